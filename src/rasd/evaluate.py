@@ -1,0 +1,231 @@
+"""Scoring predicted claims against gold, as ``shared/eval/GUIDELINES.md`` (Scoring) says.
+
+Within each article, predicted and gold claims are matched one-to-one, greedily: gold claims in
+file order, each taking the first unmatched prediction whose type is equal (a ``mixed`` gold
+also accepts killed or injured) and whose count is compatible (equal values, qualifier ignored;
+equal range ends; the same vague word). Among several compatible predictions, one whose source
+agrees is preferred, then one whose location agrees, then file order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from rasd.errors import EvalError
+from rasd.lang.ar import load_yaml
+from rasd.model import Claim, Count
+from rasd.text.normalize import normalize_string
+
+OUTLET = "__outlet__"
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+@lru_cache(maxsize=1)
+def _leading() -> tuple[str, ...]:
+    words = load_yaml("eval.yaml")["leading_clitics"]
+    return tuple(sorted((normalize_string(w) for w in words), key=len, reverse=True))
+
+
+def canon(text: str) -> str:
+    """Comparable form: normalized, no punctuation, leading clitics (ال و ب) removed."""
+    s = " ".join(_PUNCT.sub(" ", normalize_string(text)).split())
+    changed = True
+    while changed:
+        changed = False
+        for clitic in _leading():
+            if s.startswith(clitic) and len(s) - len(clitic) >= 2:
+                s = s[len(clitic):]
+                changed = True
+                break
+    return s
+
+
+def forms_match(predicted: str, gold_forms: Iterable[str]) -> bool:
+    """Whether a predicted surface form matches any gold form (containment either way)."""
+    p = canon(predicted)
+    if len(p) < 2:
+        return False
+    for g in gold_forms:
+        c = canon(g)
+        if c and (c in p or p in c):
+            return True
+    return False
+
+
+def source_matches(claim: Claim, gold_sources: list[str]) -> bool:
+    if claim.source.kind == "outlet":
+        return OUTLET in gold_sources
+    return forms_match(claim.source.text, [g for g in gold_sources if g != OUTLET])
+
+
+def location_matches(claim: Claim, gold_locations: list[str]) -> bool:
+    return claim.location is not None and forms_match(claim.location.text, gold_locations)
+
+
+def compatible(claim: Claim, gold: dict[str, Any]) -> bool:
+    """Type equal (mixed gold: killed or injured) and counts compatible."""
+    if claim.type != gold["type"] and not (
+            gold.get("mixed") and claim.type in ("killed", "injured")):
+        return False
+    return claim.count.key() == Count.from_json(gold["count"]).key()
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+@dataclass
+class Report:
+    """Every figure of an evaluation run, plus the misses and false hits to learn from."""
+
+    total: Tally = field(default_factory=Tally)
+    by_type: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    source_hits: int = 0
+    location_hits: int = 0
+    location_n: int = 0
+    qualifier_hits: int = 0
+    articles: int = 0
+    missing_articles: list[str] = field(default_factory=list)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_hits: list[dict[str, Any]] = field(default_factory=list)
+    wrong_source: list[dict[str, Any]] = field(default_factory=list)
+    wrong_location: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        p, r, f = self.total.prf()
+        tp = self.total.tp
+        return {
+            "articles": self.articles,
+            "gold": tp + self.total.fn, "predicted": tp + self.total.fp, "matched": tp,
+            "claim_precision": round(p, 4), "claim_recall": round(r, 4), "claim_f1": round(f, 4),
+            "source_accuracy": round(self.source_hits / tp, 4) if tp else 0.0,
+            "location_accuracy": round(self.location_hits / self.location_n, 4)
+            if self.location_n else 0.0,
+            "qualifier_accuracy": round(self.qualifier_hits / tp, 4) if tp else 0.0,
+            "by_type": {
+                t: dict(zip(("precision", "recall", "f1"), (round(x, 4) for x in tally.prf())),
+                        gold=tally.tp + tally.fn, predicted=tally.tp + tally.fp)
+                for t, tally in sorted(self.by_type.items())
+            },
+        }
+
+
+def score_article(report: Report, doc_id: str, text: str, gold: list[dict[str, Any]],
+                  predicted: list[Claim]) -> None:
+    """Match one article's predictions to its gold claims and add to ``report``."""
+    report.articles += 1
+    free = list(range(len(predicted)))
+    for g in gold:
+        candidates = [i for i in free if compatible(predicted[i], g)]
+        if not candidates:
+            report.total.fn += 1
+            report.by_type[g["type"]].fn += 1
+            report.misses.append({"id": doc_id, **g})
+            continue
+        candidates.sort(key=lambda i: (not source_matches(predicted[i], g["source"]),
+                                       not location_matches(predicted[i], g["location"]), i))
+        i = candidates[0]
+        free.remove(i)
+        claim = predicted[i]
+        report.total.tp += 1
+        report.by_type[g["type"]].tp += 1
+        if source_matches(claim, g["source"]):
+            report.source_hits += 1
+        else:
+            report.wrong_source.append(_explain(doc_id, text, claim, g))
+        if g["location"]:
+            report.location_n += 1
+            if location_matches(claim, g["location"]):
+                report.location_hits += 1
+            else:
+                report.wrong_location.append(_explain(doc_id, text, claim, g))
+        if claim.count.qualifier == g["count"].get("qualifier"):
+            report.qualifier_hits += 1
+    for i in free:
+        claim = predicted[i]
+        report.total.fp += 1
+        report.by_type[claim.type].fp += 1
+        report.false_hits.append(_explain(doc_id, text, claim, None))
+
+
+def _explain(doc_id: str, text: str, claim: Claim, gold: dict[str, Any] | None) -> dict[str, Any]:
+    ev = claim.evidence
+    out: dict[str, Any] = {
+        "id": doc_id, "type": claim.type, "count": claim.count.to_json(),
+        "evidence": text[ev.start:ev.end], "source": claim.source.text,
+        "source_kind": claim.source.kind,
+        "location": claim.location.text if claim.location else None,
+    }
+    if gold is not None:
+        out["gold_source"] = gold["source"]
+        out["gold_location"] = gold["location"]
+        out["gold_evidence"] = gold.get("evidence")
+    return out
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold records of a JSON Lines file; a malformed line is an EvalError naming it."""
+    records = []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        rec = json.loads(line)
+                        rec["id"], rec["claims"]  # noqa: B018 - required fields
+                    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                        raise EvalError(f"malformed gold record ({exc})", source=f"{path}:{n}")
+                    records.append(rec)
+    except OSError as exc:
+        raise EvalError(exc.strerror or str(exc), source=str(path)) from exc
+    return records
+
+
+def iter_articles(path: str | Path, wanted: set[str]) -> Iterator[dict[str, Any]]:
+    """Records of an articles JSONL whose id is in ``wanted`` (streamed)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                if str(rec.get("id")) in wanted:
+                    yield rec
+    except OSError as exc:
+        raise EvalError(exc.strerror or str(exc), source=str(path)) from exc
+
+
+def evaluate(gold_path: str | Path, articles_path: str | Path) -> Report:
+    """Run the extractor on the gold articles and score it."""
+    from rasd.ingest.records import document_from_record
+    from rasd.pipeline import run
+
+    gold = read_gold(gold_path)
+    by_id = {str(g["id"]): g for g in gold}
+    report = Report()
+    seen: set[str] = set()
+    for rec in iter_articles(articles_path, set(by_id)):
+        doc = run(document_from_record(rec, f"{articles_path}:{rec['id']}"))
+        seen.add(doc.id)
+        score_article(report, doc.id, doc.text, by_id[doc.id]["claims"], list(doc.claims))
+    for doc_id, g in by_id.items():
+        if doc_id not in seen:
+            report.missing_articles.append(doc_id)
+            score_article(report, doc_id, "", g["claims"], [])
+    return report
+

@@ -1,0 +1,176 @@
+"""Compiled lexicons: the data files of ``lang/ar/data`` turned into fast lookup structures.
+
+Every entry is normalized once; single words go into sets/dicts keyed by the normalized form,
+multi-word phrases into a dict keyed by their first word. Token stems (see
+:mod:`rasd.text.tokens`) are looked up against these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from rasd.lang.ar import load_yaml
+from rasd.model import Token
+from rasd.text.normalize import normalize_string
+
+Phrase = tuple[str, ...]
+
+
+def _norm_all(words: Iterable[str]) -> list[str]:
+    return [normalize_string(str(w)) for w in words or ()]
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Single words and multi-word phrases with a value each, matched on token stems."""
+
+    words: dict[str, object]
+    phrases: dict[str, list[tuple[Phrase, object]]]
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[str, object]]) -> "PhraseSet":
+        words: dict[str, object] = {}
+        phrases: dict[str, list[tuple[Phrase, object]]] = {}
+        for text, value in items:
+            parts = tuple(normalize_string(text).split())
+            if not parts:
+                continue
+            if len(parts) == 1:
+                words.setdefault(parts[0], value)
+            else:
+                phrases.setdefault(parts[0], []).append((parts, value))
+        for group in phrases.values():
+            group.sort(key=lambda pv: -len(pv[0]))
+        return cls(words, phrases)
+
+    def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, object] | None:
+        """Longest entry starting at token ``i``: (number of tokens, value), or None."""
+        tok = tokens[i]
+        for stem in tok.stems:
+            for parts, value in self.phrases.get(stem, ()):
+                n = len(parts)
+                if i + n <= len(tokens) and all(
+                    parts[k] in tokens[i + k].stems for k in range(1, n)
+                ):
+                    return n, value
+        for stem in tok.stems:
+            if stem in self.words:
+                return 1, self.words[stem]
+        return None
+
+    def contains(self, tok: Token) -> bool:
+        """Whether a single token is one of the single-word entries."""
+        return any(s in self.words for s in tok.stems)
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """Event triggers: (type, role, mixed) per word or phrase, plus per-type options."""
+
+    entries: PhraseSet
+    needs_person: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def triggers() -> TriggerLexicon:
+    data = load_yaml("triggers.yaml")
+    items: list[tuple[str, object]] = []
+    needs_person: set[str] = set()
+    # mixed phrases first so that "مقتل وإصابة" wins over "مقتل"
+    mixed = data.get("mixed", {})
+    for role in ("phrase", "noun"):
+        for word in mixed.get(role, []) or []:
+            items.append((word, ("injured", role, True)))
+    for etype, roles in data.items():
+        if etype == "mixed":
+            continue
+        if roles.get("needs_person"):
+            needs_person.add(etype)
+        for role in ("phrase", "verb", "masdar", "noun"):
+            for word in roles.get(role, []) or []:
+                items.append((word, (etype, role, False)))
+    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person))
+
+
+@dataclass(frozen=True)
+class PersonLexicon:
+    singular: frozenset[str]
+    plural: frozenset[str]
+    others: frozenset[str]
+    partitive: frozenset[str]
+    breakdown: PhraseSet
+    objects: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def persons() -> PersonLexicon:
+    data = load_yaml("persons.yaml")
+    return PersonLexicon(
+        singular=frozenset(_norm_all(data["singular"])),
+        plural=frozenset(_norm_all(data["plural"])),
+        others=frozenset(_norm_all(data["others"])),
+        partitive=frozenset(_norm_all(data["partitive"])),
+        breakdown=PhraseSet.build((w, True) for w in data["breakdown"]),
+        objects=frozenset(_norm_all(data["objects"])),
+    )
+
+
+@dataclass(frozen=True)
+class ContextLexicon:
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    modal: frozenset[str]
+    present_prefixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def context() -> ContextLexicon:
+    data = load_yaml("context.yaml")
+    return ContextLexicon(
+        negation=frozenset(_norm_all(data["negation"])),
+        hypothetical=frozenset(_norm_all(data["hypothetical"])),
+        modal=frozenset(_norm_all(data["modal"])),
+        present_prefixes=tuple(_norm_all(data["present_prefixes"])),
+    )
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    verbs: frozenset[str]
+    continuation: frozenset[str]
+    stops: frozenset[str]
+    prepositions: PhraseSet
+    via: PhraseSet
+    kinds: PhraseSet
+    max_words: int
+
+
+_KIND_KEYS = (
+    ("anonymous_heads", "anonymous"), ("media_heads", "media"), ("monitor_heads", "monitor"),
+    ("military_heads", "military"), ("armed_group_heads", "armed_group"),
+    ("government_heads", "government"),
+)
+
+
+@lru_cache(maxsize=1)
+def attribution() -> AttributionLexicon:
+    data = load_yaml("attribution.yaml")
+    kinds: list[tuple[str, object]] = []
+    for key, kind in _KIND_KEYS:
+        kinds.extend((w, kind) for w in data[key])
+    return AttributionLexicon(
+        verbs=frozenset(_norm_all(data["reporting_verbs"])),
+        continuation=frozenset(_norm_all(data["continuation_verbs"])),
+        stops=frozenset(_norm_all(data["speaker_stops"])),
+        prepositions=PhraseSet.build((w, True) for w in data["prepositions"]),
+        via=PhraseSet.build((w, True) for w in data["via_markers"]),
+        kinds=PhraseSet.build(kinds),
+        max_words=int(data["max_speaker_words"]),
+    )
+
+
+def has_stem(tok: Token, words: frozenset[str]) -> bool:
+    """Whether any stem of ``tok`` is in ``words``."""
+    return any(s in words for s in tok.stems)

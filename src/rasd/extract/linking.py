@@ -1,0 +1,115 @@
+"""Linking a figure to its event trigger and to the noun it counts, within a sentence.
+
+Costs are in tokens: the gap between figure and trigger, plus penalties for the less usual
+order for the trigger's role, for clause separators and for other figures in between. A figure
+is a claim when its cheapest trigger costs at most :data:`MAX_COST`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from rasd.extract.lexicon import has_stem, persons, triggers
+from rasd.model import CountMention, Token, Trigger
+
+MAX_COST = 5.0
+NOUN_BEFORE_PENALTY = 1.5    # "القتلى ... 40": a victims noun usually follows its figure
+AFTER_PENALTY = 0.5          # "11 شخصاً قتلوا": a verb after the figure is less usual
+MASDAR_AFTER_PENALTY = 2.0   # a verbal noun almost always precedes its figure
+CLAUSE_PENALTY = 2.0
+COUNT_BETWEEN_PENALTY = 1.5
+STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An annotation with its token range ``[lo, hi)`` in the sentence."""
+
+    lo: int
+    hi: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    trigger: Trigger
+    cost: float
+
+
+def token_range(toks: Sequence[Token], start: int, end: int) -> Located:
+    """Token indices covering the normalized range ``[start, end)`` (tokens may straddle it)."""
+    lo = 0
+    while lo < len(toks) and toks[lo].end <= start:
+        lo += 1
+    hi = lo
+    while hi < len(toks) and toks[hi].start < end:
+        hi += 1
+    return Located(lo, max(hi, lo + 1))
+
+
+def link_cost(c: Located, t: Located, trig: Trigger, breaks_between: int,
+              counts_between: int) -> float:
+    """Cost of reading figure ``c`` as the count of trigger ``t``."""
+    if t.lo < c.hi and c.lo < t.hi:
+        return 0.0
+    if t.hi <= c.lo:
+        cost = float(c.lo - t.hi)
+        if trig.role == "noun" and not trig.mixed:
+            cost += NOUN_BEFORE_PENALTY
+    else:
+        cost = float(t.lo - c.hi) + AFTER_PENALTY
+        if trig.role == "masdar":
+            cost += MASDAR_AFTER_PENALTY
+    return cost + CLAUSE_PENALTY * breaks_between + COUNT_BETWEEN_PENALTY * counts_between
+
+
+def is_person(tok: Token) -> bool:
+    """Whether a token names people (a person noun, "آخرون", or a victims noun)."""
+    lex = persons()
+    return (has_stem(tok, lex.plural) or has_stem(tok, lex.singular) or has_stem(tok, lex.others)
+            or triggers().entries.contains(tok) and not has_stem(tok, lex.objects))
+
+
+def counts_people(toks: Sequence[Token], c: Located) -> bool:
+    """Whether the figure is followed by a person noun, a partitive "من ..." or "آخرون"."""
+    if c.hi >= len(toks):
+        return False
+    nxt = toks[c.hi]
+    if is_person(nxt):
+        return True
+    lex = persons()
+    return has_stem(nxt, lex.partitive) and c.hi + 1 < len(toks) and is_person(toks[c.hi + 1])
+
+
+def counts_objects(toks: Sequence[Token], c: Located) -> bool:
+    """Whether the figure counts things that are not people ("5 سيارات")."""
+    return c.hi < len(toks) and has_stem(toks[c.hi], persons().objects)
+
+
+def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int]) -> Located | None:
+    """Token range of the counted noun phrase right after the figure, if it names people."""
+    if c.hi >= len(toks):
+        return None
+    lex = persons()
+    k = c.hi
+    if has_stem(toks[k], lex.partitive):
+        k += 1
+    if k >= len(toks) or not is_person(toks[k]):
+        return None
+    end = k + 1
+    while end < len(toks) and end - c.hi < 4 and end not in stop_at:
+        end += 1
+    return Located(c.hi, end)
+
+
+def cheapest(candidates: Sequence[Link]) -> Link | None:
+    return min(candidates, key=lambda link: link.cost) if candidates else None
+
+
+def is_strike_link(count: CountMention, c: Located, t: Located, trig: Trigger) -> bool:
+    """A strike figure must stand right before (or be) its strike word."""
+    if trig.type != "strikes":
+        return True
+    if t.lo < c.hi and c.lo < t.hi:
+        return True
+    return t.lo >= c.hi and t.lo - c.hi <= STRIKE_MAX_GAP

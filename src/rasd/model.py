@@ -1,0 +1,348 @@
+"""Core data model: Document, Span, Count, Claim and the annotations stages attach.
+
+Plain stdlib dataclasses, no I/O. Every span is a half-open ``(start, end)`` range of character
+offsets into the *original* article text, which is never modified. Stages match on
+``Document.norm`` (see :mod:`rasd.text.normalize`) and convert with :meth:`Document.span`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+EVENT_TYPES: tuple[str, ...] = (
+    "killed", "injured", "arrested", "abducted", "missing", "displaced",
+    "deployed", "recruited", "returned", "released", "strikes",
+)
+QUALIFIERS: tuple[str, ...] = ("about", "at_least", "at_most", "up_to")
+VAGUE_WORDS: dict[str, tuple[int, int]] = {
+    "several": (2, 9),
+    "tens": (10, 99),
+    "hundreds": (100, 999),
+    "thousands": (1_000, 9_999),
+    "tens_of_thousands": (10_000, 99_999),
+    "hundreds_of_thousands": (100_000, 999_999),
+}
+SOURCE_KINDS: tuple[str, ...] = (
+    "government", "military", "media", "monitor", "international", "armed_group",
+    "person", "anonymous", "outlet", "official", "organization", "unknown",
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open character range into the original text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span ({self.start}, {self.end})")
+
+    def to_json(self) -> list[int]:
+        return [self.start, self.end]
+
+    @classmethod
+    def from_json(cls, data: Iterable[int]) -> "Span":
+        start, end = data
+        return cls(int(start), int(end))
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A figure: exactly one of value(+qualifier), min/max range, or a vague count word."""
+
+    value: int | None = None
+    qualifier: str | None = None
+    min: int | None = None
+    max: int | None = None
+    vague: str | None = None
+
+    def __post_init__(self) -> None:
+        forms = sum(x is not None for x in (self.value, self.min, self.vague))
+        if forms != 1:
+            raise ValueError("a Count is exactly one of value, min/max or vague")
+        if (self.min is None) != (self.max is None):
+            raise ValueError("a range needs both min and max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"bad range {self.min}-{self.max}")
+        if self.qualifier is not None and (self.value is None or self.qualifier not in QUALIFIERS):
+            raise ValueError(f"bad qualifier {self.qualifier!r}")
+        if self.vague is not None and self.vague not in VAGUE_WORDS:
+            raise ValueError(f"bad vague word {self.vague!r}")
+
+    @property
+    def low(self) -> int:
+        """Smallest number of people this count stands for."""
+        if self.value is not None:
+            return self.value
+        if self.min is not None:
+            return self.min
+        return VAGUE_WORDS[self.vague or "several"][0]
+
+    @property
+    def high(self) -> int:
+        """Largest number of people this count stands for."""
+        if self.value is not None:
+            return self.value
+        if self.max is not None:
+            return self.max
+        return VAGUE_WORDS[self.vague or "several"][1]
+
+    def key(self) -> tuple[Any, ...]:
+        """What two counts must share to be the same figure (qualifier ignored)."""
+        if self.value is not None:
+            return ("value", self.value)
+        if self.min is not None:
+            return ("range", self.min, self.max)
+        return ("vague", self.vague)
+
+    def to_json(self) -> dict[str, Any]:
+        if self.value is not None:
+            return {"value": self.value, "qualifier": self.qualifier}
+        if self.min is not None:
+            return {"min": self.min, "max": self.max}
+        return {"vague": self.vague}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Count":
+        if "value" in data and data["value"] is not None:
+            return cls(value=int(data["value"]), qualifier=data.get("qualifier"))
+        if "min" in data:
+            return cls(min=int(data["min"]), max=int(data["max"]))
+        return cls(vague=data.get("vague"))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text with a label (subject, source, place, trigger, ...)."""
+
+    text: str
+    span: Span
+    kind: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "span": self.span.to_json()}
+        if self.kind is not None:
+            out["kind"] = self.kind
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> "Mention | None":
+        if not data:
+            return None
+        return cls(data["text"], Span.from_json(data["span"]), data.get("kind"))
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place mention, resolved against the gazetteer when possible."""
+
+    text: str
+    span: Span
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_json(), "name": self.name,
+                "country": self.country, "lat": self.lat, "lon": self.lon,
+                "precision": self.precision}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> "Location | None":
+        if not data:
+            return None
+        return cls(data["text"], Span.from_json(data["span"]), data.get("name"),
+                   data.get("country"), data.get("lat"), data.get("lon"), data.get("precision"))
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """When the counted event happened (resolved date and its precision)."""
+
+    text: str
+    span: Span | None
+    date: str | None
+    precision: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_json() if self.span else None,
+                "date": self.date, "precision": self.precision}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> "TimeRef | None":
+        if not data:
+            return None
+        span = Span.from_json(data["span"]) if data.get("span") else None
+        return cls(data.get("text", ""), span, data.get("date"), data.get("precision", "unknown"))
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """SOURCE says COUNT SUBJECT were TYPE (at LOCATION, at TIME)."""
+
+    doc_id: str
+    type: str
+    count: Count
+    source: Mention
+    evidence: Span
+    subject: Mention | None = None
+    via: tuple[Mention, ...] = ()
+    location: Location | None = None
+    time: TimeRef | None = None
+    confidence: float = 0.5
+    mixed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.type!r}")
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "type": self.type,
+            "count": self.count.to_json(),
+            "subject": self.subject.to_json() if self.subject else None,
+            "source": self.source.to_json(),
+            "via": [v.to_json() for v in self.via],
+            "location": self.location.to_json() if self.location else None,
+            "time": self.time.to_json() if self.time else None,
+            "evidence": {"span": self.evidence.to_json()},
+            "confidence": round(self.confidence, 3),
+        }
+        if self.mixed:
+            out["mixed"] = True
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Claim":
+        source = Mention.from_json(data["source"])
+        if source is None:
+            raise ValueError("a claim needs a source")
+        return cls(
+            doc_id=data["doc_id"],
+            type=data["type"],
+            count=Count.from_json(data["count"]),
+            source=source,
+            evidence=Span.from_json(data["evidence"]["span"]),
+            subject=Mention.from_json(data.get("subject")),
+            via=tuple(m for m in (Mention.from_json(v) for v in data.get("via", [])) if m),
+            location=Location.from_json(data.get("location")),
+            time=TimeRef.from_json(data.get("time")),
+            confidence=float(data.get("confidence", 0.5)),
+            mixed=bool(data.get("mixed", False)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the normalized text: its normalized span and its clitic-free stems."""
+
+    start: int
+    end: int
+    text: str
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    """A figure found in the text (normalized offsets ``start``/``end``).
+
+    ``kind`` is ``"count"`` for a possible head count and otherwise names why it is not one
+    (``"year"``, ``"money"``, ``"percent"``, ...). ``noun`` is set when the figure is carried by a
+    dual noun ("قتيلين") whose normalized form is then given.
+    """
+
+    start: int
+    end: int
+    count: Count
+    kind: str = "count"
+    noun: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event word: normalized offsets, event type, its grammatical role and lexicon entry."""
+
+    start: int
+    end: int
+    type: str
+    role: str
+    entry: str
+    mixed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMention:
+    """An attribution found in a sentence (normalized offsets of the source phrase)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue_start: int
+    cue_end: int
+    via: tuple["SourceMention", ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A gazetteer hit (normalized offsets) and what it resolved to."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: int
+    kind: str = "place"
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article: original ``text`` (never modified) plus the normalized copy and annotations."""
+
+    id: str
+    text: str
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title_end: int = 0
+    norm: str = ""
+    n2o: tuple[int, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
+    paragraphs: tuple[tuple[int, int], ...] = ()
+    counts: tuple[CountMention, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    sources: tuple[SourceMention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> "Document":
+        """A copy with some fields replaced (stages never mutate their input)."""
+        return replace(self, **changes)
+
+    def span(self, nstart: int, nend: int) -> Span:
+        """Original-text span of the normalized range ``[nstart, nend)``."""
+        if not self.n2o:
+            return Span(nstart, nend)
+        if nend <= nstart:
+            pos = self.n2o[nstart]
+            return Span(pos, pos)
+        return Span(self.n2o[nstart], self.n2o[nend - 1] + 1)
+
+    def original(self, nstart: int, nend: int) -> str:
+        """Original text under the normalized range ``[nstart, nend)``."""
+        s = self.span(nstart, nend)
+        return self.text[s.start:s.end]

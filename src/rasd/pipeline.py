@@ -1,0 +1,61 @@
+"""The pipeline: the list of stages, each a pure function ``Document -> Document``.
+
+``run`` applies them to one document; ``run_many`` streams documents through them (in one
+process, or in a process pool with ``workers > 1``; stages are picklable module functions).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable, Iterator
+
+from rasd.extract.attribution import find_sources
+from rasd.extract.claims import assemble_claims
+from rasd.extract.places import find_places
+from rasd.extract.triggers import find_triggers
+from rasd.model import Document
+from rasd.text.normalize import normalize
+from rasd.text.numbers import find_counts
+from rasd.text.segment import paragraphs, sentences
+from rasd.text.tokens import tokenize
+
+Stage = Callable[[Document], Document]
+
+
+def prepare(doc: Document) -> Document:
+    """Stage: normalized text with its offset map, tokens, sentences and paragraphs."""
+    norm, n2o = normalize(doc.text)
+    return doc.with_(norm=norm, n2o=n2o, tokens=tokenize(norm), sentences=sentences(norm),
+                     paragraphs=paragraphs(norm))
+
+
+def find_numbers(doc: Document) -> Document:
+    """Stage: every figure in the text (non-counts are kept, marked by their kind)."""
+    return doc.with_(counts=tuple(find_counts(doc.norm)))
+
+
+STAGES: tuple[Stage, ...] = (
+    prepare,
+    find_numbers,
+    find_triggers,
+    find_places,
+    find_sources,
+    assemble_claims,
+)
+
+
+def run(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
+    """Apply every stage to one document."""
+    for stage in stages:
+        doc = stage(doc)
+    return doc
+
+
+def run_many(docs: Iterable[Document], workers: int = 1, chunksize: int = 16) -> Iterator[Document]:
+    """Run the pipeline over a stream of documents, in order."""
+    if workers <= 1:
+        for doc in docs:
+            yield run(doc)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(run, docs, chunksize=chunksize)

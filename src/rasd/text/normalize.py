@@ -1,0 +1,91 @@
+"""Arabic normalization for matching, keeping an exact offset map back to the original text.
+
+``normalize(text)`` returns ``(norm, n2o)`` where ``n2o[i]`` is the index in ``text`` of the
+character that produced ``norm[i]`` and ``n2o[len(norm)] == len(text)``. Characters are folded
+one-to-one (alef/hamza forms, alef maqsura, ta marbuta, digits in every script, Arabic
+separators) or dropped (diacritics, tatweel, zero-width and bidi controls); presentation forms
+may expand to several characters, all mapped to their source.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_DROP = set(
+    [chr(c) for c in range(0x064B, 0x0660)]      # harakat, shadda, sukun, maddah/hamza marks
+    + [chr(0x0670)]                              # superscript alef
+    + [chr(c) for c in range(0x06D6, 0x06EE)]    # Quranic annotation marks
+    + [chr(c) for c in range(0x0610, 0x061B)]    # honorific signs
+    + ["\u0640"]                                 # tatweel
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"]
+    + [chr(c) for c in range(0x202A, 0x202F)]    # bidi embeddings / overrides
+    + [chr(c) for c in range(0x2066, 0x206A)]    # bidi isolates
+)
+
+_FOLD: dict[str, str] = {
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",  # أ إ آ ٱ -> ا
+    "\u0672": "\u0627", "\u0673": "\u0627",
+    "\u0649": "\u064a",  # ى -> ي
+    "\u06cc": "\u064a", "\u06d2": "\u064a",  # Persian/Urdu ya -> ي
+    "\u0629": "\u0647",  # ة -> ه
+    "\u0624": "\u0648",  # ؤ -> و
+    "\u0626": "\u064a",  # ئ -> ي
+    "\u06a9": "\u0643",  # ک -> ك
+    "\u066c": ",",       # ٬ thousands separator
+    "\u066b": ".",       # ٫ decimal separator
+    "\u066a": "%",       # ٪
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+    "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u201e": '"',
+    "\u2018": "'", "\u2019": "'",
+    "\u2013": "-", "\u2014": "-", "\u2212": "-",
+}
+for _i in range(10):
+    _FOLD[chr(0x0660 + _i)] = str(_i)  # Eastern Arabic digits
+    _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
+_TABLE.update({ord(k): v for k, v in _FOLD.items()})
+
+
+def _needs_expansion(ch: str) -> bool:
+    """Presentation forms (ligatures like ﻻ) that NFKC expands."""
+    o = ord(ch)
+    return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+
+
+def normalize_string(text: str) -> str:
+    """Normalized form of ``text`` without offsets (for lexicon entries and queries)."""
+    return normalize(text)[0]
+
+
+def normalize(text: str) -> tuple[str, tuple[int, ...]]:
+    """Fold ``text`` for matching; return the folded string and its offset map."""
+    if any(_needs_expansion(ch) for ch in text):
+        return _normalize_slow(text)
+    folded = text.translate(_TABLE).lower()
+    if len(folded) == len(text):
+        # only one-to-one folds happened (lower() keeps length for these scripts)
+        return folded, tuple(range(len(text) + 1))
+    keep = [i for i, ch in enumerate(text) if ch not in _DROP]
+    if len(keep) != len(folded):  # a lower() that changed length: fall back to the exact path
+        return _normalize_slow(text)
+    keep.append(len(text))
+    return folded, tuple(keep)
+
+
+def _normalize_slow(text: str) -> tuple[str, tuple[int, ...]]:
+    out: list[str] = []
+    n2o: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        if _needs_expansion(ch):
+            piece = unicodedata.normalize("NFKC", ch)
+            piece = "".join(c for c in piece if c not in _DROP).translate(_TABLE)
+        else:
+            piece = ch.translate(_TABLE).lower()
+        for c in piece:
+            out.append(c)
+            n2o.append(i)
+    n2o.append(len(text))
+    return "".join(out), tuple(n2o)

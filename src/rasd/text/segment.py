@@ -1,0 +1,48 @@
+"""Sentence and paragraph splitting of normalized text (offsets into that text).
+
+A sentence ends at . ! ? ؟ … or a line break; a full stop between digits ("1.200") or inside an
+abbreviation-like run does not end one, and commas never do.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENT_END = re.compile(r"(?:(?<!\d)[.!?\u061f\u2026]+|(?<=\d)[.!?\u061f\u2026]+(?!\d))[\"')\]]*(?=\s|$)|\n+")
+_PARA_END = re.compile(r"\n+")
+_CLAUSE_BREAK = re.compile(r"[\u061b;:]|\u060c|,(?!\d)")
+
+
+def _spans(norm: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in pattern.finditer(norm):
+        end = m.end() if m.group().strip() else m.start()
+        _add(norm, start, end, out)
+        start = m.end()
+    _add(norm, start, len(norm), out)
+    return tuple(out)
+
+
+def _add(norm: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def sentences(norm: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans, in order."""
+    return _spans(norm, _SENT_END)
+
+
+def paragraphs(norm: str) -> tuple[tuple[int, int], ...]:
+    """Paragraph (line) spans, in order."""
+    return _spans(norm, _PARA_END)
+
+
+def clause_breaks(norm: str, start: int, end: int) -> list[int]:
+    """Positions of clause separators (، ؛ ; : and non-numeric commas) within ``[start, end)``."""
+    return [m.start() for m in _CLAUSE_BREAK.finditer(norm, start, end)]

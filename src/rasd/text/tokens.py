@@ -1,0 +1,53 @@
+"""Tokens of normalized text with clitic-aware stems ("والقتلى" -> القتلى, قتلى)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rasd.lang.ar import load_yaml
+from rasd.model import Token
+from rasd.text.normalize import normalize_string
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _clitics() -> tuple[frozenset[str], frozenset[str], str, str, int]:
+    data = load_yaml("clitics.yaml")
+    return (
+        frozenset(normalize_string(c) for c in data["conjunctions"]),
+        frozenset(normalize_string(c) for c in data["prepositions"]),
+        normalize_string(data["article"]),
+        normalize_string(data["lam_article"]),
+        int(data["min_stem"]),
+    )
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, ...]:
+    """The word and its forms without proclitics (و ف, then ب ل ك, then ال), longest first."""
+    conj, prep, art, lam_art, min_len = _clitics()
+    bases = [word]
+    if word[:1] in conj and len(word) - 1 >= min_len:
+        bases.append(word[1:])
+    for base in list(bases):
+        if base.startswith(lam_art) and len(base) - len(lam_art) >= min_len:
+            bases.append(art + base[len(lam_art):])
+            bases.append(base[len(lam_art):])
+        elif base[:1] in prep and len(base) - 1 >= min_len:
+            bases.append(base[1:])
+    for base in list(bases):
+        if base.startswith(art) and len(base) - len(art) >= min_len:
+            bases.append(base[len(art):])
+    seen: dict[str, None] = {}
+    for base in bases:
+        seen.setdefault(base, None)
+    return tuple(seen)
+
+
+def tokenize(norm: str) -> tuple[Token, ...]:
+    """Word tokens of a normalized string with their stems."""
+    return tuple(
+        Token(m.start(), m.end(), m.group(), stems(m.group())) for m in _WORD.finditer(norm)
+    )
