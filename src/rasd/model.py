@@ -8,7 +8,10 @@ offsets into the *original* article text, which is never modified. Stages match 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:
+    from rasd.text.dates import TimeMention
 
 EVENT_TYPES: tuple[str, ...] = (
     "killed", "injured", "arrested", "abducted", "missing", "displaced",
@@ -326,6 +329,7 @@ class Document:
     triggers: tuple[Trigger, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     sources: tuple[SourceMention, ...] = ()
+    times: tuple["TimeMention", ...] = ()
     claims: tuple[Claim, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
 

@@ -15,6 +15,7 @@ from rasd.extract.places import find_places
 from rasd.extract.triggers import find_triggers
 from rasd.model import Document
 from rasd.text.normalize import normalize
+from rasd.text.dates import find_times, parse_published
 from rasd.text.numbers import find_counts
 from rasd.text.segment import paragraphs, sentences
 from rasd.text.tokens import tokenize
@@ -34,11 +35,17 @@ def find_numbers(doc: Document) -> Document:
     return doc.with_(counts=tuple(find_counts(doc.norm)))
 
 
+def find_dates(doc: Document) -> Document:
+    """Stage: time expressions, resolved against the publication date."""
+    return doc.with_(times=tuple(find_times(doc.norm, parse_published(doc.published))))
+
+
 STAGES: tuple[Stage, ...] = (
     prepare,
     find_numbers,
     find_triggers,
     find_places,
+    find_dates,
     find_sources,
     assemble_claims,
 )

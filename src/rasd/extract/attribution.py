@@ -11,8 +11,9 @@ import bisect
 import re
 from typing import Sequence
 
-from rasd.extract.lexicon import AttributionLexicon, attribution, has_stem
+from rasd.extract.lexicon import AttributionLexicon, attribution, has_stem, triggers
 from rasd.model import Document, SourceMention, Token
+from rasd.text.tokens import has_article
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")
@@ -23,25 +24,36 @@ def _broken(norm: str, a: Token, b: Token) -> bool:
     return bool(_BREAK.search(norm, a.end, b.start))
 
 
-def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
-    """End (exclusive token index) of the speaker phrase starting at token ``j``."""
+def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
+             figures: frozenset[int]) -> int:
+    """End (exclusive token index) of the speaker phrase starting at token ``j``; a speaker
+    never runs into a figure or an event word ("نقل عشرات المصابين" names no speaker)."""
+    events = triggers().entries
     k = j
     while k < len(toks) and k - j < lex.max_words:
         tok = toks[k]
-        if k > j and _broken(norm, toks[k - 1], tok):
+        if k > 0 and _broken(norm, toks[k - 1], tok):
             break
-        if has_stem(tok, lex.stops) or has_stem(tok, lex.verbs) or _DIGIT.search(tok.text):
+        if has_stem(tok, lex.stops) or _DIGIT.search(tok.text) or events.contains(tok) \
+                or tok.start in figures:
+            break
+        if has_stem(tok, lex.verbs) and not has_article(tok):  # "وزير النقل" is no verb
             break
         k += 1
     return k
 
 
-def _kind(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> str:
+def _known_kind(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> str | None:
+    """Kind of a speaker phrase from its head words, or None when no head word is known."""
     for i in range(a, b):
         hit = lex.kinds.match_at(toks[:b], i)
         if hit is not None:
             return str(hit[1])
-    return "person" if b - a >= 2 else "organization"
+    return None
+
+
+def _kind(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> str:
+    return _known_kind(toks, a, b, lex) or ("person" if b - a >= 2 else "organization")
 
 
 def _mention(norm: str, toks: Sequence[Token], a: int, b: int, cue: tuple[int, int],
@@ -58,20 +70,21 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
         if _broken(norm, prev, toks[a]) or _DIGIT.search(prev.text) or has_stem(prev, lex.stops):
             break
         a -= 1
-    # a subject that starts the clause; otherwise the words belong to something else
-    if a < i and (a == 0 or _broken(norm, toks[a - 1], toks[a])):
+    # a subject that starts the clause and has a known head ("الجيش الإسرائيلي قال")
+    if a < i and (a == 0 or _broken(norm, toks[a - 1], toks[a])) and _known_kind(toks, a, i, lex):
         return a
     return i
 
 
-def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon) -> list[SourceMention]:
+def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
+                      figures: frozenset[int]) -> list[SourceMention]:
     out: list[SourceMention] = []
     i = 0
     while i < len(toks):
         hit = lex.prepositions.match_at(toks, i)
         if hit is not None:
             n = hit[0]
-            b = _speaker(norm, toks, i + n, lex)
+            b = _speaker(norm, toks, i + n, lex, figures)
             if b > i + n:
                 out.append(_mention(norm, toks, i + n, b, (toks[i].start, toks[i + n - 1].end), lex))
                 i = b
@@ -79,19 +92,26 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon)
         tok = toks[i]
         if has_stem(tok, lex.verbs):
             cue = (tok.start, tok.end)
-            b = _speaker(norm, toks, i + 1, lex)
+            b = _speaker(norm, toks, i + 1, lex, figures)
             if b > i + 1:
                 first = _mention(norm, toks, i + 1, b, cue, lex)
                 via_hit = lex.via.match_at(toks, b) if b < len(toks) else None
                 if via_hit is not None:
-                    c = _speaker(norm, toks, b + via_hit[0], lex)
-                    if c > b + via_hit[0]:
+                    c = _speaker(norm, toks, b + via_hit[0], lex, figures)
+                    if c > b + via_hit[0] and _known_kind(toks, b + via_hit[0], c, lex):
                         out.append(_mention(norm, toks, b + via_hit[0], c, cue, lex, (first,)))
                         i = c
                         continue
                 out.append(first)
                 i = b
                 continue
+            via_hit = lex.via.match_at(toks, i + 1) if i + 1 < len(toks) else None
+            if via_hit is not None:  # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
+                c = _speaker(norm, toks, i + 1 + via_hit[0], lex, figures)
+                if c > i + 1 + via_hit[0]:
+                    out.append(_mention(norm, toks, i + 1 + via_hit[0], c, cue, lex))
+                    i = c
+                    continue
             a = _preceding_subject(norm, toks, i, lex)
             if a < i:
                 out.append(_mention(norm, toks, a, i, cue, lex))
@@ -101,12 +121,24 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon)
     return out
 
 
+def _token_starts_of_counts(doc: Document) -> frozenset[int]:
+    """Start offsets of the tokens in which a figure begins."""
+    starts = [t.start for t in doc.tokens]
+    out = set()
+    for c in doc.counts:
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k >= 0:
+            out.add(starts[k])
+    return frozenset(out)
+
+
 def find_sources(doc: Document) -> Document:
     """Stage: attributions of every sentence (normalized offsets)."""
     lex = attribution()
+    figures = _token_starts_of_counts(doc)
     starts = [t.start for t in doc.tokens]
     found: list[SourceMention] = []
     for s, e in doc.sentences:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-        found.extend(_sentence_sources(doc.norm, doc.tokens[lo:hi], lex))
+        found.extend(_sentence_sources(doc.norm, doc.tokens[lo:hi], lex, figures))
     return doc.with_(sources=tuple(found))

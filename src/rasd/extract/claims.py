@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Sequence
 
 from rasd.extract import linking
 from rasd.extract.lexicon import context, has_stem, persons
+from rasd.lang.ar import load_yaml
+from rasd.text.dates import parse_published
+from rasd.text.normalize import normalize_string
 from rasd.extract.linking import Link, Located
+from rasd.text.tokens import has_article, starts_with_conjunction
 from rasd.model import (Claim, Count, CountMention, Document, Location, Mention, PlaceMention,
-                        SourceMention, Span, Token, Trigger)
+                        SourceMention, Span, TimeRef, Token, Trigger)
 
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
@@ -62,28 +67,84 @@ def _blocked(toks: Sequence[Token], lo: int) -> bool:
     return False
 
 
+YEAR_RANGE = range(1900, 2101)
+CONJUNCTION_PENALTY = 2.0   # "قتلوا و32 أصيبوا": a trigger right before "وN" ends the previous conjunct
+VERB_BEFORE_MAX_GAP = 2     # "حرر الجيش 178 رهينة": an event verb just before beats a noun after
+
+
+def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
+    """Figures that are labels rather than head counts: bare years, "الدول الـ20", "الأشهر الثمانية"."""
+    nxt_person = c.hi < len(toks) and linking.is_person(toks[c.hi])
+    if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
+        return True
+    if has_article(toks[c.lo]) and cm.noun is None:
+        prev_person = c.lo > 0 and linking.is_person(toks[c.lo - 1])
+        return not (prev_person or nxt_person)
+    return False
+
+
+def _after_breakdown(toks: Sequence[Token], lo: int) -> bool:
+    """Whether token ``lo`` follows "بينهم" / "من بينهم" / "منهم"."""
+    lex = persons().breakdown
+    for k in (lo - 1, lo - 2):
+        if k >= 0:
+            hit = lex.match_at(toks, k)
+            if hit is not None and k + hit[0] == lo:
+                return True
+    return False
+
+
+def _links(norm: str, toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Located],
+           trigs: list[Trigger], t_loc: list[Located]) -> list[tuple[Link, int]]:
+    links: list[tuple[Link, int]] = []
+    conj = starts_with_conjunction(toks[c.lo])
+    for ti, (trig, t) in enumerate(zip(trigs, t_loc)):
+        if not linking.is_strike_link(cm, c, t, trig):
+            continue
+        lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
+        between = sum(1 for o in c_loc if o is not c and lo <= o.lo and o.hi <= hi)
+        cost = linking.link_cost(c, t, trig, _breaks(norm, toks, c, t), between)
+        if conj and t.hi == c.lo:
+            cost += CONJUNCTION_PENALTY
+        links.append((Link(trig, cost), ti))
+    return links
+
+
+def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
+            breaks: list[int]) -> tuple[Link, int]:
+    """The cheapest link, except that an event verb just before the figure beats a victims
+    noun after it ("حرر الجيش 178 رهينة" is a release)."""
+    best, bi = min(links, key=lambda lt: lt[0].cost)
+    if best.trigger.role == "noun" and t_loc[bi].lo >= c.hi:
+        for link, ti in links:
+            t = t_loc[ti]
+            if (link.trigger.role != "noun" and t.hi <= c.lo and c.lo - t.hi <= VERB_BEFORE_MAX_GAP
+                    and link.trigger.type != best.trigger.type and breaks[ti] == 0):
+                return link, ti
+    return best, bi
+
+
 def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list[CountMention],
-                     trigs: list[Trigger]) -> list[Draft]:
+                     trigs: list[Trigger], prev: Draft | None) -> list[Draft]:
     norm = doc.norm
     c_loc = [linking.token_range(toks, c.start, c.end) for c in counts]
     t_loc = [linking.token_range(toks, t.start, t.end) for t in trigs]
     trigger_tokens = {k for t in t_loc for k in range(t.lo, t.hi)}
     out: list[Draft] = []
-    linked_triggers: set[int] = set()
-    for ci, (cm, c) in enumerate(zip(counts, c_loc)):
-        if cm.kind != "count":
+    for cm, c in zip(counts, c_loc):
+        if cm.kind != "count" or _not_a_head_count(toks, c, cm):
             continue
-        links: list[tuple[Link, int]] = []
-        for ti, (trig, t) in enumerate(zip(trigs, t_loc)):
-            if not linking.is_strike_link(cm, c, t, trig):
-                continue
-            lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
-            between = sum(1 for o in c_loc if o is not c and lo <= o.lo and o.hi <= hi)
-            cost = linking.link_cost(c, t, trig, _breaks(norm, toks, c, t), between)
-            links.append((Link(trig, cost), ti))
+        subj = linking.subject_range(toks, c, trigger_tokens)
+        if prev is not None and _after_breakdown(toks, c.lo):
+            hi = max(c.hi, subj.hi if subj else 0)
+            prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, 1.0, subj, cm.start)
+            out.append(prev)
+            continue
+        links = _links(norm, toks, cm, c, c_loc, trigs, t_loc)
         if not links:
             continue
-        best, bi = min(links, key=lambda lt: lt[0].cost)
+        breaks = [_breaks(norm, toks, c, t_loc[ti]) for ti in range(len(trigs))]
+        best, bi = _choose(links, c, t_loc, breaks)
         if best.cost > linking.MAX_COST:
             continue
         trig = best.trigger
@@ -95,38 +156,54 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         if _blocked(toks, min(c.lo, t_loc[bi].lo)):
             continue
         chosen = [(best, bi)]
-        # coordinated triggers: "اعتقال وقتل عدد من" -> arrested and killed
+        # coordinated verbal nouns: "اعتقال وقتل عدد من" -> arrested and killed
         for link, ti in links:
-            if ti != bi and t_loc[ti].hi == t_loc[bi].lo and link.trigger.type != trig.type \
-                    and not link.trigger.mixed and not trig.mixed:
+            other = link.trigger
+            if (ti != bi and t_loc[ti].hi == t_loc[bi].lo and other.type != trig.type
+                    and other.role == "masdar" and trig.role == "masdar" and breaks[ti] == 0
+                    and not other.mixed and not trig.mixed):
                 chosen.append((link, ti))
-        subj = linking.subject_range(toks, c, trigger_tokens)
         for link, ti in chosen:
-            linked_triggers.add(ti)
             t = t_loc[ti]
             lo, hi = min(c.lo, t.lo), max(c.hi, t.hi, subj.hi if subj else 0)
-            out.append(Draft(si, toks[lo].start, toks[hi - 1].end, link.trigger.type, cm.count,
-                             link.trigger.mixed, link.cost,
-                             (toks[subj.lo].start, toks[subj.hi - 1].end) if subj else None,
-                             cm.start))
-    out.extend(_singles(toks, trigs, t_loc, linked_triggers, si))
+            prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
+                          link.cost, subj, cm.start)
+            out.append(prev)
+    out.extend(_singles(toks, trigs, t_loc, c_loc, si, prev))
     return out
 
 
-def _singles(toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
-             linked: set[int], si: int) -> list[Draft]:
-    """Count-of-one claims: an event verb or noun followed by one person ("قُتل شاب")."""
+def _draft(toks: Sequence[Token], si: int, lo: int, hi: int, etype: str, count: Count,
+           mixed: bool, cost: float, subj: Located | None, anchor: int) -> Draft:
+    return Draft(si, toks[lo].start, toks[hi - 1].end, etype, count, mixed, cost,
+                 (toks[subj.lo].start, toks[subj.hi - 1].end) if subj else None, anchor)
+
+
+def _one_person(tok: Token) -> bool:
     lex = persons()
+    return has_stem(tok, lex.singular) and not has_stem(tok, lex.plural)
+
+
+def _singles(toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
+             c_loc: list[Located], si: int, prev: Draft | None) -> list[Draft]:
+    """Count-of-one claims: an event verb or noun followed by one person ("قُتل شاب"), or one
+    person after a breakdown ("بينهم امرأة")."""
     out: list[Draft] = []
-    for ti, (trig, t) in enumerate(zip(trigs, t_loc)):
-        if ti in linked or trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar"):
+    count_starts = {c.lo for c in c_loc}
+    for trig, t in zip(trigs, t_loc):
+        if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar"):
             continue
-        if t.hi >= len(toks) or _blocked(toks, t.lo):
+        if t.hi >= len(toks) or t.hi in count_starts or _blocked(toks, t.lo):
             continue
-        nxt = toks[t.hi]
-        if has_stem(nxt, lex.singular) and not has_stem(nxt, lex.plural):
-            out.append(Draft(si, toks[t.lo].start, nxt.end, trig.type, Count(value=1),
-                             trig.mixed, 2.0, (nxt.start, nxt.end), nxt.start))
+        if _one_person(toks[t.hi]):
+            out.append(_draft(toks, si, t.lo, t.hi + 1, trig.type, Count(value=1), trig.mixed,
+                              2.0, Located(t.hi, t.hi + 1), toks[t.hi].start))
+    if prev is not None:
+        for k, tok in enumerate(toks):
+            if k not in count_starts and _one_person(tok) and _after_breakdown(toks, k) \
+                    and tok.start > prev.start:
+                out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
+                                  1.5, Located(k, k + 1), tok.start))
     return out
 
 
@@ -172,27 +249,67 @@ class _SourceResolver:
         return chosen
 
 
-def _place_for(doc: Document, draft: Draft, fallback: PlaceMention | None) -> PlaceMention | None:
+@lru_cache(maxsize=1)
+def _locatives() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("locatives.yaml")
+    return (frozenset(normalize_string(w) for w in data["prepositions"]),
+            frozenset(normalize_string(w) for w in data["clitics"]))
+
+
+def _is_locative(doc: Document, place: PlaceMention, tok_starts: list[int]) -> bool:
+    """Whether a place is introduced as where something happened ("في X", "بX", "قرب X")."""
+    preps, clitics = _locatives()
+    k = bisect.bisect_right(tok_starts, place.start) - 1
+    if k < 0:
+        return False
+    tok = doc.tokens[k]
+    if tok.start < place.start and doc.norm[tok.start:place.start] in clitics:
+        return True
+    return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1], preps)
+
+
+def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
+               locative: dict[int, bool]) -> PlaceMention | None:
+    """The place of a claim: a locative place of its sentence (the first after the figure, else
+    the last before it), else any place of the sentence, else the article's main place."""
     s, e = doc.sentences[draft.sentence]
     inside = [p for p in doc.places if s <= p.start < e]
-    after = [p for p in inside if p.start >= draft.anchor]
+    candidates = [p for p in inside if locative[p.start]] or inside
+    after = [p for p in candidates if p.start >= draft.anchor]
     if after:
         return after[0]
+    if candidates:
+        return candidates[-1]
+    return main
+
+
+def _main_place(doc: Document, locative: dict[int, bool]) -> PlaceMention | None:
+    """The place the article is about: most mentions (locative and title ones weigh more)."""
+    scores: dict[str, float] = {}
+    first: dict[str, PlaceMention] = {}
+    for p in doc.places:
+        key = p.name or p.text
+        weight = 1.0 + (1.0 if locative[p.start] else 0.0) + (2.0 if p.start < doc.title_end else 0.0)
+        scores[key] = scores.get(key, 0.0) + weight
+        first.setdefault(key, p)
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], -first[k].start))
+    return first[best]
+
+
+def _time_for(doc: Document, draft: Draft) -> TimeRef:
+    """When: a time expression of the claim's sentence (the nearest to the figure), else the
+    publication date with precision "publication"."""
+    s, e = doc.sentences[draft.sentence]
+    inside = [t for t in doc.times if s <= t.start < e and t.date]
     if inside:
-        return inside[-1]
-    for sj in range(draft.sentence - 1, -1, -1):
-        ps, pe = doc.sentences[sj]
-        prev = [p for p in doc.places if ps <= p.start < pe]
-        if prev:
-            return prev[-1]
-    return fallback
-
-
-def _article_place(doc: Document) -> PlaceMention | None:
-    title = [p for p in doc.places if p.start < doc.title_end]
-    if title:
-        return title[0]
-    return doc.places[0] if doc.places else None
+        t = min(inside, key=lambda t: abs(t.start - draft.anchor))
+        return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date,
+                       t.precision)
+    published = parse_published(doc.published)
+    return TimeRef("", None, published.isoformat() if published else None,
+                   "publication" if published else "unknown")
 
 
 def _source_mention(doc: Document, sm: SourceMention | None) -> tuple[Mention, tuple[Mention, ...]]:
@@ -227,19 +344,23 @@ def assemble_claims(doc: Document) -> Document:
     """Stage: turn the annotations of a document into claims."""
     starts = [t.start for t in doc.tokens]
     drafts: list[Draft] = []
+    prev: Draft | None = None
     for si, (s, e) in enumerate(doc.sentences):
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         toks = doc.tokens[lo:hi]
         counts = [c for c in doc.counts if s <= c.start < e]
         trigs = [t for t in doc.triggers if s <= t.start < e]
-        if trigs:
-            drafts.extend(_sentence_drafts(doc, si, toks, counts, trigs))
+        if trigs or prev is not None:
+            new = _sentence_drafts(doc, si, toks, counts, trigs, prev)
+            drafts.extend(new)
+            prev = new[-1] if new else None
     resolver = _SourceResolver(doc)
-    fallback = _article_place(doc)
+    locative = {p.start: _is_locative(doc, p, starts) for p in doc.places}
+    main = _main_place(doc, locative)
     claims: list[Claim] = []
     for d in drafts:
         source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor))
-        place = _place_for(doc, d, fallback)
+        place = _place_for(doc, d, main, locative)
         location = None
         if place is not None:
             location = Location(doc.original(place.start, place.end), doc.span(place.start, place.end),
@@ -249,6 +370,6 @@ def assemble_claims(doc: Document) -> Document:
             subject = Mention(doc.original(*d.subject), doc.span(*d.subject))
         claims.append(Claim(doc_id=doc.id, type=d.type, count=d.count, source=source,
                             evidence=doc.span(d.start, d.end), subject=subject, via=via,
-                            location=location, confidence=max(0.1, 0.95 - 0.1 * d.cost),
+                            location=location, time=_time_for(doc, d), confidence=max(0.1, 0.95 - 0.1 * d.cost),
                             mixed=d.mixed))
     return doc.with_(claims=tuple(_dedupe(claims)))

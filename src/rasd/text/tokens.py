@@ -46,6 +46,18 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def starts_with_conjunction(tok: Token) -> bool:
+    """Whether a token is, or opens with, the conjunction و/ف ("و32", "و 32")."""
+    conj = _clitics()[0]
+    return tok.text[:1] in conj and (len(tok.text) == 1 or tok.text[1:] in tok.stems)
+
+
+def has_article(tok: Token) -> bool:
+    """Whether a token carries the definite article ("الثلاثة", "وال27", "للمرصد")."""
+    _, _, art, lam_art, _ = _clitics()
+    return any(s.startswith(art) or s.startswith(lam_art) for s in tok.stems[:3])
+
+
 def tokenize(norm: str) -> tuple[Token, ...]:
     """Word tokens of a normalized string with their stems."""
     return tuple(

@@ -1,0 +1,530 @@
+"""Arabic time expressions: find them in normalized text and resolve them to calendar dates.
+
+:func:`find_times` scans text normalized by :func:`rasd.text.normalize.normalize` and returns
+:class:`TimeMention` spans, left to right and non-overlapping (longest wins; on a tie, a resolved
+one). Words come from ``lang/ar/data/dates.yaml``; this module holds the grammar and calendar
+arithmetic only. A cheap locator regex finds word starts that can open an expression; the
+patterns are tried there only.
+
+Resolution rules (``pub`` = publication date):
+
+- Relative expressions need ``pub``; without it they come back with ``date=None``.
+- A weekday (alone, or with a day word / time of day) is the most recent such day on or before
+  ``pub`` (``pub`` itself when it is that weekday); with a "past" word strictly before ``pub``;
+  with a "next" word strictly after. Yesterday + weekday is always ``pub - 1``, today + weekday
+  ``pub``, whatever the weekday says.
+- Weeks start on Saturday (:data:`WEEK_START`); "last week" is the calendar week before ``pub``'s.
+- Day + month without year: ``pub``'s year, or the year before when the date would lie more than
+  :data:`FUTURE_SLACK` after ``pub``. Month + "past": the last such month strictly before ``pub``'s
+  month; day + month + "past": the last such date on or before ``pub``.
+- N days ago (qabl / mundhu) is a day; N weeks / months / years ago is the calendar week / month /
+  year containing the shifted date; N hours ago is ``pub`` minus whole days.
+- "mundhu" before any dated expression (since 2011, since the start of the year, since yesterday)
+  gives precision ``"since"`` with that expression's first day; "since the start of the war" gives
+  ``"since"`` with ``date=None``; "during the past three days" gives ``"since"`` ``pub - 3``.
+  ``end_date`` is always ``None`` for ``"since"``.
+- Hijri dates convert with :mod:`hijridate`; a year-less Hijri day takes ``pub``'s Hijri year (or
+  the one before, as above); a bare Hijri year needs its marker (H).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+from hijridate import Gregorian, Hijri
+
+from rasd.lang.ar import load_yaml
+from rasd.text.normalize import normalize_string
+
+__all__ = ["TimeMention", "find_times", "WEEK_START", "FUTURE_SLACK"]
+
+WEEK_START = 5  #: first day of the week (``date.weekday()`` numbering): Saturday
+FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less date may lie
+
+_GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
+_HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
+_OFFSETS = {"past": -1, "current": 0, "next": 1}
+
+Resolved = tuple[dt.date | None, str, dt.date | None]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression: span in the normalized text and the period it denotes."""
+
+    start: int
+    end: int
+    date: str | None
+    precision: str  # "day" | "week" | "month" | "year" | "since"
+    end_date: str | None = None
+
+
+# --- calendar helpers ----------------------------------------------------------------------
+
+
+def _day(d: dt.date) -> Resolved:
+    return d, "day", d
+
+
+def _week(d: dt.date) -> Resolved:
+    start = d - dt.timedelta(days=(d.weekday() - WEEK_START) % 7)
+    return start, "week", start + dt.timedelta(days=6)
+
+
+def _month(y: int, m: int) -> Resolved:
+    return dt.date(y, m, 1), "month", dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year(y: int) -> Resolved:
+    return dt.date(y, 1, 1), "year", dt.date(y, 12, 31)
+
+
+def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    q, r = divmod(y * 12 + m - 1 + n, 12)
+    return q, r + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _hijri(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return dt.date(g.year, g.month, g.day)
+
+
+def _hijri_month(y: int, m: int) -> Resolved:
+    try:
+        length = Hijri(y, m, 1).month_length()
+    except (ValueError, OverflowError):
+        return None, "month", None
+    return _hijri(y, m, 1), "month", _hijri(y, m, length)
+
+
+def _key(s: str | None) -> str:
+    return " ".join(s.split()) if s else ""
+
+
+# --- grammar -------------------------------------------------------------------------------
+
+
+def _words(raw: Any) -> list[str]:
+    """Normalized, de-duplicated entries of a YAML list (or of every list in a mapping)."""
+    if isinstance(raw, dict):
+        raw = [w for v in raw.values() for w in (v if isinstance(v, list) else [v])]
+    out: list[str] = []
+    for w in raw:
+        n = _key(normalize_string(str(w)))
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
+def _trie(words: list[str]) -> str:
+    """Regex alternation of ``words`` as a character trie (fast to reject, longest first).
+
+    A space inside an entry matches any run of whitespace.
+    """
+    root: dict[str, Any] = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        subs = [(ch, emit(sub)) for ch, sub in sorted(node.items()) if ch]
+        if not subs:
+            return ""
+        if all(not rest and ch != " " for ch, rest in subs) and len(subs) > 1:
+            body = "[" + "".join(re.escape(ch) for ch, _ in subs) + "]"
+        else:
+            alts = [(r"\s+" if ch == " " else re.escape(ch)) + rest for ch, rest in subs]
+            body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
+
+
+def _index(raw: dict[Any, list[str]]) -> dict[str, Any]:
+    """Map every normalized word of ``{value: [words]}`` to its value."""
+    return {w: k for k, words in raw.items() for w in _words(words)}
+
+
+class _Grammar:
+    """Compiled patterns and word tables built once from ``dates.yaml``."""
+
+    def __init__(self, y: dict[str, Any]) -> None:
+        cl = y["clitics"]
+        self.art = normalize_string(cl["article"])
+        lam = normalize_string(cl["lam"])
+        self.lam, conj, prep = lam, _words(cl["conjunctions"]), _words(cl["prepositions"])
+        self.month = _index(y["months"])
+        self.short = set(_words(y["short_months"]))
+        self.hmonth = _index(y["hijri_months"])
+        self.h_need_year = set(_words(y["hijri_need_year"]))
+        self.hmark = set(_words(y["hijri_markers"]))
+        self.gmark = set(_words(y["gregorian_markers"]))
+        self.weekday = _index(y["weekdays"])
+        self.wd_ctx = set(_words(y["weekdays_need_context"]))
+        self.ordinal = _index(y["ordinals"])
+        self.number = _index(y["numbers"])
+        self.rel = {w: k for k, v in y["relative"].items() for w in _words(v)}
+        self.period = _index(y["periods"])
+        self.unit: dict[str, str] = {}
+        self.dual: dict[str, str] = {}
+        sing: list[str] = []
+        for unit, forms in y["durations"].items():
+            for w in _words(forms["singular"]) + _words(forms["plural"]):
+                self.unit[w] = unit
+            sing += _words(forms["singular"])
+            for w in _words(forms["dual"]):
+                self.dual[w] = unit
+        deixis = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1,
+                  "day_after_tomorrow": 2}
+        self.deixis = {w: off for name, off in deixis.items() for w in _words(y[name])}
+
+        A = self._alt
+        B = r"(?<!\w)"
+        CL = "(?:" + A(conj) + "?" + A(prep) + "?)"
+        ART = f"(?:{re.escape(self.art)})"
+        OF, THIS, SINCE = A(_words(y["of"])), A(_words(y["this"])), A(_words(y["since"]))
+        REL = A(list(self.rel))
+        MARK = A(_words(y["hijri_markers"]) + _words(y["gregorian_markers"]))
+        HMARK = A(_words(y["hijri_markers"]))
+        MW, YW = A(_words(y["month_word"])), A(_words(y["year_words"]))
+        PART = A(_words(y["period_parts"]))
+        WD, MON, HMON = A(list(self.weekday)), A(list(self.month)), A(list(self.hmonth))
+        NUMW, UNIT, DUAL = A(list(self.number)), A(list(self.unit)), A(list(self.dual))
+        ANA = A(_words(y["anaphoric_after"]))
+        NOT_ANA = rf"(?!\s+{ANA}(?!\w))"
+        heads = "".join(rf"(?<!{re.escape(h)}\s)" for h in _words(y["month_name_heads"]))
+        DAYNUM = rf"(?P<d>{ART}?\d{{1,2}}(?!\d)|{heads}{A(list(self.ordinal))})"
+        PRE = rf"(?:{A(_words(y['times_of_day']))}\s+)?(?:{A(_words(y['day_words']))}\s+)?"
+        PREX = PRE + rf"(?:{WD}\s*[,\u060c]?\s*(?:{A(_words(y['corresponding']))}\s+)?)?"
+        MONPAIR = rf"(?P<mon>{MON})(?:\s*[/(\-]\s*{MON}\s*\)?)?"
+        YTAIL = (rf"(?:\s*[,\u060c]?\s*(?:{OF}\s+)?(?:{YW}\s*)?(?P<y>{_GY})(?!\d)(?:\s*{MARK}(?!\w))?"
+                 rf"|\s+(?:{OF}\s+)?(?:{THIS}\s+)?(?P<yw>{A(self._period_words('year'))})"
+                 rf"(?:\s+(?P<yrel>{REL}))?{NOT_ANA}|\s+(?P<mrel>{REL}))?")
+        period_any = A(list(self.period))
+        wd_block = rf"(?!\s+{A(_words(y['weekday_blockers_after']))}(?!\w))"
+        ago_guard = rf"(?!\s+(?:{MON}|{HMON})(?!\w))"
+        num = rf"(?:\d{{1,3}}|{NUMW})"
+        specs: list[tuple[str, Callable[..., Resolved | None]]] = [
+            (rf"(?P<pre>{PRE})(?P<dx>{A(list(self.deixis), al=True)})(?:\s+(?P<wd>{WD}))?",
+             self._deixis),
+            (rf"(?P<pre>{PRE})(?P<wd>{WD}){wd_block}(?:(?:\s+(?:{A(_words(y['to']))}\s+)?"
+             rf"|\s*[-/]\s*){WD})?(?:\s+(?P<rel>{REL}))?", self._weekday),
+            (rf"{PREX}{DAYNUM}\s*(?:{OF}\s+)?(?:{MW}\s+)?{MONPAIR}{YTAIL}", self._gday),
+            (rf"(?:(?P<part>{PART})\s+)?(?:(?P<mw>{MW})\s+)?{MONPAIR}{YTAIL}", self._gmonth),
+            (rf"{PREX}{DAYNUM}\s+(?:{OF}\s+)?(?:(?P<this>{THIS})\s+)?"
+             rf"(?P<pw>{A(self._period_words('month'))})(?:\s+(?P<rel>{REL}))?{NOT_ANA}",
+             self._month_day),
+            (rf"(?:(?P<part>{PART})\s+)?(?:(?P<this>{THIS})\s+)?(?P<pw>{period_any})"
+             rf"(?:\s+(?P<rel>{REL}))?{NOT_ANA}", self._period),
+            (rf"(?:(?P<part>{PART})\s+(?:{YW}\s*)?|{YW}\s*)(?P<y>{_GY}|{_HY})(?!\d)"
+             rf"(?:\s*(?P<mk>{MARK})(?!\w))?", self._year),
+            (rf"{PREX}(?<![\d/.\-])(?P<a>\d{{1,4}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?P=s)"
+             rf"(?P<c>\d{{1,4}})(?![\d/.\-]*\d)(?:\s*(?P<mk>{MARK})(?!\w))?", self._numeric),
+            (rf"{PREX}{DAYNUM}\s*(?:{OF}\s+)?(?:{MW}\s+)?(?P<hm>{HMON})"
+             rf"(?:\s*[,\u060c]?\s*(?:{YW}\s*)?(?P<y>{_HY})(?!\d)(?:\s*{HMARK}(?!\w))?)?",
+             self._hday),
+            (rf"(?:{PART}\s+)?(?:{MW}\s+)?(?P<hm>{HMON})\s*(?:{OF}\s+)?(?:{YW}\s*)?(?P<y>{_HY})"
+             rf"(?!\d)(?:\s*{HMARK}(?!\w))?", self._hmonth),
+            (rf"{A(_words(y['ago']))}\s+(?:{A(_words(y['approx']))}\s+)?(?:(?P<n>{num})\s+"
+             rf"(?P<u>{UNIT})|(?P<u2>{DUAL})|(?P<u1>{A(sing)}){ago_guard}"
+             rf"(?:\s+{A(_words(y['numbers'][1]))})?)(?!\w)(?!\s*\d)(?!\s+{OF}(?!\w))", self._ago),
+            (rf"{ART}?(?:(?P<n>{num})\s+(?P<u>{UNIT})|(?P<u1>{UNIT})\s+{ART}?(?P<n1>{num})"
+             rf"|(?P<u2>{DUAL}))\s+{A(_words(y['recent']))}", self._recent),
+            (rf"{SINCE}\s+{A(_words(y['since_starts']))}\s+[^\W\d_]{{2,}}", self._since_marker),
+            (rf"{SINCE}\s+(?:{PART}\s+)?(?P<y>{_GY}|{_HY})(?!\d)(?:\s*(?P<mk>{MARK})(?!\w))?",
+             self._since_year),
+        ]
+        self.patterns = [(re.compile(rf"{CL}(?P<x>{rx})(?!\w)"), fn) for rx, fn in specs]
+        # cheap pass: word starts whose first word can open some pattern
+        counted = list(self.number) + list(self.unit) + list(self.dual)
+        first = {w.split()[0] for w in [
+            *_words(y["times_of_day"]), *_words(y["day_words"]), *self.weekday, *self.deixis,
+            *self.month, *self.hmonth, *_words(y["month_word"]), *_words(y["period_parts"]),
+            *_words(y["this"]), *self.period, *_words(y["year_words"]), *self.ordinal,
+            *_words(y["ago"]), *_words(y["since"]), *counted,
+            *(self.art + w for w in counted)]}
+        self.locator = re.compile(rf"{B}{CL}(?:{A(list(first), al=True)}(?![^\W\d])|{ART}?\d)")
+        self.since_before = re.compile(rf"{B}{CL}(?P<s>{SINCE})\s+\Z")
+        self.today_after = re.compile(
+            rf"\s+(?:{A(_words(y['today_blockers_after']) + list(self.ordinal))}|{ANA}|{ART}\d+)"
+            r"(?!\w)")
+        self.today_before = re.compile(rf"(?<!\w){A(_words(y['today_blockers_before']))}\s+\Z")
+        self.event_before = re.compile(rf"{A(_words(y['event_words']))}\s+\Z")
+
+    def _period_words(self, unit: str) -> list[str]:
+        return [w for w, u in self.period.items() if u == unit]
+
+    def _alt(self, words: list[str], al: bool = False) -> str:
+        """Regex (a trie) matching any of ``words``, preferring the longest; ``al``: also after lam.
+
+        ``al`` adds the forms where a preceding lam clitic swallows the article's alef (ll-yawm).
+        """
+        rx = _trie(words)
+        if al:
+            rest = [w[1:] for w in words if w.startswith(self.art) and len(w) > len(self.art)]
+            if rest:
+                rx = f"(?:{rx}|(?<={re.escape(self.lam)}){_trie(rest)})"
+        return rx
+
+    # --- handlers: (match, norm, pub) -> (first day, precision, last day) or None to reject
+
+    def _daynum(self, s: str) -> int | None:
+        s = _key(s)
+        n = self.ordinal.get(s)
+        if n is None:
+            n = int(s[len(self.art):] if s.startswith(self.art) else s)
+        return n if 1 <= n <= 31 else None
+
+    def _deixis(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        word = _key(m["dx"])
+        off = self.deixis.get(word, self.deixis.get(self.art[0] + word, 0))
+        if off == 0 and not m["wd"]:
+            if self.today_after.match(norm, m.end("dx")):
+                return None
+            if self.today_before.search(norm, max(0, m.start("x") - 24), m.start("x")):
+                return None
+        return _day(pub + dt.timedelta(days=off)) if pub else (None, "day", None)
+
+    def _weekday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        rel = self.rel.get(_key(m["rel"]))
+        if not (m["pre"] or rel) and _key(m["wd"]) in self.wd_ctx:
+            return None
+        if pub is None:
+            return None, "day", None
+        wd = self.weekday[_key(m["wd"])]
+        if rel == "next":
+            return _day(pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7))
+        back = (pub.weekday() - wd) % 7
+        return _day(pub - dt.timedelta(days=back or (7 if rel == "past" else 0)))
+
+    def _year_from_tail(self, m: re.Match[str], pub: dt.date) -> int | None:
+        """Year given by "min al-am al-madi"-style tails; None when the tail has no year."""
+        if m["yw"]:
+            return pub.year + _OFFSETS[self.rel.get(_key(m["yrel"]), "current")]
+        return None
+
+    def _gday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        day, mon = self._daynum(m["d"]), self.month[_key(m["mon"])]
+        if day is None:
+            return None
+        if m["y"]:
+            d = _safe_date(int(m["y"]), mon, day)
+            return _day(d) if d else (None, "day", None)
+        if self.event_before.search(norm, max(0, m.start("x") - 12), m.start("x")):
+            return None
+        if pub is None:
+            return None, "day", None
+        year, rel = self._year_from_tail(m, pub), self.rel.get(_key(m["mrel"]))
+        if year is None:
+            d = _safe_date(pub.year, mon, day)
+            if rel == "past" and (d is None or d > pub):
+                year = pub.year - 1
+            elif rel == "next" and (d is None or d < pub):
+                year = pub.year + 1
+            elif rel is None and (d is None or d > pub + FUTURE_SLACK):
+                year = pub.year - 1
+            else:
+                year = pub.year
+        d = _safe_date(year, mon, day)
+        return _day(d) if d else (None, "day", None)
+
+    def _gmonth(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        mon = self.month[_key(m["mon"])]
+        loose = m["part"] or m["yw"] or m["mrel"]
+        if not (m["y"] or m["mw"] or (loose and _key(m["mon"]) not in self.short)):
+            return None
+        if m["y"]:
+            return _month(int(m["y"]), mon)
+        if pub is None:
+            return None, "month", None
+        year, rel = self._year_from_tail(m, pub), self.rel.get(_key(m["mrel"]))
+        if year is None:
+            if rel == "past":
+                year = pub.year if mon < pub.month else pub.year - 1
+            elif rel == "next":
+                year = pub.year if mon > pub.month else pub.year + 1
+            elif rel is None and dt.date(pub.year, mon, 1) > pub + FUTURE_SLACK:
+                year = pub.year - 1
+            else:
+                year = pub.year
+        return _month(year, mon)
+
+    def _month_day(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        day = self._daynum(m["d"])
+        if day is None:
+            return None
+        if pub is None:
+            return None, "day", None
+        rel = self.rel.get(_key(m["rel"]))
+        y, mo = _shift_month(pub.year, pub.month, _OFFSETS.get(rel or "current", 0))
+        d = _safe_date(y, mo, day)
+        if rel is None and not m["this"] and (d is None or d > pub + FUTURE_SLACK):
+            y, mo = _shift_month(y, mo, -1)
+            d = _safe_date(y, mo, day)
+        return _day(d) if d else (None, "day", None)
+
+    def _period(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        unit, rel = self.period[_key(m["pw"])], self.rel.get(_key(m["rel"]))
+        if not (rel or m["this"] or m["part"]):
+            return None
+        if pub is None:
+            return None, unit, None
+        n = _OFFSETS[rel or "current"]
+        if unit == "week":
+            return _week(pub + dt.timedelta(days=7 * n))
+        if unit == "month":
+            return _month(*_shift_month(pub.year, pub.month, n))
+        return _year(pub.year + n)
+
+    def _year(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        y = int(m["y"])
+        hijri_mark = _key(m["mk"]) in self.hmark
+        if y >= 1900 and not hijri_mark:
+            return _year(y)
+        if y < 1900 and hijri_mark:
+            last = _hijri_month(y, 12)[2]
+            return (_hijri(y, 1, 1), "year", last) if last else (None, "year", None)
+        return None
+
+    def _numeric(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        a, b, c = m["a"], int(m["b"]), m["c"]
+        if len(a) == 4 and len(c) <= 2:
+            y, mo, d = int(a), b, int(c)
+        elif len(c) == 4 and len(a) <= 2:
+            y, mo, d = int(c), b, int(a)
+        else:
+            return None
+        if 1300 <= y <= 1500 and _key(m["mk"]) not in self.gmark:
+            res = _hijri(y, mo, d) if 1 <= mo <= 12 else None
+            return _day(res) if res else None
+        if not 1900 <= y <= 2100:
+            return None
+        res = _safe_date(y, mo, d) or (_safe_date(y, d, mo) if mo > 12 else None)
+        return _day(res) if res else None
+
+    def _hday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        day, hm = self._daynum(m["d"]), self.hmonth[_key(m["hm"])]
+        if day is None or day > 30:
+            return None
+        if m["y"]:
+            d = _hijri(int(m["y"]), hm, day)
+            return _day(d) if d else (None, "day", None)
+        if _key(m["hm"]) in self.h_need_year or not m["d"][-1].isdigit():
+            return None
+        if pub is None:
+            return None, "day", None
+        hy = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+        d = _hijri(hy, hm, day)
+        if d is None or d > pub + FUTURE_SLACK:
+            d = _hijri(hy - 1, hm, day)
+        return _day(d) if d else (None, "day", None)
+
+    def _hmonth(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        return _hijri_month(int(m["y"]), self.hmonth[_key(m["hm"])])
+
+    def _count(self, m: re.Match[str]) -> tuple[int, str]:
+        if m["u2"]:
+            return 2, self.dual[_key(m["u2"])]
+        if m["u"]:
+            n = _key(m["n"])
+            return (int(n) if n.isdigit() else self.number[n]), self.unit[_key(m["u"])]
+        n = _key(m.groupdict().get("n1"))
+        count = self.number.get(n, int(n) if n.isdigit() else 1) if n else 1
+        return count, self.unit[_key(m["u1"])]
+
+    def _ago(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        n, unit = self._count(m)
+        if pub is None:
+            return None, "day" if unit == "hour" else unit, None
+        if unit == "hour":
+            return _day(pub - dt.timedelta(days=n // 24))
+        if unit == "day":
+            return _day(pub - dt.timedelta(days=n))
+        if unit == "week":
+            return _week(pub - dt.timedelta(days=7 * n))
+        if unit == "month":
+            return _month(*_shift_month(pub.year, pub.month, -n))
+        return _year(pub.year - n)
+
+    def _recent(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        n, unit = self._count(m)
+        if pub is None:
+            return None, "since", None
+        if unit in ("hour", "day", "week"):
+            days = {"hour": math.ceil(n / 24), "day": n, "week": 7 * n}[unit]
+            return pub - dt.timedelta(days=days), "since", None
+        y, mo = _shift_month(pub.year, pub.month, -n * (12 if unit == "year" else 1))
+        return dt.date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1])), "since", None
+
+    def _since_marker(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved:
+        return None, "since", None
+
+    def _since_year(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
+        start = self._year(m, norm, pub)
+        return (start[0], "since", None) if start else None
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    return _Grammar(load_yaml("dates.yaml"))
+
+
+def find_times(norm: str, published: dt.date | None) -> list[TimeMention]:
+    """Time expressions of normalized text ``norm``, resolved against ``published``."""
+    g = _grammar()
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    cands: list[tuple[int, int, int, Resolved]] = []  # (start, end, pattern order, resolved)
+    for pos in [m.start() for m in g.locator.finditer(norm)]:
+        for order, (rx, fn) in enumerate(g.patterns):
+            m = rx.match(norm, pos)
+            if m is None:
+                continue
+            res = fn(m, norm, published)
+            if res is None:
+                continue
+            s, e = m.span("x")
+            cands.append((s, e, order, res))
+            if res[1] in ("day", "week", "month", "year"):
+                since = g.since_before.search(norm, max(0, s - 12), s)
+                if since:
+                    cands.append((since.start("s"), e, order, (res[0], "since", None)))
+    cands.sort(key=lambda c: (c[0] - c[1], c[3][0] is None, c[0], c[2]))
+    taken: list[tuple[int, int, Resolved]] = []
+    occupied = bytearray(len(norm))
+    for s, e, _, res in cands:
+        if occupied.find(1, s, e) == -1:
+            occupied[s:e] = b"\x01" * (e - s)
+            taken.append((s, e, res))
+    taken.sort()
+    return [TimeMention(s, e, start.isoformat() if start else None, precision,
+                        end.isoformat() if end and precision != "since" else None)
+            for s, e, (start, precision, end) in taken]
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """The date of a publication timestamp ("2018-09-05", "2017-06-04T08:29:00+01:00"), or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
