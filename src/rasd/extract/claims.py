@@ -70,11 +70,18 @@ def _blocked(toks: Sequence[Token], lo: int) -> bool:
 YEAR_RANGE = range(1900, 2101)
 CONJUNCTION_PENALTY = 2.0   # "قتلوا و32 أصيبوا": a trigger right before "وN" ends the previous conjunct
 VERB_BEFORE_MAX_GAP = 2     # "حرر الجيش 178 رهينة": an event verb just before beats a noun after
+STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
+CLAUSE_SUBJECT_MAX_GAP = 10
+LIST_COST = 1.0
 
 
 def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
     """Figures that are labels rather than head counts: bare years, "الدول الـ20", "الأشهر الثمانية"."""
     nxt_person = c.hi < len(toks) and linking.is_person(toks[c.hi])
+    if cm.count.value == 1:  # "أحد/إحدى" = one of; single persons are handled by _singles
+        return True
+    if cm.noun is not None:  # a dual: only duals of people or of event words count
+        return not linking.is_person(toks[c.lo])
     if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
         return True
     if has_article(toks[c.lo]) and cm.noun is None:
@@ -107,6 +114,16 @@ def _links(norm: str, toks: Sequence[Token], cm: CountMention, c: Located, c_loc
         if conj and t.hi == c.lo:
             cost += CONJUNCTION_PENALTY
         links.append((Link(trig, cost), ti))
+    clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
+    if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
+        after = [(t.lo, ti) for ti, t in enumerate(t_loc)
+                 if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
+                 and trigs[ti].role == "verb"
+                 and not any(c.hi <= o.lo < t.lo for o in c_loc)]
+        if after:
+            ti = min(after)[1]
+            links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, 1.0)), i)
+                     for link, i in links]
     return links
 
 
@@ -115,7 +132,7 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
     """The cheapest link, except that an event verb just before the figure beats a victims
     noun after it ("حرر الجيش 178 رهينة" is a release)."""
     best, bi = min(links, key=lambda lt: lt[0].cost)
-    if best.trigger.role == "noun" and t_loc[bi].lo >= c.hi:
+    if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
         for link, ti in links:
             t = t_loc[ti]
             if (link.trigger.role != "noun" and t.hi <= c.lo and c.lo - t.hi <= VERB_BEFORE_MAX_GAP
@@ -141,11 +158,16 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             out.append(prev)
             continue
         links = _links(norm, toks, cm, c, c_loc, trigs, t_loc)
-        if not links:
-            continue
         breaks = [_breaks(norm, toks, c, t_loc[ti]) for ti in range(len(trigs))]
-        best, bi = _choose(links, c, t_loc, breaks)
-        if best.cost > linking.MAX_COST:
+        best, bi = _choose(links, c, t_loc, breaks) if links else (None, -1)
+        if _continues_list(toks, c, prev, si) and (best is None or best.cost > LIST_COST):
+            # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
+            hi = max(c.hi, subj.hi if subj else 0)
+            prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, LIST_COST, subj,
+                          cm.start)
+            out.append(prev)
+            continue
+        if best is None or best.cost > linking.MAX_COST:
             continue
         trig = best.trigger
         adjacent = t_loc[bi].lo == c.hi
@@ -171,6 +193,13 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             out.append(prev)
     out.extend(_singles(toks, trigs, t_loc, c_loc, si, prev))
     return out
+
+
+def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: int) -> bool:
+    """Whether a figure is "وN + people" continuing the previous claim of the sentence."""
+    return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
+            and starts_with_conjunction(toks[c.lo]) and c.hi < len(toks)
+            and linking.is_person(toks[c.hi]))
 
 
 def _draft(toks: Sequence[Token], si: int, lo: int, hi: int, etype: str, count: Count,
@@ -320,18 +349,25 @@ def _source_mention(doc: Document, sm: SourceMention | None) -> tuple[Mention, t
     return Mention(doc.original(sm.start, sm.end), doc.span(sm.start, sm.end), sm.kind), via
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per figure and source; a headline's unattributed figure yields to the body's."""
+def canon_source(text: str) -> str:
+    """Comparable form of a source phrase (normalized, single-spaced)."""
+    return " ".join(normalize_string(text).split())
+
+
+def _dedupe(claims: list[Claim], title_end: int) -> list[Claim]:
+    """One claim per figure and source. An unattributed figure in the headline yields to the same
+    figure attributed in the body; the same source repeating a figure counts once."""
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for cl in claims:
         groups.setdefault((cl.type, cl.count.key(), cl.mixed), []).append(cl)
     keep: list[Claim] = []
     for group in groups.values():
         named = [cl for cl in group if cl.source.kind != "outlet"]
-        pool = named or group[:1]
+        pool = [cl for cl in group if not (named and cl.source.kind == "outlet"
+                                           and cl.evidence.start < title_end)]
         seen: list[str] = []
         for cl in pool:
-            key = cl.source.text
+            key = canon_source(cl.source.text)
             if any(key in s or s in key for s in seen):
                 continue
             seen.append(key)
@@ -372,4 +408,4 @@ def assemble_claims(doc: Document) -> Document:
                             evidence=doc.span(d.start, d.end), subject=subject, via=via,
                             location=location, time=_time_for(doc, d), confidence=max(0.1, 0.95 - 0.1 * d.cost),
                             mixed=d.mixed))
-    return doc.with_(claims=tuple(_dedupe(claims)))
+    return doc.with_(claims=tuple(_dedupe(claims, doc.span(0, doc.title_end).end if doc.title_end else 0)))

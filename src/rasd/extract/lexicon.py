@@ -98,6 +98,7 @@ def triggers() -> TriggerLexicon:
 class PersonLexicon:
     singular: frozenset[str]
     plural: frozenset[str]
+    dual: frozenset[str]
     others: frozenset[str]
     partitive: frozenset[str]
     breakdown: PhraseSet
@@ -110,6 +111,7 @@ def persons() -> PersonLexicon:
     return PersonLexicon(
         singular=frozenset(_norm_all(data["singular"])),
         plural=frozenset(_norm_all(data["plural"])),
+        dual=frozenset(_norm_all(data["dual"])),
         others=frozenset(_norm_all(data["others"])),
         partitive=frozenset(_norm_all(data["partitive"])),
         breakdown=PhraseSet.build((w, True) for w in data["breakdown"]),
@@ -123,6 +125,7 @@ class ContextLexicon:
     hypothetical: frozenset[str]
     modal: frozenset[str]
     present_prefixes: tuple[str, ...]
+    complementizers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +136,7 @@ def context() -> ContextLexicon:
         hypothetical=frozenset(_norm_all(data["hypothetical"])),
         modal=frozenset(_norm_all(data["modal"])),
         present_prefixes=tuple(_norm_all(data["present_prefixes"])),
+        complementizers=frozenset(_norm_all(data["complementizers"])),
     )
 
 

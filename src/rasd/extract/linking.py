@@ -67,6 +67,7 @@ def is_person(tok: Token) -> bool:
     """Whether a token names people (a person noun, "آخرون", or a victims noun)."""
     lex = persons()
     return (has_stem(tok, lex.plural) or has_stem(tok, lex.singular) or has_stem(tok, lex.others)
+            or has_stem(tok, lex.dual)
             or triggers().entries.contains(tok) and not has_stem(tok, lex.objects))
 
 
