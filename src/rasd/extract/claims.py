@@ -73,6 +73,7 @@ VERB_BEFORE_MAX_GAP = 2     # "حرر الجيش 178 رهينة": an event verb 
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
 CLAUSE_SUBJECT_MAX_GAP = 10
 LIST_COST = 1.0
+SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 
 
 def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
@@ -191,7 +192,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
                           link.cost, subj, cm.start)
             out.append(prev)
-    out.extend(_singles(toks, trigs, t_loc, c_loc, si, prev))
+    out.extend(_singles(norm, toks, trigs, t_loc, c_loc, si, prev))
     return out
 
 
@@ -213,26 +214,51 @@ def _one_person(tok: Token) -> bool:
     return has_stem(tok, lex.singular) and not has_stem(tok, lex.plural)
 
 
-def _singles(toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
+def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` can start a clause: first of its sentence, after punctuation, or
+    after a complementizer or clause opener ("أن", "وكان", "فيما")."""
+    if k == 0 or _BREAK.search(norm, toks[k - 1].end, toks[k].start):
+        return True
+    prev = toks[k - 1]
+    return has_stem(prev, context().complementizers) or has_stem(prev, persons().subject_openers)
+
+
+def _singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
              c_loc: list[Located], si: int, prev: Draft | None) -> list[Draft]:
-    """Count-of-one claims: an event verb or noun followed by one person ("قُتل شاب"), or one
-    person after a breakdown ("بينهم امرأة")."""
+    """Count-of-one claims: an event verb or noun with one person after it ("قُتل شاب", "إلقاء
+    القبض على رجل") or before it ("وكان شرطي أردني قتل"), or one person after a breakdown
+    ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين وجندي")."""
     out: list[Draft] = []
-    count_starts = {c.lo for c in c_loc}
+    gap_words = persons().single_gap
+    counted = {k for c in c_loc for k in range(c.lo, c.hi)}
     for trig, t in zip(trigs, t_loc):
-        if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar"):
+        if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar") or _blocked(toks, t.lo):
             continue
-        if t.hi >= len(toks) or t.hi in count_starts or _blocked(toks, t.lo):
+        k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
+        if k < len(toks) and k not in counted and _one_person(toks[k]):
+            out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=1), trig.mixed,
+                              2.0, Located(k, k + 1), toks[k].start))
             continue
-        if _one_person(toks[t.hi]):
-            out.append(_draft(toks, si, t.lo, t.hi + 1, trig.type, Count(value=1), trig.mixed,
-                              2.0, Located(t.hi, t.hi + 1), toks[t.hi].start))
+        if trig.role == "verb":
+            for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
+                if k in counted or _BREAK.search(norm, toks[k].end, toks[k + 1].start):
+                    break
+                if _one_person(toks[k]) and _opens_clause(norm, toks, k):
+                    out.append(_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
+                                      2.5, Located(k, k + 1), toks[k].start))
+                    break
     if prev is not None:
+        ends = [d for d in out if d.sentence == si]
         for k, tok in enumerate(toks):
-            if k not in count_starts and _one_person(tok) and _after_breakdown(toks, k) \
-                    and tok.start > prev.start:
-                out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
-                                  1.5, Located(k, k + 1), tok.start))
+            if k in counted or not _one_person(tok) or tok.start <= prev.start:
+                continue
+            conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok)
+                                and k > 0 and toks[k - 1].end >= prev.end - 1
+                                and toks[k - 1].end <= prev.end + 1)
+            if _after_breakdown(toks, k) or conj_after_claim:
+                if not any(d.start <= tok.start < d.end for d in ends):
+                    out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
+                                      1.5, Located(k, k + 1), tok.start))
     return out
 
 
@@ -359,7 +385,8 @@ def _dedupe(claims: list[Claim], title_end: int) -> list[Claim]:
     figure attributed in the body; the same source repeating a figure counts once."""
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for cl in claims:
-        groups.setdefault((cl.type, cl.count.key(), cl.mixed), []).append(cl)
+        person = canon_source(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
+        groups.setdefault((cl.type, cl.count.key(), cl.mixed, person), []).append(cl)
     keep: list[Claim] = []
     for group in groups.values():
         named = [cl for cl in group if cl.source.kind != "outlet"]

@@ -101,6 +101,8 @@ class PersonLexicon:
     dual: frozenset[str]
     others: frozenset[str]
     partitive: frozenset[str]
+    single_gap: frozenset[str]
+    subject_openers: frozenset[str]
     breakdown: PhraseSet
     objects: frozenset[str]
 
@@ -114,6 +116,8 @@ def persons() -> PersonLexicon:
         dual=frozenset(_norm_all(data["dual"])),
         others=frozenset(_norm_all(data["others"])),
         partitive=frozenset(_norm_all(data["partitive"])),
+        single_gap=frozenset(_norm_all(data["single_gap"])),
+        subject_openers=frozenset(_norm_all(data["subject_openers"])),
         breakdown=PhraseSet.build((w, True) for w in data["breakdown"]),
         objects=frozenset(_norm_all(data["objects"])),
     )
