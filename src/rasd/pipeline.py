@@ -9,10 +9,10 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator
 
-from rasd.extract.attribution import find_sources
-from rasd.extract.claims import assemble_claims
-from rasd.extract.places import find_places
-from rasd.extract.triggers import find_triggers
+from rasd.extractor.attribution import find_sources
+from rasd.extractor.claims import assemble_claims
+from rasd.extractor.places import find_places
+from rasd.extractor.triggers import find_triggers
 from rasd.model import Document
 from rasd.text.normalize import normalize
 from rasd.text.dates import find_times, parse_published

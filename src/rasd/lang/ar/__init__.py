@@ -24,7 +24,7 @@ def data_path(name: str) -> Any:
 def load_yaml(name: str) -> Any:
     """Parsed content of ``lang/ar/data/<name>`` (cached)."""
     with data_path(name).open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @lru_cache(maxsize=None)

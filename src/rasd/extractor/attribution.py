@@ -11,7 +11,7 @@ import bisect
 import re
 from typing import Sequence
 
-from rasd.extract.lexicon import AttributionLexicon, attribution, has_stem, triggers
+from rasd.extractor.lexicon import AttributionLexicon, attribution, has_stem, triggers
 from rasd.model import Document, SourceMention, Token
 from rasd.text.tokens import has_article
 

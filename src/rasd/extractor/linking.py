@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from rasd.extract.lexicon import has_stem, persons, triggers
+from rasd.extractor.lexicon import has_stem, persons, triggers
 from rasd.model import CountMention, Token, Trigger
 
 MAX_COST = 5.0

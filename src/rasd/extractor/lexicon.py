@@ -129,6 +129,7 @@ class ContextLexicon:
     hypothetical: frozenset[str]
     modal: frozenset[str]
     present_prefixes: tuple[str, ...]
+    modal_exceptions: frozenset[str]
     complementizers: frozenset[str]
 
 
@@ -140,6 +141,7 @@ def context() -> ContextLexicon:
         hypothetical=frozenset(_norm_all(data["hypothetical"])),
         modal=frozenset(_norm_all(data["modal"])),
         present_prefixes=tuple(_norm_all(data["present_prefixes"])),
+        modal_exceptions=frozenset(_norm_all(data["modal_exceptions"])),
         complementizers=frozenset(_norm_all(data["complementizers"])),
     )
 

