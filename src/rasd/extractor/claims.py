@@ -327,7 +327,8 @@ def _is_locative(doc: Document, place: PlaceMention, tok_starts: list[int]) -> b
 def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
                locative: dict[int, bool]) -> PlaceMention | None:
     """The place of a claim: a locative place of its sentence (the first after the figure, else
-    the last before it), else any place of the sentence, else the article's main place."""
+    the last before it), else any place of the sentence, else the last locative place of the
+    paragraph so far, else the article's main place."""
     s, e = doc.sentences[draft.sentence]
     inside = [p for p in doc.places if s <= p.start < e]
     candidates = [p for p in inside if locative[p.start]] or inside
@@ -336,7 +337,9 @@ def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
         return after[0]
     if candidates:
         return candidates[-1]
-    return main
+    para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
+    earlier = [p for p in doc.places if para <= p.start < s and locative[p.start]]
+    return earlier[-1] if earlier else main
 
 
 def _main_place(doc: Document, locative: dict[int, bool]) -> PlaceMention | None:

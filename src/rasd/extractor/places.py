@@ -1,11 +1,87 @@
-"""Place mentions of a document, from the gazetteer (see :mod:`rasd.geo.gazetteer`)."""
+"""Place mentions of a document: gazetteer hits (see :mod:`rasd.geo.gazetteer`), plus names the
+gazetteer does not know when a place noun introduces them ("جبهة الجفينة", "قرية مالاري").
+
+Unknown names carry no coordinates (``name`` None): they still tell an analyst where, and the
+claim keeps its span.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.geo.gazetteer import Gazetteer
-from rasd.model import Document
+from rasd.lang.ar import load_lines, load_yaml
+from rasd.model import Document, PlaceMention, Token
+from rasd.text.normalize import normalize_string
+
+MIN_NAME_LETTERS = 3
+_GAP = re.compile(r"[^\s]")
+
+
+@dataclass(frozen=True)
+class _UnknownNames:
+    descriptors: dict[str, int]   # normalized noun -> precision
+    compound_heads: frozenset[str]
+    stopwords: frozenset[str]
+    bad_endings: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _unknown_names() -> _UnknownNames:
+    data = load_yaml("locatives.yaml")
+    levels = data["unknown_name_descriptors"]
+    descriptors = {normalize_string(w): 1 for w in levels["town"]}
+    descriptors.update({normalize_string(w): 2 for w in levels["area"]})
+    stop = {normalize_string(w) for w in load_lines("place_stopwords.txt")}
+    stop.update(normalize_string(w) for w in data["not_names"])
+    return _UnknownNames(descriptors, frozenset(normalize_string(w) for w in data["compound_heads"]),
+                         frozenset(stop),
+                         tuple(normalize_string(w) for w in data["not_name_endings"]))
+
+
+def _nameable(tok: Token, names: _UnknownNames) -> bool:
+    """Whether a word can be (part of) an unknown place name."""
+    if len(tok.text) < MIN_NAME_LETTERS or not tok.text.isalpha():
+        return False
+    if any(s in names.descriptors or s in names.stopwords for s in tok.stems):
+        return False
+    if tok.text.endswith(names.bad_endings):
+        return False
+    lex = attribution()
+    return not (has_stem(tok, lex.stops) or has_stem(tok, lex.verbs) or triggers().entries.contains(tok)
+                or has_stem(tok, persons().plural) or has_stem(tok, persons().singular))
+
+
+def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
+    names = _unknown_names()
+    covered = [(p.start, p.end) for p in known]
+    toks = doc.tokens
+    out: list[PlaceMention] = []
+    for i, tok in enumerate(toks[:-1]):
+        precision = next((names.descriptors[s] for s in tok.stems if s in names.descriptors), None)
+        if precision is None or any(s <= tok.start < e for s, e in covered):
+            continue
+        nxt = toks[i + 1]
+        if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names):
+            continue
+        if any(s <= nxt.start < e for s, e in covered):
+            continue
+        end = nxt.end
+        if has_stem(nxt, names.compound_heads) and i + 2 < len(toks) and not _GAP.search(
+                doc.norm, nxt.end, toks[i + 2].start):
+            end = toks[i + 2].end
+        start = tok.start + (len(tok.text) - len(tok.stems[-1])) if tok.stems[-1] in \
+            names.descriptors else tok.start
+        out.append(PlaceMention(start, end, doc.norm[start:end], None, None, None, None, precision,
+                                "unknown"))
+    return out
 
 
 def find_places(doc: Document) -> Document:
-    """Stage: every gazetteer place mentioned in the text."""
-    return doc.with_(places=tuple(Gazetteer.default().find(doc.norm)))
+    """Stage: every place mentioned in the text, in order."""
+    known = Gazetteer.default().find(doc.norm)
+    places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
+    return doc.with_(places=tuple(places))
