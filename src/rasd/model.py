@@ -8,7 +8,7 @@ offsets into the *original* article text, which is never modified. Stages match 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 if TYPE_CHECKING:
     from rasd.text.dates import TimeMention
@@ -244,9 +244,9 @@ class Claim:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the normalized text: its normalized span and its clitic-free stems."""
+class Token(NamedTuple):
+    """A word of the normalized text: its normalized span and its clitic-free stems
+    (a NamedTuple: documents hold hundreds of thousands of them)."""
 
     start: int
     end: int

@@ -28,6 +28,7 @@ class PhraseSet:
 
     words: dict[str, object]
     phrases: dict[str, list[tuple[Phrase, object]]]
+    keys: frozenset[str]
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, object]]) -> "PhraseSet":
@@ -43,11 +44,13 @@ class PhraseSet:
                 phrases.setdefault(parts[0], []).append((parts, value))
         for group in phrases.values():
             group.sort(key=lambda pv: -len(pv[0]))
-        return cls(words, phrases)
+        return cls(words, phrases, frozenset(words) | frozenset(phrases))
 
     def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, object] | None:
         """Longest entry starting at token ``i``: (number of tokens, value), or None."""
         tok = tokens[i]
+        if self.keys.isdisjoint(tok.stems):
+            return None
         for stem in tok.stems:
             for parts, value in self.phrases.get(stem, ()):
                 n = len(parts)
@@ -62,7 +65,7 @@ class PhraseSet:
 
     def contains(self, tok: Token) -> bool:
         """Whether a single token is one of the single-word entries."""
-        return any(s in self.words for s in tok.stems)
+        return not self.words.keys().isdisjoint(tok.stems)
 
 
 @dataclass(frozen=True)
@@ -183,4 +186,4 @@ def attribution() -> AttributionLexicon:
 
 def has_stem(tok: Token, words: frozenset[str]) -> bool:
     """Whether any stem of ``tok`` is in ``words``."""
-    return any(s in words for s in tok.stems)
+    return not words.isdisjoint(tok.stems)

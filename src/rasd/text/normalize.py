@@ -9,6 +9,7 @@ may expand to several characters, all mapped to their source.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _DROP = set(
@@ -43,14 +44,17 @@ for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Eastern Arabic digits
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 
+_DROP_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROP)) + "]+")
 _TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _TABLE.update({ord(k): v for k, v in _FOLD.items()})
 
 
+_PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
 def _needs_expansion(ch: str) -> bool:
     """Presentation forms (ligatures like ﻻ) that NFKC expands."""
-    o = ord(ch)
-    return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+    return _PRESENTATION.match(ch) is not None
 
 
 def normalize_string(text: str) -> str:
@@ -60,13 +64,18 @@ def normalize_string(text: str) -> str:
 
 def normalize(text: str) -> tuple[str, tuple[int, ...]]:
     """Fold ``text`` for matching; return the folded string and its offset map."""
-    if any(_needs_expansion(ch) for ch in text):
+    if _PRESENTATION.search(text):
         return _normalize_slow(text)
     folded = text.translate(_TABLE).lower()
     if len(folded) == len(text):
         # only one-to-one folds happened (lower() keeps length for these scripts)
         return folded, tuple(range(len(text) + 1))
-    keep = [i for i, ch in enumerate(text) if ch not in _DROP]
+    keep: list[int] = []
+    prev = 0
+    for m in _DROP_RE.finditer(text):
+        keep.extend(range(prev, m.start()))
+        prev = m.end()
+    keep.extend(range(prev, len(text)))
     if len(keep) != len(folded):  # a lower() that changed length: fall back to the exact path
         return _normalize_slow(text)
     keep.append(len(text))
