@@ -14,7 +14,7 @@ from rasd.lang.ar import load_yaml
 from rasd.text.dates import parse_published
 from rasd.text.normalize import normalize_string
 from rasd.extractor.linking import Link, Located
-from rasd.text.tokens import has_article, starts_with_conjunction
+from rasd.text.tokens import has_article, starts_with_conjunction, stems
 from rasd.model import (Claim, Count, CountMention, Document, Location, Mention, PlaceMention,
                         SourceMention, Span, TimeRef, Token, Trigger)
 
@@ -85,7 +85,7 @@ def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bo
         return not linking.is_person(toks[c.lo])
     if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
         return True
-    if has_article(toks[c.lo]) and cm.noun is None:
+    if has_article(toks[c.lo]) and cm.noun is None and cm.count.vague is None:
         prev_person = c.lo > 0 and linking.is_person(toks[c.lo - 1])
         return not (prev_person or nxt_person)
     return False
@@ -148,8 +148,12 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     c_loc = [linking.token_range(toks, c.start, c.end) for c in counts]
     t_loc = [linking.token_range(toks, t.start, t.end) for t in trigs]
     trigger_tokens = {k for t in t_loc for k in range(t.lo, t.hi)}
+    singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si)
     out: list[Draft] = []
     for cm, c in zip(counts, c_loc):
+        earlier = [d for d in singles if d.start < cm.start]
+        if earlier and (prev is None or earlier[-1].start > prev.start):
+            prev = earlier[-1]
         if cm.kind != "count" or _not_a_head_count(toks, c, cm):
             continue
         subj = linking.subject_range(toks, c, trigger_tokens)
@@ -193,7 +197,9 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
                           link.cost, subj, cm.start)
             out.append(prev)
-    out.extend(_singles(norm, toks, trigs, t_loc, c_loc, si, prev))
+    out.extend(d for d in singles if not any(o.start <= d.anchor < o.end for o in out))
+    carried = [prev] if prev is not None and prev.sentence != si else []
+    out.extend(_follow_singles(toks, c_loc, si, carried + out))
     return out
 
 
@@ -224,11 +230,10 @@ def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
     return has_stem(prev, context().complementizers) or has_stem(prev, persons().subject_openers)
 
 
-def _singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
-             c_loc: list[Located], si: int, prev: Draft | None) -> list[Draft]:
+def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
+                  c_loc: list[Located], si: int) -> list[Draft]:
     """Count-of-one claims: an event verb or noun with one person after it ("قُتل شاب", "إلقاء
-    القبض على رجل") or before it ("وكان شرطي أردني قتل"), or one person after a breakdown
-    ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين وجندي")."""
+    القبض على رجل") or before it ("وكان شرطي أردني قتل")."""
     out: list[Draft] = []
     gap_words = persons().single_gap
     counted = {k for c in c_loc for k in range(c.lo, c.hi)}
@@ -248,18 +253,27 @@ def _singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list
                     out.append(_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
                                       2.5, Located(k, k + 1), toks[k].start))
                     break
-    if prev is not None:
-        ends = [d for d in out if d.sentence == si]
-        for k, tok in enumerate(toks):
-            if k in counted or not _one_person(tok) or tok.start <= prev.start:
-                continue
-            conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok)
-                                and k > 0 and toks[k - 1].end >= prev.end - 1
-                                and toks[k - 1].end <= prev.end + 1)
-            if _after_breakdown(toks, k) or conj_after_claim:
-                if not any(d.start <= tok.start < d.end for d in ends):
-                    out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
-                                      1.5, Located(k, k + 1), tok.start))
+    return out
+
+
+def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
+                    drafts: list[Draft]) -> list[Draft]:
+    """One person after a breakdown ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين
+    وجندي"): a count-of-one claim of the same event."""
+    out: list[Draft] = []
+    counted = {k for c in c_loc for k in range(c.lo, c.hi)}
+    for k, tok in enumerate(toks):
+        if k in counted or not _one_person(tok) or any(d.start <= tok.start < d.end for d in drafts):
+            continue
+        before = [d for d in drafts + out if d.start < tok.start]
+        if not before:
+            continue
+        prev = max(before, key=lambda d: (d.sentence, d.start))
+        conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
+                            and prev.end - 1 <= toks[k - 1].end <= prev.end + 1)
+        if _after_breakdown(toks, k) or conj_after_claim:
+            out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
+                              1.5, Located(k, k + 1), tok.start))
     return out
 
 
@@ -384,12 +398,18 @@ def canon_source(text: str) -> str:
     return " ".join(normalize_string(text).split())
 
 
+def _person_key(text: str) -> str:
+    """The one person a count-of-one claim names, without clitics ("الشاب" and "شاب" agree)."""
+    words = normalize_string(text).split()
+    return stems(words[0])[-1] if words else ""
+
+
 def _dedupe(claims: list[Claim], title_end: int) -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline yields to the same
     figure attributed in the body; the same source repeating a figure counts once."""
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for cl in claims:
-        person = canon_source(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
+        person = _person_key(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
         groups.setdefault((cl.type, cl.count.key(), cl.mixed, person), []).append(cl)
     keep: list[Claim] = []
     for group in groups.values():

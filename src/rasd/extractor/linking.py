@@ -13,7 +13,7 @@ from typing import Sequence
 from rasd.extractor.lexicon import has_stem, persons, triggers
 from rasd.model import CountMention, Token, Trigger
 
-MAX_COST = 5.0
+MAX_COST = 6.0
 NOUN_BEFORE_PENALTY = 1.5    # "القتلى ... 40": a victims noun usually follows its figure
 AFTER_PENALTY = 0.5          # "11 شخصاً قتلوا": a verb after the figure is less usual
 MASDAR_AFTER_PENALTY = 2.0   # a verbal noun almost always precedes its figure

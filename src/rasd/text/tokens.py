@@ -24,6 +24,11 @@ def _clitics() -> tuple[frozenset[str], frozenset[str], str, str, int]:
     )
 
 
+@lru_cache(maxsize=1)
+def _accusative() -> str:
+    return normalize_string(load_yaml("clitics.yaml")["accusative_suffix"])
+
+
 @lru_cache(maxsize=65536)
 def stems(word: str) -> tuple[str, ...]:
     """The word and its forms without proclitics (و ف, then ب ل ك, then ال), longest first."""
@@ -40,9 +45,13 @@ def stems(word: str) -> tuple[str, ...]:
     for base in list(bases):
         if base.startswith(art) and len(base) - len(art) >= min_len:
             bases.append(base[len(art):])
+    acc = _accusative()
     seen: dict[str, None] = {}
     for base in bases:
         seen.setdefault(base, None)
+    for base in bases:  # "قائدا" -> قائد (after every other form, so they stay first)
+        if base.endswith(acc) and len(base) - len(acc) > min_len:
+            seen.setdefault(base[:-len(acc)], None)
     return tuple(seen)
 
 
