@@ -43,6 +43,23 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
     return k
 
 
+def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon,
+               figures: frozenset[int]) -> bool:
+    """Whether an unknown-kind phrase after a reporting verb reads as a speaker: it does not open
+    with a pronoun-suffixed noun ("أعلن ولاءها") and ends where a speaker ends (a complementizer,
+    punctuation, a time or place word), not by running into figures, events or the word limit."""
+    if _known_kind(toks, a, b, lex):
+        return True
+    if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3:
+        return False
+    if b >= len(toks) or _broken(norm, toks[b - 1], toks[b]):
+        return True
+    nxt = toks[b]
+    if b - a >= lex.max_words or _DIGIT.search(nxt.text) or nxt.start in figures:
+        return False
+    return has_stem(nxt, lex.stops) and not triggers().entries.contains(nxt)
+
+
 def _known_kind(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> str | None:
     """Kind of a speaker phrase from its head words, or None when no head word is known."""
     for i in range(a, b):
@@ -93,6 +110,9 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
         if has_stem(tok, lex.verbs):
             cue = (tok.start, tok.end)
             b = _speaker(norm, toks, i + 1, lex, figures)
+            if b > i + 1 and not _plausible(norm, toks, i + 1, b, lex, figures):
+                i += 1
+                continue
             if b > i + 1:
                 first = _mention(norm, toks, i + 1, b, cue, lex)
                 via_hit = lex.via.match_at(toks, b) if b < len(toks) else None

@@ -158,6 +158,7 @@ class AttributionLexicon:
     via: PhraseSet
     kinds: PhraseSet
     max_words: int
+    pronoun_suffixes: tuple[str, ...]
 
 
 _KIND_KEYS = (
@@ -181,6 +182,7 @@ def attribution() -> AttributionLexicon:
         via=PhraseSet.build((w, True) for w in data["via_markers"]),
         kinds=PhraseSet.build(kinds),
         max_words=int(data["max_speaker_words"]),
+        pronoun_suffixes=tuple(_norm_all(data["pronoun_suffixes"])),
     )
 
 

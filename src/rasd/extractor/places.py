@@ -16,6 +16,7 @@ from rasd.geo.gazetteer import Gazetteer
 from rasd.lang.ar import load_lines, load_yaml
 from rasd.model import Document, PlaceMention, Token
 from rasd.text.normalize import normalize_string
+from rasd.text.tokens import has_preposition
 
 MIN_NAME_LETTERS = 3
 _GAP = re.compile(r"[^\s]")
@@ -49,6 +50,8 @@ def _nameable(tok: Token, names: _UnknownNames) -> bool:
     if any(s in names.descriptors or s in names.stopwords for s in tok.stems):
         return False
     if tok.text.endswith(names.bad_endings):
+        return False
+    if has_preposition(tok) and not has_stem(tok, names.compound_heads):  # "مدينة بغاز"
         return False
     lex = attribution()
     return not (has_stem(tok, lex.stops) or has_stem(tok, lex.verbs) or triggers().entries.contains(tok)

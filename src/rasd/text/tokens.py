@@ -61,6 +61,13 @@ def starts_with_conjunction(tok: Token) -> bool:
     return tok.text[:1] in conj and (len(tok.text) == 1 or tok.text[1:] in tok.stems)
 
 
+def has_preposition(tok: Token) -> bool:
+    """Whether a token opens with a preposition clitic (ب ل ك, after an optional و/ف)."""
+    conj, prep, _, _, _ = _clitics()
+    word = tok.text[1:] if tok.text[:1] in conj and tok.text[1:] in tok.stems else tok.text
+    return word[:1] in prep and word[1:] in tok.stems
+
+
 def has_article(tok: Token) -> bool:
     """Whether a token carries the definite article ("الثلاثة", "وال27", "للمرصد")."""
     _, _, art, lam_art, _ = _clitics()
