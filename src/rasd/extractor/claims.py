@@ -73,6 +73,7 @@ VERB_BEFORE_MAX_GAP = 2     # "حرر الجيش 178 رهينة": an event verb 
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
 CLAUSE_SUBJECT_MAX_GAP = 10
 LIST_COST = 1.0
+QUOTE_MAX_SENTENCES = 3
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 
 
@@ -288,18 +289,33 @@ def _sentence_of(doc: Document, pos: int) -> int:
 
 
 class _SourceResolver:
-    """Picks the source of a figure: its sentence's attribution, else the carried speaker."""
+    """Picks the source of a figure: its sentence's attribution, else the speaker carried by a
+    continuation verb ("وأضاف أن") or by a quotation still open from an earlier sentence."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.by_sentence: dict[int, list[SourceMention]] = {}
         for sm in doc.sources:
             self.by_sentence.setdefault(_sentence_of(doc, sm.cue_start), []).append(sm)
-        self.paragraph_of = self._paragraphs()
+        self.quoted_from = self._open_quotes()
 
-    def _paragraphs(self) -> list[int]:
-        pstarts = [s for s, _ in self.doc.paragraphs]
-        return [max(0, bisect.bisect_right(pstarts, s) - 1) for s, _ in self.doc.sentences]
+    def _open_quotes(self) -> dict[int, int]:
+        """Sentence -> the earlier sentence whose quotation it continues."""
+        out: dict[int, int] = {}
+        opened: int | None = None
+        para_ends = {e for _, e in self.doc.paragraphs}
+        for si, (s, e) in enumerate(self.doc.sentences):
+            if opened is not None and si - opened > QUOTE_MAX_SENTENCES:
+                opened = None  # an unclosed quotation mark: stop carrying
+            if opened is not None:
+                out[si] = opened
+            if self.doc.norm.count('"', s, e) % 2 == 1:
+                last_quote = self.doc.norm.rfind('"', s, e)
+                cued = any(sm.cue_start < last_quote for sm in self.by_sentence.get(si, []))
+                opened = si if opened is None and cued else None
+            if opened is not None and any(s < pe <= e for pe in para_ends):
+                opened = None  # a quotation does not run past its paragraph
+        return out
 
     def _last_named(self, si: int) -> SourceMention | None:
         for sj in range(si - 1, -1, -1):
@@ -307,6 +323,10 @@ class _SourceResolver:
                 if sm.kind != "carry":
                     return sm
         return None
+
+    def _named_in(self, si: int) -> SourceMention | None:
+        named = [sm for sm in self.by_sentence.get(si, []) if sm.kind != "carry"]
+        return named[-1] if named else self._last_named(si)
 
     def resolve(self, si: int, pos: int) -> SourceMention | None:
         mentions = self.by_sentence.get(si, [])
@@ -316,6 +336,8 @@ class _SourceResolver:
         if chosen is not None and chosen.kind == "carry":
             earlier = [sm for sm in before[:-1] if sm.kind != "carry"]
             return earlier[-1] if earlier else self._last_named(si)
+        if chosen is None and si in self.quoted_from:
+            return self._named_in(self.quoted_from[si])
         return chosen
 
 
