@@ -108,7 +108,7 @@ def _links(norm: str, toks: Sequence[Token], cm: CountMention, c: Located, c_loc
     links: list[tuple[Link, int]] = []
     conj = starts_with_conjunction(toks[c.lo])
     for ti, (trig, t) in enumerate(zip(trigs, t_loc)):
-        if not linking.is_strike_link(cm, c, t, trig):
+        if not linking.is_strike_link(toks, c, t, trig):
             continue
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
         between = sum(1 for o in c_loc if o is not c and lo <= o.lo and o.hi <= hi)

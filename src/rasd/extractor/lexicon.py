@@ -74,6 +74,7 @@ class TriggerLexicon:
 
     entries: PhraseSet
     needs_person: frozenset[str]
+    strike_targets: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,8 @@ def triggers() -> TriggerLexicon:
         for role in ("phrase", "verb", "masdar", "noun"):
             for word in roles.get(role, []) or []:
                 items.append((word, (etype, role, False)))
-    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person))
+    targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
+    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets)
 
 
 @dataclass(frozen=True)

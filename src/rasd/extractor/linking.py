@@ -20,6 +20,7 @@ MASDAR_AFTER_PENALTY = 2.0   # a verbal noun almost always precedes its figure
 CLAUSE_PENALTY = 2.0
 COUNT_BETWEEN_PENALTY = 1.5
 STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
+STRIKE_TARGET_MAX_GAP = 3    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +108,15 @@ def cheapest(candidates: Sequence[Link]) -> Link | None:
     return min(candidates, key=lambda link: link.cost) if candidates else None
 
 
-def is_strike_link(count: CountMention, c: Located, t: Located, trig: Trigger) -> bool:
-    """A strike figure must stand right before (or be) its strike word."""
+def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Strike figures: a figure right before (or being) its strike word ("ثلاث غارات"), or a
+    figure of targets after a strike verb or noun ("قصف 60 وكراً", "غارات على 9 أهداف")."""
     if trig.type != "strikes":
         return True
     if t.lo < c.hi and c.lo < t.hi:
         return True
-    return t.lo >= c.hi and t.lo - c.hi <= STRIKE_MAX_GAP
+    if trig.role == "noun" and t.lo >= c.hi:
+        return t.lo - c.hi <= STRIKE_MAX_GAP
+    targets = triggers().strike_targets
+    return (t.hi <= c.lo and c.lo - t.hi <= STRIKE_TARGET_MAX_GAP and c.hi < len(toks)
+            and has_stem(toks[c.hi], targets))
