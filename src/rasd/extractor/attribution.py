@@ -13,7 +13,7 @@ from typing import Sequence
 
 from rasd.extractor.lexicon import AttributionLexicon, attribution, has_stem, triggers
 from rasd.model import Document, SourceMention, Token
-from rasd.text.tokens import has_article
+from rasd.text.tokens import has_article, has_preposition
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")
@@ -74,8 +74,12 @@ def _kind(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> str
 
 
 def _mention(norm: str, toks: Sequence[Token], a: int, b: int, cue: tuple[int, int],
-             lex: AttributionLexicon, via: tuple[SourceMention, ...] = ()) -> SourceMention:
+             lex: AttributionLexicon, via: tuple[SourceMention, ...] = (),
+             lam: str = "") -> SourceMention:
+    """A speaker phrase; after a prepositional cue its glued lam is left out ("وفقاً لمصادر")."""
     start, end = toks[a].start, toks[b - 1].end
+    if lam and toks[a].text.startswith(lam) and has_preposition(toks[a]):
+        start += len(lam)
     return SourceMention(start, end, norm[start:end], _kind(toks, a, b, lex), cue[0], cue[1], via)
 
 
@@ -103,7 +107,8 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
             n = hit[0]
             b = _speaker(norm, toks, i + n, lex, figures)
             if b > i + n:
-                out.append(_mention(norm, toks, i + n, b, (toks[i].start, toks[i + n - 1].end), lex))
+                out.append(_mention(norm, toks, i + n, b, (toks[i].start, toks[i + n - 1].end), lex,
+                                    lam=lex.lam))
                 i = b
                 continue
         tok = toks[i]

@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 from rasd.lang.ar import load_yaml
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
+from rasd.text.tokens import with_accusative
 
 Phrase = tuple[str, ...]
 
@@ -116,8 +117,8 @@ class PersonLexicon:
 def persons() -> PersonLexicon:
     data = load_yaml("persons.yaml")
     return PersonLexicon(
-        singular=frozenset(_norm_all(data["singular"])),
-        plural=frozenset(_norm_all(data["plural"])),
+        singular=with_accusative(frozenset(_norm_all(data["singular"]))),
+        plural=with_accusative(frozenset(_norm_all(data["plural"]))),
         dual=frozenset(_norm_all(data["dual"])),
         others=frozenset(_norm_all(data["others"])),
         partitive=frozenset(_norm_all(data["partitive"])),
@@ -161,6 +162,7 @@ class AttributionLexicon:
     kinds: PhraseSet
     max_words: int
     pronoun_suffixes: tuple[str, ...]
+    lam: str
 
 
 _KIND_KEYS = (
@@ -185,6 +187,7 @@ def attribution() -> AttributionLexicon:
         kinds=PhraseSet.build(kinds),
         max_words=int(data["max_speaker_words"]),
         pronoun_suffixes=tuple(_norm_all(data["pronoun_suffixes"])),
+        lam=normalize_string(data["lam"]),
     )
 
 

@@ -68,8 +68,13 @@ def is_person(tok: Token) -> bool:
     """Whether a token names people (a person noun, "آخرون", or a victims noun)."""
     lex = persons()
     return (has_stem(tok, lex.plural) or has_stem(tok, lex.singular) or has_stem(tok, lex.others)
-            or has_stem(tok, lex.dual)
-            or triggers().entries.contains(tok) and not has_stem(tok, lex.objects))
+            or has_stem(tok, lex.dual) or is_victim_noun(tok))
+
+
+def is_victim_noun(tok: Token) -> bool:
+    """Whether a token is an event noun naming the people affected ("قتيلاً", "معتقلين")."""
+    hit = triggers().entries.match_at((tok,), 0)
+    return hit is not None and hit[1][1] == "noun" and not has_stem(tok, persons().objects)  # type: ignore[index]
 
 
 def counts_people(toks: Sequence[Token], c: Located) -> bool:

@@ -25,10 +25,14 @@ def _clitics() -> tuple[frozenset[str], frozenset[str], str, str, int]:
 
 
 @lru_cache(maxsize=1)
-def _accusative() -> tuple[str, tuple[str, ...]]:
-    data = load_yaml("clitics.yaml")
-    return (normalize_string(data["accusative_suffix"]),
-            tuple(normalize_string(e) for e in data["not_accusative_endings"]))
+def _accusative() -> str:
+    return normalize_string(load_yaml("clitics.yaml")["accusative_suffix"])
+
+
+def with_accusative(words: frozenset[str]) -> frozenset[str]:
+    """Nouns plus their accusative forms ("قائد" -> قائدا), for lexicons of nouns."""
+    acc = _accusative()
+    return words | frozenset(w + acc for w in words if not w.endswith(acc))
 
 
 @lru_cache(maxsize=65536)
@@ -47,13 +51,9 @@ def stems(word: str) -> tuple[str, ...]:
     for base in list(bases):
         if base.startswith(art) and len(base) - len(art) >= min_len:
             bases.append(base[len(art):])
-    acc, not_acc = _accusative()
     seen: dict[str, None] = {}
     for base in bases:
         seen.setdefault(base, None)
-    for base in bases:  # "قائدا" -> قائد (after every other form, so they stay first)
-        if base.endswith(acc) and not base.endswith(not_acc) and len(base) - len(acc) > min_len:
-            seen.setdefault(base[:-len(acc)], None)
     return tuple(seen)
 
 
