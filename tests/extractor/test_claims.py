@@ -114,3 +114,42 @@ def test_claim_time_defaults_to_publication():
 def test_claim_time_from_the_sentence():
     claim = _one("قُتل 5 أشخاص أمس الأحد في انفجار.")
     assert claim.time.date == "2020-10-04" and claim.time.precision == "day"
+
+
+def test_titled_person_is_one_speaker():
+    claim = _one("وقال وزير الخارجية الروسي سيرغي لافروف إن 4000 مقاتل أُرسلوا إلى المنطقة.")
+    assert claim.source.text == "وزير الخارجية الروسي سيرغي لافروف"
+    assert claim.source.kind == "government" and claim.type == "deployed"
+
+
+def test_organization_speaker_and_kind():
+    claim = _one("أفاد المرصد السوري لحقوق الإنسان بأن 72 عنصراً قتلوا في المعارك.")
+    assert claim.source.text == "المرصد السوري لحقوق الإنسان" and claim.source.kind == "monitor"
+
+
+def test_open_quotation_carries_its_speaker():
+    text = ('وقال المتحدث باسم الدفاع المدني: "عملنا طوال الليل في المدينة. '
+            'وانتشلنا جثث 14 شخصاً من تحت الأنقاض".')
+    claim = _one(text)
+    assert claim.source.text == "المتحدث باسم الدفاع المدني"
+
+
+def test_strikes_on_targets_count_as_strikes():
+    claim = _one("شن الطيران غارات على 9 أهداف في المنطقة.")
+    assert claim.type == "strikes" and claim.count == Count(value=9)
+
+
+def test_anonymous_plural_source_with_glued_preposition():
+    claim = _one("قتل 483 شخصاً في المعارك، وفقاً لمصادر طبية يمنية.")
+    assert claim.source.text == "مصادر طبية يمنية" and claim.source.kind == "anonymous"
+
+
+def test_place_is_resolved_with_coordinates():
+    claim = _one("قُتل 5 أشخاص في غارة على مدينة إدلب.")
+    assert claim.location is not None and claim.location.country == "SY"
+    assert claim.location.lat is not None and "إدلب" in claim.location.text
+
+
+def test_unknown_place_after_a_place_noun_is_kept_without_coordinates():
+    claim = _one("قتل 8 مسلحين في جبهة الجفينة.")
+    assert claim.location.text == "جبهة الجفينة" and claim.location.lat is None
