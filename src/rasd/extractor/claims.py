@@ -73,6 +73,7 @@ VERB_BEFORE_MAX_GAP = 2     # "حرر الجيش 178 رهينة": an event verb 
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
 CLAUSE_SUBJECT_MAX_GAP = 10
 LIST_COST = 1.0
+POST_QUALIFIER_WINDOW = 6
 QUOTE_MAX_SENTENCES = 3
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 
@@ -152,6 +153,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si)
     out: list[Draft] = []
     for cm, c in zip(counts, c_loc):
+        cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
         earlier = [d for d in singles if d.start < cm.start]
         if earlier and (prev is None or earlier[-1].start > prev.start):
             prev = earlier[-1]
@@ -202,6 +204,20 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     carried = [prev] if prev is not None and prev.sentence != si else []
     out.extend(_follow_singles(toks, c_loc, si, carried + out))
     return out
+
+
+def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count:
+    """The count with a hedge written after its noun ("47 شخصاً على الأقل" -> at_least)."""
+    if count.value is None or count.qualifier is not None:
+        return count
+    quals = context().post_qualifiers
+    for k in range(c.hi, min(len(toks), c.hi + POST_QUALIFIER_WINDOW)):
+        if k > c.hi and _BREAK.search(norm, toks[k - 1].end, toks[k].start):
+            break
+        hit = quals.match_at(toks, k)
+        if hit is not None:
+            return Count(value=count.value, qualifier=str(hit[1]))
+    return count
 
 
 def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: int) -> bool:

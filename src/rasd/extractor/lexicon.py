@@ -137,6 +137,7 @@ class ContextLexicon:
     present_prefixes: tuple[str, ...]
     modal_exceptions: frozenset[str]
     complementizers: frozenset[str]
+    post_qualifiers: PhraseSet
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +150,8 @@ def context() -> ContextLexicon:
         present_prefixes=tuple(_norm_all(data["present_prefixes"])),
         modal_exceptions=frozenset(_norm_all(data["modal_exceptions"])),
         complementizers=frozenset(_norm_all(data["complementizers"])),
+        post_qualifiers=PhraseSet.build((w, q) for q, ws in data["post_noun_qualifiers"].items()
+                                        for w in ws),
     )
 
 
