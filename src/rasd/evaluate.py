@@ -178,34 +178,67 @@ def _explain(doc_id: str, text: str, claim: Claim, gold: dict[str, Any] | None) 
     return out
 
 
+_GOLD_CLAIM_FIELDS = ("type", "count", "source", "location")
+
+
+def _check_gold(rec: Any) -> None:
+    """Raise ValueError/KeyError/TypeError unless ``rec`` is a usable gold record."""
+    if not isinstance(rec, dict):
+        raise TypeError("not a JSON object")
+    str(rec["id"])
+    for claim in rec["claims"]:
+        missing = [k for k in _GOLD_CLAIM_FIELDS if k not in claim]
+        if missing:
+            raise KeyError(f"claim without {', '.join(missing)}")
+        Count.from_json(claim["count"])
+        if not isinstance(claim["source"], list) or not isinstance(claim["location"], list):
+            raise TypeError("source and location must be lists")
+
+
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Gold records of a JSON Lines file; a malformed line is an EvalError naming it."""
-    records = []
+    """Gold records of a JSON Lines file; a malformed line or a repeated id is an EvalError
+    naming the file and line."""
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
     try:
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        rec = json.loads(line)
-                        rec["id"], rec["claims"]  # noqa: B018 - required fields
-                    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                        raise EvalError(f"malformed gold record ({exc})", source=f"{path}:{n}")
-                    records.append(rec)
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                    _check_gold(rec)
+                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                    raise EvalError(f"malformed gold record ({exc})", source=f"{path}:{n}")
+                if str(rec["id"]) in seen:
+                    raise EvalError(f"gold id {rec['id']!r} repeated", source=f"{path}:{n}")
+                seen.add(str(rec["id"]))
+                records.append(rec)
+    except UnicodeDecodeError as exc:
+        raise EvalError(f"not UTF-8 ({exc.reason})", source=str(path)) from exc
     except OSError as exc:
         raise EvalError(exc.strerror or str(exc), source=str(path)) from exc
     return records
 
 
 def iter_articles(path: str | Path, wanted: set[str]) -> Iterator[dict[str, Any]]:
-    """Records of an articles JSONL whose id is in ``wanted`` (streamed)."""
+    """Records of an articles JSONL whose id is in ``wanted`` (streamed, each id once)."""
+    seen: set[str] = set()
+    n = 0
     try:
         with open(path, encoding="utf-8") as fh:
-            for line in fh:
+            for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 rec = json.loads(line)
-                if str(rec.get("id")) in wanted:
+                key = str(rec.get("id")) if isinstance(rec, dict) else None
+                if key in wanted and key not in seen:
+                    seen.add(key)
                     yield rec
+    except json.JSONDecodeError as exc:
+        raise EvalError(f"invalid JSON ({exc.msg})", source=f"{path}:{n}") from exc
+    except UnicodeDecodeError as exc:
+        raise EvalError(f"not UTF-8 ({exc.reason})", source=f"{path}:{n + 1}") from exc
     except OSError as exc:
         raise EvalError(exc.strerror or str(exc), source=str(path)) from exc
 

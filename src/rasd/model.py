@@ -344,7 +344,8 @@ class Document:
         if nend <= nstart:
             pos = self.n2o[nstart]
             return Span(pos, pos)
-        return Span(self.n2o[nstart], self.n2o[nend - 1] + 1)
+        # up to the next kept character, so trailing marks ("شخصاً") stay inside the span
+        return Span(self.n2o[nstart], max(self.n2o[nend - 1] + 1, self.n2o[nend]))
 
     def original(self, nstart: int, nend: int) -> str:
         """Original text under the normalized range ``[nstart, nend)``."""

@@ -409,9 +409,9 @@ def _main_place(doc: Document, locative: dict[int, bool]) -> PlaceMention | None
     return first[best]
 
 
-def _time_for(doc: Document, draft: Draft) -> TimeRef:
+def _time_for(doc: Document, draft: Draft) -> TimeRef | None:
     """When: a time expression of the claim's sentence (the nearest to the figure), else the
-    publication date with precision "publication"."""
+    publication date with precision "publication", else None."""
     s, e = doc.sentences[draft.sentence]
     inside = [t for t in doc.times if s <= t.start < e and t.date]
     if inside:
@@ -419,8 +419,7 @@ def _time_for(doc: Document, draft: Draft) -> TimeRef:
         return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date,
                        t.precision)
     published = parse_published(doc.published)
-    return TimeRef("", None, published.isoformat() if published else None,
-                   "publication" if published else "unknown")
+    return TimeRef("", None, published.isoformat(), "publication") if published else None
 
 
 def _source_mention(doc: Document, sm: SourceMention | None) -> tuple[Mention, tuple[Mention, ...]]:

@@ -8,6 +8,7 @@ input. In a JSONL batch a bad line is reported as a :class:`Failure` and the res
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -125,13 +126,19 @@ def read_jsonl(fh: BinaryIO, name: str) -> Iterator[Union[Document, Failure]]:
             yield Failure(where, str(exc).removeprefix(f"{where}: "), exc.code)
 
 
+_BOM = b"\xef\xbb\xbf"
+SNIFF_BYTES = 4096
+
+
 def _looks_like_jsonl(head: bytes) -> bool:
-    return head.lstrip().startswith(b"{")
+    return head.removeprefix(_BOM).lstrip().startswith(b"{")
 
 
 def read_stream(fh: BinaryIO, name: str) -> Iterator[Union[Document, Failure]]:
     """A stream that is either JSONL records or one plain-text article."""
-    head = fh.peek(64) if hasattr(fh, "peek") else b""  # type: ignore[attr-defined]
+    if not hasattr(fh, "peek"):
+        fh = io.BufferedReader(fh)  # type: ignore[arg-type]
+    head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
     if _looks_like_jsonl(head):
         yield from read_jsonl(fh, name)
         return
