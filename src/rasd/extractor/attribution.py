@@ -63,7 +63,7 @@ def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: Attributio
 def _known_kind(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> str | None:
     """Kind of a speaker phrase from its head words, or None when no head word is known."""
     for i in range(a, b):
-        hit = lex.kinds.match_at(toks[:b], i)
+        hit = lex.kinds.match_at(toks, i, b)
         if hit is not None:
             return str(hit[1])
     return None

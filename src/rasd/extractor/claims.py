@@ -104,8 +104,8 @@ def _after_breakdown(toks: Sequence[Token], lo: int) -> bool:
     return False
 
 
-def _links(norm: str, toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Located],
-           trigs: list[Trigger], t_loc: list[Located]) -> list[tuple[Link, int]]:
+def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Located],
+           trigs: list[Trigger], t_loc: list[Located], breaks: list[int]) -> list[tuple[Link, int]]:
     links: list[tuple[Link, int]] = []
     conj = starts_with_conjunction(toks[c.lo])
     for ti, (trig, t) in enumerate(zip(trigs, t_loc)):
@@ -113,7 +113,7 @@ def _links(norm: str, toks: Sequence[Token], cm: CountMention, c: Located, c_loc
             continue
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
         between = sum(1 for o in c_loc if o is not c and lo <= o.lo and o.hi <= hi)
-        cost = linking.link_cost(c, t, trig, _breaks(norm, toks, c, t), between)
+        cost = linking.link_cost(c, t, trig, breaks[ti], between)
         if conj and t.hi == c.lo:
             cost += CONJUNCTION_PENALTY
         links.append((Link(trig, cost), ti))
@@ -165,8 +165,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, 1.0, subj, cm.start)
             out.append(prev)
             continue
-        links = _links(norm, toks, cm, c, c_loc, trigs, t_loc)
-        breaks = [_breaks(norm, toks, c, t_loc[ti]) for ti in range(len(trigs))]
+        breaks = [_breaks(norm, toks, c, t) for t in t_loc]
+        links = _links(toks, cm, c, c_loc, trigs, t_loc, breaks)
         best, bi = _choose(links, c, t_loc, breaks) if links else (None, -1)
         if _continues_list(toks, c, prev, si) and (best is None or best.cost > LIST_COST):
             # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
@@ -299,8 +299,8 @@ def _needs_person() -> frozenset[str]:
     return triggers().needs_person
 
 
-def _sentence_of(doc: Document, pos: int) -> int:
-    starts = [s for s, _ in doc.sentences]
+def _sentence_of(starts: list[int], pos: int) -> int:
+    """Index of the sentence (by its start offsets) that holds ``pos``."""
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
@@ -311,8 +311,9 @@ class _SourceResolver:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.by_sentence: dict[int, list[SourceMention]] = {}
+        starts = [s for s, _ in doc.sentences]
         for sm in doc.sources:
-            self.by_sentence.setdefault(_sentence_of(doc, sm.cue_start), []).append(sm)
+            self.by_sentence.setdefault(_sentence_of(starts, sm.cue_start), []).append(sm)
         self.quoted_from = self._open_quotes()
 
     def _open_quotes(self) -> dict[int, int]:

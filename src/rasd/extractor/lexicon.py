@@ -47,15 +47,18 @@ class PhraseSet:
             group.sort(key=lambda pv: -len(pv[0]))
         return cls(words, phrases, frozenset(words) | frozenset(phrases))
 
-    def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, object] | None:
-        """Longest entry starting at token ``i``: (number of tokens, value), or None."""
+    def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None
+                 ) -> tuple[int, object] | None:
+        """Longest entry starting at token ``i`` and ending by ``end`` (default: the last token):
+        (number of tokens, value), or None."""
         tok = tokens[i]
         if self.keys.isdisjoint(tok.stems):
             return None
+        limit = len(tokens) if end is None else end
         for stem in tok.stems:
             for parts, value in self.phrases.get(stem, ()):
                 n = len(parts)
-                if i + n <= len(tokens) and all(
+                if i + n <= limit and all(
                     parts[k] in tokens[i + k].stems for k in range(1, n)
                 ):
                     return n, value

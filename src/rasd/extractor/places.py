@@ -63,7 +63,10 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
     covered = [(p.start, p.end) for p in known]
     toks = doc.tokens
     out: list[PlaceMention] = []
+    keys = names.descriptors.keys()
     for i, tok in enumerate(toks[:-1]):
+        if keys.isdisjoint(tok.stems):
+            continue
         precision = next((names.descriptors[s] for s in tok.stems if s in names.descriptors), None)
         if precision is None or any(s <= tok.start < e for s, e in covered):
             continue

@@ -25,12 +25,11 @@ def _spans(norm: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
 
 
 def _add(norm: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and norm[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
+    piece = norm[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        out.append((start, start + len(stripped)))
 
 
 def sentences(norm: str) -> tuple[tuple[int, int], ...]:

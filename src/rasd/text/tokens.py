@@ -78,6 +78,4 @@ def has_article(tok: Token) -> bool:
 
 def tokenize(norm: str) -> tuple[Token, ...]:
     """Word tokens of a normalized string with their stems."""
-    return tuple(
-        Token(m.start(), m.end(), m.group(), stems(m.group())) for m in _WORD.finditer(norm)
-    )
+    return tuple(Token(*m.span(), m.group(), stems(m.group())) for m in _WORD.finditer(norm))
