@@ -32,7 +32,7 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
     k = j
     while k < len(toks) and k - j < lex.max_words:
         tok = toks[k]
-        if k > 0 and _broken(norm, toks[k - 1], tok):
+        if k > 0 and _broken(norm, toks[k - 1], tok) and not (k > j and _quoted_name(norm, toks, k, lex)):
             break
         if has_stem(tok, lex.stops) or _DIGIT.search(tok.text) or events.contains(tok) \
                 or tok.start in figures:
@@ -41,6 +41,13 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
             break
         k += 1
     return k
+
+
+def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexicon) -> bool:
+    """Whether token ``k`` is a quoted name after a media noun ("وكالة "الأناضول"")."""
+    gap = norm[toks[k - 1].end:toks[k].start].strip()
+    hit = lex.kinds.match_at(toks, k - 1, k)
+    return gap == '"' and hit is not None and hit[1] == "media"
 
 
 def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon,
