@@ -120,25 +120,45 @@ class Count:
         return cls(vague=data.get("vague"))
 
 
+_MENTION_EXTRAS = ("id", "name", "role", "affiliation", "country", "category")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A stretch of text with a label (subject, source, place, trigger, ...)."""
+    """A stretch of text with a label: a claim's source, a via, or its subject.
+
+    Resolution adds what the text stands for: ``id`` (canonical source id, e.g. ``sohr``),
+    ``name`` (canonical name), ``role`` and ``affiliation`` (a titled person's office and the
+    body or country it speaks for), ``country`` (ISO 3166 alpha-2) and, for subjects,
+    ``category`` (civilians, children, fighters, ...). Unset fields are left out of the JSON.
+    """
 
     text: str
     span: Span
     kind: str | None = None
+    id: str | None = None
+    name: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+    category: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "span": self.span.to_json()}
         if self.kind is not None:
             out["kind"] = self.kind
+        for key in _MENTION_EXTRAS:
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
         return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> "Mention | None":
         if not data:
             return None
-        return cls(data["text"], Span.from_json(data["span"]), data.get("kind"))
+        return cls(data["text"], Span.from_json(data["span"]), data.get("kind"),
+                   **{key: data.get(key) for key in _MENTION_EXTRAS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,18 +172,20 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     precision: int | None = None
+    admin1: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "span": self.span.to_json(), "name": self.name,
-                "country": self.country, "lat": self.lat, "lon": self.lon,
-                "precision": self.precision}
+                "country": self.country, "admin1": self.admin1, "lat": self.lat,
+                "lon": self.lon, "precision": self.precision}
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> "Location | None":
         if not data:
             return None
         return cls(data["text"], Span.from_json(data["span"]), data.get("name"),
-                   data.get("country"), data.get("lat"), data.get("lon"), data.get("precision"))
+                   data.get("country"), data.get("lat"), data.get("lon"), data.get("precision"),
+                   data.get("admin1"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +224,7 @@ class Claim:
     time: TimeRef | None = None
     confidence: float = 0.5
     mixed: bool = False
+    trigger: Mention | None = None
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
@@ -220,6 +243,8 @@ class Claim:
             "evidence": {"span": self.evidence.to_json()},
             "confidence": round(self.confidence, 3),
         }
+        if self.trigger is not None:
+            out["trigger"] = self.trigger.to_json()
         if self.mixed:
             out["mixed"] = True
         return out
@@ -241,6 +266,7 @@ class Claim:
             time=TimeRef.from_json(data.get("time")),
             confidence=float(data.get("confidence", 0.5)),
             mixed=bool(data.get("mixed", False)),
+            trigger=Mention.from_json(data.get("trigger")),
         )
 
 
@@ -308,6 +334,7 @@ class PlaceMention:
     lon: float | None
     precision: int
     kind: str = "place"
+    admin1: str | None = None
 
 
 @dataclass(frozen=True)

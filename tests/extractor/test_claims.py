@@ -153,3 +153,14 @@ def test_place_is_resolved_with_coordinates():
 def test_unknown_place_after_a_place_noun_is_kept_without_coordinates():
     claim = _one("قتل 8 مسلحين في جبهة الجفينة.")
     assert claim.location.text == "جبهة الجفينة" and claim.location.lat is None
+
+
+def test_cumulative_toll_gets_a_start_marker():
+    claim = _one("قُتل أكثر من 300 ألف شخص منذ بدء الحرب.")
+    assert claim.time.precision == "since"
+
+
+def test_trigger_span_is_given():
+    text = "قالت الشرطة إن 12 شخصاً قتلوا في الهجوم."
+    claim = _one(text)
+    assert text[claim.trigger.span.start:claim.trigger.span.end] == "قتلوا"

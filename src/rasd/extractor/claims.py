@@ -38,6 +38,7 @@ class Draft:
     cost: float
     subject: tuple[int, int] | None
     anchor: int
+    trigger: tuple[int, int] | None = None
 
 
 def _breaks_between(norm: str, a: Token, b: Token) -> int:
@@ -162,7 +163,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         subj = linking.subject_range(toks, c, trigger_tokens)
         if prev is not None and _after_breakdown(toks, c.lo):
             hi = max(c.hi, subj.hi if subj else 0)
-            prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, 1.0, subj, cm.start)
+            prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, 1.0, subj, cm.start,
+                          prev.trigger)
             out.append(prev)
             continue
         breaks = [_breaks(norm, toks, c, t) for t in t_loc]
@@ -172,7 +174,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
             hi = max(c.hi, subj.hi if subj else 0)
             prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, LIST_COST, subj,
-                          cm.start)
+                          cm.start, prev.trigger)
             out.append(prev)
             continue
         if best is None or best.cost > linking.MAX_COST:
@@ -198,7 +200,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             t = t_loc[ti]
             lo, hi = min(c.lo, t.lo), max(c.hi, t.hi, subj.hi if subj else 0)
             prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
-                          link.cost, subj, cm.start)
+                          link.cost, subj, cm.start, (link.trigger.start, link.trigger.end))
             out.append(prev)
     out.extend(d for d in singles if not any(o.start <= d.anchor < o.end for o in out))
     carried = [prev] if prev is not None and prev.sentence != si else []
@@ -228,9 +230,10 @@ def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: i
 
 
 def _draft(toks: Sequence[Token], si: int, lo: int, hi: int, etype: str, count: Count,
-           mixed: bool, cost: float, subj: Located | None, anchor: int) -> Draft:
+           mixed: bool, cost: float, subj: Located | None, anchor: int,
+           trigger: tuple[int, int] | None = None) -> Draft:
     return Draft(si, toks[lo].start, toks[hi - 1].end, etype, count, mixed, cost,
-                 (toks[subj.lo].start, toks[subj.hi - 1].end) if subj else None, anchor)
+                 (toks[subj.lo].start, toks[subj.hi - 1].end) if subj else None, anchor, trigger)
 
 
 def _one_person(tok: Token) -> bool:
@@ -260,7 +263,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if k < len(toks) and k not in counted and _one_person(toks[k]):
             out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=1), trig.mixed,
-                              2.0, Located(k, k + 1), toks[k].start))
+                              2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         if trig.role == "verb":
             for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
@@ -268,7 +271,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                     break
                 if _one_person(toks[k]) and _opens_clause(norm, toks, k):
                     out.append(_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
-                                      2.5, Located(k, k + 1), toks[k].start))
+                                      2.5, Located(k, k + 1), toks[k].start,
+                                      (trig.start, trig.end)))
                     break
     return out
 
@@ -290,7 +294,7 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1)
         if _after_breakdown(toks, k) or conj_after_claim:
             out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
-                              1.5, Located(k, k + 1), tok.start))
+                              1.5, Located(k, k + 1), tok.start, prev.trigger))
     return out
 
 
@@ -411,10 +415,11 @@ def _main_place(doc: Document, locative: dict[int, bool]) -> PlaceMention | None
 
 
 def _time_for(doc: Document, draft: Draft) -> TimeRef | None:
-    """When: a time expression of the claim's sentence (the nearest to the figure), else the
-    publication date with precision "publication", else None."""
+    """When: a time expression of the claim's sentence (the nearest to the figure; a cumulative
+    "منذ بدء الحرب" gives precision "since" and its start when known), else the publication
+    date with precision "publication", else None."""
     s, e = doc.sentences[draft.sentence]
-    inside = [t for t in doc.times if s <= t.start < e and t.date]
+    inside = [t for t in doc.times if s <= t.start < e and (t.date or t.precision == "since")]
     if inside:
         t = min(inside, key=lambda t: abs(t.start - draft.anchor))
         return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date,
@@ -493,7 +498,11 @@ def assemble_claims(doc: Document) -> Document:
         subject = None
         if d.subject:
             subject = Mention(doc.original(*d.subject), doc.span(*d.subject))
+        trigger = None
+        if d.trigger:
+            trigger = Mention(doc.original(*d.trigger), doc.span(*d.trigger))
         claims.append(Claim(doc_id=doc.id, type=d.type, count=d.count, source=source,
+                            trigger=trigger,
                             evidence=doc.span(d.start, d.end), subject=subject, via=via,
                             location=location, time=_time_for(doc, d), confidence=max(0.1, 0.95 - 0.1 * d.cost),
                             mixed=d.mixed))
