@@ -12,7 +12,7 @@ from rasd.errors import InputError, RasdError, RecordError
 from rasd.ingest.records import make_document
 from rasd.model import Claim, Count, Document, Location, Mention, Span, TimeRef
 
-__version__ = "0.1.0"
+from rasd.version import __version__
 
 __all__ = [
     "Claim", "Count", "Document", "InputError", "Location", "Mention", "RasdError", "RecordError",

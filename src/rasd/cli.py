@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from rasd.errors import RasdError
-from rasd.ingest.records import Failure, read_inputs, read_jsonl
+from rasd.ingest.readers import read_inputs
+from rasd.ingest.records import Failure, read_jsonl
 from rasd.model import Claim, Document
 from rasd.pipeline import run_many
 

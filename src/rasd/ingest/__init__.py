@@ -1,5 +1,2 @@
-"""Readers that turn bytes, files and records into Documents."""
-
-from rasd.ingest.records import make_document, read_inputs, Failure
-
-__all__ = ["make_document", "read_inputs", "Failure"]
+"""Readers that turn bytes, files, pages, feeds, archives and URLs into Documents
+(see :mod:`rasd.ingest.readers` for the single entry point)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Union
 
 from rasd.errors import InputError, RecordError
+from rasd.ingest.text import decode, strip_boilerplate
 from rasd.model import Document
 
 MAX_CHARS = 1_000_000          # longest article accepted (characters)
@@ -39,40 +40,33 @@ class Failure:
         return f"{self.source}: {self.reason}"
 
 
-def decode(data: bytes, source: str) -> str:
-    """Text of ``data``: UTF-8, else cp1256; binary data is refused."""
-    if b"\x00" in data[:65536]:
-        raise InputError("binary data, not text", source=source)
-    for encoding in ("utf-8-sig", "cp1256"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError("cannot decode as UTF-8 or cp1256", source=source)
+def arabic_share(text: str) -> float:
+    """Share of the letters (of the first 20,000 characters) that are Arabic."""
+    sample = _NOT_LETTER.sub("", text[:20000])
+    return (len(sample) - len(sample.translate(_DROP_ARABIC))) / len(sample) if sample else 0.0
 
 
-def check_text(text: str, source: str) -> str:
-    """``text`` if it is a usable Arabic article, else an InputError naming ``source``."""
+def check_text(text: str, source: str, require_arabic: bool = True) -> str:
+    """``text`` if it is a usable article (Arabic unless told otherwise), else an InputError
+    naming ``source``."""
     if not text or not text.strip():
         raise InputError("empty text", source=source)
     if len(text) > MAX_CHARS:
         raise InputError(f"text too long ({len(text):,} characters; limit {MAX_CHARS:,})",
                          source=source)
-    sample = _NOT_LETTER.sub("", text[:20000])
-    letters = len(sample)
-    arabic = letters - len(sample.translate(_DROP_ARABIC))
-    if letters == 0 or arabic / letters < MIN_ARABIC_SHARE:
+    if require_arabic and arabic_share(text) < MIN_ARABIC_SHARE:
         raise InputError("not Arabic text (no or too few Arabic letters)", source=source)
     return text
 
 
 def make_document(text: str, *, id: str | None = None, title: str | None = None,
                   published: str | None = None, outlet: str | None = None,
-                  url: str | None = None, source: str = "<text>") -> Document:
+                  url: str | None = None, source: str = "<text>",
+                  require_arabic: bool = True) -> Document:
     """A Document for an article; the title, when given, is its first line."""
     title = (title or "").strip()
     full = f"{title}\n{text or ''}" if title else (text or "")
-    check_text(full, source)
+    check_text(full, source, require_arabic)
     doc_id = id or hashlib.sha256(full.encode("utf-8")).hexdigest()[:16]
     return Document(id=str(doc_id), text=full, published=published or None, outlet=outlet,
                     url=url, title_end=len(title))
@@ -149,25 +143,6 @@ def read_stream(fh: BinaryIO, name: str) -> Iterator[Union[Document, Failure]]:
         yield Failure(name, f"input larger than {MAX_CHARS * 4:,} bytes", "bad_input")
         return
     try:
-        yield make_document(decode(data, name), source=name)
+        yield make_document(strip_boilerplate(decode(data, name)), source=name)
     except InputError as exc:
         yield Failure(name, str(exc).removeprefix(f"{name}: "), exc.code)
-
-
-def read_inputs(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Union[Document, Failure]]:
-    """Documents (or Failures) from files, folders of .txt/.jsonl files, or stdin (``-``)."""
-    for path in paths or ["-"]:
-        if path == "-":
-            if stdin is None:
-                yield Failure("<stdin>", "no standard input", "bad_input")
-                continue
-            yield from read_stream(stdin, "<stdin>")
-            continue
-        p = Path(path)
-        files = sorted(f for f in p.rglob("*") if f.suffix in (".txt", ".jsonl")) if p.is_dir() else [p]
-        for f in files:
-            try:
-                with f.open("rb") as fh:
-                    yield from read_stream(fh, str(f))  # type: ignore[arg-type]
-            except OSError as exc:
-                yield Failure(str(f), exc.strerror or str(exc), "bad_input")

@@ -1,0 +1,97 @@
+"""One entry point for every kind of input: files, folders, stdin, HTML, WARC, feeds, URLs.
+
+The kind is chosen by URL scheme, file suffix, or (for stdin and unknown suffixes) by sniffing
+the first bytes. Bad inputs come out as :class:`Failure` items; the stream goes on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO, Iterator, Union
+
+import httpx
+
+from rasd.errors import InputError
+from rasd.ingest.records import Failure, read_stream
+from rasd.ingest.web import client, document_from_html, looks_like_feed, read_feed, read_url, read_warc
+from rasd.model import Document
+
+Item = Union[Document, Failure]
+TEXT_SUFFIXES = (".txt", ".jsonl", ".json")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in WARC_SUFFIXES:
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def read_file(path: Path, http: httpx.Client | None = None) -> Iterator[Item]:
+    """Documents of one file, by its kind."""
+    suffix = _suffix(path)
+    try:
+        with path.open("rb") as fh:
+            if suffix in WARC_SUFFIXES:
+                yield from read_warc(fh, str(path))
+            elif suffix in HTML_SUFFIXES:
+                yield _html(fh.read(), str(path))
+            elif suffix in FEED_SUFFIXES or looks_like_feed(fh.peek(2048)):  # type: ignore[attr-defined]
+                with _client(http) as own:
+                    yield from read_feed(fh.read(), str(path), own)
+            else:
+                yield from read_stream(fh, str(path))  # type: ignore[arg-type]
+    except OSError as exc:
+        yield Failure(str(path), exc.strerror or str(exc), "bad_input")
+
+
+def _html(data: bytes, source: str) -> Item:
+    try:
+        return document_from_html(data, source=source)
+    except InputError as exc:
+        return Failure(source, str(exc).removeprefix(f"{source}: "), exc.code)
+
+
+class _client:
+    """The caller's HTTP client, or a fresh one closed on exit."""
+
+    def __init__(self, http: httpx.Client | None) -> None:
+        self.http, self.own = http, http is None
+
+    def __enter__(self) -> httpx.Client:
+        if self.http is None:
+            self.http = client()
+        return self.http
+
+    def __exit__(self, *exc: object) -> None:
+        if self.own and self.http is not None:
+            self.http.close()
+
+
+def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
+                http: httpx.Client | None = None) -> Iterator[Item]:
+    """Documents (or Failures) from files, folders, ``-`` (stdin) and http(s) URLs."""
+    for path in paths or ["-"]:
+        if path == "-":
+            if stdin is None:
+                yield Failure("<stdin>", "no standard input", "bad_input")
+            else:
+                yield from read_stream(stdin, "<stdin>")
+        elif path.startswith(("http://", "https://")):
+            with _client(http) as own:
+                yield from read_url(path, own)
+        else:
+            p = Path(path)
+            if not p.exists():
+                yield Failure(path, "no such file or folder", "bad_input")
+            elif p.is_dir():
+                for f in sorted(p.rglob("*")):
+                    if f.is_file() and (_suffix(f) in FOLDER_SUFFIXES):
+                        yield from read_file(f, http)
+            else:
+                yield from read_file(p, http)

@@ -1,0 +1,155 @@
+"""HTML, feeds, WARC, URLs, encodings and language: against local files and a local server."""
+
+import gzip
+import http.server
+import io
+import threading
+from pathlib import Path
+
+import pytest
+
+from rasd.ingest.readers import read_inputs
+from rasd.ingest.records import Failure
+from rasd.ingest.text import decode, detect_language, strip_boilerplate
+from rasd.ingest.web import client, document_from_html
+
+BODY = ("قالت الشرطة إن 12 شخصاً قتلوا في هجوم على سوق المدينة أمس الأحد. "
+        "وأضافت أن 30 آخرين أصيبوا بجروح ونقلوا إلى المستشفيات القريبة من موقع الهجوم.")
+PAGE = f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>مقتل 12 شخصاً في هجوم على سوق</title>
+<meta property="article:published_time" content="2020-10-05T08:00:00+00:00"></head>
+<body><nav><a href="/">الرئيسية</a> <a href="/sport">رياضة</a></nav>
+<article><h1>مقتل 12 شخصاً في هجوم على سوق</h1><p>{BODY}</p>
+<p>{BODY}</p></article>
+<aside><h3>مقالات ذات صلة</h3><ul><li><a href="/x">مقتل 99 شخصاً في مكان آخر</a></li></ul></aside>
+<footer>زر الذهاب إلى الأعلى</footer></body></html>"""
+
+
+def test_html_page_gives_title_body_and_date_without_furniture():
+    doc = document_from_html(PAGE.encode("utf-8"), url="http://127.0.0.1/a")
+    assert doc.text.startswith("مقتل 12 شخصاً")
+    assert "12 شخصاً قتلوا" in doc.text
+    assert "مقالات ذات صلة" not in doc.text and "99" not in doc.text
+    assert "الرئيسية" not in doc.text and "زر الذهاب" not in doc.text
+    assert doc.published and doc.published.startswith("2020-10-05")
+
+
+def test_plain_text_trailers_are_stripped():
+    text = BODY + "\nمقالات ذات صلة\nمقتل 99 شخصاً في مكان آخر\nزر الذهاب إلى الأعلى"
+    assert strip_boilerplate(text) == BODY
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859_6"])
+def test_arabic_code_pages_are_detected(encoding):
+    text = "قالت الشرطة إن عشرة أشخاص قتلوا في الهجوم على السوق المركزي للمدينة"
+    assert decode(text.encode(encoding), "x") == text
+
+
+def test_declared_charset_wins():
+    html = '<html><head><meta charset="windows-1256"></head><body>قتل عشرة</body></html>'
+    assert "قتل عشرة" in decode(html.encode("cp1256"), "x")
+
+
+def test_language_detection():
+    assert detect_language(BODY) == "ar"
+    assert detect_language("The police said twelve people were killed in the attack.") == "en"
+    assert detect_language("   ") == "und"
+
+
+def _warc(path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for i, payload in enumerate([PAGE.encode("utf-8"), b"%PDF-1.4 binary"]):
+            ctype = "text/html; charset=utf-8" if i == 0 else "application/pdf"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
+            record = writer.create_warc_record(f"http://example.test/{i}", "response",
+                                               payload=io.BytesIO(payload), http_headers=headers)
+            writer.write_record(record)
+
+
+def test_warc_html_records_become_documents(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path)
+    items = list(read_inputs([str(path)]))
+    docs = [i for i in items if not isinstance(i, Failure)]
+    assert len(docs) == 1 and docs[0].url == "http://example.test/0"
+
+
+def test_corrupt_warc_is_one_failure(tmp_path):
+    path = tmp_path / "bad.warc.gz"
+    path.write_bytes(gzip.compress(b"not a warc at all"))
+    items = list(read_inputs([str(path)]))
+    assert len(items) == 1 and isinstance(items[0], Failure)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes: dict[str, tuple[int, str, bytes]] = {}
+
+    def do_GET(self):  # noqa: N802
+        status, ctype, body = self.routes.get(self.path, (404, "text/plain", b"missing"))
+        if status == 302:
+            self.send_response(302)
+            self.send_header("Location", body.decode())
+            self.end_headers()
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<title>Test Outlet</title><item><title>a</title><link>{base}/a</link></item>
+<item><title>b</title><link>{base}/missing</link></item></channel></rss>""".encode()
+    _Handler.routes = {
+        "/a": (200, "text/html; charset=utf-8", PAGE.encode("utf-8")),
+        "/old": (302, "", b"/a"),
+        "/feed": (200, "application/rss+xml", feed),
+        "/big": (200, "text/html", b"x" * 6_000_000),
+    }
+    yield base
+    httpd.shutdown()
+
+
+def test_url_is_fetched_and_extracted(server):
+    items = list(read_inputs([f"{server}/old"]))
+    assert len(items) == 1 and not isinstance(items[0], Failure)
+    assert items[0].url == f"{server}/a"
+
+
+def test_feed_items_are_fetched_and_bad_items_reported(server):
+    items = list(read_inputs([f"{server}/feed"]))
+    docs = [i for i in items if not isinstance(i, Failure)]
+    fails = [i for i in items if isinstance(i, Failure)]
+    assert len(docs) == 1 and docs[0].outlet == "Test Outlet"
+    assert len(fails) == 1 and "404" in fails[0].reason
+
+
+def test_http_errors_and_size_limit_are_failures(server):
+    items = list(read_inputs([f"{server}/missing", f"{server}/big"]))
+    assert [isinstance(i, Failure) for i in items] == [True, True]
+    assert "404" in items[0].reason and "larger than" in items[1].reason
+
+
+def test_client_sends_a_user_agent():
+    assert client().headers["User-Agent"].startswith("rasd/")
+
+
+def test_html_file_and_folder(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    assert len(items) == 2 and not any(isinstance(i, Failure) for i in items)
