@@ -1,0 +1,140 @@
+"""Tabular and geographic exports of claims: JSONL, CSV, Parquet, GeoJSON.
+
+Every export streams claims (any iterable of :class:`~rasd.model.Claim`) and writes one file.
+The flat column set (:data:`COLUMNS`) is shared by CSV and Parquet and documented in
+``docs/exports.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from rasd.model import Claim
+
+COLUMNS: tuple[str, ...] = (
+    "claim_id", "doc_id", "type", "mixed", "count_value", "qualifier", "count_min", "count_max",
+    "vague", "count_low", "count_high", "subject", "subject_category", "source", "source_kind",
+    "source_id", "via", "location", "place_name", "country", "admin1", "lat", "lon",
+    "geo_precision", "time_text", "date", "date_precision", "trigger", "evidence_start",
+    "evidence_end", "confidence",
+)
+PARQUET_BATCH = 10_000
+
+
+def claim_id(claim: Claim) -> str:
+    """A stable id for a claim: its document, event, figure, evidence span and source."""
+    import hashlib
+
+    key = json.dumps([claim.doc_id, claim.type, claim.count.to_json(), claim.evidence.to_json(),
+                      claim.source.text], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def flat(claim: Claim) -> dict[str, Any]:
+    """One flat row per claim (the columns of :data:`COLUMNS`)."""
+    c, loc, time = claim.count, claim.location, claim.time
+    return {
+        "claim_id": claim_id(claim), "doc_id": claim.doc_id, "type": claim.type,
+        "mixed": claim.mixed, "count_value": c.value, "qualifier": c.qualifier,
+        "count_min": c.min, "count_max": c.max, "vague": c.vague,
+        "count_low": c.low, "count_high": c.high,
+        "subject": claim.subject.text if claim.subject else None,
+        "subject_category": claim.subject.category if claim.subject else None,
+        "source": claim.source.text, "source_kind": claim.source.kind,
+        "source_id": claim.source.id,
+        "via": " | ".join(v.text for v in claim.via) or None,
+        "location": loc.text if loc else None, "place_name": loc.name if loc else None,
+        "country": loc.country if loc else None, "admin1": loc.admin1 if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "geo_precision": loc.precision if loc else None,
+        "time_text": time.text if time else None, "date": time.date if time else None,
+        "date_precision": time.precision if time else None,
+        "trigger": claim.trigger.text if claim.trigger else None,
+        "evidence_start": claim.evidence.start, "evidence_end": claim.evidence.end,
+        "confidence": claim.confidence,
+    }
+
+
+def write_jsonl(claims: Iterable[Claim], path: Path) -> int:
+    """Claims in their JSON form, one per line."""
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for claim in claims:
+            out.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def write_csv(claims: Iterable[Claim], path: Path) -> int:
+    """Claims as flat CSV rows (UTF-8 with a BOM so spreadsheet programs show Arabic)."""
+    return write_rows((flat(c) for c in claims), COLUMNS, path)
+
+
+def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: Path) -> int:
+    """Dict rows to a CSV file with the given columns."""
+    n = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(columns))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            n += 1
+    return n
+
+
+def write_parquet(claims: Iterable[Claim], path: Path) -> int:
+    """Claims as a Parquet table (written in batches, so memory stays flat)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([
+        (name, pa.bool_() if name == "mixed" else
+         pa.float64() if name in ("lat", "lon", "confidence") else
+         pa.int64() if name in ("count_value", "count_min", "count_max", "count_low",
+                                "count_high", "geo_precision", "evidence_start",
+                                "evidence_end") else pa.string())
+        for name in COLUMNS])
+    n = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        for batch in _batches((flat(c) for c in claims), PARQUET_BATCH):
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_geojson(claims: Iterable[Claim], path: Path) -> int:
+    """Claims with coordinates as a GeoJSON FeatureCollection of points (streamed)."""
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"type": "FeatureCollection", "features": [\n')
+        for claim in claims:
+            loc = claim.location
+            if loc is None or loc.lat is None or loc.lon is None:
+                continue
+            props = {k: v for k, v in flat(claim).items() if k not in ("lat", "lon")}
+            feature = {"type": "Feature",
+                       "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+                       "properties": props}
+            out.write(("," if n else "") + json.dumps(feature, ensure_ascii=False) + "\n")
+            n += 1
+        out.write("]}\n")
+    return n
+
+
+WRITERS: dict[str, Callable[[Iterable[Claim], Path], int]] = {
+    "jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "geojson": write_geojson,
+}

@@ -1,0 +1,54 @@
+"""Exports of claims produced from short texts written for these tests."""
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+import rasd
+from rasd.export import COLUMNS, WRITERS, claim_id, flat
+
+TEXT = ("قالت الشرطة إن 12 شخصاً قتلوا في حلب أمس الأحد. "
+        "وأصيب نحو 30 آخرين بجروح. وأفاد ناشطون باعتقال عشرات الشبان في قرية لا يعرفها أحد.")
+
+
+@pytest.fixture(scope="module")
+def claims():
+    found = rasd.extract(TEXT, published="2020-10-05", outlet="Test", id="doc-1")
+    assert len(found) >= 3
+    return found
+
+
+def test_flat_rows_have_every_column(claims):
+    for claim in claims:
+        row = flat(claim)
+        assert tuple(row) == COLUMNS
+        assert row["doc_id"] == "doc-1" and row["claim_id"] == claim_id(claim)
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_every_format_writes_and_reads_back(claims, tmp_path, fmt):
+    path = tmp_path / f"out.{fmt}"
+    n = WRITERS[fmt](iter(claims), path)
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [rasd.Claim.from_json(r) for r in rows] == claims
+    elif fmt == "csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert len(rows) == n == len(claims) and rows[0]["type"] == claims[0].type
+    elif fmt == "parquet":
+        table = pq.read_table(path)
+        assert table.num_rows == n == len(claims) and table.column_names == list(COLUMNS)
+    else:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        located = [c for c in claims if c.location and c.location.lat is not None]
+        assert data["type"] == "FeatureCollection" and len(data["features"]) == n == len(located)
+        lon, lat = data["features"][0]["geometry"]["coordinates"]
+        assert (lat, lon) == (located[0].location.lat, located[0].location.lon)
+
+
+def test_claim_ids_are_stable(claims):
+    again = rasd.extract(TEXT, published="2020-10-05", outlet="Test", id="doc-1")
+    assert [claim_id(c) for c in again] == [claim_id(c) for c in claims]
