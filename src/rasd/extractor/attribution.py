@@ -122,7 +122,8 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
         if has_stem(tok, lex.verbs):
             cue = (tok.start, tok.end)
             b = _speaker(norm, toks, i + 1, lex, figures)
-            if b > i + 1 and not _plausible(norm, toks, i + 1, b, lex, figures):
+            if b > i + 1 and (not _plausible(norm, toks, i + 1, b, lex, figures) or (
+                    b < len(toks) and has_stem(toks[b], lex.not_a_report))):
                 i += 1
                 continue
             if b > i + 1:

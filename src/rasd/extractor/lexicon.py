@@ -169,6 +169,7 @@ class AttributionLexicon:
     max_words: int
     pronoun_suffixes: tuple[str, ...]
     lam: str
+    not_a_report: frozenset[str]
 
 
 _KIND_KEYS = (
@@ -194,6 +195,7 @@ def attribution() -> AttributionLexicon:
         max_words=int(data["max_speaker_words"]),
         pronoun_suffixes=tuple(_norm_all(data["pronoun_suffixes"])),
         lam=normalize_string(data["lam"]),
+        not_a_report=frozenset(_norm_all(data["not_a_report"])),
     )
 
 
