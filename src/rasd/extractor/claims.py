@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from functools import lru_cache
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import Sequence
 from rasd.extractor import linking
 from rasd.extractor.lexicon import context, has_stem, persons
 from rasd.lang.ar import load_yaml
-from rasd.text.dates import parse_published
+from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
 from rasd.extractor.linking import Link, Located
 from rasd.text.tokens import has_article, starts_with_conjunction, stems
@@ -414,17 +415,39 @@ def _main_place(doc: Document, locative: dict[int, bool]) -> PlaceMention | None
     return first[best]
 
 
+CONTEXT_SENTENCES = 3  # how far back in the paragraph a claim may take its time from
+EVENT_PRECISIONS = frozenset({"day", "week", "month"})
+
+
+def _past(t: TimeMention, published: datetime.date | None) -> bool:
+    """A dated expression that is not after publication (so not a future "المقبل")."""
+    return t.date is not None and (published is None or t.date <= published.isoformat())
+
+
+def _time_ref(doc: Document, t: TimeMention, precision: str | None = None) -> TimeRef:
+    return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date,
+                   precision or t.precision)
+
+
 def _time_for(doc: Document, draft: Draft) -> TimeRef | None:
     """When: a time expression of the claim's sentence (the nearest to the figure; a cumulative
-    "منذ بدء الحرب" gives precision "since" and its start when known), else the publication
-    date with precision "publication", else None."""
+    "منذ بدء الحرب" gives precision "since" and its start when known); else the nearest event
+    date (a day, week or month, not after publication) of the previous sentences of the
+    paragraph, then of the headline and lead; else the publication date ("publication")."""
     s, e = doc.sentences[draft.sentence]
-    inside = [t for t in doc.times if s <= t.start < e and (t.date or t.precision == "since")]
-    if inside:
-        t = min(inside, key=lambda t: abs(t.start - draft.anchor))
-        return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date,
-                       t.precision)
     published = parse_published(doc.published)
+    inside = [t for t in doc.times if s <= t.start < e
+              and (_past(t, published) or t.precision == "since")]
+    if inside:
+        return _time_ref(doc, min(inside, key=lambda t: abs(t.start - draft.anchor)))
+    para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
+    back = doc.sentences[max(0, draft.sentence - CONTEXT_SENTENCES)][0]
+    lead_end = doc.sentences[min(1, len(doc.sentences) - 1)][1]
+    for lo, hi in ((max(para, back), s), (0, lead_end)):
+        near = [t for t in doc.times if lo <= t.start < hi and t.precision in EVENT_PRECISIONS
+                and _past(t, published)]
+        if near:
+            return _time_ref(doc, near[-1])
     return TimeRef("", None, published.isoformat(), "publication") if published else None
 
 
