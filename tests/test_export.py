@@ -52,3 +52,16 @@ def test_every_format_writes_and_reads_back(claims, tmp_path, fmt):
 def test_claim_ids_are_stable(claims):
     again = rasd.extract(TEXT, published="2020-10-05", outlet="Test", id="doc-1")
     assert [claim_id(c) for c in again] == [claim_id(c) for c in claims]
+
+
+def test_acled_rows(claims, tmp_path):
+    from rasd.export import ACLED_COLUMNS, write_acled
+
+    arrested = [c for c in claims if c.type == "arrested"][0]
+    n = write_acled([(c, "نص الدليل") for c in claims], tmp_path / "acled.csv")
+    with (tmp_path / "acled.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == n and list(rows[0]) == list(ACLED_COLUMNS)
+    row = next(r for r in rows if r["rasd_claim_id"] == claim_id(arrested))
+    assert (row["event_type"], row["sub_event_type"]) == ("Strategic developments", "Arrests")
+    assert row["fatalities"] == "0" and row["notes"] == "نص الدليل"

@@ -138,3 +138,44 @@ def write_geojson(claims: Iterable[Claim], path: Path) -> int:
 WRITERS: dict[str, Callable[[Iterable[Claim], Path], int]] = {
     "jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "geojson": write_geojson,
 }
+
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_date", "event_type", "sub_event_type", "actor1", "country", "admin1", "location",
+    "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+    "rasd_claim_id", "rasd_type", "rasd_count",
+)
+
+
+def acled_row(claim: Claim, evidence: str | None = None) -> dict[str, Any] | None:
+    """An ACLED-style row for a claim, or None when the claim has no ACLED event type."""
+    from rasd.mappings import code_claim
+
+    coding = code_claim(claim.type, claim.subject.category if claim.subject else None,
+                        claim.trigger.text if claim.trigger else None)
+    if coding.acled_event_type is None:
+        return None
+    loc, time = claim.location, claim.time
+    source = claim.source.text if claim.source.kind != "outlet" else ""
+    via = "; ".join(v.text for v in claim.via)
+    return {
+        "event_date": time.date if time else None,
+        "event_type": coding.acled_event_type,
+        "sub_event_type": coding.acled_sub_event_type,
+        "actor1": "",  # rasd does not extract perpetrators
+        "country": loc.country if loc else None, "admin1": loc.admin1 if loc else None,
+        "location": (loc.name or loc.text) if loc else None,
+        "latitude": loc.lat if loc else None, "longitude": loc.lon if loc else None,
+        "geo_precision": loc.precision if loc else None,
+        "source": "; ".join(x for x in (source, via) if x),
+        "notes": evidence or "",
+        "fatalities": claim.count.low if coding.fatalities else 0,
+        "rasd_claim_id": claim_id(claim), "rasd_type": claim.type,
+        "rasd_count": json.dumps(claim.count.to_json(), ensure_ascii=False),
+    }
+
+
+def write_acled(items: Iterable[tuple[Claim, str | None]], path: Path) -> int:
+    """ACLED-style CSV of (claim, evidence text) pairs; claims with no ACLED type are left out."""
+    rows = (row for claim, evidence in items if (row := acled_row(claim, evidence)) is not None)
+    return write_rows(rows, ACLED_COLUMNS, path)
