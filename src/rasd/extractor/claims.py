@@ -11,6 +11,7 @@ from typing import Sequence
 
 from rasd.extractor import linking
 from rasd.extractor.lexicon import context, has_stem, persons
+from rasd.extractor.sources import resolve_source
 from rasd.lang.ar import load_yaml
 from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
@@ -451,12 +452,20 @@ def _time_for(doc: Document, draft: Draft) -> TimeRef | None:
     return TimeRef("", None, published.isoformat(), "publication") if published else None
 
 
-def _source_mention(doc: Document, sm: SourceMention | None) -> tuple[Mention, tuple[Mention, ...]]:
+def _resolved(doc: Document, start: int, end: int, kind: str, country: str | None) -> Mention:
+    """A speaker phrase as a Mention with its kind, canonical id, role and affiliation."""
+    text = doc.original(start, end)
+    info = resolve_source(text, country=country)
+    return Mention(text, doc.span(start, end), info.kind or kind, id=info.id, name=info.name,
+                   role=info.role, affiliation=info.affiliation, country=info.country)
+
+
+def _source_mention(doc: Document, sm: SourceMention | None,
+                    country: str | None) -> tuple[Mention, tuple[Mention, ...]]:
     if sm is None:
         return Mention(doc.outlet or OUTLET, Span(0, 0), "outlet"), ()
-    via = tuple(Mention(doc.original(v.start, v.end), doc.span(v.start, v.end), v.kind)
-                for v in sm.via)
-    return Mention(doc.original(sm.start, sm.end), doc.span(sm.start, sm.end), sm.kind), via
+    via = tuple(_resolved(doc, v.start, v.end, v.kind, country) for v in sm.via)
+    return _resolved(doc, sm.start, sm.end, sm.kind, country), via
 
 
 def canon_source(text: str) -> str:
@@ -512,7 +521,8 @@ def assemble_claims(doc: Document) -> Document:
     main = _main_place(doc, locative)
     claims: list[Claim] = []
     for d in drafts:
-        source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor))
+        source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor),
+                                      main.country if main else None)
         place = _place_for(doc, d, main, locative)
         location = None
         if place is not None:
