@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from importlib import resources
-from typing import Iterable
+from typing import Any, Iterable
 
 import click
 from rich.console import Console
@@ -126,24 +126,170 @@ def _claim_row(claim: Claim) -> list[str]:
             claim.time.date else ""]
 
 
+DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."
+
+
 @main.command()
-def demo() -> None:
-    """Extract claims from the bundled sample articles and print who says what."""
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--workers", default=1, show_default=True, help="Processes to extract in.")
+def ingest(inputs: tuple[str, ...], db: str | None, workers: int) -> None:
+    """Read INPUTS (text, JSONL, HTML, WARC, RSS/Atom, folders, http(s) URLs, '-') into the
+    store, extracting the claims of every new Arabic document.
+
+    A document already stored is skipped; a non-Arabic one is stored and marked, not
+    extracted; a bad input is recorded as a failure of the run and reported on stderr.
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from rasd.corpus import ingest as run_ingest
+
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    counts: dict[str, int] = {}
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def tick(what: str, n: int) -> None:
+            counts[what] = counts.get(what, 0) + n
+            bar.update(task, description="ingesting: " + ", ".join(
+                f"{v:,} {k}" for k, v in sorted(counts.items())))
+
+        try:
+            summary = run_ingest(list(inputs), db, stdin=stdin, workers=workers, progress=tick)
+        except RasdError as exc:
+            _fail(str(exc))
+            return
+    for failure in summary.failures:
+        click.echo(f"rasd: skipped {failure}", err=True)
+    click.echo(f"run {summary.run_id}: {summary.read:,} read, {summary.new:,} new documents "
+               f"({summary.not_arabic:,} not Arabic), {summary.already_stored:,} already stored, "
+               f"{summary.claims:,} claims, {len(summary.failures):,} failures")
+    if summary.read and summary.read == len(summary.failures):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--workers", default=1, show_default=True, help="Processes to extract in.")
+@click.option("--all", "everything", is_flag=True,
+              help="Re-extract every document, not only those extracted by another version.")
+def reextract(db: str | None, workers: int, everything: bool) -> None:
+    """Run this version's extractor over stored documents and replace their claims atomically."""
+    from rasd.corpus import reextract as run_reextract
+
+    try:
+        n = run_reextract(db, workers=workers, everything=everything)
+    except RasdError as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"{n:,} documents re-extracted")
+
+
+FILTERS = [
+    click.option("--db", default=None, help=DB_HELP),
+    click.option("--type", "type_", default=None, help="Event type (killed, injured, ...)."),
+    click.option("--country", default=None, help="ISO country code of the place (SY, YE, ...)."),
+    click.option("--since", default=None, help="First event date (YYYY-MM-DD)."),
+    click.option("--until", default=None, help="Last event date (YYYY-MM-DD)."),
+    click.option("--source", default=None, help="Source id or text contained in the source."),
+]
+
+
+def _filters(f: Any) -> Any:
+    for option in reversed(FILTERS):
+        f = option(f)
+    return f
+
+
+@main.command()
+@_filters
+@click.option("--place", default=None, help="Text, name or country of the group's place.")
+@click.option("--disagree", is_flag=True, help="Only groups whose sources disagree.")
+@click.option("--min-sources", default=1, show_default=True, help="Only groups with this many sources.")
+@click.option("--limit", default=20, show_default=True, help="Groups to show.")
+def report(db: str | None, type_: str | None, country: str | None, since: str | None,
+           until: str | None, source: str | None, place: str | None, disagree: bool,
+           min_sources: int, limit: int) -> None:
+    """Who says what: each reconciled figure with every source's number, side by side."""
+    from rasd.corpus import groups as find_groups
+
+    try:
+        found = find_groups(db, place=place, disagree_only=disagree, min_sources=min_sources,
+                            type=type_, country=country, since=since, until=until, source=source)
+    except RasdError as exc:
+        _fail(str(exc))
+        return
+    _print_groups(found, limit)
+
+
+def _print_groups(found: list[Any], limit: int) -> None:
     console = Console()
-    samples = resources.files("rasd").joinpath("data", "samples.jsonl")
-    failures: list[Failure] = []
-    with samples.open("rb") as fh:
-        docs = list(run_many(_documents(read_jsonl(fh, "samples.jsonl"), failures)))  # type: ignore[arg-type]
-    for doc in docs:
-        table = Table(title=f"{doc.outlet} · {doc.published} · {doc.text[:doc.title_end]}",
+    ranked = sorted(found, key=lambda g: (-len(g.figures), not g.disagree, -g.n_claims, g.id))
+    for g in ranked[:limit]:
+        where = g.place.text or g.place.name or g.place.country or "?"
+        when = g.date_from if g.date_from == g.date_to else f"{g.date_from} .. {g.date_to}"
+        flag = "[bold red]sources disagree[/bold red]" if g.disagree else "sources agree"
+        table = Table(title=f"{g.type}{' (mixed)' if g.mixed else ''} · {where} · {when} · "
+                            f"low {g.low:,} / best {g.best:,} / high {g.high:,} · {flag}",
                       title_justify="left")
-        for col in ("event", "figure", "source (who says)", "place", "date"):
+        for col in ("source", "kind", "figure", "date", "outlets", "evolution"):
             table.add_column(col)
-        for claim in doc.claims:
-            table.add_row(*_claim_row(claim))
+        for f in g.figures:
+            chain = " → ".join(str(_count_text(step.count)) for step in f.chain)
+            table.add_row(f.text, f.kind or "", _count_text(f.count), f.date or "",
+                          ", ".join(f.outlets), chain if len(f.chain) > 1 else "")
         console.print(table)
-    total = sum(len(d.claims) for d in docs)
-    console.print(f"{total} claims from {len(docs)} articles. Try: rasd extract FILE.jsonl")
+    console.print(f"{len(found):,} groups; {sum(len(g.figures) >= 2 for g in found):,} with 2+ "
+                  f"sources; {sum(g.disagree for g in found):,} disagreeing"
+                  + (f" (showing {min(limit, len(found))})" if len(found) > limit else ""))
+
+
+def _count_text(count: Any) -> str:
+    c = count
+    if c.value is not None:
+        return f"{c.value:,}" + (f" ({c.qualifier})" if c.qualifier else "")
+    if c.min is not None:
+        return f"{c.min:,}-{c.max:,}"
+    return str(c.vague)
+
+
+@main.command(name="export")
+@_filters
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp"]),
+              help="Output format (columns documented in docs/exports.md).")
+@click.option("--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+def export_(db: str | None, type_: str | None, country: str | None, since: str | None,
+            until: str | None, source: str | None, fmt: str, output: str) -> None:
+    """Write stored claims (or reconciled groups, for ucdp) to a file."""
+    from pathlib import Path
+
+    from rasd.corpus import export as run_export
+
+    try:
+        n = run_export(db, fmt, Path(output), type=type_, country=country, since=since,
+                       until=until, source=source)
+    except (RasdError, OSError) as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"{n:,} rows written to {output}")
+
+
+@main.command()
+@click.option("--db", default="rasd.db", show_default=True, help=DB_HELP)
+def demo(db: str) -> None:
+    """Ingest the bundled sample articles into the store and print who says what."""
+    from rasd.corpus import groups as find_groups
+    from rasd.corpus import ingest as run_ingest
+
+    samples = resources.files("rasd").joinpath("data", "samples.jsonl")
+    with resources.as_file(samples) as path:
+        summary = run_ingest([str(path)], db)
+    click.echo(f"{summary.new} new sample articles stored in {db} "
+               f"({summary.already_stored} already there), {summary.claims} claims extracted.")
+    _print_groups(find_groups(db), limit=50)
+    click.echo("Next: rasd ingest FILES_OR_URLS --db rasd.db, then rasd report --disagree")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -179,3 +179,40 @@ def write_acled(items: Iterable[tuple[Claim, str | None]], path: Path) -> int:
     """ACLED-style CSV of (claim, evidence text) pairs; claims with no ACLED type are left out."""
     rows = (row for claim, evidence in items if (row := acled_row(claim, evidence)) is not None)
     return write_rows(rows, ACLED_COLUMNS, path)
+
+
+UCDP_COLUMNS: tuple[str, ...] = (
+    "group_id", "type", "mixed", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "date_start", "date_end", "period", "subject", "low", "best", "high",
+    "disagree", "disagree_reason", "n_sources", "n_claims", "figures",
+)
+
+
+def ucdp_row(group: Any) -> dict[str, Any]:
+    """A UCDP-style low/best/high row for a reconciled group (:class:`rasd.reconcile.Group`)."""
+    p = group.place
+    figures = "; ".join(
+        f"{f.text}={_figure(f.count)}" + (f" ({', '.join(f.outlets)})" if f.outlets else "")
+        for f in group.figures)
+    return {
+        "group_id": group.id, "type": group.type, "mixed": group.mixed, "country": p.country,
+        "admin1": p.admin1, "location": p.name or p.text, "latitude": p.lat, "longitude": p.lon,
+        "geo_precision": p.precision, "date_start": group.date_from, "date_end": group.date_to,
+        "period": group.period, "subject": group.subject, "low": group.low, "best": group.best,
+        "high": group.high, "disagree": group.disagree, "disagree_reason": group.reason,
+        "n_sources": len(group.figures), "n_claims": group.n_claims, "figures": figures,
+    }
+
+
+def _figure(count: Any) -> str:
+    data = count.to_json()
+    if "value" in data:
+        return f"{data['value']}" + (f" {data['qualifier']}" if data.get("qualifier") else "")
+    if "min" in data:
+        return f"{data['min']}-{data['max']}"
+    return str(data["vague"])
+
+
+def write_ucdp(groups: Iterable[Any], path: Path) -> int:
+    """UCDP-style CSV: one row per reconciled group with its low / best / high."""
+    return write_rows((ucdp_row(g) for g in groups), UCDP_COLUMNS, path)

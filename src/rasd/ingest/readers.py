@@ -32,27 +32,28 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def read_file(path: Path, http: httpx.Client | None = None) -> Iterator[Item]:
+def read_file(path: Path, http: httpx.Client | None = None,
+              require_arabic: bool = True) -> Iterator[Item]:
     """Documents of one file, by its kind."""
     suffix = _suffix(path)
     try:
         with path.open("rb") as fh:
             if suffix in WARC_SUFFIXES:
-                yield from read_warc(fh, str(path))
+                yield from read_warc(fh, str(path), require_arabic)
             elif suffix in HTML_SUFFIXES:
-                yield _html(fh.read(), str(path))
+                yield _html(fh.read(), str(path), require_arabic)
             elif suffix in FEED_SUFFIXES or looks_like_feed(fh.peek(2048)):  # type: ignore[attr-defined]
                 with _client(http) as own:
-                    yield from read_feed(fh.read(), str(path), own)
+                    yield from read_feed(fh.read(), str(path), own, require_arabic)
             else:
-                yield from read_stream(fh, str(path))  # type: ignore[arg-type]
+                yield from read_stream(fh, str(path), require_arabic)  # type: ignore[arg-type]
     except OSError as exc:
         yield Failure(str(path), exc.strerror or str(exc), "bad_input")
 
 
-def _html(data: bytes, source: str) -> Item:
+def _html(data: bytes, source: str, require_arabic: bool = True) -> Item:
     try:
-        return document_from_html(data, source=source)
+        return document_from_html(data, source=source, require_arabic=require_arabic)
     except InputError as exc:
         return Failure(source, str(exc).removeprefix(f"{source}: "), exc.code)
 
@@ -74,17 +75,18 @@ class _client:
 
 
 def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
-                http: httpx.Client | None = None) -> Iterator[Item]:
-    """Documents (or Failures) from files, folders, ``-`` (stdin) and http(s) URLs."""
+                http: httpx.Client | None = None, require_arabic: bool = True) -> Iterator[Item]:
+    """Documents (or Failures) from files, folders, ``-`` (stdin) and http(s) URLs; with
+    ``require_arabic`` off, texts in other languages come through too (for storing)."""
     for path in paths or ["-"]:
         if path == "-":
             if stdin is None:
                 yield Failure("<stdin>", "no standard input", "bad_input")
             else:
-                yield from read_stream(stdin, "<stdin>")
+                yield from read_stream(stdin, "<stdin>", require_arabic)
         elif path.startswith(("http://", "https://")):
             with _client(http) as own:
-                yield from read_url(path, own)
+                yield from read_url(path, own, require_arabic)
         else:
             p = Path(path)
             if not p.exists():
@@ -92,6 +94,6 @@ def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
             elif p.is_dir():
                 for f in sorted(p.rglob("*")):
                     if f.is_file() and (_suffix(f) in FOLDER_SUFFIXES):
-                        yield from read_file(f, http)
+                        yield from read_file(f, http, require_arabic)
             else:
-                yield from read_file(p, http)
+                yield from read_file(p, http, require_arabic)

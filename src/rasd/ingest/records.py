@@ -72,7 +72,7 @@ def make_document(text: str, *, id: str | None = None, title: str | None = None,
                     url=url, title_end=len(title))
 
 
-def document_from_record(record: object, source: str) -> Document:
+def document_from_record(record: object, source: str, require_arabic: bool = True) -> Document:
     """A Document from one corpus-format record (id, title, text, published, outlet, url)."""
     if not isinstance(record, dict):
         raise RecordError("record is not a JSON object", source=source)
@@ -83,7 +83,8 @@ def document_from_record(record: object, source: str) -> Document:
     published = record.get("published")
     return make_document(text, id=str(record["id"]) if record.get("id") is not None else None,
                          title=title, published=str(published) if published else None,
-                         outlet=record.get("outlet"), url=record.get("url"), source=source)
+                         outlet=record.get("outlet"), url=record.get("url"), source=source,
+                         require_arabic=require_arabic)
 
 
 def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
@@ -104,7 +105,8 @@ def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
         yield number, line
 
 
-def read_jsonl(fh: BinaryIO, name: str) -> Iterator[Union[Document, Failure]]:
+def read_jsonl(fh: BinaryIO, name: str,
+               require_arabic: bool = True) -> Iterator[Union[Document, Failure]]:
     """Documents of a JSONL stream; bad lines come as Failures naming the line."""
     for number, line in _lines(fh):
         where = f"{name}:{number}"
@@ -115,7 +117,7 @@ def read_jsonl(fh: BinaryIO, name: str) -> Iterator[Union[Document, Failure]]:
             continue
         try:
             record = json.loads(decode(line, where))
-            yield document_from_record(record, where)
+            yield document_from_record(record, where, require_arabic)
         except json.JSONDecodeError as exc:
             yield Failure(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
         except InputError as exc:
@@ -130,19 +132,21 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return head.removeprefix(_BOM).lstrip().startswith(b"{")
 
 
-def read_stream(fh: BinaryIO, name: str) -> Iterator[Union[Document, Failure]]:
+def read_stream(fh: BinaryIO, name: str,
+                require_arabic: bool = True) -> Iterator[Union[Document, Failure]]:
     """A stream that is either JSONL records or one plain-text article."""
     if not hasattr(fh, "peek"):
         fh = io.BufferedReader(fh)  # type: ignore[arg-type]
     head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
     if _looks_like_jsonl(head):
-        yield from read_jsonl(fh, name)
+        yield from read_jsonl(fh, name, require_arabic)
         return
     data = fh.read(MAX_CHARS * 4 + 1)
     if len(data) > MAX_CHARS * 4:
         yield Failure(name, f"input larger than {MAX_CHARS * 4:,} bytes", "bad_input")
         return
     try:
-        yield make_document(strip_boilerplate(decode(data, name)), source=name)
+        yield make_document(strip_boilerplate(decode(data, name)), source=name,
+                            require_arabic=require_arabic)
     except InputError as exc:
         yield Failure(name, str(exc).removeprefix(f"{name}: "), exc.code)

@@ -35,7 +35,7 @@ class Page:
 
 
 def document_from_html(html: bytes | str, *, url: str | None = None, source: str = "<html>",
-                       outlet: str | None = None) -> Document:
+                       outlet: str | None = None, require_arabic: bool = True) -> Document:
     """The article of an HTML page (title, body, date) as a Document."""
     import trafilatura
 
@@ -50,7 +50,7 @@ def document_from_html(html: bytes | str, *, url: str | None = None, source: str
     date = getattr(extracted, "date", None)
     site = getattr(extracted, "sitename", None)
     return make_document(strip_boilerplate(body), title=title, published=date, url=url,
-                         outlet=outlet or site, source=source)
+                         outlet=outlet or site, source=source, require_arabic=require_arabic)
 
 
 def fetch(url: str, client: httpx.Client) -> Page:
@@ -85,7 +85,8 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
             or b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head)
 
 
-def read_feed(data: bytes, source: str, http: httpx.Client) -> Iterator[Item]:
+def read_feed(data: bytes, source: str, http: httpx.Client,
+              require_arabic: bool = True) -> Iterator[Item]:
     """Every item of an RSS/Atom feed, its page fetched and extracted."""
     import feedparser
 
@@ -101,24 +102,26 @@ def read_feed(data: bytes, source: str, http: httpx.Client) -> Iterator[Item]:
             continue
         try:
             page = fetch(link, http)
-            yield document_from_html(page.data, url=page.url, source=link, outlet=outlet)
+            yield document_from_html(page.data, url=page.url, source=link, outlet=outlet,
+                                     require_arabic=require_arabic)
         except InputError as exc:
             yield Failure(link, str(exc).removeprefix(f"{link}: "), exc.code)
 
 
-def read_url(url: str, http: httpx.Client) -> Iterator[Item]:
+def read_url(url: str, http: httpx.Client, require_arabic: bool = True) -> Iterator[Item]:
     """An article page or a feed at ``url``."""
     try:
         page = fetch(url, http)
         if looks_like_feed(page.data, page.content_type):
-            yield from read_feed(page.data, url, http)
+            yield from read_feed(page.data, url, http, require_arabic)
         else:
-            yield document_from_html(page.data, url=page.url, source=url)
+            yield document_from_html(page.data, url=page.url, source=url,
+                                     require_arabic=require_arabic)
     except InputError as exc:
         yield Failure(url, str(exc).removeprefix(f"{url}: "), exc.code)
 
 
-def read_warc(fh: BinaryIO, source: str) -> Iterator[Item]:
+def read_warc(fh: BinaryIO, source: str, require_arabic: bool = True) -> Iterator[Item]:
     """Every HTML response record of a WARC file (gzip or plain)."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -134,7 +137,8 @@ def read_warc(fh: BinaryIO, source: str) -> Iterator[Item]:
             url = record.rec_headers.get_header("WARC-Target-URI") or source
             pages += 1
             try:
-                yield document_from_html(record.content_stream().read(), url=url, source=url)
+                yield document_from_html(record.content_stream().read(), url=url, source=url,
+                                         require_arabic=require_arabic)
             except InputError as exc:
                 yield Failure(url, str(exc).removeprefix(f"{url}: "), exc.code)
     except Exception as exc:  # warcio raises bare exceptions for corrupt archives

@@ -1,0 +1,123 @@
+"""From a ``--db`` value to a configured SQLAlchemy engine (SQLite file, or PostgreSQL URL).
+
+* ``None`` → ``./rasd.db``; a path → that SQLite file; ``sqlite:///path`` also works;
+  ``:memory:`` → a private in-memory SQLite database (tests, throwaway runs).
+* ``postgresql://`` / ``postgres://`` (and ``postgresql+psycopg://``) → PostgreSQL through
+  psycopg 3.
+
+SQLite connections get ``journal_mode=WAL``, ``foreign_keys=ON``, ``synchronous=NORMAL`` (in WAL
+mode this survives a killed process; only a power cut may lose the last commits) and a busy
+timeout. sqlite3's own implicit transaction handling is switched off and the engine emits
+``BEGIN`` itself, so DDL is transactional and reads see one snapshot; a write transaction
+(:func:`write_options`) starts with ``BEGIN IMMEDIATE`` so that concurrent writers queue on
+the busy timeout instead of failing on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.pool import StaticPool
+
+from rasd.errors import RasdError
+
+DEFAULT_DB = "rasd.db"
+BUSY_TIMEOUT_MS = 60_000
+_WRITE = "rasd_write"
+_PG_SCHEMES = ("postgresql", "postgres")
+
+
+class StoreError(RasdError):
+    """The database cannot be opened, is of a newer schema, or refuses an operation."""
+
+    code = "store_error"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def resolve_url(db: str | Path | None) -> URL:
+    """The SQLAlchemy URL for a ``--db`` value (see the module docstring)."""
+    if db is None:
+        db = DEFAULT_DB
+    text = str(db)
+    scheme = text.split("://", 1)[0].lower() if "://" in text else ""
+    if not scheme:
+        if text == ":memory:":
+            return URL.create("sqlite", database=":memory:")
+        return URL.create("sqlite", database=str(Path(text).expanduser().absolute()))
+    try:
+        url = make_url(text)
+    except sa.exc.ArgumentError as exc:
+        raise StoreError(f"bad database URL: {exc}") from None
+    base, _, driver = url.drivername.partition("+")
+    if base in _PG_SCHEMES:
+        if driver not in ("", "psycopg"):
+            raise StoreError(f"unsupported PostgreSQL driver {driver!r} (use psycopg)")
+        return url.set(drivername="postgresql+psycopg")
+    if base == "sqlite" and driver in ("", "pysqlite"):
+        return url
+    raise StoreError(f"unsupported database {url.drivername!r}: give a file path or a "
+                     "postgresql:// URL")
+
+
+def describe(url: URL) -> str:
+    """The URL for messages, password hidden."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return url.render_as_string(hide_password=True)
+
+
+def create(db: str | Path | None) -> Engine:
+    """A configured engine for ``db``; the SQLite file's folder must exist."""
+    url = resolve_url(db)
+    if url.get_backend_name() == "postgresql":
+        engine = sa.create_engine(url, json_serializer=_dumps, pool_pre_ping=True)
+        event.listen(engine, "connect", _pg_connect)
+        return engine
+    kwargs: dict[str, Any] = {}
+    memory = url.database in (None, "", ":memory:")
+    if memory:
+        kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    else:
+        folder = Path(url.database or "").parent
+        if not folder.is_dir():
+            raise StoreError(f"folder {str(folder)!r} does not exist", source=url.database)
+    engine = sa.create_engine(url, json_serializer=_dumps, **kwargs)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _pg_connect(dbapi_conn: Any, _record: Any) -> None:
+    with dbapi_conn.cursor() as cur:  # wait for row locks, never forever
+        cur.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+    dbapi_conn.commit()
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_begin)
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    write = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def write_options() -> dict[str, Any]:
+    """Execution options of a connection that is about to write (``BEGIN IMMEDIATE``)."""
+    return {_WRITE: True}

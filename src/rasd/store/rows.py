@@ -1,0 +1,144 @@
+"""Between model objects and table rows: ids, row dicts, and the records the store returns."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterable, Mapping, Sequence
+
+from rasd.model import Claim, Document, Mention
+
+CLAIM_ID_CHARS = 32  # hex digits of sha256 kept (128 bits)
+
+
+def content_hash(text: str) -> str:
+    """sha256 (hex) of a document's text: the same text under another id is the same document."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def claim_key(claim: Claim) -> str:
+    """What makes a claim the same claim across runs and rasd versions: document, type, count,
+    evidence span and source text (not confidence, place or time, which an upgrade may refine)."""
+    return json.dumps([claim.doc_id, claim.type, claim.count.to_json(), claim.evidence.to_json(),
+                       claim.source.text], ensure_ascii=False, separators=(",", ":"))
+
+
+def claim_ids(claims: Sequence[Claim]) -> list[str]:
+    """Deterministic ids for one document's claims, in order. Claims that share a
+    :func:`claim_key` get the key's hash with an occurrence number (``#1``, ``#2``, ...)
+    appended from the second one on, so the ids stay unique and stable for the same input."""
+    seen: dict[str, int] = {}
+    out = []
+    for claim in claims:
+        key = claim_key(claim)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        digest = hashlib.sha256((key if n == 0 else f"{key}#{n}").encode("utf-8"))
+        out.append(digest.hexdigest()[:CLAIM_ID_CHARS])
+    return out
+
+
+def document_row(doc: Document, *, digest: str, language: str, run_id: int | None,
+                 now: datetime) -> dict[str, Any]:
+    """The ``documents`` row of a Document (its claims are written separately)."""
+    return {"id": doc.id, "content_hash": digest, "outlet": doc.outlet, "url": doc.url,
+            "published": doc.published, "language": language, "title_end": doc.title_end,
+            "text": doc.text, "added_at": now, "run_id": run_id}
+
+
+def row_document(row: Mapping[str, Any]) -> Document:
+    """A Document (text and metadata only, as ingested) from a ``documents`` row."""
+    return Document(id=row["id"], text=row["text"], published=row["published"],
+                    outlet=row["outlet"], url=row["url"], title_end=row["title_end"],
+                    meta={"language": row["language"], "content_hash": row["content_hash"]})
+
+
+def claim_row(claim: Claim, *, id: str, seq: int, run_id: int | None) -> dict[str, Any]:
+    """The ``claims`` row of a Claim: filterable columns plus the whole JSON in ``data``."""
+    data = claim.to_json()
+    loc, time, subject = claim.location, claim.time, claim.subject
+    count = claim.count
+    return {
+        "id": id, "doc_id": claim.doc_id, "seq": seq, "run_id": run_id, "type": claim.type,
+        "count_value": count.value, "qualifier": count.qualifier, "count_min": count.min,
+        "count_max": count.max, "vague": count.vague, "count_low": count.low,
+        "count_high": count.high, "mixed": claim.mixed,
+        "source_text": claim.source.text, "source_kind": claim.source.kind,
+        "source_id": claim.source.id, "via": data["via"],
+        "subject_text": subject.text if subject else None,
+        "subject_category": subject.category if subject else None,
+        "location_text": loc.text if loc else None, "location_name": loc.name if loc else None,
+        "country": loc.country if loc else None, "admin1": loc.admin1 if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "geo_precision": loc.precision if loc else None,
+        "time_text": time.text if time else None, "date": time.date if time else None,
+        "date_precision": time.precision if time else None,
+        "evidence_start": claim.evidence.start, "evidence_end": claim.evidence.end,
+        "confidence": data["confidence"], "data": data,
+    }
+
+
+def row_claim(data: Any) -> Claim:
+    """A Claim from the ``data`` column (a dict; a JSON string from a raw SQLite read)."""
+    return Claim.from_json(json.loads(data) if isinstance(data, str) else data)
+
+
+def source_rows(claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Canonical sources (mentions with an ``id``, the claim's source and its via chain),
+    one row per id, sorted by id so concurrent writers lock rows in the same order."""
+    found: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        for m in (claim.source, *claim.via):
+            if m.id and m.id not in found:
+                found[m.id] = _source_row(m)
+    return [found[k] for k in sorted(found)]
+
+
+def _source_row(m: Mention) -> dict[str, Any]:
+    return {"id": m.id, "name": m.name or m.text, "kind": m.kind, "country": m.country}
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """A stored timestamp as an aware UTC datetime (SQLite gives them back naive)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One recorded run of a command (``status`` is ``running`` until finished, and stays so
+    when the process was killed)."""
+
+    id: int
+    command: str
+    extractor_version: str
+    started_at: datetime
+    finished_at: datetime | None
+    status: str
+    documents: int | None
+    claims: int | None
+    failures: int | None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "Run":
+        return cls(**{**row, "started_at": utc(row["started_at"]),
+                      "finished_at": utc(row["finished_at"])})
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFailure:
+    """An input that could not be processed, as recorded: which run, which input, why."""
+
+    id: int
+    run_id: int | None
+    source: str
+    reason: str
+    code: str
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "StoredFailure":
+        return cls(**{**row, "created_at": utc(row["created_at"])})

@@ -1,0 +1,346 @@
+"""The :class:`Store`: documents, claims, sources, runs and failures in SQLite or PostgreSQL.
+
+Every write is one transaction; a document and its claims are written together, so a killed
+process never leaves a document without its claims, and running the same input again skips
+what is stored (documents are keyed by id and by a hash of their text). Reads are streamed in
+chunks (a server-side cursor on PostgreSQL) and see one snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from rasd.model import Claim, Document
+from rasd.store import engine as engines
+from rasd.store import migrations, rows
+from rasd.store.engine import StoreError
+from rasd.store.rows import Run, StoredFailure
+from rasd.store.schema import claims as C
+from rasd.store.schema import documents as D
+from rasd.store.schema import failures as F
+from rasd.store.schema import runs as R
+from rasd.store.schema import sources as S
+from rasd.version import __version__
+
+DateLike = str | dt.date
+Match = str | Iterable[str] | None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _iso(value: DateLike) -> str:
+    return value.isoformat()[:10] if isinstance(value, dt.date) else str(value)
+
+
+def _match(column: sa.ColumnElement[Any], value: Match) -> sa.ColumnElement[bool] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return column == value
+    return column.in_(list(value))
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class Store:
+    """A rasd database. Open with :meth:`open`; use as a context manager or :meth:`close` it.
+
+    Safe to share between threads (each call takes a pooled connection). After ``fork``, open a
+    new Store in the child instead of using the parent's.
+    """
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+        self._pg = engine.dialect.name == "postgresql"
+        self._versions: dict[int, str] = {}
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, db: str | Path | None = None) -> "Store":
+        """Open (creating and migrating as needed) the database named by a ``--db`` value:
+        None → ``./rasd.db``; a path → that SQLite file; ``postgresql://...`` → PostgreSQL."""
+        engine = engines.create(db)
+        try:
+            migrations.migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except sa.exc.SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open database: {_one_line(exc)}",
+                             source=engines.describe(engine.url)) from None
+        return cls(engine)
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self._engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._engine.dialect.name
+
+    @property
+    def location(self) -> str:
+        """The SQLite file, or the PostgreSQL URL without its password."""
+        return engines.describe(self._engine.url)
+
+    @property
+    def schema_version(self) -> int:
+        return migrations.current_version(self._engine)
+
+    def pragma(self, name: str) -> Any:
+        """A SQLite PRAGMA's value on a pooled connection (``journal_mode``, ``foreign_keys``)."""
+        if self._pg:
+            raise StoreError("PRAGMA is SQLite only")
+        with self._engine.connect() as conn:
+            return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        with self._engine.connect() as conn:
+            conn.execution_options(**engines.write_options())
+            with conn.begin():
+                yield conn
+
+    def _insert(self, table: sa.Table) -> Any:
+        return (pg_insert if self._pg else sqlite_insert)(table)
+
+    # --- runs and failures -----------------------------------------------------------------
+
+    def start_run(self, command: str, extractor_version: str = __version__) -> int:
+        """Record the start of a run; its id."""
+        with self._write() as conn:
+            result = conn.execute(R.insert().values(
+                command=command, extractor_version=extractor_version, started_at=_now(),
+                status="running"))
+            run_id = int(result.inserted_primary_key[0])
+        self._versions[run_id] = extractor_version
+        return run_id
+
+    def finish_run(self, run_id: int, *, documents: int, claims: int, failures: int) -> None:
+        """Record the end of a run and its totals."""
+        with self._write() as conn:
+            conn.execute(R.update().where(R.c.id == run_id).values(
+                finished_at=_now(), status="finished", documents=documents, claims=claims,
+                failures=failures))
+
+    def runs(self) -> list[Run]:
+        """Every recorded run, oldest first."""
+        with self._engine.connect() as conn:
+            return [Run.from_row(row._mapping) for row in conn.execute(sa.select(R).order_by(R.c.id))]
+
+    def add_failure(self, run_id: int | None, source: str, reason: str,
+                    code: str = "bad_input") -> None:
+        """Record an input that could not be processed (``source`` names it: file[:line], URL)."""
+        with self._write() as conn:
+            conn.execute(F.insert().values(run_id=run_id, source=source, reason=reason,
+                                           code=code, created_at=_now()))
+
+    def failures(self, run_id: int | None = None) -> Iterator[StoredFailure]:
+        """Recorded failures (of one run when given), oldest first."""
+        stmt = sa.select(F).order_by(F.c.id)
+        if run_id is not None:
+            stmt = stmt.where(F.c.run_id == run_id)
+        for row in self._stream(stmt, 1000):
+            yield StoredFailure.from_row(row._mapping)
+
+    # --- writing documents and claims ------------------------------------------------------
+
+    def add_document(self, doc: Document, *, language: str | None = None,
+                     content_hash: str | None = None, run_id: int | None = None) -> bool:
+        """Store a document without claims; False (and nothing written) when it is already
+        stored under its id or its text is stored under another id."""
+        with self._write() as conn:
+            return self._insert_document(conn, doc, language, content_hash, run_id)
+
+    def save(self, doc: Document, claims: Sequence[Claim] | None = None,
+             run_id: int | None = None, *, replace: bool = False,
+             language: str | None = None) -> bool:
+        """Store a document and its claims (default ``doc.claims``) in one transaction.
+
+        True when the document was new. When it was already stored, False: its claims are left
+        alone, unless ``replace`` is set and it is stored under this id — then the document
+        row is updated and its claims replaced (as :meth:`replace_claims`)."""
+        with self._write() as conn:
+            return self._save(conn, doc, doc.claims if claims is None else claims, run_id,
+                              replace, language)
+
+    def save_many(self, items: Iterable[Document | tuple[Document, Sequence[Claim]]],
+                  run_id: int | None = None, *, replace: bool = False,
+                  batch_size: int = 100) -> int:
+        """:meth:`save` for a stream of documents (or ``(document, claims)`` pairs),
+        ``batch_size`` documents per transaction; the number of new documents."""
+        added = 0
+        it = iter(items)
+        while batch := list(islice(it, batch_size)):
+            with self._write() as conn:
+                for item in batch:
+                    doc, claims = item if isinstance(item, tuple) else (item, item.claims)
+                    added += self._save(conn, doc, claims, run_id, replace, None)
+        return added
+
+    def replace_claims(self, doc_id: str, claims: Sequence[Claim],
+                       run_id: int | None = None) -> int:
+        """Replace a stored document's claims (after re-extraction) in one transaction; the
+        number of claims stored. Raises StoreError when the document is not stored."""
+        with self._write() as conn:
+            if conn.scalar(sa.select(D.c.id).where(D.c.id == doc_id)) is None:
+                raise StoreError(f"document {doc_id!r} is not stored")
+            return self._put_claims(conn, doc_id, claims, run_id, delete=True)
+
+    def _save(self, conn: sa.Connection, doc: Document, claims: Sequence[Claim],
+              run_id: int | None, replace: bool, language: str | None) -> bool:
+        if self._insert_document(conn, doc, language, None, run_id):
+            self._put_claims(conn, doc.id, claims, run_id, delete=False)
+            return True
+        if replace and conn.scalar(sa.select(D.c.id).where(D.c.id == doc.id)) is not None:
+            new = rows.document_row(doc, digest=rows.content_hash(doc.text),
+                                    language=self._language(doc, language), run_id=run_id,
+                                    now=_now())
+            keep = ("id", "added_at", "run_id")
+            try:
+                with conn.begin_nested():
+                    conn.execute(D.update().where(D.c.id == doc.id).values(
+                        {k: v for k, v in new.items() if k not in keep}))
+            except sa.exc.IntegrityError:
+                raise StoreError("its new text is stored under another id",
+                                 source=doc.id) from None
+            self._put_claims(conn, doc.id, claims, run_id, delete=True)
+        return False
+
+    @staticmethod
+    def _language(doc: Document, language: str | None) -> str:
+        return language or str(doc.meta.get("language") or "ar")
+
+    def _insert_document(self, conn: sa.Connection, doc: Document, language: str | None,
+                         digest: str | None, run_id: int | None) -> bool:
+        row = rows.document_row(doc, digest=digest or rows.content_hash(doc.text),
+                                language=self._language(doc, language), run_id=run_id,
+                                now=_now())
+        # no conflict target: a clash on the id or on the content hash both mean "stored"
+        stmt = self._insert(D).values(row).on_conflict_do_nothing().returning(D.c.id)
+        return conn.execute(stmt).first() is not None
+
+    def _put_claims(self, conn: sa.Connection, doc_id: str, claims: Sequence[Claim],
+                    run_id: int | None, *, delete: bool) -> int:
+        claims = list(claims)
+        stray = [c.doc_id for c in claims if c.doc_id != doc_id]
+        if stray:
+            raise StoreError(f"claim of document {stray[0]!r} given for {doc_id!r}")
+        if delete:
+            conn.execute(C.delete().where(C.c.doc_id == doc_id))
+        sources = rows.source_rows(claims)
+        if sources:
+            stmt = self._insert(S).values(sources)
+            changed = sa.or_(*(S.c[k].is_distinct_from(stmt.excluded[k])
+                               for k in ("name", "kind", "country")))
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=[S.c.id], where=changed,
+                set_={k: stmt.excluded[k] for k in ("name", "kind", "country")}))
+        ids = rows.claim_ids(claims)
+        values = [rows.claim_row(c, id=i, seq=n, run_id=run_id)
+                  for n, (c, i) in enumerate(zip(claims, ids))]
+        if values:
+            conn.execute(C.insert(), values)
+        conn.execute(D.update().where(D.c.id == doc_id).values(
+            claims_run_id=run_id, extractor_version=self._run_version(conn, run_id)))
+        return len(values)
+
+    def _run_version(self, conn: sa.Connection, run_id: int | None) -> str | None:
+        if run_id is None:
+            return None
+        if run_id not in self._versions:
+            version = conn.scalar(sa.select(R.c.extractor_version).where(R.c.id == run_id))
+            if version is None:
+                raise StoreError(f"run {run_id} is not recorded")
+            self._versions[run_id] = version
+        return self._versions[run_id]
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _stream(self, stmt: sa.Select[Any], chunk: int) -> Iterator[sa.Row[Any]]:
+        with self._engine.connect() as conn:
+            yield from conn.execution_options(yield_per=chunk).execute(stmt)
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document is stored under this id."""
+        with self._engine.connect() as conn:
+            return conn.scalar(sa.select(D.c.id).where(D.c.id == doc_id)) is not None
+
+    def document_id_for_text(self, text: str) -> str | None:
+        """The id under which this exact text is stored, if it is."""
+        with self._engine.connect() as conn:
+            return conn.scalar(sa.select(D.c.id).where(
+                D.c.content_hash == rows.content_hash(text)))
+
+    def get_document(self, doc_id: str) -> Document | None:
+        """A stored document (text and metadata, as ingested), or None."""
+        with self._engine.connect() as conn:
+            row = conn.execute(sa.select(D).where(D.c.id == doc_id)).first()
+        return rows.row_document(row._mapping) if row else None
+
+    def documents(self, *, outlet: Match = None, since: DateLike | None = None,
+                  until: DateLike | None = None, outdated: str | None = None,
+                  chunk: int = 500) -> Iterator[Document]:
+        """Stored documents in id order, streamed. ``since``/``until`` (inclusive ISO dates)
+        filter on the publication date; ``outdated=VERSION`` keeps those whose claims were not
+        extracted by that rasd version (to re-extract them after an upgrade)."""
+        day = sa.func.substr(D.c.published, 1, 10)
+        conds = [_match(D.c.outlet, outlet),
+                 day >= _iso(since) if since is not None else None,
+                 day <= _iso(until) if until is not None else None,
+                 sa.or_(D.c.extractor_version.is_(None), D.c.extractor_version != outdated)
+                 if outdated is not None else None]
+        stmt = sa.select(D).where(*(c for c in conds if c is not None)).order_by(D.c.id)
+        for row in self._stream(stmt, chunk):
+            yield rows.row_document(row._mapping)
+
+    def claims(self, *, type: Match = None, country: Match = None,
+               since: DateLike | None = None, until: DateLike | None = None,
+               source_id: Match = None, doc_id: Match = None,
+               chunk: int = 1000) -> Iterator[Claim]:
+        """Stored claims, by document id and then in extraction order, streamed. Each filter
+        takes a value or a list of values; ``since``/``until`` (inclusive ISO dates) filter on
+        the claim's resolved event date (claims without one are left out)."""
+        conds = [_match(C.c.type, type), _match(C.c.country, country),
+                 _match(C.c.source_id, source_id), _match(C.c.doc_id, doc_id),
+                 C.c.date >= _iso(since) if since is not None else None,
+                 C.c.date <= _iso(until) if until is not None else None]
+        stmt = (sa.select(C.c.data).where(*(c for c in conds if c is not None))
+                .order_by(C.c.doc_id, C.c.seq))
+        for row in self._stream(stmt, chunk):
+            yield rows.row_claim(row[0])
+
+    def claim_ids(self, doc_id: str) -> list[str]:
+        """The stored ids of one document's claims, in extraction order."""
+        with self._engine.connect() as conn:
+            return list(conn.scalars(sa.select(C.c.id).where(C.c.doc_id == doc_id)
+                                     .order_by(C.c.seq)))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: documents, claims, sources, runs, failures."""
+        tables = {"documents": D, "claims": C, "sources": S, "runs": R, "failures": F}
+        with self._engine.connect() as conn:
+            return {name: int(conn.scalar(sa.select(sa.func.count()).select_from(t)) or 0)
+                    for name, t in tables.items()}
