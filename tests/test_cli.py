@@ -209,13 +209,15 @@ def test_entry_point_subprocess(tmp_path):
 
 # --- demo ------------------------------------------------------------------------------------
 
-def test_demo():
-    result = _invoke(["demo"])
+def test_demo(tmp_path):
+    db = str(tmp_path / "demo.db")
+    result = _invoke(["demo", "--db", db])
     assert result.exit_code == 0
-    assert "source (who says)" in result.stdout
-    total = int(result.stdout.strip().splitlines()[-1].split()[0])
-    assert total >= 1
+    assert "9 new sample articles stored" in result.stdout
+    assert "sources disagree" in result.stdout and "groups;" in result.stdout
     assert any(t in result.stdout for t in ("killed", "injured", "deployed"))
+    again = _invoke(["demo", "--db", db])
+    assert again.exit_code == 0 and "0 new sample articles stored" in again.stdout
 
 
 # --- eval ------------------------------------------------------------------------------------
