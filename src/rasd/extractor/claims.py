@@ -12,6 +12,7 @@ from typing import Sequence
 from rasd.extractor import linking
 from rasd.extractor.lexicon import context, has_stem, persons
 from rasd.extractor.sources import resolve_source
+from rasd.extractor.subjects import classify_subject
 from rasd.lang.ar import load_yaml
 from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
@@ -530,7 +531,11 @@ def assemble_claims(doc: Document) -> Document:
                                 place.name, place.country, place.lat, place.lon, place.precision)
         subject = None
         if d.subject:
-            subject = Mention(doc.original(*d.subject), doc.span(*d.subject))
+            text = doc.original(*d.subject)
+            info = classify_subject(text, doc.original(d.start, d.end),
+                                    where=location.country if location else None)
+            subject = Mention(text, doc.span(*d.subject), category=info.category,
+                              country=info.country, affiliation=info.affiliation)
         trigger = None
         if d.trigger:
             trigger = Mention(doc.original(*d.trigger), doc.span(*d.trigger))

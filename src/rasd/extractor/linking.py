@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from rasd.extractor.lexicon import has_stem, persons, triggers
+from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.model import CountMention, Token, Trigger
 
 MAX_COST = 6.0
@@ -20,7 +20,8 @@ MASDAR_AFTER_PENALTY = 2.0   # a verbal noun almost always precedes its figure
 CLAUSE_PENALTY = 2.0
 COUNT_BETWEEN_PENALTY = 1.5
 STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
-STRIKE_TARGET_MAX_GAP = 3    # "غارات على 9 أهداف", "قصف 60 وكراً"
+STRIKE_TARGET_MAX_GAP = 3
+SUBJECT_MAX_WORDS = 6    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,9 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
 
 
 def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int]) -> Located | None:
-    """Token range of the counted noun phrase right after the figure, if it names people."""
+    """Token range of the counted noun phrase right after the figure, if it names people; it
+    ends before an event word, a preposition or time word ("في", "خلال", "أمس"), or after
+    :data:`SUBJECT_MAX_WORDS` words."""
     if c.hi >= len(toks):
         return None
     lex = persons()
@@ -103,8 +106,10 @@ def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int]) -> Locat
         k += 1
     if k >= len(toks) or not is_person(toks[k]):
         return None
+    stops = attribution().stops - lex.partitive
     end = k + 1
-    while end < len(toks) and end - c.hi < 4 and end not in stop_at:
+    while (end < len(toks) and end - c.hi < SUBJECT_MAX_WORDS and end not in stop_at
+           and not has_stem(toks[end], stops)):
         end += 1
     return Located(c.hi, end)
 

@@ -1,0 +1,335 @@
+"""Subjects: who was counted ("مقاتلاً سوريّاً" -> fighters, SY; "عناصر الجيش الوطني" -> fighters, sna).
+
+:func:`classify_subject` maps a claim's subject phrase (and optionally its evidence text) to a
+:class:`SubjectInfo`: category (:data:`CATEGORIES`), nationality (ISO2 of an adjective written in
+the phrase, via :mod:`rasd.extractor.nationality`), affiliation (a group or force id aligned with
+``sources.yaml``: ``houthis``, ``isis``, ``sna``, ``idf``, ``sy-army``, ``tr-army`` ...; see
+:func:`affiliation_name`) and an ethnic qualifier. Words live in ``lang/ar/data/subjects.yaml``;
+the ``military`` and ``armed_group`` entries of ``sources.yaml`` are imported as groups.
+
+The phrase is cut at punctuation, a figure or a stop word (agent, place, time, breakdown:
+"فلسطينيا برصاص الجيش الإسرائيلي" reads "فلسطينيا"); a bridge word goes on only into a group
+("القيادي في حزب الله"). A phrase opening with a word that names no people ("صواريخ") is read
+no further. Then, left to right: a group (longest alias, tried before head nouns) gives the
+affiliation and, unless a head noun fixed it, the category; adjectives right after a named group
+qualify the group ("ميليشيات الحوثي الإيرانية") and are skipped, after a generic force they name
+it ("القوات التركية" -> soldiers, TR, ``tr-army``). The first head noun that is neither
+``unknown`` nor a member noun fixes the category; member nouns (عناصر, أفراد, أشخاص) yield to
+a later group or head ("عناصر من الجيش" -> soldiers). Victim words ("قتيلاً", "آخرين") are
+skipped. The first nationality adjective gives the country, as does a country name spelled as
+the accusative adjective of the accusative head before it ("مقاتلاً سورياً"). Nothing after a
+patron word ("موالين لإيران") counts. A soldiers or police group gives its own country when no
+adjective does; armed groups give none.
+
+An alias shared by groups ("الجيش الوطني": Syrian, Yemeni or Libyan) is resolved by ``where``
+(the claim's country), else the file's order. ``context`` fills what the phrase leaves open:
+the phrase after its first figure (or the figure's dual noun, "جنديين"), else the indefinite
+nouns before it ("مقتل مواطنين تونسيين اثنين"), never a group before the figure (the agent:
+"قتلت القوات الإسرائيلية ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from rasd.errors import DataError
+from rasd.extractor import nationality
+from rasd.extractor.lexicon import PhraseSet, persons
+from rasd.lang.ar import load_yaml
+from rasd.model import Token
+from rasd.text.normalize import normalize_string
+from rasd.text.numbers import find_counts
+from rasd.text.tokens import has_article, tokenize
+
+__all__ = ["CATEGORIES", "SubjectInfo", "affiliation_name", "classify_subject"]
+
+CATEGORIES: tuple[str, ...] = ("civilians", "children", "women", "fighters", "soldiers", "police",
+                               "migrants", "prisoners", "unknown")
+STATE_FORCES = {"soldiers": "army", "police": "police"}  # category -> body of a national force id
+_DATA = "subjects.yaml"
+_BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f()\[\]\n.]")  # quotes may wrap a name: not a cut
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectInfo:
+    """What a claim counted: category, nationality (ISO2), affiliation (group id), ethnicity."""
+
+    category: str
+    country: str | None = None
+    affiliation: str | None = None
+    ethnicity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    id: str | None
+    name: str | None
+    category: str
+    country: str | None
+    national: bool = False
+
+
+@dataclass(frozen=True)
+class _Tables:
+    heads: PhraseSet                     # word/phrase -> category
+    groups: PhraseSet                    # alias -> ((group, where), ...)
+    members: frozenset[str]
+    transparent: frozenset[str]
+    stops: frozenset[str]
+    bridges: frozenset[str]
+    patrons: frozenset[str]
+    accusative: str
+    names: dict[str, str]                # group id -> English name
+    armies: dict[str, str]               # ISO2 -> army id (sources.yaml ``body: army``)
+
+
+def _clitic(key: str) -> str:
+    return normalize_string(str(load_yaml("clitics.yaml")[key]))
+
+
+def _words(items: Iterable[Any] | None) -> list[str]:
+    """Normalized entries, single-spaced, each word without the article (tokens match on their
+    clitic-free stems, so "الأمن" and "أمن" are both "امن")."""
+    art, out = _clitic("article"), []
+    for item in items or ():
+        words = [w[len(art):] if w.startswith(art) and len(w) - len(art) >= 2 else w
+                 for w in normalize_string(str(item)).split()]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def _inflect(word: str, infl: dict[str, list[str]]) -> list[str]:
+    """Regular forms of a singular noun (see ``inflection`` in the data file)."""
+    ta, ya = normalize_string("\u0629"), normalize_string("\u064a")
+    if word.endswith(ta):
+        return [word] + [word[:-1] + s for s in infl["ta_marbuta"]]
+    return [word] + [word + s for s in infl["suffixes"] + (infl["nisba"] if word.endswith(ya)
+                                                            else [])]
+
+
+def _accusative(words: list[str]) -> list[str]:
+    acc = _clitic("accusative_suffix")
+    return words + [w + acc for w in words if " " not in w and not w.endswith(acc)]
+
+
+def _group_table(data: dict[str, Any], infl: dict[str, list[str]]
+                 ) -> tuple[PhraseSet, dict[str, str], dict[str, str]]:
+    """Aliases -> ((group, where), ...) in file order; English names; ISO2 -> army id."""
+    kinds = data.get("import_sources") or {}
+    try:
+        imported = [e for e in load_yaml("sources.yaml")["sources"]
+                    if e.get("kind") in kinds and e.get("id")]
+    except FileNotFoundError:
+        imported = []
+    info = {str(e["id"]): {"name": e.get("name"), "category": kinds[e["kind"]],
+                           "country": e.get("country")} for e in imported}
+    armies = {str(e["country"]).upper(): str(e["id"]) for e in imported
+              if e.get("body") == "army" and e.get("country")}
+    aliases: dict[str, dict[str, frozenset[str]]] = {}
+    own = list(data.get("groups") or ())
+    for n, entry in enumerate(own):
+        key = str(entry["id"]) if entry.get("id") else f"#{n}"
+        fields = info.setdefault(key, {"name": None, "category": None, "country": None})
+        fields.update({k: entry[k] for k in ("name", "category", "country", "national")
+                       if k in entry})
+        where = frozenset(str(w).upper() for w in entry.get("where") or ())
+        for alias in _words(entry.get("aliases")) + [
+                f for w in _words(entry.get("nisba")) for f in _inflect(w, infl)]:
+            aliases.setdefault(alias, {}).setdefault(key, where)
+    for entry in imported:
+        for alias in _words(entry.get("aliases")):
+            aliases.setdefault(alias, {}).setdefault(str(entry["id"]), frozenset())
+    groups: dict[str, _Group] = {}
+    for key, f in info.items():
+        if f["category"] not in CATEGORIES:
+            raise DataError(f"group {key!r} has no valid category", source=_DATA)
+        gid = None if key.startswith("#") else key
+        groups[key] = _Group(gid, f["name"], str(f["category"]),
+                             str(f["country"]).upper() if f["country"] else None,
+                             bool(f.get("national")))
+    table = PhraseSet.build((alias, tuple((groups[k], w) for k, w in cands.items()))
+                            for alias, cands in aliases.items())
+    return table, {g.id: g.name for g in groups.values() if g.id and g.name}, armies
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """The compiled subject lexicon (cached)."""
+    data = load_yaml(_DATA)
+    infl = {k: [normalize_string(str(s)) for s in v] for k, v in data["inflection"].items()}
+    heads: list[tuple[str, object]] = []
+    for category, lists in data["categories"].items():
+        if category not in CATEGORIES:
+            raise DataError(f"unknown subject category {category!r}", source=_DATA)
+        heads += [(w, category) for w in _accusative(_words(lists.get("other")))]
+        heads += [(f, category) for w in _words(lists.get("singular")) for f in _inflect(w, infl)]
+    groups, names, armies = _group_table(data, infl)
+
+    def words(key: str, nouns: bool = False) -> frozenset[str]:
+        found = _words(data.get(key))
+        return frozenset(_accusative(found) if nouns else found)
+
+    return _Tables(PhraseSet.build(heads), groups, words("members", True),
+                   words("transparent", True), words("stops"), words("bridges"), words("patrons"),
+                   _clitic("accusative_suffix"), names, armies)
+
+
+def affiliation_name(affiliation: str) -> str | None:
+    """English name of an affiliation id ("sna" -> "Syrian National Army", "tr-army" ->
+    "Turkey army"), or None."""
+    name = _tables().names.get(affiliation)
+    if name is None and affiliation.endswith(("-army", "-police")):
+        iso, _, body = affiliation.partition("-")
+        country = nationality.country_name(iso)
+        name = f"{country} {body}" if country else None
+    return name
+
+
+def _pick(cands: tuple[tuple[_Group, frozenset[str]], ...], where: str | None) -> _Group:
+    """The candidate group for ``where``: one listing it, else one valid anywhere, else the first."""
+    if where:
+        for g, w in cands:
+            if where.upper() in w:
+                return g
+    return next((g for g, w in cands if not w), cands[0][0])
+
+
+def _has(tok: Token, words: frozenset[str]) -> bool:
+    return not words.isdisjoint(tok.stems)
+
+
+def _country(tok: Token, prev: Token | None, after_head: bool) -> str | None:
+    """ISO2 of a nationality adjective, or of a country name spelled as the accusative
+    adjective of the accusative head right before it ("مقاتلا سوريا")."""
+    iso = nationality.country_of(tok.text)
+    if iso is None and after_head and prev is not None:
+        acc = _tables().accusative
+        if prev.text.endswith(acc) and tok.text.endswith(acc):
+            iso = nationality.country_names().get(tok.text)
+    return iso
+
+
+@dataclass
+class _Scan:
+    category: str | None = None
+    fixed: bool = False
+    country: str | None = None
+    group: _Group | None = None
+    affiliation: str | None = None
+    ethnicity: str | None = None
+    found: bool = False
+
+
+def _scan(toks: Sequence[Token], where: str | None, context: bool = False) -> _Scan:
+    """Read a cut phrase left to right (see the module docstring); ``context`` mode takes only
+    indefinite nouns and no groups."""
+    t = _tables()
+    s = _Scan()
+    patron = False
+    head_end = -1  # index just after the last head, victim word or adjective
+    i = 0
+    while i < len(toks):
+        tok, prev = toks[i], toks[i - 1] if i else None
+        if _DIGIT.search(tok.text):
+            break
+        if _has(tok, t.stops) or _has(tok, t.bridges):
+            j = i
+            while j < len(toks) and _has(toks[j], t.bridges):
+                j += 1
+            if context or j == i or j >= len(toks) or t.groups.match_at(toks, j) is None:
+                break
+            i = j
+            continue
+        if _has(tok, t.patrons) or (context and has_article(tok)):
+            patron = patron or _has(tok, t.patrons)
+            i += 1
+            continue
+        hit = None if context or patron else t.groups.match_at(toks, i)
+        if hit is not None:
+            n, cands = hit
+            g = _pick(cands, where)  # type: ignore[arg-type]
+            i += n
+            s.found = True
+            if not s.fixed:
+                s.category, s.fixed = g.category, True
+            if g.id is not None and s.group is None:
+                s.group, s.affiliation = g, g.id
+                while i < len(toks) and (nationality.country_of(toks[i].text)
+                                         or nationality.ethnicity_of(toks[i].text)):
+                    i += 1
+            elif g.national and i < len(toks) and (iso := nationality.country_of(toks[i].text)):
+                i += 1
+                s.country = s.country or iso
+                if s.affiliation is None and (body := STATE_FORCES.get(g.category)):
+                    s.affiliation = (t.armies.get(iso) if body == "army" else None) \
+                        or f"{iso.lower()}-{body}"
+            continue
+        head = t.heads.match_at(toks, i)
+        if head is not None:
+            n, category = head
+            s.found = True
+            head_end = i + n
+            member = category == "unknown" or _has(tok, t.members)
+            if not s.fixed:
+                if not member:
+                    s.category, s.fixed = str(category), True
+                elif s.category is None or s.category == "unknown":
+                    s.category = str(category)
+            i += n
+            continue
+        if _has(tok, t.transparent):
+            head_end = i + 1
+            i += 1
+            continue
+        iso = None if patron else _country(tok, prev, head_end == i)
+        if iso is not None:
+            s.found = True
+            head_end = i + 1
+            s.country = s.country or iso
+        elif not patron and (eth := nationality.ethnicity_of(tok.text)) is not None:
+            s.found = True
+            s.ethnicity = s.ethnicity or eth
+        elif not context and head_end < 0 and not s.found and not _has(tok, persons().partitive):
+            break  # the phrase opens with a word naming no people ("صواريخ أطلقها الحوثيون")
+        i += 1
+    if s.country is None and s.group is not None and s.group.category in STATE_FORCES:
+        s.country = s.group.country
+    return s
+
+
+def _cut(norm: str) -> str:
+    """The phrase up to its first punctuation mark."""
+    m = _BREAK.search(norm)
+    return norm[:m.start()] if m else norm
+
+
+def _from_context(context: str, where: str | None) -> _Scan:
+    norm = normalize_string(context)
+    counts = [c for c in find_counts(norm) if c.kind == "count"]
+    if not counts:
+        return _scan(tokenize(_cut(norm)), where, context=True)
+    first = counts[0]
+    after = _scan(tokenize(_cut(norm[first.start if first.noun else first.end:])), where)
+    if after.found:
+        return after
+    before = _BREAK.split(norm[:first.start])[-1]
+    return _scan(tokenize(before), where, context=True)
+
+
+def classify_subject(text: str | None, context: str | None = None, *,
+                     where: str | None = None) -> SubjectInfo:
+    """Category, nationality, affiliation and ethnicity of a subject phrase (original spelling,
+    or None); ``context`` (the claim's evidence text) fills what the phrase leaves open and
+    ``where`` (ISO2 of the claim's place) resolves ambiguous force names."""
+    s = _scan(tokenize(_cut(normalize_string(text))), where) if text else _Scan()
+    if context and (s.category in (None, "unknown") or not s.found):
+        c = _from_context(context, where)
+        s.category = c.category if c.category not in (None, "unknown") else s.category
+        s.affiliation = s.affiliation if s.found else c.affiliation
+        s.country, s.ethnicity = s.country or c.country, s.ethnicity or c.ethnicity
+    return SubjectInfo(s.category or "unknown", s.country, s.affiliation, s.ethnicity)
