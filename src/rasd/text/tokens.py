@@ -78,4 +78,11 @@ def has_article(tok: Token) -> bool:
 
 def tokenize(norm: str) -> tuple[Token, ...]:
     """Word tokens of a normalized string with their stems."""
-    return tuple(Token(*m.span(), m.group(), stems(m.group())) for m in _WORD.finditer(norm))
+    make = tuple.__new__  # the NamedTuple's own constructor, minus a Python-level call
+    out = []
+    append = out.append
+    for m in _WORD.finditer(norm):
+        word = m.group()
+        start, end = m.span()
+        append(make(Token, (start, end, word, stems(word))))
+    return tuple(out)
