@@ -99,9 +99,8 @@ def reextract(db: str | None = None, *, workers: int = 1, everything: bool = Fal
     n = 0
     with Store.open(db) as store:
         run_id = store.start_run("reextract", __version__)
-        docs = store.documents(outdated=None if everything else __version__)
-        arabic = (d for d in docs if str(d.meta.get("language", "ar")) == "ar")
-        for doc in run_many(arabic, workers=workers):
+        docs = store.documents(language="ar", outdated=None if everything else __version__)
+        for doc in run_many(docs, workers=workers):
             store.replace_claims(doc.id, list(doc.claims), run_id)
             n += 1
             if progress:
@@ -113,13 +112,12 @@ def reextract(db: str | None = None, *, workers: int = 1, everything: bool = Fal
 def claim_records(store: Store, *, type: str | None = None, country: str | None = None,
                   since: str | None = None, until: str | None = None,
                   source: str | None = None) -> Iterator[ClaimRecord]:
-    """Stored claims with their articles' outlet, date and URL, for reconciliation."""
-    meta = {d.id: (d.outlet, d.published, d.url) for d in store.documents()}
-    for claim in store.claims(type=type, country=country, since=since, until=until):
+    """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed)."""
+    for claim, doc in store.claims_with_documents(type=type, country=country, since=since,
+                                                  until=until):
         if source and source not in claim.source.text and source != claim.source.id:
             continue
-        outlet, published, url = meta.get(claim.doc_id, (None, None, None))
-        yield ClaimRecord(claim, outlet, published, url)
+        yield ClaimRecord(claim, doc.outlet, doc.published, doc.url)
 
 
 def groups(db: str | None = None, *, place: str | None = None, disagree_only: bool = False,

@@ -1,34 +1,49 @@
-"""Child process of the SIGKILL test: save documents 0..N-1 with their claims into a store.
+"""Child process of the store's process tests: save documents 0..N-1 with their claims.
 
-Usage: ``store_sigkill_child.py DB N [PAUSE]``. Prints ``begin I`` before each save and
-``saved I NEW`` after it, then ``done NEW``. With PAUSE, the save of document PAUSE stops inside
-its transaction — its document row written, its claim rows being built — prints ``inside
-PAUSE`` and waits there to be killed.
+Usage: ``store_sigkill_child.py DB N [--pause I] [--reverse] [--wait FILE]``. Prints ``ready``
+once the store is open, ``begin I`` before each save and ``saved I NEW`` after it, then
+``done NEW``. ``--pause I`` stops the save of document I inside its transaction — its document
+row written, its claim rows being built — prints ``inside I`` and waits there to be killed.
+``--wait FILE`` waits for FILE to exist before saving (a start line for several children);
+``--reverse`` saves from N-1 down to 0.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+import os
 import time
 
 from rasd.store import Store, rows
 from store_factories import numbered_claims, numbered_document
 
 
-def main(db: str, n: int, pause: int | None) -> None:
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("db")
+    ap.add_argument("n", type=int)
+    ap.add_argument("--pause", type=int)
+    ap.add_argument("--reverse", action="store_true")
+    ap.add_argument("--wait")
+    args = ap.parse_args()
     claim_row = rows.claim_row
 
     def pausing_claim_row(claim, **kw):
-        if pause is not None and claim.doc_id == f"doc-{pause:04d}":
-            print(f"inside {pause}", flush=True)
+        if claim.doc_id == f"doc-{args.pause:04d}":
+            print(f"inside {args.pause}", flush=True)
             time.sleep(60)
         return claim_row(claim, **kw)
 
-    rows.claim_row = pausing_claim_row
+    if args.pause is not None:
+        rows.claim_row = pausing_claim_row
+    order = range(args.n - 1, -1, -1) if args.reverse else range(args.n)
     new = 0
-    with Store.open(db) as store:
-        run_id = store.start_run("sigkill-test", "0.1.0")
-        for i in range(n):
+    with Store.open(args.db) as store:
+        run_id = store.start_run("process-test", "0.1.0")
+        print("ready", flush=True)
+        while args.wait and not os.path.exists(args.wait):
+            time.sleep(0.005)
+        for i in order:
             doc = numbered_document(i)
             print(f"begin {i}", flush=True)
             added = store.save(doc, numbered_claims(doc, i), run_id=run_id)
@@ -39,4 +54,4 @@ def main(db: str, n: int, pause: int | None) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else None)
+    main()

@@ -10,7 +10,7 @@ import pytest
 
 import rasd
 from rasd.model import Claim
-from rasd.store import Store, StoreError, claim_ids, content_hash, rows
+from rasd.store import StoreError, claim_ids, content_hash, rows
 from store_factories import REAL_TEXTS, numbered_claims, numbered_document, vague_claim
 
 
@@ -208,7 +208,13 @@ def test_filters(store):
     assert list(store.claims(country="FR")) == []
     assert [d.id for d in store.documents(since="2020-10-02", until="2020-10-04")] == \
         ["doc-0001", "doc-0002", "doc-0003"]
-    assert len(list(store.documents(outlet="Test Outlet"))) == 9
+    assert len(list(store.documents(outlet="Test Outlet", language="ar"))) == 9
+    assert list(store.documents(language=["en", "fr"])) == []
+    pairs = list(store.claims_with_documents(type="injured", country="PS"))
+    assert _json(c for c, _ in pairs) == \
+        expect(lambda c: c.type == "injured" and c.location.country == "PS")
+    assert [(i.id, i.outlet, i.published, i.url, i.language) for _, i in pairs] == [
+        (d.id, d.outlet, d.published, d.url, "ar") for d in docs[2::3]]
 
 
 def test_reads_are_streamed(store):

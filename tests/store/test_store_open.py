@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 
 import pytest
 import sqlalchemy as sa
@@ -39,10 +40,11 @@ def test_sqlite_wal_foreign_keys_busy_timeout(tmp_path):
 
 def test_foreign_keys_are_enforced(tmp_path):
     with Store.open(str(tmp_path / "x.db")) as store:
-        with pytest.raises(sa.exc.IntegrityError):
+        with pytest.raises(StoreError, match="FOREIGN KEY") as info:
             with store._write() as conn:
                 conn.execute(schema.failures.insert().values(
                     run_id=999, source="x", reason="y", code="z", created_at=sa.func.now()))
+        assert isinstance(info.value.__cause__, sa.exc.IntegrityError)
 
 
 def test_memory_database():
@@ -142,6 +144,12 @@ def test_relative_paths_become_absolute(tmp_path, monkeypatch):
 def test_unsupported_urls(value, message):
     with pytest.raises(StoreError, match=message):
         Store.open(value)
+
+
+def test_postgresql_without_psycopg(monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg -> ImportError
+    with pytest.raises(StoreError, match="needs the psycopg package"):
+        Store.open("postgresql://u@h/db")
 
 
 def test_missing_folder(tmp_path):

@@ -19,10 +19,10 @@ N = 300
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
 
-def _child(db: str, kill_on: str | None = None, pause: int | None = None) -> tuple[int, list[str]]:
+def _child(db: str, kill_on: str | None = None, *options: str) -> tuple[int, list[str]]:
     """Run the child to the end, or SIGKILL it as soon as it prints the line ``kill_on``."""
-    args = [sys.executable, str(CHILD), db, str(N)] + ([str(pause)] if pause is not None else [])
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, str(CHILD), db, str(N), *options],
+                            stdout=subprocess.PIPE, text=True)
     lines: list[str] = []
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -54,11 +54,11 @@ def test_sigkill_midway_then_rerun(db_url):
     # killed inside a save's transaction (document row written, claims not): that document
     # is not there, every earlier one is, with all its claims
     for pause in (60, 150):
-        code, lines = _child(db_url, kill_on=f"inside {pause}", pause=pause)
+        code, lines = _child(db_url, f"inside {pause}", "--pause", str(pause))
         assert code == -signal.SIGKILL, lines[-3:]
         assert _check_consistent(db_url) == set(range(pause))
     # killed wherever it happens to be (no pause)
-    code, lines = _child(db_url, kill_on="begin 220")
+    code, lines = _child(db_url, "begin 220")
     assert code == -signal.SIGKILL, lines[-3:]
     before = _check_consistent(db_url)
     assert set(range(220)) <= before and before == set(range(len(before)))
@@ -71,4 +71,19 @@ def test_sigkill_midway_then_rerun(db_url):
         assert [r.status for r in store.runs()] == ["running"] * 3 + ["finished"]
     code, lines = _child(db_url)  # and once more: a no-op
     assert code == 0 and lines[-1] == "done 0"
+    assert _check_consistent(db_url) == set(range(N))
+
+
+def test_two_processes_saving_the_same_documents_at_once(db_url, tmp_path):
+    go = tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, str(CHILD), db_url, str(N), "--wait", str(go),
+                               *extra], stdout=subprocess.PIPE, text=True)
+             for extra in ([], ["--reverse"])]  # they meet in the middle
+    for p in procs:  # both have the store open (and migrated) before either saves
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+    go.touch()
+    outs = [p.communicate(timeout=120)[0].splitlines() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[-3:] for o in outs]
+    news = [int(o[-1].removeprefix("done ")) for o in outs]
+    assert sum(news) == N  # each document added once, by one of them
     assert _check_consistent(db_url) == set(range(N))

@@ -13,10 +13,10 @@ interface when ``--db`` is a ``postgresql://`` URL. The schema is migrated on op
 """
 
 from rasd.store.engine import DEFAULT_DB, StoreError, resolve_url
-from rasd.store.rows import Run, StoredFailure, claim_ids, claim_key, content_hash
+from rasd.store.rows import DocumentInfo, Run, StoredFailure, claim_ids, claim_key, content_hash
 from rasd.store.store import Store
 
 __all__ = [
-    "DEFAULT_DB", "Run", "Store", "StoreError", "StoredFailure", "claim_ids", "claim_key",
-    "content_hash", "resolve_url",
+    "DEFAULT_DB", "DocumentInfo", "Run", "Store", "StoreError", "StoredFailure", "claim_ids",
+    "claim_key", "content_hash", "resolve_url",
 ]

@@ -78,7 +78,11 @@ def create(db: str | Path | None) -> Engine:
     """A configured engine for ``db``; the SQLite file's folder must exist."""
     url = resolve_url(db)
     if url.get_backend_name() == "postgresql":
-        engine = sa.create_engine(url, json_serializer=_dumps, pool_pre_ping=True)
+        try:
+            engine = sa.create_engine(url, json_serializer=_dumps, pool_pre_ping=True)
+        except ImportError:
+            raise StoreError("PostgreSQL needs the psycopg package: pip install "
+                             "'psycopg[binary]'") from None
         event.listen(engine, "connect", _pg_connect)
         return engine
     kwargs: dict[str, Any] = {}

@@ -108,6 +108,17 @@ def utc(value: datetime | None) -> datetime | None:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A stored document's metadata, without its text."""
+
+    id: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """One recorded run of a command (``status`` is ``running`` until finished, and stays so
     when the process was killed)."""

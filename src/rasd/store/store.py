@@ -1,7 +1,8 @@
 """The :class:`Store`: documents, claims, sources, runs and failures in SQLite or PostgreSQL.
 
 Every write is one transaction; a document and its claims are written together, so a killed
-process never leaves a document without its claims, and running the same input again skips
+process never leaves a document without its claims (canonical sources, reference data, are
+upserted just before in a transaction of their own), and running the same input again skips
 what is stored (documents are keyed by id and by a hash of their text). Reads are streamed in
 chunks (a server-side cursor on PostgreSQL) and see one snapshot.
 """
@@ -22,7 +23,7 @@ from rasd.model import Claim, Document
 from rasd.store import engine as engines
 from rasd.store import migrations, rows
 from rasd.store.engine import StoreError
-from rasd.store.rows import Run, StoredFailure
+from rasd.store.rows import DocumentInfo, Run, StoredFailure
 from rasd.store.schema import claims as C
 from rasd.store.schema import documents as D
 from rasd.store.schema import failures as F
@@ -50,6 +51,15 @@ def _match(column: sa.ColumnElement[Any], value: Match) -> sa.ColumnElement[bool
     return column.in_(list(value))
 
 
+def _claim_filters(type: Match, country: Match, since: DateLike | None, until: DateLike | None,
+                   source_id: Match, doc_id: Match) -> list[sa.ColumnElement[bool]]:
+    conds = [_match(C.c.type, type), _match(C.c.country, country),
+             _match(C.c.source_id, source_id), _match(C.c.doc_id, doc_id),
+             C.c.date >= _iso(since) if since is not None else None,
+             C.c.date <= _iso(until) if until is not None else None]
+    return [c for c in conds if c is not None]
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -59,13 +69,27 @@ class Store:
     """A rasd database. Open with :meth:`open`; use as a context manager or :meth:`close` it.
 
     Safe to share between threads (each call takes a pooled connection). After ``fork``, open a
-    new Store in the child instead of using the parent's.
+    new Store in the child instead of using the parent's. Database errors come as
+    :class:`StoreError` (one line; the driver's exception is its ``__cause__``). A ``:memory:``
+    store has a single connection: no writes while one of its read streams is open.
     """
 
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
         self._pg = engine.dialect.name == "postgresql"
         self._versions: dict[int, str] = {}
+        self._sources: dict[str, dict[str, Any]] = {}  # canonical sources known to be stored
+        insert = pg_insert if self._pg else sqlite_insert
+        # the statements of the save path, built once (values come as parameters)
+        # no conflict target: a clash on the id or on the content hash both mean "stored"
+        self._add_doc = insert(D).on_conflict_do_nothing().returning(D.c.id)
+        upsert = insert(S)
+        fields = ("name", "kind", "country")
+        self._upsert_sources = upsert.on_conflict_do_update(
+            index_elements=[S.c.id], set_={k: upsert.excluded[k] for k in fields},
+            where=sa.or_(*(S.c[k].is_distinct_from(upsert.excluded[k]) for k in fields)))
+        self._mark_doc = D.update().where(D.c.id == sa.bindparam("doc_id")).values(
+            claims_run_id=sa.bindparam("run"), extractor_version=sa.bindparam("version"))
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -111,20 +135,25 @@ class Store:
 
     def pragma(self, name: str) -> Any:
         """A SQLite PRAGMA's value on a pooled connection (``journal_mode``, ``foreign_keys``)."""
-        if self._pg:
-            raise StoreError("PRAGMA is SQLite only")
-        with self._engine.connect() as conn:
+        if self._pg or not name.isidentifier():
+            raise StoreError(f"no PRAGMA {name!r} on {self.dialect}")
+        with self._read() as conn:
             return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
     @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(_one_line(exc), source=self.location) from exc
+
+    @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             conn.execution_options(**engines.write_options())
             with conn.begin():
                 yield conn
-
-    def _insert(self, table: sa.Table) -> Any:
-        return (pg_insert if self._pg else sqlite_insert)(table)
 
     # --- runs and failures -----------------------------------------------------------------
 
@@ -147,8 +176,9 @@ class Store:
 
     def runs(self) -> list[Run]:
         """Every recorded run, oldest first."""
-        with self._engine.connect() as conn:
-            return [Run.from_row(row._mapping) for row in conn.execute(sa.select(R).order_by(R.c.id))]
+        with self._read() as conn:
+            result = conn.execute(sa.select(R).order_by(R.c.id))
+            return [Run.from_row(row._mapping) for row in result]
 
     def add_failure(self, run_id: int | None, source: str, reason: str,
                     code: str = "bad_input") -> None:
@@ -182,21 +212,25 @@ class Store:
         True when the document was new. When it was already stored, False: its claims are left
         alone, unless ``replace`` is set and it is stored under this id — then the document
         row is updated and its claims replaced (as :meth:`replace_claims`)."""
+        claims = list(doc.claims if claims is None else claims)
+        self._ensure_sources(claims)
         with self._write() as conn:
-            return self._save(conn, doc, doc.claims if claims is None else claims, run_id,
-                              replace, language)
+            return self._save(conn, doc, claims, run_id, replace, language)
 
     def save_many(self, items: Iterable[Document | tuple[Document, Sequence[Claim]]],
                   run_id: int | None = None, *, replace: bool = False,
                   batch_size: int = 100) -> int:
         """:meth:`save` for a stream of documents (or ``(document, claims)`` pairs),
-        ``batch_size`` documents per transaction; the number of new documents."""
+        ``batch_size`` documents per transaction; the number of new documents. An exception
+        rolls back the batch it happened in; earlier batches stay stored."""
         added = 0
         it = iter(items)
-        while batch := list(islice(it, batch_size)):
+        while chunk := list(islice(it, batch_size)):
+            pairs = [(item[0], list(item[1])) if isinstance(item, tuple) else (item, item.claims)
+                     for item in chunk]
+            self._ensure_sources([c for _, claims in pairs for c in claims])
             with self._write() as conn:
-                for item in batch:
-                    doc, claims = item if isinstance(item, tuple) else (item, item.claims)
+                for doc, claims in pairs:
                     added += self._save(conn, doc, claims, run_id, replace, None)
         return added
 
@@ -204,6 +238,8 @@ class Store:
                        run_id: int | None = None) -> int:
         """Replace a stored document's claims (after re-extraction) in one transaction; the
         number of claims stored. Raises StoreError when the document is not stored."""
+        claims = list(claims)
+        self._ensure_sources(claims)
         with self._write() as conn:
             if conn.scalar(sa.select(D.c.id).where(D.c.id == doc_id)) is None:
                 raise StoreError(f"document {doc_id!r} is not stored")
@@ -238,9 +274,7 @@ class Store:
         row = rows.document_row(doc, digest=digest or rows.content_hash(doc.text),
                                 language=self._language(doc, language), run_id=run_id,
                                 now=_now())
-        # no conflict target: a clash on the id or on the content hash both mean "stored"
-        stmt = self._insert(D).values(row).on_conflict_do_nothing().returning(D.c.id)
-        return conn.execute(stmt).first() is not None
+        return conn.execute(self._add_doc, row).first() is not None
 
     def _put_claims(self, conn: sa.Connection, doc_id: str, claims: Sequence[Claim],
                     run_id: int | None, *, delete: bool) -> int:
@@ -250,22 +284,24 @@ class Store:
             raise StoreError(f"claim of document {stray[0]!r} given for {doc_id!r}")
         if delete:
             conn.execute(C.delete().where(C.c.doc_id == doc_id))
-        sources = rows.source_rows(claims)
-        if sources:
-            stmt = self._insert(S).values(sources)
-            changed = sa.or_(*(S.c[k].is_distinct_from(stmt.excluded[k])
-                               for k in ("name", "kind", "country")))
-            conn.execute(stmt.on_conflict_do_update(
-                index_elements=[S.c.id], where=changed,
-                set_={k: stmt.excluded[k] for k in ("name", "kind", "country")}))
         ids = rows.claim_ids(claims)
         values = [rows.claim_row(c, id=i, seq=n, run_id=run_id)
                   for n, (c, i) in enumerate(zip(claims, ids))]
         if values:
             conn.execute(C.insert(), values)
-        conn.execute(D.update().where(D.c.id == doc_id).values(
-            claims_run_id=run_id, extractor_version=self._run_version(conn, run_id)))
+        conn.execute(self._mark_doc, {"doc_id": doc_id, "run": run_id,
+                                      "version": self._run_version(conn, run_id)})
         return len(values)
+
+    def _ensure_sources(self, claims: Iterable[Claim]) -> None:
+        """Upsert the canonical sources of these claims that this Store has not stored yet, in a
+        transaction of their own: reference data, committed before the claims that point to
+        them, so a document's transaction never waits on another's source rows."""
+        todo = [r for r in rows.source_rows(claims) if self._sources.get(r["id"]) != r]
+        if todo:
+            with self._write() as conn:
+                conn.execute(self._upsert_sources, todo)
+            self._sources.update((r["id"], r) for r in todo)
 
     def _run_version(self, conn: sa.Connection, run_id: int | None) -> str | None:
         if run_id is None:
@@ -280,34 +316,34 @@ class Store:
     # --- reading ---------------------------------------------------------------------------
 
     def _stream(self, stmt: sa.Select[Any], chunk: int) -> Iterator[sa.Row[Any]]:
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             yield from conn.execution_options(yield_per=chunk).execute(stmt)
 
     def has_document(self, doc_id: str) -> bool:
         """Whether a document is stored under this id."""
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return conn.scalar(sa.select(D.c.id).where(D.c.id == doc_id)) is not None
 
     def document_id_for_text(self, text: str) -> str | None:
         """The id under which this exact text is stored, if it is."""
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return conn.scalar(sa.select(D.c.id).where(
                 D.c.content_hash == rows.content_hash(text)))
 
     def get_document(self, doc_id: str) -> Document | None:
         """A stored document (text and metadata, as ingested), or None."""
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(sa.select(D).where(D.c.id == doc_id)).first()
         return rows.row_document(row._mapping) if row else None
 
-    def documents(self, *, outlet: Match = None, since: DateLike | None = None,
-                  until: DateLike | None = None, outdated: str | None = None,
-                  chunk: int = 500) -> Iterator[Document]:
+    def documents(self, *, outlet: Match = None, language: Match = None,
+                  since: DateLike | None = None, until: DateLike | None = None,
+                  outdated: str | None = None, chunk: int = 500) -> Iterator[Document]:
         """Stored documents in id order, streamed. ``since``/``until`` (inclusive ISO dates)
         filter on the publication date; ``outdated=VERSION`` keeps those whose claims were not
         extracted by that rasd version (to re-extract them after an upgrade)."""
         day = sa.func.substr(D.c.published, 1, 10)
-        conds = [_match(D.c.outlet, outlet),
+        conds = [_match(D.c.outlet, outlet), _match(D.c.language, language),
                  day >= _iso(since) if since is not None else None,
                  day <= _iso(until) if until is not None else None,
                  sa.or_(D.c.extractor_version.is_(None), D.c.extractor_version != outdated)
@@ -323,24 +359,31 @@ class Store:
         """Stored claims, by document id and then in extraction order, streamed. Each filter
         takes a value or a list of values; ``since``/``until`` (inclusive ISO dates) filter on
         the claim's resolved event date (claims without one are left out)."""
-        conds = [_match(C.c.type, type), _match(C.c.country, country),
-                 _match(C.c.source_id, source_id), _match(C.c.doc_id, doc_id),
-                 C.c.date >= _iso(since) if since is not None else None,
-                 C.c.date <= _iso(until) if until is not None else None]
-        stmt = (sa.select(C.c.data).where(*(c for c in conds if c is not None))
-                .order_by(C.c.doc_id, C.c.seq))
-        for row in self._stream(stmt, chunk):
+        stmt = sa.select(C.c.data).where(*_claim_filters(type, country, since, until,
+                                                         source_id, doc_id))
+        for row in self._stream(stmt.order_by(C.c.doc_id, C.c.seq), chunk):
             yield rows.row_claim(row[0])
+
+    def claims_with_documents(self, *, type: Match = None, country: Match = None,
+                              since: DateLike | None = None, until: DateLike | None = None,
+                              source_id: Match = None, doc_id: Match = None,
+                              chunk: int = 1000) -> Iterator[tuple[Claim, DocumentInfo]]:
+        """:meth:`claims` (same filters and order), each with its document's metadata."""
+        info = (D.c.id, D.c.outlet, D.c.published, D.c.url, D.c.language)
+        stmt = (sa.select(C.c.data, *info).join(D, D.c.id == C.c.doc_id)
+                .where(*_claim_filters(type, country, since, until, source_id, doc_id)))
+        for row in self._stream(stmt.order_by(C.c.doc_id, C.c.seq), chunk):
+            yield rows.row_claim(row[0]), DocumentInfo(*row[1:])
 
     def claim_ids(self, doc_id: str) -> list[str]:
         """The stored ids of one document's claims, in extraction order."""
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return list(conn.scalars(sa.select(C.c.id).where(C.c.doc_id == doc_id)
                                      .order_by(C.c.seq)))
 
     def counts(self) -> dict[str, int]:
         """Rows per table: documents, claims, sources, runs, failures."""
         tables = {"documents": D, "claims": C, "sources": S, "runs": R, "failures": F}
-        with self._engine.connect() as conn:
+        with self._read() as conn:
             return {name: int(conn.scalar(sa.select(sa.func.count()).select_from(t)) or 0)
                     for name, t in tables.items()}
