@@ -528,7 +528,8 @@ def assemble_claims(doc: Document) -> Document:
         location = None
         if place is not None:
             location = Location(doc.original(place.start, place.end), doc.span(place.start, place.end),
-                                place.name, place.country, place.lat, place.lon, place.precision)
+                                place.name, place.country, place.lat, place.lon, place.precision,
+                                place.admin1)
         subject = None
         if d.subject:
             text = doc.original(*d.subject)

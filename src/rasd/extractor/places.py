@@ -1,5 +1,7 @@
-"""Place mentions of a document: gazetteer hits (see :mod:`rasd.geo.gazetteer`), plus names the
-gazetteer does not know when a place noun introduces them ("جبهة الجفينة", "قرية مالاري").
+"""Place mentions of a document: gazetteer hits (see :mod:`rasd.geo.gazetteer`) resolved to one
+reading each by the article's context (see :mod:`rasd.geo.resolve`: other places, dateline,
+outlet; nationality adjectives dropped), plus names the gazetteer does not know when a place noun
+introduces them ("جبهة الجفينة", "قرية مالاري").
 
 Unknown names carry no coordinates (``name`` None): they still tell an analyst where, and the
 claim keeps its span.
@@ -13,6 +15,7 @@ from functools import lru_cache
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.geo.gazetteer import Gazetteer
+from rasd.geo.resolve import resolve_places
 from rasd.lang.ar import load_lines, load_yaml
 from rasd.model import Document, PlaceMention, Token
 from rasd.text.normalize import normalize_string
@@ -88,6 +91,8 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
 
 def find_places(doc: Document) -> Document:
     """Stage: every place mentioned in the text, in order."""
-    known = Gazetteer.default().find(doc.norm)
+    body_start = doc.norm.find("\n") + 1 if doc.title_end else 0
+    known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
+                           body_start=body_start, text_of=doc.original)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
     return doc.with_(places=tuple(places))

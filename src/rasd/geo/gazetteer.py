@@ -14,11 +14,18 @@ descriptor words of ``place_descriptors.yaml`` ("city of", "countryside of", "no
 before it; "southern", "western" after it), which set its ACLED-style precision (1 the town
 itself, 2 an area around or part of it, 3 province, country or large region) and which reading
 of an ambiguous name is likely (a city after "city of", a province after "province of").
+
+:meth:`Gazetteer.admin1_name` gives the English name of an entry's first-level region from
+``geo/data/admin1.tsv`` (a hand-kept table keyed by GeoNames admin1 code): by the entry's code
+(GeoNames towns), by its own name (hand-kept provinces), else by the nearest coded town of the
+same country (hand-kept towns and districts).
 """
 
 from __future__ import annotations
 
 import csv
+import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -35,10 +42,12 @@ TSV_NAME = "gazetteer.tsv"
 EXTRA_NAME = "places_extra.yaml"
 STOP_NAME = "place_stopwords.txt"
 DESCRIPTORS_NAME = "place_descriptors.yaml"
+ADMIN1_NAME = "admin1.tsv"
 
 KINDS = ("country", "admin1", "region", "city")
 BASE_PRECISION = {"country": 3, "admin1": 3, "region": 2, "city": 1}
 MIN_LETTERS = 3
+NEAREST_KM = 60.0   # farthest coded town whose region a code-less town or district inherits
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +174,8 @@ class Gazetteer:
             for key, group in groups.items()
         }
         self._automaton = self._build_automaton()
+        self._admin1_cache: dict[int, tuple[Entry, str | None]] = {}
+        self._coded_towns: dict[str, list[tuple[float, float, str]]] | None = None
 
     # -- construction -------------------------------------------------------------------------
 
@@ -244,9 +255,53 @@ class Gazetteer:
         """All normalized names (searchable or not)."""
         return iter(self._by_name)
 
+    def has_preference(self, name: str) -> bool:
+        """Whether ``places_extra.yaml`` names the default reading of an ambiguous name."""
+        return _key(name) in self._preferences
+
     def lookup(self, name: str) -> list[Entry]:
         """Every reading of a raw or normalized name, best first (stopwords included)."""
         return list(self._by_name.get(_key(name), ()))
+
+    def admin1_name(self, entry: Entry) -> str | None:
+        """English name of the first-level region ``entry`` lies in (None for countries, for
+        large regions and where unknown). A province is its own region."""
+        if entry.kind == "country" or not entry.country:
+            return None
+        cache = self._admin1_cache
+        hit = cache.get(id(entry))  # by identity: hashing a frozen Entry costs more
+        if hit is not None and hit[0] is entry:
+            return hit[1]
+        table = _admin1_table()
+        name = table.codes.get((entry.country, entry.admin1 or ""))
+        if name is None and entry.kind in ("admin1", "region"):
+            name = table.names.get((entry.country, _fold(entry.name_en)))
+        if name is None and entry.kind == "admin1":
+            name = entry.name_en
+        if name is None and entry.precision <= 2 and entry.lat is not None \
+                and entry.lon is not None:
+            name = self._nearest_admin1(entry.country, entry.lat, entry.lon)
+        cache[id(entry)] = (entry, name)  # the entry is kept, so its id is never reused
+        return name
+
+    def _nearest_admin1(self, country: str, lat: float, lon: float) -> str | None:
+        """Region of the nearest GeoNames town of ``country`` with a known code, if close."""
+        if self._coded_towns is None:
+            codes = _admin1_table().codes
+            coded: dict[str, list[tuple[float, float, str]]] = {}
+            for entries in self._by_name.values():
+                for e in entries:
+                    name = codes.get((e.country or "", e.admin1 or ""))
+                    if name is not None and e.kind == "city" and e.lat is not None \
+                            and e.lon is not None and e.country:
+                        coded.setdefault(e.country, []).append((e.lat, e.lon, name))
+            self._coded_towns = coded
+        best, best_km = None, NEAREST_KM
+        for tlat, tlon, name in self._coded_towns.get(country, ()):
+            km = _km(lat, lon, tlat, tlon)
+            if km < best_km:
+                best, best_km = name, km
+        return best
 
     def find(self, norm: str) -> list[PlaceMention]:
         """Place mentions in normalized text, left to right, non-overlapping, longest first."""
@@ -490,6 +545,56 @@ def _extra_entries(extra: dict[str, Any], known: list[Entry], start_seq: int) ->
                 admin1=target.admin1, precision=target.precision, seq=seq))
             seq += 1
     return out
+
+
+@dataclass(frozen=True)
+class _Admin1Table:
+    codes: dict[tuple[str, str], str]   # (country, GeoNames admin1 code) -> name
+    names: dict[tuple[str, str], str]   # (country, folded name or alias) -> name
+
+
+_FOLD_PAREN = re.compile(r"\([^)]*\)")
+_FOLD_SUFFIX = re.compile(r"\b(governorate|province|region|state)\b")
+_FOLD_DROP = re.compile(r"[^a-z0-9]")
+
+
+def _fold(name: str) -> str:
+    """Comparable form of an English region name: "Eastern Province (Saudi Arabia)" -> "eastern"."""
+    s = _FOLD_SUFFIX.sub("", _FOLD_PAREN.sub("", name.lower()))
+    return _FOLD_DROP.sub("", s)
+
+
+@lru_cache(maxsize=1)
+def _admin1_table() -> _Admin1Table:
+    """The hand-kept admin1 table (``geo/data/admin1.tsv``)."""
+    path = resources.files("rasd.geo").joinpath("data", ADMIN1_NAME)
+    codes: dict[tuple[str, str], str] = {}
+    names: dict[tuple[str, str], str] = {}
+    try:
+        with path.open("r", encoding="utf-8") as fh:
+            lines = [line.rstrip("\n") for line in fh if not line.startswith("#")]
+        header = lines[0].split("\t")
+        col = {name: i for i, name in enumerate(header)}
+        for line in lines[1:]:
+            if not line.strip():
+                continue
+            row = line.split("\t")
+            country, code, name = row[col["country"]], row[col["code"]], row[col["name"]]
+            aliases = row[col["aliases"]].split("|") if len(row) > col["aliases"] else []
+            codes[(country, code)] = name
+            for alias in [name, *aliases]:
+                if alias:
+                    names.setdefault((country, _fold(alias)), name)
+    except (OSError, KeyError, IndexError) as exc:
+        raise DataError(f"unreadable admin1 table ({exc!r})", source=ADMIN1_NAME) from exc
+    return _Admin1Table(codes, names)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km (equirectangular approximation, good at the scale of a province)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
 
 
 @lru_cache(maxsize=1)
