@@ -241,3 +241,11 @@ def test_short_source_names_fold_into_the_full_one():
                        rec(21, "وزارة الصحة", "government", outlet="ب"),
                        rec(22, "وزارة الداخلية", "government", outlet="ج")]))
     assert g.n_sources == 3
+
+
+def test_provinces_without_admin1_stay_apart():
+    idlib_gov = Location("محافظة إدلب", Span(30, 41), "Idlib Governorate", "SY", 35.8, 36.6, 3)
+    aleppo_gov = Location("محافظة حلب", Span(30, 40), "Aleppo Governorate", "SY", 36.2, 37.6, 3)
+    groups = reconcile([rec(5, place=idlib_gov, outlet="أ"), rec(9, place=aleppo_gov, outlet="ب"),
+                        rec(30, place=SYRIA, outlet="ج")])
+    assert len(groups) == 3 and {g.place.level for g in groups} == {"country"}

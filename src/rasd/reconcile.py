@@ -230,35 +230,26 @@ def _fmt(count: Count) -> str:
     return str(count.vague)
 
 
-_ORD: dict[str, int | None] = {}
-_ISO: dict[int, str] = {}
+@lru_cache(maxsize=1 << 14)
+def _day(day: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(day).toordinal()
+    except ValueError:
+        return None
 
 
 def _ord(date: str | None) -> int | None:
-    """Day number of an ISO date or datetime (cached per day; None when unreadable)."""
-    if date is None:
-        return None
-    day = date[:10]
-    try:
-        return _ORD[day]
-    except KeyError:
-        try:
-            value: int | None = dt.date.fromisoformat(day).toordinal()
-        except ValueError:
-            value = None
-        if len(_ORD) < 100_000:
-            _ORD[day] = value
-        return value
+    """Day number of an ISO date or datetime (None when missing or unreadable)."""
+    return None if date is None else _day(date[:10])
+
+
+@lru_cache(maxsize=1 << 14)
+def _iso_day(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
 
 
 def _iso(ordinal: int | None) -> str | None:
-    if ordinal is None or ordinal < 1:
-        return None
-    try:
-        return _ISO[ordinal]
-    except KeyError:
-        _ISO[ordinal] = text = dt.date.fromordinal(ordinal).isoformat()
-        return text
+    return None if ordinal is None or ordinal < 1 else _iso_day(ordinal)
 
 
 def _place_key(loc: Location | None, doc_id: str) -> tuple[str, int, str, str | None]:
@@ -266,17 +257,11 @@ def _place_key(loc: Location | None, doc_id: str) -> tuple[str, int, str, str | 
     if loc is None:
         return "", POINT, "doc:" + doc_id, None
     country = loc.country or ""
-    kind = getattr(loc, "kind", None)  # honoured if Location ever carries the gazetteer kind
-    if kind == "country" and country:
-        return country, COUNTRY, country, None
-    if kind == "admin1" and (loc.admin1 or loc.name):
-        code = loc.admin1 or loc.name or ""
-        return country, ADMIN1, code, code
     if loc.precision is not None and loc.precision >= 3:  # a province (its own admin1) or more
         if loc.admin1:
             return country, ADMIN1, loc.admin1, loc.admin1
-        if country:
-            return country, COUNTRY, country, None
+        if country:  # keyed by name: a province that lacks its admin1 stays itself
+            return country, COUNTRY, (loc.name or country).casefold(), None
     if loc.name:
         return country, POINT, loc.name.casefold(), loc.admin1
     if loc.lat is not None and loc.lon is not None:
@@ -284,7 +269,7 @@ def _place_key(loc: Location | None, doc_id: str) -> tuple[str, int, str, str | 
     if loc.text:
         return country, POINT, "text:" + _canon(loc.text), loc.admin1
     if country:
-        return country, COUNTRY, country, None
+        return country, COUNTRY, country.casefold(), None
     return "", POINT, "doc:" + doc_id, None
 
 
@@ -552,17 +537,19 @@ def _merge_short_names(by_source: dict[str, list[int]], recs: list[ClaimRecord])
     """Fold a source into the one longer source of the group whose name extends it word by word
     ("the observatory" into "the Syrian observatory for human rights"), when unambiguous and of
     a compatible kind. Resolved ids and anonymous sources are left alone."""
-    words = {k: tuple(k.split()) for k in by_source if ":" not in k and "@" not in k}
-    extensions: dict[tuple[str, ...], list[str]] = {}
-    for k, w in words.items():
-        for n in range(1, len(w)):
-            extensions.setdefault(w[:n], []).append(k)
-    for k in sorted(words, key=lambda k: (len(words[k]), k)):
-        longer = extensions.get(words[k])
-        if not longer:
+    extensions: dict[str, list[str]] = {}
+    for k in by_source:
+        if ":" in k or "@" in k:
             continue
-        top = max(longer, key=lambda o: (len(words[o]), o))
-        if any(words[top][:len(words[o])] != words[o] for o in longer):
+        pos = k.find(" ")
+        while pos > 0:
+            extensions.setdefault(k[:pos], []).append(k)
+            pos = k.find(" ", pos + 1)
+    short = [k for k in extensions if k in by_source]
+    for k in sorted(short, key=lambda k: (len(k), k)):
+        longer = extensions[k]
+        top = max(longer, key=lambda o: (len(o), o))
+        if any(o != top and not top.startswith(o + " ") for o in longer):
             continue  # two different longer names: ambiguous
         a = recs[by_source[k][0]].claim.source.kind
         b = recs[by_source[top][0]].claim.source.kind
