@@ -16,9 +16,9 @@ GOLD = SHARED / "eval" / "dev.jsonl"
 ARTICLES = SHARED / "corpus" / "articles.jsonl"
 
 FLOORS = {
-    "claim_f1": 0.80,
-    "source_accuracy": 0.80,
-    "location_accuracy": 0.65,
+    "claim_f1": 0.85,  # the regression guard (the target is 0.90)
+    "source_accuracy": 0.85,
+    "location_accuracy": 0.70,
     "qualifier_accuracy": 0.90,
 }
 

@@ -163,7 +163,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             prev = earlier[-1]
         if cm.kind != "count" or _not_a_head_count(toks, c, cm):
             continue
-        subj = linking.subject_range(toks, c, trigger_tokens)
+        subj = linking.subject_range(toks, c, trigger_tokens, norm)
         if prev is not None and _after_breakdown(toks, c.lo):
             hi = max(c.hi, subj.hi if subj else 0)
             prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, 1.0, subj, cm.start,

@@ -7,13 +7,15 @@ is a claim when its cheapest trigger costs at most :data:`MAX_COST`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.model import CountMention, Token, Trigger
+from rasd.text.tokens import starts_with_conjunction
 
-MAX_COST = 6.0
+MAX_COST = 7.0
 NOUN_BEFORE_PENALTY = 1.5    # "القتلى ... 40": a victims noun usually follows its figure
 AFTER_PENALTY = 0.5          # "11 شخصاً قتلوا": a verb after the figure is less usual
 MASDAR_AFTER_PENALTY = 2.0   # a verbal noun almost always precedes its figure
@@ -21,7 +23,8 @@ CLAUSE_PENALTY = 2.0
 COUNT_BETWEEN_PENALTY = 1.5
 STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
 STRIKE_TARGET_MAX_GAP = 3
-SUBJECT_MAX_WORDS = 6    # "غارات على 9 أهداف", "قصف 60 وكراً"
+SUBJECT_MAX_WORDS = 6
+_PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,8 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
     return c.hi < len(toks) and has_stem(toks[c.hi], persons().objects)
 
 
-def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int]) -> Located | None:
+def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
+                  norm: str = "") -> Located | None:
     """Token range of the counted noun phrase right after the figure, if it names people; it
     ends before an event word, a preposition or time word ("في", "خلال", "أمس"), or after
     :data:`SUBJECT_MAX_WORDS` words."""
@@ -109,7 +113,9 @@ def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int]) -> Locat
     stops = attribution().stops - lex.partitive
     end = k + 1
     while (end < len(toks) and end - c.hi < SUBJECT_MAX_WORDS and end not in stop_at
-           and not has_stem(toks[end], stops)):
+           and not has_stem(toks[end], stops)
+           and not (starts_with_conjunction(toks[end]) and is_person(toks[end]))  # "ومسعف"
+           and not (norm and _PUNCT.search(norm, toks[end - 1].end, toks[end].start))):
         end += 1
     return Located(c.hi, end)
 
