@@ -79,10 +79,17 @@ def test_two_processes_saving_the_same_documents_at_once(db_url, tmp_path):
     procs = [subprocess.Popen([sys.executable, str(CHILD), db_url, str(N), "--wait", str(go),
                                *extra], stdout=subprocess.PIPE, text=True)
              for extra in ([], ["--reverse"])]  # they meet in the middle
-    for p in procs:  # both have the store open (and migrated) before either saves
-        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
-    go.touch()
-    outs = [p.communicate(timeout=120)[0].splitlines() for p in procs]
+    try:
+        for p in procs:  # both have the store open (and migrated) before either saves
+            assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+        go.touch()
+        outs = [p.communicate(timeout=120)[0].splitlines() for p in procs]
+    finally:  # never leave a child waiting for "go" behind a failed assertion
+        go.touch()
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
     assert [p.returncode for p in procs] == [0, 0], [o[-3:] for o in outs]
     news = [int(o[-1].removeprefix("done ")) for o in outs]
     assert sum(news) == N  # each document added once, by one of them

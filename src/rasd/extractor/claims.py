@@ -285,6 +285,8 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     """One person after a breakdown ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين
     وجندي"): a count-of-one claim of the same event."""
     out: list[Draft] = []
+    if not drafts:
+        return out
     counted = {k for c in c_loc for k in range(c.lo, c.hi)}
     for k, tok in enumerate(toks):
         if k in counted or not _one_person(tok) or any(d.start <= tok.start < d.end for d in drafts):

@@ -22,6 +22,7 @@ from rasd.model import Document
 MAX_CHARS = 1_000_000          # longest article accepted (characters)
 MAX_LINE_BYTES = 8_000_000     # longest JSONL line accepted (bytes)
 MIN_ARABIC_SHARE = 0.2         # share of letters that must be Arabic
+SHARE_SAMPLE = 4000            # characters looked at for that share
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
                   (0xFE70, 0xFEFF))
@@ -41,8 +42,8 @@ class Failure:
 
 
 def arabic_share(text: str) -> float:
-    """Share of the letters (of the first 20,000 characters) that are Arabic."""
-    sample = _NOT_LETTER.sub("", text[:20000])
+    """Share of the letters (of the first 4,000 characters) that are Arabic."""
+    sample = _NOT_LETTER.sub("", text[:SHARE_SAMPLE])
     return (len(sample) - len(sample.translate(_DROP_ARABIC))) / len(sample) if sample else 0.0
 
 
