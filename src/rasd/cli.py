@@ -277,6 +277,22 @@ def export_(db: str | None, type_: str | None, country: str | None, since: str |
 
 
 @main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to expose).")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the REST API (JSON under /api/, schema at /openapi.json). Writes (POST /api/ingest)
+    need the token in the RASD_API_TOKEN environment variable; without one they are disabled."""
+    from rasd.api import serve as run_server
+
+    try:
+        run_server(db, host=host, port=port)
+    except RasdError as exc:
+        _fail(str(exc))
+
+
+@main.command()
 @click.option("--db", default="rasd.db", show_default=True, help=DB_HELP)
 def demo(db: str) -> None:
     """Ingest the bundled sample articles into the store and print who says what."""

@@ -1,0 +1,21 @@
+"""``python -m rasd.api [--db DB] [--host H] [--port P]`` (what ``rasd serve`` runs)."""
+
+from __future__ import annotations
+
+import argparse
+
+from rasd.api import serve
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="rasd serve", description="Serve the REST API.")
+    parser.add_argument("--db", default=None, help="SQLite file or postgresql:// URL")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--log-level", default="info")
+    args = parser.parse_args(argv)
+    serve(args.db, host=args.host, port=args.port, log_level=args.log_level)
+
+
+if __name__ == "__main__":
+    main()

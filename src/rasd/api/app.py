@@ -1,0 +1,251 @@
+"""The REST API: JSON endpoints under ``/api/``, the OpenAPI schema at ``/openapi.json``.
+
+Read endpoints are open; ``POST /api/ingest`` needs ``Authorization: Bearer <token>`` with the
+token the operator configured (401 without it or with a wrong one; 403 when the server has no
+token, i.e. writes are disabled). Lists answer ``{"items", "total", "limit", "offset"}``; every
+error answers ``{"error": {"code", "message", "status"}}`` (see :mod:`rasd.api.errors`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import io
+import json
+import threading
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator, Literal
+
+from fastapi import Depends, FastAPI, Path, Query, Request
+from pydantic import BaseModel, Field
+
+import rasd
+from rasd.api import queries
+from rasd.api.errors import (ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders,
+                             install_handlers)
+from rasd.api.snapshot import SnapshotCache
+from rasd.corpus import ingest
+from rasd.model import EVENT_TYPES
+from rasd.store import Store
+from rasd.version import __version__
+
+MAX_EXTRACT_CHARS = 200_000     #: longest text POST /api/extract accepts (characters)
+MAX_EXTRACT_BYTES = 2_000_000   #: its request body (bytes)
+MAX_BODY_BYTES = 20_000_000     #: any other request body (bytes)
+MAX_INGEST_RECORDS = 1_000      #: records per POST /api/ingest
+MAX_LIMIT = 500
+
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+
+
+def _country() -> Any:
+    return Query(None, pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2 code")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"description": d, "content": {"application/json": {"example": {
+        "error": {"code": c, "message": "...", "status": s}}}}}
+    for s, c, d in ((400, "bad_input", "Bad input"), (404, "not_found", "Not found"),
+                    (422, "invalid_request", "Invalid parameters"))
+}
+
+
+def window(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page"),
+           offset: int = Query(0, ge=0, description="items skipped")) -> queries.Window:
+    return queries.Window(limit, offset)
+
+
+class ExtractRequest(BaseModel):
+    """One article to extract claims from (nothing is stored)."""
+
+    text: str = Field(..., description=f"article body, at most {MAX_EXTRACT_CHARS:,} characters")
+    title: str | None = None
+    published: str | None = Field(None, description="ISO date of publication")
+    outlet: str | None = None
+
+
+class Record(BaseModel):
+    """An article in the corpus format."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+class UrlInput(BaseModel):
+    """A page or RSS/Atom feed to fetch and ingest."""
+
+    url: str = Field(..., pattern=r"^https?://", max_length=2000)
+
+
+def _json(content: Any) -> SafeJSONResponse:
+    """Answer ``content`` as is (no response-model validation: the dicts are built here)."""
+    return SafeJSONResponse(content)
+
+
+def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
+               check_every: float = 1.0) -> FastAPI:
+    """The API over the store at ``db`` (see :meth:`rasd.store.Store.open`).
+
+    ``token`` enables ``POST /api/ingest``; ``warm`` builds the snapshot of the store at
+    start-up (in the background) instead of on the first request; ``check_every`` is how often
+    (seconds) the snapshot is checked against the store's row counts."""
+    store = Store.open(db)
+    cache = SnapshotCache(store, check_every=check_every)
+    write_lock = threading.Lock()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=cache.get, name="rasd-warm", daemon=True).start()
+        yield
+        store.close()
+
+    app = FastAPI(title="rasd", version=__version__, lifespan=lifespan,
+                  description="Attributed casualty claims from Arabic news: documents, claims, "
+                              "sources and reconciled groups.",
+                  docs_url=None, redoc_url=None, default_response_class=SafeJSONResponse)
+    install_handlers(app)
+    app.add_middleware(BodyLimit, limits={"/api/extract": MAX_EXTRACT_BYTES},
+                       default=MAX_BODY_BYTES)
+    app.add_middleware(SecurityHeaders)
+    app.state.store, app.state.cache = store, cache
+
+    def require_token(request: Request) -> None:
+        if not token:
+            raise ApiError(403, "writes are disabled: the server has no token configured",
+                           "writes_disabled")
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(),
+                                                                 token.encode()):
+            raise ApiError(401, "a valid bearer token is required", "unauthorized",
+                           headers={"WWW-Authenticate": "Bearer"})
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> SafeJSONResponse:
+        """Liveness, version and row counts."""
+        return _json({"status": "ok", "version": __version__, "dialect": store.dialect,
+                "counts": store.counts(), "writes": bool(token)})
+
+    @app.get("/api/documents", tags=["documents"], responses=ERRORS)
+    def list_documents(outlet: str | None = None, since: dt.date | None = None,
+                       until: dt.date | None = None, language: str | None = None,
+                       sort: Literal["published", "-published", "id"] = "id",
+                       w: queries.Window = Depends(window)) -> SafeJSONResponse:
+        """Stored documents (metadata and title, no text), filtered by outlet, language and
+        publication date (inclusive)."""
+        found = queries.documents(cache.get(), outlet=outlet, since=since, until=until,
+                                  language=language, sort=sort)
+        return _json(queries.page(found, w, lambda d: d.to_json()))
+
+    @app.get("/api/documents/{doc_id:path}", tags=["documents"], responses=ERRORS)
+    def get_document(doc_id: str = Path(...)) -> SafeJSONResponse:
+        """One document: its text and its claims (read from the store, not the snapshot)."""
+        doc = store.get_document(doc_id)
+        if doc is None:
+            raise ApiError(404, f"no document {doc_id!r}")
+        claims = list(store.claims(doc_id=doc_id))
+        ids = store.claim_ids(doc_id)
+        return _json({"id": doc.id, "title": doc.text[:doc.title_end] if doc.title_end else None,
+                "published": doc.published, "outlet": doc.outlet, "url": doc.url,
+                "language": doc.meta.get("language"), "text": doc.text,
+                "claims": [{"id": i, **c.to_json()} for i, c in zip(ids, claims)]})
+
+    @app.get("/api/claims", tags=["claims"], responses=ERRORS)
+    def list_claims(type: EventType | None = None, country: str | None = _country(),
+                    since: dt.date | None = Query(None, description="event date from"),
+                    until: dt.date | None = Query(None, description="event date to"),
+                    source: str | None = Query(None, description="source id, or part of its "
+                                                                  "text or name"),
+                    outlet: str | None = None,
+                    place: str | None = Query(None, description="part of the place's text "
+                                                                "or name"),
+                    doc_id: str | None = None,
+                    sort: Literal["date", "-date", "confidence", "-confidence", "count",
+                                  "-count"] | None = None,
+                    w: queries.Window = Depends(window)) -> SafeJSONResponse:
+        """Stored claims with their ids and articles' metadata (default order: by document,
+        then as extracted)."""
+        found = queries.claims(cache.get(), type=type, country=country, since=since,
+                               until=until, source=source, outlet=outlet, place=place,
+                               doc_id=doc_id, sort=sort)
+        return _json(queries.page(found, w, lambda c: c.to_json()))
+
+    @app.get("/api/sources", tags=["sources"], responses=ERRORS)
+    def list_sources(kind: str | None = None, country: str | None = _country(),
+                     q: str | None = Query(None, description="part of the id or name"),
+                     w: queries.Window = Depends(window)) -> SafeJSONResponse:
+        """Canonical sources with their claim and document counts (most claims first)."""
+        found = queries.sources(cache.get(), kind=kind, country=country, q=q)
+        return _json(queries.page(found, w, lambda s: s))
+
+    @app.get("/api/groups", tags=["groups"], responses=ERRORS)
+    def list_groups(type: EventType | None = None, country: str | None = _country(),
+                    place: str | None = None, since: dt.date | None = None,
+                    until: dt.date | None = None, source: str | None = None,
+                    outlet: str | None = None,
+                    disagree: bool = Query(False, description="only groups whose sources "
+                                                              "disagree"),
+                    min_sources: int = Query(1, ge=1),
+                    sort: Literal["n_sources", "-n_sources", "date", "-date", "best", "-best",
+                                  "n_claims", "-n_claims"] | None = None,
+                    w: queries.Window = Depends(window)) -> SafeJSONResponse:
+        """Reconciled groups: one real-world quantity and every source's figure for it
+        (default order: first day, type, place)."""
+        snap = cache.get()
+        found = queries.groups(snap, type=type, country=country, place=place, since=since,
+                               until=until, source=source, outlet=outlet, disagree=disagree,
+                               min_sources=min_sources, sort=sort)
+        return _json(queries.page(found, w, snap.group_json))
+
+    @app.get("/api/groups/{group_id}", tags=["groups"], responses=ERRORS)
+    def get_group(group_id: str) -> SafeJSONResponse:
+        """One reconciled group."""
+        snap = cache.get()
+        group = snap.group_index.get(group_id)
+        if group is None:
+            raise ApiError(404, f"no group {group_id!r}")
+        return _json(snap.group_json(group))
+
+    @app.post("/api/extract", tags=["extract"],
+              responses={**ERRORS, 413: {"description": "Text too long"}})
+    def extract(body: ExtractRequest) -> SafeJSONResponse:
+        """Claims of one article (nothing is stored)."""
+        if len(body.text) > MAX_EXTRACT_CHARS:
+            raise ApiError(413, f"text too long ({len(body.text):,} characters; limit "
+                                f"{MAX_EXTRACT_CHARS:,})")
+        doc = rasd.extract_document(body.text, title=body.title, published=body.published,
+                                    outlet=body.outlet)
+        return _json({"doc_id": doc.id, "claims": [c.to_json() for c in doc.claims]})
+
+    @app.post("/api/ingest", tags=["ingest"], dependencies=[Depends(require_token)],
+              responses={**ERRORS, 401: {"description": "No or wrong token"},
+                         403: {"description": "Writes disabled"}})
+    def ingest_(body: list[Record] | UrlInput) -> SafeJSONResponse:
+        """Store articles (a list of corpus-format records, or ``{"url": ...}`` of a page or
+        feed) with their claims; already stored ones are skipped."""
+        if isinstance(body, UrlInput):
+            inputs, stdin = [body.url], None
+        else:
+            if not body:
+                raise ApiError(400, "no records", "bad_input")
+            if len(body) > MAX_INGEST_RECORDS:
+                raise ApiError(413, f"more than {MAX_INGEST_RECORDS:,} records")
+            lines = (json.dumps(r.model_dump(exclude_none=True), ensure_ascii=False)
+                     for r in body)
+            inputs, stdin = ["-"], io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))
+        with write_lock:
+            try:
+                summary = ingest(inputs, db, stdin=stdin)
+            finally:
+                cache.invalidate()
+        return _json({"run_id": summary.run_id, "read": summary.read, "new": summary.new,
+                "already_stored": summary.already_stored, "not_arabic": summary.not_arabic,
+                "claims": summary.claims,
+                "failures": [{"source": f.source, "reason": f.reason, "code": f.code}
+                             for f in summary.failures]})
+
+    return app

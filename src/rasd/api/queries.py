@@ -1,0 +1,206 @@
+"""Filters, sort orders and pagination of the list endpoints, over a :class:`Snapshot`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable, TypeVar
+
+from rasd.reconcile import Group
+from rasd.api.snapshot import ClaimItem, DocInfo, Snapshot
+
+T = TypeVar("T")
+LAST = "\uffff"  # sorts after every ISO date: items without one come last either way
+
+
+@dataclass(frozen=True)
+class Window:
+    """Pagination."""
+
+    limit: int
+    offset: int
+
+
+def page(items: list[T], window: Window, render: Callable[[T], dict[str, Any]]
+         ) -> dict[str, Any]:
+    """The paginated answer: ``{"items", "total", "limit", "offset"}``."""
+    chosen = items[window.offset:window.offset + window.limit]
+    return {"items": [render(x) for x in chosen], "total": len(items), "limit": window.limit,
+            "offset": window.offset}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _ordered(snap: Snapshot, kind: str, sort: str | None, items: list[T],
+             key: Callable[[T], Any], filtered: bool) -> list[T]:
+    """``items`` in the ``sort`` order (``-`` prefix: descending; None: natural order), with
+    items lacking the key last; whole lists are sorted once per snapshot."""
+    if not sort:
+        return items
+    desc = sort.startswith("-")
+
+    def full(x: T) -> Any:
+        k = key(x)
+        missing = k is None
+        return (missing != desc, k if not missing else 0)  # missing last in both directions
+
+    if not filtered:
+        return snap.sorted(kind, sort, items, full)
+    return sorted(items, key=full, reverse=desc)
+
+
+# --- documents -------------------------------------------------------------------------------
+
+DOC_SORTS = {"published": lambda d: d.published, "id": lambda d: d.id}
+
+
+def documents(snap: Snapshot, *, outlet: str | None, since: dt.date | None,
+              until: dt.date | None, language: str | None, sort: str | None) -> list[DocInfo]:
+    """Documents filtered and sorted."""
+    lo, hi = _iso(since), _iso(until)
+    filtered = bool(outlet or lo or hi or language)
+    items = snap.documents
+    if filtered:
+        items = [d for d in items
+                 if (not outlet or d.outlet == outlet)
+                 and (not language or d.language == language)
+                 and (not lo or (d.published is not None and d.published[:10] >= lo))
+                 and (not hi or (d.published is not None and d.published[:10] <= hi))]
+    if sort in ("id", None):
+        return items  # stored order is id order
+    return _ordered(snap, "documents", sort, items, DOC_SORTS[sort.lstrip("-")], filtered)
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+def _count_key(item: ClaimItem) -> float:
+    c = item.claim.count
+    return c.value if c.value is not None else (c.low + c.high) / 2
+
+
+CLAIM_SORTS: dict[str, Callable[[ClaimItem], Any]] = {
+    "date": lambda i: i.claim.time.date if i.claim.time and i.claim.time.date else None,
+    "confidence": lambda i: i.claim.confidence,
+    "count": _count_key,
+}
+
+
+def _source_matches(item: ClaimItem, source: str) -> bool:
+    s = item.claim.source
+    return source in s.text or source == s.id or (s.name is not None and source in s.name)
+
+
+def _place_matches_claim(item: ClaimItem, place: str) -> bool:
+    loc = item.claim.location
+    return loc is not None and any(place in (x or "") for x in (loc.text, loc.name))
+
+
+def claims(snap: Snapshot, *, type: str | None, country: str | None, since: dt.date | None,
+           until: dt.date | None, source: str | None, outlet: str | None, place: str | None,
+           doc_id: str | None, sort: str | None) -> list[ClaimItem]:
+    """Claims filtered (``since``/``until`` on the claim's event date: undated claims are left
+    out, as in the store) and sorted."""
+    lo, hi = _iso(since), _iso(until)
+    country = country.upper() if country else None
+    tests: list[Callable[[ClaimItem], bool]] = []
+    if type:
+        tests.append(lambda i: i.claim.type == type)
+    if country:
+        tests.append(lambda i: i.claim.location is not None
+                     and i.claim.location.country == country)
+    if lo or hi:
+        def dated(i: ClaimItem) -> bool:
+            d = i.claim.time.date if i.claim.time else None
+            return d is not None and (not lo or d >= lo) and (not hi or d <= hi)
+        tests.append(dated)
+    if source:
+        tests.append(lambda i: _source_matches(i, source))
+    if outlet:
+        tests.append(lambda i: i.record.outlet == outlet)
+    if place:
+        tests.append(lambda i: _place_matches_claim(i, place))
+    if doc_id:
+        tests.append(lambda i: i.claim.doc_id == doc_id)
+    items = _keep(snap.claims, tests)
+    key = CLAIM_SORTS[sort.lstrip("-")] if sort else (lambda i: None)
+    return _ordered(snap, "claims", sort, items, key, bool(tests))
+
+
+def _keep(items: list[T], tests: list[Callable[[T], bool]]) -> list[T]:
+    if not tests:
+        return items
+    return [x for x in items if all(t(x) for t in tests)]
+
+
+# --- groups ----------------------------------------------------------------------------------
+
+GROUP_SORTS: dict[str, Callable[[Group], Any]] = {
+    "n_sources": lambda g: (g.n_sources, g.n_claims),
+    "date": lambda g: g.date_from,
+    "best": lambda g: g.best,
+    "n_claims": lambda g: g.n_claims,
+}
+
+
+def _group_source(g: Group, source: str) -> bool:
+    for f in g.figures:
+        s = f.claim.source
+        if source == f.key or source in f.text or source == s.id or source in (s.name or ""):
+            return True
+    return False
+
+
+def _group_place(g: Group, place: str) -> bool:
+    p = g.place
+    return any(place in (x or "") for x in (p.text, p.name, p.admin1)) or place == p.country
+
+
+def groups(snap: Snapshot, *, type: str | None, country: str | None, place: str | None,
+           since: dt.date | None, until: dt.date | None, source: str | None,
+           outlet: str | None, disagree: bool, min_sources: int, sort: str | None
+           ) -> list[Group]:
+    """Reconciled groups filtered (``since``/``until``: the group's period overlaps them;
+    undated groups are left out) and sorted.
+
+    The groups are those of the whole store, filtered afterwards: a group's figures are not
+    narrowed to the matching sources (``rasd report``, which reconciles only the matching
+    claims, may differ for ``source``)."""
+    lo, hi = _iso(since), _iso(until)
+    country = country.upper() if country else None
+    tests: list[Callable[[Group], bool]] = []
+    if type:
+        tests.append(lambda g: g.type == type)
+    if country:
+        tests.append(lambda g: g.place.country == country)
+    if place:
+        tests.append(lambda g: _group_place(g, place))
+    if lo:
+        tests.append(lambda g: g.date_to is not None and g.date_to >= lo)
+    if hi:
+        tests.append(lambda g: g.date_from is not None and g.date_from <= hi)
+    if source:
+        tests.append(lambda g: _group_source(g, source))
+    if outlet:
+        tests.append(lambda g: any(outlet in f.outlets for f in g.figures))
+    if disagree:
+        tests.append(lambda g: g.disagree)
+    if min_sources > 1:
+        tests.append(lambda g: g.n_sources >= min_sources)
+    items = _keep(snap.groups, tests)
+    key = GROUP_SORTS[sort.lstrip("-")] if sort else (lambda g: None)
+    return _ordered(snap, "groups", sort, items, key, bool(tests))
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+def sources(snap: Snapshot, *, kind: str | None, country: str | None, q: str | None
+            ) -> list[dict[str, Any]]:
+    """Canonical sources (most claims first), filtered."""
+    country = country.upper() if country else None
+
+    def ok(s: dict[str, Any]) -> bool:
+        return ((not kind or s["kind"] == kind) and (not country or s["country"] == country)
+                and (not q or q in s["id"] or q in (s["name"] or "")))
+    return [s for s in snap.sources if ok(s)] if (kind or country or q) else snap.sources
