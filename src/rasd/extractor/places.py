@@ -19,7 +19,7 @@ from rasd.geo.resolve import resolve_places
 from rasd.lang.ar import load_lines, load_yaml
 from rasd.model import Document, PlaceMention, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_preposition
+from rasd.text.tokens import has_preposition, starts_with_conjunction
 
 MIN_NAME_LETTERS = 3
 _GAP = re.compile(r"[^\s]")
@@ -55,6 +55,8 @@ def _nameable(tok: Token, names: _UnknownNames) -> bool:
     if tok.text.endswith(names.bad_endings):
         return False
     if has_preposition(tok) and not has_stem(tok, names.compound_heads):  # "مدينة بغاز"
+        return False
+    if starts_with_conjunction(tok):  # "مدينة ... والأعمال": a new conjunct, not a name
         return False
     lex = attribution()
     return not (has_stem(tok, lex.stops) or has_stem(tok, lex.verbs) or triggers().entries.contains(tok)
