@@ -257,6 +257,8 @@ def _place_key(loc: Location | None, doc_id: str) -> tuple[str, int, str, str | 
     if loc is None:
         return "", POINT, "doc:" + doc_id, None
     country = loc.country or ""
+    if loc.precision == 2 and loc.admin1:  # an area around a town ("ريف إدلب الشرقي"): its province
+        return country, ADMIN1, loc.admin1, loc.admin1
     if loc.precision is not None and loc.precision >= 3:  # a province (its own admin1) or more
         if loc.admin1:
             return country, ADMIN1, loc.admin1, loc.admin1
