@@ -17,10 +17,11 @@ from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 import rasd
-from rasd.api import queries
+from rasd.api import dashboard, queries
 from rasd.api.errors import (ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders,
                              install_handlers)
 from rasd.api.snapshot import SnapshotCache
@@ -109,7 +110,8 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                               "sources and reconciled groups.",
                   docs_url=None, redoc_url=None, default_response_class=SafeJSONResponse)
     install_handlers(app)
-    app.add_middleware(BodyLimit, limits={"/api/extract": MAX_EXTRACT_BYTES},
+    app.add_middleware(BodyLimit, limits={"/api/extract": MAX_EXTRACT_BYTES,
+                                          "/try": dashboard.MAX_TRY_BYTES},
                        default=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeaders)
     app.state.store, app.state.cache = store, cache
@@ -248,4 +250,6 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                 "failures": [{"source": f.source, "reason": f.reason, "code": f.code}
                              for f in summary.failures]})
 
+    app.include_router(dashboard.router())
+    app.mount("/static", StaticFiles(directory=dashboard.STATIC), name="static")
     return app

@@ -1,0 +1,332 @@
+"""The dashboard: server-rendered HTML pages (Jinja2, right-to-left, no script) over the API's
+snapshot.
+
+* ``/`` — the reconciled groups, each source's figure as a dot on the row's scale;
+* ``/groups/{id}`` — one group: a timeline of each source's figures and their evidence;
+* ``/documents/{id}`` — an article with every claim's spans highlighted;
+* ``/try`` — paste an article and see its claims (nothing is stored);
+* ``/map`` — claims with coordinates on an equirectangular plot.
+
+Labels come from ``templates/labels.json`` (``?lang=en`` for English). Every piece of article
+text is escaped by Jinja's autoescape: the highlighting is a tree of text pieces and spans built
+here and rendered by a template macro, never HTML assembled in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+import rasd
+from rasd.api import queries
+from rasd.model import EVENT_TYPES
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+MAX_TRY_CHARS = 200_000            #: longest pasted text (as /api/extract)
+MAX_TRY_BYTES = 12 * MAX_TRY_CHARS  #: its form body (percent-encoded UTF-8: up to 12 bytes/char)
+PAGE = 100                          #: groups per page of the table
+SPAN_KINDS = ("evidence", "trigger", "source", "location", "time")  #: highlighted, outer first
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+
+LABELS: dict[str, dict[str, str]] = json.loads((TEMPLATES / "labels.json").read_text("utf-8"))
+env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                  autoescape=select_autoescape(["html", "svg"], default_for_string=True),
+                  trim_blocks=True, lstrip_blocks=True)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def lang_of(request: Request) -> str:
+    return "en" if request.query_params.get("lang") == "en" else "ar"
+
+
+def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    lang = lang_of(request)
+    t = LABELS[lang]
+    html = env.get_template(name).render(
+        t=t, lang=lang, dir="rtl" if lang == "ar" else "ltr",
+        q=("?lang=en" if lang == "en" else ""), amp=("&lang=en" if lang == "en" else ""),
+        path=request.url.path, **ctx)
+    return HTMLResponse(html, status_code=status)
+
+
+def not_found(request: Request, what: str) -> HTMLResponse:
+    return render(request, "error.html", 404, code=404, message=what)
+
+
+def _value(count: dict[str, Any] | None) -> float | None:
+    """A figure's number: its value, else the middle of its range."""
+    if not count:
+        return None
+    if count.get("value") is not None:
+        return float(count["value"])
+    lo, hi = count.get("low"), count.get("high")
+    if lo is not None and hi is not None:
+        return (lo + hi) / 2
+    return lo if lo is not None else hi
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def highlight(text: str, claims: Iterable[dict[str, Any]]) -> list[Any]:
+    """``text`` as a tree of plain pieces (str) and spans (``{"kind", "claim", "children"}``).
+
+    Spans are nested when one contains another; a span crossing an earlier one is dropped
+    (its claim is still listed beside the text). Identical spans are kept once per kind."""
+    spans: dict[tuple[int, int, str], int] = {}
+    for n, c in enumerate(claims):
+        for kind in SPAN_KINDS:
+            span = (c.get(kind) or {}).get("span")
+            if span and 0 <= span[0] < span[1] <= len(text):
+                spans.setdefault((span[0], span[1], kind), n)
+    order = sorted(spans, key=lambda s: (s[0], -s[1], SPAN_KINDS.index(s[2])))
+    root: dict[str, Any] = {"start": 0, "end": len(text), "children": []}
+    stack = [root]
+    for start, end, kind in order:
+        while stack[-1] is not root and stack[-1]["end"] <= start:
+            stack.pop()
+        parent = stack[-1]
+        if end > parent["end"]:
+            continue  # crosses the enclosing span
+        prev = parent["children"][-1] if parent["children"] else None
+        if isinstance(prev, dict) and prev["end"] > start:
+            continue  # crosses a sibling
+        node = {"start": start, "end": end, "kind": kind, "claim": spans[(start, end, kind)],
+                "children": []}
+        parent["children"].append(node)
+        stack.append(node)
+
+    def fill(node: dict[str, Any]) -> list[Any]:
+        out: list[Any] = []
+        pos = node["start"]
+        for child in node["children"]:
+            if child["start"] > pos:
+                out.append(text[pos:child["start"]])
+            out.append({"kind": child["kind"], "claim": child["claim"], "children": fill(child)})
+            pos = child["end"]
+        if pos < node["end"]:
+            out.append(text[pos:node["end"]])
+        return out
+
+    return fill(root)
+
+
+def sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence around ``text[start:end]``, as (before, span, after)."""
+    stops = ".!?\n\u061f\u06d4"
+    lo = max((text.rfind(ch, 0, start) for ch in stops), default=-1) + 1
+    his = [i for i in (text.find(ch, end) for ch in stops) if i != -1]
+    hi = min(his) + 1 if his else len(text)
+    return text[lo:start].lstrip(), text[start:end], text[end:hi]
+
+
+# --- SVG geometry ----------------------------------------------------------------------------
+
+def dots(group: dict[str, Any], width: int = 180, pad: int = 8) -> dict[str, Any]:
+    """Each source's figure as an x on the row's own scale (the low..high range included)."""
+    figs = [(f["source"]["text"], _value(f["count"])) for f in group["figures"]]
+    vals = [v for _, v in figs if v is not None] + [v for v in (group.get("low"),
+                                                                 group.get("high"))
+                                                    if v is not None]
+    if not vals:
+        return {"width": width, "points": [], "range": None}
+    lo, hi = min(vals), max(vals)
+    span = (hi - lo) or 1.0
+
+    def x(v: float) -> float:
+        return round(pad + (v - lo) / span * (width - 2 * pad), 1) if hi > lo else width / 2
+
+    return {"width": width, "lo": lo, "hi": hi,
+            "range": (x(group["low"]), x(group["high"]))
+            if group.get("low") is not None and group.get("high") is not None else None,
+            "points": [{"x": x(v), "source": s, "value": v} for s, v in figs if v is not None]}
+
+
+def timeline(group: dict[str, Any], width: int = 640, height: int = 280) -> dict[str, Any]:
+    """Each source's update chain as a polyline (x = report date, y = figure)."""
+    left, right, top, bottom = 56, 16, 16, 40
+    series = []
+    for n, f in enumerate(group["figures"]):
+        pts = [(d, v) for d, v in ((_date(c.get("date")), _value(c.get("count")))
+                                   for c in f.get("chain") or [])
+               if d is not None and v is not None]
+        if not pts:
+            pts = [(d, v) for d, v in [(_date(f.get("date")), _value(f["count"]))]
+                   if d is not None and v is not None]
+        series.append({"n": n, "source": f["source"]["text"], "raw": sorted(pts)})
+    days = [d for s in series for d, _ in s["raw"]]
+    vals = [v for s in series for _, v in s["raw"]]
+    if not days:
+        return {"width": width, "height": height, "series": [], "xticks": [], "yticks": []}
+    d0, d1 = min(days), max(days)
+    if d0 == d1:
+        d0, d1 = d0 - dt.timedelta(days=1), d1 + dt.timedelta(days=1)
+    vmax = max(vals) * 1.1 or 1.0
+    pw, ph = width - left - right, height - top - bottom
+
+    def px(d: dt.date) -> float:
+        return round(left + (d - d0).days / (d1 - d0).days * pw, 1)
+
+    def py(v: float) -> float:
+        return round(top + ph - v / vmax * ph, 1)
+
+    for s in series:
+        s["pts"] = [{"x": px(d), "y": py(v), "date": d.isoformat(), "value": v}
+                    for d, v in s["raw"]]
+        s["points"] = " ".join(f"{p['x']},{p['y']}" for p in s["pts"])
+    xticks = [{"x": px(d0), "label": d0.isoformat()}, {"x": px(d1), "label": d1.isoformat()}]
+    yticks = [{"y": py(vmax * k / 4), "label": f"{vmax * k / 4:,.0f}"} for k in range(5)]
+    return {"width": width, "height": height, "left": left, "right": width - right,
+            "top": top, "bottom": height - bottom, "series": series, "xticks": xticks,
+            "yticks": yticks}
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+def filters(request: Request) -> dict[str, Any]:
+    """The table's and the map's filters from the query string; invalid values are ignored."""
+    p = request.query_params
+    f: dict[str, Any] = {"type": p.get("type") if p.get("type") in EVENT_TYPES else None,
+                         "country": p.get("country") if _COUNTRY.match(p.get("country") or "")
+                         else None,
+                         "place": (p.get("place") or "").strip()[:200] or None,
+                         "since": _date(p.get("since")), "until": _date(p.get("until")),
+                         "disagree": p.get("disagree") in ("1", "true", "on")}
+    return f
+
+
+def query_string(f: dict[str, Any], lang: str, **extra: Any) -> str:
+    items = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in f.items() if v}
+    items = {k: ("1" if v is True else v) for k, v in items.items()}
+    if lang == "en":
+        items["lang"] = "en"
+    items.update({k: v for k, v in extra.items() if v})
+    return urlencode(items)
+
+
+# --- routes ----------------------------------------------------------------------------------
+
+def router() -> APIRouter:
+    r = APIRouter(include_in_schema=False)
+
+    @r.get("/", response_class=HTMLResponse)
+    def index(request: Request) -> HTMLResponse:
+        snap = request.app.state.cache.get()
+        f = filters(request)
+        found = queries.groups(snap, type=f["type"], country=f["country"], place=f["place"],
+                               since=f["since"], until=f["until"], source=None, outlet=None,
+                               disagree=f["disagree"], min_sources=1, sort=None)
+        try:
+            offset = max(0, int(request.query_params.get("offset", 0)))
+        except ValueError:
+            offset = 0
+        rows = [{"g": snap.group_json(g), "dots": dots(snap.group_json(g))}
+                for g in found[offset:offset + PAGE]]
+        lang = lang_of(request)
+        return render(request, "index.html", rows=rows, total=len(found), f=f,
+                      types=EVENT_TYPES, offset=offset, page=PAGE,
+                      prev=query_string(f, lang, offset=max(0, offset - PAGE)) if offset else None,
+                      next=query_string(f, lang, offset=offset + PAGE)
+                      if offset + PAGE < len(found) else None)
+
+    @r.get("/groups/{group_id}", response_class=HTMLResponse)
+    def group_page(request: Request, group_id: str) -> HTMLResponse:
+        snap = request.app.state.cache.get()
+        group = snap.group_index.get(group_id)
+        if group is None:
+            return not_found(request, group_id)
+        g = snap.group_json(group)
+        store = request.app.state.store
+        texts: dict[str, str | None] = {}
+        evidence = []
+        for f in g["figures"]:
+            doc_id = f.get("doc_id")
+            if doc_id not in texts:
+                doc = store.get_document(doc_id) if doc_id else None
+                texts[doc_id] = doc.text if doc else None
+            text, span = texts[doc_id], f.get("evidence")
+            evidence.append({"f": f, "sentence": sentence(text, *span) if text and span
+                             else None})
+        return render(request, "group.html", g=g, chart=timeline(g), evidence=evidence)
+
+    @r.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+    def document_page(request: Request, doc_id: str) -> HTMLResponse:
+        store = request.app.state.store
+        doc = store.get_document(doc_id)
+        if doc is None:
+            return not_found(request, doc_id)
+        claims = [{"id": i, **c.to_json()}
+                  for i, c in zip(store.claim_ids(doc_id), store.claims(doc_id=doc_id))]
+        return render(request, "document.html", doc=doc,
+                      title=doc.text[:doc.title_end] if doc.title_end else doc_id,
+                      tree=highlight(doc.text, claims), claims=claims)
+
+    @r.get("/try", response_class=HTMLResponse)
+    def try_form(request: Request) -> HTMLResponse:
+        return render(request, "try.html", text="", claims=None, tree=None,
+                      max_chars=MAX_TRY_CHARS)
+
+    @r.post("/try", response_class=HTMLResponse)
+    async def try_post(request: Request) -> HTMLResponse:
+        body = (await request.body()).decode("utf-8", errors="replace")
+        text = (parse_qs(body).get("text") or [""])[0]
+        if len(text) > MAX_TRY_CHARS:
+            return render(request, "error.html", 413, code=413,
+                          message=f"{len(text):,} > {MAX_TRY_CHARS:,}")
+        claims = tree = None
+        if text.strip():
+            doc = rasd.extract_document(text)
+            claims = [c.to_json() for c in doc.claims]
+            tree = highlight(doc.text, claims)
+        return render(request, "try.html", text=text, claims=claims, tree=tree,
+                      max_chars=MAX_TRY_CHARS)
+
+    @r.get("/map", response_class=HTMLResponse)
+    def map_page(request: Request) -> HTMLResponse:
+        snap = request.app.state.cache.get()
+        f = filters(request)
+        found = queries.claims(snap, type=f["type"], country=f["country"], since=f["since"],
+                               until=f["until"], source=None, outlet=None, place=f["place"],
+                               doc_id=None, sort=None)
+        pts = []
+        for item in found:
+            cj = item.claim.to_json()
+            loc, v = cj.get("location") or {}, _value(cj.get("count"))
+            if loc.get("lat") is not None and loc.get("lon") is not None and v:
+                pts.append({"lat": loc["lat"], "lon": loc["lon"], "v": v, "doc": cj["doc_id"],
+                            "place": loc.get("text"), "type": cj["type"]})
+        return render(request, "map.html", plot=scatter(pts), f=f, types=EVENT_TYPES,
+                      n=len(pts))
+
+    return r
+
+
+def scatter(pts: list[dict[str, Any]], width: int = 720, height: int = 420) -> dict[str, Any]:
+    """Equirectangular x/y over the points' bounding box (padded); radius ~ sqrt(figure)."""
+    if not pts:
+        return {"width": width, "height": height, "points": []}
+    lat0, lat1 = min(p["lat"] for p in pts) - 1, max(p["lat"] for p in pts) + 1
+    lon0, lon1 = min(p["lon"] for p in pts) - 1, max(p["lon"] for p in pts) + 1
+    scale = min((width - 20) / (lon1 - lon0), (height - 20) / (lat1 - lat0))
+    vmax = max(p["v"] for p in pts)
+    out = [{**p, "x": round(10 + (p["lon"] - lon0) * scale, 1),
+            "y": round(10 + (lat1 - p["lat"]) * scale, 1),
+            "r": round(3 + 17 * (p["v"] / vmax) ** 0.5, 1)} for p in pts]
+    out.sort(key=lambda p: -p["r"])  # small circles drawn last, on top
+    return {"width": width, "height": height, "points": out,
+            "bbox": [round(lat0, 2), round(lon0, 2), round(lat1, 2), round(lon1, 2)]}

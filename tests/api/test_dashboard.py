@@ -1,0 +1,204 @@
+"""The HTML dashboard: pages, labels, SVG charts, highlighting, escaping, /try and errors."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from api_data import ARTICLES
+from rasd.api.dashboard import MAX_TRY_CHARS, highlight
+
+SPAN_KINDS = ("evidence", "trigger", "source", "location", "time")
+
+
+class Marks(HTMLParser):
+    """(class, text) of every ``<mark data-claim>``, nested marks included in their parent's
+    text; plus polylines per ``<g class="series">``."""
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.marks, self.series = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "mark":
+            self.open.append([a.get("class"), "", "data-claim" in a])
+        elif tag == "g" and "series" in (a.get("class") or ""):
+            self.series.append(0)
+        elif tag == "polyline" and self.series:
+            self.series[-1] += 1
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            kind, text, claim = self.open.pop()
+            if claim:
+                self.marks.append((kind, text))
+
+    def handle_data(self, data):
+        for m in self.open:
+            m[1] += data
+
+
+def parse(html):
+    p = Marks()
+    p.feed(html)
+    return p
+
+
+def html_ok(r, status=200):
+    """A page: HTML, right-to-left (the whole page in Arabic; article text in English), CSP."""
+    assert r.status_code == status, r.text[:500]
+    assert r.headers["content-type"].startswith("text/html")
+    assert '<html dir="rtl" lang="ar">' in r.text or '<html dir="ltr" lang="en">' in r.text
+    if 'lang="en"' not in r.text[:200]:
+        assert '<html dir="rtl" lang="ar">' in r.text
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script" not in csp
+    return r.text
+
+
+def aleppo_killed(client):
+    groups = client.get("/api/groups", params={"type": "killed"}).json()["items"]
+    return next(g for g in groups if g["n_sources"] == 3)
+
+
+@pytest.mark.parametrize("path", ["/", "/try", "/map", "/documents/a1", "/?lang=en"])
+def test_pages_are_rtl_html_without_external_requests(client, path):
+    text = html_ok(client.get(path))
+    assert "<script" not in text
+    assert not re.search(r'(src|href)="(https?:)?//', text.replace(
+        'href="https://a.example/1"', ""))  # only the article's own link is external
+
+
+def test_english_labels(client):
+    ar = client.get("/").text
+    en = client.get("/?lang=en").text
+    assert '<html dir="ltr" lang="en">' in en
+    assert ">Groups" in en and "Only where sources disagree" in en
+    assert "Only where sources disagree" not in ar
+    assert 'href="/groups/' in en and "?lang=en" in en
+
+
+def test_table_lists_groups_and_links_to_group_page(client):
+    text = html_ok(client.get("/"))
+    groups = client.get("/api/groups").json()["items"]
+    for g in groups:
+        assert f'href="/groups/{g["id"]}"' in text
+    assert text.count('<svg class="dots"') == len(groups)
+    g = aleppo_killed(client)
+    row = text[text.index(f'/groups/{g["id"]}'):]
+    row = row[:row.index("</tr>")]
+    assert row.count("<circle") == 3 and "flag" in row  # three sources disagree
+
+
+def test_table_filters(client):
+    assert client.get("/", params={"disagree": "1"}).text.count('<svg class="dots"') == 1
+    assert client.get("/", params={"country": "IQ"}).text.count('<svg class="dots"') == 1
+    assert client.get("/", params={"type": "killed", "country": "IQ"}).text.count(
+        '<svg class="dots"') == 0
+    # invalid values are ignored, not errors
+    assert client.get("/", params={"since": "nope", "type": "bogus"}).status_code == 200
+
+
+def test_group_page_timeline_and_evidence(client):
+    g = aleppo_killed(client)
+    text = html_ok(client.get(f"/groups/{g['id']}"))
+    p = parse(text)
+    assert '<svg id="timeline"' in text
+    assert p.series == [1, 1, 1]  # one polyline per source
+    for f in g["figures"]:
+        assert f'href="/documents/{f["doc_id"]}"' in text
+    assert ("evidence", "20 شخصاً قتلوا") in [(k, t) for k, t in p.marks] or \
+        "20 شخصاً قتلوا" in text
+
+
+def test_group_page_links_to_article_page(client):
+    g = aleppo_killed(client)
+    text = client.get(f"/groups/{g['id']}").text
+    doc_id = re.search(r'href="/documents/([^"?]+)"', text).group(1)
+    assert client.get(f"/documents/{doc_id}").status_code == 200
+
+
+def test_article_marks_equal_claim_spans(client):
+    doc = client.get("/api/documents/a1").json()
+    text = html_ok(client.get("/documents/a1"))
+    marks = parse(text).marks
+    expected = set()
+    for c in doc["claims"]:
+        for kind in SPAN_KINDS:
+            span = (c.get(kind) or {}).get("span")
+            if span and span[1] > span[0]:  # an outlet as source has an empty span
+                expected.add((kind, doc["text"][span[0]:span[1]]))
+    assert expected and expected <= set(marks)
+
+
+def test_article_text_is_escaped(client):
+    text = html_ok(client.get("/documents/a3"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "<script>" not in text
+
+
+def test_highlight_nests_and_drops_crossing_spans():
+    claims = [{"evidence": {"span": [0, 6]}, "trigger": {"span": [3, 6]}},
+              {"evidence": {"span": [4, 9]}}]  # crosses the first evidence: dropped
+    tree = highlight("abcdefghij", claims)
+    assert tree[0]["kind"] == "evidence" and tree[0]["children"][1]["kind"] == "trigger"
+    assert tree[1:] == ["ghij"]
+
+
+def test_try_shows_claims(client):
+    text = html_ok(client.get("/try"))
+    assert 'method="post"' in text
+    r = client.post("/try", data={"text": ARTICLES[1]["text"]})
+    text = html_ok(r)
+    marks = parse(text).marks
+    assert any(k == "evidence" and "35" in t for k, t in marks)
+    assert 'class="claim"' in text
+
+
+def test_try_escapes_pasted_html(client):
+    text = html_ok(client.post("/try", data={"text": ARTICLES[2]["text"]}))
+    assert "<script>alert" not in text and "&lt;script&gt;" in text
+
+
+def test_try_too_long(client):
+    r = client.post("/try", data={"text": "ا" * (MAX_TRY_CHARS + 1)})
+    assert r.status_code == 413
+
+
+def test_try_huge_body_refused(client):
+    r = client.post("/try", content=b"text=" + b"a" * 5_000_000,
+                    headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 413
+
+
+def test_unknown_group_and_document_are_html_404(client):
+    for path in ("/groups/nope", "/documents/nope"):
+        html_ok(client.get(path), 404)
+    r = client.get("/api/groups/nope")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    assert "content-security-policy" not in r.headers
+
+
+def test_map_plots_claims_with_coordinates(client):
+    text = html_ok(client.get("/map"))
+    assert '<svg id="map"' in text and text.count('class="pt ') >= 2
+    assert client.get("/map", params={"country": "IQ"}).text.count('class="pt ') == 1
+
+
+def test_static_css(client):
+    r = client.get("/static/dashboard.css")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/css")
+
+
+def test_api_paths_stay_json(client):
+    """Only the dashboard's pages are HTML: no docs UI, and /api/ errors keep the JSON shape."""
+    for url in ("/docs", "/redoc", "/api/", "/api/nope"):
+        r = client.get(url)
+        assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
+        assert r.json()["error"]["status"] == 404
+
+
+def test_english_page_keeps_article_text_rtl(client):
+    text = html_ok(client.get("/documents/a1?lang=en"))
+    assert '<div class="text" dir="rtl" lang="ar">' in text and "Extracted claims" in text
