@@ -202,3 +202,29 @@ def test_api_paths_stay_json(client):
 def test_english_page_keeps_article_text_rtl(client):
     text = html_ok(client.get("/documents/a1?lang=en"))
     assert '<div class="text" dir="rtl" lang="ar">' in text and "Extracted claims" in text
+
+
+def test_pages_render_vague_and_range_figures(tmp_path):
+    """Every group and article page renders when figures are vague words or ranges."""
+    from fastapi.testclient import TestClient
+
+    from api_data import write_corpus
+    from rasd.api import create_app
+    from rasd.corpus import ingest
+
+    articles = [
+        {"id": "v1", "outlet": "A", "published": "2020-10-05",
+         "text": "قتل عشرات المدنيين أمس الأحد في قصف على مدينة حلب، بحسب ناشطين."},
+        {"id": "v2", "outlet": "B", "published": "2020-10-05",
+         "text": "قال مسؤول إن ما بين 40 و50 مدنياً قتلوا أمس الأحد في قصف على مدينة حلب."},
+    ]
+    db = str(tmp_path / "v.db")
+    ingest([str(write_corpus(tmp_path / "v.jsonl", articles))], db)
+    with TestClient(create_app(db), raise_server_exceptions=True) as client:
+        groups = client.get("/api/groups").json()["items"]
+        assert groups
+        for g in groups:
+            page = client.get(f"/groups/{g['id']}")
+            assert page.status_code == 200 and "<svg" in page.text
+        for doc_id in ("v1", "v2"):
+            assert client.get(f"/documents/{doc_id}").status_code == 200
