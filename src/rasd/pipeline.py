@@ -7,6 +7,7 @@ process, or in a process pool with ``workers > 1``; stages are picklable module 
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from rasd.extractor.attribution import find_sources
@@ -59,10 +60,14 @@ def run(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
 
 
 def run_many(docs: Iterable[Document], workers: int = 1, chunksize: int = 16) -> Iterator[Document]:
-    """Run the pipeline over a stream of documents, in order."""
+    """Run the pipeline over a stream of documents, in order. With ``workers > 1`` documents go
+    to a process pool a bounded window at a time, so memory stays flat on endless inputs."""
     if workers <= 1:
         for doc in docs:
             yield run(doc)
         return
+    window = workers * chunksize * 4
+    it = iter(docs)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(run, docs, chunksize=chunksize)
+        while batch := list(islice(it, window)):
+            yield from pool.map(run, batch, chunksize=chunksize)
