@@ -190,6 +190,9 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             continue
         if _blocked(toks, min(c.lo, t_loc[bi].lo)):
             continue
+        if trig.role == "noun" and trig.type in STATUS_TYPES and t_loc[bi].lo > c.hi and has_stem(
+                toks[t_loc[bi].lo - 1], context().prior_state):  # "كانوا محتجزين": a past state
+            continue
         chosen = [(best, bi)]
         # coordinated verbal nouns: "اعتقال وقتل عدد من" -> arrested and killed
         for link, ti in links:

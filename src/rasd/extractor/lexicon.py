@@ -141,6 +141,7 @@ class ContextLexicon:
     modal_exceptions: frozenset[str]
     complementizers: frozenset[str]
     post_qualifiers: PhraseSet
+    prior_state: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +156,7 @@ def context() -> ContextLexicon:
         complementizers=frozenset(_norm_all(data["complementizers"])),
         post_qualifiers=PhraseSet.build((w, q) for q, ws in data["post_noun_qualifiers"].items()
                                         for w in ws),
+        prior_state=frozenset(_norm_all(data["prior_state"])),
     )
 
 
