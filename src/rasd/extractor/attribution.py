@@ -107,8 +107,12 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
 def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                       figures: frozenset[int]) -> list[SourceMention]:
     out: list[SourceMention] = []
+    cues = lex.cue_words
     i = 0
     while i < len(toks):
+        if cues.isdisjoint(toks[i].stems):  # most words open no attribution
+            i += 1
+            continue
         hit = lex.prepositions.match_at(toks, i)
         if hit is not None:
             n = hit[0]

@@ -172,6 +172,7 @@ class AttributionLexicon:
     pronoun_suffixes: tuple[str, ...]
     lam: str
     not_a_report: frozenset[str]
+    cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
 
 
 _KIND_KEYS = (
@@ -187,17 +188,20 @@ def attribution() -> AttributionLexicon:
     kinds: list[tuple[str, object]] = []
     for key, kind in _KIND_KEYS:
         kinds.extend((w, kind) for w in data[key])
+    verbs = frozenset(_norm_all(data["reporting_verbs"]))
+    prepositions = PhraseSet.build((w, True) for w in data["prepositions"])
     return AttributionLexicon(
-        verbs=frozenset(_norm_all(data["reporting_verbs"])),
+        verbs=verbs,
         continuation=frozenset(_norm_all(data["continuation_verbs"])),
         stops=frozenset(_norm_all(data["speaker_stops"])),
-        prepositions=PhraseSet.build((w, True) for w in data["prepositions"]),
+        prepositions=prepositions,
         via=PhraseSet.build((w, True) for w in data["via_markers"]),
         kinds=PhraseSet.build(kinds),
         max_words=int(data["max_speaker_words"]),
         pronoun_suffixes=tuple(_norm_all(data["pronoun_suffixes"])),
         lam=normalize_string(data["lam"]),
         not_a_report=frozenset(_norm_all(data["not_a_report"])),
+        cue_words=prepositions.keys | verbs,
     )
 
 

@@ -11,8 +11,12 @@ def find_triggers(doc: Document) -> Document:
     lex = trigger_lexicon()
     toks = doc.tokens
     found: list[Trigger] = []
+    keys = lex.entries.keys
     i = 0
     while i < len(toks):
+        if keys.isdisjoint(toks[i].stems):  # most words: no trigger starts here
+            i += 1
+            continue
         hit = lex.entries.match_at(toks, i)
         if hit is None:
             i += 1
