@@ -1,0 +1,119 @@
+"""End to end in a real browser: Debian's Chromium (driven by Playwright, no browser download)
+against the app served by uvicorn on a free local port, over a small ingested store.
+
+Screenshots go to ``$RASD_ARTIFACTS`` (default ``build/screenshots`` in the repo) and their paths
+are printed. Skipped, with the reason, when Chromium or Playwright is not installed (`.ci/run`
+installs both).
+"""
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api_data import ARTICLES, write_corpus
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed "
+                                "(apt-get install chromium)")
+ARTIFACTS = Path(os.environ.get("RASD_ARTIFACTS", Path(__file__).parents[2] / "build" / "screenshots"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    import uvicorn
+
+    from rasd.api import create_app
+    from rasd.corpus import ingest
+
+    tmp = tmp_path_factory.mktemp("browser")
+    db = str(tmp / "b.db")
+    ingest([str(write_corpus(tmp / "articles.jsonl", ARTICLES))], db)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(url + "/api/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    yield url
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(base_url):
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        pg.console_errors = errors  # type: ignore[attr-defined]
+        yield pg
+        browser.close()
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    print(f"screenshot: {path}")
+
+
+def test_click_through_table_group_article_and_map(page, base_url):
+    page.goto(base_url + "/", wait_until="load")
+    timing = page.evaluate("() => { const t = performance.getEntriesByType('navigation')[0];"
+                           " return [t.responseEnd, t.domContentLoadedEventEnd, t.transferSize]; }")
+    print(f"first load: response {timing[0]:.0f} ms, DOM ready {timing[1]:.0f} ms")
+    assert page.get_attribute("html", "dir") == "rtl"
+    rows = page.locator("table.groups tbody tr")
+    assert rows.count() >= 2
+    assert page.locator("table.groups svg.dots circle").count() >= 3  # one dot per source figure
+    _shot(page, "groups")
+
+    page.locator("table.groups tbody tr a").first.click()
+    page.wait_for_load_state("load")
+    assert "/groups/" in page.url
+    assert page.locator("svg circle").count() >= 1
+    _shot(page, "group")
+
+    page.locator("a[href^='/documents/']").first.click()
+    page.wait_for_load_state("load")
+    assert "/documents/" in page.url
+    marks = page.locator("mark")
+    assert marks.count() >= 2
+    assert page.locator("script").count() == 0  # the article's "<script>" stays text
+    _shot(page, "article")
+
+    page.goto(base_url + "/map", wait_until="load")
+    assert page.locator("svg circle").count() >= 1
+    _shot(page, "map")
+    assert not page.console_errors, page.console_errors  # no CSP violations or script errors
+
+
+def test_try_page_highlights_a_pasted_article(page, base_url):
+    page.goto(base_url + "/try", wait_until="load")
+    page.fill("textarea", "قالت الشرطة إن 12 شخصاً قتلوا في هجوم على سوق في حلب أمس.")
+    page.locator("form button, form input[type=submit]").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator("mark").count() >= 2
+    _shot(page, "try")
