@@ -42,8 +42,8 @@ def _documents(items: Iterable[Document | Failure], failures: list[Failure]) -> 
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--workers", default=1, show_default=True, help="Processes to run the pipeline in.")
 def extract(inputs: tuple[str, ...], workers: int) -> None:
-    """Extract claims from INPUTS (plain-text files, JSONL of articles, folders; '-' or none =
-    stdin) and write one claim per line as JSON to stdout.
+    """Extract claims from INPUTS (text, JSONL of articles, HTML, WARC, RSS/Atom, folders,
+    http(s) URLs; '-' or none = stdin) and write one claim per line as JSON to stdout.
 
     JSONL records use the corpus format: id, title, text, published, outlet, url. A bad record is
     reported on stderr (file:line and reason) and the rest is processed; the exit status is 1
@@ -282,8 +282,9 @@ def export_(db: str | None, type_: str | None, country: str | None, since: str |
               help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to expose).")
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the REST API (JSON under /api/, schema at /openapi.json). Writes (POST /api/ingest)
-    need the token in the RASD_API_TOKEN environment variable; without one they are disabled."""
+    """Serve the dashboard (/) and the REST API (JSON under /api/, schema at /openapi.json).
+    Writes (POST /api/ingest) need the token in the RASD_API_TOKEN environment variable;
+    without one they are disabled."""
     from rasd.api import serve as run_server
 
     try:
