@@ -105,7 +105,9 @@ def test_click_through_table_group_article_and_map(page, base_url):
     _shot(page, "article")
 
     page.goto(base_url + "/map", wait_until="load")
-    assert page.locator("svg circle").count() >= 1
+    page.wait_for_selector(".leaflet-container path.leaflet-interactive")
+    assert page.locator(".leaflet-container path.leaflet-interactive").count() >= 1
+    assert page.locator("svg#map").is_hidden()  # the no-script plot gives way to Leaflet
     _shot(page, "map")
     assert not page.console_errors, page.console_errors  # no CSP violations or script errors
 

@@ -19,7 +19,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -310,8 +310,15 @@ def router() -> APIRouter:
             if loc.get("lat") is not None and loc.get("lon") is not None and v:
                 pts.append({"lat": loc["lat"], "lon": loc["lon"], "v": v, "doc": cj["doc_id"],
                             "place": loc.get("text"), "type": cj["type"]})
-        return render(request, "map.html", plot=scatter(pts), f=f, types=EVENT_TYPES,
-                      n=len(pts))
+        plot = scatter(pts)
+        labels = LABELS[lang_of(request)]
+        q = "?lang=en" if lang_of(request) == "en" else ""
+        leaflet_points = [{"lat": p["lat"], "lon": p["lon"], "v": p["v"], "type": p["type"],
+                           "place": p["place"], "label": labels.get("t_" + p["type"], p["type"]),
+                           "href": f"/documents/{quote(p['doc'], safe='')}{q}"}
+                          for p in plot["points"]]
+        return render(request, "map.html", plot=plot, f=f, types=EVENT_TYPES, n=len(pts),
+                      leaflet_points=leaflet_points)
 
     return r
 

@@ -141,8 +141,9 @@ class SecurityHeaders:
 
     HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                (b"referrer-policy", b"no-referrer"), (b"cache-control", b"no-store")]
-    #: HTML pages (the dashboard): own stylesheet only, no script, forms to this origin only
-    HTML_CSP = (b"default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    #: HTML pages (the dashboard): own stylesheets and scripts only (the map's Leaflet is served
+    #: from the package), forms to this origin only
+    HTML_CSP = (b"default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
                 b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
     def __init__(self, app: ASGIApp) -> None:
