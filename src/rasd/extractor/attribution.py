@@ -11,7 +11,7 @@ import bisect
 import re
 from typing import Sequence
 
-from rasd.extractor.lexicon import AttributionLexicon, attribution, has_stem, triggers
+from rasd.extractor.lexicon import AttributionLexicon, attribution, context, has_stem, triggers
 from rasd.model import Document, SourceMention, Token
 from rasd.text.tokens import has_article, has_preposition
 
@@ -25,7 +25,7 @@ def _broken(norm: str, a: Token, b: Token) -> bool:
 
 
 def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
-             figures: frozenset[int]) -> int:
+             figures: frozenset[int], lam_first: bool = False) -> int:
     """End (exclusive token index) of the speaker phrase starting at token ``j``; a speaker
     never runs into a figure or an event word ("نقل عشرات المصابين" names no speaker)."""
     events = triggers().entries
@@ -34,8 +34,9 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
         tok = toks[k]
         if k > 0 and _broken(norm, toks[k - 1], tok) and not (k > j and _quoted_name(norm, toks, k, lex)):
             break
-        if has_stem(tok, lex.stops) or _DIGIT.search(tok.text) or events.contains(tok) \
-                or tok.start in figures:
+        glued = lam_first and k == j and tok.text.startswith(lex.lam) and has_preposition(tok)
+        if (has_stem(tok, lex.stops) and not glued) or _DIGIT.search(tok.text) \
+                or events.contains(tok) or tok.start in figures:
             break
         if has_stem(tok, lex.verbs) and not has_article(tok):  # "وزير النقل" is no verb
             break
@@ -55,10 +56,10 @@ def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: Attributio
     """Whether an unknown-kind phrase after a reporting verb reads as a speaker: it does not open
     with a pronoun-suffixed noun ("أعلن ولاءها") and ends where a speaker ends (a complementizer,
     punctuation, a time or place word), not by running into figures, events or the word limit."""
+    if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3:
+        return False  # "أعلنت ولاءها لتنظيم": an object, not a speaker
     if _known_kind(toks, a, b, lex):
         return True
-    if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3:
-        return False
     if b >= len(toks) or _broken(norm, toks[b - 1], toks[b]):
         return True
     nxt = toks[b]
@@ -116,14 +117,14 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
         hit = lex.prepositions.match_at(toks, i)
         if hit is not None:
             n = hit[0]
-            b = _speaker(norm, toks, i + n, lex, figures)
+            b = _speaker(norm, toks, i + n, lex, figures, lam_first=True)
             if b > i + n:
                 out.append(_mention(norm, toks, i + n, b, (toks[i].start, toks[i + n - 1].end), lex,
                                     lam=lex.lam))
                 i = b
                 continue
         tok = toks[i]
-        if has_stem(tok, lex.verbs):
+        if has_stem(tok, lex.verbs) and not (i > 0 and has_stem(toks[i - 1], context().negation)):
             cue = (tok.start, tok.end)
             b = _speaker(norm, toks, i + 1, lex, figures)
             if b > i + 1 and (not _plausible(norm, toks, i + 1, b, lex, figures) or (
