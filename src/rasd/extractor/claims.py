@@ -389,13 +389,20 @@ def _is_locative(doc: Document, place: PlaceMention, tok_starts: list[int]) -> b
     return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1], preps)
 
 
+def _event_places(doc: Document) -> list[PlaceMention]:
+    """The places that can say where an event happened: all but those inside a speaker's name
+    ("المتحدث باسم شرطة ولاية غومبيه", "صحيفة محلية في مدينة شيتا")."""
+    speakers = [(sm.start, sm.end) for sm in doc.sources]
+    return [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)]
+
+
 def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
-               locative: dict[int, bool]) -> PlaceMention | None:
+               locative: dict[int, bool], places: list[PlaceMention]) -> PlaceMention | None:
     """The place of a claim: a locative place of its sentence (the first after the figure, else
     the last before it), else any place of the sentence, else the last locative place of the
     paragraph so far, else the article's main place."""
     s, e = doc.sentences[draft.sentence]
-    inside = [p for p in doc.places if s <= p.start < e]
+    inside = [p for p in places if s <= p.start < e]
     candidates = [p for p in inside if locative[p.start]] or inside
     after = [p for p in candidates if p.start >= draft.anchor]
     if after:
@@ -403,15 +410,16 @@ def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
     if candidates:
         return candidates[-1]
     para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
-    earlier = [p for p in doc.places if para <= p.start < s and locative[p.start]]
+    earlier = [p for p in places if para <= p.start < s and locative[p.start]]
     return earlier[-1] if earlier else main
 
 
-def _main_place(doc: Document, locative: dict[int, bool]) -> PlaceMention | None:
+def _main_place(doc: Document, locative: dict[int, bool],
+                places: list[PlaceMention]) -> PlaceMention | None:
     """The place the article is about: most mentions (locative and title ones weigh more)."""
     scores: dict[str, float] = {}
     first: dict[str, PlaceMention] = {}
-    for p in doc.places:
+    for p in places:
         key = p.name or p.text
         weight = 1.0 + (1.0 if locative[p.start] else 0.0) + (2.0 if p.start < doc.title_end else 0.0)
         scores[key] = scores.get(key, 0.0) + weight
@@ -524,12 +532,13 @@ def assemble_claims(doc: Document) -> Document:
             prev = new[-1] if new else None
     resolver = _SourceResolver(doc)
     locative = {p.start: _is_locative(doc, p, starts) for p in doc.places}
-    main = _main_place(doc, locative)
+    places = _event_places(doc)
+    main = _main_place(doc, locative, places)
     claims: list[Claim] = []
     for d in drafts:
         source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor),
                                       main.country if main else None)
-        place = _place_for(doc, d, main, locative)
+        place = _place_for(doc, d, main, locative, places)
         location = None
         if place is not None:
             location = Location(doc.original(place.start, place.end), doc.span(place.start, place.end),
