@@ -77,11 +77,13 @@ def test_sigkill_midway_then_rerun(db_url):
 def test_two_processes_saving_the_same_documents_at_once(db_url, tmp_path):
     go = tmp_path / "go"
     procs = [subprocess.Popen([sys.executable, str(CHILD), db_url, str(N), "--wait", str(go),
-                               *extra], stdout=subprocess.PIPE, text=True)
+                               *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)  # a child's error shows in the failed assertion
              for extra in ([], ["--reverse"])]  # they meet in the middle
     try:
         for p in procs:  # both have the store open (and migrated) before either saves
-            assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+            first = p.stdout.readline() if p.stdout is not None else ""
+            assert first.strip() == "ready", first + (p.stdout.read() if p.stdout else "")
         go.touch()
         outs = [p.communicate(timeout=120)[0].splitlines() for p in procs]
     finally:  # never leave a child waiting for "go" behind a failed assertion

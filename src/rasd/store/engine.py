@@ -16,6 +16,8 @@ the busy timeout instead of failing on a lock upgrade.
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -105,12 +107,25 @@ def _pg_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.commit()
 
 
+def _set_wal(cur: Any, attempts: int = 100) -> None:
+    """Switch to WAL. Two processes opening a new file at once can both need the exclusive lock
+    this takes, and SQLite may answer "locked" without waiting for the busy timeout: retry."""
+    for attempt in range(attempts):
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_begin)
     cur = dbapi_conn.cursor()
     try:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _set_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
     finally:
