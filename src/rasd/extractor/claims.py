@@ -398,17 +398,14 @@ def _event_places(doc: Document) -> list[PlaceMention]:
 
 def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
                locative: dict[int, bool], places: list[PlaceMention]) -> PlaceMention | None:
-    """The place of a claim: a locative place of its sentence (the first after the figure, else
-    the last before it), else any place of the sentence, else the last locative place of the
-    paragraph so far, else the article's main place."""
+    """The place of a claim: the locative place of its sentence nearest to the figure, else the
+    nearest place of the sentence, else the last locative place of the paragraph so far, else
+    the article's main place (places inside a speaker's name are left out throughout)."""
     s, e = doc.sentences[draft.sentence]
     inside = [p for p in places if s <= p.start < e]
     candidates = [p for p in inside if locative[p.start]] or inside
-    after = [p for p in candidates if p.start >= draft.anchor]
-    if after:
-        return after[0]
     if candidates:
-        return candidates[-1]
+        return min(candidates, key=lambda p: (abs(p.start - draft.anchor), p.start))
     para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
     earlier = [p for p in places if para <= p.start < s and locative[p.start]]
     return earlier[-1] if earlier else main
