@@ -79,6 +79,7 @@ CLAUSE_SUBJECT_MAX_GAP = 10
 LIST_COST = 1.0
 POST_QUALIFIER_WINDOW = 6
 QUOTE_MAX_SENTENCES = 3
+ORIGIN_TYPES = frozenset({"displaced"})  # the place fled from is where the event happened
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 
 
@@ -377,6 +378,17 @@ def _locatives() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(normalize_string(w) for w in data["clitics"]))
 
 
+@lru_cache(maxsize=1)
+def _origin_words() -> frozenset[str]:
+    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["origin"])
+
+
+def _after_word(doc: Document, place: PlaceMention, words: frozenset[str]) -> bool:
+    """Whether the word right before a place is one of ``words``."""
+    k = bisect.bisect_left([t.start for t in doc.tokens], place.start)
+    return 0 < k <= len(doc.tokens) and has_stem(doc.tokens[k - 1], words)
+
+
 def _is_locative(doc: Document, place: PlaceMention, tok_starts: list[int]) -> bool:
     """Whether a place is introduced as where something happened ("في X", "بX", "قرب X")."""
     preps, clitics = _locatives()
@@ -404,6 +416,8 @@ def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
     s, e = doc.sentences[draft.sentence]
     inside = [p for p in places if s <= p.start < e]
     candidates = [p for p in inside if locative[p.start]] or inside
+    if draft.type in ORIGIN_TYPES:
+        candidates = [p for p in inside if _after_word(doc, p, _origin_words())] or candidates
     if candidates:
         return min(candidates, key=lambda p: (abs(p.start - draft.anchor), p.start))
     para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
