@@ -13,8 +13,8 @@ from rich.table import Table
 
 from rasd.errors import RasdError
 from rasd.ingest.readers import read_inputs
-from rasd.ingest.records import Failure, read_jsonl
-from rasd.model import Claim, Document
+from rasd.ingest.records import Failure
+from rasd.model import Document
 from rasd.pipeline import run_many
 
 
@@ -108,22 +108,6 @@ def eval_(gold: str, articles: str, as_json: bool, errors: int) -> None:
             console.print(f"\n[bold]{title}[/bold] ({len(rows)}; first {min(errors, len(rows))})")
             for row in rows[:errors]:
                 console.print("  " + json.dumps(row, ensure_ascii=False), soft_wrap=True)
-
-
-def _claim_row(claim: Claim) -> list[str]:
-    c = claim.count
-    if c.value is not None:
-        figure = f"{c.value:,}" + (f" ({c.qualifier})" if c.qualifier else "")
-    elif c.min is not None:
-        figure = f"{c.min:,}-{c.max:,}"
-    else:
-        figure = str(c.vague)
-    source = claim.source.text if claim.source.kind != "outlet" else "(the outlet itself)"
-    if claim.via:
-        source += " via " + ", ".join(v.text for v in claim.via)
-    return [claim.type + (" (mixed)" if claim.mixed else ""), figure, source,
-            claim.location.text if claim.location else "", claim.time.date if claim.time and
-            claim.time.date else ""]
 
 
 DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from rasd.extractor import linking
-from rasd.extractor.lexicon import context, has_stem, persons
+from rasd.extractor.lexicon import context, has_stem, persons, triggers
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
 from rasd.lang.ar import load_yaml
@@ -42,10 +42,6 @@ class Draft:
     subject: tuple[int, int] | None
     anchor: int
     trigger: tuple[int, int] | None = None
-
-
-def _breaks_between(norm: str, a: Token, b: Token) -> int:
-    return len(_BREAK.findall(norm, a.end, b.start))
 
 
 def _breaks(norm: str, toks: Sequence[Token], x: Located, y: Located) -> int:
@@ -187,7 +183,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         adjacent = t_loc[bi].lo == c.hi
         if linking.counts_objects(toks, c) and not adjacent and trig.type != "strikes":
             continue
-        if trig.type in _needs_person() and not linking.counts_people(toks, c):
+        if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
             continue
         if _blocked(toks, min(c.lo, t_loc[bi].lo)):
             continue
@@ -307,11 +303,6 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     return out
 
 
-def _needs_person() -> frozenset[str]:
-    from rasd.extractor.lexicon import triggers
-    return triggers().needs_person
-
-
 def _sentence_of(starts: list[int], pos: int) -> int:
     """Index of the sentence (by its start offsets) that holds ``pos``."""
     return max(0, bisect.bisect_right(starts, pos) - 1)
@@ -383,9 +374,10 @@ def _origin_words() -> frozenset[str]:
     return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["origin"])
 
 
-def _after_word(doc: Document, place: PlaceMention, words: frozenset[str]) -> bool:
+def _after_word(doc: Document, place: PlaceMention, words: frozenset[str],
+                tok_starts: list[int]) -> bool:
     """Whether the word right before a place is one of ``words``."""
-    k = bisect.bisect_left([t.start for t in doc.tokens], place.start)
+    k = bisect.bisect_left(tok_starts, place.start)
     return 0 < k <= len(doc.tokens) and has_stem(doc.tokens[k - 1], words)
 
 
@@ -409,7 +401,8 @@ def _event_places(doc: Document) -> list[PlaceMention]:
 
 
 def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
-               locative: dict[int, bool], places: list[PlaceMention]) -> PlaceMention | None:
+               locative: dict[int, bool], places: list[PlaceMention],
+               tok_starts: list[int]) -> PlaceMention | None:
     """The place of a claim: the locative place of its sentence nearest to the figure, else the
     nearest place of the sentence, else the last locative place of the paragraph so far, else
     the article's main place (places inside a speaker's name are left out throughout)."""
@@ -417,7 +410,8 @@ def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
     inside = [p for p in places if s <= p.start < e]
     candidates = [p for p in inside if locative[p.start]] or inside
     if draft.type in ORIGIN_TYPES:
-        candidates = [p for p in inside if _after_word(doc, p, _origin_words())] or candidates
+        candidates = [p for p in inside if _after_word(doc, p, _origin_words(), tok_starts)] \
+            or candidates
     if candidates:
         return min(candidates, key=lambda p: (abs(p.start - draft.anchor), p.start))
     para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
@@ -549,7 +543,7 @@ def assemble_claims(doc: Document) -> Document:
     for d in drafts:
         source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor),
                                       main.country if main else None)
-        place = _place_for(doc, d, main, locative, places)
+        place = _place_for(doc, d, main, locative, places, starts)
         location = None
         if place is not None:
             location = Location(doc.original(place.start, place.end), doc.span(place.start, place.end),

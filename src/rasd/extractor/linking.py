@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
-from rasd.model import CountMention, Token, Trigger
+from rasd.model import Token, Trigger
 from rasd.text.tokens import starts_with_conjunction
 
 MAX_COST = 7.0
@@ -118,10 +118,6 @@ def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
            and not (norm and _PUNCT.search(norm, toks[end - 1].end, toks[end].start))):
         end += 1
     return Located(c.hi, end)
-
-
-def cheapest(candidates: Sequence[Link]) -> Link | None:
-    return min(candidates, key=lambda link: link.cost) if candidates else None
 
 
 def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:

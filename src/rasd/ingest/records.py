@@ -12,7 +12,6 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO, Iterator, Union
 
 from rasd.errors import InputError, RecordError

@@ -124,7 +124,7 @@ class _Lexicon:
         self.preps = set(_ns(cl["prepositions"]))
         self.article, self.lam_article, self.and_ = _n(cl["article"]), _n(cl["lam_article"]), _n(cl["and"])
         self.punct = _STRIP + str(y["punctuation"])
-        conj, prep, art = _cls(self.conj), _cls(self.preps), re.escape(self.article)
+        conj, art = _cls(self.conj), re.escape(self.article)
         self.prefixes = sorted(
             {(c + p + a, bool(c), bool(a) or p == self.lam_article)
              for c in ("", *self.conj) for p in ("", *self.preps, self.lam_article)
