@@ -25,12 +25,8 @@ PARQUET_BATCH = 10_000
 
 
 def claim_id(claim: Claim) -> str:
-    """A stable id for a claim: its document, event, figure, evidence span and source."""
-    import hashlib
-
-    key = json.dumps([claim.doc_id, claim.type, claim.count.to_json(), claim.evidence.to_json(),
-                      claim.source.text], ensure_ascii=False)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    """A claim's stable id, the same as the store's (:meth:`rasd.model.Claim.digest`)."""
+    return claim.digest()
 
 
 def flat(claim: Claim) -> dict[str, Any]:

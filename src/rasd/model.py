@@ -7,6 +7,8 @@ offsets into the *original* article text, which is never modified. Stages match 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
@@ -26,6 +28,7 @@ VAGUE_WORDS: dict[str, tuple[int, int]] = {
     "tens_of_thousands": (10_000, 99_999),
     "hundreds_of_thousands": (100_000, 999_999),
 }
+CLAIM_ID_CHARS = 32  # hex digits of sha256 kept in claim ids (128 bits)
 SOURCE_KINDS: tuple[str, ...] = (
     "government", "military", "media", "monitor", "international", "armed_group",
     "person", "anonymous", "outlet", "official", "organization", "unknown",
@@ -229,6 +232,18 @@ class Claim:
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {self.type!r}")
+
+    def key(self) -> str:
+        """What makes a claim the same claim across runs and rasd versions: document, type,
+        count, evidence span and source text (not confidence, place or time, which an upgrade
+        may refine)."""
+        return json.dumps([self.doc_id, self.type, self.count.to_json(), self.evidence.to_json(),
+                           self.source.text], ensure_ascii=False, separators=(",", ":"))
+
+    def digest(self, occurrence: int = 0) -> str:
+        """Stable id: the hash of :meth:`key` (with ``#N`` for a repeat within a document)."""
+        key = self.key() if occurrence == 0 else f"{self.key()}#{occurrence}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:CLAIM_ID_CHARS]
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

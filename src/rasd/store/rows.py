@@ -10,7 +10,6 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from rasd.model import Claim, Document, Mention
 
-CLAIM_ID_CHARS = 32  # hex digits of sha256 kept (128 bits)
 
 
 def content_hash(text: str) -> str:
@@ -19,10 +18,8 @@ def content_hash(text: str) -> str:
 
 
 def claim_key(claim: Claim) -> str:
-    """What makes a claim the same claim across runs and rasd versions: document, type, count,
-    evidence span and source text (not confidence, place or time, which an upgrade may refine)."""
-    return json.dumps([claim.doc_id, claim.type, claim.count.to_json(), claim.evidence.to_json(),
-                       claim.source.text], ensure_ascii=False, separators=(",", ":"))
+    """See :meth:`rasd.model.Claim.key`."""
+    return claim.key()
 
 
 def claim_ids(claims: Sequence[Claim]) -> list[str]:
@@ -32,11 +29,10 @@ def claim_ids(claims: Sequence[Claim]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
     for claim in claims:
-        key = claim_key(claim)
+        key = claim.key()
         n = seen.get(key, 0)
         seen[key] = n + 1
-        digest = hashlib.sha256((key if n == 0 else f"{key}#{n}").encode("utf-8"))
-        out.append(digest.hexdigest()[:CLAIM_ID_CHARS])
+        out.append(claim.digest(n))
     return out
 
 
