@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from rasd.extractor import linking
+from rasd.extractor.focus import Focus, article_focus
 from rasd.extractor.lexicon import context, has_stem, persons, triggers
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
@@ -400,39 +401,27 @@ def _event_places(doc: Document) -> list[PlaceMention]:
     return [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)]
 
 
-def _place_for(doc: Document, draft: Draft, main: PlaceMention | None,
+def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
                locative: dict[int, bool], places: list[PlaceMention],
                tok_starts: list[int]) -> PlaceMention | None:
     """The place of a claim: the locative place of its sentence nearest to the figure, else the
-    nearest place of the sentence, else the last locative place of the paragraph so far, else
-    the article's main place (places inside a speaker's name are left out throughout)."""
+    nearest place of the sentence that is not a country named as an actor, else the last
+    locative place of the paragraph so far, else the article's focus (its country for a
+    cumulative toll); places inside a speaker's name are left out throughout."""
     s, e = doc.sentences[draft.sentence]
     inside = [p for p in places if s <= p.start < e]
-    candidates = [p for p in inside if locative[p.start]] or inside
+    candidates = [p for p in inside if locative[p.start]] \
+        or [p for p in inside if p.kind != "country"]
     if draft.type in ORIGIN_TYPES:
         candidates = [p for p in inside if _after_word(doc, p, _origin_words(), tok_starts)] \
             or candidates
     if candidates:
         return min(candidates, key=lambda p: (abs(p.start - draft.anchor), p.start))
+    if since and focus.country is not None:
+        return focus.country
     para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
     earlier = [p for p in places if para <= p.start < s and locative[p.start]]
-    return earlier[-1] if earlier else main
-
-
-def _main_place(doc: Document, locative: dict[int, bool],
-                places: list[PlaceMention]) -> PlaceMention | None:
-    """The place the article is about: most mentions (locative and title ones weigh more)."""
-    scores: dict[str, float] = {}
-    first: dict[str, PlaceMention] = {}
-    for p in places:
-        key = p.name or p.text
-        weight = 1.0 + (1.0 if locative[p.start] else 0.0) + (2.0 if p.start < doc.title_end else 0.0)
-        scores[key] = scores.get(key, 0.0) + weight
-        first.setdefault(key, p)
-    if not scores:
-        return None
-    best = max(scores, key=lambda k: (scores[k], -first[k].start))
-    return first[best]
+    return earlier[-1] if earlier else focus.place
 
 
 CONTEXT_SENTENCES = 3  # how far back in the paragraph a claim may take its time from
@@ -538,12 +527,15 @@ def assemble_claims(doc: Document) -> Document:
     resolver = _SourceResolver(doc)
     locative = {p.start: _is_locative(doc, p, starts) for p in doc.places}
     places = _event_places(doc)
-    main = _main_place(doc, locative, places)
+    focus = article_focus(doc, locative, places)
     claims: list[Claim] = []
     for d in drafts:
+        main = focus.place
         source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor),
                                       main.country if main else None)
-        place = _place_for(doc, d, main, locative, places, starts)
+        time = _time_for(doc, d)
+        place = _place_for(doc, d, focus, time is not None and time.precision == "since",
+                           locative, places, starts)
         location = None
         if place is not None:
             location = Location(doc.original(place.start, place.end), doc.span(place.start, place.end),
@@ -562,6 +554,6 @@ def assemble_claims(doc: Document) -> Document:
         claims.append(Claim(doc_id=doc.id, type=d.type, count=d.count, source=source,
                             trigger=trigger,
                             evidence=doc.span(d.start, d.end), subject=subject, via=via,
-                            location=location, time=_time_for(doc, d), confidence=max(0.1, 0.95 - 0.1 * d.cost),
+                            location=location, time=time, confidence=max(0.1, 0.95 - 0.1 * d.cost),
                             mixed=d.mixed))
     return doc.with_(claims=tuple(_dedupe(claims, doc.span(0, doc.title_end).end if doc.title_end else 0)))

@@ -1,0 +1,42 @@
+"""Where a claim is when its sentence names no place: the article's focus."""
+
+import rasd
+
+
+def _claims(text):
+    return rasd.extract(text, published="2020-10-05", outlet="Test Outlet")
+
+
+def test_country_named_as_an_actor_is_not_where_people_died():
+    text = ("قصف قاعدة التيفور في حمص\n"
+            "قال مسؤولون إن إسرائيل قصفت قاعدة التيفور قرب مدينة حمص.\n"
+            "وقتل 14 شخصا في القصف بحسب المرصد. وقالت إسرائيل إنها لا تعلق.")
+    claim = next(c for c in _claims(text) if c.count.value == 14)
+    assert claim.location is not None and claim.location.country == "SY"
+    assert claim.location.text != "إسرائيل"
+
+
+def test_nationality_adjectives_choose_the_country_of_the_article():
+    text = ("الجيش النيجيري يحرر رهائن\n"
+            "أعلن الجيش النيجيري تحرير رهائن في عملية قرب مدينة مايدوغوري.\n\n"
+            "وقال المتحدث باسم الجيش النيجيري إن الجنود النيجيريين اعتقلوا 12 مسلحا. "
+            "وزار الرئيس الكاميرون ثم تشاد والكاميرون.")
+    claim = next(c for c in _claims(text) if c.type == "arrested")
+    assert claim.location is not None and claim.location.country == "NG"
+
+
+def test_article_about_a_country_as_a_whole_keeps_the_country():
+    text = ("تقرير أممي عن ضحايا الحرب في أفغانستان\n"
+            "قالت الأمم المتحدة في تقرير إن المدنيين في أفغانستان يدفعون ثمن الحرب.\n\n"
+            "وذكر التقرير أن 1213 مدنيا قتلوا خلال العام. وشهدت مدينة قندز معارك عنيفة.")
+    claim = next(c for c in _claims(text) if c.count.value == 1213)
+    assert claim.location is not None and claim.location.text == "أفغانستان"
+
+
+def test_cumulative_toll_is_placed_in_the_country():
+    text = ("وقف العملية العسكرية في مدينة الحديدة اليمنية\n"
+            "أعلنت الإمارات وقف العملية العسكرية في مدينة الحديدة.\n\n"
+            "ويشهد اليمن حربا منذ 2014. وأدى النزاع منذ التدخل السعودي إلى مقتل نحو عشرة آلاف شخص.")
+    claim = next(c for c in _claims(text) if c.count.value == 10000)
+    assert claim.time is not None and claim.time.precision == "since"
+    assert claim.location is not None and claim.location.text == "اليمن"
