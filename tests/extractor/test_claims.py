@@ -164,3 +164,22 @@ def test_trigger_span_is_given():
     text = "قالت الشرطة إن 12 شخصاً قتلوا في الهجوم."
     claim = _one(text)
     assert text[claim.trigger.span.start:claim.trigger.span.end] == "قتلوا"
+
+
+def test_lead_and_crosshead_figures_yield_to_the_attributed_one():
+    text = ("أصيب أربعة جنود في تفجير قرب الحدود.\n\n"
+            "مقتل فلسطينيين اثنين\n\n"
+            "وأعلنت مصادر طبية الأحد مقتل فلسطينيين اثنين. وقال الجيش إن أربعة من جنوده أصيبوا.")
+    claims = _claims(text, title="غارات على القطاع")
+    assert sorted((c.count.value, c.source.kind) for c in claims) == [(2, "anonymous"), (4, "military")]
+
+
+def test_release_verbs_and_phrases():
+    assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
+    assert _one("الجيش يحرر 30 رهينة.").type == "released"
+    claim = _one("قررت المحكمة إخلاء سبيل الصحفي.")
+    assert (claim.type, claim.count) == ("released", Count(value=1))
+
+
+def test_places_of_detention_are_not_detainees():
+    assert _claims("رصد التقرير 59 مكان احتجاز سرية.") == []

@@ -25,7 +25,7 @@ from rasd.model import (Claim, Count, CountMention, Document, Location, Mention,
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
 HYPOTHETICAL_WINDOW = 4
-ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing"})
+ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
 OUTLET = "__outlet__"
 
 
@@ -262,7 +262,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     gap_words = persons().single_gap
     counted = {k for c in c_loc for k in range(c.lo, c.hi)}
     for trig, t in zip(trigs, t_loc):
-        if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar") or _blocked(toks, t.lo):
+        if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar", "phrase") \
+                or _blocked(toks, t.lo):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if k < len(toks) and k not in counted and _one_person(toks[k]):
@@ -487,9 +488,29 @@ def _person_key(text: str) -> str:
     return stems(words[0])[-1] if words else ""
 
 
-def _dedupe(claims: list[Claim], title_end: int) -> list[Claim]:
-    """One claim per figure and source. An unattributed figure in the headline yields to the same
-    figure attributed in the body; the same source repeating a figure counts once."""
+HEADING_MAX_WORDS = 10
+_SENTENCE_END = re.compile(r"[.!?؟:\"»)]\s*$")
+
+
+def _headings(doc: Document) -> list[Span]:
+    """Original spans of the title, the lead (first body paragraph) and the crossheads: body
+    paragraphs of one short line with no closing punctuation ("مقتل فلسطينيين اثنين" between
+    two paragraphs). These summarize what the body attributes."""
+    out = [doc.span(0, doc.title_end)] if doc.title_end else []
+    body = [(ps, pe) for ps, pe in doc.paragraphs if ps >= doc.title_end]
+    if body:
+        out.append(doc.span(*body[0]))
+    for ps, pe in body[1:]:
+        line = doc.norm[ps:pe].strip()
+        if line and len(line.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(line):
+            out.append(doc.span(ps, pe))
+    return out
+
+
+def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
+    """One claim per figure and source. An unattributed figure in the headline or a crosshead
+    yields to the same figure attributed elsewhere; the same source repeating a figure counts
+    once."""
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for cl in claims:
         person = _person_key(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
@@ -497,8 +518,8 @@ def _dedupe(claims: list[Claim], title_end: int) -> list[Claim]:
     keep: list[Claim] = []
     for group in groups.values():
         named = [cl for cl in group if cl.source.kind != "outlet"]
-        pool = [cl for cl in group if not (named and cl.source.kind == "outlet"
-                                           and cl.evidence.start < title_end)]
+        pool = [cl for cl in group if not (named and cl.source.kind == "outlet" and any(
+            h.start <= cl.evidence.start < h.end for h in headings))]
         seen: list[str] = []
         for cl in pool:
             key = canon_source(cl.source.text)
@@ -556,4 +577,4 @@ def assemble_claims(doc: Document) -> Document:
                             evidence=doc.span(d.start, d.end), subject=subject, via=via,
                             location=location, time=time, confidence=max(0.1, 0.95 - 0.1 * d.cost),
                             mixed=d.mixed))
-    return doc.with_(claims=tuple(_dedupe(claims, doc.span(0, doc.title_end).end if doc.title_end else 0)))
+    return doc.with_(claims=tuple(_dedupe(claims, _headings(doc))))
