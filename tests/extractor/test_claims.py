@@ -183,3 +183,13 @@ def test_release_verbs_and_phrases():
 
 def test_places_of_detention_are_not_detainees():
     assert _claims("رصد التقرير 59 مكان احتجاز سرية.") == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وكانت وزارة الدفاع أعلنت مقتل خمسة جنود.", "وزارة الدفاع"),
+    ("قال الملك عبد الله الثاني إن خمسة جنود قتلوا.", "الملك عبد الله الثاني"),
+    ("بعد أن أعلن عن إغلاقها بدعوى إلقاء الحجارة، أصيب خمسة طلاب.", "Test Outlet"),
+    ("وقال سابقا إن خمسة جنود قتلوا.", "Test Outlet"),
+])
+def test_speaker_phrase_boundaries(text, source):
+    assert _one(text).source.text == source

@@ -11,7 +11,8 @@ import bisect
 import re
 from typing import Sequence
 
-from rasd.extractor.lexicon import AttributionLexicon, attribution, context, has_stem, triggers
+from rasd.extractor.lexicon import (AttributionLexicon, attribution, context, has_stem, persons,
+                                    triggers)
 from rasd.model import Document, SourceMention, Token
 from rasd.text.tokens import has_article, has_preposition
 
@@ -35,7 +36,8 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
         if k > 0 and _broken(norm, toks[k - 1], tok) and not (k > j and _quoted_name(norm, toks, k, lex)):
             break
         glued = lam_first and k == j and tok.text.startswith(lex.lam) and has_preposition(tok)
-        if (has_stem(tok, lex.stops) and not glued) or _DIGIT.search(tok.text) \
+        stop = has_stem(tok, lex.stops) and tok.text not in lex.name_words
+        if (stop and not glued) or _DIGIT.search(tok.text) \
                 or events.contains(tok) or tok.start in figures:
             break
         if has_stem(tok, lex.verbs) and not has_article(tok):  # "وزير النقل" is no verb
@@ -99,8 +101,11 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
         if _broken(norm, prev, toks[a]) or _DIGIT.search(prev.text) or has_stem(prev, lex.stops):
             break
         a -= 1
-    # a subject that starts the clause and has a known head ("الجيش الإسرائيلي قال")
-    if a < i and (a == 0 or _broken(norm, toks[a - 1], toks[a])) and _known_kind(toks, a, i, lex):
+    # a subject that starts the clause, maybe after an auxiliary ("وكانت الوزارة أعلنت"), and
+    # has a known head ("الجيش الإسرائيلي قال")
+    opens = a == 0 or _broken(norm, toks[a - 1], toks[a]) \
+        or has_stem(toks[a - 1], persons().subject_openers)
+    if a < i and opens and _known_kind(toks, a, i, lex):
         return a
     return i
 
@@ -146,7 +151,8 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
             via_hit = lex.via.match_at(toks, i + 1) if i + 1 < len(toks) else None
             if via_hit is not None:  # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
                 c = _speaker(norm, toks, i + 1 + via_hit[0], lex, figures)
-                if c > i + 1 + via_hit[0]:
+                if c > i + 1 + via_hit[0] and _plausible(norm, toks, i + 1 + via_hit[0], c, lex,
+                                                         figures):
                     out.append(_mention(norm, toks, i + 1 + via_hit[0], c, cue, lex))
                     i = c
                     continue

@@ -173,6 +173,7 @@ class AttributionLexicon:
     lam: str
     not_a_report: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
+    name_words: frozenset[str] = frozenset()  # name parts spelled like a clitic + stop ("الله")
 
 
 _KIND_KEYS = (
@@ -202,6 +203,7 @@ def attribution() -> AttributionLexicon:
         lam=normalize_string(data["lam"]),
         not_a_report=frozenset(_norm_all(data["not_a_report"])),
         cue_words=prepositions.keys | verbs,
+        name_words=frozenset(_norm_all(data["name_words"])),
     )
 
 
