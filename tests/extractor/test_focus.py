@@ -40,3 +40,9 @@ def test_cumulative_toll_is_placed_in_the_country():
     claim = next(c for c in _claims(text) if c.count.value == 10000)
     assert claim.time is not None and claim.time.precision == "since"
     assert claim.location is not None and claim.location.text == "اليمن"
+
+
+def test_sentence_gives_its_most_specific_place():
+    text = "وقتل 23 مسلحا في مواجهات وقصف للتحالف في اليمن، على جبهة الساحل الغربي."
+    claim = next(c for c in _claims(text) if c.count.value == 23)
+    assert claim.location is not None and "الساحل الغربي" in claim.location.text

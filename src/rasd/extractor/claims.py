@@ -402,6 +402,15 @@ def _event_places(doc: Document) -> list[PlaceMention]:
     return [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)]
 
 
+def _contains_any(p: PlaceMention, others: list[PlaceMention]) -> bool:
+    """Whether a country or province ``p`` holds a finer place of ``others``."""
+    if not p.country or p.kind not in ("country", "admin1"):
+        return False
+    return any(o is not p and o.country == p.country and o.precision < p.precision
+               and (p.kind == "country" or (o.admin1 is not None and o.admin1 == p.admin1))
+               for o in others)
+
+
 def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
                locative: dict[int, bool], places: list[PlaceMention],
                tok_starts: list[int]) -> PlaceMention | None:
@@ -416,6 +425,9 @@ def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
     if draft.type in ORIGIN_TYPES:
         candidates = [p for p in inside if _after_word(doc, p, _origin_words(), tok_starts)] \
             or candidates
+    # the most specific place the sentence gives: a country or province yields to a place
+    # inside it
+    candidates = [p for p in candidates if not _contains_any(p, candidates)]
     if candidates:
         return min(candidates, key=lambda p: (abs(p.start - draft.anchor), p.start))
     if since and focus.country is not None:

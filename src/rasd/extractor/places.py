@@ -9,8 +9,9 @@ claim keeps its span.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
@@ -31,6 +32,7 @@ class _UnknownNames:
     compound_heads: frozenset[str]
     stopwords: frozenset[str]
     bad_endings: tuple[str, ...]
+    lists: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,8 @@ def _unknown_names() -> _UnknownNames:
     stop.update(normalize_string(w) for w in data["not_names"])
     return _UnknownNames(descriptors, frozenset(normalize_string(w) for w in data["compound_heads"]),
                          frozenset(stop),
-                         tuple(normalize_string(w) for w in data["not_name_endings"]))
+                         tuple(normalize_string(w) for w in data["not_name_endings"]),
+                         frozenset(normalize_string(w) for w in data["list_descriptors"]))
 
 
 def _nameable(tok: Token, names: _UnknownNames) -> bool:
@@ -91,10 +94,38 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
     return out
 
 
+def _with_listed_names(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Widen a mention opened by a plural or dual place noun over an unknown name joined to it
+    by "و" ("قرى مشرعة وحدنان": the villages of Mashra'a and Hadnan)."""
+    names = _unknown_names()
+    starts = [t.start for t in doc.tokens]
+    taken = {p.start for p in places}
+    out: list[PlaceMention] = []
+    for p in places:
+        k = bisect.bisect_left(starts, p.start)
+        if k < len(doc.tokens) and has_stem(doc.tokens[k], names.lists):
+            j = bisect.bisect_left(starts, p.end)
+            if j < len(doc.tokens) and not _GAP.search(doc.norm, p.end, doc.tokens[j].start):
+                nxt = doc.tokens[j]
+                if starts_with_conjunction(nxt) and nxt.start not in taken \
+                        and _nameable_conjunct(nxt, names):
+                    p = replace(p, end=nxt.end, text=doc.norm[p.start:nxt.end])
+        out.append(p)
+    return out
+
+
+def _nameable_conjunct(tok: Token, names: _UnknownNames) -> bool:
+    """Whether a word glued to "و" is a name (the word without its conjunction is nameable)."""
+    bare = tok.stems[-1]
+    return len(bare) >= MIN_NAME_LETTERS and bare.isalpha() and not any(
+        s in names.descriptors or s in names.stopwords for s in tok.stems) \
+        and not triggers().entries.contains(tok)
+
+
 def find_places(doc: Document) -> Document:
     """Stage: every place mentioned in the text, in order."""
     body_start = doc.norm.find("\n") + 1 if doc.title_end else 0
     known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
                            body_start=body_start, text_of=doc.original)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
-    return doc.with_(places=tuple(places))
+    return doc.with_(places=tuple(_with_listed_names(doc, places)))

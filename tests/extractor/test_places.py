@@ -1,0 +1,19 @@
+"""Place mentions of a document (rasd.extractor.places)."""
+
+from rasd.extractor.places import find_places
+from rasd.model import Document
+from rasd.pipeline import prepare
+
+
+def _places(text: str) -> list[str]:
+    """Normalized texts of the place mentions of ``text``."""
+    return [p.text for p in find_places(prepare(Document(id="t", text=text))).places]
+
+
+def test_plural_place_noun_takes_the_conjoined_unknown_name():
+    assert "قري مشرعه وحدنان" in _places("اندلعت مواجهات في قرى مشرعة وحدنان بجبل صبر.")
+
+
+def test_singular_place_noun_does_not_take_a_conjoined_word():
+    texts = _places("اندلعت مواجهات في مدينة تعز ومحيطها.")
+    assert "مدينه تعز" in texts and not any("ومحيطها" in t for t in texts)
