@@ -46,3 +46,18 @@ def test_sentence_gives_its_most_specific_place():
     text = "وقتل 23 مسلحا في مواجهات وقصف للتحالف في اليمن، على جبهة الساحل الغربي."
     claim = next(c for c in _claims(text) if c.count.value == 23)
     assert claim.location is not None and "الساحل الغربي" in claim.location.text
+
+
+def test_previous_sentence_place_carries_over():
+    text = ("تقرير عن الحرب\n"
+            "شن مسلحون هجوما على مدينة غزنة الأحد.\n"
+            "وقتل 20 شخصا خلال المعارك.")
+    claim = next(c for c in _claims(text) if c.count.value == 20)
+    assert claim.location is not None and "غزنة" in claim.location.text
+
+
+def test_seat_of_an_organization_is_not_the_event_place():
+    text = ("معارك في البوكمال\n"
+            "وبحسب المرصد السوري لحقوق الإنسان، ومقره في بريطانيا، قتل 30 من أفراد القوات الحكومية.")
+    claim = next(c for c in _claims(text) if c.count.value == 30)
+    assert claim.location is None or claim.location.country != "GB"

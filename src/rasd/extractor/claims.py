@@ -395,11 +395,24 @@ def _is_locative(doc: Document, place: PlaceMention, tok_starts: list[int]) -> b
     return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1], preps)
 
 
-def _event_places(doc: Document) -> list[PlaceMention]:
+@lru_cache(maxsize=1)
+def _seat_words() -> frozenset[str]:
+    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["seat"])
+
+
+def _event_places(doc: Document, tok_starts: list[int]) -> list[PlaceMention]:
     """The places that can say where an event happened: all but those inside a speaker's name
-    ("المتحدث باسم شرطة ولاية غومبيه", "صحيفة محلية في مدينة شيتا")."""
+    ("المتحدث باسم شرطة ولاية غومبيه", "صحيفة محلية في مدينة شيتا") and an organization's
+    seat ("ومقره بريطانيا")."""
     speakers = [(sm.start, sm.end) for sm in doc.sources]
-    return [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)]
+    return [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)
+            and not _seat(doc, p, tok_starts)]
+
+
+def _seat(doc: Document, place: PlaceMention, tok_starts: list[int]) -> bool:
+    """Whether a place follows a seat word, maybe through a preposition ("ومقره في لندن")."""
+    k = bisect.bisect_left(tok_starts, place.start)
+    return any(has_stem(doc.tokens[j], _seat_words()) for j in range(max(0, k - 2), k))
 
 
 def _contains_any(p: PlaceMention, others: list[PlaceMention]) -> bool:
@@ -433,7 +446,8 @@ def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
     if since and focus.country is not None:
         return focus.country
     para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
-    earlier = [p for p in places if para <= p.start < s and locative[p.start]]
+    lo = max(min(para, doc.sentences[max(0, draft.sentence - 1)][0]), doc.title_end)
+    earlier = [p for p in places if lo <= p.start < s and locative[p.start]]
     return earlier[-1] if earlier else focus.place
 
 
@@ -559,7 +573,7 @@ def assemble_claims(doc: Document) -> Document:
             prev = new[-1] if new else None
     resolver = _SourceResolver(doc)
     locative = {p.start: _is_locative(doc, p, starts) for p in doc.places}
-    places = _event_places(doc)
+    places = _event_places(doc, starts)
     focus = article_focus(doc, locative, places)
     claims: list[Claim] = []
     for d in drafts:
