@@ -61,3 +61,16 @@ def test_seat_of_an_organization_is_not_the_event_place():
             "وبحسب المرصد السوري لحقوق الإنسان، ومقره في بريطانيا، قتل 30 من أفراد القوات الحكومية.")
     claim = next(c for c in _claims(text) if c.count.value == 30)
     assert claim.location is None or claim.location.country != "GB"
+
+
+def test_locator_phrase_only_says_where_the_place_before_it_is():
+    text = "أدى الهجوم على مدينة غزنة الواقعة في جنوب كابول إلى مقتل عشرات المدنيين."
+    claim = _claims(text)[0]
+    assert claim.location is not None and "غزنة" in claim.location.text
+
+
+def test_displacement_origin_must_follow_the_figure_closely():
+    text = ("وفي أبريل تم إجلاء آلاف الأشخاص من سكان القرى إلى مناطق الحكومة في اتفاقية شملت "
+            "بلدة مضايا التي كانت جماعة حزب الله المدعومة من إيران تحاصرها.")
+    claim = next(c for c in _claims(text) if c.type == "displaced")
+    assert claim.location is None or claim.location.country != "IR"

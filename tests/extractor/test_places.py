@@ -17,3 +17,8 @@ def test_plural_place_noun_takes_the_conjoined_unknown_name():
 def test_singular_place_noun_does_not_take_a_conjoined_word():
     texts = _places("اندلعت مواجهات في مدينة تعز ومحيطها.")
     assert "مدينه تعز" in texts and not any("ومحيطها" in t for t in texts)
+
+
+def test_a_demonstrative_makes_a_common_noun():
+    assert not any("القريتين" in t for t in _places("تم إجلاء السكان من تلك القريتين."))
+    assert any("القريتين" in t for t in _places("سيطر التنظيم على مدينة القريتين."))

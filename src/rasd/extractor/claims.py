@@ -25,6 +25,7 @@ from rasd.model import (Claim, Count, CountMention, Document, Location, Mention,
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
 HYPOTHETICAL_WINDOW = 4
+ORIGIN_REACH = 80  # characters after the figure within which "من X" says where people fled from
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
 OUTLET = "__outlet__"
 
@@ -400,19 +401,25 @@ def _seat_words() -> frozenset[str]:
     return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["seat"])
 
 
+@lru_cache(maxsize=1)
+def _locator_words() -> frozenset[str]:
+    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["locators"])
+
+
 def _event_places(doc: Document, tok_starts: list[int]) -> list[PlaceMention]:
     """The places that can say where an event happened: all but those inside a speaker's name
     ("المتحدث باسم شرطة ولاية غومبيه", "صحيفة محلية في مدينة شيتا") and an organization's
     seat ("ومقره بريطانيا")."""
     speakers = [(sm.start, sm.end) for sm in doc.sources]
     return [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)
-            and not _seat(doc, p, tok_starts)]
+            and not _follows(doc, p, _seat_words(), tok_starts)]
 
 
-def _seat(doc: Document, place: PlaceMention, tok_starts: list[int]) -> bool:
-    """Whether a place follows a seat word, maybe through a preposition ("ومقره في لندن")."""
+def _follows(doc: Document, place: PlaceMention, words: frozenset[str],
+             tok_starts: list[int]) -> bool:
+    """Whether a place follows one of ``words``, maybe through a preposition ("ومقره في لندن")."""
     k = bisect.bisect_left(tok_starts, place.start)
-    return any(has_stem(doc.tokens[j], _seat_words()) for j in range(max(0, k - 2), k))
+    return any(has_stem(doc.tokens[j], words) for j in range(max(0, k - 2), k))
 
 
 def _contains_any(p: PlaceMention, others: list[PlaceMention]) -> bool:
@@ -433,11 +440,14 @@ def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
     cumulative toll); places inside a speaker's name are left out throughout."""
     s, e = doc.sentences[draft.sentence]
     inside = [p for p in places if s <= p.start < e]
+    located = [p for p in inside if _follows(doc, p, _locator_words(), tok_starts)]
+    if len(located) < len(inside):  # a locator phrase only says where the place before it is
+        inside = [p for p in inside if p not in located]
     candidates = [p for p in inside if locative[p.start]] \
         or [p for p in inside if p.kind != "country"]
     if draft.type in ORIGIN_TYPES:
-        candidates = [p for p in inside if _after_word(doc, p, _origin_words(), tok_starts)] \
-            or candidates
+        candidates = [p for p in inside if _after_word(doc, p, _origin_words(), tok_starts)
+                      and 0 < p.start - draft.anchor <= ORIGIN_REACH] or candidates
     # the most specific place the sentence gives: a country or province yields to a place
     # inside it
     candidates = [p for p in candidates if not _contains_any(p, candidates)]

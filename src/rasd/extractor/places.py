@@ -33,6 +33,7 @@ class _UnknownNames:
     stopwords: frozenset[str]
     bad_endings: tuple[str, ...]
     lists: frozenset[str]
+    demonstratives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,8 @@ def _unknown_names() -> _UnknownNames:
     return _UnknownNames(descriptors, frozenset(normalize_string(w) for w in data["compound_heads"]),
                          frozenset(stop),
                          tuple(normalize_string(w) for w in data["not_name_endings"]),
-                         frozenset(normalize_string(w) for w in data["list_descriptors"]))
+                         frozenset(normalize_string(w) for w in data["list_descriptors"]),
+                         frozenset(normalize_string(w) for w in data["demonstratives"]))
 
 
 def _nameable(tok: Token, names: _UnknownNames) -> bool:
@@ -94,6 +96,18 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
     return out
 
 
+def _not_after_demonstrative(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop mentions right after a demonstrative ("تلك القريتين" names no town)."""
+    words = _unknown_names().demonstratives
+    starts = [t.start for t in doc.tokens]
+    out = []
+    for p in places:
+        k = bisect.bisect_left(starts, p.start)
+        if not (0 < k <= len(doc.tokens) and doc.tokens[k - 1].text in words):
+            out.append(p)
+    return out
+
+
 def _with_listed_names(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
     """Widen a mention opened by a plural or dual place noun over an unknown name joined to it
     by "و" ("قرى مشرعة وحدنان": the villages of Mashra'a and Hadnan)."""
@@ -128,4 +142,5 @@ def find_places(doc: Document) -> Document:
     known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
                            body_start=body_start, text_of=doc.original)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
-    return doc.with_(places=tuple(_with_listed_names(doc, places)))
+    places = _not_after_demonstrative(doc, _with_listed_names(doc, places))
+    return doc.with_(places=tuple(places))
