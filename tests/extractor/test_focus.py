@@ -74,3 +74,10 @@ def test_displacement_origin_must_follow_the_figure_closely():
             "بلدة مضايا التي كانت جماعة حزب الله المدعومة من إيران تحاصرها.")
     claim = next(c for c in _claims(text) if c.type == "displaced")
     assert claim.location is None or claim.location.country != "IR"
+
+
+def test_where_something_was_said_is_not_where_it_happened():
+    text = ("حملة اعتقالات في ولاية شرناق\n"
+            "وقال رئيس الوزراء في مؤتمر صحفي بأنقرة إن 590 شخصا اعتقلوا.")
+    claim = _claims(text)[0]
+    assert claim.location is not None and "شرناق" in claim.location.text

@@ -415,6 +415,23 @@ def _event_places(doc: Document, tok_starts: list[int]) -> list[PlaceMention]:
             and not _follows(doc, p, _seat_words(), tok_starts)]
 
 
+SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
+
+
+def _speech_frames(doc: Document, tok_starts: list[int]) -> list[tuple[int, int]]:
+    """Spans between a reporting verb and the "أن" that opens what was said: where and how it
+    was said ("قال في مؤتمر صحفي بأنقرة إن ..."), not where the event happened."""
+    comps = context().complementizers
+    frames: list[tuple[int, int]] = []
+    for sm in doc.sources:
+        k = bisect.bisect_left(tok_starts, max(sm.end, sm.cue_end))
+        for j in range(k, min(k + SPEECH_FRAME_WORDS, len(doc.tokens))):
+            if has_stem(doc.tokens[j], comps):
+                frames.append((min(sm.start, sm.cue_start), doc.tokens[j].start))
+                break
+    return frames
+
+
 def _follows(doc: Document, place: PlaceMention, words: frozenset[str],
              tok_starts: list[int]) -> bool:
     """Whether a place follows one of ``words``, maybe through a preposition ("ومقره في لندن")."""
@@ -439,7 +456,8 @@ def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
     locative place of the paragraph so far, else the article's focus (its country for a
     cumulative toll); places inside a speaker's name are left out throughout."""
     s, e = doc.sentences[draft.sentence]
-    inside = [p for p in places if s <= p.start < e]
+    frames = [(a, b) for a, b in _speech_frames(doc, tok_starts) if s <= a < e]
+    inside = [p for p in places if s <= p.start < e and not any(a <= p.start < b for a, b in frames)]
     located = [p for p in inside if _follows(doc, p, _locator_words(), tok_starts)]
     if len(located) < len(inside):  # a locator phrase only says where the place before it is
         inside = [p for p in inside if p not in located]
