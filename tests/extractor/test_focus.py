@@ -81,3 +81,20 @@ def test_where_something_was_said_is_not_where_it_happened():
             "وقال رئيس الوزراء في مؤتمر صحفي بأنقرة إن 590 شخصا اعتقلوا.")
     claim = _claims(text)[0]
     assert claim.location is not None and "شرناق" in claim.location.text
+
+
+def test_adjectives_of_institutions_name_actors_not_places():
+    text = ("مواجهات على حدود قطاع غزة\n"
+            "اندلعت مواجهات على الحدود في قطاع غزة حيث أطلق الجيش الإسرائيلي النار.\n\n"
+            "وقالت الحكومة الإسرائيلية إن الجيش الإسرائيلي رد على التظاهرات. "
+            "وقتل 20 فلسطينيا برصاص القوات الإسرائيلية.")
+    claim = next(c for c in _claims(text) if c.count.value == 20)
+    assert claim.location is not None and claim.location.country == "PS"
+
+
+def test_country_named_only_by_adjectives_can_be_the_focus():
+    text = ("منظمة حقوقية تعرض في جنيف تقريرا عن المعتقلين اليمنيين\n"
+            "قالت المنظمة إن المعتقلين اليمنيين يتعرضون للتعذيب في سجون الميليشيات اليمنية.\n\n"
+            "وأشار التقرير إلى أن 77 معتقلا قتلوا تحت التعذيب.")
+    claim = next(c for c in _claims(text) if c.count.value == 77)
+    assert claim.location is not None and claim.location.country == "YE"

@@ -599,6 +599,8 @@ def assemble_claims(doc: Document) -> Document:
             new = _sentence_drafts(doc, si, toks, counts, trigs, prev)
             drafts.extend(new)
             prev = new[-1] if new else None
+    if not drafts:
+        return doc.with_(claims=())
     resolver = _SourceResolver(doc)
     locative = {p.start: _is_locative(doc, p, starts) for p in doc.places}
     places = _event_places(doc, starts)

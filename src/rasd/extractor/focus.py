@@ -5,12 +5,14 @@ An article's focus is found in two steps, as a reader would:
 * **Country.** Every place mention votes for its country: 1, plus 1 when it is introduced as
   where something happened ("في X", "بX"), plus 2 in the title; a country name that is not
   locative counts only ``W_ACTOR`` (countries are often actors: "قالت إسرائيل", "اتهمت سوريا").
-  Each nationality adjective adds ``W_ADJECTIVE`` to its country ("الجيش النيجيري" in an article
-  that also names Cameroon and Chad).
+  Each nationality adjective adds ``W_ADJECTIVE`` to its country ("معتقل يمني", "مدينة دوما
+  السورية"), or only ``W_ACTOR`` after the head word of an institution, which names an actor
+  ("الجيش الإسرائيلي", "وزير الخارجية الروسي"; head words from ``attribution.yaml``).
 * **Place.** Within that country, the non-country place with the most votes (each name once,
   earliest mention first on ties) among those the title or the lead (``LEAD_SENTENCES`` first
   sentences) names is the focus place: news says where in its first lines. When there is none,
-  the article is about the country as a whole and the country's first mention is the focus.
+  the article is about the country as a whole and the country's first mention is the focus
+  (its first nationality adjective, read as the country, when the article never names it).
 
 A cumulative toll ("منذ بدء الحرب") whose sentence names no place is located at the focus country:
 such a figure covers the war, not a town.
@@ -18,14 +20,23 @@ such a figure covers the war, not a town.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
+from rasd.extractor.lexicon import has_stem
+from rasd.geo.gazetteer import Entry, Gazetteer
 from rasd.geo.resolve import nationalities
+from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention
+from rasd.text.normalize import normalize_string
+
+_ACTOR_HEADS = ("government_heads", "military_heads", "media_heads", "monitor_heads",
+                "armed_group_heads")
 
 W_ACTOR = 0.5
-W_ADJECTIVE = 0.5
+W_ADJECTIVE = 1.0
 W_LOCATIVE = 1.0
 W_TITLE = 2.0
 LEAD_SENTENCES = 2  # title line included
@@ -37,6 +48,42 @@ class Focus:
 
     country: PlaceMention | None
     place: PlaceMention | None
+
+
+@lru_cache(maxsize=1)
+def _actor_heads() -> frozenset[str]:
+    data = load_yaml("attribution.yaml")
+    return frozenset(normalize_string(w) for key in _ACTOR_HEADS for w in data[key] if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Entry]:
+    """The gazetteer's country entry of each ISO code."""
+    gaz = Gazetteer.default()
+    out: dict[str, Entry] = {}
+    for name in gaz.names():
+        for e in gaz.lookup(name):
+            if e.kind == "country" and e.country:
+                out.setdefault(e.country, e)
+    return out
+
+
+def _as_country(doc: Document, span: tuple[int, int], iso: str) -> PlaceMention | None:
+    """A nationality adjective read as a mention of its country."""
+    e = _countries().get(iso)
+    if e is None:
+        return None
+    return PlaceMention(span[0], span[1], doc.norm[span[0]:span[1]], e.name_en, iso, e.lat, e.lon,
+                        3, "country")
+
+
+def _adjective_weight(doc: Document, starts: list[int], start: int) -> float:
+    """Weight of a nationality adjective: low after an institution's head word."""
+    k = bisect.bisect_left(starts, start)
+    for j in range(max(0, k - 2), k):  # "الجيش الإسرائيلي", "وزير الخارجية الروسي"
+        if has_stem(doc.tokens[j], _actor_heads()):
+            return W_ACTOR
+    return W_ADJECTIVE
 
 
 def _weight(p: PlaceMention, locative: bool, title_end: int) -> float:
@@ -53,13 +100,22 @@ def article_focus(doc: Document, locative: dict[int, bool],
         if p.country:
             votes[p.country] += _weight(p, locative[p.start], doc.title_end)
             first_seen.setdefault(p.country, p.start)
-    if not votes:
-        return Focus(None, places[0] if places else None)
-    for start, _end, iso in nationalities().find(doc.norm):
-        votes[iso] += W_ADJECTIVE
+    named = bool(votes)
+    starts = [t.start for t in doc.tokens]
+    adjectives: dict[str, tuple[int, int]] = {}
+    for start, end, iso in nationalities().find(doc.norm):
+        votes[iso] += _adjective_weight(doc, starts, start)
         first_seen.setdefault(iso, start)
+        adjectives.setdefault(iso, (start, end))
+    if not named and places:  # only unknown places: the first one
+        return Focus(None, places[0])
+    if not votes:
+        return Focus(None, None)
     country = max(votes, key=lambda c: (votes[c], -first_seen[c]))
     mention = next((p for p in places if p.country == country and p.kind == "country"), None)
+    fallback = mention
+    if fallback is None and country in adjectives:
+        fallback = _as_country(doc, adjectives[country], country)
     scores: dict[str, float] = defaultdict(float)
     first: dict[str, PlaceMention] = {}
     for p in places:
@@ -70,6 +126,6 @@ def article_focus(doc: Document, locative: dict[int, bool],
     lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1][1] if doc.sentences else 0
     lead = {k for k, p in first.items() if p.start < lead_end}
     if not lead:
-        return Focus(mention, mention or (first[max(scores, key=scores.get)] if scores else None))
+        return Focus(mention, fallback or (first[max(scores, key=scores.get)] if scores else None))
     best = max(lead, key=lambda k: (scores[k], -first[k].start))
     return Focus(mention, first[best])
