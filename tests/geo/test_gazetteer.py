@@ -19,6 +19,7 @@ from rasd.text.normalize import normalize, normalize_string
 
 ROOT = Path(__file__).resolve().parents[2]
 TSV = ROOT / "src" / "rasd" / "geo" / "data" / "gazetteer.tsv"
+CAPITALS = TSV.with_name("capitals.tsv")
 SCRIPT = ROOT / "scripts" / "build_gazetteer.py"
 CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
 ARABIC = re.compile("[\u0600-\u06ff]")
@@ -50,6 +51,8 @@ def test_drift_generated_file_matches_script(tmp_path: Path) -> None:
                    capture_output=True)
     assert out.read_bytes() == TSV.read_bytes(), (
         "gazetteer.tsv is stale: run `python scripts/build_gazetteer.py`")
+    assert (tmp_path / "capitals.tsv").read_bytes() == CAPITALS.read_bytes(), (
+        "capitals.tsv is stale: run `python scripts/build_gazetteer.py`")
 
 
 def test_tsv_shape() -> None:

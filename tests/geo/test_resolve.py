@@ -247,3 +247,8 @@ def test_pipeline_places_carry_admin1() -> None:
     by_text = {p.text: p for p in doc.places}
     assert by_text["مدينه الموصل"].admin1 == "Nineveh"
     assert by_text["طرابلس"].country == "LB"
+
+
+def test_capitals_are_known_by_country_and_name() -> None:
+    from rasd.geo.capitals import capitals
+    assert {("US", "Washington"), ("SY", "Damascus"), ("RU", "Moscow")} <= capitals()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from rasd.extractor import linking
-from rasd.extractor.focus import Focus, article_focus
+from rasd.extractor.focus import Focus, article_focus, names_actor
 from rasd.extractor.lexicon import context, has_stem, persons, triggers
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
@@ -462,7 +462,7 @@ def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
     if len(located) < len(inside):  # a locator phrase only says where the place before it is
         inside = [p for p in inside if p not in located]
     candidates = [p for p in inside if locative[p.start]] \
-        or [p for p in inside if p.kind != "country"]
+        or [p for p in inside if not names_actor(p)]
     if draft.type in ORIGIN_TYPES:
         candidates = [p for p in inside if _after_word(doc, p, _origin_words(), tok_starts)
                       and 0 < p.start - draft.anchor <= ORIGIN_REACH] or candidates

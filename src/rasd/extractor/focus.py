@@ -3,8 +3,8 @@
 An article's focus is found in two steps, as a reader would:
 
 * **Country.** Every place mention votes for its country: 1, plus 1 when it is introduced as
-  where something happened ("في X", "بX"), plus 2 in the title; a country name that is not
-  locative counts only ``W_ACTOR`` (countries are often actors: "قالت إسرائيل", "اتهمت سوريا").
+  where something happened ("في X", "بX"), plus 2 in the title; a country or capital name that
+  is not locative counts only ``W_ACTOR`` (they are often actors: "قالت إسرائيل", "ردت موسكو").
   Each nationality adjective adds ``W_ADJECTIVE`` to its country ("معتقل يمني", "مدينة دوما
   السورية"), or only ``W_ACTOR`` after the head word of an institution, which names an actor
   ("الجيش الإسرائيلي", "وزير الخارجية الروسي"; head words from ``attribution.yaml``).
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.extractor.lexicon import has_stem
+from rasd.geo.capitals import is_capital
 from rasd.geo.gazetteer import Entry, Gazetteer
 from rasd.geo.resolve import nationalities
 from rasd.lang.ar import load_yaml
@@ -86,8 +87,14 @@ def _adjective_weight(doc: Document, starts: list[int], start: int) -> float:
     return W_ADJECTIVE
 
 
+def names_actor(p: PlaceMention) -> bool:
+    """Whether a place name, when not introduced as where something happened, more likely names
+    a state acting than a place: a country or a national capital."""
+    return p.kind == "country" or is_capital(p)
+
+
 def _weight(p: PlaceMention, locative: bool, title_end: int) -> float:
-    base = W_ACTOR if p.kind == "country" and not locative else 1.0
+    base = W_ACTOR if not locative and names_actor(p) else 1.0
     return base + (W_LOCATIVE if locative else 0.0) + (W_TITLE if p.start < title_end else 0.0)
 
 
