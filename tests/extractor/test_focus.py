@@ -106,3 +106,25 @@ def test_capital_named_as_an_actor_is_not_the_event_place():
             "واتهمت موسكو واشنطن بقتل 20 مدنيا.")
     claim = next(c for c in _claims(text) if c.count.value == 20)
     assert claim.location is not None and "الرقة" in claim.location.text
+
+
+def test_cumulative_toll_of_a_local_offensive_stays_at_the_focus_place():
+    text = ("قصف عنيف على الغوطة الشرقية\n"
+            "تشن قوات النظام حملة عنيفة على الغوطة الشرقية في سوريا.\n\n"
+            "ومنذ بدء الهجوم، ارتفعت حصيلة القتلى إلى 810 مدنيين.")
+    claim = next(c for c in _claims(text) if c.count.value == 810)
+    assert claim.location is not None and "الغوطة الشرقية" in claim.location.text
+
+
+def test_war_toll_since_its_outbreak_is_placed_in_the_country():
+    text = ("دمشق تشكل لجنة لعودة اللاجئين\n"
+            "شكلت الحكومة في دمشق لجنة لعودة اللاجئين إلى سوريا.\n\n"
+            "وتسبب النزاع منذ اندلاعه في 2011 بمقتل أكثر من 350 ألف شخص.")
+    claim = next(c for c in _claims(text) if c.count.value == 350000)
+    assert claim.location is not None and claim.location.text == "سوريا"
+
+
+def test_people_returned_are_placed_where_they_went():
+    claim = _claims("وعاد 13 ألف لاجئ من لبنان إلى سوريا خلال العام.")[0]
+    assert claim.type == "returned" and claim.location is not None
+    assert claim.location.text == "سوريا"

@@ -25,7 +25,7 @@ from rasd.model import (Claim, Count, CountMention, Document, Location, Mention,
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
 HYPOTHETICAL_WINDOW = 4
-ORIGIN_REACH = 80  # characters after the figure within which "من X" says where people fled from
+DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
 OUTLET = "__outlet__"
 
@@ -77,7 +77,8 @@ CLAUSE_SUBJECT_MAX_GAP = 10
 LIST_COST = 1.0
 POST_QUALIFIER_WINDOW = 6
 QUOTE_MAX_SENTENCES = 3
-ORIGIN_TYPES = frozenset({"displaced"})  # the place fled from is where the event happened
+# where the event happened: the place fled from, the place people were returned or sent to
+DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": "destination"}
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 
 
@@ -372,9 +373,9 @@ def _locatives() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(normalize_string(w) for w in data["clitics"]))
 
 
-@lru_cache(maxsize=1)
-def _origin_words() -> frozenset[str]:
-    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["origin"])
+@lru_cache(maxsize=None)
+def _direction_words(key: str) -> frozenset[str]:
+    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")[key])
 
 
 def _after_word(doc: Document, place: PlaceMention, words: frozenset[str],
@@ -404,6 +405,19 @@ def _seat_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _locator_words() -> frozenset[str]:
     return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["locators"])
+
+
+@lru_cache(maxsize=1)
+def _local_operations() -> frozenset[str]:
+    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["local_operations"])
+
+
+def _since_war(time: TimeRef | None) -> bool:
+    """Whether a claim is a cumulative toll of a whole war ("منذ بدء الحرب", "منذ 2011"), not of
+    a local operation ("منذ بدء الهجوم")."""
+    if time is None or time.precision != "since":
+        return False
+    return _local_operations().isdisjoint(normalize_string(time.text).split())
 
 
 def _event_places(doc: Document, tok_starts: list[int]) -> list[PlaceMention]:
@@ -463,9 +477,10 @@ def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
         inside = [p for p in inside if p not in located]
     candidates = [p for p in inside if locative[p.start]] \
         or [p for p in inside if not names_actor(p)]
-    if draft.type in ORIGIN_TYPES:
-        candidates = [p for p in inside if _after_word(doc, p, _origin_words(), tok_starts)
-                      and 0 < p.start - draft.anchor <= ORIGIN_REACH] or candidates
+    if draft.type in DIRECTED_TYPES:
+        words = _direction_words(DIRECTED_TYPES[draft.type])
+        candidates = [p for p in inside if _after_word(doc, p, words, tok_starts)
+                      and 0 < p.start - draft.anchor <= DIRECTION_REACH] or candidates
     # the most specific place the sentence gives: a country or province yields to a place
     # inside it
     candidates = [p for p in candidates if not _contains_any(p, candidates)]
@@ -476,6 +491,7 @@ def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
     para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
     lo = max(min(para, doc.sentences[max(0, draft.sentence - 1)][0]), doc.title_end)
     earlier = [p for p in places if lo <= p.start < s and locative[p.start]]
+    earlier = [p for p in earlier if not _contains_any(p, earlier)]
     return earlier[-1] if earlier else focus.place
 
 
@@ -611,8 +627,7 @@ def assemble_claims(doc: Document) -> Document:
         source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor),
                                       main.country if main else None)
         time = _time_for(doc, d)
-        place = _place_for(doc, d, focus, time is not None and time.precision == "since",
-                           locative, places, starts)
+        place = _place_for(doc, d, focus, _since_war(time), locative, places, starts)
         location = None
         if place is not None:
             location = Location(doc.original(place.start, place.end), doc.span(place.start, place.end),
