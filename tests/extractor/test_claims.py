@@ -193,3 +193,13 @@ def test_places_of_detention_are_not_detainees():
 ])
 def test_speaker_phrase_boundaries(text, source):
     assert _one(text).source.text == source
+
+
+def test_conjoined_person_after_a_plural_is_one_more_victim():
+    claims = _claims("أدى التفجير إلى مقتل 10 مدنيين وجندي.")
+    assert sorted(c.count.value for c in claims) == [1, 10]
+
+
+def test_conjoined_noun_after_a_singular_counted_noun_extends_it():
+    claims = _claims("وأجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة.")
+    assert [c.count.value for c in claims] == [11000]

@@ -299,8 +299,11 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
         if not before:
             continue
         prev = max(before, key=lambda d: (d.sentence, d.start))
+        # "مقتل 10 مدنيين وجندي" adds one person; "11 ألف مدني ومقاتل" and "86 عنصرا ومطلوبا"
+        # only extend a singular counted noun
         conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
-                            and prev.end - 1 <= toks[k - 1].end <= prev.end + 1)
+                            and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
+                            and not has_stem(toks[k - 1], persons().singular))
         if _after_breakdown(toks, k) or conj_after_claim:
             out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
                               1.5, Located(k, k + 1), tok.start, prev.trigger))
