@@ -203,3 +203,9 @@ def test_conjoined_person_after_a_plural_is_one_more_victim():
 def test_conjoined_noun_after_a_singular_counted_noun_extends_it():
     claims = _claims("وأجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة.")
     assert [c.count.value for c in claims] == [11000]
+
+
+def test_breakdown_tells_the_event_of_its_whole():
+    claims = _claims("سوريا: إجلاء المئات من القنيطرة.\nلقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم في قصف جوي.")
+    killed = sorted((c.count.value, c.count.qualifier) for c in claims if c.type == "killed")
+    assert killed == [(11, None), (26, "at_least")]

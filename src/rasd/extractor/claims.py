@@ -156,6 +156,9 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     trigger_tokens = {k for t in t_loc for k in range(t.lo, t.hi)}
     singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si)
     out: list[Draft] = []
+    # a figure no event word reached, waiting for a breakdown after it to tell its event
+    # ("لقي 26 مدنيا، بينهم 11 طفلا مصرعهم")
+    parent: tuple[CountMention, Located, Located | None] | None = None
     for cm, c in zip(counts, c_loc):
         cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
         earlier = [d for d in singles if d.start < cm.start]
@@ -164,7 +167,10 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         if cm.kind != "count" or _not_a_head_count(toks, c, cm):
             continue
         subj = linking.subject_range(toks, c, trigger_tokens, norm)
-        if prev is not None and _after_breakdown(toks, c.lo):
+        breakdown = _after_breakdown(toks, c.lo)
+        waiting = parent if breakdown and parent is not None else None
+        parent = None
+        if prev is not None and breakdown and waiting is None:
             hi = max(c.hi, subj.hi if subj else 0)
             prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, 1.0, subj, cm.start,
                           prev.trigger)
@@ -181,6 +187,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             out.append(prev)
             continue
         if best is None or best.cost > linking.MAX_COST:
+            if prev is None or prev.sentence != si or prev.end <= c.lo:
+                parent = (cm, c, subj)
             continue
         trig = best.trigger
         adjacent = t_loc[bi].lo == c.hi
@@ -202,6 +210,11 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
                     and breaks[ti] == 0
                     and not other.mixed and not trig.mixed):
                 chosen.append((link, ti))
+        if waiting is not None:  # the breakdown's event is its whole's
+            wcm, wc, wsubj = waiting
+            out.append(_draft(toks, si, wc.lo, max(wc.hi, wsubj.hi if wsubj else 0), trig.type,
+                              wcm.count, trig.mixed, best.cost, wsubj, wcm.start,
+                              (trig.start, trig.end)))
         for link, ti in chosen:
             t = t_loc[ti]
             lo, hi = min(c.lo, t.lo), max(c.hi, t.hi, subj.hi if subj else 0)
