@@ -209,3 +209,9 @@ def test_breakdown_tells_the_event_of_its_whole():
     claims = _claims("سوريا: إجلاء المئات من القنيطرة.\nلقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم في قصف جوي.")
     killed = sorted((c.count.value, c.count.qualifier) for c in claims if c.type == "killed")
     assert killed == [(11, None), (26, "at_least")]
+
+
+def test_enumeration_after_hum_shares_the_event():
+    claims = _claims("أعلن الجيش إنقاذ 178 شخصا كانوا محتجزين رهائن، هم 101 طفل و67 امرأة وعشرة رجال.")
+    assert {c.type for c in claims} == {"released"}
+    assert sorted(c.count.value for c in claims) == [10, 67, 101, 178]
