@@ -215,3 +215,19 @@ def test_enumeration_after_hum_shares_the_event():
     claims = _claims("أعلن الجيش إنقاذ 178 شخصا كانوا محتجزين رهائن، هم 101 طفل و67 امرأة وعشرة رجال.")
     assert {c.type for c in claims} == {"released"}
     assert sorted(c.count.value for c in claims) == [10, 67, 101, 178]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وقد اعتقلت الشرطة المشتبه بارتكابه الحادث.", "arrested"),
+    ("اعتقلت السلطات الفرنسية اللص الشهير في مدينة كريل.", "arrested"),
+    ("وقدم التعازي لأسرة الطيار الروسي الذي توفي في الحادث.", "killed"),
+    ("وقالت الشرطة إن سائق السيارة انتحر بإطلاق النار على نفسه.", "killed"),
+])
+def test_one_person_events(text, etype):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, Count(value=1))
+
+
+def test_a_person_noun_after_the_verb_is_not_skipped_as_an_agent():
+    claim = _one("فيما أصيب قائد الرتل في الاشتباكات.")
+    assert (claim.type, claim.count) == ("injured", Count(value=1))

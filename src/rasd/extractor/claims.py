@@ -11,7 +11,7 @@ from typing import Sequence
 
 from rasd.extractor import linking
 from rasd.extractor.focus import Focus, article_focus, names_actor
-from rasd.extractor.lexicon import context, has_stem, persons, triggers
+from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
 from rasd.lang.ar import load_yaml
@@ -269,6 +269,23 @@ def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
     return has_stem(prev, context().complementizers) or has_stem(prev, persons().subject_openers)
 
 
+AGENT_WORDS = 3  # "اعتقلت [السلطات الفرنسية] اللص": an institution and its adjectives
+
+
+def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
+    """Index after an institution named as the subject right after a verb (verb-subject-object:
+    "اعتقلت الشرطة المشتبه"), or ``k`` when there is none."""
+    if k >= len(toks) or not has_stem(toks[k], actor_heads()) \
+            or has_stem(toks[k], persons().singular):  # "أصيب قائد الرتل": the one person
+        return k
+    j = k + 1
+    while j < min(len(toks), k + AGENT_WORDS) and has_article(toks[j]) \
+            and not has_stem(toks[j], persons().singular) and not _BREAK.search(
+                norm, toks[j - 1].end, toks[j].start):
+        j += 1
+    return j
+
+
 def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
                   c_loc: list[Located], si: int) -> list[Draft]:
     """Count-of-one claims: an event verb or noun with one person after it ("قُتل شاب", "إلقاء
@@ -281,6 +298,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                 or _blocked(toks, t.lo):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
+        if trig.role == "verb":
+            k = _after_agent(norm, toks, k)
         if k < len(toks) and k not in counted and _one_person(toks[k]):
             out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=1), trig.mixed,
                               2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
@@ -289,7 +308,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
                 if k in counted or _BREAK.search(norm, toks[k].end, toks[k + 1].start):
                     break
-                if _one_person(toks[k]) and _opens_clause(norm, toks, k):
+                if _one_person(toks[k]) and (_opens_clause(norm, toks, k) or any(
+                        has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
                     out.append(_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
                                       2.5, Located(k, k + 1), toks[k].start,
                                       (trig.start, trig.end)))

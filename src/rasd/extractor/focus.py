@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.extractor.lexicon import has_stem
+from rasd.extractor.lexicon import actor_heads, has_stem
 from rasd.geo.capitals import is_capital
 from rasd.geo.gazetteer import Entry, Gazetteer
 from rasd.geo.resolve import nationalities
@@ -33,8 +33,6 @@ from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention
 from rasd.text.normalize import normalize_string
 
-_ACTOR_HEADS = ("government_heads", "military_heads", "media_heads", "monitor_heads",
-                "armed_group_heads")
 
 W_ACTOR = 0.5
 W_ADJECTIVE = 1.0
@@ -49,12 +47,6 @@ class Focus:
 
     country: PlaceMention | None
     place: PlaceMention | None
-
-
-@lru_cache(maxsize=1)
-def _actor_heads() -> frozenset[str]:
-    data = load_yaml("attribution.yaml")
-    return frozenset(normalize_string(w) for key in _ACTOR_HEADS for w in data[key] if " " not in w)
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +74,7 @@ def _adjective_weight(doc: Document, starts: list[int], start: int) -> float:
     """Weight of a nationality adjective: low after an institution's head word."""
     k = bisect.bisect_left(starts, start)
     for j in range(max(0, k - 2), k):  # "الجيش الإسرائيلي", "وزير الخارجية الروسي"
-        if has_stem(doc.tokens[j], _actor_heads()):
+        if has_stem(doc.tokens[j], actor_heads()):
             return W_ACTOR
     return W_ADJECTIVE
 

@@ -112,6 +112,7 @@ class PersonLexicon:
     partitive: frozenset[str]
     single_gap: frozenset[str]
     subject_openers: frozenset[str]
+    relative_one: frozenset[str]
     breakdown: PhraseSet
     objects: frozenset[str]
 
@@ -127,6 +128,7 @@ def persons() -> PersonLexicon:
         partitive=frozenset(_norm_all(data["partitive"])),
         single_gap=frozenset(_norm_all(data["single_gap"])),
         subject_openers=frozenset(_norm_all(data["subject_openers"])),
+        relative_one=frozenset(_norm_all(data["relative_one"])),
         breakdown=PhraseSet.build((w, True) for w in data["breakdown"]),
         objects=frozenset(_norm_all(data["objects"])),
     )
@@ -210,3 +212,14 @@ def attribution() -> AttributionLexicon:
 def has_stem(tok: Token, words: frozenset[str]) -> bool:
     """Whether any stem of ``tok`` is in ``words``."""
     return not words.isdisjoint(tok.stems)
+
+
+_ACTOR_HEADS = ("government_heads", "military_heads", "media_heads", "monitor_heads",
+                "armed_group_heads")
+
+
+@lru_cache(maxsize=1)
+def actor_heads() -> frozenset[str]:
+    """Single head words of institutions ("الجيش", "الشرطة", "وزير"), from ``attribution.yaml``."""
+    data = load_yaml("attribution.yaml")
+    return frozenset(normalize_string(w) for key in _ACTOR_HEADS for w in data[key] if " " not in w)
