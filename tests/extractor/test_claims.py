@@ -231,3 +231,14 @@ def test_one_person_events(text, etype):
 def test_a_person_noun_after_the_verb_is_not_skipped_as_an_agent():
     claim = _one("فيما أصيب قائد الرتل في الاشتباكات.")
     assert (claim.type, claim.count) == ("injured", Count(value=1))
+
+
+def test_purpose_of_an_agreement_is_not_an_event():
+    assert _claims("توصل المفاوضون إلى اتفاق لإجلاء آلاف الأشخاص من القريتين.") == []
+    assert _one("تم إجلاء آلاف الأشخاص من القريتين.").type == "displaced"
+
+
+def test_same_source_by_canonical_id_counts_once():
+    text = ("أفاد المرصد السوري لحقوق الإنسان بمقتل 26 مدنيا.\n"
+            "وقال مدير المرصد رامي عبد الرحمن إن القصف أسفر عن مقتل 26 مدنيا.")
+    assert len(_claims(text)) == 1

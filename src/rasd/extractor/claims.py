@@ -196,7 +196,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             continue
         if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
             continue
-        if _blocked(toks, min(c.lo, t_loc[bi].lo)):
+        if _blocked(toks, min(c.lo, t_loc[bi].lo)) or (
+                trig.role == "masdar" and context().purposive(toks[t_loc[bi].lo], trig.type)):
             continue
         if trig.role == "noun" and trig.type in STATUS_TYPES and t_loc[bi].lo > c.hi and has_stem(
                 toks[t_loc[bi].lo - 1], context().prior_state):  # "كانوا محتجزين": a past state
@@ -615,8 +616,8 @@ def _headings(doc: Document) -> list[Span]:
 
 def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline or a crosshead
-    yields to the same figure attributed elsewhere; the same source repeating a figure counts
-    once."""
+    yields to the same figure attributed elsewhere; the same source (same words, or the same
+    canonical id: "المرصد" and "مدير المرصد رامي عبد الرحمن") repeating a figure counts once."""
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for cl in claims:
         person = _person_key(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
@@ -627,11 +628,14 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
         pool = [cl for cl in group if not (named and cl.source.kind == "outlet" and any(
             h.start <= cl.evidence.start < h.end for h in headings))]
         seen: list[str] = []
+        ids: set[str] = set()
         for cl in pool:
             key = canon_source(cl.source.text)
-            if any(key in s or s in key for s in seen):
+            if any(key in s or s in key for s in seen) or (cl.source.id and cl.source.id in ids):
                 continue
             seen.append(key)
+            if cl.source.id:
+                ids.add(cl.source.id)
             keep.append(cl)
     keep.sort(key=lambda cl: cl.evidence.start)
     return keep

@@ -144,6 +144,15 @@ class ContextLexicon:
     complementizers: frozenset[str]
     post_qualifiers: PhraseSet
     prior_state: frozenset[str]
+    purpose_lam: frozenset[str] = frozenset()
+    purpose_types: frozenset[str] = frozenset()
+
+    def purposive(self, tok: Token, etype: str) -> bool:
+        """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""
+        if etype not in self.purpose_types:
+            return False
+        return any(tok.text.endswith(stem) and tok.text[:len(tok.text) - len(stem)]
+                   in self.purpose_lam for stem in tok.stems if stem != tok.text)
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +168,8 @@ def context() -> ContextLexicon:
         post_qualifiers=PhraseSet.build((w, q) for q, ws in data["post_noun_qualifiers"].items()
                                         for w in ws),
         prior_state=frozenset(_norm_all(data["prior_state"])),
+        purpose_lam=frozenset(_norm_all(data["purpose_lam"])),
+        purpose_types=frozenset(data["purpose_types"]),
     )
 
 
