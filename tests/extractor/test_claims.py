@@ -242,3 +242,10 @@ def test_same_source_by_canonical_id_counts_once():
     text = ("أفاد المرصد السوري لحقوق الإنسان بمقتل 26 مدنيا.\n"
             "وقال مدير المرصد رامي عبد الرحمن إن القصف أسفر عن مقتل 26 مدنيا.")
     assert len(_claims(text)) == 1
+
+
+def test_toll_named_back_and_new_clause():
+    claims = _claims("وبذلك يرتفع عدد قتلى التظاهرات إلى اثنين وإجمالي العدد منذ انطلاقها إلى 158، "
+                     "بينما بلغت الإصابات أكثر من 17500.")
+    got = sorted((c.type, c.count.value) for c in claims)
+    assert got == [("injured", 17500), ("killed", 2), ("killed", 158)]

@@ -70,6 +70,7 @@ def _blocked(toks: Sequence[Token], lo: int) -> bool:
 
 
 YEAR_RANGE = range(1900, 2101)
+NEW_CLAUSE_PENALTY = 3.0   # "إلى 158، بينما بلغت الإصابات": the next clause has its own figure
 CONJUNCTION_PENALTY = 2.0   # "قتلوا و32 أصيبوا": a trigger right before "وN" ends the previous conjunct
 VERB_BEFORE_MAX_GAP = 2     # "حرر الجيش 178 رهينة": an event verb just before beats a noun after
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
@@ -120,6 +121,8 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
         cost = linking.link_cost(c, t, trig, breaks[ti], between)
         if conj and t.hi == c.lo:
             cost += CONJUNCTION_PENALTY
+        if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause) for k in range(c.hi, t.lo)):
+            cost += NEW_CLAUSE_PENALTY
         links.append((Link(trig, cost), ti))
     clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
@@ -179,7 +182,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         breaks = [_breaks(norm, toks, c, t) for t in t_loc]
         links = _links(toks, cm, c, c_loc, trigs, t_loc, breaks)
         best, bi = _choose(links, c, t_loc, breaks) if links else (None, -1)
-        if _continues_list(toks, c, prev, si) and (best is None or best.cost > LIST_COST):
+        if (_continues_list(toks, c, prev, si) or _toll_named_back(norm, toks, c, prev)) \
+                and (best is None or best.cost > LIST_COST):
             # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
             hi = max(c.hi, subj.hi if subj else 0)
             prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, LIST_COST, subj,
@@ -247,6 +251,22 @@ def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: i
     return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
             and starts_with_conjunction(toks[c.lo]) and c.hi < len(toks)
             and linking.is_person(toks[c.hi]))
+
+
+ANAPHORIC_REACH = 6  # words between "العدد"/"الحصيلة" and its "إلى N"
+
+
+def _toll_named_back(norm: str, toks: Sequence[Token], c: Located, prev: Draft | None) -> bool:
+    """Whether a figure is "... الحصيلة/إجمالي العدد ... إلى N": the previous claim's toll again."""
+    ctx = context()
+    if prev is None or c.lo == 0 or not has_stem(toks[c.lo - 1], ctx.toll_to):
+        return False
+    for k in range(c.lo - 2, max(-1, c.lo - 2 - ANAPHORIC_REACH), -1):
+        if _BREAK.search(norm, toks[k].end, toks[k + 1].start):
+            return False
+        if has_stem(toks[k], ctx.anaphoric_tolls):
+            return True
+    return False
 
 
 def _draft(toks: Sequence[Token], si: int, lo: int, hi: int, etype: str, count: Count,

@@ -145,6 +145,9 @@ class ContextLexicon:
     post_qualifiers: PhraseSet
     prior_state: frozenset[str]
     purpose_lam: frozenset[str] = frozenset()
+    new_clause: frozenset[str] = frozenset()
+    anaphoric_tolls: frozenset[str] = frozenset()
+    toll_to: frozenset[str] = frozenset()
     purpose_types: frozenset[str] = frozenset()
 
     def purposive(self, tok: Token, etype: str) -> bool:
@@ -169,6 +172,9 @@ def context() -> ContextLexicon:
                                         for w in ws),
         prior_state=frozenset(_norm_all(data["prior_state"])),
         purpose_lam=frozenset(_norm_all(data["purpose_lam"])),
+        new_clause=frozenset(_norm_all(data["new_clause"])),
+        anaphoric_tolls=frozenset(_norm_all(data["anaphoric_tolls"])),
+        toll_to=frozenset(_norm_all(data["toll_to"])),
         purpose_types=frozenset(data["purpose_types"]),
     )
 
