@@ -249,3 +249,8 @@ def test_toll_named_back_and_new_clause():
                      "بينما بلغت الإصابات أكثر من 17500.")
     got = sorted((c.type, c.count.value) for c in claims)
     assert got == [("injured", 17500), ("killed", 2), ("killed", 158)]
+
+
+def test_figure_taken_from_a_group_counts_the_later_event():
+    claims = _claims("وأشار إلى أن 77 معتقلا منهم قتلوا، فيما لا يزال 71 معتقلا منهم في عداد المفقودين.")
+    assert sorted((c.type, c.count.value) for c in claims) == [("killed", 77), ("missing", 71)]

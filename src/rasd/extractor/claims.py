@@ -57,7 +57,8 @@ def _blocked(toks: Sequence[Token], lo: int) -> bool:
     """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل")."""
     ctx = context()
     for k in range(max(0, lo - NEGATION_WINDOW), lo):
-        if has_stem(toks[k], ctx.negation):
+        if has_stem(toks[k], ctx.negation) and not (
+                k + 1 < len(toks) and has_stem(toks[k + 1], ctx.still)):
             return True
     for k in range(max(0, lo - HYPOTHETICAL_WINDOW), lo):
         tok = toks[k]
@@ -116,6 +117,9 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
     for ti, (trig, t) in enumerate(zip(trigs, t_loc)):
         if not linking.is_strike_link(toks, c, t, trig):
             continue
+        if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
+                and has_stem(toks[t.hi], persons().of_them):
+            continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
         between = sum(1 for o in c_loc if o is not c and lo <= o.lo and o.hi <= hi)
         cost = linking.link_cost(c, t, trig, breaks[ti], between)

@@ -110,6 +110,7 @@ class PersonLexicon:
     dual: frozenset[str]
     others: frozenset[str]
     partitive: frozenset[str]
+    of_them: frozenset[str]
     single_gap: frozenset[str]
     subject_openers: frozenset[str]
     relative_one: frozenset[str]
@@ -126,6 +127,7 @@ def persons() -> PersonLexicon:
         dual=frozenset(_norm_all(data["dual"])),
         others=frozenset(_norm_all(data["others"])),
         partitive=frozenset(_norm_all(data["partitive"])),
+        of_them=frozenset(_norm_all(data["of_them"])),
         single_gap=frozenset(_norm_all(data["single_gap"])),
         subject_openers=frozenset(_norm_all(data["subject_openers"])),
         relative_one=frozenset(_norm_all(data["relative_one"])),
@@ -147,6 +149,7 @@ class ContextLexicon:
     purpose_lam: frozenset[str] = frozenset()
     new_clause: frozenset[str] = frozenset()
     anaphoric_tolls: frozenset[str] = frozenset()
+    still: frozenset[str] = frozenset()
     toll_to: frozenset[str] = frozenset()
     purpose_types: frozenset[str] = frozenset()
 
@@ -174,6 +177,7 @@ def context() -> ContextLexicon:
         purpose_lam=frozenset(_norm_all(data["purpose_lam"])),
         new_clause=frozenset(_norm_all(data["new_clause"])),
         anaphoric_tolls=frozenset(_norm_all(data["anaphoric_tolls"])),
+        still=frozenset(_norm_all(data["still"])),
         toll_to=frozenset(_norm_all(data["toll_to"])),
         purpose_types=frozenset(data["purpose_types"]),
     )
