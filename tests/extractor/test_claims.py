@@ -254,3 +254,10 @@ def test_toll_named_back_and_new_clause():
 def test_figure_taken_from_a_group_counts_the_later_event():
     claims = _claims("وأشار إلى أن 77 معتقلا منهم قتلوا، فيما لا يزال 71 معتقلا منهم في عداد المفقودين.")
     assert sorted((c.type, c.count.value) for c in claims) == [("killed", 77), ("missing", 71)]
+
+
+def test_lead_one_person_yields_to_the_attributed_one_below():
+    text = ("وتم القبض على مشتبه بعد الهجوم.\n\n"
+            "وقالت الشرطة البريطانية في بيان إنها ألقت القبض على رجل يبلغ من العمر 23 عاما.")
+    claims = _claims(text, title="هجوم مانشستر")
+    assert len([c for c in claims if c.type == "arrested"]) == 1

@@ -661,6 +661,12 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
             if cl.source.id:
                 ids.add(cl.source.id)
             keep.append(cl)
+    # a headline's or lead's one person is the one the body names with a source ("القبض على
+    # مشتبه" in the lead, "قالت الشرطة إنها ألقت القبض على رجل" below)
+    named_one = {cl.type for cl in keep if cl.count.value == 1 and cl.source.kind != "outlet"}
+    keep = [cl for cl in keep if not (
+        cl.count.value == 1 and cl.source.kind == "outlet" and cl.type in named_one
+        and any(h.start <= cl.evidence.start < h.end for h in headings))]
     keep.sort(key=lambda cl: cl.evidence.start)
     return keep
 
