@@ -261,3 +261,7 @@ def test_lead_one_person_yields_to_the_attributed_one_below():
             "وقالت الشرطة البريطانية في بيان إنها ألقت القبض على رجل يبلغ من العمر 23 عاما.")
     claims = _claims(text, title="هجوم مانشستر")
     assert len([c for c in claims if c.type == "arrested"]) == 1
+
+
+def test_an_event_said_not_to_have_happened_is_no_claim():
+    assert _claims("ولكن إجلاء السكان مقابل الإفراج عن 1500 سجين لم يتم مطلقا.") == []

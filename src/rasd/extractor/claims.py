@@ -70,6 +70,16 @@ def _blocked(toks: Sequence[Token], lo: int) -> bool:
     return False
 
 
+UNDONE_WINDOW = 4  # "الإفراج عن 1500 سجين لم يتم": words after the claim
+
+
+def _undone(toks: Sequence[Token], hi: int) -> bool:
+    """Whether "لم يتم" / "لم ينفذ" follows an event right after token ``hi`` (it did not happen)."""
+    ctx = context()
+    return any(has_stem(toks[k], ctx.negation) and has_stem(toks[k + 1], ctx.undone)
+               for k in range(hi, min(hi + UNDONE_WINDOW, len(toks) - 1)))
+
+
 YEAR_RANGE = range(1900, 2101)
 NEW_CLAUSE_PENALTY = 3.0   # "إلى 158، بينما بلغت الإصابات": the next clause has its own figure
 CONJUNCTION_PENALTY = 2.0   # "قتلوا و32 أصيبوا": a trigger right before "وN" ends the previous conjunct
@@ -204,7 +214,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             continue
         if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
             continue
-        if _blocked(toks, min(c.lo, t_loc[bi].lo)) or (
+        if _blocked(toks, min(c.lo, t_loc[bi].lo)) or _undone(toks, max(c.hi, t_loc[bi].hi)) or (
                 trig.role == "masdar" and context().purposive(toks[t_loc[bi].lo], trig.type)):
             continue
         if trig.role == "noun" and trig.type in STATUS_TYPES and t_loc[bi].lo > c.hi and has_stem(

@@ -150,6 +150,7 @@ class ContextLexicon:
     new_clause: frozenset[str] = frozenset()
     anaphoric_tolls: frozenset[str] = frozenset()
     still: frozenset[str] = frozenset()
+    undone: frozenset[str] = frozenset()
     toll_to: frozenset[str] = frozenset()
     purpose_types: frozenset[str] = frozenset()
 
@@ -178,6 +179,7 @@ def context() -> ContextLexicon:
         new_clause=frozenset(_norm_all(data["new_clause"])),
         anaphoric_tolls=frozenset(_norm_all(data["anaphoric_tolls"])),
         still=frozenset(_norm_all(data["still"])),
+        undone=frozenset(_norm_all(data["undone"])),
         toll_to=frozenset(_norm_all(data["toll_to"])),
         purpose_types=frozenset(data["purpose_types"]),
     )
