@@ -5,27 +5,24 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from typing import Sequence
 
 from rasd.extractor import linking
-from rasd.extractor.focus import Focus, article_focus, names_actor
 from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
+from rasd.extractor.linking import Link, Located
+from rasd.extractor.placing import PlaceChooser, since_war
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
-from rasd.lang.ar import load_yaml
+from rasd.model import (Claim, Count, CountMention, Document, Location, Mention, SourceMention,
+                        Span, TimeRef, Token, Trigger)
 from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
-from rasd.extractor.linking import Link, Located
 from rasd.text.tokens import has_article, starts_with_conjunction, stems
-from rasd.model import (Claim, Count, CountMention, Document, Location, Mention, PlaceMention,
-                        SourceMention, Span, TimeRef, Token, Trigger)
 
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
 HYPOTHETICAL_WINDOW = 4
-DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
 OUTLET = "__outlet__"
 
@@ -89,8 +86,6 @@ CLAUSE_SUBJECT_MAX_GAP = 10
 LIST_COST = 1.0
 POST_QUALIFIER_WINDOW = 6
 QUOTE_MAX_SENTENCES = 3
-# where the event happened: the place fled from, the place people were returned or sent to
-DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": "destination"}
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 
 
@@ -437,135 +432,6 @@ class _SourceResolver:
         return chosen
 
 
-@lru_cache(maxsize=1)
-def _locatives() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml("locatives.yaml")
-    return (frozenset(normalize_string(w) for w in data["prepositions"]),
-            frozenset(normalize_string(w) for w in data["clitics"]))
-
-
-@lru_cache(maxsize=None)
-def _direction_words(key: str) -> frozenset[str]:
-    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")[key])
-
-
-def _after_word(doc: Document, place: PlaceMention, words: frozenset[str],
-                tok_starts: list[int]) -> bool:
-    """Whether the word right before a place is one of ``words``."""
-    k = bisect.bisect_left(tok_starts, place.start)
-    return 0 < k <= len(doc.tokens) and has_stem(doc.tokens[k - 1], words)
-
-
-def _is_locative(doc: Document, place: PlaceMention, tok_starts: list[int]) -> bool:
-    """Whether a place is introduced as where something happened ("في X", "بX", "قرب X")."""
-    preps, clitics = _locatives()
-    k = bisect.bisect_right(tok_starts, place.start) - 1
-    if k < 0:
-        return False
-    tok = doc.tokens[k]
-    if tok.start < place.start and doc.norm[tok.start:place.start] in clitics:
-        return True
-    return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1], preps)
-
-
-@lru_cache(maxsize=1)
-def _seat_words() -> frozenset[str]:
-    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["seat"])
-
-
-@lru_cache(maxsize=1)
-def _locator_words() -> frozenset[str]:
-    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["locators"])
-
-
-@lru_cache(maxsize=1)
-def _local_operations() -> frozenset[str]:
-    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")["local_operations"])
-
-
-def _since_war(time: TimeRef | None) -> bool:
-    """Whether a claim is a cumulative toll of a whole war ("منذ بدء الحرب", "منذ 2011"), not of
-    a local operation ("منذ بدء الهجوم")."""
-    if time is None or time.precision != "since":
-        return False
-    return _local_operations().isdisjoint(normalize_string(time.text).split())
-
-
-def _event_places(doc: Document, tok_starts: list[int]) -> list[PlaceMention]:
-    """The places that can say where an event happened: all but those inside a speaker's name
-    ("المتحدث باسم شرطة ولاية غومبيه", "صحيفة محلية في مدينة شيتا") and an organization's
-    seat ("ومقره بريطانيا")."""
-    speakers = [(sm.start, sm.end) for sm in doc.sources]
-    return [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)
-            and not _follows(doc, p, _seat_words(), tok_starts)]
-
-
-SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
-
-
-def _speech_frames(doc: Document, tok_starts: list[int]) -> list[tuple[int, int]]:
-    """Spans between a reporting verb and the "أن" that opens what was said: where and how it
-    was said ("قال في مؤتمر صحفي بأنقرة إن ..."), not where the event happened."""
-    comps = context().complementizers
-    frames: list[tuple[int, int]] = []
-    for sm in doc.sources:
-        k = bisect.bisect_left(tok_starts, max(sm.end, sm.cue_end))
-        for j in range(k, min(k + SPEECH_FRAME_WORDS, len(doc.tokens))):
-            if has_stem(doc.tokens[j], comps):
-                frames.append((min(sm.start, sm.cue_start), doc.tokens[j].start))
-                break
-    return frames
-
-
-def _follows(doc: Document, place: PlaceMention, words: frozenset[str],
-             tok_starts: list[int]) -> bool:
-    """Whether a place follows one of ``words``, maybe through a preposition ("ومقره في لندن")."""
-    k = bisect.bisect_left(tok_starts, place.start)
-    return any(has_stem(doc.tokens[j], words) for j in range(max(0, k - 2), k))
-
-
-def _contains_any(p: PlaceMention, others: list[PlaceMention]) -> bool:
-    """Whether a country or province ``p`` holds a finer place of ``others``."""
-    if not p.country or p.kind not in ("country", "admin1"):
-        return False
-    return any(o is not p and o.country == p.country and o.precision < p.precision
-               and (p.kind == "country" or (o.admin1 is not None and o.admin1 == p.admin1))
-               for o in others)
-
-
-def _place_for(doc: Document, draft: Draft, focus: Focus, since: bool,
-               locative: dict[int, bool], places: list[PlaceMention],
-               tok_starts: list[int]) -> PlaceMention | None:
-    """The place of a claim: the locative place of its sentence nearest to the figure, else the
-    nearest place of the sentence that is not a country named as an actor, else the last
-    locative place of the paragraph so far, else the article's focus (its country for a
-    cumulative toll); places inside a speaker's name are left out throughout."""
-    s, e = doc.sentences[draft.sentence]
-    frames = [(a, b) for a, b in _speech_frames(doc, tok_starts) if s <= a < e]
-    inside = [p for p in places if s <= p.start < e and not any(a <= p.start < b for a, b in frames)]
-    located = [p for p in inside if _follows(doc, p, _locator_words(), tok_starts)]
-    if len(located) < len(inside):  # a locator phrase only says where the place before it is
-        inside = [p for p in inside if p not in located]
-    candidates = [p for p in inside if locative[p.start]] \
-        or [p for p in inside if not names_actor(p)]
-    if draft.type in DIRECTED_TYPES:
-        words = _direction_words(DIRECTED_TYPES[draft.type])
-        candidates = [p for p in inside if _after_word(doc, p, words, tok_starts)
-                      and 0 < p.start - draft.anchor <= DIRECTION_REACH] or candidates
-    # the most specific place the sentence gives: a country or province yields to a place
-    # inside it
-    candidates = [p for p in candidates if not _contains_any(p, candidates)]
-    if candidates:
-        return min(candidates, key=lambda p: (abs(p.start - draft.anchor), p.start))
-    if since and focus.country is not None:
-        return focus.country
-    para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
-    lo = max(min(para, doc.sentences[max(0, draft.sentence - 1)][0]), doc.title_end)
-    earlier = [p for p in places if lo <= p.start < s and locative[p.start]]
-    earlier = [p for p in earlier if not _contains_any(p, earlier)]
-    return earlier[-1] if earlier else focus.place
-
-
 CONTEXT_SENTENCES = 3  # how far back in the paragraph a claim may take its time from
 EVENT_PRECISIONS = frozenset({"day", "week", "month"})
 
@@ -698,16 +564,14 @@ def assemble_claims(doc: Document) -> Document:
     if not drafts:
         return doc.with_(claims=())
     resolver = _SourceResolver(doc)
-    locative = {p.start: _is_locative(doc, p, starts) for p in doc.places}
-    places = _event_places(doc, starts)
-    focus = article_focus(doc, locative, places)
+    chooser = PlaceChooser(doc)
+    main = chooser.focus.place
     claims: list[Claim] = []
     for d in drafts:
-        main = focus.place
         source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor),
                                       main.country if main else None)
         time = _time_for(doc, d)
-        place = _place_for(doc, d, focus, _since_war(time), locative, places, starts)
+        place = chooser.choose(d.sentence, d.anchor, d.type, since_war(time))
         location = None
         if place is not None:
             location = Location(doc.original(place.start, place.end), doc.span(place.start, place.end),

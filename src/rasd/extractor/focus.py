@@ -29,9 +29,7 @@ from rasd.extractor.lexicon import actor_heads, has_stem
 from rasd.geo.capitals import is_capital
 from rasd.geo.gazetteer import Entry, Gazetteer
 from rasd.geo.resolve import nationalities
-from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention
-from rasd.text.normalize import normalize_string
 
 
 W_ACTOR = 0.5

@@ -1,0 +1,146 @@
+"""Where a claim happened: the choice among a document's place mentions.
+
+:class:`PlaceChooser` is built once per document and answers for each claim, in this order:
+
+1. **Its sentence.** Places introduced as where something happened ("في X", "بX", "قرب X") come
+   first, else places that do not name a state acting (a country or capital name without a
+   locative preposition is an actor: "قالت إسرائيل", "ردت موسكو"). Displacement happened where
+   people fled from ("من X" right after the figure), returns and deployments where people went
+   ("إلى X"). The most specific place wins over a country or province that holds it, then the
+   nearest to the figure. Left out: places inside a speaker's name ("المتحدث باسم شرطة ولاية
+   غومبيه"), an organization's seat ("ومقره في بريطانيا"), where something was said ("قال في
+   مؤتمر صحفي بأنقرة إن"), and places that only locate the place before them ("مدينة غزنة
+   الواقعة في جنوب كابول").
+2. **A war's cumulative toll** ("منذ بدء الحرب", "منذ 2011"; not a local offensive's "منذ بدء
+   الهجوم") is placed in the article's focus country.
+3. **Context.** The last locative place of the sentence before or of the paragraph so far.
+4. **The article's focus** (:mod:`rasd.extractor.focus`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from rasd.extractor.focus import Focus, article_focus, names_actor
+from rasd.extractor.lexicon import context, has_stem
+from rasd.lang.ar import load_yaml
+from rasd.model import Document, PlaceMention, TimeRef
+from rasd.text.normalize import normalize_string
+
+DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
+# where the event happened: the place fled from, the place people were returned or sent to
+DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": "destination"}
+SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
+BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up to two words before
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``locatives.yaml``, normalized."""
+    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")[key])
+
+
+def since_war(time: TimeRef | None) -> bool:
+    """Whether a claim is a cumulative toll of a whole war ("منذ بدء الحرب", "منذ 2011"), not of
+    a local operation ("منذ بدء الهجوم")."""
+    if time is None or time.precision != "since":
+        return False
+    return _words("local_operations").isdisjoint(normalize_string(time.text).split())
+
+
+def _contains_any(p: PlaceMention, others: list[PlaceMention]) -> bool:
+    """Whether a country or province ``p`` holds a finer place of ``others``."""
+    if not p.country or p.kind not in ("country", "admin1"):
+        return False
+    return any(o is not p and o.country == p.country and o.precision < p.precision
+               and (p.kind == "country" or (o.admin1 is not None and o.admin1 == p.admin1))
+               for o in others)
+
+
+def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
+    return [p for p in places if not _contains_any(p, places)]
+
+
+class PlaceChooser:
+    """The place choice of one document (see the module docstring)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [t.start for t in doc.tokens]
+        self.locative = {p.start: self._is_locative(p) for p in doc.places}
+        speakers = [(sm.start, sm.end) for sm in doc.sources]
+        self.places = [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)
+                       and not self._follows(p, _words("seat"))]
+        self.frames = self._speech_frames()
+        self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
+        self.focus: Focus = article_focus(doc, self.locative, self.places)
+
+    # -- reading the text around a place ------------------------------------------------------
+
+    def _index(self, place: PlaceMention) -> int:
+        return bisect.bisect_left(self.starts, place.start)
+
+    def _after_word(self, place: PlaceMention, words: frozenset[str]) -> bool:
+        """Whether the word right before a place is one of ``words``."""
+        k = self._index(place)
+        return 0 < k <= len(self.doc.tokens) and has_stem(self.doc.tokens[k - 1], words)
+
+    def _follows(self, place: PlaceMention, words: frozenset[str]) -> bool:
+        """Whether a place follows one of ``words``, maybe through a preposition."""
+        k = self._index(place)
+        return any(has_stem(self.doc.tokens[j], words) for j in range(max(0, k - BEFORE_WORDS), k))
+
+    def _is_locative(self, place: PlaceMention) -> bool:
+        """Whether a place is introduced as where something happened ("في X", "بX", "قرب X")."""
+        doc = self.doc
+        k = bisect.bisect_right(self.starts, place.start) - 1
+        if k < 0:
+            return False
+        tok = doc.tokens[k]
+        if tok.start < place.start and doc.norm[tok.start:place.start] in _words("clitics"):
+            return True
+        return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
+                                                                _words("prepositions"))
+
+    def _speech_frames(self) -> list[tuple[int, int]]:
+        """Spans between a reporting verb and the "أن" that opens what was said: where and how
+        it was said ("قال في مؤتمر صحفي بأنقرة إن ..."), not where the event happened."""
+        comps = context().complementizers
+        toks = self.doc.tokens
+        frames: list[tuple[int, int]] = []
+        for sm in self.doc.sources:
+            k = bisect.bisect_left(self.starts, max(sm.end, sm.cue_end))
+            for j in range(k, min(k + SPEECH_FRAME_WORDS, len(toks))):
+                if has_stem(toks[j], comps):
+                    frames.append((min(sm.start, sm.cue_start), toks[j].start))
+                    break
+        return frames
+
+    # -- the choice ---------------------------------------------------------------------------
+
+    def choose(self, sentence: int, anchor: int, etype: str, since: bool) -> PlaceMention | None:
+        """The place of a claim of type ``etype`` whose figure is at ``anchor`` (normalized
+        offset) in sentence ``sentence``; ``since``: it is a war's cumulative toll."""
+        doc = self.doc
+        s, e = doc.sentences[sentence]
+        frames = [(a, b) for a, b in self.frames if s <= a < e]
+        inside = [p for p in self.places
+                  if s <= p.start < e and not any(a <= p.start < b for a, b in frames)]
+        if any(p.start not in self.located for p in inside):
+            inside = [p for p in inside if p.start not in self.located]
+        candidates = [p for p in inside if self.locative[p.start]] \
+            or [p for p in inside if not names_actor(p)]
+        if etype in DIRECTED_TYPES:
+            words = _words(DIRECTED_TYPES[etype])
+            candidates = [p for p in inside if self._after_word(p, words)
+                          and 0 < p.start - anchor <= DIRECTION_REACH] or candidates
+        candidates = _finest(candidates)
+        if candidates:
+            return min(candidates, key=lambda p: (abs(p.start - anchor), p.start))
+        if since and self.focus.country is not None:
+            return self.focus.country
+        para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
+        lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.title_end)
+        earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]])
+        return earlier[-1] if earlier else self.focus.place
