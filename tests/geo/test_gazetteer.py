@@ -290,3 +290,9 @@ def test_real_corpus_coverage_and_speed() -> None:
     assert elapsed < 5.0
     names = {m.name for f in found for m in f}
     assert {"Syria", "Yemen"} <= names
+
+
+def test_weak_name_glued_to_a_preposition_is_a_place(gaz: Gazetteer) -> None:
+    assert [p.name for p in find(gaz, "معارك في مناطق متفرقة بالبيضاء")] == ["Al Bayda Governorate"]
+    assert find(gaz, "رفعوا الراية البيضاء") == []
+    assert find(gaz, "والبيضاء") == []

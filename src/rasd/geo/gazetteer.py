@@ -115,6 +115,7 @@ class Lexicon:
     shared: frozenset[tuple[str, ...]] = frozenset()  # dual/plural descriptors
     weak_descriptor: frozenset[str] = frozenset()   # places only after a descriptor
     weak_preposition: frozenset[str] = frozenset()  # ... or after a preposition
+    prepositional_clitics: frozenset[str] = frozenset()  # glued prepositions ("بالبيضاء")
     prepositions: frozenset[str] = frozenset()
 
     @classmethod
@@ -141,6 +142,8 @@ class Lexicon:
             shared=frozenset(_words(w) for w in data.get("shared") or ()),
             weak_descriptor=keys(weak.get("descriptor")),
             weak_preposition=keys(weak.get("preposition")),
+            prepositional_clitics=frozenset(normalize_string(w)
+                                            for w in weak.get("glued_prepositions") or ()),
             prepositions=keys(data.get("prepositions")),
         )
 
@@ -376,8 +379,11 @@ class Gazetteer:
         if key in lex.weak_descriptor:
             return False
         if key in lex.weak_preposition:
-            if glued:
-                return False
+            if glued:  # "بالبيضاء" is a place, "والبيضاء" may be the colour
+                tok = start
+                while tok > 0 and _is_word(norm[tok - 1]):
+                    tok -= 1
+                return norm[tok:start] in lex.prepositional_clitics
             words = self._prev_words(norm, start, floor)
             return bool(words) and norm[words[-1][0]:words[-1][1]] in lex.prepositions
         return True
