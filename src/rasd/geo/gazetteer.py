@@ -115,7 +115,7 @@ class Lexicon:
     shared: frozenset[tuple[str, ...]] = frozenset()  # dual/plural descriptors
     weak_descriptor: frozenset[str] = frozenset()   # places only after a descriptor
     weak_preposition: frozenset[str] = frozenset()  # ... or after a preposition
-    prepositional_clitics: frozenset[str] = frozenset()  # glued prepositions ("بالبيضاء")
+    prepositional_clitics: frozenset[str] = frozenset()  # glued prepositions ("bi-")
     prepositions: frozenset[str] = frozenset()
 
     @classmethod
@@ -379,7 +379,7 @@ class Gazetteer:
         if key in lex.weak_descriptor:
             return False
         if key in lex.weak_preposition:
-            if glued:  # "بالبيضاء" is a place, "والبيضاء" may be the colour
+            if glued:  # "bi-l-Bayda" is a place, "wa-l-Bayda" may be the colour
                 tok = start
                 while tok > 0 and _is_word(norm[tok - 1]):
                     tok -= 1
