@@ -22,3 +22,7 @@ def test_singular_place_noun_does_not_take_a_conjoined_word():
 def test_a_demonstrative_makes_a_common_noun():
     assert not any("القريتين" in t for t in _places("تم إجلاء السكان من تلك القريتين."))
     assert any("القريتين" in t for t in _places("سيطر التنظيم على مدينة القريتين."))
+
+
+def test_an_unknown_name_does_not_run_across_a_line_break():
+    assert not any("\n" in t for t in _places("قصف على مدينة\nيعقوب قتلى"))

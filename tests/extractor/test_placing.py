@@ -94,3 +94,18 @@ def test_people_returned_are_placed_where_they_went():
     claim = _claims("وعاد 13 ألف لاجئ من لبنان إلى سوريا خلال العام.")[0]
     assert claim.type == "returned" and claim.location is not None
     assert claim.location.text == "سوريا"
+
+
+def test_the_city_names_back_the_town_already_spoken_of():
+    text = ("شهدت مدينة دوما قصفا عنيفا السبت.\n"
+            "ويعتبر الهجوم الثالث خلال يوم وسط تصعيد في الغوطة الشرقية.\n"
+            "وقدر عدد الغارات على المدينة بنحو 200 غارة.")
+    claim = next(c for c in _claims(text) if c.type == "strikes")
+    assert claim.location is not None and "دوما" in claim.location.text
+
+
+def test_the_village_names_back_the_village():
+    text = ("قتل 13 شخصا في قرية مالاري القريبة من مدينة مايدوغوري.\n"
+            "وقال مزارع إن المسلحين هاجموا القرية وأصيب 27 بجروح.")
+    claim = next(c for c in _claims(text) if c.count.value == 27)
+    assert claim.location is not None and "مالاري" in claim.location.text

@@ -23,7 +23,7 @@ from rasd.text.normalize import normalize_string
 from rasd.text.tokens import has_preposition, starts_with_conjunction
 
 MIN_NAME_LETTERS = 3
-_GAP = re.compile(r"[^\s]")
+_GAP = re.compile(r"[^ \t]")  # only spaces may join a place noun and its name
 
 
 @dataclass(frozen=True)

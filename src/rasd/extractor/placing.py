@@ -32,6 +32,7 @@ DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إ�
 # where the event happened: the place fled from, the place people were returned or sent to
 DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": "destination"}
 SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
+_ARTICLE = normalize_string(load_yaml("place_descriptors.yaml")["article"])
 BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up to two words before
 
 
@@ -117,6 +118,24 @@ class PlaceChooser:
                     break
         return frames
 
+    def _town_named_back(self, sentence: int) -> PlaceMention | None:
+        """The town a bare "المدينة" / "القرية" of the sentence refers to: the last place named
+        before it with that noun ("قرية مالاري"), else the last known town."""
+        s, e = self.doc.sentences[sentence]
+        lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+        words = _words("anaphoric_towns")
+        nouns = {w for t in self.doc.tokens[lo:hi] for w in t.stems if w in words}
+        if not nouns:
+            return None
+        towns = [p for p in self.places if p.start < s and p.precision == 1
+                 and p.kind in ("city", "unknown")
+                 and (self.locative[p.start] or not names_actor(p))]
+        bare = {w[len(_ARTICLE):] for w in nouns if w.startswith(_ARTICLE)}
+        same_noun = [p for p in towns if p.text.split()[0] in bare]
+        known = [p for p in towns if p.name is not None]  # gazetteer towns before guesses
+        best = [p for p in same_noun if p.name is not None] or same_noun or known or towns
+        return best[-1] if best else None
+
     # -- the choice ---------------------------------------------------------------------------
 
     def choose(self, sentence: int, anchor: int, etype: str, since: bool) -> PlaceMention | None:
@@ -140,6 +159,9 @@ class PlaceChooser:
             return min(candidates, key=lambda p: (abs(p.start - anchor), p.start))
         if since and self.focus.country is not None:
             return self.focus.country
+        town = self._town_named_back(sentence)
+        if town is not None:
+            return town
         para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
         lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.title_end)
         earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]])
