@@ -109,3 +109,11 @@ def test_the_village_names_back_the_village():
             "وقال مزارع إن المسلحين هاجموا القرية وأصيب 27 بجروح.")
     claim = next(c for c in _claims(text) if c.count.value == 27)
     assert claim.location is not None and "مالاري" in claim.location.text
+
+
+def test_a_state_arrests_on_its_own_soil():
+    text = ("مؤتمر لحقوق الإنسان في برلين\n"
+            "عقدت منظمات حقوقية مؤتمرا في برلين.\n"
+            "ونددت المنظمات باعتقال السعودية نحو 30 رجل دين.")
+    claim = next(c for c in _claims(text) if c.type == "arrested")
+    assert claim.location is not None and claim.location.country == "SA"

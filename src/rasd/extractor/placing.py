@@ -31,6 +31,9 @@ from rasd.text.normalize import normalize_string
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 # where the event happened: the place fled from, the place people were returned or sent to
 DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": "destination"}
+# a state arrests and releases on its own soil: "باعتقال السعودية نحو 30 رجل دين" is in Saudi
+# Arabia, while "إسرائيل قصفت" is not in Israel
+HOME_ACTION_TYPES = frozenset({"arrested", "released"})
 SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
 _ARTICLE = normalize_string(load_yaml("place_descriptors.yaml")["article"])
 BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up to two words before
@@ -149,7 +152,7 @@ class PlaceChooser:
         if any(p.start not in self.located for p in inside):
             inside = [p for p in inside if p.start not in self.located]
         candidates = [p for p in inside if self.locative[p.start]] \
-            or [p for p in inside if not names_actor(p)]
+            or [p for p in inside if etype in HOME_ACTION_TYPES or not names_actor(p)]
         if etype in DIRECTED_TYPES:
             words = _words(DIRECTED_TYPES[etype])
             candidates = [p for p in inside if self._after_word(p, words)
