@@ -265,3 +265,13 @@ def test_lead_one_person_yields_to_the_attributed_one_below():
 
 def test_an_event_said_not_to_have_happened_is_no_claim():
     assert _claims("ولكن إجلاء السكان مقابل الإفراج عن 1500 سجين لم يتم مطلقا.") == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("اتهمت #الرابطة_الدولية_للسلام، الميليشيات باستخدام 1202 معتقل دروعا بشرية.",
+     "الرابطة_الدولية_للسلام"),
+    ("لكن وسائل الإعلام الرسمية اتهمت التحالف الدولي بقتل 12 مدنيا.", "وسائل الإعلام الرسمية"),
+    ("وكانت وكالة الأنباء الرسمية نقلت عن مصدر عسكري مقتل 14 شخصا.", "مصدر عسكري"),
+])
+def test_accusers_and_subject_first_speakers(text, source):
+    assert _one(text).source.text == source

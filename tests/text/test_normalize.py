@@ -45,3 +45,9 @@ def test_original_text_is_untouched():
     raw = "قُتِلَ ٩٣"
     normalize(raw)
     assert raw == "قُتِلَ ٩٣"
+
+
+def test_hashtag_underscores_read_as_spaces():
+    from rasd.text.normalize import normalize
+    norm, _ = normalize("#حقوق_الانسان")
+    assert norm == "#حقوق الانسان"

@@ -98,7 +98,8 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
     a = i
     while a > 0 and i - a < lex.max_words:
         prev = toks[a - 1]
-        if _broken(norm, prev, toks[a]) or _DIGIT.search(prev.text) or has_stem(prev, lex.stops):
+        if _broken(norm, prev, toks[a]) or _DIGIT.search(prev.text) or has_stem(prev, lex.stops) \
+                or has_stem(prev, persons().subject_openers):
             break
         a -= 1
     # a subject that starts the clause, maybe after an auxiliary ("وكانت الوزارة أعلنت"), and
@@ -131,6 +132,20 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
         tok = toks[i]
         if has_stem(tok, lex.verbs) and not (i > 0 and has_stem(toks[i - 1], context().negation)):
             cue = (tok.start, tok.end)
+            a = _preceding_subject(norm, toks, i, lex)
+            if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
+                subject = _mention(norm, toks, a, i, cue, lex)
+                via_hit = lex.via.match_at(toks, i + 1) if i + 1 < len(toks) else None
+                c = _speaker(norm, toks, i + 1 + via_hit[0], lex, figures) if via_hit else i + 1
+                if via_hit is not None and c > i + 1 + via_hit[0] and _plausible(
+                        norm, toks, i + 1 + via_hit[0], c, lex, figures):
+                    # "وكانت الوكالة نقلت عن مصدر عسكري": the source is the one quoted
+                    out.append(_mention(norm, toks, i + 1 + via_hit[0], c, cue, lex, (subject,)))
+                    i = c
+                    continue
+                out.append(subject)
+                i += 1
+                continue
             b = _speaker(norm, toks, i + 1, lex, figures)
             if b > i + 1 and (not _plausible(norm, toks, i + 1, b, lex, figures) or (
                     b < len(toks) and has_stem(toks[b], lex.not_a_report))):
