@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from typing import Iterable
 
 from rasd.extractor.focus import Focus, article_focus, names_actor
 from rasd.extractor.lexicon import context, has_stem
@@ -62,6 +63,22 @@ def _contains_any(p: PlaceMention, others: list[PlaceMention]) -> bool:
                for o in others)
 
 
+class _Spans:
+    """Membership of offsets in a set of ``[start, end)`` spans (sorted starts, running max of
+    ends: one bisect per lookup)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        for _, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos)
+        return k > 0 and pos < self.reach[k - 1]
+
+
 def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
     return [p for p in places if not _contains_any(p, places)]
 
@@ -73,8 +90,8 @@ class PlaceChooser:
         self.doc = doc
         self.starts = [t.start for t in doc.tokens]
         self.locative = {p.start: self._is_locative(p) for p in doc.places}
-        speakers = [(sm.start, sm.end) for sm in doc.sources]
-        self.places = [p for p in doc.places if not any(a <= p.start < b for a, b in speakers)
+        speakers = _Spans((sm.start, sm.end) for sm in doc.sources)
+        self.places = [p for p in doc.places if p.start not in speakers
                        and not self._follows(p, _words("seat"))]
         self.frames = self._speech_frames()
         self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
