@@ -275,3 +275,14 @@ def test_an_event_said_not_to_have_happened_is_no_claim():
 ])
 def test_accusers_and_subject_first_speakers(text, source):
     assert _one(text).source.text == source
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("أعلن الجيش مقتل قيادي حوثي مع عدد من مرافقيه.", [1, "several"]),
+    ("تم إجلاء 1200 مدني بالإضافة إلى 76 شخصا هذه الليلة.", [76, 1200]),
+])
+def test_figures_added_by_with_or_besides_share_the_event(text, counts):
+    claims = _claims(text)
+    assert len({c.type for c in claims}) == 1
+    got = sorted((c.count.value or c.count.vague for c in claims), key=str)
+    assert got == sorted(counts, key=str)

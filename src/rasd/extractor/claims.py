@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from rasd.extractor import linking
-from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
+from rasd.extractor.lexicon import PhraseSet, actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import Link, Located
 from rasd.extractor.placing import PlaceChooser, since_war
 from rasd.extractor.sources import resolve_source
@@ -106,13 +106,7 @@ def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bo
 
 def _after_breakdown(toks: Sequence[Token], lo: int) -> bool:
     """Whether token ``lo`` follows "بينهم" / "من بينهم" / "منهم"."""
-    lex = persons().breakdown
-    for k in (lo - 1, lo - 2):
-        if k >= 0:
-            hit = lex.match_at(toks, k)
-            if hit is not None and k + hit[0] == lo:
-                return True
-    return False
+    return _after_phrase(toks, lo, persons().breakdown)
 
 
 def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Located],
@@ -255,11 +249,22 @@ def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count
     return count
 
 
+def _after_phrase(toks: Sequence[Token], lo: int, phrases: PhraseSet) -> bool:
+    """Whether token ``lo`` comes right after one of ``phrases`` (of up to three words)."""
+    for k in (lo - 1, lo - 2, lo - 3):
+        if k >= 0:
+            hit = phrases.match_at(toks, k)
+            if hit is not None and k + hit[0] == lo:
+                return True
+    return False
+
+
 def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: int) -> bool:
-    """Whether a figure is "وN + people" continuing the previous claim of the sentence."""
+    """Whether a figure is "وN + people" (or "مع N", "بالإضافة إلى N") continuing the previous
+    claim of the sentence."""
+    linked = starts_with_conjunction(toks[c.lo]) or _after_phrase(toks, c.lo, persons().list_links)
     return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
-            and starts_with_conjunction(toks[c.lo]) and c.hi < len(toks)
-            and linking.is_person(toks[c.hi]))
+            and linked and c.hi < len(toks) and linking.is_person(toks[c.hi]))
 
 
 ANAPHORIC_REACH = 6  # words between "العدد"/"الحصيلة" and its "إلى N"

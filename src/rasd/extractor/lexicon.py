@@ -111,6 +111,7 @@ class PersonLexicon:
     others: frozenset[str]
     partitive: frozenset[str]
     of_them: frozenset[str]
+    list_links: "PhraseSet"
     single_gap: frozenset[str]
     subject_openers: frozenset[str]
     relative_one: frozenset[str]
@@ -128,6 +129,7 @@ def persons() -> PersonLexicon:
         others=frozenset(_norm_all(data["others"])),
         partitive=frozenset(_norm_all(data["partitive"])),
         of_them=frozenset(_norm_all(data["of_them"])),
+        list_links=PhraseSet.build((w, True) for w in data["list_links"]),
         single_gap=frozenset(_norm_all(data["single_gap"])),
         subject_openers=frozenset(_norm_all(data["subject_openers"])),
         relative_one=frozenset(_norm_all(data["relative_one"])),
