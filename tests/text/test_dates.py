@@ -415,3 +415,12 @@ def test_real_corpus_smoke():
           f"{elapsed:.2f}s")
     assert total > 5 * len(articles) // 2 and resolved > 0.8 * total
     assert elapsed < 15
+
+
+@pytest.mark.parametrize("text, date", [
+    ("قتل 3 أشخاص في البريج الجمعة.", "2020-10-02"),
+    ("اندلعت مصادمات الجمعة في المدينة.", "2020-10-02"),
+])
+def test_bare_friday_is_a_date_outside_the_prayer(text, date):
+    found = find_times(normalize(text)[0], dt.date(2020, 10, 5))
+    assert [t.date for t in found] == [date]

@@ -179,6 +179,8 @@ class _Grammar:
         self.gmark = set(_words(y["gregorian_markers"]))
         self.weekday = _index(y["weekdays"])
         self.wd_ctx = set(_words(y["weekdays_need_context"]))
+        self.wd_not_after = re.compile(
+            rf"(?<!\w){self._alt(_words(y['weekday_blockers_before']))}\s+\Z")
         self.ordinal = _index(y["ordinals"])
         self.number = _index(y["numbers"])
         self.rel = {w: k for k, v in y["relative"].items() for w in _words(v)}
@@ -306,6 +308,8 @@ class _Grammar:
     def _weekday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         rel = self.rel.get(_key(m["rel"]))
         if not (m["pre"] or rel) and _key(m["wd"]) in self.wd_ctx:
+            return None
+        if self.wd_not_after.search(norm, max(0, m.start("wd") - 12), m.start("wd")):
             return None
         if pub is None:
             return None, "day", None
