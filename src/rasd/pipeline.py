@@ -33,7 +33,7 @@ def prepare(doc: Document) -> Document:
 
 def find_numbers(doc: Document) -> Document:
     """Stage: every figure in the text (non-counts are kept, marked by their kind)."""
-    return doc.with_(counts=tuple(find_counts(doc.norm)))
+    return doc.with_(counts=tuple(find_counts(doc.norm, doc.tokens)))
 
 
 def find_dates(doc: Document) -> Document:
