@@ -38,7 +38,8 @@ def find_numbers(doc: Document) -> Document:
 
 def find_dates(doc: Document) -> Document:
     """Stage: time expressions, resolved against the publication date."""
-    return doc.with_(times=tuple(find_times(doc.norm, parse_published(doc.published))))
+    published = parse_published(doc.published)
+    return doc.with_(times=tuple(find_times(doc.norm, published, doc.tokens)))
 
 
 STAGES: tuple[Stage, ...] = (
