@@ -13,7 +13,7 @@ from typing import Sequence
 
 from rasd.extractor.lexicon import AttributionLexicon, attribution, context, has_stem, triggers
 from rasd.model import Document, SourceMention, Token
-from rasd.text.tokens import has_article, has_preposition
+from rasd.text.tokens import has_article, has_preposition, word_starts
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")
@@ -169,7 +169,7 @@ def _token_starts_of_counts(doc: Document, starts: list[int]) -> frozenset[int]:
 def find_sources(doc: Document) -> Document:
     """Stage: attributions of every sentence (normalized offsets)."""
     lex = attribution()
-    starts = [t.start for t in doc.tokens]
+    starts, _ = word_starts(doc.tokens, doc.norm)
     figures = _token_starts_of_counts(doc, starts)
     found: list[SourceMention] = []
     for s, e in doc.sentences:

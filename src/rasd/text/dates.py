@@ -33,7 +33,6 @@ import calendar
 import datetime as dt
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -45,6 +44,7 @@ from hijridate import Gregorian, Hijri
 from rasd.lang.ar import load_yaml
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
+from rasd.text.tokens import word_starts
 
 __all__ = ["TimeMention", "find_times", "WEEK_START", "FUTURE_SLACK"]
 
@@ -54,9 +54,8 @@ FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less da
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
 _OFFSETS = {"past": -1, "current": 0, "next": 1}
-_DIGITS = re.compile(r"\d+")
 _LEADING_WORD = re.compile(r"\w*")
-_START, _TEXT = attrgetter("start"), attrgetter("text")
+_TEXT = attrgetter("text")
 
 Resolved = tuple[dt.date | None, str, dt.date | None]
 
@@ -507,9 +506,9 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar) -> list[i
     the positions are those of ``finditer``."""
     if tokens is None or g.openers is None:
         return [m.start() for m in g.locator.finditer(norm)]
-    starts = list(map(_START, tokens))
+    starts, with_digits = word_starts(tokens, norm)
     found = set(compress(starts, map(g.openers.__contains__, map(_TEXT, tokens))))
-    found.update(starts[bisect_right(starts, m.start()) - 1] for m in _DIGITS.finditer(norm))
+    found.update(with_digits)
     out: list[int] = []
     match, end = g.locator.match, 0
     for pos in sorted(found):

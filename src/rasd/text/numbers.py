@@ -17,7 +17,6 @@ All words come from ``lang/ar/data/numbers.yaml``; everything is compiled once, 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -27,6 +26,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from rasd.lang.ar import load_yaml
 from rasd.model import Count, CountMention, Token
 from rasd.text.normalize import normalize_string
+from rasd.text.tokens import word_starts
 
 __all__ = ["find_counts"]
 
@@ -34,7 +34,6 @@ _INF = 10**15
 _MULTS = ("mult1", "mult2", "multn")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _NONDIGIT = re.compile(r"\D")
-_DIGITS = re.compile(r"\d+")
 _PLUS = re.compile(r"\+")
 _LEADING_WORD = re.compile(r"\w*")
 _STRIP = "()[]{}\"'.,:;!?-_/*#…"
@@ -327,10 +326,10 @@ def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator
     (``tokens`` are those of ``norm``): at the words holding a digit or among ``lx.openers``, and
     at "+". Every alternative of the pattern opens a word (or a phone number's "+"), so no match
     is missed, and tried left to right past the last match, they are the same matches."""
-    starts = list(map(_START, tokens))
+    starts, with_digits = word_starts(tokens, norm)
     opens = lx.openers.__contains__  # type: ignore[union-attr]
     found = set(compress(starts, map(opens, map(_TEXT, tokens))))
-    found.update(starts[bisect_right(starts, m.start()) - 1] for m in _DIGITS.finditer(norm))
+    found.update(with_digits)
     found.update(m.start() for m in _PLUS.finditer(norm))
     match, end = lx.master.match, 0
     for pos in sorted(found):
@@ -339,7 +338,7 @@ def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator
             yield m
 
 
-_START, _TEXT = attrgetter("start"), attrgetter("text")
+_TEXT = attrgetter("text")
 
 
 def _cores(norm: str, lx: _Lexicon, tokens: Sequence[Token] | None = None) -> Iterator[_Core]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import itemgetter
+from typing import Sequence
 
 from rasd.lang.ar import load_yaml
 from rasd.model import Token
@@ -87,3 +90,23 @@ def tokenize(norm: str) -> tuple[Token, ...]:
     words = pieces[1::2]
     return tuple(map(tuple.__new__, repeat(Token),
                      zip(bounds[1::2], bounds[2::2], words, map(stems, words))))
+
+
+_DIGITS = re.compile(r"\d+")
+_last: tuple[Sequence[Token], str, list[int], list[int]] | None = None
+
+
+def word_starts(tokens: Sequence[Token], norm: str) -> tuple[list[int], list[int]]:
+    """Start offsets of the ``tokens`` of normalized text ``norm``, and of those holding a digit.
+    Several stages ask for the same document's: the answer for the last one is kept (the lists
+    are shared, do not modify them)."""
+    global _last
+    if _last is not None and _last[0] is tokens and _last[1] is norm:
+        return _last[2], _last[3]
+    starts = list(map(_START, tokens))
+    digits = sorted({starts[bisect_right(starts, m.start()) - 1] for m in _DIGITS.finditer(norm)})
+    _last = (tokens, norm, starts, digits)
+    return starts, digits
+
+
+_START = itemgetter(0)  # Token.start
