@@ -15,7 +15,7 @@ _STOP = r"[.!?\u061f\u2026]"
 # every position; the digit test is a look-behind over the consumed first stop.
 _SENT_END = re.compile(rf"[.!?\u061f\u2026\n](?:(?<=\n)\n*|(?<!\n)(?:(?<!\d{_STOP}){_STOP}*"
                        rf"|(?<=\d{_STOP}){_STOP}*(?!\d))[\"')\]]*(?=\s|$))")
-_PARA_END = re.compile(r"\n+")
+_PARA_END = re.compile(r"\n\n*")  # \n+ spelled so: re skips ahead fast to an opening literal
 _CLAUSE_BREAK = re.compile(r"[\u061b;:]|\u060c|,(?!\d)")
 
 
