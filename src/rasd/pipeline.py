@@ -33,12 +33,13 @@ def prepare(doc: Document) -> Document:
 
 def find_numbers(doc: Document) -> Document:
     """Stage: every figure in the text (non-counts are kept, marked by their kind)."""
-    return doc.with_(counts=tuple(find_counts(doc.norm)))
+    return doc.with_(counts=tuple(find_counts(doc.norm, doc.tokens)))
 
 
 def find_dates(doc: Document) -> Document:
     """Stage: time expressions, resolved against the publication date."""
-    return doc.with_(times=tuple(find_times(doc.norm, parse_published(doc.published))))
+    published = parse_published(doc.published)
+    return doc.with_(times=tuple(find_times(doc.norm, published, doc.tokens)))
 
 
 STAGES: tuple[Stage, ...] = (

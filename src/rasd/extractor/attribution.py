@@ -14,7 +14,7 @@ from typing import Sequence
 from rasd.extractor.lexicon import (AttributionLexicon, attribution, context, has_stem, persons,
                                     triggers)
 from rasd.model import Document, SourceMention, Token
-from rasd.text.tokens import has_article, has_preposition
+from rasd.text.tokens import has_article, has_preposition, word_starts
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")
@@ -115,22 +115,21 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                       figures: frozenset[int]) -> list[SourceMention]:
     out: list[SourceMention] = []
     cues = lex.cue_words
-    i = 0
-    while i < len(toks):
-        if cues.isdisjoint(toks[i].stems):  # most words open no attribution
-            i += 1
+    negation = context().negation
+    after = 0  # tokens before this index belong to the last source found
+    for i, tok in enumerate(toks):
+        if i < after or cues.isdisjoint(tok.stems):  # most words open no attribution
             continue
         hit = lex.prepositions.match_at(toks, i)
         if hit is not None:
             n = hit[0]
             b = _speaker(norm, toks, i + n, lex, figures, lam_first=True)
             if b > i + n:
-                out.append(_mention(norm, toks, i + n, b, (toks[i].start, toks[i + n - 1].end), lex,
+                out.append(_mention(norm, toks, i + n, b, (tok.start, toks[i + n - 1].end), lex,
                                     lam=lex.lam))
-                i = b
+                after = b
                 continue
-        tok = toks[i]
-        if has_stem(tok, lex.verbs) and not (i > 0 and has_stem(toks[i - 1], context().negation)):
+        if has_stem(tok, lex.verbs) and not (i > 0 and has_stem(toks[i - 1], negation)):
             cue = (tok.start, tok.end)
             a = _preceding_subject(norm, toks, i, lex)
             if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
@@ -149,7 +148,6 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
             b = _speaker(norm, toks, i + 1, lex, figures)
             if b > i + 1 and (not _plausible(norm, toks, i + 1, b, lex, figures) or (
                     b < len(toks) and has_stem(toks[b], lex.not_a_report))):
-                i += 1
                 continue
             if b > i + 1:
                 first = _mention(norm, toks, i + 1, b, cue, lex)
@@ -158,10 +156,10 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                     c = _speaker(norm, toks, b + via_hit[0], lex, figures)
                     if c > b + via_hit[0] and _known_kind(toks, b + via_hit[0], c, lex):
                         out.append(_mention(norm, toks, b + via_hit[0], c, cue, lex, (first,)))
-                        i = c
+                        after = c
                         continue
                 out.append(first)
-                i = b
+                after = b
                 continue
             via_hit = lex.via.match_at(toks, i + 1) if i + 1 < len(toks) else None
             if via_hit is not None:  # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
@@ -169,20 +167,18 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                 if c > i + 1 + via_hit[0] and _plausible(norm, toks, i + 1 + via_hit[0], c, lex,
                                                          figures):
                     out.append(_mention(norm, toks, i + 1 + via_hit[0], c, cue, lex))
-                    i = c
+                    after = c
                     continue
             a = _preceding_subject(norm, toks, i, lex)
             if a < i:
                 out.append(_mention(norm, toks, a, i, cue, lex))
             else:
                 out.append(SourceMention(tok.end, tok.end, "", "carry", cue[0], cue[1]))
-        i += 1
     return out
 
 
-def _token_starts_of_counts(doc: Document) -> frozenset[int]:
-    """Start offsets of the tokens in which a figure begins."""
-    starts = [t.start for t in doc.tokens]
+def _token_starts_of_counts(doc: Document, starts: list[int]) -> frozenset[int]:
+    """Start offsets of the tokens in which a figure begins (``starts``: of every token)."""
     out = set()
     for c in doc.counts:
         k = bisect.bisect_right(starts, c.start) - 1
@@ -194,8 +190,8 @@ def _token_starts_of_counts(doc: Document) -> frozenset[int]:
 def find_sources(doc: Document) -> Document:
     """Stage: attributions of every sentence (normalized offsets)."""
     lex = attribution()
-    figures = _token_starts_of_counts(doc)
-    starts = [t.start for t in doc.tokens]
+    starts, _ = word_starts(doc.tokens, doc.norm)
+    figures = _token_starts_of_counts(doc, starts)
     found: list[SourceMention] = []
     for s, e in doc.sentences:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)

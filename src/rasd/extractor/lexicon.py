@@ -51,20 +51,25 @@ class PhraseSet:
                  ) -> tuple[int, object] | None:
         """Longest entry starting at token ``i`` and ending by ``end`` (default: the last token):
         (number of tokens, value), or None."""
-        tok = tokens[i]
-        if self.keys.isdisjoint(tok.stems):
+        stems = tokens[i].stems
+        if self.keys.isdisjoint(stems):
             return None
         limit = len(tokens) if end is None else end
-        for stem in tok.stems:
-            for parts, value in self.phrases.get(stem, ()):
+        phrases = self.phrases
+        for stem in stems:
+            for parts, value in phrases.get(stem, ()):
                 n = len(parts)
-                if i + n <= limit and all(
-                    parts[k] in tokens[i + k].stems for k in range(1, n)
-                ):
+                if i + n > limit:
+                    continue
+                for k in range(1, n):
+                    if parts[k] not in tokens[i + k].stems:
+                        break
+                else:
                     return n, value
-        for stem in tok.stems:
-            if stem in self.words:
-                return 1, self.words[stem]
+        words = self.words
+        for stem in stems:
+            if stem in words:
+                return 1, words[stem]
         return None
 
     def contains(self, tok: Token) -> bool:

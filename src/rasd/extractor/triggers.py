@@ -8,22 +8,20 @@ from rasd.model import Document, Trigger
 
 def find_triggers(doc: Document) -> Document:
     """Stage: every trigger in the document, left to right, longest phrase first."""
-    lex = trigger_lexicon()
+    entries = trigger_lexicon().entries
+    keys, match_at = entries.keys, entries.match_at
     toks = doc.tokens
     found: list[Trigger] = []
-    keys = lex.entries.keys
-    i = 0
-    while i < len(toks):
-        if keys.isdisjoint(toks[i].stems):  # most words: no trigger starts here
-            i += 1
+    after = 0  # tokens before this index belong to the last trigger found
+    for i, tok in enumerate(toks):
+        if i < after or keys.isdisjoint(tok.stems):  # most words: no trigger starts here
             continue
-        hit = lex.entries.match_at(toks, i)
+        hit = match_at(toks, i)
         if hit is None:
-            i += 1
             continue
         n, value = hit
         etype, role, mixed = value  # type: ignore[misc]
-        found.append(Trigger(toks[i].start, toks[i + n - 1].end, etype, role,
+        found.append(Trigger(tok.start, toks[i + n - 1].end, etype, role,
                              " ".join(t.text for t in toks[i:i + n]), mixed))
-        i += n
+        after = i + n
     return doc.with_(triggers=tuple(found))

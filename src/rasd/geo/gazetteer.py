@@ -157,6 +157,9 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+_NEXT_WORD = re.compile(r" +([^\W_]+)")  # spaces, then a word ([^\W_] is exactly str.isalnum)
+
+
 def _letters(name: str) -> int:
     return sum(map(str.isalnum, name))
 
@@ -167,6 +170,10 @@ class Gazetteer:
     def __init__(self, entries: Iterable[Entry], lexicon: Lexicon,
                  stopwords: Iterable[str] = (), preferences: dict[str, str] | None = None):
         self.lexicon = lexicon
+        # cheap tests before a full descriptor search: the word a descriptor phrase ends with,
+        # the word a direction phrase starts with
+        self._descriptor_ends = frozenset(p[-1] for p in lexicon.before)
+        self._direction_starts = frozenset(p[0] for p in lexicon.after)
         self.stopwords = frozenset(normalize_string(w) for w in stopwords) | lexicon.words()
         self._preferences = {normalize_string(k): str(v) for k, v in (preferences or {}).items()}
         groups: dict[str, dict[tuple[Any, ...], Entry]] = {}
@@ -350,13 +357,14 @@ class Gazetteer:
         clitics = self.lexicon.clitics
         lam = self.lexicon.lam
         hits: list[tuple[int, int, str, bool]] = []
+        # most hits lie inside longer words: the word tests are inlined (str.isalnum, as _is_word)
         for last, (length, key, shift) in self._automaton.iter(norm):
             end = last + 1
-            if end < n and _is_word(norm[end]):
+            if end < n and norm[end].isalnum():
                 continue
             start = end - length
             tok = start
-            while tok > 0 and _is_word(norm[tok - 1]):
+            while tok > 0 and norm[tok - 1].isalnum():
                 tok -= 1
             prefix = norm[tok:start]
             if shift:
@@ -417,6 +425,8 @@ class Gazetteer:
         level, prefer, shared = 0, None, False
         before = self.lexicon.before
         for _ in range(3):
+            if not self._may_end_descriptor(norm, start):
+                break
             spans = self._prev_words(norm, start, floor)
             found = None
             for size in range(len(spans), 0, -1):
@@ -443,6 +453,21 @@ class Gazetteer:
                 break
         return start, level, prefer, shared
 
+    def _may_end_descriptor(self, norm: str, pos: int) -> bool:
+        """Whether the word before the spaces before ``pos`` can end a descriptor phrase (with
+        a clitic when alone): False rules out any phrase :meth:`_extend_left` would find."""
+        j = pos
+        while j > 0 and norm[j - 1] == " ":
+            j -= 1
+        if j == pos:
+            return False
+        k = j
+        while k > 0 and norm[k - 1].isalnum():
+            k -= 1
+        word = norm[k:j]
+        return word in self._descriptor_ends or word[self._strip_clitic(word):] in \
+            self._descriptor_ends
+
     def _strip_clitic(self, word: str) -> int:
         """Length of the longest clitic prefix of ``word`` leaving at least 2 letters, or 0."""
         for size in (2, 1):
@@ -452,6 +477,9 @@ class Gazetteer:
 
     def _extend_right(self, norm: str, end: int) -> int:
         """Widen ``end`` over a following direction adjective ("north-western")."""
+        first = _NEXT_WORD.match(norm, end)
+        if first is None or first.group(1) not in self._direction_starts:
+            return end  # most names: the next word opens no direction phrase
         words: list[tuple[int, int]] = []
         i, n = end, len(norm)
         while len(words) < self.lexicon.max_after:

@@ -35,12 +35,16 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from itertools import compress
+from operator import attrgetter
+from typing import Any, Callable, Sequence
 
 from hijridate import Gregorian, Hijri
 
 from rasd.lang.ar import load_yaml
+from rasd.model import Token
 from rasd.text.normalize import normalize_string
+from rasd.text.tokens import word_starts
 
 __all__ = ["TimeMention", "find_times", "WEEK_START", "FUTURE_SLACK"]
 
@@ -50,6 +54,8 @@ FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less da
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
 _OFFSETS = {"past": -1, "current": 0, "next": 1}
+_LEADING_WORD = re.compile(r"\w*")
+_TEXT = attrgetter("text")
 
 Resolved = tuple[dt.date | None, str, dt.date | None]
 
@@ -264,6 +270,12 @@ class _Grammar:
             *_words(y["ago"]), *_words(y["since"]), *counted,
             *(self.art + w for w in counted)]}
         self.locator = re.compile(rf"{B}{CL}(?:{A(list(first), al=True)}(?![^\W\d])|{ART}?\d)")
+        # what the locator can match as a whole word (clitics included), but for the words holding
+        # a digit (see _positions); None if a word might not open with a word character
+        lam_forms = [w[1:] for w in first if w.startswith(self.art) and len(w) > len(self.art)]
+        leading = {_LEADING_WORD.match(c + p + w).group()  # type: ignore[union-attr]
+                   for c in ("", *conj) for p in ("", *prep) for w in [*first, *lam_forms]}
+        self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
         self.since_before = re.compile(rf"{B}{CL}(?P<s>{SINCE})\s+\Z")
         self.today_after = re.compile(
             rf"\s+(?:{A(_words(y['today_blockers_after']) + list(self.ordinal))}|{ANA}|{ART}\d+)"
@@ -491,13 +503,34 @@ def _grammar() -> _Grammar:
     return _Grammar(load_yaml("dates.yaml"))
 
 
-def find_times(norm: str, published: dt.date | None) -> list[TimeMention]:
-    """Time expressions of normalized text ``norm``, resolved against ``published``."""
+def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar) -> list[int]:
+    """Where the locator matches in ``norm`` (``tokens``: those of ``norm``, or None). With
+    tokens it is tried only at the words that hold a digit or are among ``g.openers``: the
+    locator opens a word, so it matches nowhere else; tried left to right past the last match,
+    the positions are those of ``finditer``."""
+    if tokens is None or g.openers is None:
+        return [m.start() for m in g.locator.finditer(norm)]
+    starts, with_digits = word_starts(tokens, norm)
+    found = set(compress(starts, map(g.openers.__contains__, map(_TEXT, tokens))))
+    found.update(with_digits)
+    out: list[int] = []
+    match, end = g.locator.match, 0
+    for pos in sorted(found):
+        if pos >= end and (m := match(norm, pos)) is not None:
+            end = m.end()
+            out.append(pos)
+    return out
+
+
+def find_times(norm: str, published: dt.date | None,
+               tokens: Sequence[Token] | None = None) -> list[TimeMention]:
+    """Time expressions of normalized text ``norm``, resolved against ``published``; ``tokens``
+    (those of ``norm``, from :func:`rasd.text.tokens.tokenize`) only make the search faster."""
     g = _grammar()
     if isinstance(published, dt.datetime):
         published = published.date()
     cands: list[tuple[int, int, int, Resolved]] = []  # (start, end, pattern order, resolved)
-    for pos in [m.start() for m in g.locator.finditer(norm)]:
+    for pos in _positions(norm, tokens, g):
         for order, (rx, fn) in enumerate(g.patterns):
             m = rx.match(norm, pos)
             if m is None:

@@ -19,11 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from itertools import compress
+from operator import attrgetter
+from typing import Any, Iterable, Iterator, Sequence
 
 from rasd.lang.ar import load_yaml
-from rasd.model import Count, CountMention
+from rasd.model import Count, CountMention, Token
 from rasd.text.normalize import normalize_string
+from rasd.text.tokens import word_starts
 
 __all__ = ["find_counts"]
 
@@ -31,6 +34,8 @@ _INF = 10**15
 _MULTS = ("mult1", "mult2", "multn")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _NONDIGIT = re.compile(r"\D")
+_PLUS = re.compile(r"\+")
+_LEADING_WORD = re.compile(r"\w*")
 _STRIP = "()[]{}\"'.,:;!?-_/*#…"
 
 
@@ -163,7 +168,14 @@ class _Lexicon:
 
         stems = _trie(words)
         qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
-        several = _trie((p + w for p in qpre for w in _ns(y["several"])), r'[\s"]+')
+        several_words = [p + w for p in qpre for w in _ns(y["several"])]
+        several = _trie(several_words, r'[\s"]+')
+        # the words a figure can open with, but for those holding a digit (see _figure_starts):
+        # a clitic before "N" or " N", a number word or dual, a "several" word (first words)
+        openers = [p for p, _, _ in self.prefixes if p]
+        openers += [*self.word_forms, *self.dual_forms, *several_words]
+        leading = {_LEADING_WORD.match(w).group() for w in openers}  # type: ignore[union-attr]
+        self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
         dpre = _trie({p + sp for p, _, _ in self.prefixes if p for sp in ("", " ")}, " ")
         mults = _trie(self.mult_of)
         self.rmark = _n(y["reversed_decimal_mark"])
@@ -309,9 +321,31 @@ def _lexicon() -> _Lexicon:
 
 # --- scanning -------------------------------------------------------------------------------
 
-def _cores(norm: str, lx: _Lexicon) -> Iterator[_Core]:
+def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator[re.Match[str]]:
+    """What ``lx.master.finditer(norm)`` yields, trying the pattern only where a figure can start
+    (``tokens`` are those of ``norm``): at the words holding a digit or among ``lx.openers``, and
+    at "+". Every alternative of the pattern opens a word (or a phone number's "+"), so no match
+    is missed, and tried left to right past the last match, they are the same matches."""
+    starts, with_digits = word_starts(tokens, norm)
+    opens = lx.openers.__contains__  # type: ignore[union-attr]
+    found = set(compress(starts, map(opens, map(_TEXT, tokens))))
+    found.update(with_digits)
+    found.update(m.start() for m in _PLUS.finditer(norm))
+    match, end = lx.master.match, 0
+    for pos in sorted(found):
+        if pos >= end and (m := match(norm, pos)) is not None:
+            end = m.end()
+            yield m
+
+
+_TEXT = attrgetter("text")
+
+
+def _cores(norm: str, lx: _Lexicon, tokens: Sequence[Token] | None = None) -> Iterator[_Core]:
     """Raw figures in text order, before qualifiers, ranges and kinds are worked out."""
-    for m in lx.master.finditer(norm):
+    scan = (lx.master.finditer(norm) if tokens is None or lx.openers is None
+            else _figure_starts(norm, tokens, lx))
+    for m in scan:
         group = m.lastgroup
         s, e = m.span()
         if group == "digit":
@@ -568,12 +602,13 @@ def _is_year(value: int, before: list[str], prev: _Core | None, norm: str, c: _C
 
 # --- driver ---------------------------------------------------------------------------------
 
-def find_counts(norm: str) -> list[CountMention]:
-    """Every figure in normalized text ``norm``, left to right, non-overlapping."""
+def find_counts(norm: str, tokens: Sequence[Token] | None = None) -> list[CountMention]:
+    """Every figure in normalized text ``norm``, left to right, non-overlapping; ``tokens`` (those
+    of ``norm``, from :func:`rasd.text.tokens.tokenize`) only make the search faster."""
     lx = _lexicon()
     out: list[_Core] = []
     skip = 0
-    for c in _cores(norm, lx):
+    for c in _cores(norm, lx, tokens):
         if c.start < skip:
             continue
         prev = out[-1] if out else None

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 
-_SENT_END = re.compile(r"(?:(?<!\d)[.!?\u061f\u2026]+|(?<=\d)[.!?\u061f\u2026]+(?!\d))[\"')\]]*(?=\s|$)|\n+")
-_PARA_END = re.compile(r"\n+")
+_STOP = r"[.!?\u061f\u2026]"
+# Sentence ends: a run of stops (after a digit only when no digit follows: "1.200" goes on), then
+# closing quotes/brackets and a space or the end; or a run of line breaks. The pattern opens with
+# a plain character class so that ``re`` skips ahead to candidate characters instead of trying
+# every position; the digit test is a look-behind over the consumed first stop.
+_SENT_END = re.compile(rf"[.!?\u061f\u2026\n](?:(?<=\n)\n*|(?<!\n)(?:(?<!\d{_STOP}){_STOP}*"
+                       rf"|(?<=\d{_STOP}){_STOP}*(?!\d))[\"')\]]*(?=\s|$))")
+_PARA_END = re.compile(r"\n\n*")  # \n+ spelled so: re skips ahead fast to an opening literal
 _CLAUSE_BREAK = re.compile(r"[\u061b;:]|\u060c|,(?!\d)")
 
 

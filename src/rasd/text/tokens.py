@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
+from typing import Sequence
 
 from rasd.lang.ar import load_yaml
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")  # a word is a run of \w
 
 
 @lru_cache(maxsize=1)
@@ -78,11 +82,31 @@ def has_article(tok: Token) -> bool:
 
 def tokenize(norm: str) -> tuple[Token, ...]:
     """Word tokens of a normalized string with their stems."""
-    make = tuple.__new__  # the NamedTuple's own constructor, minus a Python-level call
-    out = []
-    append = out.append
-    for m in _WORD.finditer(norm):
-        word = m.group()
-        start, end = m.span()
-        append(make(Token, (start, end, word, stems(word))))
-    return tuple(out)
+    # split() alternates gaps and words, so the running sums of the piece lengths are the word
+    # offsets; every step runs in C (no per-word Python code), the NamedTuple built with its
+    # own constructor, ``tuple.__new__``.
+    pieces = _WORD_SPLIT.split(norm)
+    bounds = list(accumulate(map(len, pieces), initial=0))
+    words = pieces[1::2]
+    return tuple(map(tuple.__new__, repeat(Token),
+                     zip(bounds[1::2], bounds[2::2], words, map(stems, words))))
+
+
+_DIGITS = re.compile(r"\d\d*")  # \d+ spelled so: an opening \d lets re skip ahead fast
+_last: tuple[Sequence[Token], str, list[int], list[int]] | None = None
+
+
+def word_starts(tokens: Sequence[Token], norm: str) -> tuple[list[int], list[int]]:
+    """Start offsets of the ``tokens`` of normalized text ``norm``, and of those holding a digit.
+    Several stages ask for the same document's: the answer for the last one is kept (the lists
+    are shared, do not modify them)."""
+    global _last
+    if _last is not None and _last[0] is tokens and _last[1] is norm:
+        return _last[2], _last[3]
+    starts = list(map(_START, tokens))
+    digits = sorted({starts[bisect_right(starts, m.start()) - 1] for m in _DIGITS.finditer(norm)})
+    _last = (tokens, norm, starts, digits)
+    return starts, digits
+
+
+_START = itemgetter(0)  # Token.start
