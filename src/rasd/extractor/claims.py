@@ -18,7 +18,7 @@ from rasd.model import (Claim, Count, CountMention, Document, Location, Mention,
                         Span, TimeRef, Token, Trigger)
 from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_article, starts_with_conjunction, stems
+from rasd.text.tokens import has_article, starts_with_conjunction, stems, word_starts
 
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
@@ -554,16 +554,20 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
 
 def assemble_claims(doc: Document) -> Document:
     """Stage: turn the annotations of a document into claims."""
-    starts = [t.start for t in doc.tokens]
+    starts = word_starts(doc.tokens, doc.norm)[0]
     drafts: list[Draft] = []
     prev: Draft | None = None
+    all_counts = sorted(doc.counts, key=lambda c: c.start)
+    all_trigs = sorted(doc.triggers, key=lambda t: t.start)
+    count_starts = [c.start for c in all_counts]
+    trig_starts = [t.start for t in all_trigs]
     for si, (s, e) in enumerate(doc.sentences):
-        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-        toks = doc.tokens[lo:hi]
-        counts = [c for c in doc.counts if s <= c.start < e]
-        trigs = [t for t in doc.triggers if s <= t.start < e]
+        trigs = all_trigs[bisect.bisect_left(trig_starts, s):bisect.bisect_left(trig_starts, e)]
         if trigs or prev is not None:
-            new = _sentence_drafts(doc, si, toks, counts, trigs, prev)
+            lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            counts = all_counts[bisect.bisect_left(count_starts, s):
+                                bisect.bisect_left(count_starts, e)]
+            new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
             drafts.extend(new)
             prev = new[-1] if new else None
     if not drafts:

@@ -28,8 +28,9 @@ from functools import lru_cache
 from rasd.extractor.lexicon import actor_heads, has_stem
 from rasd.geo.capitals import is_capital
 from rasd.geo.gazetteer import Entry, Gazetteer
-from rasd.geo.resolve import nationalities
+from rasd.geo.resolve import adjectives_in
 from rasd.model import Document, PlaceMention
+from rasd.text.tokens import word_starts
 
 
 W_ACTOR = 0.5
@@ -98,9 +99,9 @@ def article_focus(doc: Document, locative: dict[int, bool],
             votes[p.country] += _weight(p, locative[p.start], doc.title_end)
             first_seen.setdefault(p.country, p.start)
     named = bool(votes)
-    starts = [t.start for t in doc.tokens]
+    starts = word_starts(doc.tokens, doc.norm)[0]
     adjectives: dict[str, tuple[int, int]] = {}
-    for start, end, iso in nationalities().find(doc.norm):
+    for start, end, iso in adjectives_in(doc.norm):
         votes[iso] += _adjective_weight(doc, starts, start)
         first_seen.setdefault(iso, start)
         adjectives.setdefault(iso, (start, end))

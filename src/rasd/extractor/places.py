@@ -20,7 +20,7 @@ from rasd.geo.resolve import resolve_places
 from rasd.lang.ar import load_lines, load_yaml
 from rasd.model import Document, PlaceMention, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_preposition, starts_with_conjunction
+from rasd.text.tokens import has_preposition, starts_with_conjunction, word_starts
 
 MIN_NAME_LETTERS = 3
 _GAP = re.compile(r"[^ \t]")  # only spaces may join a place noun and its name
@@ -34,6 +34,7 @@ class _UnknownNames:
     bad_endings: tuple[str, ...]
     lists: frozenset[str]
     demonstratives: frozenset[str]
+    descriptor_pattern: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,9 @@ def _unknown_names() -> _UnknownNames:
                          frozenset(stop),
                          tuple(normalize_string(w) for w in data["not_name_endings"]),
                          frozenset(normalize_string(w) for w in data["list_descriptors"]),
-                         frozenset(normalize_string(w) for w in data["demonstratives"]))
+                         frozenset(normalize_string(w) for w in data["demonstratives"]),
+                         re.compile("|".join(sorted(map(re.escape, descriptors), key=len,
+                                                    reverse=True))))
 
 
 def _nameable(tok: Token, names: _UnknownNames) -> bool:
@@ -74,7 +77,14 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
     toks = doc.tokens
     out: list[PlaceMention] = []
     keys = names.descriptors.keys()
-    for i, tok in enumerate(toks[:-1]):
+    starts = word_starts(toks, doc.norm)[0]
+    # a descriptor stem is a substring of its token: look only at tokens holding one
+    hits = sorted({bisect.bisect_right(starts, m.start()) - 1
+                   for m in names.descriptor_pattern.finditer(doc.norm)})
+    for i in hits:
+        if i < 0 or i >= len(toks) - 1:
+            continue
+        tok = toks[i]
         if keys.isdisjoint(tok.stems):
             continue
         precision = next((names.descriptors[s] for s in tok.stems if s in names.descriptors), None)
@@ -99,7 +109,7 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
 def _not_after_demonstrative(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
     """Drop mentions right after a demonstrative ("تلك القريتين" names no town)."""
     words = _unknown_names().demonstratives
-    starts = [t.start for t in doc.tokens]
+    starts = word_starts(doc.tokens, doc.norm)[0]
     out = []
     for p in places:
         k = bisect.bisect_left(starts, p.start)
@@ -112,7 +122,7 @@ def _with_listed_names(doc: Document, places: list[PlaceMention]) -> list[PlaceM
     """Widen a mention opened by a plural or dual place noun over an unknown name joined to it
     by "و" ("قرى مشرعة وحدنان": the villages of Mashra'a and Hadnan)."""
     names = _unknown_names()
-    starts = [t.start for t in doc.tokens]
+    starts = word_starts(doc.tokens, doc.norm)[0]
     taken = {p.start for p in places}
     out: list[PlaceMention] = []
     for p in places:

@@ -28,6 +28,7 @@ from rasd.extractor.lexicon import context, has_stem
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
+from rasd.text.tokens import word_starts
 
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 # where the event happened: the place fled from, the place people were returned or sent to
@@ -88,7 +89,7 @@ class PlaceChooser:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.starts = [t.start for t in doc.tokens]
+        self.starts = word_starts(doc.tokens, doc.norm)[0]
         self.locative = {p.start: self._is_locative(p) for p in doc.places}
         speakers = _Spans((sm.start, sm.end) for sm in doc.sources)
         self.places = [p for p in doc.places if p.start not in speakers

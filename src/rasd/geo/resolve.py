@@ -178,6 +178,13 @@ def nationalities() -> Nationalities:
     return Nationalities.from_data(nationality_forms(), load_yaml(CONTEXT_NAME))
 
 
+@lru_cache(maxsize=4)
+def adjectives_in(norm: str) -> tuple[tuple[int, int, str], ...]:
+    """:meth:`Nationalities.find` of the default adjectives, remembered for the last few texts
+    (the geocoder and the article focus read the same document)."""
+    return tuple(nationalities().find(norm))
+
+
 # -- resolution ------------------------------------------------------------------------------
 
 
@@ -218,7 +225,9 @@ class _Context:
             for iso in self._adjectives:
                 counts[iso] += W_ADJECTIVE
             starts = [a for a, _ in self._spans]
-            for s, e, iso in self.nat.find(self.norm):
+            found = adjectives_in(self.norm) if self.nat is nationalities() \
+                else self.nat.find(self.norm)
+            for s, e, iso in found:
                 k = bisect.bisect_left(starts, e) - 1
                 if k >= 0 and self._spans[k][1] > s:
                     continue  # inside a place name
