@@ -73,7 +73,12 @@ def _nameable(tok: Token, names: _UnknownNames) -> bool:
 
 def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
     names = _unknown_names()
-    covered = [(p.start, p.end) for p in known]
+    covered_starts = [p.start for p in known]  # known mentions: in order, never overlapping
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(covered_starts, pos) - 1
+        return k >= 0 and pos < known[k].end
+
     toks = doc.tokens
     out: list[PlaceMention] = []
     keys = names.descriptors.keys()
@@ -88,12 +93,12 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
         if keys.isdisjoint(tok.stems):
             continue
         precision = next((names.descriptors[s] for s in tok.stems if s in names.descriptors), None)
-        if precision is None or any(s <= tok.start < e for s, e in covered):
+        if precision is None or covered(tok.start):
             continue
         nxt = toks[i + 1]
         if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names):
             continue
-        if any(s <= nxt.start < e for s, e in covered):
+        if covered(nxt.start):
             continue
         end = nxt.end
         if has_stem(nxt, names.compound_heads) and i + 2 < len(toks) and not _GAP.search(
