@@ -424,3 +424,9 @@ def test_real_corpus_smoke():
 def test_bare_friday_is_a_date_outside_the_prayer(text, date):
     found = find_times(normalize(text)[0], dt.date(2020, 10, 5))
     assert [t.date for t in found] == [date]
+
+
+@pytest.mark.parametrize("text", ["نزح حتى الآن نحو 30 ألف شخص", "وصل عدد القتلى لحد الآن إلى 50"])
+def test_running_totals_so_far_are_cumulative(text):
+    found = find_times(normalize(text)[0], dt.date(2020, 10, 5))
+    assert [(t.date, t.precision) for t in found] == [(None, "since")]

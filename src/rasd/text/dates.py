@@ -257,6 +257,7 @@ class _Grammar:
             (rf"{ART}?(?:(?P<n>{num})\s+(?P<u>{UNIT})|(?P<u1>{UNIT})\s+{ART}?(?P<n1>{num})"
              rf"|(?P<u2>{DUAL}))\s+{A(_words(y['recent']))}", self._recent),
             (rf"{SINCE}\s+{A(_words(y['since_starts']))}\s+[^\W\d_]{{2,}}", self._since_marker),
+            (A(_words(y["so_far"])), self._since_marker),
             (rf"{SINCE}\s+(?:{PART}\s+)?(?P<y>{_GY}|{_HY})(?!\d)(?:\s*(?P<mk>{MARK})(?!\w))?",
              self._since_year),
         ]
@@ -267,7 +268,7 @@ class _Grammar:
             *_words(y["times_of_day"]), *_words(y["day_words"]), *self.weekday, *self.deixis,
             *self.month, *self.hmonth, *_words(y["month_word"]), *_words(y["period_parts"]),
             *_words(y["this"]), *self.period, *_words(y["year_words"]), *self.ordinal,
-            *_words(y["ago"]), *_words(y["since"]), *counted,
+            *_words(y["ago"]), *_words(y["since"]), *_words(y["so_far"]), *counted,
             *(self.art + w for w in counted)]}
         self.locator = re.compile(rf"{B}{CL}(?:{A(list(first), al=True)}(?![^\W\d])|{ART}?\d)")
         # what the locator can match as a whole word (clitics included), but for the words holding
