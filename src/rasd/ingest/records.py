@@ -21,11 +21,11 @@ from rasd.model import Document
 MAX_CHARS = 1_000_000          # longest article accepted (characters)
 MAX_LINE_BYTES = 8_000_000     # longest JSONL line accepted (bytes)
 MIN_ARABIC_SHARE = 0.2         # share of letters that must be Arabic
-SHARE_SAMPLE = 4000            # characters looked at for that share
+SHARE_SAMPLE = 1500            # characters looked at for that share (title and lead)
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
                   (0xFE70, 0xFEFF))
-_DROP_ARABIC = {c: None for lo, hi in _ARABIC_RANGES for c in range(lo, hi + 1)}
+_NOT_ARABIC = re.compile("[^" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC_RANGES) + "]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +41,9 @@ class Failure:
 
 
 def arabic_share(text: str) -> float:
-    """Share of the letters (of the first 4,000 characters) that are Arabic."""
+    """Share of the letters (of the first 1,500 characters) that are Arabic."""
     sample = _NOT_LETTER.sub("", text[:SHARE_SAMPLE])
-    return (len(sample) - len(sample.translate(_DROP_ARABIC))) / len(sample) if sample else 0.0
+    return len(_NOT_ARABIC.sub("", sample)) / len(sample) if sample else 0.0
 
 
 def check_text(text: str, source: str, require_arabic: bool = True) -> str:
