@@ -30,28 +30,17 @@ def claim_id(claim: Claim) -> str:
 
 
 def flat(claim: Claim) -> dict[str, Any]:
-    """One flat row per claim (the columns of :data:`COLUMNS`)."""
-    c, loc, time = claim.count, claim.location, claim.time
-    return {
-        "claim_id": claim_id(claim), "doc_id": claim.doc_id, "type": claim.type,
-        "mixed": claim.mixed, "count_value": c.value, "qualifier": c.qualifier,
-        "count_min": c.min, "count_max": c.max, "vague": c.vague,
-        "count_low": c.low, "count_high": c.high,
-        "subject": claim.subject.text if claim.subject else None,
-        "subject_category": claim.subject.category if claim.subject else None,
-        "source": claim.source.text, "source_kind": claim.source.kind,
-        "source_id": claim.source.id,
-        "via": " | ".join(v.text for v in claim.via) or None,
+    """One flat row per claim (the columns of :data:`COLUMNS`, in that order)."""
+    loc = claim.location
+    row = {
+        **claim.columns(), "claim_id": claim_id(claim), "doc_id": claim.doc_id,
+        "type": claim.type, "subject": claim.subject.text if claim.subject else None,
+        "source": claim.source.text, "via": " | ".join(v.text for v in claim.via) or None,
         "location": loc.text if loc else None, "place_name": loc.name if loc else None,
-        "country": loc.country if loc else None, "admin1": loc.admin1 if loc else None,
-        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-        "geo_precision": loc.precision if loc else None,
-        "time_text": time.text if time else None, "date": time.date if time else None,
-        "date_precision": time.precision if time else None,
         "trigger": claim.trigger.text if claim.trigger else None,
-        "evidence_start": claim.evidence.start, "evidence_end": claim.evidence.end,
         "confidence": claim.confidence,
     }
+    return {name: row[name] for name in COLUMNS}
 
 
 def write_jsonl(claims: Iterable[Claim], path: Path) -> int:

@@ -245,6 +245,24 @@ class Claim:
         key = self.key() if occurrence == 0 else f"{self.key()}#{occurrence}"
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:CLAIM_ID_CHARS]
 
+    def columns(self) -> dict[str, Any]:
+        """The scalar columns that the store's ``claims`` table and the flat exports share:
+        count, subject class, source kind and id, place and time fields, evidence offsets."""
+        c, loc, time = self.count, self.location, self.time
+        return {
+            "mixed": self.mixed, "count_value": c.value, "qualifier": c.qualifier,
+            "count_min": c.min, "count_max": c.max, "vague": c.vague,
+            "count_low": c.low, "count_high": c.high,
+            "subject_category": self.subject.category if self.subject else None,
+            "source_kind": self.source.kind, "source_id": self.source.id,
+            "country": loc.country if loc else None, "admin1": loc.admin1 if loc else None,
+            "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+            "geo_precision": loc.precision if loc else None,
+            "time_text": time.text if time else None, "date": time.date if time else None,
+            "date_precision": time.precision if time else None,
+            "evidence_start": self.evidence.start, "evidence_end": self.evidence.end,
+        }
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "doc_id": self.doc_id,

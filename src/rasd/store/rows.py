@@ -54,24 +54,12 @@ def row_document(row: Mapping[str, Any]) -> Document:
 def claim_row(claim: Claim, *, id: str, seq: int, run_id: int | None) -> dict[str, Any]:
     """The ``claims`` row of a Claim: filterable columns plus the whole JSON in ``data``."""
     data = claim.to_json()
-    loc, time, subject = claim.location, claim.time, claim.subject
-    count = claim.count
+    loc, subject = claim.location, claim.subject
     return {
-        "id": id, "doc_id": claim.doc_id, "seq": seq, "run_id": run_id, "type": claim.type,
-        "count_value": count.value, "qualifier": count.qualifier, "count_min": count.min,
-        "count_max": count.max, "vague": count.vague, "count_low": count.low,
-        "count_high": count.high, "mixed": claim.mixed,
-        "source_text": claim.source.text, "source_kind": claim.source.kind,
-        "source_id": claim.source.id, "via": data["via"],
+        **claim.columns(), "id": id, "doc_id": claim.doc_id, "seq": seq, "run_id": run_id,
+        "type": claim.type, "source_text": claim.source.text, "via": data["via"],
         "subject_text": subject.text if subject else None,
-        "subject_category": subject.category if subject else None,
         "location_text": loc.text if loc else None, "location_name": loc.name if loc else None,
-        "country": loc.country if loc else None, "admin1": loc.admin1 if loc else None,
-        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-        "geo_precision": loc.precision if loc else None,
-        "time_text": time.text if time else None, "date": time.date if time else None,
-        "date_precision": time.precision if time else None,
-        "evidence_start": claim.evidence.start, "evidence_end": claim.evidence.end,
         "confidence": data["confidence"], "data": data,
     }
 
