@@ -23,11 +23,10 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rasd.extractor.lexicon import actor_heads, has_stem
 from rasd.geo.capitals import is_capital
-from rasd.geo.gazetteer import Entry, Gazetteer
+from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import adjectives_in
 from rasd.model import Document, PlaceMention
 from rasd.text.tokens import word_starts
@@ -48,21 +47,9 @@ class Focus:
     place: PlaceMention | None
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, Entry]:
-    """The gazetteer's country entry of each ISO code."""
-    gaz = Gazetteer.default()
-    out: dict[str, Entry] = {}
-    for name in gaz.names():
-        for e in gaz.lookup(name):
-            if e.kind == "country" and e.country:
-                out.setdefault(e.country, e)
-    return out
-
-
 def _as_country(doc: Document, span: tuple[int, int], iso: str) -> PlaceMention | None:
     """A nationality adjective read as a mention of its country."""
-    e = _countries().get(iso)
+    e = Gazetteer.default().country(iso)
     if e is None:
         return None
     return PlaceMention(span[0], span[1], doc.norm[span[0]:span[1]], e.name_en, iso, e.lat, e.lon,

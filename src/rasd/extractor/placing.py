@@ -28,7 +28,7 @@ from rasd.extractor.lexicon import context, has_stem
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import word_starts
+from rasd.text.tokens import has_article, word_starts
 
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 # where the event happened: the place fled from, the place people were returned or sent to
@@ -37,7 +37,6 @@ DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": 
 # Arabia, while "إسرائيل قصفت" is not in Israel
 HOME_ACTION_TYPES = frozenset({"arrested", "released"})
 SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
-_ARTICLE = normalize_string(load_yaml("place_descriptors.yaml")["article"])
 BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up to two words before
 
 
@@ -145,14 +144,13 @@ class PlaceChooser:
         s, e = self.doc.sentences[sentence]
         lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
         words = _words("anaphoric_towns")
-        nouns = {w for t in self.doc.tokens[lo:hi] for w in t.stems if w in words}
+        nouns = {w for t in self.doc.tokens[lo:hi] if has_article(t) for w in t.stems if w in words}
         if not nouns:
             return None
         towns = [p for p in self.places if p.start < s and p.precision == 1
                  and p.kind in ("city", "unknown")
                  and (self.locative[p.start] or not names_actor(p))]
-        bare = {w[len(_ARTICLE):] for w in nouns if w.startswith(_ARTICLE)}
-        same_noun = [p for p in towns if p.text.split()[0] in bare]
+        same_noun = [p for p in towns if p.text.split()[0] in nouns]
         known = [p for p in towns if p.name is not None]  # gazetteer towns before guesses
         best = [p for p in same_noun if p.name is not None] or same_noun or known or towns
         return best[-1] if best else None

@@ -184,6 +184,7 @@ class Gazetteer:
             for key, group in groups.items()
         }
         self._automaton = self._build_automaton()
+        self._countries: dict[str, Entry] | None = None  # ISO code -> country entry, on first use
         self._admin1_cache: dict[int, tuple[Entry, str | None]] = {}
         self._coded_towns: dict[str, list[tuple[float, float, str]]] | None = None
 
@@ -268,6 +269,16 @@ class Gazetteer:
     def has_preference(self, name: str) -> bool:
         """Whether ``places_extra.yaml`` names the default reading of an ambiguous name."""
         return _key(name) in self._preferences
+
+    def country(self, iso: str) -> Entry | None:
+        """The country entry of an ISO code (its first name in gazetteer order)."""
+        if self._countries is None:
+            self._countries = {}
+            for group in self._by_name.values():
+                for e in group:
+                    if e.kind == "country" and e.country:
+                        self._countries.setdefault(e.country, e)
+        return self._countries.get(iso)
 
     def lookup(self, name: str) -> list[Entry]:
         """Every reading of a raw or normalized name, best first (stopwords included)."""
