@@ -111,6 +111,17 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
     return i
 
 
+def _quoted_after(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
+                  figures: frozenset[int]) -> tuple[int, int] | None:
+    """Token range of the speaker after a via marker ("عن", "نقلا عن") at token ``j``, if any."""
+    hit = lex.via.match_at(toks, j) if j < len(toks) else None
+    if hit is None:
+        return None
+    a = j + hit[0]
+    c = _speaker(norm, toks, a, lex, figures)
+    return (a, c) if c > a else None
+
+
 def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                       figures: frozenset[int]) -> list[SourceMention]:
     out: list[SourceMention] = []
@@ -134,16 +145,13 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
             a = _preceding_subject(norm, toks, i, lex)
             if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
                 subject = _mention(norm, toks, a, i, cue, lex)
-                via_hit = lex.via.match_at(toks, i + 1) if i + 1 < len(toks) else None
-                c = _speaker(norm, toks, i + 1 + via_hit[0], lex, figures) if via_hit else i + 1
-                if via_hit is not None and c > i + 1 + via_hit[0] and _plausible(
-                        norm, toks, i + 1 + via_hit[0], c, lex, figures):
+                quoted = _quoted_after(norm, toks, i + 1, lex, figures)
+                if quoted and _plausible(norm, toks, *quoted, lex, figures):
                     # "وكانت الوكالة نقلت عن مصدر عسكري": the source is the one quoted
-                    out.append(_mention(norm, toks, i + 1 + via_hit[0], c, cue, lex, (subject,)))
-                    i = c
-                    continue
-                out.append(subject)
-                i += 1
+                    out.append(_mention(norm, toks, *quoted, cue, lex, (subject,)))
+                    after = quoted[1]
+                else:
+                    out.append(subject)
                 continue
             b = _speaker(norm, toks, i + 1, lex, figures)
             if b > i + 1 and (not _plausible(norm, toks, i + 1, b, lex, figures) or (
@@ -151,27 +159,19 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                 continue
             if b > i + 1:
                 first = _mention(norm, toks, i + 1, b, cue, lex)
-                via_hit = lex.via.match_at(toks, b) if b < len(toks) else None
-                if via_hit is not None:
-                    c = _speaker(norm, toks, b + via_hit[0], lex, figures)
-                    if c > b + via_hit[0] and _known_kind(toks, b + via_hit[0], c, lex):
-                        out.append(_mention(norm, toks, b + via_hit[0], c, cue, lex, (first,)))
-                        after = c
-                        continue
-                out.append(first)
-                after = b
+                quoted = _quoted_after(norm, toks, b, lex, figures)
+                if quoted and _known_kind(toks, *quoted, lex):
+                    out.append(_mention(norm, toks, *quoted, cue, lex, (first,)))
+                    after = quoted[1]
+                else:
+                    out.append(first)
+                    after = b
                 continue
-            via_hit = lex.via.match_at(toks, i + 1) if i + 1 < len(toks) else None
-            if via_hit is not None:  # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
-                c = _speaker(norm, toks, i + 1 + via_hit[0], lex, figures)
-                if c > i + 1 + via_hit[0] and _plausible(norm, toks, i + 1 + via_hit[0], c, lex,
-                                                         figures):
-                    out.append(_mention(norm, toks, i + 1 + via_hit[0], c, cue, lex))
-                    after = c
-                    continue
-            a = _preceding_subject(norm, toks, i, lex)
-            if a < i:
-                out.append(_mention(norm, toks, a, i, cue, lex))
+            # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
+            quoted = _quoted_after(norm, toks, i + 1, lex, figures)
+            if quoted and _plausible(norm, toks, *quoted, lex, figures):
+                out.append(_mention(norm, toks, *quoted, cue, lex))
+                after = quoted[1]
             else:
                 out.append(SourceMention(tok.end, tok.end, "", "carry", cue[0], cue[1]))
     return out
