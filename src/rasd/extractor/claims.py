@@ -523,6 +523,9 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline or a crosshead
     yields to the same figure attributed elsewhere; the same source (same words, or the same
     canonical id: "المرصد" and "مدير المرصد رامي عبد الرحمن") repeating a figure counts once."""
+    def in_heading(cl: Claim) -> bool:
+        return any(h.start <= cl.evidence.start < h.end for h in headings)
+
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for cl in claims:
         person = _person_key(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
@@ -530,8 +533,8 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
     keep: list[Claim] = []
     for group in groups.values():
         named = [cl for cl in group if cl.source.kind != "outlet"]
-        pool = [cl for cl in group if not (named and cl.source.kind == "outlet" and any(
-            h.start <= cl.evidence.start < h.end for h in headings))]
+        pool = [cl for cl in group
+                if not (named and cl.source.kind == "outlet" and in_heading(cl))]
         seen: list[str] = []
         ids: set[str] = set()
         for cl in pool:
@@ -545,9 +548,8 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
     # a headline's or lead's one person is the one the body names with a source ("القبض على
     # مشتبه" in the lead, "قالت الشرطة إنها ألقت القبض على رجل" below)
     named_one = {cl.type for cl in keep if cl.count.value == 1 and cl.source.kind != "outlet"}
-    keep = [cl for cl in keep if not (
-        cl.count.value == 1 and cl.source.kind == "outlet" and cl.type in named_one
-        and any(h.start <= cl.evidence.start < h.end for h in headings))]
+    keep = [cl for cl in keep if not (cl.count.value == 1 and cl.source.kind == "outlet"
+                                      and cl.type in named_one and in_heading(cl))]
     keep.sort(key=lambda cl: cl.evidence.start)
     return keep
 
