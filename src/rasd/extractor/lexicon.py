@@ -116,7 +116,7 @@ class PersonLexicon:
     others: frozenset[str]
     partitive: frozenset[str]
     of_them: frozenset[str]
-    list_links: "PhraseSet"
+    list_links: PhraseSet
     single_gap: frozenset[str]
     subject_openers: frozenset[str]
     relative_one: frozenset[str]
@@ -153,13 +153,13 @@ class ContextLexicon:
     complementizers: frozenset[str]
     post_qualifiers: PhraseSet
     prior_state: frozenset[str]
-    purpose_lam: frozenset[str] = frozenset()
-    new_clause: frozenset[str] = frozenset()
-    anaphoric_tolls: frozenset[str] = frozenset()
-    still: frozenset[str] = frozenset()
-    undone: frozenset[str] = frozenset()
-    toll_to: frozenset[str] = frozenset()
-    purpose_types: frozenset[str] = frozenset()
+    purpose_lam: frozenset[str]
+    new_clause: frozenset[str]
+    anaphoric_tolls: frozenset[str]
+    still: frozenset[str]
+    undone: frozenset[str]
+    toll_to: frozenset[str]
+    purpose_types: frozenset[str]
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""
@@ -205,7 +205,7 @@ class AttributionLexicon:
     lam: str
     not_a_report: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
-    name_words: frozenset[str] = frozenset()  # name parts spelled like a clitic + stop ("الله")
+    name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
 
 
 _KIND_KEYS = (
