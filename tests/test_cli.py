@@ -338,3 +338,41 @@ def test_eval_repeated_gold_id_is_an_error(tmp_path):
     result = CliRunner().invoke(main, ["eval", str(gold), "--articles", str(articles)])
     assert result.exit_code == 1
     assert "repeated" in result.output and "Traceback" not in result.output
+
+
+# --- the article's own voice without an outlet -----------------------------------------------
+
+OWN_VOICE = "قتل 7 أشخاص في قصف على مدينة حلب أمس."
+
+
+def _own_voice(claims: list[dict]) -> dict:
+    own = [c for c in claims if c["source"]["kind"] == "outlet"]
+    assert own, claims
+    return own[0]
+
+
+def test_own_voice_without_outlet_has_empty_source_text(tmp_path):
+    """No placeholder reaches the output: plain text, stdin and JSONL without an outlet."""
+    path = tmp_path / "article.txt"
+    path.write_text(OWN_VOICE, encoding="utf-8")
+    record = {"id": "x", "text": OWN_VOICE, "published": "2020-10-05"}
+    for result in (_invoke(["extract", str(path)]),
+                   _invoke(["extract"], input=OWN_VOICE.encode("utf-8")),
+                   _invoke(["extract"], input=_jsonl([record]).encode("utf-8"))):
+        assert "__" not in result.stdout
+        assert _own_voice(_claims(result.stdout))["source"]["text"] == ""
+
+
+def test_own_voice_with_outlet_is_the_outlet_name():
+    record = {"id": "x", "text": OWN_VOICE, "published": "2020-10-05", "outlet": "Test Outlet"}
+    result = _invoke(["extract"], input=_jsonl([record]).encode("utf-8"))
+    assert _own_voice(_claims(result.stdout))["source"]["text"] == "Test Outlet"
+
+
+def test_report_names_an_unnamed_outlet_in_words(tmp_path):
+    db = str(tmp_path / "r.db")
+    path = tmp_path / "article.txt"
+    path.write_text(OWN_VOICE, encoding="utf-8")
+    assert _invoke(["ingest", str(path), "--db", db]).exit_code == 0
+    result = _invoke(["report", "--db", db])
+    assert "__" not in result.stdout and "the article itself" in result.stdout

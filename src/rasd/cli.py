@@ -111,6 +111,7 @@ def eval_(gold: str, articles: str, as_json: bool, errors: int) -> None:
 
 
 DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."
+OWN_VOICE = "(the article itself, outlet not given)"  #: an own-voice figure of an unnamed outlet
 
 
 @main.command()
@@ -221,7 +222,8 @@ def _print_groups(found: list[Any], limit: int) -> None:
             table.add_column(col)
         for f in g.figures:
             chain = " → ".join(str(_count_text(step.count)) for step in f.chain)
-            table.add_row(f.text, f.kind or "", _count_text(f.count), f.date or "",
+            text = f.text or (OWN_VOICE if f.kind == "outlet" else "")
+            table.add_row(text, f.kind or "", _count_text(f.count), f.date or "",
                           ", ".join(f.outlets), chain if len(f.chain) > 1 else "")
         console.print(table)
     console.print(f"{len(found):,} groups; {sum(len(g.figures) >= 2 for g in found):,} with 2+ "

@@ -24,7 +24,6 @@ _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
 HYPOTHETICAL_WINDOW = 4
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
-OUTLET = "__outlet__"
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,8 +482,8 @@ def _resolved(doc: Document, start: int, end: int, kind: str, country: str | Non
 
 def _source_mention(doc: Document, sm: SourceMention | None,
                     country: str | None) -> tuple[Mention, tuple[Mention, ...]]:
-    if sm is None:
-        return Mention(doc.outlet or OUTLET, Span(0, 0), "outlet"), ()
+    if sm is None:  # the article's own voice: its outlet's name, or empty when none is given
+        return Mention(doc.outlet or "", Span(0, 0), "outlet"), ()
     via = tuple(_resolved(doc, v.start, v.end, v.kind, country) for v in sm.via)
     return _resolved(doc, sm.start, sm.end, sm.kind, country), via
 
@@ -537,7 +536,14 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
                 if not (named and cl.source.kind == "outlet" and in_heading(cl))]
         seen: list[str] = []
         ids: set[str] = set()
+        own_voice = False
         for cl in pool:
+            if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
+                if own_voice:
+                    continue
+                own_voice = True
+                keep.append(cl)
+                continue
             key = canon_source(cl.source.text)
             if any(key in s or s in key for s in seen) or (cl.source.id and cl.source.id in ids):
                 continue
