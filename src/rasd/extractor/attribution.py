@@ -122,6 +122,17 @@ def _quoted_after(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexi
     return (a, c) if c > a else None
 
 
+def _outlet_voice(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> int:
+    """Tokens of an own-voice phrase of the outlet at token ``i`` ("يشار إلى", "يذكر أن"), or 0."""
+    hit = lex.outlet_voice.match_at(toks, i)
+    if hit is None:
+        return 0
+    n, needs_that = hit
+    if needs_that and not (i + n < len(toks) and has_stem(toks[i + n], lex.that)):
+        return 0
+    return n
+
+
 def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                       figures: frozenset[int]) -> list[SourceMention]:
     out: list[SourceMention] = []
@@ -130,6 +141,12 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
     after = 0  # tokens before this index belong to the last source found
     for i, tok in enumerate(toks):
         if i < after or cues.isdisjoint(tok.stems):  # most words open no attribution
+            continue
+        voice = _outlet_voice(toks, i, lex)
+        if voice:  # "يذكر أن": the article's own voice, no speaker carried over
+            out.append(SourceMention(toks[i + voice - 1].end, toks[i + voice - 1].end, "", "outlet",
+                                     tok.start, toks[i + voice - 1].end))
+            after = i + voice
             continue
         hit = lex.prepositions.match_at(toks, i)
         if hit is not None:

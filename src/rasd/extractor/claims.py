@@ -382,6 +382,9 @@ def _sentence_of(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
+UNNAMED = frozenset({"carry", "outlet"})  # attribution cues that name no speaker
+
+
 class _SourceResolver:
     """Picks the source of a figure: its sentence's attribution, else the speaker carried by a
     continuation verb ("وأضاف أن") or by a quotation still open from an earlier sentence."""
@@ -415,12 +418,12 @@ class _SourceResolver:
     def _last_named(self, si: int) -> SourceMention | None:
         for sj in range(si - 1, -1, -1):
             for sm in reversed(self.by_sentence.get(sj, [])):
-                if sm.kind != "carry":
+                if sm.kind not in UNNAMED:
                     return sm
         return None
 
     def _named_in(self, si: int) -> SourceMention | None:
-        named = [sm for sm in self.by_sentence.get(si, []) if sm.kind != "carry"]
+        named = [sm for sm in self.by_sentence.get(si, []) if sm.kind not in UNNAMED]
         return named[-1] if named else self._last_named(si)
 
     def resolve(self, si: int, pos: int) -> SourceMention | None:
@@ -428,8 +431,10 @@ class _SourceResolver:
         before = [sm for sm in mentions if sm.cue_start <= pos]
         after = [sm for sm in mentions if sm.cue_start > pos]
         chosen = before[-1] if before else (after[0] if after else None)
+        if chosen is not None and chosen.kind == "outlet":  # "يذكر أن": the article's voice
+            return None
         if chosen is not None and chosen.kind == "carry":
-            earlier = [sm for sm in before[:-1] if sm.kind != "carry"]
+            earlier = [sm for sm in before[:-1] if sm.kind not in UNNAMED]
             return earlier[-1] if earlier else self._last_named(si)
         if chosen is None and si in self.quoted_from:
             return self._named_in(self.quoted_from[si])

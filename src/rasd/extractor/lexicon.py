@@ -206,6 +206,8 @@ class AttributionLexicon:
     not_a_report: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
     name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
+    outlet_voice: PhraseSet    # the article's own voice ("يشار إلى أن") -> needs "أن" after it
+    that: frozenset[str]       # "أن" and its forms with a pronoun ("أنه", "بأنها")
 
 
 _KIND_KEYS = (
@@ -223,6 +225,9 @@ def attribution() -> AttributionLexicon:
         kinds.extend((w, kind) for w in data[key])
     verbs = frozenset(_norm_all(data["reporting_verbs"]))
     prepositions = PhraseSet.build((w, True) for w in data["prepositions"])
+    voice = data["outlet_voice"]
+    outlet_voice = PhraseSet.build([(w, False) for w in voice["always"]]
+                                   + [(w, True) for w in voice["before_that"]])
     return AttributionLexicon(
         verbs=verbs,
         continuation=frozenset(_norm_all(data["continuation_verbs"])),
@@ -234,8 +239,10 @@ def attribution() -> AttributionLexicon:
         pronoun_suffixes=tuple(_norm_all(data["pronoun_suffixes"])),
         lam=normalize_string(data["lam"]),
         not_a_report=frozenset(_norm_all(data["not_a_report"])),
-        cue_words=prepositions.keys | verbs,
+        cue_words=prepositions.keys | verbs | outlet_voice.keys,
         name_words=frozenset(_norm_all(data["name_words"])),
+        outlet_voice=outlet_voice,
+        that=frozenset(_norm_all(data["that"])),
     )
 
 
