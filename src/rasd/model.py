@@ -352,6 +352,7 @@ class SourceMention:
     cue_start: int
     cue_end: int
     via: tuple["SourceMention", ...] = ()
+    after: bool = False  # may follow the figure it attributes ("..., بحسب المرصد", "كما قال")
 
 
 @dataclass(frozen=True, slots=True)

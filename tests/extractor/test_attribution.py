@@ -37,3 +37,56 @@ def test_outlet_voice_does_not_end_the_speakers_report():
 def test_yudhkar_with_a_subject_is_a_speaker():
     text = "وقال الجيش إن 5 جنود قتلوا. ويذكر مصدر طبي أن 20 شخصا قتلوا في الهجوم."
     assert _source_of(text, 20) == ("مصدر طبي", "anonymous")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("قتل 5 أشخاص في حلب، على ما أعلن المرصد السوري.", "المرصد السوري"),
+    ("قتل 5 أشخاص في حلب، كما قال مدير المرصد.", "مدير المرصد"),
+    ("قتل 5 أشخاص في حلب، بحسب ما قاله مدير المرصد رامي عبد الرحمن.",
+     "مدير المرصد رامي عبد الرحمن"),
+    ("قتل 5 أشخاص في حلب، وفق ما أعلنته وزارة الصحة.", "وزارة الصحة"),
+    ("وهذا ما قاله مدير المرصد: قتل 5 أشخاص في حلب.", "مدير المرصد"),
+    ("ونقلت الوكالة عن مسؤول محلي قوله إن 5 مدنيين قتلوا في الهجوم.", "مسؤول محلي"),
+])
+def test_the_verb_is_never_inside_the_speaker(text, source):
+    """A speaker in a relative clause ("بحسب ما قاله", "على ما أعلن") or after "قوله"."""
+    assert _source_of(text, 5)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("يذكر أن الغوطة تشهد غارات أوقعت أكثر من 300 قتيل حسب المرصد السوري.", "المرصد السوري"),
+    ("وأعلنت المنظمة أن خبراءها زاروا المدينة التي شهدت هجوماً أسفر عن 300 قتيل بحسب مسعفين.",
+     "مسعفين"),
+    ("وقال أحد السكان إن المدينة في فوضى، وسقط 300 قتيل بحسب حاكم المنطقة.", "حاكم المنطقة"),
+])
+def test_a_speaker_after_the_figure_vouches_for_it(text, source):
+    assert _source_of(text, 300)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    # a news agency after the figure relays the speaker before it
+    ("وأفادت مصادر طبية بمقتل 3 من رجال الأمن، وفقا لوكالة رويترز.", "مصادر طبية"),
+    # another figure comes between: the aside is about that one
+    ("وقالت الوزارة إن 3 أشخاص قتلوا وجرح 12 آخرون، بحسب الجيش.", "الوزارة"),
+    # "وهو ما أكدته": a second party confirms; the first speaker stays
+    ("وأفادت مصادر ميدانية بمقتل 3 ضباط، وهو ما أكدته مصادر إعلامية.", "مصادر ميدانية"),
+    # pointing back to a speaker already named
+    ("وأكدت مصادر طبية مقتل 3 أشخاص، وفقا لتلك المصادر.", "مصادر طبية"),
+    # an aside with its own "أن" clause is about what follows it
+    ("قال الجيش إن 3 جنود قتلوا، كما قال الوزير إن 7 أصيبوا.", "الجيش"),
+])
+def test_a_speaker_after_the_figure_that_does_not_vouch_for_it(text, source):
+    assert _source_of(text, 3)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقتل 5 أشخاص في حلب، بحسب إحصائية الأمم المتحدة.", "الأمم المتحدة"),
+    ("وقتل 5 أشخاص في حلب، وفقا لبيان صادر عن الحزب.", "الحزب"),
+    ("وقتل 5 أشخاص في حلب، بحسب حصيلة نهائية أوردتها اللجنة الدولية للصليب الأحمر.",
+     "اللجنة الدولية للصليب الأحمر"),
+    ("وقتل 5 أشخاص في حلب، حسبما جاء في تقرير المنظمة.", "المنظمة"),
+    ("وقتل 5 أشخاص في حلب، بحسب تقرير لمنظمة العفو الدولية.", "منظمة العفو الدولية"),
+    ("وقتل 5 أشخاص في حلب، بحسب التقرير السنوي.", "التقرير السنوي"),
+])
+def test_a_documents_owner_is_the_speaker(text, source):
+    assert _source_of(text, 5)[0] == source

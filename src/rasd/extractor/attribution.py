@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from rasd.extractor.lexicon import (AttributionLexicon, attribution, context, has_stem, persons,
@@ -42,8 +43,66 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
             break
         if has_stem(tok, lex.verbs) and not has_article(tok):  # "وزير النقل" is no verb
             break
+        if _relative_verb(toks, k, lex):  # "بحسب ما قاله": the verb is no part of the speaker
+            break
         k += 1
     return k
+
+
+def _relative_verb(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
+    """Whether token ``i`` is a reporting verb with an object pronoun after a relative "ما"
+    ("بحسب ما قاله", "وفق ما أعلنته", "وهذا ما أكده")."""
+    if i == 0 or not has_stem(toks[i - 1], lex.relative):
+        return False
+    text = toks[i].text
+    return any(text.endswith(suffix) and text[:-len(suffix)] in lex.verbs
+               for suffix in lex.object_suffixes)
+
+
+def _aside(toks: Sequence[Token], i: int, b: int, lex: AttributionLexicon) -> bool:
+    """Whether the reporting verb at token ``i`` (speaker up to ``b``) is an aside that may follow
+    its figure ("كما قال المرصد", "على ما أعلنت الوزارة"), not a verb opening its own "أن" clause,
+    and does not point back to a speaker already named ("وفقاً لتلك المصادر")."""
+    if i == 0 or not has_stem(toks[i - 1], lex.relative):
+        return False
+    if i > 1 and has_stem(toks[i - 2], lex.confirming):  # "وهو ما أكدته": a second party
+        return False
+    return not (b < len(toks) and has_stem(toks[b], lex.that)) and _names_anew(toks, i + 1, lex)
+
+
+OWNER_REACH = 3  # words between a document and the connector to its owner ("بيان مشترك صادر عن")
+
+
+def _owner_start(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
+    """Where the speaker starts after a prepositional cue ending before token ``j``: past "جاء
+    في" ("حسبما جاء في التقرير") and, after a document, past the connector to its owner ("وفقاً
+    لبيان صادر عن الحزب", "بحسب حصيلة نهائية أوردتها اللجنة")."""
+    if j + 1 < len(toks) and has_stem(toks[j], lex.content_verbs) \
+            and has_stem(toks[j + 1], lex.content_prepositions):
+        j += 2
+    if not any(has_stem(toks[k], lex.documents) for k in range(max(0, j - 1), min(j + 1, len(toks)))):
+        return j
+    for k in range(j, min(j + OWNER_REACH, len(toks))):
+        hit = lex.owner_connectors.match_at(toks, k)
+        if hit is not None:
+            return k + hit[0]
+        if k > j and toks[k].text.startswith(lex.lam) and has_article(toks[k]):
+            return k  # "بحسب تقرير جديد للأمم المتحدة": its owner after the lam
+    if j > 0 and has_stem(toks[j - 1], lex.documents) and has_article(toks[j - 1]):
+        return j - 1  # "بحسب التقرير السنوي": the document itself, no owner named
+    if j + 1 < len(toks) and has_stem(toks[j], lex.documents) and not has_article(toks[j]) \
+            and (has_article(toks[j + 1]) or _known_kind(toks, j + 1, j + 2, lex)):
+        return j + 1  # "بحسب إحصائية الأمم المتحدة": the United Nations
+    return j
+
+
+def _names_anew(toks: Sequence[Token], a: int, lex: AttributionLexicon) -> bool:
+    """Whether a speaker phrase at token ``a`` names someone rather than pointing back ("تلك
+    المصادر", "تقريرها")."""
+    first = toks[a] if a < len(toks) else None
+    return first is not None and not has_stem(first, lex.anaphoric) and not (
+        first.text.endswith(lex.pronoun_suffixes) and len(first.text) > 3
+        and _known_kind(toks, a, a + 1, lex) is None)
 
 
 def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexicon) -> bool:
@@ -140,7 +199,8 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
     negation = context().negation
     after = 0  # tokens before this index belong to the last source found
     for i, tok in enumerate(toks):
-        if i < after or cues.isdisjoint(tok.stems):  # most words open no attribution
+        relative = _relative_verb(toks, i, lex)  # "ما قاله": a reporting verb with its object
+        if i < after or (cues.isdisjoint(tok.stems) and not relative):  # most words open none
             continue
         voice = _outlet_voice(toks, i, lex)
         if voice:  # "يذكر أن": the article's own voice, no speaker carried over
@@ -151,13 +211,16 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
         hit = lex.prepositions.match_at(toks, i)
         if hit is not None:
             n = hit[0]
-            b = _speaker(norm, toks, i + n, lex, figures, lam_first=True)
-            if b > i + n:
-                out.append(_mention(norm, toks, i + n, b, (tok.start, toks[i + n - 1].end), lex,
-                                    lam=lex.lam))
+            a = _owner_start(toks, i + n, lex)
+            b = _speaker(norm, toks, a, lex, figures, lam_first=True)
+            if b > a:
+                found = _mention(norm, toks, a, b, (tok.start, toks[i + n - 1].end), lex,
+                                 lam=lex.lam)
+                out.append(replace(found, after=_names_anew(toks, a, lex)))
                 after = b
                 continue
-        if has_stem(tok, lex.verbs) and not (i > 0 and has_stem(toks[i - 1], negation)):
+        if (relative or has_stem(tok, lex.verbs)) and not (
+                i > 0 and has_stem(toks[i - 1], negation)):
             cue = (tok.start, tok.end)
             a = _preceding_subject(norm, toks, i, lex)
             if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
@@ -181,7 +244,7 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                     out.append(_mention(norm, toks, *quoted, cue, lex, (first,)))
                     after = quoted[1]
                 else:
-                    out.append(first)
+                    out.append(replace(first, after=_aside(toks, i, b, lex)))
                     after = b
                 continue
             # "ونقل عن مصدر عسكري": the verb's own subject is unsaid

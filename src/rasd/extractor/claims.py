@@ -396,6 +396,7 @@ class _SourceResolver:
         for sm in doc.sources:
             self.by_sentence.setdefault(_sentence_of(starts, sm.cue_start), []).append(sm)
         self.quoted_from = self._open_quotes()
+        self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
 
     def _open_quotes(self) -> dict[int, int]:
         """Sentence -> the earlier sentence whose quotation it continues."""
@@ -426,11 +427,30 @@ class _SourceResolver:
         named = [sm for sm in self.by_sentence.get(si, []) if sm.kind not in UNNAMED]
         return named[-1] if named else self._last_named(si)
 
+    def _trailing(self, pos: int, after: list[SourceMention],
+                  before: SourceMention | None) -> SourceMention | None:
+        """The attribution right after a figure that vouches for it ("أسفر عن مقتل 12 شخصاً
+        وفقاً لبيان الحزب", "..., كما قال المرصد"): the first one after the figure, with no other
+        figure between. A news agency there relays the speaker before the figure ("..., وفقاً
+        لرويترز"), so it wins only over the article's own voice."""
+        if not after or not after[0].after:
+            return None
+        t = after[0]
+        k = bisect.bisect_right(self.count_starts, pos)
+        if k < len(self.count_starts) and self.count_starts[k] < t.cue_start:
+            return None
+        if t.kind == "media" and before is not None and before.kind != "outlet":
+            return None
+        return t
+
     def resolve(self, si: int, pos: int) -> SourceMention | None:
         mentions = self.by_sentence.get(si, [])
         before = [sm for sm in mentions if sm.cue_start <= pos]
         after = [sm for sm in mentions if sm.cue_start > pos]
         chosen = before[-1] if before else (after[0] if after else None)
+        trailing = self._trailing(pos, after, chosen if before else None)
+        if trailing is not None:
+            return trailing
         if chosen is not None and chosen.kind == "outlet":  # "يذكر أن": the article's voice
             return None
         if chosen is not None and chosen.kind == "carry":

@@ -208,6 +208,14 @@ class AttributionLexicon:
     name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
     outlet_voice: PhraseSet    # the article's own voice ("يشار إلى أن") -> needs "أن" after it
     that: frozenset[str]       # "أن" and its forms with a pronoun ("أنه", "بأنها")
+    relative: frozenset[str]   # "ما", "كما", "حسبما" before a reporting verb
+    object_suffixes: tuple[str, ...]  # "قاله", "أعلنته" after "ما"
+    anaphoric: frozenset[str]  # "تلك" in "وفقاً لتلك المصادر"
+    confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
+    documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
+    owner_connectors: PhraseSet  # "صادر عن", "أوردتها" between a document and its owner
+    content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
+    content_prepositions: frozenset[str]  # "في" in "حسبما جاء في التقرير"
 
 
 _KIND_KEYS = (
@@ -243,6 +251,14 @@ def attribution() -> AttributionLexicon:
         name_words=frozenset(_norm_all(data["name_words"])),
         outlet_voice=outlet_voice,
         that=frozenset(_norm_all(data["that"])),
+        relative=frozenset(_norm_all(data["relative_openers"])),
+        object_suffixes=tuple(_norm_all(data["object_suffixes"])),
+        anaphoric=frozenset(_norm_all(data["anaphoric_openers"])),
+        confirming=frozenset(_norm_all(data["confirming"])),
+        documents=frozenset(_norm_all(data["document_nouns"])),
+        owner_connectors=PhraseSet.build((w, True) for w in data["owner_connectors"]),
+        content_verbs=frozenset(_norm_all(data["content_verbs"])),
+        content_prepositions=frozenset(_norm_all(data["content_prepositions"])),
     )
 
 
