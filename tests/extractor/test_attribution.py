@@ -90,3 +90,31 @@ def test_a_speaker_after_the_figure_that_does_not_vouch_for_it(text, source):
 ])
 def test_a_documents_owner_is_the_speaker(text, source):
     assert _source_of(text, 5)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وأفادت سانا بمقتل 5 أشخاص في حلب.", "سانا"),
+    ("وذكرت مصادرنا أن 5 أشخاص قتلوا في القصف.", "مصادرنا"),
+])
+def test_a_bare_agency_name_is_a_speaker(text, source):
+    """Names ending like a pronoun ("سانا", "مصادرنا") are speakers when they are head words."""
+    assert _source_of(text, 5) == (source, _source_of(text, 5)[1])
+    assert _source_of(text, 5)[1] != "outlet"
+
+
+def test_a_pronoun_suffixed_object_is_no_speaker():
+    assert _source_of("وأعلنت ولاءها للتنظيم بعد مقتل 5 من عناصرها.", 5)[1] == "outlet"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال المتحدث باسم "قوات سوريا الديمقراطية" إن 5 أشخاص قتلوا.', "قوات سوريا الديمقراطية"),
+    ('وذكرت وكالة "معا" الفلسطينية أن 5 أشخاص قتلوا.', "معا"),
+    ('وقتل 5 أشخاص، حسب تقديرات "الشبكة العربية لحقوق الإنسان".', "الشبكة العربية لحقوق الإنسان"),
+    ('أصيب 5 أشخاص في انفجار، وفق ما أفادت به وكالة "رويترز".', "رويترز"),
+])
+def test_a_name_is_not_cut_at_a_quote_mark(text, name):
+    assert name in _source_of(text, 5)[0]
+
+
+def test_a_quote_after_a_definite_speaker_is_what_was_said():
+    assert _source_of('وقالت الوزارة "إن 5 أشخاص قتلوا في الهجوم".', 5)[0] == "الوزارة"

@@ -15,7 +15,7 @@ from typing import Sequence
 from rasd.extractor.lexicon import (AttributionLexicon, attribution, context, has_stem, persons,
                                     triggers)
 from rasd.model import Document, SourceMention, Token
-from rasd.text.tokens import has_article, has_preposition, word_starts
+from rasd.text.tokens import has_article, has_preposition, is_definite, word_starts
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")
@@ -34,7 +34,8 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
     k = j
     while k < len(toks) and k - j < lex.max_words:
         tok = toks[k]
-        if k > 0 and _broken(norm, toks[k - 1], tok) and not (k > j and _quoted_name(norm, toks, k, lex)):
+        if k > 0 and _broken(norm, toks[k - 1], tok) \
+                and not _quoted_name(norm, toks, k, lex, first=k == j):
             break
         glued = lam_first and k == j and tok.text.startswith(lex.lam) and has_preposition(tok)
         stop = has_stem(tok, lex.stops) and tok.text not in lex.name_words
@@ -59,15 +60,15 @@ def _relative_verb(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bo
                for suffix in lex.object_suffixes)
 
 
-def _aside(toks: Sequence[Token], i: int, b: int, lex: AttributionLexicon) -> bool:
-    """Whether the reporting verb at token ``i`` (speaker up to ``b``) is an aside that may follow
+def _aside(toks: Sequence[Token], i: int, a: int, b: int, lex: AttributionLexicon) -> bool:
+    """Whether the reporting verb at token ``i`` (speaker ``a`` to ``b``) is an aside that may follow
     its figure ("كما قال المرصد", "على ما أعلنت الوزارة"), not a verb opening its own "أن" clause,
     and does not point back to a speaker already named ("وفقاً لتلك المصادر")."""
     if i == 0 or not has_stem(toks[i - 1], lex.relative):
         return False
     if i > 1 and has_stem(toks[i - 2], lex.confirming):  # "وهو ما أكدته": a second party
         return False
-    return not (b < len(toks) and has_stem(toks[b], lex.that)) and _names_anew(toks, i + 1, lex)
+    return not (b < len(toks) and has_stem(toks[b], lex.that)) and _names_anew(toks, a, lex)
 
 
 OWNER_REACH = 3  # words between a document and the connector to its owner ("بيان مشترك صادر عن")
@@ -105,11 +106,22 @@ def _names_anew(toks: Sequence[Token], a: int, lex: AttributionLexicon) -> bool:
         and _known_kind(toks, a, a + 1, lex) is None)
 
 
-def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexicon) -> bool:
-    """Whether token ``k`` is a quoted name after a media noun ("وكالة "الأناضول"")."""
-    gap = norm[toks[k - 1].end:toks[k].start].strip()
-    hit = lex.kinds.match_at(toks, k - 1, k)
-    return gap == '"' and hit is not None and hit[1] == "media"
+QUOTED_NAME_WORDS = 5  # a quoted name closes within this many words
+
+
+def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexicon,
+                 first: bool = False) -> bool:
+    """Whether token ``k`` opens a short quoted name: after an indefinite head word or "باسم"
+    ("وكالة "الأناضول"", "المتحدث باسم "قوات سوريا الديمقراطية""), or opening the speaker
+    (``first``: "بحسب تقديرات "الشبكة العربية""); the quote closes within a few words."""
+    if norm[toks[k - 1].end:toks[k].start].strip() != '"':
+        return False
+    prev = toks[k - 1]
+    if not first and not has_stem(prev, lex.name_openers) and (
+            is_definite(prev) or lex.kinds.match_at(toks, k - 1, k) is None):
+        return False
+    last = toks[min(k + QUOTED_NAME_WORDS, len(toks)) - 1]
+    return norm.find('"', toks[k].start, last.end + 1) != -1
 
 
 def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon,
@@ -117,7 +129,8 @@ def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: Attributio
     """Whether an unknown-kind phrase after a reporting verb reads as a speaker: it does not open
     with a pronoun-suffixed noun ("أعلن ولاءها") and ends where a speaker ends (a complementizer,
     punctuation, a time or place word), not by running into figures, events or the word limit."""
-    if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3:
+    if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3 \
+            and not _known_kind(toks, a, a + 1, lex):  # "وأفادت سانا": a name ending like "ـنا"
         return False  # "أعلنت ولاءها لتنظيم": an object, not a speaker
     if _known_kind(toks, a, b, lex):
         return True
@@ -233,22 +246,25 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                 else:
                     out.append(subject)
                 continue
-            b = _speaker(norm, toks, i + 1, lex, figures)
-            if b > i + 1 and (not _plausible(norm, toks, i + 1, b, lex, figures) or (
+            s0 = i + 1  # where the speaker starts: past "به" ("وفق ما أفادت به الوكالة")
+            if s0 < len(toks) and has_stem(toks[s0], lex.object_particles):
+                s0 += 1
+            b = _speaker(norm, toks, s0, lex, figures)
+            if b > s0 and (not _plausible(norm, toks, s0, b, lex, figures) or (
                     b < len(toks) and has_stem(toks[b], lex.not_a_report))):
                 continue
-            if b > i + 1:
-                first = _mention(norm, toks, i + 1, b, cue, lex)
+            if b > s0:
+                first = _mention(norm, toks, s0, b, cue, lex)
                 quoted = _quoted_after(norm, toks, b, lex, figures)
                 if quoted and _known_kind(toks, *quoted, lex):
                     out.append(_mention(norm, toks, *quoted, cue, lex, (first,)))
                     after = quoted[1]
                 else:
-                    out.append(replace(first, after=_aside(toks, i, b, lex)))
+                    out.append(replace(first, after=_aside(toks, i, s0, b, lex)))
                     after = b
                 continue
             # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
-            quoted = _quoted_after(norm, toks, i + 1, lex, figures)
+            quoted = _quoted_after(norm, toks, s0, lex, figures)
             if quoted and _plausible(norm, toks, *quoted, lex, figures):
                 out.append(_mention(norm, toks, *quoted, cue, lex))
                 after = quoted[1]

@@ -212,6 +212,8 @@ class AttributionLexicon:
     object_suffixes: tuple[str, ...]  # "قاله", "أعلنته" after "ما"
     anaphoric: frozenset[str]  # "تلك" in "وفقاً لتلك المصادر"
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
+    name_openers: frozenset[str]  # "باسم" before a quoted name
+    object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
     documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
     owner_connectors: PhraseSet  # "صادر عن", "أوردتها" between a document and its owner
     content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
@@ -255,6 +257,8 @@ def attribution() -> AttributionLexicon:
         object_suffixes=tuple(_norm_all(data["object_suffixes"])),
         anaphoric=frozenset(_norm_all(data["anaphoric_openers"])),
         confirming=frozenset(_norm_all(data["confirming"])),
+        name_openers=frozenset(_norm_all(data["name_openers"])),
+        object_particles=frozenset(_norm_all(data["object_particles"])),
         documents=frozenset(_norm_all(data["document_nouns"])),
         owner_connectors=PhraseSet.build((w, True) for w in data["owner_connectors"]),
         content_verbs=frozenset(_norm_all(data["content_verbs"])),

@@ -80,6 +80,14 @@ def has_article(tok: Token) -> bool:
     return any(s.startswith(art) or s.startswith(lam_art) for s in tok.stems[:3])
 
 
+def is_definite(tok: Token) -> bool:
+    """Whether a token carries the definite article as a clitic ("الوكالة", "وللمرصد"), unlike
+    :func:`has_article`, which also takes a stem that merely starts with its letters ("وكالة"
+    -> "الة")."""
+    art = _clitics()[2]
+    return any(s.startswith(art) and s[len(art):] in tok.stems for s in tok.stems)
+
+
 def tokenize(norm: str) -> tuple[Token, ...]:
     """Word tokens of a normalized string with their stems."""
     # split() alternates gaps and words, so the running sums of the piece lengths are the word
