@@ -118,3 +118,44 @@ def test_a_name_is_not_cut_at_a_quote_mark(text, name):
 
 def test_a_quote_after_a_definite_speaker_is_what_was_said():
     assert _source_of('وقالت الوزارة "إن 5 أشخاص قتلوا في الهجوم".', 5)[0] == "الوزارة"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وبيّن المتحدث باسم الشرطة أن 5 أشخاص قتلوا في الهجوم.", "المتحدث باسم الشرطة"),
+    ("ونوّه المتحدث إلى أن 5 أشخاص قتلوا في الهجوم.", "المتحدث"),
+    ("ولفت المسؤول إلى أن 5 أشخاص قتلوا في الهجوم.", "المسؤول"),
+    ("وبرّر الجيش قتل 5 أشخاص بأنهم كانوا مسلحين.", "الجيش"),
+    ("وشدد الرئيس على أن 5 أشخاص قتلوا في الحرب.", "الرئيس"),
+    ("وأكد كل من الجيش والشرطة أن 5 أشخاص قتلوا.", "الجيش والشرطة"),
+    ("وأكدت مصادر طبية ومسؤولون محليون أن 5 أشخاص قتلوا.", "مصادر طبية ومسؤولون محليون"),
+])
+def test_more_reporting_verbs_and_conjoined_speakers(text, source):
+    assert _source_of(text, 5)[0] == source
+
+
+@pytest.mark.parametrize("text", [
+    "وتوسطت الأمم المتحدة بين الطرفين لنقل 5 مصابين إلى المستشفى.",
+    "وقال الجيش إن 3 جنود أصيبوا في معارك تدور بين الطرفين، وأن 5 مسلحين قتلوا.",
+    "وقال المسعفون إن فرق الإنقاذ تبحث بين الأنقاض أن 5 أشخاص قتلوا.",
+])
+def test_between_is_no_reporting_verb(text):
+    """"بين" (between) is spelled like "بيّن" (explained): the verb opens a clause and its speaker
+    is followed by "أن" right away."""
+    assert _source_of(text, 5)[0] not in ("الطرفين", "الأنقاض")
+
+
+def test_the_addressee_is_not_the_speaker():
+    text = 'وقال الجيش إن 3 جنود أصيبوا. وقال لـ"الشرق الأوسط" إن 5 أشخاص قتلوا في الهجوم.'
+    assert _source_of(text, 5)[0] == "الجيش"
+    assert _source_of("وقال مسؤول أمني لوكالة فرانس برس إن 5 أشخاص قتلوا.", 5)[0] == "مسؤول أمني"
+
+
+def test_a_claim_of_responsibility_is_no_report_even_after_a_time_word():
+    text = "وأعلن التنظيم، الأحد، مسؤوليته عن الهجوم الذي أدى إلى مقتل 5 أشخاص."
+    assert _source_of(text, 5)[1] == "outlet"
+
+
+def test_a_via_chain_across_a_time_word():
+    text = "قتل 5 أشخاص في حادث حافلة، حسبما أوردت وسائل إعلام محلية السبت نقلا عن الشرطة."
+    claim = next(c for c in _claims(text) if c.count.value == 5)
+    assert claim.source.text == "الشرطة" and [v.text for v in claim.via] == ["وسائل إعلام محلية"]

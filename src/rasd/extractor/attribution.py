@@ -15,7 +15,8 @@ from typing import Sequence
 from rasd.extractor.lexicon import (AttributionLexicon, attribution, context, has_stem, persons,
                                     triggers)
 from rasd.model import Document, SourceMention, Token
-from rasd.text.tokens import has_article, has_preposition, is_definite, word_starts
+from rasd.text.tokens import (has_article, has_preposition, is_definite, starts_with_conjunction,
+                              word_starts)
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")
@@ -35,7 +36,8 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
     while k < len(toks) and k - j < lex.max_words:
         tok = toks[k]
         if k > 0 and _broken(norm, toks[k - 1], tok) \
-                and not _quoted_name(norm, toks, k, lex, first=k == j):
+                and not _quoted_name(norm, toks, k, lex, first=k == j and (
+                    lam_first or has_stem(toks[k - 1], lex.verbs))):
             break
         glued = lam_first and k == j and tok.text.startswith(lex.lam) and has_preposition(tok)
         stop = has_stem(tok, lex.stops) and tok.text not in lex.name_words
@@ -69,6 +71,43 @@ def _aside(toks: Sequence[Token], i: int, a: int, b: int, lex: AttributionLexico
     if i > 1 and has_stem(toks[i - 2], lex.confirming):  # "وهو ما أكدته": a second party
         return False
     return not (b < len(toks) and has_stem(toks[b], lex.that)) and _names_anew(toks, a, lex)
+
+
+def _opens_clause(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
+    """Whether token ``i`` opens a clause, as a verb does ("وبيّن", "، بيّن", "كما بيّن"), unlike
+    the preposition it may be spelled like ("كان بين لاجئين", "يبحثون بين الأنقاض")."""
+    return i == 0 or starts_with_conjunction(toks[i]) or _broken(norm, toks[i - 1], toks[i]) \
+        or has_stem(toks[i - 1], lex.relative)
+
+
+def _speaker_start(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
+    """Where the speaker after a reporting verb starts: past "به" ("وفق ما أفادت به الوكالة")
+    and "كل من" ("أكد كل من الجيش والشرطة")."""
+    if j < len(toks) and has_stem(toks[j], lex.object_particles):
+        return j + 1
+    hit = lex.speaker_openers.match_at(toks, j) if j < len(toks) else None
+    return j + hit[0] if hit is not None else j
+
+
+NOT_A_REPORT_REACH = 3  # "وأعلن التنظيم، الأحد، مسؤوليته": words between the speaker and it
+
+
+def _claims_responsibility(toks: Sequence[Token], b: int, lex: AttributionLexicon) -> bool:
+    """Whether "مسؤوليته" follows the speaker ending before token ``b``, maybe after a time word
+    ("أعلن التنظيم، الأحد، مسؤوليته عن الهجوم"): a claim of responsibility, not a report."""
+    return any(has_stem(toks[k], lex.not_a_report)
+               for k in range(b, min(b + NOT_A_REPORT_REACH, len(toks))))
+
+
+TIME_WORDS_REACH = 2
+
+
+def _past_time_words(toks: Sequence[Token], b: int, lex: AttributionLexicon) -> int:
+    """Token index past up to two time words ("أوردت وسائل إعلام السبت نقلاً عن الشرطة")."""
+    j = b
+    while j < len(toks) and j - b < TIME_WORDS_REACH and has_stem(toks[j], lex.time_words):
+        j += 1
+    return j
 
 
 OWNER_REACH = 3  # words between a document and the connector to its owner ("بيان مشترك صادر عن")
@@ -113,7 +152,8 @@ def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexic
                  first: bool = False) -> bool:
     """Whether token ``k`` opens a short quoted name: after an indefinite head word or "باسم"
     ("وكالة "الأناضول"", "المتحدث باسم "قوات سوريا الديمقراطية""), or opening the speaker
-    (``first``: "بحسب تقديرات "الشبكة العربية""); the quote closes within a few words."""
+    right after a reporting verb or preposition (``first``: "ويقول "المرصد" إن", "بحسب
+    تقديرات "الشبكة العربية""); the quote closes within a few words."""
     if norm[toks[k - 1].end:toks[k].start].strip() != '"':
         return False
     prev = toks[k - 1]
@@ -232,10 +272,11 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                 out.append(replace(found, after=_names_anew(toks, a, lex)))
                 after = b
                 continue
-        if (relative or has_stem(tok, lex.verbs)) and not (
+        that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)
+        if (relative or that_verb or has_stem(tok, lex.verbs)) and not (
                 i > 0 and has_stem(toks[i - 1], negation)):
             cue = (tok.start, tok.end)
-            a = _preceding_subject(norm, toks, i, lex)
+            a = i if that_verb else _preceding_subject(norm, toks, i, lex)
             if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
                 subject = _mention(norm, toks, a, i, cue, lex)
                 quoted = _quoted_after(norm, toks, i + 1, lex, figures)
@@ -246,16 +287,17 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                 else:
                     out.append(subject)
                 continue
-            s0 = i + 1  # where the speaker starts: past "به" ("وفق ما أفادت به الوكالة")
-            if s0 < len(toks) and has_stem(toks[s0], lex.object_particles):
-                s0 += 1
+            s0 = _speaker_start(toks, i + 1, lex)
             b = _speaker(norm, toks, s0, lex, figures)
-            if b > s0 and (not _plausible(norm, toks, s0, b, lex, figures) or (
-                    b < len(toks) and has_stem(toks[b], lex.not_a_report))):
+            if that_verb and not (b < len(toks) and toks[b].text in lex.that
+                                  and not _broken(norm, toks[b - 1], toks[b])):
+                continue  # "بين الطرفين، وأن": the preposition "between"
+            if b > s0 and (not _plausible(norm, toks, s0, b, lex, figures)
+                           or _claims_responsibility(toks, b, lex)):
                 continue
             if b > s0:
                 first = _mention(norm, toks, s0, b, cue, lex)
-                quoted = _quoted_after(norm, toks, b, lex, figures)
+                quoted = _quoted_after(norm, toks, _past_time_words(toks, b, lex), lex, figures)
                 if quoted and _known_kind(toks, *quoted, lex):
                     out.append(_mention(norm, toks, *quoted, cue, lex, (first,)))
                     after = quoted[1]

@@ -214,6 +214,9 @@ class AttributionLexicon:
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
+    that_verbs: frozenset[str]  # "بين" (بيّن): a reporting verb only before "أن"
+    speaker_openers: PhraseSet  # "كل من" before conjoined speakers
+    time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
     documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
     owner_connectors: PhraseSet  # "صادر عن", "أوردتها" between a document and its owner
     content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
@@ -249,7 +252,8 @@ def attribution() -> AttributionLexicon:
         pronoun_suffixes=tuple(_norm_all(data["pronoun_suffixes"])),
         lam=normalize_string(data["lam"]),
         not_a_report=frozenset(_norm_all(data["not_a_report"])),
-        cue_words=prepositions.keys | verbs | outlet_voice.keys,
+        cue_words=prepositions.keys | verbs | outlet_voice.keys
+        | frozenset(_norm_all(data["that_verbs"])),
         name_words=frozenset(_norm_all(data["name_words"])),
         outlet_voice=outlet_voice,
         that=frozenset(_norm_all(data["that"])),
@@ -259,6 +263,9 @@ def attribution() -> AttributionLexicon:
         confirming=frozenset(_norm_all(data["confirming"])),
         name_openers=frozenset(_norm_all(data["name_openers"])),
         object_particles=frozenset(_norm_all(data["object_particles"])),
+        that_verbs=frozenset(_norm_all(data["that_verbs"])),
+        speaker_openers=PhraseSet.build((w, True) for w in data["speaker_openers"]),
+        time_words=frozenset(_norm_all(data["time_words"])),
         documents=frozenset(_norm_all(data["document_nouns"])),
         owner_connectors=PhraseSet.build((w, True) for w in data["owner_connectors"]),
         content_verbs=frozenset(_norm_all(data["content_verbs"])),
