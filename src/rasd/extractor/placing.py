@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import Iterable
 
@@ -79,6 +80,31 @@ class _Spans:
         return k > 0 and pos < self.reach[k - 1]
 
 
+_DATELINE_MARK = re.compile("[-:(\u2013\u2014]")  # what ends a dateline ("بيروت (رويترز) -")
+DATELINE_CHARS = 80
+
+
+def _dateline_end(doc: Document) -> int:
+    """End of the body's dateline ("دبي، الإمارات العربية المتحدة (CNN)--", "بيروت (رويترز) -"):
+    where the article was filed, not where anything happened. A dateline is the start of the
+    body (or, in a text without a separate title, of its first or second line) up to its first
+    dash, colon or bracket, made of place names only; 0 when there is none."""
+    first = doc.norm.find("\n") + 1
+    for start in ((first,) if doc.title_end else (0, first) if first else (0,)):
+        mark = _DATELINE_MARK.search(doc.norm, start, start + DATELINE_CHARS)
+        if mark is None or "\n" in doc.norm[start:mark.start()]:
+            continue
+        places = [p for p in doc.places if start <= p.start < mark.start()]
+        k = bisect.bisect_left(doc.tokens, start, key=lambda t: t.start)
+        words = []
+        while k < len(doc.tokens) and doc.tokens[k].start < mark.start():
+            words.append(doc.tokens[k])
+            k += 1
+        if words and all(any(p.start <= t.start < p.end for p in places) for t in words):
+            return mark.start()
+    return 0
+
+
 def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
     return [p for p in places if not _contains_any(p, places)]
 
@@ -96,6 +122,8 @@ class PlaceChooser:
         self.frames = self._speech_frames()
         self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
         self.focus: Focus = article_focus(doc, self.locative, self.places)
+        dateline = _dateline_end(doc)  # where the article was filed: a vote for the focus only
+        self.places = [p for p in self.places if p.start >= dateline]
 
     # -- reading the text around a place ------------------------------------------------------
 
