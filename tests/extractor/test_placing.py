@@ -71,6 +71,14 @@ CASES = {
         6, ("not country", "AE")),
     "a place before a dash is no dateline when other words come with it": (
         "قتل 5 أشخاص في حلب - بحسب المرصد.", 5, ("in", "حلب")),
+    "a state in an organization's name is not where": (
+        "معارك في هجين\nقالت مصادر إن معارك عنيفة تدور في مدينة هجين.\n\n"
+        "واعتقلت قوات سوريا الديمقراطية 5 مسلحين.",
+        5, ("in", "هجين")),
+    "a place after 'في' in an organization's name is part of the name": (
+        "غارات على صعدة\nشنت الطائرات غارات على مدينة صعدة.\n\n"
+        "وقتل 5 مسلحين في غارات لتحالف دعم الشرعية في اليمن.",
+        5, ("in", "صعدة")),
 }
 
 

@@ -26,6 +26,7 @@ from typing import Iterable
 
 from rasd.extractor.focus import Focus, article_focus, names_actor
 from rasd.extractor.lexicon import context, has_stem
+from rasd.extractor.sources import known_names
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
@@ -115,15 +116,22 @@ class PlaceChooser:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.starts = word_starts(doc.tokens, doc.norm)[0]
-        self.locative = {p.start: self._is_locative(p) for p in doc.places}
+        names = _Spans((doc.tokens[a].start, doc.tokens[b - 1].end)
+                       for a, b in known_names(doc.tokens))
+        # a place in an organization's name ("تحالف دعم الشرعية في اليمن") says who, not where
+        self.locative = {p.start: self._is_locative(p) and p.start not in names
+                         for p in doc.places}
         speakers = _Spans((sm.start, sm.end) for sm in doc.sources)
         self.places = [p for p in doc.places if p.start not in speakers
                        and not self._follows(p, _words("seat"))]
         self.frames = self._speech_frames()
         self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
         self.focus: Focus = article_focus(doc, self.locative, self.places)
-        dateline = _dateline_end(doc)  # where the article was filed: a vote for the focus only
-        self.places = [p for p in self.places if p.start >= dateline]
+        # where the article was filed, a state in an organization's name ("قوات سوريا
+        # الديمقراطية"): votes for the focus only
+        dateline = _dateline_end(doc)
+        self.places = [p for p in self.places if p.start >= dateline
+                       and not (p.start in names and names_actor(p))]
 
     # -- reading the text around a place ------------------------------------------------------
 
