@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Sequence
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.geo.gazetteer import Gazetteer
@@ -20,7 +21,7 @@ from rasd.geo.resolve import resolve_places
 from rasd.lang.ar import load_lines, load_yaml
 from rasd.model import Document, PlaceMention, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_preposition, starts_with_conjunction, word_starts
+from rasd.text.tokens import has_preposition, is_definite, starts_with_conjunction, word_starts
 
 MIN_NAME_LETTERS = 3
 _GAP = re.compile(r"[^ \t]")  # only spaces may join a place noun and its name
@@ -35,6 +36,7 @@ class _UnknownNames:
     lists: frozenset[str]
     demonstratives: frozenset[str]
     descriptor_pattern: re.Pattern[str]
+    resumptive: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,8 @@ def _unknown_names() -> _UnknownNames:
                          frozenset(normalize_string(w) for w in data["list_descriptors"]),
                          frozenset(normalize_string(w) for w in data["demonstratives"]),
                          re.compile("|".join(sorted(map(re.escape, descriptors), key=len,
-                                                    reverse=True))))
+                                                    reverse=True))),
+                         frozenset(normalize_string(w) for w in data["resumptive"]))
 
 
 def _nameable(tok: Token, names: _UnknownNames) -> bool:
@@ -69,6 +72,16 @@ def _nameable(tok: Token, names: _UnknownNames) -> bool:
     lex = attribution()
     return not (has_stem(tok, lex.stops) or has_stem(tok, lex.verbs) or triggers().entries.contains(tok)
                 or has_stem(tok, persons().plural) or has_stem(tok, persons().singular))
+
+
+RESUMPTIVE_REACH = 2  # "منطقة ينشط فيها": the pronoun that points back to the place noun
+
+
+def _opens_relative_clause(toks: Sequence[Token], k: int, names: _UnknownNames) -> bool:
+    """Whether the word after a place noun opens a clause about it ("منطقة ينشط فيها تنظيم",
+    "منطقة تسيطر عليها قوات") rather than naming it: a resumptive pronoun follows closely."""
+    return any(has_stem(toks[j], names.resumptive)
+               for j in range(k + 1, min(k + 1 + RESUMPTIVE_REACH, len(toks))))
 
 
 def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
@@ -93,10 +106,11 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
         if keys.isdisjoint(tok.stems):
             continue
         precision = next((names.descriptors[s] for s in tok.stems if s in names.descriptors), None)
-        if precision is None or covered(tok.start):
-            continue
+        if precision is None or covered(tok.start) or is_definite(tok):
+            continue  # "المنطقة المتعددة", "المدينة زيادة": a definite noun names no place after it
         nxt = toks[i + 1]
-        if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names):
+        if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names) \
+                or _opens_relative_clause(toks, i + 1, names):
             continue
         if covered(nxt.start):
             continue
