@@ -125,6 +125,7 @@ class PlaceChooser:
         self.places = [p for p in doc.places if p.start not in speakers
                        and not self._follows(p, _words("seat"))]
         self.frames = self._speech_frames()
+        self.framed = _Spans(self.frames)
         self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
         self.focus: Focus = article_focus(doc, self.locative, self.places)
         # where the article was filed, a state in an organization's name ("قوات سوريا
@@ -132,6 +133,7 @@ class PlaceChooser:
         dateline = _dateline_end(doc)
         self.places = [p for p in self.places if p.start >= dateline
                        and not (p.start in names and names_actor(p))]
+        self.speakers_places = self._speakers_places()
 
     # -- reading the text around a place ------------------------------------------------------
 
@@ -217,7 +219,28 @@ class PlaceChooser:
         town = self._town_named_back(sentence)
         if town is not None:
             return town
+        speakers_place = [p for p in self.speakers_places if s <= p.start < e]
+        if speakers_place:  # "وقالت مصادر طبية في غزة إن ...": the sources are where it happened
+            return speakers_place[0]
         para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
         lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.title_end)
-        earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]])
+        # context: where the sentences before happened, not where someone there spoke from
+        # ("تقول السلطات في مصر إن ...")
+        earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]
+                           and p.start not in self.framed])
         return earlier[-1] if earlier else self.focus.place
+
+    def _speakers_places(self) -> list[PlaceMention]:
+        """Places right after an unnamed speaker ("مصادر طبية في غزة", "شهود عيان بحلب"): where
+        local sources speak from, a fallback for what they report."""
+        out = []
+        starts = [p.start for p in self.places]
+        for sm in self.doc.sources:
+            if sm.kind != "anonymous":
+                continue
+            k = bisect.bisect_left(starts, sm.end)
+            if k < len(self.places):
+                p = self.places[k]
+                if self.locative[p.start] and len(self.doc.norm[sm.end:p.start].split()) <= 1:
+                    out.append(p)
+        return out
