@@ -85,6 +85,16 @@ CASES = {
     "no context from where a state spoke in the sentence before": (
         "حصار غزة\nوتقول السلطات في مصر إن الحصار ضرورة أمنية. وقتل 130 فلسطينيا في الاحتجاجات.",
         130, ("not country", "EG")),
+    "a place that opens with its own locative word is where": (
+        "تقرير\nقتل 30 جنديا في هجوم قرب ديكوا بولاية بورنو.", 30, ("in", "ديكوا")),
+    "a direction after a distance only locates another place": (
+        "تقرير\nشن الجيش هجوما قرب بلدة أولاري على مسافة 70 كلم جنوب مايدوغوري.\n"
+        "وقتل 5 مسلحين في الهجوم.",
+        5, ("in", "أولاري")),
+    "'near X' right after a place only locates it": (
+        "هدنة في الغوطة\nدخلت الهدنة حيز التنفيذ في الغوطة الشرقية المحاصرة قرب دمشق، بعد قصف "
+        "أودى بحياة 560 مدنيا.",
+        560, ("in", "الغوطة")),
 }
 
 

@@ -40,6 +40,7 @@ DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": 
 HOME_ACTION_TYPES = frozenset({"arrested", "released"})
 SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
 BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up to two words before
+LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 
 
 @lru_cache(maxsize=None)
@@ -127,7 +128,10 @@ class PlaceChooser:
         self.frames = self._speech_frames()
         self.framed = _Spans(self.frames)
         self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
-        self.focus: Focus = article_focus(doc, self.locative, self.places)
+        self.located |= self._locating_phrases()
+        # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
+        self.focus: Focus = article_focus(
+            doc, {k: v and k not in self.located for k, v in self.locative.items()}, self.places)
         # where the article was filed, a state in an organization's name ("قوات سوريا
         # الديمقراطية"): votes for the focus only
         dateline = _dateline_end(doc)
@@ -150,6 +154,23 @@ class PlaceChooser:
         k = self._index(place)
         return any(has_stem(self.doc.tokens[j], words) for j in range(max(0, k - BEFORE_WORDS), k))
 
+    def _opens_with_locative(self, place: PlaceMention) -> bool:
+        """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة")."""
+        k = self._index(place)
+        tok = self.doc.tokens[k] if k < len(self.doc.tokens) else None
+        return tok is not None and tok.start == place.start and tok.end < place.end \
+            and has_stem(tok, _words("prepositions"))
+
+    def _locating_phrases(self) -> set[int]:
+        """Starts of mentions that only locate the place right before them ("الغوطة الشرقية قرب
+        دمشق", "قرية يطا بالقرب من الخليل"): a mention opening with its own locative word."""
+        out = set()
+        for a, b in zip(self.places, self.places[1:]):
+            gap = self.doc.norm[a.end:b.start].replace("\u060c", " ").replace(",", " ").split()
+            if self._opens_with_locative(b) and len(gap) <= LOCATOR_GAP_WORDS:
+                out.add(b.start)
+        return out
+
     def _is_locative(self, place: PlaceMention) -> bool:
         """Whether a place is introduced as where something happened ("في X", "بX", "قرب X")."""
         doc = self.doc
@@ -159,6 +180,8 @@ class PlaceChooser:
         tok = doc.tokens[k]
         if tok.start < place.start and doc.norm[tok.start:place.start] in _words("clitics"):
             return True
+        if self._opens_with_locative(place):
+            return True  # "قرب ديكوا", "داخل سوريا"
         return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
                                                                 _words("prepositions"))
 
@@ -228,6 +251,7 @@ class PlaceChooser:
         # ("تقول السلطات في مصر إن ...")
         earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]
                            and p.start not in self.framed])
+        earlier = [p for p in earlier if p.start not in self.located]
         return earlier[-1] if earlier else self.focus.place
 
     def _speakers_places(self) -> list[PlaceMention]:
