@@ -56,11 +56,13 @@ def as_country(doc: Document, span: tuple[int, int], iso: str) -> PlaceMention |
                         3, "country")
 
 
-def after_actor_head(doc: Document, starts: list[int], start: int) -> bool:
-    """Whether the word at ``start`` follows an institution's head word by at most two words
-    ("الجيش الإسرائيلي", "وزير الخارجية الروسي", "السلطات البحرينية")."""
+def after_actor_head(doc: Document, starts: list[int], start: int,
+                     heads: frozenset[str] | None = None) -> bool:
+    """Whether the word at ``start`` follows an institution's head word (of ``heads``, default
+    every actor's) by at most two words ("الجيش الإسرائيلي", "وزير الخارجية الروسي")."""
     k = bisect.bisect_left(starts, start)
-    return any(has_stem(doc.tokens[j], actor_heads()) for j in range(max(0, k - 2), k))
+    words = actor_heads() if heads is None else heads
+    return any(has_stem(doc.tokens[j], words) for j in range(max(0, k - 2), k))
 
 
 def _adjective_weight(doc: Document, starts: list[int], start: int) -> float:

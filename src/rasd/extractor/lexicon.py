@@ -283,6 +283,15 @@ _ACTOR_HEADS = ("government_heads", "military_heads", "media_heads", "monitor_he
 
 
 @lru_cache(maxsize=1)
+def state_heads() -> frozenset[str]:
+    """Single head words of state bodies and forces ("الشرطة", "السلطات", "الجيش"): who can
+    arrest or release, from ``attribution.yaml``."""
+    data = load_yaml("attribution.yaml")
+    return frozenset(normalize_string(w) for key in ("government_heads", "military_heads")
+                     for w in data[key] if " " not in w)
+
+
+@lru_cache(maxsize=1)
 def actor_heads() -> frozenset[str]:
     """Single head words of institutions ("الجيش", "الشرطة", "وزير"), from ``attribution.yaml``."""
     data = load_yaml("attribution.yaml")

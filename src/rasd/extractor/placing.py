@@ -24,13 +24,14 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from rasd.extractor.focus import Focus, article_focus, names_actor
-from rasd.extractor.lexicon import context, has_stem
+from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
+from rasd.geo.resolve import adjectives_in
+from rasd.extractor.lexicon import context, has_stem, state_heads
 from rasd.extractor.sources import known_names
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_article, word_starts
+from rasd.text.tokens import has_article, is_definite, word_starts
 
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 # where the event happened: the place fled from, the place people were returned or sent to
@@ -138,6 +139,7 @@ class PlaceChooser:
         self.places = [p for p in self.places if p.start >= dateline
                        and not (p.start in names and names_actor(p))]
         self.speakers_places = self._speakers_places()
+        self.adjectives: tuple[tuple[int, int, str], ...] | None = None  # read when needed
 
     # -- reading the text around a place ------------------------------------------------------
 
@@ -228,7 +230,25 @@ class PlaceChooser:
                   if s <= p.start < e and not any(a <= p.start < b for a, b in frames)]
         if any(p.start not in self.located for p in inside):
             inside = [p for p in inside if p.start not in self.located]
-        candidates = [p for p in inside if self.locative[p.start]] \
+        located = [p for p in inside if self.locative[p.start]]
+        state = self._arresting_state(s, e) if etype in HOME_ACTION_TYPES and not located \
+            else None
+        if state is not None:
+            found = self._choose_from(sentence, anchor, etype, since, inside, located)
+            # "اعتقلت الشرطة التركية": in Turkey, unless the sentence or its context says where
+            # there ("... في حي براي" before, then "وأوقفت الشرطة الفرنسية 11 شخصا")
+            return found if found is not None and found.country == state.country else state
+        return self._choose_from(sentence, anchor, etype, since, inside, located)
+
+    def _choose_from(self, sentence: int, anchor: int, etype: str, since: bool,
+                     inside: list[PlaceMention], located: list[PlaceMention]
+                     ) -> PlaceMention | None:
+        """The sentence's place among ``inside`` (``located``: those introduced as where), else
+        the cumulative toll's country, a town named back, the speakers' place, the context of
+        the sentences before, the focus."""
+        doc = self.doc
+        s, e = doc.sentences[sentence]
+        candidates = located \
             or [p for p in inside if etype in HOME_ACTION_TYPES or not names_actor(p)]
         if etype in DIRECTED_TYPES:
             words = _words(DIRECTED_TYPES[etype])
@@ -253,6 +273,21 @@ class PlaceChooser:
                            and p.start not in self.framed])
         earlier = [p for p in earlier if p.start not in self.located]
         return earlier[-1] if earlier else self.focus.place
+
+    def _arresting_state(self, s: int, e: int) -> PlaceMention | None:
+        """The state of an institution named by its nationality in sentence ``[s, e)``
+        ("اعتقلت الشرطة التركية", "أعلنت السلطات البحرينية اعتقال"): a state arrests and
+        releases on its own soil. The article's mention of that country, else the adjective."""
+        if self.adjectives is None:
+            self.adjectives = adjectives_in(self.doc.norm)
+        for start, end, iso in self.adjectives:
+            k = bisect.bisect_right(self.starts, start) - 1
+            if s <= start < e and is_definite(self.doc.tokens[k]) \
+                    and after_actor_head(self.doc, self.starts, start, state_heads()):
+                named = next((p for p in self.doc.places if p.country == iso
+                              and p.kind == "country"), None)
+                return named or as_country(self.doc, (start, end), iso)
+        return None
 
     def _speakers_places(self) -> list[PlaceMention]:
         """Places right after an unnamed speaker ("مصادر طبية في غزة", "شهود عيان بحلب"): where
