@@ -25,9 +25,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
-from rasd.geo.resolve import adjectives_in
 from rasd.extractor.lexicon import context, has_stem, state_heads
 from rasd.extractor.sources import known_names
+from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
@@ -41,7 +41,10 @@ DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": 
 HOME_ACTION_TYPES = frozenset({"arrested", "released"})
 SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
 BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up to two words before
-LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
+HEADING_MAX_WORDS = 10   # a crosshead: one short line with no closing punctuation
+_SENTENCE_END = re.compile(r"[.!?\u061f:\"\u00bb)]\s*$")
+LOCATOR_GAP_WORDS = 1
+LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 
 
 @lru_cache(maxsize=None)
@@ -128,7 +131,8 @@ class PlaceChooser:
                        and not self._follows(p, _words("seat"))]
         self.frames = self._speech_frames()
         self.framed = _Spans(self.frames)
-        self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
+        self.located = {p.start for p in self.places
+                        if self._follows(p, _words("locators"), LOCATOR_WORDS)}
         self.located |= self._locating_phrases()
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
         self.focus: Focus = article_focus(
@@ -140,6 +144,7 @@ class PlaceChooser:
                        and not (p.start in names and names_actor(p))]
         self.speakers_places = self._speakers_places()
         self.adjectives: tuple[tuple[int, int, str], ...] | None = None  # read when needed
+        self.headings = self._crossheads()
 
     # -- reading the text around a place ------------------------------------------------------
 
@@ -151,10 +156,11 @@ class PlaceChooser:
         k = self._index(place)
         return 0 < k <= len(self.doc.tokens) and has_stem(self.doc.tokens[k - 1], words)
 
-    def _follows(self, place: PlaceMention, words: frozenset[str]) -> bool:
-        """Whether a place follows one of ``words``, maybe through a preposition."""
+    def _follows(self, place: PlaceMention, words: frozenset[str],
+                 reach: int = BEFORE_WORDS) -> bool:
+        """Whether a place follows one of ``words`` by at most ``reach`` words."""
         k = self._index(place)
-        return any(has_stem(self.doc.tokens[j], words) for j in range(max(0, k - BEFORE_WORDS), k))
+        return any(has_stem(self.doc.tokens[j], words) for j in range(max(0, k - reach), k))
 
     def _opens_with_locative(self, place: PlaceMention) -> bool:
         """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة")."""
@@ -184,8 +190,39 @@ class PlaceChooser:
             return True
         if self._opens_with_locative(place):
             return True  # "قرب ديكوا", "داخل سوريا"
+        if k > 1 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("between")) \
+                and has_stem(doc.tokens[k - 2], _words("borders")):
+            return True  # "على الحدود بين قطاع غزة وإسرائيل"
+        if tok.start == place.start and self._after_capital_noun(k) is not None:
+            j = self._after_capital_noun(k)  # "بالعاصمة البلجيكية بروكسل"
+            return self._glued_or_after_preposition(j)
         return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
                                                                 _words("prepositions"))
+
+    def _named_as_capital(self, place: PlaceMention) -> bool:
+        """Whether a capital is named as a city ("هزت انفجارات العاصمة البلجيكية بروكسل"), not
+        as its state acting."""
+        k = self._index(place)
+        return k < len(self.doc.tokens) and self.doc.tokens[k].start == place.start \
+            and self._after_capital_noun(k) is not None
+
+    def _after_capital_noun(self, k: int) -> int | None:
+        """Index of "العاصمة" right before token ``k``, maybe with an adjective between
+        ("العاصمة البلجيكية بروكسل"), or None."""
+        toks = self.doc.tokens
+        for j in (k - 1, k - 2):
+            if j >= 0 and has_stem(toks[j], _words("capital_nouns")):
+                return j
+        return None
+
+    def _glued_or_after_preposition(self, j: int) -> bool:
+        """Whether token ``j`` carries a locative clitic ("بالعاصمة") or follows "في" / "على"
+        (not a direction: "شرقي العاصمة بغداد" only locates what comes before it)."""
+        toks = self.doc.tokens
+        tok = toks[j]
+        glued = any(tok.text.startswith(c) and tok.text[len(c):] in tok.stems
+                    for c in _words("clitics"))
+        return glued or (j > 0 and has_stem(toks[j - 1], _words("in_words")))
 
     def _speech_frames(self) -> list[tuple[int, int]]:
         """Spans between a reporting verb and the "أن" that opens what was said: where and how
@@ -248,8 +285,8 @@ class PlaceChooser:
         the sentences before, the focus."""
         doc = self.doc
         s, e = doc.sentences[sentence]
-        candidates = located \
-            or [p for p in inside if etype in HOME_ACTION_TYPES or not names_actor(p)]
+        candidates = located or [p for p in inside if etype in HOME_ACTION_TYPES
+                                 or not names_actor(p) or self._named_as_capital(p)]
         if etype in DIRECTED_TYPES:
             words = _words(DIRECTED_TYPES[etype])
             candidates = [p for p in inside if self._after_word(p, words)
@@ -259,7 +296,7 @@ class PlaceChooser:
             return min(candidates, key=lambda p: (abs(p.start - anchor), p.start))
         if since and self.focus.country is not None:
             return self.focus.country
-        town = self._town_named_back(sentence)
+        town = self._town_named_back(sentence) or self._area_named_back(sentence)
         if town is not None:
             return town
         speakers_place = [p for p in self.speakers_places if s <= p.start < e]
@@ -272,7 +309,48 @@ class PlaceChooser:
         earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]
                            and p.start not in self.framed])
         earlier = [p for p in earlier if p.start not in self.located]
-        return earlier[-1] if earlier else self.focus.place
+        if earlier:
+            return earlier[-1]
+        section, focus = self._section_place(s), self.focus.place
+        if section is None or (focus is not None and focus.country == section.country
+                               and section.kind == "country"):
+            return focus  # the focus says where in that country
+        return section
+
+    def _area_named_back(self, sentence: int) -> PlaceMention | None:
+        """The area a bare "القطاع" / "المحافظة" of the sentence refers to: the last place named
+        before it with that noun ("قطاع غزة")."""
+        s, e = self.doc.sentences[sentence]
+        lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+        words = _words("anaphoric_areas")
+        nouns = {w for t in self.doc.tokens[lo:hi] if is_definite(t) for w in t.stems
+                 if w in words}
+        if not nouns:
+            return None
+        named = [p for p in self.places if p.start < s and p.text.split()[0] in nouns]
+        return named[-1] if named else None
+
+    def _section_place(self, s: int) -> PlaceMention | None:
+        """The known place named by the crosshead of the section holding offset ``s`` ("وصول
+        قافلة مساعدات إلى غزنة" over the paragraphs about Ghazni)."""
+        heads = [(a, b) for a, b in self.headings if b <= s]
+        if not heads or any(a <= s < b for a, b in self.headings):
+            return None  # a crosshead itself (a digest's item) has no section above it
+        a, b = heads[-1]
+        named = _finest([p for p in self.places if a <= p.start < b and p.name is not None
+                         and (self.locative[p.start] or not names_actor(p))])
+        return named[0] if named else None
+
+    def _crossheads(self) -> list[tuple[int, int]]:
+        """Body paragraphs of one short line with no closing punctuation: crossheads."""
+        doc = self.doc
+        out = []
+        for ps, pe in doc.paragraphs:
+            line = doc.norm[ps:pe].strip()
+            if ps >= doc.title_end and ps > 0 and line and len(line.split()) <= HEADING_MAX_WORDS \
+                    and not _SENTENCE_END.search(line):
+                out.append((ps, pe))
+        return out
 
     def _arresting_state(self, s: int, e: int) -> PlaceMention | None:
         """The state of an institution named by its nationality in sentence ``[s, e)``
