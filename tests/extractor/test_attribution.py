@@ -159,3 +159,12 @@ def test_a_via_chain_across_a_time_word():
     text = "قتل 5 أشخاص في حادث حافلة، حسبما أوردت وسائل إعلام محلية السبت نقلا عن الشرطة."
     claim = next(c for c in _claims(text) if c.count.value == 5)
     assert claim.source.text == "الشرطة" and [v.text for v in claim.via] == ["وسائل إعلام محلية"]
+
+
+@pytest.mark.parametrize("text", [
+    "وشن الطيران الحربي التابع للجيش 5 غارات على المدينة.",
+    "ورفضت المصادر الكشف عن هويتها، وقتل 5 أشخاص في الهجوم.",
+])
+def test_a_definite_verbal_noun_is_no_reporting_verb(text):
+    """"التابع" (affiliated), "الكشف" (disclosure): spelled like "تابع", "كشف" with the article."""
+    assert _source_of(text, 5)[1] == "outlet"

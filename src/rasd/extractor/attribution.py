@@ -273,8 +273,8 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                 after = b
                 continue
         that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)
-        if (relative or that_verb or has_stem(tok, lex.verbs)) and not (
-                i > 0 and has_stem(toks[i - 1], negation)):
+        if (relative or that_verb or (has_stem(tok, lex.verbs) and not is_definite(tok))) and not (
+                i > 0 and has_stem(toks[i - 1], negation)):  # "رفضت الكشف عن": a verbal noun
             cue = (tok.start, tok.end)
             a = i if that_verb else _preceding_subject(norm, toks, i, lex)
             if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
