@@ -430,3 +430,26 @@ def test_bare_friday_is_a_date_outside_the_prayer(text, date):
 def test_running_totals_so_far_are_cumulative(text):
     found = find_times(normalize(text)[0], dt.date(2020, 10, 5))
     assert [(t.date, t.precision) for t in found] == [(None, "since")]
+
+
+@pytest.mark.parametrize("text, surface, date, precision", [
+    ("قتل 500 شخص منذ بداية شهر رمضان", "منذ بداية شهر رمضان", "2020-04-24", "since"),
+    ("قتل 500 شخص منذ شهر رمضان", "منذ شهر رمضان", "2020-04-24", "since"),
+    ("قتل 500 شخص في رمضان الماضي", "رمضان الماضي", "2020-04-24", "month"),
+    ("قتل 20 شخصا في محرم الماضي", "محرم الماضي", "2020-08-20", "month"),
+    ("ويبدأ الحوار في رمضان المقبل", "رمضان المقبل", "2021-04-13", "month"),
+])
+def test_a_year_less_hijri_month_is_the_latest_one(text, surface, date, precision):
+    """With a part word, a relative word or "منذ", a Hijri month without a year is the latest
+    one begun on or before publication (2020-10-05 = 18 Safar 1442)."""
+    norm = normalize(text)[0]
+    found = find_times(norm, dt.date(2020, 10, 5))
+    assert [(norm[m.start:m.end], m.date, m.precision) for m in found] == [
+        (normalize(surface)[0], date, precision)]
+
+
+@pytest.mark.parametrize("text", ["وقال رمضان عبد الله إن الحصيلة ارتفعت",
+                                  "يبقى المعبر مفتوحا طوال شهر رمضان"])
+def test_a_hijri_month_name_alone_is_no_date(text):
+    norm = normalize(text)[0]
+    assert find_times(norm, dt.date(2020, 10, 5)) == []

@@ -24,7 +24,9 @@ Resolution rules (``pub`` = publication date):
   ``"since"`` with ``date=None``; "during the past three days" gives ``"since"`` ``pub - 3``.
   ``end_date`` is always ``None`` for ``"since"``.
 - Hijri dates convert with :mod:`hijridate`; a year-less Hijri day takes ``pub``'s Hijri year (or
-  the one before, as above); a bare Hijri year needs its marker (H).
+  the one before, as above); a bare Hijri year needs its marker (H). A year-less Hijri month
+  needs a part word (the start of Ramadan), a relative word (last Ramadan) or "mundhu" (since
+  the month of Ramadan) and is the latest such month begun on or before ``pub``.
 """
 
 from __future__ import annotations
@@ -251,6 +253,8 @@ class _Grammar:
              self._hday),
             (rf"(?:{PART}\s+)?(?:{MW}\s+)?(?P<hm>{HMON})\s*(?:{OF}\s+)?(?:{YW}\s*)?(?P<y>{_HY})"
              rf"(?!\d)(?:\s*{HMARK}(?!\w))?", self._hmonth),
+            (rf"(?:(?P<part>{PART})\s+)?(?:(?P<mw>{MW})\s+)?(?P<hm>{HMON})(?:\s+(?P<rel>{REL}))?"
+             rf"{NOT_ANA}", self._hmonth_recent),
             (rf"{A(_words(y['ago']))}\s+(?:{A(_words(y['approx']))}\s+)?(?:(?P<n>{num})\s+"
              rf"(?P<u>{UNIT})|(?P<u2>{DUAL})|(?P<u1>{A(sing)}){ago_guard}"
              rf"(?:\s+{A(_words(y['numbers'][1]))})?)(?!\w)(?!\s*\d)(?!\s+{OF}(?!\w))", self._ago),
@@ -456,6 +460,31 @@ class _Grammar:
 
     def _hmonth(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         return _hijri_month(int(m["y"]), self.hmonth[_key(m["hm"])])
+
+    def _hmonth_recent(self, m: re.Match[str], norm: str, pub: dt.date | None
+                       ) -> Resolved | None:
+        """A year-less Hijri month with a part or relative word ("the start of the month of
+        Ramadan", "last Ramadan") or after "mundhu" ("since the month of Ramadan"): the latest one
+        that began on or before publication (with "past": the one before the current, with
+        "next": the coming one). A bare name (also a given name) is no date, nor the month named
+        as a season ("throughout the month of Ramadan")."""
+        rel = self.rel.get(_key(m["rel"]))
+        since = m["mw"] and self.since_before.search(norm, max(0, m.start("x") - 12),
+                                                     m.start("x"))
+        if not (m["part"] or rel or since) or (
+                _key(m["hm"]) in self.h_need_year and not m["mw"]):
+            return None
+        if pub is None:
+            return None, "month", None
+        hm = self.hmonth[_key(m["hm"])]
+        now = Gregorian(pub.year, pub.month, pub.day).to_hijri()
+        if rel == "next":
+            hy = now.year if hm > now.month else now.year + 1
+        elif rel == "past":
+            hy = now.year if hm < now.month else now.year - 1
+        else:
+            hy = now.year if hm <= now.month else now.year - 1
+        return _hijri_month(hy, hm)
 
     def _count(self, m: re.Match[str]) -> tuple[int, str]:
         if m["u2"]:
