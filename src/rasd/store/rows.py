@@ -13,8 +13,9 @@ from rasd.model import Claim, Document, Mention
 
 
 def content_hash(text: str) -> str:
-    """sha256 (hex) of a document's text: the same text under another id is the same document."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """sha256 (hex) of a document's UTF-8 text (lone surrogates, which readers replace, are
+    encoded as is rather than raising): the same text under another id is the same document."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def claim_key(claim: Claim) -> str:
