@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from rasd.ingest.readers import read_inputs
+from rasd.errors import InputError
 from rasd.ingest.records import Failure
 from rasd.ingest.text import decode, detect_language, strip_boilerplate
 from rasd.ingest.web import client, document_from_html
@@ -153,3 +154,21 @@ def test_html_file_and_folder(tmp_path):
     (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
     items = list(read_inputs([str(tmp_path)]))
     assert len(items) == 2 and not any(isinstance(i, Failure) for i in items)
+
+
+def test_random_high_bytes_are_refused_not_stored_as_arabic(tmp_path):
+    import random
+
+    rng = random.Random(11)
+    junk = bytes(rng.randrange(0x80, 0x100) for _ in range(5000))
+    (tmp_path / "junk.txt").write_bytes(junk)
+    (failure,) = read_inputs([str(tmp_path / "junk.txt")])
+    assert isinstance(failure, Failure) and failure.source.endswith("junk.txt")
+    assert failure.reason == ("not plausible text in UTF-8, cp1256 or ISO-8859-6 (garbled or "
+                              "binary bytes)")
+    declared = b'<html><head><meta charset="windows-1256"></head><body>' + junk + b"</body>"
+    with pytest.raises(InputError, match="declared encoding windows-1256"):
+        decode(declared, "page.html")
+    for n in (8, 40, 300):  # short junk too
+        with pytest.raises(InputError, match="not plausible"):
+            decode(bytes(rng.randrange(0x80, 0x100) for _ in range(n)), "x")
