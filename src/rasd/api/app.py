@@ -93,8 +93,13 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
 
     ``token`` enables ``POST /api/ingest``; ``warm`` builds the snapshot of the store at
     start-up (in the background) instead of on the first request; ``check_every`` is how often
-    (seconds) the snapshot is checked against the store's row counts."""
-    store = Store.open(db)
+    (seconds) the snapshot is checked against the store's row counts.
+
+    The app reads through a read-only store (nothing written: no WAL switch, no migration);
+    with a token, the database is first created or migrated for the writes to come."""
+    if token:
+        Store.open(db).close()
+    store = Store.open(db, readonly=True)
     cache = SnapshotCache(store, check_every=check_every)
     write_lock = threading.Lock()
 
