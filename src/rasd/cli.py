@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from rasd.errors import RasdError
+from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import Failure
 from rasd.model import Document
@@ -38,10 +39,39 @@ def _documents(items: Iterable[Document | Failure], failures: list[Failure]) -> 
             yield item
 
 
+FETCH_OPTIONS = [
+    click.option("--allow-private", is_flag=True,
+                 help="Let URL and feed fetches reach loopback, private and link-local "
+                      "addresses (refused by default, against server-side request forgery)."),
+    click.option("--max-items", default=FetchOptions.max_items, show_default=True, type=click.IntRange(1),
+                 help="Most items read from one RSS/Atom feed."),
+    click.option("--deadline", default=FetchOptions.deadline, show_default=True, type=click.FloatRange(0.1),
+                 help="Seconds one feed's items may take in all; those not read by then are "
+                      "one failure."),
+    click.option("--fetch-workers", default=FetchOptions.workers, show_default=True, type=click.IntRange(1, 64),
+                 help="Feed items fetched at once."),
+]
+
+
+def _fetch_options(f: Any) -> Any:
+    for option in reversed(FETCH_OPTIONS):
+        f = option(f)
+    return f
+
+
+def _fetch(allow_private: bool, max_items: int, deadline: float,
+           fetch_workers: int) -> FetchOptions:
+    """Fetch options from the CLI's flags; feed progress lines go to stderr."""
+    return FetchOptions(allow_private=allow_private, max_items=max_items, deadline=deadline,
+                        workers=fetch_workers,
+                        progress=lambda line: click.echo(f"rasd: {line}", err=True))
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--workers", default=1, show_default=True, help="Processes to run the pipeline in.")
-def extract(inputs: tuple[str, ...], workers: int) -> None:
+@_fetch_options
+def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
     """Extract claims from INPUTS (text, JSONL of articles, HTML, WARC, RSS/Atom, folders,
     http(s) URLs; '-' or none = stdin) and write one claim per line as JSON to stdout.
 
@@ -53,7 +83,8 @@ def extract(inputs: tuple[str, ...], workers: int) -> None:
     processed = 0
     out = sys.stdout
     stdin = sys.stdin.buffer if (not inputs or "-" in inputs) else None
-    for doc in run_many(_documents(read_inputs(list(inputs), stdin), failures), workers=workers):
+    items = read_inputs(list(inputs), stdin, fetch=_fetch(**fetch))
+    for doc in run_many(_documents(items, failures), workers=workers):
         processed += 1
         for claim in doc.claims:
             out.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
@@ -117,12 +148,14 @@ DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--workers", default=1, show_default=True, help="Processes to extract in.")
-def ingest(inputs: tuple[str, ...], db: str | None, workers: int) -> None:
+@_fetch_options
+def ingest(inputs: tuple[str, ...], db: str | None, workers: int, **fetch: Any) -> None:
     """Read INPUTS (text, JSONL, HTML, WARC, RSS/Atom, folders, http(s) URLs, '-') into the
     store, extracting the claims of every new Arabic document.
 
     A document already stored is skipped; a non-Arabic one is stored and marked, not
-    extracted; a bad input is recorded as a failure of the run and reported on stderr.
+    extracted; a bad input is recorded as a failure of the run and reported on stderr. URLs
+    on loopback/private/link-local addresses are refused unless --allow-private is given.
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -140,7 +173,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int) -> None:
                 f"{v:,} {k}" for k, v in sorted(counts.items())))
 
         try:
-            summary = run_ingest(list(inputs), db, stdin=stdin, workers=workers, progress=tick)
+            summary = run_ingest(list(inputs), db, stdin=stdin, workers=workers, progress=tick,
+                                 fetch=_fetch(**fetch))
         except RasdError as exc:
             _fail(str(exc))
             return

@@ -231,3 +231,22 @@ def test_unreadable_bytes_in_a_record_stream_do_not_stop_it():
     items = list(read_warc(io.BytesIO(_record("http://ok.test/1", PAGE) + b"\x00garbage"),
                            "mixed.warc.gz"))
     assert isinstance(items[0], Document) and isinstance(items[-1], Failure)
+
+
+def test_cli_ingest_of_a_silent_feed_ends_at_its_deadline_with_progress(tmp_path, silent_port):
+    from click.testing import CliRunner
+
+    from rasd.cli import main
+
+    feed = _feed(tmp_path / "big.rss", silent_port, 10_000)
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["ingest", str(feed), "--db", str(tmp_path / "t.db"),
+                                       "--allow-private", "--max-items", "10000",
+                                       "--deadline", "2.5"])
+    seconds = time.monotonic() - started
+    assert seconds < 2.5 + 6, seconds
+    assert "feed items read" in result.stderr  # the progress line
+    assert "deadline of 2.5 s passed" in result.stderr and "Traceback" not in result.output
+    refused = CliRunner().invoke(main, ["ingest", f"http://127.0.0.1:{silent_port}/x",
+                                        "--db", str(tmp_path / "t.db")])
+    assert refused.exit_code == 1 and "loopback address" in refused.stderr
