@@ -300,9 +300,18 @@ def export_(db: str | None, type_: str | None, country: str | None, since: str |
               help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to expose).")
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the dashboard (/) and the REST API (JSON under /api/, schema at /openapi.json).
-    Writes (POST /api/ingest) need the token in the RASD_API_TOKEN environment variable;
-    without one they are disabled."""
+    """Serve the dashboard (/) and the REST API (JSON under /api/, schema at /openapi.json),
+    reading the store read-only.
+
+    \b
+    Environment:
+      RASD_API_TOKEN        token that enables writes (POST /api/ingest); none: disabled
+      RASD_ALLOW_PRIVATE=1  let URL ingestion fetch loopback/private/link-local addresses
+      RASD_RATE_LIMIT       per-client limit on extract/ingest/try: N/minute, N/second,
+                            N/hour or off (default 60/minute)
+      RASD_EXTRACT_TIMEOUT  seconds one extraction may take (default 30; then 504)
+      RASD_EXTRACT_WORKERS  extraction processes (default 2)
+    """
     from rasd.api import serve as run_server
 
     try:

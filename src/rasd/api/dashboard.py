@@ -23,9 +23,9 @@ from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-import rasd
 from rasd.api import queries
 from rasd.model import EVENT_TYPES
 
@@ -283,6 +283,7 @@ def router() -> APIRouter:
 
     @r.post("/try", response_class=HTMLResponse)
     async def try_post(request: Request) -> HTMLResponse:
+        request.app.state.rate_limited(request)
         body = (await request.body()).decode("utf-8", errors="replace")
         text = (parse_qs(body).get("text") or [""])[0]
         if len(text) > MAX_TRY_CHARS:
@@ -290,9 +291,9 @@ def router() -> APIRouter:
                           message=f"{len(text):,} > {MAX_TRY_CHARS:,}")
         claims = tree = None
         if text.strip():
-            doc = rasd.extract_document(text)
-            claims = [c.to_json() for c in doc.claims]
-            tree = highlight(doc.text, claims)
+            found = await run_in_threadpool(request.app.state.workers.run, {"text": text})
+            claims = found["claims"]
+            tree = highlight(found["text"], claims)
         return render(request, "try.html", text=text, claims=claims, tree=tree,
                       max_chars=MAX_TRY_CHARS)
 

@@ -16,7 +16,7 @@ import os
 import socket
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 import httpx
 
@@ -48,9 +48,10 @@ class FetchOptions:
     progress: Callable[[str], None] | None = None
 
 
-def allow_private_from_env() -> bool:
+def allow_private_from_env(env: Mapping[str, str] | None = None) -> bool:
     """Whether ``RASD_ALLOW_PRIVATE`` is set to a true value (1, true, yes, on)."""
-    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    value = (os.environ if env is None else env).get(ALLOW_PRIVATE_ENV, "")
+    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True, slots=True)
