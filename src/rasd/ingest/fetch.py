@@ -146,6 +146,8 @@ def fetch(url: str, client: httpx.Client, *, deadline: float | None = None,
         if exc.source:
             raise
         raise InputError(str(exc), source=url) from None
+    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+        raise InputError(f"invalid URL ({exc})", source=url) from None
     except httpx.HTTPStatusError as exc:
         raise InputError(f"HTTP {exc.response.status_code}", source=url) from exc
     except httpx.HTTPError as exc:

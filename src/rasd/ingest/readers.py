@@ -17,7 +17,7 @@ import httpx
 
 from rasd.errors import InputError
 from rasd.ingest.fetch import MAX_BYTES, FetchOptions, client
-from rasd.ingest.records import Failure, read_stream
+from rasd.ingest.records import Failure, one_line, read_stream
 from rasd.ingest.web import document_from_html, looks_like_feed, read_feed, read_url, read_warc
 from rasd.model import Document
 
@@ -100,23 +100,33 @@ def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
                 fetch: FetchOptions | None = None) -> Iterator[Item]:
     """Documents (or Failures) from files, folders, ``-`` (stdin) and http(s) URLs; with
     ``require_arabic`` off, texts in other languages come through too (for storing). URLs
-    and feed items are fetched as ``fetch`` says (by default: no private addresses)."""
+    and feed items are fetched as ``fetch`` says (by default: no private addresses). An
+    unexpected error in one input is that input's failure; the next inputs are read."""
     for path in paths or ["-"]:
-        if path == "-":
-            if stdin is None:
-                yield Failure("<stdin>", "no standard input", "bad_input")
-            else:
-                yield from read_stream(stdin, "<stdin>", require_arabic)
-        elif path.startswith(("http://", "https://")):
-            with _client(http, fetch) as own:
-                yield from read_url(path, own, require_arabic, fetch)
+        try:
+            yield from _read_one(path, stdin, http, require_arabic, fetch)
+        except Exception as exc:  # noqa: BLE001 - recorded, and the batch goes on
+            yield Failure(path, f"unexpected error ({one_line(exc)})", "bad_input")
+
+
+def _read_one(path: str, stdin: BinaryIO | None, http: httpx.Client | None,
+              require_arabic: bool, fetch: FetchOptions | None) -> Iterator[Item]:
+    """The documents of one input (see :func:`read_inputs`)."""
+    if path == "-":
+        if stdin is None:
+            yield Failure("<stdin>", "no standard input", "bad_input")
         else:
-            p = Path(path)
-            if not p.exists():
-                yield Failure(path, "no such file or folder", "bad_input")
-            elif p.is_dir():
-                for f in sorted(p.rglob("*")):
-                    if f.is_file() and (_suffix(f) in FOLDER_SUFFIXES):
-                        yield from read_file(f, http, require_arabic, fetch)
-            else:
-                yield from read_file(p, http, require_arabic, fetch)
+            yield from read_stream(stdin, "<stdin>", require_arabic)
+    elif path.startswith(("http://", "https://")):
+        with _client(http, fetch) as own:
+            yield from read_url(path, own, require_arabic, fetch)
+    else:
+        p = Path(path)
+        if not p.exists():
+            yield Failure(path, "no such file or folder", "bad_input")
+        elif p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and (_suffix(f) in FOLDER_SUFFIXES):
+                    yield from read_file(f, http, require_arabic, fetch)
+        else:
+            yield from read_file(p, http, require_arabic, fetch)
