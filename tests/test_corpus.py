@@ -264,3 +264,25 @@ def test_a_killed_ingest_is_marked_interrupted_by_the_next(tmp_path):
         assert [r.status for r in runs] == ["interrupted", "finished"]
         assert runs[0].finished_at is not None
         assert store.counts()["documents"] == 400
+
+
+def test_reextract_records_a_failing_document_and_goes_on(corpus, tmp_path, monkeypatch):
+    import rasd.corpus
+
+    db = str(tmp_path / "t.db")
+    first = ingest([str(corpus)], db)
+    real = rasd.corpus.run
+
+    def flaky(doc):
+        if doc.id == "a1":
+            raise ValueError("could not convert string to float")
+        return real(doc)
+
+    monkeypatch.setattr(rasd.corpus, "run", flaky)
+    assert reextract(db, everything=True) == 1
+    with Store.open(db) as store:
+        runs = store.runs()
+        assert (runs[-1].status, runs[-1].failures) == ("finished", 1)
+        (failure,) = store.failures(runs[-1].id)
+        assert failure.source == "a1" and "could not convert" in failure.reason
+        assert store.counts()["claims"] == first.claims  # a1 kept its claims

@@ -186,17 +186,37 @@ def reextract(db: str | None = None, *, workers: int = 1, everything: bool = Fal
               progress: Progress | None = None) -> int:
     """Run the current extractor again over stored Arabic documents (those extracted by another
     version, or all with ``everything``) and replace their claims atomically, document by
-    document. Returns the number of documents re-extracted."""
-    n = 0
+    document; a document whose extraction or storing fails keeps its claims and is recorded as
+    a failure of the run. Returns the number of documents re-extracted."""
+    n = failed = 0
     with Store.open(db) as store:
         run_id = store.start_run("reextract", __version__)
-        docs = store.documents(language="ar", outdated=None if everything else __version__)
-        for doc in run_many(docs, workers=workers):
-            store.replace_claims(doc.id, list(doc.claims), run_id)
-            n += 1
-            if progress:
-                progress("reextracted", 1)
-        store.finish_run(run_id, documents=n, claims=0, failures=0)
+        status = "failed"
+        try:
+            docs = store.documents(language="ar", outdated=None if everything else __version__)
+            for item in run_many(docs, workers=workers, fn=_extract):
+                if isinstance(item, Document):
+                    try:
+                        store.replace_claims(item.id, list(item.claims), run_id)
+                        n += 1
+                    except Exception as exc:  # noqa: BLE001 - recorded, the run goes on
+                        item = Failure(item.id, f"cannot store ({one_line(exc)})",
+                                       "store_error")
+                if isinstance(item, Failure):
+                    store.add_failure(run_id, item.source, item.reason, item.code)
+                    failed += 1
+                if progress:
+                    progress("failed" if isinstance(item, Failure) else "reextracted", 1)
+            status = "finished"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:
+            try:
+                store.finish_run(run_id, documents=n, claims=0, failures=failed, status=status)
+            except Exception:
+                if status == "finished":
+                    raise
     return n
 
 
