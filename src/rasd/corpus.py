@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from rasd.export import WRITERS, write_acled
+from rasd.export import WRITERS, Row, claim_id, write_acled
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share
 from rasd.ingest.text import detect_language
@@ -145,24 +145,19 @@ def _place_matches(group: Group, place: str) -> bool:
 
 def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int:
     """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``;
-    rows written."""
+    rows written. The claims are reconciled first, so every claim row carries its
+    ``group_id`` (the group it has among the exported claims)."""
     from rasd.export import write_groups, write_ucdp
 
     with Store.open(db) as store:
-        if fmt in ("ucdp", "groups"):
-            writer = write_ucdp if fmt == "ucdp" else write_groups
-            return writer(reconcile(claim_records(store, **filters)), output)
-        claims = (r.claim for r in claim_records(store, **filters))
-        if fmt == "acled":
-            return write_acled(_with_evidence(store, claims), output)
-        return WRITERS[fmt](claims, output)
-
-
-def _with_evidence(store: Store, claims: Iterable[Claim]) -> Iterator[tuple[Claim, str | None]]:
-    """Claims with their evidence text (documents fetched once per document)."""
-    doc: Document | None = None
-    for claim in claims:
-        if doc is None or doc.id != claim.doc_id:
-            doc = store.get_document(claim.doc_id)
-        ev = claim.evidence
-        yield claim, doc.text[ev.start:ev.end] if doc else None
+        records = list(claim_records(store, **filters))
+    found = reconcile(records)
+    if fmt in ("ucdp", "groups"):
+        writer = write_ucdp if fmt == "ucdp" else write_groups
+        return writer(found, output)
+    group_of = {id(rec): g.id for g in found for rec in g.members}
+    rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)))
+            for rec in records]
+    if fmt == "acled":
+        return write_acled(((row, rec.evidence_text) for row, rec in zip(rows, records)), output)
+    return WRITERS[fmt](rows, output)

@@ -15,6 +15,7 @@ sets four claim fields from the lexicon ``quantities.yaml``:
 from __future__ import annotations
 
 import bisect
+import datetime
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
@@ -22,6 +23,7 @@ from typing import Sequence
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
 from rasd.lang.ar import load_yaml
 from rasd.model import Claim, Document, Period, Signature, Token
+from rasd.text.dates import parse_published
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import word_starts
 
@@ -235,6 +237,24 @@ def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_C
     return None
 
 
+SHORT_SINCE_DAYS = 3  #: "منذ أمس", "خلال الـ48 ساعة الماضية": a count that recent is an incident's
+
+
+def _long_since(claim: Claim, published: datetime.date | None) -> bool:
+    """Whether the claim's time is a "since" that makes it an aggregate: its start is unknown
+    or more than :data:`SHORT_SINCE_DAYS` before publication."""
+    t = claim.time
+    if t is None or t.precision != "since" or t.span is None:
+        return False
+    if t.date is None or published is None:
+        return True
+    try:
+        start = datetime.date.fromisoformat(t.date[:10])
+    except ValueError:
+        return True
+    return (published - start).days > SHORT_SINCE_DAYS
+
+
 def mark_quantities(doc: Document) -> Document:
     """Stage: set ``period``, ``signature``, ``revision`` and ``part_of`` on every claim."""
     if not doc.claims:
@@ -243,6 +263,7 @@ def mark_quantities(doc: Document) -> Document:
     if not starts:
         return doc
     sent_starts = [s for s, _ in doc.sentences]
+    published = parse_published(doc.published)
     claims = list(doc.claims)
     figures, clauses, sentence_of = [], [], []
     for claim in claims:
@@ -256,8 +277,7 @@ def mark_quantities(doc: Document) -> Document:
     for i, claim in enumerate(claims):
         clause = clauses[i]
         period = _period(doc, clause)
-        if period is None and claim.time is not None and claim.time.precision == "since" \
-                and claim.time.span is not None:
+        if period is None and _long_since(claim, published):
             period = Period("since", claim.time.text, claim.time.span)
         marked = replace(claim, period=period, signature=_signature(clause),
                          revision=_revision(clause))

@@ -48,8 +48,11 @@ def _reconcile(records: list[ClaimRecord], window: int) -> list[Group]:
     members: dict[int, list[int]] = {}
     for i, cid in enumerate(of):
         members.setdefault(root[cid], []).append(i)
-    groups: dict[int, Group] = {r: _group(clusters[r], idxs, items) for r, idxs in
-                                members.items()}
+    roots = {r: clusters[r] for r in members}
+    del clusters  # only the groups' own clusters are needed from here on
+    groups: dict[int, Group] = {}
+    for r in sorted(members):
+        groups[r] = _group(roots.pop(r), members.pop(r), items)
     _link_parts(items, of, root, groups)
     out = list(groups.values())
     for g in out:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
 from rasd.lang.ar import load_yaml
 from rasd.model import VAGUE_WORDS, Claim, Count, Location
 from rasd.text.normalize import normalize_string
@@ -192,6 +193,9 @@ def when(claim: Claim, pub: int | None) -> When:
     """The :class:`When` of a claim (see docs/reconcile.md, Periods)."""
     t = claim.time
     d = ordinal(t.date) if t is not None else None
+    if t is not None and t.precision == "since" and d is not None and pub is not None \
+            and 0 <= pub - d <= SHORT_SINCE_DAYS and claim.period is None:
+        return When("event", d, pub, False)  # "منذ أمس": a recent incident's count
     if t is not None and t.precision == "since" or claim.period is not None \
             and claim.period.kind == "since":
         start = d if t is not None and t.precision == "since" and d is not None else -1
@@ -202,11 +206,19 @@ def when(claim: Claim, pub: int | None) -> When:
     if t is not None and d is not None:
         if t.precision in ("month", "year"):
             return When((t.precision, d), d, period_end(d, t.precision), False)
+        if t.precision == "week" and not _names_incident(claim):
+            return When(("week", d), d, d + 6, False)  # "هذا الأسبوع": the week's total
         lo, hi = EVENT_PRECISIONS.get(t.precision, (0, 0))
         return When("event", d + lo, d + hi, t.precision == "publication")
     if pub is not None:
         return When("event", pub - 1, pub, True)
     return When(("undated", claim.doc_id), 0, 0, True)
+
+
+def _names_incident(claim: Claim) -> bool:
+    """Whether the claim names one incident: a target or a distinctive attack kind."""
+    sig = claim.signature
+    return sig is not None and bool(sig.target or distinctive(sig.attack))
 
 
 def category(claim: Claim) -> str | None:
