@@ -256,12 +256,15 @@ def report(db: str | None, type_: str | None, country: str | None, since: str | 
 
 
 def _print_groups(found: list[Any], limit: int) -> None:
+    """Disputes first, the widest spread first; then by number of sources."""
     console = Console()
-    ranked = sorted(found, key=lambda g: (-len(g.figures), not g.disagree, -g.n_claims, g.id))
+    ranked = sorted(found, key=lambda g: (not g.disagree, -(g.spread or 0), -len(g.figures),
+                                          -g.n_claims, g.id))
     for g in ranked[:limit]:
         where = g.place.text or g.place.name or g.place.country or "?"
-        when = g.date_from if g.date_from == g.date_to else f"{g.date_from} .. {g.date_to}"
-        flag = "[bold red]sources disagree[/bold red]" if g.disagree else "sources agree"
+        when = _when(g)
+        flag = (f"[bold red]sources disagree ({g.spread:g}x)[/bold red]: {g.reason}"
+                if g.disagree else "sources agree" if len(g.figures) > 1 else "one source")
         table = Table(title=f"{g.type}{' (mixed)' if g.mixed else ''} · {where} · {when} · "
                             f"low {g.low:,} / best {g.best:,} / high {g.high:,} · {flag}",
                       title_justify="left")
@@ -269,12 +272,22 @@ def _print_groups(found: list[Any], limit: int) -> None:
             table.add_column(col)
         for f in g.figures:
             chain = " → ".join(str(_count_text(step.count)) for step in f.chain)
-            table.add_row(f.text, f.kind or "", _count_text(f.count), f.date or "",
+            figure = _count_text(f.count) + (" (updated)" if f.superseded else "")
+            table.add_row(f.text, f.kind or "", figure, f.date or "",
                           ", ".join(f.outlets), chain if len(f.chain) > 1 else "")
         console.print(table)
     console.print(f"{len(found):,} groups; {sum(len(g.figures) >= 2 for g in found):,} with 2+ "
                   f"sources; {sum(g.disagree for g in found):,} disagreeing"
                   + (f" (showing {min(limit, len(found))})" if len(found) > limit else ""))
+
+
+def _when(g: Any) -> str:
+    """A group's days: one day, a range, an open start ("since"), or "undated"."""
+    if g.date_from is None and g.date_to is None:
+        return "undated"
+    if g.date_from == g.date_to:
+        return str(g.date_from)
+    return f"{g.date_from or '…'} .. {g.date_to or '…'}"
 
 
 def _count_text(count: Any) -> str:

@@ -140,7 +140,7 @@ def _dispute(figures: list[SourceFigure]) -> tuple[float, str] | None:
             if a is b or a.interval[0] <= b.interval[1] or _same_article_summary(a, b) \
                     or _revises(a, b):
                 continue
-            spread = point(a.count) / max(1, point(b.count))
+            spread = a.interval[0] / max(1, b.interval[1])  # the gap, hedges read
             reason = f"{a.text} ({fmt(a.count)}) vs {b.text} ({fmt(b.count)})"
             if worst is None or (spread, reason) > worst:
                 worst = (spread, reason)

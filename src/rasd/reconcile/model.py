@@ -104,7 +104,7 @@ class Group:
     disagree: bool
     reason: str | None
     n_claims: int
-    spread: float | None = None     #: max / min of the disputed figures (None: no dispute)
+    spread: float | None = None     #: the disputed figures' ratio, hedges read (None: no dispute)
     members: list[ClaimRecord] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)    #: ids of groups counting a part of this
     part_of: list[str] = field(default_factory=list)  #: ids of groups this counts a part of
