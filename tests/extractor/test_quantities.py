@@ -25,6 +25,7 @@ def one(text: str, value: int) -> rasd.Claim:
     ("وقتل 15 ألف شخص خلال ست سنوات في البلاد.", 15000, "span"),
     ("وقتل 12 شخصا خلال الساعات الـ24 الماضية في حلب.", 12, None),  # a day's toll: an incident
     ("وقتل 12 شخصا خلال هجوم على حلب.", 12, None),  # "during an attack"
+    ("وقتل 12 شخصا خلال احتفالات رأس السنة في حلب.", 12, None),  # a noun before the unit
     ("وقتل 12 شخصا في قصف على حلب أمس.", 12, None),
 ])
 def test_period(text, value, kind):

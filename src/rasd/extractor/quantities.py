@@ -192,11 +192,27 @@ def _period(doc: Document, clause: _Clause) -> Period | None:
             return _period_of(doc, "span", toks[k], toks[k + hit[0] - 1])
         hit = lex.span_openers.match_at(toks, k)
         if hit is not None:
-            after = k + hit[0]
-            for j in range(after, min(len(toks), after + lex.span_reach)):
-                if has_stem(toks[j], lex.span_units):
-                    return _period_of(doc, "span", toks[k], toks[j])
+            j = _unit_after(doc, toks, k + hit[0], lex)
+            if j is not None:
+                return _period_of(doc, "span", toks[k], toks[j])
     return None
+
+
+def _unit_after(doc: Document, toks: Sequence[Token], j: int, lex: _Lexicon) -> int | None:
+    """Index of a time unit opening the phrase at ``j``, after at most a number ("خلال ست
+    سنوات", "خلال الـ24 ساعة", "خلال الأيام الخمسة"), or None ("خلال احتفالات رأس السنة")."""
+    for k in range(j, min(len(toks), j + lex.span_reach)):
+        if has_stem(toks[k], lex.span_units):
+            return k
+        if not _is_figure(doc, toks[k]):
+            return None
+    return None
+
+
+def _is_figure(doc: Document, tok: Token) -> bool:
+    """Whether a token is (part of) a number the number stage found."""
+    lo = bisect.bisect_right([c.start for c in doc.counts], tok.start) - 1
+    return lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end
 
 
 def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:

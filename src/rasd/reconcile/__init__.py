@@ -18,7 +18,7 @@ from typing import Iterable
 
 from rasd.reconcile.clusters import Cluster, Item, attach, items_of, sweep
 from rasd.reconcile.figures import TIERS, figures_of, verdict
-from rasd.reconcile.keys import LEVELS, hedged, iso, source_key
+from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
 from rasd.reconcile.model import ClaimRecord, Group, Place, SourceFigure, Step, records_of
 
 __all__ = ["ClaimRecord", "Group", "Place", "SourceFigure", "Step", "TIERS", "hedged",
@@ -73,7 +73,8 @@ def _group(cluster: Cluster, idxs: list[int], items: list[Item]) -> Group:
     lead = _lead(cluster, items)
     recs = [items[i].rec for i in idxs]
     report = [items[i].report for i in idxs]
-    figures = figures_of(recs, report)
+    stamps = [_stamp(items[i]) for i in idxs]
+    figures = figures_of(recs, report, stamps)
     v = verdict(figures)
     loc = lead.claim.location
     if loc is None or cluster.place.key.startswith("doc:"):
@@ -99,6 +100,12 @@ def _group(cluster: Cluster, idxs: list[int], items: list[Item]) -> Group:
     return Group(digest, cluster.block[0], cluster.block[1], period, place, iso(d_from),
                  iso(d_to), subject, figures, v.low, v.best, v.high, v.disagree, v.reason,
                  len(idxs), v.spread, recs)
+
+
+def _stamp(item: Item) -> float:
+    """Publication time of a claim's article (its report day at noon when unknown)."""
+    found = stamp(item.rec.published)
+    return found if found is not None else item.report * MINUTES_A_DAY + MINUTES_A_DAY / 2
 
 
 def _signature_key(cluster: Cluster) -> tuple[str, ...]:

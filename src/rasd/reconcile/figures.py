@@ -27,16 +27,17 @@ class Verdict:
     spread: float | None
 
 
-def figures_of(members: list[ClaimRecord], report: list[int]) -> list[SourceFigure]:
+def figures_of(members: list[ClaimRecord], report: list[int],
+               stamps: list[float]) -> list[SourceFigure]:
     """One :class:`SourceFigure` per canonical source of a group (``report``: each member's
-    publication day), ordered by tier and key."""
+    publication day; ``stamps``: its publication time in minutes), ordered by tier and key."""
     by_source: dict[str, list[int]] = {}
     for i, rec in enumerate(members):
         by_source.setdefault(source_key(rec.claim, rec.outlet), []).append(i)
     if len(by_source) > 1:
         _merge_short_names(by_source, members)
-    figures = [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], report[i])),
-                       members, report) for k, ix in by_source.items()]
+    figures = [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], stamps[i])),
+                       members, report, stamps) for k, ix in by_source.items()]
     figures.sort(key=lambda f: (f.tier, f.key))
     return figures
 
@@ -66,16 +67,16 @@ def _merge_short_names(by_source: dict[str, list[int]], members: list[ClaimRecor
             by_source[top].extend(by_source.pop(k))
 
 
-def _claim_order(rec: ClaimRecord, report: int) -> tuple[Any, ...]:
-    """Reporting order: publication day, a revision after a first report, the larger figure,
+def _claim_order(rec: ClaimRecord, stamp: float) -> tuple[Any, ...]:
+    """Reporting order: publication time, a revision after a first report, the larger figure,
     then stable tie-breakers."""
     c = rec.claim
-    return (report, c.revision, c.count.high, c.count.low, c.doc_id, c.evidence.start,
+    return (stamp, c.revision, c.count.high, c.count.low, c.doc_id, c.evidence.start,
             c.evidence.end, rec.outlet or "")
 
 
-def _figure(key: str, ix: list[int], members: list[ClaimRecord],
-            report: list[int]) -> SourceFigure:
+def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[int],
+            stamps: list[float]) -> SourceFigure:
     chain: list[Step] = []
     outlets: dict[str, None] = {}
     via: dict[str, None] = {}
@@ -95,7 +96,8 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord],
     c = latest.claim
     return SourceFigure(key, c.source.text, c.source.kind, TIERS.get(c.source.kind or "", 1),
                         c.count, c, iso(report[ix[-1]]), latest.url, hedged(c.count),
-                        tuple(chain), tuple(outlets), tuple(via), len(ix))
+                        tuple(chain), tuple(outlets), tuple(via), len(ix),
+                        stamp=stamps[ix[-1]])
 
 
 PAIR_CANDIDATES = 16  #: figures tried at each end when looking for the widest dispute
@@ -103,18 +105,18 @@ PAIR_CANDIDATES = 16  #: figures tried at each end when looking for the widest d
 
 def _supersede(figures: list[SourceFigure]) -> None:
     """Mark figures that a later, higher figure of another source revises upwards: one
-    published on a later day, or worded as a revision ("ارتفعت الحصيلة إلى") the same day."""
-    by_date = sorted(figures, key=lambda f: f.date or "")
-    later_low: dict[str, float] = {}  # date -> max lower bound of figures published after it
+    published later, or worded as a revision ("ارتفعت الحصيلة إلى") at the same time."""
+    by_time = sorted(figures, key=lambda f: f.stamp)
+    later_low: dict[float, float] = {}  # time -> max lower bound of figures published after it
     best = -1.0
-    for f in reversed(by_date):
-        later_low.setdefault(f.date or "", best)
+    for f in reversed(by_time):
+        later_low.setdefault(f.stamp, best)
         best = max(best, f.interval[0])
     revised = sorted(((f.interval[0], n) for n, f in enumerate(figures) if f.claim.revision),
                      reverse=True)[:2]
     for n, f in enumerate(figures):
         revision = next((low for low, m in revised if m != n), -1.0)
-        f.superseded = max(later_low[f.date or ""], revision) > f.interval[1]
+        f.superseded = max(later_low[f.stamp], revision) > f.interval[1]
 
 
 def _same_article_summary(a: SourceFigure, b: SourceFigure) -> bool:
@@ -123,11 +125,12 @@ def _same_article_summary(a: SourceFigure, b: SourceFigure) -> bool:
 
 
 def _revises(later: SourceFigure, earlier: SourceFigure) -> bool:
-    """Whether ``later`` is a higher figure published on a later day, or the same day worded as
-    a revision: an update of ``earlier``, not a dispute with it."""
+    """Whether ``later`` is a higher figure published later, or at the same time worded as a
+    revision: an update of ``earlier``, not a dispute with it (tolls rise as bodies are found;
+    a later *lower* figure contests the earlier one)."""
     if later.interval[0] <= earlier.interval[1]:
         return False
-    return (later.date or "") > (earlier.date or "") or later.claim.revision
+    return later.stamp > earlier.stamp or later.claim.revision
 
 
 def _dispute(figures: list[SourceFigure]) -> tuple[float, str] | None:

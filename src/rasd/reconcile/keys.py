@@ -126,6 +126,28 @@ def ordinal(date: str | None) -> int | None:
     return None if date is None else _day(date[:10])
 
 
+MINUTES_A_DAY = 1440
+
+
+@lru_cache(maxsize=1 << 16)
+def stamp(published: str | None) -> float | None:
+    """Minutes since 0001-01-01 UTC of an article's publication (a bare date is taken at noon),
+    to order reports within a day; None when missing or unreadable."""
+    if not published:
+        return None
+    if len(published) <= 10:
+        day = ordinal(published)
+        return None if day is None else day * MINUTES_A_DAY + MINUTES_A_DAY / 2
+    try:
+        when_ = dt.datetime.fromisoformat(published)
+    except ValueError:
+        day = ordinal(published)
+        return None if day is None else day * MINUTES_A_DAY + MINUTES_A_DAY / 2
+    if when_.tzinfo is not None:
+        when_ = when_.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return when_.toordinal() * MINUTES_A_DAY + when_.hour * 60 + when_.minute
+
+
 @lru_cache(maxsize=1 << 14)
 def _iso_day(day: int) -> str:
     return dt.date.fromordinal(day).isoformat()

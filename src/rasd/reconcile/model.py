@@ -75,6 +75,7 @@ class SourceFigure:
     via: tuple[str, ...]            #: intermediaries named in the claims ("according to X")
     n_claims: int
     superseded: bool = False        #: a later, higher figure of another source updates it
+    stamp: float = 0.0              #: publication time (minutes) of the latest claim
 
     @property
     def doc_id(self) -> str:
