@@ -344,3 +344,13 @@ def test_one_article_can_hold_a_dispute_but_not_its_own_summary():
     assert one(reconcile(two_parties)).disagree
     summary = [q(30, doc="y"), q(35, "المرصد", "monitor", doc="y")]  # the outlet's headline
     assert not one(reconcile(summary)).disagree
+
+
+def test_an_undated_article_joins_the_dated_incident_it_names():
+    dated = q(14, outlet="أ", sig=(("car_bomb",), ("market",)))
+    same_figure = q(14, outlet="ب", day=None, pub=None, doc="u1")
+    same_blast = q(20, outlet="ج", day=None, pub=None, doc="u2", sig=(("car_bomb",), ()))
+    other = q(3, outlet="د", day=None, pub=None, doc="u3")
+    groups = reconcile([dated, same_figure, same_blast, other])
+    assert sorted(g.n_claims for g in groups) == [1, 3]
+    assert next(g for g in groups if g.n_claims == 3).period == "event"

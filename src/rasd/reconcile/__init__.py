@@ -16,7 +16,7 @@ import gc
 import hashlib
 from typing import Iterable
 
-from rasd.reconcile.clusters import Cluster, Item, attach, items_of, sweep
+from rasd.reconcile.clusters import Cluster, Item, attach, attach_undated, items_of, sweep
 from rasd.reconcile.figures import TIERS, figures_of, verdict
 from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
 from rasd.reconcile.model import ClaimRecord, Group, Place, SourceFigure, Step, records_of
@@ -44,7 +44,7 @@ def reconcile(records: Iterable[ClaimRecord], *, window_days: int = 3) -> list[G
 def _reconcile(records: list[ClaimRecord], window: int) -> list[Group]:
     items = items_of(records)
     clusters, of = sweep(items, window)
-    root = attach(clusters, window)
+    root = attach_undated(clusters, attach(clusters, window))
     members: dict[int, list[int]] = {}
     for i, cid in enumerate(of):
         members.setdefault(root[cid], []).append(i)

@@ -335,3 +335,32 @@ def _index_keys(cl: Cluster) -> list[tuple[Any, ...]]:
         return out
     query = (("P", block, pkey), ("A", block, cl.admin1), ("C", block))[level]
     return [k for k in out if k != query] + [query]
+
+
+def attach_undated(clusters: list[Cluster], root: list[int]) -> list[int]:
+    """Join each cluster of an article with no date at all to the one dated incident group of
+    the same type, scope, place and category that gives the same figure or names the same
+    incident (a target, a distinctive attack kind); it stays apart when none or several do."""
+    index: dict[tuple[Any, ...], list[int]] = {}
+    undated: list[int] = []
+    for cid, cl in enumerate(clusters):
+        period = cl.block[2]
+        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+        if isinstance(period, tuple) and period[0] == "undated":
+            undated.append(cid)
+        elif period == "event" and root[cid] == cid:
+            index.setdefault(key, []).append(cid)
+    parent = list(root)
+    for cid in undated:
+        cl = clusters[cid]
+        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+        found = {r for r in index.get(key, ()) if _names_same(cl, clusters[r])}
+        if len(found) == 1:
+            parent[root[cid]] = found.pop()  # roots of dated groups are never undated ones
+    return [parent[r] for r in root]
+
+
+def _names_same(cl: Cluster, other: Cluster) -> bool:
+    """The same exact figure (two or more) or the same incident signature."""
+    return _same_figure(cl.figures, other.figures) or _shares_signature(
+        cl.attacks, cl.targets, other.attacks, other.targets)
