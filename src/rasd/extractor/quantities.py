@@ -2,12 +2,15 @@
 
 Reconciliation (:mod:`rasd.reconcile`) may only compare claims that count the same quantity.
 This stage reads the claim's clause (its sentence, cut at a new-clause word such as "فيما") and
-sets four claim fields from the lexicon ``quantities.yaml``:
+sets five claim fields from the lexicon ``quantities.yaml``:
 
 - ``period``: an aggregate, ``since`` a start ("منذ بدء الحرب") or over a ``span`` of time
   ("خلال الأيام الخمسة الماضية", "بين عامي"); none for an incident;
 - ``signature``: the attack kinds and targets named in the clause ("غارة جوية على سوق");
 - ``revision``: the figure is worded as an update ("ارتفعت الحصيلة إلى 30");
+- ``context``: the figure is an ``earlier`` stage of a toll ("وكانت حصيلة سابقة قد أشارت إلى"),
+  a ``background`` event ("في هجوم مماثل"), or an ``additional`` count after one of the same
+  type already given ("وقتل جنديان آخران");
 - ``part_of``: the figure follows a breakdown word ("بينهم", "منهم", "بمن فيهم") after another
   figure of the same sentence and event: the index of that whole claim in the document's claims.
 """
@@ -49,6 +52,14 @@ class _Lexicon:
     period_reach: int
     revisions: PhraseSet
     parts: PhraseSet
+    earlier: PhraseSet
+    pluperfect: frozenset[str]
+    pluperfect_particle: frozenset[str]
+    pluperfect_reach: int
+    toll_nouns: frozenset[str]
+    background: PhraseSet
+    additional: PhraseSet
+    additional_reach: int
 
 
 def _words(items: Sequence[object] | None) -> list[str]:
@@ -76,6 +87,14 @@ def _lexicon() -> _Lexicon:
         period_reach=int(data["period_reach"]),
         revisions=flag((w, True) for w in data["revisions"]),
         parts=flag((w, True) for w in data["parts"]),
+        earlier=flag((w, True) for w in data["earlier"]),
+        pluperfect=frozenset(_words(data["pluperfect"])),
+        pluperfect_particle=frozenset(_words(data["pluperfect_particle"])),
+        pluperfect_reach=int(data["pluperfect_reach"]),
+        toll_nouns=frozenset(_words(data["toll_nouns"])),
+        background=flag((w, True) for w in data["background"]),
+        additional=flag((w, True) for w in data["additional"]),
+        additional_reach=int(data["additional_reach"]),
     )
 
 
@@ -225,6 +244,35 @@ def _revision(clause: _Clause) -> bool:
     return bool(_matches(lex.revisions, toks))
 
 
+def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
+    """Whether "كانت الحصيلة ... قد" stands in ``toks``: an earlier stage of a toll."""
+    for k, tok in enumerate(toks):
+        if not has_stem(tok, lex.pluperfect):
+            continue
+        span = toks[k + 1:k + 1 + lex.pluperfect_reach]
+        for j, t in enumerate(span):
+            if has_stem(t, lex.pluperfect_particle):
+                if any(has_stem(x, lex.toll_nouns) for x in span[:j + 2]):
+                    return True
+                break
+    return False
+
+
+def _context(clause: _Clause, additional: bool) -> str | None:
+    """``background``, ``earlier`` or ``additional`` (see :data:`rasd.model.CONTEXTS`)."""
+    lex = _lexicon()
+    if _matches(lex.background, clause.toks):
+        return "background"
+    before = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
+    if _matches(lex.earlier, before) or _pluperfect(clause.toks[:clause.figure], lex):
+        return "earlier"
+    if additional:
+        after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
+        if _matches(lex.additional, after):
+            return "additional"
+    return None
+
+
 def _after_part_word(clause: _Clause) -> bool:
     lex = _lexicon()
     for k in range(max(0, clause.figure - PART_REACH), clause.figure):
@@ -295,8 +343,11 @@ def mark_quantities(doc: Document) -> Document:
         period = _period(doc, clause)
         if period is None and _long_since(claim, published):
             period = Period("since", claim.time.text, claim.time.span)
+        before = any(claims[j].type == claim.type and sentence_of[i] - sentence_of[j] <= 1
+                     for j in range(max(0, i - 8), i))
+        context = _context(clause, before)
         marked = replace(claim, period=period, signature=_signature(clause),
-                         revision=_revision(clause))
+                         revision=_revision(clause) and context != "earlier", context=context)
         claims[i] = marked
         whole = _whole(claims, i, figures, clauses, sentence_of)
         out.append(replace(marked, part_of=whole) if whole is not None else marked)

@@ -43,7 +43,8 @@ class Item:
     when: When
     place: PlaceKey
     category: str | None
-    scope: int           #: 1: a part without a category of its own, 2: one person
+    scope: int           #: 1: a part without a category of its own or an additional count,
+                         #: 2: one person
     report: int          #: publication day (else the claim's last day)
 
     @property
@@ -59,7 +60,7 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         pub = ordinal(rec.published)
         w = when(c, pub)
         cat = category(c)
-        scope = (c.part_of is not None and cat is None) + 2 * (
+        scope = (c.part_of is not None and cat is None or c.context == "additional") + 2 * (
             c.count.value == 1 and c.count.qualifier is None)
         loc = c.location
         place = place_key(loc, c.doc_id) if loc is None else _place_of(loc)
@@ -361,6 +362,10 @@ def attach_undated(clusters: list[Cluster], root: list[int]) -> list[int]:
 
 
 def _names_same(cl: Cluster, other: Cluster) -> bool:
-    """The same exact figure (two or more) or the same incident signature."""
+    """The same exact figure (two or more) or the same incident signature, with figures
+    within :data:`MAX_RATIO` of each other."""
+    if _far(cl.max_low, cl.min_top, other.max_low, other.min_top) \
+            or _far(other.max_low, other.min_top, cl.max_low, cl.min_top):
+        return False
     return _same_figure(cl.figures, other.figures) or _shares_signature(
         cl.attacks, cl.targets, other.attacks, other.targets)

@@ -59,6 +59,22 @@ def place_name_key(text: str) -> str:
     return " ".join(words) or canon(text)
 
 
+@lru_cache(maxsize=1)
+def _back_references() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("reconcile.yaml")
+    return (frozenset(canon(w) for w in data["back_references"]),
+            frozenset(canon(w) for w in data["same_markers"]))
+
+
+@lru_cache(maxsize=1 << 14)
+def refers_back(text: str) -> bool:
+    """Whether a source phrase only points back to a speaker already named in the article
+    ("المصدر", "البيان", "المصدر ذاته", "نفس المسؤول")."""
+    words, markers = _back_references()
+    key = canon(text)
+    return key in words or not markers.isdisjoint(key.split())
+
+
 def source_key(claim: Claim, outlet: str | None = None) -> str:
     """Identity of a claim's source: its resolved id, else its canonical name or text. An
     article's own voice (``kind == "outlet"``) is keyed by the outlet (by the article when the
@@ -215,6 +231,8 @@ def when(claim: Claim, pub: int | None) -> When:
     """The :class:`When` of a claim (see docs/reconcile.md, Periods)."""
     t = claim.time
     d = ordinal(t.date) if t is not None else None
+    if claim.context == "background" and (t is None or t.precision == "publication"):
+        return When(("undated", claim.doc_id), 0, 0, True)  # an older event, date unknown
     if t is not None and t.precision == "since" and d is not None and pub is not None \
             and 0 <= pub - d <= SHORT_SINCE_DAYS and claim.period is None:
         return When("event", d, pub, False)  # "منذ أمس": a recent incident's count
