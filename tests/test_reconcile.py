@@ -13,6 +13,7 @@ import pytest
 
 from rasd.model import Claim, Count, Location, Mention, Period, Signature, Span, TimeRef
 from rasd.reconcile import ClaimRecord, Group, hedged, reconcile, source_key
+from rasd.reconcile.keys import refers_back
 
 # admin1 as rasd.geo.resolve sets it: the English name of the first-level region (a province is
 # its own region, a country has none)
@@ -354,3 +355,34 @@ def test_an_undated_article_joins_the_dated_incident_it_names():
     groups = reconcile([dated, same_figure, same_blast, other])
     assert sorted(g.n_claims for g in groups) == [1, 3]
     assert next(g for g in groups if g.n_claims == 3).period == "event"
+
+
+def test_a_source_pointing_back_is_no_second_party():
+    statement = [q(1358, "البيان", "unknown", doc="u", day="2023-03-01", prec="month"),
+                 q(807, "المصدر ذاته", "unknown", doc="u", day="2023-03-01", prec="month")]
+    assert not any(g.disagree for g in reconcile(statement))
+    assert refers_back("المصدر ذاته") and refers_back("للمصدر") and not refers_back("مصدر طبي")
+
+
+def test_vague_words_across_articles_are_no_counter_count():
+    g = one(reconcile([q(Count(vague="tens"), "وكالة سانا", "media", outlet="أ"),
+                       q(Count(value=150, qualifier="at_least"), "الدفاع المدني",
+                         "organization", outlet="ب")]))
+    assert not g.disagree
+    side_by_side = [q(Count(vague="tens"), "وكالة سانا", "media", doc="z"),
+                    q(252, "المرصد", "monitor", doc="z")]
+    assert one(reconcile(side_by_side)).disagree
+
+
+def test_an_earlier_stage_and_a_stale_reprint_are_updates():
+    earlier = q(35, "الوكالة الفرنسية", "media", outlet="أ", revision=False)
+    earlier = ClaimRecord(dataclasses.replace(earlier.claim, context="earlier"), earlier.outlet,
+                          earlier.published, earlier.url)
+    g = one(reconcile([earlier, q(42, "وسائل الإعلام اليابانية", "media", outlet="ب")]))
+    assert not g.disagree and (g.low, g.high) == (42, 42)
+    stale = [q(128, "مسؤول", "official", pub="2023-03-05T08:00:00+00:00"),
+             q(85, "outlet", "outlet", outlet="ج", pub="2023-03-06T10:00:00+00:00")]
+    assert not one(reconcile(stale)).disagree
+    hours = [q(128, "مسؤول", "official", pub="2023-03-05T08:00:00+00:00"),
+             q(85, "outlet", "outlet", outlet="ج", pub="2023-03-05T14:00:00+00:00")]
+    assert one(reconcile(hours)).disagree  # a lower figure hours later contests it

@@ -94,3 +94,18 @@ def test_attack_compatibility():
     assert not compatible_attacks(("airstrike",), ("stabbing",))
     assert not compatible_attacks(("car_bomb",), ("shooting",))
     assert distinctive(("airstrike", "car_bomb", "clashes")) == {"car_bomb"}
+
+
+@pytest.mark.parametrize("text, value, context", [
+    ("قتل 5 جنود في هجوم على حاجز. وقتل جنديان آخران في الهجوم نفسه.", 2, "additional"),
+    ("قتل 5 جنود في هجوم على حاجز. وأصيب 20 آخرون.", 20, None),  # another type: no addition
+    ("وكانت حصيلة سابقة قد أشارت إلى مقتل 3 جنود في الهجوم.", 3, "earlier"),
+    ("وكانت الحصيلة الأخيرة قد أفادت بمقتل 35 شخصا.", 35, "earlier"),
+    ("وكانت السلطات قد اتهمت تونس بالتأخر. وقتل 12 شخصا في برلين.", 12, None),
+    ("وقتل 7 أشخاص في هجوم مماثل في المدينة نفسها.", 7, "background"),
+    ("وقتل 7 أشخاص في هجوم على سوق المدينة.", 7, None),
+])
+def test_context(text, value, context):
+    c = one(text, value)
+    assert c.context == context
+    assert not (c.context == "earlier" and c.revision)  # an earlier stage is no revision

@@ -69,10 +69,21 @@ def _back_references() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1 << 14)
 def refers_back(text: str) -> bool:
     """Whether a source phrase only points back to a speaker already named in the article
-    ("المصدر", "البيان", "المصدر ذاته", "نفس المسؤول")."""
+    ("المصدر", "البيان", "المصدر ذاته", "نفس المسؤول"; an indefinite "مصدر" is a new,
+    unnamed one)."""
     words, markers = _back_references()
     key = canon(text)
-    return key in words or not markers.isdisjoint(key.split())
+    if not markers.isdisjoint(key.split()):
+        return True
+    first = normalize_string(text).split()[:1]
+    return key in words and bool(first) and _definite(first[0])
+
+
+def _definite(word: str) -> bool:
+    """Whether a word carries the article, possibly after a clitic ("المصدر", "للمصدر")."""
+    art = _article()
+    return any(word[len(c):].startswith(art) for c in ("", "و", "ف", "ب", "وب", "فب")) \
+        or word.startswith("ل" + art[1:]) and not word.startswith(art)
 
 
 def source_key(claim: Claim, outlet: str | None = None) -> str:
