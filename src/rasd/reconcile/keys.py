@@ -13,7 +13,7 @@ from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
 from rasd.lang.ar import load_yaml
 from rasd.model import VAGUE_WORDS, Claim, Count, Location
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import stems
+from rasd.text.tokens import has_article, stems, tokenize
 
 POINT, ADMIN1, COUNTRY = 0, 1, 2
 LEVELS = ("point", "admin1", "country")
@@ -75,15 +75,8 @@ def refers_back(text: str) -> bool:
     key = canon(text)
     if not markers.isdisjoint(key.split()):
         return True
-    first = normalize_string(text).split()[:1]
-    return key in words and bool(first) and _definite(first[0])
-
-
-def _definite(word: str) -> bool:
-    """Whether a word carries the article, possibly after a clitic ("المصدر", "للمصدر")."""
-    art = _article()
-    return any(word[len(c):].startswith(art) for c in ("", "و", "ف", "ب", "وب", "فب")) \
-        or word.startswith("ل" + art[1:]) and not word.startswith(art)
+    toks = tokenize(normalize_string(text))
+    return key in words and bool(toks) and has_article(toks[0])
 
 
 def source_key(claim: Claim, outlet: str | None = None) -> str:
