@@ -30,6 +30,40 @@ def main() -> None:
     """rasd (رصد): who claims how many were killed, wounded, arrested, displaced ... in Arabic news."""
 
 
+def _eval_pairs(gold: str, articles: str | None, db: str | None, as_json: bool,
+                errors: int) -> None:
+    from rasd.evaluate_pairs import evaluate_pairs
+
+    try:
+        report = evaluate_pairs(gold, articles, db)
+    except RasdError as exc:
+        _fail(str(exc))
+        return
+    summary = report.summary()
+    if as_json:
+        click.echo(json.dumps({**summary, "unresolved_pairs": report.unresolved,
+                               "wrong": report.wrong}, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"rasd eval (pairs): {summary['pairs']} pairs, {summary['invalid']} invalid, "
+               f"{summary['unresolved']} unresolved (a claim not extracted), "
+               f"{summary['resolved']} scored")
+    for key in ("grouping_precision", "grouping_recall", "dispute_precision", "dispute_recall"):
+        click.echo(f"{key:20s} {summary[key]:.4f}")
+    click.echo(f"{'grouped':20s} {summary['grouped']} (gold same: {summary['gold_same']})")
+    click.echo(f"{'contradicted':20s} {summary['contradicted']} "
+               f"(gold dispute: {summary['gold_dispute']})")
+    click.echo(f"{'subsets':20s} {summary['subsets']}: {summary['subsets_grouped']} grouped, "
+               f"{summary['subsets_contradicted']} contradicted")
+    wrong = report.wrong[:errors]
+    click.echo(f"\nwrong pairs ({len(report.wrong)}; first {len(wrong)})")
+    for w in wrong:
+        click.echo(f"  {w['id']} {w['error']}: {w['note'] or ''}")
+        for side in ("a", "b"):
+            c = w[side]
+            click.echo(f"    {side} {c['doc_id']} {c['type']} {json.dumps(c['count'])} "
+                       f"[{c['source']}] {c['sentence']}")
+
+
 def _documents(items: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:
     for item in items:
         if isinstance(item, Failure):
@@ -97,14 +131,28 @@ def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
-@click.option("--articles", required=True, type=click.Path(dir_okay=False),
+@click.option("--articles", default=None, type=click.Path(dir_okay=False),
               help="JSONL of the articles the gold file refers to (by id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--errors", default=15, show_default=True,
-              help="How many misses / false hits / wrong sources / wrong places to list.")
-def eval_(gold: str, articles: str, as_json: bool, errors: int) -> None:
-    """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring)."""
+              help="How many misses / false hits / wrong sources / wrong places (or wrong "
+                   "pairs) to list.")
+@click.option("--db", default=None,
+              help="Pair files only: score this existing store instead of ingesting ARTICLES.")
+def eval_(gold: str, articles: str | None, as_json: bool, errors: int, db: str | None) -> None:
+    """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring), or
+    reconciliation against GOLD claim pairs (shared/eval/RECONCILE.md): a file whose records
+    have "a", "b" and "relation" is a pair file. For pairs, all of ARTICLES is ingested into a
+    temporary store (or --db is scored as it is) and reconciled."""
     from rasd.evaluate import evaluate
+    from rasd.evaluate_pairs import first_record, is_pair
+
+    if is_pair(first_record(gold)):
+        _eval_pairs(gold, articles, db, as_json, errors)
+        return
+    if articles is None:
+        _fail("--articles is required to score claims")
+        return
 
     try:
         report = evaluate(gold, articles)
@@ -242,12 +290,15 @@ def report(db: str | None, type_: str | None, country: str | None, since: str | 
 
 
 def _print_groups(found: list[Any], limit: int) -> None:
+    """Disputes first, the widest spread first; then by number of sources."""
     console = Console()
-    ranked = sorted(found, key=lambda g: (-len(g.figures), not g.disagree, -g.n_claims, g.id))
+    ranked = sorted(found, key=lambda g: (not g.disagree, -(g.spread or 0), -len(g.figures),
+                                          -g.n_claims, g.id))
     for g in ranked[:limit]:
         where = g.place.text or g.place.name or g.place.country or "?"
-        when = g.date_from if g.date_from == g.date_to else f"{g.date_from} .. {g.date_to}"
-        flag = "[bold red]sources disagree[/bold red]" if g.disagree else "sources agree"
+        when = _when(g)
+        flag = (f"[bold red]sources disagree ({g.spread:g}x)[/bold red]: {g.reason}"
+                if g.disagree else "sources agree" if len(g.figures) > 1 else "one source")
         table = Table(title=f"{g.type}{' (mixed)' if g.mixed else ''} · {where} · {when} · "
                             f"low {g.low:,} / best {g.best:,} / high {g.high:,} · {flag}",
                       title_justify="left")
@@ -255,12 +306,22 @@ def _print_groups(found: list[Any], limit: int) -> None:
             table.add_column(col)
         for f in g.figures:
             chain = " → ".join(str(_count_text(step.count)) for step in f.chain)
-            table.add_row(f.text, f.kind or "", _count_text(f.count), f.date or "",
+            figure = _count_text(f.count) + (" (updated)" if f.superseded else "")
+            table.add_row(f.text, f.kind or "", figure, f.date or "",
                           ", ".join(f.outlets), chain if len(f.chain) > 1 else "")
         console.print(table)
     console.print(f"{len(found):,} groups; {sum(len(g.figures) >= 2 for g in found):,} with 2+ "
                   f"sources; {sum(g.disagree for g in found):,} disagreeing"
                   + (f" (showing {min(limit, len(found))})" if len(found) > limit else ""))
+
+
+def _when(g: Any) -> str:
+    """A group's days: one day, a range, an open start ("since"), or "undated"."""
+    if g.date_from is None and g.date_to is None:
+        return "undated"
+    if g.date_from == g.date_to:
+        return str(g.date_from)
+    return f"{g.date_from or '…'} .. {g.date_to or '…'}"
 
 
 def _count_text(count: Any) -> str:
@@ -275,12 +336,12 @@ def _count_text(count: Any) -> str:
 @main.command(name="export")
 @_filters
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp"]),
+              type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp", "groups"]),
               help="Output format (columns documented in docs/exports.md).")
 @click.option("--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 def export_(db: str | None, type_: str | None, country: str | None, since: str | None,
             until: str | None, source: str | None, fmt: str, output: str) -> None:
-    """Write stored claims (or reconciled groups, for ucdp) to a file."""
+    """Write stored claims (or reconciled groups, for ucdp and groups) to a file."""
     from pathlib import Path
 
     from rasd.corpus import export as run_export

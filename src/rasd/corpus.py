@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from rasd.export import WRITERS, write_acled
+from rasd.export import WRITERS, Row, claim_id, write_acled
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share, one_line
 from rasd.ingest.text import detect_language
@@ -224,11 +224,12 @@ def claim_records(store: Store, *, type: str | None = None, country: str | None 
                   since: str | None = None, until: str | None = None,
                   source: str | None = None) -> Iterator[ClaimRecord]:
     """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed)."""
-    for claim, doc in store.claims_with_documents(type=type, country=country, since=since,
-                                                  until=until):
+    for sc in store.stored_claims(type=type, country=country, since=since, until=until):
+        claim, doc = sc.claim, sc.doc
         if source and source not in claim.source.text and source != claim.source.id:
             continue
-        yield ClaimRecord(claim, doc.outlet, doc.published, doc.url)
+        yield ClaimRecord(claim, doc.outlet, doc.published, doc.url, sc.id, sc.seq,
+                          sc.evidence_text)
 
 
 def groups(db: str | None = None, *, place: str | None = None, disagree_only: bool = False,
@@ -254,24 +255,21 @@ def _place_matches(group: Group, place: str) -> bool:
 
 
 def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int:
-    """Write stored claims (or, for ``ucdp``, reconciled groups) to ``output``; rows written
-    (the store opened read-only)."""
-    from rasd.export import write_ucdp
+    """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``;
+    rows written. The claims are reconciled first, so every claim row carries its
+    ``group_id`` (the group it has among the exported claims). The store is opened
+    read-only."""
+    from rasd.export import write_groups, write_ucdp
 
     with Store.open(db, readonly=True) as store:
-        if fmt == "ucdp":
-            return write_ucdp(reconcile(claim_records(store, **filters)), output)
-        claims = (r.claim for r in claim_records(store, **filters))
-        if fmt == "acled":
-            return write_acled(_with_evidence(store, claims), output)
-        return WRITERS[fmt](claims, output)
-
-
-def _with_evidence(store: Store, claims: Iterable[Claim]) -> Iterator[tuple[Claim, str | None]]:
-    """Claims with their evidence text (documents fetched once per document)."""
-    doc: Document | None = None
-    for claim in claims:
-        if doc is None or doc.id != claim.doc_id:
-            doc = store.get_document(claim.doc_id)
-        ev = claim.evidence
-        yield claim, doc.text[ev.start:ev.end] if doc else None
+        records = list(claim_records(store, **filters))
+    found = reconcile(records)
+    if fmt in ("ucdp", "groups"):
+        writer = write_ucdp if fmt == "ucdp" else write_groups
+        return writer(found, output)
+    group_of = {id(rec): g.id for g in found for rec in g.members}
+    rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)))
+            for rec in records]
+    if fmt == "acled":
+        return write_acled(((row, rec.evidence_text) for row, rec in zip(rows, records)), output)
+    return WRITERS[fmt](rows, output)

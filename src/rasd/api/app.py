@@ -249,10 +249,10 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                                                               "disagree"),
                     min_sources: int = Query(1, ge=1),
                     sort: Literal["n_sources", "-n_sources", "date", "-date", "best", "-best",
-                                  "n_claims", "-n_claims"] | None = None,
+                                  "n_claims", "-n_claims", "spread", "-spread"] | None = None,
                     w: queries.Window = Depends(window)) -> SafeJSONResponse:
         """Reconciled groups: one real-world quantity and every source's figure for it
-        (default order: first day, type, place)."""
+        (default order: first day, type, place; ``-spread``: widest disputes first)."""
         snap = cache.get()
         found = queries.groups(snap, type=type, country=country, place=place, since=since,
                                until=until, source=source, outlet=outlet, disagree=disagree,

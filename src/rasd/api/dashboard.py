@@ -230,7 +230,8 @@ def router() -> APIRouter:
         f = filters(request)
         found = queries.groups(snap, type=f["type"], country=f["country"], place=f["place"],
                                since=f["since"], until=f["until"], source=None, outlet=None,
-                               disagree=f["disagree"], min_sources=1, sort=None)
+                               disagree=f["disagree"], min_sources=1,
+                               sort="-spread" if f["disagree"] else None)
         try:
             offset = max(0, int(request.query_params.get("offset", 0)))
         except ValueError:
