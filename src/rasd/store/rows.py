@@ -116,8 +116,9 @@ class StoredClaim:
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One recorded run of a command (``status`` is ``running`` until finished, and stays so
-    when the process was killed)."""
+    """One recorded run of a command: ``status`` is ``running`` until it ends ``finished``,
+    ``failed`` or ``interrupted`` — a killed run stays ``running`` until the next run on its
+    machine starts and marks it ``interrupted`` (:meth:`Store.mark_interrupted`)."""
 
     id: int
     command: str
