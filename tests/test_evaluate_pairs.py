@@ -43,6 +43,7 @@ def test_scores_grouping_disputes_and_subsets():
     s = r.summary()
     assert (s["pairs"], s["invalid"], s["unresolved"], s["resolved"]) == (5, 1, 1, 3)
     assert r.unresolved[0]["missing"] == ["b"]
+    assert r.unresolved[0]["why"] == {"b": 'other counts extracted: {"value": 7, "qualifier": null}'}
     assert (s["grouped"], s["grouping_precision"], s["grouping_recall"]) == (1, 1.0, 1.0)
     assert (s["contradicted"], s["dispute_precision"], s["dispute_recall"]) == (1, 1.0, 1.0)
     assert (s["subsets_grouped"], s["subsets_contradicted"]) == (0, 0)

@@ -54,6 +54,11 @@ def _eval_pairs(gold: str, articles: str | None, db: str | None, as_json: bool,
                f"(gold dispute: {summary['gold_dispute']})")
     click.echo(f"{'subsets':20s} {summary['subsets']}: {summary['subsets_grouped']} grouped, "
                f"{summary['subsets_contradicted']} contradicted")
+    if report.unresolved:
+        click.echo(f"\nunresolved pairs ({len(report.unresolved)})")
+        for u in report.unresolved[:errors]:
+            why = "; ".join(f"{side}: {reason}" for side, reason in u["why"].items())
+            click.echo(f"  {u['id']} ({u['relation']}) {why}")
     wrong = report.wrong[:errors]
     click.echo(f"\nwrong pairs ({len(report.wrong)}; first {len(wrong)})")
     for w in wrong:
