@@ -140,8 +140,10 @@ def _explained(high: SourceFigure, low: SourceFigure) -> bool:
     """Whether the gap between a higher and a lower figure is no dispute: the higher one is a
     later or revised toll; the lower one is an earlier stage, or was published more than a day
     later (a stale reprint or a quiet official revision); or one article states both as one
-    statement (the same source span, or a source that only points back: "المصدر ذاته") or as
-    its own summary of a source it quotes."""
+    statement (the same source span, or a source that only points back: "المصدر ذاته"), as
+    its own summary of a source it quotes, or as two figures it does not set against each
+    other (one article's dispute is written as one: "في حين", "نفى", "فقط", or given by two
+    known bodies side by side)."""
     if high.stamp > low.stamp or high.claim.revision or "earlier" in (
             high.claim.context, low.claim.context):
         return True
@@ -149,8 +151,15 @@ def _explained(high: SourceFigure, low: SourceFigure) -> bool:
         return True
     if high.doc_id == low.doc_id:
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
-                or refers_back(high.text) or refers_back(low.text))
+                or refers_back(high.text) or refers_back(low.text)
+                or not (high.claim.contrast or low.claim.contrast or _two_known_parties(high, low)))
     return False
+
+
+def _two_known_parties(a: SourceFigure, b: SourceFigure) -> bool:
+    """Whether both sources are known bodies (resolved ids), and two different ones."""
+    ida, idb = a.claim.source.id, b.claim.source.id
+    return bool(ida and idb and ida != idb)
 
 
 def _dispute(figures: list[SourceFigure]) -> tuple[float, str, float] | None:
