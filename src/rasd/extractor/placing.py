@@ -41,8 +41,9 @@ DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": 
 HOME_ACTION_TYPES = frozenset({"arrested", "released"})
 SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
 BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up to two words before
-HEADING_MAX_WORDS = 10   # a crosshead: one short line with no closing punctuation
+HEADING_MAX_WORDS = 12   # a crosshead: one short line with no closing punctuation
 _SENTENCE_END = re.compile(r"[.!?\u061f:\"\u00bb)]\s*$")
+MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في القدس": where an embassy opens
 LOCATOR_GAP_WORDS = 1
 LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 
@@ -128,7 +129,8 @@ class PlaceChooser:
                          for p in doc.places}
         speakers = _Spans((sm.start, sm.end) for sm in doc.sources)
         self.places = [p for p in doc.places if p.start not in speakers
-                       and not self._follows(p, _words("seat"))]
+                       and not self._follows(p, _words("seat"))
+                       and not self._mission_moved_to(p)]
         self.frames = self._speech_frames()
         self.framed = _Spans(self.frames)
         self.located = {p.start for p in self.places
@@ -161,6 +163,15 @@ class PlaceChooser:
         """Whether a place follows one of ``words`` by at most ``reach`` words."""
         k = self._index(place)
         return any(has_stem(self.doc.tokens[j], words) for j in range(max(0, k - reach), k))
+
+    def _mission_moved_to(self, place: PlaceMention) -> bool:
+        """Whether a place is where a foreign mission opens or moves ("افتتاح السفارة الأميركية في
+        القدس", "نقل السفارة إلى القدس"): a diplomatic act, not where people were hurt."""
+        toks = self.doc.tokens
+        k = self._index(place)
+        return any(has_stem(toks[j], _words("missions")) and j > 0
+                   and has_stem(toks[j - 1], _words("mission_acts"))
+                   for j in range(max(0, k - MISSION_WORDS), k))
 
     def _opens_with_locative(self, place: PlaceMention) -> bool:
         """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة")."""
