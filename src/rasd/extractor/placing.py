@@ -278,6 +278,7 @@ class PlaceChooser:
                   if s <= p.start < e and not any(a <= p.start < b for a, b in frames)]
         if any(p.start not in self.located for p in inside):
             inside = [p for p in inside if p.start not in self.located]
+        inside = self._same_side(inside, s, e, anchor)
         located = [p for p in inside if self.locative[p.start]]
         state = self._arresting_state(s, e) if etype in HOME_ACTION_TYPES and not located \
             else None
@@ -327,6 +328,20 @@ class PlaceChooser:
                                and section.kind == "country"):
             return focus  # the focus says where in that country
         return section
+
+    def _same_side(self, places: list[PlaceMention], s: int, e: int,
+                   anchor: int) -> list[PlaceMention]:
+        """The places on the figure's side of a contrast or exclusion word of sentence ``[s, e)``
+        ("60 قتيلا في جبهات سناح، بخلاف ثمانية في منطقة الأبحور", "3387 مقابل 365 في لوس
+        كابوس"), when that side names any."""
+        lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+        cuts = [t.start for t in self.doc.tokens[lo:hi] if has_stem(t, _words("contrast"))]
+        if not cuts:
+            return places
+        left = max((c for c in cuts if c < anchor), default=s)
+        right = min((c for c in cuts if c > anchor), default=e)
+        same = [p for p in places if left <= p.start < right]
+        return same or places
 
     def _area_named_back(self, sentence: int) -> PlaceMention | None:
         """The area a bare "القطاع" / "المحافظة" of the sentence refers to: the last place named
