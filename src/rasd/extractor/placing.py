@@ -31,7 +31,7 @@ from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_article, is_definite, word_starts
+from rasd.text.tokens import has_article, is_definite, starts_with_conjunction, word_starts
 
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 # where the event happened: the place fled from, the place people were returned or sent to
@@ -131,6 +131,7 @@ class PlaceChooser:
         self.places = [p for p in doc.places if p.start not in speakers
                        and not self._follows(p, _words("seat"))
                        and not self._mission_moved_to(p)]
+        self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.frames = self._speech_frames()
         self.framed = _Spans(self.frames)
         self.located = {p.start for p in self.places
@@ -201,6 +202,8 @@ class PlaceChooser:
             return True
         if self._opens_with_locative(place):
             return True  # "قرب ديكوا", "داخل سوريا"
+        if k > 0 and tok.start == place.start and self._struck(k, names_actor(place)):
+            return True  # "قصف الغوطة الشرقية", "الهجمات التي استهدفت تركيا"
         if k > 1 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("between")) \
                 and has_stem(doc.tokens[k - 2], _words("borders")):
             return True  # "على الحدود بين قطاع غزة وإسرائيل"
@@ -209,6 +212,18 @@ class PlaceChooser:
             return self._glued_or_after_preposition(j)
         return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
                                                                 _words("prepositions"))
+
+    def _struck(self, k: int, state: bool) -> bool:
+        """Whether token ``k`` is the object of a strike: after a strike noun ("قصف الغوطة",
+        "استهداف مطار"; not a state, its agent: "قصف تركيا") or a strike verb in a relative
+        clause ("التي استهدفت تركيا"); a verb alone is often followed by its subject ("قصفت
+        إسرائيل")."""
+        toks = self.doc.tokens
+        prev = toks[k - 1]
+        if has_stem(prev, _words("strike_nouns")) and not is_definite(prev):
+            return not state
+        return k > 1 and has_stem(prev, _words("strike_verbs")) \
+            and has_stem(toks[k - 2], _words("relatives"))
 
     def _named_as_capital(self, place: PlaceMention) -> bool:
         """Whether a capital is named as a city ("هزت انفجارات العاصمة البلجيكية بروكسل"), not
@@ -278,7 +293,7 @@ class PlaceChooser:
                   if s <= p.start < e and not any(a <= p.start < b for a, b in frames)]
         if any(p.start not in self.located for p in inside):
             inside = [p for p in inside if p.start not in self.located]
-        inside = self._same_side(inside, s, e, anchor)
+        inside = self._own_conjunct(self._same_side(inside, s, e, anchor), anchor)
         located = [p for p in inside if self.locative[p.start]]
         state = self._arresting_state(s, e) if etype in HOME_ACTION_TYPES and not located \
             else None
@@ -328,6 +343,17 @@ class PlaceChooser:
                                and section.kind == "country"):
             return focus  # the focus says where in that country
         return section
+
+    def _own_conjunct(self, places: list[PlaceMention], anchor: int) -> list[PlaceMention]:
+        """For a figure opening a conjunct ("تسع ضربات في سوريا و14 ضربة أخرى في العراق"), the
+        places after it up to the next figure, when there are any."""
+        k = bisect.bisect_right(self.starts, anchor) - 1
+        if k < 0 or not starts_with_conjunction(self.doc.tokens[k]):
+            return places
+        j = bisect.bisect_right(self.count_starts, anchor)
+        end = self.count_starts[j] if j < len(self.count_starts) else len(self.doc.norm)
+        own = [p for p in places if anchor < p.start < end]
+        return own or places
 
     def _same_side(self, places: list[PlaceMention], s: int, e: int,
                    anchor: int) -> list[PlaceMention]:
