@@ -47,3 +47,13 @@ def test_no_unknown_name_after_a_definite_noun_or_before_a_clause_about_it(text)
     unknown = [p.text for p in find_places(prepare(Document(id="t", text=text))).places
                if p.name is None]
     assert unknown == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل 5 أشخاص في قصف على غرب وشمال حلب.", "غرب وشمال حلب"),
+    ("قتل 5 أشخاص في شمال وشرق سوريا.", "شمال وشرق سوريا"),
+    ("قتل 5 أشخاص في شمال شرق حلب.", "شمال شرق حلب"),
+])
+def test_compound_directions_name_one_place(text, place):
+    from rasd.text.normalize import normalize_string
+    assert normalize_string(place) in _places(text)

@@ -37,6 +37,7 @@ class _UnknownNames:
     demonstratives: frozenset[str]
     descriptor_pattern: re.Pattern[str]
     resumptive: frozenset[str]
+    directions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def _unknown_names() -> _UnknownNames:
                          frozenset(normalize_string(w) for w in data["demonstratives"]),
                          re.compile("|".join(sorted(map(re.escape, descriptors), key=len,
                                                     reverse=True))),
-                         frozenset(normalize_string(w) for w in data["resumptive"]))
+                         frozenset(normalize_string(w) for w in data["resumptive"]),
+                         frozenset(normalize_string(w) for w in data["directions"]))
 
 
 def _nameable(tok: Token, names: _UnknownNames) -> bool:
@@ -125,6 +127,24 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
     return out
 
 
+def _with_conjoined_directions(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Widen a mention opening with "و" + a direction over the direction before it ("غرب وشمال
+    حلب", "شمال وشرق سوريا"): both sides of the same place."""
+    directions = _unknown_names().directions
+    starts = word_starts(doc.tokens, doc.norm)[0]
+    out = []
+    for p in places:
+        k = bisect.bisect_right(starts, p.start) - 1
+        if 0 < k < len(doc.tokens):
+            tok, prev = doc.tokens[k], doc.tokens[k - 1]
+            if starts_with_conjunction(tok) and p.start == tok.start + 1 \
+                    and has_stem(tok, directions) and has_stem(prev, directions) \
+                    and not _GAP.search(doc.norm, prev.end, tok.start):
+                p = replace(p, start=prev.start, text=doc.norm[prev.start:p.end])
+        out.append(p)
+    return out
+
+
 def _not_after_demonstrative(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
     """Drop mentions right after a demonstrative ("تلك القريتين" names no town)."""
     words = _unknown_names().demonstratives
@@ -172,4 +192,5 @@ def find_places(doc: Document) -> Document:
                            body_start=body_start, text_of=doc.original)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
     places = _not_after_demonstrative(doc, _with_listed_names(doc, places))
+    places = _with_conjoined_directions(doc, places)
     return doc.with_(places=tuple(places))
