@@ -120,6 +120,9 @@ def _owner_start(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
     if j + 1 < len(toks) and has_stem(toks[j], lex.content_verbs) \
             and has_stem(toks[j + 1], lex.content_prepositions):
         j += 2
+    if j + 1 < len(toks) and has_stem(toks[j], lex.document_adjectives) \
+            and has_stem(toks[j + 1], lex.documents):
+        j += 1  # "بحسب آخر حصيلة أدلى بها المتحدث": the latest toll
     if not any(has_stem(toks[k], lex.documents) for k in range(max(0, j - 1), min(j + 1, len(toks)))):
         return j
     for k in range(j, min(j + OWNER_REACH, len(toks))):

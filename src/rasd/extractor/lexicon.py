@@ -218,6 +218,7 @@ class AttributionLexicon:
     speaker_openers: PhraseSet  # "كل من" before conjoined speakers
     time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
     documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
+    document_adjectives: frozenset[str]  # "آخر" in "بحسب آخر حصيلة"
     owner_connectors: PhraseSet  # "صادر عن", "أوردتها" between a document and its owner
     content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
     content_prepositions: frozenset[str]  # "في" in "حسبما جاء في التقرير"
@@ -267,6 +268,7 @@ def attribution() -> AttributionLexicon:
         speaker_openers=PhraseSet.build((w, True) for w in data["speaker_openers"]),
         time_words=frozenset(_norm_all(data["time_words"])),
         documents=frozenset(_norm_all(data["document_nouns"])),
+        document_adjectives=frozenset(_norm_all(data["document_adjectives"])),
         owner_connectors=PhraseSet.build((w, True) for w in data["owner_connectors"]),
         content_verbs=frozenset(_norm_all(data["content_verbs"])),
         content_prepositions=frozenset(_norm_all(data["content_prepositions"])),
