@@ -65,18 +65,19 @@ def extract(inputs: tuple[str, ...], workers: int) -> None:
 
 
 @main.command(name="eval")
-@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--articles", required=True, type=click.Path(dir_okay=False),
-              help="JSONL of the articles the gold file refers to (by id).")
+              help="JSONL of the articles the gold files refer to (by id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--errors", default=15, show_default=True,
               help="How many misses / false hits / wrong sources / wrong places to list.")
-def eval_(gold: str, articles: str, as_json: bool, errors: int) -> None:
-    """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring)."""
-    from rasd.evaluate import evaluate
+def eval_(gold: tuple[str, ...], articles: str, as_json: bool, errors: int) -> None:
+    """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring). With
+    several GOLD files, each file's figures are printed and then their total."""
+    from rasd.evaluate import evaluate_files
 
     try:
-        report = evaluate(gold, articles)
+        per_file, report = evaluate_files(gold, articles)
     except RasdError as exc:
         _fail(str(exc))
         return
@@ -85,10 +86,32 @@ def eval_(gold: str, articles: str, as_json: bool, errors: int) -> None:
         full = {**summary, "missing_articles": report.missing_articles,
                 "misses": report.misses, "false_hits": report.false_hits,
                 "wrong_source": report.wrong_source, "wrong_location": report.wrong_location}
+        if len(per_file) > 1:
+            full["files"] = {path: r.summary() for path, r in per_file.items()}
         click.echo(json.dumps(full, ensure_ascii=False, indent=1))
         return
     console = Console()
-    table = Table(title=f"rasd eval: {summary['articles']} articles, {summary['gold']} gold claims")
+    if len(per_file) > 1:
+        for path, file_report in per_file.items():
+            _print_summary(console, file_report.summary(), label=f"{path}: ")
+            console.print()
+    _print_summary(console, summary, label="total: " if len(per_file) > 1 else "")
+    if report.missing_articles:
+        console.print(f"[yellow]{len(report.missing_articles)} gold article(s) not found in "
+                      f"{articles}[/yellow]")
+    for heading, rows in (("misses", report.misses), ("false hits", report.false_hits),
+                          ("wrong source", report.wrong_source),
+                          ("wrong location", report.wrong_location)):
+        if rows and errors > 0:
+            console.print(f"\n[bold]{heading}[/bold] ({len(rows)}; first {min(errors, len(rows))})")
+            for row in rows[:errors]:
+                console.print("  " + json.dumps(row, ensure_ascii=False), soft_wrap=True)
+
+
+def _print_summary(console: Console, summary: dict[str, Any], label: str = "") -> None:
+    """The per-type table and the overall figures of one evaluation summary."""
+    table = Table(title=f"rasd eval: {label}{summary['articles']} articles, "
+                        f"{summary['gold']} gold claims")
     for col in ("type", "gold", "predicted", "precision", "recall", "f1"):
         table.add_column(col, justify="right" if col != "type" else "left")
     for etype, row in summary["by_type"].items():
@@ -98,16 +121,6 @@ def eval_(gold: str, articles: str, as_json: bool, errors: int) -> None:
     for key in ("claim_precision", "claim_recall", "claim_f1", "source_accuracy",
                 "location_accuracy", "qualifier_accuracy"):
         console.print(f"{key:20s} {summary[key]:.4f}")
-    if report.missing_articles:
-        console.print(f"[yellow]{len(report.missing_articles)} gold article(s) not found in "
-                      f"{articles}[/yellow]")
-    for title, rows in (("misses", report.misses), ("false hits", report.false_hits),
-                        ("wrong source", report.wrong_source),
-                        ("wrong location", report.wrong_location)):
-        if rows and errors > 0:
-            console.print(f"\n[bold]{title}[/bold] ({len(rows)}; first {min(errors, len(rows))})")
-            for row in rows[:errors]:
-                console.print("  " + json.dumps(row, ensure_ascii=False), soft_wrap=True)
 
 
 DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."
