@@ -48,10 +48,10 @@ def claim_rows(path: Path, skip: set[str]) -> Iterator[tuple[dict[str, Any], lis
             yield {"id": doc.id, "claims": rows}, rejected
 
 
-def row_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
-    """What identifies a claim between two runs: document, type, count and evidence text."""
-    return (row["doc_id"], row["type"], json.dumps(row["count"], sort_keys=True),
-            row["evidence"]["text"])
+def row_key(row: dict[str, Any]) -> tuple[str, str, str]:
+    """What identifies a claim between two runs: document, type and count (a claim whose
+    evidence span merely grew or shrank is no change)."""
+    return row["doc_id"], row["type"], json.dumps(row["count"], sort_keys=True)
 
 
 def show_summary(claims: list[dict[str, Any]], rejected: list[dict[str, Any]], articles: int,
@@ -86,12 +86,15 @@ def show_diff(old: list[dict[str, Any]], new: list[dict[str, Any]], sample: int,
         a = sum(n for k, n in added.items() if k[1] == etype)
         r = sum(n for k, n in removed.items() if k[1] == etype)
         print(f"  {etype:10s} +{a:<5d} -{r}")
+    evidence = {row_key(r): r["evidence"]["text"] for r in old}
+    evidence.update({row_key(r): r["evidence"]["text"] for r in new})
     changes = [("+", k) for k in sorted(added)] + [("-", k) for k in sorted(removed)]
     rng = random.Random(seed)
     picked = sorted(rng.sample(changes, min(sample, len(changes))), key=lambda c: c[1])
     print(f"\nsample of {len(picked)} changes (seed {seed})")
-    for sign, (doc_id, etype, count, evidence) in picked:
-        print(f"  {sign} {doc_id} {etype} {count} | {evidence}")
+    for sign, key in picked:
+        doc_id, etype, count = key
+        print(f"  {sign} {doc_id} {etype} {count} | {evidence[key]}")
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:

@@ -286,3 +286,32 @@ def test_figures_added_by_with_or_besides_share_the_event(text, counts):
     assert len({c.type for c in claims}) == 1
     got = sorted((c.count.value or c.count.vague for c in claims), key=str)
     assert got == sorted(counts, key=str)
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    # loss: the victims are the direct object of "lost"
+    ("فقدت الجماعة ثلاثة من قادتها في المعارك.", "killed", Count(value=3)),
+    ("خسر الجيش 12 جندياً في الكمين.", "killed", Count(value=12)),
+    ("وقال المتحدث: خسرنا أربعة جنود أمس.", "killed", Count(value=4)),
+    ("تم القضاء على 40 مسلحاً في العملية.", "killed", Count(value=40)),
+    ("وقع انفجار ذهب ضحيته 9 مدنيين.", "killed", Count(value=9)),
+    ("دهست شاحنة 7 أشخاص في السوق.", "injured", Count(value=7)),
+    ("سجلت المستشفيات 274 حالة بتر.", "injured", Count(value=274)),
+    ("نجحت الشرطة في إيقاف 200 مشتبه به.", "arrested", Count(value=200)),
+    ("قال الضابط: اعتقلنا 30 شخصاً.", "arrested", Count(value=30)),
+    ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),
+    # "فقد" + past verb is the particle, and "قد" + past is no modal "may"
+    ("ومع اشتداد القصف فقد نزح 30 ألف شخص.", "displaced", Count(value=30000)),
+])
+def test_event_idioms(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text", [
+    "فقد الرجل 20 كيلوغراماً من وزنه.",         # lost, but no people
+    "خسر الفريق 3 مباريات متتالية.",
+    "فقد أعلن الجيش 5 إجراءات جديدة.",           # particle, and no people
+])
+def test_loss_verbs_need_people_as_object(text):
+    assert _claims(text) == []

@@ -62,7 +62,8 @@ def _blocked(toks: Sequence[Token], lo: int) -> bool:
         if has_stem(tok, ctx.hypothetical):
             return True
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
-                ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions):
+                ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
+                and not has_stem(toks[k + 1], triggers().past_forms):  # "قد نزح": has fled
             return True
     return False
 
@@ -115,6 +116,8 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
     conj = starts_with_conjunction(toks[c.lo])
     for ti, (trig, t) in enumerate(zip(trigs, t_loc)):
         if not linking.is_strike_link(toks, c, t, trig):
+            continue
+        if not linking.is_loss_link(toks, c, t, trig):
             continue
         if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
                 and has_stem(toks[t.hi], persons().of_them):

@@ -84,6 +84,7 @@ class TriggerLexicon:
     entries: PhraseSet
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
+    past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
 
 
 @lru_cache(maxsize=1)
@@ -104,8 +105,15 @@ def triggers() -> TriggerLexicon:
         for role in ("phrase", "verb", "masdar", "noun"):
             for word in roles.get(role, []) or []:
                 items.append((word, (etype, role, False)))
+    # derived forms (scripts/build_trigger_forms.py) after the hand-written ones, which win
+    forms = load_yaml("trigger_forms.yaml")
+    for etype, roles in forms.items():
+        if isinstance(roles, dict):
+            for role, words in roles.items():
+                items.extend((word, (etype, role, False)) for word in words)
     targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
-    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets)
+    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets,
+                          frozenset(_norm_all(forms["past"])))
 
 
 @dataclass(frozen=True)
@@ -122,11 +130,29 @@ class PersonLexicon:
     relative_one: frozenset[str]
     breakdown: PhraseSet
     objects: frozenset[str]
+    possessed: frozenset[str]
+
+
+def _possessed(words: Iterable[str], suffixes: Iterable[str],
+               endings: dict[str, str]) -> frozenset[str]:
+    """Person nouns with a possessive pronoun: "قادة" -> قادتها, "مقاتلين" -> مقاتليه,
+    "والدين" -> والديه (``endings``: how a noun's ending is written before the pronoun)."""
+    out: set[str] = set()
+    suffixes = list(suffixes)
+    for w in words:
+        base = w
+        for end, before in endings.items():
+            if w.endswith(end) and len(w) - len(end) >= 2:
+                base = w[:-len(end)] + before
+                break
+        out.update(base + s for s in suffixes)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
 def persons() -> PersonLexicon:
     data = load_yaml("persons.yaml")
+    nouns = _norm_all(data["singular"]) + _norm_all(data["plural"]) + _norm_all(data["dual"])
     return PersonLexicon(
         singular=with_accusative(frozenset(_norm_all(data["singular"]))),
         plural=with_accusative(frozenset(_norm_all(data["plural"]))),
@@ -140,6 +166,10 @@ def persons() -> PersonLexicon:
         relative_one=frozenset(_norm_all(data["relative_one"])),
         breakdown=PhraseSet.build((w, True) for w in data["breakdown"]),
         objects=frozenset(_norm_all(data["objects"])),
+        possessed=_possessed((w for w in nouns if " " not in w),
+                             _norm_all(data["possessive_suffixes"]),
+                             {normalize_string(k): normalize_string(v)
+                              for k, v in data["possessive_endings"].items()}),
     )
 
 
