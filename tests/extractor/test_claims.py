@@ -315,3 +315,19 @@ def test_event_idioms(text, etype, count):
 ])
 def test_loss_verbs_need_people_as_object(text):
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل ما لا يقل عن 11 حوثياً وجرح 8 آخرون.",
+     {("killed", Count(value=11, qualifier="at_least")), ("injured", Count(value=8))}),
+    ("أدى الهجوم إلى مقتل 4 أشخاص من الحراس وإصابة 10.",
+     {("killed", Count(value=4)), ("injured", Count(value=10))}),
+    ("قتل الجيش خمسة مسلحين واعتقل 12 آخرين.",
+     {("killed", Count(value=5)), ("arrested", Count(value=12))}),
+    ("سقط 15 قتيلاً فيما أصيب 20 آخرون.",
+     {("killed", Count(value=15)), ("injured", Count(value=20))}),
+    ("وفر آلاف المدنيين الذين تعرضت قراهم للقصف.",   # "فر" is no "ف" + "ر"
+     {("displaced", Count(vague="thousands"))}),
+])
+def test_figure_before_the_next_conjunct_keeps_its_own_event(text, expected):
+    assert {(c.type, c.count) for c in _claims(text)} == expected

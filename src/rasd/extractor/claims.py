@@ -129,6 +129,8 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
             cost += CONJUNCTION_PENALTY
         if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause) for k in range(c.hi, t.lo)):
             cost += NEW_CLAUSE_PENALTY
+        elif _next_conjunct(toks, c, t, trig):
+            cost += NEW_CLAUSE_PENALTY
         links.append((Link(trig, cost), ti))
     clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
@@ -141,6 +143,16 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, 1.0)), i)
                      for link, i in links]
     return links
+
+
+def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether an event verb or verbal noun after a figure opens the next conjunct ("قتل 11
+    حوثياً وجرح 8", "مقتل 4 وإصابة 10"): its own figure follows it, the one before belongs to
+    the previous event."""
+    tok = toks[t.lo]
+    return (t.lo >= c.hi and trig.role in ("verb", "masdar", "phrase") and not trig.mixed
+            and starts_with_conjunction(tok)
+            and tok.text not in triggers().entries.keys)  # "فروا" is no "ف" + "روا"
 
 
 def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
