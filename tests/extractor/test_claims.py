@@ -331,3 +331,20 @@ def test_loss_verbs_need_people_as_object(text):
 ])
 def test_figure_before_the_next_conjunct_keeps_its_own_event(text, expected):
     assert {(c.type, c.count) for c in _claims(text)} == expected
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("ودفعت المعارك أكثر من 320 ألف مدني إلى النزوح.", "displaced",
+     Count(value=320000, qualifier="at_least")),
+    ("أجبر القصف آلاف المدنيين على الفرار من المدينة.", "displaced", Count(vague="thousands")),
+    ("ودفع الهجوم 5000 شخص للنزوح نحو الحدود.", "displaced", Count(value=5000)),
+    ("ووصل عدد المصابين في الحادث إلى نحو 40 شخصاً.", "injured", Count(value=40, qualifier="about")),
+])
+def test_causative_verb_takes_the_event_named_after_the_figure(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+def test_purpose_before_the_figure_is_still_intent():
+    claims = _claims("اتفق الطرفان أمس على خطة للإجلاء 500 شخص من المدينة.")
+    assert all(c.type != "displaced" for c in claims), [c.to_json() for c in claims]

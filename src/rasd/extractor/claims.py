@@ -119,6 +119,9 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
             continue
         if not linking.is_loss_link(toks, c, t, trig):
             continue
+        if trig.type in triggers().needs_person and trig.role == "verb" and t.hi + 1 < len(toks) \
+                and has_stem(toks[t.hi], context().toll_heads) and has_article(toks[t.hi + 1]):
+            continue  # "وصل عدد المصابين إلى 40": reached, not arrived
         if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
                 and has_stem(toks[t.hi], persons().of_them):
             continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
@@ -153,6 +156,28 @@ def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
     return (t.lo >= c.hi and trig.role in ("verb", "masdar", "phrase") and not trig.mixed
             and starts_with_conjunction(tok)
             and tok.text not in triggers().entries.keys)  # "فروا" is no "ف" + "روا"
+
+
+CAUSATIVE_REACH = 4     # "دفعت [العمليات العسكرية] 320 ألفاً": words between verb and figure
+CAUSED_EVENT_REACH = 6  # "320 ألف مدني [من سكان المنطقة] إلى النزوح"
+
+
+def _caused_event(toks: Sequence[Token], c: Located, links: list[tuple[Link, int]],
+                  t_loc: list[Located]) -> tuple[Link, int] | None:
+    """After a causative verb ("دفعت المعارك 320 ألف مدني إلى النزوح", "أجبر القصف الآلاف على
+    الفرار"), the figure's event is the verbal noun after it, introduced by "إلى"/"على" or a
+    glued lam ("للنزوح"); None when the figure is not so framed."""
+    ctx = context()
+    if not any(has_stem(toks[k], ctx.causatives) for k in range(max(0, c.lo - CAUSATIVE_REACH), c.lo)):
+        return None
+    for link, ti in sorted(links, key=lambda lt: t_loc[lt[1]].lo):
+        t = t_loc[ti]
+        if t.lo < c.hi or t.lo - c.hi > CAUSED_EVENT_REACH or link.trigger.role != "masdar":
+            continue
+        if ctx.purposive(toks[t.lo], link.trigger.type) or has_stem(toks[t.lo - 1],
+                                                                    ctx.caused_event_links):
+            return Link(link.trigger, min(link.cost, LIST_COST)), ti
+    return None
 
 
 def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
@@ -200,6 +225,9 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         breaks = [_breaks(norm, toks, c, t) for t in t_loc]
         links = _links(toks, cm, c, c_loc, trigs, t_loc, breaks)
         best, bi = _choose(links, c, t_loc, breaks) if links else (None, -1)
+        caused = _caused_event(toks, c, links, t_loc) if links else None
+        if caused is not None:
+            best, bi = caused
         if (_continues_list(toks, c, prev, si) or _toll_named_back(norm, toks, c, prev)) \
                 and (best is None or best.cost > LIST_COST):
             # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
@@ -219,7 +247,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
             continue
         if _blocked(toks, min(c.lo, t_loc[bi].lo)) or _undone(toks, max(c.hi, t_loc[bi].hi)) or (
-                trig.role == "masdar" and context().purposive(toks[t_loc[bi].lo], trig.type)):
+                trig.role == "masdar" and caused is None and t_loc[bi].lo < c.lo
+                and context().purposive(toks[t_loc[bi].lo], trig.type)):
             continue
         if trig.role == "noun" and trig.type in STATUS_TYPES and t_loc[bi].lo > c.hi and has_stem(
                 toks[t_loc[bi].lo - 1], context().prior_state):  # "كانوا محتجزين": a past state

@@ -190,6 +190,9 @@ class ContextLexicon:
     undone: frozenset[str]
     toll_to: frozenset[str]
     purpose_types: frozenset[str]
+    causatives: frozenset[str]
+    caused_event_links: frozenset[str]
+    toll_heads: frozenset[str]
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""
@@ -219,6 +222,9 @@ def context() -> ContextLexicon:
         undone=frozenset(_norm_all(data["undone"])),
         toll_to=frozenset(_norm_all(data["toll_to"])),
         purpose_types=frozenset(data["purpose_types"]),
+        causatives=frozenset(_norm_all(data["causatives"])),
+        caused_event_links=frozenset(_norm_all(data["caused_event_links"])),
+        toll_heads=frozenset(_norm_all(data["toll_heads"])),
     )
 
 
