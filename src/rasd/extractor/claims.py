@@ -11,6 +11,7 @@ from typing import Sequence
 from rasd.extractor import linking
 from rasd.extractor.lexicon import PhraseSet, actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import Link, Located
+from rasd.extractor.not_claims import reports_no_event
 from rasd.extractor.placing import PlaceChooser, since_war
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
@@ -245,6 +246,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         if linking.counts_objects(toks, c) and not adjacent and trig.type != "strikes":
             continue
         if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
+            continue
+        if reports_no_event(toks, c, t_loc[bi], trig):
             continue
         if _blocked(toks, min(c.lo, t_loc[bi].lo)) or _undone(toks, max(c.hi, t_loc[bi].hi)) or (
                 trig.role == "masdar" and caused is None and t_loc[bi].lo < c.lo

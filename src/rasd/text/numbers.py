@@ -168,7 +168,8 @@ class _Lexicon:
 
         stems = _trie(words)
         qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
-        several_words = [p + w for p in qpre for w in _ns(y["several"])]
+        self.unspecified = tuple(_ns(y["unspecified"]))
+        several_words = [p + w for p in qpre for w in (*_ns(y["several"]), *self.unspecified)]
         several = _trie(several_words, r'[\s"]+')
         # the words a figure can open with, but for those holding a digit (see _figure_starts):
         # a clitic before "N" or " N", a number word or dual, a "several" word (first words)
@@ -359,6 +360,8 @@ def _cores(norm: str, lx: _Lexicon, tokens: Sequence[Token] | None = None) -> It
                             conj=norm[s] in lx.conj)
             else:
                 yield _Core(s, e, s, "special", value=a, kind="score")
+        elif group == "several" and m.group().endswith(lx.unspecified):
+            yield _Core(s, e, s, "special", value=0, kind="unspecified")  # "عدد كبير من"
         elif group == "several":
             yield _Core(s, e, s, "several", vague="several", conj=m.group()[:1] in lx.conj)
         else:                                  # date | time | phone: value = first number
