@@ -318,7 +318,7 @@ class CountMention:
     """A figure found in the text (normalized offsets ``start``/``end``).
 
     ``kind`` is ``"count"`` for a possible head count and otherwise names why it is not one
-    (``"year"``, ``"money"``, ``"percent"``, ...). ``noun`` is set when the figure is carried by a
+    (``"year"``, ``"money"``, ``"percent"``, ``"unspecified"`` for "عدد كبير من", ...). ``noun`` is set when the figure is carried by a
     dual noun ("قتيلين") whose normalized form is then given.
     """
 
