@@ -106,17 +106,21 @@ def test_window_days():
 
 
 def test_town_and_its_governorate_group_together():
-    g = one(reconcile([rec(12, outlet="أ"), rec(14, place=ALEPPO_GOV, outlet="ب")]))
+    g = one(reconcile([rec(12, outlet="أ"), rec(Count(value=12, qualifier="about"),
+                                                 place=ALEPPO_GOV, outlet="ب")]))
     assert g.place.level == "point" and g.place.name == "Aleppo" and g.n_sources == 2
+    # a province's figure joins a town's incident only on an agreeing figure or signature:
+    # a province has many incidents a day
+    assert len(reconcile([rec(12, outlet="أ"), rec(14, place=ALEPPO_GOV, outlet="ب")])) == 2
     # a province figure beside two town groups may be their sum: it stays apart
-    groups = reconcile([rec(12, outlet="أ"), rec(6, place=MANBIJ, outlet="ب"),
-                        rec(18, place=ALEPPO_GOV, outlet="ج")])
+    groups = reconcile([rec(12, outlet="أ"), rec(12, place=MANBIJ, outlet="ب"),
+                        rec(12, place=ALEPPO_GOV, outlet="ج")])
     assert sorted(g.place.level for g in groups) == ["admin1", "point", "point"]
     # a country-only figure joins the one incident of that day in the country
-    g = one(reconcile([rec(12, place=IDLIB, outlet="أ"), rec(13, place=SYRIA, outlet="ب")]))
+    g = one(reconcile([rec(12, place=IDLIB, outlet="أ"), rec(12, place=SYRIA, outlet="ب")]))
     assert g.place.name == "Idlib"
-    groups = reconcile([rec(12, place=IDLIB, outlet="أ"), rec(4, outlet="ج"),
-                        rec(13, place=SYRIA, outlet="ب")])
+    groups = reconcile([rec(12, place=IDLIB, outlet="أ"), rec(12, outlet="ج"),
+                        rec(12, place=SYRIA, outlet="ب")])
     assert sorted(g.place.level for g in groups) == ["country", "point", "point"]
     # a place with no country contains nothing
     assert len(reconcile([rec(12, outlet="أ"), rec(13, place=SEA, outlet="ب")])) == 2
@@ -164,13 +168,15 @@ def test_missing_location_and_time():
     undated = [rec(3, day=None, pub=None, doc="u1"), rec(4, day=None, pub=None, doc="u2")]
     unlocated = [rec(6, place=None, doc="n1"), rec(7, place=None, doc="n1", outlet="ب"),
                  rec(8, place=None, doc="n2")]
-    pub_only = [rec(10, day=None, pub="2023-03-05", outlet="ج")]
+    pub_only = [rec(9, day=None, pub="2023-03-05", outlet="ج"),
+                rec(12, day=None, pub="2023-03-05", outlet="د")]
     groups = reconcile(undated + unlocated + pub_only + [rec(9)])
     by = {(g.place.level, g.period, g.n_claims) for g in groups}
-    assert len(groups) == 5
+    assert len(groups) == 6
     assert ("point", "undated", 1) in by and ("unknown", "event", 2) in by
     assert ("unknown", "event", 1) in by  # unlocated figures only meet within their article
-    assert ("point", "event", 2) in by  # undated claim dated by its article joins the incident
+    # a claim dated by its article alone joins the incident on the same figure only
+    assert ("point", "event", 2) in by and ("point", "event", 1) in by
     assert all(g.date_from is None for g in groups if g.period == "undated")
     assert reconcile([]) == []
 

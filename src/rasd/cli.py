@@ -29,6 +29,40 @@ def main() -> None:
     """rasd (رصد): who claims how many were killed, wounded, arrested, displaced ... in Arabic news."""
 
 
+def _eval_pairs(gold: str, articles: str | None, db: str | None, as_json: bool,
+                errors: int) -> None:
+    from rasd.evaluate_pairs import evaluate_pairs
+
+    try:
+        report = evaluate_pairs(gold, articles, db)
+    except RasdError as exc:
+        _fail(str(exc))
+        return
+    summary = report.summary()
+    if as_json:
+        click.echo(json.dumps({**summary, "unresolved_pairs": report.unresolved,
+                               "wrong": report.wrong}, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"rasd eval (pairs): {summary['pairs']} pairs, {summary['invalid']} invalid, "
+               f"{summary['unresolved']} unresolved (a claim not extracted), "
+               f"{summary['resolved']} scored")
+    for key in ("grouping_precision", "grouping_recall", "dispute_precision", "dispute_recall"):
+        click.echo(f"{key:20s} {summary[key]:.4f}")
+    click.echo(f"{'grouped':20s} {summary['grouped']} (gold same: {summary['gold_same']})")
+    click.echo(f"{'contradicted':20s} {summary['contradicted']} "
+               f"(gold dispute: {summary['gold_dispute']})")
+    click.echo(f"{'subsets':20s} {summary['subsets']}: {summary['subsets_grouped']} grouped, "
+               f"{summary['subsets_contradicted']} contradicted")
+    wrong = report.wrong[:errors]
+    click.echo(f"\nwrong pairs ({len(report.wrong)}; first {len(wrong)})")
+    for w in wrong:
+        click.echo(f"  {w['id']} {w['error']}: {w['note'] or ''}")
+        for side in ("a", "b"):
+            c = w[side]
+            click.echo(f"    {side} {c['doc_id']} {c['type']} {json.dumps(c['count'])} "
+                       f"[{c['source']}] {c['sentence']}")
+
+
 def _documents(items: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:
     for item in items:
         if isinstance(item, Failure):
@@ -66,15 +100,34 @@ def extract(inputs: tuple[str, ...], workers: int) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--articles", required=True, type=click.Path(dir_okay=False),
+@click.option("--articles", default=None, type=click.Path(dir_okay=False),
               help="JSONL of the articles the gold files refer to (by id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--errors", default=15, show_default=True,
-              help="How many misses / false hits / wrong sources / wrong places to list.")
-def eval_(gold: tuple[str, ...], articles: str, as_json: bool, errors: int) -> None:
-    """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring). With
-    several GOLD files, each file's figures are printed and then their total."""
+              help="How many misses / false hits / wrong sources / wrong places (or wrong "
+                   "pairs) to list.")
+@click.option("--db", default=None,
+              help="Pair files only: score this existing store instead of ingesting ARTICLES.")
+def eval_(gold: tuple[str, ...], articles: str | None, as_json: bool, errors: int,
+          db: str | None) -> None:
+    """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring), or
+    reconciliation against GOLD claim pairs (shared/eval/RECONCILE.md): a file whose records
+    have "a", "b" and "relation" is a pair file. For pairs, all of ARTICLES is ingested into a
+    temporary store (or --db is scored as it is) and reconciled. With several GOLD claim files,
+    each file's figures are printed and then their total."""
     from rasd.evaluate import evaluate_files
+    from rasd.evaluate_pairs import first_record, is_pair
+
+    pairs = [path for path in gold if is_pair(first_record(path))]
+    if pairs and len(gold) > 1:
+        _fail(f"{pairs[0]}: a pair file is scored alone")
+        return
+    if pairs:
+        _eval_pairs(gold[0], articles, db, as_json, errors)
+        return
+    if articles is None:
+        _fail("--articles is required to score claims")
+        return
 
     try:
         per_file, report = evaluate_files(gold, articles)
@@ -254,12 +307,12 @@ def _count_text(count: Any) -> str:
 @main.command(name="export")
 @_filters
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp"]),
+              type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp", "groups"]),
               help="Output format (columns documented in docs/exports.md).")
 @click.option("--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 def export_(db: str | None, type_: str | None, country: str | None, since: str | None,
             until: str | None, source: str | None, fmt: str, output: str) -> None:
-    """Write stored claims (or reconciled groups, for ucdp) to a file."""
+    """Write stored claims (or reconciled groups, for ucdp and groups) to a file."""
     from pathlib import Path
 
     from rasd.corpus import export as run_export

@@ -113,11 +113,12 @@ def claim_records(store: Store, *, type: str | None = None, country: str | None 
                   since: str | None = None, until: str | None = None,
                   source: str | None = None) -> Iterator[ClaimRecord]:
     """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed)."""
-    for claim, doc in store.claims_with_documents(type=type, country=country, since=since,
-                                                  until=until):
+    for sc in store.stored_claims(type=type, country=country, since=since, until=until):
+        claim, doc = sc.claim, sc.doc
         if source and source not in claim.source.text and source != claim.source.id:
             continue
-        yield ClaimRecord(claim, doc.outlet, doc.published, doc.url)
+        yield ClaimRecord(claim, doc.outlet, doc.published, doc.url, sc.id, sc.seq,
+                          sc.evidence_text)
 
 
 def groups(db: str | None = None, *, place: str | None = None, disagree_only: bool = False,
@@ -143,12 +144,14 @@ def _place_matches(group: Group, place: str) -> bool:
 
 
 def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int:
-    """Write stored claims (or, for ``ucdp``, reconciled groups) to ``output``; rows written."""
-    from rasd.export import write_ucdp
+    """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``;
+    rows written."""
+    from rasd.export import write_groups, write_ucdp
 
     with Store.open(db) as store:
-        if fmt == "ucdp":
-            return write_ucdp(reconcile(claim_records(store, **filters)), output)
+        if fmt in ("ucdp", "groups"):
+            writer = write_ucdp if fmt == "ucdp" else write_groups
+            return writer(reconcile(claim_records(store, **filters)), output)
         claims = (r.claim for r in claim_records(store, **filters))
         if fmt == "acled":
             return write_acled(_with_evidence(store, claims), output)

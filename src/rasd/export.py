@@ -201,3 +201,50 @@ def _figure(count: Any) -> str:
 def write_ucdp(groups: Iterable[Any], path: Path) -> int:
     """UCDP-style CSV: one row per reconciled group with its low / best / high."""
     return write_rows((ucdp_row(g) for g in groups), UCDP_COLUMNS, path)
+
+
+def group_row(group: Any) -> dict[str, Any]:
+    """One reconciled group (:class:`rasd.reconcile.Group`) as the ``groups`` export writes it:
+    its summary and every member claim with provenance (docs/exports.md, Groups)."""
+    p = group.place
+    return {
+        "id": group.id, "type": group.type, "mixed": group.mixed, "period": group.period,
+        "place": {"level": p.level, "text": p.text, "name": p.name, "country": p.country,
+                  "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "precision": p.precision},
+        "date_from": group.date_from, "date_to": group.date_to, "subject": group.subject,
+        "low": group.low, "best": group.best, "high": group.high,
+        "disagree": group.disagree, "reason": group.reason, "spread": group.spread,
+        "n_sources": group.n_sources, "n_claims": group.n_claims,
+        "parts": list(group.parts), "part_of": list(group.part_of),
+        "claims": [_member(rec, group) for rec in group.members],
+    }
+
+
+def _member(rec: Any, group: Any) -> dict[str, Any]:
+    c = rec.claim
+    latest = {id(f.claim): f for f in group.figures}
+    figure = latest.get(id(c))
+    return {
+        "claim_id": rec.claim_id or claim_id(c), "doc_id": c.doc_id, "type": c.type,
+        "mixed": c.mixed, "count": c.count.to_json(),
+        "source": {"text": c.source.text, "kind": c.source.kind, "id": c.source.id},
+        "via": [{"text": v.text, "kind": v.kind, "id": v.id} for v in c.via],
+        "evidence": {"span": c.evidence.to_json(), "text": rec.evidence_text},
+        "date": c.time.date if c.time else None,
+        "date_precision": c.time.precision if c.time else None,
+        "period": c.period.kind if c.period else None,
+        "signature": c.signature.to_json() if c.signature else None,
+        "revision": c.revision, "part_of": c.part_of,
+        "outlet": rec.outlet, "published": rec.published, "url": rec.url,
+        "latest": figure is not None, "superseded": bool(figure and figure.superseded),
+    }
+
+
+def write_groups(groups: Iterable[Any], path: Path) -> int:
+    """Reconciled groups, one JSON object per line (``group_row``)."""
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for g in groups:
+            out.write(json.dumps(group_row(g), ensure_ascii=False) + "\n")
+            n += 1
+    return n

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 from rasd.extractor.attribution import find_sources
 from rasd.extractor.claims import assemble_claims
 from rasd.extractor.places import find_places
+from rasd.extractor.quantities import mark_quantities
 from rasd.extractor.triggers import find_triggers
 from rasd.model import Document
 from rasd.text.normalize import normalize
@@ -50,6 +51,7 @@ STAGES: tuple[Stage, ...] = (
     find_dates,
     find_sources,
     assemble_claims,
+    mark_quantities,
 )
 
 

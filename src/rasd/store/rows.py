@@ -103,6 +103,17 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A stored claim with its id, its evidence text and its document's metadata."""
+
+    claim: Claim
+    id: str
+    seq: int
+    evidence_text: str
+    doc: DocumentInfo
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """One recorded run of a command (``status`` is ``running`` until finished, and stays so
     when the process was killed)."""

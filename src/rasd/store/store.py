@@ -23,7 +23,7 @@ from rasd.model import Claim, Document
 from rasd.store import engine as engines
 from rasd.store import migrations, rows
 from rasd.store.engine import StoreError
-from rasd.store.rows import DocumentInfo, Run, StoredFailure
+from rasd.store.rows import DocumentInfo, Run, StoredClaim, StoredFailure
 from rasd.store.schema import claims as C
 from rasd.store.schema import documents as D
 from rasd.store.schema import failures as F
@@ -374,6 +374,22 @@ class Store:
                 .where(*_claim_filters(type, country, since, until, source_id, doc_id)))
         for row in self._stream(stmt.order_by(C.c.doc_id, C.c.seq), chunk):
             yield rows.row_claim(row[0]), DocumentInfo(*row[1:])
+
+    def stored_claims(self, *, type: Match = None, country: Match = None,
+                      since: DateLike | None = None, until: DateLike | None = None,
+                      source_id: Match = None, doc_id: Match = None,
+                      chunk: int = 1000) -> Iterator[StoredClaim]:
+        """:meth:`claims` (same filters and order), each with its stored id, its evidence text
+        and its document's metadata (what reconciliation and the group export need)."""
+        info = (D.c.id, D.c.outlet, D.c.published, D.c.url, D.c.language)
+        length = C.c.evidence_end - C.c.evidence_start
+        evidence = sa.func.substr(D.c.text, C.c.evidence_start + 1, length)
+        stmt = (sa.select(C.c.data, C.c.id, C.c.seq, evidence, *info)
+                .join(D, D.c.id == C.c.doc_id)
+                .where(*_claim_filters(type, country, since, until, source_id, doc_id)))
+        for row in self._stream(stmt.order_by(C.c.doc_id, C.c.seq), chunk):
+            yield StoredClaim(rows.row_claim(row[0]), row[1], row[2], row[3] or "",
+                              DocumentInfo(*row[4:]))
 
     def claim_ids(self, doc_id: str) -> list[str]:
         """The stored ids of one document's claims, in extraction order."""

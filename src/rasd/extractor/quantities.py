@@ -1,0 +1,269 @@
+"""Stage: what real-world quantity each claim counts.
+
+Reconciliation (:mod:`rasd.reconcile`) may only compare claims that count the same quantity.
+This stage reads the claim's clause (its sentence, cut at a new-clause word such as "فيما") and
+sets four claim fields from the lexicon ``quantities.yaml``:
+
+- ``period``: an aggregate, ``since`` a start ("منذ بدء الحرب") or over a ``span`` of time
+  ("خلال الأيام الخمسة الماضية", "بين عامي"); none for an incident;
+- ``signature``: the attack kinds and targets named in the clause ("غارة جوية على سوق");
+- ``revision``: the figure is worded as an update ("ارتفعت الحصيلة إلى 30");
+- ``part_of``: the figure follows a breakdown word ("بينهم", "منهم", "بمن فيهم") after another
+  figure of the same sentence and event: the index of that whole claim in the document's claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence
+
+from rasd.extractor.lexicon import PhraseSet, context, has_stem
+from rasd.lang.ar import load_yaml
+from rasd.model import Claim, Document, Period, Signature, Token
+from rasd.text.normalize import normalize_string
+from rasd.text.tokens import word_starts
+
+__all__ = ["compatible_attacks", "distinctive", "mark_quantities"]
+
+_DATA = "quantities.yaml"
+REVISION_REACH = 8   #: words before the figure searched for an update wording
+PART_REACH = 3       #: words between a breakdown word and its figure ("بينهم 5 أطفال")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    attacks: PhraseSet          #: phrase -> attack kind
+    parents: dict[str, str]     #: attack kind -> broader kind
+    routine: frozenset[str]     #: attack kinds too common to tell incidents apart
+    targets: PhraseSet          #: phrase -> target
+    since_openers: frozenset[str]
+    since_starts: frozenset[str]
+    span_openers: PhraseSet
+    span_units: frozenset[str]
+    span_phrases: PhraseSet
+    span_reach: int
+    period_reach: int
+    revisions: PhraseSet
+    parts: PhraseSet
+
+
+def _words(items: Sequence[object] | None) -> list[str]:
+    return [normalize_string(str(w)) for w in items or ()]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_yaml(_DATA)
+    attacks = [(w, kind) for kind, entry in data["attacks"].items()
+               for w in entry["words"]]
+    parents = {kind: str(entry["parent"]) for kind, entry in data["attacks"].items()
+               if entry.get("parent")}
+    targets = [(w, kind) for kind, words in data["targets"].items() for w in words]
+    flag = PhraseSet.build
+    return _Lexicon(
+        attacks=flag(attacks), parents=parents, targets=flag(targets),
+        routine=frozenset(str(k) for k in data["routine_attacks"]),
+        since_openers=frozenset(_words(data["since_openers"])),
+        since_starts=frozenset(_words(data["since_starts"])),
+        span_openers=flag((w, True) for w in data["span_openers"]),
+        span_units=frozenset(_words(data["span_units"])),
+        span_phrases=flag((w, True) for w in data["span_phrases"]),
+        span_reach=int(data["span_reach"]),
+        period_reach=int(data["period_reach"]),
+        revisions=flag((w, True) for w in data["revisions"]),
+        parts=flag((w, True) for w in data["parts"]),
+    )
+
+
+def _ancestors(kind: str, parents: dict[str, str]) -> set[str]:
+    out = {kind}
+    while kind in parents and parents[kind] not in out:
+        kind = parents[kind]
+        out.add(kind)
+    return out
+
+
+def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two attack-kind lists can name one incident: either is empty, or some kind of
+    one equals, or is a broader kind of, some kind of the other."""
+    if not a or not b:
+        return True
+    parents = _lexicon().parents
+    for x in a:
+        up_x = _ancestors(x, parents)
+        for y in b:
+            if y in up_x or x in _ancestors(y, parents):
+                return True
+    return False
+
+
+def distinctive(attacks: Sequence[str]) -> set[str]:
+    """The attack kinds that can tell an incident apart (not routine in a war: a car bomb, a
+    stampede, a chemical attack, but not an air strike or clashes)."""
+    return set(attacks) - _lexicon().routine
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """The tokens of a claim's clause and where its figure is among them."""
+
+    toks: Sequence[Token]
+    figure: int       #: index of the figure's first token in ``toks``
+    start: int        #: normalized offset of the clause's first token
+
+
+def _clause(doc: Document, starts: list[int], nstart: int) -> _Clause:
+    """The clause around normalized offset ``nstart``: its sentence, cut at new-clause words."""
+    sents = doc.sentences
+    si = max(0, bisect.bisect_right([s for s, _ in sents], nstart) - 1) if sents else 0
+    s, e = sents[si] if sents else (0, len(doc.norm))
+    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    at = min(max(bisect.bisect_right(starts, nstart) - 1, lo), max(lo, hi - 1))
+    cut = context().new_clause
+    first, last = lo, hi
+    for k in range(at - 1, lo, -1):
+        if has_stem(doc.tokens[k], cut):
+            first = k
+            break
+    for k in range(at + 1, hi):
+        if has_stem(doc.tokens[k], cut):
+            last = k
+            break
+    return _Clause(doc.tokens[first:last], at - first, doc.tokens[first].start if first < hi else s)
+
+
+def _norm_offset(doc: Document, orig: int) -> int:
+    """Normalized offset of an original one (the first normalized character at or after it)."""
+    if not doc.n2o:
+        return orig
+    return min(bisect.bisect_left(doc.n2o, orig), max(0, len(doc.norm) - 1))
+
+
+def _figure_offset(doc: Document, claim: Claim, nstart: int, nend: int) -> int:
+    """Normalized start of the claim's figure inside its evidence (else the evidence start)."""
+    key = claim.count.key()
+    lo = bisect.bisect_left([c.start for c in doc.counts], nstart)
+    for cm in doc.counts[lo:]:
+        if cm.start >= nend:
+            break
+        if cm.count.key() == key:
+            return cm.start
+    if claim.subject is not None:
+        return _norm_offset(doc, claim.subject.span.start)
+    return nstart
+
+
+def _matches(phrases: PhraseSet, toks: Sequence[Token]) -> list[tuple[int, int, object]]:
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = phrases.match_at(toks, k)
+        if hit is None:
+            k += 1
+            continue
+        out.append((k, k + hit[0], hit[1]))
+        k += hit[0]
+    return out
+
+
+def _signature(clause: _Clause) -> Signature | None:
+    lex = _lexicon()
+    attacks = sorted({str(v) for _, _, v in _matches(lex.attacks, clause.toks)})
+    targets = sorted({str(v) for _, _, v in _matches(lex.targets, clause.toks)})
+    if not attacks and not targets:
+        return None
+    return Signature(tuple(attacks), tuple(targets))
+
+
+def _period(doc: Document, clause: _Clause) -> Period | None:
+    lex = _lexicon()
+    lo = max(0, clause.figure - lex.period_reach)
+    toks = clause.toks[lo:clause.figure + lex.period_reach]
+    for k, tok in enumerate(toks):
+        if has_stem(tok, lex.since_openers) and k + 1 < len(toks) \
+                and has_stem(toks[k + 1], lex.since_starts):
+            return _period_of(doc, "since", toks[k], toks[k + 1])
+        hit = lex.span_phrases.match_at(toks, k)
+        if hit is not None:
+            return _period_of(doc, "span", toks[k], toks[k + hit[0] - 1])
+        hit = lex.span_openers.match_at(toks, k)
+        if hit is not None:
+            after = k + hit[0]
+            for j in range(after, min(len(toks), after + lex.span_reach)):
+                if has_stem(toks[j], lex.span_units):
+                    return _period_of(doc, "span", toks[k], toks[j])
+    return None
+
+
+def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:
+    return Period(kind, doc.original(first.start, last.end), doc.span(first.start, last.end))
+
+
+def _revision(clause: _Clause) -> bool:
+    lex = _lexicon()
+    toks = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
+    return bool(_matches(lex.revisions, toks))
+
+
+def _after_part_word(clause: _Clause) -> bool:
+    lex = _lexicon()
+    for k in range(max(0, clause.figure - PART_REACH), clause.figure):
+        hit = lex.parts.match_at(clause.toks, k)
+        if hit is not None and k + hit[0] <= clause.figure:
+            return True
+    return False
+
+
+def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_Clause],
+           sentence_of: list[int]) -> int | None:
+    """The claim a part belongs to: the nearest earlier claim of its sentence with the same
+    type (or a killed-or-wounded whole) and a figure at least as large."""
+    part = claims[i]
+    if not _after_part_word(clauses[i]):
+        return None
+    for j in range(i - 1, -1, -1):
+        if sentence_of[j] != sentence_of[i]:
+            break
+        whole = claims[j]
+        if figures[j] >= figures[i]:
+            continue
+        if whole.part_of is None and (whole.type == part.type or whole.mixed) \
+                and whole.count.high >= part.count.low:
+            return j
+    return None
+
+
+def mark_quantities(doc: Document) -> Document:
+    """Stage: set ``period``, ``signature``, ``revision`` and ``part_of`` on every claim."""
+    if not doc.claims:
+        return doc
+    starts = word_starts(doc.tokens, doc.norm)[0]
+    if not starts:
+        return doc
+    sent_starts = [s for s, _ in doc.sentences]
+    claims = list(doc.claims)
+    figures, clauses, sentence_of = [], [], []
+    for claim in claims:
+        nstart = _norm_offset(doc, claim.evidence.start)
+        nend = max(nstart + 1, _norm_offset(doc, claim.evidence.end))
+        fig = _figure_offset(doc, claim, nstart, nend)
+        figures.append(fig)
+        clauses.append(_clause(doc, starts, fig))
+        sentence_of.append(bisect.bisect_right(sent_starts, fig) - 1)
+    out: list[Claim] = []
+    for i, claim in enumerate(claims):
+        clause = clauses[i]
+        period = _period(doc, clause)
+        if period is None and claim.time is not None and claim.time.precision == "since" \
+                and claim.time.span is not None:
+            period = Period("since", claim.time.text, claim.time.span)
+        marked = replace(claim, period=period, signature=_signature(clause),
+                         revision=_revision(clause))
+        claims[i] = marked
+        whole = _whole(claims, i, figures, clauses, sentence_of)
+        out.append(replace(marked, part_of=whole) if whole is not None else marked)
+        claims[i] = out[-1]
+    return doc.with_(claims=tuple(out))
+
