@@ -348,3 +348,14 @@ def test_causative_verb_takes_the_event_named_after_the_figure(text, etype, coun
 def test_purpose_before_the_figure_is_still_intent():
     claims = _claims("اتفق الطرفان أمس على خطة للإجلاء 500 شخص من المدينة.")
     assert all(c.type != "displaced" for c in claims), [c.to_json() for c in claims]
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("أزهقت الحرب أرواح نصف مليون شخص.", "killed", Count(value=500000)),
+    ("أسفرت الحرب عن مقتل أكثر من نصف مليون.", "killed", Count(value=500000, qualifier="at_least")),
+    ("قتل مالا يقل عن 11 مسلحاً.", "killed", Count(value=11, qualifier="at_least")),
+    ("نزح ما تجاوز 30 ألف شخص.", "displaced", Count(value=30000, qualifier="at_least")),
+])
+def test_number_forms(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)

@@ -431,6 +431,10 @@ def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int
     if first.cat == "multn":                   # "آلاف" alone
         return i + 1, (core(first, vague="thousands") if first.value == 1000 else None)
     if first.cat == "half":
+        if nxt is not None and not nxt.conj and nxt.cat == "mult1":
+            half = core(nxt, value=nxt.value // 2)  # "نصف مليون" = 500,000
+            half.mult, half.base = nxt.value, 0.5
+            return i + 2, half
         return i + 1, None
 
     c = first.cat
