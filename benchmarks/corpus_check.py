@@ -3,10 +3,10 @@
 Runs the pipeline over every article of a corpus-format JSONL (default
 ``../shared/corpus/articles.jsonl``) and prints: claims per type, the share of claims with each
 source kind, the most frequent unresolved places (a claim location without a gazetteer name),
-and the figures rejected as implausible for their event (``Document.rejected``, when the
-extractor records any). ``--write FILE`` saves the claims (one JSON per line, with the evidence
-text) so that a later run can be compared with ``--diff FILE``: claims added and removed per
-type, and a random sample of the changes (``--seed``, ``--sample``) to read by hand.
+and the figures rejected as implausible for their event (``Document.rejected``). ``--write FILE``
+saves the claims (one JSON per line, with the evidence text) so that a later run can be compared
+with ``--diff FILE``: claims added and removed per type (a claim is its document, type and count),
+and a random sample of the changes (``--seed``, ``--sample``) to read by hand.
 
     .venv/bin/python benchmarks/corpus_check.py --write /tmp/before.jsonl
     .venv/bin/python benchmarks/corpus_check.py --diff /tmp/before.jsonl --sample 20 --seed 7
@@ -44,7 +44,9 @@ def claim_rows(path: Path, skip: set[str]) -> Iterator[tuple[dict[str, Any], lis
                 ev = claim.evidence
                 row["evidence"]["text"] = doc.text[ev.start:ev.end]
                 rows.append(row)
-            rejected = [dict(r, doc_id=doc.id) for r in getattr(doc, "rejected", ()) or ()]
+            rejected = [{"doc_id": doc.id, "type": claim.type, "count": claim.count.to_json(),
+                         "evidence": doc.text[claim.evidence.start:claim.evidence.end],
+                         "why": why} for claim, why in doc.rejected]
             yield {"id": doc.id, "claims": rows}, rejected
 
 

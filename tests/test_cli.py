@@ -356,3 +356,16 @@ def test_eval_repeated_gold_id_is_an_error(tmp_path):
     result = CliRunner().invoke(main, ["eval", str(gold), "--articles", str(articles)])
     assert result.exit_code == 1
     assert "repeated" in result.output and "Traceback" not in result.output
+
+
+def test_eval_lists_rejected_figures(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    articles.write_text(_jsonl([{"id": "r1", "text": "قال التقرير إن حوالي 12 مليون سوري فقدوا."}]),
+                        encoding="utf-8")
+    gold.write_text(_jsonl([{"id": "r1", "claims": []}]), encoding="utf-8")
+    report = json.loads(_invoke(["eval", str(gold), "--articles", str(articles), "--json"]).stdout)
+    assert [r["count"] for r in report["rejected"]] == [{"value": 12000000, "qualifier": "about"}]
+    assert "why" in report["rejected"][0]
+    table = _invoke(["eval", str(gold), "--articles", str(articles)]).stdout
+    assert "rejected as implausible" in table

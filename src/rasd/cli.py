@@ -138,7 +138,8 @@ def eval_(gold: tuple[str, ...], articles: str | None, as_json: bool, errors: in
     if as_json:
         full = {**summary, "missing_articles": report.missing_articles,
                 "misses": report.misses, "false_hits": report.false_hits,
-                "wrong_source": report.wrong_source, "wrong_location": report.wrong_location}
+                "wrong_source": report.wrong_source, "wrong_location": report.wrong_location,
+                "rejected": report.rejected}
         if len(per_file) > 1:
             full["files"] = {path: r.summary() for path, r in per_file.items()}
         click.echo(json.dumps(full, ensure_ascii=False, indent=1))
@@ -154,7 +155,8 @@ def eval_(gold: tuple[str, ...], articles: str | None, as_json: bool, errors: in
                       f"{articles}[/yellow]")
     for heading, rows in (("misses", report.misses), ("false hits", report.false_hits),
                           ("wrong source", report.wrong_source),
-                          ("wrong location", report.wrong_location)):
+                          ("wrong location", report.wrong_location),
+                          ("rejected as implausible", report.rejected)):
         if rows and errors > 0:
             console.print(f"\n[bold]{heading}[/bold] ({len(rows)}; first {min(errors, len(rows))})")
             for row in rows[:errors]:

@@ -105,6 +105,7 @@ class Report:
     false_hits: list[dict[str, Any]] = field(default_factory=list)
     wrong_source: list[dict[str, Any]] = field(default_factory=list)
     wrong_location: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # left out as implausible
 
     def add(self, other: "Report") -> None:
         """Add ``other``'s figures and lists to this report (several gold files, one total)."""
@@ -119,7 +120,7 @@ class Report:
         self.qualifier_hits += other.qualifier_hits
         self.articles += other.articles
         for name in ("missing_articles", "misses", "false_hits", "wrong_source",
-                     "wrong_location"):
+                     "wrong_location", "rejected"):
             getattr(self, name).extend(getattr(other, name))
 
     def summary(self) -> dict[str, Any]:
@@ -272,6 +273,8 @@ def evaluate(gold_path: str | Path, articles_path: str | Path) -> Report:
         doc = run(document_from_record(rec, f"{articles_path}:{rec['id']}"))
         seen.add(doc.id)
         score_article(report, doc.id, doc.text, by_id[doc.id]["claims"], list(doc.claims))
+        report.rejected.extend({**_explain(doc.id, doc.text, claim, None), "why": why}
+                               for claim, why in doc.rejected)
     for doc_id, g in by_id.items():
         if doc_id not in seen:
             report.missing_articles.append(doc_id)

@@ -13,6 +13,7 @@ from rasd.extractor.lexicon import PhraseSet, actor_heads, context, has_stem, pe
 from rasd.extractor.linking import Link, Located
 from rasd.extractor.not_claims import reports_no_event
 from rasd.extractor.placing import PlaceChooser, since_war
+from rasd.extractor.plausibility import implausible
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
 from rasd.model import (Claim, Count, CountMention, Document, Location, Mention, SourceMention,
@@ -650,4 +651,12 @@ def assemble_claims(doc: Document) -> Document:
                             evidence=doc.span(d.start, d.end), subject=subject, via=via,
                             location=location, time=time, confidence=max(0.1, 0.95 - 0.1 * d.cost),
                             mixed=d.mixed))
-    return doc.with_(claims=tuple(_dedupe(claims, _headings(doc))))
+    kept: list[Claim] = []
+    rejected: list[tuple[Claim, str]] = []
+    for cl in claims:
+        why = implausible(cl)
+        if why is None:
+            kept.append(cl)
+        else:
+            rejected.append((cl, why))
+    return doc.with_(claims=tuple(_dedupe(kept, _headings(doc))), rejected=tuple(rejected))
