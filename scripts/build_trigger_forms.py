@@ -108,6 +108,8 @@ def build(spec: dict[str, Any], digest: str) -> dict[str, Any]:
             forms, past = verb_forms(entry)
             add(etype, entry.get("role", "verb"), forms)
             past_all |= past
+    for etype, words in spec.get("loss_masdars", {}).items():
+        add(etype, "loss", words)
     for etype, words in spec.get("masdars", {}).items():
         add(etype, "masdar", (f for w in words for f in masdar_forms(w)))
     for etype, words in spec.get("participles", {}).items():

@@ -359,3 +359,18 @@ def test_purpose_before_the_figure_is_still_intent():
 def test_number_forms(text, etype, count):
     claim = _one(text)
     assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("لقي 22 من رجال الأمن والمدنيين في المدينة خلال المواجهات مصرعهم.",
+     {("killed", Count(value=22))}),
+    ("وقالت الولاية إن 4 من عناصر الأمن لقوا مصرعهم وأصيب آخر.",
+     {("killed", Count(value=4)), ("injured", Count(value=1))}),
+    ("سقط 13 مسلحاً حوثياً على الأقل في المعارك.", {("killed", Count(value=13, qualifier="at_least"))}),
+    ("أدى القصف إلى سقوط ثمانية مسلحين وجرح آخرين.", {("killed", Count(value=8))}),
+    ("سقط 5 جرحى في المدينة.", {("injured", Count(value=5))}),
+    ("وأعلن الجيش سقوط صاروخين في المنطقة.", {("strikes", Count(value=2))}),
+    ("سقطت 3 قذائف على الحي.", {("strikes", Count(value=3))}),
+])
+def test_split_idioms_falls_and_one_more(text, expected):
+    assert {(c.type, c.count) for c in _claims(text)} == expected

@@ -132,6 +132,8 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
         cost = linking.link_cost(c, t, trig, breaks[ti], between)
         if conj and t.hi == c.lo:
             cost += CONJUNCTION_PENALTY
+        if _split_idiom(toks, c, t, trig):
+            cost = min(cost, SPLIT_IDIOM_COST)
         if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause) for k in range(c.hi, t.lo)):
             cost += NEW_CLAUSE_PENALTY
         elif _next_conjunct(toks, c, t, trig):
@@ -141,13 +143,23 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
         after = [(t.lo, ti) for ti, t in enumerate(t_loc)
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
-                 and (trigs[ti].role == "verb" or trigs[ti].mixed)
+                 and (trigs[ti].role in ("verb", "phrase") or trigs[ti].mixed)
                  and not any(c.hi <= o.lo < t.lo for o in c_loc)]
         if after:
             ti = min(after)[1]
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, 1.0)), i)
                      for link, i in links]
     return links
+
+
+SPLIT_IDIOM_COST = 0.5
+
+
+def _split_idiom(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether a killed noun after the figure closes an idiom opened right before it ("لقي 22 من
+    رجال الأمن والمدنيين في المدينة مصرعهم")."""
+    return (trig.type == "killed" and trig.role == "noun" and t.lo >= c.hi and c.lo > 0
+            and has_stem(toks[c.lo - 1], context().split_idiom_heads))
 
 
 def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
@@ -383,7 +395,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
             k = _after_agent(norm, toks, k)
-        if k < len(toks) and k not in counted and _one_person(toks[k]):
+        if k < len(toks) and k not in counted and (_one_person(toks[k]) or (
+                trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
             out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=1), trig.mixed,
                               2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue

@@ -131,6 +131,7 @@ class PersonLexicon:
     breakdown: PhraseSet
     objects: frozenset[str]
     possessed: frozenset[str]
+    one_other: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -170,6 +171,7 @@ def persons() -> PersonLexicon:
                              _norm_all(data["possessive_suffixes"]),
                              {normalize_string(k): normalize_string(v)
                               for k, v in data["possessive_endings"].items()}),
+        one_other=frozenset(_norm_all(data["one_other"])),
     )
 
 
@@ -190,6 +192,7 @@ class ContextLexicon:
     undone: frozenset[str]
     toll_to: frozenset[str]
     purpose_types: frozenset[str]
+    split_idiom_heads: frozenset[str]
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
@@ -222,6 +225,7 @@ def context() -> ContextLexicon:
         undone=frozenset(_norm_all(data["undone"])),
         toll_to=frozenset(_norm_all(data["toll_to"])),
         purpose_types=frozenset(data["purpose_types"]),
+        split_idiom_heads=frozenset(_norm_all(data["split_idiom_heads"])),
         causatives=frozenset(_norm_all(data["causatives"])),
         caused_event_links=frozenset(_norm_all(data["caused_event_links"])),
         toll_heads=frozenset(_norm_all(data["toll_heads"])),

@@ -24,6 +24,7 @@ COUNT_BETWEEN_PENALTY = 1.5
 STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
 STRIKE_TARGET_MAX_GAP = 3
 SUBJECT_MAX_WORDS = 6
+LOSS_NOUN_REACH = 4          # "سقوط 14 مسلحاً حوثياً بين قتيل وجريح" (farther: the next clause)
 LOSS_AGENT_WORDS = 3         # "فقدت [قوات النظام] 40 عنصراً": the loser between verb and figure
 _PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
@@ -143,6 +144,11 @@ def is_loss_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
         return True
     if c.lo < t.hi or c.lo - t.hi > LOSS_AGENT_WORDS or not counts_people(toks, c):
         return False
+    entries = triggers().entries
+    for k in range(c.lo, min(len(toks), c.hi + LOSS_NOUN_REACH)):  # a dual is its own noun
+        hit = entries.match_at(toks, k)
+        if hit is not None and (hit[1][1] == "noun" or hit[1][2]):  # type: ignore[index]
+            return False  # "سقط 5 جرحى", "سقوط 14 مسلحاً بين قتيل وجريح": that noun decides
     between = toks[t.hi:c.lo]
     return not between or (has_stem(between[0], actor_heads())
                            and not has_stem(between[0], triggers().past_forms))
