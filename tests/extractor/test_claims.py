@@ -374,3 +374,24 @@ def test_number_forms(text, etype, count):
 ])
 def test_split_idioms_falls_and_one_more(text, expected):
     assert {(c.type, c.count) for c in _claims(text)} == expected
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("كما قتلت مسعفة في القصف.", "killed", Count(value=1)),       # a derived feminine
+    ("وقتل راكباً في الحافلة.", "killed", Count(value=1)),
+    ("حيث أصيب حارسان بجروح.", "injured", Count(value=2)),         # a derived dual
+    ("استشهد مسعفتان في القصف.", "killed", Count(value=2)),
+    ("أقر التنظيم بمقتل زعيمه.", "killed", Count(value=1)),         # a possessive
+])
+def test_one_or_two_named_people(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text", [
+    "وزعت المساعدات على الأسر النازحة في المخيم.",
+    "قالت حركة طالبان إنها تسيطر على المنطقة.",
+    "استهدف القصف منشأة مدنية.",
+])
+def test_adjectives_and_names_are_no_people(text):
+    assert _claims(text) == []

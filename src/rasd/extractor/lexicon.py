@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
+from rasd.text.numbers import person_duals
 from rasd.text.tokens import with_accusative
 
 Phrase = tuple[str, ...]
@@ -153,11 +154,11 @@ def _possessed(words: Iterable[str], suffixes: Iterable[str],
 @lru_cache(maxsize=1)
 def persons() -> PersonLexicon:
     data = load_yaml("persons.yaml")
-    nouns = _norm_all(data["singular"]) + _norm_all(data["plural"]) + _norm_all(data["dual"])
+    nouns = _norm_all(singular_persons()) + _norm_all(data["plural"]) + _norm_all(data["dual"])
     return PersonLexicon(
-        singular=with_accusative(frozenset(_norm_all(data["singular"]))),
+        singular=with_accusative(frozenset(_norm_all(singular_persons()))),
         plural=with_accusative(frozenset(_norm_all(data["plural"]))),
-        dual=frozenset(_norm_all(data["dual"])),
+        dual=frozenset(_norm_all(data["dual"])) | frozenset(person_duals()),
         others=frozenset(_norm_all(data["others"])),
         partitive=frozenset(_norm_all(data["partitive"])),
         of_them=frozenset(_norm_all(data["of_them"])),

@@ -23,7 +23,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, Sequence
 
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Count, CountMention, Token
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import word_starts
@@ -156,7 +156,7 @@ class _Lexicon:
         self.vague_of_thousands = {10: "tens_of_thousands", 100: "hundreds_of_thousands"}
         words.update((f, ("vague", 10 if name == "tens" else 100))
                      for name, forms in y["vague"].items() for f in _ns(forms))
-        self.duals = {f: ("dual", 2) for f in _ns(y["duals"])}
+        self.duals = {f: ("dual", 2) for f in (*_ns(y["duals"]), *_person_duals(y["person_duals"]))}
         self.not_numbers = set(_ns(y["not_numbers"]))
         self.word_forms = self._clitic_forms(words)
         self.dual_forms = self._clitic_forms(self.duals)
@@ -337,6 +337,27 @@ def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator
         if pos >= end and (m := match(norm, pos)) is not None:
             end = m.end()
             yield m
+
+
+def person_duals() -> list[str]:
+    """The derived duals of person nouns (``numbers.yaml`` person_duals), normalized."""
+    return _person_duals(load_yaml("numbers.yaml")["person_duals"])
+
+
+def _person_duals(spec: dict[str, Any]) -> list[str]:
+    """Nominative duals of the singular person nouns of ``persons.yaml`` (the ``endings`` rule of
+    numbers.yaml), but for the ``not_duals`` that name something else."""
+    endings = {_n(k): _n(v) for k, v in spec["endings"].items()}
+    fem = [k for k in endings if k]
+    acc = _n(load_yaml("clitics.yaml")["accusative_suffix"])
+    out = []
+    for w in _ns(singular_persons()):
+        if " " in w or w.endswith(acc):
+            continue
+        end = next((k for k in fem if w.endswith(k)), "")
+        out.append(w[:len(w) - len(end)] + endings[end])
+    blocked = set(_ns(spec["not_duals"]))
+    return [d for d in out if d not in blocked]
 
 
 _TEXT = attrgetter("text")
