@@ -395,3 +395,16 @@ def test_one_or_two_named_people(text, etype, count):
 ])
 def test_adjectives_and_names_are_no_people(text):
     assert _claims(text) == []
+
+
+def test_a_definite_source_names_back_the_one_before():
+    text = ("قالت مصادر عسكرية وميدانية إن 20 مسلحاً قتلوا في المعارك.\n"
+            "وأضافت المصادر أن 20 مسلحاً قتلوا في المعارك وأصيب 5 آخرون.")
+    assert sorted((c.type, c.count.value) for c in _claims(text)) == [("injured", 5), ("killed", 20)]
+
+
+def test_a_definite_source_after_another_party_stays_apart():
+    text = ("قالت مصادر محلية إن 3 مسلحين قتلوا في المعارك.\n"
+            "وقالت مصادر عسكرية إن مسلحين هاجموا الموقع ليلاً.\n"
+            "وبحسب المصادر فإن 3 مسلحين قتلوا على متن دبابة.")
+    assert [c.count.value for c in _claims(text)] == [3, 3]

@@ -20,7 +20,8 @@ from rasd.model import (Claim, Count, CountMention, Document, Location, Mention,
                         Span, TimeRef, Token, Trigger)
 from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_article, starts_with_conjunction, stems, word_starts
+from rasd.text.tokens import (has_article, starts_with_conjunction, stems, without_article,
+                              word_starts)
 
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
@@ -555,6 +556,34 @@ def canon_source(text: str) -> str:
     return " ".join(normalize_string(text).split())
 
 
+def _bare_source(text: str) -> str:
+    """A source phrase without the article on its words ("المصادر العسكرية" -> مصادر عسكرية)."""
+    return " ".join(without_article(w) for w in canon_source(text).split())
+
+
+def _source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dict[int, str]:
+    """Comparable source of each claim (by ``id``). A one-word definite source ("المصدر",
+    "المصادر", "البيان") names back the nearest source phrase before it (``mentions``: original
+    start and text of every source phrase of the document) with that head ("مصادر عسكرية
+    وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
+    its own."""
+    keys = {id(cl): canon_source(cl.source.text) for cl in claims}
+    for cl in claims:
+        words = keys[id(cl)].split()
+        if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
+            continue
+        head = without_article(words[0])
+        for start, text in reversed(mentions):
+            key = canon_source(text)
+            if start >= cl.source.span.start or not key or key.split()[0] == words[0]:
+                continue  # after it, or itself definite
+            if _bare_source(text).split()[0] == head:
+                # a bare "مصدر" is one anonymous source, not "مصدر محلي" (no containment)
+                keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{start}"
+                break
+    return keys
+
+
 def _person_key(text: str) -> str:
     """The one person a count-of-one claim names, without clitics ("الشاب" and "شاب" agree)."""
     words = normalize_string(text).split()
@@ -580,13 +609,15 @@ def _headings(doc: Document) -> list[Span]:
     return out
 
 
-def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
+def _dedupe(claims: list[Claim], headings: list[Span],
+            mentions: Sequence[tuple[int, str]] = ()) -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline or a crosshead
     yields to the same figure attributed elsewhere; the same source (same words, or the same
     canonical id: "المرصد" and "مدير المرصد رامي عبد الرحمن") repeating a figure counts once."""
     def in_heading(cl: Claim) -> bool:
         return any(h.start <= cl.evidence.start < h.end for h in headings)
 
+    keys = _source_keys(claims, mentions)
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for cl in claims:
         person = _person_key(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
@@ -599,7 +630,7 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
         seen: list[str] = []
         ids: set[str] = set()
         for cl in pool:
-            key = canon_source(cl.source.text)
+            key = keys[id(cl)]
             if any(key in s or s in key for s in seen) or (cl.source.id and cl.source.id in ids):
                 continue
             seen.append(key)
@@ -672,4 +703,7 @@ def assemble_claims(doc: Document) -> Document:
             kept.append(cl)
         else:
             rejected.append((cl, why))
-    return doc.with_(claims=tuple(_dedupe(kept, _headings(doc))), rejected=tuple(rejected))
+    mentions = sorted((doc.span(sm.start, sm.end).start, doc.original(sm.start, sm.end))
+                      for sm in doc.sources)
+    return doc.with_(claims=tuple(_dedupe(kept, _headings(doc), mentions)),
+                     rejected=tuple(rejected))

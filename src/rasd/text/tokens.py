@@ -80,6 +80,12 @@ def has_article(tok: Token) -> bool:
     return any(s.startswith(art) or s.startswith(lam_art) for s in tok.stems[:3])
 
 
+def without_article(word: str) -> str:
+    """A normalized word without its definite article ("المصادر" -> مصادر), else as it is."""
+    _, _, art, _, min_len = _clitics()
+    return word[len(art):] if word.startswith(art) and len(word) - len(art) >= min_len else word
+
+
 def tokenize(norm: str) -> tuple[Token, ...]:
     """Word tokens of a normalized string with their stems."""
     # split() alternates gaps and words, so the running sums of the piece lengths are the word
