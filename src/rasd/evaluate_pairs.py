@@ -144,6 +144,21 @@ def match_claim(gold: dict[str, Any], text: str, predicted: list[Predicted]) -> 
     return (overlapping or found)[0]
 
 
+def _why_unmatched(gold: dict[str, Any], texts: dict[str, str],
+                   predicted: dict[str, list[Predicted]]) -> str:
+    """Why a gold claim has no predicted claim: the article is not in the store, no claim of
+    its type was extracted, or only other counts were (listed)."""
+    doc_id = gold["doc_id"]
+    if doc_id not in texts:
+        return "article not in the store"
+    types = {"killed", "injured"} if gold.get("mixed") else {gold["type"]}
+    same_type = [p for p in predicted.get(doc_id, []) if p.type in types]
+    if not same_type:
+        return f"no {gold['type']} claim extracted"
+    counts = sorted({json.dumps(p.count.to_json(), ensure_ascii=False) for p in same_type})
+    return "other counts extracted: " + ", ".join(counts[:5])
+
+
 def _compatible(a: Count, b: Count) -> bool:
     (alo, ahi), (blo, bhi) = hedged(a), hedged(b)
     return max(alo, blo) <= min(ahi, bhi)
@@ -164,8 +179,10 @@ def score_pairs(pairs: Iterable[dict[str, Any]], groups: Iterable[dict[str, Any]
         a, b = (match_claim(pair[s], texts.get(pair[s]["doc_id"], ""),
                             predicted.get(pair[s]["doc_id"], [])) for s in ("a", "b"))
         if a is None or b is None:
-            report.unresolved.append({"id": pair.get("id"), "relation": rel,
-                                      "missing": [s for s, m in (("a", a), ("b", b)) if m is None]})
+            missing = [s for s, m in (("a", a), ("b", b)) if m is None]
+            report.unresolved.append({
+                "id": pair.get("id"), "relation": rel, "missing": missing,
+                "why": {s: _why_unmatched(pair[s], texts, predicted) for s in missing}})
             continue
         grouped = a.group == b.group
         contradicted = grouped and a.disagree and not _compatible(a.count, b.count)

@@ -213,6 +213,10 @@ class TimeRef:
 
 
 PERIOD_KINDS: tuple[str, ...] = ("since", "span")
+#: how a figure stands to the article's news: an ``earlier`` stage of a toll ("وكانت حصيلة
+#: سابقة قد أشارت إلى"), a ``background`` event ("في هجوم مماثل"), an ``additional`` count after
+#: one already given ("وقتل جنديان آخران")
+CONTEXTS: tuple[str, ...] = ("earlier", "background", "additional")
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,10 +281,13 @@ class Claim:
     signature: Signature | None = None  #: attack kind and target of the incident
     part_of: int | None = None          #: index (in its document's claims) of the whole
     revision: bool = False              #: worded as an update ("ارتفعت الحصيلة إلى")
+    context: str | None = None          #: earlier / background / additional (CONTEXTS)
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {self.type!r}")
+        if self.context is not None and self.context not in CONTEXTS:
+            raise ValueError(f"unknown context {self.context!r}")
 
     def key(self) -> str:
         """What makes a claim the same claim across runs and rasd versions: document, type,
@@ -337,6 +344,8 @@ class Claim:
             out["part_of"] = self.part_of
         if self.revision:
             out["revision"] = True
+        if self.context is not None:
+            out["context"] = self.context
         return out
 
     @classmethod
@@ -361,6 +370,7 @@ class Claim:
             signature=Signature.from_json(data.get("signature")),
             part_of=data.get("part_of"),
             revision=bool(data.get("revision", False)),
+            context=data.get("context"),
         )
 
 

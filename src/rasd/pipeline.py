@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from rasd.extractor.attribution import find_sources
 from rasd.extractor.claims import assemble_claims
@@ -23,6 +23,7 @@ from rasd.text.segment import paragraphs, sentences
 from rasd.text.tokens import tokenize
 
 Stage = Callable[[Document], Document]
+T = TypeVar("T")
 
 
 def prepare(doc: Document) -> Document:
@@ -62,15 +63,17 @@ def run(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
     return doc
 
 
-def run_many(docs: Iterable[Document], workers: int = 1, chunksize: int = 16) -> Iterator[Document]:
-    """Run the pipeline over a stream of documents, in order. With ``workers > 1`` documents go
-    to a process pool a bounded window at a time, so memory stays flat on endless inputs."""
+def run_many(docs: Iterable[Document], workers: int = 1, chunksize: int = 16,
+             fn: Callable[[Document], T] = run) -> Iterator[T]:  # type: ignore[assignment]
+    """Run the pipeline (or ``fn``, a module-level function around it) over a stream of
+    documents, in order. With ``workers > 1`` documents go to a process pool a bounded window
+    at a time, so memory stays flat on endless inputs."""
     if workers <= 1:
         for doc in docs:
-            yield run(doc)
+            yield fn(doc)
         return
     window = workers * chunksize * 4
     it = iter(docs)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         while batch := list(islice(it, window)):
-            yield from pool.map(run, batch, chunksize=chunksize)
+            yield from pool.map(fn, batch, chunksize=chunksize)

@@ -2,12 +2,15 @@
 
 Reconciliation (:mod:`rasd.reconcile`) may only compare claims that count the same quantity.
 This stage reads the claim's clause (its sentence, cut at a new-clause word such as "فيما") and
-sets four claim fields from the lexicon ``quantities.yaml``:
+sets five claim fields from the lexicon ``quantities.yaml``:
 
 - ``period``: an aggregate, ``since`` a start ("منذ بدء الحرب") or over a ``span`` of time
   ("خلال الأيام الخمسة الماضية", "بين عامي"); none for an incident;
 - ``signature``: the attack kinds and targets named in the clause ("غارة جوية على سوق");
 - ``revision``: the figure is worded as an update ("ارتفعت الحصيلة إلى 30");
+- ``context``: the figure is an ``earlier`` stage of a toll ("وكانت حصيلة سابقة قد أشارت إلى"),
+  a ``background`` event ("في هجوم مماثل"), or an ``additional`` count after one of the same
+  type already given ("وقتل جنديان آخران");
 - ``part_of``: the figure follows a breakdown word ("بينهم", "منهم", "بمن فيهم") after another
   figure of the same sentence and event: the index of that whole claim in the document's claims.
 """
@@ -15,6 +18,7 @@ sets four claim fields from the lexicon ``quantities.yaml``:
 from __future__ import annotations
 
 import bisect
+import datetime
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
@@ -22,6 +26,7 @@ from typing import Sequence
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
 from rasd.lang.ar import load_yaml
 from rasd.model import Claim, Document, Period, Signature, Token
+from rasd.text.dates import parse_published
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import word_starts
 
@@ -47,6 +52,14 @@ class _Lexicon:
     period_reach: int
     revisions: PhraseSet
     parts: PhraseSet
+    earlier: PhraseSet
+    pluperfect: frozenset[str]
+    pluperfect_particle: frozenset[str]
+    pluperfect_reach: int
+    toll_nouns: frozenset[str]
+    background: PhraseSet
+    additional: PhraseSet
+    additional_reach: int
 
 
 def _words(items: Sequence[object] | None) -> list[str]:
@@ -74,6 +87,14 @@ def _lexicon() -> _Lexicon:
         period_reach=int(data["period_reach"]),
         revisions=flag((w, True) for w in data["revisions"]),
         parts=flag((w, True) for w in data["parts"]),
+        earlier=flag((w, True) for w in data["earlier"]),
+        pluperfect=frozenset(_words(data["pluperfect"])),
+        pluperfect_particle=frozenset(_words(data["pluperfect_particle"])),
+        pluperfect_reach=int(data["pluperfect_reach"]),
+        toll_nouns=frozenset(_words(data["toll_nouns"])),
+        background=flag((w, True) for w in data["background"]),
+        additional=flag((w, True) for w in data["additional"]),
+        additional_reach=int(data["additional_reach"]),
     )
 
 
@@ -190,11 +211,27 @@ def _period(doc: Document, clause: _Clause) -> Period | None:
             return _period_of(doc, "span", toks[k], toks[k + hit[0] - 1])
         hit = lex.span_openers.match_at(toks, k)
         if hit is not None:
-            after = k + hit[0]
-            for j in range(after, min(len(toks), after + lex.span_reach)):
-                if has_stem(toks[j], lex.span_units):
-                    return _period_of(doc, "span", toks[k], toks[j])
+            j = _unit_after(doc, toks, k + hit[0], lex)
+            if j is not None:
+                return _period_of(doc, "span", toks[k], toks[j])
     return None
+
+
+def _unit_after(doc: Document, toks: Sequence[Token], j: int, lex: _Lexicon) -> int | None:
+    """Index of a time unit opening the phrase at ``j``, after at most a number ("خلال ست
+    سنوات", "خلال الـ24 ساعة", "خلال الأيام الخمسة"), or None ("خلال احتفالات رأس السنة")."""
+    for k in range(j, min(len(toks), j + lex.span_reach)):
+        if has_stem(toks[k], lex.span_units):
+            return k
+        if not _is_figure(doc, toks[k]):
+            return None
+    return None
+
+
+def _is_figure(doc: Document, tok: Token) -> bool:
+    """Whether a token is (part of) a number the number stage found."""
+    lo = bisect.bisect_right([c.start for c in doc.counts], tok.start) - 1
+    return lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end
 
 
 def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:
@@ -205,6 +242,35 @@ def _revision(clause: _Clause) -> bool:
     lex = _lexicon()
     toks = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
     return bool(_matches(lex.revisions, toks))
+
+
+def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
+    """Whether "كانت الحصيلة ... قد" stands in ``toks``: an earlier stage of a toll."""
+    for k, tok in enumerate(toks):
+        if not has_stem(tok, lex.pluperfect):
+            continue
+        span = toks[k + 1:k + 1 + lex.pluperfect_reach]
+        for j, t in enumerate(span):
+            if has_stem(t, lex.pluperfect_particle):
+                if any(has_stem(x, lex.toll_nouns) for x in span[:j + 2]):
+                    return True
+                break
+    return False
+
+
+def _context(clause: _Clause, additional: bool) -> str | None:
+    """``background``, ``earlier`` or ``additional`` (see :data:`rasd.model.CONTEXTS`)."""
+    lex = _lexicon()
+    if _matches(lex.background, clause.toks):
+        return "background"
+    before = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
+    if _matches(lex.earlier, before) or _pluperfect(clause.toks[:clause.figure], lex):
+        return "earlier"
+    if additional:
+        after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
+        if _matches(lex.additional, after):
+            return "additional"
+    return None
 
 
 def _after_part_word(clause: _Clause) -> bool:
@@ -235,6 +301,24 @@ def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_C
     return None
 
 
+SHORT_SINCE_DAYS = 3  #: "منذ أمس", "خلال الـ48 ساعة الماضية": a count that recent is an incident's
+
+
+def _long_since(claim: Claim, published: datetime.date | None) -> bool:
+    """Whether the claim's time is a "since" that makes it an aggregate: its start is unknown
+    or more than :data:`SHORT_SINCE_DAYS` before publication."""
+    t = claim.time
+    if t is None or t.precision != "since" or t.span is None:
+        return False
+    if t.date is None or published is None:
+        return True
+    try:
+        start = datetime.date.fromisoformat(t.date[:10])
+    except ValueError:
+        return True
+    return (published - start).days > SHORT_SINCE_DAYS
+
+
 def mark_quantities(doc: Document) -> Document:
     """Stage: set ``period``, ``signature``, ``revision`` and ``part_of`` on every claim."""
     if not doc.claims:
@@ -243,6 +327,7 @@ def mark_quantities(doc: Document) -> Document:
     if not starts:
         return doc
     sent_starts = [s for s, _ in doc.sentences]
+    published = parse_published(doc.published)
     claims = list(doc.claims)
     figures, clauses, sentence_of = [], [], []
     for claim in claims:
@@ -256,11 +341,13 @@ def mark_quantities(doc: Document) -> Document:
     for i, claim in enumerate(claims):
         clause = clauses[i]
         period = _period(doc, clause)
-        if period is None and claim.time is not None and claim.time.precision == "since" \
-                and claim.time.span is not None:
+        if period is None and _long_since(claim, published):
             period = Period("since", claim.time.text, claim.time.span)
+        before = any(claims[j].type == claim.type and sentence_of[i] - sentence_of[j] <= 1
+                     for j in range(max(0, i - 8), i))
+        context = _context(clause, before)
         marked = replace(claim, period=period, signature=_signature(clause),
-                         revision=_revision(clause))
+                         revision=_revision(clause) and context != "earlier", context=context)
         claims[i] = marked
         whole = _whole(claims, i, figures, clauses, sentence_of)
         out.append(replace(marked, part_of=whole) if whole is not None else marked)

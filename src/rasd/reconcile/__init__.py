@@ -16,9 +16,9 @@ import gc
 import hashlib
 from typing import Iterable
 
-from rasd.reconcile.clusters import Cluster, Item, attach, items_of, sweep
+from rasd.reconcile.clusters import Cluster, Item, attach, attach_undated, items_of, sweep
 from rasd.reconcile.figures import TIERS, figures_of, verdict
-from rasd.reconcile.keys import LEVELS, hedged, iso, source_key
+from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
 from rasd.reconcile.model import ClaimRecord, Group, Place, SourceFigure, Step, records_of
 
 __all__ = ["ClaimRecord", "Group", "Place", "SourceFigure", "Step", "TIERS", "hedged",
@@ -44,12 +44,15 @@ def reconcile(records: Iterable[ClaimRecord], *, window_days: int = 3) -> list[G
 def _reconcile(records: list[ClaimRecord], window: int) -> list[Group]:
     items = items_of(records)
     clusters, of = sweep(items, window)
-    root = attach(clusters, window)
+    root = attach_undated(clusters, attach(clusters, window))
     members: dict[int, list[int]] = {}
     for i, cid in enumerate(of):
         members.setdefault(root[cid], []).append(i)
-    groups: dict[int, Group] = {r: _group(clusters[r], idxs, items) for r, idxs in
-                                members.items()}
+    roots = {r: clusters[r] for r in members}
+    del clusters  # only the groups' own clusters are needed from here on
+    groups: dict[int, Group] = {}
+    for r in sorted(members):
+        groups[r] = _group(roots.pop(r), members.pop(r), items)
     _link_parts(items, of, root, groups)
     out = list(groups.values())
     for g in out:
@@ -70,7 +73,8 @@ def _group(cluster: Cluster, idxs: list[int], items: list[Item]) -> Group:
     lead = _lead(cluster, items)
     recs = [items[i].rec for i in idxs]
     report = [items[i].report for i in idxs]
-    figures = figures_of(recs, report)
+    stamps = [_stamp(items[i]) for i in idxs]
+    figures = figures_of(recs, report, stamps)
     v = verdict(figures)
     loc = lead.claim.location
     if loc is None or cluster.place.key.startswith("doc:"):
@@ -96,6 +100,12 @@ def _group(cluster: Cluster, idxs: list[int], items: list[Item]) -> Group:
     return Group(digest, cluster.block[0], cluster.block[1], period, place, iso(d_from),
                  iso(d_to), subject, figures, v.low, v.best, v.high, v.disagree, v.reason,
                  len(idxs), v.spread, recs)
+
+
+def _stamp(item: Item) -> float:
+    """Publication time of a claim's article (its report day at noon when unknown)."""
+    found = stamp(item.rec.published)
+    return found if found is not None else item.report * MINUTES_A_DAY + MINUTES_A_DAY / 2
 
 
 def _signature_key(cluster: Cluster) -> tuple[str, ...]:

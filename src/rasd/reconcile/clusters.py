@@ -1,7 +1,8 @@
 """Grouping: which claims count one real-world quantity.
 
-Claims are bucketed by an exact key (type, mixed flag, period, country, part or whole, place
-level and key, subject category) and swept in time order into clusters: a claim joins an open
+Claims are bucketed by an exact key (type, mixed flag, period, country, scope, place level and
+key, subject category; the scope sets apart a part with no category of its own, "منهم 3", and
+a single person, who is a part of any toll of the day) and swept in time order into clusters: a claim joins an open
 cluster of its bucket that started at most ``window`` days before it and whose incident it can
 be (compatible signature and scope; a claim dated only by its article joins only on the same
 figure, the same signature or the same article). Coarser clusters (province, country, no
@@ -13,15 +14,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
 
 from rasd.extractor.quantities import compatible_attacks, distinctive
-from rasd.model import Claim
+from rasd.model import Claim, Location
 from rasd.reconcile.keys import ADMIN1, INF, POINT, PlaceKey, When, category, hedged, \
     ordinal, place_key, scope_conflict, when
 from rasd.reconcile.model import ClaimRecord
 
 MAX_OPEN = 64  #: open clusters kept per bucket while sweeping (older ones close)
+MAX_KEPT = 16  #: figures and articles a cluster keeps to compare newcomers with
 #: figures further apart than this factor (hedges read) count different quantities: an
 #: incident and a campaign's toll, not two readings of one toll
 MAX_RATIO = 5.0
@@ -40,7 +43,8 @@ class Item:
     when: When
     place: PlaceKey
     category: str | None
-    part: bool
+    scope: int           #: 1: a part without a category of its own or an additional count,
+                         #: 2: one person
     report: int          #: publication day (else the claim's last day)
 
     @property
@@ -55,16 +59,25 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         c = rec.claim
         pub = ordinal(rec.published)
         w = when(c, pub)
-        out.append(Item(rec, w, place_key(c.location, c.doc_id), category(c),
-                        c.part_of is not None, pub if pub is not None else w.end))
+        cat = category(c)
+        scope = (c.part_of is not None and cat is None or c.context == "additional") + 2 * (
+            c.count.value == 1 and c.count.qualifier is None)
+        loc = c.location
+        place = place_key(loc, c.doc_id) if loc is None else _place_of(loc)
+        out.append(Item(rec, w, place, cat, scope, pub if pub is not None else w.end))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_of(loc: Location) -> PlaceKey:
+    return place_key(loc, "")
 
 
 @dataclass(slots=True)
 class Cluster:
     """Claims of one exact key that count one quantity, and what they say about it."""
 
-    block: tuple[Any, ...]      #: type, mixed, period, country, part
+    block: tuple[Any, ...]      #: type, mixed, period, country, scope
     place: PlaceKey
     category: str | None
     start: int
@@ -72,13 +85,15 @@ class Cluster:
     limit: int                  #: last day a claim may start on to join
     weak: bool = True           #: every member is dated by its article only
     members: list[int] = field(default_factory=list)
-    attacks: set[str] = field(default_factory=set)
-    targets: set[str] = field(default_factory=set)
-    figures: set[Any] = field(default_factory=set)
-    stated: list[tuple[float, float]] = field(default_factory=list)  #: hedged stated numbers
-    docs: set[str] = field(default_factory=set)
+    attacks: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
+    figures: tuple[Any, ...] = ()   #: the members' count keys (the first MAX_KEPT)
+    stated: tuple[tuple[float, float], ...] = ()  #: hedged stated numbers (the first MAX_KEPT)
+    docs: tuple[str, ...] = ()      #: the members' articles (the first MAX_KEPT)
     low: float = INF            #: envelope of the members' hedged figures
     high: float = -INF
+    max_low: float = -INF       #: the largest lower bound among the members
+    min_top: float = INF        #: the smallest upper bound ("at least v" counts as 2v)
     admin1: str | None = None
 
     @property
@@ -91,33 +106,39 @@ class Cluster:
         self.members.append(i)
         self.end = max(self.end, item.when.end)
         self.weak = self.weak and item.when.weak
-        if c.signature is not None:
-            self.attacks.update(c.signature.attack)
-            self.targets.update(c.signature.target)
-        self.figures.add(c.count.key())
-        self.docs.add(c.doc_id)
+        sig = c.signature
+        if sig is not None:
+            if not self.attacks.issuperset(sig.attack):
+                self.attacks = self.attacks.union(sig.attack)
+            if not self.targets.issuperset(sig.target):
+                self.targets = self.targets.union(sig.target)
+        key = c.count.key()
+        if key not in self.figures and len(self.figures) < MAX_KEPT:
+            self.figures += (key,)
+        if c.doc_id not in self.docs and len(self.docs) < MAX_KEPT:
+            self.docs += (c.doc_id,)
         lo, hi = hedged(c.count)
-        if _stated(c.count.value, hi) and len(self.stated) < MAX_STATED:
-            self.stated.append((lo, hi))
+        if _stated(c.count.value, hi) and len(self.stated) < MAX_KEPT:
+            self.stated += ((lo, hi),)
         self.low, self.high = min(self.low, lo), max(self.high, hi)
+        self.max_low, self.min_top = max(self.max_low, lo), min(self.min_top, _top(lo, hi))
         admin1 = item.place.admin1
         if admin1 is not None and (self.admin1 is None or admin1 < self.admin1):
             self.admin1 = admin1
 
 
-def _signature_fits(attacks: set[str] | tuple[str, ...], targets: set[str] | tuple[str, ...],
-                    other_attacks: set[str], other_targets: set[str]) -> bool:
-    if targets and other_targets and not set(targets) & other_targets:
+def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
+                    other_attacks: frozenset[str], other_targets: frozenset[str]) -> bool:
+    targets = tuple(targets)
+    if targets and other_targets and other_targets.isdisjoint(targets):
         return False
     return compatible_attacks(tuple(attacks), tuple(other_attacks))
 
 
-def _shares_signature(a_att: Any, a_tgt: Any, b_att: set[str], b_tgt: set[str]) -> bool:
+def _shares_signature(a_att: Iterable[str], a_tgt: Iterable[str], b_att: frozenset[str],
+                      b_tgt: frozenset[str]) -> bool:
     """A shared target or a shared distinctive attack kind (not a routine air strike)."""
-    return bool(set(a_tgt) & b_tgt or distinctive(set(a_att) & b_att))
-
-
-MAX_STATED = 16  #: stated figures a cluster keeps to compare newcomers with
+    return bool(b_tgt.intersection(a_tgt) or distinctive(b_att.intersection(a_att)))
 
 
 def _stated(value: int | None, high: float) -> bool:
@@ -126,20 +147,27 @@ def _stated(value: int | None, high: float) -> bool:
     return value is not None and value >= 2 and high != INF
 
 
-def _same_figure(figures: set[Any], other: set[Any]) -> bool:
-    """Whether two sets of count keys share an exact figure of two or more."""
-    return any(k[0] == "value" and k[1] >= 2 for k in figures & other)
+def _same_figure(figures: Iterable[Any], other: Iterable[Any]) -> bool:
+    """Whether two lists of count keys share an exact figure of two or more."""
+    return any(k[0] == "value" and k[1] >= 2 for k in set(figures).intersection(other))
 
 
-def _agrees(stated: list[tuple[float, float]], other: list[tuple[float, float]]) -> bool:
+def _agrees(stated: Iterable[tuple[float, float]],
+            other: Iterable[tuple[float, float]]) -> bool:
     """Whether two reports give agreeing stated figures ("نحو 30" and 28, or 39 and 39)."""
     return any(max(lo, olo) <= min(hi, ohi) for lo, hi in stated for olo, ohi in other)
 
 
-def _far(low: float, high: float, other_low: float, other_high: float,
+def _top(low: float, high: float) -> float:
+    """An upper bound to compare magnitudes with: "at least v" is taken as at most 2v."""
+    return high if high != INF else 2 * max(low, 1)
+
+
+def _far(low: float, high: float, max_low: float, min_top: float,
          ratio: float = MAX_RATIO) -> bool:
-    """Whether two hedged figures are more than ``ratio`` apart."""
-    return low > ratio * max(other_high, 1) or other_low > ratio * max(high, 1)
+    """Whether a hedged figure is more than ``ratio`` away from any member of a cluster
+    (``max_low`` / ``min_top``: the members' largest lower and smallest upper bound)."""
+    return low > ratio * max(min_top, 1) or max_low > ratio * max(_top(low, high), 1)
 
 
 def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
@@ -149,7 +177,7 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
     attacks, targets = (sig.attack, sig.target) if sig else ((), ())
     if not _signature_fits(attacks, targets, cluster.attacks, cluster.targets):
         return False
-    if _far(*hedged(c.count), cluster.low, cluster.high):
+    if _far(*hedged(c.count), cluster.max_low, cluster.min_top):
         return False
     if any(scope_conflict(c, items[j].claim) for j in cluster.members[:8]):
         return False
@@ -158,12 +186,12 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
         # an article date, a province or a country alone never links two reports
         low, high = hedged(c.count)
         return (c.doc_id in cluster.docs
-                and not _far(low, high, cluster.low, cluster.high, SAME_ARTICLE_RATIO)
-                or _same_figure({c.count.key()}, cluster.figures)
+                and not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
+                or _same_figure((c.count.key(),), cluster.figures)
                 or _stated(c.count.value, high) and _agrees([(low, high)], cluster.stated)
                 or _shares_signature(attacks, targets, cluster.attacks, cluster.targets)
                 or item.place.level == POINT and not (item.when.weak and cluster.weak)
-                and not _far(low, high, cluster.low, cluster.high, CLOSE_RATIO))
+                and not _far(low, high, cluster.max_low, cluster.min_top, CLOSE_RATIO))
     return True
 
 
@@ -172,7 +200,7 @@ def sweep(items: list[Item], window: int) -> tuple[list[Cluster], list[int]]:
     buckets: dict[tuple[Any, ...], list[int]] = {}
     for i, it in enumerate(items):
         c = it.claim
-        key = (c.type, c.mixed, it.when.period, it.place.country, it.part, it.place.level,
+        key = (c.type, c.mixed, it.when.period, it.place.country, it.scope, it.place.level,
                it.place.key, it.category)
         buckets.setdefault(key, []).append(i)
     clusters: list[Cluster] = []
@@ -221,12 +249,14 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
     if coarse.category != fine.category and max(coarse.low, fine.low) > min(coarse.high,
                                                                             fine.high):
         return False  # "39 killed" is no "12 children": a wider scope joins only if it agrees
-    if _far(coarse.low, coarse.high, fine.low, fine.high):
+    if _far(coarse.max_low, coarse.min_top, fine.max_low, fine.min_top) \
+            or _far(fine.max_low, fine.min_top, coarse.max_low, coarse.min_top):
         return False
     if coarse.weak or fine.weak or coarse.block[2] == "event" and coarse.place.level > POINT:
         return bool(_same_figure(coarse.figures, fine.figures)
                     or _agrees(coarse.stated, fine.stated)
-                    or coarse.docs & fine.docs and coarse.figures & fine.figures
+                    or not set(coarse.docs).isdisjoint(fine.docs)
+                    and not set(coarse.figures).isdisjoint(fine.figures)
                     or _shares_signature(coarse.attacks, coarse.targets, fine.attacks,
                                          fine.targets))
     return True
@@ -306,3 +336,36 @@ def _index_keys(cl: Cluster) -> list[tuple[Any, ...]]:
         return out
     query = (("P", block, pkey), ("A", block, cl.admin1), ("C", block))[level]
     return [k for k in out if k != query] + [query]
+
+
+def attach_undated(clusters: list[Cluster], root: list[int]) -> list[int]:
+    """Join each cluster of an article with no date at all to the one dated incident group of
+    the same type, scope, place and category that gives the same figure or names the same
+    incident (a target, a distinctive attack kind); it stays apart when none or several do."""
+    index: dict[tuple[Any, ...], list[int]] = {}
+    undated: list[int] = []
+    for cid, cl in enumerate(clusters):
+        period = cl.block[2]
+        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+        if isinstance(period, tuple) and period[0] == "undated":
+            undated.append(cid)
+        elif period == "event" and root[cid] == cid:
+            index.setdefault(key, []).append(cid)
+    parent = list(root)
+    for cid in undated:
+        cl = clusters[cid]
+        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+        found = {r for r in index.get(key, ()) if _names_same(cl, clusters[r])}
+        if len(found) == 1:
+            parent[root[cid]] = found.pop()  # roots of dated groups are never undated ones
+    return [parent[r] for r in root]
+
+
+def _names_same(cl: Cluster, other: Cluster) -> bool:
+    """The same exact figure (two or more) or the same incident signature, with figures
+    within :data:`MAX_RATIO` of each other."""
+    if _far(cl.max_low, cl.min_top, other.max_low, other.min_top) \
+            or _far(other.max_low, other.min_top, cl.max_low, cl.min_top):
+        return False
+    return _same_figure(cl.figures, other.figures) or _shares_signature(
+        cl.attacks, cl.targets, other.attacks, other.targets)

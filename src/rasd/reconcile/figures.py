@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rasd.reconcile.keys import fmt, hedged, iso, point, source_key
+from rasd.reconcile.keys import INF, fmt, hedged, iso, point, refers_back, source_key
 from rasd.reconcile.model import ClaimRecord, SourceFigure, Step
 
 #: credibility tier of a source kind for the best estimate (lower first; unlisted kinds: 1)
@@ -27,16 +27,17 @@ class Verdict:
     spread: float | None
 
 
-def figures_of(members: list[ClaimRecord], report: list[int]) -> list[SourceFigure]:
+def figures_of(members: list[ClaimRecord], report: list[int],
+               stamps: list[float]) -> list[SourceFigure]:
     """One :class:`SourceFigure` per canonical source of a group (``report``: each member's
-    publication day), ordered by tier and key."""
+    publication day; ``stamps``: its publication time in minutes), ordered by tier and key."""
     by_source: dict[str, list[int]] = {}
     for i, rec in enumerate(members):
         by_source.setdefault(source_key(rec.claim, rec.outlet), []).append(i)
     if len(by_source) > 1:
         _merge_short_names(by_source, members)
-    figures = [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], report[i])),
-                       members, report) for k, ix in by_source.items()]
+    figures = [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], stamps[i])),
+                       members, report, stamps) for k, ix in by_source.items()]
     figures.sort(key=lambda f: (f.tier, f.key))
     return figures
 
@@ -66,16 +67,16 @@ def _merge_short_names(by_source: dict[str, list[int]], members: list[ClaimRecor
             by_source[top].extend(by_source.pop(k))
 
 
-def _claim_order(rec: ClaimRecord, report: int) -> tuple[Any, ...]:
-    """Reporting order: publication day, a revision after a first report, the larger figure,
+def _claim_order(rec: ClaimRecord, stamp: float) -> tuple[Any, ...]:
+    """Reporting order: publication time, a revision after a first report, the larger figure,
     then stable tie-breakers."""
     c = rec.claim
-    return (report, c.revision, c.count.high, c.count.low, c.doc_id, c.evidence.start,
+    return (stamp, c.revision, c.count.high, c.count.low, c.doc_id, c.evidence.start,
             c.evidence.end, rec.outlet or "")
 
 
-def _figure(key: str, ix: list[int], members: list[ClaimRecord],
-            report: list[int]) -> SourceFigure:
+def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[int],
+            stamps: list[float]) -> SourceFigure:
     chain: list[Step] = []
     outlets: dict[str, None] = {}
     via: dict[str, None] = {}
@@ -95,56 +96,82 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord],
     c = latest.claim
     return SourceFigure(key, c.source.text, c.source.kind, TIERS.get(c.source.kind or "", 1),
                         c.count, c, iso(report[ix[-1]]), latest.url, hedged(c.count),
-                        tuple(chain), tuple(outlets), tuple(via), len(ix))
+                        tuple(chain), tuple(outlets), tuple(via), len(ix),
+                        stamp=stamps[ix[-1]])
 
 
-PAIR_CANDIDATES = 16  #: figures tried at each end when looking for the widest dispute
+PAIR_CANDIDATES = 16  #: figures tried at each end when looking for a dispute
+STALE_MINUTES = 24 * 60  #: a lower figure published this much later is stale, not a contest
+COPY_SLACK = 0.01  #: exact figures of 100 or more within 1 % are one bulletin copied
 
 
 def _supersede(figures: list[SourceFigure]) -> None:
-    """Mark figures that a later, higher figure of another source revises upwards: one
-    published on a later day, or worded as a revision ("ارتفعت الحصيلة إلى") the same day."""
-    by_date = sorted(figures, key=lambda f: f.date or "")
-    later_low: dict[str, float] = {}  # date -> max lower bound of figures published after it
+    """Mark figures that a later, higher figure of another source revises upwards (one
+    published later, or worded as a revision at the same time), and figures worded as an
+    earlier stage of the toll ("وكانت حصيلة سابقة قد أشارت إلى") when other figures exist."""
+    by_time = sorted(figures, key=lambda f: f.stamp)
+    later_low: dict[float, float] = {}  # time -> max lower bound of figures published after it
     best = -1.0
-    for f in reversed(by_date):
-        later_low.setdefault(f.date or "", best)
+    for f in reversed(by_time):
+        later_low.setdefault(f.stamp, best)
         best = max(best, f.interval[0])
     revised = sorted(((f.interval[0], n) for n, f in enumerate(figures) if f.claim.revision),
                      reverse=True)[:2]
     for n, f in enumerate(figures):
         revision = next((low for low, m in revised if m != n), -1.0)
-        f.superseded = max(later_low[f.date or ""], revision) > f.interval[1]
+        f.superseded = max(later_low[f.stamp], revision) > f.interval[1] or (
+            f.claim.context == "earlier" and len(figures) > 1)
 
 
-def _same_article_summary(a: SourceFigure, b: SourceFigure) -> bool:
-    """An article's own voice next to a source it quotes: the outlet summarising, not a party."""
-    return a.doc_id == b.doc_id and "outlet" in (a.kind, b.kind)
+def _range(f: SourceFigure, other: SourceFigure) -> tuple[float, float]:
+    """A figure's range for the dispute test: its hedged interval; a vague word ("عشرات")
+    from another article is only a lower bound (it is rhetoric, not a counter-count, unless
+    set side by side with a number); an exact figure of 100 or more allows a 1 % copy slip."""
+    low, high = f.interval
+    c = f.count
+    if c.vague is not None and f.doc_id != other.doc_id:
+        return low, INF
+    if c.value is not None and c.qualifier is None and c.value >= 100:
+        return c.value * (1 - COPY_SLACK), c.value * (1 + COPY_SLACK)
+    return low, high
 
 
-def _revises(later: SourceFigure, earlier: SourceFigure) -> bool:
-    """Whether ``later`` is a higher figure published on a later day, or the same day worded as
-    a revision: an update of ``earlier``, not a dispute with it."""
-    if later.interval[0] <= earlier.interval[1]:
-        return False
-    return (later.date or "") > (earlier.date or "") or later.claim.revision
+def _explained(high: SourceFigure, low: SourceFigure) -> bool:
+    """Whether the gap between a higher and a lower figure is no dispute: the higher one is a
+    later or revised toll; the lower one is an earlier stage, or was published more than a day
+    later (a stale reprint or a quiet official revision); or one article states both as one
+    statement (the same source span, or a source that only points back: "المصدر ذاته") or as
+    its own summary of a source it quotes."""
+    if high.stamp > low.stamp or high.claim.revision or "earlier" in (
+            high.claim.context, low.claim.context):
+        return True
+    if low.stamp - high.stamp > STALE_MINUTES:
+        return True
+    if high.doc_id == low.doc_id:
+        return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
+                or refers_back(high.text) or refers_back(low.text))
+    return False
 
 
-def _dispute(figures: list[SourceFigure]) -> tuple[float, str] | None:
-    """The widest pair of incompatible figures that no revision explains (spread, reason)."""
+def _dispute(figures: list[SourceFigure]) -> tuple[float, str, float] | None:
+    """The dispute to report: among incompatible pairs that nothing explains, the two figures
+    published closest in time, then the widest (spread, reason, time gap)."""
     highs = sorted(figures, key=lambda f: (-f.interval[0], f.key))[:PAIR_CANDIDATES]
     lows = sorted(figures, key=lambda f: (f.interval[1], f.key))[:PAIR_CANDIDATES]
-    worst: tuple[float, str] | None = None
+    found: tuple[float, float, str] | None = None
     for a in highs:
         for b in lows:
-            if a is b or a.interval[0] <= b.interval[1] or _same_article_summary(a, b) \
-                    or _revises(a, b):
+            if a is b:
                 continue
-            spread = point(a.count) / max(1, point(b.count))
+            (alo, _), (_, bhi) = _range(a, b), _range(b, a)
+            if alo <= bhi or _explained(a, b):
+                continue
+            spread = alo / max(1, bhi)  # the gap, hedges read
             reason = f"{a.text} ({fmt(a.count)}) vs {b.text} ({fmt(b.count)})"
-            if worst is None or (spread, reason) > worst:
-                worst = (spread, reason)
-    return worst
+            key = (abs(a.stamp - b.stamp), -spread, reason)
+            if found is None or key < found:
+                found = key
+    return None if found is None else (-found[1], found[2], found[0])
 
 
 def verdict(figures: list[SourceFigure]) -> Verdict:
@@ -158,8 +185,8 @@ def verdict(figures: list[SourceFigure]) -> Verdict:
                     if (f.tier == top and f.count.vague is None)
                     or (top is None and f.tier == current[0].tier))
     best = min(max(chosen[(len(chosen) - 1) // 2], low), high)
-    worst = _dispute(figures)
-    if worst is None:
+    dispute = _dispute(figures)
+    if dispute is None:
         return Verdict(low, best, high, False, None, None)
-    spread = round(worst[0], 2)
-    return Verdict(low, best, high, True, f"{worst[1]}: {spread:g}x", spread)
+    spread = round(dispute[0], 2)
+    return Verdict(low, best, high, True, f"{dispute[1]}: {spread:g}x", spread)

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
 from rasd.lang.ar import load_yaml
 from rasd.model import VAGUE_WORDS, Claim, Count, Location
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import stems
+from rasd.text.tokens import has_article, stems, tokenize
 
 POINT, ADMIN1, COUNTRY = 0, 1, 2
 LEVELS = ("point", "admin1", "country")
@@ -56,6 +57,26 @@ def place_name_key(text: str) -> str:
     nouns = _place_nouns()
     words = [w for w in canon(text).split() if w not in nouns]
     return " ".join(words) or canon(text)
+
+
+@lru_cache(maxsize=1)
+def _back_references() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("reconcile.yaml")
+    return (frozenset(canon(w) for w in data["back_references"]),
+            frozenset(canon(w) for w in data["same_markers"]))
+
+
+@lru_cache(maxsize=1 << 14)
+def refers_back(text: str) -> bool:
+    """Whether a source phrase only points back to a speaker already named in the article
+    ("المصدر", "البيان", "المصدر ذاته", "نفس المسؤول"; an indefinite "مصدر" is a new,
+    unnamed one)."""
+    words, markers = _back_references()
+    key = canon(text)
+    if not markers.isdisjoint(key.split()):
+        return True
+    toks = tokenize(normalize_string(text))
+    return key in words and bool(toks) and has_article(toks[0])
 
 
 def source_key(claim: Claim, outlet: str | None = None) -> str:
@@ -125,6 +146,28 @@ def ordinal(date: str | None) -> int | None:
     return None if date is None else _day(date[:10])
 
 
+MINUTES_A_DAY = 1440
+
+
+@lru_cache(maxsize=1 << 16)
+def stamp(published: str | None) -> float | None:
+    """Minutes since 0001-01-01 UTC of an article's publication (a bare date is taken at noon),
+    to order reports within a day; None when missing or unreadable."""
+    if not published:
+        return None
+    if len(published) <= 10:
+        day = ordinal(published)
+        return None if day is None else day * MINUTES_A_DAY + MINUTES_A_DAY / 2
+    try:
+        when_ = dt.datetime.fromisoformat(published)
+    except ValueError:
+        day = ordinal(published)
+        return None if day is None else day * MINUTES_A_DAY + MINUTES_A_DAY / 2
+    if when_.tzinfo is not None:
+        when_ = when_.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return when_.toordinal() * MINUTES_A_DAY + when_.hour * 60 + when_.minute
+
+
 @lru_cache(maxsize=1 << 14)
 def _iso_day(day: int) -> str:
     return dt.date.fromordinal(day).isoformat()
@@ -192,6 +235,11 @@ def when(claim: Claim, pub: int | None) -> When:
     """The :class:`When` of a claim (see docs/reconcile.md, Periods)."""
     t = claim.time
     d = ordinal(t.date) if t is not None else None
+    if claim.context == "background" and (t is None or t.precision == "publication"):
+        return When(("undated", claim.doc_id), 0, 0, True)  # an older event, date unknown
+    if t is not None and t.precision == "since" and d is not None and pub is not None \
+            and 0 <= pub - d <= SHORT_SINCE_DAYS and claim.period is None:
+        return When("event", d, pub, False)  # "منذ أمس": a recent incident's count
     if t is not None and t.precision == "since" or claim.period is not None \
             and claim.period.kind == "since":
         start = d if t is not None and t.precision == "since" and d is not None else -1
@@ -202,11 +250,19 @@ def when(claim: Claim, pub: int | None) -> When:
     if t is not None and d is not None:
         if t.precision in ("month", "year"):
             return When((t.precision, d), d, period_end(d, t.precision), False)
+        if t.precision == "week" and not _names_incident(claim):
+            return When(("week", d), d, d + 6, False)  # "هذا الأسبوع": the week's total
         lo, hi = EVENT_PRECISIONS.get(t.precision, (0, 0))
         return When("event", d + lo, d + hi, t.precision == "publication")
     if pub is not None:
         return When("event", pub - 1, pub, True)
     return When(("undated", claim.doc_id), 0, 0, True)
+
+
+def _names_incident(claim: Claim) -> bool:
+    """Whether the claim names one incident: a target or a distinctive attack kind."""
+    sig = claim.signature
+    return sig is not None and bool(sig.target or distinctive(sig.attack))
 
 
 def category(claim: Claim) -> str | None:

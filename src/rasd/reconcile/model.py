@@ -75,6 +75,7 @@ class SourceFigure:
     via: tuple[str, ...]            #: intermediaries named in the claims ("according to X")
     n_claims: int
     superseded: bool = False        #: a later, higher figure of another source updates it
+    stamp: float = 0.0              #: publication time (minutes) of the latest claim
 
     @property
     def doc_id(self) -> str:
@@ -104,7 +105,7 @@ class Group:
     disagree: bool
     reason: str | None
     n_claims: int
-    spread: float | None = None     #: max / min of the disputed figures (None: no dispute)
+    spread: float | None = None     #: the disputed figures' ratio, hedges read (None: no dispute)
     members: list[ClaimRecord] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)    #: ids of groups counting a part of this
     part_of: list[str] = field(default_factory=list)  #: ids of groups this counts a part of
