@@ -408,3 +408,18 @@ def test_a_definite_source_after_another_party_stays_apart():
             "وقالت مصادر عسكرية إن مسلحين هاجموا الموقع ليلاً.\n"
             "وبحسب المصادر فإن 3 مسلحين قتلوا على متن دبابة.")
     assert [c.count.value for c in _claims(text)] == [3, 3]
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("أعلنت السلطات مقتل25 شخصاً.", "killed", Count(value=25)),            # digits glued to a word
+    ("وأصيب119 في اعتداء انتحاري.", "injured", Count(value=119)),
+    ("أسفر القصف عن مقتل أكثر من340 ألف شخص.", "killed", Count(value=340000, qualifier="at_least")),
+])
+def test_figures_glued_to_words(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+def test_conjoined_figure_of_people_after_a_toll():
+    claims = _claims("اعتقلت الشرطة 130 من المثقفين و8 أطفال.")
+    assert sorted(c.count.value for c in claims if c.type == "arrested") == [8, 130]

@@ -20,6 +20,7 @@ def _claims(text):
     "سجلت الوزارة إصابة 300 شخص بالكوليرا.",                # an infection
     "اعتقلت الشرطة عدداً كبيراً من المتظاهرين.",           # "a large number": no class
     "قتل الكثير من المدنيين في القصف.",
+    "تنتج البلاد 450 ألف برميل من النفط يومياً.",              # oil, not barrel bombs
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
@@ -31,6 +32,7 @@ def test_not_a_claim(text):
     ("وقال موقع سويداء 24 إن 5 أشخاص قتلوا.", ("killed", Count(value=5))),
     ("ويوجد نحو 220 آخرين في عداد المفقودين.", ("missing", Count(value=220, qualifier="about"))),
     ("تم القضاء على 40 مسلحاً.", ("killed", Count(value=40))),
+    ("ألقت المروحيات 20 برميلاً متفجراً على الحي.", ("strikes", Count(value=20))),
 ])
 def test_still_a_claim(text, expected):
     assert _claims(text) == [expected]

@@ -1,5 +1,6 @@
 """Figures beside an event word that report no event: verdicts and prison terms, standing
-populations, rates, infections, numbered names (``lang/ar/data/not_claims.yaml``)."""
+populations, rates, infections, numbered names, barrels of oil
+(``lang/ar/data/not_claims.yaml``)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ class NotClaimLexicon:
     diseases: frozenset[str]
     disease_window: int
     named_media: frozenset[str]
+    oil_words: frozenset[str]
+    oil_window: int
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +44,8 @@ def lexicon() -> NotClaimLexicon:
         standing=words("standing"),
         standing_window=int(data["standing_window"]), rate_words=words("rate_words"),
         diseases=words("diseases"), disease_window=int(data["disease_window"]),
-        named_media=words("named_media"))
+        named_media=words("named_media"), oil_words=words("oil_words"),
+        oil_window=int(data["oil_window"]))
 
 
 def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
@@ -60,6 +64,8 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "يعيش فيها نحو 200 ألف مدني"
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
+    if trig.type == "strikes" and _near(toks, c.hi, c.hi + lex.oil_window + 1, lex.oil_words):
+        return True  # "450 ألف برميل من النفط"
     if trig.type == "injured" and _near(toks, first, last + lex.disease_window, lex.diseases):
         return True  # "إصابة 300 شخص بالكوليرا"
     return c.lo >= 2 and has_stem(toks[c.lo - 2], lex.named_media)  # "موقع سويداء 24"

@@ -182,7 +182,8 @@ class _Lexicon:
         self.rmark = _n(y["reversed_decimal_mark"])
         rmark = re.escape(self.rmark)
         heads = _trie((*self.word_forms, *self.dual_forms))
-        self.master = re.compile("(?<!\\w)(?:" + "|".join([
+        # a figure opens a word, or its digits follow letters glued to them ("مقتل25")
+        self.master = re.compile("(?:(?<!\\w)|(?<=[^\\W\\d_])(?=\\d))(?:" + "|".join([
             r"(?=[\d+])(?:(?P<date>(?<![/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
             r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}/\d{1,2})(?![\d/]))"
             r"|(?P<time>(?<!:)\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
@@ -201,7 +202,7 @@ class _Lexicon:
                              for p in _ns(ps)}
         qcl = _trie(_ns(q["clitics"]))
         before = _trie(p for ps in q["before"].values() for p in _ns(ps))
-        self.qual_before = re.compile(rf"(?<!\w){qcl}?(?P<q>{before})\s+$")
+        self.qual_before = re.compile(rf"(?<!\w){qcl}?(?P<q>{before})\s*$")
         after = _trie(p for ps in q["after"].values() for p in _ns(ps))
         self.qual_after = re.compile(rf"\s*(?P<q>{after})(?!\w)")
 

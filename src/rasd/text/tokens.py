@@ -13,7 +13,7 @@ from rasd.lang.ar import load_yaml
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
 
-_WORD_SPLIT = re.compile(r"(\w+)")  # a word is a run of \w
+_WORD_SPLIT = re.compile(r"(\d\d*|[^\W\d][^\W\d]*)")  # a run of digits or of letters
 
 
 @lru_cache(maxsize=1)
