@@ -423,3 +423,15 @@ def test_figures_glued_to_words(text, etype, count):
 def test_conjoined_figure_of_people_after_a_toll():
     claims = _claims("اعتقلت الشرطة 130 من المثقفين و8 أطفال.")
     assert sorted(c.count.value for c in claims if c.type == "arrested") == [8, 130]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل خمسة جنود وفقد 15 آخرون في الهجوم.",
+     {("killed", Count(value=5)), ("missing", Count(value=15))}),
+    ("ففقد التنظيم 103 من عناصره.", {("killed", Count(value=103))}),
+    ("فقد 7 من أفراد الوحدة حياتهم في الانفجار.", {("killed", Count(value=7))}),
+    ("وقد لقي قائد التنظيم مقتله في غارة.", {("killed", Count(value=1))}),
+    ("لقي جندي مصرعه في إطلاق نار.", {("killed", Count(value=1))}),
+])
+def test_lost_missing_and_one_in_an_idiom(text, expected):
+    assert {(c.type, c.count) for c in _claims(text)} == expected

@@ -26,3 +26,10 @@ def test_a_figure_above_the_limit_of_its_subject_is_rejected():
 def test_plausible_figures_stay():
     claims = rasd.extract("قتل أكثر من 20 مليون جندي في الحرب، بينهم 300 قائد.")
     assert sorted(c.count.value for c in claims) == [300, 20_000_000]
+
+
+def test_an_event_that_cannot_befall_its_subject_is_rejected():
+    doc = _doc("ووصل أكثر من مليون مهاجر إلى أوروبا عام 2015.")
+    assert doc.claims == ()
+    assert [why for _, why in doc.rejected] == ["deployed is no event of migrants"]
+    assert [c.type for c in rasd.extract("ووصل 500 جندي إلى القاعدة.")] == ["deployed"]

@@ -163,6 +163,18 @@ def _split_idiom(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
             and has_stem(toks[c.lo - 1], context().split_idiom_heads))
 
 
+def _went_missing(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether a loss verb is the passive "went missing": a bare "فقد" with the figure right
+    after it and no "their" on the people ("وفقد 15 آخرون", not "ففقد 103 من عناصره" nor "فقد 7
+    من أفراد الوحدة حياتهم")."""
+    ctx = context()
+    if trig.role != "loss" or c.lo != t.hi or not has_stem(toks[t.lo], ctx.missing_when_bare):
+        return False
+    after = toks[c.hi:c.hi + ctx.lost_lives_reach]
+    return not any(has_stem(tok, persons().possessed) for tok in after[:3]) and not any(
+        has_stem(tok, ctx.lost_lives) for tok in after)
+
+
 def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
     """Whether an event verb or verbal noun after a figure opens the next conjunct ("قتل 11
     حوثياً وجرح 8", "مقتل 4 وإصابة 10"): its own figure follows it, the one before belongs to
@@ -255,6 +267,9 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             if prev is None or prev.sentence != si or prev.end <= c.lo:
                 parent = (cm, c, subj)
             continue
+        if _went_missing(toks, c, t_loc[bi], best.trigger):
+            best = Link(Trigger(best.trigger.start, best.trigger.end, "missing", "verb",
+                                best.trigger.entry), best.cost)
         trig = best.trigger
         adjacent = t_loc[bi].lo == c.hi
         if linking.counts_objects(toks, c) and not adjacent and trig.type != "strikes":
@@ -390,6 +405,12 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     gap_words = persons().single_gap
     counted = {k for c in c_loc for k in range(c.lo, c.hi)}
     for trig, t in zip(trigs, t_loc):
+        idiom = _split_idiom_one(toks, t, trig, counted)
+        if idiom is not None:  # "لقي قائد التنظيم مقتله"
+            out.append(_draft(toks, si, idiom - 1, t.hi, trig.type, Count(value=1), trig.mixed,
+                              2.0, Located(idiom, idiom + 1), toks[idiom].start,
+                              (trig.start, trig.end)))
+            continue
         if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar", "phrase") \
                 or _blocked(toks, t.lo):
             continue
@@ -412,6 +433,20 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                       (trig.start, trig.end)))
                     break
     return out
+
+
+def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
+                     counted: set[int]) -> int | None:
+    """The one person between an idiom's verb and its killed noun ("لقي قائد التنظيم مقتله",
+    "لقي جندي مصرعه"): the person's token index, or None."""
+    if trig.type != "killed" or trig.role not in ("noun", "masdar"):
+        return None
+    for k in range(t.lo - 1, max(0, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
+        if k in counted:
+            return None
+        if _one_person(toks[k]) and has_stem(toks[k - 1], context().split_idiom_heads):
+            return k
+    return None
 
 
 def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,

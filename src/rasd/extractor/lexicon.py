@@ -194,6 +194,9 @@ class ContextLexicon:
     toll_to: frozenset[str]
     purpose_types: frozenset[str]
     split_idiom_heads: frozenset[str]
+    missing_when_bare: frozenset[str]
+    lost_lives: frozenset[str]
+    lost_lives_reach: int
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
@@ -227,6 +230,9 @@ def context() -> ContextLexicon:
         toll_to=frozenset(_norm_all(data["toll_to"])),
         purpose_types=frozenset(data["purpose_types"]),
         split_idiom_heads=frozenset(_norm_all(data["split_idiom_heads"])),
+        missing_when_bare=frozenset(_norm_all(data["missing_when_bare"])),
+        lost_lives=frozenset(_norm_all(data["lost_lives"])),
+        lost_lives_reach=int(data["lost_lives_reach"]),
         causatives=frozenset(_norm_all(data["causatives"])),
         caused_event_links=frozenset(_norm_all(data["caused_event_links"])),
         toll_heads=frozenset(_norm_all(data["toll_heads"])),

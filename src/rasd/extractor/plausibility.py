@@ -1,5 +1,6 @@
 """Figures implausible for their event and for the people they count
-(``lang/ar/data/plausibility.yaml``): "مقتل 3 ملايين لاجئ" read from a population, "1500 قائد"."""
+(``lang/ar/data/plausibility.yaml``): "مقتل 3 ملايين لاجئ" read from a population, "1500 قائد",
+migrants "deployed"."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from rasd.lang.ar import load_yaml
 from rasd.model import Claim
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import stems
+
+
+@lru_cache(maxsize=1)
+def _not_for() -> dict[str, frozenset[str]]:
+    data = load_yaml("plausibility.yaml")["not_for_subjects"]
+    return {str(t): frozenset(cats) for t, cats in data.items()}
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +31,9 @@ def _limits() -> tuple[dict[str, int], dict[str, int]]:
 
 def implausible(claim: Claim) -> str | None:
     """Why ``claim``'s figure cannot be a count of its event and subject, or None."""
+    category = claim.subject.category if claim.subject else None
+    if category in _not_for().get(claim.type, ()):
+        return f"{claim.type} is no event of {category}"
     low = claim.count.low
     by_type, by_head = _limits()
     limit = by_type.get(claim.type)
