@@ -118,10 +118,13 @@ def _ancestors(kind: str, parents: dict[str, str]) -> set[str]:
 
 
 def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two attack-kind lists can name one incident: either is empty, or some kind of
-    one equals, or is a broader kind of, some kind of the other."""
+    """Whether two attack-kind lists can name one incident: either is empty, both are only
+    routine kinds, or some kind of one equals, or is a broader kind of, some kind of the
+    other."""
     if not a or not b:
         return True
+    if not distinctive(a) and not distinctive(b):
+        return True  # routine kinds of one battle day ("اشتباكات", "إطلاق نار", "قصف") mix
     parents = _lexicon().parents
     for x in a:
         up_x = _ancestors(x, parents)
