@@ -266,7 +266,9 @@ def q(count, source="", kind="outlet", **kw):
     sig = kw.pop("sig", None)
     extra = {"signature": Signature(*sig) if sig else None,
              "period": Period(kw.pop("period"), "منذ", Span(0, 3)) if "period" in kw else None,
-             "part_of": kw.pop("part_of", None), "revision": kw.pop("revision", False)}
+             "part_of": kw.pop("part_of", None), "revision": kw.pop("revision", False),
+             "contrast": kw.pop("contrast", False), "context": kw.pop("context", None),
+             "segment": kw.pop("segment", 0)}
     seq = kw.pop("seq", None)
     r = rec(count, source, kind, **kw)
     return ClaimRecord(dataclasses.replace(r.claim, **extra), r.outlet, r.published, r.url,
@@ -340,11 +342,25 @@ def test_a_later_higher_figure_is_an_update_not_a_dispute():
 
 
 def test_one_article_can_hold_a_dispute_but_not_its_own_summary():
+    # "نقلت سبوتنيك عن مصدر أن 93 قتلوا، فيما قال المرصد إن 72 قتلوا"
     two_parties = [q(93, "مصدر", "anonymous", doc="x", via=("سبوتنيك",)),
-                   q(72, "المرصد", "monitor", doc="x")]
+                   q(72, "المرصد", "monitor", doc="x", contrast=True)]
     assert one(reconcile(two_parties)).disagree
-    summary = [q(30, doc="y"), q(35, "المرصد", "monitor", doc="y")]  # the outlet's headline
-    assert not one(reconcile(summary)).disagree
+    bodies = [q(252, "الوزارة", "government", doc="k", sid="sy-moh"),
+              q(100, "سانا", "media", doc="k", sid="sana")]  # side by side, not set against
+    assert not one(reconcile(bodies)).disagree
+    documenter = [q(252, "المرصد", "monitor", doc="m", sid="sohr"),
+                  q(100, "سانا", "media", doc="m", sid="sana")]  # a monitor against a party
+    assert one(reconcile(documenter)).disagree
+    unset = [q(93, "مصدر", "anonymous", doc="w"), q(72, "ضابط", "person", doc="w")]
+    assert not one(reconcile(unset)).disagree  # two figures the article does not contrast
+    summary = [q(30, doc="y"), q(35, "المرصد", "monitor", doc="y", contrast=True)]
+    assert not one(reconcile(summary)).disagree  # the outlet's headline
+
+
+def test_two_stories_of_a_roundup_article_are_two_quantities():
+    roundup = [q(7, doc="r", segment=0), q(7, doc="r", segment=1)]
+    assert len(reconcile(roundup)) == 2
 
 
 def test_an_undated_article_joins_the_dated_incident_it_names():
@@ -369,15 +385,13 @@ def test_vague_words_across_articles_are_no_counter_count():
                        q(Count(value=150, qualifier="at_least"), "الدفاع المدني",
                          "organization", outlet="ب")]))
     assert not g.disagree
-    side_by_side = [q(Count(vague="tens"), "وكالة سانا", "media", doc="z"),
-                    q(252, "المرصد", "monitor", doc="z")]
+    side_by_side = [q(Count(vague="tens"), "وكالة سانا", "media", doc="z", sid="sana"),
+                    q(252, "المرصد", "monitor", doc="z", sid="sohr", contrast=True)]
     assert one(reconcile(side_by_side)).disagree
 
 
 def test_an_earlier_stage_and_a_stale_reprint_are_updates():
-    earlier = q(35, "الوكالة الفرنسية", "media", outlet="أ", revision=False)
-    earlier = ClaimRecord(dataclasses.replace(earlier.claim, context="earlier"), earlier.outlet,
-                          earlier.published, earlier.url)
+    earlier = q(35, "الوكالة الفرنسية", "media", outlet="أ", context="earlier")
     g = one(reconcile([earlier, q(42, "وسائل الإعلام اليابانية", "media", outlet="ب")]))
     assert not g.disagree and (g.low, g.high) == (42, 42)
     stale = [q(128, "مسؤول", "official", pub="2023-03-05T08:00:00+00:00"),
@@ -386,3 +400,14 @@ def test_an_earlier_stage_and_a_stale_reprint_are_updates():
     hours = [q(128, "مسؤول", "official", pub="2023-03-05T08:00:00+00:00"),
              q(85, "outlet", "outlet", outlet="ج", pub="2023-03-05T14:00:00+00:00")]
     assert one(reconcile(hours)).disagree  # a lower figure hours later contests it
+
+
+def test_an_article_stating_both_figures_tells_how_they_relate():
+    # article "a" gives 7 missiles fired and 3 towards Riyadh; article "b" only the 3
+    fired = q(7, "التحالف", "military", doc="a", type="strikes")
+    share = q(3, "التحالف", "military", doc="a", type="strikes", sig=((), ("airport",)))
+    alone = q(3, "المالكي", "military", doc="b", type="strikes", outlet="ب")
+    groups = reconcile([fired, share, alone])
+    assert not any(g.disagree for g in groups)
+    # without the article that states both, 7 and 3 from two parties the same hour disagree
+    assert one(reconcile([fired, alone])).disagree

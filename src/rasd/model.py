@@ -282,6 +282,8 @@ class Claim:
     part_of: int | None = None          #: index (in its document's claims) of the whole
     revision: bool = False              #: worded as an update ("ارتفعت الحصيلة إلى")
     context: str | None = None          #: earlier / background / additional (CONTEXTS)
+    contrast: bool = False              #: set against another figure ("في حين", "نفى", "فقط")
+    segment: int = 0                    #: which story of a roundup article ("وفي هجوم منفصل")
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
@@ -346,6 +348,10 @@ class Claim:
             out["revision"] = True
         if self.context is not None:
             out["context"] = self.context
+        if self.contrast:
+            out["contrast"] = True
+        if self.segment:
+            out["segment"] = self.segment
         return out
 
     @classmethod
@@ -371,6 +377,8 @@ class Claim:
             part_of=data.get("part_of"),
             revision=bool(data.get("revision", False)),
             context=data.get("context"),
+            contrast=bool(data.get("contrast", False)),
+            segment=int(data.get("segment", 0)),
         )
 
 

@@ -97,7 +97,8 @@ def test_attack_compatibility():
 
 
 @pytest.mark.parametrize("text, value, context", [
-    ("قتل 5 جنود في هجوم على حاجز. وقتل جنديان آخران في الهجوم نفسه.", 2, "additional"),
+    ("قتل 5 جنود في هجوم على حاجز وقتل جنديان آخران في الهجوم نفسه.", 2, "additional"),
+    ("قتل 5 جنود في هجوم على حاجز وأصيب جنديان آخران في الهجوم.", 2, None),
     ("قتل 5 جنود في هجوم على حاجز. وأصيب 20 آخرون.", 20, None),  # another type: no addition
     ("وكانت حصيلة سابقة قد أشارت إلى مقتل 3 جنود في الهجوم.", 3, "earlier"),
     ("وكانت الحصيلة الأخيرة قد أفادت بمقتل 35 شخصا.", 35, "earlier"),
@@ -109,3 +110,16 @@ def test_context(text, value, context):
     c = one(text, value)
     assert c.context == context
     assert not (c.context == "earlier" and c.revision)  # an earlier stage is no revision
+
+
+def test_contrast_and_roundup_stories():
+    text = ("قال المرصد إن 39 قتلوا في حلب، في حين قالت الوزارة إن 12 فقط قتلوا. "
+            "وفي هجوم منفصل قتل 7 جنود في الموصل.")
+    assert not one(text, 39).contrast and one(text, 12).contrast
+    assert (one(text, 39).segment, one(text, 7).segment) == (0, 1)
+
+
+def test_share_markers_make_a_part():
+    found = claims("وأصيب 15 شخصا في الهجوم بينهم 4 بجروح خطيرة.")
+    whole = next(i for i, c in enumerate(found) if c.count.value == 15)
+    assert next(c for c in found if c.count.value == 4).part_of == whole

@@ -2,7 +2,7 @@
 
 Reconciliation (:mod:`rasd.reconcile`) may only compare claims that count the same quantity.
 This stage reads the claim's clause (its sentence, cut at a new-clause word such as "فيما") and
-sets five claim fields from the lexicon ``quantities.yaml``:
+sets these claim fields from the lexicon ``quantities.yaml``:
 
 - ``period``: an aggregate, ``since`` a start ("منذ بدء الحرب") or over a ``span`` of time
   ("خلال الأيام الخمسة الماضية", "بين عامي"); none for an incident;
@@ -11,6 +11,9 @@ sets five claim fields from the lexicon ``quantities.yaml``:
 - ``context``: the figure is an ``earlier`` stage of a toll ("وكانت حصيلة سابقة قد أشارت إلى"),
   a ``background`` event ("في هجوم مماثل"), or an ``additional`` count after one of the same
   type already given ("وقتل جنديان آخران");
+- ``contrast``: the figure is set against another ("في حين", "نفى", "فقط");
+- ``segment``: which story of a roundup article the figure belongs to (one more at each
+  sentence opening with "وفي هجوم منفصل", "إلى ذلك", "من جهة أخرى" ...);
 - ``part_of``: the figure follows a breakdown word ("بينهم", "منهم", "بمن فيهم") after another
   figure of the same sentence and event: the index of that whole claim in the document's claims.
 """
@@ -60,6 +63,10 @@ class _Lexicon:
     background: PhraseSet
     additional: PhraseSet
     additional_reach: int
+    contrast: PhraseSet
+    segment_openers: PhraseSet
+    part_markers_after: PhraseSet
+    part_marker_reach: int
 
 
 def _words(items: Sequence[object] | None) -> list[str]:
@@ -95,6 +102,10 @@ def _lexicon() -> _Lexicon:
         background=flag((w, True) for w in data["background"]),
         additional=flag((w, True) for w in data["additional"]),
         additional_reach=int(data["additional_reach"]),
+        contrast=flag((w, True) for w in data["contrast"]),
+        segment_openers=flag((w, True) for w in data["segment_openers"]),
+        part_markers_after=flag((w, True) for w in data["part_markers_after"]),
+        part_marker_reach=int(data["part_marker_reach"]),
     )
 
 
@@ -107,10 +118,13 @@ def _ancestors(kind: str, parents: dict[str, str]) -> set[str]:
 
 
 def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two attack-kind lists can name one incident: either is empty, or some kind of
-    one equals, or is a broader kind of, some kind of the other."""
+    """Whether two attack-kind lists can name one incident: either is empty, both are only
+    routine kinds, or some kind of one equals, or is a broader kind of, some kind of the
+    other."""
     if not a or not b:
         return True
+    if not distinctive(a) and not distinctive(b):
+        return True  # routine kinds of one battle day ("اشتباكات", "إطلاق نار", "قصف") mix
     parents = _lexicon().parents
     for x in a:
         up_x = _ancestors(x, parents)
@@ -273,6 +287,27 @@ def _context(clause: _Clause, additional: bool) -> str | None:
     return None
 
 
+def _contrast(clause: _Clause) -> bool:
+    """Whether the figure is set against another: a contrast word opens its clause or stands
+    before it ("، في حين قالت الوزارة إن 5 فقط", "نفى ... أن يكون 30")."""
+    lex = _lexicon()
+    return bool(_matches(lex.contrast, clause.toks[:clause.figure + 3]))
+
+
+def _segments(doc: Document, starts: list[int]) -> list[int]:
+    """Per sentence, which story of the article it belongs to: 0, then one more at each
+    sentence opening with a roundup marker ("وفي هجوم منفصل", "إلى ذلك")."""
+    lex = _lexicon()
+    out, n = [], 0
+    for s, e in doc.sentences:
+        k = bisect.bisect_left(starts, s)
+        if k < len(doc.tokens) and doc.tokens[k].start < e \
+                and lex.segment_openers.match_at(doc.tokens, k) is not None:
+            n += 1
+        out.append(n)
+    return out
+
+
 def _after_part_word(clause: _Clause) -> bool:
     lex = _lexicon()
     for k in range(max(0, clause.figure - PART_REACH), clause.figure):
@@ -282,21 +317,30 @@ def _after_part_word(clause: _Clause) -> bool:
     return False
 
 
+def _part_marker_after(clause: _Clause) -> bool:
+    """Whether a share marker follows the figure ("5 بجروح خطيرة", "5 من بين الإصابات")."""
+    lex = _lexicon()
+    after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
+    return bool(_matches(lex.part_markers_after, after))
+
+
 def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_Clause],
            sentence_of: list[int]) -> int | None:
-    """The claim a part belongs to: the nearest earlier claim of its sentence with the same
-    type (or a killed-or-wounded whole) and a figure at least as large."""
+    """The claim a part belongs to: after a breakdown word, the nearest earlier claim of its
+    sentence with the same type (or a killed-or-wounded whole) and a figure at least as large;
+    before a share marker, the same in its sentence or the one before."""
     part = claims[i]
-    if not _after_part_word(clauses[i]):
+    reach = 0 if _after_part_word(clauses[i]) else 1 if _part_marker_after(clauses[i]) else -1
+    if reach < 0:
         return None
     for j in range(i - 1, -1, -1):
-        if sentence_of[j] != sentence_of[i]:
+        if sentence_of[i] - sentence_of[j] > reach:
             break
         whole = claims[j]
         if figures[j] >= figures[i]:
             continue
         if whole.part_of is None and (whole.type == part.type or whole.mixed) \
-                and whole.count.high >= part.count.low:
+                and whole.count.high >= part.count.low and whole.count.key() != part.count.key():
             return j
     return None
 
@@ -337,17 +381,20 @@ def mark_quantities(doc: Document) -> Document:
         figures.append(fig)
         clauses.append(_clause(doc, starts, fig))
         sentence_of.append(bisect.bisect_right(sent_starts, fig) - 1)
+    segments = _segments(doc, starts)
     out: list[Claim] = []
     for i, claim in enumerate(claims):
         clause = clauses[i]
         period = _period(doc, clause)
         if period is None and _long_since(claim, published):
             period = Period("since", claim.time.text, claim.time.span)
-        before = any(claims[j].type == claim.type and sentence_of[i] - sentence_of[j] <= 1
-                     for j in range(max(0, i - 8), i))
+        follows = i > 0 and claims[i - 1].type == claim.type  # a figure of its type just before
+        before = follows and sentence_of[i - 1] == sentence_of[i]
         context = _context(clause, before)
         marked = replace(claim, period=period, signature=_signature(clause),
-                         revision=_revision(clause) and context != "earlier", context=context)
+                         revision=_revision(clause) and context != "earlier", context=context,
+                         contrast=follows and _contrast(clause),
+                         segment=segments[sentence_of[i]])
         claims[i] = marked
         whole = _whole(claims, i, figures, clauses, sentence_of)
         out.append(replace(marked, part_of=whole) if whole is not None else marked)

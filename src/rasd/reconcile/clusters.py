@@ -90,6 +90,7 @@ class Cluster:
     figures: tuple[Any, ...] = ()   #: the members' count keys (the first MAX_KEPT)
     stated: tuple[tuple[float, float], ...] = ()  #: hedged stated numbers (the first MAX_KEPT)
     docs: tuple[str, ...] = ()      #: the members' articles (the first MAX_KEPT)
+    stories: tuple[tuple[str, int], ...] = ()  #: (article, segment) of roundup members
     low: float = INF            #: envelope of the members' hedged figures
     high: float = -INF
     max_low: float = -INF       #: the largest lower bound among the members
@@ -117,6 +118,9 @@ class Cluster:
             self.figures += (key,)
         if c.doc_id not in self.docs and len(self.docs) < MAX_KEPT:
             self.docs += (c.doc_id,)
+        story = (c.doc_id, c.segment)
+        if story not in self.stories and len(self.stories) < MAX_KEPT:
+            self.stories += (story,)
         lo, hi = hedged(c.count)
         if _stated(c.count.value, hi) and len(self.stated) < MAX_KEPT:
             self.stated += ((lo, hi),)
@@ -125,6 +129,10 @@ class Cluster:
         admin1 = item.place.admin1
         if admin1 is not None and (self.admin1 is None or admin1 < self.admin1):
             self.admin1 = admin1
+
+    def other_story(self, doc_id: str, segment: int) -> bool:
+        """Whether a member comes from another story of the same roundup article."""
+        return any(d == doc_id and s != segment for d, s in self.stories)
 
 
 def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
@@ -179,6 +187,8 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
         return False
     if _far(*hedged(c.count), cluster.max_low, cluster.min_top):
         return False
+    if cluster.other_story(c.doc_id, c.segment):
+        return False  # "وفي هجوم منفصل": another story of the same article
     if any(scope_conflict(c, items[j].claim) for j in cluster.members[:8]):
         return False
     event = cluster.block[2] == "event"
@@ -251,6 +261,8 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
         return False  # "39 killed" is no "12 children": a wider scope joins only if it agrees
     if _far(coarse.max_low, coarse.min_top, fine.max_low, fine.min_top) \
             or _far(fine.max_low, fine.min_top, coarse.max_low, coarse.min_top):
+        return False
+    if any(fine.other_story(d, seg) for d, seg in coarse.stories):
         return False
     if coarse.weak or fine.weak or coarse.block[2] == "event" and coarse.place.level > POINT:
         return bool(_same_figure(coarse.figures, fine.figures)
