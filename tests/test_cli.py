@@ -271,6 +271,24 @@ def test_eval_json(eval_files):
     assert [m["count"] for m in report["misses"]] == [{"value": 7}]
 
 
+def test_eval_several_gold_files(tmp_path, eval_files):
+    gold, articles = eval_files
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(_jsonl(GOLD[:1]), encoding="utf-8")
+    second.write_text(_jsonl(GOLD[1:]), encoding="utf-8")
+    result = _invoke(["eval", str(first), str(second), "--articles", str(articles)])
+    assert result.exit_code == 0
+    assert "first.jsonl: 1 articles, 1 gold claims" in result.stdout
+    assert "second.jsonl: 1 articles, 2 gold claims" in result.stdout
+    assert "total: 2 articles, 3 gold claims" in result.stdout
+    report = json.loads(_invoke(["eval", str(first), str(second), "--articles", str(articles),
+                                 "--json"]).stdout)
+    alone = json.loads(_invoke(["eval", str(gold), "--articles", str(articles), "--json"]).stdout)
+    assert {k: report[k] for k in SUMMARY_KEYS} == {k: alone[k] for k in SUMMARY_KEYS}
+    assert [f["gold"] for f in report["files"].values()] == [1, 2]
+    assert "files" not in alone
+
+
 def test_eval_missing_gold(tmp_path, eval_files):
     _, articles = eval_files
     result = _invoke(["eval", str(tmp_path / "absent.jsonl"), "--articles", str(articles)])
@@ -338,6 +356,19 @@ def test_eval_repeated_gold_id_is_an_error(tmp_path):
     result = CliRunner().invoke(main, ["eval", str(gold), "--articles", str(articles)])
     assert result.exit_code == 1
     assert "repeated" in result.output and "Traceback" not in result.output
+
+
+def test_eval_lists_rejected_figures(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    articles.write_text(_jsonl([{"id": "r1", "text": "قال التقرير إن حوالي 12 مليون سوري فقدوا."}]),
+                        encoding="utf-8")
+    gold.write_text(_jsonl([{"id": "r1", "claims": []}]), encoding="utf-8")
+    report = json.loads(_invoke(["eval", str(gold), "--articles", str(articles), "--json"]).stdout)
+    assert [r["count"] for r in report["rejected"]] == [{"value": 12000000, "qualifier": "about"}]
+    assert "why" in report["rejected"][0]
+    table = _invoke(["eval", str(gold), "--articles", str(articles)]).stdout
+    assert "rejected as implausible" in table
 
 
 # --- the article's own voice without an outlet -----------------------------------------------

@@ -346,9 +346,12 @@ def test_one_article_can_hold_a_dispute_but_not_its_own_summary():
     two_parties = [q(93, "مصدر", "anonymous", doc="x", via=("سبوتنيك",)),
                    q(72, "المرصد", "monitor", doc="x", contrast=True)]
     assert one(reconcile(two_parties)).disagree
-    known = [q(252, "المرصد", "monitor", doc="k", sid="sohr"),
-             q(100, "سانا", "media", doc="k", sid="sana")]  # two known bodies side by side
-    assert one(reconcile(known)).disagree
+    bodies = [q(252, "الوزارة", "government", doc="k", sid="sy-moh"),
+              q(100, "سانا", "media", doc="k", sid="sana")]  # side by side, not set against
+    assert not one(reconcile(bodies)).disagree
+    documenter = [q(252, "المرصد", "monitor", doc="m", sid="sohr"),
+                  q(100, "سانا", "media", doc="m", sid="sana")]  # a monitor against a party
+    assert one(reconcile(documenter)).disagree
     unset = [q(93, "مصدر", "anonymous", doc="w"), q(72, "ضابط", "person", doc="w")]
     assert not one(reconcile(unset)).disagree  # two figures the article does not contrast
     summary = [q(30, doc="y"), q(35, "المرصد", "monitor", doc="y", contrast=True)]
@@ -383,7 +386,7 @@ def test_vague_words_across_articles_are_no_counter_count():
                          "organization", outlet="ب")]))
     assert not g.disagree
     side_by_side = [q(Count(vague="tens"), "وكالة سانا", "media", doc="z", sid="sana"),
-                    q(252, "المرصد", "monitor", doc="z", sid="sohr")]
+                    q(252, "المرصد", "monitor", doc="z", sid="sohr", contrast=True)]
     assert one(reconcile(side_by_side)).disagree
 
 
@@ -397,3 +400,14 @@ def test_an_earlier_stage_and_a_stale_reprint_are_updates():
     hours = [q(128, "مسؤول", "official", pub="2023-03-05T08:00:00+00:00"),
              q(85, "outlet", "outlet", outlet="ج", pub="2023-03-05T14:00:00+00:00")]
     assert one(reconcile(hours)).disagree  # a lower figure hours later contests it
+
+
+def test_an_article_stating_both_figures_tells_how_they_relate():
+    # article "a" gives 7 missiles fired and 3 towards Riyadh; article "b" only the 3
+    fired = q(7, "التحالف", "military", doc="a", type="strikes")
+    share = q(3, "التحالف", "military", doc="a", type="strikes", sig=((), ("airport",)))
+    alone = q(3, "المالكي", "military", doc="b", type="strikes", outlet="ب")
+    groups = reconcile([fired, share, alone])
+    assert not any(g.disagree for g in groups)
+    # without the article that states both, 7 and 3 from two parties the same hour disagree
+    assert one(reconcile([fired, alone])).disagree

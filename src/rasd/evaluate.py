@@ -105,6 +105,23 @@ class Report:
     false_hits: list[dict[str, Any]] = field(default_factory=list)
     wrong_source: list[dict[str, Any]] = field(default_factory=list)
     wrong_location: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # left out as implausible
+
+    def add(self, other: "Report") -> None:
+        """Add ``other``'s figures and lists to this report (several gold files, one total)."""
+        for mine, theirs in [(self.total, other.total)] + [
+                (self.by_type[t], tally) for t, tally in other.by_type.items()]:
+            mine.tp += theirs.tp
+            mine.fp += theirs.fp
+            mine.fn += theirs.fn
+        self.source_hits += other.source_hits
+        self.location_hits += other.location_hits
+        self.location_n += other.location_n
+        self.qualifier_hits += other.qualifier_hits
+        self.articles += other.articles
+        for name in ("missing_articles", "misses", "false_hits", "wrong_source",
+                     "wrong_location", "rejected"):
+            getattr(self, name).extend(getattr(other, name))
 
     def summary(self) -> dict[str, Any]:
         p, r, f = self.total.prf()
@@ -256,9 +273,23 @@ def evaluate(gold_path: str | Path, articles_path: str | Path) -> Report:
         doc = run(document_from_record(rec, f"{articles_path}:{rec['id']}"))
         seen.add(doc.id)
         score_article(report, doc.id, doc.text, by_id[doc.id]["claims"], list(doc.claims))
+        report.rejected.extend({**_explain(doc.id, doc.text, claim, None), "why": why}
+                               for claim, why in doc.rejected)
     for doc_id, g in by_id.items():
         if doc_id not in seen:
             report.missing_articles.append(doc_id)
             score_article(report, doc_id, "", g["claims"], [])
     return report
 
+
+
+def evaluate_files(gold_paths: Iterable[str | Path], articles_path: str | Path
+                   ) -> tuple[dict[str, Report], Report]:
+    """Each gold file scored on its own (by path, in order) and the total of them all."""
+    per_file: dict[str, Report] = {}
+    total = Report()
+    for path in gold_paths:
+        report = evaluate(path, articles_path)
+        per_file[str(path)] = report
+        total.add(report)
+    return per_file, total

@@ -397,8 +397,9 @@ class CountMention:
     """A figure found in the text (normalized offsets ``start``/``end``).
 
     ``kind`` is ``"count"`` for a possible head count and otherwise names why it is not one
-    (``"year"``, ``"money"``, ``"percent"``, ...). ``noun`` is set when the figure is carried by a
-    dual noun ("قتيلين") whose normalized form is then given.
+    (``"year"``, ``"money"``, ``"percent"``, ``"unspecified"`` for "عدد كبير من", ...).
+    ``noun`` is set when the figure is carried by a dual noun ("قتيلين") whose normalized form
+    is then given.
     """
 
     start: int
@@ -471,6 +472,9 @@ class Document:
     sources: tuple[SourceMention, ...] = ()
     times: tuple["TimeMention", ...] = ()
     claims: tuple[Claim, ...] = ()
+    # claims left out as implausible for their event and subject (rasd.extractor.plausibility),
+    # with the reason: for ``rasd eval`` and benchmarks/corpus_check.py, never stored
+    rejected: tuple[tuple[Claim, str], ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Document":

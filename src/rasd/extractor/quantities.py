@@ -118,10 +118,13 @@ def _ancestors(kind: str, parents: dict[str, str]) -> set[str]:
 
 
 def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two attack-kind lists can name one incident: either is empty, or some kind of
-    one equals, or is a broader kind of, some kind of the other."""
+    """Whether two attack-kind lists can name one incident: either is empty, both are only
+    routine kinds, or some kind of one equals, or is a broader kind of, some kind of the
+    other."""
     if not a or not b:
         return True
+    if not distinctive(a) and not distinctive(b):
+        return True  # routine kinds of one battle day ("اشتباكات", "إطلاق نار", "قصف") mix
     parents = _lexicon().parents
     for x in a:
         up_x = _ancestors(x, parents)
@@ -385,11 +388,13 @@ def mark_quantities(doc: Document) -> Document:
         period = _period(doc, clause)
         if period is None and _long_since(claim, published):
             period = Period("since", claim.time.text, claim.time.span)
-        before = i > 0 and sentence_of[i - 1] == sentence_of[i] and claims[i - 1].type == claim.type
+        follows = i > 0 and claims[i - 1].type == claim.type  # a figure of its type just before
+        before = follows and sentence_of[i - 1] == sentence_of[i]
         context = _context(clause, before)
         marked = replace(claim, period=period, signature=_signature(clause),
                          revision=_revision(clause) and context != "earlier", context=context,
-                         contrast=_contrast(clause), segment=segments[sentence_of[i]])
+                         contrast=follows and _contrast(clause),
+                         segment=segments[sentence_of[i]])
         claims[i] = marked
         whole = _whole(claims, i, figures, clauses, sentence_of)
         out.append(replace(marked, part_of=whole) if whole is not None else marked)

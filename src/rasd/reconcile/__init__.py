@@ -16,6 +16,8 @@ import gc
 import hashlib
 from typing import Iterable
 
+from rasd.model import Claim
+
 from rasd.reconcile.clusters import Cluster, Item, attach, attach_undated, items_of, sweep
 from rasd.reconcile.figures import TIERS, figures_of, verdict
 from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
@@ -50,9 +52,10 @@ def _reconcile(records: list[ClaimRecord], window: int) -> list[Group]:
         members.setdefault(root[cid], []).append(i)
     roots = {r: clusters[r] for r in members}
     del clusters  # only the groups' own clusters are needed from here on
+    states = _ArticleFigures(items)
     groups: dict[int, Group] = {}
     for r in sorted(members):
-        groups[r] = _group(roots.pop(r), members.pop(r), items)
+        groups[r] = _group(roots.pop(r), members.pop(r), items, states)
     _link_parts(items, of, root, groups)
     out = list(groups.values())
     for g in out:
@@ -69,13 +72,30 @@ def _lead(cluster: Cluster, items: list[Item]) -> Item:
                                it.claim.evidence.start, it.claim.evidence.end))
 
 
-def _group(cluster: Cluster, idxs: list[int], items: list[Item]) -> Group:
+class _ArticleFigures:
+    """Which figures each article states, by event type (to read a cross-article pair: when
+    one article states both figures, that article shows how they relate)."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+        self.by_doc: dict[str, list[int]] = {}
+        for i, it in enumerate(items):
+            self.by_doc.setdefault(it.claim.doc_id, []).append(i)
+
+    def __call__(self, doc_id: str, claim: Claim) -> bool:
+        key = claim.count.key()
+        return any(self.items[i].claim.type == claim.type and self.items[i].claim.count.key() == key
+                   for i in self.by_doc.get(doc_id, ()))
+
+
+def _group(cluster: Cluster, idxs: list[int], items: list[Item],
+           states: "_ArticleFigures | None" = None) -> Group:
     lead = _lead(cluster, items)
     recs = [items[i].rec for i in idxs]
     report = [items[i].report for i in idxs]
     stamps = [_stamp(items[i]) for i in idxs]
     figures = figures_of(recs, report, stamps)
-    v = verdict(figures)
+    v = verdict(figures, states)
     loc = lead.claim.location
     if loc is None or cluster.place.key.startswith("doc:"):
         place = Place("unknown")

@@ -4,9 +4,10 @@ whether the sources truly disagree (incompatible figures that no later revision 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from rasd.reconcile.keys import INF, fmt, hedged, iso, point, refers_back, source_key
+from rasd.model import Claim
 from rasd.reconcile.model import ClaimRecord, SourceFigure, Step
 
 #: credibility tier of a source kind for the best estimate (lower first; unlisted kinds: 1)
@@ -136,14 +137,14 @@ def _range(f: SourceFigure, other: SourceFigure) -> tuple[float, float]:
     return low, high
 
 
-def _explained(high: SourceFigure, low: SourceFigure) -> bool:
+def _explained(high: SourceFigure, low: SourceFigure, states: States | None = None) -> bool:
     """Whether the gap between a higher and a lower figure is no dispute: the higher one is a
     later or revised toll; the lower one is an earlier stage, or was published more than a day
     later (a stale reprint or a quiet official revision); or one article states both as one
     statement (the same source span, or a source that only points back: "المصدر ذاته"), as
     its own summary of a source it quotes, or as two figures it does not set against each
-    other (one article's dispute is written as one: "في حين", "نفى", "فقط", or given by two
-    known bodies side by side)."""
+    other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
+    articles, one article states both figures."""
     if high.stamp > low.stamp or high.claim.revision or "earlier" in (
             high.claim.context, low.claim.context):
         return True
@@ -152,17 +153,25 @@ def _explained(high: SourceFigure, low: SourceFigure) -> bool:
     if high.doc_id == low.doc_id:
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
                 or refers_back(high.text) or refers_back(low.text)
-                or not (high.claim.contrast or low.claim.contrast or _two_known_parties(high, low)))
-    return False
+                or not (high.claim.contrast or low.claim.contrast or _documenter_vs_party(high, low)))
+    return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
 
 
-def _two_known_parties(a: SourceFigure, b: SourceFigure) -> bool:
-    """Whether both sources are known bodies (resolved ids), and two different ones."""
-    ida, idb = a.claim.source.id, b.claim.source.id
-    return bool(ida and idb and ida != idb)
+def _documenter_vs_party(a: SourceFigure, b: SourceFigure) -> bool:
+    """Whether one known independent documenter (a monitor or an international body, tier 0)
+    and one known other body (a government, an army, a state agency) give the two figures:
+    an article reporting both side by side reports their dispute."""
+    if not (a.claim.source.id and b.claim.source.id) or a.claim.source.id == b.claim.source.id:
+        return False
+    return min(a.tier, b.tier) == 0 < max(a.tier, b.tier)
 
 
-def _dispute(figures: list[SourceFigure]) -> tuple[float, str, float] | None:
+#: whether an article states a claim's figure for the claim's event type
+States = Callable[[str, Claim], bool]
+
+
+def _dispute(figures: list[SourceFigure],
+             states: States | None) -> tuple[float, str, float] | None:
     """The dispute to report: among incompatible pairs that nothing explains, the two figures
     published closest in time, then the widest (spread, reason, time gap)."""
     highs = sorted(figures, key=lambda f: (-f.interval[0], f.key))[:PAIR_CANDIDATES]
@@ -173,7 +182,7 @@ def _dispute(figures: list[SourceFigure]) -> tuple[float, str, float] | None:
             if a is b:
                 continue
             (alo, _), (_, bhi) = _range(a, b), _range(b, a)
-            if alo <= bhi or _explained(a, b):
+            if alo <= bhi or _explained(a, b, states):
                 continue
             spread = alo / max(1, bhi)  # the gap, hedges read
             reason = f"{a.text} ({fmt(a.count)}) vs {b.text} ({fmt(b.count)})"
@@ -183,8 +192,9 @@ def _dispute(figures: list[SourceFigure]) -> tuple[float, str, float] | None:
     return None if found is None else (-found[1], found[2], found[0])
 
 
-def verdict(figures: list[SourceFigure]) -> Verdict:
-    """Low / best / high of the current (not superseded) figures and the widest dispute."""
+def verdict(figures: list[SourceFigure], states: States | None = None) -> Verdict:
+    """Low / best / high of the current (not superseded) figures and the dispute to report
+    (``states``: whether an article states a figure, to read cross-article pairs)."""
     _supersede(figures)
     current = [f for f in figures if not f.superseded] or figures
     low = min(f.count.low for f in current)
@@ -194,7 +204,7 @@ def verdict(figures: list[SourceFigure]) -> Verdict:
                     if (f.tier == top and f.count.vague is None)
                     or (top is None and f.tier == current[0].tier))
     best = min(max(chosen[(len(chosen) - 1) // 2], low), high)
-    dispute = _dispute(figures)
+    dispute = _dispute(figures, states)
     if dispute is None:
         return Verdict(low, best, high, False, None, None)
     spread = round(dispute[0], 2)

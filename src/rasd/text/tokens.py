@@ -13,7 +13,7 @@ from rasd.lang.ar import load_yaml
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
 
-_WORD_SPLIT = re.compile(r"(\w+)")  # a word is a run of \w
+_WORD_SPLIT = re.compile(r"(\d\d*|[^\W\d][^\W\d]*)")  # a run of digits or of letters
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +86,12 @@ def is_definite(tok: Token) -> bool:
     -> "الة")."""
     art = _clitics()[2]
     return any(s.startswith(art) and s[len(art):] in tok.stems for s in tok.stems)
+
+
+def without_article(word: str) -> str:
+    """A normalized word without its definite article ("المصادر" -> مصادر), else as it is."""
+    _, _, art, _, min_len = _clitics()
+    return word[len(art):] if word.startswith(art) and len(word) - len(art) >= min_len else word
 
 
 def tokenize(norm: str) -> tuple[Token, ...]:
