@@ -171,3 +171,7 @@ def test_a_via_chain_across_a_time_word():
 def test_a_definite_verbal_noun_is_no_reporting_verb(text):
     """"التابع" (affiliated), "الكشف" (disclosure): spelled like "تابع", "كشف" with the article."""
     assert _source_of(text, 5)[1] == "outlet"
+
+
+def test_the_auxiliary_qad_is_no_part_of_a_subject_first_speaker():
+    assert _source_of("وكانت وزارة الصحة قد أعلنت مقتل 5 أشخاص.", 5)[0] == "وزارة الصحة"

@@ -281,7 +281,9 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
             cue = (tok.start, tok.end)
             a = i if that_verb else _preceding_subject(norm, toks, i, lex)
             if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
-                subject = _mention(norm, toks, a, i, cue, lex)
+                # "وكانت الوزارة قد أعلنت": the auxiliary "قد" is no part of the subject
+                end = i - 1 if i - 1 > a and has_stem(toks[i - 1], context().modal) else i
+                subject = _mention(norm, toks, a, end, cue, lex)
                 quoted = _quoted_after(norm, toks, i + 1, lex, figures)
                 if quoted and _plausible(norm, toks, *quoted, lex, figures):
                     # "وكانت الوكالة نقلت عن مصدر عسكري": the source is the one quoted
