@@ -411,3 +411,14 @@ def test_an_article_stating_both_figures_tells_how_they_relate():
     assert not any(g.disagree for g in groups)
     # without the article that states both, 7 and 3 from two parties the same hour disagree
     assert one(reconcile([fired, alone])).disagree
+
+
+def test_reports_of_a_province_day_dispute_only_when_tied_to_one_incident():
+    front = [q(15, "مصادر في المقاومة", "anonymous", place=ALEPPO_GOV, outlet="أ"),
+             q(11, "الجيش", "military", place=ALEPPO_GOV, outlet="ب")]
+    assert not any(g.disagree for g in reconcile(front))  # no town, no target: roundup tolls
+    wedding = [q(65, "أطباء بلا حدود", "organization", place=ALEPPO_GOV, outlet="أ",
+                 sig=(("airstrike",), ("wedding",))),
+               q(40, "قناة المسيرة", "media", place=ALEPPO_GOV, outlet="ب",
+                 sig=((), ("wedding",)))]
+    assert one(reconcile(wedding)).disagree

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from rasd.reconcile.keys import INF, fmt, hedged, iso, point, refers_back, source_key
+from rasd.extractor.quantities import distinctive
 from rasd.model import Claim
 from rasd.reconcile.model import ClaimRecord, SourceFigure, Step
 
@@ -144,17 +145,33 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
     statement (the same source span, or a source that only points back: "المصدر ذاته"), as
     its own summary of a source it quotes, or as two figures it does not set against each
     other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
-    articles, one article states both figures."""
+    articles, nothing ties the two reports to one incident (a town, a target, a distinctive
+    attack), or one article states both figures without setting them against each other."""
     if high.stamp > low.stamp or high.claim.revision or "earlier" in (
             high.claim.context, low.claim.context):
         return True
     if low.stamp - high.stamp > STALE_MINUTES:
-        return True
+        return True  # a stale reprint, or a quiet official revision
     if high.doc_id == low.doc_id:
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
                 or refers_back(high.text) or refers_back(low.text)
                 or not (high.claim.contrast or low.claim.contrast or _documenter_vs_party(high, low)))
+    if not _anchored(high.claim, low.claim):
+        return True  # two reports of a province's or a country's day: nothing ties them
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+def _anchored(a: Claim, b: Claim) -> bool:
+    """Whether two claims of two articles are tied to one incident: the same town (or area
+    of a town), or a shared target or distinctive attack kind ("the wedding", "the car bomb")."""
+    la, lb = a.location, b.location
+    if la is not None and lb is not None and (la.precision or 3) <= 2 and (lb.precision or 3) <= 2 \
+            and (la.name or la.text).casefold() == (lb.name or lb.text).casefold():
+        return True
+    sa, sb = a.signature, b.signature
+    if sa is None or sb is None:
+        return False
+    return bool(set(sa.target) & set(sb.target) or distinctive(set(sa.attack) & set(sb.attack)))
 
 
 def _documenter_vs_party(a: SourceFigure, b: SourceFigure) -> bool:
