@@ -163,11 +163,17 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
 
 def _anchored(a: Claim, b: Claim) -> bool:
     """Whether two claims of two articles are tied to one incident: the same town (or area
-    of a town), or a shared target or distinctive attack kind ("the wedding", "the car bomb")."""
+    of a town), the same province on the same stated day, or a shared target or distinctive
+    attack kind ("the wedding", "the car bomb")."""
     la, lb = a.location, b.location
-    if la is not None and lb is not None and (la.precision or 3) <= 2 and (lb.precision or 3) <= 2 \
-            and (la.name or la.text).casefold() == (lb.name or lb.text).casefold():
-        return True
+    if la is not None and lb is not None:
+        if (la.precision or 3) <= 2 and (lb.precision or 3) <= 2 \
+                and (la.name or la.text).casefold() == (lb.name or lb.text).casefold():
+            return True
+        ta, tb = a.time, b.time
+        if la.admin1 and la.admin1 == lb.admin1 and ta is not None and tb is not None \
+                and ta.precision == tb.precision == "day" and ta.date == tb.date:
+            return True
     sa, sb = a.signature, b.signature
     if sa is None or sb is None:
         return False
