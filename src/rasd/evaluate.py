@@ -212,29 +212,38 @@ def _check_gold(rec: Any) -> None:
             raise TypeError("source and location must be lists")
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Gold records of a JSON Lines file; a malformed line or a repeated id is an EvalError
-    naming the file and line."""
-    records: list[dict[str, Any]] = []
-    seen: set[str] = set()
+def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON) of the non-empty lines of a JSON Lines file; a line that is
+    not JSON, bytes that are not UTF-8 or an unreadable file are an EvalError naming them."""
     try:
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 try:
-                    rec = json.loads(line)
-                    _check_gold(rec)
-                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                    raise EvalError(f"malformed gold record ({exc})", source=f"{path}:{n}")
-                if str(rec["id"]) in seen:
-                    raise EvalError(f"gold id {rec['id']!r} repeated", source=f"{path}:{n}")
-                seen.add(str(rec["id"]))
-                records.append(rec)
+                    yield n, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvalError(f"not JSON ({exc.msg})", source=f"{path}:{n}") from None
     except UnicodeDecodeError as exc:
         raise EvalError(f"not UTF-8 ({exc.reason})", source=str(path)) from exc
     except OSError as exc:
         raise EvalError(exc.strerror or str(exc), source=str(path)) from exc
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold records of a JSON Lines file; a malformed line or a repeated id is an EvalError
+    naming the file and line."""
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for n, rec in json_lines(path):
+        try:
+            _check_gold(rec)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EvalError(f"malformed gold record ({exc})", source=f"{path}:{n}") from None
+        if str(rec["id"]) in seen:
+            raise EvalError(f"gold id {rec['id']!r} repeated", source=f"{path}:{n}")
+        seen.add(str(rec["id"]))
+        records.append(rec)
     return records
 
 

@@ -36,7 +36,8 @@ from rasd.text.tokens import word_starts
 __all__ = ["compatible_attacks", "distinctive", "mark_quantities"]
 
 _DATA = "quantities.yaml"
-REVISION_REACH = 8   #: words before the figure searched for an update wording
+REVISION_REACH = 15  #: words before the figure searched for an update wording
+                     #: ("ارتفعت حصيلة التفجير الذي وقع في المدينة أمس إلى 128")
 PART_REACH = 3       #: words between a breakdown word and its figure ("بينهم 5 أطفال")
 
 

@@ -156,9 +156,16 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
                 or refers_back(high.text) or refers_back(low.text)
                 or not (high.claim.contrast or low.claim.contrast or _documenter_vs_party(high, low)))
-    if not _anchored(high.claim, low.claim):
-        return True  # two reports of a province's or a country's day: nothing ties them
+    if not _anchored(high.claim, low.claim) or _days_differ(high.claim, low.claim):
+        return True  # nothing ties the two reports to one incident, or two stated days
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+def _days_differ(a: Claim, b: Claim) -> bool:
+    """Whether both claims state their event's day, and the days differ (two days' tolls)."""
+    ta, tb = a.time, b.time
+    return ta is not None and tb is not None and ta.precision == tb.precision == "day" \
+        and ta.date != tb.date
 
 
 def _anchored(a: Claim, b: Claim) -> bool:
@@ -196,7 +203,8 @@ States = Callable[[str, Claim], bool]
 def _dispute(figures: list[SourceFigure],
              states: States | None) -> tuple[float, str, float] | None:
     """The dispute to report: among incompatible pairs that nothing explains, the two figures
-    published closest in time, then the widest (spread, reason, time gap)."""
+    published closest in time, then the narrowest gap (a wide one is more often a part
+    against its whole) (spread, reason, time gap)."""
     highs = sorted(figures, key=lambda f: (-f.interval[0], f.key))[:PAIR_CANDIDATES]
     lows = sorted(figures, key=lambda f: (f.interval[1], f.key))[:PAIR_CANDIDATES]
     found: tuple[float, float, str] | None = None
@@ -209,10 +217,10 @@ def _dispute(figures: list[SourceFigure],
                 continue
             spread = alo / max(1, bhi)  # the gap, hedges read
             reason = f"{a.text} ({fmt(a.count)}) vs {b.text} ({fmt(b.count)})"
-            key = (abs(a.stamp - b.stamp), -spread, reason)
+            key = (abs(a.stamp - b.stamp), spread, reason)
             if found is None or key < found:
                 found = key
-    return None if found is None else (-found[1], found[2], found[0])
+    return None if found is None else (found[1], found[2], found[0])
 
 
 def verdict(figures: list[SourceFigure], states: States | None = None) -> Verdict:
