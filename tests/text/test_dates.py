@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.text.dates import TimeMention, find_times
+from rasd.text.dates import PUBLISHED_RANGE, TimeMention, find_times, parse_published
 from rasd.text.normalize import normalize
 
 MON = "2020-10-05"  # a Monday
@@ -430,3 +430,49 @@ def test_bare_friday_is_a_date_outside_the_prayer(text, date):
 def test_running_totals_so_far_are_cumulative(text):
     found = find_times(normalize(text)[0], dt.date(2020, 10, 5))
     assert [(t.date, t.precision) for t in found] == [(None, "since")]
+
+
+# --- publication dates at the ends of the calendar: unresolved, never an exception -----------
+
+@pytest.mark.parametrize("text", [
+    "قتل 5 أمس", "قتل 5 العام المقبل", "قتل 5 قبل 999 عاما", "قتل 5 قبل 999 أسبوعا",
+    "قتل 5 منذ 999 شهرا", "قتل 5 خلال الأيام الثلاثة الماضية", "قتل 5 يوم 3 رمضان",
+    "قتل 5 الشهر الماضي", "قتل 5 يوم الأحد المقبل", "قتل 5 في 3 مايو الماضي",
+])
+@pytest.mark.parametrize("pub", [dt.date.min, dt.date.max, dt.date(1899, 12, 31),
+                                 dt.date(2100, 1, 1)])
+def test_publication_outside_the_supported_range_is_unknown(text, pub):
+    norm = normalize(text)[0]
+    assert find_times(norm, pub) == find_times(norm, None)
+
+
+@pytest.mark.parametrize("text", ["قتل 5 أمس", "قتل 5 قبل 999 عاما", "قتل 5 العام المقبل",
+                                  "قتل 5 منذ 999 أسبوعا", "قتل 5 يوم 3 رمضان"])
+def test_relative_dates_at_the_ends_of_the_supported_range(text):
+    norm = normalize(text)[0]
+    for pub in PUBLISHED_RANGE:
+        for m in find_times(norm, pub):
+            assert m.date is None or dt.date.fromisoformat(m.date)
+
+
+def test_yearless_hijri_day_outside_the_converter_range_is_unresolved():
+    # hijridate converts 1924-08-01 .. 2077-11-16 only
+    norm = normalize("قتل 5 يوم 3 رمضان")[0]
+    assert [m.date for m in find_times(norm, dt.date(1910, 5, 1))] == [None]
+    assert [m.date for m in find_times(norm, dt.date(2090, 5, 1))] == [None]
+    assert [m.date for m in find_times(norm, dt.date(2020, 5, 1))] == ["2020-04-26"]
+
+
+def test_hijri_years_outside_the_converter_range_are_unresolved():
+    for text in ("قتل 5 في 3 رمضان 1342 هـ", "قتل 5 في رمضان 1501 هـ", "قتل 5 عام 1342 هـ"):
+        norm = normalize(text)[0]
+        assert all(m.date is None for m in find_times(norm, dt.date(2020, 5, 1))), text
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2018-09-05", dt.date(2018, 9, 5)), ("2017-06-04T08:29:00+01:00", dt.date(2017, 6, 4)),
+    ("0001-01-01", None), ("9999-12-31", None), ("9999", None), ("", None), (None, None),
+    ("1900-01-01", dt.date(1900, 1, 1)), ("2099-12-31", dt.date(2099, 12, 31)),
+])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected

@@ -21,7 +21,7 @@ CORPUS = SHARED / "corpus" / "articles.jsonl"
 DEV = SHARED / "eval" / "dev.jsonl"
 
 KINDS = {"count", "year", "date", "time", "age", "duration", "money", "percent", "distance",
-         "measure", "ordinal", "reference", "phone", "decimal", "score"}
+         "measure", "ordinal", "reference", "phone", "decimal", "score", "out_of_range"}
 
 
 def _n(text: str) -> str:
@@ -424,3 +424,41 @@ def test_dev_evidence_figures_are_found() -> None:
             found += any(m.count.key() == gold.key() for m in mentions)
     assert total > 300
     assert found / total >= 0.97, f"{found}/{total}"
+
+
+# --- figures the numbers cannot represent: non-counts, never exceptions -------------------------
+
+def test_digit_run_beyond_the_int_string_limit_is_no_figure():
+    # over 4,300 digits int() itself refuses; any run longer than MAX_DIGITS is not read
+    for run in ("7" * 5000, "1" * (numbers.MAX_DIGITS + 1), "+" + "9" * 5000):
+        found = find_counts(_n(f"قتل {run} شخصاً و5 آخرون"))
+        assert [m.count.value for m in found if m.kind == "count"] == [5], run[:5]
+
+
+def test_longest_digit_run_is_read():
+    m = _mention("رقم " + "1" * numbers.MAX_DIGITS, "1" * numbers.MAX_DIGITS)
+    assert m.count.value == int("1" * numbers.MAX_DIGITS) and m.kind != "count"
+
+
+def test_dotted_thousands_before_a_multiplier():
+    # "1.234.567 مليون" has two dots, so they group thousands (float() refused it)
+    m = _mention("قتل 1.234.567 مليون شخص", "1.234.567 مليون")
+    assert m.count.value == 1_234_567_000_000 and m.kind == "out_of_range"
+    assert _mention("نزح 1.5 مليون شخص", "1.5 مليون").count.value == 1_500_000
+
+
+@pytest.mark.parametrize("text,span", [
+    ("قتل 11 مليار شخص", "11 مليار"),
+    ("قتل عشرون مليار شخص", "عشرون مليار"),
+    ("قتل ما بين 5 و20 مليار شخص", "ما بين 5 و20 مليار"),
+    ("قتل 12345 مليون شخص", "12345 مليون"),
+])
+def test_figures_above_the_maximum_count_are_out_of_range(text, span):
+    m = _mention(text, span)
+    assert m.kind == "out_of_range" and m.count.high > numbers.MAX_COUNT
+
+
+def test_maximum_count_itself_is_a_count():
+    m = _mention("قتل عشرة مليارات شخص", "عشرة مليارات")
+    assert m.count.value == numbers.MAX_COUNT and m.kind == "count"
+    assert numbers.MAX_COUNT < 2**63 - 1
