@@ -286,3 +286,17 @@ def test_figures_added_by_with_or_besides_share_the_event(text, counts):
     assert len({c.type for c in claims}) == 1
     got = sorted((c.count.value or c.count.vague for c in claims), key=str)
     assert got == sorted(counts, key=str)
+
+
+def test_a_title_of_tatweel_is_no_error():
+    (claim,) = rasd.extract("قتل 5 أشخاص", title="مقتل" + "\u0640" * 50)
+    assert claim.count.value == 5
+
+
+def test_the_lead_after_a_title_with_dropped_characters_is_a_heading():
+    # the title's tatweel and tanween are not in the normalized text: the lead starts 4
+    # characters earlier there, and is still the lead, whose unattributed figure yields to the
+    # same figure attributed below
+    claims = rasd.extract("وقع انفجار كبير في المدينة. وقتل 20 شخصاً في حلب.\n"
+                          "وقال المرصد إن 20 شخصاً قتلوا في حلب.", title="مقتـــل 20 شخصاً")
+    assert [(c.count.value, c.source.text) for c in claims] == [(20, "المرصد")]

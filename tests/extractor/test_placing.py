@@ -7,6 +7,8 @@ ISO)`` or ``("not country", ISO)`` (no location also passes).
 
 import pytest
 
+import rasd
+
 CASES = {
     "a country named as an actor is not where people died": (
         "قصف قاعدة التيفور في حمص\n"
@@ -76,3 +78,11 @@ def test_place_choice(text, which, expected, claim_of, check_location):
 def test_a_cumulative_toll_is_dated_since_its_start(claim_of):
     claim = claim_of(CASES["a war's cumulative toll is placed in the country"][0], 10000)
     assert claim.time is not None and claim.time.precision == "since"
+
+
+def test_context_places_start_after_the_title_in_normalized_offsets():
+    # a title of dropped characters (tatweel) ends earlier in the normalized text: Aleppo, in the
+    # lead, is still the context of the next sentence (not the title's Damascus)
+    claims = rasd.extract("سقطت قذائف في حلب. وقتل 5 أشخاص.",
+                          title="قصف على دمشق" + "\u0640" * 30)
+    assert [(c.count.value, c.location.text) for c in claims] == [(5, "حلب")]

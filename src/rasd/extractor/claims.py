@@ -508,8 +508,9 @@ def _headings(doc: Document) -> list[Span]:
     """Original spans of the title, the lead (first body paragraph) and the crossheads: body
     paragraphs of one short line with no closing punctuation ("مقتل فلسطينيين اثنين" between
     two paragraphs). These summarize what the body attributes."""
-    out = [doc.span(0, doc.title_end)] if doc.title_end else []
-    body = [(ps, pe) for ps, pe in doc.paragraphs if ps >= doc.title_end]
+    out = [Span(0, doc.title_end)] if doc.title_end else []
+    title_end = doc.norm_title_end
+    body = [(ps, pe) for ps, pe in doc.paragraphs if ps >= title_end]
     if body:
         out.append(doc.span(*body[0]))
     for ps, pe in body[1:]:

@@ -182,6 +182,6 @@ class PlaceChooser:
         if town is not None:
             return town
         para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
-        lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.title_end)
+        lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.norm_title_end)
         earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]])
         return earlier[-1] if earlier else self.focus.place
