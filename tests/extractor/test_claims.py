@@ -300,3 +300,68 @@ def test_the_lead_after_a_title_with_dropped_characters_is_a_heading():
     claims = rasd.extract("وقع انفجار كبير في المدينة. وقتل 20 شخصاً في حلب.\n"
                           "وقال المرصد إن 20 شخصاً قتلوا في حلب.", title="مقتـــل 20 شخصاً")
     assert [(c.count.value, c.source.text) for c in claims] == [(20, "المرصد")]
+
+
+# --- linking in n log n: the indexes answer as the scans they replace --------------------------
+
+import time  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rasd.extractor import claims as claims_module, linking  # noqa: E402
+from rasd.text.normalize import normalize_string  # noqa: E402
+from rasd.text.tokens import tokenize  # noqa: E402
+
+PIECES = ["قتل", "5", "12", "أشخاص", "،", ",", ".", "5.3", "؛", ":", "\n", '"', " ", "  ", "و", "(",
+          "1.", ".5", "?", "x", "-"]
+SETTINGS = settings(max_examples=300, derandomize=True, database=None, deadline=None)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30), st.data())
+def test_index_answers_as_the_scans(pieces, data):
+    norm = normalize_string("".join(pieces))
+    toks = tokenize(norm)
+    if not toks:
+        return
+    ix = claims_module._Index(norm, toks, [], [])
+    n = len(norm)
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.integers(start, n))
+    assert ix.locate(start, end) == linking.token_range(toks, start, end)
+    x = linking.Located(*sorted(data.draw(st.tuples(st.integers(0, len(toks)),
+                                                    st.integers(0, len(toks))))))
+    y = linking.Located(*sorted(data.draw(st.tuples(st.integers(0, len(toks)),
+                                                    st.integers(0, len(toks))))))
+    x, y = linking.Located(x.lo, max(x.hi, x.lo + 1)), linking.Located(y.lo, max(y.hi, y.lo + 1))
+    left, right = (x, y) if x.hi <= y.lo else (y, x)
+    naive = 0 if right.lo <= left.hi - 1 or right.lo >= len(toks) else len(
+        claims_module._BREAK.findall(norm, toks[left.hi - 1].end, toks[right.lo].start))
+    assert ix.breaks(x, y) == naive
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=25),
+       st.lists(st.integers(-1, 80), max_size=25))
+def test_cover_answers_as_any(spans, probes):
+    spans = [(a, a + w) for a, w in spans]
+    cover = claims_module._Cover(spans[:10])
+    for a, b in spans[10:]:
+        cover.add(a, b)
+    for pos in probes:
+        assert (pos in cover) == any(a <= pos < b for a, b in spans)
+
+
+def _seconds(text: str) -> float:
+    t0 = time.perf_counter()
+    rasd.extract(text)
+    return time.perf_counter() - t0
+
+
+def test_figure_trigger_runs_link_in_linear_time():
+    # "قتل 5 " * 816 (4.9 KB) took 12.6 s and "قتل 5 أشخاص " to 10 KB 67 s: every (figure,
+    # trigger) pair scanned every figure and token between them
+    _seconds("قتل 5 أشخاص")
+    small, large = _seconds("قتل 5 " * 200), _seconds("قتل 5 " * 1600)
+    assert large < 10 and large / small < 24, (small, large)  # 8x the input; n**2 is 64x
+    assert _seconds("قتل 5 أشخاص " * 900) < 10

@@ -86,3 +86,42 @@ def test_context_places_start_after_the_title_in_normalized_offsets():
     claims = rasd.extract("سقطت قذائف في حلب. وقتل 5 أشخاص.",
                           title="قصف على دمشق" + "\u0640" * 30)
     assert [(c.count.value, c.location.text) for c in claims] == [(5, "حلب")]
+
+
+# --- the place choice's indexes answer as the scans they replace --------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rasd.extractor import placing  # noqa: E402
+from rasd.model import PlaceMention  # noqa: E402
+
+PLACES = st.builds(
+    lambda start, kind, country, admin1, precision: PlaceMention(
+        start, start + 3, "x", None, country, None, None, precision, kind, admin1),
+    st.integers(0, 200), st.sampled_from(["country", "admin1", "city", "unknown", "place"]),
+    st.sampled_from([None, "SY", "IQ"]), st.sampled_from([None, "a", "b"]), st.integers(1, 3))
+SETTINGS = settings(max_examples=400, derandomize=True, database=None, deadline=None)
+
+
+def _finest_by_pairs(places):
+    return [p for p in places if not placing._contains_any(p, places)]
+
+
+@SETTINGS
+@given(st.lists(PLACES, max_size=12))
+def test_finest_and_finest_so_far_answer_as_pairwise_checks(places):
+    places.sort(key=lambda p: p.start)
+    assert placing._finest(places) == _finest_by_pairs(places)
+    so_far = placing._FinestSoFar()
+    for n, p in enumerate(places, 1):
+        so_far.add(p)
+        expected = _finest_by_pairs(places[:n])
+        assert so_far.last() is (expected[-1] if expected else None)
+
+
+@SETTINGS
+@given(st.lists(PLACES, min_size=1, max_size=12), st.integers(-5, 210))
+def test_nearest_answers_as_min(places, anchor):
+    places.sort(key=lambda p: p.start)
+    got = placing._nearest(places, [p.start for p in places], anchor)
+    assert got is min(places, key=lambda p: (abs(p.start - anchor), p.start))

@@ -80,7 +80,78 @@ class _Spans:
 
 
 def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
-    return [p for p in places if not _contains_any(p, places)]
+    """``places`` without the countries and provinces that hold a finer one of them
+    (:func:`_contains_any` of each, from the finest precision of each country and province)."""
+    country: dict[str, int] = {}
+    admin1: dict[tuple[str, str], int] = {}
+    for o in places:
+        if o.country:
+            country[o.country] = min(country.get(o.country, o.precision), o.precision)
+            if o.admin1 is not None:
+                key = (o.country, o.admin1)
+                admin1[key] = min(admin1.get(key, o.precision), o.precision)
+
+    def holds_finer(p: PlaceMention) -> bool:
+        if not p.country or p.kind not in ("country", "admin1"):
+            return False
+        finest = country.get(p.country) if p.kind == "country" else (
+            admin1.get((p.country, p.admin1)) if p.admin1 is not None else None)
+        return finest is not None and finest < p.precision
+
+    return [p for p in places if not holds_finer(p)]
+
+
+def _group(p: PlaceMention) -> tuple[str, ...] | None:
+    """What a country or province must share with a finer place that it holds (see
+    :func:`_contains_any`), or None for the places that hold none."""
+    if not p.country or p.kind not in ("country", "admin1"):
+        return None
+    if p.kind == "country":
+        return (p.country,)
+    return (p.country, p.admin1) if p.admin1 is not None else None
+
+
+class _FinestSoFar:
+    """``_finest(places)[-1]`` of a growing list of places, each place looked at once: a country
+    or province leaves the answer for good once a finer place of it comes."""
+
+    def __init__(self) -> None:
+        self.kept: list[PlaceMention] = []   # in order; held ones dropped from the end lazily
+        self.held: set[int] = set()          # ids of held places
+        self.finest: dict[tuple[str, ...], int] = {}
+        self.waiting: dict[tuple[str, ...], dict[int, list[PlaceMention]]] = {}
+
+    def add(self, p: PlaceMention) -> None:
+        if p.country:  # p holds nothing but may make earlier ones held
+            for key in ((p.country,), (p.country, p.admin1)) if p.admin1 is not None \
+                    else ((p.country,),):
+                self.finest[key] = min(self.finest.get(key, p.precision), p.precision)
+                buckets = self.waiting.get(key, {})
+                for precision in [v for v in buckets if v > p.precision]:
+                    self.held.update(id(o) for o in buckets.pop(precision))
+        group = _group(p)
+        if group is not None:
+            if self.finest.get(group, p.precision) < p.precision:
+                self.held.add(id(p))
+            else:
+                self.waiting.setdefault(group, {}).setdefault(p.precision, []).append(p)
+        self.kept.append(p)
+
+    def last(self) -> PlaceMention | None:
+        while self.kept and id(self.kept[-1]) in self.held:
+            self.kept.pop()
+        return self.kept[-1] if self.kept else None
+
+
+def _nearest(places: list[PlaceMention], starts: list[int], anchor: int) -> PlaceMention:
+    """``min(places, key=lambda p: (abs(p.start - anchor), p.start))`` of places in text order
+    (``starts``: theirs), by bisect."""
+    k = bisect.bisect_right(starts, anchor)
+    before = starts[k - 1] if k > 0 else None
+    after = starts[k] if k < len(starts) else None
+    if after is None or (before is not None and anchor - before <= after - anchor):
+        return places[bisect.bisect_left(starts, before)]
+    return places[k]
 
 
 class PlaceChooser:
@@ -96,6 +167,21 @@ class PlaceChooser:
         self.frames = self._speech_frames()
         self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
         self.focus: Focus = article_focus(doc, self.locative, self.places)
+        self.place_starts = [p.start for p in self.places]
+        self.sentence_starts = [s for s, _ in doc.sentences]
+        self.paragraph_starts = [s for s, _ in doc.paragraphs]
+        self.frames_of: dict[int, list[tuple[int, int]]] = {}
+        for a, b in self.frames:
+            k = bisect.bisect_right(self.sentence_starts, a) - 1
+            if k >= 0 and a < doc.sentences[k][1]:
+                self.frames_of.setdefault(k, []).append((a, b))
+        self.towns = [p for p in self.places if p.precision == 1 and p.kind in ("city", "unknown")
+                      and (self.locative[p.start] or not names_actor(p))]
+        self.town_starts = [p.start for p in self.towns]
+        self._inside_cache: dict[int, tuple[list[PlaceMention], list[int]]] = {}
+        self._finest_cache: dict[tuple[int, bool], tuple[list[PlaceMention], list[int]]] = {}
+        self._fallback_cache: dict[int, PlaceMention | None] = {}
+        self._so_far: dict[int, tuple[int, _FinestSoFar]] = {}  # paragraph start -> (next, ...)
 
     # -- reading the text around a place ------------------------------------------------------
 
@@ -147,9 +233,7 @@ class PlaceChooser:
         nouns = {w for t in self.doc.tokens[lo:hi] if has_article(t) for w in t.stems if w in words}
         if not nouns:
             return None
-        towns = [p for p in self.places if p.start < s and p.precision == 1
-                 and p.kind in ("city", "unknown")
-                 and (self.locative[p.start] or not names_actor(p))]
+        towns = self.towns[:bisect.bisect_left(self.town_starts, s)]
         same_noun = [p for p in towns if p.text.split()[0] in nouns]
         known = [p for p in towns if p.name is not None]  # gazetteer towns before guesses
         best = [p for p in same_noun if p.name is not None] or same_noun or known or towns
@@ -160,28 +244,61 @@ class PlaceChooser:
     def choose(self, sentence: int, anchor: int, etype: str, since: bool) -> PlaceMention | None:
         """The place of a claim of type ``etype`` whose figure is at ``anchor`` (normalized
         offset) in sentence ``sentence``; ``since``: it is a war's cumulative toll."""
-        doc = self.doc
-        s, e = doc.sentences[sentence]
-        frames = [(a, b) for a, b in self.frames if s <= a < e]
-        inside = [p for p in self.places
-                  if s <= p.start < e and not any(a <= p.start < b for a, b in frames)]
-        if any(p.start not in self.located for p in inside):
-            inside = [p for p in inside if p.start not in self.located]
-        candidates = [p for p in inside if self.locative[p.start]] \
-            or [p for p in inside if etype in HOME_ACTION_TYPES or not names_actor(p)]
+        inside, starts = self._inside(sentence)
+        home = etype in HOME_ACTION_TYPES
+        candidates: list[PlaceMention] = []
         if etype in DIRECTED_TYPES:
             words = _words(DIRECTED_TYPES[etype])
-            candidates = [p for p in inside if self._after_word(p, words)
-                          and 0 < p.start - anchor <= DIRECTION_REACH] or candidates
-        candidates = _finest(candidates)
+            after = inside[bisect.bisect_right(starts, anchor):
+                           bisect.bisect_right(starts, anchor + DIRECTION_REACH)]
+            candidates = _finest([p for p in after if self._after_word(p, words)])
+            starts = [p.start for p in candidates]
+        if not candidates:
+            key = (sentence, home)
+            if key not in self._finest_cache:
+                finest = _finest([p for p in inside if self.locative[p.start]]
+                                 or [p for p in inside if home or not names_actor(p)])
+                self._finest_cache[key] = (finest, [p.start for p in finest])
+            candidates, starts = self._finest_cache[key]
         if candidates:
-            return min(candidates, key=lambda p: (abs(p.start - anchor), p.start))
+            return _nearest(candidates, starts, anchor)
         if since and self.focus.country is not None:
             return self.focus.country
-        town = self._town_named_back(sentence)
-        if town is not None:
-            return town
-        para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
+        if sentence not in self._fallback_cache:
+            self._fallback_cache[sentence] = self._town_named_back(sentence) \
+                or self._earlier(sentence)
+        return self._fallback_cache[sentence] or self.focus.place
+
+    def _inside(self, sentence: int) -> tuple[list[PlaceMention], list[int]]:
+        """The places of a sentence, but for those in a speech frame and, when others are left,
+        those that only locate the place before them."""
+        if sentence not in self._inside_cache:
+            s, e = self.doc.sentences[sentence]
+            frames = _Spans(self.frames_of.get(sentence, []))
+            inside = [p for p in self.places[bisect.bisect_left(self.place_starts, s):
+                                             bisect.bisect_left(self.place_starts, e)]
+                      if p.start not in frames]
+            if any(p.start not in self.located for p in inside):
+                inside = [p for p in inside if p.start not in self.located]
+            self._inside_cache[sentence] = (inside, [p.start for p in inside])
+        return self._inside_cache[sentence]
+
+    def _earlier(self, sentence: int) -> PlaceMention | None:
+        """The last locative place of the sentence before or of the paragraph so far (after the
+        title), but for a country or province holding a finer one of them."""
+        doc = self.doc
+        s = doc.sentences[sentence][0]
+        k = bisect.bisect_right(self.paragraph_starts, s) - 1
+        para = self.paragraph_starts[k] if k >= 0 and s < doc.paragraphs[k][1] else s
         lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.norm_title_end)
-        earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]])
-        return earlier[-1] if earlier else self.focus.place
+        i, j = bisect.bisect_left(self.place_starts, lo), bisect.bisect_left(self.place_starts, s)
+        if lo == para and sentence > 0:  # the paragraph so far: grown sentence by sentence
+            start, so_far = self._so_far.get(lo, (i, _FinestSoFar()))
+            if start <= j:
+                for p in self.places[start:j]:
+                    if self.locative[p.start]:
+                        so_far.add(p)
+                self._so_far[lo] = (j, so_far)
+                return so_far.last()
+        earlier = _finest([p for p in self.places[i:j] if self.locative[p.start]])
+        return earlier[-1] if earlier else None
