@@ -55,6 +55,8 @@ def extract(inputs: tuple[str, ...], workers: int) -> None:
     stdin = sys.stdin.buffer if (not inputs or "-" in inputs) else None
     for doc in run_many(_documents(read_inputs(list(inputs), stdin), failures), workers=workers):
         processed += 1
+        for warning in doc.warnings:
+            click.echo(f"rasd: warning: {warning}", err=True)
         for claim in doc.claims:
             out.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
     out.flush()

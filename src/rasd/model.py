@@ -381,7 +381,9 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class Document:
-    """An article: original ``text`` (never modified) plus the normalized copy and annotations."""
+    """An article: original ``text`` (never modified) plus the normalized copy and annotations.
+
+    ``warnings`` are one-line notes of what a stage left out and why (naming the document)."""
 
     id: str
     text: str
@@ -400,13 +402,14 @@ class Document:
     sources: tuple[SourceMention, ...] = ()
     times: tuple["TimeMention", ...] = ()
     claims: tuple[Claim, ...] = ()
+    warnings: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Document":
         """A copy with some fields replaced (stages never mutate their input).
 
         The result of ``dataclasses.replace`` at a sixth of its cost (it runs ``__init__``,
-        which sets all 18 fields one by one): every stage calls this once per document."""
+        which sets all 19 fields one by one): every stage calls this once per document."""
         if not self.__dataclass_fields__.keys() >= changes.keys():
             unknown = sorted(changes.keys() - self.__dataclass_fields__.keys())
             raise TypeError(f"{type(self).__name__} has no field(s) {unknown}")

@@ -365,3 +365,23 @@ def test_figure_trigger_runs_link_in_linear_time():
     small, large = _seconds("قتل 5 " * 200), _seconds("قتل 5 " * 1600)
     assert large < 10 and large / small < 24, (small, large)  # 8x the input; n**2 is 64x
     assert _seconds("قتل 5 أشخاص " * 900) < 10
+
+
+def test_a_sentence_beyond_the_budget_is_skipped_with_a_warning(monkeypatch):
+    text = "قتل 5 أشخاص في حلب. " + "قتل 7 أشخاص " * 10 + ". أصيب 9 أشخاص."
+    doc = rasd.extract_document(text, id="doc-1")
+    assert sorted(c.count.value for c in doc.claims) == [5, 7, 9] and doc.warnings == ()
+    monkeypatch.setattr(claims_module, "MAX_SENTENCE_FIGURES", 9)
+    doc = rasd.extract_document(text, id="doc-1")
+    assert sorted(c.count.value for c in doc.claims) == [5, 9]
+    (warning,) = doc.warnings
+    assert warning.startswith("doc-1: sentence 2 ") and "10 figures (limit 9)" in warning
+    monkeypatch.setattr(claims_module, "MAX_SENTENCE_CHARS", 100)
+    (warning,) = rasd.extract_document(text, id="doc-1").warnings
+    assert "characters (limit 100)" in warning
+
+
+def test_budget_is_far_above_real_news():
+    # the corpus: at most 2,215 characters and 80 figures in a sentence
+    assert claims_module.MAX_SENTENCE_CHARS >= 20 * 2_215
+    assert claims_module.MAX_SENTENCE_FIGURES >= 20 * 80

@@ -705,10 +705,29 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
     return keep
 
 
+MAX_SENTENCE_CHARS = 50_000
+"""Longest sentence read for claims (normalized characters): the 3,000 corpus articles have at
+most 2,215; a longer one is a table, a list or noise run together, and is skipped."""
+MAX_SENTENCE_FIGURES = 2_000
+"""Most figures in a sentence read for claims: the corpus has at most 80."""
+
+
+def _over_budget(chars: int, figures: int) -> str | None:
+    """Why a sentence is beyond the budget of a claim search, or None."""
+    if chars > MAX_SENTENCE_CHARS:
+        return f"{chars:,} characters (limit {MAX_SENTENCE_CHARS:,})"
+    if figures > MAX_SENTENCE_FIGURES:
+        return f"{figures:,} figures (limit {MAX_SENTENCE_FIGURES:,})"
+    return None
+
+
 def assemble_claims(doc: Document) -> Document:
-    """Stage: turn the annotations of a document into claims."""
+    """Stage: turn the annotations of a document into claims. A sentence beyond the budget
+    (:data:`MAX_SENTENCE_CHARS`, :data:`MAX_SENTENCE_FIGURES`) gives none, and a line in
+    ``Document.warnings`` says so."""
     starts = word_starts(doc.tokens, doc.norm)[0]
     drafts: list[Draft] = []
+    warnings: list[str] = []
     prev: Draft | None = None
     all_counts = sorted(doc.counts, key=lambda c: c.start)
     all_trigs = sorted(doc.triggers, key=lambda t: t.start)
@@ -720,9 +739,16 @@ def assemble_claims(doc: Document) -> Document:
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             counts = all_counts[bisect.bisect_left(count_starts, s):
                                 bisect.bisect_left(count_starts, e)]
+            if (over := _over_budget(e - s, len(counts))) is not None:
+                warnings.append(f"{doc.id}: sentence {si + 1} (normalized characters "
+                                f"{s:,}-{e:,}) not read for claims: {over}")
+                prev = None
+                continue
             new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
             drafts.extend(new)
             prev = new[-1] if new else None
+    if warnings:
+        doc = doc.with_(warnings=doc.warnings + tuple(warnings))
     if not drafts:
         return doc.with_(claims=())
     resolver = _SourceResolver(doc)
