@@ -476,3 +476,47 @@ def test_hijri_years_outside_the_converter_range_are_unresolved():
 ])
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+# --- any text, any publication date: mentions inside the text, ISO dates, never an exception ---
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rasd.lang.ar import load_yaml  # noqa: E402
+from rasd.text.tokens import tokenize  # noqa: E402
+
+
+def _date_words() -> list[str]:
+    y = load_yaml("dates.yaml")
+    out: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            out.add(node)
+    walk(y)
+    return sorted(out)
+
+
+DATE_PIECES = st.one_of(st.sampled_from(_date_words()), st.from_regex(r"\d{1,5}", fullmatch=True),
+                        st.sampled_from([" ", "/", "-", ".", "،", "هـ", "م", "ـ"]),
+                        st.text(max_size=2))
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=20).map(" ".join), st.none() | st.dates())
+def test_any_text_and_publication_date(text, pub):
+    norm = normalize(text)[0]
+    found = find_times(norm, pub)
+    last = 0
+    for m in found:
+        assert last <= m.start < m.end <= len(norm)
+        last = m.end
+        for day in (m.date, m.end_date):
+            assert day is None or dt.date.fromisoformat(day)
+    assert found == find_times(norm, pub, tokenize(norm))

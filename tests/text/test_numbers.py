@@ -462,3 +462,31 @@ def test_maximum_count_itself_is_a_count():
     m = _mention("قتل عشرة مليارات شخص", "عشرة مليارات")
     assert m.count.value == numbers.MAX_COUNT and m.kind == "count"
     assert numbers.MAX_COUNT < 2**63 - 1
+
+
+# --- any text: figures inside it, in order, of known kinds, never an exception ----------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rasd.text.tokens import tokenize as word_tokens  # noqa: E402
+
+NUMBER_WORDS = sorted({str(w) for section in ("units", "tens", "hundreds") for forms in
+                       numbers.load_yaml("numbers.yaml")[section].values() for w in forms})
+PIECES = st.one_of(
+    st.sampled_from(NUMBER_WORDS + ["مليون", "مليار", "آلاف", "عشرات", "بين", "و", "إلى", "نحو",
+                                    "أكثر من", "على الأقل", "عام", "دولار", "في المئة", "ر"]),
+    st.from_regex(r"[+]?\d{1,30}([.,٫٬]\d{1,5}){0,4}", fullmatch=True),
+    st.sampled_from([" ", "  ", "-", "/", ":", "،", "\n", "(", ")", "ـ", "İ", "ﻻ"]),
+    st.text(max_size=3))
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(PIECES, max_size=25).map(" ".join))
+def test_any_text_gives_ordered_figures_within_range(text):
+    norm = _n(text)
+    found = find_counts(norm)
+    _check_mentions(norm, found)
+    assert found == find_counts(norm, word_tokens(norm))  # the token-guided scan: the same
+    for m in found:
+        if m.kind == "count":
+            assert m.count.high <= numbers.MAX_COUNT
