@@ -125,3 +125,36 @@ def test_nearest_answers_as_min(places, anchor):
     places.sort(key=lambda p: p.start)
     got = placing._nearest(places, [p.start for p in places], anchor)
     assert got is min(places, key=lambda p: (abs(p.start - anchor), p.start))
+
+
+def _town_named_back_by_scan(chooser, sentence):
+    """The town a bare "المدينة"/"القرية" refers to, by the scan the index replaced."""
+    from rasd.text.tokens import has_article
+
+    doc = chooser.doc
+    s, e = doc.sentences[sentence]
+    words = placing._words("anaphoric_towns")
+    nouns = {w for t in doc.tokens if s <= t.start < e and has_article(t)
+             for w in t.stems if w in words}
+    if not nouns:
+        return None
+    towns = [p for p in chooser.places if p.start < s and p.precision == 1
+             and p.kind in ("city", "unknown")
+             and (chooser.locative[p.start] or not placing.names_actor(p))]
+    same_noun = [p for p in towns if p.text.split()[0] in nouns]
+    known = [p for p in towns if p.name is not None]
+    best = [p for p in same_noun if p.name is not None] or same_noun or known or towns
+    return best[-1] if best else None
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات قرية مالاري. ثم قصفت مدينة حلب. وقتل 5 في القرية. وقتل 3 في المدينة.",
+    "وصل الجيش إلى حمص وإلى قرية كفرنبل. وقتل 4 في المدينة. ونزح 30 من القرية.",
+    "قتل 5 في المدينة. في بلدة عندان قتل 2. قرب حلب قتل 7 في البلدة والمدينة.",
+])
+def test_town_named_back_answers_as_the_scan(text):
+    doc = rasd.extract_document(text, published="2020-10-05")
+    chooser = placing.PlaceChooser(doc)
+    answers = [chooser._town_named_back(si) for si in range(len(doc.sentences))]
+    assert answers == [_town_named_back_by_scan(chooser, si) for si in range(len(doc.sentences))]
+    assert any(answers)

@@ -178,6 +178,14 @@ class PlaceChooser:
         self.towns = [p for p in self.places if p.precision == 1 and p.kind in ("city", "unknown")
                       and (self.locative[p.start] or not names_actor(p))]
         self.town_starts = [p.start for p in self.towns]
+        # indices of the towns: known to the gazetteer; by first word (all, and known ones)
+        self.known_towns = [i for i, p in enumerate(self.towns) if p.name is not None]
+        self.towns_by_noun: dict[tuple[str, bool], list[int]] = {}
+        for i, p in enumerate(self.towns):
+            noun = (p.text.split() or [""])[0]
+            self.towns_by_noun.setdefault((noun, False), []).append(i)
+            if p.name is not None:
+                self.towns_by_noun.setdefault((noun, True), []).append(i)
         self._inside_cache: dict[int, tuple[list[PlaceMention], list[int]]] = {}
         self._finest_cache: dict[tuple[int, bool], tuple[list[PlaceMention], list[int]]] = {}
         self._fallback_cache: dict[int, PlaceMention | None] = {}
@@ -233,11 +241,19 @@ class PlaceChooser:
         nouns = {w for t in self.doc.tokens[lo:hi] if has_article(t) for w in t.stems if w in words}
         if not nouns:
             return None
-        towns = self.towns[:bisect.bisect_left(self.town_starts, s)]
-        same_noun = [p for p in towns if p.text.split()[0] in nouns]
-        known = [p for p in towns if p.name is not None]  # gazetteer towns before guesses
-        best = [p for p in same_noun if p.name is not None] or same_noun or known or towns
-        return best[-1] if best else None
+        n = bisect.bisect_left(self.town_starts, s)  # the towns before the sentence
+
+        def last(indices: list[int]) -> int:
+            return indices[k - 1] if (k := bisect.bisect_left(indices, n)) else -1
+
+        # the last town named with one of the nouns, known to the gazetteer, then any; else the
+        # last known town (gazetteer towns before guesses); else the last town
+        for known in (True, False):
+            i = max(last(self.towns_by_noun.get((w, known), [])) for w in nouns)
+            if i >= 0:
+                return self.towns[i]
+        i = last(self.known_towns)
+        return self.towns[i] if i >= 0 else (self.towns[n - 1] if n else None)
 
     # -- the choice ---------------------------------------------------------------------------
 
