@@ -304,6 +304,7 @@ def test_the_lead_after_a_title_with_dropped_characters_is_a_heading():
 
 # --- linking in n log n: the indexes answer as the scans they replace --------------------------
 
+import math  # noqa: E402
 import time  # noqa: E402
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
@@ -385,3 +386,19 @@ def test_budget_is_far_above_real_news():
     # the corpus: at most 2,215 characters and 80 figures in a sentence
     assert claims_module.MAX_SENTENCE_CHARS >= 20 * 2_215
     assert claims_module.MAX_SENTENCE_FIGURES >= 20 * 80
+
+
+@SETTINGS
+@given(st.integers(0, 40), st.integers(1, 3), st.integers(0, 40), st.integers(1, 4),
+       st.sampled_from(["verb", "noun", "masdar", "phrase"]), st.booleans(),
+       st.integers(0, 3), st.integers(0, 3))
+def test_links_beyond_the_reach_of_near_cost_more_than_the_maximum(c_lo, c_len, t_lo, t_len, role,
+                                                                   mixed, breaks, between):
+    # _Index.near considers only the event words within reach: any other costs too much
+    c = linking.Located(c_lo, c_lo + c_len)
+    t = linking.Located(t_lo, t_lo + t_len)
+    trig = rasd.model.Trigger(0, 1, "killed", role, "x", mixed)
+    reach = max(math.ceil(linking.MAX_COST), claims_module.CLAUSE_SUBJECT_MAX_GAP,
+                claims_module.VERB_BEFORE_MAX_GAP)
+    if t.hi < c.lo - reach or t.lo > c.hi + reach:
+        assert linking.link_cost(c, t, trig, breaks, between) > linking.MAX_COST

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -41,9 +42,6 @@ class Draft:
     subject: tuple[int, int] | None
     anchor: int
     trigger: tuple[int, int] | None = None
-
-
-LINK_REACH = 10  # tokens around a figure holding every trigger a link can take (see _Index.near)
 
 
 class _Index:
@@ -98,11 +96,14 @@ class _Index:
         return bisect.bisect_left(self.c_lo, lo) < bisect.bisect_left(self.c_lo, hi)
 
     def near(self, c: Located) -> range:
-        """Indices of the event words that can link to figure ``c``: every link within
-        :data:`linking.MAX_COST` is at most that many tokens away, a clause's first verb at most
-        :data:`CLAUSE_SUBJECT_MAX_GAP`, a coordinated verbal noun one trigger further."""
-        lo = bisect.bisect_left(self.t_lo, c.lo - LINK_REACH - 2 * self.t_span)
-        return range(lo, bisect.bisect_right(self.t_lo, c.hi + LINK_REACH))
+        """Indices of the event words that can link to figure ``c``. A link costs at least its
+        gap in tokens (penalties only add), so one within :data:`linking.MAX_COST` is at most
+        that many tokens away; a clause's first verb is at most :data:`CLAUSE_SUBJECT_MAX_GAP`
+        after it, a verb that beats a noun :data:`VERB_BEFORE_MAX_GAP` before it, a coordinated
+        verbal noun one event word further."""
+        reach = max(math.ceil(linking.MAX_COST), CLAUSE_SUBJECT_MAX_GAP, VERB_BEFORE_MAX_GAP)
+        lo = bisect.bisect_left(self.t_lo, c.lo - reach - 2 * self.t_span)
+        return range(lo, bisect.bisect_right(self.t_lo, c.hi + reach))
 
 
 class _Cover:
