@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from rasd.cli import main
 from rasd.corpus import export, groups, ingest, reextract
-from rasd.store import Store
+from rasd.store import Store, StoreError
 
 ARTICLES = [
     {"id": "a1", "outlet": "Outlet A", "published": "2020-10-05",
@@ -84,3 +84,205 @@ def test_cli_ingest_report_export(corpus, tmp_path):
                                   "--output", str(tmp_path / "c.csv")])
     assert result.exit_code == 0 and "rows written" in result.output
     assert "Traceback" not in result.output
+
+
+# --- a batch that cannot die, counts from what the store inserted, run statuses ---------------
+
+def _jsonl(path, records, raw_lines=()):
+    lines = [json.dumps(r, ensure_ascii=False) for r in records] + list(raw_lines)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_hostile_lines_are_failures_and_the_rest_is_stored(tmp_path):
+    hostile = ['{"id": "deep", "text": "x", "x": ' + "[" * 50_000 + "]" * 50_000 + "}",
+               json.dumps({**ARTICLES[0], "id": "list", "outlet": ["a"]}),
+               '{"id": "sur", "outlet": "\\ud800", "text": "' + ARTICLES[1]["text"] + '\\udfff"}']
+    path = _jsonl(tmp_path / "h.jsonl", [ARTICLES[0]], hostile)
+    db = str(tmp_path / "t.db")
+    summary = ingest([str(path)], db)
+    assert (summary.read, summary.new, len(summary.failures)) == (4, 2, 2)
+    reasons = sorted(f.reason for f in summary.failures)
+    assert reasons[0].startswith("JSON nested deeper than") and "'outlet'" in reasons[1]
+    with Store.open(db) as store:
+        assert {d.id for d in store.documents()} == {"a1", "sur"}
+        assert store.get_document("sur").outlet == "\ufffd"
+        assert store.counts()["claims"] == summary.claims
+        assert [r.status for r in store.runs()] == ["finished"]
+
+
+def test_an_extraction_error_is_that_document_s_failure(tmp_path, monkeypatch):
+    import rasd.corpus
+
+    real = rasd.corpus.run
+
+    def flaky(doc):
+        if doc.id == "a2":
+            raise IndexError("string index out of range")
+        return real(doc)
+
+    monkeypatch.setattr(rasd.corpus, "run", flaky)
+    db = str(tmp_path / "t.db")
+    summary = ingest([str(_jsonl(tmp_path / "a.jsonl", ARTICLES))], db)
+    (failure,) = summary.failures
+    assert failure.source.endswith("a.jsonl:2") and failure.code == "extract_error"
+    assert failure.reason == "extraction failed (IndexError: string index out of range)"
+    assert summary.new == 2  # a1 and the English a3
+    with Store.open(db) as store:
+        assert store.counts()["documents"] == 2 and not store.has_document("a2")
+        assert [f.source for f in store.failures()] == [failure.source]
+
+
+def test_a_document_the_store_refuses_does_not_sink_its_batch(tmp_path, monkeypatch):
+    from rasd.store import rows
+
+    claim_row = rows.claim_row
+
+    def too_big(claim, **kw):  # what SQLite says of a count over 2**63 - 1
+        if claim.doc_id == "a2":
+            raise OverflowError("Python int too large to convert to SQLite INTEGER")
+        return claim_row(claim, **kw)
+
+    monkeypatch.setattr(rows, "claim_row", too_big)
+    db = str(tmp_path / "t.db")
+    summary = ingest([str(_jsonl(tmp_path / "a.jsonl", ARTICLES))], db)
+    (failure,) = summary.failures
+    assert failure.code == "store_error" and failure.source.endswith("a.jsonl:2")
+    assert "OverflowError: Python int too large" in failure.reason
+    with Store.open(db) as store:
+        assert {d.id for d in store.documents()} == {"a1", "a3"}
+        assert store.counts()["claims"] == summary.claims > 0
+
+
+def test_counts_come_from_what_the_store_inserted(tmp_path, monkeypatch):
+    """The second ingest sees the documents as new (as a concurrent one would: the check
+    raced) but the store inserts nothing: it reports nothing new."""
+    db = str(tmp_path / "t.db")
+    path = _jsonl(tmp_path / "a.jsonl", ARTICLES)
+    first = ingest([str(path)], db)
+    monkeypatch.setattr(Store, "has_document", lambda self, doc_id: False)
+    monkeypatch.setattr(Store, "document_id_for_text", lambda self, text: None)
+    second = ingest([str(path)], db)
+    assert (second.new, second.claims, second.already_stored) == (0, 0, 3)
+    with Store.open(db) as store:
+        counts = store.counts()
+    assert (counts["documents"], counts["claims"]) == (first.new, first.claims)
+
+
+def test_two_concurrent_ingests_report_what_is_stored(tmp_path, monkeypatch):
+    """Both extract the whole file before either saves (a barrier at the first save), then
+    race to insert: their reports add up to what the store holds."""
+    import threading
+
+    records = [{**a, "id": f"{a['id']}-{n}"} | {"text": a["text"] + f" ({n})"}
+               for n in range(6) for a in ARTICLES[:2]]
+    path = _jsonl(tmp_path / "many.jsonl", records)
+    db = str(tmp_path / "t.db")
+    Store.open(db).close()
+    barrier = threading.Barrier(2, timeout=60)
+    save_batch = Store.save_batch
+
+    def meet_then_save(self, pairs, run_id=None, **kw):
+        if not getattr(self, "_met", False):
+            self._met = True
+            barrier.wait()
+        return save_batch(self, pairs, run_id, **kw)
+
+    monkeypatch.setattr(Store, "save_batch", meet_then_save)
+    summaries = [None, None]
+
+    def run(i):
+        summaries[i] = ingest([str(path)], db)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    a, b = summaries
+    with Store.open(db) as store:
+        counts = store.counts()
+    assert a.new + b.new == counts["documents"] == len(records)
+    assert a.claims + b.claims == counts["claims"] > 0
+    assert a.already_stored + b.already_stored == len(records)
+
+
+def test_a_run_stopped_by_an_error_is_marked_failed(tmp_path, monkeypatch):
+    import rasd.corpus
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(rasd.corpus, "read_inputs", broken)
+    db = str(tmp_path / "t.db")
+    with pytest.raises(RuntimeError):
+        ingest(["x"], db)
+    with Store.open(db) as store:
+        assert [r.status for r in store.runs()] == ["failed"]
+
+
+def test_a_killed_ingest_is_marked_interrupted_by_the_next(tmp_path):
+    """``rasd ingest`` killed with SIGKILL in the middle: its run stays "running" until the
+    next run starts, which marks it "interrupted" and stores the rest."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("needs SIGKILL (POSIX)")
+    records = [{**ARTICLES[n % 2], "id": f"k{n}", "text": ARTICLES[n % 2]["text"] + f" ({n})"}
+               for n in range(400)]
+    path = _jsonl(tmp_path / "many.jsonl", records)
+    db = str(tmp_path / "t.db")
+    child = subprocess.Popen([sys.executable, "-c", "from rasd.cli import main; main()",
+                              "ingest", str(path), "--db", db],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # until its first batch is stored
+            try:
+                with Store.open(db, readonly=True) as store:
+                    if store.counts()["documents"] >= 100:
+                        break
+            except StoreError:  # not created yet
+                pass
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(30)
+    assert child.returncode == -signal.SIGKILL
+    with Store.open(db, readonly=True) as store:
+        stored = store.counts()["documents"]
+        assert [r.status for r in store.runs()] == ["running"]
+    assert 100 <= stored < 400
+    summary = ingest([str(path)], db)
+    assert (summary.new, summary.already_stored) == (400 - stored, stored)
+    with Store.open(db) as store:
+        runs = store.runs()
+        assert [r.status for r in runs] == ["interrupted", "finished"]
+        assert runs[0].finished_at is not None
+        assert store.counts()["documents"] == 400
+
+
+def test_reextract_records_a_failing_document_and_goes_on(corpus, tmp_path, monkeypatch):
+    import rasd.corpus
+
+    db = str(tmp_path / "t.db")
+    first = ingest([str(corpus)], db)
+    real = rasd.corpus.run
+
+    def flaky(doc):
+        if doc.id == "a1":
+            raise ValueError("could not convert string to float")
+        return real(doc)
+
+    monkeypatch.setattr(rasd.corpus, "run", flaky)
+    assert reextract(db, everything=True) == 1
+    with Store.open(db) as store:
+        runs = store.runs()
+        assert (runs[-1].status, runs[-1].failures) == ("finished", 1)
+        (failure,) = store.failures(runs[-1].id)
+        assert failure.source == "a1" and "could not convert" in failure.reason
+        assert store.counts()["claims"] == first.claims  # a1 kept its claims

@@ -65,3 +65,44 @@ def test_acled_rows(claims, tmp_path):
     row = next(r for r in rows if r["rasd_claim_id"] == claim_id(arrested))
     assert (row["event_type"], row["sub_event_type"]) == ("Strategic developments", "Arrests")
     assert row["fatalities"] == "0" and row["notes"] == "نص الدليل"
+
+
+def test_group_export_is_documented(tmp_path):
+    """Every key of the groups export (a group and a member claim) is in docs/exports.md."""
+    from pathlib import Path
+
+    from rasd.export import group_row, write_groups
+    from rasd.reconcile import records_of, reconcile
+
+    doc = rasd.extract_document(TEXT, published="2020-10-05", outlet="Test", id="doc-1")
+    groups = reconcile(records_of([doc]))
+    path = tmp_path / "groups.jsonl"
+    assert write_groups(groups, path) == len(groups) > 0
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert rows == [json.loads(json.dumps(group_row(g), ensure_ascii=False)) for g in groups]
+    member = rows[0]["claims"][0]
+    start, end = member["evidence"]["span"]
+    assert member["evidence"]["text"] == doc.text[start:end]
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "exports.md").read_text("utf-8")
+    section = docs[docs.index("## Groups"):]
+    for key in list(rows[0]) + list(member):
+        assert f"`{key}`" in section, key
+
+
+def test_claim_rows_carry_their_group(tmp_path):
+    from rasd.corpus import export, ingest
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "doc-1", "text": TEXT, "published": "2020-10-05",
+                               "outlet": "Test"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    ingest([str(src)], db)
+    export(db, "groups", tmp_path / "g.jsonl")
+    groups = [json.loads(x) for x in (tmp_path / "g.jsonl").read_text("utf-8").splitlines()]
+    members = {c["claim_id"]: g["id"] for g in groups for c in g["claims"]}
+    export(db, "jsonl", tmp_path / "c.jsonl")
+    rows = [json.loads(x) for x in (tmp_path / "c.jsonl").read_text("utf-8").splitlines()]
+    assert rows and all(members[r["claim_id"]] == r["group_id"] for r in rows)
+    export(db, "csv", tmp_path / "c.csv")
+    with (tmp_path / "c.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert {r["group_id"] for r in csv.DictReader(fh)} == set(members.values())

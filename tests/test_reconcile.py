@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import random
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from rasd.model import Claim, Count, Location, Mention, Span, TimeRef
+from rasd.model import Claim, Count, Location, Mention, Period, Signature, Span, TimeRef
 from rasd.reconcile import ClaimRecord, Group, hedged, reconcile, source_key
+from rasd.reconcile.keys import refers_back
 
 # admin1 as rasd.geo.resolve sets it: the English name of the first-level region (a province is
 # its own region, a country has none)
@@ -106,17 +108,21 @@ def test_window_days():
 
 
 def test_town_and_its_governorate_group_together():
-    g = one(reconcile([rec(12, outlet="أ"), rec(14, place=ALEPPO_GOV, outlet="ب")]))
+    g = one(reconcile([rec(12, outlet="أ"), rec(Count(value=12, qualifier="about"),
+                                                 place=ALEPPO_GOV, outlet="ب")]))
     assert g.place.level == "point" and g.place.name == "Aleppo" and g.n_sources == 2
+    # a province's figure joins a town's incident only on an agreeing figure or signature:
+    # a province has many incidents a day
+    assert len(reconcile([rec(12, outlet="أ"), rec(14, place=ALEPPO_GOV, outlet="ب")])) == 2
     # a province figure beside two town groups may be their sum: it stays apart
-    groups = reconcile([rec(12, outlet="أ"), rec(6, place=MANBIJ, outlet="ب"),
-                        rec(18, place=ALEPPO_GOV, outlet="ج")])
+    groups = reconcile([rec(12, outlet="أ"), rec(12, place=MANBIJ, outlet="ب"),
+                        rec(12, place=ALEPPO_GOV, outlet="ج")])
     assert sorted(g.place.level for g in groups) == ["admin1", "point", "point"]
     # a country-only figure joins the one incident of that day in the country
-    g = one(reconcile([rec(12, place=IDLIB, outlet="أ"), rec(13, place=SYRIA, outlet="ب")]))
+    g = one(reconcile([rec(12, place=IDLIB, outlet="أ"), rec(12, place=SYRIA, outlet="ب")]))
     assert g.place.name == "Idlib"
-    groups = reconcile([rec(12, place=IDLIB, outlet="أ"), rec(4, outlet="ج"),
-                        rec(13, place=SYRIA, outlet="ب")])
+    groups = reconcile([rec(12, place=IDLIB, outlet="أ"), rec(12, outlet="ج"),
+                        rec(12, place=SYRIA, outlet="ب")])
     assert sorted(g.place.level for g in groups) == ["country", "point", "point"]
     # a place with no country contains nothing
     assert len(reconcile([rec(12, outlet="أ"), rec(13, place=SEA, outlet="ب")])) == 2
@@ -164,13 +170,15 @@ def test_missing_location_and_time():
     undated = [rec(3, day=None, pub=None, doc="u1"), rec(4, day=None, pub=None, doc="u2")]
     unlocated = [rec(6, place=None, doc="n1"), rec(7, place=None, doc="n1", outlet="ب"),
                  rec(8, place=None, doc="n2")]
-    pub_only = [rec(10, day=None, pub="2023-03-05", outlet="ج")]
+    pub_only = [rec(9, day=None, pub="2023-03-05", outlet="ج"),
+                rec(12, day=None, pub="2023-03-05", outlet="د")]
     groups = reconcile(undated + unlocated + pub_only + [rec(9)])
     by = {(g.place.level, g.period, g.n_claims) for g in groups}
-    assert len(groups) == 5
+    assert len(groups) == 6
     assert ("point", "undated", 1) in by and ("unknown", "event", 2) in by
     assert ("unknown", "event", 1) in by  # unlocated figures only meet within their article
-    assert ("point", "event", 2) in by  # undated claim dated by its article joins the incident
+    # a claim dated by its article alone joins the incident on the same figure only
+    assert ("point", "event", 2) in by and ("point", "event", 1) in by
     assert all(g.date_from is None for g in groups if g.period == "undated")
     assert reconcile([]) == []
 
@@ -249,3 +257,157 @@ def test_provinces_without_admin1_stay_apart():
     groups = reconcile([rec(5, place=idlib_gov, outlet="أ"), rec(9, place=aleppo_gov, outlet="ب"),
                         rec(30, place=SYRIA, outlet="ج")])
     assert len(groups) == 3 and {g.place.level for g in groups} == {"country"}
+
+
+# --- one group = one quantity, a flag = a dispute -------------------------------------------
+
+def q(count, source="", kind="outlet", **kw):
+    """``rec`` with quantity fields: signature=(attacks, targets), period, part_of, revision."""
+    sig = kw.pop("sig", None)
+    extra = {"signature": Signature(*sig) if sig else None,
+             "period": Period(kw.pop("period"), "منذ", Span(0, 3)) if "period" in kw else None,
+             "part_of": kw.pop("part_of", None), "revision": kw.pop("revision", False),
+             "contrast": kw.pop("contrast", False), "context": kw.pop("context", None),
+             "segment": kw.pop("segment", 0)}
+    seq = kw.pop("seq", None)
+    r = rec(count, source, kind, **kw)
+    return ClaimRecord(dataclasses.replace(r.claim, **extra), r.outlet, r.published, r.url,
+                       seq=seq)
+
+
+def test_aggregates_never_group_with_incidents():
+    groups = reconcile([q(12, outlet="أ"), q(3000, outlet="ب", period="since", day=None),
+                        q(50, outlet="ج", period="span"),
+                        q(62, outlet="د", prec="week", day="2023-03-01")])
+    assert sorted(g.period for g in groups) == ["event", "since", "span", "week"]
+
+
+def test_conflicting_signatures_are_two_incidents():
+    groups = reconcile([q(7, outlet="أ", sig=(("car_bomb",), ("market",))),
+                        q(3, outlet="ب", sig=(("stabbing",), ())),
+                        q(9, outlet="ج", sig=(("bombing",), ()))])  # a car bomb is a bombing
+    assert sorted(g.n_claims for g in groups) == [1, 2]
+    assert not any(g.disagree for g in groups if g.n_claims == 1)
+
+
+def test_a_claim_dated_by_its_article_alone_joins_on_the_same_figure_or_signature():
+    dated = q(20, outlet="أ", place=ALEPPO_GOV, sig=(("clashes",), ()))
+    same_figure = q(20, outlet="ب", place=ALEPPO_GOV, day=None)
+    routine = q(35, outlet="ج", place=ALEPPO_GOV, day=None, sig=(("clashes",), ()))
+    groups = reconcile([dated, same_figure, routine])
+    assert sorted(g.n_claims for g in groups) == [1, 2]  # "clashes" alone ties nothing
+    target = q(35, outlet="د", place=ALEPPO_GOV, day=None, sig=(("car_bomb",), ("school",)))
+    school = q(40, outlet="ه", place=ALEPPO_GOV, sig=((), ("school",)))
+    assert len(reconcile([target, school])) == 1
+
+
+def test_figures_far_apart_are_different_quantities():
+    groups = reconcile([q(8, outlet="أ"), q(1600, outlet="ب"), q(9, outlet="ج")])
+    assert sorted(g.n_claims for g in groups) == [1, 2]
+
+
+def test_one_person_is_not_the_toll():
+    groups = reconcile([q(1, outlet="أ"), q(12, outlet="ب")])
+    assert len(groups) == 2 and not any(g.disagree for g in groups)
+
+
+def test_part_is_linked_to_its_whole_and_never_disputes_it():
+    whole = q(39, "الدفاع المدني", "organization", doc="art", seq=0)
+    part = q(12, "الدفاع المدني", "organization", doc="art", seq=1, cat="children", part_of=0)
+    other = q(39, "المرصد", "monitor", outlet="ب")
+    groups = reconcile([whole, part, other])
+    assert sorted(g.best for g in groups) == [12, 39]
+    whole_g = next(g for g in groups if g.n_claims == 2)
+    part_g = next(g for g in groups if g.n_claims == 1)
+    assert part_g.part_of == [whole_g.id] and whole_g.parts == [part_g.id]
+    assert not whole_g.disagree and (whole_g.low, whole_g.high) == (39, 39)
+    assert part_g.subject == "children" and not part_g.disagree
+
+
+def test_a_later_higher_figure_is_an_update_not_a_dispute():
+    g = one(reconcile([q(11, "وزارة الصحة", "government", pub="2023-03-05"),
+                       q(30, "المرصد", "monitor", outlet="ب", pub="2023-03-06")]))
+    assert not g.disagree
+    old = next(f for f in g.figures if f.count.value == 11)
+    assert old.superseded and (g.low, g.best, g.high) == (30, 30, 30)
+    # the same day, a figure worded as a revision ("ارتفعت الحصيلة إلى") updates too
+    g = one(reconcile([q(11, "وزارة الصحة", "government"),
+                       q(30, "المرصد", "monitor", outlet="ب", revision=True)]))
+    assert not g.disagree
+    # a lower figure later, or two figures the same day, are a dispute with its spread
+    g = one(reconcile([q(93, "مصدر", "anonymous", pub="2023-03-05"),
+                       q(72, "المرصد", "monitor", outlet="ب", pub="2023-03-06")]))
+    assert g.disagree and g.spread == round(93 / 72, 2) and "93" in g.reason
+    assert "72" in g.reason
+
+
+def test_one_article_can_hold_a_dispute_but_not_its_own_summary():
+    # "نقلت سبوتنيك عن مصدر أن 93 قتلوا، فيما قال المرصد إن 72 قتلوا"
+    two_parties = [q(93, "مصدر", "anonymous", doc="x", via=("سبوتنيك",)),
+                   q(72, "المرصد", "monitor", doc="x", contrast=True)]
+    assert one(reconcile(two_parties)).disagree
+    bodies = [q(252, "الوزارة", "government", doc="k", sid="sy-moh"),
+              q(100, "سانا", "media", doc="k", sid="sana")]  # side by side, not set against
+    assert not one(reconcile(bodies)).disagree
+    documenter = [q(252, "المرصد", "monitor", doc="m", sid="sohr"),
+                  q(100, "سانا", "media", doc="m", sid="sana")]  # a monitor against a party
+    assert one(reconcile(documenter)).disagree
+    unset = [q(93, "مصدر", "anonymous", doc="w"), q(72, "ضابط", "person", doc="w")]
+    assert not one(reconcile(unset)).disagree  # two figures the article does not contrast
+    summary = [q(30, doc="y"), q(35, "المرصد", "monitor", doc="y", contrast=True)]
+    assert not one(reconcile(summary)).disagree  # the outlet's headline
+
+
+def test_two_stories_of_a_roundup_article_are_two_quantities():
+    roundup = [q(7, doc="r", segment=0), q(7, doc="r", segment=1)]
+    assert len(reconcile(roundup)) == 2
+
+
+def test_an_undated_article_joins_the_dated_incident_it_names():
+    dated = q(14, outlet="أ", sig=(("car_bomb",), ("market",)))
+    same_figure = q(14, outlet="ب", day=None, pub=None, doc="u1")
+    same_blast = q(20, outlet="ج", day=None, pub=None, doc="u2", sig=(("car_bomb",), ()))
+    other = q(3, outlet="د", day=None, pub=None, doc="u3")
+    groups = reconcile([dated, same_figure, same_blast, other])
+    assert sorted(g.n_claims for g in groups) == [1, 3]
+    assert next(g for g in groups if g.n_claims == 3).period == "event"
+
+
+def test_a_source_pointing_back_is_no_second_party():
+    statement = [q(1358, "البيان", "unknown", doc="u", day="2023-03-01", prec="month"),
+                 q(807, "المصدر ذاته", "unknown", doc="u", day="2023-03-01", prec="month")]
+    assert not any(g.disagree for g in reconcile(statement))
+    assert refers_back("المصدر ذاته") and refers_back("للمصدر") and not refers_back("مصدر طبي")
+
+
+def test_vague_words_across_articles_are_no_counter_count():
+    g = one(reconcile([q(Count(vague="tens"), "وكالة سانا", "media", outlet="أ"),
+                       q(Count(value=150, qualifier="at_least"), "الدفاع المدني",
+                         "organization", outlet="ب")]))
+    assert not g.disagree
+    side_by_side = [q(Count(vague="tens"), "وكالة سانا", "media", doc="z", sid="sana"),
+                    q(252, "المرصد", "monitor", doc="z", sid="sohr", contrast=True)]
+    assert one(reconcile(side_by_side)).disagree
+
+
+def test_an_earlier_stage_and_a_stale_reprint_are_updates():
+    earlier = q(35, "الوكالة الفرنسية", "media", outlet="أ", context="earlier")
+    g = one(reconcile([earlier, q(42, "وسائل الإعلام اليابانية", "media", outlet="ب")]))
+    assert not g.disagree and (g.low, g.high) == (42, 42)
+    stale = [q(128, "مسؤول", "official", pub="2023-03-05T08:00:00+00:00"),
+             q(85, "outlet", "outlet", outlet="ج", pub="2023-03-06T10:00:00+00:00")]
+    assert not one(reconcile(stale)).disagree
+    hours = [q(128, "مسؤول", "official", pub="2023-03-05T08:00:00+00:00"),
+             q(85, "outlet", "outlet", outlet="ج", pub="2023-03-05T14:00:00+00:00")]
+    assert one(reconcile(hours)).disagree  # a lower figure hours later contests it
+
+
+def test_an_article_stating_both_figures_tells_how_they_relate():
+    # article "a" gives 7 missiles fired and 3 towards Riyadh; article "b" only the 3
+    fired = q(7, "التحالف", "military", doc="a", type="strikes")
+    share = q(3, "التحالف", "military", doc="a", type="strikes", sig=((), ("airport",)))
+    alone = q(3, "المالكي", "military", doc="b", type="strikes", outlet="ب")
+    groups = reconcile([fired, share, alone])
+    assert not any(g.disagree for g in groups)
+    # without the article that states both, 7 and 3 from two parties the same hour disagree
+    assert one(reconcile([fired, alone])).disagree

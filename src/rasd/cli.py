@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from rasd.errors import RasdError
+from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import Failure
 from rasd.model import Document
@@ -29,6 +30,45 @@ def main() -> None:
     """rasd (رصد): who claims how many were killed, wounded, arrested, displaced ... in Arabic news."""
 
 
+def _eval_pairs(gold: str, articles: str | None, db: str | None, as_json: bool,
+                errors: int) -> None:
+    from rasd.evaluate_pairs import evaluate_pairs
+
+    try:
+        report = evaluate_pairs(gold, articles, db)
+    except RasdError as exc:
+        _fail(str(exc))
+        return
+    summary = report.summary()
+    if as_json:
+        click.echo(json.dumps({**summary, "unresolved_pairs": report.unresolved,
+                               "wrong": report.wrong}, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"rasd eval (pairs): {summary['pairs']} pairs, {summary['invalid']} invalid, "
+               f"{summary['unresolved']} unresolved (a claim not extracted), "
+               f"{summary['resolved']} scored")
+    for key in ("grouping_precision", "grouping_recall", "dispute_precision", "dispute_recall"):
+        click.echo(f"{key:20s} {summary[key]:.4f}")
+    click.echo(f"{'grouped':20s} {summary['grouped']} (gold same: {summary['gold_same']})")
+    click.echo(f"{'contradicted':20s} {summary['contradicted']} "
+               f"(gold dispute: {summary['gold_dispute']})")
+    click.echo(f"{'subsets':20s} {summary['subsets']}: {summary['subsets_grouped']} grouped, "
+               f"{summary['subsets_contradicted']} contradicted")
+    if report.unresolved:
+        click.echo(f"\nunresolved pairs ({len(report.unresolved)})")
+        for u in report.unresolved[:errors]:
+            why = "; ".join(f"{side}: {reason}" for side, reason in u["why"].items())
+            click.echo(f"  {u['id']} ({u['relation']}) {why}")
+    wrong = report.wrong[:errors]
+    click.echo(f"\nwrong pairs ({len(report.wrong)}; first {len(wrong)})")
+    for w in wrong:
+        click.echo(f"  {w['id']} {w['error']}: {w['note'] or ''}")
+        for side in ("a", "b"):
+            c = w[side]
+            click.echo(f"    {side} {c['doc_id']} {c['type']} {json.dumps(c['count'])} "
+                       f"[{c['source']}] {c['sentence']}")
+
+
 def _documents(items: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:
     for item in items:
         if isinstance(item, Failure):
@@ -38,10 +78,39 @@ def _documents(items: Iterable[Document | Failure], failures: list[Failure]) -> 
             yield item
 
 
+FETCH_OPTIONS = [
+    click.option("--allow-private", is_flag=True,
+                 help="Let URL and feed fetches reach loopback, private and link-local "
+                      "addresses (refused by default, against server-side request forgery)."),
+    click.option("--max-items", default=FetchOptions.max_items, show_default=True, type=click.IntRange(1),
+                 help="Most items read from one RSS/Atom feed."),
+    click.option("--deadline", default=FetchOptions.deadline, show_default=True, type=click.FloatRange(0.1),
+                 help="Seconds one feed's items may take in all; those not read by then are "
+                      "one failure."),
+    click.option("--fetch-workers", default=FetchOptions.workers, show_default=True, type=click.IntRange(1, 64),
+                 help="Feed items fetched at once."),
+]
+
+
+def _fetch_options(f: Any) -> Any:
+    for option in reversed(FETCH_OPTIONS):
+        f = option(f)
+    return f
+
+
+def _fetch(allow_private: bool, max_items: int, deadline: float,
+           fetch_workers: int) -> FetchOptions:
+    """Fetch options from the CLI's flags; feed progress lines go to stderr."""
+    return FetchOptions(allow_private=allow_private, max_items=max_items, deadline=deadline,
+                        workers=fetch_workers,
+                        progress=lambda line: click.echo(f"rasd: {line}", err=True))
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--workers", default=1, show_default=True, help="Processes to run the pipeline in.")
-def extract(inputs: tuple[str, ...], workers: int) -> None:
+@_fetch_options
+def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
     """Extract claims from INPUTS (text, JSONL of articles, HTML, WARC, RSS/Atom, folders,
     http(s) URLs; '-' or none = stdin) and write one claim per line as JSON to stdout.
 
@@ -53,7 +122,8 @@ def extract(inputs: tuple[str, ...], workers: int) -> None:
     processed = 0
     out = sys.stdout
     stdin = sys.stdin.buffer if (not inputs or "-" in inputs) else None
-    for doc in run_many(_documents(read_inputs(list(inputs), stdin), failures), workers=workers):
+    items = read_inputs(list(inputs), stdin, fetch=_fetch(**fetch))
+    for doc in run_many(_documents(items, failures), workers=workers):
         processed += 1
         for warning in doc.warnings:
             click.echo(f"rasd: warning: {warning}", err=True)
@@ -68,14 +138,28 @@ def extract(inputs: tuple[str, ...], workers: int) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
-@click.option("--articles", required=True, type=click.Path(dir_okay=False),
+@click.option("--articles", default=None, type=click.Path(dir_okay=False),
               help="JSONL of the articles the gold file refers to (by id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--errors", default=15, show_default=True,
-              help="How many misses / false hits / wrong sources / wrong places to list.")
-def eval_(gold: str, articles: str, as_json: bool, errors: int) -> None:
-    """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring)."""
+              help="How many misses / false hits / wrong sources / wrong places (or wrong "
+                   "pairs) to list.")
+@click.option("--db", default=None,
+              help="Pair files only: score this existing store instead of ingesting ARTICLES.")
+def eval_(gold: str, articles: str | None, as_json: bool, errors: int, db: str | None) -> None:
+    """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring), or
+    reconciliation against GOLD claim pairs (shared/eval/RECONCILE.md): a file whose records
+    have "a", "b" and "relation" is a pair file. For pairs, all of ARTICLES is ingested into a
+    temporary store (or --db is scored as it is) and reconciled."""
     from rasd.evaluate import evaluate
+    from rasd.evaluate_pairs import first_record, is_pair
+
+    if is_pair(first_record(gold)):
+        _eval_pairs(gold, articles, db, as_json, errors)
+        return
+    if articles is None:
+        _fail("--articles is required to score claims")
+        return
 
     try:
         report = evaluate(gold, articles)
@@ -119,12 +203,14 @@ DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--workers", default=1, show_default=True, help="Processes to extract in.")
-def ingest(inputs: tuple[str, ...], db: str | None, workers: int) -> None:
+@_fetch_options
+def ingest(inputs: tuple[str, ...], db: str | None, workers: int, **fetch: Any) -> None:
     """Read INPUTS (text, JSONL, HTML, WARC, RSS/Atom, folders, http(s) URLs, '-') into the
     store, extracting the claims of every new Arabic document.
 
     A document already stored is skipped; a non-Arabic one is stored and marked, not
-    extracted; a bad input is recorded as a failure of the run and reported on stderr.
+    extracted; a bad input is recorded as a failure of the run and reported on stderr. URLs
+    on loopback/private/link-local addresses are refused unless --allow-private is given.
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -142,7 +228,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int) -> None:
                 f"{v:,} {k}" for k, v in sorted(counts.items())))
 
         try:
-            summary = run_ingest(list(inputs), db, stdin=stdin, workers=workers, progress=tick)
+            summary = run_ingest(list(inputs), db, stdin=stdin, workers=workers, progress=tick,
+                                 fetch=_fetch(**fetch))
         except RasdError as exc:
             _fail(str(exc))
             return
@@ -210,12 +297,15 @@ def report(db: str | None, type_: str | None, country: str | None, since: str | 
 
 
 def _print_groups(found: list[Any], limit: int) -> None:
+    """Disputes first, the widest spread first; then by number of sources."""
     console = Console()
-    ranked = sorted(found, key=lambda g: (-len(g.figures), not g.disagree, -g.n_claims, g.id))
+    ranked = sorted(found, key=lambda g: (not g.disagree, -(g.spread or 0), -len(g.figures),
+                                          -g.n_claims, g.id))
     for g in ranked[:limit]:
         where = g.place.text or g.place.name or g.place.country or "?"
-        when = g.date_from if g.date_from == g.date_to else f"{g.date_from} .. {g.date_to}"
-        flag = "[bold red]sources disagree[/bold red]" if g.disagree else "sources agree"
+        when = _when(g)
+        flag = (f"[bold red]sources disagree ({g.spread:g}x)[/bold red]: {g.reason}"
+                if g.disagree else "sources agree" if len(g.figures) > 1 else "one source")
         table = Table(title=f"{g.type}{' (mixed)' if g.mixed else ''} · {where} · {when} · "
                             f"low {g.low:,} / best {g.best:,} / high {g.high:,} · {flag}",
                       title_justify="left")
@@ -223,12 +313,22 @@ def _print_groups(found: list[Any], limit: int) -> None:
             table.add_column(col)
         for f in g.figures:
             chain = " → ".join(str(_count_text(step.count)) for step in f.chain)
-            table.add_row(f.text, f.kind or "", _count_text(f.count), f.date or "",
+            figure = _count_text(f.count) + (" (updated)" if f.superseded else "")
+            table.add_row(f.text, f.kind or "", figure, f.date or "",
                           ", ".join(f.outlets), chain if len(f.chain) > 1 else "")
         console.print(table)
     console.print(f"{len(found):,} groups; {sum(len(g.figures) >= 2 for g in found):,} with 2+ "
                   f"sources; {sum(g.disagree for g in found):,} disagreeing"
                   + (f" (showing {min(limit, len(found))})" if len(found) > limit else ""))
+
+
+def _when(g: Any) -> str:
+    """A group's days: one day, a range, an open start ("since"), or "undated"."""
+    if g.date_from is None and g.date_to is None:
+        return "undated"
+    if g.date_from == g.date_to:
+        return str(g.date_from)
+    return f"{g.date_from or '…'} .. {g.date_to or '…'}"
 
 
 def _count_text(count: Any) -> str:
@@ -243,12 +343,12 @@ def _count_text(count: Any) -> str:
 @main.command(name="export")
 @_filters
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp"]),
+              type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp", "groups"]),
               help="Output format (columns documented in docs/exports.md).")
 @click.option("--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 def export_(db: str | None, type_: str | None, country: str | None, since: str | None,
             until: str | None, source: str | None, fmt: str, output: str) -> None:
-    """Write stored claims (or reconciled groups, for ucdp) to a file."""
+    """Write stored claims (or reconciled groups, for ucdp and groups) to a file."""
     from pathlib import Path
 
     from rasd.corpus import export as run_export
@@ -268,9 +368,18 @@ def export_(db: str | None, type_: str | None, country: str | None, since: str |
               help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to expose).")
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the dashboard (/) and the REST API (JSON under /api/, schema at /openapi.json).
-    Writes (POST /api/ingest) need the token in the RASD_API_TOKEN environment variable;
-    without one they are disabled."""
+    """Serve the dashboard (/) and the REST API (JSON under /api/, schema at /openapi.json),
+    reading the store read-only.
+
+    \b
+    Environment:
+      RASD_API_TOKEN        token that enables writes (POST /api/ingest); none: disabled
+      RASD_ALLOW_PRIVATE=1  let URL ingestion fetch loopback/private/link-local addresses
+      RASD_RATE_LIMIT       per-client limit on extract/ingest/try: N/minute, N/second,
+                            N/hour or off (default 60/minute)
+      RASD_EXTRACT_TIMEOUT  seconds one extraction may take (default 30; then 504)
+      RASD_EXTRACT_WORKERS  extraction processes (default 2)
+    """
     from rasd.api import serve as run_server
 
     try:

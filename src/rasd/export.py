@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Union
 
 from rasd.model import Claim
 
 COLUMNS: tuple[str, ...] = (
-    "claim_id", "doc_id", "type", "mixed", "count_value", "qualifier", "count_min", "count_max",
+    "claim_id", "group_id", "doc_id", "type", "mixed", "count_value", "qualifier", "count_min", "count_max",
     "vague", "count_low", "count_high", "subject", "subject_category", "source", "source_kind",
     "source_id", "via", "location", "place_name", "country", "admin1", "lat", "lon",
     "geo_precision", "time_text", "date", "date_precision", "trigger", "evidence_start",
@@ -29,11 +30,30 @@ def claim_id(claim: Claim) -> str:
     return claim.digest()
 
 
-def flat(claim: Claim) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A stored claim to export: the claim, its store id and its reconciled group's id."""
+
+    claim: Claim
+    claim_id: str
+    group_id: str | None = None
+
+
+Exported = Union[Claim, Row]
+
+
+def _row(item: Exported) -> Row:
+    return item if isinstance(item, Row) else Row(item, claim_id(item))
+
+
+def flat(item: Exported) -> dict[str, Any]:
     """One flat row per claim (the columns of :data:`COLUMNS`, in that order)."""
+    r = _row(item)
+    claim = r.claim
     loc = claim.location
     row = {
-        **claim.columns(), "claim_id": claim_id(claim), "doc_id": claim.doc_id,
+        **claim.columns(), "claim_id": r.claim_id, "group_id": r.group_id,
+        "doc_id": claim.doc_id,
         "type": claim.type, "subject": claim.subject.text if claim.subject else None,
         "source": claim.source.text, "via": " | ".join(v.text for v in claim.via) or None,
         "location": loc.text if loc else None, "place_name": loc.name if loc else None,
@@ -43,17 +63,19 @@ def flat(claim: Claim) -> dict[str, Any]:
     return {name: row[name] for name in COLUMNS}
 
 
-def write_jsonl(claims: Iterable[Claim], path: Path) -> int:
-    """Claims in their JSON form, one per line."""
+def write_jsonl(claims: Iterable[Exported], path: Path) -> int:
+    """Claims in their JSON form with ``claim_id`` and ``group_id`` first, one per line."""
     n = 0
     with path.open("w", encoding="utf-8") as out:
-        for claim in claims:
-            out.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
+        for item in claims:
+            r = _row(item)
+            data = {"claim_id": r.claim_id, "group_id": r.group_id, **r.claim.to_json()}
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
             n += 1
     return n
 
 
-def write_csv(claims: Iterable[Claim], path: Path) -> int:
+def write_csv(claims: Iterable[Exported], path: Path) -> int:
     """Claims as flat CSV rows (UTF-8 with a BOM so spreadsheet programs show Arabic)."""
     return write_rows((flat(c) for c in claims), COLUMNS, path)
 
@@ -70,7 +92,7 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: P
     return n
 
 
-def write_parquet(claims: Iterable[Claim], path: Path) -> int:
+def write_parquet(claims: Iterable[Exported], path: Path) -> int:
     """Claims as a Parquet table (written in batches, so memory stays flat)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -101,16 +123,16 @@ def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield batch
 
 
-def write_geojson(claims: Iterable[Claim], path: Path) -> int:
+def write_geojson(claims: Iterable[Exported], path: Path) -> int:
     """Claims with coordinates as a GeoJSON FeatureCollection of points (streamed)."""
     n = 0
     with path.open("w", encoding="utf-8") as out:
         out.write('{"type": "FeatureCollection", "features": [\n')
-        for claim in claims:
-            loc = claim.location
+        for item in claims:
+            loc = _row(item).claim.location
             if loc is None or loc.lat is None or loc.lon is None:
                 continue
-            props = {k: v for k, v in flat(claim).items() if k not in ("lat", "lon")}
+            props = {k: v for k, v in flat(item).items() if k not in ("lat", "lon")}
             feature = {"type": "Feature",
                        "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
                        "properties": props}
@@ -120,7 +142,7 @@ def write_geojson(claims: Iterable[Claim], path: Path) -> int:
     return n
 
 
-WRITERS: dict[str, Callable[[Iterable[Claim], Path], int]] = {
+WRITERS: dict[str, Callable[[Iterable[Exported], Path], int]] = {
     "jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "geojson": write_geojson,
 }
 
@@ -128,14 +150,16 @@ WRITERS: dict[str, Callable[[Iterable[Claim], Path], int]] = {
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_date", "event_type", "sub_event_type", "actor1", "country", "admin1", "location",
     "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-    "rasd_claim_id", "rasd_type", "rasd_count",
+    "rasd_claim_id", "rasd_group_id", "rasd_type", "rasd_count",
 )
 
 
-def acled_row(claim: Claim, evidence: str | None = None) -> dict[str, Any] | None:
+def acled_row(item: Exported, evidence: str | None = None) -> dict[str, Any] | None:
     """An ACLED-style row for a claim, or None when the claim has no ACLED event type."""
     from rasd.mappings import code_claim
 
+    r = _row(item)
+    claim = r.claim
     coding = code_claim(claim.type, claim.subject.category if claim.subject else None,
                         claim.trigger.text if claim.trigger else None)
     if coding.acled_event_type is None:
@@ -155,12 +179,12 @@ def acled_row(claim: Claim, evidence: str | None = None) -> dict[str, Any] | Non
         "source": "; ".join(x for x in (source, via) if x),
         "notes": evidence or "",
         "fatalities": claim.count.low if coding.fatalities else 0,
-        "rasd_claim_id": claim_id(claim), "rasd_type": claim.type,
+        "rasd_claim_id": r.claim_id, "rasd_group_id": r.group_id, "rasd_type": claim.type,
         "rasd_count": json.dumps(claim.count.to_json(), ensure_ascii=False),
     }
 
 
-def write_acled(items: Iterable[tuple[Claim, str | None]], path: Path) -> int:
+def write_acled(items: Iterable[tuple[Exported, str | None]], path: Path) -> int:
     """ACLED-style CSV of (claim, evidence text) pairs; claims with no ACLED type are left out."""
     rows = (row for claim, evidence in items if (row := acled_row(claim, evidence)) is not None)
     return write_rows(rows, ACLED_COLUMNS, path)
@@ -201,3 +225,50 @@ def _figure(count: Any) -> str:
 def write_ucdp(groups: Iterable[Any], path: Path) -> int:
     """UCDP-style CSV: one row per reconciled group with its low / best / high."""
     return write_rows((ucdp_row(g) for g in groups), UCDP_COLUMNS, path)
+
+
+def group_row(group: Any) -> dict[str, Any]:
+    """One reconciled group (:class:`rasd.reconcile.Group`) as the ``groups`` export writes it:
+    its summary and every member claim with provenance (docs/exports.md, Groups)."""
+    p = group.place
+    return {
+        "id": group.id, "type": group.type, "mixed": group.mixed, "period": group.period,
+        "place": {"level": p.level, "text": p.text, "name": p.name, "country": p.country,
+                  "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "precision": p.precision},
+        "date_from": group.date_from, "date_to": group.date_to, "subject": group.subject,
+        "low": group.low, "best": group.best, "high": group.high,
+        "disagree": group.disagree, "reason": group.reason, "spread": group.spread,
+        "n_sources": group.n_sources, "n_claims": group.n_claims,
+        "parts": list(group.parts), "part_of": list(group.part_of),
+        "claims": [_member(rec, group) for rec in group.members],
+    }
+
+
+def _member(rec: Any, group: Any) -> dict[str, Any]:
+    c = rec.claim
+    latest = {id(f.claim): f for f in group.figures}
+    figure = latest.get(id(c))
+    return {
+        "claim_id": rec.claim_id or claim_id(c), "doc_id": c.doc_id, "type": c.type,
+        "mixed": c.mixed, "count": c.count.to_json(),
+        "source": {"text": c.source.text, "kind": c.source.kind, "id": c.source.id},
+        "via": [{"text": v.text, "kind": v.kind, "id": v.id} for v in c.via],
+        "evidence": {"span": c.evidence.to_json(), "text": rec.evidence_text},
+        "date": c.time.date if c.time else None,
+        "date_precision": c.time.precision if c.time else None,
+        "period": c.period.kind if c.period else None,
+        "signature": c.signature.to_json() if c.signature else None,
+        "revision": c.revision, "part_of": c.part_of,
+        "outlet": rec.outlet, "published": rec.published, "url": rec.url,
+        "latest": figure is not None, "superseded": bool(figure and figure.superseded),
+    }
+
+
+def write_groups(groups: Iterable[Any], path: Path) -> int:
+    """Reconciled groups, one JSON object per line (``group_row``)."""
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for g in groups:
+            out.write(json.dumps(group_row(g), ensure_ascii=False) + "\n")
+            n += 1
+    return n

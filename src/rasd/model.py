@@ -221,6 +221,55 @@ class TimeRef:
         return cls(data.get("text", ""), span, data.get("date"), data.get("precision", "unknown"))
 
 
+PERIOD_KINDS: tuple[str, ...] = ("since", "span")
+#: how a figure stands to the article's news: an ``earlier`` stage of a toll ("وكانت حصيلة
+#: سابقة قد أشارت إلى"), a ``background`` event ("في هجوم مماثل"), an ``additional`` count after
+#: one already given ("وقتل جنديان آخران")
+CONTEXTS: tuple[str, ...] = ("earlier", "background", "additional")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An aggregate a figure counts: ``since`` a start ("منذ بدء الحرب") or over a ``span``
+    of time ("خلال الأيام الخمسة الماضية"). A claim without one counts an incident, or a
+    calendar month or year when its time says so."""
+
+    kind: str
+    text: str
+    span: Span
+
+    def __post_init__(self) -> None:
+        if self.kind not in PERIOD_KINDS:
+            raise ValueError(f"unknown period kind {self.kind!r}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "span": self.span.to_json()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> "Period | None":
+        if not data:
+            return None
+        return cls(data["kind"], data.get("text", ""), Span.from_json(data["span"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What happened and to what: attack kinds (``airstrike``, ``car_bomb`` ...) and targets
+    (``market``, ``school`` ...) named in the claim's clause (lexicon ``quantities.yaml``)."""
+
+    attack: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"attack": list(self.attack), "target": list(self.target)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> "Signature | None":
+        if not data:
+            return None
+        return cls(tuple(data.get("attack", ())), tuple(data.get("target", ())))
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """SOURCE says COUNT SUBJECT were TYPE (at LOCATION, at TIME)."""
@@ -237,10 +286,19 @@ class Claim:
     confidence: float = 0.5
     mixed: bool = False
     trigger: Mention | None = None
+    period: Period | None = None        #: an aggregate (since / span); None: an incident
+    signature: Signature | None = None  #: attack kind and target of the incident
+    part_of: int | None = None          #: index (in its document's claims) of the whole
+    revision: bool = False              #: worded as an update ("ارتفعت الحصيلة إلى")
+    context: str | None = None          #: earlier / background / additional (CONTEXTS)
+    contrast: bool = False              #: set against another figure ("في حين", "نفى", "فقط")
+    segment: int = 0                    #: which story of a roundup article ("وفي هجوم منفصل")
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {self.type!r}")
+        if self.context is not None and self.context not in CONTEXTS:
+            raise ValueError(f"unknown context {self.context!r}")
 
     def key(self) -> str:
         """What makes a claim the same claim across runs and rasd versions: document, type,
@@ -289,6 +347,20 @@ class Claim:
             out["trigger"] = self.trigger.to_json()
         if self.mixed:
             out["mixed"] = True
+        if self.period is not None:
+            out["period"] = self.period.to_json()
+        if self.signature is not None:
+            out["signature"] = self.signature.to_json()
+        if self.part_of is not None:
+            out["part_of"] = self.part_of
+        if self.revision:
+            out["revision"] = True
+        if self.context is not None:
+            out["context"] = self.context
+        if self.contrast:
+            out["contrast"] = True
+        if self.segment:
+            out["segment"] = self.segment
         return out
 
     @classmethod
@@ -309,6 +381,13 @@ class Claim:
             confidence=float(data.get("confidence", 0.5)),
             mixed=bool(data.get("mixed", False)),
             trigger=Mention.from_json(data.get("trigger")),
+            period=Period.from_json(data.get("period")),
+            signature=Signature.from_json(data.get("signature")),
+            part_of=data.get("part_of"),
+            revision=bool(data.get("revision", False)),
+            context=data.get("context"),
+            contrast=bool(data.get("contrast", False)),
+            segment=int(data.get("segment", 0)),
         )
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from rasd.extractor.attribution import find_sources
 from rasd.extractor.claims import assemble_claims
 from rasd.extractor.places import find_places
+from rasd.extractor.quantities import mark_quantities
 from rasd.extractor.triggers import find_triggers
 from rasd.model import Document
 from rasd.text.normalize import normalize
@@ -22,6 +23,7 @@ from rasd.text.segment import paragraphs, sentences
 from rasd.text.tokens import tokenize
 
 Stage = Callable[[Document], Document]
+T = TypeVar("T")
 
 
 def prepare(doc: Document) -> Document:
@@ -50,6 +52,7 @@ STAGES: tuple[Stage, ...] = (
     find_dates,
     find_sources,
     assemble_claims,
+    mark_quantities,
 )
 
 
@@ -60,15 +63,17 @@ def run(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
     return doc
 
 
-def run_many(docs: Iterable[Document], workers: int = 1, chunksize: int = 16) -> Iterator[Document]:
-    """Run the pipeline over a stream of documents, in order. With ``workers > 1`` documents go
-    to a process pool a bounded window at a time, so memory stays flat on endless inputs."""
+def run_many(docs: Iterable[Document], workers: int = 1, chunksize: int = 16,
+             fn: Callable[[Document], T] = run) -> Iterator[T]:  # type: ignore[assignment]
+    """Run the pipeline (or ``fn``, a module-level function around it) over a stream of
+    documents, in order. With ``workers > 1`` documents go to a process pool a bounded window
+    at a time, so memory stays flat on endless inputs."""
     if workers <= 1:
         for doc in docs:
-            yield run(doc)
+            yield fn(doc)
         return
     window = workers * chunksize * 4
     it = iter(docs)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         while batch := list(islice(it, window)):
-            yield from pool.map(run, batch, chunksize=chunksize)
+            yield from pool.map(fn, batch, chunksize=chunksize)

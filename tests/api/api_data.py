@@ -27,3 +27,18 @@ def write_corpus(path, articles):
     path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles),
                     encoding="utf-8")
     return path
+
+
+def slow_extract(job):
+    """An extraction worker's job that sleeps ``float(text)`` seconds when the text is a
+    number (for the time-budget tests), else extracts."""
+    import time
+
+    from rasd.api.workers import extract_job
+
+    try:
+        seconds = float(job["text"])
+    except ValueError:
+        return extract_job(job)
+    time.sleep(seconds)
+    return {"doc_id": "slept", "text": job["text"], "claims": []}

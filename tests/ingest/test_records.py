@@ -198,3 +198,72 @@ def test_read_inputs_jsonl_with_bom(tmp_path):
     path = tmp_path / "bom.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + _line(id="b1") + _line(id="b2"))
     assert [d.id for d in read_inputs([str(path)])] == ["b1", "b2"]
+
+
+# --- hostile records: each is one line's failure, and the lines after it are read -----------
+
+def _around(bad: bytes) -> list[Document | Failure]:
+    return list(read_jsonl(io.BytesIO(_line(id="before") + bad + b"\n" + _line(id="after")),
+                           "h.jsonl"))
+
+
+def test_deeply_nested_line_is_one_failure():
+    deep = b'{"text": "x", "extra": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+    before, failure, after = _around(deep)
+    assert (before.id, after.id) == ("before", "after")
+    assert failure.source == "h.jsonl:2" and "nested deeper than" in failure.reason
+    bare = _around(b"[" * 50_000)  # not even a record: invalid JSON, never a RecursionError
+    assert isinstance(bare[1], Failure) and bare[2].id == "after"
+
+
+def test_brackets_inside_strings_do_not_count_as_depth():
+    text = ARTICLE + " [[[[" * 40 + " {{{{" * 40 + ' \\" ]]'
+    line = b'{"id": "s", "text": "' + text.encode("utf-8") + b'"}'
+    (doc,) = read_jsonl(io.BytesIO(line), "h.jsonl")
+    assert doc.id == "s" and "[[[[" in doc.text
+
+
+@pytest.mark.parametrize("field, value, kind", [
+    ("outlet", ["a"], "an array"), ("url", {"u": 1}, "an object"), ("title", 5, "a number"),
+    ("published", 20201005, "a number"), ("outlet", True, "a boolean"),
+    ("id", ["x"], "an array"), ("id", 1.5, "a number"), ("id", False, "a boolean")])
+def test_fields_of_the_wrong_type_are_refused(field, value, kind):
+    before, failure, after = _around(_line(**{field: value}).rstrip(b"\n"))
+    assert isinstance(failure, Failure) and failure.code == "bad_record"
+    assert failure.reason == f"field '{field}' must be a string{', an integer' if field == 'id' else ''} or null, not {kind}"
+    assert (before.id, after.id) == ("before", "after")
+
+
+def test_null_fields_and_integer_ids_are_fine():
+    (doc,) = read_jsonl(io.BytesIO(_line(id=12, outlet=None, url=None, title=None,
+                                         published=None)), "h.jsonl")
+    assert doc.id == "12" and doc.outlet is None and doc.published is None
+
+
+def test_lone_surrogates_become_replacement_characters():
+    line = ('{"id": "s\\ud800", "outlet": "\\udfff", "title": "\\ud800عنوان", "text": "'
+            + ARTICLE + '\\ud800"}').encode("ascii", "backslashreplace")
+    (doc,) = read_jsonl(io.BytesIO(line), "h.jsonl")
+    assert doc.id == "s\ufffd" and doc.outlet == "\ufffd"
+    assert doc.text == "\ufffdعنوان\n" + ARTICLE + "\ufffd"
+    assert doc.title_end == len("\ufffdعنوان")
+    doc.text.encode("utf-8")  # storable and hashable
+    paired = json.dumps({"text": ARTICLE + " \U0001F600"}).encode()  # a valid pair stays
+    assert next(read_jsonl(io.BytesIO(paired), "p")).text.endswith("\U0001F600")
+
+
+def test_content_hash_never_raises_on_surrogates():
+    from rasd.store import content_hash
+
+    assert content_hash("a\ud800") != content_hash("a\ufffd")
+
+
+def test_an_unexpected_error_is_the_line_s_failure(monkeypatch):
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("division by zero\nsecond line")
+
+    monkeypatch.setattr(records, "document_from_record", boom)
+    items = list(read_jsonl(io.BytesIO(_line(id="a") + _line(id="b")), "h.jsonl"))
+    assert [type(i) for i in items] == [Failure, Failure]
+    assert items[0].reason == "unexpected error (ZeroDivisionError: division by zero second line)"
+    assert items[1].source == "h.jsonl:2"

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from rasd.ingest.readers import read_inputs
+from rasd.errors import InputError
 from rasd.ingest.records import Failure
 from rasd.ingest.text import decode, detect_language, strip_boilerplate
-from rasd.ingest.web import client, document_from_html
+from rasd.ingest.web import FetchOptions, client, document_from_html
 
+LOCAL = FetchOptions(allow_private=True)  # the test server is on 127.0.0.1
 BODY = ("قالت الشرطة إن 12 شخصاً قتلوا في هجوم على سوق المدينة أمس الأحد. "
         "وأضافت أن 30 آخرين أصيبوا بجروح ونقلوا إلى المستشفيات القريبة من موقع الهجوم.")
 PAGE = f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
@@ -125,13 +127,13 @@ def server():
 
 
 def test_url_is_fetched_and_extracted(server):
-    items = list(read_inputs([f"{server}/old"]))
+    items = list(read_inputs([f"{server}/old"], fetch=LOCAL))
     assert len(items) == 1 and not isinstance(items[0], Failure)
     assert items[0].url == f"{server}/a"
 
 
 def test_feed_items_are_fetched_and_bad_items_reported(server):
-    items = list(read_inputs([f"{server}/feed"]))
+    items = list(read_inputs([f"{server}/feed"], fetch=LOCAL))
     docs = [i for i in items if not isinstance(i, Failure)]
     fails = [i for i in items if isinstance(i, Failure)]
     assert len(docs) == 1 and docs[0].outlet == "Test Outlet"
@@ -139,7 +141,7 @@ def test_feed_items_are_fetched_and_bad_items_reported(server):
 
 
 def test_http_errors_and_size_limit_are_failures(server):
-    items = list(read_inputs([f"{server}/missing", f"{server}/big"]))
+    items = list(read_inputs([f"{server}/missing", f"{server}/big"], fetch=LOCAL))
     assert [isinstance(i, Failure) for i in items] == [True, True]
     assert "404" in items[0].reason and "larger than" in items[1].reason
 
@@ -153,3 +155,90 @@ def test_html_file_and_folder(tmp_path):
     (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
     items = list(read_inputs([str(tmp_path)]))
     assert len(items) == 2 and not any(isinstance(i, Failure) for i in items)
+
+
+def test_random_high_bytes_are_refused_not_stored_as_arabic(tmp_path):
+    import random
+
+    rng = random.Random(11)
+    junk = bytes(rng.randrange(0x80, 0x100) for _ in range(5000))
+    (tmp_path / "junk.txt").write_bytes(junk)
+    (failure,) = read_inputs([str(tmp_path / "junk.txt")])
+    assert isinstance(failure, Failure) and failure.source.endswith("junk.txt")
+    assert failure.reason == ("not plausible text in UTF-8, cp1256 or ISO-8859-6 (garbled or "
+                              "binary bytes)")
+    declared = b'<html><head><meta charset="windows-1256"></head><body>' + junk + b"</body>"
+    with pytest.raises(InputError, match="declared encoding windows-1256"):
+        decode(declared, "page.html")
+    for n in (8, 40, 300):  # short junk too
+        with pytest.raises(InputError, match="not plausible"):
+            decode(bytes(rng.randrange(0x80, 0x100) for _ in range(n)), "x")
+
+
+# --- the address guard (SSRF) --------------------------------------------------------------------
+
+@pytest.mark.parametrize("address, kind", [
+    ("127.0.0.1", "loopback"), ("127.8.9.10", "loopback"), ("::1", "loopback"),
+    ("::ffff:127.0.0.1", "loopback"), ("10.1.2.3", "private"), ("192.168.0.1", "private"),
+    ("172.16.5.4", "private"), ("fc00::1", "private"), ("169.254.169.254", "link-local"),
+    ("fe80::1", "link-local"), ("0.0.0.0", "unspecified"), ("224.0.0.1", "multicast"),
+    ("100.64.0.1", "non-public"), ("8.8.8.8", None), ("2001:4860:4860::8888", None)])
+def test_address_kinds(address, kind):
+    import ipaddress
+
+    from rasd.ingest.fetch import address_kind
+
+    assert address_kind(ipaddress.ip_address(address)) == kind
+
+
+def test_loopback_urls_are_refused_unless_allowed(server):
+    port = server.rsplit(":", 1)[1]
+    for url in (f"{server}/a", f"http://localhost:{port}/a", f"http://[::1]:{port}/a"):
+        (failure,) = read_inputs([url])
+        assert isinstance(failure, Failure) and failure.code == "blocked_address", failure
+        assert failure.source == url and "--allow-private" in failure.reason
+        assert "loopback address" in failure.reason
+    (doc,) = read_inputs([f"{server}/a"], fetch=LOCAL)
+    assert not isinstance(doc, Failure)
+
+
+def test_feed_items_on_private_addresses_are_refused(server, tmp_path):
+    feed = tmp_path / "f.rss"
+    feed.write_text(f'<rss version="2.0"><channel><title>T</title><item><link>{server}/a</link>'
+                    "</item></channel></rss>", encoding="utf-8")
+    (failure,) = read_inputs([str(feed)])
+    assert failure.code == "blocked_address" and failure.source == f"{server}/a"
+
+
+def test_redirects_are_checked_too(server, monkeypatch):
+    from rasd.ingest import fetch
+
+    real = fetch.address_kind
+    monkeypatch.setattr(fetch, "address_kind",  # this test's server counts as public
+                        lambda ip: None if str(ip) == "127.0.0.1" else real(ip))
+    port = server.rsplit(":", 1)[1]
+    _Handler.routes["/away"] = (302, "", f"http://127.0.0.2:{port}/a".encode())
+    (ok,) = read_inputs([f"{server}/old"])
+    assert not isinstance(ok, Failure)
+    (failure,) = read_inputs([f"{server}/away"])
+    assert failure.code == "blocked_address" and failure.source == f"{server}/away"
+    assert failure.reason.startswith("refused: 127.0.0.2 is a loopback address")
+
+
+def test_unresolvable_host_is_a_failure(monkeypatch):
+    import socket
+
+    def no_dns(*args, **kwargs):
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    (failure,) = read_inputs(["http://nowhere.invalid/a"])
+    assert isinstance(failure, Failure) and "cannot resolve host 'nowhere.invalid'" in failure.reason
+
+
+def test_allow_private_from_env(monkeypatch):
+    from rasd.ingest.fetch import allow_private_from_env
+
+    for value, allowed in (("1", True), ("yes", True), ("0", False), ("", False)):
+        monkeypatch.setenv("RASD_ALLOW_PRIVATE", value)
+        assert allow_private_from_env() is allowed

@@ -79,22 +79,47 @@ def test_a_new_step_upgrades_an_existing_database_once(db_url, monkeypatch):
     with Store.open(db_url) as store:
         store.start_run("before the upgrade", "0.1.0")
     calls = []
+    nxt = migrations.latest() + 1
     extra = sa.Table("runs", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True),
-                     sa.Column("host", sa.Text))
+                     sa.Column("note", sa.Text))
 
-    def add_host(conn: sa.Connection) -> None:
-        calls.append(migrations.add_column_if_missing(conn, extra, "host"))
+    def add_note(conn: sa.Connection) -> None:
+        calls.append(migrations.add_column_if_missing(conn, extra, "note"))
 
-    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (2, "runs.host", add_host)])
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (nxt, "runs.note", add_note)])
     with Store.open(db_url) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == nxt
     with Store.open(db_url) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == nxt
     assert calls == [True]  # applied once, and it did add the column
     engine = sa.create_engine(resolve_url(db_url))
     with engine.connect() as conn:
-        assert "host" in {c["name"] for c in sa.inspect(conn).get_columns("runs")}
+        assert "note" in {c["name"] for c in sa.inspect(conn).get_columns("runs")}
     engine.dispose()
+
+
+def _downgrade_to_v1(db_url: str) -> None:
+    """Make the database what rasd wrote before step 2 (runs without host and pid)."""
+    engine = sa.create_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE runs DROP COLUMN host")
+        conn.exec_driver_sql("ALTER TABLE runs DROP COLUMN pid")
+        conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version >= 2")
+    engine.dispose()
+
+
+def test_step_2_adds_the_run_owner_to_a_v1_database(db_url):
+    with Store.open(db_url) as store:
+        old = store.start_run("ingest by an older rasd", "0.1.0")
+    _downgrade_to_v1(db_url)
+    with Store.open(db_url, readonly=True) as store:  # read as it is, not migrated
+        assert store.schema_version == 1
+        assert [r.status for r in store.runs()] == ["running"]
+    with Store.open(db_url) as store:
+        assert store.schema_version == 2
+        new = store.start_run("ingest", "0.1.0")
+        runs = {r.id: r.status for r in store.runs()}
+    assert runs == {old: "running", new: "running"}  # no owner recorded: left as it was
 
 
 def test_a_failing_step_leaves_the_database_as_it_was(db_url, monkeypatch):
@@ -102,12 +127,13 @@ def test_a_failing_step_leaves_the_database_as_it_was(db_url, monkeypatch):
         conn.exec_driver_sql("CREATE TABLE half_done (x INTEGER)")
         raise RuntimeError("step failed")
 
-    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (2, "broken", broken)])
+    nxt = migrations.latest() + 1
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (nxt, "broken", broken)])
     with pytest.raises(RuntimeError):
         Store.open(db_url)
     monkeypatch.undo()
     with Store.open(db_url) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == migrations.latest()
     engine = sa.create_engine(resolve_url(db_url))
     with engine.connect() as conn:
         assert not sa.inspect(conn).has_table("half_done")  # DDL rolled back too
@@ -116,11 +142,14 @@ def test_a_failing_step_leaves_the_database_as_it_was(db_url, monkeypatch):
 
 def test_a_database_from_a_newer_rasd_is_refused(db_url, monkeypatch):
     Store.open(db_url).close()
-    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (2, "future", lambda c: None)])
+    nxt = migrations.latest() + 1
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (nxt, "future", lambda c: None)])
     Store.open(db_url).close()
     monkeypatch.undo()
     with pytest.raises(StoreError, match="newer than this rasd"):
         Store.open(db_url)
+    with pytest.raises(StoreError, match="newer than this rasd"):
+        Store.open(db_url, readonly=True)
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -68,7 +68,8 @@ def test_sigkill_midway_then_rerun(db_url):
     assert lines[-1] == f"done {N - len(before)}"
     assert _check_consistent(db_url) == set(range(N))
     with Store.open(db_url) as store:
-        assert [r.status for r in store.runs()] == ["running"] * 3 + ["finished"]
+        # each run started after a killed one marked it interrupted
+        assert [r.status for r in store.runs()] == ["interrupted"] * 3 + ["finished"]
     code, lines = _child(db_url)  # and once more: a no-op
     assert code == 0 and lines[-1] == "done 0"
     assert _check_consistent(db_url) == set(range(N))

@@ -5,7 +5,9 @@
 >>> serve("rasd.db", port=8000)                         # doctest: +SKIP
 
 ``serve`` listens on 127.0.0.1 unless another ``host`` is given; the write token comes from
-``token`` or else the ``RASD_API_TOKEN`` environment variable (none: writes are disabled).
+``token`` or else the ``RASD_API_TOKEN`` environment variable (none: writes are disabled); the
+other settings (``RASD_ALLOW_PRIVATE``, ``RASD_RATE_LIMIT``, ``RASD_EXTRACT_TIMEOUT``,
+``RASD_EXTRACT_WORKERS``) are read from the environment too (:mod:`rasd.api.settings`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ Read endpoints are open; ``POST /api/ingest`` needs ``Authorization: Bearer <tok
 token the operator configured (401 without it or with a wrong one; 403 when the server has no
 token, i.e. writes are disabled). Lists answer ``{"items", "total", "limit", "offset"}``; every
 error answers ``{"error": {"code", "message", "status"}}`` (see :mod:`rasd.api.errors`).
+Extraction runs in worker processes within a time budget (503 busy / 504 too slow,
+:mod:`rasd.api.workers`); extraction and writes are rate-limited per client (429,
+:mod:`rasd.api.limits`); URL ingestion refuses non-public addresses unless allowed
+(:mod:`rasd.api.settings`).
 """
 
 from __future__ import annotations
@@ -12,20 +16,24 @@ import datetime as dt
 import hmac
 import io
 import json
+import math
+import re
 import threading
 from contextlib import asynccontextmanager
-from typing import Any, AsyncIterator, Literal
+from typing import Annotated, Any, AsyncIterator, Callable, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
-import rasd
-from rasd.api import dashboard, queries
+from rasd.api import dashboard, limits, queries
 from rasd.api.errors import (ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders,
                              install_handlers)
+from rasd.api.settings import Settings
 from rasd.api.snapshot import SnapshotCache
+from rasd.api.workers import ExtractWorkers, Job, extract_job
 from rasd.corpus import ingest
+from rasd.ingest.fetch import FetchOptions
 from rasd.model import EVENT_TYPES
 from rasd.store import Store
 from rasd.version import __version__
@@ -43,12 +51,31 @@ def _country() -> Any:
     return Query(None, pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2 code")
 
 
+def _error_doc(status: int, code: str, description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"example": {
+        "error": {"code": code, "message": "...", "status": status}}}}}
+
+
 ERRORS: dict[int | str, dict[str, Any]] = {
-    s: {"description": d, "content": {"application/json": {"example": {
-        "error": {"code": c, "message": "...", "status": s}}}}}
+    s: _error_doc(s, c, d)
     for s, c, d in ((400, "bad_input", "Bad input"), (404, "not_found", "Not found"),
                     (422, "invalid_request", "Invalid parameters"))
 }
+LIMITED = {429: _error_doc(429, "rate_limited", "Too many requests from this client")}
+BUDGETED = {413: _error_doc(413, "payload_too_large", "Text too long"),
+            503: _error_doc(503, "busy", "Every extraction worker is busy"),
+            504: _error_doc(504, "timeout", "Extraction took longer than its time budget")}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` strings (no timestamps: ``until=0`` is not 1970-01-01)."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    raise ValueError("must be an ISO date, YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 def window(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page"),
@@ -59,7 +86,8 @@ def window(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per pag
 class ExtractRequest(BaseModel):
     """One article to extract claims from (nothing is stored)."""
 
-    text: str = Field(..., description=f"article body, at most {MAX_EXTRACT_CHARS:,} characters")
+    text: str = Field(..., min_length=1,
+                      description=f"article body, at most {MAX_EXTRACT_CHARS:,} characters")
     title: str | None = None
     published: str | None = Field(None, description="ISO date of publication")
     outlet: str | None = None
@@ -88,21 +116,35 @@ def _json(content: Any) -> SafeJSONResponse:
 
 
 def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
-               check_every: float = 1.0) -> FastAPI:
+               check_every: float = 1.0, settings: Settings | None = None,
+               extract_fn: Callable[[Job], dict[str, Any]] = extract_job) -> FastAPI:
     """The API over the store at ``db`` (see :meth:`rasd.store.Store.open`).
 
     ``token`` enables ``POST /api/ingest``; ``warm`` builds the snapshot of the store at
     start-up (in the background) instead of on the first request; ``check_every`` is how often
-    (seconds) the snapshot is checked against the store's row counts."""
-    store = Store.open(db)
+    (seconds) the snapshot is checked against the store's row counts; ``settings`` default to
+    the environment's (:meth:`Settings.from_env`); ``extract_fn`` is what extraction workers
+    run (a module-level function; tests give a slow one).
+
+    The app reads through a read-only store (nothing written: no WAL switch, no migration);
+    with a token, the database is first created or migrated for the writes to come."""
+    if token:
+        Store.open(db).close()
+    settings = settings or Settings.from_env()
+    store = Store.open(db, readonly=True)
     cache = SnapshotCache(store, check_every=check_every)
     write_lock = threading.Lock()
+    workers = ExtractWorkers(settings.extract_workers, settings.extract_timeout, extract_fn)
+    bucket = limits.parse(settings.rate_limit)
+    limiter = limits.RateLimiter(*bucket) if bucket else None
+    fetch = FetchOptions(allow_private=settings.allow_private)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
             threading.Thread(target=cache.get, name="rasd-warm", daemon=True).start()
         yield
+        workers.close()
         store.close()
 
     app = FastAPI(title="rasd", version=__version__, lifespan=lifespan,
@@ -114,7 +156,21 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                                           "/try": dashboard.MAX_TRY_BYTES},
                        default=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeaders)
-    app.state.store, app.state.cache = store, cache
+    app.state.store, app.state.cache, app.state.workers = store, cache, workers
+
+    def rate_limited(request: Request) -> None:
+        """429 when this client has used up its requests to this endpoint."""
+        if limiter is None:
+            return
+        client = request.client.host if request.client else "?"
+        wait = limiter.wait(f"{client} {request.method} {request.url.path}")
+        if wait:
+            seconds = str(math.ceil(wait))
+            raise ApiError(429, f"too many requests: at most {limiter.text} per client; retry "
+                                f"in {seconds} s", "rate_limited",
+                           headers={"Retry-After": seconds})
+
+    app.state.rate_limited = rate_limited
 
     def require_token(request: Request) -> None:
         if not token:
@@ -133,8 +189,8 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                 "counts": store.counts(), "writes": bool(token)})
 
     @app.get("/api/documents", tags=["documents"], responses=ERRORS)
-    def list_documents(outlet: str | None = None, since: dt.date | None = None,
-                       until: dt.date | None = None, language: str | None = None,
+    def list_documents(outlet: str | None = None, since: IsoDate | None = None,
+                       until: IsoDate | None = None, language: str | None = None,
                        sort: Literal["published", "-published", "id"] = "id",
                        w: queries.Window = Depends(window)) -> SafeJSONResponse:
         """Stored documents (metadata and title, no text), filtered by outlet, language and
@@ -158,8 +214,8 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
 
     @app.get("/api/claims", tags=["claims"], responses=ERRORS)
     def list_claims(type: EventType | None = None, country: str | None = _country(),
-                    since: dt.date | None = Query(None, description="event date from"),
-                    until: dt.date | None = Query(None, description="event date to"),
+                    since: IsoDate | None = Query(None, description="event date from"),
+                    until: IsoDate | None = Query(None, description="event date to"),
                     source: str | None = Query(None, description="source id, or part of its "
                                                                   "text or name"),
                     outlet: str | None = None,
@@ -186,17 +242,17 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
 
     @app.get("/api/groups", tags=["groups"], responses=ERRORS)
     def list_groups(type: EventType | None = None, country: str | None = _country(),
-                    place: str | None = None, since: dt.date | None = None,
-                    until: dt.date | None = None, source: str | None = None,
+                    place: str | None = None, since: IsoDate | None = None,
+                    until: IsoDate | None = None, source: str | None = None,
                     outlet: str | None = None,
                     disagree: bool = Query(False, description="only groups whose sources "
                                                               "disagree"),
                     min_sources: int = Query(1, ge=1),
                     sort: Literal["n_sources", "-n_sources", "date", "-date", "best", "-best",
-                                  "n_claims", "-n_claims"] | None = None,
+                                  "n_claims", "-n_claims", "spread", "-spread"] | None = None,
                     w: queries.Window = Depends(window)) -> SafeJSONResponse:
         """Reconciled groups: one real-world quantity and every source's figure for it
-        (default order: first day, type, place)."""
+        (default order: first day, type, place; ``-spread``: widest disputes first)."""
         snap = cache.get()
         found = queries.groups(snap, type=type, country=country, place=place, since=since,
                                until=until, source=source, outlet=outlet, disagree=disagree,
@@ -212,20 +268,22 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
             raise ApiError(404, f"no group {group_id!r}")
         return _json(snap.group_json(group))
 
-    @app.post("/api/extract", tags=["extract"],
-              responses={**ERRORS, 413: {"description": "Text too long"}})
+    @app.post("/api/extract", tags=["extract"], dependencies=[Depends(rate_limited)],
+              responses={**ERRORS, **LIMITED, **BUDGETED})
     def extract(body: ExtractRequest) -> SafeJSONResponse:
-        """Claims of one article (nothing is stored)."""
+        """Claims of one article (nothing is stored), extracted within the server's time
+        budget."""
         if len(body.text) > MAX_EXTRACT_CHARS:
             raise ApiError(413, f"text too long ({len(body.text):,} characters; limit "
                                 f"{MAX_EXTRACT_CHARS:,})")
-        doc = rasd.extract_document(body.text, title=body.title, published=body.published,
-                                    outlet=body.outlet)
-        return _json({"doc_id": doc.id, "claims": [c.to_json() for c in doc.claims]})
+        found = workers.run(body.model_dump())
+        return _json({"doc_id": found["doc_id"], "claims": found["claims"]})
 
-    @app.post("/api/ingest", tags=["ingest"], dependencies=[Depends(require_token)],
-              responses={**ERRORS, 401: {"description": "No or wrong token"},
-                         403: {"description": "Writes disabled"}})
+    @app.post("/api/ingest", tags=["ingest"],
+              dependencies=[Depends(rate_limited), Depends(require_token)],
+              responses={**ERRORS, **LIMITED, 401: _error_doc(401, "unauthorized",
+                                                                 "No or wrong token"),
+                         403: _error_doc(403, "writes_disabled", "Writes disabled")})
     def ingest_(body: list[Record] | UrlInput) -> SafeJSONResponse:
         """Store articles (a list of corpus-format records, or ``{"url": ...}`` of a page or
         feed) with their claims; already stored ones are skipped."""
@@ -241,7 +299,7 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
             inputs, stdin = ["-"], io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))
         with write_lock:
             try:
-                summary = ingest(inputs, db, stdin=stdin)
+                summary = ingest(inputs, db, stdin=stdin, fetch=fetch)
             finally:
                 cache.invalidate()
         return _json({"run_id": summary.run_id, "read": summary.read, "new": summary.new,

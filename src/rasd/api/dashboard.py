@@ -23,9 +23,9 @@ from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-import rasd
 from rasd.api import queries
 from rasd.model import EVENT_TYPES
 
@@ -230,7 +230,8 @@ def router() -> APIRouter:
         f = filters(request)
         found = queries.groups(snap, type=f["type"], country=f["country"], place=f["place"],
                                since=f["since"], until=f["until"], source=None, outlet=None,
-                               disagree=f["disagree"], min_sources=1, sort=None)
+                               disagree=f["disagree"], min_sources=1,
+                               sort="-spread" if f["disagree"] else None)
         try:
             offset = max(0, int(request.query_params.get("offset", 0)))
         except ValueError:
@@ -283,6 +284,7 @@ def router() -> APIRouter:
 
     @r.post("/try", response_class=HTMLResponse)
     async def try_post(request: Request) -> HTMLResponse:
+        request.app.state.rate_limited(request)
         body = (await request.body()).decode("utf-8", errors="replace")
         text = (parse_qs(body).get("text") or [""])[0]
         if len(text) > MAX_TRY_CHARS:
@@ -290,9 +292,9 @@ def router() -> APIRouter:
                           message=f"{len(text):,} > {MAX_TRY_CHARS:,}")
         claims = tree = None
         if text.strip():
-            doc = rasd.extract_document(text)
-            claims = [c.to_json() for c in doc.claims]
-            tree = highlight(doc.text, claims)
+            found = await run_in_threadpool(request.app.state.workers.run, {"text": text})
+            claims = found["claims"]
+            tree = highlight(found["text"], claims)
         return render(request, "try.html", text=text, claims=claims, tree=tree,
                       max_chars=MAX_TRY_CHARS)
 

@@ -1,7 +1,7 @@
 """One JSON error shape for every error the API answers, and the safe JSON response.
 
 Every error body is ``{"error": {"code": "...", "message": "...", "status": N}}``: HTTP errors
-(404, 405, 401, 403, 413), validation errors (422), rasd's own :class:`~rasd.errors.RasdError`
+(404, 405, 401, 403, 413, 429, 503, 504), validation errors (422), rasd's own :class:`~rasd.errors.RasdError`
 (400, or 500 for a database failure) and any unexpected exception (500, no details leaked).
 """
 
@@ -25,7 +25,7 @@ log = logging.getLogger("rasd.api")
 #: default error codes by HTTP status
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 413: "payload_too_large", 422: "invalid_request",
-         500: "internal_error"}
+         429: "rate_limited", 500: "internal_error", 503: "busy", 504: "timeout"}
 
 #: characters escaped in every JSON body so that no response can be read as HTML
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})

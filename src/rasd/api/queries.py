@@ -141,6 +141,7 @@ GROUP_SORTS: dict[str, Callable[[Group], Any]] = {
     "date": lambda g: g.date_from,
     "best": lambda g: g.best,
     "n_claims": lambda g: g.n_claims,
+    "spread": lambda g: g.spread,  # max/min of the disputed figures; None when no dispute
 }
 
 

@@ -1,19 +1,24 @@
 """One entry point for every kind of input: files, folders, stdin, HTML, WARC, feeds, URLs.
 
 The kind is chosen by URL scheme, file suffix, or (for stdin and unknown suffixes) by sniffing
-the first bytes. Bad inputs come out as :class:`Failure` items; the stream goes on.
+the first bytes. Bad inputs come out as :class:`Failure` items; the stream goes on. Every read
+is bounded: HTML and feed files are read up to :data:`~rasd.ingest.fetch.MAX_BYTES`, text
+and JSONL as :mod:`rasd.ingest.records` says, WARC as :mod:`rasd.ingest.web` says; URLs are
+fetched as ``fetch`` (:class:`~rasd.ingest.fetch.FetchOptions`) says.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import BinaryIO, Iterator, Union
 
 import httpx
 
 from rasd.errors import InputError
-from rasd.ingest.records import Failure, read_stream
-from rasd.ingest.web import client, document_from_html, looks_like_feed, read_feed, read_url, read_warc
+from rasd.ingest.fetch import MAX_BYTES, FetchOptions, client
+from rasd.ingest.records import Failure, one_line, read_stream
+from rasd.ingest.web import document_from_html, looks_like_feed, read_feed, read_url, read_warc
 from rasd.model import Document
 
 Item = Union[Document, Failure]
@@ -32,8 +37,8 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def read_file(path: Path, http: httpx.Client | None = None,
-              require_arabic: bool = True) -> Iterator[Item]:
+def read_file(path: Path, http: httpx.Client | None = None, require_arabic: bool = True,
+              fetch: FetchOptions | None = None) -> Iterator[Item]:
     """Documents of one file, by its kind."""
     suffix = _suffix(path)
     try:
@@ -41,14 +46,29 @@ def read_file(path: Path, http: httpx.Client | None = None,
             if suffix in WARC_SUFFIXES:
                 yield from read_warc(fh, str(path), require_arabic)
             elif suffix in HTML_SUFFIXES:
-                yield _html(fh.read(), str(path), require_arabic)
+                yield _bounded(fh, str(path)) or _html(fh.read(), str(path), require_arabic)
             elif suffix in FEED_SUFFIXES or looks_like_feed(fh.peek(2048)):  # type: ignore[attr-defined]
-                with _client(http) as own:
-                    yield from read_feed(fh.read(), str(path), own, require_arabic)
+                too_big = _bounded(fh, str(path))
+                if too_big:
+                    yield too_big
+                    return
+                with _client(http, fetch) as own:
+                    yield from read_feed(fh.read(), str(path), own, require_arabic, fetch)
             else:
                 yield from read_stream(fh, str(path), require_arabic)  # type: ignore[arg-type]
     except OSError as exc:
         yield Failure(str(path), exc.strerror or str(exc), "bad_input")
+
+
+def _bounded(fh: BinaryIO, source: str) -> Failure | None:
+    """A Failure when the file is larger than :data:`MAX_BYTES` (read whole otherwise)."""
+    try:
+        size = os.fstat(fh.fileno()).st_size
+    except (OSError, AttributeError, ValueError):
+        return None
+    if size > MAX_BYTES:
+        return Failure(source, f"file larger than {MAX_BYTES:,} bytes", "too_large")
+    return None
 
 
 def _html(data: bytes, source: str, require_arabic: bool = True) -> Item:
@@ -59,14 +79,15 @@ def _html(data: bytes, source: str, require_arabic: bool = True) -> Item:
 
 
 class _client:
-    """The caller's HTTP client, or a fresh one closed on exit."""
+    """The caller's HTTP client (used as it is), or a fresh one with rasd's guard, closed on
+    exit."""
 
-    def __init__(self, http: httpx.Client | None) -> None:
-        self.http, self.own = http, http is None
+    def __init__(self, http: httpx.Client | None, options: FetchOptions | None) -> None:
+        self.http, self.own, self.options = http, http is None, options
 
     def __enter__(self) -> httpx.Client:
         if self.http is None:
-            self.http = client()
+            self.http = client(self.options)
         return self.http
 
     def __exit__(self, *exc: object) -> None:
@@ -75,25 +96,37 @@ class _client:
 
 
 def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
-                http: httpx.Client | None = None, require_arabic: bool = True) -> Iterator[Item]:
+                http: httpx.Client | None = None, require_arabic: bool = True,
+                fetch: FetchOptions | None = None) -> Iterator[Item]:
     """Documents (or Failures) from files, folders, ``-`` (stdin) and http(s) URLs; with
-    ``require_arabic`` off, texts in other languages come through too (for storing)."""
+    ``require_arabic`` off, texts in other languages come through too (for storing). URLs
+    and feed items are fetched as ``fetch`` says (by default: no private addresses). An
+    unexpected error in one input is that input's failure; the next inputs are read."""
     for path in paths or ["-"]:
-        if path == "-":
-            if stdin is None:
-                yield Failure("<stdin>", "no standard input", "bad_input")
-            else:
-                yield from read_stream(stdin, "<stdin>", require_arabic)
-        elif path.startswith(("http://", "https://")):
-            with _client(http) as own:
-                yield from read_url(path, own, require_arabic)
+        try:
+            yield from _read_one(path, stdin, http, require_arabic, fetch)
+        except Exception as exc:  # noqa: BLE001 - recorded, and the batch goes on
+            yield Failure(path, f"unexpected error ({one_line(exc)})", "bad_input")
+
+
+def _read_one(path: str, stdin: BinaryIO | None, http: httpx.Client | None,
+              require_arabic: bool, fetch: FetchOptions | None) -> Iterator[Item]:
+    """The documents of one input (see :func:`read_inputs`)."""
+    if path == "-":
+        if stdin is None:
+            yield Failure("<stdin>", "no standard input", "bad_input")
         else:
-            p = Path(path)
-            if not p.exists():
-                yield Failure(path, "no such file or folder", "bad_input")
-            elif p.is_dir():
-                for f in sorted(p.rglob("*")):
-                    if f.is_file() and (_suffix(f) in FOLDER_SUFFIXES):
-                        yield from read_file(f, http, require_arabic)
-            else:
-                yield from read_file(p, http, require_arabic)
+            yield from read_stream(stdin, "<stdin>", require_arabic)
+    elif path.startswith(("http://", "https://")):
+        with _client(http, fetch) as own:
+            yield from read_url(path, own, require_arabic, fetch)
+    else:
+        p = Path(path)
+        if not p.exists():
+            yield Failure(path, "no such file or folder", "bad_input")
+        elif p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and (_suffix(f) in FOLDER_SUFFIXES):
+                    yield from read_file(f, http, require_arabic, fetch)
+        else:
+            yield from read_file(p, http, require_arabic, fetch)

@@ -2,7 +2,13 @@
 
 Bytes are decoded as UTF-8 (BOM tolerated), else cp1256; binary data, empty text, text with no
 Arabic letters and absurdly long records are refused with an :class:`InputError` naming the
-input. In a JSONL batch a bad line is reported as a :class:`Failure` and the rest goes on.
+input. In a JSONL batch each line is read under one guard: a bad line (invalid JSON, nested
+deeper than :data:`MAX_JSON_DEPTH`, a field of the wrong type, or any unexpected error) is
+reported as a :class:`Failure` naming ``file:line`` and the reason, and the rest goes on.
+
+Lone UTF-16 surrogates (a JSON ``"\\ud800"`` escape decodes to one) cannot be encoded, hashed or
+stored: :func:`make_document` replaces each with U+FFFD, one character for one, so offsets are
+unchanged and the document's id is the hash of its UTF-8 bytes.
 """
 
 from __future__ import annotations
@@ -20,12 +26,18 @@ from rasd.model import Document
 
 MAX_CHARS = 1_000_000          # longest article accepted (characters)
 MAX_LINE_BYTES = 8_000_000     # longest JSONL line accepted (bytes)
+MAX_JSON_DEPTH = 32           # deepest nesting of arrays/objects accepted in a JSONL record
 MIN_ARABIC_SHARE = 0.2         # share of letters that must be Arabic
 SHARE_SAMPLE = 1500            # characters looked at for that share (title and lead)
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
                   (0xFE70, 0xFEFF))
 _NOT_ARABIC = re.compile("[^" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC_RANGES) + "]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+#: record fields that must be a JSON string or null (``id`` may also be an integer)
+STRING_FIELDS = ("title", "published", "outlet", "url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +71,66 @@ def check_text(text: str, source: str, require_arabic: bool = True) -> str:
     return text
 
 
+def without_surrogates(value: str) -> str:
+    """``value`` with every lone surrogate replaced by U+FFFD (same length, so same offsets)."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _clean(value: object) -> str | None:
+    return without_surrogates(str(value)) if value is not None and value != "" else None
+
+
 def make_document(text: str, *, id: str | None = None, title: str | None = None,
                   published: str | None = None, outlet: str | None = None,
                   url: str | None = None, source: str = "<text>",
                   require_arabic: bool = True) -> Document:
-    """A Document for an article; the title, when given, is its first line."""
-    title = (title or "").strip()
+    """A Document for an article; the title, when given, is its first line. ``source`` (the
+    input it came from) is kept in ``meta["source"]`` for error messages."""
+    title = without_surrogates((title or "").strip())
     full = f"{title}\n{text or ''}" if title else (text or "")
     check_text(full, source, require_arabic)
-    doc_id = id or hashlib.sha256(full.encode("utf-8")).hexdigest()[:16]
-    return Document(id=str(doc_id), text=full, published=published or None, outlet=outlet,
-                    url=url, title_end=len(title))
+    full = without_surrogates(full)
+    doc_id = _clean(id) or hashlib.sha256(full.encode("utf-8")).hexdigest()[:16]
+    return Document(id=doc_id, text=full, published=_clean(published),
+                    outlet=_clean(outlet), url=_clean(url), title_end=len(title),
+                    meta={"source": source})
+
+
+def json_too_deep(line: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether the JSON text nests arrays/objects deeper than ``limit`` (brackets inside
+    strings do not count); linear, and cheap for the usual flat record."""
+    if line.count("[") + line.count("{") <= limit:
+        return False
+    depth = 0
+    for bracket in _JSON_BRACKET.finditer(_JSON_STRING.sub("", line)):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > limit:
+            return True
+    return False
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", bool: "a boolean", int: "a number",
+             float: "a number", str: "a string"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _checked_fields(record: dict[str, object], source: str) -> dict[str, str | None]:
+    """The record's string fields (and its id as a string), or a RecordError naming the
+    first field of the wrong type."""
+    out: dict[str, str | None] = {}
+    for name in STRING_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise RecordError(f"field {name!r} must be a string or null, not "
+                              f"{_json_type(value)}", source=source)
+        out[name] = value
+    doc_id = record.get("id")
+    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, (str, int))):
+        raise RecordError(f"field 'id' must be a string, an integer or null, not "
+                          f"{_json_type(doc_id)}", source=source)
+    out["id"] = str(doc_id) if doc_id is not None and doc_id != "" else None
+    return out
 
 
 def document_from_record(record: object, source: str, require_arabic: bool = True) -> Document:
@@ -79,12 +140,25 @@ def document_from_record(record: object, source: str, require_arabic: bool = Tru
     text = record.get("text")
     if not isinstance(text, str):
         raise RecordError("record has no 'text' string", source=source)
-    title = record.get("title") if isinstance(record.get("title"), str) else None
-    published = record.get("published")
-    return make_document(text, id=str(record["id"]) if record.get("id") is not None else None,
-                         title=title, published=str(published) if published else None,
-                         outlet=record.get("outlet"), url=record.get("url"), source=source,
+    f = _checked_fields(record, source)
+    return make_document(text, id=f["id"], title=f["title"], published=f["published"],
+                         outlet=f["outlet"], url=f["url"], source=source,
                          require_arabic=require_arabic)
+
+
+def one_line(exc: BaseException, limit: int = 300) -> str:
+    """An unexpected exception as ``Type: message`` on one short line."""
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= limit else text[:limit] + "..."
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _record(line: bytes, where: str, require_arabic: bool) -> Document:
+    """The Document of one JSONL line (errors as exceptions)."""
+    text = decode(line, where)
+    if json_too_deep(text):
+        raise RecordError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", source=where)
+    return document_from_record(json.loads(text), where, require_arabic)
 
 
 def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
@@ -115,13 +189,21 @@ def read_jsonl(fh: BinaryIO, name: str,
             continue
         if not line.strip():
             continue
-        try:
-            record = json.loads(decode(line, where))
-            yield document_from_record(record, where, require_arabic)
+        try:  # one guard per record: whatever goes wrong is this line's failure
+            doc = _record(line, where, require_arabic)
         except json.JSONDecodeError as exc:
             yield Failure(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
         except InputError as exc:
             yield Failure(where, str(exc).removeprefix(f"{where}: "), exc.code)
+            continue
+        except RecursionError:
+            yield Failure(where, "JSON nested too deeply")
+            continue
+        except Exception as exc:  # noqa: BLE001 - recorded, and the batch goes on
+            yield Failure(where, f"unexpected error ({one_line(exc)})")
+            continue
+        yield doc
 
 
 _BOM = b"\xef\xbb\xbf"

@@ -1,37 +1,35 @@
-"""HTML pages, RSS/Atom feeds, WARC archives and URLs into Documents.
+"""HTML pages, WARC archives and URLs into Documents (feeds: :mod:`rasd.ingest.feeds`; fetching
+and its guard: :mod:`rasd.ingest.fetch`).
 
 HTML goes through trafilatura (main text, title, date; navigation and "related" blocks left
-out), feeds through feedparser (each item's page is then fetched), WARC through warcio, and URLs
-through httpx with timeouts, a size limit, redirects and a polite User-Agent. Every failure is
-a :class:`~rasd.ingest.records.Failure` naming the input; the rest goes on.
+out), WARC through warcio, streamed with bounds: an HTML record's body is read up to
+:data:`MAX_BYTES` (a bigger one is that record's failure), and no record may decompress to more
+than :data:`MAX_RECORD_BYTES` (headers included) — past that, a gzip bomb or a broken archive,
+the rest of the archive is not read. Every failure is a
+:class:`~rasd.ingest.records.Failure` naming the input; the rest goes on.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import BinaryIO, Iterator, Union
 
 import httpx
+from warcio.bufferedreaders import DecompressingBufferedReader
 
-from rasd.version import __version__
 from rasd.errors import InputError
-from rasd.ingest.records import Failure, make_document
+from rasd.ingest.feeds import looks_like_feed, read_feed
+from rasd.ingest.fetch import MAX_BYTES, FetchOptions, Page, client, fetch
+from rasd.ingest.records import Failure, make_document, one_line
 from rasd.ingest.text import decode, strip_boilerplate
 from rasd.model import Document
 
+__all__ = ["MAX_BYTES", "MAX_RECORD_BYTES", "FetchOptions", "Page", "client",
+           "document_from_html", "fetch", "looks_like_feed", "read_feed", "read_url",
+           "read_warc"]
+
 Item = Union[Document, Failure]
-USER_AGENT = f"rasd/{__version__} (Arabic news claim extraction; research use)"
-MAX_BYTES = 5_000_000
-TIMEOUT = httpx.Timeout(20.0, connect=10.0)
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """Raw bytes fetched from somewhere, with what is known about them."""
-
-    url: str
-    data: bytes
-    content_type: str = ""
+MAX_RECORD_BYTES = 100_000_000  #: most bytes one WARC record may decompress to
+MAX_HEADER_LINE = 1_000_000     #: longest WARC/HTTP header line read at once (bytes)
 
 
 def document_from_html(html: bytes | str, *, url: str | None = None, source: str = "<html>",
@@ -53,67 +51,13 @@ def document_from_html(html: bytes | str, *, url: str | None = None, source: str
                          outlet=outlet or site, source=source, require_arabic=require_arabic)
 
 
-def fetch(url: str, client: httpx.Client) -> Page:
-    """GET ``url`` (redirects followed, size limited); an InputError names the URL on failure."""
-    try:
-        with client.stream("GET", url) as response:
-            response.raise_for_status()
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise InputError(f"larger than {MAX_BYTES:,} bytes", source=url)
-                chunks.append(chunk)
-            return Page(str(response.url), b"".join(chunks),
-                        response.headers.get("content-type", ""))
-    except httpx.HTTPStatusError as exc:
-        raise InputError(f"HTTP {exc.response.status_code}", source=url) from exc
-    except httpx.HTTPError as exc:
-        raise InputError(f"cannot fetch ({type(exc).__name__}: {exc})", source=url) from exc
-
-
-def client() -> httpx.Client:
-    """An HTTP client with rasd's timeouts, redirects and User-Agent."""
-    return httpx.Client(timeout=TIMEOUT, follow_redirects=True, max_redirects=5,
-                        headers={"User-Agent": USER_AGENT})
-
-
-def looks_like_feed(data: bytes, content_type: str = "") -> bool:
-    head = data[:2048].lstrip().lower()
-    return ("rss" in content_type or "atom" in content_type
-            or b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head)
-
-
-def read_feed(data: bytes, source: str, http: httpx.Client,
-              require_arabic: bool = True) -> Iterator[Item]:
-    """Every item of an RSS/Atom feed, its page fetched and extracted."""
-    import feedparser
-
-    feed = feedparser.parse(data)
-    if feed.bozo and not feed.entries:
-        yield Failure(source, f"not a readable feed ({feed.bozo_exception})", "bad_input")
-        return
-    outlet = feed.feed.get("title")
-    for entry in feed.entries:
-        link = entry.get("link")
-        if not link:
-            yield Failure(source, "feed item without a link")
-            continue
-        try:
-            page = fetch(link, http)
-            yield document_from_html(page.data, url=page.url, source=link, outlet=outlet,
-                                     require_arabic=require_arabic)
-        except InputError as exc:
-            yield Failure(link, str(exc).removeprefix(f"{link}: "), exc.code)
-
-
-def read_url(url: str, http: httpx.Client, require_arabic: bool = True) -> Iterator[Item]:
+def read_url(url: str, http: httpx.Client, require_arabic: bool = True,
+             options: FetchOptions | None = None) -> Iterator[Item]:
     """An article page or a feed at ``url``."""
     try:
         page = fetch(url, http)
         if looks_like_feed(page.data, page.content_type):
-            yield from read_feed(page.data, url, http, require_arabic)
+            yield from read_feed(page.data, url, http, require_arabic, options)
         else:
             yield document_from_html(page.data, url=page.url, source=url,
                                      require_arabic=require_arabic)
@@ -121,13 +65,39 @@ def read_url(url: str, http: httpx.Client, require_arabic: bool = True) -> Itera
         yield Failure(url, str(exc).removeprefix(f"{url}: "), exc.code)
 
 
+class RecordTooLarge(InputError):
+    """A WARC record decompresses to more than the cap."""
+
+
+class _BoundedReader(DecompressingBufferedReader):
+    """warcio's reader, with the bytes delivered since the current record began counted (an
+    error past :data:`MAX_RECORD_BYTES`) and header lines read at most
+    :data:`MAX_HEADER_LINE` bytes at a time."""
+
+    record_bytes = 0
+
+    def _process_read(self, data: bytes) -> None:
+        super()._process_read(data)
+        self.record_bytes += self.buff_size
+        if self.record_bytes > MAX_RECORD_BYTES:
+            raise RecordTooLarge(f"a record decompresses to more than {MAX_RECORD_BYTES:,} "
+                                 "bytes (a gzip bomb?); the rest of the archive is not read")
+
+    def readline(self, length: int | None = None) -> bytes:
+        return super().readline(MAX_HEADER_LINE if length is None
+                                else min(length, MAX_HEADER_LINE))
+
+
 def read_warc(fh: BinaryIO, source: str, require_arabic: bool = True) -> Iterator[Item]:
-    """Every HTML response record of a WARC file (gzip or plain)."""
+    """Every HTML response record of a WARC file (gzip or plain), streamed with bounds."""
     from warcio.archiveiterator import ArchiveIterator
 
+    archive = ArchiveIterator(fh)
+    reader = archive.reader = _BoundedReader(archive.fh)
     pages = 0
     try:
-        for record in ArchiveIterator(fh):
+        for record in archive:
+            reader.record_bytes = 0
             if record.rec_type != "response":
                 continue
             ctype = record.http_headers.get_header("Content-Type", "") if record.http_headers \
@@ -136,13 +106,23 @@ def read_warc(fh: BinaryIO, source: str, require_arabic: bool = True) -> Iterato
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI") or source
             pages += 1
-            try:
-                yield document_from_html(record.content_stream().read(), url=url, source=url,
-                                         require_arabic=require_arabic)
-            except InputError as exc:
-                yield Failure(url, str(exc).removeprefix(f"{url}: "), exc.code)
-    except Exception as exc:  # warcio raises bare exceptions for corrupt archives
-        yield Failure(source, f"unreadable WARC ({type(exc).__name__}: {exc})", "bad_input")
+            yield _warc_page(record, url, require_arabic)
+    except RecordTooLarge as exc:
+        yield Failure(source, str(exc), "too_large")
+        return
+    except Exception as exc:  # noqa: BLE001 - warcio raises bare exceptions for corrupt archives
+        yield Failure(source, f"unreadable WARC ({one_line(exc)})", "bad_input")
         return
     if pages == 0:
         yield Failure(source, "no HTML response records in the WARC", "bad_input")
+
+
+def _warc_page(record: object, url: str, require_arabic: bool) -> Item:
+    """One HTML response record as a Document, or its failure (body over :data:`MAX_BYTES`)."""
+    data = record.content_stream().read(MAX_BYTES + 1)  # type: ignore[attr-defined]
+    if len(data) > MAX_BYTES:
+        return Failure(url, f"record body larger than {MAX_BYTES:,} bytes; skipped", "too_large")
+    try:
+        return document_from_html(data, url=url, source=url, require_arabic=require_arabic)
+    except InputError as exc:
+        return Failure(url, str(exc).removeprefix(f"{url}: "), exc.code)

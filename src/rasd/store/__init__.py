@@ -2,7 +2,7 @@
 
 SQLite by default (one file, WAL, foreign keys, busy timeout), PostgreSQL through the same
 interface when ``--db`` is a ``postgresql://`` URL. The schema is migrated on open
-(:mod:`rasd.store.migrations`).
+(:mod:`rasd.store.migrations`), except when opened ``readonly`` (nothing written at all).
 
 >>> from rasd.store import Store
 >>> with Store.open("rasd.db") as store:                      # doctest: +SKIP

@@ -7,7 +7,14 @@
 
 SQLite connections get ``journal_mode=WAL``, ``foreign_keys=ON``, ``synchronous=NORMAL`` (in WAL
 mode this survives a killed process; only a power cut may lose the last commits) and a busy
-timeout. sqlite3's own implicit transaction handling is switched off and the engine emits
+timeout.
+
+Read-only engines (``readonly=True``: ``report``, ``export``, ``serve``) never write: SQLite is
+opened with ``mode=ro`` (no WAL switch; SQLite may still create its ``-wal``/``-shm`` lock files
+beside a WAL database, to read safely while another process writes), and with ``immutable=1`` —
+nothing at all written, not even those files — when the file has no write permission bit
+(``chmod a-w``: the operator's sign that nothing writes it) or its folder cannot be written;
+PostgreSQL sessions are ``default_transaction_read_only``. sqlite3's own implicit transaction handling is switched off and the engine emits
 ``BEGIN`` itself, so DDL is transactional and reads see one snapshot; a write transaction
 (:func:`write_options`) starts with ``BEGIN IMMEDIATE`` so that concurrent writers queue on
 the busy timeout instead of failing on a lock upgrade.
@@ -16,10 +23,12 @@ the busy timeout instead of failing on a lock upgrade.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
 from typing import Any
+from urllib.request import pathname2url
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -76,8 +85,14 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def create(db: str | Path | None) -> Engine:
-    """A configured engine for ``db``; the SQLite file's folder must exist."""
+def is_memory(url: URL) -> bool:
+    """Whether ``url`` is a private in-memory SQLite database."""
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+def create(db: str | Path | None, *, readonly: bool = False) -> Engine:
+    """A configured engine for ``db``; the SQLite file's folder must exist (and, read-only, the
+    file itself). ``readonly`` is ignored for an in-memory database."""
     url = resolve_url(db)
     if url.get_backend_name() == "postgresql":
         try:
@@ -85,18 +100,39 @@ def create(db: str | Path | None) -> Engine:
         except ImportError:
             raise StoreError("PostgreSQL needs the psycopg package: pip install "
                              "'psycopg[binary]'") from None
-        event.listen(engine, "connect", _pg_connect)
+        event.listen(engine, "connect", _pg_connect_readonly if readonly else _pg_connect)
         return engine
     kwargs: dict[str, Any] = {}
-    memory = url.database in (None, "", ":memory:")
-    if memory:
+    if is_memory(url):
         kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
     else:
-        folder = Path(url.database or "").parent
-        if not folder.is_dir():
-            raise StoreError(f"folder {str(folder)!r} does not exist", source=url.database)
+        path = Path(url.database or "")
+        if not path.parent.is_dir():
+            raise StoreError(f"folder {str(path.parent)!r} does not exist", source=url.database)
+        if readonly:
+            return _readonly_sqlite(url, path)
     engine = sa.create_engine(url, json_serializer=_dumps, **kwargs)
     event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def readonly_uri(path: Path) -> str:
+    """The SQLite URI that opens ``path`` read-only (see the module docstring)."""
+    unwritable_file = not path.stat().st_mode & 0o222
+    unwritable_folder = (not os.access(path.parent, os.W_OK)
+                         and not Path(f"{path}-shm").exists())
+    flags = "mode=ro&immutable=1" if unwritable_file or unwritable_folder else "mode=ro"
+    return f"file:{pathname2url(str(path))}?{flags}"
+
+
+def _readonly_sqlite(url: URL, path: Path) -> Engine:
+    if not path.is_file():
+        raise StoreError("no database here (create one with `rasd ingest`)", source=str(path))
+    uri = readonly_uri(path)
+    engine = sa.create_engine(url, json_serializer=_dumps, creator=lambda: sqlite3.connect(
+        uri, uri=True, check_same_thread=False))
+    event.listen(engine, "connect", _sqlite_connect_readonly)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -104,6 +140,13 @@ def create(db: str | Path | None) -> Engine:
 def _pg_connect(dbapi_conn: Any, _record: Any) -> None:
     with dbapi_conn.cursor() as cur:  # wait for row locks, never forever
         cur.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+    dbapi_conn.commit()
+
+
+def _pg_connect_readonly(dbapi_conn: Any, _record: Any) -> None:
+    with dbapi_conn.cursor() as cur:
+        cur.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("SET default_transaction_read_only = on")
     dbapi_conn.commit()
 
 
@@ -128,6 +171,16 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
         _set_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cur.close()
+
+
+def _sqlite_connect_readonly(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA query_only = ON")
     finally:
         cur.close()
 

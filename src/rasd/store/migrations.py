@@ -30,8 +30,14 @@ def _initial(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, checkfirst=True)
 
 
+def _run_owner(conn: sa.Connection) -> None:
+    add_column_if_missing(conn, schema.runs, "host")
+    add_column_if_missing(conn, schema.runs, "pid")
+
+
 STEPS: list[Step] = [
     (1, "initial schema: documents, claims, sources, runs, failures", _initial),
+    (2, "runs.host and runs.pid: runs of dead processes are marked interrupted", _run_owner),
 ]
 
 
@@ -61,6 +67,19 @@ def current_version(engine: sa.Engine) -> int:
     """The newest step applied to the database (0 for an empty database)."""
     with engine.connect() as conn:
         return max(_applied(conn), default=0)
+
+
+def check_readable(engine: sa.Engine) -> int:
+    """The schema version of a database about to be read without migrating (read-only): an
+    error when it has no rasd schema or one newer than this rasd knows; an older one is read
+    as it is."""
+    version = current_version(engine)
+    if version == 0:
+        raise StoreError("not a rasd database (no schema): create it with `rasd ingest`")
+    if version > latest():
+        raise StoreError(f"database schema version {version} is newer than this rasd knows "
+                         f"({latest()}); upgrade rasd")
+    return version
 
 
 def migrate(engine: sa.Engine) -> int:

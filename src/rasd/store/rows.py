@@ -13,8 +13,9 @@ from rasd.model import Claim, Document, Mention
 
 
 def content_hash(text: str) -> str:
-    """sha256 (hex) of a document's text: the same text under another id is the same document."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """sha256 (hex) of a document's UTF-8 text (lone surrogates, which readers replace, are
+    encoded as is rather than raising): the same text under another id is the same document."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def claim_key(claim: Claim) -> str:
@@ -103,9 +104,21 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A stored claim with its id, its evidence text and its document's metadata."""
+
+    claim: Claim
+    id: str
+    seq: int
+    evidence_text: str
+    doc: DocumentInfo
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
-    """One recorded run of a command (``status`` is ``running`` until finished, and stays so
-    when the process was killed)."""
+    """One recorded run of a command: ``status`` is ``running`` until it ends ``finished``,
+    ``failed`` or ``interrupted`` — a killed run stays ``running`` until the next run on its
+    machine starts and marks it ``interrupted`` (:meth:`Store.mark_interrupted`)."""
 
     id: int
     command: str

@@ -32,10 +32,12 @@ runs = sa.Table(
     sa.Column("extractor_version", sa.Text, nullable=False),
     sa.Column("started_at", Stamp, nullable=False),
     sa.Column("finished_at", Stamp),
-    sa.Column("status", sa.Text, nullable=False),  # running | finished
+    sa.Column("status", sa.Text, nullable=False),  # running | finished | failed | interrupted
     sa.Column("documents", sa.Integer),
     sa.Column("claims", sa.Integer),
     sa.Column("failures", sa.Integer),
+    sa.Column("host", sa.Text),  # machine and process that ran it (step 2), to tell a run
+    sa.Column("pid", sa.Integer),  # whose process is gone ("interrupted") from a running one
 )
 
 documents = sa.Table(

@@ -10,6 +10,8 @@ chunks (a server-side cursor on PostgreSQL) and see one snapshot.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -23,7 +25,8 @@ from rasd.model import Claim, Document
 from rasd.store import engine as engines
 from rasd.store import migrations, rows
 from rasd.store.engine import StoreError
-from rasd.store.rows import DocumentInfo, Run, StoredFailure
+from rasd.store.processes import process_alive
+from rasd.store.rows import DocumentInfo, Run, StoredClaim, StoredFailure
 from rasd.store.schema import claims as C
 from rasd.store.schema import documents as D
 from rasd.store.schema import failures as F
@@ -77,6 +80,7 @@ class Store:
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
         self._pg = engine.dialect.name == "postgresql"
+        self.readonly = False
         self._versions: dict[int, str] = {}
         self._sources: dict[str, dict[str, Any]] = {}  # canonical sources known to be stored
         insert = pg_insert if self._pg else sqlite_insert
@@ -94,12 +98,19 @@ class Store:
     # --- lifecycle -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, db: str | Path | None = None) -> "Store":
+    def open(cls, db: str | Path | None = None, *, readonly: bool = False) -> "Store":
         """Open (creating and migrating as needed) the database named by a ``--db`` value:
-        None → ``./rasd.db``; a path → that SQLite file; ``postgresql://...`` → PostgreSQL."""
-        engine = engines.create(db)
+        None → ``./rasd.db``; a path → that SQLite file; ``postgresql://...`` → PostgreSQL.
+
+        ``readonly`` opens an existing database for reading only: nothing is created, migrated
+        or switched (see :mod:`rasd.store.engine`), and any write is a StoreError."""
+        engine = engines.create(db, readonly=readonly)
+        readonly = readonly and not engines.is_memory(engine.url)
         try:
-            migrations.migrate(engine)
+            if readonly:
+                migrations.check_readable(engine)
+            else:
+                migrations.migrate(engine)
         except StoreError:
             engine.dispose()
             raise
@@ -107,7 +118,9 @@ class Store:
             engine.dispose()
             raise StoreError(f"cannot open database: {_one_line(exc)}",
                              source=engines.describe(engine.url)) from None
-        return cls(engine)
+        store = cls(engine)
+        store.readonly = readonly
+        return store
 
     def close(self) -> None:
         """Close every pooled connection."""
@@ -158,26 +171,47 @@ class Store:
     # --- runs and failures -----------------------------------------------------------------
 
     def start_run(self, command: str, extractor_version: str = __version__) -> int:
-        """Record the start of a run; its id."""
+        """Record the start of a run (with this machine and process); its id. Runs that this
+        machine's processes left ``running`` and that are gone are marked ``interrupted``
+        first (see :meth:`mark_interrupted`)."""
+        self.mark_interrupted()
         with self._write() as conn:
             result = conn.execute(R.insert().values(
                 command=command, extractor_version=extractor_version, started_at=_now(),
-                status="running"))
+                status="running", host=socket.gethostname(), pid=os.getpid()))
             run_id = int(result.inserted_primary_key[0])
         self._versions[run_id] = extractor_version
         return run_id
 
-    def finish_run(self, run_id: int, *, documents: int, claims: int, failures: int) -> None:
-        """Record the end of a run and its totals."""
+    def mark_interrupted(self) -> list[int]:
+        """Mark ``interrupted`` the runs still ``running`` whose process is gone: started on
+        this machine (same host name) by a process that no longer exists, or that is another
+        process now (its pid reused: started after the run). Runs of other machines, and those
+        recorded before runs had a host, are left as they are. The ids marked."""
+        with self._read() as conn:
+            running = conn.execute(sa.select(R.c.id, R.c.pid, R.c.started_at).where(
+                R.c.status == "running", R.c.host == socket.gethostname())).all()
+        dead = [run_id for run_id, pid, started in running
+                if pid is not None and not process_alive(pid, rows.utc(started))]
+        if dead:
+            with self._write() as conn:
+                conn.execute(R.update().where(R.c.id.in_(dead), R.c.status == "running")
+                             .values(status="interrupted", finished_at=_now()))
+        return dead
+
+    def finish_run(self, run_id: int, *, documents: int, claims: int, failures: int,
+                   status: str = "finished") -> None:
+        """Record the end of a run, its totals and its final status (``finished``, or
+        ``failed`` / ``interrupted`` when it stopped early)."""
         with self._write() as conn:
             conn.execute(R.update().where(R.c.id == run_id).values(
-                finished_at=_now(), status="finished", documents=documents, claims=claims,
+                finished_at=_now(), status=status, documents=documents, claims=claims,
                 failures=failures))
 
     def runs(self) -> list[Run]:
         """Every recorded run, oldest first."""
         with self._read() as conn:
-            result = conn.execute(sa.select(R).order_by(R.c.id))
+            result = conn.execute(sa.select(*(R.c[f] for f in Run.__slots__)).order_by(R.c.id))
             return [Run.from_row(row._mapping) for row in result]
 
     def add_failure(self, run_id: int | None, source: str, reason: str,
@@ -228,11 +262,19 @@ class Store:
         while chunk := list(islice(it, batch_size)):
             pairs = [(item[0], list(item[1])) if isinstance(item, tuple) else (item, item.claims)
                      for item in chunk]
-            self._ensure_sources([c for _, claims in pairs for c in claims])
-            with self._write() as conn:
-                for doc, claims in pairs:
-                    added += self._save(conn, doc, claims, run_id, replace, None)
+            added += sum(self.save_batch(pairs, run_id, replace=replace))
         return added
+
+    def save_batch(self, pairs: Sequence[tuple[Document, Sequence[Claim]]],
+                   run_id: int | None = None, *, replace: bool = False) -> list[bool]:
+        """:meth:`save` for ``(document, claims)`` pairs in one transaction; for each pair,
+        whether its document was new (and so its claims stored) — decided by the insert
+        itself, so a document another process stored meanwhile counts as not new."""
+        pairs = [(doc, list(claims)) for doc, claims in pairs]
+        self._ensure_sources([c for _, claims in pairs for c in claims])
+        with self._write() as conn:
+            return [self._save(conn, doc, claims, run_id, replace, None)
+                    for doc, claims in pairs]
 
     def replace_claims(self, doc_id: str, claims: Sequence[Claim],
                        run_id: int | None = None) -> int:
@@ -374,6 +416,22 @@ class Store:
                 .where(*_claim_filters(type, country, since, until, source_id, doc_id)))
         for row in self._stream(stmt.order_by(C.c.doc_id, C.c.seq), chunk):
             yield rows.row_claim(row[0]), DocumentInfo(*row[1:])
+
+    def stored_claims(self, *, type: Match = None, country: Match = None,
+                      since: DateLike | None = None, until: DateLike | None = None,
+                      source_id: Match = None, doc_id: Match = None,
+                      chunk: int = 1000) -> Iterator[StoredClaim]:
+        """:meth:`claims` (same filters and order), each with its stored id, its evidence text
+        and its document's metadata (what reconciliation and the group export need)."""
+        info = (D.c.id, D.c.outlet, D.c.published, D.c.url, D.c.language)
+        length = C.c.evidence_end - C.c.evidence_start
+        evidence = sa.func.substr(D.c.text, C.c.evidence_start + 1, length)
+        stmt = (sa.select(C.c.data, C.c.id, C.c.seq, evidence, *info)
+                .join(D, D.c.id == C.c.doc_id)
+                .where(*_claim_filters(type, country, since, until, source_id, doc_id)))
+        for row in self._stream(stmt.order_by(C.c.doc_id, C.c.seq), chunk):
+            yield StoredClaim(rows.row_claim(row[0]), row[1], row[2], row[3] or "",
+                              DocumentInfo(*row[4:]))
 
     def claim_ids(self, doc_id: str) -> list[str]:
         """The stored ids of one document's claims, in extraction order."""

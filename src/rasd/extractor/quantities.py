@@ -1,0 +1,403 @@
+"""Stage: what real-world quantity each claim counts.
+
+Reconciliation (:mod:`rasd.reconcile`) may only compare claims that count the same quantity.
+This stage reads the claim's clause (its sentence, cut at a new-clause word such as "فيما") and
+sets these claim fields from the lexicon ``quantities.yaml``:
+
+- ``period``: an aggregate, ``since`` a start ("منذ بدء الحرب") or over a ``span`` of time
+  ("خلال الأيام الخمسة الماضية", "بين عامي"); none for an incident;
+- ``signature``: the attack kinds and targets named in the clause ("غارة جوية على سوق");
+- ``revision``: the figure is worded as an update ("ارتفعت الحصيلة إلى 30");
+- ``context``: the figure is an ``earlier`` stage of a toll ("وكانت حصيلة سابقة قد أشارت إلى"),
+  a ``background`` event ("في هجوم مماثل"), or an ``additional`` count after one of the same
+  type already given ("وقتل جنديان آخران");
+- ``contrast``: the figure is set against another ("في حين", "نفى", "فقط");
+- ``segment``: which story of a roundup article the figure belongs to (one more at each
+  sentence opening with "وفي هجوم منفصل", "إلى ذلك", "من جهة أخرى" ...);
+- ``part_of``: the figure follows a breakdown word ("بينهم", "منهم", "بمن فيهم") after another
+  figure of the same sentence and event: the index of that whole claim in the document's claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence
+
+from rasd.extractor.lexicon import PhraseSet, context, has_stem
+from rasd.lang.ar import load_yaml
+from rasd.model import Claim, Document, Period, Signature, Token
+from rasd.text.dates import parse_published
+from rasd.text.normalize import normalize_string
+from rasd.text.tokens import word_starts
+
+__all__ = ["compatible_attacks", "distinctive", "mark_quantities"]
+
+_DATA = "quantities.yaml"
+REVISION_REACH = 8   #: words before the figure searched for an update wording
+PART_REACH = 3       #: words between a breakdown word and its figure ("بينهم 5 أطفال")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    attacks: PhraseSet          #: phrase -> attack kind
+    parents: dict[str, str]     #: attack kind -> broader kind
+    routine: frozenset[str]     #: attack kinds too common to tell incidents apart
+    targets: PhraseSet          #: phrase -> target
+    since_openers: frozenset[str]
+    since_starts: frozenset[str]
+    span_openers: PhraseSet
+    span_units: frozenset[str]
+    span_phrases: PhraseSet
+    span_reach: int
+    period_reach: int
+    revisions: PhraseSet
+    parts: PhraseSet
+    earlier: PhraseSet
+    pluperfect: frozenset[str]
+    pluperfect_particle: frozenset[str]
+    pluperfect_reach: int
+    toll_nouns: frozenset[str]
+    background: PhraseSet
+    additional: PhraseSet
+    additional_reach: int
+    contrast: PhraseSet
+    segment_openers: PhraseSet
+    part_markers_after: PhraseSet
+    part_marker_reach: int
+
+
+def _words(items: Sequence[object] | None) -> list[str]:
+    return [normalize_string(str(w)) for w in items or ()]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_yaml(_DATA)
+    attacks = [(w, kind) for kind, entry in data["attacks"].items()
+               for w in entry["words"]]
+    parents = {kind: str(entry["parent"]) for kind, entry in data["attacks"].items()
+               if entry.get("parent")}
+    targets = [(w, kind) for kind, words in data["targets"].items() for w in words]
+    flag = PhraseSet.build
+    return _Lexicon(
+        attacks=flag(attacks), parents=parents, targets=flag(targets),
+        routine=frozenset(str(k) for k in data["routine_attacks"]),
+        since_openers=frozenset(_words(data["since_openers"])),
+        since_starts=frozenset(_words(data["since_starts"])),
+        span_openers=flag((w, True) for w in data["span_openers"]),
+        span_units=frozenset(_words(data["span_units"])),
+        span_phrases=flag((w, True) for w in data["span_phrases"]),
+        span_reach=int(data["span_reach"]),
+        period_reach=int(data["period_reach"]),
+        revisions=flag((w, True) for w in data["revisions"]),
+        parts=flag((w, True) for w in data["parts"]),
+        earlier=flag((w, True) for w in data["earlier"]),
+        pluperfect=frozenset(_words(data["pluperfect"])),
+        pluperfect_particle=frozenset(_words(data["pluperfect_particle"])),
+        pluperfect_reach=int(data["pluperfect_reach"]),
+        toll_nouns=frozenset(_words(data["toll_nouns"])),
+        background=flag((w, True) for w in data["background"]),
+        additional=flag((w, True) for w in data["additional"]),
+        additional_reach=int(data["additional_reach"]),
+        contrast=flag((w, True) for w in data["contrast"]),
+        segment_openers=flag((w, True) for w in data["segment_openers"]),
+        part_markers_after=flag((w, True) for w in data["part_markers_after"]),
+        part_marker_reach=int(data["part_marker_reach"]),
+    )
+
+
+def _ancestors(kind: str, parents: dict[str, str]) -> set[str]:
+    out = {kind}
+    while kind in parents and parents[kind] not in out:
+        kind = parents[kind]
+        out.add(kind)
+    return out
+
+
+def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two attack-kind lists can name one incident: either is empty, both are only
+    routine kinds, or some kind of one equals, or is a broader kind of, some kind of the
+    other."""
+    if not a or not b:
+        return True
+    if not distinctive(a) and not distinctive(b):
+        return True  # routine kinds of one battle day ("اشتباكات", "إطلاق نار", "قصف") mix
+    parents = _lexicon().parents
+    for x in a:
+        up_x = _ancestors(x, parents)
+        for y in b:
+            if y in up_x or x in _ancestors(y, parents):
+                return True
+    return False
+
+
+def distinctive(attacks: Sequence[str]) -> set[str]:
+    """The attack kinds that can tell an incident apart (not routine in a war: a car bomb, a
+    stampede, a chemical attack, but not an air strike or clashes)."""
+    return set(attacks) - _lexicon().routine
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """The tokens of a claim's clause and where its figure is among them."""
+
+    toks: Sequence[Token]
+    figure: int       #: index of the figure's first token in ``toks``
+    start: int        #: normalized offset of the clause's first token
+
+
+def _clause(doc: Document, starts: list[int], nstart: int) -> _Clause:
+    """The clause around normalized offset ``nstart``: its sentence, cut at new-clause words."""
+    sents = doc.sentences
+    si = max(0, bisect.bisect_right([s for s, _ in sents], nstart) - 1) if sents else 0
+    s, e = sents[si] if sents else (0, len(doc.norm))
+    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    at = min(max(bisect.bisect_right(starts, nstart) - 1, lo), max(lo, hi - 1))
+    cut = context().new_clause
+    first, last = lo, hi
+    for k in range(at - 1, lo, -1):
+        if has_stem(doc.tokens[k], cut):
+            first = k
+            break
+    for k in range(at + 1, hi):
+        if has_stem(doc.tokens[k], cut):
+            last = k
+            break
+    return _Clause(doc.tokens[first:last], at - first, doc.tokens[first].start if first < hi else s)
+
+
+def _norm_offset(doc: Document, orig: int) -> int:
+    """Normalized offset of an original one (the first normalized character at or after it)."""
+    if not doc.n2o:
+        return orig
+    return min(bisect.bisect_left(doc.n2o, orig), max(0, len(doc.norm) - 1))
+
+
+def _figure_offset(doc: Document, claim: Claim, nstart: int, nend: int) -> int:
+    """Normalized start of the claim's figure inside its evidence (else the evidence start)."""
+    key = claim.count.key()
+    lo = bisect.bisect_left([c.start for c in doc.counts], nstart)
+    for cm in doc.counts[lo:]:
+        if cm.start >= nend:
+            break
+        if cm.count.key() == key:
+            return cm.start
+    if claim.subject is not None:
+        return _norm_offset(doc, claim.subject.span.start)
+    return nstart
+
+
+def _matches(phrases: PhraseSet, toks: Sequence[Token]) -> list[tuple[int, int, object]]:
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = phrases.match_at(toks, k)
+        if hit is None:
+            k += 1
+            continue
+        out.append((k, k + hit[0], hit[1]))
+        k += hit[0]
+    return out
+
+
+def _signature(clause: _Clause) -> Signature | None:
+    lex = _lexicon()
+    attacks = sorted({str(v) for _, _, v in _matches(lex.attacks, clause.toks)})
+    targets = sorted({str(v) for _, _, v in _matches(lex.targets, clause.toks)})
+    if not attacks and not targets:
+        return None
+    return Signature(tuple(attacks), tuple(targets))
+
+
+def _period(doc: Document, clause: _Clause) -> Period | None:
+    lex = _lexicon()
+    lo = max(0, clause.figure - lex.period_reach)
+    toks = clause.toks[lo:clause.figure + lex.period_reach]
+    for k, tok in enumerate(toks):
+        if has_stem(tok, lex.since_openers) and k + 1 < len(toks) \
+                and has_stem(toks[k + 1], lex.since_starts):
+            return _period_of(doc, "since", toks[k], toks[k + 1])
+        hit = lex.span_phrases.match_at(toks, k)
+        if hit is not None:
+            return _period_of(doc, "span", toks[k], toks[k + hit[0] - 1])
+        hit = lex.span_openers.match_at(toks, k)
+        if hit is not None:
+            j = _unit_after(doc, toks, k + hit[0], lex)
+            if j is not None:
+                return _period_of(doc, "span", toks[k], toks[j])
+    return None
+
+
+def _unit_after(doc: Document, toks: Sequence[Token], j: int, lex: _Lexicon) -> int | None:
+    """Index of a time unit opening the phrase at ``j``, after at most a number ("خلال ست
+    سنوات", "خلال الـ24 ساعة", "خلال الأيام الخمسة"), or None ("خلال احتفالات رأس السنة")."""
+    for k in range(j, min(len(toks), j + lex.span_reach)):
+        if has_stem(toks[k], lex.span_units):
+            return k
+        if not _is_figure(doc, toks[k]):
+            return None
+    return None
+
+
+def _is_figure(doc: Document, tok: Token) -> bool:
+    """Whether a token is (part of) a number the number stage found."""
+    lo = bisect.bisect_right([c.start for c in doc.counts], tok.start) - 1
+    return lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end
+
+
+def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:
+    return Period(kind, doc.original(first.start, last.end), doc.span(first.start, last.end))
+
+
+def _revision(clause: _Clause) -> bool:
+    lex = _lexicon()
+    toks = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
+    return bool(_matches(lex.revisions, toks))
+
+
+def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
+    """Whether "كانت الحصيلة ... قد" stands in ``toks``: an earlier stage of a toll."""
+    for k, tok in enumerate(toks):
+        if not has_stem(tok, lex.pluperfect):
+            continue
+        span = toks[k + 1:k + 1 + lex.pluperfect_reach]
+        for j, t in enumerate(span):
+            if has_stem(t, lex.pluperfect_particle):
+                if any(has_stem(x, lex.toll_nouns) for x in span[:j + 2]):
+                    return True
+                break
+    return False
+
+
+def _context(clause: _Clause, additional: bool) -> str | None:
+    """``background``, ``earlier`` or ``additional`` (see :data:`rasd.model.CONTEXTS`)."""
+    lex = _lexicon()
+    if _matches(lex.background, clause.toks):
+        return "background"
+    before = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
+    if _matches(lex.earlier, before) or _pluperfect(clause.toks[:clause.figure], lex):
+        return "earlier"
+    if additional:
+        after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
+        if _matches(lex.additional, after):
+            return "additional"
+    return None
+
+
+def _contrast(clause: _Clause) -> bool:
+    """Whether the figure is set against another: a contrast word opens its clause or stands
+    before it ("، في حين قالت الوزارة إن 5 فقط", "نفى ... أن يكون 30")."""
+    lex = _lexicon()
+    return bool(_matches(lex.contrast, clause.toks[:clause.figure + 3]))
+
+
+def _segments(doc: Document, starts: list[int]) -> list[int]:
+    """Per sentence, which story of the article it belongs to: 0, then one more at each
+    sentence opening with a roundup marker ("وفي هجوم منفصل", "إلى ذلك")."""
+    lex = _lexicon()
+    out, n = [], 0
+    for s, e in doc.sentences:
+        k = bisect.bisect_left(starts, s)
+        if k < len(doc.tokens) and doc.tokens[k].start < e \
+                and lex.segment_openers.match_at(doc.tokens, k) is not None:
+            n += 1
+        out.append(n)
+    return out
+
+
+def _after_part_word(clause: _Clause) -> bool:
+    lex = _lexicon()
+    for k in range(max(0, clause.figure - PART_REACH), clause.figure):
+        hit = lex.parts.match_at(clause.toks, k)
+        if hit is not None and k + hit[0] <= clause.figure:
+            return True
+    return False
+
+
+def _part_marker_after(clause: _Clause) -> bool:
+    """Whether a share marker follows the figure ("5 بجروح خطيرة", "5 من بين الإصابات")."""
+    lex = _lexicon()
+    after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
+    return bool(_matches(lex.part_markers_after, after))
+
+
+def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_Clause],
+           sentence_of: list[int]) -> int | None:
+    """The claim a part belongs to: after a breakdown word, the nearest earlier claim of its
+    sentence with the same type (or a killed-or-wounded whole) and a figure at least as large;
+    before a share marker, the same in its sentence or the one before."""
+    part = claims[i]
+    reach = 0 if _after_part_word(clauses[i]) else 1 if _part_marker_after(clauses[i]) else -1
+    if reach < 0:
+        return None
+    for j in range(i - 1, -1, -1):
+        if sentence_of[i] - sentence_of[j] > reach:
+            break
+        whole = claims[j]
+        if figures[j] >= figures[i]:
+            continue
+        if whole.part_of is None and (whole.type == part.type or whole.mixed) \
+                and whole.count.high >= part.count.low and whole.count.key() != part.count.key():
+            return j
+    return None
+
+
+SHORT_SINCE_DAYS = 3  #: "منذ أمس", "خلال الـ48 ساعة الماضية": a count that recent is an incident's
+
+
+def _long_since(claim: Claim, published: datetime.date | None) -> bool:
+    """Whether the claim's time is a "since" that makes it an aggregate: its start is unknown
+    or more than :data:`SHORT_SINCE_DAYS` before publication."""
+    t = claim.time
+    if t is None or t.precision != "since" or t.span is None:
+        return False
+    if t.date is None or published is None:
+        return True
+    try:
+        start = datetime.date.fromisoformat(t.date[:10])
+    except ValueError:
+        return True
+    return (published - start).days > SHORT_SINCE_DAYS
+
+
+def mark_quantities(doc: Document) -> Document:
+    """Stage: set ``period``, ``signature``, ``revision`` and ``part_of`` on every claim."""
+    if not doc.claims:
+        return doc
+    starts = word_starts(doc.tokens, doc.norm)[0]
+    if not starts:
+        return doc
+    sent_starts = [s for s, _ in doc.sentences]
+    published = parse_published(doc.published)
+    claims = list(doc.claims)
+    figures, clauses, sentence_of = [], [], []
+    for claim in claims:
+        nstart = _norm_offset(doc, claim.evidence.start)
+        nend = max(nstart + 1, _norm_offset(doc, claim.evidence.end))
+        fig = _figure_offset(doc, claim, nstart, nend)
+        figures.append(fig)
+        clauses.append(_clause(doc, starts, fig))
+        sentence_of.append(bisect.bisect_right(sent_starts, fig) - 1)
+    segments = _segments(doc, starts)
+    out: list[Claim] = []
+    for i, claim in enumerate(claims):
+        clause = clauses[i]
+        period = _period(doc, clause)
+        if period is None and _long_since(claim, published):
+            period = Period("since", claim.time.text, claim.time.span)
+        follows = i > 0 and claims[i - 1].type == claim.type  # a figure of its type just before
+        before = follows and sentence_of[i - 1] == sentence_of[i]
+        context = _context(clause, before)
+        marked = replace(claim, period=period, signature=_signature(clause),
+                         revision=_revision(clause) and context != "earlier", context=context,
+                         contrast=follows and _contrast(clause),
+                         segment=segments[sentence_of[i]])
+        claims[i] = marked
+        whole = _whole(claims, i, figures, clauses, sentence_of)
+        out.append(replace(marked, part_of=whole) if whole is not None else marked)
+        claims[i] = out[-1]
+    return doc.with_(claims=tuple(out))
+

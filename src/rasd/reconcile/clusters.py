@@ -1,0 +1,383 @@
+"""Grouping: which claims count one real-world quantity.
+
+Claims are bucketed by an exact key (type, mixed flag, period, country, scope, place level and
+key, subject category; the scope sets apart a part with no category of its own, "منهم 3", and
+a single person, who is a part of any toll of the day) and swept in time order into clusters: a claim joins an open
+cluster of its bucket that started at most ``window`` days before it and whose incident it can
+be (compatible signature and scope; a claim dated only by its article joins only on the same
+figure, the same signature or the same article). Coarser clusters (province, country, no
+category) then join the *one* compatible finer group when exactly one exists. Every step is a
+sort, a bounded sweep or a bisect: O(n log n).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from rasd.extractor.quantities import compatible_attacks, distinctive
+from rasd.model import Claim, Location
+from rasd.reconcile.keys import ADMIN1, INF, POINT, PlaceKey, When, category, hedged, \
+    ordinal, place_key, scope_conflict, when
+from rasd.reconcile.model import ClaimRecord
+
+MAX_OPEN = 64  #: open clusters kept per bucket while sweeping (older ones close)
+MAX_KEPT = 16  #: figures and articles a cluster keeps to compare newcomers with
+#: figures further apart than this factor (hedges read) count different quantities: an
+#: incident and a campaign's toll, not two readings of one toll
+MAX_RATIO = 5.0
+#: a claim dated only by its article joins a town's incident of those days when its figure is
+#: within this factor of the incident's (a first count and its revision, or two parties')
+CLOSE_RATIO = 3.0
+#: ... and a claim of the same article when within this factor ("1200" and "more than 1202")
+SAME_ARTICLE_RATIO = 1.25
+
+
+@dataclass(slots=True)
+class Item:
+    """One claim as grouping sees it."""
+
+    rec: ClaimRecord
+    when: When
+    place: PlaceKey
+    category: str | None
+    scope: int           #: 1: a part without a category of its own or an additional count,
+                         #: 2: one person
+    report: int          #: publication day (else the claim's last day)
+
+    @property
+    def claim(self) -> Claim:
+        return self.rec.claim
+
+
+def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
+    """The :class:`Item` of every record."""
+    out = []
+    for rec in records:
+        c = rec.claim
+        pub = ordinal(rec.published)
+        w = when(c, pub)
+        cat = category(c)
+        scope = (c.part_of is not None and cat is None or c.context == "additional") + 2 * (
+            c.count.value == 1 and c.count.qualifier is None)
+        loc = c.location
+        place = place_key(loc, c.doc_id) if loc is None else _place_of(loc)
+        out.append(Item(rec, w, place, cat, scope, pub if pub is not None else w.end))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_of(loc: Location) -> PlaceKey:
+    return place_key(loc, "")
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Claims of one exact key that count one quantity, and what they say about it."""
+
+    block: tuple[Any, ...]      #: type, mixed, period, country, scope
+    place: PlaceKey
+    category: str | None
+    start: int
+    end: int
+    limit: int                  #: last day a claim may start on to join
+    weak: bool = True           #: every member is dated by its article only
+    members: list[int] = field(default_factory=list)
+    attacks: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
+    figures: tuple[Any, ...] = ()   #: the members' count keys (the first MAX_KEPT)
+    stated: tuple[tuple[float, float], ...] = ()  #: hedged stated numbers (the first MAX_KEPT)
+    docs: tuple[str, ...] = ()      #: the members' articles (the first MAX_KEPT)
+    stories: tuple[tuple[str, int], ...] = ()  #: (article, segment) of roundup members
+    low: float = INF            #: envelope of the members' hedged figures
+    high: float = -INF
+    max_low: float = -INF       #: the largest lower bound among the members
+    min_top: float = INF        #: the smallest upper bound ("at least v" counts as 2v)
+    admin1: str | None = None
+
+    @property
+    def rank(self) -> int:
+        """0: a point with a category (most specific) ... 5: a country without category."""
+        return self.place.level * 2 + (self.category is None)
+
+    def add(self, i: int, item: Item) -> None:
+        c = item.claim
+        self.members.append(i)
+        self.end = max(self.end, item.when.end)
+        self.weak = self.weak and item.when.weak
+        sig = c.signature
+        if sig is not None:
+            if not self.attacks.issuperset(sig.attack):
+                self.attacks = self.attacks.union(sig.attack)
+            if not self.targets.issuperset(sig.target):
+                self.targets = self.targets.union(sig.target)
+        key = c.count.key()
+        if key not in self.figures and len(self.figures) < MAX_KEPT:
+            self.figures += (key,)
+        if c.doc_id not in self.docs and len(self.docs) < MAX_KEPT:
+            self.docs += (c.doc_id,)
+        story = (c.doc_id, c.segment)
+        if story not in self.stories and len(self.stories) < MAX_KEPT:
+            self.stories += (story,)
+        lo, hi = hedged(c.count)
+        if _stated(c.count.value, hi) and len(self.stated) < MAX_KEPT:
+            self.stated += ((lo, hi),)
+        self.low, self.high = min(self.low, lo), max(self.high, hi)
+        self.max_low, self.min_top = max(self.max_low, lo), min(self.min_top, _top(lo, hi))
+        admin1 = item.place.admin1
+        if admin1 is not None and (self.admin1 is None or admin1 < self.admin1):
+            self.admin1 = admin1
+
+    def other_story(self, doc_id: str, segment: int) -> bool:
+        """Whether a member comes from another story of the same roundup article."""
+        return any(d == doc_id and s != segment for d, s in self.stories)
+
+
+def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
+                    other_attacks: frozenset[str], other_targets: frozenset[str]) -> bool:
+    targets = tuple(targets)
+    if targets and other_targets and other_targets.isdisjoint(targets):
+        return False
+    return compatible_attacks(tuple(attacks), tuple(other_attacks))
+
+
+def _shares_signature(a_att: Iterable[str], a_tgt: Iterable[str], b_att: frozenset[str],
+                      b_tgt: frozenset[str]) -> bool:
+    """A shared target or a shared distinctive attack kind (not a routine air strike)."""
+    return bool(b_tgt.intersection(a_tgt) or distinctive(b_att.intersection(a_att)))
+
+
+def _stated(value: int | None, high: float) -> bool:
+    """A figure that can tie two reports together: a stated number of two or more with a
+    bounded hedge (a single person, "tens" or "at least 20" are too common)."""
+    return value is not None and value >= 2 and high != INF
+
+
+def _same_figure(figures: Iterable[Any], other: Iterable[Any]) -> bool:
+    """Whether two lists of count keys share an exact figure of two or more."""
+    return any(k[0] == "value" and k[1] >= 2 for k in set(figures).intersection(other))
+
+
+def _agrees(stated: Iterable[tuple[float, float]],
+            other: Iterable[tuple[float, float]]) -> bool:
+    """Whether two reports give agreeing stated figures ("نحو 30" and 28, or 39 and 39)."""
+    return any(max(lo, olo) <= min(hi, ohi) for lo, hi in stated for olo, ohi in other)
+
+
+def _top(low: float, high: float) -> float:
+    """An upper bound to compare magnitudes with: "at least v" is taken as at most 2v."""
+    return high if high != INF else 2 * max(low, 1)
+
+
+def _far(low: float, high: float, max_low: float, min_top: float,
+         ratio: float = MAX_RATIO) -> bool:
+    """Whether a hedged figure is more than ``ratio`` away from any member of a cluster
+    (``max_low`` / ``min_top``: the members' largest lower and smallest upper bound)."""
+    return low > ratio * max(min_top, 1) or max_low > ratio * max(_top(low, high), 1)
+
+
+def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
+    """Whether a claim can be the cluster's quantity (time is checked by the caller)."""
+    c = item.claim
+    sig = c.signature
+    attacks, targets = (sig.attack, sig.target) if sig else ((), ())
+    if not _signature_fits(attacks, targets, cluster.attacks, cluster.targets):
+        return False
+    if _far(*hedged(c.count), cluster.max_low, cluster.min_top):
+        return False
+    if cluster.other_story(c.doc_id, c.segment):
+        return False  # "وفي هجوم منفصل": another story of the same article
+    if any(scope_conflict(c, items[j].claim) for j in cluster.members[:8]):
+        return False
+    event = cluster.block[2] == "event"
+    if item.when.weak or cluster.weak or event and item.place.level > POINT:
+        # an article date, a province or a country alone never links two reports
+        low, high = hedged(c.count)
+        return (c.doc_id in cluster.docs
+                and not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
+                or _same_figure((c.count.key(),), cluster.figures)
+                or _stated(c.count.value, high) and _agrees([(low, high)], cluster.stated)
+                or _shares_signature(attacks, targets, cluster.attacks, cluster.targets)
+                or item.place.level == POINT and not (item.when.weak and cluster.weak)
+                and not _far(low, high, cluster.max_low, cluster.min_top, CLOSE_RATIO))
+    return True
+
+
+def sweep(items: list[Item], window: int) -> tuple[list[Cluster], list[int]]:
+    """Clusters of each exact key, and each item's cluster."""
+    buckets: dict[tuple[Any, ...], list[int]] = {}
+    for i, it in enumerate(items):
+        c = it.claim
+        key = (c.type, c.mixed, it.when.period, it.place.country, it.scope, it.place.level,
+               it.place.key, it.category)
+        buckets.setdefault(key, []).append(i)
+    clusters: list[Cluster] = []
+    of = [0] * len(items)
+    for key in sorted(buckets, key=repr):
+        members = buckets[key]
+        members.sort(key=lambda i: (items[i].when.start, items[i].when.end,
+                                    items[i].claim.doc_id, items[i].claim.evidence.start))
+        open_: list[int] = []
+        event = key[2] == "event" or (isinstance(key[2], tuple) and key[2][0] == "span")
+        for i in members:
+            it = items[i]
+            open_ = [k for k in open_ if clusters[k].limit >= it.when.start][-MAX_OPEN:]
+            fits = [k for k in open_ if _joins(clusters[k], it, items)]
+            if fits:
+                k = _pick(fits, clusters, it)
+            else:
+                k = len(clusters)
+                limit = it.when.end + window if event else INF
+                clusters.append(Cluster(key[:5], it.place, it.category, it.when.start,
+                                        it.when.end, int(limit) if limit != INF else 1 << 40))
+                open_.append(k)
+            clusters[k].add(i, it)
+            of[i] = k
+    return clusters, of
+
+
+def _pick(fits: list[int], clusters: list[Cluster], item: Item) -> int:
+    """The cluster a claim joins among several: one sharing its signature, then its figure,
+    then the earliest."""
+    c = item.claim
+    sig = c.signature
+    attacks, targets = (sig.attack, sig.target) if sig else ((), ())
+
+    def score(k: int) -> tuple[int, int, int]:
+        cl = clusters[k]
+        return (-_shares_signature(attacks, targets, cl.attacks, cl.targets),
+                -(c.count.key() in cl.figures), k)
+    return min(fits, key=score)
+
+
+def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
+    """Whether a coarser cluster can be the same quantity as a finer one."""
+    if not _signature_fits(coarse.attacks, coarse.targets, fine.attacks, fine.targets):
+        return False
+    if coarse.category != fine.category and max(coarse.low, fine.low) > min(coarse.high,
+                                                                            fine.high):
+        return False  # "39 killed" is no "12 children": a wider scope joins only if it agrees
+    if _far(coarse.max_low, coarse.min_top, fine.max_low, fine.min_top) \
+            or _far(fine.max_low, fine.min_top, coarse.max_low, coarse.min_top):
+        return False
+    if any(fine.other_story(d, seg) for d, seg in coarse.stories):
+        return False
+    if coarse.weak or fine.weak or coarse.block[2] == "event" and coarse.place.level > POINT:
+        return bool(_same_figure(coarse.figures, fine.figures)
+                    or _agrees(coarse.stated, fine.stated)
+                    or not set(coarse.docs).isdisjoint(fine.docs)
+                    and not set(coarse.figures).isdisjoint(fine.figures)
+                    or _shares_signature(coarse.attacks, coarse.targets, fine.attacks,
+                                         fine.targets))
+    return True
+
+
+def attach(clusters: list[Cluster], window: int) -> list[int]:
+    """Union-find parents after attaching every coarser cluster to its unique compatible finer
+    group (a province figure next to two town incidents may be their sum: it stays apart)."""
+    n = len(clusters)
+    parent = list(range(n))
+    queries: dict[int, tuple[Any, ...]] = {}
+    for cid, cl in enumerate(clusters):
+        if cl.rank:
+            queries[cid] = _index_keys(cl)[-1]
+    if not queries:
+        return parent
+    wanted = set(queries.values())
+    index: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for cid, cl in enumerate(clusters):
+        for ikey in _index_keys(cl):
+            if ikey in wanted:
+                index.setdefault(ikey, []).append((cl.start, cid))
+    starts: dict[tuple[Any, ...], list[int]] = {}
+    spans: dict[tuple[Any, ...], int] = {}
+    for ikey, entries in index.items():
+        entries.sort()
+        starts[ikey] = [s for s, _ in entries]
+        spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in entries)
+
+    def find(x: int) -> int:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for cid in sorted(queries, key=lambda c: (clusters[c].rank, c)):
+        ikey, cl = queries[cid], clusters[cid]
+        entries = index[ikey]
+        w = window if cl.block[2] == "event" else 0
+        lo = bisect_left(starts[ikey], cl.start - w - spans[ikey])
+        hi = bisect_right(starts[ikey], cl.end + w)
+        found = -1
+        for j in range(lo, hi):
+            did = entries[j][1]
+            other = clusters[did]
+            if other.rank >= cl.rank or other.end < cl.start - w:
+                continue
+            if cl.category is not None and other.category is not None \
+                    and other.category != cl.category:
+                continue
+            if not _coarse_fits(cl, other):
+                continue
+            root = find(did)
+            if found == -1:
+                found = root
+            elif root != found:
+                found = -2
+                break
+        if found >= 0:
+            parent[cid] = found
+    return [find(c) for c in range(n)]
+
+
+def _index_keys(cl: Cluster) -> list[tuple[Any, ...]]:
+    """Indexes a cluster belongs to (point, province, country), the one it queries last."""
+    block, level, pkey = cl.block, cl.place.level, cl.place.key
+    out: list[tuple[Any, ...]] = []
+    if level == POINT:
+        out.append(("P", block, pkey))
+    if cl.admin1 and level <= ADMIN1:
+        out.append(("A", block, cl.admin1))
+    if block[3]:
+        out.append(("C", block))
+    if not cl.rank:
+        return out
+    query = (("P", block, pkey), ("A", block, cl.admin1), ("C", block))[level]
+    return [k for k in out if k != query] + [query]
+
+
+def attach_undated(clusters: list[Cluster], root: list[int]) -> list[int]:
+    """Join each cluster of an article with no date at all to the one dated incident group of
+    the same type, scope, place and category that gives the same figure or names the same
+    incident (a target, a distinctive attack kind); it stays apart when none or several do."""
+    index: dict[tuple[Any, ...], list[int]] = {}
+    undated: list[int] = []
+    for cid, cl in enumerate(clusters):
+        period = cl.block[2]
+        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+        if isinstance(period, tuple) and period[0] == "undated":
+            undated.append(cid)
+        elif period == "event" and root[cid] == cid:
+            index.setdefault(key, []).append(cid)
+    parent = list(root)
+    for cid in undated:
+        cl = clusters[cid]
+        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+        found = {r for r in index.get(key, ()) if _names_same(cl, clusters[r])}
+        if len(found) == 1:
+            parent[root[cid]] = found.pop()  # roots of dated groups are never undated ones
+    return [parent[r] for r in root]
+
+
+def _names_same(cl: Cluster, other: Cluster) -> bool:
+    """The same exact figure (two or more) or the same incident signature, with figures
+    within :data:`MAX_RATIO` of each other."""
+    if _far(cl.max_low, cl.min_top, other.max_low, other.min_top) \
+            or _far(other.max_low, other.min_top, cl.max_low, cl.min_top):
+        return False
+    return _same_figure(cl.figures, other.figures) or _shares_signature(
+        cl.attacks, cl.targets, other.attacks, other.targets)

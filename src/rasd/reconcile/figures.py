@@ -1,0 +1,211 @@
+"""What a group says: each canonical source's figure and update chain, low / best / high, and
+whether the sources truly disagree (incompatible figures that no later revision explains)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rasd.reconcile.keys import INF, fmt, hedged, iso, point, refers_back, source_key
+from rasd.model import Claim
+from rasd.reconcile.model import ClaimRecord, SourceFigure, Step
+
+#: credibility tier of a source kind for the best estimate (lower first; unlisted kinds: 1)
+TIERS: dict[str, int] = {"monitor": 0, "international": 0, "organization": 0,
+                         "military": 2, "armed_group": 2, "anonymous": 2}
+_KIND_FAMILY = {"outlet": "media", "unknown": None}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The group's summary numbers and its dispute, if any."""
+
+    low: int
+    best: int
+    high: int
+    disagree: bool
+    reason: str | None
+    spread: float | None
+
+
+def figures_of(members: list[ClaimRecord], report: list[int],
+               stamps: list[float]) -> list[SourceFigure]:
+    """One :class:`SourceFigure` per canonical source of a group (``report``: each member's
+    publication day; ``stamps``: its publication time in minutes), ordered by tier and key."""
+    by_source: dict[str, list[int]] = {}
+    for i, rec in enumerate(members):
+        by_source.setdefault(source_key(rec.claim, rec.outlet), []).append(i)
+    if len(by_source) > 1:
+        _merge_short_names(by_source, members)
+    figures = [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], stamps[i])),
+                       members, report, stamps) for k, ix in by_source.items()]
+    figures.sort(key=lambda f: (f.tier, f.key))
+    return figures
+
+
+def _merge_short_names(by_source: dict[str, list[int]], members: list[ClaimRecord]) -> None:
+    """Fold a source into the one longer source of the group whose name extends it word by word
+    ("the observatory" into "the Syrian observatory for human rights"), when unambiguous and of
+    a compatible kind. Resolved ids and anonymous sources are left alone."""
+    extensions: dict[str, list[str]] = {}
+    for k in by_source:
+        if ":" in k or "@" in k:
+            continue
+        pos = k.find(" ")
+        while pos > 0:
+            extensions.setdefault(k[:pos], []).append(k)
+            pos = k.find(" ", pos + 1)
+    short = [k for k in extensions if k in by_source]
+    for k in sorted(short, key=lambda k: (len(k), k)):
+        longer = extensions[k]
+        top = max(longer, key=lambda o: (len(o), o))
+        if any(o != top and not top.startswith(o + " ") for o in longer):
+            continue  # two different longer names: ambiguous
+        a = members[by_source[k][0]].claim.source.kind
+        b = members[by_source[top][0]].claim.source.kind
+        fa, fb = _KIND_FAMILY.get(a or "unknown", a), _KIND_FAMILY.get(b or "unknown", b)
+        if fa is None or fb is None or fa == fb:
+            by_source[top].extend(by_source.pop(k))
+
+
+def _claim_order(rec: ClaimRecord, stamp: float) -> tuple[Any, ...]:
+    """Reporting order: publication time, a revision after a first report, the larger figure,
+    then stable tie-breakers."""
+    c = rec.claim
+    return (stamp, c.revision, c.count.high, c.count.low, c.doc_id, c.evidence.start,
+            c.evidence.end, rec.outlet or "")
+
+
+def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[int],
+            stamps: list[float]) -> SourceFigure:
+    chain: list[Step] = []
+    outlets: dict[str, None] = {}
+    via: dict[str, None] = {}
+    last = None
+    for i in ix:
+        rec = members[i]
+        c = rec.claim
+        if rec.outlet:
+            outlets[rec.outlet] = None
+        for v in c.via:
+            via[v.name or v.text] = None
+        ck = c.count.key()
+        if ck != last:
+            chain.append(Step(iso(report[i]), c.count, c.doc_id, rec.outlet))
+            last = ck
+    latest = members[ix[-1]]
+    c = latest.claim
+    return SourceFigure(key, c.source.text, c.source.kind, TIERS.get(c.source.kind or "", 1),
+                        c.count, c, iso(report[ix[-1]]), latest.url, hedged(c.count),
+                        tuple(chain), tuple(outlets), tuple(via), len(ix),
+                        stamp=stamps[ix[-1]])
+
+
+PAIR_CANDIDATES = 16  #: figures tried at each end when looking for a dispute
+STALE_MINUTES = 24 * 60  #: a lower figure published this much later is stale, not a contest
+COPY_SLACK = 0.01  #: exact figures of 100 or more within 1 % are one bulletin copied
+
+
+def _supersede(figures: list[SourceFigure]) -> None:
+    """Mark figures that a later, higher figure of another source revises upwards (one
+    published later, or worded as a revision at the same time), and figures worded as an
+    earlier stage of the toll ("وكانت حصيلة سابقة قد أشارت إلى") when other figures exist."""
+    by_time = sorted(figures, key=lambda f: f.stamp)
+    later_low: dict[float, float] = {}  # time -> max lower bound of figures published after it
+    best = -1.0
+    for f in reversed(by_time):
+        later_low.setdefault(f.stamp, best)
+        best = max(best, f.interval[0])
+    revised = sorted(((f.interval[0], n) for n, f in enumerate(figures) if f.claim.revision),
+                     reverse=True)[:2]
+    for n, f in enumerate(figures):
+        revision = next((low for low, m in revised if m != n), -1.0)
+        f.superseded = max(later_low[f.stamp], revision) > f.interval[1] or (
+            f.claim.context == "earlier" and len(figures) > 1)
+
+
+def _range(f: SourceFigure, other: SourceFigure) -> tuple[float, float]:
+    """A figure's range for the dispute test: its hedged interval; a vague word ("عشرات")
+    from another article is only a lower bound (it is rhetoric, not a counter-count, unless
+    set side by side with a number); an exact figure of 100 or more allows a 1 % copy slip."""
+    low, high = f.interval
+    c = f.count
+    if c.vague is not None and f.doc_id != other.doc_id:
+        return low, INF
+    if c.value is not None and c.qualifier is None and c.value >= 100:
+        return c.value * (1 - COPY_SLACK), c.value * (1 + COPY_SLACK)
+    return low, high
+
+
+def _explained(high: SourceFigure, low: SourceFigure, states: States | None = None) -> bool:
+    """Whether the gap between a higher and a lower figure is no dispute: the higher one is a
+    later or revised toll; the lower one is an earlier stage, or was published more than a day
+    later (a stale reprint or a quiet official revision); or one article states both as one
+    statement (the same source span, or a source that only points back: "المصدر ذاته"), as
+    its own summary of a source it quotes, or as two figures it does not set against each
+    other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
+    articles, one article states both figures."""
+    if high.stamp > low.stamp or high.claim.revision or "earlier" in (
+            high.claim.context, low.claim.context):
+        return True
+    if low.stamp - high.stamp > STALE_MINUTES:
+        return True
+    if high.doc_id == low.doc_id:
+        return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
+                or refers_back(high.text) or refers_back(low.text)
+                or not (high.claim.contrast or low.claim.contrast or _documenter_vs_party(high, low)))
+    return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+def _documenter_vs_party(a: SourceFigure, b: SourceFigure) -> bool:
+    """Whether one known independent documenter (a monitor or an international body, tier 0)
+    and one known other body (a government, an army, a state agency) give the two figures:
+    an article reporting both side by side reports their dispute."""
+    if not (a.claim.source.id and b.claim.source.id) or a.claim.source.id == b.claim.source.id:
+        return False
+    return min(a.tier, b.tier) == 0 < max(a.tier, b.tier)
+
+
+#: whether an article states a claim's figure for the claim's event type
+States = Callable[[str, Claim], bool]
+
+
+def _dispute(figures: list[SourceFigure],
+             states: States | None) -> tuple[float, str, float] | None:
+    """The dispute to report: among incompatible pairs that nothing explains, the two figures
+    published closest in time, then the widest (spread, reason, time gap)."""
+    highs = sorted(figures, key=lambda f: (-f.interval[0], f.key))[:PAIR_CANDIDATES]
+    lows = sorted(figures, key=lambda f: (f.interval[1], f.key))[:PAIR_CANDIDATES]
+    found: tuple[float, float, str] | None = None
+    for a in highs:
+        for b in lows:
+            if a is b:
+                continue
+            (alo, _), (_, bhi) = _range(a, b), _range(b, a)
+            if alo <= bhi or _explained(a, b, states):
+                continue
+            spread = alo / max(1, bhi)  # the gap, hedges read
+            reason = f"{a.text} ({fmt(a.count)}) vs {b.text} ({fmt(b.count)})"
+            key = (abs(a.stamp - b.stamp), -spread, reason)
+            if found is None or key < found:
+                found = key
+    return None if found is None else (-found[1], found[2], found[0])
+
+
+def verdict(figures: list[SourceFigure], states: States | None = None) -> Verdict:
+    """Low / best / high of the current (not superseded) figures and the dispute to report
+    (``states``: whether an article states a figure, to read cross-article pairs)."""
+    _supersede(figures)
+    current = [f for f in figures if not f.superseded] or figures
+    low = min(f.count.low for f in current)
+    high = max(f.count.high for f in current)
+    top = min((f.tier for f in current if f.count.vague is None), default=None)
+    chosen = sorted(point(f.count) for f in current
+                    if (f.tier == top and f.count.vague is None)
+                    or (top is None and f.tier == current[0].tier))
+    best = min(max(chosen[(len(chosen) - 1) // 2], low), high)
+    dispute = _dispute(figures, states)
+    if dispute is None:
+        return Verdict(low, best, high, False, None, None)
+    spread = round(dispute[0], 2)
+    return Verdict(low, best, high, True, f"{dispute[1]}: {spread:g}x", spread)

@@ -1,0 +1,125 @@
+"""What quantity a claim counts: period, incident signature, revision, part of a whole."""
+
+from __future__ import annotations
+
+import pytest
+
+import rasd
+from rasd.extractor.quantities import compatible_attacks, distinctive
+
+
+def claims(text: str) -> list[rasd.Claim]:
+    return rasd.extract(text, published="2018-05-01", outlet="Example")
+
+
+def one(text: str, value: int) -> rasd.Claim:
+    found = [c for c in claims(text) if c.count.value == value]
+    assert len(found) == 1, [(c.type, c.count) for c in claims(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("قال المرصد إن 300 شخص قتلوا منذ بدء الحرب في إدلب.", 300, "since"),
+    ("وقتل 2000 مدني منذ اندلاع الاحتجاجات في البلاد.", 2000, "since"),
+    ("وقتل 50 مدنيا خلال الأيام الخمسة الماضية في إدلب.", 50, "span"),
+    ("وقتل 15 ألف شخص خلال ست سنوات في البلاد.", 15000, "span"),
+    ("وقتل 12 شخصا خلال الساعات الـ24 الماضية في حلب.", 12, None),  # a day's toll: an incident
+    ("وقتل 12 شخصا خلال هجوم على حلب.", 12, None),  # "during an attack"
+    ("وقتل 12 شخصا خلال احتفالات رأس السنة في حلب.", 12, None),  # a noun before the unit
+    ("وقتل 12 شخصا في قصف على حلب أمس.", 12, None),
+])
+def test_period(text, value, kind):
+    period = one(text, value).period
+    assert (period.kind if period else None) == kind
+    if period is not None:
+        assert text[period.span.start:period.span.end] == period.text
+
+
+def test_period_far_from_the_figure_is_not_its_own():
+    text = ("وقتل 12 شخصا في قصف على حلب أمس بحسب ما أعلنه المرصد الذي يوثق الضحايا ويعمل "
+            "من لندن منذ بدء الحرب.")
+    assert one(text, 12).period is None
+
+
+@pytest.mark.parametrize("text, value, attack, target", [
+    ("قتل 7 أشخاص في تفجير سيارة مفخخة استهدف سوقا شعبيا في بغداد.", 7,
+     {"bombing", "car_bomb"}, {"market"}),
+    ("قتل 20 مدنيا في غارة جوية على مدرسة في إدلب.", 20, {"airstrike"}, {"school"}),
+    ("قتل 3 أشخاص في عملية طعن في لندن.", 3, {"stabbing"}, set()),
+    ("قتل 12 شخصا في حلب.", 12, set(), set()),
+])
+def test_signature(text, value, attack, target):
+    sig = one(text, value).signature
+    assert set(sig.attack if sig else ()) == attack and set(sig.target if sig else ()) == target
+
+
+def test_signature_is_read_in_the_claim_clause():
+    text = "قتل 5 أشخاص في غارة جوية على سوق، فيما قتل 3 آخرون طعنا في حي آخر."
+    assert one(text, 5).signature.attack == ("airstrike",)
+    assert one(text, 3).signature.attack == ("stabbing",)
+
+
+@pytest.mark.parametrize("text, value, revision", [
+    ("وارتفعت حصيلة القتلى إلى 45 شخصا في حلب.", 45, True),
+    ("وفي حصيلة جديدة قتل 45 شخصا في حلب.", 45, True),
+    ("وقتل 45 شخصا في حلب.", 45, False),
+])
+def test_revision(text, value, revision):
+    assert one(text, value).revision is revision
+
+
+def test_part_of_points_to_the_whole():
+    found = claims("قال الدفاع المدني إن 39 شخصا قتلوا بينهم 12 طفلا و5 نساء في سرمدا.")
+    whole = next(i for i, c in enumerate(found) if c.count.value == 39)
+    parts = [c for c in found if c.count.value in (12, 5)]
+    assert found[whole].part_of is None and parts
+    assert all(c.part_of == whole for c in parts)
+
+
+def test_a_figure_that_is_no_breakdown_is_no_part():
+    found = claims("قتل 39 شخصا في سرمدا. وأصيب 12 آخرون في حلب.")
+    assert all(c.part_of is None for c in found)
+
+
+def test_new_fields_round_trip_through_json():
+    c = one("قال المرصد إن 300 شخص قتلوا في غارات جوية منذ بدء الحرب في إدلب.", 300)
+    again = rasd.Claim.from_json(c.to_json())
+    assert again == c and again.period is not None and again.signature is not None
+
+
+def test_attack_compatibility():
+    assert compatible_attacks(("car_bomb",), ("bombing",))
+    assert compatible_attacks(("airstrike",), ("bombardment",))
+    assert compatible_attacks((), ("stabbing",))
+    assert not compatible_attacks(("airstrike",), ("stabbing",))
+    assert not compatible_attacks(("car_bomb",), ("shooting",))
+    assert distinctive(("airstrike", "car_bomb", "clashes")) == {"car_bomb"}
+
+
+@pytest.mark.parametrize("text, value, context", [
+    ("قتل 5 جنود في هجوم على حاجز وقتل جنديان آخران في الهجوم نفسه.", 2, "additional"),
+    ("قتل 5 جنود في هجوم على حاجز وأصيب جنديان آخران في الهجوم.", 2, None),
+    ("قتل 5 جنود في هجوم على حاجز. وأصيب 20 آخرون.", 20, None),  # another type: no addition
+    ("وكانت حصيلة سابقة قد أشارت إلى مقتل 3 جنود في الهجوم.", 3, "earlier"),
+    ("وكانت الحصيلة الأخيرة قد أفادت بمقتل 35 شخصا.", 35, "earlier"),
+    ("وكانت السلطات قد اتهمت تونس بالتأخر. وقتل 12 شخصا في برلين.", 12, None),
+    ("وقتل 7 أشخاص في هجوم مماثل في المدينة نفسها.", 7, "background"),
+    ("وقتل 7 أشخاص في هجوم على سوق المدينة.", 7, None),
+])
+def test_context(text, value, context):
+    c = one(text, value)
+    assert c.context == context
+    assert not (c.context == "earlier" and c.revision)  # an earlier stage is no revision
+
+
+def test_contrast_and_roundup_stories():
+    text = ("قال المرصد إن 39 قتلوا في حلب، في حين قالت الوزارة إن 12 فقط قتلوا. "
+            "وفي هجوم منفصل قتل 7 جنود في الموصل.")
+    assert not one(text, 39).contrast and one(text, 12).contrast
+    assert (one(text, 39).segment, one(text, 7).segment) == (0, 1)
+
+
+def test_share_markers_make_a_part():
+    found = claims("وأصيب 15 شخصا في الهجوم بينهم 4 بجروح خطيرة.")
+    whole = next(i for i, c in enumerate(found) if c.count.value == 15)
+    assert next(c for c in found if c.count.value == 4).part_of == whole
