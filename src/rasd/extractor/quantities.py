@@ -149,10 +149,10 @@ class _Clause:
     start: int        #: normalized offset of the clause's first token
 
 
-def _clause(doc: Document, starts: list[int], nstart: int) -> _Clause:
+def _clause(doc: Document, starts: list[int], nstart: int, sent_starts: list[int]) -> _Clause:
     """The clause around normalized offset ``nstart``: its sentence, cut at new-clause words."""
     sents = doc.sentences
-    si = max(0, bisect.bisect_right([s for s, _ in sents], nstart) - 1) if sents else 0
+    si = max(0, bisect.bisect_right(sent_starts, nstart) - 1) if sents else 0
     s, e = sents[si] if sents else (0, len(doc.norm))
     lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
     at = min(max(bisect.bisect_right(starts, nstart) - 1, lo), max(lo, hi - 1))
@@ -176,11 +176,13 @@ def _norm_offset(doc: Document, orig: int) -> int:
     return min(bisect.bisect_left(doc.n2o, orig), max(0, len(doc.norm) - 1))
 
 
-def _figure_offset(doc: Document, claim: Claim, nstart: int, nend: int) -> int:
+def _figure_offset(doc: Document, claim: Claim, nstart: int, nend: int,
+                   count_starts: list[int]) -> int:
     """Normalized start of the claim's figure inside its evidence (else the evidence start)."""
     key = claim.count.key()
-    lo = bisect.bisect_left([c.start for c in doc.counts], nstart)
-    for cm in doc.counts[lo:]:
+    lo = bisect.bisect_left(count_starts, nstart)
+    for k in range(lo, len(doc.counts)):  # (a slice would copy the rest of the tuple)
+        cm = doc.counts[k]
         if cm.start >= nend:
             break
         if cm.count.key() == key:
@@ -371,15 +373,16 @@ def mark_quantities(doc: Document) -> Document:
     if not starts:
         return doc
     sent_starts = [s for s, _ in doc.sentences]
+    count_starts = [c.start for c in doc.counts]
     published = parse_published(doc.published)
     claims = list(doc.claims)
     figures, clauses, sentence_of = [], [], []
     for claim in claims:
         nstart = _norm_offset(doc, claim.evidence.start)
         nend = max(nstart + 1, _norm_offset(doc, claim.evidence.end))
-        fig = _figure_offset(doc, claim, nstart, nend)
+        fig = _figure_offset(doc, claim, nstart, nend, count_starts)
         figures.append(fig)
-        clauses.append(_clause(doc, starts, fig))
+        clauses.append(_clause(doc, starts, fig, sent_starts))
         sentence_of.append(bisect.bisect_right(sent_starts, fig) - 1)
     segments = _segments(doc, starts)
     out: list[Claim] = []
