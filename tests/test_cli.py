@@ -271,6 +271,24 @@ def test_eval_json(eval_files):
     assert [m["count"] for m in report["misses"]] == [{"value": 7}]
 
 
+def test_eval_several_gold_files(tmp_path, eval_files):
+    gold, articles = eval_files
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(_jsonl(GOLD[:1]), encoding="utf-8")
+    second.write_text(_jsonl(GOLD[1:]), encoding="utf-8")
+    result = _invoke(["eval", str(first), str(second), "--articles", str(articles)])
+    assert result.exit_code == 0
+    assert "first.jsonl: 1 articles, 1 gold claims" in result.stdout
+    assert "second.jsonl: 1 articles, 2 gold claims" in result.stdout
+    assert "total: 2 articles, 3 gold claims" in result.stdout
+    report = json.loads(_invoke(["eval", str(first), str(second), "--articles", str(articles),
+                                 "--json"]).stdout)
+    alone = json.loads(_invoke(["eval", str(gold), "--articles", str(articles), "--json"]).stdout)
+    assert {k: report[k] for k in SUMMARY_KEYS} == {k: alone[k] for k in SUMMARY_KEYS}
+    assert [f["gold"] for f in report["files"].values()] == [1, 2]
+    assert "files" not in alone
+
+
 def test_eval_missing_gold(tmp_path, eval_files):
     _, articles = eval_files
     result = _invoke(["eval", str(tmp_path / "absent.jsonl"), "--articles", str(articles)])
@@ -350,3 +368,54 @@ def test_extract_reports_a_skipped_sentence_on_stderr(monkeypatch):
     assert sorted(c["count"]["value"] for c in _claims(result.stdout)) == [5, 9]
     assert "rasd: warning: big: sentence 2 " in result.stderr
     assert "4 figures (limit 3)" in result.stderr
+
+
+def test_eval_lists_rejected_figures(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    gold = tmp_path / "gold.jsonl"
+    articles.write_text(_jsonl([{"id": "r1", "text": "قال التقرير إن حوالي 12 مليون سوري فقدوا."}]),
+                        encoding="utf-8")
+    gold.write_text(_jsonl([{"id": "r1", "claims": []}]), encoding="utf-8")
+    report = json.loads(_invoke(["eval", str(gold), "--articles", str(articles), "--json"]).stdout)
+    assert [r["count"] for r in report["rejected"]] == [{"value": 12000000, "qualifier": "about"}]
+    assert "why" in report["rejected"][0]
+    table = _invoke(["eval", str(gold), "--articles", str(articles)]).stdout
+    assert "rejected as implausible" in table
+
+
+# --- the article's own voice without an outlet -----------------------------------------------
+
+OWN_VOICE = "قتل 7 أشخاص في قصف على مدينة حلب أمس."
+
+
+def _own_voice(claims: list[dict]) -> dict:
+    own = [c for c in claims if c["source"]["kind"] == "outlet"]
+    assert own, claims
+    return own[0]
+
+
+def test_own_voice_without_outlet_has_empty_source_text(tmp_path):
+    """No placeholder reaches the output: plain text, stdin and JSONL without an outlet."""
+    path = tmp_path / "article.txt"
+    path.write_text(OWN_VOICE, encoding="utf-8")
+    record = {"id": "x", "text": OWN_VOICE, "published": "2020-10-05"}
+    for result in (_invoke(["extract", str(path)]),
+                   _invoke(["extract"], input=OWN_VOICE.encode("utf-8")),
+                   _invoke(["extract"], input=_jsonl([record]).encode("utf-8"))):
+        assert "__" not in result.stdout
+        assert _own_voice(_claims(result.stdout))["source"]["text"] == ""
+
+
+def test_own_voice_with_outlet_is_the_outlet_name():
+    record = {"id": "x", "text": OWN_VOICE, "published": "2020-10-05", "outlet": "Test Outlet"}
+    result = _invoke(["extract"], input=_jsonl([record]).encode("utf-8"))
+    assert _own_voice(_claims(result.stdout))["source"]["text"] == "Test Outlet"
+
+
+def test_report_names_an_unnamed_outlet_in_words(tmp_path):
+    db = str(tmp_path / "r.db")
+    path = tmp_path / "article.txt"
+    path.write_text(OWN_VOICE, encoding="utf-8")
+    assert _invoke(["ingest", str(path), "--db", db]).exit_code == 0
+    result = _invoke(["report", "--db", db])
+    assert "__" not in result.stdout and "the article itself" in result.stdout

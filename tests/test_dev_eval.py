@@ -1,7 +1,8 @@
-"""Regression guard: the extractor's scores on the shared dev set must not fall below a floor.
+"""Regression guard: the extractor's scores on the shared dev sets must not fall below a floor.
 
 The dev gold and the corpus live in ../shared/ beside the repository (never copied into it); the
-test is skipped when they are not there. Run with ``-s`` to see the summary.
+test is skipped when they are not there. Run with ``-s`` to see the summary. ``dev.jsonl`` is the
+set the extractor was first tuned on; ``dev2.jsonl`` 100 articles it had never seen (issue 10).
 """
 
 import json
@@ -12,26 +13,36 @@ import pytest
 from rasd.evaluate import evaluate
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GOLD = SHARED / "eval" / "dev.jsonl"
 ARTICLES = SHARED / "corpus" / "articles.jsonl"
 
 FLOORS = {
-    "claim_f1": 0.85,  # the issue's regression guard (the target is 0.90)
-    "source_accuracy": 0.88,
-    "location_accuracy": 0.85,
-    "qualifier_accuracy": 0.95,
+    "dev.jsonl": {
+        "claim_f1": 0.90,  # measured 0.914 (issue 10's target: 0.90 on each file)
+        "source_accuracy": 0.91,  # measured 0.929
+        "location_accuracy": 0.90,  # measured 0.916
+        "qualifier_accuracy": 0.97,
+    },
+    "dev2.jsonl": {
+        "claim_f1": 0.78,  # measured 0.800 (was 0.749 before issue 10's coverage work)
+        "source_accuracy": 0.92,  # measured 0.937
+        "location_accuracy": 0.85,  # measured 0.872
+        "qualifier_accuracy": 0.96,
+    },
 }
 
 
-@pytest.mark.skipif(not (GOLD.is_file() and ARTICLES.is_file()),
-                    reason=f"dev gold / corpus not found at {GOLD} and {ARTICLES}")
-def test_dev_scores_do_not_regress():
-    report = evaluate(GOLD, ARTICLES)
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_dev_scores_do_not_regress(name):
+    gold = SHARED / "eval" / name
+    if not (gold.is_file() and ARTICLES.is_file()):
+        pytest.skip(f"dev gold / corpus not found at {gold} and {ARTICLES}")
+    report = evaluate(gold, ARTICLES)
     summary = report.summary()
-    print("\ndev eval:", json.dumps({k: v for k, v in summary.items() if k != "by_type"}))
+    print(f"\n{name} eval:", json.dumps({k: v for k, v in summary.items() if k != "by_type"}))
     for etype, row in summary["by_type"].items():
         print(f"  {etype:10s} gold {row['gold']:4d} predicted {row['predicted']:4d} "
               f"P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f}")
     assert report.missing_articles == [], "gold articles missing from the corpus"
-    low = {key: (summary[key], floor) for key, floor in FLOORS.items() if summary[key] < floor}
+    low = {key: (summary[key], floor) for key, floor in FLOORS[name].items()
+           if summary[key] < floor}
     assert not low, f"below the floor (score, floor): {low}"

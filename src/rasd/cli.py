@@ -137,32 +137,38 @@ def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
 
 
 @main.command(name="eval")
-@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--articles", default=None, type=click.Path(dir_okay=False),
-              help="JSONL of the articles the gold file refers to (by id).")
+              help="JSONL of the articles the gold files refer to (by id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--errors", default=15, show_default=True,
               help="How many misses / false hits / wrong sources / wrong places (or wrong "
                    "pairs) to list.")
 @click.option("--db", default=None,
               help="Pair files only: score this existing store instead of ingesting ARTICLES.")
-def eval_(gold: str, articles: str | None, as_json: bool, errors: int, db: str | None) -> None:
+def eval_(gold: tuple[str, ...], articles: str | None, as_json: bool, errors: int,
+          db: str | None) -> None:
     """Score the extractor against GOLD claims (shared/eval/GUIDELINES.md, Scoring), or
     reconciliation against GOLD claim pairs (shared/eval/RECONCILE.md): a file whose records
     have "a", "b" and "relation" is a pair file. For pairs, all of ARTICLES is ingested into a
-    temporary store (or --db is scored as it is) and reconciled."""
-    from rasd.evaluate import evaluate
+    temporary store (or --db is scored as it is) and reconciled. With several GOLD claim files,
+    each file's figures are printed and then their total."""
+    from rasd.evaluate import evaluate_files
     from rasd.evaluate_pairs import first_record, is_pair
 
-    if is_pair(first_record(gold)):
-        _eval_pairs(gold, articles, db, as_json, errors)
+    pairs = [path for path in gold if is_pair(first_record(path))]
+    if pairs and len(gold) > 1:
+        _fail(f"{pairs[0]}: a pair file is scored alone")
+        return
+    if pairs:
+        _eval_pairs(gold[0], articles, db, as_json, errors)
         return
     if articles is None:
         _fail("--articles is required to score claims")
         return
 
     try:
-        report = evaluate(gold, articles)
+        per_file, report = evaluate_files(gold, articles)
     except RasdError as exc:
         _fail(str(exc))
         return
@@ -170,11 +176,35 @@ def eval_(gold: str, articles: str | None, as_json: bool, errors: int, db: str |
     if as_json:
         full = {**summary, "missing_articles": report.missing_articles,
                 "misses": report.misses, "false_hits": report.false_hits,
-                "wrong_source": report.wrong_source, "wrong_location": report.wrong_location}
+                "wrong_source": report.wrong_source, "wrong_location": report.wrong_location,
+                "rejected": report.rejected}
+        if len(per_file) > 1:
+            full["files"] = {path: r.summary() for path, r in per_file.items()}
         click.echo(json.dumps(full, ensure_ascii=False, indent=1))
         return
     console = Console()
-    table = Table(title=f"rasd eval: {summary['articles']} articles, {summary['gold']} gold claims")
+    if len(per_file) > 1:
+        for path, file_report in per_file.items():
+            _print_summary(console, file_report.summary(), label=f"{path}: ")
+            console.print()
+    _print_summary(console, summary, label="total: " if len(per_file) > 1 else "")
+    if report.missing_articles:
+        console.print(f"[yellow]{len(report.missing_articles)} gold article(s) not found in "
+                      f"{articles}[/yellow]")
+    for heading, rows in (("misses", report.misses), ("false hits", report.false_hits),
+                          ("wrong source", report.wrong_source),
+                          ("wrong location", report.wrong_location),
+                          ("rejected as implausible", report.rejected)):
+        if rows and errors > 0:
+            console.print(f"\n[bold]{heading}[/bold] ({len(rows)}; first {min(errors, len(rows))})")
+            for row in rows[:errors]:
+                console.print("  " + json.dumps(row, ensure_ascii=False), soft_wrap=True)
+
+
+def _print_summary(console: Console, summary: dict[str, Any], label: str = "") -> None:
+    """The per-type table and the overall figures of one evaluation summary."""
+    table = Table(title=f"rasd eval: {label}{summary['articles']} articles, "
+                        f"{summary['gold']} gold claims")
     for col in ("type", "gold", "predicted", "precision", "recall", "f1"):
         table.add_column(col, justify="right" if col != "type" else "left")
     for etype, row in summary["by_type"].items():
@@ -184,19 +214,10 @@ def eval_(gold: str, articles: str | None, as_json: bool, errors: int, db: str |
     for key in ("claim_precision", "claim_recall", "claim_f1", "source_accuracy",
                 "location_accuracy", "qualifier_accuracy"):
         console.print(f"{key:20s} {summary[key]:.4f}")
-    if report.missing_articles:
-        console.print(f"[yellow]{len(report.missing_articles)} gold article(s) not found in "
-                      f"{articles}[/yellow]")
-    for title, rows in (("misses", report.misses), ("false hits", report.false_hits),
-                        ("wrong source", report.wrong_source),
-                        ("wrong location", report.wrong_location)):
-        if rows and errors > 0:
-            console.print(f"\n[bold]{title}[/bold] ({len(rows)}; first {min(errors, len(rows))})")
-            for row in rows[:errors]:
-                console.print("  " + json.dumps(row, ensure_ascii=False), soft_wrap=True)
 
 
 DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."
+OWN_VOICE = "(the article itself, outlet not given)"  #: an own-voice figure of an unnamed outlet
 
 
 @main.command()
@@ -313,8 +334,9 @@ def _print_groups(found: list[Any], limit: int) -> None:
             table.add_column(col)
         for f in g.figures:
             chain = " → ".join(str(_count_text(step.count)) for step in f.chain)
+            text = f.text or (OWN_VOICE if f.kind == "outlet" else "")
             figure = _count_text(f.count) + (" (updated)" if f.superseded else "")
-            table.add_row(f.text, f.kind or "", figure, f.date or "",
+            table.add_row(text, f.kind or "", figure, f.date or "",
                           ", ".join(f.outlets), chain if len(f.chain) > 1 else "")
         console.print(table)
     console.print(f"{len(found):,} groups; {sum(len(g.figures) >= 2 for g in found):,} with 2+ "

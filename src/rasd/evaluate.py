@@ -105,6 +105,23 @@ class Report:
     false_hits: list[dict[str, Any]] = field(default_factory=list)
     wrong_source: list[dict[str, Any]] = field(default_factory=list)
     wrong_location: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # left out as implausible
+
+    def add(self, other: "Report") -> None:
+        """Add ``other``'s figures and lists to this report (several gold files, one total)."""
+        for mine, theirs in [(self.total, other.total)] + [
+                (self.by_type[t], tally) for t, tally in other.by_type.items()]:
+            mine.tp += theirs.tp
+            mine.fp += theirs.fp
+            mine.fn += theirs.fn
+        self.source_hits += other.source_hits
+        self.location_hits += other.location_hits
+        self.location_n += other.location_n
+        self.qualifier_hits += other.qualifier_hits
+        self.articles += other.articles
+        for name in ("missing_articles", "misses", "false_hits", "wrong_source",
+                     "wrong_location", "rejected"):
+            getattr(self, name).extend(getattr(other, name))
 
     def summary(self) -> dict[str, Any]:
         p, r, f = self.total.prf()
@@ -195,29 +212,38 @@ def _check_gold(rec: Any) -> None:
             raise TypeError("source and location must be lists")
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Gold records of a JSON Lines file; a malformed line or a repeated id is an EvalError
-    naming the file and line."""
-    records: list[dict[str, Any]] = []
-    seen: set[str] = set()
+def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON) of the non-empty lines of a JSON Lines file; a line that is
+    not JSON, bytes that are not UTF-8 or an unreadable file are an EvalError naming them."""
     try:
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 try:
-                    rec = json.loads(line)
-                    _check_gold(rec)
-                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                    raise EvalError(f"malformed gold record ({exc})", source=f"{path}:{n}")
-                if str(rec["id"]) in seen:
-                    raise EvalError(f"gold id {rec['id']!r} repeated", source=f"{path}:{n}")
-                seen.add(str(rec["id"]))
-                records.append(rec)
+                    yield n, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvalError(f"not JSON ({exc.msg})", source=f"{path}:{n}") from None
     except UnicodeDecodeError as exc:
         raise EvalError(f"not UTF-8 ({exc.reason})", source=str(path)) from exc
     except OSError as exc:
         raise EvalError(exc.strerror or str(exc), source=str(path)) from exc
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold records of a JSON Lines file; a malformed line or a repeated id is an EvalError
+    naming the file and line."""
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for n, rec in json_lines(path):
+        try:
+            _check_gold(rec)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EvalError(f"malformed gold record ({exc})", source=f"{path}:{n}") from None
+        if str(rec["id"]) in seen:
+            raise EvalError(f"gold id {rec['id']!r} repeated", source=f"{path}:{n}")
+        seen.add(str(rec["id"]))
+        records.append(rec)
     return records
 
 
@@ -256,9 +282,23 @@ def evaluate(gold_path: str | Path, articles_path: str | Path) -> Report:
         doc = run(document_from_record(rec, f"{articles_path}:{rec['id']}"))
         seen.add(doc.id)
         score_article(report, doc.id, doc.text, by_id[doc.id]["claims"], list(doc.claims))
+        report.rejected.extend({**_explain(doc.id, doc.text, claim, None), "why": why}
+                               for claim, why in doc.rejected)
     for doc_id, g in by_id.items():
         if doc_id not in seen:
             report.missing_articles.append(doc_id)
             score_article(report, doc_id, "", g["claims"], [])
     return report
 
+
+
+def evaluate_files(gold_paths: Iterable[str | Path], articles_path: str | Path
+                   ) -> tuple[dict[str, Report], Report]:
+    """Each gold file scored on its own (by path, in order) and the total of them all."""
+    per_file: dict[str, Report] = {}
+    total = Report()
+    for path in gold_paths:
+        report = evaluate(path, articles_path)
+        per_file[str(path)] = report
+        total.add(report)
+    return per_file, total

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from rasd.errors import EvalError
+from rasd.evaluate import json_lines
 from rasd.model import Count
 from rasd.reconcile import hedged
 
@@ -84,20 +85,10 @@ class PairReport:
 def read_pairs(path: str | Path) -> list[dict[str, Any]]:
     """Gold pairs of a JSONL file (``a``, ``b``, ``relation`` and, for ``same``, ``figures``)."""
     out = []
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    pair = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise EvalError(f"{path}:{n}: not JSON ({exc.msg})") from None
-                if not is_pair(pair):
-                    raise EvalError(f"{path}:{n}: not a claim pair (needs a, b and relation)")
-                out.append(pair)
-    except OSError as exc:
-        raise EvalError(f"{path}: {exc.strerror or exc}") from None
+    for n, pair in json_lines(path):
+        if not is_pair(pair):
+            raise EvalError("not a claim pair (needs a, b and relation)", source=f"{path}:{n}")
+        out.append(pair)
     return out
 
 

@@ -406,8 +406,9 @@ class CountMention:
     """A figure found in the text (normalized offsets ``start``/``end``).
 
     ``kind`` is ``"count"`` for a possible head count and otherwise names why it is not one
-    (``"year"``, ``"money"``, ``"percent"``, ...). ``noun`` is set when the figure is carried by a
-    dual noun ("قتيلين") whose normalized form is then given.
+    (``"year"``, ``"money"``, ``"percent"``, ``"unspecified"`` for "عدد كبير من", ...).
+    ``noun`` is set when the figure is carried by a dual noun ("قتيلين") whose normalized form
+    is then given.
     """
 
     start: int
@@ -440,6 +441,7 @@ class SourceMention:
     cue_start: int
     cue_end: int
     via: tuple["SourceMention", ...] = ()
+    after: bool = False  # may follow the figure it attributes ("..., بحسب المرصد", "كما قال")
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,13 +484,16 @@ class Document:
     times: tuple["TimeMention", ...] = ()
     claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = ()
+    # claims left out as implausible for their event and subject (rasd.extractor.plausibility),
+    # with the reason: for ``rasd eval`` and benchmarks/corpus_check.py, never stored
+    rejected: tuple[tuple[Claim, str], ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Document":
         """A copy with some fields replaced (stages never mutate their input).
 
         The result of ``dataclasses.replace`` at a sixth of its cost (it runs ``__init__``,
-        which sets all 19 fields one by one): every stage calls this once per document."""
+        which sets all 20 fields one by one): every stage calls this once per document."""
         if not self.__dataclass_fields__.keys() >= changes.keys():
             unknown = sorted(changes.keys() - self.__dataclass_fields__.keys())
             raise TypeError(f"{type(self).__name__} has no field(s) {unknown}")

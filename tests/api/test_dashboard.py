@@ -234,3 +234,10 @@ def test_pages_render_vague_and_range_figures(tmp_path):
             assert page.status_code == 200 and "<svg" in page.text
         for doc_id in ("v1", "v2"):
             assert client.get(f"/documents/{doc_id}").status_code == 200
+
+
+def test_try_names_the_articles_own_voice_in_words(client):
+    text = html_ok(client.post("/try", data={"text": "قتل 7 أشخاص في قصف على مدينة حلب أمس."}))
+    assert "__" not in text and "المقال نفسه" in text
+    text = html_ok(client.post("/try?lang=en", data={"text": "قتل 7 أشخاص في قصف على مدينة حلب أمس."}))
+    assert "the article itself" in text

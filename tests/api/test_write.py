@@ -134,3 +134,10 @@ def test_500_shape(fresh_db, monkeypatch):
         monkeypatch.setattr(app.state.cache, "get", boom)
         err = _error(c.get("/api/groups"), 500, "internal_error")
         assert "secret" not in err["message"]
+
+
+def test_extract_own_voice_without_outlet_is_empty_not_a_placeholder(client):
+    r = client.post("/api/extract", json={"text": "قتل 7 أشخاص في قصف على مدينة حلب أمس."})
+    assert r.status_code == 200 and "__" not in r.text
+    own = [c for c in r.json()["claims"] if c["source"]["kind"] == "outlet"]
+    assert own and own[0]["source"]["text"] == ""

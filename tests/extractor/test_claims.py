@@ -402,3 +402,152 @@ def test_links_beyond_the_reach_of_near_cost_more_than_the_maximum(c_lo, c_len, 
                 claims_module.VERB_BEFORE_MAX_GAP)
     if t.hi < c.lo - reach or t.lo > c.hi + reach:
         assert linking.link_cost(c, t, trig, breaks, between) > linking.MAX_COST
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    # loss: the victims are the direct object of "lost"
+    ("فقدت الجماعة ثلاثة من قادتها في المعارك.", "killed", Count(value=3)),
+    ("خسر الجيش 12 جندياً في الكمين.", "killed", Count(value=12)),
+    ("وقال المتحدث: خسرنا أربعة جنود أمس.", "killed", Count(value=4)),
+    ("تم القضاء على 40 مسلحاً في العملية.", "killed", Count(value=40)),
+    ("وقع انفجار ذهب ضحيته 9 مدنيين.", "killed", Count(value=9)),
+    ("دهست شاحنة 7 أشخاص في السوق.", "injured", Count(value=7)),
+    ("سجلت المستشفيات 274 حالة بتر.", "injured", Count(value=274)),
+    ("نجحت الشرطة في إيقاف 200 مشتبه به.", "arrested", Count(value=200)),
+    ("قال الضابط: اعتقلنا 30 شخصاً.", "arrested", Count(value=30)),
+    ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),
+    # "فقد" + past verb is the particle, and "قد" + past is no modal "may"
+    ("ومع اشتداد القصف فقد نزح 30 ألف شخص.", "displaced", Count(value=30000)),
+])
+def test_event_idioms(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text", [
+    "فقد الرجل 20 كيلوغراماً من وزنه.",         # lost, but no people
+    "خسر الفريق 3 مباريات متتالية.",
+    "فقد أعلن الجيش 5 إجراءات جديدة.",           # particle, and no people
+])
+def test_loss_verbs_need_people_as_object(text):
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل ما لا يقل عن 11 حوثياً وجرح 8 آخرون.",
+     {("killed", Count(value=11, qualifier="at_least")), ("injured", Count(value=8))}),
+    ("أدى الهجوم إلى مقتل 4 أشخاص من الحراس وإصابة 10.",
+     {("killed", Count(value=4)), ("injured", Count(value=10))}),
+    ("قتل الجيش خمسة مسلحين واعتقل 12 آخرين.",
+     {("killed", Count(value=5)), ("arrested", Count(value=12))}),
+    ("سقط 15 قتيلاً فيما أصيب 20 آخرون.",
+     {("killed", Count(value=15)), ("injured", Count(value=20))}),
+    ("وفر آلاف المدنيين الذين تعرضت قراهم للقصف.",   # "فر" is no "ف" + "ر"
+     {("displaced", Count(vague="thousands"))}),
+])
+def test_figure_before_the_next_conjunct_keeps_its_own_event(text, expected):
+    assert {(c.type, c.count) for c in _claims(text)} == expected
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("ودفعت المعارك أكثر من 320 ألف مدني إلى النزوح.", "displaced",
+     Count(value=320000, qualifier="at_least")),
+    ("أجبر القصف آلاف المدنيين على الفرار من المدينة.", "displaced", Count(vague="thousands")),
+    ("ودفع الهجوم 5000 شخص للنزوح نحو الحدود.", "displaced", Count(value=5000)),
+    ("ووصل عدد المصابين في الحادث إلى نحو 40 شخصاً.", "injured", Count(value=40, qualifier="about")),
+])
+def test_causative_verb_takes_the_event_named_after_the_figure(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+def test_purpose_before_the_figure_is_still_intent():
+    claims = _claims("اتفق الطرفان أمس على خطة للإجلاء 500 شخص من المدينة.")
+    assert all(c.type != "displaced" for c in claims), [c.to_json() for c in claims]
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("أزهقت الحرب أرواح نصف مليون شخص.", "killed", Count(value=500000)),
+    ("أسفرت الحرب عن مقتل أكثر من نصف مليون.", "killed", Count(value=500000, qualifier="at_least")),
+    ("قتل مالا يقل عن 11 مسلحاً.", "killed", Count(value=11, qualifier="at_least")),
+    ("نزح ما تجاوز 30 ألف شخص.", "displaced", Count(value=30000, qualifier="at_least")),
+])
+def test_number_forms(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("لقي 22 من رجال الأمن والمدنيين في المدينة خلال المواجهات مصرعهم.",
+     {("killed", Count(value=22))}),
+    ("وقالت الولاية إن 4 من عناصر الأمن لقوا مصرعهم وأصيب آخر.",
+     {("killed", Count(value=4)), ("injured", Count(value=1))}),
+    ("سقط 13 مسلحاً حوثياً على الأقل في المعارك.", {("killed", Count(value=13, qualifier="at_least"))}),
+    ("أدى القصف إلى سقوط ثمانية مسلحين وجرح آخرين.", {("killed", Count(value=8))}),
+    ("سقط 5 جرحى في المدينة.", {("injured", Count(value=5))}),
+    ("وأعلن الجيش سقوط صاروخين في المنطقة.", {("strikes", Count(value=2))}),
+    ("سقطت 3 قذائف على الحي.", {("strikes", Count(value=3))}),
+])
+def test_split_idioms_falls_and_one_more(text, expected):
+    assert {(c.type, c.count) for c in _claims(text)} == expected
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("كما قتلت مسعفة في القصف.", "killed", Count(value=1)),       # a derived feminine
+    ("وقتل راكباً في الحافلة.", "killed", Count(value=1)),
+    ("حيث أصيب حارسان بجروح.", "injured", Count(value=2)),         # a derived dual
+    ("استشهد مسعفتان في القصف.", "killed", Count(value=2)),
+    ("أقر التنظيم بمقتل زعيمه.", "killed", Count(value=1)),         # a possessive
+])
+def test_one_or_two_named_people(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text", [
+    "وزعت المساعدات على الأسر النازحة في المخيم.",
+    "قالت حركة طالبان إنها تسيطر على المنطقة.",
+    "استهدف القصف منشأة مدنية.",
+])
+def test_adjectives_and_names_are_no_people(text):
+    assert _claims(text) == []
+
+
+def test_a_definite_source_names_back_the_one_before():
+    text = ("قالت مصادر عسكرية وميدانية إن 20 مسلحاً قتلوا في المعارك.\n"
+            "وأضافت المصادر أن 20 مسلحاً قتلوا في المعارك وأصيب 5 آخرون.")
+    assert sorted((c.type, c.count.value) for c in _claims(text)) == [("injured", 5), ("killed", 20)]
+
+
+def test_a_definite_source_after_another_party_stays_apart():
+    text = ("قالت مصادر محلية إن 3 مسلحين قتلوا في المعارك.\n"
+            "وقالت مصادر عسكرية إن مسلحين هاجموا الموقع ليلاً.\n"
+            "وبحسب المصادر فإن 3 مسلحين قتلوا على متن دبابة.")
+    assert [c.count.value for c in _claims(text)] == [3, 3]
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("أعلنت السلطات مقتل25 شخصاً.", "killed", Count(value=25)),            # digits glued to a word
+    ("وأصيب119 في اعتداء انتحاري.", "injured", Count(value=119)),
+    ("أسفر القصف عن مقتل أكثر من340 ألف شخص.", "killed", Count(value=340000, qualifier="at_least")),
+])
+def test_figures_glued_to_words(text, etype, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+def test_conjoined_figure_of_people_after_a_toll():
+    claims = _claims("اعتقلت الشرطة 130 من المثقفين و8 أطفال.")
+    assert sorted(c.count.value for c in claims if c.type == "arrested") == [8, 130]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل خمسة جنود وفقد 15 آخرون في الهجوم.",
+     {("killed", Count(value=5)), ("missing", Count(value=15))}),
+    ("ففقد التنظيم 103 من عناصره.", {("killed", Count(value=103))}),
+    ("فقد 7 من أفراد الوحدة حياتهم في الانفجار.", {("killed", Count(value=7))}),
+    ("وقد لقي قائد التنظيم مقتله في غارة.", {("killed", Count(value=1))}),
+    ("لقي جندي مصرعه في إطلاق نار.", {("killed", Count(value=1))}),
+])
+def test_lost_missing_and_one_in_an_idiom(text, expected):
+    assert {(c.type, c.count) for c in _claims(text)} == expected

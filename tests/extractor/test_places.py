@@ -1,5 +1,7 @@
 """Place mentions of a document (rasd.extractor.places)."""
 
+import pytest
+
 from rasd.extractor.places import find_places
 from rasd.model import Document
 from rasd.pipeline import prepare
@@ -31,3 +33,27 @@ def test_an_unknown_name_does_not_run_across_a_line_break():
 def test_front_axis_names_its_place_and_a_direction_is_no_name():
     assert "محور البيضاء" in _places("قتل 5 من المسلحين في محور البيضاء.")
     assert _places("قتل 5 من المسلحين في محور الشرقي.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل الجيش 25 مسلحا في منطقة ينشط فيها تنظيم داعش.",
+    "ونزح السكان من مناطق تسيطر عليها القوات.",
+    "وشهدت المدينة زيادة عدد عمليات القتل.",
+    "واعتقل 7 أشخاص في المنطقة المتعددة الأعراق.",
+    "وشنت الطائرات غارات على جبهة حزب العمال.",
+])
+def test_no_unknown_name_after_a_definite_noun_or_before_a_clause_about_it(text):
+    """A definite place noun names nothing after it; "منطقة ينشط فيها": a clause, not a name."""
+    unknown = [p.text for p in find_places(prepare(Document(id="t", text=text))).places
+               if p.name is None]
+    assert unknown == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل 5 أشخاص في قصف على غرب وشمال حلب.", "غرب وشمال حلب"),
+    ("قتل 5 أشخاص في شمال وشرق سوريا.", "شمال وشرق سوريا"),
+    ("قتل 5 أشخاص في شمال شرق حلب.", "شمال شرق حلب"),
+])
+def test_compound_directions_name_one_place(text, place):
+    from rasd.text.normalize import normalize_string
+    assert normalize_string(place) in _places(text)

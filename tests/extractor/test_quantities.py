@@ -123,3 +123,9 @@ def test_share_markers_make_a_part():
     found = claims("وأصيب 15 شخصا في الهجوم بينهم 4 بجروح خطيرة.")
     whole = next(i for i, c in enumerate(found) if c.count.value == 15)
     assert next(c for c in found if c.count.value == 4).part_of == whole
+
+
+def test_fi_hin_marks_a_contrast_across_a_killed_figure():
+    text = ("قالت الأمم المتحدة إن 83 شخصا قتلوا وأصيب 200 في الغارة على البلدة، "
+            "في حين قال المرصد إن 87 شخصا على الأقل قتلوا.")
+    assert one(text, 87).contrast

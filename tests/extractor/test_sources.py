@@ -332,3 +332,12 @@ def test_ethnicities_and_forms():
     assert forms["كوريه جنوبيه"] == "KR"
     assert len(set(forms.values())) >= 90
     assert "روسيا" not in forms and "سوريا" not in forms
+
+
+def test_known_names_spans_merge_overlapping_aliases():
+    from rasd.extractor.sources import known_names
+    from rasd.text.normalize import normalize_string
+    from rasd.text.tokens import tokenize
+    toks = tokenize(normalize_string("هجوم شنه تنظيم الدولة الإسلامية في العراق والشام أمس"))
+    assert known_names(toks) == [(2, 8)]
+    assert known_names(tokenize(normalize_string("قتل 5 أشخاص في حلب"))) == []

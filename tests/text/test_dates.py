@@ -520,3 +520,45 @@ def test_any_text_and_publication_date(text, pub):
         for day in (m.date, m.end_date):
             assert day is None or dt.date.fromisoformat(day)
     assert found == find_times(norm, pub, tokenize(norm))
+
+
+@pytest.mark.parametrize("text, surface, date, precision", [
+    ("قتل 500 شخص منذ بداية شهر رمضان", "منذ بداية شهر رمضان", "2020-04-24", "since"),
+    ("قتل 500 شخص منذ شهر رمضان", "منذ شهر رمضان", "2020-04-24", "since"),
+    ("قتل 500 شخص في رمضان الماضي", "رمضان الماضي", "2020-04-24", "month"),
+    ("قتل 20 شخصا في محرم الماضي", "محرم الماضي", "2020-08-20", "month"),
+    ("ويبدأ الحوار في رمضان المقبل", "رمضان المقبل", "2021-04-13", "month"),
+])
+def test_a_year_less_hijri_month_is_the_latest_one(text, surface, date, precision):
+    """With a part word, a relative word or "منذ", a Hijri month without a year is the latest
+    one begun on or before publication (2020-10-05 = 18 Safar 1442)."""
+    norm = normalize(text)[0]
+    found = find_times(norm, dt.date(2020, 10, 5))
+    assert [(norm[m.start:m.end], m.date, m.precision) for m in found] == [
+        (normalize(surface)[0], date, precision)]
+
+
+@pytest.mark.parametrize("text", ["وقال رمضان عبد الله إن الحصيلة ارتفعت",
+                                  "يبقى المعبر مفتوحا طوال شهر رمضان"])
+def test_a_hijri_month_name_alone_is_no_date(text):
+    norm = normalize(text)[0]
+    assert find_times(norm, dt.date(2020, 10, 5)) == []
+
+
+@pytest.mark.parametrize("text, surface, date, precision", [
+    ("قتل 5 أشخاص منذ يومين في حلب", "منذ يومين", "2020-10-03", "day"),
+    ("قتل 5 أشخاص قبل ثلاثة أيام", "قبل ثلاثة أيام", "2020-10-02", "day"),
+    ("قتل 5 أشخاص الخميس في حلب", "الخميس", "2020-10-01", "day"),
+    ("قتل 5 أشخاص الاثنين الماضي", "الاثنين الماضي", "2020-09-28", "day"),
+    ("قتل 5 أشخاص يوم 8 جويلية", "يوم 8 جويلية", "2020-07-08", "day"),
+    ("قتل 5 أشخاص يوم 20 جوان الماضي", "يوم 20 جوان الماضي", "2020-06-20", "day"),
+    ("قتل 5 أشخاص يوم 3 تموز", "يوم 3 تموز", "2020-07-03", "day"),
+    ("قتل 5 أشخاص يوم 3 كانون الأول", "يوم 3 كانون الأول", "2019-12-03", "day"),
+    ("قتل 5 أشخاص خلال الأسبوع الماضي", "الأسبوع الماضي", "2020-09-26", "week"),
+])
+def test_relative_days_weekdays_and_regional_months(text, surface, date, precision):
+    """The forms of issue 10 on sentences of our own (publication Monday 2020-10-05)."""
+    norm = normalize(text)[0]
+    found = find_times(norm, dt.date(2020, 10, 5))
+    assert [(norm[m.start:m.end], m.date, m.precision) for m in found] == [
+        (normalize(surface)[0], date, precision)]

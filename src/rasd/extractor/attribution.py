@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from rasd.extractor.lexicon import (AttributionLexicon, attribution, context, has_stem, persons,
                                     triggers)
 from rasd.model import Document, SourceMention, Token
-from rasd.text.tokens import has_article, has_preposition, word_starts
+from rasd.text.tokens import (has_article, has_preposition, is_definite, starts_with_conjunction,
+                              word_starts)
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")
@@ -33,7 +35,9 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
     k = j
     while k < len(toks) and k - j < lex.max_words:
         tok = toks[k]
-        if k > 0 and _broken(norm, toks[k - 1], tok) and not (k > j and _quoted_name(norm, toks, k, lex)):
+        if k > 0 and _broken(norm, toks[k - 1], tok) \
+                and not _quoted_name(norm, toks, k, lex, first=k == j and (
+                    lam_first or has_stem(toks[k - 1], lex.verbs))):
             break
         glued = lam_first and k == j and tok.text.startswith(lex.lam) and has_preposition(tok)
         stop = has_stem(tok, lex.stops) and tok.text not in lex.name_words
@@ -42,15 +46,125 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
             break
         if has_stem(tok, lex.verbs) and not has_article(tok):  # "وزير النقل" is no verb
             break
+        if _relative_verb(toks, k, lex):  # "بحسب ما قاله": the verb is no part of the speaker
+            break
         k += 1
     return k
 
 
-def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexicon) -> bool:
-    """Whether token ``k`` is a quoted name after a media noun ("وكالة "الأناضول"")."""
-    gap = norm[toks[k - 1].end:toks[k].start].strip()
-    hit = lex.kinds.match_at(toks, k - 1, k)
-    return gap == '"' and hit is not None and hit[1] == "media"
+def _relative_verb(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
+    """Whether token ``i`` is a reporting verb with an object pronoun after a relative "ما"
+    ("بحسب ما قاله", "وفق ما أعلنته", "وهذا ما أكده")."""
+    if i == 0 or not has_stem(toks[i - 1], lex.relative):
+        return False
+    text = toks[i].text
+    return any(text.endswith(suffix) and text[:-len(suffix)] in lex.verbs
+               for suffix in lex.object_suffixes)
+
+
+def _aside(toks: Sequence[Token], i: int, a: int, b: int, lex: AttributionLexicon) -> bool:
+    """Whether the reporting verb at token ``i`` (speaker ``a`` to ``b``) is an aside that may follow
+    its figure ("كما قال المرصد", "على ما أعلنت الوزارة"), not a verb opening its own "أن" clause,
+    and does not point back to a speaker already named ("وفقاً لتلك المصادر")."""
+    if i == 0 or not has_stem(toks[i - 1], lex.relative):
+        return False
+    if i > 1 and has_stem(toks[i - 2], lex.confirming):  # "وهو ما أكدته": a second party
+        return False
+    return not (b < len(toks) and has_stem(toks[b], lex.that)) and _names_anew(toks, a, lex)
+
+
+def _opens_clause(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
+    """Whether token ``i`` opens a clause, as a verb does ("وبيّن", "، بيّن", "كما بيّن"), unlike
+    the preposition it may be spelled like ("كان بين لاجئين", "يبحثون بين الأنقاض")."""
+    return i == 0 or starts_with_conjunction(toks[i]) or _broken(norm, toks[i - 1], toks[i]) \
+        or has_stem(toks[i - 1], lex.relative)
+
+
+def _speaker_start(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
+    """Where the speaker after a reporting verb starts: past "به" ("وفق ما أفادت به الوكالة")
+    and "كل من" ("أكد كل من الجيش والشرطة")."""
+    if j < len(toks) and has_stem(toks[j], lex.object_particles):
+        return j + 1
+    hit = lex.speaker_openers.match_at(toks, j) if j < len(toks) else None
+    return j + hit[0] if hit is not None else j
+
+
+NOT_A_REPORT_REACH = 3  # "وأعلن التنظيم، الأحد، مسؤوليته": words between the speaker and it
+
+
+def _claims_responsibility(toks: Sequence[Token], b: int, lex: AttributionLexicon) -> bool:
+    """Whether "مسؤوليته" follows the speaker ending before token ``b``, maybe after a time word
+    ("أعلن التنظيم، الأحد، مسؤوليته عن الهجوم"): a claim of responsibility, not a report."""
+    return any(has_stem(toks[k], lex.not_a_report)
+               for k in range(b, min(b + NOT_A_REPORT_REACH, len(toks))))
+
+
+TIME_WORDS_REACH = 2
+
+
+def _past_time_words(toks: Sequence[Token], b: int, lex: AttributionLexicon) -> int:
+    """Token index past up to two time words ("أوردت وسائل إعلام السبت نقلاً عن الشرطة")."""
+    j = b
+    while j < len(toks) and j - b < TIME_WORDS_REACH and has_stem(toks[j], lex.time_words):
+        j += 1
+    return j
+
+
+OWNER_REACH = 3  # words between a document and the connector to its owner ("بيان مشترك صادر عن")
+
+
+def _owner_start(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
+    """Where the speaker starts after a prepositional cue ending before token ``j``: past "جاء
+    في" ("حسبما جاء في التقرير") and, after a document, past the connector to its owner ("وفقاً
+    لبيان صادر عن الحزب", "بحسب حصيلة نهائية أوردتها اللجنة")."""
+    if j + 1 < len(toks) and has_stem(toks[j], lex.content_verbs) \
+            and has_stem(toks[j + 1], lex.content_prepositions):
+        j += 2
+    if j + 1 < len(toks) and has_stem(toks[j], lex.document_adjectives) \
+            and has_stem(toks[j + 1], lex.documents):
+        j += 1  # "بحسب آخر حصيلة أدلى بها المتحدث": the latest toll
+    if not any(has_stem(toks[k], lex.documents) for k in range(max(0, j - 1), min(j + 1, len(toks)))):
+        return j
+    for k in range(j, min(j + OWNER_REACH, len(toks))):
+        hit = lex.owner_connectors.match_at(toks, k)
+        if hit is not None:
+            return k + hit[0]
+        if k > j and toks[k].text.startswith(lex.lam) and has_article(toks[k]):
+            return k  # "بحسب تقرير جديد للأمم المتحدة": its owner after the lam
+    if j > 0 and has_stem(toks[j - 1], lex.documents) and has_article(toks[j - 1]):
+        return j - 1  # "بحسب التقرير السنوي": the document itself, no owner named
+    if j + 1 < len(toks) and has_stem(toks[j], lex.documents) and not has_article(toks[j]) \
+            and (has_article(toks[j + 1]) or _known_kind(toks, j + 1, j + 2, lex)):
+        return j + 1  # "بحسب إحصائية الأمم المتحدة": the United Nations
+    return j
+
+
+def _names_anew(toks: Sequence[Token], a: int, lex: AttributionLexicon) -> bool:
+    """Whether a speaker phrase at token ``a`` names someone rather than pointing back ("تلك
+    المصادر", "تقريرها")."""
+    first = toks[a] if a < len(toks) else None
+    return first is not None and not has_stem(first, lex.anaphoric) and not (
+        first.text.endswith(lex.pronoun_suffixes) and len(first.text) > 3
+        and _known_kind(toks, a, a + 1, lex) is None)
+
+
+QUOTED_NAME_WORDS = 5  # a quoted name closes within this many words
+
+
+def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexicon,
+                 first: bool = False) -> bool:
+    """Whether token ``k`` opens a short quoted name: after an indefinite head word or "باسم"
+    ("وكالة "الأناضول"", "المتحدث باسم "قوات سوريا الديمقراطية""), or opening the speaker
+    right after a reporting verb or preposition (``first``: "ويقول "المرصد" إن", "بحسب
+    تقديرات "الشبكة العربية""); the quote closes within a few words."""
+    if norm[toks[k - 1].end:toks[k].start].strip() != '"':
+        return False
+    prev = toks[k - 1]
+    if not first and not has_stem(prev, lex.name_openers) and (
+            is_definite(prev) or lex.kinds.match_at(toks, k - 1, k) is None):
+        return False
+    last = toks[min(k + QUOTED_NAME_WORDS, len(toks)) - 1]
+    return norm.find('"', toks[k].start, last.end + 1) != -1
 
 
 def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon,
@@ -58,7 +172,8 @@ def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: Attributio
     """Whether an unknown-kind phrase after a reporting verb reads as a speaker: it does not open
     with a pronoun-suffixed noun ("أعلن ولاءها") and ends where a speaker ends (a complementizer,
     punctuation, a time or place word), not by running into figures, events or the word limit."""
-    if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3:
+    if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3 \
+            and not _known_kind(toks, a, a + 1, lex):  # "وأفادت سانا": a name ending like "ـنا"
         return False  # "أعلنت ولاءها لتنظيم": an object, not a speaker
     if _known_kind(toks, a, b, lex):
         return True
@@ -122,6 +237,17 @@ def _quoted_after(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexi
     return (a, c) if c > a else None
 
 
+def _outlet_voice(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> int:
+    """Tokens of an own-voice phrase of the outlet at token ``i`` ("يشار إلى", "يذكر أن"), or 0."""
+    hit = lex.outlet_voice.match_at(toks, i)
+    if hit is None:
+        return 0
+    n, needs_that = hit
+    if needs_that and not (i + n < len(toks) and has_stem(toks[i + n], lex.that)):
+        return 0
+    return n
+
+
 def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                       figures: frozenset[int]) -> list[SourceMention]:
     out: list[SourceMention] = []
@@ -129,22 +255,35 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
     negation = context().negation
     after = 0  # tokens before this index belong to the last source found
     for i, tok in enumerate(toks):
-        if i < after or cues.isdisjoint(tok.stems):  # most words open no attribution
+        relative = _relative_verb(toks, i, lex)  # "ما قاله": a reporting verb with its object
+        if i < after or (cues.isdisjoint(tok.stems) and not relative):  # most words open none
+            continue
+        voice = _outlet_voice(toks, i, lex)
+        if voice:  # "يذكر أن": the article's own voice, no speaker carried over
+            out.append(SourceMention(toks[i + voice - 1].end, toks[i + voice - 1].end, "", "outlet",
+                                     tok.start, toks[i + voice - 1].end))
+            after = i + voice
             continue
         hit = lex.prepositions.match_at(toks, i)
         if hit is not None:
             n = hit[0]
-            b = _speaker(norm, toks, i + n, lex, figures, lam_first=True)
-            if b > i + n:
-                out.append(_mention(norm, toks, i + n, b, (tok.start, toks[i + n - 1].end), lex,
-                                    lam=lex.lam))
+            a = _owner_start(toks, i + n, lex)
+            b = _speaker(norm, toks, a, lex, figures, lam_first=True)
+            if b > a:
+                found = _mention(norm, toks, a, b, (tok.start, toks[i + n - 1].end), lex,
+                                 lam=lex.lam)
+                out.append(replace(found, after=_names_anew(toks, a, lex)))
                 after = b
                 continue
-        if has_stem(tok, lex.verbs) and not (i > 0 and has_stem(toks[i - 1], negation)):
+        that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)
+        if (relative or that_verb or (has_stem(tok, lex.verbs) and not is_definite(tok))) and not (
+                i > 0 and has_stem(toks[i - 1], negation)):  # "رفضت الكشف عن": a verbal noun
             cue = (tok.start, tok.end)
-            a = _preceding_subject(norm, toks, i, lex)
+            a = i if that_verb else _preceding_subject(norm, toks, i, lex)
             if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
-                subject = _mention(norm, toks, a, i, cue, lex)
+                # "وكانت الوزارة قد أعلنت": the auxiliary "قد" is no part of the subject
+                end = i - 1 if i - 1 > a and has_stem(toks[i - 1], context().modal) else i
+                subject = _mention(norm, toks, a, end, cue, lex)
                 quoted = _quoted_after(norm, toks, i + 1, lex, figures)
                 if quoted and _plausible(norm, toks, *quoted, lex, figures):
                     # "وكانت الوكالة نقلت عن مصدر عسكري": the source is the one quoted
@@ -153,22 +292,26 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                 else:
                     out.append(subject)
                 continue
-            b = _speaker(norm, toks, i + 1, lex, figures)
-            if b > i + 1 and (not _plausible(norm, toks, i + 1, b, lex, figures) or (
-                    b < len(toks) and has_stem(toks[b], lex.not_a_report))):
+            s0 = _speaker_start(toks, i + 1, lex)
+            b = _speaker(norm, toks, s0, lex, figures)
+            if that_verb and not (b < len(toks) and toks[b].text in lex.that
+                                  and not _broken(norm, toks[b - 1], toks[b])):
+                continue  # "بين الطرفين، وأن": the preposition "between"
+            if b > s0 and (not _plausible(norm, toks, s0, b, lex, figures)
+                           or _claims_responsibility(toks, b, lex)):
                 continue
-            if b > i + 1:
-                first = _mention(norm, toks, i + 1, b, cue, lex)
-                quoted = _quoted_after(norm, toks, b, lex, figures)
+            if b > s0:
+                first = _mention(norm, toks, s0, b, cue, lex)
+                quoted = _quoted_after(norm, toks, _past_time_words(toks, b, lex), lex, figures)
                 if quoted and _known_kind(toks, *quoted, lex):
                     out.append(_mention(norm, toks, *quoted, cue, lex, (first,)))
                     after = quoted[1]
                 else:
-                    out.append(first)
+                    out.append(replace(first, after=_aside(toks, i, s0, b, lex)))
                     after = b
                 continue
             # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
-            quoted = _quoted_after(norm, toks, i + 1, lex, figures)
+            quoted = _quoted_after(norm, toks, s0, lex, figures)
             if quoted and _plausible(norm, toks, *quoted, lex, figures):
                 out.append(_mention(norm, toks, *quoted, cue, lex))
                 after = quoted[1]

@@ -12,20 +12,22 @@ from typing import Iterable, Sequence
 from rasd.extractor import linking
 from rasd.extractor.lexicon import PhraseSet, actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import Link, Located
+from rasd.extractor.not_claims import reports_no_event
 from rasd.extractor.placing import PlaceChooser, since_war
+from rasd.extractor.plausibility import implausible
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
 from rasd.model import (Claim, Count, CountMention, Document, Location, Mention, SourceMention,
                         Span, TimeRef, Token, Trigger)
 from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_article, starts_with_conjunction, stems, word_starts
+from rasd.text.tokens import (has_article, starts_with_conjunction, stems, without_article,
+                              word_starts)
 
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
 HYPOTHETICAL_WINDOW = 4
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
-OUTLET = "__outlet__"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,8 @@ def _blocked(toks: Sequence[Token], lo: int) -> bool:
         if has_stem(tok, ctx.hypothetical):
             return True
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
-                ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions):
+                ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
+                and not has_stem(toks[k + 1], triggers().past_forms):  # "قد نزح": has fled
             return True
     return False
 
@@ -200,6 +203,11 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
         trig, t = trigs[ti], t_loc[ti]
         if not linking.is_strike_link(toks, c, t, trig):
             continue
+        if not linking.is_loss_link(toks, c, t, trig):
+            continue
+        if trig.type in triggers().needs_person and trig.role == "verb" and t.hi + 1 < len(toks) \
+                and has_stem(toks[t.hi], context().toll_heads) and has_article(toks[t.hi + 1]):
+            continue  # "وصل عدد المصابين إلى 40": reached, not arrived
         if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
                 and has_stem(toks[t.hi], persons().of_them):
             continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
@@ -208,20 +216,78 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
         cost = linking.link_cost(c, t, trig, breaks[ti], between)
         if conj and t.hi == c.lo:
             cost += CONJUNCTION_PENALTY
+        if _split_idiom(toks, c, t, trig):
+            cost = min(cost, SPLIT_IDIOM_COST)
         if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause) for k in range(c.hi, t.lo)):
+            cost += NEW_CLAUSE_PENALTY
+        elif _next_conjunct(toks, c, t, trig):
             cost += NEW_CLAUSE_PENALTY
         links.append((Link(trig, cost), ti))
     clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
         after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
-                 and (trigs[ti].role == "verb" or trigs[ti].mixed)
+                 and (trigs[ti].role in ("verb", "phrase") or trigs[ti].mixed)
                  and not ix.counts_from(c.hi, t.lo)]
         if after:
             ti = min(after)[1]
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, 1.0)), i)
                      for link, i in links]
     return links
+
+
+SPLIT_IDIOM_COST = 0.5
+
+
+def _split_idiom(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether a killed noun after the figure closes an idiom opened right before it ("لقي 22 من
+    رجال الأمن والمدنيين في المدينة مصرعهم")."""
+    return (trig.type == "killed" and trig.role == "noun" and t.lo >= c.hi and c.lo > 0
+            and has_stem(toks[c.lo - 1], context().split_idiom_heads))
+
+
+def _went_missing(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether a loss verb is the passive "went missing": a bare "فقد" with the figure right
+    after it and no "their" on the people ("وفقد 15 آخرون", not "ففقد 103 من عناصره" nor "فقد 7
+    من أفراد الوحدة حياتهم")."""
+    ctx = context()
+    if trig.role != "loss" or c.lo != t.hi or not has_stem(toks[t.lo], ctx.missing_when_bare):
+        return False
+    after = toks[c.hi:c.hi + ctx.lost_lives_reach]
+    return not any(has_stem(tok, persons().possessed) for tok in after[:3]) and not any(
+        has_stem(tok, ctx.lost_lives) for tok in after)
+
+
+def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether an event verb or verbal noun after a figure opens the next conjunct ("قتل 11
+    حوثياً وجرح 8", "مقتل 4 وإصابة 10"): its own figure follows it, the one before belongs to
+    the previous event."""
+    tok = toks[t.lo]
+    return (t.lo >= c.hi and trig.role in ("verb", "masdar", "phrase") and not trig.mixed
+            and starts_with_conjunction(tok)
+            and tok.text not in triggers().entries.keys)  # "فروا" is no "ف" + "روا"
+
+
+CAUSATIVE_REACH = 4     # "دفعت [العمليات العسكرية] 320 ألفاً": words between verb and figure
+CAUSED_EVENT_REACH = 6  # "320 ألف مدني [من سكان المنطقة] إلى النزوح"
+
+
+def _caused_event(toks: Sequence[Token], c: Located, links: list[tuple[Link, int]],
+                  t_loc: list[Located]) -> tuple[Link, int] | None:
+    """After a causative verb ("دفعت المعارك 320 ألف مدني إلى النزوح", "أجبر القصف الآلاف على
+    الفرار"), the figure's event is the verbal noun after it, introduced by "إلى"/"على" or a
+    glued lam ("للنزوح"); None when the figure is not so framed."""
+    ctx = context()
+    if not any(has_stem(toks[k], ctx.causatives) for k in range(max(0, c.lo - CAUSATIVE_REACH), c.lo)):
+        return None
+    for link, ti in sorted(links, key=lambda lt: t_loc[lt[1]].lo):
+        t = t_loc[ti]
+        if t.lo < c.hi or t.lo - c.hi > CAUSED_EVENT_REACH or link.trigger.role != "masdar":
+            continue
+        if ctx.purposive(toks[t.lo], link.trigger.type) or has_stem(toks[t.lo - 1],
+                                                                    ctx.caused_event_links):
+            return Link(link.trigger, min(link.cost, LIST_COST)), ti
+    return None
 
 
 def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
@@ -273,6 +339,9 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         breaks = {ti: ix.breaks(c, t_loc[ti]) for ti in ix.near(c)}
         links = _links(toks, cm, ci, ix, trigs, breaks)
         best, bi = _choose(links, c, t_loc, breaks) if links else (None, -1)
+        caused = _caused_event(toks, c, links, t_loc) if links else None
+        if caused is not None:
+            best, bi = caused
         if (_continues_list(toks, c, prev, si) or _toll_named_back(norm, toks, c, prev)) \
                 and (best is None or best.cost > LIST_COST):
             # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
@@ -285,14 +354,20 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             if prev is None or prev.sentence != si or prev.end <= c.lo:
                 parent = (cm, c, subj)
             continue
+        if _went_missing(toks, c, t_loc[bi], best.trigger):
+            best = Link(Trigger(best.trigger.start, best.trigger.end, "missing", "verb",
+                                best.trigger.entry), best.cost)
         trig = best.trigger
         adjacent = t_loc[bi].lo == c.hi
         if linking.counts_objects(toks, c) and not adjacent and trig.type != "strikes":
             continue
         if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
             continue
+        if reports_no_event(toks, c, t_loc[bi], trig):
+            continue
         if _blocked(toks, min(c.lo, t_loc[bi].lo)) or _undone(toks, max(c.hi, t_loc[bi].hi)) or (
-                trig.role == "masdar" and context().purposive(toks[t_loc[bi].lo], trig.type)):
+                trig.role == "masdar" and caused is None and t_loc[bi].lo < c.lo
+                and context().purposive(toks[t_loc[bi].lo], trig.type)):
             continue
         if trig.role == "noun" and trig.type in STATUS_TYPES and t_loc[bi].lo > c.hi and has_stem(
                 toks[t_loc[bi].lo - 1], context().prior_state):  # "كانوا محتجزين": a past state
@@ -421,13 +496,20 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     gap_words = persons().single_gap
     counted = {k for c in c_loc for k in range(c.lo, c.hi)}
     for trig, t in zip(trigs, t_loc):
+        idiom = _split_idiom_one(toks, t, trig, counted)
+        if idiom is not None:  # "لقي قائد التنظيم مقتله"
+            out.append(_draft(toks, si, idiom - 1, t.hi, trig.type, Count(value=1), trig.mixed,
+                              2.0, Located(idiom, idiom + 1), toks[idiom].start,
+                              (trig.start, trig.end)))
+            continue
         if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar", "phrase") \
                 or _blocked(toks, t.lo):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
             k = _after_agent(norm, toks, k)
-        if k < len(toks) and k not in counted and _one_person(toks[k]):
+        if k < len(toks) and k not in counted and (_one_person(toks[k]) or (
+                trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
             out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=1), trig.mixed,
                               2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
@@ -442,6 +524,20 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                       (trig.start, trig.end)))
                     break
     return out
+
+
+def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
+                     counted: set[int]) -> int | None:
+    """The one person between an idiom's verb and its killed noun ("لقي قائد التنظيم مقتله",
+    "لقي جندي مصرعه"): the person's token index, or None."""
+    if trig.type != "killed" or trig.role not in ("noun", "masdar"):
+        return None
+    for k in range(t.lo - 1, max(0, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
+        if k in counted:
+            return None
+        if _one_person(toks[k]) and has_stem(toks[k - 1], context().split_idiom_heads):
+            return k
+    return None
 
 
 def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
@@ -489,6 +585,9 @@ def _sentence_of(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
+UNNAMED = frozenset({"carry", "outlet"})  # attribution cues that name no speaker
+
+
 class _SourceResolver:
     """Picks the source of a figure: its sentence's attribution, else the speaker carried by a
     continuation verb ("وأضاف أن") or by a quotation still open from an earlier sentence."""
@@ -500,7 +599,7 @@ class _SourceResolver:
         for sm in doc.sources:
             self.by_sentence.setdefault(_sentence_of(starts, sm.cue_start), []).append(sm)
         # per sentence: cue offsets (None unless in order, for bisect) and the last named
-        # (not "carry") mention among the first i; per sentence, the last named one before it
+        # (not UNNAMED) mention among the first i; per sentence, the last named one before it
         self.cues: dict[int, list[int] | None] = {}
         self.named_upto: dict[int, list[SourceMention | None]] = {}
         self.named_before: list[SourceMention | None] = []
@@ -512,10 +611,11 @@ class _SourceResolver:
             self.cues[si] = cues if cues == sorted(cues) else None
             upto: list[SourceMention | None] = [None]
             for sm in mentions:
-                upto.append(sm if sm.kind != "carry" else upto[-1])
+                upto.append(sm if sm.kind not in UNNAMED else upto[-1])
             self.named_upto[si] = upto
             last = upto[-1] or last
         self.quoted_from = self._open_quotes()
+        self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
 
     def _open_quotes(self) -> dict[int, int]:
         """Sentence -> the earlier sentence whose quotation it continues."""
@@ -543,19 +643,42 @@ class _SourceResolver:
         upto = self.named_upto.get(si)
         return (upto[-1] if upto else None) or self._last_named(si)
 
+    def _trailing(self, pos: int, after: list[SourceMention],
+                  before: SourceMention | None) -> SourceMention | None:
+        """The attribution right after a figure that vouches for it ("أسفر عن مقتل 12 شخصاً
+        وفقاً لبيان الحزب", "..., كما قال المرصد"): the first one after the figure, with no other
+        figure between. A news agency there relays the speaker before the figure ("..., وفقاً
+        لرويترز"), so it wins only over the article's own voice."""
+        if not after or not after[0].after:
+            return None
+        t = after[0]
+        k = bisect.bisect_right(self.count_starts, pos)
+        if k < len(self.count_starts) and self.count_starts[k] < t.cue_start:
+            return None
+        if t.kind == "media" and before is not None and before.kind != "outlet":
+            return None
+        return t
+
     def resolve(self, si: int, pos: int) -> SourceMention | None:
         mentions = self.by_sentence.get(si, [])
         cues = self.cues.get(si)
         if cues is not None:  # in text order: the mentions up to pos are the first k
             k = bisect.bisect_right(cues, pos)
-            chosen = mentions[k - 1] if k else (mentions[0] if mentions else None)
+            before_last = mentions[k - 1] if k else None
+            after = mentions[k:k + 1]
             earlier = self.named_upto[si][k - 1] if k else None
         else:
             before = [sm for sm in mentions if sm.cue_start <= pos]
             after = [sm for sm in mentions if sm.cue_start > pos]
-            chosen = before[-1] if before else (after[0] if after else None)
-            named = [sm for sm in before[:-1] if sm.kind != "carry"]
+            before_last = before[-1] if before else None
+            named = [sm for sm in before[:-1] if sm.kind not in UNNAMED]
             earlier = named[-1] if named else None
+        chosen = before_last if before_last is not None else (after[0] if after else None)
+        trailing = self._trailing(pos, after, before_last)
+        if trailing is not None:
+            return trailing
+        if chosen is not None and chosen.kind == "outlet":  # "يذكر أن": the article's voice
+            return None
         if chosen is not None and chosen.kind == "carry":
             return earlier or self._last_named(si)
         if chosen is None and si in self.quoted_from:
@@ -634,8 +757,8 @@ def _resolved(doc: Document, start: int, end: int, kind: str, country: str | Non
 
 def _source_mention(doc: Document, sm: SourceMention | None,
                     country: str | None) -> tuple[Mention, tuple[Mention, ...]]:
-    if sm is None:
-        return Mention(doc.outlet or OUTLET, Span(0, 0), "outlet"), ()
+    if sm is None:  # the article's own voice: its outlet's name, or empty when none is given
+        return Mention(doc.outlet or "", Span(0, 0), "outlet"), ()
     via = tuple(_resolved(doc, v.start, v.end, v.kind, country) for v in sm.via)
     return _resolved(doc, sm.start, sm.end, sm.kind, country), via
 
@@ -643,6 +766,34 @@ def _source_mention(doc: Document, sm: SourceMention | None,
 def canon_source(text: str) -> str:
     """Comparable form of a source phrase (normalized, single-spaced)."""
     return " ".join(normalize_string(text).split())
+
+
+def _bare_source(text: str) -> str:
+    """A source phrase without the article on its words ("المصادر العسكرية" -> مصادر عسكرية)."""
+    return " ".join(without_article(w) for w in canon_source(text).split())
+
+
+def _source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dict[int, str]:
+    """Comparable source of each claim (by ``id``). A one-word definite source ("المصدر",
+    "المصادر", "البيان") names back the nearest source phrase before it (``mentions``: original
+    start and text of every source phrase of the document) with that head ("مصادر عسكرية
+    وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
+    its own."""
+    keys = {id(cl): canon_source(cl.source.text) for cl in claims}
+    for cl in claims:
+        words = keys[id(cl)].split()
+        if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
+            continue
+        head = without_article(words[0])
+        for start, text in reversed(mentions):
+            key = canon_source(text)
+            if start >= cl.source.span.start or not key or key.split()[0] == words[0]:
+                continue  # after it, or itself definite
+            if _bare_source(text).split()[0] == head:
+                # a bare "مصدر" is one anonymous source, not "مصدر محلي" (no containment)
+                keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{start}"
+                break
+    return keys
 
 
 def _person_key(text: str) -> str:
@@ -671,13 +822,15 @@ def _headings(doc: Document) -> list[Span]:
     return out
 
 
-def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
+def _dedupe(claims: list[Claim], headings: list[Span],
+            mentions: Sequence[tuple[int, str]] = ()) -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline or a crosshead
     yields to the same figure attributed elsewhere; the same source (same words, or the same
     canonical id: "المرصد" and "مدير المرصد رامي عبد الرحمن") repeating a figure counts once."""
     def in_heading(cl: Claim) -> bool:
         return any(h.start <= cl.evidence.start < h.end for h in headings)
 
+    keys = _source_keys(claims, mentions)
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for cl in claims:
         person = _person_key(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
@@ -689,8 +842,15 @@ def _dedupe(claims: list[Claim], headings: list[Span]) -> list[Claim]:
                 if not (named and cl.source.kind == "outlet" and in_heading(cl))]
         seen: list[str] = []
         ids: set[str] = set()
+        own_voice = False
         for cl in pool:
-            key = canon_source(cl.source.text)
+            if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
+                if own_voice:
+                    continue
+                own_voice = True
+                keep.append(cl)
+                continue
+            key = keys[id(cl)]
             if any(key in s or s in key for s in seen) or (cl.source.id and cl.source.id in ids):
                 continue
             seen.append(key)
@@ -782,4 +942,15 @@ def assemble_claims(doc: Document) -> Document:
                             evidence=doc.span(d.start, d.end), subject=subject, via=via,
                             location=location, time=time, confidence=max(0.1, 0.95 - 0.1 * d.cost),
                             mixed=d.mixed))
-    return doc.with_(claims=tuple(_dedupe(claims, _headings(doc))))
+    kept: list[Claim] = []
+    rejected: list[tuple[Claim, str]] = []
+    for cl in claims:
+        why = implausible(cl)
+        if why is None:
+            kept.append(cl)
+        else:
+            rejected.append((cl, why))
+    mentions = sorted((doc.span(sm.start, sm.end).start, doc.original(sm.start, sm.end))
+                      for sm in doc.sources)
+    return doc.with_(claims=tuple(_dedupe(kept, _headings(doc), mentions)),
+                     rejected=tuple(rejected))

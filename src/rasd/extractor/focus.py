@@ -47,7 +47,7 @@ class Focus:
     place: PlaceMention | None
 
 
-def _as_country(doc: Document, span: tuple[int, int], iso: str) -> PlaceMention | None:
+def as_country(doc: Document, span: tuple[int, int], iso: str) -> PlaceMention | None:
     """A nationality adjective read as a mention of its country."""
     e = Gazetteer.default().country(iso)
     if e is None:
@@ -56,13 +56,18 @@ def _as_country(doc: Document, span: tuple[int, int], iso: str) -> PlaceMention 
                         3, "country")
 
 
+def after_actor_head(doc: Document, starts: list[int], start: int,
+                     heads: frozenset[str] | None = None) -> bool:
+    """Whether the word at ``start`` follows an institution's head word (of ``heads``, default
+    every actor's) by at most two words ("الجيش الإسرائيلي", "وزير الخارجية الروسي")."""
+    k = bisect.bisect_left(starts, start)
+    words = actor_heads() if heads is None else heads
+    return any(has_stem(doc.tokens[j], words) for j in range(max(0, k - 2), k))
+
+
 def _adjective_weight(doc: Document, starts: list[int], start: int) -> float:
     """Weight of a nationality adjective: low after an institution's head word."""
-    k = bisect.bisect_left(starts, start)
-    for j in range(max(0, k - 2), k):  # "الجيش الإسرائيلي", "وزير الخارجية الروسي"
-        if has_stem(doc.tokens[j], actor_heads()):
-            return W_ACTOR
-    return W_ADJECTIVE
+    return W_ACTOR if after_actor_head(doc, starts, start) else W_ADJECTIVE
 
 
 def names_actor(p: PlaceMention) -> bool:
@@ -100,7 +105,7 @@ def article_focus(doc: Document, locative: dict[int, bool],
     mention = next((p for p in places if p.country == country and p.kind == "country"), None)
     fallback = mention
     if fallback is None and country in adjectives:
-        fallback = _as_country(doc, adjectives[country], country)
+        fallback = as_country(doc, adjectives[country], country)
     scores: dict[str, float] = defaultdict(float)
     first: dict[str, PlaceMention] = {}
     for p in places:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
+from rasd.text.numbers import person_duals
 from rasd.text.tokens import with_accusative
 
 Phrase = tuple[str, ...]
@@ -84,6 +85,7 @@ class TriggerLexicon:
     entries: PhraseSet
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
+    past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
 
 
 @lru_cache(maxsize=1)
@@ -104,8 +106,15 @@ def triggers() -> TriggerLexicon:
         for role in ("phrase", "verb", "masdar", "noun"):
             for word in roles.get(role, []) or []:
                 items.append((word, (etype, role, False)))
+    # derived forms (scripts/build_trigger_forms.py) after the hand-written ones, which win
+    forms = load_yaml("trigger_forms.yaml")
+    for etype, roles in forms.items():
+        if isinstance(roles, dict):
+            for role, words in roles.items():
+                items.extend((word, (etype, role, False)) for word in words)
     targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
-    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets)
+    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets,
+                          frozenset(_norm_all(forms["past"])))
 
 
 @dataclass(frozen=True)
@@ -122,15 +131,34 @@ class PersonLexicon:
     relative_one: frozenset[str]
     breakdown: PhraseSet
     objects: frozenset[str]
+    possessed: frozenset[str]
+    one_other: frozenset[str]
+
+
+def _possessed(words: Iterable[str], suffixes: Iterable[str],
+               endings: dict[str, str]) -> frozenset[str]:
+    """Person nouns with a possessive pronoun: "قادة" -> قادتها, "مقاتلين" -> مقاتليه,
+    "والدين" -> والديه (``endings``: how a noun's ending is written before the pronoun)."""
+    out: set[str] = set()
+    suffixes = list(suffixes)
+    for w in words:
+        base = w
+        for end, before in endings.items():
+            if w.endswith(end) and len(w) - len(end) >= 2:
+                base = w[:-len(end)] + before
+                break
+        out.update(base + s for s in suffixes)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
 def persons() -> PersonLexicon:
     data = load_yaml("persons.yaml")
+    nouns = _norm_all(singular_persons()) + _norm_all(data["plural"]) + _norm_all(data["dual"])
     return PersonLexicon(
-        singular=with_accusative(frozenset(_norm_all(data["singular"]))),
+        singular=with_accusative(frozenset(_norm_all(singular_persons()))),
         plural=with_accusative(frozenset(_norm_all(data["plural"]))),
-        dual=frozenset(_norm_all(data["dual"])),
+        dual=frozenset(_norm_all(data["dual"])) | frozenset(person_duals()),
         others=frozenset(_norm_all(data["others"])),
         partitive=frozenset(_norm_all(data["partitive"])),
         of_them=frozenset(_norm_all(data["of_them"])),
@@ -140,6 +168,11 @@ def persons() -> PersonLexicon:
         relative_one=frozenset(_norm_all(data["relative_one"])),
         breakdown=PhraseSet.build((w, True) for w in data["breakdown"]),
         objects=frozenset(_norm_all(data["objects"])),
+        possessed=_possessed((w for w in nouns if " " not in w),
+                             _norm_all(data["possessive_suffixes"]),
+                             {normalize_string(k): normalize_string(v)
+                              for k, v in data["possessive_endings"].items()}),
+        one_other=frozenset(_norm_all(data["one_other"])),
     )
 
 
@@ -160,6 +193,13 @@ class ContextLexicon:
     undone: frozenset[str]
     toll_to: frozenset[str]
     purpose_types: frozenset[str]
+    split_idiom_heads: frozenset[str]
+    missing_when_bare: frozenset[str]
+    lost_lives: frozenset[str]
+    lost_lives_reach: int
+    causatives: frozenset[str]
+    caused_event_links: frozenset[str]
+    toll_heads: frozenset[str]
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""
@@ -189,6 +229,13 @@ def context() -> ContextLexicon:
         undone=frozenset(_norm_all(data["undone"])),
         toll_to=frozenset(_norm_all(data["toll_to"])),
         purpose_types=frozenset(data["purpose_types"]),
+        split_idiom_heads=frozenset(_norm_all(data["split_idiom_heads"])),
+        missing_when_bare=frozenset(_norm_all(data["missing_when_bare"])),
+        lost_lives=frozenset(_norm_all(data["lost_lives"])),
+        lost_lives_reach=int(data["lost_lives_reach"]),
+        causatives=frozenset(_norm_all(data["causatives"])),
+        caused_event_links=frozenset(_norm_all(data["caused_event_links"])),
+        toll_heads=frozenset(_norm_all(data["toll_heads"])),
     )
 
 
@@ -206,6 +253,22 @@ class AttributionLexicon:
     not_a_report: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
     name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
+    outlet_voice: PhraseSet    # the article's own voice ("يشار إلى أن") -> needs "أن" after it
+    that: frozenset[str]       # "أن" and its forms with a pronoun ("أنه", "بأنها")
+    relative: frozenset[str]   # "ما", "كما", "حسبما" before a reporting verb
+    object_suffixes: tuple[str, ...]  # "قاله", "أعلنته" after "ما"
+    anaphoric: frozenset[str]  # "تلك" in "وفقاً لتلك المصادر"
+    confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
+    name_openers: frozenset[str]  # "باسم" before a quoted name
+    object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
+    that_verbs: frozenset[str]  # "بين" (بيّن): a reporting verb only before "أن"
+    speaker_openers: PhraseSet  # "كل من" before conjoined speakers
+    time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
+    documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
+    document_adjectives: frozenset[str]  # "آخر" in "بحسب آخر حصيلة"
+    owner_connectors: PhraseSet  # "صادر عن", "أوردتها" between a document and its owner
+    content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
+    content_prepositions: frozenset[str]  # "في" in "حسبما جاء في التقرير"
 
 
 _KIND_KEYS = (
@@ -223,6 +286,9 @@ def attribution() -> AttributionLexicon:
         kinds.extend((w, kind) for w in data[key])
     verbs = frozenset(_norm_all(data["reporting_verbs"]))
     prepositions = PhraseSet.build((w, True) for w in data["prepositions"])
+    voice = data["outlet_voice"]
+    outlet_voice = PhraseSet.build([(w, False) for w in voice["always"]]
+                                   + [(w, True) for w in voice["before_that"]])
     return AttributionLexicon(
         verbs=verbs,
         continuation=frozenset(_norm_all(data["continuation_verbs"])),
@@ -234,8 +300,25 @@ def attribution() -> AttributionLexicon:
         pronoun_suffixes=tuple(_norm_all(data["pronoun_suffixes"])),
         lam=normalize_string(data["lam"]),
         not_a_report=frozenset(_norm_all(data["not_a_report"])),
-        cue_words=prepositions.keys | verbs,
+        cue_words=prepositions.keys | verbs | outlet_voice.keys
+        | frozenset(_norm_all(data["that_verbs"])),
         name_words=frozenset(_norm_all(data["name_words"])),
+        outlet_voice=outlet_voice,
+        that=frozenset(_norm_all(data["that"])),
+        relative=frozenset(_norm_all(data["relative_openers"])),
+        object_suffixes=tuple(_norm_all(data["object_suffixes"])),
+        anaphoric=frozenset(_norm_all(data["anaphoric_openers"])),
+        confirming=frozenset(_norm_all(data["confirming"])),
+        name_openers=frozenset(_norm_all(data["name_openers"])),
+        object_particles=frozenset(_norm_all(data["object_particles"])),
+        that_verbs=frozenset(_norm_all(data["that_verbs"])),
+        speaker_openers=PhraseSet.build((w, True) for w in data["speaker_openers"]),
+        time_words=frozenset(_norm_all(data["time_words"])),
+        documents=frozenset(_norm_all(data["document_nouns"])),
+        document_adjectives=frozenset(_norm_all(data["document_adjectives"])),
+        owner_connectors=PhraseSet.build((w, True) for w in data["owner_connectors"]),
+        content_verbs=frozenset(_norm_all(data["content_verbs"])),
+        content_prepositions=frozenset(_norm_all(data["content_prepositions"])),
     )
 
 
@@ -246,6 +329,15 @@ def has_stem(tok: Token, words: frozenset[str]) -> bool:
 
 _ACTOR_HEADS = ("government_heads", "military_heads", "media_heads", "monitor_heads",
                 "armed_group_heads")
+
+
+@lru_cache(maxsize=1)
+def state_heads() -> frozenset[str]:
+    """Single head words of state bodies and forces ("الشرطة", "السلطات", "الجيش"): who can
+    arrest or release, from ``attribution.yaml``."""
+    data = load_yaml("attribution.yaml")
+    return frozenset(normalize_string(w) for key in ("government_heads", "military_heads")
+                     for w in data[key] if " " not in w)
 
 
 @lru_cache(maxsize=1)

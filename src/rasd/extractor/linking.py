@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
+from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, triggers
 from rasd.model import Token, Trigger
 from rasd.text.tokens import starts_with_conjunction
 
@@ -24,6 +24,8 @@ COUNT_BETWEEN_PENALTY = 1.5
 STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
 STRIKE_TARGET_MAX_GAP = 3
 SUBJECT_MAX_WORDS = 6
+LOSS_NOUN_REACH = 4          # "سقوط 14 مسلحاً حوثياً بين قتيل وجريح" (farther: the next clause)
+LOSS_AGENT_WORDS = 3         # "فقدت [قوات النظام] 40 عنصراً": the loser between verb and figure
 _PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
 
@@ -72,7 +74,7 @@ def is_person(tok: Token) -> bool:
     """Whether a token names people (a person noun, "آخرون", or a victims noun)."""
     lex = persons()
     return (has_stem(tok, lex.plural) or has_stem(tok, lex.singular) or has_stem(tok, lex.others)
-            or has_stem(tok, lex.dual) or is_victim_noun(tok))
+            or has_stem(tok, lex.dual) or is_victim_noun(tok) or has_stem(tok, lex.possessed))
 
 
 def is_victim_noun(tok: Token) -> bool:
@@ -132,3 +134,21 @@ def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
     targets = triggers().strike_targets
     return (t.hi <= c.lo and c.lo - t.hi <= STRIKE_TARGET_MAX_GAP and c.hi < len(toks)
             and has_stem(toks[c.hi], targets))
+
+
+def is_loss_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """A verb of losing counts only its direct object, a figure of people right after it or
+    after the one who lost ("فقدت الجماعة ثلاثة من قادتها", "خسر الجيش 12 جندياً"); "فقد"
+    before a verb is the particle ("فقد نزح 30 ألفاً")."""
+    if trig.role != "loss":
+        return True
+    if c.lo < t.hi or c.lo - t.hi > LOSS_AGENT_WORDS or not counts_people(toks, c):
+        return False
+    entries = triggers().entries
+    for k in range(c.lo, min(len(toks), c.hi + LOSS_NOUN_REACH)):  # a dual is its own noun
+        hit = entries.match_at(toks, k)
+        if hit is not None and (hit[1][1] == "noun" or hit[1][2]):  # type: ignore[index]
+            return False  # "سقط 5 جرحى", "سقوط 14 مسلحاً بين قتيل وجريح": that noun decides
+    between = toks[t.hi:c.lo]
+    return not between or (has_stem(between[0], actor_heads())
+                           and not has_stem(between[0], triggers().past_forms))

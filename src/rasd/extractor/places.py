@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Sequence
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.geo.gazetteer import Gazetteer
@@ -20,7 +21,7 @@ from rasd.geo.resolve import resolve_places
 from rasd.lang.ar import load_lines, load_yaml
 from rasd.model import Document, PlaceMention, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_preposition, starts_with_conjunction, word_starts
+from rasd.text.tokens import has_preposition, is_definite, starts_with_conjunction, word_starts
 
 MIN_NAME_LETTERS = 3
 _GAP = re.compile(r"[^ \t]")  # only spaces may join a place noun and its name
@@ -35,6 +36,8 @@ class _UnknownNames:
     lists: frozenset[str]
     demonstratives: frozenset[str]
     descriptor_pattern: re.Pattern[str]
+    resumptive: frozenset[str]
+    directions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +54,9 @@ def _unknown_names() -> _UnknownNames:
                          frozenset(normalize_string(w) for w in data["list_descriptors"]),
                          frozenset(normalize_string(w) for w in data["demonstratives"]),
                          re.compile("|".join(sorted(map(re.escape, descriptors), key=len,
-                                                    reverse=True))))
+                                                    reverse=True))),
+                         frozenset(normalize_string(w) for w in data["resumptive"]),
+                         frozenset(normalize_string(w) for w in data["directions"]))
 
 
 def _nameable(tok: Token, names: _UnknownNames) -> bool:
@@ -69,6 +74,16 @@ def _nameable(tok: Token, names: _UnknownNames) -> bool:
     lex = attribution()
     return not (has_stem(tok, lex.stops) or has_stem(tok, lex.verbs) or triggers().entries.contains(tok)
                 or has_stem(tok, persons().plural) or has_stem(tok, persons().singular))
+
+
+RESUMPTIVE_REACH = 2  # "منطقة ينشط فيها": the pronoun that points back to the place noun
+
+
+def _opens_relative_clause(toks: Sequence[Token], k: int, names: _UnknownNames) -> bool:
+    """Whether the word after a place noun opens a clause about it ("منطقة ينشط فيها تنظيم",
+    "منطقة تسيطر عليها قوات") rather than naming it: a resumptive pronoun follows closely."""
+    return any(has_stem(toks[j], names.resumptive)
+               for j in range(k + 1, min(k + 1 + RESUMPTIVE_REACH, len(toks))))
 
 
 def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
@@ -93,10 +108,11 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
         if keys.isdisjoint(tok.stems):
             continue
         precision = next((names.descriptors[s] for s in tok.stems if s in names.descriptors), None)
-        if precision is None or covered(tok.start):
-            continue
+        if precision is None or covered(tok.start) or is_definite(tok):
+            continue  # "المنطقة المتعددة", "المدينة زيادة": a definite noun names no place after it
         nxt = toks[i + 1]
-        if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names):
+        if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names) \
+                or _opens_relative_clause(toks, i + 1, names):
             continue
         if covered(nxt.start):
             continue
@@ -108,6 +124,24 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
             names.descriptors else tok.start
         out.append(PlaceMention(start, end, doc.norm[start:end], None, None, None, None, precision,
                                 "unknown"))
+    return out
+
+
+def _with_conjoined_directions(doc: Document, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Widen a mention opening with "و" + a direction over the direction before it ("غرب وشمال
+    حلب", "شمال وشرق سوريا"): both sides of the same place."""
+    directions = _unknown_names().directions
+    starts = word_starts(doc.tokens, doc.norm)[0]
+    out = []
+    for p in places:
+        k = bisect.bisect_right(starts, p.start) - 1
+        if 0 < k < len(doc.tokens):
+            tok, prev = doc.tokens[k], doc.tokens[k - 1]
+            if starts_with_conjunction(tok) and p.start == tok.start + 1 \
+                    and has_stem(tok, directions) and has_stem(prev, directions) \
+                    and not _GAP.search(doc.norm, prev.end, tok.start):
+                p = replace(p, start=prev.start, text=doc.norm[prev.start:p.end])
+        out.append(p)
     return out
 
 
@@ -158,4 +192,5 @@ def find_places(doc: Document) -> Document:
                            body_start=body_start, text_of=doc.original)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
     places = _not_after_demonstrative(doc, _with_listed_names(doc, places))
+    places = _with_conjoined_directions(doc, places)
     return doc.with_(places=tuple(places))

@@ -20,15 +20,18 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import Iterable
 
-from rasd.extractor.focus import Focus, article_focus, names_actor
-from rasd.extractor.lexicon import context, has_stem
+from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
+from rasd.extractor.lexicon import context, has_stem, state_heads
+from rasd.extractor.sources import known_names
+from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import has_article, word_starts
+from rasd.text.tokens import has_article, is_definite, starts_with_conjunction, word_starts
 
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 # where the event happened: the place fled from, the place people were returned or sent to
@@ -38,6 +41,11 @@ DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": 
 HOME_ACTION_TYPES = frozenset({"arrested", "released"})
 SPEECH_FRAME_WORDS = 12  # how far after a reporting verb its "أن" may come
 BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up to two words before
+HEADING_MAX_WORDS = 12   # a crosshead: one short line with no closing punctuation
+_SENTENCE_END = re.compile(r"[.!?\u061f:\"\u00bb)]\s*$")
+MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في القدس": where an embassy opens
+LOCATOR_GAP_WORDS = 1
+LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 
 
 @lru_cache(maxsize=None)
@@ -79,26 +87,51 @@ class _Spans:
         return k > 0 and pos < self.reach[k - 1]
 
 
+_DATELINE_MARK = re.compile("[-:(\u2013\u2014]")  # what ends a dateline ("بيروت (رويترز) -")
+DATELINE_CHARS = 80
+
+
+def _dateline_end(doc: Document) -> int:
+    """End of the body's dateline ("دبي، الإمارات العربية المتحدة (CNN)--", "بيروت (رويترز) -"):
+    where the article was filed, not where anything happened. A dateline is the start of the
+    body (or, in a text without a separate title, of its first or second line) up to its first
+    dash, colon or bracket, made of place names only; 0 when there is none."""
+    first = doc.norm.find("\n") + 1
+    for start in ((first,) if doc.title_end else (0, first) if first else (0,)):
+        mark = _DATELINE_MARK.search(doc.norm, start, start + DATELINE_CHARS)
+        if mark is None or "\n" in doc.norm[start:mark.start()]:
+            continue
+        places = [p for p in doc.places if start <= p.start < mark.start()]
+        k = bisect.bisect_left(doc.tokens, start, key=lambda t: t.start)
+        words = []
+        while k < len(doc.tokens) and doc.tokens[k].start < mark.start():
+            words.append(doc.tokens[k])
+            k += 1
+        if words and all(any(p.start <= t.start < p.end for p in places) for t in words):
+            return mark.start()
+    return 0
+
+
 def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
     """``places`` without the countries and provinces that hold a finer one of them
     (:func:`_contains_any` of each, from the finest precision of each country and province)."""
-    country: dict[str, int] = {}
-    admin1: dict[tuple[str, str], int] = {}
+    finest: dict[tuple[str, ...], int] = {}
     for o in places:
-        if o.country:
-            country[o.country] = min(country.get(o.country, o.precision), o.precision)
-            if o.admin1 is not None:
-                key = (o.country, o.admin1)
-                admin1[key] = min(admin1.get(key, o.precision), o.precision)
+        for key in _keys(o):
+            finest[key] = min(finest.get(key, o.precision), o.precision)
 
     def holds_finer(p: PlaceMention) -> bool:
-        if not p.country or p.kind not in ("country", "admin1"):
-            return False
-        finest = country.get(p.country) if p.kind == "country" else (
-            admin1.get((p.country, p.admin1)) if p.admin1 is not None else None)
-        return finest is not None and finest < p.precision
+        group = _group(p)
+        return group is not None and finest.get(group, p.precision) < p.precision
 
     return [p for p in places if not holds_finer(p)]
+
+
+def _keys(o: PlaceMention) -> tuple[tuple[str, ...], ...]:
+    """The groups (see :func:`_group`) in which ``o`` can be the finer place."""
+    if not o.country:
+        return ()
+    return ((o.country,), (o.country, o.admin1)) if o.admin1 is not None else ((o.country,),)
 
 
 def _group(p: PlaceMention) -> tuple[str, ...] | None:
@@ -112,8 +145,8 @@ def _group(p: PlaceMention) -> tuple[str, ...] | None:
 
 
 class _FinestSoFar:
-    """``_finest(places)[-1]`` of a growing list of places, each place looked at once: a country
-    or province leaves the answer for good once a finer place of it comes."""
+    """``_finest(places)`` of a growing list of places, each place looked at once: a country or
+    province leaves it for good once a finer place of it comes."""
 
     def __init__(self) -> None:
         self.kept: list[PlaceMention] = []   # in order; held ones dropped from the end lazily
@@ -122,13 +155,11 @@ class _FinestSoFar:
         self.waiting: dict[tuple[str, ...], dict[int, list[PlaceMention]]] = {}
 
     def add(self, p: PlaceMention) -> None:
-        if p.country:  # p holds nothing but may make earlier ones held
-            for key in ((p.country,), (p.country, p.admin1)) if p.admin1 is not None \
-                    else ((p.country,),):
-                self.finest[key] = min(self.finest.get(key, p.precision), p.precision)
-                buckets = self.waiting.get(key, {})
-                for precision in [v for v in buckets if v > p.precision]:
-                    self.held.update(id(o) for o in buckets.pop(precision))
+        for key in _keys(p):
+            self.finest[key] = min(self.finest.get(key, p.precision), p.precision)
+            buckets = self.waiting.get(key, {})
+            for precision in [v for v in buckets if v > p.precision]:
+                self.held.update(id(o) for o in buckets.pop(precision))
         group = _group(p)
         if group is not None:
             if self.finest.get(group, p.precision) < p.precision:
@@ -137,8 +168,9 @@ class _FinestSoFar:
                 self.waiting.setdefault(group, {}).setdefault(p.precision, []).append(p)
         self.kept.append(p)
 
-    def last(self) -> PlaceMention | None:
-        while self.kept and id(self.kept[-1]) in self.held:
+    def last(self, skip: frozenset[int] | set[int] = frozenset()) -> PlaceMention | None:
+        """The last place kept, but for those whose start is in ``skip`` (for good)."""
+        while self.kept and (id(self.kept[-1]) in self.held or self.kept[-1].start in skip):
             self.kept.pop()
         return self.kept[-1] if self.kept else None
 
@@ -154,19 +186,51 @@ def _nearest(places: list[PlaceMention], starts: list[int], anchor: int) -> Plac
     return places[k]
 
 
+_AT_MOST_ONE_WORD = re.compile(r"\s*\S*\s*")  # what len(gap.split()) <= 1 says
+
+
+def _ordered(starts: list[int]) -> bool:
+    return all(a <= b for a, b in zip(starts, starts[1:]))
+
+
 class PlaceChooser:
     """The place choice of one document (see the module docstring)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.starts = word_starts(doc.tokens, doc.norm)[0]
-        self.locative = {p.start: self._is_locative(p) for p in doc.places}
+        names = _Spans((doc.tokens[a].start, doc.tokens[b - 1].end)
+                       for a, b in known_names(doc.tokens))
+        # a place in an organization's name ("تحالف دعم الشرعية في اليمن") says who, not where
+        self.locative = {p.start: self._is_locative(p) and p.start not in names
+                         for p in doc.places}
         speakers = _Spans((sm.start, sm.end) for sm in doc.sources)
         self.places = [p for p in doc.places if p.start not in speakers
-                       and not self._follows(p, _words("seat"))]
+                       and not self._follows(p, _words("seat"))
+                       and not self._mission_moved_to(p)]
+        self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.frames = self._speech_frames()
-        self.located = {p.start for p in self.places if self._follows(p, _words("locators"))}
-        self.focus: Focus = article_focus(doc, self.locative, self.places)
+        self.framed = _Spans(self.frames)
+        self.located = {p.start for p in self.places
+                        if self._follows(p, _words("locators"), LOCATOR_WORDS)}
+        self.located |= self._locating_phrases()
+        # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
+        self.focus: Focus = article_focus(
+            doc, {k: v and k not in self.located for k, v in self.locative.items()}, self.places)
+        # where the article was filed, a state in an organization's name ("قوات سوريا
+        # الديمقراطية"): votes for the focus only
+        dateline = _dateline_end(doc)
+        self.places = [p for p in self.places if p.start >= dateline
+                       and not (p.start in names and names_actor(p))]
+        self.speakers_places = self._speakers_places()
+        self.adjectives: tuple[tuple[int, int, str], ...] | None = None  # read when needed
+        self.headings = self._crossheads()
+        self._index_places()
+
+    def _index_places(self) -> None:
+        """What the choice of each claim looks up by bisect, and its per-sentence caches: a
+        claim's choice costs log n, not the document's places."""
+        doc = self.doc
         self.place_starts = [p.start for p in self.places]
         self.sentence_starts = [s for s, _ in doc.sentences]
         self.paragraph_starts = [s for s, _ in doc.paragraphs]
@@ -178,7 +242,8 @@ class PlaceChooser:
         self.towns = [p for p in self.places if p.precision == 1 and p.kind in ("city", "unknown")
                       and (self.locative[p.start] or not names_actor(p))]
         self.town_starts = [p.start for p in self.towns]
-        # indices of the towns: known to the gazetteer; by first word (all, and known ones)
+        # indices: of the towns known to the gazetteer; of the towns and of the places by their
+        # first word (towns: all and known ones)
         self.known_towns = [i for i, p in enumerate(self.towns) if p.name is not None]
         self.towns_by_noun: dict[tuple[str, bool], list[int]] = {}
         for i, p in enumerate(self.towns):
@@ -186,9 +251,21 @@ class PlaceChooser:
             self.towns_by_noun.setdefault((noun, False), []).append(i)
             if p.name is not None:
                 self.towns_by_noun.setdefault((noun, True), []).append(i)
+        self.places_by_noun: dict[str, list[int]] = {}
+        for i, p in enumerate(self.places):
+            self.places_by_noun.setdefault((p.text.split() or [""])[0], []).append(i)
+        self.speaker_starts = [p.start for p in self.speakers_places]
+        self.heading_starts = [a for a, _ in self.headings]
+        self.country_named: dict[str, PlaceMention] = {}
+        for p in doc.places:
+            if p.kind == "country" and p.country is not None:
+                self.country_named.setdefault(p.country, p)
         self._inside_cache: dict[int, tuple[list[PlaceMention], list[int]]] = {}
-        self._finest_cache: dict[tuple[int, bool], tuple[list[PlaceMention], list[int]]] = {}
+        self._cuts_cache: dict[int, list[int]] = {}
+        self._view_cache: dict[tuple[int, int, int, bool], tuple[
+            list[PlaceMention], list[PlaceMention], list[int]]] = {}
         self._fallback_cache: dict[int, PlaceMention | None] = {}
+        self._state_cache: dict[int, PlaceMention | None] = {}
         self._so_far: dict[int, tuple[int, _FinestSoFar]] = {}  # paragraph start -> (next, ...)
 
     # -- reading the text around a place ------------------------------------------------------
@@ -201,10 +278,37 @@ class PlaceChooser:
         k = self._index(place)
         return 0 < k <= len(self.doc.tokens) and has_stem(self.doc.tokens[k - 1], words)
 
-    def _follows(self, place: PlaceMention, words: frozenset[str]) -> bool:
-        """Whether a place follows one of ``words``, maybe through a preposition."""
+    def _follows(self, place: PlaceMention, words: frozenset[str],
+                 reach: int = BEFORE_WORDS) -> bool:
+        """Whether a place follows one of ``words`` by at most ``reach`` words."""
         k = self._index(place)
-        return any(has_stem(self.doc.tokens[j], words) for j in range(max(0, k - BEFORE_WORDS), k))
+        return any(has_stem(self.doc.tokens[j], words) for j in range(max(0, k - reach), k))
+
+    def _mission_moved_to(self, place: PlaceMention) -> bool:
+        """Whether a place is where a foreign mission opens or moves ("افتتاح السفارة الأميركية في
+        القدس", "نقل السفارة إلى القدس"): a diplomatic act, not where people were hurt."""
+        toks = self.doc.tokens
+        k = self._index(place)
+        return any(has_stem(toks[j], _words("missions")) and j > 0
+                   and has_stem(toks[j - 1], _words("mission_acts"))
+                   for j in range(max(0, k - MISSION_WORDS), k))
+
+    def _opens_with_locative(self, place: PlaceMention) -> bool:
+        """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة")."""
+        k = self._index(place)
+        tok = self.doc.tokens[k] if k < len(self.doc.tokens) else None
+        return tok is not None and tok.start == place.start and tok.end < place.end \
+            and has_stem(tok, _words("prepositions"))
+
+    def _locating_phrases(self) -> set[int]:
+        """Starts of mentions that only locate the place right before them ("الغوطة الشرقية قرب
+        دمشق", "قرية يطا بالقرب من الخليل"): a mention opening with its own locative word."""
+        out = set()
+        for a, b in zip(self.places, self.places[1:]):
+            gap = self.doc.norm[a.end:b.start].replace("\u060c", " ").replace(",", " ").split()
+            if self._opens_with_locative(b) and len(gap) <= LOCATOR_GAP_WORDS:
+                out.add(b.start)
+        return out
 
     def _is_locative(self, place: PlaceMention) -> bool:
         """Whether a place is introduced as where something happened ("في X", "بX", "قرب X")."""
@@ -215,8 +319,55 @@ class PlaceChooser:
         tok = doc.tokens[k]
         if tok.start < place.start and doc.norm[tok.start:place.start] in _words("clitics"):
             return True
+        if self._opens_with_locative(place):
+            return True  # "قرب ديكوا", "داخل سوريا"
+        if k > 0 and tok.start == place.start and self._struck(k, names_actor(place)):
+            return True  # "قصف الغوطة الشرقية", "الهجمات التي استهدفت تركيا"
+        if k > 1 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("between")) \
+                and has_stem(doc.tokens[k - 2], _words("borders")):
+            return True  # "على الحدود بين قطاع غزة وإسرائيل"
+        if tok.start == place.start and self._after_capital_noun(k) is not None:
+            j = self._after_capital_noun(k)  # "بالعاصمة البلجيكية بروكسل"
+            return self._glued_or_after_preposition(j)
         return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
                                                                 _words("prepositions"))
+
+    def _struck(self, k: int, state: bool) -> bool:
+        """Whether token ``k`` is the object of a strike: after a strike noun ("قصف الغوطة",
+        "استهداف مطار"; not a state, its agent: "قصف تركيا") or a strike verb in a relative
+        clause ("التي استهدفت تركيا"); a verb alone is often followed by its subject ("قصفت
+        إسرائيل")."""
+        toks = self.doc.tokens
+        prev = toks[k - 1]
+        if has_stem(prev, _words("strike_nouns")) and not is_definite(prev):
+            return not state
+        return k > 1 and has_stem(prev, _words("strike_verbs")) \
+            and has_stem(toks[k - 2], _words("relatives"))
+
+    def _named_as_capital(self, place: PlaceMention) -> bool:
+        """Whether a capital is named as a city ("هزت انفجارات العاصمة البلجيكية بروكسل"), not
+        as its state acting."""
+        k = self._index(place)
+        return k < len(self.doc.tokens) and self.doc.tokens[k].start == place.start \
+            and self._after_capital_noun(k) is not None
+
+    def _after_capital_noun(self, k: int) -> int | None:
+        """Index of "العاصمة" right before token ``k``, maybe with an adjective between
+        ("العاصمة البلجيكية بروكسل"), or None."""
+        toks = self.doc.tokens
+        for j in (k - 1, k - 2):
+            if j >= 0 and has_stem(toks[j], _words("capital_nouns")):
+                return j
+        return None
+
+    def _glued_or_after_preposition(self, j: int) -> bool:
+        """Whether token ``j`` carries a locative clitic ("بالعاصمة") or follows "في" / "على"
+        (not a direction: "شرقي العاصمة بغداد" only locates what comes before it)."""
+        toks = self.doc.tokens
+        tok = toks[j]
+        glued = any(tok.text.startswith(c) and tok.text[len(c):] in tok.stems
+                    for c in _words("clitics"))
+        return glued or (j > 0 and has_stem(toks[j - 1], _words("in_words")))
 
     def _speech_frames(self) -> list[tuple[int, int]]:
         """Spans between a reporting verb and the "أن" that opens what was said: where and how
@@ -260,34 +411,95 @@ class PlaceChooser:
     def choose(self, sentence: int, anchor: int, etype: str, since: bool) -> PlaceMention | None:
         """The place of a claim of type ``etype`` whose figure is at ``anchor`` (normalized
         offset) in sentence ``sentence``; ``since``: it is a war's cumulative toll."""
-        inside, starts = self._inside(sentence)
+        s, e = self.doc.sentences[sentence]
+        view = self._view(sentence, anchor)
         home = etype in HOME_ACTION_TYPES
-        candidates: list[PlaceMention] = []
+        located, candidates, starts = self._candidates(sentence, view, home)
+        state = self._arresting_state(sentence) if home and not located else None
+        if state is not None:
+            found = self._choose_from(sentence, anchor, etype, since, view, candidates, starts)
+            # "اعتقلت الشرطة التركية": in Turkey, unless the sentence or its context says where
+            # there ("... في حي براي" before, then "وأوقفت الشرطة الفرنسية 11 شخصا")
+            return found if found is not None and found.country == state.country else state
+        return self._choose_from(sentence, anchor, etype, since, view, candidates, starts)
+
+    def _choose_from(self, sentence: int, anchor: int, etype: str, since: bool,
+                     view: tuple[int, int], candidates: list[PlaceMention], starts: list[int]
+                     ) -> PlaceMention | None:
+        """The sentence's place among the finest ``candidates`` (``starts``: theirs; ``view``:
+        the range of the sentence's places on the figure's side), else the cumulative toll's
+        country, a town named back, the speakers' place, the context of the sentences before,
+        the focus."""
         if etype in DIRECTED_TYPES:
+            inside, inside_starts = self._inside(sentence)
+            a, b = view
             words = _words(DIRECTED_TYPES[etype])
-            after = inside[bisect.bisect_right(starts, anchor):
-                           bisect.bisect_right(starts, anchor + DIRECTION_REACH)]
-            candidates = _finest([p for p in after if self._after_word(p, words)])
-            starts = [p.start for p in candidates]
-        if not candidates:
-            key = (sentence, home)
-            if key not in self._finest_cache:
-                finest = _finest([p for p in inside if self.locative[p.start]]
-                                 or [p for p in inside if home or not names_actor(p)])
-                self._finest_cache[key] = (finest, [p.start for p in finest])
-            candidates, starts = self._finest_cache[key]
+            directed = _finest([p for p in inside[
+                bisect.bisect_right(inside_starts, anchor, a, b):
+                bisect.bisect_right(inside_starts, anchor + DIRECTION_REACH, a, b)]
+                if self._after_word(p, words)])
+            if directed:
+                candidates, starts = directed, [p.start for p in directed]
         if candidates:
             return _nearest(candidates, starts, anchor)
         if since and self.focus.country is not None:
             return self.focus.country
         if sentence not in self._fallback_cache:
-            self._fallback_cache[sentence] = self._town_named_back(sentence) \
-                or self._earlier(sentence)
-        return self._fallback_cache[sentence] or self.focus.place
+            self._fallback_cache[sentence] = self._fallback(sentence)
+        return self._fallback_cache[sentence]
+
+    def _fallback(self, sentence: int) -> PlaceMention | None:
+        """A claim's place when its sentence names none: a town or area named back, the
+        speakers' place, the context of the sentences before, the focus."""
+        doc = self.doc
+        s, e = doc.sentences[sentence]
+        town = self._town_named_back(sentence) or self._area_named_back(sentence)
+        if town is not None:
+            return town
+        k = bisect.bisect_left(self.speaker_starts, s)
+        if _ordered(self.speaker_starts):
+            speakers_place = self.speakers_places[k:k + 1] if k < len(self.speaker_starts) \
+                and self.speaker_starts[k] < e else []
+        else:
+            speakers_place = [p for p in self.speakers_places if s <= p.start < e]
+        if speakers_place:  # "وقالت مصادر طبية في غزة إن ...": the sources are where it happened
+            return speakers_place[0]
+        earlier = self._earlier(sentence)
+        if earlier is not None:
+            return earlier
+        section, focus = self._section_place(s), self.focus.place
+        if section is None or (focus is not None and focus.country == section.country
+                               and section.kind == "country"):
+            return focus  # the focus says where in that country
+        return section
+
+    def _earlier(self, sentence: int) -> PlaceMention | None:
+        """Context: the last locative place of the sentence before or of the paragraph so far
+        (after the title), but for a country or province holding a finer one of them, where
+        someone there spoke from ("تقول السلطات في مصر إن ...") and places that only locate
+        another."""
+        doc = self.doc
+        s = doc.sentences[sentence][0]
+        k = bisect.bisect_right(self.paragraph_starts, s) - 1
+        para = self.paragraph_starts[k] if k >= 0 and s < doc.paragraphs[k][1] else s
+        lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.norm_title_end)
+        i, j = bisect.bisect_left(self.place_starts, lo), bisect.bisect_left(self.place_starts, s)
+        if lo == para and sentence > 0:  # the paragraph so far: grown sentence by sentence
+            start, so_far = self._so_far.get(lo, (i, _FinestSoFar()))
+            if start <= j:
+                for p in self.places[start:j]:
+                    if self.locative[p.start] and p.start not in self.framed:
+                        so_far.add(p)
+                self._so_far[lo] = (j, so_far)
+                return so_far.last(self.located)
+        earlier = _finest([p for p in self.places[i:j] if self.locative[p.start]
+                           and p.start not in self.framed])
+        earlier = [p for p in earlier if p.start not in self.located]
+        return earlier[-1] if earlier else None
 
     def _inside(self, sentence: int) -> tuple[list[PlaceMention], list[int]]:
         """The places of a sentence, but for those in a speech frame and, when others are left,
-        those that only locate the place before them."""
+        those that only locate another (and their starts)."""
         if sentence not in self._inside_cache:
             s, e = self.doc.sentences[sentence]
             frames = _Spans(self.frames_of.get(sentence, []))
@@ -299,22 +511,134 @@ class PlaceChooser:
             self._inside_cache[sentence] = (inside, [p.start for p in inside])
         return self._inside_cache[sentence]
 
-    def _earlier(self, sentence: int) -> PlaceMention | None:
-        """The last locative place of the sentence before or of the paragraph so far (after the
-        title), but for a country or province holding a finer one of them."""
+    def _view(self, sentence: int, anchor: int) -> tuple[int, int]:
+        """The range of the sentence's places (:meth:`_inside`) a figure at ``anchor`` looks
+        at: those on its side of a contrast or exclusion word ("60 قتيلا في جبهات سناح، بخلاف
+        ثمانية في منطقة الأبحور", "3387 مقابل 365 في لوس كابوس"), and for a figure opening a
+        conjunct ("تسع ضربات في سوريا و14 ضربة أخرى في العراق") those after it up to the next
+        figure; each only when it names any."""
+        s, e = self.doc.sentences[sentence]
+        _, starts = self._inside(sentence)
+        a, b = 0, len(starts)
+        cuts = self._cuts(sentence)
+        if cuts:
+            k = bisect.bisect_left(cuts, anchor)
+            left = cuts[k - 1] if k > 0 else s
+            right = cuts[bisect.bisect_right(cuts, anchor)] \
+                if bisect.bisect_right(cuts, anchor) < len(cuts) else e
+            lo, hi = bisect.bisect_left(starts, left), bisect.bisect_left(starts, right)
+            if lo < hi:
+                a, b = lo, hi
+        k = bisect.bisect_right(self.starts, anchor) - 1
+        if k >= 0 and starts_with_conjunction(self.doc.tokens[k]):
+            j = bisect.bisect_right(self.count_starts, anchor)
+            end = self.count_starts[j] if j < len(self.count_starts) else len(self.doc.norm)
+            lo = max(a, bisect.bisect_right(starts, anchor))
+            hi = min(b, bisect.bisect_left(starts, end))
+            if lo < hi:
+                a, b = lo, hi
+        return a, b
+
+    def _cuts(self, sentence: int) -> list[int]:
+        """Starts of the contrast and exclusion words of a sentence."""
+        if sentence not in self._cuts_cache:
+            s, e = self.doc.sentences[sentence]
+            lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+            self._cuts_cache[sentence] = [t.start for t in self.doc.tokens[lo:hi]
+                                          if has_stem(t, _words("contrast"))]
+        return self._cuts_cache[sentence]
+
+    def _candidates(self, sentence: int, view: tuple[int, int], home: bool
+                    ) -> tuple[list[PlaceMention], list[PlaceMention], list[int]]:
+        """Of the places in ``view``: those introduced as where; the finest of those (else of
+        the places that do not name a state acting, but for ``home`` types) and their starts."""
+        key = (sentence, view[0], view[1], home)
+        if key not in self._view_cache:
+            inside = self._inside(sentence)[0][view[0]:view[1]]
+            located = [p for p in inside if self.locative[p.start]]
+            finest = _finest(located or [p for p in inside if home or not names_actor(p)
+                                         or self._named_as_capital(p)])
+            self._view_cache[key] = (located, finest, [p.start for p in finest])
+        return self._view_cache[key]
+
+    def _area_named_back(self, sentence: int) -> PlaceMention | None:
+        """The area a bare "القطاع" / "المحافظة" of the sentence refers to: the last place named
+        before it with that noun ("قطاع غزة")."""
+        s, e = self.doc.sentences[sentence]
+        lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+        words = _words("anaphoric_areas")
+        nouns = {w for t in self.doc.tokens[lo:hi] if is_definite(t) for w in t.stems
+                 if w in words}
+        if not nouns:
+            return None
+        n = bisect.bisect_left(self.place_starts, s)  # the places before the sentence
+        last = -1
+        for w in nouns:
+            indices = self.places_by_noun.get(w, [])
+            if (k := bisect.bisect_left(indices, n)) > 0:
+                last = max(last, indices[k - 1])
+        return self.places[last] if last >= 0 else None
+
+    def _section_place(self, s: int) -> PlaceMention | None:
+        """The known place named by the crosshead of the section holding offset ``s`` ("وصول
+        قافلة مساعدات إلى غزنة" over the paragraphs about Ghazni)."""
+        k = bisect.bisect_right(self.heading_starts, s)  # crossheads are paragraphs: in order
+        if k == 0 or s < self.headings[k - 1][1]:
+            return None  # a crosshead itself (a digest's item) has no section above it
+        a, b = self.headings[k - 1]
+        named = _finest([p for p in self.places[bisect.bisect_left(self.place_starts, a):
+                                                bisect.bisect_left(self.place_starts, b)]
+                         if p.name is not None and (self.locative[p.start] or not names_actor(p))])
+        return named[0] if named else None
+
+    def _crossheads(self) -> list[tuple[int, int]]:
+        """Body paragraphs of one short line with no closing punctuation: crossheads."""
         doc = self.doc
-        s = doc.sentences[sentence][0]
-        k = bisect.bisect_right(self.paragraph_starts, s) - 1
-        para = self.paragraph_starts[k] if k >= 0 and s < doc.paragraphs[k][1] else s
-        lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.norm_title_end)
-        i, j = bisect.bisect_left(self.place_starts, lo), bisect.bisect_left(self.place_starts, s)
-        if lo == para and sentence > 0:  # the paragraph so far: grown sentence by sentence
-            start, so_far = self._so_far.get(lo, (i, _FinestSoFar()))
-            if start <= j:
-                for p in self.places[start:j]:
-                    if self.locative[p.start]:
-                        so_far.add(p)
-                self._so_far[lo] = (j, so_far)
-                return so_far.last()
-        earlier = _finest([p for p in self.places[i:j] if self.locative[p.start]])
-        return earlier[-1] if earlier else None
+        out = []
+        for ps, pe in doc.paragraphs:
+            line = doc.norm[ps:pe].strip()
+            if ps >= doc.norm_title_end and ps > 0 and line \
+                    and len(line.split()) <= HEADING_MAX_WORDS \
+                    and not _SENTENCE_END.search(line):
+                out.append((ps, pe))
+        return out
+
+    def _arresting_state(self, sentence: int) -> PlaceMention | None:
+        """The state of an institution named by its nationality in a sentence ("اعتقلت الشرطة
+        التركية", "أعلنت السلطات البحرينية اعتقال"): a state arrests and releases on its own
+        soil. The article's mention of that country, else the adjective."""
+        if sentence in self._state_cache:
+            return self._state_cache[sentence]
+        if self.adjectives is None:
+            self.adjectives = adjectives_in(self.doc.norm)
+            self.adjective_starts = [a for a, _, _ in self.adjectives]
+        s, e = self.doc.sentences[sentence]
+        adjectives = self.adjectives
+        if _ordered(self.adjective_starts):  # those of the sentence only
+            adjectives = adjectives[bisect.bisect_left(self.adjective_starts, s):
+                                    bisect.bisect_left(self.adjective_starts, e)]
+        state = None
+        for start, end, iso in adjectives:
+            k = bisect.bisect_right(self.starts, start) - 1
+            if s <= start < e and is_definite(self.doc.tokens[k]) \
+                    and after_actor_head(self.doc, self.starts, start, state_heads()):
+                state = self.country_named.get(iso) or as_country(self.doc, (start, end), iso)
+                break
+        self._state_cache[sentence] = state
+        return state
+
+    def _speakers_places(self) -> list[PlaceMention]:
+        """Places right after an unnamed speaker ("مصادر طبية في غزة", "شهود عيان بحلب"): where
+        local sources speak from, a fallback for what they report."""
+        out = []
+        starts = [p.start for p in self.places]
+        for sm in self.doc.sources:
+            if sm.kind != "anonymous":
+                continue
+            k = bisect.bisect_left(starts, sm.end)
+            if k < len(self.places):
+                p = self.places[k]
+                if self.locative[p.start] and _AT_MOST_ONE_WORD.fullmatch(self.doc.norm, sm.end,
+                                                                          p.start):
+                    out.append(p)
+        return out

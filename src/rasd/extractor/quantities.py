@@ -36,7 +36,8 @@ from rasd.text.tokens import word_starts
 __all__ = ["compatible_attacks", "distinctive", "mark_quantities"]
 
 _DATA = "quantities.yaml"
-REVISION_REACH = 8   #: words before the figure searched for an update wording
+REVISION_REACH = 15  #: words before the figure searched for an update wording
+                     #: ("ارتفعت حصيلة التفجير الذي وقع في المدينة أمس إلى 128")
 PART_REACH = 3       #: words between a breakdown word and its figure ("بينهم 5 أطفال")
 
 
@@ -147,6 +148,7 @@ class _Clause:
     toks: Sequence[Token]
     figure: int       #: index of the figure's first token in ``toks``
     start: int        #: normalized offset of the clause's first token
+    lead: Sequence[Token] = ()  #: the two words before the clause ("في" of "في حين")
 
 
 def _clause(doc: Document, starts: list[int], nstart: int, sent_starts: list[int]) -> _Clause:
@@ -166,7 +168,8 @@ def _clause(doc: Document, starts: list[int], nstart: int, sent_starts: list[int
         if has_stem(doc.tokens[k], cut):
             last = k
             break
-    return _Clause(doc.tokens[first:last], at - first, doc.tokens[first].start if first < hi else s)
+    return _Clause(doc.tokens[first:last], at - first, doc.tokens[first].start if first < hi else s,
+                   doc.tokens[max(lo, first - 2):first])
 
 
 def _norm_offset(doc: Document, orig: int) -> int:
@@ -280,7 +283,9 @@ def _context(clause: _Clause, additional: bool) -> str | None:
     if _matches(lex.background, clause.toks):
         return "background"
     before = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
-    if _matches(lex.earlier, before) or _pluperfect(clause.toks[:clause.figure], lex):
+    after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach + 2]
+    if _matches(lex.earlier, before) or _matches(lex.earlier, after) \
+            or _pluperfect(clause.toks[:clause.figure], lex):
         return "earlier"
     if additional:
         after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
@@ -293,7 +298,7 @@ def _contrast(clause: _Clause) -> bool:
     """Whether the figure is set against another: a contrast word opens its clause or stands
     before it ("، في حين قالت الوزارة إن 5 فقط", "نفى ... أن يكون 30")."""
     lex = _lexicon()
-    return bool(_matches(lex.contrast, clause.toks[:clause.figure + 3]))
+    return bool(_matches(lex.contrast, list(clause.lead) + list(clause.toks[:clause.figure + 3])))
 
 
 def _segments(doc: Document, starts: list[int]) -> list[int]:
@@ -391,8 +396,10 @@ def mark_quantities(doc: Document) -> Document:
         period = _period(doc, clause)
         if period is None and _long_since(claim, published):
             period = Period("since", claim.time.text, claim.time.span)
-        follows = i > 0 and claims[i - 1].type == claim.type  # a figure of its type just before
-        before = follows and sentence_of[i - 1] == sentence_of[i]
+        before = i > 0 and claims[i - 1].type == claim.type and sentence_of[i - 1] == sentence_of[i]
+        # a figure of its type earlier in this sentence or the two before: what a contrast opposes
+        follows = any(claims[j].type == claim.type and sentence_of[i] - sentence_of[j] <= 2
+                      for j in range(max(0, i - 8), i))
         context = _context(clause, before)
         marked = replace(claim, period=period, signature=_signature(clause),
                          revision=_revision(clause) and context != "earlier", context=context,

@@ -411,6 +411,23 @@ def _resolve(text: str, user_path: str | None, hint: str | None) -> SourceInfo:
     return _fallback(segs)
 
 
+def known_names(toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges ``[start, end)`` of the known sources named in ``toks`` (their aliases;
+    overlapping ones merged): "قوات سوريا الديمقراطية", "بعثة الأمم المتحدة في ليبيا"."""
+    aliases = _lexicon(os.environ.get(ENV_VAR) or None).aliases
+    out: list[tuple[int, int]] = []
+    for i in range(len(toks)):
+        hit = aliases.match_at(toks, i)
+        if hit is None:
+            continue
+        end = i + hit[0]
+        if out and i < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((i, end))
+    return out
+
+
 def resolve_source(text: str, *, country: str | None = None) -> SourceInfo:
     """Kind, canonical id, name, role, affiliation and country of a speaker phrase.
 

@@ -83,9 +83,11 @@ class _ArticleFigures:
             self.by_doc.setdefault(it.claim.doc_id, []).append(i)
 
     def __call__(self, doc_id: str, claim: Claim) -> bool:
+        """Whether the article states the claim's figure for its type, not set against another
+        (a figure the article contrasts is its own dispute, not an explanation)."""
         key = claim.count.key()
-        return any(self.items[i].claim.type == claim.type and self.items[i].claim.count.key() == key
-                   for i in self.by_doc.get(doc_id, ()))
+        return any(c.type == claim.type and c.count.key() == key and not c.contrast
+                   for c in (self.items[i].claim for i in self.by_doc.get(doc_id, ())))
 
 
 def _group(cluster: Cluster, idxs: list[int], items: list[Item],

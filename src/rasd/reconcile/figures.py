@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from rasd.reconcile.keys import INF, fmt, hedged, iso, point, refers_back, source_key
+from rasd.extractor.quantities import distinctive
 from rasd.model import Claim
 from rasd.reconcile.model import ClaimRecord, SourceFigure, Step
 
@@ -144,17 +145,46 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
     statement (the same source span, or a source that only points back: "المصدر ذاته"), as
     its own summary of a source it quotes, or as two figures it does not set against each
     other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
-    articles, one article states both figures."""
+    articles, nothing ties the two reports to one incident (a town, a target, a distinctive
+    attack), or one article states both figures without setting them against each other."""
     if high.stamp > low.stamp or high.claim.revision or "earlier" in (
             high.claim.context, low.claim.context):
         return True
     if low.stamp - high.stamp > STALE_MINUTES:
-        return True
+        return True  # a stale reprint, or a quiet official revision
     if high.doc_id == low.doc_id:
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
                 or refers_back(high.text) or refers_back(low.text)
                 or not (high.claim.contrast or low.claim.contrast or _documenter_vs_party(high, low)))
+    if not _anchored(high.claim, low.claim) or _days_differ(high.claim, low.claim):
+        return True  # nothing ties the two reports to one incident, or two stated days
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+def _days_differ(a: Claim, b: Claim) -> bool:
+    """Whether both claims state their event's day, and the days differ (two days' tolls)."""
+    ta, tb = a.time, b.time
+    return ta is not None and tb is not None and ta.precision == tb.precision == "day" \
+        and ta.date != tb.date
+
+
+def _anchored(a: Claim, b: Claim) -> bool:
+    """Whether two claims of two articles are tied to one incident: the same town (or area
+    of a town), the same province on the same stated day, or a shared target or distinctive
+    attack kind ("the wedding", "the car bomb")."""
+    la, lb = a.location, b.location
+    if la is not None and lb is not None:
+        if (la.precision or 3) <= 2 and (lb.precision or 3) <= 2 \
+                and (la.name or la.text).casefold() == (lb.name or lb.text).casefold():
+            return True
+        ta, tb = a.time, b.time
+        if la.admin1 and la.admin1 == lb.admin1 and ta is not None and tb is not None \
+                and ta.precision == tb.precision == "day" and ta.date == tb.date:
+            return True
+    sa, sb = a.signature, b.signature
+    if sa is None or sb is None:
+        return False
+    return bool(set(sa.target) & set(sb.target) or distinctive(set(sa.attack) & set(sb.attack)))
 
 
 def _documenter_vs_party(a: SourceFigure, b: SourceFigure) -> bool:
@@ -173,7 +203,8 @@ States = Callable[[str, Claim], bool]
 def _dispute(figures: list[SourceFigure],
              states: States | None) -> tuple[float, str, float] | None:
     """The dispute to report: among incompatible pairs that nothing explains, the two figures
-    published closest in time, then the widest (spread, reason, time gap)."""
+    published closest in time, then the narrowest gap (a wide one is more often a part
+    against its whole) (spread, reason, time gap)."""
     highs = sorted(figures, key=lambda f: (-f.interval[0], f.key))[:PAIR_CANDIDATES]
     lows = sorted(figures, key=lambda f: (f.interval[1], f.key))[:PAIR_CANDIDATES]
     found: tuple[float, float, str] | None = None
@@ -186,10 +217,10 @@ def _dispute(figures: list[SourceFigure],
                 continue
             spread = alo / max(1, bhi)  # the gap, hedges read
             reason = f"{a.text} ({fmt(a.count)}) vs {b.text} ({fmt(b.count)})"
-            key = (abs(a.stamp - b.stamp), -spread, reason)
+            key = (abs(a.stamp - b.stamp), spread, reason)
             if found is None or key < found:
                 found = key
-    return None if found is None else (-found[1], found[2], found[0])
+    return None if found is None else (found[1], found[2], found[0])
 
 
 def verdict(figures: list[SourceFigure], states: States | None = None) -> Verdict:

@@ -25,8 +25,10 @@ Resolution rules (``pub`` = publication date):
   ``"since"`` with ``date=None``; "during the past three days" gives ``"since"`` ``pub - 3``.
   ``end_date`` is always ``None`` for ``"since"``.
 - Hijri dates convert with :mod:`hijridate`; a year-less Hijri day takes ``pub``'s Hijri year (or
-  the one before, as above); a bare Hijri year needs its marker (H). Dates outside the
-  converter's range (Hijri 1343-1500, Gregorian 1924-08-01 to 2077-11-16) stay unresolved.
+  the one before, as above); a bare Hijri year needs its marker (H). A year-less Hijri month
+  needs a part word (the start of Ramadan), a relative word (last Ramadan) or "mundhu" (since
+  the month of Ramadan) and is the latest such month begun on or before ``pub``. Dates outside
+  the converter's range (Hijri 1343-1500, Gregorian 1924-08-01 to 2077-11-16) stay unresolved.
 """
 
 from __future__ import annotations
@@ -117,10 +119,10 @@ def _hijri(y: int, m: int, d: int) -> dt.date | None:
     return dt.date(g.year, g.month, g.day)
 
 
-def _hijri_year(d: dt.date) -> int | None:
-    """The Hijri year of a Gregorian date, or None outside the converter's range."""
+def _to_hijri(d: dt.date) -> Hijri | None:
+    """The Hijri date of a Gregorian one, or None outside the converter's range."""
     try:
-        return Gregorian(d.year, d.month, d.day).to_hijri().year
+        return Gregorian(d.year, d.month, d.day).to_hijri()
     except (ValueError, OverflowError):
         return None
 
@@ -265,6 +267,8 @@ class _Grammar:
              self._hday),
             (rf"(?:{PART}\s+)?(?:{MW}\s+)?(?P<hm>{HMON})\s*(?:{OF}\s+)?(?:{YW}\s*)?(?P<y>{_HY})"
              rf"(?!\d)(?:\s*{HMARK}(?!\w))?", self._hmonth),
+            (rf"(?:(?P<part>{PART})\s+)?(?:(?P<mw>{MW})\s+)?(?P<hm>{HMON})(?:\s+(?P<rel>{REL}))?"
+             rf"{NOT_ANA}", self._hmonth_recent),
             (rf"{A(_words(y['ago']))}\s+(?:{A(_words(y['approx']))}\s+)?(?:(?P<n>{num})\s+"
              rf"(?P<u>{UNIT})|(?P<u2>{DUAL})|(?P<u1>{A(sing)}){ago_guard}"
              rf"(?:\s+{A(_words(y['numbers'][1]))})?)(?!\w)(?!\s*\d)(?!\s+{OF}(?!\w))", self._ago),
@@ -462,9 +466,10 @@ class _Grammar:
             return None
         if pub is None:
             return None, "day", None
-        hy = _hijri_year(pub)
-        if hy is None:
+        today = _to_hijri(pub)
+        if today is None:
             return None, "day", None
+        hy = today.year
         d = _hijri(hy, hm, day)
         if d is None or d > pub + FUTURE_SLACK:
             d = _hijri(hy - 1, hm, day)
@@ -472,6 +477,33 @@ class _Grammar:
 
     def _hmonth(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         return _hijri_month(int(m["y"]), self.hmonth[_key(m["hm"])])
+
+    def _hmonth_recent(self, m: re.Match[str], norm: str, pub: dt.date | None
+                       ) -> Resolved | None:
+        """A year-less Hijri month with a part or relative word ("the start of the month of
+        Ramadan", "last Ramadan") or after "mundhu" ("since the month of Ramadan"): the latest one
+        that began on or before publication (with "past": the one before the current, with
+        "next": the coming one). A bare name (also a given name) is no date, nor the month named
+        as a season ("throughout the month of Ramadan")."""
+        rel = self.rel.get(_key(m["rel"]))
+        since = m["mw"] and self.since_before.search(norm, max(0, m.start("x") - 12),
+                                                     m.start("x"))
+        if not (m["part"] or rel or since) or (
+                _key(m["hm"]) in self.h_need_year and not m["mw"]):
+            return None
+        if pub is None:
+            return None, "month", None
+        hm = self.hmonth[_key(m["hm"])]
+        now = _to_hijri(pub)
+        if now is None:
+            return None, "month", None
+        if rel == "next":
+            hy = now.year if hm > now.month else now.year + 1
+        elif rel == "past":
+            hy = now.year if hm < now.month else now.year - 1
+        else:
+            hy = now.year if hm <= now.month else now.year - 1
+        return _hijri_month(hy, hm)
 
     def _count(self, m: re.Match[str]) -> tuple[int, str]:
         if m["u2"]:

@@ -24,7 +24,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, Sequence
 
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Count, CountMention, Token
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import word_starts
@@ -166,7 +166,7 @@ class _Lexicon:
         self.vague_of_thousands = {10: "tens_of_thousands", 100: "hundreds_of_thousands"}
         words.update((f, ("vague", 10 if name == "tens" else 100))
                      for name, forms in y["vague"].items() for f in _ns(forms))
-        self.duals = {f: ("dual", 2) for f in _ns(y["duals"])}
+        self.duals = {f: ("dual", 2) for f in (*_ns(y["duals"]), *_person_duals(y["person_duals"]))}
         self.not_numbers = set(_ns(y["not_numbers"]))
         self.word_forms = self._clitic_forms(words)
         self.dual_forms = self._clitic_forms(self.duals)
@@ -178,7 +178,8 @@ class _Lexicon:
 
         stems = _trie(words)
         qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
-        several_words = [p + w for p in qpre for w in _ns(y["several"])]
+        self.unspecified = tuple(_ns(y["unspecified"]))
+        several_words = [p + w for p in qpre for w in (*_ns(y["several"]), *self.unspecified)]
         several = _trie(several_words, r'[\s"]+')
         # the words a figure can open with, but for those holding a digit (see _figure_starts):
         # a clitic before "N" or " N", a number word or dual, a "several" word (first words)
@@ -191,7 +192,8 @@ class _Lexicon:
         self.rmark = _n(y["reversed_decimal_mark"])
         rmark = re.escape(self.rmark)
         heads = _trie((*self.word_forms, *self.dual_forms))
-        self.master = re.compile("(?<!\\w)(?:" + "|".join([
+        # a figure opens a word, or its digits follow letters glued to them ("مقتل25")
+        self.master = re.compile("(?:(?<!\\w)|(?<=[^\\W\\d_])(?=\\d))(?:" + "|".join([
             r"(?=[\d+])(?:(?P<date>(?<![/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
             r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}/\d{1,2})(?![\d/]))"
             r"|(?P<time>(?<!:)\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
@@ -210,7 +212,7 @@ class _Lexicon:
                              for p in _ns(ps)}
         qcl = _trie(_ns(q["clitics"]))
         before = _trie(p for ps in q["before"].values() for p in _ns(ps))
-        self.qual_before = re.compile(rf"(?<!\w){qcl}?(?P<q>{before})\s+$")
+        self.qual_before = re.compile(rf"(?<!\w){qcl}?(?P<q>{before})\s*$")
         after = _trie(p for ps in q["after"].values() for p in _ns(ps))
         self.qual_after = re.compile(rf"\s*(?P<q>{after})(?!\w)")
 
@@ -348,6 +350,27 @@ def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator
             yield m
 
 
+def person_duals() -> list[str]:
+    """The derived duals of person nouns (``numbers.yaml`` person_duals), normalized."""
+    return _person_duals(load_yaml("numbers.yaml")["person_duals"])
+
+
+def _person_duals(spec: dict[str, Any]) -> list[str]:
+    """Nominative duals of the singular person nouns of ``persons.yaml`` (the ``endings`` rule of
+    numbers.yaml), but for the ``not_duals`` that name something else."""
+    endings = {_n(k): _n(v) for k, v in spec["endings"].items()}
+    fem = [k for k in endings if k]
+    acc = _n(load_yaml("clitics.yaml")["accusative_suffix"])
+    out = []
+    for w in _ns(singular_persons()):
+        if " " in w or w.endswith(acc):
+            continue
+        end = next((k for k in fem if w.endswith(k)), "")
+        out.append(w[:len(w) - len(end)] + endings[end])
+    blocked = set(_ns(spec["not_duals"]))
+    return [d for d in out if d not in blocked]
+
+
 _TEXT = attrgetter("text")
 
 
@@ -370,6 +393,8 @@ def _cores(norm: str, lx: _Lexicon, tokens: Sequence[Token] | None = None) -> It
                             conj=norm[s] in lx.conj)
             else:
                 yield _Core(s, e, s, "special", value=a, kind="score")
+        elif group == "several" and m.group().endswith(lx.unspecified):
+            yield _Core(s, e, s, "special", value=0, kind="unspecified")  # "عدد كبير من"
         elif group == "several":
             yield _Core(s, e, s, "several", vague="several", conj=m.group()[:1] in lx.conj)
         else:                                  # date | time | phone: value = first number
@@ -443,6 +468,10 @@ def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int
     if first.cat == "multn":                   # "آلاف" alone
         return i + 1, (core(first, vague="thousands") if first.value == 1000 else None)
     if first.cat == "half":
+        if nxt is not None and not nxt.conj and nxt.cat == "mult1":
+            half = core(nxt, value=nxt.value // 2)  # "نصف مليون" = 500,000
+            half.mult, half.base = nxt.value, 0.5
+            return i + 2, half
         return i + 1, None
 
     c = first.cat

@@ -13,7 +13,7 @@ from rasd.lang.ar import load_yaml
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
 
-_WORD_SPLIT = re.compile(r"(\w+)")  # a word is a run of \w
+_WORD_SPLIT = re.compile(r"(\d\d*|[^\W\d][^\W\d]*)")  # a run of digits or of letters
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +78,20 @@ def has_article(tok: Token) -> bool:
     """Whether a token carries the definite article ("الثلاثة", "وال27", "للمرصد")."""
     _, _, art, lam_art, _ = _clitics()
     return any(s.startswith(art) or s.startswith(lam_art) for s in tok.stems[:3])
+
+
+def is_definite(tok: Token) -> bool:
+    """Whether a token carries the definite article as a clitic ("الوكالة", "وللمرصد"), unlike
+    :func:`has_article`, which also takes a stem that merely starts with its letters ("وكالة"
+    -> "الة")."""
+    art = _clitics()[2]
+    return any(s.startswith(art) and s[len(art):] in tok.stems for s in tok.stems)
+
+
+def without_article(word: str) -> str:
+    """A normalized word without its definite article ("المصادر" -> مصادر), else as it is."""
+    _, _, art, _, min_len = _clitics()
+    return word[len(art):] if word.startswith(art) and len(word) - len(art) >= min_len else word
 
 
 def tokenize(norm: str) -> tuple[Token, ...]:

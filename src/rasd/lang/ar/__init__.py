@@ -34,3 +34,16 @@ def load_lines(name: str) -> tuple[str, ...]:
         return tuple(
             line.strip() for line in fh if line.strip() and not line.lstrip().startswith("#")
         )
+
+
+@lru_cache(maxsize=1)
+def singular_persons() -> tuple[str, ...]:
+    """The singular person nouns of ``persons.yaml`` with their derived feminine forms (its
+    ``feminine`` rule: "مسعف" -> مسعفة), as written."""
+    data = load_yaml("persons.yaml")
+    fem = data["feminine"]
+    words = [str(w) for w in data["singular"]]
+    skip = set(fem["except"])
+    derived = [w + fem["suffix"] for w in words
+               if " " not in w and w not in skip and not w.endswith(tuple(fem["not_after"]))]
+    return tuple(dict.fromkeys(words + derived))

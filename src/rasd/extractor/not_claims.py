@@ -1,0 +1,71 @@
+"""Figures beside an event word that report no event: verdicts and prison terms, standing
+populations, rates, infections, numbered names, barrels of oil
+(``lang/ar/data/not_claims.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from rasd.extractor.lexicon import has_stem
+from rasd.extractor.linking import Located
+from rasd.lang.ar import load_yaml
+from rasd.model import Token, Trigger
+from rasd.text.normalize import normalize_string
+
+
+@dataclass(frozen=True)
+class NotClaimLexicon:
+    verdict_types: frozenset[str]
+    verdicts: frozenset[str]
+    verdict_window: int
+    death_sentences: frozenset[str]
+    standing: frozenset[str]
+    standing_window: int
+    rate_words: frozenset[str]
+    diseases: frozenset[str]
+    disease_window: int
+    named_media: frozenset[str]
+    oil_words: frozenset[str]
+    oil_window: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> NotClaimLexicon:
+    data = load_yaml("not_claims.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(normalize_string(w) for w in data[key] if " " not in w)
+
+    return NotClaimLexicon(
+        verdict_types=frozenset(data["verdict_types"]), verdicts=words("verdicts"),
+        verdict_window=int(data["verdict_window"]), death_sentences=words("death_sentences"),
+        standing=words("standing"),
+        standing_window=int(data["standing_window"]), rate_words=words("rate_words"),
+        diseases=words("diseases"), disease_window=int(data["disease_window"]),
+        named_media=words("named_media"), oil_words=words("oil_words"),
+        oil_window=int(data["oil_window"]))
+
+
+def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
+    return any(has_stem(toks[k], words) for k in range(max(0, lo), min(hi, len(toks))))
+
+
+def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether figure ``c`` linked to trigger ``t`` is one of the figures that report no event."""
+    lex = lexicon()
+    first, last = min(c.lo, t.lo), max(c.hi, t.hi)
+    if trig.type in lex.verdict_types and _near(toks, first - lex.verdict_window,
+                                                 last + 1, lex.verdicts) and (
+            trig.type != "killed" or has_stem(toks[t.lo], lex.death_sentences)):
+        return True  # "حكم بسجن 10 متهمين", "السجن المؤبد لستة صحفيين", "حكم بالإعدام على 5"
+    if _near(toks, c.lo - lex.standing_window, c.lo, lex.standing):
+        return True  # "يعيش فيها نحو 200 ألف مدني"
+    if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
+        return True  # "5 قتلى لكل 100 ألف"
+    if trig.type == "strikes" and _near(toks, c.hi, c.hi + lex.oil_window + 1, lex.oil_words):
+        return True  # "450 ألف برميل من النفط"
+    if trig.type == "injured" and _near(toks, first, last + lex.disease_window, lex.diseases):
+        return True  # "إصابة 300 شخص بالكوليرا"
+    return c.lo >= 2 and has_stem(toks[c.lo - 2], lex.named_media)  # "موقع سويداء 24"

@@ -1,0 +1,177 @@
+"""Attribution constructions (who asserts a figure), on sentences written for these tests."""
+
+import pytest
+
+import rasd
+
+
+def _claims(text):
+    return rasd.extract(text, published="2020-10-05", outlet="Test Outlet")
+
+
+def _source_of(text, value):
+    """Source text and kind of the claim with figure ``value``."""
+    found = [c for c in _claims(text) if c.count.value == value]
+    assert len(found) == 1, [c.to_json() for c in _claims(text)]
+    return found[0].source.text, found[0].source.kind
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المرصد السوري إن 5 أشخاص قتلوا في حلب. يذكر أن 12 شخصا قتلوا في المدينة الشهر الماضي.",
+    "وقال الجيش إن 5 جنود قتلوا. وأفيد بمقتل 12 مدنياً في القصف.",
+    "وقال الجيش إن 5 جنود قتلوا. وتجدر الإشارة إلى أن 12 شخصا قتلوا في هجوم مماثل.",
+    "وقال الجيش إن 5 جنود قتلوا. ويشار إلى أن 12 شخصا قتلوا في هجوم مماثل.",
+    "قالت الشرطة إن 5 أشخاص أصيبوا. والجدير بالذكر أن 12 شخصاً قتلوا في الهجوم نفسه العام الماضي.",
+])
+def test_outlet_voice_after_background_markers(text):
+    """"يذكر أن", "وأفيد", "وتجدر الإشارة": the outlet's own voice, the previous speaker is not
+    carried over."""
+    assert _source_of(text, 12) == ("Test Outlet", "outlet")
+
+
+def test_outlet_voice_does_not_end_the_speakers_report():
+    text = "وقال الجيش إن 5 جنود قتلوا. ويشار إلى أن 20 شخصا قتلوا في هجوم مماثل. وأضاف أن 3 أصيبوا."
+    assert _source_of(text, 3) == ("الجيش", "military")
+
+
+def test_yudhkar_with_a_subject_is_a_speaker():
+    text = "وقال الجيش إن 5 جنود قتلوا. ويذكر مصدر طبي أن 20 شخصا قتلوا في الهجوم."
+    assert _source_of(text, 20) == ("مصدر طبي", "anonymous")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("قتل 5 أشخاص في حلب، على ما أعلن المرصد السوري.", "المرصد السوري"),
+    ("قتل 5 أشخاص في حلب، كما قال مدير المرصد.", "مدير المرصد"),
+    ("قتل 5 أشخاص في حلب، بحسب ما قاله مدير المرصد رامي عبد الرحمن.",
+     "مدير المرصد رامي عبد الرحمن"),
+    ("قتل 5 أشخاص في حلب، وفق ما أعلنته وزارة الصحة.", "وزارة الصحة"),
+    ("وهذا ما قاله مدير المرصد: قتل 5 أشخاص في حلب.", "مدير المرصد"),
+    ("ونقلت الوكالة عن مسؤول محلي قوله إن 5 مدنيين قتلوا في الهجوم.", "مسؤول محلي"),
+])
+def test_the_verb_is_never_inside_the_speaker(text, source):
+    """A speaker in a relative clause ("بحسب ما قاله", "على ما أعلن") or after "قوله"."""
+    assert _source_of(text, 5)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("يذكر أن الغوطة تشهد غارات أوقعت أكثر من 300 قتيل حسب المرصد السوري.", "المرصد السوري"),
+    ("وأعلنت المنظمة أن خبراءها زاروا المدينة التي شهدت هجوماً أسفر عن 300 قتيل بحسب مسعفين.",
+     "مسعفين"),
+    ("وقال أحد السكان إن المدينة في فوضى، وسقط 300 قتيل بحسب حاكم المنطقة.", "حاكم المنطقة"),
+])
+def test_a_speaker_after_the_figure_vouches_for_it(text, source):
+    assert _source_of(text, 300)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    # a news agency after the figure relays the speaker before it
+    ("وأفادت مصادر طبية بمقتل 3 من رجال الأمن، وفقا لوكالة رويترز.", "مصادر طبية"),
+    # another figure comes between: the aside is about that one
+    ("وقالت الوزارة إن 3 أشخاص قتلوا وجرح 12 آخرون، بحسب الجيش.", "الوزارة"),
+    # "وهو ما أكدته": a second party confirms; the first speaker stays
+    ("وأفادت مصادر ميدانية بمقتل 3 ضباط، وهو ما أكدته مصادر إعلامية.", "مصادر ميدانية"),
+    # pointing back to a speaker already named
+    ("وأكدت مصادر طبية مقتل 3 أشخاص، وفقا لتلك المصادر.", "مصادر طبية"),
+    # an aside with its own "أن" clause is about what follows it
+    ("قال الجيش إن 3 جنود قتلوا، كما قال الوزير إن 7 أصيبوا.", "الجيش"),
+])
+def test_a_speaker_after_the_figure_that_does_not_vouch_for_it(text, source):
+    assert _source_of(text, 3)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقتل 5 أشخاص في حلب، بحسب إحصائية الأمم المتحدة.", "الأمم المتحدة"),
+    ("وقتل 5 أشخاص في حلب، وفقا لبيان صادر عن الحزب.", "الحزب"),
+    ("وقتل 5 أشخاص في حلب، بحسب حصيلة نهائية أوردتها اللجنة الدولية للصليب الأحمر.",
+     "اللجنة الدولية للصليب الأحمر"),
+    ("وقتل 5 أشخاص في حلب، حسبما جاء في تقرير المنظمة.", "المنظمة"),
+    ("وقتل 5 أشخاص في حلب، بحسب تقرير لمنظمة العفو الدولية.", "منظمة العفو الدولية"),
+    ("وقتل 5 أشخاص في حلب، بحسب التقرير السنوي.", "التقرير السنوي"),
+    ("وأصيب 5 أشخاص، بحسب آخر حصيلة أدلى بها المتحدث باسم الشرطة.", "المتحدث باسم الشرطة"),
+    ("وقتل 5 أطفال، وفق آخر حصيلة أوردها المرصد السوري.", "المرصد السوري"),
+    ("ووفق آخر حصيلة صدرت عن وزارة الصحة، أوقعت المعارك 5 قتلى.", "وزارة الصحة"),
+])
+def test_a_documents_owner_is_the_speaker(text, source):
+    assert _source_of(text, 5)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وأفادت سانا بمقتل 5 أشخاص في حلب.", "سانا"),
+    ("وذكرت مصادرنا أن 5 أشخاص قتلوا في القصف.", "مصادرنا"),
+])
+def test_a_bare_agency_name_is_a_speaker(text, source):
+    """Names ending like a pronoun ("سانا", "مصادرنا") are speakers when they are head words."""
+    assert _source_of(text, 5) == (source, _source_of(text, 5)[1])
+    assert _source_of(text, 5)[1] != "outlet"
+
+
+def test_a_pronoun_suffixed_object_is_no_speaker():
+    assert _source_of("وأعلنت ولاءها للتنظيم بعد مقتل 5 من عناصرها.", 5)[1] == "outlet"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال المتحدث باسم "قوات سوريا الديمقراطية" إن 5 أشخاص قتلوا.', "قوات سوريا الديمقراطية"),
+    ('وذكرت وكالة "معا" الفلسطينية أن 5 أشخاص قتلوا.', "معا"),
+    ('وقتل 5 أشخاص، حسب تقديرات "الشبكة العربية لحقوق الإنسان".', "الشبكة العربية لحقوق الإنسان"),
+    ('أصيب 5 أشخاص في انفجار، وفق ما أفادت به وكالة "رويترز".', "رويترز"),
+])
+def test_a_name_is_not_cut_at_a_quote_mark(text, name):
+    assert name in _source_of(text, 5)[0]
+
+
+def test_a_quote_after_a_definite_speaker_is_what_was_said():
+    assert _source_of('وقالت الوزارة "إن 5 أشخاص قتلوا في الهجوم".', 5)[0] == "الوزارة"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وبيّن المتحدث باسم الشرطة أن 5 أشخاص قتلوا في الهجوم.", "المتحدث باسم الشرطة"),
+    ("ونوّه المتحدث إلى أن 5 أشخاص قتلوا في الهجوم.", "المتحدث"),
+    ("ولفت المسؤول إلى أن 5 أشخاص قتلوا في الهجوم.", "المسؤول"),
+    ("وبرّر الجيش قتل 5 أشخاص بأنهم كانوا مسلحين.", "الجيش"),
+    ("وشدد الرئيس على أن 5 أشخاص قتلوا في الحرب.", "الرئيس"),
+    ("وأكد كل من الجيش والشرطة أن 5 أشخاص قتلوا.", "الجيش والشرطة"),
+    ("وأكدت مصادر طبية ومسؤولون محليون أن 5 أشخاص قتلوا.", "مصادر طبية ومسؤولون محليون"),
+])
+def test_more_reporting_verbs_and_conjoined_speakers(text, source):
+    assert _source_of(text, 5)[0] == source
+
+
+@pytest.mark.parametrize("text", [
+    "وتوسطت الأمم المتحدة بين الطرفين لنقل 5 مصابين إلى المستشفى.",
+    "وقال الجيش إن 3 جنود أصيبوا في معارك تدور بين الطرفين، وأن 5 مسلحين قتلوا.",
+    "وقال المسعفون إن فرق الإنقاذ تبحث بين الأنقاض أن 5 أشخاص قتلوا.",
+])
+def test_between_is_no_reporting_verb(text):
+    """"بين" (between) is spelled like "بيّن" (explained): the verb opens a clause and its speaker
+    is followed by "أن" right away."""
+    assert _source_of(text, 5)[0] not in ("الطرفين", "الأنقاض")
+
+
+def test_the_addressee_is_not_the_speaker():
+    text = 'وقال الجيش إن 3 جنود أصيبوا. وقال لـ"الشرق الأوسط" إن 5 أشخاص قتلوا في الهجوم.'
+    assert _source_of(text, 5)[0] == "الجيش"
+    assert _source_of("وقال مسؤول أمني لوكالة فرانس برس إن 5 أشخاص قتلوا.", 5)[0] == "مسؤول أمني"
+
+
+def test_a_claim_of_responsibility_is_no_report_even_after_a_time_word():
+    text = "وأعلن التنظيم، الأحد، مسؤوليته عن الهجوم الذي أدى إلى مقتل 5 أشخاص."
+    assert _source_of(text, 5)[1] == "outlet"
+
+
+def test_a_via_chain_across_a_time_word():
+    text = "قتل 5 أشخاص في حادث حافلة، حسبما أوردت وسائل إعلام محلية السبت نقلا عن الشرطة."
+    claim = next(c for c in _claims(text) if c.count.value == 5)
+    assert claim.source.text == "الشرطة" and [v.text for v in claim.via] == ["وسائل إعلام محلية"]
+
+
+@pytest.mark.parametrize("text", [
+    "وشن الطيران الحربي التابع للجيش 5 غارات على المدينة.",
+    "ورفضت المصادر الكشف عن هويتها، وقتل 5 أشخاص في الهجوم.",
+])
+def test_a_definite_verbal_noun_is_no_reporting_verb(text):
+    """"التابع" (affiliated), "الكشف" (disclosure): spelled like "تابع", "كشف" with the article."""
+    assert _source_of(text, 5)[1] == "outlet"
+
+
+def test_the_auxiliary_qad_is_no_part_of_a_subject_first_speaker():
+    assert _source_of("وكانت وزارة الصحة قد أعلنت مقتل 5 أشخاص.", 5)[0] == "وزارة الصحة"

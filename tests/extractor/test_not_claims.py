@@ -1,0 +1,38 @@
+"""Figures beside an event word that report no event (GUIDELINES, "What is not a claim")."""
+
+import pytest
+
+import rasd
+from rasd.model import Count
+
+
+def _claims(text):
+    return [(c.type, c.count) for c in rasd.extract(text, published="2020-10-05", outlet="T")]
+
+
+@pytest.mark.parametrize("text", [
+    "قضت المحكمة بالسجن المؤبد لستة صحفيين.",              # a prison term
+    "حكمت المحكمة بسجن 10 متهمين خمس سنوات.",
+    "أصدرت المحكمة حكماً بالإعدام على 29 متهماً.",          # a death sentence
+    "المدينة التي يعيش فيها نحو 200 ألف مدني.",             # a standing population
+    "تستضيف البلاد 3 ملايين لاجئ فروا من الحرب.",
+    "بلغ معدل القتل في البلاد 20 حالة قتل لكل 100 ألف شخص.",  # a rate (and "حالة" alone)
+    "سجلت الوزارة إصابة 300 شخص بالكوليرا.",                # an infection
+    "اعتقلت الشرطة عدداً كبيراً من المتظاهرين.",           # "a large number": no class
+    "قتل الكثير من المدنيين في القصف.",
+    "تنتج البلاد 450 ألف برميل من النفط يومياً.",              # oil, not barrel bombs
+])
+def test_not_a_claim(text):
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أعدمت السلطات 8 أشخاص أدانتهم المحكمة.", ("killed", Count(value=8))),  # an execution
+    ("اعتقلت الشرطة عدداً من المتظاهرين.", ("arrested", Count(vague="several"))),
+    ("وقال موقع سويداء 24 إن 5 أشخاص قتلوا.", ("killed", Count(value=5))),
+    ("ويوجد نحو 220 آخرين في عداد المفقودين.", ("missing", Count(value=220, qualifier="about"))),
+    ("تم القضاء على 40 مسلحاً.", ("killed", Count(value=40))),
+    ("ألقت المروحيات 20 برميلاً متفجراً على الحي.", ("strikes", Count(value=20))),
+])
+def test_still_a_claim(text, expected):
+    assert _claims(text) == [expected]

@@ -1,0 +1,14 @@
+"""Token helpers of rasd.text.tokens."""
+
+import pytest
+
+from rasd.text.normalize import normalize_string
+from rasd.text.tokens import is_definite, tokenize
+
+
+@pytest.mark.parametrize("word, definite", [
+    ("الوكالة", True), ("والوكالة", True), ("للمرصد", True), ("بالجيش", True),
+    ("وكالة", False), ("كالة", False), ("منظمة", False),
+])
+def test_is_definite_only_for_the_article_clitic(word, definite):
+    assert is_definite(tokenize(normalize_string(word))[0]) is definite
