@@ -562,3 +562,11 @@ def test_relative_days_weekdays_and_regional_months(text, surface, date, precisi
     found = find_times(norm, dt.date(2020, 10, 5))
     assert [(norm[m.start:m.end], m.date, m.precision) for m in found] == [
         (normalize(surface)[0], date, precision)]
+
+
+@pytest.mark.parametrize("text", ["قتل 5 في بداية شهر رمضان", "قتل 5 في رمضان الماضي",
+                                  "قتل 5 منذ شهر رمضان"])
+def test_yearless_hijri_month_outside_the_converter_range_is_unresolved(text):
+    norm = normalize(text)[0]
+    assert [m.date for m in find_times(norm, dt.date(1910, 5, 1))] == [None]
+    assert [m.date for m in find_times(norm, dt.date(2020, 5, 1))] != [None]
