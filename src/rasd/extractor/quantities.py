@@ -151,23 +151,52 @@ class _Clause:
     lead: Sequence[Token] = ()  #: the two words before the clause ("في" of "في حين")
 
 
-def _clause(doc: Document, starts: list[int], nstart: int, sent_starts: list[int]) -> _Clause:
-    """The clause around normalized offset ``nstart``: its sentence, cut at new-clause words."""
-    sents = doc.sentences
-    si = max(0, bisect.bisect_right(sent_starts, nstart) - 1) if sents else 0
+CLAUSE_REACH = 40  #: words of a clause read on each side of the figure (bounds the work)
+
+
+@dataclass
+class _Index:
+    """What every claim of one document looks up: token, sentence and figure starts (sorted,
+    for bisect), and per sentence the token positions of its new-clause words (found when a
+    claim of that sentence first asks)."""
+
+    doc: Document
+    starts: list[int]
+    sentence_starts: list[int]
+    count_starts: list[int]
+    cuts: dict[tuple[int, int], list[int]]
+
+    @classmethod
+    def of(cls, doc: Document, starts: list[int]) -> "_Index":
+        return cls(doc, starts, [s for s, _ in doc.sentences], [c.start for c in doc.counts], {})
+
+    def cuts_in(self, lo: int, hi: int) -> list[int]:
+        """Token positions of new-clause words among tokens ``lo``..``hi``."""
+        found = self.cuts.get((lo, hi))
+        if found is None:
+            cut = context().new_clause
+            toks = self.doc.tokens
+            found = self.cuts[(lo, hi)] = [k for k in range(lo, hi)
+                                           if not cut.isdisjoint(toks[k].stems)]
+        return found
+
+
+def _clause(doc: Document, index: _Index, nstart: int) -> _Clause:
+    """The clause around normalized offset ``nstart``: its sentence, cut at new-clause words
+    and at :data:`CLAUSE_REACH` words from the figure."""
+    starts, sents = index.starts, doc.sentences
+    si = max(0, bisect.bisect_right(index.sentence_starts, nstart) - 1) if sents else 0
     s, e = sents[si] if sents else (0, len(doc.norm))
     lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
     at = min(max(bisect.bisect_right(starts, nstart) - 1, lo), max(lo, hi - 1))
-    cut = context().new_clause
-    first, last = lo, hi
-    for k in range(at - 1, lo, -1):
-        if has_stem(doc.tokens[k], cut):
-            first = k
-            break
-    for k in range(at + 1, hi):
-        if has_stem(doc.tokens[k], cut):
-            last = k
-            break
+    first, last = max(lo, at - CLAUSE_REACH), min(hi, at + CLAUSE_REACH)
+    cuts = index.cuts_in(lo, hi)
+    k = bisect.bisect_left(cuts, at) - 1  # the last cut before the figure
+    if k >= 0 and cuts[k] > lo:
+        first = max(first, cuts[k])
+    k = bisect.bisect_right(cuts, at)  # the first cut after it
+    if k < len(cuts):
+        last = min(last, cuts[k])
     return _Clause(doc.tokens[first:last], at - first, doc.tokens[first].start if first < hi else s,
                    doc.tokens[max(lo, first - 2):first])
 
@@ -179,11 +208,10 @@ def _norm_offset(doc: Document, orig: int) -> int:
     return min(bisect.bisect_left(doc.n2o, orig), max(0, len(doc.norm) - 1))
 
 
-def _figure_offset(doc: Document, claim: Claim, nstart: int, nend: int,
-                   count_starts: list[int]) -> int:
+def _figure_offset(doc: Document, index: _Index, claim: Claim, nstart: int, nend: int) -> int:
     """Normalized start of the claim's figure inside its evidence (else the evidence start)."""
     key = claim.count.key()
-    lo = bisect.bisect_left(count_starts, nstart)
+    lo = bisect.bisect_left(index.count_starts, nstart)
     for k in range(lo, len(doc.counts)):  # (a slice would copy the rest of the tuple)
         cm = doc.counts[k]
         if cm.start >= nend:
@@ -217,7 +245,7 @@ def _signature(clause: _Clause) -> Signature | None:
     return Signature(tuple(attacks), tuple(targets))
 
 
-def _period(doc: Document, clause: _Clause) -> Period | None:
+def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
     lex = _lexicon()
     lo = max(0, clause.figure - lex.period_reach)
     toks = clause.toks[lo:clause.figure + lex.period_reach]
@@ -230,26 +258,27 @@ def _period(doc: Document, clause: _Clause) -> Period | None:
             return _period_of(doc, "span", toks[k], toks[k + hit[0] - 1])
         hit = lex.span_openers.match_at(toks, k)
         if hit is not None:
-            j = _unit_after(doc, toks, k + hit[0], lex)
+            j = _unit_after(doc, index, toks, k + hit[0], lex)
             if j is not None:
                 return _period_of(doc, "span", toks[k], toks[j])
     return None
 
 
-def _unit_after(doc: Document, toks: Sequence[Token], j: int, lex: _Lexicon) -> int | None:
+def _unit_after(doc: Document, index: _Index, toks: Sequence[Token], j: int,
+                lex: _Lexicon) -> int | None:
     """Index of a time unit opening the phrase at ``j``, after at most a number ("خلال ست
     سنوات", "خلال الـ24 ساعة", "خلال الأيام الخمسة"), or None ("خلال احتفالات رأس السنة")."""
     for k in range(j, min(len(toks), j + lex.span_reach)):
         if has_stem(toks[k], lex.span_units):
             return k
-        if not _is_figure(doc, toks[k]):
+        if not _is_figure(doc, index, toks[k]):
             return None
     return None
 
 
-def _is_figure(doc: Document, tok: Token) -> bool:
+def _is_figure(doc: Document, index: _Index, tok: Token) -> bool:
     """Whether a token is (part of) a number the number stage found."""
-    lo = bisect.bisect_right([c.start for c in doc.counts], tok.start) - 1
+    lo = bisect.bisect_right(index.count_starts, tok.start) - 1
     return lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end
 
 
@@ -377,23 +406,23 @@ def mark_quantities(doc: Document) -> Document:
     starts = word_starts(doc.tokens, doc.norm)[0]
     if not starts:
         return doc
-    sent_starts = [s for s, _ in doc.sentences]
-    count_starts = [c.start for c in doc.counts]
+    index = _Index.of(doc, starts)
+    sent_starts = index.sentence_starts
     published = parse_published(doc.published)
     claims = list(doc.claims)
     figures, clauses, sentence_of = [], [], []
     for claim in claims:
         nstart = _norm_offset(doc, claim.evidence.start)
         nend = max(nstart + 1, _norm_offset(doc, claim.evidence.end))
-        fig = _figure_offset(doc, claim, nstart, nend, count_starts)
+        fig = _figure_offset(doc, index, claim, nstart, nend)
         figures.append(fig)
-        clauses.append(_clause(doc, starts, fig, sent_starts))
+        clauses.append(_clause(doc, index, fig))
         sentence_of.append(bisect.bisect_right(sent_starts, fig) - 1)
     segments = _segments(doc, starts)
     out: list[Claim] = []
     for i, claim in enumerate(claims):
         clause = clauses[i]
-        period = _period(doc, clause)
+        period = _period(doc, index, clause)
         if period is None and _long_since(claim, published):
             period = Period("since", claim.time.text, claim.time.span)
         before = i > 0 and claims[i - 1].type == claim.type and sentence_of[i - 1] == sentence_of[i]
