@@ -551,3 +551,40 @@ def test_conjoined_figure_of_people_after_a_toll():
 ])
 def test_lost_missing_and_one_in_an_idiom(text, expected):
     assert {(c.type, c.count) for c in _claims(text)} == expected
+
+
+def _source_keys_by_scan(claims, mentions):
+    """Each claim's comparable source as the backward scan the index replaced finds it."""
+    from rasd.text.tokens import without_article
+
+    keys = {id(cl): claims_module.canon_source(cl.source.text) for cl in claims}
+    for cl in claims:
+        words = keys[id(cl)].split()
+        if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
+            continue
+        for start, text in reversed(mentions):
+            key = claims_module.canon_source(text)
+            if start >= cl.source.span.start or not key or key.split()[0] == words[0]:
+                continue
+            if without_article(key.split()[0]) == without_article(words[0]):
+                keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{start}"
+                break
+    return keys
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر عسكرية وميدانية إن 5 أشخاص قتلوا. وبحسب المصادر قتل 7 آخرون. وقال مصدر إن 9 "
+    "أصيبوا. وأضاف المصدر أن 3 اعتقلوا. وقالت المصادر إن 4 قتلوا.",
+    "قال المرصد إن 5 قتلوا. وقال المرصد إن 6 قتلوا. قال مرصد حقوقي إن 2 أصيبوا، وقال المرصد إن 8 نزحوا.",
+])
+def test_source_keys_by_index_answer_as_the_scan(text):
+    doc = rasd.extract_document(text)
+    mentions = sorted((doc.span(sm.start, sm.end).start, doc.original(sm.start, sm.end))
+                      for sm in doc.sources)
+    claims = [rasd.model.Claim(doc.id, "killed", rasd.Count(value=1), source=rasd.Mention(
+        doc.original(sm.start, sm.end), doc.span(sm.start, sm.end), sm.kind), evidence=rasd.Span(0, 0))
+        for sm in doc.sources]
+    got = claims_module._source_keys(claims, mentions)
+    assert got == _source_keys_by_scan(claims, mentions)
+    assert any("@" in key or " " in key for cl, key in zip(claims, got.values())
+               if len(cl.source.text.split()) == 1)

@@ -768,11 +768,6 @@ def canon_source(text: str) -> str:
     return " ".join(normalize_string(text).split())
 
 
-def _bare_source(text: str) -> str:
-    """A source phrase without the article on its words ("المصادر العسكرية" -> مصادر عسكرية)."""
-    return " ".join(without_article(w) for w in canon_source(text).split())
-
-
 def _source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dict[int, str]:
     """Comparable source of each claim (by ``id``). A one-word definite source ("المصدر",
     "المصادر", "البيان") names back the nearest source phrase before it (``mentions``: original
@@ -780,19 +775,28 @@ def _source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> di
     وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
     its own."""
     keys = {id(cl): canon_source(cl.source.text) for cl in claims}
+    # the phrases by the head of their first word and that word (indices into mentions, which
+    # are in text order): the nearest one before a claim is found by bisect
+    phrase_keys = [canon_source(text) for _, text in mentions]
+    starts = [start for start, _ in mentions]
+    by_head: dict[str, dict[str, list[int]]] = {}
+    for i, key in enumerate(phrase_keys):
+        if key:
+            first = key.split()[0]
+            by_head.setdefault(without_article(first), {}).setdefault(first, []).append(i)
     for cl in claims:
         words = keys[id(cl)].split()
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
-        head = without_article(words[0])
-        for start, text in reversed(mentions):
-            key = canon_source(text)
-            if start >= cl.source.span.start or not key or key.split()[0] == words[0]:
-                continue  # after it, or itself definite
-            if _bare_source(text).split()[0] == head:
-                # a bare "مصدر" is one anonymous source, not "مصدر محلي" (no containment)
-                keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{start}"
-                break
+        n = bisect.bisect_left(starts, cl.source.span.start)  # the phrases before it
+        nearest = -1
+        for first, indices in by_head.get(without_article(words[0]), {}).items():
+            if first != words[0] and (k := bisect.bisect_left(indices, n)):  # not itself definite
+                nearest = max(nearest, indices[k - 1])
+        if nearest >= 0:
+            # a bare "مصدر" is one anonymous source, not "مصدر محلي" (no containment)
+            key = phrase_keys[nearest]
+            keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{starts[nearest]}"
     return keys
 
 
