@@ -7,6 +7,7 @@ import datetime
 import math
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 from rasd.extractor import linking
@@ -46,6 +47,9 @@ class Draft:
     trigger: tuple[int, int] | None = None
 
 
+_START, _END = itemgetter(0), itemgetter(1)  # Token.start, Token.end
+
+
 class _Index:
     """A sentence's figures and event words located among its tokens, and what linking asks of
     them (figures between two tokens, clause breaks between, event words near a figure) answered
@@ -54,15 +58,22 @@ class _Index:
     def __init__(self, norm: str, toks: Sequence[Token], counts: list[CountMention],
                  trigs: list[Trigger]) -> None:
         self.norm, self.toks = norm, toks
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
+        self.starts = list(map(_START, toks))
+        self.ends = list(map(_END, toks))
         self.c_loc = [self.locate(c.start, c.end) for c in counts]
         self.c_lo = [c.lo for c in self.c_loc]
         self.t_loc = [self.locate(t.start, t.end) for t in trigs]
         self.t_lo = [t.lo for t in self.t_loc]
         self.t_span = max((t.hi - t.lo for t in self.t_loc), default=0)
-        s, e = (toks[0].start, toks[-1].end) if toks else (0, 0)
-        self.break_at = [m.start() for m in _BREAK.finditer(norm, s, e)]
+        self._break_at: list[int] | None = None  # found when first asked
+
+    @property
+    def break_at(self) -> list[int]:
+        """Offsets of the clause breaks between the sentence's first and last token."""
+        if self._break_at is None:
+            s, e = (self.toks[0].start, self.toks[-1].end) if self.toks else (0, 0)
+            self._break_at = [m.start() for m in _BREAK.finditer(self.norm, s, e)]
+        return self._break_at
 
     def locate(self, start: int, end: int) -> Located:
         """``linking.token_range`` by bisect."""
@@ -606,7 +617,9 @@ class _SourceResolver:
         last: SourceMention | None = None
         for si in range(len(doc.sentences)):
             self.named_before.append(last)
-            mentions = self.by_sentence.get(si, [])
+            mentions = self.by_sentence.get(si)
+            if not mentions:
+                continue
             cues = [sm.cue_start for sm in mentions]
             self.cues[si] = cues if cues == sorted(cues) else None
             upto: list[SourceMention | None] = [None]
@@ -776,18 +789,21 @@ def _source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> di
     its own."""
     keys = {id(cl): canon_source(cl.source.text) for cl in claims}
     # the phrases by the head of their first word and that word (indices into mentions, which
-    # are in text order): the nearest one before a claim is found by bisect
-    phrase_keys = [canon_source(text) for _, text in mentions]
-    starts = [start for start, _ in mentions]
+    # are in text order), built when first needed: the nearest one before a claim by bisect
+    phrase_keys: list[str] = []
+    starts: list[int] = []
     by_head: dict[str, dict[str, list[int]]] = {}
-    for i, key in enumerate(phrase_keys):
-        if key:
-            first = key.split()[0]
-            by_head.setdefault(without_article(first), {}).setdefault(first, []).append(i)
     for cl in claims:
         words = keys[id(cl)].split()
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
+        if not starts and mentions:
+            phrase_keys = [canon_source(text) for _, text in mentions]
+            starts = [start for start, _ in mentions]
+            for i, key in enumerate(phrase_keys):
+                if key:
+                    first = key.split()[0]
+                    by_head.setdefault(without_article(first), {}).setdefault(first, []).append(i)
         n = bisect.bisect_left(starts, cl.source.span.start)  # the phrases before it
         nearest = -1
         for first, indices in by_head.get(without_article(words[0]), {}).items():
