@@ -358,6 +358,18 @@ def test_eval_repeated_gold_id_is_an_error(tmp_path):
     assert "repeated" in result.output and "Traceback" not in result.output
 
 
+def test_extract_reports_a_skipped_sentence_on_stderr(monkeypatch):
+    from rasd.extractor import claims
+
+    monkeypatch.setattr(claims, "MAX_SENTENCE_FIGURES", 3)
+    text = "قتل 5 أشخاص في حلب. وقتل 1 و2 و3 و4 أشخاص. أصيب 9 أشخاص."
+    result = _invoke(["extract", "-"], input=_jsonl([{"id": "big", "text": text}]))
+    assert result.exit_code == 0
+    assert sorted(c["count"]["value"] for c in _claims(result.stdout)) == [5, 9]
+    assert "rasd: warning: big: sentence 2 " in result.stderr
+    assert "4 figures (limit 3)" in result.stderr
+
+
 def test_eval_lists_rejected_figures(tmp_path):
     articles = tmp_path / "articles.jsonl"
     gold = tmp_path / "gold.jsonl"

@@ -55,3 +55,16 @@ def test_claim_rejects_unknown_type():
     with pytest.raises(ValueError):
         Claim(doc_id="d", type="exploded", count=Count(value=1),
               source=Mention("", Span(0, 0), "outlet"), evidence=Span(0, 1))
+
+
+def test_norm_offset_crosses_from_original_to_normalized_offsets():
+    from rasd.model import Document
+    from rasd.pipeline import prepare
+
+    doc = prepare(Document(id="d", text="مقتـــل\nقُتِلَ 5", title_end=7))
+    assert doc.norm == "مقتل\nقتل 5"
+    assert doc.norm_title_end == 4 and doc.norm[doc.norm_title_end] == "\n"
+    assert [doc.norm_offset(p) for p in (0, 3, 4, 6, 7, 8, 14, 15, 16, 99)] == \
+        [0, 3, 3, 3, 4, 5, 8, 9, 10, 10]
+    assert doc.span(0, doc.norm_title_end) == Span(0, 7)
+    assert Document(id="d", text="abc", title_end=2).norm_title_end == 2  # not prepared

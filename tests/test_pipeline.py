@@ -13,3 +13,110 @@ def test_run_many_in_a_process_pool_keeps_order_and_results():
     pooled = list(run_many(iter(docs), workers=2, chunksize=2))
     assert [d.id for d in pooled] == [d.id for d in docs]
     assert [d.claims for d in pooled] == serial
+
+
+# --- any input: every stage returns, every span is inside the text and reads as its field -------
+
+import datetime as dt  # noqa: E402
+from importlib import resources  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rasd import pipeline  # noqa: E402
+from rasd.lang.ar import load_yaml  # noqa: E402
+from rasd.model import Document  # noqa: E402
+from rasd.text.normalize import _normalize_slow  # noqa: E402
+from rasd.text.numbers import MAX_COUNT  # noqa: E402
+
+
+def _lexicon_strings() -> list[str]:
+    """Every word and phrase of the YAML data files: figures, event words, sources, places."""
+    out: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(key)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str) and any("\u0600" <= ch <= "\u06ff" for ch in node):
+            out.add(node)
+    for path in resources.files("rasd.lang.ar").joinpath("data").iterdir():
+        if path.name.endswith(".yaml"):
+            walk(load_yaml(path.name))
+    return sorted(out)
+
+
+WORDS = _lexicon_strings()
+_TRIGGERS, _PERSONS, _SAY = (load_yaml(f) for f in ("triggers.yaml", "persons.yaml",
+                                                    "attribution.yaml"))
+EVENT_WORDS = sorted({w for entry in _TRIGGERS.values() for role in ("verb", "masdar", "noun")
+                      for w in entry.get(role, [])})
+PEOPLE = sorted(set(_PERSONS["plural"] + _PERSONS["singular"]))
+SPEAKERS = st.tuples(st.sampled_from(_SAY["reporting_verbs"]),
+                     st.sampled_from(_SAY["government_heads"] + _SAY["monitor_heads"]
+                                     + _SAY["anonymous_heads"]),
+                     st.sampled_from(["إن", "أن", "", ":"])).map(" ".join)
+FIGURES = st.one_of(st.integers(0, 10**12).map(str), st.sampled_from(WORDS))
+CLAIMS = st.one_of(
+    st.tuples(st.sampled_from(EVENT_WORDS), FIGURES, st.sampled_from(PEOPLE)),
+    st.tuples(FIGURES, st.sampled_from(PEOPLE), st.sampled_from(EVENT_WORDS)),
+).map(" ".join)
+PIECES = st.one_of(
+    CLAIMS, CLAIMS, SPEAKERS, st.sampled_from(WORDS), st.sampled_from(WORDS),
+    st.from_regex(r"\d{1,25}([.,]\d{1,4})?", fullmatch=True),
+    st.sampled_from([".", "،", "\n", "\n\n", '"', ":", "ـ", "ـــ", "İ", "ß", "Σ", "ﻻ", "ﷺ", "ﬁ",
+                     "\u0651", "e\u0301", "\u200f", "\ud800", "١٢", "(", ")"]),
+    st.text(max_size=3))
+ANY_TEXTS = st.lists(PIECES, min_size=1, max_size=40).map(" ".join)
+PUBLISHED = st.none() | st.dates().map(dt.date.isoformat) | st.sampled_from(
+    ["0001-01-01", "9999-12-31", "1900-01-01", "2077-11-17", "2020-10-05", "nonsense"])
+TITLES = st.none() | st.sampled_from(["ـ" * 40, "مقتـــل 20 شخصاً", "İdlib", ""]) | ANY_TEXTS
+
+
+def document(text: str, title: str | None, published: str | None) -> Document:
+    """A Document as make_document builds it (title as first line), with no input checks."""
+    title = (title or "").strip()
+    return Document(id="prop", text=f"{title}\n{text}" if title else text, published=published,
+                    title_end=len(title))
+
+
+def span_errors(doc: Document) -> list[str]:
+    """Fields whose span is outside the text or does not read as the field's text."""
+    errors = []
+    for claim in doc.claims:
+        if not 0 <= claim.evidence.start <= claim.evidence.end <= len(doc.text):
+            errors.append(f"evidence {claim.evidence}")
+        fields = [claim.subject, claim.trigger, claim.location, claim.time, *claim.via]
+        if claim.source.kind != "outlet":
+            fields.append(claim.source)
+        for f in fields:
+            if f is None or f.span is None:
+                continue
+            if not 0 <= f.span.start <= f.span.end <= len(doc.text):
+                errors.append(f"{type(f).__name__} span {f.span} outside the text")
+            elif doc.text[f.span.start:f.span.end] != f.text:
+                errors.append(f"{type(f).__name__} {f.text!r} != text at {f.span}")
+        if claim.count.high > MAX_COUNT:
+            errors.append(f"count {claim.count}")
+    return errors
+
+
+@settings(max_examples=250, derandomize=True, database=None, deadline=None)
+@given(ANY_TEXTS, TITLES, PUBLISHED)
+def test_any_document_gives_claims_whose_spans_read_as_their_fields(text, title, published):
+    doc = pipeline.run(document(text, title, published))
+    assert span_errors(doc) == []
+
+
+@settings(max_examples=120, derandomize=True, database=None, deadline=None)
+@given(ANY_TEXTS, TITLES)
+def test_claims_are_the_same_on_the_exact_normalize_path(text, title):
+    doc = document(text, title, "2020-10-05")
+    fast = pipeline.run(doc).claims
+    norm, n2o = _normalize_slow(doc.text)  # the character-by-character normalization
+    prepared = doc.with_(norm=norm, n2o=n2o, tokens=pipeline.tokenize(norm),
+                         sentences=pipeline.sentences(norm), paragraphs=pipeline.paragraphs(norm))
+    assert pipeline.run(prepared, pipeline.STAGES[1:]).claims == fast

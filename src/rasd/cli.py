@@ -125,6 +125,8 @@ def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
     items = read_inputs(list(inputs), stdin, fetch=_fetch(**fetch))
     for doc in run_many(_documents(items, failures), workers=workers):
         processed += 1
+        for warning in doc.warnings:
+            click.echo(f"rasd: warning: {warning}", err=True)
         for claim in doc.claims:
             out.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
     out.flush()

@@ -2,18 +2,27 @@
 
 Plain stdlib dataclasses, no I/O. Every span is a half-open ``(start, end)`` range of character
 offsets into the *original* article text, which is never modified. Stages match on
-``Document.norm`` (see :mod:`rasd.text.normalize`) and convert with :meth:`Document.span`.
+``Document.norm`` (see :mod:`rasd.text.normalize`): their annotations hold normalized offsets.
+The two kinds are typed apart (:data:`OrigOffset`, :data:`NormOffset`) and cross at two points
+only: :meth:`Document.span` (normalized to original) and :meth:`Document.norm_offset` (original
+to normalized, e.g. for ``title_end``).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, NewType
 
 if TYPE_CHECKING:
     from rasd.text.dates import TimeMention
+
+OrigOffset = NewType("OrigOffset", int)
+"""A character offset into the original text (``Document.text``, every :class:`Span`)."""
+NormOffset = NewType("NormOffset", int)
+"""A character offset into the normalized text (``Document.norm``, tokens, stage annotations)."""
 
 EVENT_TYPES: tuple[str, ...] = (
     "killed", "injured", "arrested", "abducted", "missing", "displaced",
@@ -453,25 +462,28 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class Document:
-    """An article: original ``text`` (never modified) plus the normalized copy and annotations."""
+    """An article: original ``text`` (never modified) plus the normalized copy and annotations.
+
+    ``warnings`` are one-line notes of what a stage left out and why (naming the document)."""
 
     id: str
     text: str
     published: str | None = None
     outlet: str | None = None
     url: str | None = None
-    title_end: int = 0
+    title_end: OrigOffset = OrigOffset(0)
     norm: str = ""
-    n2o: tuple[int, ...] = ()
+    n2o: tuple[OrigOffset, ...] = ()
     tokens: tuple[Token, ...] = ()
-    sentences: tuple[tuple[int, int], ...] = ()
-    paragraphs: tuple[tuple[int, int], ...] = ()
+    sentences: tuple[tuple[NormOffset, NormOffset], ...] = ()
+    paragraphs: tuple[tuple[NormOffset, NormOffset], ...] = ()
     counts: tuple[CountMention, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     sources: tuple[SourceMention, ...] = ()
     times: tuple["TimeMention", ...] = ()
     claims: tuple[Claim, ...] = ()
+    warnings: tuple[str, ...] = ()
     # claims left out as implausible for their event and subject (rasd.extractor.plausibility),
     # with the reason: for ``rasd eval`` and benchmarks/corpus_check.py, never stored
     rejected: tuple[tuple[Claim, str], ...] = ()
@@ -481,7 +493,7 @@ class Document:
         """A copy with some fields replaced (stages never mutate their input).
 
         The result of ``dataclasses.replace`` at a sixth of its cost (it runs ``__init__``,
-        which sets all 18 fields one by one): every stage calls this once per document."""
+        which sets all 20 fields one by one): every stage calls this once per document."""
         if not self.__dataclass_fields__.keys() >= changes.keys():
             unknown = sorted(changes.keys() - self.__dataclass_fields__.keys())
             raise TypeError(f"{type(self).__name__} has no field(s) {unknown}")
@@ -489,7 +501,7 @@ class Document:
         new.__dict__.update(self.__dict__, **changes)
         return new
 
-    def span(self, nstart: int, nend: int) -> Span:
+    def span(self, nstart: NormOffset, nend: NormOffset) -> Span:
         """Original-text span of the normalized range ``[nstart, nend)``."""
         if not self.n2o:
             return Span(nstart, nend)
@@ -499,7 +511,20 @@ class Document:
         # up to the next kept character, so trailing marks ("شخصاً") stay inside the span
         return Span(self.n2o[nstart], max(self.n2o[nend - 1] + 1, self.n2o[nend]))
 
-    def original(self, nstart: int, nend: int) -> str:
+    def original(self, nstart: NormOffset, nend: NormOffset) -> str:
         """Original text under the normalized range ``[nstart, nend)``."""
         s = self.span(nstart, nend)
         return self.text[s.start:s.end]
+
+    def norm_offset(self, pos: OrigOffset) -> NormOffset:
+        """Normalized offset of original offset ``pos``: where the first normalized character
+        from ``pos`` on is (``len(norm)`` past the last one)."""
+        if not self.n2o:
+            return NormOffset(pos)
+        return NormOffset(bisect.bisect_left(self.n2o, pos, 0, len(self.n2o) - 1))
+
+    @property
+    def norm_title_end(self) -> NormOffset:
+        """``title_end`` in the normalized text (a title of dropped characters, all tatweel or
+        diacritics, ends earlier there than in the original)."""
+        return self.norm_offset(self.title_end)

@@ -3,6 +3,9 @@ focus (rasd.extractor.focus). Cases as in test_placing."""
 
 import pytest
 
+import rasd
+from rasd.extractor.placing import PlaceChooser
+
 CASES = {
     "nationality adjectives choose the article's country": (
         "الجيش النيجيري يحرر رهائن\n"
@@ -32,3 +35,12 @@ CASES = {
 @pytest.mark.parametrize("text, which, expected", CASES.values(), ids=list(CASES))
 def test_focus(text, which, expected, claim_of, check_location):
     check_location(claim_of(text, which), expected)
+
+
+def test_title_weight_counts_in_normalized_offsets():
+    # the title's 30 tatweels are dropped from the normalized text: its end there is 30 characters
+    # before the original one, so Homs (in the lead) gets no title weight and Aleppo wins
+    doc = rasd.extract_document(
+        "في حمص قتل 5 أشخاص بعد قصف عنيف استمر طوال الليل في حلب. وشهدت حلب قتالا.",
+        title="مقتل 10 أشخاص" + "\u0640" * 30)
+    assert PlaceChooser(doc).focus.place.text == "حلب"

@@ -7,6 +7,8 @@ ISO)`` or ``("not country", ISO)`` (no location also passes).
 
 import pytest
 
+import rasd
+
 CASES = {
     "a country named as an actor is not where people died": (
         "قصف قاعدة التيفور في حمص\n"
@@ -168,3 +170,83 @@ def test_place_choice(text, which, expected, claim_of, check_location):
 def test_a_cumulative_toll_is_dated_since_its_start(claim_of):
     claim = claim_of(CASES["a war's cumulative toll is placed in the country"][0], 10000)
     assert claim.time is not None and claim.time.precision == "since"
+
+
+def test_context_places_start_after_the_title_in_normalized_offsets():
+    # a title of dropped characters (tatweel) ends earlier in the normalized text: Aleppo, in the
+    # lead, is still the context of the next sentence (not the title's Damascus)
+    claims = rasd.extract("سقطت قذائف في حلب. وقتل 5 أشخاص.",
+                          title="قصف على دمشق" + "\u0640" * 30)
+    assert [(c.count.value, c.location.text) for c in claims] == [(5, "حلب")]
+
+
+# --- the place choice's indexes answer as the scans they replace --------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rasd.extractor import placing  # noqa: E402
+from rasd.model import PlaceMention  # noqa: E402
+
+PLACES = st.builds(
+    lambda start, kind, country, admin1, precision: PlaceMention(
+        start, start + 3, "x", None, country, None, None, precision, kind, admin1),
+    st.integers(0, 200), st.sampled_from(["country", "admin1", "city", "unknown", "place"]),
+    st.sampled_from([None, "SY", "IQ"]), st.sampled_from([None, "a", "b"]), st.integers(1, 3))
+SETTINGS = settings(max_examples=400, derandomize=True, database=None, deadline=None)
+
+
+def _finest_by_pairs(places):
+    return [p for p in places if not placing._contains_any(p, places)]
+
+
+@SETTINGS
+@given(st.lists(PLACES, max_size=12))
+def test_finest_and_finest_so_far_answer_as_pairwise_checks(places):
+    places.sort(key=lambda p: p.start)
+    assert placing._finest(places) == _finest_by_pairs(places)
+    so_far = placing._FinestSoFar()
+    for n, p in enumerate(places, 1):
+        so_far.add(p)
+        expected = _finest_by_pairs(places[:n])
+        assert so_far.last() is (expected[-1] if expected else None)
+
+
+@SETTINGS
+@given(st.lists(PLACES, min_size=1, max_size=12), st.integers(-5, 210))
+def test_nearest_answers_as_min(places, anchor):
+    places.sort(key=lambda p: p.start)
+    got = placing._nearest(places, [p.start for p in places], anchor)
+    assert got is min(places, key=lambda p: (abs(p.start - anchor), p.start))
+
+
+def _town_named_back_by_scan(chooser, sentence):
+    """The town a bare "المدينة"/"القرية" refers to, by the scan the index replaced."""
+    from rasd.text.tokens import has_article
+
+    doc = chooser.doc
+    s, e = doc.sentences[sentence]
+    words = placing._words("anaphoric_towns")
+    nouns = {w for t in doc.tokens if s <= t.start < e and has_article(t)
+             for w in t.stems if w in words}
+    if not nouns:
+        return None
+    towns = [p for p in chooser.places if p.start < s and p.precision == 1
+             and p.kind in ("city", "unknown")
+             and (chooser.locative[p.start] or not placing.names_actor(p))]
+    same_noun = [p for p in towns if p.text.split()[0] in nouns]
+    known = [p for p in towns if p.name is not None]
+    best = [p for p in same_noun if p.name is not None] or same_noun or known or towns
+    return best[-1] if best else None
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات قرية مالاري. ثم قصفت مدينة حلب. وقتل 5 في القرية. وقتل 3 في المدينة.",
+    "وصل الجيش إلى حمص وإلى قرية كفرنبل. وقتل 4 في المدينة. ونزح 30 من القرية.",
+    "قتل 5 في المدينة. في بلدة عندان قتل 2. قرب حلب قتل 7 في البلدة والمدينة.",
+])
+def test_town_named_back_answers_as_the_scan(text):
+    doc = rasd.extract_document(text, published="2020-10-05")
+    chooser = placing.PlaceChooser(doc)
+    answers = [chooser._town_named_back(si) for si in range(len(doc.sentences))]
+    assert answers == [_town_named_back_by_scan(chooser, si) for si in range(len(doc.sentences))]
+    assert any(answers)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.text.dates import TimeMention, find_times
+from rasd.text.dates import PUBLISHED_RANGE, TimeMention, find_times, parse_published
 from rasd.text.normalize import normalize
 
 MON = "2020-10-05"  # a Monday
@@ -432,6 +432,96 @@ def test_running_totals_so_far_are_cumulative(text):
     assert [(t.date, t.precision) for t in found] == [(None, "since")]
 
 
+# --- publication dates at the ends of the calendar: unresolved, never an exception -----------
+
+@pytest.mark.parametrize("text", [
+    "قتل 5 أمس", "قتل 5 العام المقبل", "قتل 5 قبل 999 عاما", "قتل 5 قبل 999 أسبوعا",
+    "قتل 5 منذ 999 شهرا", "قتل 5 خلال الأيام الثلاثة الماضية", "قتل 5 يوم 3 رمضان",
+    "قتل 5 الشهر الماضي", "قتل 5 يوم الأحد المقبل", "قتل 5 في 3 مايو الماضي",
+])
+@pytest.mark.parametrize("pub", [dt.date.min, dt.date.max, dt.date(1899, 12, 31),
+                                 dt.date(2100, 1, 1)])
+def test_publication_outside_the_supported_range_is_unknown(text, pub):
+    norm = normalize(text)[0]
+    assert find_times(norm, pub) == find_times(norm, None)
+
+
+@pytest.mark.parametrize("text", ["قتل 5 أمس", "قتل 5 قبل 999 عاما", "قتل 5 العام المقبل",
+                                  "قتل 5 منذ 999 أسبوعا", "قتل 5 يوم 3 رمضان"])
+def test_relative_dates_at_the_ends_of_the_supported_range(text):
+    norm = normalize(text)[0]
+    for pub in PUBLISHED_RANGE:
+        for m in find_times(norm, pub):
+            assert m.date is None or dt.date.fromisoformat(m.date)
+
+
+def test_yearless_hijri_day_outside_the_converter_range_is_unresolved():
+    # hijridate converts 1924-08-01 .. 2077-11-16 only
+    norm = normalize("قتل 5 يوم 3 رمضان")[0]
+    assert [m.date for m in find_times(norm, dt.date(1910, 5, 1))] == [None]
+    assert [m.date for m in find_times(norm, dt.date(2090, 5, 1))] == [None]
+    assert [m.date for m in find_times(norm, dt.date(2020, 5, 1))] == ["2020-04-26"]
+
+
+def test_hijri_years_outside_the_converter_range_are_unresolved():
+    for text in ("قتل 5 في 3 رمضان 1342 هـ", "قتل 5 في رمضان 1501 هـ", "قتل 5 عام 1342 هـ"):
+        norm = normalize(text)[0]
+        assert all(m.date is None for m in find_times(norm, dt.date(2020, 5, 1))), text
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2018-09-05", dt.date(2018, 9, 5)), ("2017-06-04T08:29:00+01:00", dt.date(2017, 6, 4)),
+    ("0001-01-01", None), ("9999-12-31", None), ("9999", None), ("", None), (None, None),
+    ("1900-01-01", dt.date(1900, 1, 1)), ("2099-12-31", dt.date(2099, 12, 31)),
+])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected
+
+
+# --- any text, any publication date: mentions inside the text, ISO dates, never an exception ---
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rasd.lang.ar import load_yaml  # noqa: E402
+from rasd.text.tokens import tokenize  # noqa: E402
+
+
+def _date_words() -> list[str]:
+    y = load_yaml("dates.yaml")
+    out: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            out.add(node)
+    walk(y)
+    return sorted(out)
+
+
+DATE_PIECES = st.one_of(st.sampled_from(_date_words()), st.from_regex(r"\d{1,5}", fullmatch=True),
+                        st.sampled_from([" ", "/", "-", ".", "،", "هـ", "م", "ـ"]),
+                        st.text(max_size=2))
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=20).map(" ".join), st.none() | st.dates())
+def test_any_text_and_publication_date(text, pub):
+    norm = normalize(text)[0]
+    found = find_times(norm, pub)
+    last = 0
+    for m in found:
+        assert last <= m.start < m.end <= len(norm)
+        last = m.end
+        for day in (m.date, m.end_date):
+            assert day is None or dt.date.fromisoformat(day)
+    assert found == find_times(norm, pub, tokenize(norm))
+
+
 @pytest.mark.parametrize("text, surface, date, precision", [
     ("قتل 500 شخص منذ بداية شهر رمضان", "منذ بداية شهر رمضان", "2020-04-24", "since"),
     ("قتل 500 شخص منذ شهر رمضان", "منذ شهر رمضان", "2020-04-24", "since"),
@@ -472,3 +562,11 @@ def test_relative_days_weekdays_and_regional_months(text, surface, date, precisi
     found = find_times(norm, dt.date(2020, 10, 5))
     assert [(norm[m.start:m.end], m.date, m.precision) for m in found] == [
         (normalize(surface)[0], date, precision)]
+
+
+@pytest.mark.parametrize("text", ["قتل 5 في بداية شهر رمضان", "قتل 5 في رمضان الماضي",
+                                  "قتل 5 منذ شهر رمضان"])
+def test_yearless_hijri_month_outside_the_converter_range_is_unresolved(text):
+    norm = normalize(text)[0]
+    assert [m.date for m in find_times(norm, dt.date(1910, 5, 1))] == [None]
+    assert [m.date for m in find_times(norm, dt.date(2020, 5, 1))] != [None]

@@ -21,7 +21,8 @@ CORPUS = SHARED / "corpus" / "articles.jsonl"
 DEV = SHARED / "eval" / "dev.jsonl"
 
 KINDS = {"count", "year", "date", "time", "age", "duration", "money", "percent", "distance",
-         "measure", "ordinal", "reference", "phone", "decimal", "score", "unspecified"}
+         "measure", "ordinal", "reference", "phone", "decimal", "score", "out_of_range",
+         "unspecified"}
 
 
 def _n(text: str) -> str:
@@ -423,6 +424,72 @@ def test_dev_evidence_figures_are_found() -> None:
             found += any(m.count.key() == gold.key() for m in mentions)
     assert total > 300
     assert found / total >= 0.97, f"{found}/{total}"
+
+
+# --- figures the numbers cannot represent: non-counts, never exceptions -------------------------
+
+def test_digit_run_beyond_the_int_string_limit_is_no_figure():
+    # over 4,300 digits int() itself refuses; any run longer than MAX_DIGITS is not read
+    for run in ("7" * 5000, "1" * (numbers.MAX_DIGITS + 1), "+" + "9" * 5000):
+        found = find_counts(_n(f"قتل {run} شخصاً و5 آخرون"))
+        assert [m.count.value for m in found if m.kind == "count"] == [5], run[:5]
+
+
+def test_longest_digit_run_is_read():
+    m = _mention("رقم " + "1" * numbers.MAX_DIGITS, "1" * numbers.MAX_DIGITS)
+    assert m.count.value == int("1" * numbers.MAX_DIGITS) and m.kind != "count"
+
+
+def test_dotted_thousands_before_a_multiplier():
+    # "1.234.567 مليون" has two dots, so they group thousands (float() refused it)
+    m = _mention("قتل 1.234.567 مليون شخص", "1.234.567 مليون")
+    assert m.count.value == 1_234_567_000_000 and m.kind == "out_of_range"
+    assert _mention("نزح 1.5 مليون شخص", "1.5 مليون").count.value == 1_500_000
+
+
+@pytest.mark.parametrize("text,span", [
+    ("قتل 11 مليار شخص", "11 مليار"),
+    ("قتل عشرون مليار شخص", "عشرون مليار"),
+    ("قتل ما بين 5 و20 مليار شخص", "ما بين 5 و20 مليار"),
+    ("قتل 12345 مليون شخص", "12345 مليون"),
+])
+def test_figures_above_the_maximum_count_are_out_of_range(text, span):
+    m = _mention(text, span)
+    assert m.kind == "out_of_range" and m.count.high > numbers.MAX_COUNT
+
+
+def test_maximum_count_itself_is_a_count():
+    m = _mention("قتل عشرة مليارات شخص", "عشرة مليارات")
+    assert m.count.value == numbers.MAX_COUNT and m.kind == "count"
+    assert numbers.MAX_COUNT < 2**63 - 1
+
+
+# --- any text: figures inside it, in order, of known kinds, never an exception ----------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from rasd.text.tokens import tokenize as word_tokens  # noqa: E402
+
+NUMBER_WORDS = sorted({str(w) for section in ("units", "tens", "hundreds") for forms in
+                       numbers.load_yaml("numbers.yaml")[section].values() for w in forms})
+PIECES = st.one_of(
+    st.sampled_from(NUMBER_WORDS + ["مليون", "مليار", "آلاف", "عشرات", "بين", "و", "إلى", "نحو",
+                                    "أكثر من", "على الأقل", "عام", "دولار", "في المئة", "ر"]),
+    st.from_regex(r"[+]?\d{1,30}([.,٫٬]\d{1,5}){0,4}", fullmatch=True),
+    st.sampled_from([" ", "  ", "-", "/", ":", "،", "\n", "(", ")", "ـ", "İ", "ﻻ"]),
+    st.text(max_size=3))
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(PIECES, max_size=25).map(" ".join))
+def test_any_text_gives_ordered_figures_within_range(text):
+    norm = _n(text)
+    found = find_counts(norm)
+    _check_mentions(norm, found)
+    assert found == find_counts(norm, word_tokens(norm))  # the token-guided scan: the same
+    for m in found:
+        if m.kind == "count":
+            assert m.count.high <= numbers.MAX_COUNT
 
 
 @pytest.mark.parametrize("text, span", [

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import math
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from operator import itemgetter
+from typing import Iterable, Sequence
 
 from rasd.extractor import linking
 from rasd.extractor.lexicon import PhraseSet, actor_heads, context, has_stem, persons, triggers
@@ -45,11 +47,101 @@ class Draft:
     trigger: tuple[int, int] | None = None
 
 
-def _breaks(norm: str, toks: Sequence[Token], x: Located, y: Located) -> int:
-    left, right = (x, y) if x.hi <= y.lo else (y, x)
-    if right.lo <= left.hi - 1 or right.lo >= len(toks):
-        return 0
-    return len(_BREAK.findall(norm, toks[left.hi - 1].end, toks[right.lo].start))
+_START, _END = itemgetter(0), itemgetter(1)  # Token.start, Token.end
+
+
+class _Index:
+    """A sentence's figures and event words located among its tokens, and what linking asks of
+    them (figures between two tokens, clause breaks between, event words near a figure) answered
+    by bisect, so that linking a sentence costs n log n, not n**2 or n**3."""
+
+    def __init__(self, norm: str, toks: Sequence[Token], counts: list[CountMention],
+                 trigs: list[Trigger]) -> None:
+        self.norm, self.toks = norm, toks
+        self.starts = list(map(_START, toks))
+        self.ends = list(map(_END, toks))
+        self.c_loc = [self.locate(c.start, c.end) for c in counts]
+        self.c_lo = [c.lo for c in self.c_loc]
+        self.t_loc = [self.locate(t.start, t.end) for t in trigs]
+        self.t_lo = [t.lo for t in self.t_loc]
+        self.t_span = max((t.hi - t.lo for t in self.t_loc), default=0)
+        self._break_at: list[int] | None = None  # found when first asked
+
+    @property
+    def break_at(self) -> list[int]:
+        """Offsets of the clause breaks between the sentence's first and last token."""
+        if self._break_at is None:
+            s, e = (self.toks[0].start, self.toks[-1].end) if self.toks else (0, 0)
+            self._break_at = [m.start() for m in _BREAK.finditer(self.norm, s, e)]
+        return self._break_at
+
+    def locate(self, start: int, end: int) -> Located:
+        """``linking.token_range`` by bisect."""
+        lo = bisect.bisect_right(self.ends, start)
+        hi = max(lo, bisect.bisect_left(self.starts, end))
+        return Located(lo, max(hi, lo + 1))
+
+    def breaks(self, x: Located, y: Located) -> int:
+        """Clause breaks (:data:`_BREAK`) between the tokens of ``x`` and ``y``."""
+        left, right = (x, y) if x.hi <= y.lo else (y, x)
+        if right.lo <= left.hi - 1 or right.lo >= len(self.toks):
+            return 0
+        a, b = self.toks[left.hi - 1].end, self.toks[right.lo].start
+        if b <= a:
+            return 0
+        # marks before b - 1 see their next character; the last one, the end of the range
+        # ("\.(?!\d)" before a digit counts there, as in findall(norm, a, b))
+        inner = bisect.bisect_left(self.break_at, b - 1) - bisect.bisect_left(self.break_at, a)
+        return inner + (_BREAK.match(self.norm, b - 1, b) is not None)
+
+    def counts_between(self, ci: int, lo: int, hi: int) -> int:
+        """Figures other than figure ``ci`` within tokens ``[lo, hi)``."""
+        n = 0
+        for j in range(bisect.bisect_left(self.c_lo, lo), len(self.c_lo)):
+            o = self.c_loc[j]
+            if o.lo >= hi:
+                break
+            n += j != ci and o.hi <= hi
+        return n
+
+    def counts_from(self, lo: int, hi: int) -> bool:
+        """Whether a figure starts within tokens ``[lo, hi)``."""
+        return bisect.bisect_left(self.c_lo, lo) < bisect.bisect_left(self.c_lo, hi)
+
+    def near(self, c: Located) -> range:
+        """Indices of the event words that can link to figure ``c``. A link costs at least its
+        gap in tokens (penalties only add), so one within :data:`linking.MAX_COST` is at most
+        that many tokens away; a clause's first verb is at most :data:`CLAUSE_SUBJECT_MAX_GAP`
+        after it, a verb that beats a noun :data:`VERB_BEFORE_MAX_GAP` before it, a coordinated
+        verbal noun one event word further."""
+        reach = max(math.ceil(linking.MAX_COST), CLAUSE_SUBJECT_MAX_GAP, VERB_BEFORE_MAX_GAP)
+        lo = bisect.bisect_left(self.t_lo, c.lo - reach - 2 * self.t_span)
+        return range(lo, bisect.bisect_right(self.t_lo, c.hi + reach))
+
+
+class _Cover:
+    """Offsets covered by a growing set of ``[start, end)`` spans (kept merged: one bisect per
+    lookup)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            self.add(a, b)
+
+    def add(self, start: int, end: int) -> None:
+        if start >= end:
+            return
+        i = bisect.bisect_left(self.ends, start)  # the first span that ends at or after start
+        j = bisect.bisect_right(self.starts, end)  # past the last span that starts by end
+        if i < j:
+            start, end = min(start, self.starts[i]), max(end, self.ends[j - 1])
+        self.starts[i:j] = [start]
+        self.ends[i:j] = [end]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos)
+        return k > 0 and pos < self.ends[k - 1]
 
 
 def _blocked(toks: Sequence[Token], lo: int) -> bool:
@@ -112,11 +204,14 @@ def _after_breakdown(toks: Sequence[Token], lo: int) -> bool:
     return _after_phrase(toks, lo, persons().breakdown)
 
 
-def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Located],
-           trigs: list[Trigger], t_loc: list[Located], breaks: list[int]) -> list[tuple[Link, int]]:
+def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
+           trigs: list[Trigger], breaks: dict[int, int]) -> list[tuple[Link, int]]:
+    """Links of figure ``ci`` to the event words ``breaks`` holds (with their clause breaks)."""
     links: list[tuple[Link, int]] = []
+    c, t_loc = ix.c_loc[ci], ix.t_loc
     conj = starts_with_conjunction(toks[c.lo])
-    for ti, (trig, t) in enumerate(zip(trigs, t_loc)):
+    for ti in breaks:
+        trig, t = trigs[ti], t_loc[ti]
         if not linking.is_strike_link(toks, c, t, trig):
             continue
         if not linking.is_loss_link(toks, c, t, trig):
@@ -128,7 +223,7 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
                 and has_stem(toks[t.hi], persons().of_them):
             continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
-        between = sum(1 for o in c_loc if o is not c and lo <= o.lo and o.hi <= hi)
+        between = ix.counts_between(ci, lo, hi)
         cost = linking.link_cost(c, t, trig, breaks[ti], between)
         if conj and t.hi == c.lo:
             cost += CONJUNCTION_PENALTY
@@ -141,10 +236,10 @@ def _links(toks: Sequence[Token], cm: CountMention, c: Located, c_loc: list[Loca
         links.append((Link(trig, cost), ti))
     clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
-        after = [(t.lo, ti) for ti, t in enumerate(t_loc)
+        after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
                  and (trigs[ti].role in ("verb", "phrase") or trigs[ti].mixed)
-                 and not any(c.hi <= o.lo < t.lo for o in c_loc)]
+                 and not ix.counts_from(c.hi, t.lo)]
         if after:
             ti = min(after)[1]
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, 1.0)), i)
@@ -207,7 +302,7 @@ def _caused_event(toks: Sequence[Token], c: Located, links: list[tuple[Link, int
 
 
 def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
-            breaks: list[int]) -> tuple[Link, int]:
+            breaks: dict[int, int]) -> tuple[Link, int]:
     """The cheapest link, except that an event verb just before the figure beats a victims
     noun after it ("حرر الجيش 178 رهينة" is a release)."""
     best, bi = min(links, key=lambda lt: lt[0].cost)
@@ -223,19 +318,23 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
 def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list[CountMention],
                      trigs: list[Trigger], prev: Draft | None) -> list[Draft]:
     norm = doc.norm
-    c_loc = [linking.token_range(toks, c.start, c.end) for c in counts]
-    t_loc = [linking.token_range(toks, t.start, t.end) for t in trigs]
+    ix = _Index(norm, toks, counts, trigs)
+    c_loc, t_loc = ix.c_loc, ix.t_loc
     trigger_tokens = {k for t in t_loc for k in range(t.lo, t.hi)}
     singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si)
+    by_start = sorted(range(len(singles)), key=lambda i: singles[i].start)
+    seen, last_single = 0, -1  # singles before the figure; the last of them in list order
     out: list[Draft] = []
     # a figure no event word reached, waiting for a breakdown after it to tell its event
     # ("لقي 26 مدنيا، بينهم 11 طفلا مصرعهم")
     parent: tuple[CountMention, Located, Located | None] | None = None
-    for cm, c in zip(counts, c_loc):
+    for ci, (cm, c) in enumerate(zip(counts, c_loc)):
         cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
-        earlier = [d for d in singles if d.start < cm.start]
-        if earlier and (prev is None or earlier[-1].start > prev.start):
-            prev = earlier[-1]
+        while seen < len(by_start) and singles[by_start[seen]].start < cm.start:
+            last_single = max(last_single, by_start[seen])
+            seen += 1
+        if last_single >= 0 and (prev is None or singles[last_single].start > prev.start):
+            prev = singles[last_single]
         if cm.kind != "count" or _not_a_head_count(toks, c, cm):
             continue
         subj = linking.subject_range(toks, c, trigger_tokens, norm)
@@ -248,8 +347,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
                           prev.trigger)
             out.append(prev)
             continue
-        breaks = [_breaks(norm, toks, c, t) for t in t_loc]
-        links = _links(toks, cm, c, c_loc, trigs, t_loc, breaks)
+        breaks = {ti: ix.breaks(c, t_loc[ti]) for ti in ix.near(c)}
+        links = _links(toks, cm, ci, ix, trigs, breaks)
         best, bi = _choose(links, c, t_loc, breaks) if links else (None, -1)
         caused = _caused_event(toks, c, links, t_loc) if links else None
         if caused is not None:
@@ -304,7 +403,11 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
                           link.cost, subj, cm.start, (link.trigger.start, link.trigger.end))
             out.append(prev)
-    out.extend(d for d in singles if not any(o.start <= d.anchor < o.end for o in out))
+    cover = _Cover((o.start, o.end) for o in out)
+    for d in singles:
+        if d.anchor not in cover:
+            out.append(d)
+            cover.add(d.start, d.end)
     carried = [prev] if prev is not None and prev.sentence != si else []
     out.extend(_follow_singles(toks, c_loc, si, carried + out))
     return out
@@ -456,13 +559,24 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     if not drafts:
         return out
     counted = {k for c in c_loc for k in range(c.lo, c.hi)}
+    cover = _Cover((d.start, d.end) for d in drafts)
+    by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
+    seen = 0
+    # the draft (of drafts + out) before the token with the greatest (sentence, start), the
+    # first one in list order on a tie
+    best: tuple[int, int, int] | None = None
+    prev: Draft | None = None
     for k, tok in enumerate(toks):
-        if k in counted or not _one_person(tok) or any(d.start <= tok.start < d.end for d in drafts):
+        if k in counted or not _one_person(tok) or tok.start in cover:
             continue
-        before = [d for d in drafts + out if d.start < tok.start]
-        if not before:
+        while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
+            i = by_start[seen]
+            seen += 1
+            key = (drafts[i].sentence, drafts[i].start, -i)
+            if best is None or key > best:
+                best, prev = key, drafts[i]
+        if prev is None:
             continue
-        prev = max(before, key=lambda d: (d.sentence, d.start))
         # "مقتل 10 مدنيين وجندي" adds one person; "11 ألف مدني ومقاتل" and "86 عنصرا ومطلوبا"
         # only extend a singular counted noun
         conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
@@ -471,6 +585,9 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
         if _after_breakdown(toks, k) or conj_after_claim:
             out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
                               1.5, Located(k, k + 1), tok.start, prev.trigger))
+            key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
+            if key > best:  # type: ignore[operator]
+                best, prev = key, out[-1]
     return out
 
 
@@ -492,6 +609,24 @@ class _SourceResolver:
         starts = [s for s, _ in doc.sentences]
         for sm in doc.sources:
             self.by_sentence.setdefault(_sentence_of(starts, sm.cue_start), []).append(sm)
+        # per sentence: cue offsets (None unless in order, for bisect) and the last named
+        # (not UNNAMED) mention among the first i; per sentence, the last named one before it
+        self.cues: dict[int, list[int] | None] = {}
+        self.named_upto: dict[int, list[SourceMention | None]] = {}
+        self.named_before: list[SourceMention | None] = []
+        last: SourceMention | None = None
+        for si in range(len(doc.sentences)):
+            self.named_before.append(last)
+            mentions = self.by_sentence.get(si)
+            if not mentions:
+                continue
+            cues = [sm.cue_start for sm in mentions]
+            self.cues[si] = cues if cues == sorted(cues) else None
+            upto: list[SourceMention | None] = [None]
+            for sm in mentions:
+                upto.append(sm if sm.kind not in UNNAMED else upto[-1])
+            self.named_upto[si] = upto
+            last = upto[-1] or last
         self.quoted_from = self._open_quotes()
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
 
@@ -499,7 +634,7 @@ class _SourceResolver:
         """Sentence -> the earlier sentence whose quotation it continues."""
         out: dict[int, int] = {}
         opened: int | None = None
-        para_ends = {e for _, e in self.doc.paragraphs}
+        para_ends = sorted({e for _, e in self.doc.paragraphs})
         for si, (s, e) in enumerate(self.doc.sentences):
             if opened is not None and si - opened > QUOTE_MAX_SENTENCES:
                 opened = None  # an unclosed quotation mark: stop carrying
@@ -509,20 +644,17 @@ class _SourceResolver:
                 last_quote = self.doc.norm.rfind('"', s, e)
                 cued = any(sm.cue_start < last_quote for sm in self.by_sentence.get(si, []))
                 opened = si if opened is None and cued else None
-            if opened is not None and any(s < pe <= e for pe in para_ends):
+            if opened is not None and bisect.bisect_right(para_ends, s) < bisect.bisect_right(
+                    para_ends, e):
                 opened = None  # a quotation does not run past its paragraph
         return out
 
     def _last_named(self, si: int) -> SourceMention | None:
-        for sj in range(si - 1, -1, -1):
-            for sm in reversed(self.by_sentence.get(sj, [])):
-                if sm.kind not in UNNAMED:
-                    return sm
-        return None
+        return self.named_before[si] if si < len(self.named_before) else None
 
     def _named_in(self, si: int) -> SourceMention | None:
-        named = [sm for sm in self.by_sentence.get(si, []) if sm.kind not in UNNAMED]
-        return named[-1] if named else self._last_named(si)
+        upto = self.named_upto.get(si)
+        return (upto[-1] if upto else None) or self._last_named(si)
 
     def _trailing(self, pos: int, after: list[SourceMention],
                   before: SourceMention | None) -> SourceMention | None:
@@ -542,17 +674,26 @@ class _SourceResolver:
 
     def resolve(self, si: int, pos: int) -> SourceMention | None:
         mentions = self.by_sentence.get(si, [])
-        before = [sm for sm in mentions if sm.cue_start <= pos]
-        after = [sm for sm in mentions if sm.cue_start > pos]
-        chosen = before[-1] if before else (after[0] if after else None)
-        trailing = self._trailing(pos, after, chosen if before else None)
+        cues = self.cues.get(si)
+        if cues is not None:  # in text order: the mentions up to pos are the first k
+            k = bisect.bisect_right(cues, pos)
+            before_last = mentions[k - 1] if k else None
+            after = mentions[k:k + 1]
+            earlier = self.named_upto[si][k - 1] if k else None
+        else:
+            before = [sm for sm in mentions if sm.cue_start <= pos]
+            after = [sm for sm in mentions if sm.cue_start > pos]
+            before_last = before[-1] if before else None
+            named = [sm for sm in before[:-1] if sm.kind not in UNNAMED]
+            earlier = named[-1] if named else None
+        chosen = before_last if before_last is not None else (after[0] if after else None)
+        trailing = self._trailing(pos, after, before_last)
         if trailing is not None:
             return trailing
         if chosen is not None and chosen.kind == "outlet":  # "يذكر أن": the article's voice
             return None
         if chosen is not None and chosen.kind == "carry":
-            earlier = [sm for sm in before[:-1] if sm.kind not in UNNAMED]
-            return earlier[-1] if earlier else self._last_named(si)
+            return earlier or self._last_named(si)
         if chosen is None and si in self.quoted_from:
             return self._named_in(self.quoted_from[si])
         return chosen
@@ -572,26 +713,51 @@ def _time_ref(doc: Document, t: TimeMention, precision: str | None = None) -> Ti
                    precision or t.precision)
 
 
-def _time_for(doc: Document, draft: Draft) -> TimeRef | None:
+class _TimeChooser:
     """When: a time expression of the claim's sentence (the nearest to the figure; a cumulative
     "منذ بدء الحرب" gives precision "since" and its start when known); else the nearest event
     date (a day, week or month, not after publication) of the previous sentences of the
     paragraph, then of the headline and lead; else the publication date ("publication")."""
-    s, e = doc.sentences[draft.sentence]
-    published = parse_published(doc.published)
-    inside = [t for t in doc.times if s <= t.start < e
-              and (_past(t, published) or t.precision == "since")]
-    if inside:
-        return _time_ref(doc, min(inside, key=lambda t: abs(t.start - draft.anchor)))
-    para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
-    back = doc.sentences[max(0, draft.sentence - CONTEXT_SENTENCES)][0]
-    lead_end = doc.sentences[min(1, len(doc.sentences) - 1)][1]
-    for lo, hi in ((max(para, back), s), (0, lead_end)):
-        near = [t for t in doc.times if lo <= t.start < hi and t.precision in EVENT_PRECISIONS
-                and _past(t, published)]
-        if near:
-            return _time_ref(doc, near[-1])
-    return TimeRef("", None, published.isoformat(), "publication") if published else None
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.published = published = parse_published(doc.published)
+        times = sorted(doc.times, key=lambda t: t.start)  # as found: in text order already
+        self.own = [t for t in times if _past(t, published) or t.precision == "since"]
+        self.own_starts = [t.start for t in self.own]
+        self.events = [t for t in times if t.precision in EVENT_PRECISIONS and _past(t, published)]
+        self.event_starts = [t.start for t in self.events]
+        self.paragraph_starts = [ps for ps, _ in doc.paragraphs]
+
+    def _nearest_inside(self, s: int, e: int, anchor: int) -> TimeMention | None:
+        """``min(times of [s, e), key=distance to anchor)``: the first of the nearest."""
+        starts = self.own_starts
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        if lo == hi:
+            return None
+        k = min(max(bisect.bisect_left(starts, anchor), lo), hi)
+        best = None
+        for j in (k - 1, k):  # the last one before anchor, the first one from it on
+            if lo <= j < hi and (best is None or abs(starts[j] - anchor) < abs(starts[best] - anchor)):
+                best = bisect.bisect_left(starts, starts[j], lo, hi)
+        return self.own[best] if best is not None else None
+
+    def for_(self, draft: Draft) -> TimeRef | None:
+        doc = self.doc
+        s, e = doc.sentences[draft.sentence]
+        inside = self._nearest_inside(s, e, draft.anchor)
+        if inside is not None:
+            return _time_ref(doc, inside)
+        k = bisect.bisect_right(self.paragraph_starts, s) - 1
+        para = self.paragraph_starts[k] if k >= 0 and s < doc.paragraphs[k][1] else s
+        back = doc.sentences[max(0, draft.sentence - CONTEXT_SENTENCES)][0]
+        lead_end = doc.sentences[min(1, len(doc.sentences) - 1)][1]
+        for lo, hi in ((max(para, back), s), (0, lead_end)):
+            j = bisect.bisect_left(self.event_starts, hi) - 1
+            if j >= 0 and self.event_starts[j] >= lo:
+                return _time_ref(doc, self.events[j])
+        published = self.published
+        return TimeRef("", None, published.isoformat(), "publication") if published else None
 
 
 def _resolved(doc: Document, start: int, end: int, kind: str, country: str | None) -> Mention:
@@ -615,11 +781,6 @@ def canon_source(text: str) -> str:
     return " ".join(normalize_string(text).split())
 
 
-def _bare_source(text: str) -> str:
-    """A source phrase without the article on its words ("المصادر العسكرية" -> مصادر عسكرية)."""
-    return " ".join(without_article(w) for w in canon_source(text).split())
-
-
 def _source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dict[int, str]:
     """Comparable source of each claim (by ``id``). A one-word definite source ("المصدر",
     "المصادر", "البيان") names back the nearest source phrase before it (``mentions``: original
@@ -627,19 +788,31 @@ def _source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> di
     وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
     its own."""
     keys = {id(cl): canon_source(cl.source.text) for cl in claims}
+    # the phrases by the head of their first word and that word (indices into mentions, which
+    # are in text order), built when first needed: the nearest one before a claim by bisect
+    phrase_keys: list[str] = []
+    starts: list[int] = []
+    by_head: dict[str, dict[str, list[int]]] = {}
     for cl in claims:
         words = keys[id(cl)].split()
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
-        head = without_article(words[0])
-        for start, text in reversed(mentions):
-            key = canon_source(text)
-            if start >= cl.source.span.start or not key or key.split()[0] == words[0]:
-                continue  # after it, or itself definite
-            if _bare_source(text).split()[0] == head:
-                # a bare "مصدر" is one anonymous source, not "مصدر محلي" (no containment)
-                keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{start}"
-                break
+        if not starts and mentions:
+            phrase_keys = [canon_source(text) for _, text in mentions]
+            starts = [start for start, _ in mentions]
+            for i, key in enumerate(phrase_keys):
+                if key:
+                    first = key.split()[0]
+                    by_head.setdefault(without_article(first), {}).setdefault(first, []).append(i)
+        n = bisect.bisect_left(starts, cl.source.span.start)  # the phrases before it
+        nearest = -1
+        for first, indices in by_head.get(without_article(words[0]), {}).items():
+            if first != words[0] and (k := bisect.bisect_left(indices, n)):  # not itself definite
+                nearest = max(nearest, indices[k - 1])
+        if nearest >= 0:
+            # a bare "مصدر" is one anonymous source, not "مصدر محلي" (no containment)
+            key = phrase_keys[nearest]
+            keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{starts[nearest]}"
     return keys
 
 
@@ -657,8 +830,9 @@ def _headings(doc: Document) -> list[Span]:
     """Original spans of the title, the lead (first body paragraph) and the crossheads: body
     paragraphs of one short line with no closing punctuation ("مقتل فلسطينيين اثنين" between
     two paragraphs). These summarize what the body attributes."""
-    out = [doc.span(0, doc.title_end)] if doc.title_end else []
-    body = [(ps, pe) for ps, pe in doc.paragraphs if ps >= doc.title_end]
+    out = [Span(0, doc.title_end)] if doc.title_end else []
+    title_end = doc.norm_title_end
+    body = [(ps, pe) for ps, pe in doc.paragraphs if ps >= title_end]
     if body:
         out.append(doc.span(*body[0]))
     for ps, pe in body[1:]:
@@ -712,10 +886,29 @@ def _dedupe(claims: list[Claim], headings: list[Span],
     return keep
 
 
+MAX_SENTENCE_CHARS = 50_000
+"""Longest sentence read for claims (normalized characters): the 3,000 corpus articles have at
+most 2,215; a longer one is a table, a list or noise run together, and is skipped."""
+MAX_SENTENCE_FIGURES = 2_000
+"""Most figures in a sentence read for claims: the corpus has at most 80."""
+
+
+def _over_budget(chars: int, figures: int) -> str | None:
+    """Why a sentence is beyond the budget of a claim search, or None."""
+    if chars > MAX_SENTENCE_CHARS:
+        return f"{chars:,} characters (limit {MAX_SENTENCE_CHARS:,})"
+    if figures > MAX_SENTENCE_FIGURES:
+        return f"{figures:,} figures (limit {MAX_SENTENCE_FIGURES:,})"
+    return None
+
+
 def assemble_claims(doc: Document) -> Document:
-    """Stage: turn the annotations of a document into claims."""
+    """Stage: turn the annotations of a document into claims. A sentence beyond the budget
+    (:data:`MAX_SENTENCE_CHARS`, :data:`MAX_SENTENCE_FIGURES`) gives none, and a line in
+    ``Document.warnings`` says so."""
     starts = word_starts(doc.tokens, doc.norm)[0]
     drafts: list[Draft] = []
+    warnings: list[str] = []
     prev: Draft | None = None
     all_counts = sorted(doc.counts, key=lambda c: c.start)
     all_trigs = sorted(doc.triggers, key=lambda t: t.start)
@@ -727,19 +920,27 @@ def assemble_claims(doc: Document) -> Document:
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             counts = all_counts[bisect.bisect_left(count_starts, s):
                                 bisect.bisect_left(count_starts, e)]
+            if (over := _over_budget(e - s, len(counts))) is not None:
+                warnings.append(f"{doc.id}: sentence {si + 1} (normalized characters "
+                                f"{s:,}-{e:,}) not read for claims: {over}")
+                prev = None
+                continue
             new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
             drafts.extend(new)
             prev = new[-1] if new else None
+    if warnings:
+        doc = doc.with_(warnings=doc.warnings + tuple(warnings))
     if not drafts:
         return doc.with_(claims=())
     resolver = _SourceResolver(doc)
+    when = _TimeChooser(doc)
     chooser = PlaceChooser(doc)
     main = chooser.focus.place
     claims: list[Claim] = []
     for d in drafts:
         source, via = _source_mention(doc, resolver.resolve(d.sentence, d.anchor),
                                       main.country if main else None)
-        time = _time_for(doc, d)
+        time = when.for_(d)
         place = chooser.choose(d.sentence, d.anchor, d.type, since_war(time))
         location = None
         if place is not None:

@@ -187,7 +187,7 @@ def _nameable_conjunct(tok: Token, names: _UnknownNames) -> bool:
 
 def find_places(doc: Document) -> Document:
     """Stage: every place mentioned in the text, in order."""
-    body_start = doc.norm.find("\n") + 1 if doc.title_end else 0
+    body_start = doc.norm_title_end + 1 if doc.title_end else 0
     known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
                            body_start=body_start, text_of=doc.original)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)

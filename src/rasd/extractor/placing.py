@@ -113,7 +113,84 @@ def _dateline_end(doc: Document) -> int:
 
 
 def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
-    return [p for p in places if not _contains_any(p, places)]
+    """``places`` without the countries and provinces that hold a finer one of them
+    (:func:`_contains_any` of each, from the finest precision of each country and province)."""
+    finest: dict[tuple[str, ...], int] = {}
+    for o in places:
+        for key in _keys(o):
+            finest[key] = min(finest.get(key, o.precision), o.precision)
+
+    def holds_finer(p: PlaceMention) -> bool:
+        group = _group(p)
+        return group is not None and finest.get(group, p.precision) < p.precision
+
+    return [p for p in places if not holds_finer(p)]
+
+
+def _keys(o: PlaceMention) -> tuple[tuple[str, ...], ...]:
+    """The groups (see :func:`_group`) in which ``o`` can be the finer place."""
+    if not o.country:
+        return ()
+    return ((o.country,), (o.country, o.admin1)) if o.admin1 is not None else ((o.country,),)
+
+
+def _group(p: PlaceMention) -> tuple[str, ...] | None:
+    """What a country or province must share with a finer place that it holds (see
+    :func:`_contains_any`), or None for the places that hold none."""
+    if not p.country or p.kind not in ("country", "admin1"):
+        return None
+    if p.kind == "country":
+        return (p.country,)
+    return (p.country, p.admin1) if p.admin1 is not None else None
+
+
+class _FinestSoFar:
+    """``_finest(places)`` of a growing list of places, each place looked at once: a country or
+    province leaves it for good once a finer place of it comes."""
+
+    def __init__(self) -> None:
+        self.kept: list[PlaceMention] = []   # in order; held ones dropped from the end lazily
+        self.held: set[int] = set()          # ids of held places
+        self.finest: dict[tuple[str, ...], int] = {}
+        self.waiting: dict[tuple[str, ...], dict[int, list[PlaceMention]]] = {}
+
+    def add(self, p: PlaceMention) -> None:
+        for key in _keys(p):
+            self.finest[key] = min(self.finest.get(key, p.precision), p.precision)
+            buckets = self.waiting.get(key, {})
+            for precision in [v for v in buckets if v > p.precision]:
+                self.held.update(id(o) for o in buckets.pop(precision))
+        group = _group(p)
+        if group is not None:
+            if self.finest.get(group, p.precision) < p.precision:
+                self.held.add(id(p))
+            else:
+                self.waiting.setdefault(group, {}).setdefault(p.precision, []).append(p)
+        self.kept.append(p)
+
+    def last(self, skip: frozenset[int] | set[int] = frozenset()) -> PlaceMention | None:
+        """The last place kept, but for those whose start is in ``skip`` (for good)."""
+        while self.kept and (id(self.kept[-1]) in self.held or self.kept[-1].start in skip):
+            self.kept.pop()
+        return self.kept[-1] if self.kept else None
+
+
+def _nearest(places: list[PlaceMention], starts: list[int], anchor: int) -> PlaceMention:
+    """``min(places, key=lambda p: (abs(p.start - anchor), p.start))`` of places in text order
+    (``starts``: theirs), by bisect."""
+    k = bisect.bisect_right(starts, anchor)
+    before = starts[k - 1] if k > 0 else None
+    after = starts[k] if k < len(starts) else None
+    if after is None or (before is not None and anchor - before <= after - anchor):
+        return places[bisect.bisect_left(starts, before)]
+    return places[k]
+
+
+_AT_MOST_ONE_WORD = re.compile(r"\s*\S*\s*")  # what len(gap.split()) <= 1 says
+
+
+def _ordered(starts: list[int]) -> bool:
+    return all(a <= b for a, b in zip(starts, starts[1:]))
 
 
 class PlaceChooser:
@@ -148,6 +225,48 @@ class PlaceChooser:
         self.speakers_places = self._speakers_places()
         self.adjectives: tuple[tuple[int, int, str], ...] | None = None  # read when needed
         self.headings = self._crossheads()
+        self._index_places()
+
+    def _index_places(self) -> None:
+        """What the choice of each claim looks up by bisect, and its per-sentence caches: a
+        claim's choice costs log n, not the document's places."""
+        doc = self.doc
+        self.place_starts = [p.start for p in self.places]
+        self.sentence_starts = [s for s, _ in doc.sentences]
+        self.paragraph_starts = [s for s, _ in doc.paragraphs]
+        self.frames_of: dict[int, list[tuple[int, int]]] = {}
+        for a, b in self.frames:
+            k = bisect.bisect_right(self.sentence_starts, a) - 1
+            if k >= 0 and a < doc.sentences[k][1]:
+                self.frames_of.setdefault(k, []).append((a, b))
+        self.towns = [p for p in self.places if p.precision == 1 and p.kind in ("city", "unknown")
+                      and (self.locative[p.start] or not names_actor(p))]
+        self.town_starts = [p.start for p in self.towns]
+        # indices: of the towns known to the gazetteer; of the towns and of the places by their
+        # first word (towns: all and known ones)
+        self.known_towns = [i for i, p in enumerate(self.towns) if p.name is not None]
+        self.towns_by_noun: dict[tuple[str, bool], list[int]] = {}
+        for i, p in enumerate(self.towns):
+            noun = (p.text.split() or [""])[0]
+            self.towns_by_noun.setdefault((noun, False), []).append(i)
+            if p.name is not None:
+                self.towns_by_noun.setdefault((noun, True), []).append(i)
+        self.places_by_noun: dict[str, list[int]] = {}
+        for i, p in enumerate(self.places):
+            self.places_by_noun.setdefault((p.text.split() or [""])[0], []).append(i)
+        self.speaker_starts = [p.start for p in self.speakers_places]
+        self.heading_starts = [a for a, _ in self.headings]
+        self.country_named: dict[str, PlaceMention] = {}
+        for p in doc.places:
+            if p.kind == "country" and p.country is not None:
+                self.country_named.setdefault(p.country, p)
+        self._inside_cache: dict[int, tuple[list[PlaceMention], list[int]]] = {}
+        self._cuts_cache: dict[int, list[int]] = {}
+        self._view_cache: dict[tuple[int, int, int, bool], tuple[
+            list[PlaceMention], list[PlaceMention], list[int]]] = {}
+        self._fallback_cache: dict[int, PlaceMention | None] = {}
+        self._state_cache: dict[int, PlaceMention | None] = {}
+        self._so_far: dict[int, tuple[int, _FinestSoFar]] = {}  # paragraph start -> (next, ...)
 
     # -- reading the text around a place ------------------------------------------------------
 
@@ -273,101 +392,174 @@ class PlaceChooser:
         nouns = {w for t in self.doc.tokens[lo:hi] if has_article(t) for w in t.stems if w in words}
         if not nouns:
             return None
-        towns = [p for p in self.places if p.start < s and p.precision == 1
-                 and p.kind in ("city", "unknown")
-                 and (self.locative[p.start] or not names_actor(p))]
-        same_noun = [p for p in towns if p.text.split()[0] in nouns]
-        known = [p for p in towns if p.name is not None]  # gazetteer towns before guesses
-        best = [p for p in same_noun if p.name is not None] or same_noun or known or towns
-        return best[-1] if best else None
+        n = bisect.bisect_left(self.town_starts, s)  # the towns before the sentence
+
+        def last(indices: list[int]) -> int:
+            return indices[k - 1] if (k := bisect.bisect_left(indices, n)) else -1
+
+        # the last town named with one of the nouns, known to the gazetteer, then any; else the
+        # last known town (gazetteer towns before guesses); else the last town
+        for known in (True, False):
+            i = max(last(self.towns_by_noun.get((w, known), [])) for w in nouns)
+            if i >= 0:
+                return self.towns[i]
+        i = last(self.known_towns)
+        return self.towns[i] if i >= 0 else (self.towns[n - 1] if n else None)
 
     # -- the choice ---------------------------------------------------------------------------
 
     def choose(self, sentence: int, anchor: int, etype: str, since: bool) -> PlaceMention | None:
         """The place of a claim of type ``etype`` whose figure is at ``anchor`` (normalized
         offset) in sentence ``sentence``; ``since``: it is a war's cumulative toll."""
-        doc = self.doc
-        s, e = doc.sentences[sentence]
-        frames = [(a, b) for a, b in self.frames if s <= a < e]
-        inside = [p for p in self.places
-                  if s <= p.start < e and not any(a <= p.start < b for a, b in frames)]
-        if any(p.start not in self.located for p in inside):
-            inside = [p for p in inside if p.start not in self.located]
-        inside = self._own_conjunct(self._same_side(inside, s, e, anchor), anchor)
-        located = [p for p in inside if self.locative[p.start]]
-        state = self._arresting_state(s, e) if etype in HOME_ACTION_TYPES and not located \
-            else None
+        s, e = self.doc.sentences[sentence]
+        view = self._view(sentence, anchor)
+        home = etype in HOME_ACTION_TYPES
+        located, candidates, starts = self._candidates(sentence, view, home)
+        state = self._arresting_state(sentence) if home and not located else None
         if state is not None:
-            found = self._choose_from(sentence, anchor, etype, since, inside, located)
+            found = self._choose_from(sentence, anchor, etype, since, view, candidates, starts)
             # "اعتقلت الشرطة التركية": in Turkey, unless the sentence or its context says where
             # there ("... في حي براي" before, then "وأوقفت الشرطة الفرنسية 11 شخصا")
             return found if found is not None and found.country == state.country else state
-        return self._choose_from(sentence, anchor, etype, since, inside, located)
+        return self._choose_from(sentence, anchor, etype, since, view, candidates, starts)
 
     def _choose_from(self, sentence: int, anchor: int, etype: str, since: bool,
-                     inside: list[PlaceMention], located: list[PlaceMention]
+                     view: tuple[int, int], candidates: list[PlaceMention], starts: list[int]
                      ) -> PlaceMention | None:
-        """The sentence's place among ``inside`` (``located``: those introduced as where), else
-        the cumulative toll's country, a town named back, the speakers' place, the context of
-        the sentences before, the focus."""
-        doc = self.doc
-        s, e = doc.sentences[sentence]
-        candidates = located or [p for p in inside if etype in HOME_ACTION_TYPES
-                                 or not names_actor(p) or self._named_as_capital(p)]
+        """The sentence's place among the finest ``candidates`` (``starts``: theirs; ``view``:
+        the range of the sentence's places on the figure's side), else the cumulative toll's
+        country, a town named back, the speakers' place, the context of the sentences before,
+        the focus."""
         if etype in DIRECTED_TYPES:
+            inside, inside_starts = self._inside(sentence)
+            a, b = view
             words = _words(DIRECTED_TYPES[etype])
-            candidates = [p for p in inside if self._after_word(p, words)
-                          and 0 < p.start - anchor <= DIRECTION_REACH] or candidates
-        candidates = _finest(candidates)
+            directed = _finest([p for p in inside[
+                bisect.bisect_right(inside_starts, anchor, a, b):
+                bisect.bisect_right(inside_starts, anchor + DIRECTION_REACH, a, b)]
+                if self._after_word(p, words)])
+            if directed:
+                candidates, starts = directed, [p.start for p in directed]
         if candidates:
-            return min(candidates, key=lambda p: (abs(p.start - anchor), p.start))
+            return _nearest(candidates, starts, anchor)
         if since and self.focus.country is not None:
             return self.focus.country
+        if sentence not in self._fallback_cache:
+            self._fallback_cache[sentence] = self._fallback(sentence)
+        return self._fallback_cache[sentence]
+
+    def _fallback(self, sentence: int) -> PlaceMention | None:
+        """A claim's place when its sentence names none: a town or area named back, the
+        speakers' place, the context of the sentences before, the focus."""
+        doc = self.doc
+        s, e = doc.sentences[sentence]
         town = self._town_named_back(sentence) or self._area_named_back(sentence)
         if town is not None:
             return town
-        speakers_place = [p for p in self.speakers_places if s <= p.start < e]
+        k = bisect.bisect_left(self.speaker_starts, s)
+        if _ordered(self.speaker_starts):
+            speakers_place = self.speakers_places[k:k + 1] if k < len(self.speaker_starts) \
+                and self.speaker_starts[k] < e else []
+        else:
+            speakers_place = [p for p in self.speakers_places if s <= p.start < e]
         if speakers_place:  # "وقالت مصادر طبية في غزة إن ...": the sources are where it happened
             return speakers_place[0]
-        para = next((ps for ps, pe in doc.paragraphs if ps <= s < pe), s)
-        lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.title_end)
-        # context: where the sentences before happened, not where someone there spoke from
-        # ("تقول السلطات في مصر إن ...")
-        earlier = _finest([p for p in self.places if lo <= p.start < s and self.locative[p.start]
-                           and p.start not in self.framed])
-        earlier = [p for p in earlier if p.start not in self.located]
-        if earlier:
-            return earlier[-1]
+        earlier = self._earlier(sentence)
+        if earlier is not None:
+            return earlier
         section, focus = self._section_place(s), self.focus.place
         if section is None or (focus is not None and focus.country == section.country
                                and section.kind == "country"):
             return focus  # the focus says where in that country
         return section
 
-    def _own_conjunct(self, places: list[PlaceMention], anchor: int) -> list[PlaceMention]:
-        """For a figure opening a conjunct ("تسع ضربات في سوريا و14 ضربة أخرى في العراق"), the
-        places after it up to the next figure, when there are any."""
-        k = bisect.bisect_right(self.starts, anchor) - 1
-        if k < 0 or not starts_with_conjunction(self.doc.tokens[k]):
-            return places
-        j = bisect.bisect_right(self.count_starts, anchor)
-        end = self.count_starts[j] if j < len(self.count_starts) else len(self.doc.norm)
-        own = [p for p in places if anchor < p.start < end]
-        return own or places
+    def _earlier(self, sentence: int) -> PlaceMention | None:
+        """Context: the last locative place of the sentence before or of the paragraph so far
+        (after the title), but for a country or province holding a finer one of them, where
+        someone there spoke from ("تقول السلطات في مصر إن ...") and places that only locate
+        another."""
+        doc = self.doc
+        s = doc.sentences[sentence][0]
+        k = bisect.bisect_right(self.paragraph_starts, s) - 1
+        para = self.paragraph_starts[k] if k >= 0 and s < doc.paragraphs[k][1] else s
+        lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.norm_title_end)
+        i, j = bisect.bisect_left(self.place_starts, lo), bisect.bisect_left(self.place_starts, s)
+        if lo == para and sentence > 0:  # the paragraph so far: grown sentence by sentence
+            start, so_far = self._so_far.get(lo, (i, _FinestSoFar()))
+            if start <= j:
+                for p in self.places[start:j]:
+                    if self.locative[p.start] and p.start not in self.framed:
+                        so_far.add(p)
+                self._so_far[lo] = (j, so_far)
+                return so_far.last(self.located)
+        earlier = _finest([p for p in self.places[i:j] if self.locative[p.start]
+                           and p.start not in self.framed])
+        earlier = [p for p in earlier if p.start not in self.located]
+        return earlier[-1] if earlier else None
 
-    def _same_side(self, places: list[PlaceMention], s: int, e: int,
-                   anchor: int) -> list[PlaceMention]:
-        """The places on the figure's side of a contrast or exclusion word of sentence ``[s, e)``
-        ("60 قتيلا في جبهات سناح، بخلاف ثمانية في منطقة الأبحور", "3387 مقابل 365 في لوس
-        كابوس"), when that side names any."""
-        lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
-        cuts = [t.start for t in self.doc.tokens[lo:hi] if has_stem(t, _words("contrast"))]
-        if not cuts:
-            return places
-        left = max((c for c in cuts if c < anchor), default=s)
-        right = min((c for c in cuts if c > anchor), default=e)
-        same = [p for p in places if left <= p.start < right]
-        return same or places
+    def _inside(self, sentence: int) -> tuple[list[PlaceMention], list[int]]:
+        """The places of a sentence, but for those in a speech frame and, when others are left,
+        those that only locate another (and their starts)."""
+        if sentence not in self._inside_cache:
+            s, e = self.doc.sentences[sentence]
+            frames = _Spans(self.frames_of.get(sentence, []))
+            inside = [p for p in self.places[bisect.bisect_left(self.place_starts, s):
+                                             bisect.bisect_left(self.place_starts, e)]
+                      if p.start not in frames]
+            if any(p.start not in self.located for p in inside):
+                inside = [p for p in inside if p.start not in self.located]
+            self._inside_cache[sentence] = (inside, [p.start for p in inside])
+        return self._inside_cache[sentence]
+
+    def _view(self, sentence: int, anchor: int) -> tuple[int, int]:
+        """The range of the sentence's places (:meth:`_inside`) a figure at ``anchor`` looks
+        at: those on its side of a contrast or exclusion word ("60 قتيلا في جبهات سناح، بخلاف
+        ثمانية في منطقة الأبحور", "3387 مقابل 365 في لوس كابوس"), and for a figure opening a
+        conjunct ("تسع ضربات في سوريا و14 ضربة أخرى في العراق") those after it up to the next
+        figure; each only when it names any."""
+        s, e = self.doc.sentences[sentence]
+        _, starts = self._inside(sentence)
+        a, b = 0, len(starts)
+        cuts = self._cuts(sentence)
+        if cuts:
+            k = bisect.bisect_left(cuts, anchor)
+            left = cuts[k - 1] if k > 0 else s
+            right = cuts[bisect.bisect_right(cuts, anchor)] \
+                if bisect.bisect_right(cuts, anchor) < len(cuts) else e
+            lo, hi = bisect.bisect_left(starts, left), bisect.bisect_left(starts, right)
+            if lo < hi:
+                a, b = lo, hi
+        k = bisect.bisect_right(self.starts, anchor) - 1
+        if k >= 0 and starts_with_conjunction(self.doc.tokens[k]):
+            j = bisect.bisect_right(self.count_starts, anchor)
+            end = self.count_starts[j] if j < len(self.count_starts) else len(self.doc.norm)
+            lo = max(a, bisect.bisect_right(starts, anchor))
+            hi = min(b, bisect.bisect_left(starts, end))
+            if lo < hi:
+                a, b = lo, hi
+        return a, b
+
+    def _cuts(self, sentence: int) -> list[int]:
+        """Starts of the contrast and exclusion words of a sentence."""
+        if sentence not in self._cuts_cache:
+            s, e = self.doc.sentences[sentence]
+            lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+            self._cuts_cache[sentence] = [t.start for t in self.doc.tokens[lo:hi]
+                                          if has_stem(t, _words("contrast"))]
+        return self._cuts_cache[sentence]
+
+    def _candidates(self, sentence: int, view: tuple[int, int], home: bool
+                    ) -> tuple[list[PlaceMention], list[PlaceMention], list[int]]:
+        """Of the places in ``view``: those introduced as where; the finest of those (else of
+        the places that do not name a state acting, but for ``home`` types) and their starts."""
+        key = (sentence, view[0], view[1], home)
+        if key not in self._view_cache:
+            inside = self._inside(sentence)[0][view[0]:view[1]]
+            located = [p for p in inside if self.locative[p.start]]
+            finest = _finest(located or [p for p in inside if home or not names_actor(p)
+                                         or self._named_as_capital(p)])
+            self._view_cache[key] = (located, finest, [p.start for p in finest])
+        return self._view_cache[key]
 
     def _area_named_back(self, sentence: int) -> PlaceMention | None:
         """The area a bare "القطاع" / "المحافظة" of the sentence refers to: the last place named
@@ -379,18 +571,24 @@ class PlaceChooser:
                  if w in words}
         if not nouns:
             return None
-        named = [p for p in self.places if p.start < s and p.text.split()[0] in nouns]
-        return named[-1] if named else None
+        n = bisect.bisect_left(self.place_starts, s)  # the places before the sentence
+        last = -1
+        for w in nouns:
+            indices = self.places_by_noun.get(w, [])
+            if (k := bisect.bisect_left(indices, n)) > 0:
+                last = max(last, indices[k - 1])
+        return self.places[last] if last >= 0 else None
 
     def _section_place(self, s: int) -> PlaceMention | None:
         """The known place named by the crosshead of the section holding offset ``s`` ("وصول
         قافلة مساعدات إلى غزنة" over the paragraphs about Ghazni)."""
-        heads = [(a, b) for a, b in self.headings if b <= s]
-        if not heads or any(a <= s < b for a, b in self.headings):
+        k = bisect.bisect_right(self.heading_starts, s)  # crossheads are paragraphs: in order
+        if k == 0 or s < self.headings[k - 1][1]:
             return None  # a crosshead itself (a digest's item) has no section above it
-        a, b = heads[-1]
-        named = _finest([p for p in self.places if a <= p.start < b and p.name is not None
-                         and (self.locative[p.start] or not names_actor(p))])
+        a, b = self.headings[k - 1]
+        named = _finest([p for p in self.places[bisect.bisect_left(self.place_starts, a):
+                                                bisect.bisect_left(self.place_starts, b)]
+                         if p.name is not None and (self.locative[p.start] or not names_actor(p))])
         return named[0] if named else None
 
     def _crossheads(self) -> list[tuple[int, int]]:
@@ -399,25 +597,35 @@ class PlaceChooser:
         out = []
         for ps, pe in doc.paragraphs:
             line = doc.norm[ps:pe].strip()
-            if ps >= doc.title_end and ps > 0 and line and len(line.split()) <= HEADING_MAX_WORDS \
+            if ps >= doc.norm_title_end and ps > 0 and line \
+                    and len(line.split()) <= HEADING_MAX_WORDS \
                     and not _SENTENCE_END.search(line):
                 out.append((ps, pe))
         return out
 
-    def _arresting_state(self, s: int, e: int) -> PlaceMention | None:
-        """The state of an institution named by its nationality in sentence ``[s, e)``
-        ("اعتقلت الشرطة التركية", "أعلنت السلطات البحرينية اعتقال"): a state arrests and
-        releases on its own soil. The article's mention of that country, else the adjective."""
+    def _arresting_state(self, sentence: int) -> PlaceMention | None:
+        """The state of an institution named by its nationality in a sentence ("اعتقلت الشرطة
+        التركية", "أعلنت السلطات البحرينية اعتقال"): a state arrests and releases on its own
+        soil. The article's mention of that country, else the adjective."""
+        if sentence in self._state_cache:
+            return self._state_cache[sentence]
         if self.adjectives is None:
             self.adjectives = adjectives_in(self.doc.norm)
-        for start, end, iso in self.adjectives:
+            self.adjective_starts = [a for a, _, _ in self.adjectives]
+        s, e = self.doc.sentences[sentence]
+        adjectives = self.adjectives
+        if _ordered(self.adjective_starts):  # those of the sentence only
+            adjectives = adjectives[bisect.bisect_left(self.adjective_starts, s):
+                                    bisect.bisect_left(self.adjective_starts, e)]
+        state = None
+        for start, end, iso in adjectives:
             k = bisect.bisect_right(self.starts, start) - 1
             if s <= start < e and is_definite(self.doc.tokens[k]) \
                     and after_actor_head(self.doc, self.starts, start, state_heads()):
-                named = next((p for p in self.doc.places if p.country == iso
-                              and p.kind == "country"), None)
-                return named or as_country(self.doc, (start, end), iso)
-        return None
+                state = self.country_named.get(iso) or as_country(self.doc, (start, end), iso)
+                break
+        self._state_cache[sentence] = state
+        return state
 
     def _speakers_places(self) -> list[PlaceMention]:
         """Places right after an unnamed speaker ("مصادر طبية في غزة", "شهود عيان بحلب"): where
@@ -430,6 +638,7 @@ class PlaceChooser:
             k = bisect.bisect_left(starts, sm.end)
             if k < len(self.places):
                 p = self.places[k]
-                if self.locative[p.start] and len(self.doc.norm[sm.end:p.start].split()) <= 1:
+                if self.locative[p.start] and _AT_MOST_ONE_WORD.fullmatch(self.doc.norm, sm.end,
+                                                                          p.start):
                     out.append(p)
         return out

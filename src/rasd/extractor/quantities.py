@@ -212,7 +212,8 @@ def _figure_offset(doc: Document, index: _Index, claim: Claim, nstart: int, nend
     """Normalized start of the claim's figure inside its evidence (else the evidence start)."""
     key = claim.count.key()
     lo = bisect.bisect_left(index.count_starts, nstart)
-    for cm in doc.counts[lo:]:
+    for k in range(lo, len(doc.counts)):  # (a slice would copy the rest of the tuple)
+        cm = doc.counts[k]
         if cm.start >= nend:
             break
         if cm.count.key() == key:

@@ -8,7 +8,8 @@ patterns are tried there only.
 
 Resolution rules (``pub`` = publication date):
 
-- Relative expressions need ``pub``; without it they come back with ``date=None``.
+- Relative expressions need ``pub``; without it they come back with ``date=None``. A publication
+  date outside :data:`PUBLISHED_RANGE` counts as unknown (:func:`parse_published`).
 - A weekday (alone, or with a day word / time of day) is the most recent such day on or before
   ``pub`` (``pub`` itself when it is that weekday); with a "past" word strictly before ``pub``;
   with a "next" word strictly after. Yesterday + weekday is always ``pub - 1``, today + weekday
@@ -26,7 +27,8 @@ Resolution rules (``pub`` = publication date):
 - Hijri dates convert with :mod:`hijridate`; a year-less Hijri day takes ``pub``'s Hijri year (or
   the one before, as above); a bare Hijri year needs its marker (H). A year-less Hijri month
   needs a part word (the start of Ramadan), a relative word (last Ramadan) or "mundhu" (since
-  the month of Ramadan) and is the latest such month begun on or before ``pub``.
+  the month of Ramadan) and is the latest such month begun on or before ``pub``. Dates outside
+  the converter's range (Hijri 1343-1500, Gregorian 1924-08-01 to 2077-11-16) stay unresolved.
 """
 
 from __future__ import annotations
@@ -48,10 +50,14 @@ from rasd.model import Token
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import word_starts
 
-__all__ = ["TimeMention", "find_times", "WEEK_START", "FUTURE_SLACK"]
+__all__ = ["TimeMention", "find_times", "parse_published", "WEEK_START", "FUTURE_SLACK",
+           "PUBLISHED_RANGE"]
 
 WEEK_START = 5  #: first day of the week (``date.weekday()`` numbering): Saturday
 FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less date may lie
+#: publication dates taken as such: the Gregorian years the grammar reads (1900-2099). Relative
+#: expressions move at most 999 years from it, so their arithmetic never leaves the calendar.
+PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2099, 12, 31))
 
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
@@ -111,6 +117,14 @@ def _hijri(y: int, m: int, d: int) -> dt.date | None:
     except (ValueError, OverflowError):
         return None
     return dt.date(g.year, g.month, g.day)
+
+
+def _to_hijri(d: dt.date) -> Hijri | None:
+    """The Hijri date of a Gregorian one, or None outside the converter's range."""
+    try:
+        return Gregorian(d.year, d.month, d.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _hijri_month(y: int, m: int) -> Resolved:
@@ -452,7 +466,10 @@ class _Grammar:
             return None
         if pub is None:
             return None, "day", None
-        hy = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+        today = _to_hijri(pub)
+        if today is None:
+            return None, "day", None
+        hy = today.year
         d = _hijri(hy, hm, day)
         if d is None or d > pub + FUTURE_SLACK:
             d = _hijri(hy - 1, hm, day)
@@ -477,7 +494,9 @@ class _Grammar:
         if pub is None:
             return None, "month", None
         hm = self.hmonth[_key(m["hm"])]
-        now = Gregorian(pub.year, pub.month, pub.day).to_hijri()
+        now = _to_hijri(pub)
+        if now is None:
+            return None, "month", None
         if rel == "next":
             hy = now.year if hm > now.month else now.year + 1
         elif rel == "past":
@@ -554,11 +573,14 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar) -> list[i
 
 def find_times(norm: str, published: dt.date | None,
                tokens: Sequence[Token] | None = None) -> list[TimeMention]:
-    """Time expressions of normalized text ``norm``, resolved against ``published``; ``tokens``
-    (those of ``norm``, from :func:`rasd.text.tokens.tokenize`) only make the search faster."""
+    """Time expressions of normalized text ``norm``, resolved against ``published`` (unknown
+    outside :data:`PUBLISHED_RANGE`); ``tokens`` (those of ``norm``, from
+    :func:`rasd.text.tokens.tokenize`) only make the search faster."""
     g = _grammar()
     if isinstance(published, dt.datetime):
         published = published.date()
+    if published is not None and not PUBLISHED_RANGE[0] <= published <= PUBLISHED_RANGE[1]:
+        published = None
     cands: list[tuple[int, int, int, Resolved]] = []  # (start, end, pattern order, resolved)
     for pos in _positions(norm, tokens, g):
         for order, (rx, fn) in enumerate(g.patterns):
@@ -588,10 +610,12 @@ def find_times(norm: str, published: dt.date | None,
 
 
 def parse_published(value: str | None) -> dt.date | None:
-    """The date of a publication timestamp ("2018-09-05", "2017-06-04T08:29:00+01:00"), or None."""
+    """The date of a publication timestamp ("2018-09-05", "2017-06-04T08:29:00+01:00"), or None
+    (also for a date outside :data:`PUBLISHED_RANGE`)."""
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value[:10])
+        day = dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+    return day if PUBLISHED_RANGE[0] <= day <= PUBLISHED_RANGE[1] else None

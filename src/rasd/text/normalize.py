@@ -5,6 +5,11 @@ character that produced ``norm[i]`` and ``n2o[len(norm)] == len(text)``. Charact
 one-to-one (alef/hamza forms, alef maqsura, ta marbuta, digits in every script, Arabic
 separators) or dropped (diacritics, tatweel, zero-width and bidi controls); presentation forms
 may expand to several characters, all mapped to their source.
+
+The result is exact for every string: it is the concatenation of the normalized characters, each
+mapped to its own offset (lower-casing is per character: İ and Σ, the two characters whose
+``str.lower()`` depends on more than themselves, are folded first). :func:`_normalize_slow`
+spells that out character by character; the fast path gives the same result.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ _FOLD: dict[str, str] = {
     "\u2018": "'", "\u2019": "'",
     "_": " ",            # hashtags: "#الرابطة_الدولية_للسلام" reads as words
     "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u0130": "i",       # İ (İdlib): lower() would add a combining dot after the i
+    "\u03a3": "\u03c3",  # Σ: lower() would write ς at a word's end, a fold of its neighbours
 }
 for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Eastern Arabic digits
@@ -71,10 +78,12 @@ def normalize(text: str) -> tuple[str, tuple[int, ...]]:
     """Fold ``text`` for matching; return the folded string and its offset map."""
     if _PRESENTATION.search(text):
         return _normalize_slow(text)
-    folded = _fold(text).lower()
+    kept = _fold(text)
+    folded = kept.lower()
+    if len(folded) != len(kept):  # a lower-casing into several characters: the exact path
+        return _normalize_slow(text)
     identity = _identity(len(text) + 1)
-    if len(folded) == len(text):
-        # only one-to-one folds happened (lower() keeps length for these scripts)
+    if len(kept) == len(text):  # nothing dropped: only one-to-one folds happened
         return folded, identity
     keep: list[int] = []
     prev = 0
@@ -82,8 +91,6 @@ def normalize(text: str) -> tuple[str, tuple[int, ...]]:
         keep.extend(identity[prev:m.start()])
         prev = m.end()
     keep.extend(identity[prev:len(text)])
-    if len(keep) != len(folded):  # a lower() that changed length: fall back to the exact path
-        return _normalize_slow(text)
     keep.append(len(text))
     return folded, tuple(keep)
 

@@ -5,7 +5,8 @@ left to right and non-overlapping, as :class:`~rasd.model.CountMention`: digits,
 to billions (compounds, teens, hundreds, multipliers, halves), dual nouns (a figure of 2), vague
 count words, hedged figures (with a qualifier before or after) and ranges. Figures that are not
 head counts (years, dates, ages, money, ...) are returned too, with ``kind`` naming why, so the
-caller can drop them.
+caller can drop them. A figure above :data:`MAX_COUNT` is kind ``"out_of_range"``; a digit
+string longer than :data:`MAX_DIGITS` is not read as a number at all.
 
 All words come from ``lang/ar/data/numbers.yaml``; everything is compiled once, on first use.
 """
@@ -30,6 +31,13 @@ from rasd.text.tokens import word_starts
 
 __all__ = ["find_counts"]
 
+MAX_COUNT = 10**10
+"""Largest head count: ten billion is more than all the people alive, so a larger figure is not a
+count of people or strikes (a code, a sum or noise); it also keeps every count inside a 64-bit
+integer column."""
+MAX_DIGITS = 18
+"""Longest digit string (separators included) read as a number: its value stays below 2**63,
+and a longer one (an id, a card number, noise) is far above :data:`MAX_COUNT` anyway."""
 _INF = 10**15
 _MULTS = ("mult1", "mult2", "multn")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
@@ -60,6 +68,8 @@ class _Core:
     ndigits: int = 0             # length of a plain digit integer (years have 3-4)
 
     def mention(self) -> CountMention:
+        if self.kind == "count" and max(self.value or 0, self.hi or 0) > MAX_COUNT:
+            self.kind = "out_of_range"
         if self.vague is not None:
             count = Count(vague=self.vague)
         elif self.lo is not None:
@@ -372,7 +382,8 @@ def _cores(norm: str, lx: _Lexicon, tokens: Sequence[Token] | None = None) -> It
         group = m.lastgroup
         s, e = m.span()
         if group == "digit":
-            yield _digit_core(m, lx)
+            if (core := _digit_core(m, lx)) is not None:
+                yield core
         elif group == "words":
             yield from _word_cores(norm, m, lx)
         elif group == "dash":
@@ -388,21 +399,25 @@ def _cores(norm: str, lx: _Lexicon, tokens: Sequence[Token] | None = None) -> It
             yield _Core(s, e, s, "several", vague="several", conj=m.group()[:1] in lx.conj)
         else:                                  # date | time | phone: value = first number
             text = m.group().lstrip("+")
-            value = int(_NONDIGIT.sub("", text) if group == "phone" else _NONDIGIT.split(text)[0])
-            yield _Core(s, e, s, "special", value=value, kind=group or "count")
+            digits = _NONDIGIT.sub("", text) if group == "phone" else _NONDIGIT.split(text)[0]
+            if len(digits) <= MAX_DIGITS:
+                yield _Core(s, e, s, "special", value=int(digits), kind=group or "count")
 
 
-def _digit_core(m: re.Match[str], lx: _Lexicon) -> _Core:
+def _digit_core(m: re.Match[str], lx: _Lexicon) -> _Core | None:
+    """The figure of a digit match, or None for a digit string longer than MAX_DIGITS."""
     s, e = m.span()
     raw = m.group("dnum")
+    if len(raw) > MAX_DIGITS:
+        return None
     mult = lx.mult_of.get(m.group("dmult") or "", 0)
     kind = "count"
     base: float
     if lx.rmark in raw:
         frac, whole = raw.split(lx.rmark)
         raw = f"{whole}.{frac}"                # "5ر1" = 1.5
-    if _THOUSANDS.fullmatch(raw) and not (mult and "." in raw):
-        base = int(_NONDIGIT.sub("", raw))     # "1,200", "1.200"
+    if _THOUSANDS.fullmatch(raw) and not (mult and raw.count(".") == 1):
+        base = int(_NONDIGIT.sub("", raw))     # "1,200", "1.200", "1.234.567 مليون"
     elif "." in raw or "," in raw:
         base = float(raw.replace(",", "."))    # "1.5 مليون", "5,6 مليون"
         kind = "count" if mult else "decimal"
