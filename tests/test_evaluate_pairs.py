@@ -95,3 +95,8 @@ def test_cli_ingests_the_articles_and_scores_the_pairs(tmp_path):
     assert json.loads(out.output)["dispute_precision"] == 1.0
     missing = CliRunner().invoke(main, ["eval", str(pairs)])
     assert missing.exit_code != 0 and "--articles" in missing.output
+
+
+def test_cli_names_a_missing_gold_file(tmp_path):
+    result = CliRunner().invoke(main, ["eval", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code != 0 and "nope.jsonl: no such file" in result.output

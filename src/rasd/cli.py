@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib import resources
 from typing import Any, Iterable
@@ -156,6 +157,10 @@ def eval_(gold: tuple[str, ...], articles: str | None, as_json: bool, errors: in
     from rasd.evaluate import evaluate_files
     from rasd.evaluate_pairs import first_record, is_pair
 
+    missing = [path for path in gold if not os.path.isfile(path)]
+    if missing:
+        _fail(f"{missing[0]}: no such file")
+        return
     pairs = [path for path in gold if is_pair(first_record(path))]
     if pairs and len(gold) > 1:
         _fail(f"{pairs[0]}: a pair file is scored alone")
