@@ -156,9 +156,15 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
                 or refers_back(high.text) or refers_back(low.text)
                 or not (high.claim.contrast or low.claim.contrast or _documenter_vs_party(high, low)))
-    if not _anchored(high.claim, low.claim) or _days_differ(high.claim, low.claim):
+    if not _anchored(high.claim, low.claim) or _days_differ(high.claim, low.claim) \
+            or _undated(high.claim) or _undated(low.claim):
         return True  # nothing ties the two reports to one incident, or two stated days
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+def _undated(claim: Claim) -> bool:
+    """Whether a claim has no date at all (neither its own nor its article's)."""
+    return claim.time is None or claim.time.date is None and claim.time.precision != "since"
 
 
 def _days_differ(a: Claim, b: Claim) -> bool:
