@@ -403,11 +403,12 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
                           link.cost, subj, cm.start, (link.trigger.start, link.trigger.end))
             out.append(prev)
-    cover = _Cover((o.start, o.end) for o in out)
-    for d in singles:
-        if d.anchor not in cover:
-            out.append(d)
-            cover.add(d.start, d.end)
+    if singles:
+        cover = _Cover((o.start, o.end) for o in out)
+        for d in singles:
+            if d.anchor not in cover:
+                out.append(d)
+                cover.add(d.start, d.end)
     carried = [prev] if prev is not None and prev.sentence != si else []
     out.extend(_follow_singles(toks, c_loc, si, carried + out))
     return out
@@ -559,15 +560,20 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     if not drafts:
         return out
     counted = {k for c in c_loc for k in range(c.lo, c.hi)}
-    cover = _Cover((d.start, d.end) for d in drafts)
-    by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
+    cover: _Cover | None = None  # built at the first person word
+    by_start: list[int] = []
     seen = 0
     # the draft (of drafts + out) before the token with the greatest (sentence, start), the
     # first one in list order on a tie
     best: tuple[int, int, int] | None = None
     prev: Draft | None = None
     for k, tok in enumerate(toks):
-        if k in counted or not _one_person(tok) or tok.start in cover:
+        if k in counted or not _one_person(tok):
+            continue
+        if cover is None:
+            cover = _Cover((d.start, d.end) for d in drafts)
+            by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
+        if tok.start in cover:
             continue
         while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
             i = by_start[seen]
@@ -609,24 +615,20 @@ class _SourceResolver:
         starts = [s for s, _ in doc.sentences]
         for sm in doc.sources:
             self.by_sentence.setdefault(_sentence_of(starts, sm.cue_start), []).append(sm)
-        # per sentence: cue offsets (None unless in order, for bisect) and the last named
-        # (not UNNAMED) mention among the first i; per sentence, the last named one before it
+        # per sentence with attributions: cue offsets (None unless in order, for bisect) and the
+        # last named (not UNNAMED) mention among the first i; the sentences naming a speaker
         self.cues: dict[int, list[int] | None] = {}
         self.named_upto: dict[int, list[SourceMention | None]] = {}
-        self.named_before: list[SourceMention | None] = []
-        last: SourceMention | None = None
-        for si in range(len(doc.sentences)):
-            self.named_before.append(last)
-            mentions = self.by_sentence.get(si)
-            if not mentions:
-                continue
+        self.named_sentences: list[int] = []
+        for si, mentions in sorted(self.by_sentence.items()):
             cues = [sm.cue_start for sm in mentions]
             self.cues[si] = cues if cues == sorted(cues) else None
             upto: list[SourceMention | None] = [None]
             for sm in mentions:
                 upto.append(sm if sm.kind not in UNNAMED else upto[-1])
             self.named_upto[si] = upto
-            last = upto[-1] or last
+            if upto[-1] is not None:
+                self.named_sentences.append(si)
         self.quoted_from = self._open_quotes()
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
 
@@ -650,7 +652,9 @@ class _SourceResolver:
         return out
 
     def _last_named(self, si: int) -> SourceMention | None:
-        return self.named_before[si] if si < len(self.named_before) else None
+        """The last speaker named in a sentence before sentence ``si``."""
+        k = bisect.bisect_left(self.named_sentences, si)
+        return self.named_upto[self.named_sentences[k - 1]][-1] if k else None
 
     def _named_in(self, si: int) -> SourceMention | None:
         upto = self.named_upto.get(si)

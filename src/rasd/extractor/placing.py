@@ -239,27 +239,9 @@ class PlaceChooser:
             k = bisect.bisect_right(self.sentence_starts, a) - 1
             if k >= 0 and a < doc.sentences[k][1]:
                 self.frames_of.setdefault(k, []).append((a, b))
-        self.towns = [p for p in self.places if p.precision == 1 and p.kind in ("city", "unknown")
-                      and (self.locative[p.start] or not names_actor(p))]
-        self.town_starts = [p.start for p in self.towns]
-        # indices: of the towns known to the gazetteer; of the towns and of the places by their
-        # first word (towns: all and known ones)
-        self.known_towns = [i for i, p in enumerate(self.towns) if p.name is not None]
-        self.towns_by_noun: dict[tuple[str, bool], list[int]] = {}
-        for i, p in enumerate(self.towns):
-            noun = (p.text.split() or [""])[0]
-            self.towns_by_noun.setdefault((noun, False), []).append(i)
-            if p.name is not None:
-                self.towns_by_noun.setdefault((noun, True), []).append(i)
-        self.places_by_noun: dict[str, list[int]] = {}
-        for i, p in enumerate(self.places):
-            self.places_by_noun.setdefault((p.text.split() or [""])[0], []).append(i)
         self.speaker_starts = [p.start for p in self.speakers_places]
         self.heading_starts = [a for a, _ in self.headings]
-        self.country_named: dict[str, PlaceMention] = {}
-        for p in doc.places:
-            if p.kind == "country" and p.country is not None:
-                self.country_named.setdefault(p.country, p)
+        self.towns: list[PlaceMention] | None = None  # the indexes below: built when first asked
         self._inside_cache: dict[int, tuple[list[PlaceMention], list[int]]] = {}
         self._cuts_cache: dict[int, list[int]] = {}
         self._view_cache: dict[tuple[int, int, int, bool], tuple[
@@ -392,6 +374,9 @@ class PlaceChooser:
         nouns = {w for t in self.doc.tokens[lo:hi] if has_article(t) for w in t.stems if w in words}
         if not nouns:
             return None
+        if self.towns is None:
+            self._index_towns()
+        assert self.towns is not None
         n = bisect.bisect_left(self.town_starts, s)  # the towns before the sentence
 
         def last(indices: list[int]) -> int:
@@ -405,6 +390,28 @@ class PlaceChooser:
                 return self.towns[i]
         i = last(self.known_towns)
         return self.towns[i] if i >= 0 else (self.towns[n - 1] if n else None)
+
+    def _index_towns(self) -> None:
+        """The towns, their starts and indexes (of those known to the gazetteer; of the towns
+        and of all places by their first word, towns: all and known ones), the first mention of
+        each country."""
+        self.towns = [p for p in self.places if p.precision == 1 and p.kind in ("city", "unknown")
+                      and (self.locative[p.start] or not names_actor(p))]
+        self.town_starts = [p.start for p in self.towns]
+        self.known_towns = [i for i, p in enumerate(self.towns) if p.name is not None]
+        self.towns_by_noun: dict[tuple[str, bool], list[int]] = {}
+        for i, p in enumerate(self.towns):
+            noun = (p.text.split() or [""])[0]
+            self.towns_by_noun.setdefault((noun, False), []).append(i)
+            if p.name is not None:
+                self.towns_by_noun.setdefault((noun, True), []).append(i)
+        self.places_by_noun: dict[str, list[int]] = {}
+        for i, p in enumerate(self.places):
+            self.places_by_noun.setdefault((p.text.split() or [""])[0], []).append(i)
+        self.country_named: dict[str, PlaceMention] = {}
+        for p in self.doc.places:
+            if p.kind == "country" and p.country is not None:
+                self.country_named.setdefault(p.country, p)
 
     # -- the choice ---------------------------------------------------------------------------
 
@@ -571,6 +578,8 @@ class PlaceChooser:
                  if w in words}
         if not nouns:
             return None
+        if self.towns is None:
+            self._index_towns()
         n = bisect.bisect_left(self.place_starts, s)  # the places before the sentence
         last = -1
         for w in nouns:
@@ -617,6 +626,8 @@ class PlaceChooser:
         if _ordered(self.adjective_starts):  # those of the sentence only
             adjectives = adjectives[bisect.bisect_left(self.adjective_starts, s):
                                     bisect.bisect_left(self.adjective_starts, e)]
+        if self.towns is None:
+            self._index_towns()
         state = None
         for start, end, iso in adjectives:
             k = bisect.bisect_right(self.starts, start) - 1
