@@ -341,3 +341,14 @@ def test_known_names_spans_merge_overlapping_aliases():
     toks = tokenize(normalize_string("هجوم شنه تنظيم الدولة الإسلامية في العراق والشام أمس"))
     assert known_names(toks) == [(2, 8)]
     assert known_names(tokenize(normalize_string("قتل 5 أشخاص في حلب"))) == []
+
+
+def test_known_name_at_agrees_with_the_full_scan():
+    from rasd.extractor.sources import known_name_at, known_names
+    from rasd.text.normalize import normalize_string
+    from rasd.text.tokens import tokenize
+    for text in ("هجوم شنه تنظيم الدولة الإسلامية في العراق والشام أمس",
+                 "قالت قوات سوريا الديمقراطية إن 5 قتلوا في سوريا", "قتل 5 أشخاص في حلب"):
+        toks = tokenize(normalize_string(text))
+        inside = {k for a, b in known_names(toks) for k in range(a, b)}
+        assert {k for k in range(len(toks)) if known_name_at(toks, k)} == inside

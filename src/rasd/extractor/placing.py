@@ -26,7 +26,7 @@ from typing import Iterable
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
-from rasd.extractor.sources import known_names
+from rasd.extractor.sources import known_name_at
 from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
@@ -199,9 +199,9 @@ class PlaceChooser:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.starts = word_starts(doc.tokens, doc.norm)[0]
-        names = _Spans((doc.tokens[a].start, doc.tokens[b - 1].end)
-                       for a, b in known_names(doc.tokens))
         # a place in an organization's name ("تحالف دعم الشرعية في اليمن") says who, not where
+        names = {p.start for p in doc.places if known_name_at(
+            doc.tokens, max(0, bisect.bisect_right(self.starts, p.start) - 1))}
         self.locative = {p.start: self._is_locative(p) and p.start not in names
                          for p in doc.places}
         speakers = _Spans((sm.start, sm.end) for sm in doc.sources)

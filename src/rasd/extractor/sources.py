@@ -428,6 +428,27 @@ def known_names(toks: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _alias_words(user_path: str | None) -> int:
+    """The most words a known name (alias) has."""
+    aliases = _lexicon(user_path).aliases
+    return max((len(parts) for group in aliases.phrases.values() for parts, _ in group),
+               default=1)
+
+
+def known_name_at(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` lies inside a known source name of ``toks`` (the question
+    :func:`known_names` answers for every token, asked for one: only the few words before it
+    can open such a name)."""
+    user = os.environ.get(ENV_VAR) or None
+    aliases = _lexicon(user).aliases
+    for i in range(max(0, k - _alias_words(user) + 1), k + 1):
+        hit = aliases.match_at(toks, i)
+        if hit is not None and i + hit[0] > k:
+            return True
+    return False
+
+
 def resolve_source(text: str, *, country: str | None = None) -> SourceInfo:
     """Kind, canonical id, name, role, affiliation and country of a speaker phrase.
 
