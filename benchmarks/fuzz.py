@@ -34,7 +34,6 @@ from rasd import pipeline
 from rasd.lang.ar import load_yaml
 from rasd.model import Document
 from rasd.text.normalize import _normalize_slow
-from rasd.text.numbers import MAX_COUNT
 
 SPECIAL = [".", "،", "\n", "\n\n", '"', ":", "؛", "(", ")", "-", "/", "ـ", "ـــ", "İ", "ß", "ẞ",
            "Σ", "ς", "ﻻ", "ﷺ", "ﷲ", "ﬁ", "\u0651", "\u064b", "e\u0301", "\u200f", "\u202b",
@@ -118,26 +117,6 @@ class Generator:
                         published=published, title_end=len(title))
 
 
-def span_errors(doc: Document) -> list[str]:
-    """Claim fields whose span is outside the text or does not read as the field's text."""
-    errors = []
-    for claim in doc.claims:
-        if not 0 <= claim.evidence.start <= claim.evidence.end <= len(doc.text):
-            errors.append(f"evidence {claim.evidence}")
-        fields = [claim.subject, claim.trigger, claim.location, claim.time, *claim.via]
-        if claim.source.kind != "outlet":
-            fields.append(claim.source)
-        for f in fields:
-            if f is None or f.span is None:
-                continue
-            if not 0 <= f.span.start <= f.span.end <= len(doc.text):
-                errors.append(f"{type(f).__name__} span {f.span} outside the text")
-            elif doc.text[f.span.start:f.span.end] != f.text:
-                errors.append(f"{type(f).__name__} {f.text!r} != text at {f.span}")
-        if claim.count.high > MAX_COUNT:
-            errors.append(f"count {claim.count}")
-    return errors
-
 
 def exact_run(doc: Document) -> Document:
     """The pipeline on the character-by-character normalization."""
@@ -157,7 +136,7 @@ def check(gen: Generator, case: int) -> tuple[tuple[str, str] | None, int]:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return ("crash", "".join(traceback.format_exception_only(exc)).strip()
                 + f" at {where.filename.split('/src/')[-1]}:{where.lineno}"), 0
-    errors = span_errors(fast)
+    errors = pipeline.span_errors(fast)
     if errors:
         return ("invalid span", "; ".join(errors[:3])), len(fast.claims)
     if fast.claims != exact.claims:

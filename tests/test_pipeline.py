@@ -26,7 +26,6 @@ from rasd import pipeline  # noqa: E402
 from rasd.lang.ar import load_yaml  # noqa: E402
 from rasd.model import Document  # noqa: E402
 from rasd.text.normalize import _normalize_slow  # noqa: E402
-from rasd.text.numbers import MAX_COUNT  # noqa: E402
 
 
 def _lexicon_strings() -> list[str]:
@@ -83,32 +82,12 @@ def document(text: str, title: str | None, published: str | None) -> Document:
                     title_end=len(title))
 
 
-def span_errors(doc: Document) -> list[str]:
-    """Fields whose span is outside the text or does not read as the field's text."""
-    errors = []
-    for claim in doc.claims:
-        if not 0 <= claim.evidence.start <= claim.evidence.end <= len(doc.text):
-            errors.append(f"evidence {claim.evidence}")
-        fields = [claim.subject, claim.trigger, claim.location, claim.time, *claim.via]
-        if claim.source.kind != "outlet":
-            fields.append(claim.source)
-        for f in fields:
-            if f is None or f.span is None:
-                continue
-            if not 0 <= f.span.start <= f.span.end <= len(doc.text):
-                errors.append(f"{type(f).__name__} span {f.span} outside the text")
-            elif doc.text[f.span.start:f.span.end] != f.text:
-                errors.append(f"{type(f).__name__} {f.text!r} != text at {f.span}")
-        if claim.count.high > MAX_COUNT:
-            errors.append(f"count {claim.count}")
-    return errors
-
 
 @settings(max_examples=250, derandomize=True, database=None, deadline=None)
 @given(ANY_TEXTS, TITLES, PUBLISHED)
 def test_any_document_gives_claims_whose_spans_read_as_their_fields(text, title, published):
     doc = pipeline.run(document(text, title, published))
-    assert span_errors(doc) == []
+    assert pipeline.span_errors(doc) == []
 
 
 @settings(max_examples=120, derandomize=True, database=None, deadline=None)

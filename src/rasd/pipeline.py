@@ -18,7 +18,7 @@ from rasd.extractor.triggers import find_triggers
 from rasd.model import Document
 from rasd.text.normalize import normalize
 from rasd.text.dates import find_times, parse_published
-from rasd.text.numbers import find_counts
+from rasd.text.numbers import MAX_COUNT, find_counts
 from rasd.text.segment import paragraphs, sentences
 from rasd.text.tokens import tokenize
 
@@ -54,6 +54,29 @@ STAGES: tuple[Stage, ...] = (
     assemble_claims,
     mark_quantities,
 )
+
+
+def span_errors(doc: Document) -> list[str]:
+    """The claim fields of an annotated document whose span is outside the text or does not
+    read as the field's text, and counts above ``MAX_COUNT`` (what the property tests and
+    ``benchmarks/fuzz.py`` check on every document)."""
+    errors = []
+    for claim in doc.claims:
+        if not 0 <= claim.evidence.start <= claim.evidence.end <= len(doc.text):
+            errors.append(f"evidence {claim.evidence}")
+        fields = [claim.subject, claim.trigger, claim.location, claim.time, *claim.via]
+        if claim.source.kind != "outlet":
+            fields.append(claim.source)
+        for f in fields:
+            if f is None or f.span is None:
+                continue
+            if not 0 <= f.span.start <= f.span.end <= len(doc.text):
+                errors.append(f"{type(f).__name__} span {f.span} outside the text")
+            elif doc.text[f.span.start:f.span.end] != f.text:
+                errors.append(f"{type(f).__name__} {f.text!r} != text at {f.span}")
+        if claim.count.high > MAX_COUNT:
+            errors.append(f"count {claim.count}")
+    return errors
 
 
 def run(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
