@@ -43,7 +43,6 @@ class Predicted:
     count: Count
     start: int
     end: int
-    order: int
 
 
 @dataclass
@@ -106,11 +105,9 @@ def predicted_by_doc(groups: Iterable[dict[str, Any]]) -> dict[str, list[Predict
             span = c["evidence"]["span"]
             out.setdefault(c["doc_id"], []).append(Predicted(
                 g["id"], bool(g["disagree"]), c["type"], Count.from_json(c["count"]),
-                span[0], span[1], 0))
-    for doc_id, claims in out.items():
+                span[0], span[1]))
+    for claims in out.values():
         claims.sort(key=lambda p: (p.start, p.end, p.type))
-        out[doc_id] = [Predicted(p.group, p.disagree, p.type, p.count, p.start, p.end, i)
-                       for i, p in enumerate(claims)]
     return out
 
 
@@ -256,7 +253,7 @@ def evaluate_pairs(pairs_path: str | Path, articles: str | Path | None = None,
         rows = [group_row(g) for g in find_groups(db)]
         wanted = {pair[s]["doc_id"] for pair in pairs for s in ("a", "b")}
         texts: dict[str, str] = {}
-        with Store.open(db) as store:
+        with Store.open(db, readonly=True) as store:
             for doc_id in sorted(wanted):
                 doc = store.get_document(doc_id)
                 if doc is not None:

@@ -231,6 +231,7 @@ def group_row(group: Any) -> dict[str, Any]:
     """One reconciled group (:class:`rasd.reconcile.Group`) as the ``groups`` export writes it:
     its summary and every member claim with provenance (docs/exports.md, Groups)."""
     p = group.place
+    latest = {id(f.claim): f for f in group.figures}  # each source's latest claim
     return {
         "id": group.id, "type": group.type, "mixed": group.mixed, "period": group.period,
         "place": {"level": p.level, "text": p.text, "name": p.name, "country": p.country,
@@ -240,14 +241,13 @@ def group_row(group: Any) -> dict[str, Any]:
         "disagree": group.disagree, "reason": group.reason, "spread": group.spread,
         "n_sources": group.n_sources, "n_claims": group.n_claims,
         "parts": list(group.parts), "part_of": list(group.part_of),
-        "claims": [_member(rec, group) for rec in group.members],
+        "claims": [_member(rec, latest.get(id(rec.claim))) for rec in group.members],
     }
 
 
-def _member(rec: Any, group: Any) -> dict[str, Any]:
+def _member(rec: Any, figure: Any) -> dict[str, Any]:
+    """A member claim of a group; ``figure`` is its source's figure when it is the latest."""
     c = rec.claim
-    latest = {id(f.claim): f for f in group.figures}
-    figure = latest.get(id(c))
     return {
         "claim_id": rec.claim_id or claim_id(c), "doc_id": c.doc_id, "type": c.type,
         "mixed": c.mixed, "count": c.count.to_json(),

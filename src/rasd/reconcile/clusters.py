@@ -89,8 +89,7 @@ class Cluster:
     targets: frozenset[str] = frozenset()
     figures: tuple[Any, ...] = ()   #: the members' count keys (the first MAX_KEPT)
     stated: tuple[tuple[float, float], ...] = ()  #: hedged stated numbers (the first MAX_KEPT)
-    docs: tuple[str, ...] = ()      #: the members' articles (the first MAX_KEPT)
-    stories: tuple[tuple[str, int], ...] = ()  #: (article, segment) of roundup members
+    stories: tuple[tuple[str, int], ...] = ()  #: (article, segment) of members (first MAX_KEPT)
     low: float = INF            #: envelope of the members' hedged figures
     high: float = -INF
     max_low: float = -INF       #: the largest lower bound among the members
@@ -116,8 +115,6 @@ class Cluster:
         key = c.count.key()
         if key not in self.figures and len(self.figures) < MAX_KEPT:
             self.figures += (key,)
-        if c.doc_id not in self.docs and len(self.docs) < MAX_KEPT:
-            self.docs += (c.doc_id,)
         story = (c.doc_id, c.segment)
         if story not in self.stories and len(self.stories) < MAX_KEPT:
             self.stories += (story,)
@@ -129,6 +126,11 @@ class Cluster:
         admin1 = item.place.admin1
         if admin1 is not None and (self.admin1 is None or admin1 < self.admin1):
             self.admin1 = admin1
+
+    @property
+    def docs(self) -> set[str]:
+        """The members' articles (of the first MAX_KEPT stories)."""
+        return {d for d, _ in self.stories}
 
     def other_story(self, doc_id: str, segment: int) -> bool:
         """Whether a member comes from another story of the same roundup article."""
@@ -267,7 +269,7 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
     if coarse.weak or fine.weak or coarse.block[2] == "event" and coarse.place.level > POINT:
         return bool(_same_figure(coarse.figures, fine.figures)
                     or _agrees(coarse.stated, fine.stated)
-                    or not set(coarse.docs).isdisjoint(fine.docs)
+                    or not coarse.docs.isdisjoint(fine.docs)
                     and not set(coarse.figures).isdisjoint(fine.figures)
                     or _shares_signature(coarse.attacks, coarse.targets, fine.attacks,
                                          fine.targets))
