@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
-from rasd.extractor.quantities import compatible_attacks, distinctive
+from rasd.extractor.quantities import compatible_attacks
 from rasd.model import Claim, Location
 from rasd.reconcile.keys import ADMIN1, INF, POINT, PlaceKey, When, category, hedged, \
-    ordinal, place_key, scope_conflict, when
+    ordinal, place_key, scope_conflict, shares_signature, when
 from rasd.reconcile.model import ClaimRecord
 
 MAX_OPEN = 64  #: open clusters kept per bucket while sweeping (older ones close)
@@ -145,11 +145,6 @@ def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
     return compatible_attacks(tuple(attacks), tuple(other_attacks))
 
 
-def _shares_signature(a_att: Iterable[str], a_tgt: Iterable[str], b_att: frozenset[str],
-                      b_tgt: frozenset[str]) -> bool:
-    """A shared target or a shared distinctive attack kind (not a routine air strike)."""
-    return bool(b_tgt.intersection(a_tgt) or distinctive(b_att.intersection(a_att)))
-
 
 def _stated(value: int | None, high: float) -> bool:
     """A figure that can tie two reports together: a stated number of two or more with a
@@ -201,7 +196,7 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
                 and not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
                 or _same_figure((c.count.key(),), cluster.figures)
                 or _stated(c.count.value, high) and _agrees([(low, high)], cluster.stated)
-                or _shares_signature(attacks, targets, cluster.attacks, cluster.targets)
+                or shares_signature(attacks, targets, cluster.attacks, cluster.targets)
                 or item.place.level == POINT and not (item.when.weak and cluster.weak)
                 and not _far(low, high, cluster.max_low, cluster.min_top, CLOSE_RATIO))
     return True
@@ -249,7 +244,7 @@ def _pick(fits: list[int], clusters: list[Cluster], item: Item) -> int:
 
     def score(k: int) -> tuple[int, int, int]:
         cl = clusters[k]
-        return (-_shares_signature(attacks, targets, cl.attacks, cl.targets),
+        return (-shares_signature(attacks, targets, cl.attacks, cl.targets),
                 -(c.count.key() in cl.figures), k)
     return min(fits, key=score)
 
@@ -271,7 +266,7 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
                     or _agrees(coarse.stated, fine.stated)
                     or not coarse.docs.isdisjoint(fine.docs)
                     and not set(coarse.figures).isdisjoint(fine.figures)
-                    or _shares_signature(coarse.attacks, coarse.targets, fine.attacks,
+                    or shares_signature(coarse.attacks, coarse.targets, fine.attacks,
                                          fine.targets))
     return True
 
@@ -381,5 +376,5 @@ def _names_same(cl: Cluster, other: Cluster) -> bool:
     if _far(cl.max_low, cl.min_top, other.max_low, other.min_top) \
             or _far(other.max_low, other.min_top, cl.max_low, cl.min_top):
         return False
-    return _same_figure(cl.figures, other.figures) or _shares_signature(
+    return _same_figure(cl.figures, other.figures) or shares_signature(
         cl.attacks, cl.targets, other.attacks, other.targets)

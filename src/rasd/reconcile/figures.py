@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from rasd.reconcile.keys import INF, fmt, hedged, iso, point, refers_back, source_key
-from rasd.extractor.quantities import distinctive
 from rasd.model import Claim
+from rasd.reconcile.keys import INF, fmt, hedged, iso, point, refers_back, shares_signature, \
+    source_key
 from rasd.reconcile.model import ClaimRecord, SourceFigure, Step
 
 #: credibility tier of a source kind for the best estimate (lower first; unlisted kinds: 1)
@@ -190,7 +190,7 @@ def _anchored(a: Claim, b: Claim) -> bool:
     sa, sb = a.signature, b.signature
     if sa is None or sb is None:
         return False
-    return bool(set(sa.target) & set(sb.target) or distinctive(set(sa.attack) & set(sb.attack)))
+    return shares_signature(sa.attack, sa.target, frozenset(sb.attack), frozenset(sb.target))
 
 
 def _documenter_vs_party(a: SourceFigure, b: SourceFigure) -> bool:

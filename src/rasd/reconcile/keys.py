@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
 from rasd.lang.ar import load_yaml
@@ -257,6 +257,12 @@ def when(claim: Claim, pub: int | None) -> When:
     if pub is not None:
         return When("event", pub - 1, pub, True)
     return When(("undated", claim.doc_id), 0, 0, True)
+
+
+def shares_signature(a_att: Iterable[str], a_tgt: Iterable[str], b_att: frozenset[str],
+                     b_tgt: frozenset[str]) -> bool:
+    """A shared target or a shared distinctive attack kind (not a routine air strike)."""
+    return bool(b_tgt.intersection(a_tgt) or distinctive(b_att.intersection(a_att)))
 
 
 def _names_incident(claim: Claim) -> bool:
