@@ -12,38 +12,47 @@ in ``docs/reconcile.md``; modules: :mod:`.keys` (what is compared), :mod:`.clust
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from typing import Iterable
-
-from rasd.model import Claim
+from typing import Iterable, Iterator
 
 from rasd.reconcile.clusters import Cluster, Item, attach, attach_undated, items_of, sweep
 from rasd.reconcile.figures import TIERS, figures_of, verdict
 from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
 from rasd.reconcile.model import ClaimRecord, Group, Place, SourceFigure, Step, records_of
+from rasd.reconcile.stream import ArticleFigures, Source, group_order, no_gc, partition_of, \
+    partitions, survey
 
-__all__ = ["ClaimRecord", "Group", "Place", "SourceFigure", "Step", "TIERS", "hedged",
-           "reconcile", "records_of", "source_key"]
+__all__ = ["ClaimRecord", "Group", "Place", "SourceFigure", "Step", "TIERS", "group_order",
+           "hedged", "partition_of", "reconcile", "reconcile_stream", "records_of", "source_key"]
 
 
 def reconcile(records: Iterable[ClaimRecord], *, window_days: int = 3) -> list[Group]:
     """Group claims that report the same quantity; one :class:`Group` per quantity, ordered by
-    first day, type, place and id (deterministic for a given set of records).
-
-    The cyclic garbage collector is paused meanwhile (nothing here forms cycles; on millions of
-    claims its repeated full passes cost a quarter of the time) and restored afterwards.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _reconcile(list(records), window_days)
-    finally:
-        if paused:
-            gc.enable()
+    first day, type, place and id (deterministic for a given set of records). Every record and
+    group is held; :func:`reconcile_stream` holds one partition at a time."""
+    held = sorted(records, key=partition_of)  # stable: each partition keeps its order
+    return sorted(reconcile_stream(lambda: held, window_days=window_days), key=group_order)
 
 
-def _reconcile(records: list[ClaimRecord], window: int) -> list[Group]:
+def reconcile_stream(source: Source, *, window_days: int = 3) -> Iterator[Group]:
+    """The groups of :func:`reconcile`, partition by partition (each partition's groups in
+    :func:`group_order`; sort, or merge the runs, for the global order). ``source()`` gives the
+    records sorted by :func:`partition_of` and is read twice: a light first pass for what
+    reaches across partitions (:mod:`.stream`), then one partition at a time. Groups linked to
+    a part or a whole come last, once every link is known."""
+    states, links = survey(source())
+    for batch in partitions(source()):
+        with no_gc():
+            done = _reconcile(batch, window_days, states)
+        del batch
+        for g in done:
+            if not any([links.note(rec, g) for rec in g.members]):
+                yield g
+    yield from links.finish()
+
+
+def _reconcile(records: list[ClaimRecord], window: int, states: ArticleFigures) -> list[Group]:
+    """The groups of one partition, in :func:`group_order` (part links are set by the caller)."""
     items = items_of(records)
     clusters, of = sweep(items, window)
     root = attach_undated(clusters, attach(clusters, window))
@@ -52,16 +61,8 @@ def _reconcile(records: list[ClaimRecord], window: int) -> list[Group]:
         members.setdefault(root[cid], []).append(i)
     roots = {r: clusters[r] for r in members}
     del clusters  # only the groups' own clusters are needed from here on
-    states = _ArticleFigures(items)
-    groups: dict[int, Group] = {}
-    for r in sorted(members):
-        groups[r] = _group(roots.pop(r), members.pop(r), items, states)
-    _link_parts(items, of, root, groups)
-    out = list(groups.values())
-    for g in out:
-        g.parts.sort()
-        g.part_of.sort()
-    out.sort(key=lambda g: (g.date_from or "", g.type, g.place.name or g.place.text or "", g.id))
+    out = [_group(roots.pop(r), members.pop(r), items, states) for r in sorted(members)]
+    out.sort(key=group_order)
     return out
 
 
@@ -72,26 +73,8 @@ def _lead(cluster: Cluster, items: list[Item]) -> Item:
                                it.claim.evidence.start, it.claim.evidence.end))
 
 
-class _ArticleFigures:
-    """Which figures each article states, by event type (to read a cross-article pair: when
-    one article states both figures, that article shows how they relate)."""
-
-    def __init__(self, items: list[Item]) -> None:
-        self.items = items
-        self.by_doc: dict[str, list[int]] = {}
-        for i, it in enumerate(items):
-            self.by_doc.setdefault(it.claim.doc_id, []).append(i)
-
-    def __call__(self, doc_id: str, claim: Claim) -> bool:
-        """Whether the article states the claim's figure for its type, not set against another
-        (a figure the article contrasts is its own dispute, not an explanation)."""
-        key = claim.count.key()
-        return any(c.type == claim.type and c.count.key() == key and not c.contrast
-                   for c in (self.items[i].claim for i in self.by_doc.get(doc_id, ())))
-
-
 def _group(cluster: Cluster, idxs: list[int], items: list[Item],
-           states: "_ArticleFigures | None" = None) -> Group:
+           states: ArticleFigures | None = None) -> Group:
     lead = _lead(cluster, items)
     recs = [items[i].rec for i in idxs]
     report = [items[i].report for i in idxs]
@@ -142,24 +125,3 @@ def _common_subject(recs: list[ClaimRecord]) -> str | None:
         if subj is not None:
             seen[subj.text] = seen.get(subj.text, 0) + 1
     return min(seen, key=lambda t: (-seen[t], t)) if seen else None
-
-
-def _link_parts(items: list[Item], of: list[int], root: list[int],
-                groups: dict[int, Group]) -> None:
-    """Link each part's group to its whole's group (same article, ``part_of`` index)."""
-    by_seq = {(it.claim.doc_id, it.rec.seq): i for i, it in enumerate(items)
-              if it.rec.seq is not None}
-    for i, it in enumerate(items):
-        whole_seq = it.claim.part_of
-        if whole_seq is None:
-            continue
-        w = by_seq.get((it.claim.doc_id, whole_seq))
-        if w is None:
-            continue
-        part_group, whole_group = groups[root[of[i]]], groups[root[of[w]]]
-        if part_group is whole_group:
-            continue
-        if whole_group.id not in part_group.part_of:
-            part_group.part_of.append(whole_group.id)
-        if part_group.id not in whole_group.parts:
-            whole_group.parts.append(part_group.id)
