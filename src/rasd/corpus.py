@@ -22,7 +22,7 @@ from rasd.ingest.text import detect_language
 from rasd.ingest.web import FetchOptions
 from rasd.model import Claim, Document
 from rasd.pipeline import run, run_many
-from rasd.reconcile import ClaimRecord, Group, reconcile
+from rasd.reconcile import ClaimRecord, Group, reconcile, reconcile_stream
 from rasd.store import Store
 from rasd.version import __version__
 
@@ -222,9 +222,12 @@ def reextract(db: str | None = None, *, workers: int = 1, everything: bool = Fal
 
 def claim_records(store: Store, *, type: str | None = None, country: str | None = None,
                   since: str | None = None, until: str | None = None,
-                  source: str | None = None) -> Iterator[ClaimRecord]:
-    """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed)."""
-    for sc in store.stored_claims(type=type, country=country, since=since, until=until):
+                  source: str | None = None, by_partition: bool = False
+                  ) -> Iterator[ClaimRecord]:
+    """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed;
+    ``by_partition``: in the order :func:`rasd.reconcile.reconcile_stream` reads)."""
+    for sc in store.stored_claims(type=type, country=country, since=since, until=until,
+                                  by_partition=by_partition):
         claim, doc = sc.claim, sc.doc
         if source and source not in claim.source.text and source != claim.source.id:
             continue
@@ -261,12 +264,14 @@ def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int
     read-only."""
     from rasd.export import write_groups, write_ucdp
 
+    if fmt in ("ucdp", "groups"):  # one partition at a time, written in the groups' order
+        writer = write_ucdp if fmt == "ucdp" else write_groups
+        with Store.open(db, readonly=True) as store:
+            return writer(reconcile_stream(
+                lambda: claim_records(store, by_partition=True, **filters)), output)
     with Store.open(db, readonly=True) as store:
         records = list(claim_records(store, **filters))
     found = reconcile(records)
-    if fmt in ("ucdp", "groups"):
-        writer = write_ucdp if fmt == "ucdp" else write_groups
-        return writer(found, output)
     group_of = {id(rec): g.id for g in found for rec in g.members}
     rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)))
             for rec in records]

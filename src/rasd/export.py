@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Union
 
 from rasd.model import Claim
+from rasd.reconcile.stream import group_order
+from rasd.spill import in_order
 
 COLUMNS: tuple[str, ...] = (
     "claim_id", "group_id", "doc_id", "type", "mixed", "count_value", "qualifier", "count_min", "count_max",
@@ -223,8 +225,11 @@ def _figure(count: Any) -> str:
 
 
 def write_ucdp(groups: Iterable[Any], path: Path) -> int:
-    """UCDP-style CSV: one row per reconciled group with its low / best / high."""
-    return write_rows((ucdp_row(g) for g in groups), UCDP_COLUMNS, path)
+    """UCDP-style CSV: one row per reconciled group with its low / best / high, in
+    :func:`rasd.reconcile.group_order` (groups may come partition by partition)."""
+    lines = in_order((group_order(g), json.dumps(ucdp_row(g), ensure_ascii=False))
+                     for g in groups)
+    return write_rows((json.loads(line) for line in lines), UCDP_COLUMNS, path)
 
 
 def group_row(group: Any) -> dict[str, Any]:
@@ -265,10 +270,12 @@ def _member(rec: Any, figure: Any) -> dict[str, Any]:
 
 
 def write_groups(groups: Iterable[Any], path: Path) -> int:
-    """Reconciled groups, one JSON object per line (``group_row``)."""
+    """Reconciled groups, one JSON object per line (``group_row``), in
+    :func:`rasd.reconcile.group_order` (groups may come partition by partition)."""
     n = 0
     with path.open("w", encoding="utf-8") as out:
-        for g in groups:
-            out.write(json.dumps(group_row(g), ensure_ascii=False) + "\n")
+        for line in in_order((group_order(g), json.dumps(group_row(g), ensure_ascii=False))
+                             for g in groups):
+            out.write(line + "\n")
             n += 1
     return n

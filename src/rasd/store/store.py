@@ -419,17 +419,20 @@ class Store:
 
     def stored_claims(self, *, type: Match = None, country: Match = None,
                       since: DateLike | None = None, until: DateLike | None = None,
-                      source_id: Match = None, doc_id: Match = None,
+                      source_id: Match = None, doc_id: Match = None, by_partition: bool = False,
                       chunk: int = 1000) -> Iterator[StoredClaim]:
         """:meth:`claims` (same filters and order), each with its stored id, its evidence text
-        and its document's metadata (what reconciliation and the group export need)."""
+        and its document's metadata (what reconciliation and the group export need).
+        ``by_partition`` orders by event type and country first (the partitions that
+        :func:`rasd.reconcile.reconcile_stream` reads one at a time), then as :meth:`claims`."""
         info = (D.c.id, D.c.outlet, D.c.published, D.c.url, D.c.language)
         length = C.c.evidence_end - C.c.evidence_start
         evidence = sa.func.substr(D.c.text, C.c.evidence_start + 1, length)
         stmt = (sa.select(C.c.data, C.c.id, C.c.seq, evidence, *info)
                 .join(D, D.c.id == C.c.doc_id)
                 .where(*_claim_filters(type, country, since, until, source_id, doc_id)))
-        for row in self._stream(stmt.order_by(C.c.doc_id, C.c.seq), chunk):
+        order = (C.c.type, sa.func.coalesce(C.c.country, "")) if by_partition else ()
+        for row in self._stream(stmt.order_by(*order, C.c.doc_id, C.c.seq), chunk):
             yield StoredClaim(rows.row_claim(row[0]), row[1], row[2], row[3] or "",
                               DocumentInfo(*row[4:]))
 
