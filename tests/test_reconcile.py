@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from rasd.model import Claim, Count, Location, Mention, Period, Signature, Span, TimeRef
-from rasd.reconcile import ClaimRecord, Group, hedged, reconcile, source_key
+from rasd.reconcile import ClaimRecord, Group, group_order, hedged, partition_of, reconcile, \
+    reconcile_stream, source_key
+from rasd.reconcile import _reconcile
+from rasd.reconcile.stream import survey
 from rasd.reconcile.keys import refers_back
 
 # admin1 as rasd.geo.resolve sets it: the English name of the first-level region (a province is
@@ -216,7 +219,7 @@ def bench():
 
 
 def test_scale_smoke(bench):
-    records = bench.synthetic(20_000)
+    records = list(bench.synthetic(20_000))
     t0 = time.perf_counter()
     groups = reconcile(records)
     elapsed = time.perf_counter() - t0
@@ -422,3 +425,46 @@ def test_reports_of_a_province_day_dispute_only_when_tied_to_one_incident():
                q(40, "قناة المسيرة", "media", place=ALEPPO_GOV, outlet="ب",
                  sig=((), ("wedding",)))]
     assert one(reconcile(wedding)).disagree
+
+
+def _linked_records() -> list[ClaimRecord]:
+    """Wholes and parts of one article, the part in another partition than its whole (no
+    place, another type) or in the same one, among other articles' claims."""
+    out = []
+    for i in range(40):
+        whole = rec(30 + i, doc=f"w{i:02d}", cat=None, place=(ALEPPO, IDLIB, None)[i % 3])
+        part = rec(5 + i % 7, doc=f"w{i:02d}", cat="children",
+                   place=(ALEPPO, None, IDLIB, SYRIA)[i % 4],
+                   type=("killed", "injured")[i % 5 == 0])
+        part = dataclasses.replace(part, claim=dataclasses.replace(part.claim, part_of=0),
+                                   seq=1)
+        out += [dataclasses.replace(whole, seq=0), part]
+        out.append(rec(29 + i, doc=f"x{i:02d}", outlet="ب", place=(ALEPPO, IDLIB, None)[i % 3]))
+    return out
+
+
+def test_stream_gives_the_groups_of_reconcile(bench):
+    records = list(bench.synthetic(3_000)) + _linked_records()
+    held = [g.to_json() for g in reconcile(records)]
+    assert any(g["part_of"] for g in held) and any(g["parts"] for g in held)
+    ordered = sorted(records, key=partition_of)
+    streamed = sorted(reconcile_stream(lambda: ordered), key=group_order)
+    assert [g.to_json() for g in streamed] == held
+
+
+def test_partitions_never_group_together(bench):
+    """Partition by partition is the whole at once: no rule joins two types or countries."""
+    records = list(bench.synthetic(3_000)) + _linked_records()
+    states, _ = survey(records)
+    whole = [g.to_json() for g in _reconcile(records, 3, states)]
+    parts: dict[tuple[str, str], list[ClaimRecord]] = {}
+    for r in records:
+        parts.setdefault(partition_of(r), []).append(r)
+    by_part = [g.to_json() for batch in parts.values() for g in _reconcile(batch, 3, states)]
+    assert sorted(by_part, key=lambda g: g["id"]) == sorted(whole, key=lambda g: g["id"])
+
+
+def test_stream_refuses_records_out_of_partition_order():
+    records = [rec(10, type="killed"), rec(3, type="injured"), rec(12, type="killed")]
+    with pytest.raises(ValueError, match="not sorted by partition"):
+        list(reconcile_stream(lambda: records))

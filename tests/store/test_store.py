@@ -217,6 +217,22 @@ def test_filters(store):
         (d.id, d.outlet, d.published, d.url, "ar") for d in docs[2::3]]
 
 
+def test_stored_claims_by_partition(store):
+    docs = [numbered_document(i) for i in range(9)]
+    for i, doc in enumerate(docs):
+        store.save(doc, numbered_claims(doc, i) + [vague_claim(doc)] * (i % 4 == 0))
+    plain = [(sc.claim.doc_id, sc.seq) for sc in store.stored_claims()]
+    got = list(store.stored_claims(by_partition=True))
+    keys = [(sc.claim.type, sc.claim.location.country if sc.claim.location else "")
+            for sc in got]
+    runs = [k for n, k in enumerate(keys) if n == 0 or k != keys[n - 1]]
+    assert len(runs) == len(set(runs)) > 3 and ("displaced", "") in runs  # each contiguous
+    for key in runs:  # within a partition, the plain order
+        mine = [(sc.claim.doc_id, sc.seq) for sc, k in zip(got, keys) if k == key]
+        assert mine == [p for p in plain if p in set(mine)]
+    assert sorted(plain) == sorted((sc.claim.doc_id, sc.seq) for sc in got)
+
+
 def test_reads_are_streamed(store):
     store.save_many(((d, numbered_claims(d, i)) for i, d in
                      ((i, numbered_document(i)) for i in range(300))), batch_size=64)
