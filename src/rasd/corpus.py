@@ -22,7 +22,7 @@ from rasd.ingest.text import detect_language
 from rasd.ingest.web import FetchOptions
 from rasd.model import Claim, Document
 from rasd.pipeline import run, run_many
-from rasd.reconcile import ClaimRecord, Group, reconcile, reconcile_stream
+from rasd.reconcile import ClaimRecord, Group, group_order, reconcile_stream
 from rasd.store import Store
 from rasd.version import __version__
 
@@ -237,18 +237,19 @@ def claim_records(store: Store, *, type: str | None = None, country: str | None 
 
 def groups(db: str | None = None, *, place: str | None = None, disagree_only: bool = False,
            min_sources: int = 1, **filters: str | None) -> list[Group]:
-    """Reconciled groups of the stored claims, filtered (the store opened read-only)."""
-    with Store.open(db, readonly=True) as store:
-        found = reconcile(claim_records(store, **filters))
+    """Reconciled groups of the stored claims, filtered, in :func:`group_order` (the store
+    opened read-only; reconciled one partition at a time, only the kept groups held)."""
     out = []
-    for g in found:
-        if disagree_only and not g.disagree:
-            continue
-        if len(g.figures) < min_sources:
-            continue
-        if place and not _place_matches(g, place):
-            continue
-        out.append(g)
+    with Store.open(db, readonly=True) as store:
+        for g in reconcile_stream(lambda: claim_records(store, by_partition=True, **filters)):
+            if disagree_only and not g.disagree:
+                continue
+            if len(g.figures) < min_sources:
+                continue
+            if place and not _place_matches(g, place):
+                continue
+            out.append(g)
+    out.sort(key=group_order)
     return out
 
 
@@ -270,11 +271,18 @@ def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int
             return writer(reconcile_stream(
                 lambda: claim_records(store, by_partition=True, **filters)), output)
     with Store.open(db, readonly=True) as store:
-        records = list(claim_records(store, **filters))
-    found = reconcile(records)
-    group_of = {id(rec): g.id for g in found for rec in g.members}
-    rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)))
-            for rec in records]
-    if fmt == "acled":
-        return write_acled(((row, rec.evidence_text) for row, rec in zip(rows, records)), output)
-    return WRITERS[fmt](rows, output)
+        group_of = group_ids(store, **filters)
+        records = claim_records(store, **filters)
+        rows = ((Row(rec.claim, rec.claim_id or claim_id(rec.claim),
+                     group_of.get(rec.claim_id or "")), rec) for rec in records)
+        if fmt == "acled":
+            return write_acled(((row, rec.evidence_text) for row, rec in rows), output)
+        return WRITERS[fmt]((row for row, _rec in rows), output)
+
+
+def group_ids(store: Store, **filters: str | None) -> dict[str, str]:
+    """The group id of every stored claim (by claim id) among the claims the filters keep;
+    reconciled one partition at a time, so only this map is held."""
+    return {rec.claim_id: g.id
+            for g in reconcile_stream(lambda: claim_records(store, by_partition=True, **filters))
+            for rec in g.members if rec.claim_id is not None}
