@@ -221,9 +221,9 @@ def bench():
 
 def test_scale_smoke(bench):
     records = list(bench.synthetic(20_000))
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the machine may be shared
     groups = reconcile(records)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert elapsed < 5, elapsed
     assert sum(g.n_claims for g in groups) == 20_000
     assert len(groups) < 10_000 and any(g.n_sources > 2 for g in groups)
@@ -487,6 +487,9 @@ def _linked_records() -> list[ClaimRecord]:
                                    seq=1)
         out += [dataclasses.replace(whole, seq=0), part]
         out.append(rec(29 + i, doc=f"x{i:02d}", outlet="ب", place=(ALEPPO, IDLIB, None)[i % 3]))
+        # one named person reported from several countries' places (compared by who, not where)
+        out.append(named(("سمير", "هدى")[i % 2], place=(ALEPPO, SEA, None, SYRIA)[i % 4],
+                         outlet=f"o{i % 5}"))
     return out
 
 
@@ -502,7 +505,7 @@ def test_stream_gives_the_groups_of_reconcile(bench):
 def test_partitions_never_group_together(bench):
     """Partition by partition is the whole at once: no rule joins two types or countries."""
     records = list(bench.synthetic(3_000)) + _linked_records()
-    states, _ = survey(records)
+    states, _, _ = survey(records)
     whole = [g.to_json() for g in _reconcile(records, 3, states)]
     parts: dict[tuple[str, str], list[ClaimRecord]] = {}
     for r in records:
@@ -511,7 +514,11 @@ def test_partitions_never_group_together(bench):
     assert sorted(by_part, key=lambda g: g["id"]) == sorted(whole, key=lambda g: g["id"])
 
 
-def test_stream_refuses_records_out_of_partition_order():
-    records = [rec(10, type="killed"), rec(3, type="injured"), rec(12, type="killed")]
-    with pytest.raises(ValueError, match="not sorted by partition"):
-        list(reconcile_stream(lambda: records))
+def test_stream_takes_records_in_any_order_and_refuses_a_changed_source(bench):
+    records = list(bench.synthetic(2_000)) + _linked_records()
+    held = [g.to_json() for g in reconcile(sorted(records, key=partition_of))]
+    random.Random(4).shuffle(records)
+    assert [g.to_json() for g in reconcile(records)] == held
+    reads = iter([records, records[:-1]])
+    with pytest.raises(ValueError, match="changed between the two reads"):
+        list(reconcile_stream(lambda: next(reads)))

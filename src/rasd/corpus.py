@@ -235,13 +235,21 @@ def claim_records(store: Store, *, type: str | None = None, country: str | None 
                           sc.evidence_text)
 
 
+def stored_groups(store: Store, **filters: str | None) -> Iterator[Group]:
+    """Reconciled groups of the stored claims, partition by partition
+    (:func:`rasd.reconcile.reconcile_stream`): the claims are read twice, sorted by type and
+    country; within a partition they are reconciled in the store's own order (article, index)."""
+    return reconcile_stream(lambda: claim_records(store, by_partition=True, **filters),
+                            order=lambda rec: (rec.claim.doc_id, rec.seq or 0))
+
+
 def groups(db: str | None = None, *, place: str | None = None, disagree_only: bool = False,
            min_sources: int = 1, **filters: str | None) -> list[Group]:
     """Reconciled groups of the stored claims, filtered, in :func:`group_order` (the store
     opened read-only; reconciled one partition at a time, only the kept groups held)."""
     out = []
     with Store.open(db, readonly=True) as store:
-        for g in reconcile_stream(lambda: claim_records(store, by_partition=True, **filters)):
+        for g in stored_groups(store, **filters):
             if disagree_only and not g.disagree:
                 continue
             if len(g.figures) < min_sources:
@@ -268,8 +276,7 @@ def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int
     if fmt in ("ucdp", "groups"):  # one partition at a time, written in the groups' order
         writer = write_ucdp if fmt == "ucdp" else write_groups
         with Store.open(db, readonly=True) as store:
-            return writer(reconcile_stream(
-                lambda: claim_records(store, by_partition=True, **filters)), output)
+            return writer(stored_groups(store, **filters), output)
     with Store.open(db, readonly=True) as store:
         group_of = group_ids(store, **filters)
         records = claim_records(store, **filters)
@@ -283,6 +290,5 @@ def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int
 def group_ids(store: Store, **filters: str | None) -> dict[str, str]:
     """The group id of every stored claim (by claim id) among the claims the filters keep;
     reconciled one partition at a time, so only this map is held."""
-    return {rec.claim_id: g.id
-            for g in reconcile_stream(lambda: claim_records(store, by_partition=True, **filters))
+    return {rec.claim_id: g.id for g in stored_groups(store, **filters)
             for rec in g.members if rec.claim_id is not None}

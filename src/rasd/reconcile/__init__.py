@@ -13,14 +13,15 @@ in ``docs/reconcile.md``; modules: :mod:`.keys` (what is compared), :mod:`.clust
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from rasd.reconcile.clusters import Cluster, Item, attach, attach_undated, items_of, sweep
+from rasd.reconcile.clusters import Cluster, Item, attach, attach_undated, items_of, \
+    partition_of, sweep
 from rasd.reconcile.figures import TIERS, figures_of, verdict
 from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
 from rasd.reconcile.model import ClaimRecord, Group, Place, SourceFigure, Step, records_of
-from rasd.reconcile.stream import ArticleFigures, Source, group_order, no_gc, partition_of, \
-    partitions, survey
+from rasd.reconcile.stream import ArticleFigures, Source, group_order, no_gc, partitions, \
+    survey
 
 __all__ = ["ClaimRecord", "Group", "Place", "SourceFigure", "Step", "TIERS", "group_order",
            "hedged", "partition_of", "reconcile", "reconcile_stream", "records_of", "source_key"]
@@ -30,18 +31,23 @@ def reconcile(records: Iterable[ClaimRecord], *, window_days: int = 3) -> list[G
     """Group claims that report the same quantity; one :class:`Group` per quantity, ordered by
     first day, type, place and id (deterministic for a given set of records). Every record and
     group is held; :func:`reconcile_stream` holds one partition at a time."""
-    held = sorted(records, key=partition_of)  # stable: each partition keeps its order
+    held = list(records)
     return sorted(reconcile_stream(lambda: held, window_days=window_days), key=group_order)
 
 
-def reconcile_stream(source: Source, *, window_days: int = 3) -> Iterator[Group]:
+def reconcile_stream(source: Source, *, window_days: int = 3,
+                     order: Callable[[ClaimRecord], Any] | None = None) -> Iterator[Group]:
     """The groups of :func:`reconcile`, partition by partition (each partition's groups in
-    :func:`group_order`; sort, or merge the runs, for the global order). ``source()`` gives the
-    records sorted by :func:`partition_of` and is read twice: a light first pass for what
-    reaches across partitions (:mod:`.stream`), then one partition at a time. Groups linked to
-    a part or a whole come last, once every link is known."""
-    states, links = survey(source())
-    for batch in partitions(source()):
+    :func:`group_order`; sort, or merge the runs, for the global order). ``source()`` gives
+    the records, best sorted by :func:`partition_of` (then one partition is held at a time),
+    and is read twice: a light first pass for what reaches across partitions (:mod:`.stream`),
+    then partition by partition. ``order`` restores the records' own order within a partition
+    when the source's order is not it. Groups linked to a part or a whole come last, once
+    every link is known."""
+    states, links, last = survey(source())
+    for batch in partitions(source(), last):
+        if order is not None:
+            batch.sort(key=order)
         with no_gc():
             done = _reconcile(batch, window_days, states)
         del batch

@@ -66,14 +66,27 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         cat = category(c)
         scope = (c.part_of is not None and cat is None or c.context == "additional") + 2 * (
             c.count.value == 1 and c.count.qualifier is None)
-        loc = c.location
-        person = person_key(c)
-        if person is not None:  # one named person: who, not where, ties the reports
-            place, cat = person, None
-        else:
-            place = place_key(loc, c.doc_id) if loc is None else _place_of(loc)
+        place = compared_place(c)
+        if place.key.startswith(PERSON):  # one named person: who, not where, ties the reports
+            cat = None
         out.append(Item(rec, w, place, cat, scope, pub if pub is not None else w.end))
     return out
+
+
+def compared_place(claim: Claim) -> PlaceKey:
+    """The key a claim's place is compared by: its named person, else its place."""
+    person = person_key(claim)
+    if person is not None:
+        return person
+    loc = claim.location
+    return place_key(loc, claim.doc_id) if loc is None else _place_of(loc)
+
+
+def partition_of(rec: ClaimRecord) -> tuple[str, str]:
+    """A record's partition: its event type and the country of its compared place. Claims of
+    two partitions never group: every key grouping compares (a sweep bucket, an attachment
+    index, an undated claim's key) holds both (see :mod:`rasd.reconcile.stream`)."""
+    return rec.claim.type, compared_place(rec.claim).country
 
 
 @lru_cache(maxsize=1 << 16)

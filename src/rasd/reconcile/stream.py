@@ -1,17 +1,21 @@
 """Reconciliation in bounded memory: one partition at a time, groups yielded as each is done.
 
-Claims of two partitions (event type, country) never group: every key that grouping compares
-(a sweep bucket, a coarse-to-fine index, an undated claim's key) holds both. So records sorted
-by :func:`partition_of` are reconciled a partition at a time, and only that partition's records,
-items and clusters are held. Two facts reach across partitions; a first, light pass over the
+Claims of two partitions (event type, and the country of the place they are compared by:
+:func:`rasd.reconcile.clusters.partition_of`) never group: every key that grouping compares (a
+sweep bucket, a coarse-to-fine index, an undated claim's key) holds both. So a partition is
+reconciled as soon as its last record is read, and only the records of partitions not yet
+complete, and one partition's items and clusters, are held: with records sorted by partition,
+one partition at a time. Three facts reach across partitions; a first, light pass over the
 records collects them:
 
 * which figures each article states (a cross-article gap is explained when one article states
   both figures): a hash per (article, type, figure), 8 bytes a claim (:class:`ArticleFigures`);
 * which claims are the whole of a part in the same article: a part's and a whole's groups are
-  held until the end and linked then (:class:`PartLinks`; parts are few).
+  held until the end and linked then (:class:`PartLinks`; parts are few);
+* where each partition's last record is.
 
-The memory held is one partition's working set, 8 bytes a claim and the linked groups.
+The memory held is the open partitions' records, one partition's working set, 8 bytes a claim
+and the linked groups.
 """
 
 from __future__ import annotations
@@ -23,16 +27,11 @@ from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from rasd.model import Claim
+from rasd.reconcile.clusters import partition_of
 from rasd.reconcile.model import ClaimRecord, Group
 
 #: the records to reconcile, read once per pass (a store query, a generator function)
 Source = Callable[[], Iterable[ClaimRecord]]
-
-
-def partition_of(rec: ClaimRecord) -> tuple[str, str]:
-    """The partition of a record: its event type and its place's country ("" when none)."""
-    loc = rec.claim.location
-    return rec.claim.type, (loc.country or "") if loc is not None else ""
 
 
 def group_order(group: Group) -> tuple[str, str, str, str]:
@@ -140,34 +139,32 @@ class PartLinks:
         return out
 
 
-def survey(records: Iterable[ClaimRecord]) -> tuple[ArticleFigures, PartLinks]:
-    """The first pass: every article's figures and every referenced whole."""
+def survey(records: Iterable[ClaimRecord]) -> tuple[ArticleFigures, PartLinks,
+                                                    dict[tuple[str, str], int]]:
+    """The first pass: every article's figures, every referenced whole, and where each
+    partition's last record is (its position in the records)."""
     figures, links = ArticleFigures(), PartLinks()
-    for rec in records:
+    last: dict[tuple[str, str], int] = {}
+    for k, rec in enumerate(records):
         figures.add(rec.claim)
         links.want(rec.claim)
+        last[partition_of(rec)] = k
     figures.freeze()
-    return figures, links
+    return figures, links, last
 
 
-def partitions(records: Iterable[ClaimRecord]) -> Iterator[list[ClaimRecord]]:
-    """The records of each partition, in turn; a partition that comes back after another is
-    an error (the records must be sorted by :func:`partition_of`)."""
-    done: set[tuple[str, str]] = set()
-    current: tuple[str, str] | None = None
-    batch: list[ClaimRecord] = []
-    for rec in records:
+def partitions(records: Iterable[ClaimRecord],
+               last: dict[tuple[str, str], int]) -> Iterator[list[ClaimRecord]]:
+    """The records of each partition (in their order), as soon as its last one is read; the
+    others are held meanwhile (records sorted by partition: one at a time)."""
+    open_: dict[tuple[str, str], list[ClaimRecord]] = {}
+    k = -1
+    for k, rec in enumerate(records):
         key = partition_of(rec)
-        if key != current:
-            if batch:
-                yield batch
-                batch = []
-            if key in done:
-                raise ValueError(f"records not sorted by partition (type, country): {key} "
-                                 "comes back after another partition")
-            if current is not None:
-                done.add(current)
-            current = key
+        batch = open_.setdefault(key, [])
         batch.append(rec)
-    if batch:
-        yield batch
+        if last.get(key) == k:
+            yield open_.pop(key)
+    if open_ or k != max(last.values(), default=-1):
+        raise ValueError("the records to reconcile changed between the two reads "
+                         f"({k + 1} read the second time); run again")

@@ -423,8 +423,9 @@ class Store:
                       chunk: int = 1000) -> Iterator[StoredClaim]:
         """:meth:`claims` (same filters and order), each with its stored id, its evidence text
         and its document's metadata (what reconciliation and the group export need).
-        ``by_partition`` orders by event type and country first (the partitions that
-        :func:`rasd.reconcile.reconcile_stream` reads one at a time), then as :meth:`claims`."""
+        ``by_partition`` orders by event type and the place's country first (nearly the
+        partitions that :func:`rasd.reconcile.reconcile_stream` reconciles one at a time),
+        then as :meth:`claims`."""
         info = (D.c.id, D.c.outlet, D.c.published, D.c.url, D.c.language)
         length = C.c.evidence_end - C.c.evidence_start
         evidence = sa.func.substr(D.c.text, C.c.evidence_start + 1, length)
