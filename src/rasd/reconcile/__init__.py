@@ -20,8 +20,8 @@ from rasd.reconcile.clusters import Cluster, Item, attach, attach_undated, items
 from rasd.reconcile.figures import TIERS, figures_of, verdict
 from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
 from rasd.reconcile.model import ClaimRecord, Group, Place, SourceFigure, Step, records_of
-from rasd.reconcile.stream import ArticleFigures, Source, group_order, no_gc, partitions, \
-    survey
+from rasd.reconcile.stream import ArticleFigures, PartLinks, Source, group_order, no_gc, \
+    partitions, survey
 
 __all__ = ["ClaimRecord", "Group", "Place", "SourceFigure", "Step", "TIERS", "group_order",
            "hedged", "partition_of", "reconcile", "reconcile_stream", "records_of", "source_key"]
@@ -49,7 +49,7 @@ def reconcile_stream(source: Source, *, window_days: int = 3,
         if order is not None:
             batch.sort(key=order)
         with no_gc():
-            done = _reconcile(batch, window_days, states)
+            done = _reconcile(batch, window_days, states, links)
         del batch
         for g in done:
             if not any([links.note(rec, g) for rec in g.members]):
@@ -57,7 +57,8 @@ def reconcile_stream(source: Source, *, window_days: int = 3,
     yield from links.finish()
 
 
-def _reconcile(records: list[ClaimRecord], window: int, states: ArticleFigures) -> list[Group]:
+def _reconcile(records: list[ClaimRecord], window: int, states: ArticleFigures,
+               wholes: PartLinks) -> list[Group]:
     """The groups of one partition, in :func:`group_order` (part links are set by the caller)."""
     items = items_of(records)
     clusters, of = sweep(items, window)
@@ -67,7 +68,9 @@ def _reconcile(records: list[ClaimRecord], window: int, states: ArticleFigures) 
         members.setdefault(root[cid], []).append(i)
     roots = {r: clusters[r] for r in members}
     del clusters  # only the groups' own clusters are needed from here on
-    out = [_group(roots.pop(r), members.pop(r), items, states) for r in sorted(members)]
+    parts = _part_figures(items, of, root, wholes)
+    out = [_group(roots.pop(r), members.pop(r), items, states, parts.get(r, frozenset()))
+           for r in sorted(members)]
     out.sort(key=group_order)
     return out
 
@@ -80,13 +83,14 @@ def _lead(cluster: Cluster, items: list[Item]) -> Item:
 
 
 def _group(cluster: Cluster, idxs: list[int], items: list[Item],
-           states: ArticleFigures | None = None) -> Group:
+           states: ArticleFigures | None = None,
+           parts: frozenset[Any] = frozenset()) -> Group:
     lead = _lead(cluster, items)
     recs = [items[i].rec for i in idxs]
     report = [items[i].report for i in idxs]
     stamps = [_stamp(items[i]) for i in idxs]
     figures = figures_of(recs, report, stamps)
-    v = verdict(figures, states)
+    v = verdict(figures, states, parts)
     loc = lead.claim.location
     if loc is None or cluster.place.key.startswith("doc:"):
         place = Place("unknown")
@@ -131,3 +135,16 @@ def _common_subject(recs: list[ClaimRecord]) -> str | None:
         if subj is not None:
             seen[subj.text] = seen.get(subj.text, 0) + 1
     return min(seen, key=lambda t: (-seen[t], t)) if seen else None
+
+
+def _part_figures(items: list[Item], of: list[int], root: list[int],
+                  wholes: PartLinks) -> dict[int, frozenset[Any]]:
+    """Per group root, the figures its articles give as parts of its claims ("25 killed,
+    among them 9 journalists": 9), which another source's 9 restates rather than disputes
+    (``wholes``: the parts' figures of every referenced whole, from every partition)."""
+    found: dict[int, set[Any]] = {}
+    for whole, it in enumerate(items):
+        keys = wholes.part_figures(it.claim.doc_id, it.rec.seq)
+        if keys:
+            found.setdefault(root[of[whole]], set()).update(keys)
+    return {r: frozenset(keys) for r, keys in found.items()}

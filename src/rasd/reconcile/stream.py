@@ -10,8 +10,9 @@ records collects them:
 
 * which figures each article states (a cross-article gap is explained when one article states
   both figures): a hash per (article, type, figure), 8 bytes a claim (:class:`ArticleFigures`);
-* which claims are the whole of a part in the same article: a part's and a whole's groups are
-  held until the end and linked then (:class:`PartLinks`; parts are few);
+* which claims are the whole of a part in the same article, and the parts' figures (a figure
+  the articles give as a part of a group's claim restates it, never disputes it): a part's and
+  a whole's groups are held until the end and linked then (:class:`PartLinks`; parts are few);
 * where each partition's last record is.
 
 The memory held is the open partitions' records, one partition's working set, 8 bytes a claim
@@ -24,7 +25,7 @@ import gc
 from array import array
 from bisect import bisect_left
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from rasd.model import Claim
 from rasd.reconcile.clusters import partition_of
@@ -95,15 +96,20 @@ class PartLinks:
     once every partition is done. Only groups holding a part or a referenced whole wait."""
 
     def __init__(self) -> None:
-        self.wanted: set[tuple[str, int]] = set()  # (article, index) of every referenced whole
+        #: (article, index) of every referenced whole -> its parts' figures (count keys)
+        self.wanted: dict[tuple[str, int], set[Any]] = {}
         self._wholes: dict[tuple[str, int], Group] = {}
         self._parts: list[tuple[str, int, Group]] = []
         self._waiting: dict[int, Group] = {}
 
     def want(self, claim: Claim) -> None:
-        """Note the whole a claim is a part of, if any (first pass)."""
+        """Note the whole a claim is a part of, if any, and the part's figure (first pass)."""
         if claim.part_of is not None:
-            self.wanted.add((claim.doc_id, claim.part_of))
+            self.wanted.setdefault((claim.doc_id, claim.part_of), set()).add(claim.count.key())
+
+    def part_figures(self, doc_id: str, seq: int | None) -> set[Any] | None:
+        """The figures of the parts of claim ``seq`` of an article (None: it has none)."""
+        return None if seq is None else self.wanted.get((doc_id, seq))
 
     def note(self, rec: ClaimRecord, group: Group) -> bool:
         """Note a member of a finished group; whether the group must wait for its links."""
