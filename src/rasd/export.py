@@ -11,7 +11,8 @@ import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Union
+from contextlib import contextmanager
+from typing import IO, Any, Callable, Iterable, Iterator, Union
 
 from rasd.model import Claim
 
@@ -23,6 +24,18 @@ COLUMNS: tuple[str, ...] = (
     "evidence_end", "confidence",
 )
 PARQUET_BATCH = 10_000
+Output = Union[Path, IO[Any]]  #: a file to write, or an open stream (standard output)
+
+
+@contextmanager
+def _opened(output: Output, encoding: str = "utf-8", newline: str | None = None
+            ) -> Iterator[IO[str]]:
+    """``output`` opened for text (a path), or as it is (a stream, left open)."""
+    if isinstance(output, Path):
+        with output.open("w", encoding=encoding, newline=newline) as out:
+            yield out
+    else:
+        yield output
 
 
 def claim_id(claim: Claim) -> str:
@@ -63,10 +76,10 @@ def flat(item: Exported) -> dict[str, Any]:
     return {name: row[name] for name in COLUMNS}
 
 
-def write_jsonl(claims: Iterable[Exported], path: Path) -> int:
+def write_jsonl(claims: Iterable[Exported], path: Output) -> int:
     """Claims in their JSON form with ``claim_id`` and ``group_id`` first, one per line."""
     n = 0
-    with path.open("w", encoding="utf-8") as out:
+    with _opened(path) as out:
         for item in claims:
             r = _row(item)
             data = {"claim_id": r.claim_id, "group_id": r.group_id, **r.claim.to_json()}
@@ -75,15 +88,15 @@ def write_jsonl(claims: Iterable[Exported], path: Path) -> int:
     return n
 
 
-def write_csv(claims: Iterable[Exported], path: Path) -> int:
+def write_csv(claims: Iterable[Exported], path: Output) -> int:
     """Claims as flat CSV rows (UTF-8 with a BOM so spreadsheet programs show Arabic)."""
     return write_rows((flat(c) for c in claims), COLUMNS, path)
 
 
-def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: Path) -> int:
+def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: Output) -> int:
     """Dict rows to a CSV file with the given columns."""
     n = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    with _opened(path, "utf-8-sig", "") as out:
         writer = csv.DictWriter(out, fieldnames=list(columns))
         writer.writeheader()
         for row in rows:
@@ -92,7 +105,7 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: P
     return n
 
 
-def write_parquet(claims: Iterable[Exported], path: Path) -> int:
+def write_parquet(claims: Iterable[Exported], path: Output) -> int:
     """Claims as a Parquet table (written in batches, so memory stays flat)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -105,7 +118,7 @@ def write_parquet(claims: Iterable[Exported], path: Path) -> int:
                                 "evidence_end") else pa.string())
         for name in COLUMNS])
     n = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    with pq.ParquetWriter(str(path) if isinstance(path, Path) else path, schema) as writer:
         for batch in _batches((flat(c) for c in claims), PARQUET_BATCH):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             n += len(batch)
@@ -123,10 +136,10 @@ def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield batch
 
 
-def write_geojson(claims: Iterable[Exported], path: Path) -> int:
+def write_geojson(claims: Iterable[Exported], path: Output) -> int:
     """Claims with coordinates as a GeoJSON FeatureCollection of points (streamed)."""
     n = 0
-    with path.open("w", encoding="utf-8") as out:
+    with _opened(path) as out:
         out.write('{"type": "FeatureCollection", "features": [\n')
         for item in claims:
             loc = _row(item).claim.location
@@ -142,7 +155,7 @@ def write_geojson(claims: Iterable[Exported], path: Path) -> int:
     return n
 
 
-WRITERS: dict[str, Callable[[Iterable[Exported], Path], int]] = {
+WRITERS: dict[str, Callable[[Iterable[Exported], Output], int]] = {
     "jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "geojson": write_geojson,
 }
 
@@ -184,7 +197,7 @@ def acled_row(item: Exported, evidence: str | None = None) -> dict[str, Any] | N
     }
 
 
-def write_acled(items: Iterable[tuple[Exported, str | None]], path: Path) -> int:
+def write_acled(items: Iterable[tuple[Exported, str | None]], path: Output) -> int:
     """ACLED-style CSV of (claim, evidence text) pairs; claims with no ACLED type are left out."""
     rows = (row for claim, evidence in items if (row := acled_row(claim, evidence)) is not None)
     return write_rows(rows, ACLED_COLUMNS, path)
@@ -222,7 +235,7 @@ def _figure(count: Any) -> str:
     return str(data["vague"])
 
 
-def write_ucdp(groups: Iterable[Any], path: Path) -> int:
+def write_ucdp(groups: Iterable[Any], path: Output) -> int:
     """UCDP-style CSV: one row per reconciled group with its low / best / high."""
     return write_rows((ucdp_row(g) for g in groups), UCDP_COLUMNS, path)
 
@@ -264,10 +277,10 @@ def _member(rec: Any, figure: Any) -> dict[str, Any]:
     }
 
 
-def write_groups(groups: Iterable[Any], path: Path) -> int:
+def write_groups(groups: Iterable[Any], path: Output) -> int:
     """Reconciled groups, one JSON object per line (``group_row``)."""
     n = 0
-    with path.open("w", encoding="utf-8") as out:
+    with _opened(path) as out:
         for g in groups:
             out.write(json.dumps(group_row(g), ensure_ascii=False) + "\n")
             n += 1

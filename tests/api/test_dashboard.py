@@ -102,8 +102,13 @@ def test_table_filters(client):
     assert client.get("/", params={"country": "IQ"}).text.count('<svg class="dots"') == 1
     assert client.get("/", params={"type": "killed", "country": "IQ"}).text.count(
         '<svg class="dots"') == 0
-    # invalid values are ignored, not errors
-    assert client.get("/", params={"since": "nope", "type": "bogus"}).status_code == 200
+    # a bad value is answered with its reason, next to the form that holds it
+    r = client.get("/", params={"type": "kiled"})
+    assert r.status_code == 422 and 'class="error"' in r.text
+    assert "did you mean &#39;killed&#39;" in r.text
+    r = client.get("/map", params={"since": "nope"})
+    assert r.status_code == 422 and "since &#39;nope&#39; is not a real date" in r.text
+    assert 'value="nope"' in r.text  # shown back in the form
 
 
 def test_group_page_timeline_and_evidence(client):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import parse_qs, quote, urlencode
@@ -27,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rasd.api import queries
+from rasd.filters import Filters, FilterError, check
 from rasd.model import EVENT_TYPES
 
 HERE = Path(__file__).parent
@@ -36,7 +36,6 @@ MAX_TRY_CHARS = 200_000            #: longest pasted text (as /api/extract)
 MAX_TRY_BYTES = 12 * MAX_TRY_CHARS  #: its form body (percent-encoded UTF-8: up to 12 bytes/char)
 PAGE = 100                          #: groups per page of the table
 SPAN_KINDS = ("evidence", "trigger", "source", "location", "time")  #: highlighted, outer first
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 
 LABELS: dict[str, dict[str, str]] = json.loads((TEMPLATES / "labels.json").read_text("utf-8"))
 env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
@@ -198,24 +197,35 @@ def timeline(group: dict[str, Any], width: int = 640, height: int = 280) -> dict
 
 # --- filters ---------------------------------------------------------------------------------
 
-def filters(request: Request) -> dict[str, Any]:
-    """The table's and the map's filters from the query string; invalid values are ignored."""
+FILTER_KEYS = ("type", "country", "place", "since", "until", "source", "outlet", "period",
+               "min_sources", "disagree")
+
+
+def form_values(request: Request) -> dict[str, str]:
+    """The filter values as given in the query string (shown back in the form)."""
     p = request.query_params
-    f: dict[str, Any] = {"type": p.get("type") if p.get("type") in EVENT_TYPES else None,
-                         "country": p.get("country") if _COUNTRY.match(p.get("country") or "")
-                         else None,
-                         "place": (p.get("place") or "").strip()[:200] or None,
-                         "since": _date(p.get("since")), "until": _date(p.get("until")),
-                         "disagree": p.get("disagree") in ("1", "true", "on")}
-    return f
+    return {k: (p.get(k) or "").strip()[:200] for k in FILTER_KEYS if (p.get(k) or "").strip()}
 
 
-def query_string(f: dict[str, Any], lang: str, **extra: Any) -> str:
-    items = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in f.items() if v}
-    items = {k: ("1" if v is True else v) for k, v in items.items()}
+def filters(request: Request) -> tuple[Filters, str | None]:
+    """The table's and the map's filters from the query string (:func:`rasd.filters.check`),
+    and the message of a bad value (the filters are then none)."""
+    v = form_values(request)
+    try:
+        return check(type=v.get("type"), country=v.get("country"), place=v.get("place"),
+                     since=v.get("since"), until=v.get("until"), source=v.get("source"),
+                     outlet=v.get("outlet"), period=v.get("period"),
+                     disagree=v.get("disagree") in ("1", "true", "on"),
+                     min_sources=v.get("min_sources")), None
+    except FilterError as exc:
+        return Filters(), str(exc)
+
+
+def query_string(values: dict[str, str], lang: str, **extra: Any) -> str:
+    items = dict(values)
     if lang == "en":
         items["lang"] = "en"
-    items.update({k: v for k, v in extra.items() if v})
+    items.update({k: str(v) for k, v in extra.items() if v})
     return urlencode(items)
 
 
@@ -227,11 +237,9 @@ def router() -> APIRouter:
     @r.get("/", response_class=HTMLResponse)
     def index(request: Request) -> HTMLResponse:
         snap = request.app.state.cache.get()
-        f = filters(request)
-        found = queries.groups(snap, type=f["type"], country=f["country"], place=f["place"],
-                               since=f["since"], until=f["until"], source=None, outlet=None,
-                               disagree=f["disagree"], min_sources=1,
-                               sort="-spread" if f["disagree"] else None)
+        f, error = filters(request)
+        v = form_values(request)
+        found = [] if error else queries.groups(snap, f, sort="-spread" if f.disagree else None)
         try:
             offset = max(0, int(request.query_params.get("offset", 0)))
         except ValueError:
@@ -239,10 +247,11 @@ def router() -> APIRouter:
         rows = [{"g": snap.group_json(g), "dots": dots(snap.group_json(g))}
                 for g in found[offset:offset + PAGE]]
         lang = lang_of(request)
-        return render(request, "index.html", rows=rows, total=len(found), f=f,
-                      types=EVENT_TYPES, offset=offset, page=PAGE,
-                      prev=query_string(f, lang, offset=max(0, offset - PAGE)) if offset else None,
-                      next=query_string(f, lang, offset=offset + PAGE)
+        return render(request, "index.html", 422 if error else 200, rows=rows,
+                      total=len(found), f=v, error=error, types=EVENT_TYPES, offset=offset,
+                      page=PAGE,
+                      prev=query_string(v, lang, offset=max(0, offset - PAGE)) if offset else None,
+                      next=query_string(v, lang, offset=offset + PAGE)
                       if offset + PAGE < len(found) else None)
 
     @r.get("/groups/{group_id}", response_class=HTMLResponse)
@@ -301,10 +310,8 @@ def router() -> APIRouter:
     @r.get("/map", response_class=HTMLResponse)
     def map_page(request: Request) -> HTMLResponse:
         snap = request.app.state.cache.get()
-        f = filters(request)
-        found = queries.claims(snap, type=f["type"], country=f["country"], since=f["since"],
-                               until=f["until"], source=None, outlet=None, place=f["place"],
-                               doc_id=None, sort=None)
+        f, error = filters(request)
+        found = [] if error else queries.claims(snap, f)
         pts = []
         for item in found:
             cj = item.claim.to_json()
@@ -319,7 +326,8 @@ def router() -> APIRouter:
                            "place": p["place"], "label": labels.get("t_" + p["type"], p["type"]),
                            "href": f"/documents/{quote(p['doc'], safe='')}{q}"}
                           for p in plot["points"]]
-        return render(request, "map.html", plot=plot, f=f, types=EVENT_TYPES, n=len(pts),
+        return render(request, "map.html", 422 if error else 200, plot=plot,
+                      f=form_values(request), error=error, types=EVENT_TYPES, n=len(pts),
                       leaflet_points=leaflet_points)
 
     return r

@@ -2,7 +2,8 @@
 
 Every error body is ``{"error": {"code": "...", "message": "...", "status": N}}``: HTTP errors
 (404, 405, 401, 403, 413, 429, 503, 504), validation errors (422), rasd's own :class:`~rasd.errors.RasdError`
-(400, or 500 for a database failure) and any unexpected exception (500, no details leaked).
+(400, or 500 for a database failure; 422 ``invalid_filter`` for a filter value
+:mod:`rasd.filters` refuses) and any unexpected exception (500, no details leaked).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rasd.errors import RasdError
+from rasd.filters import FilterError
 from rasd.store import StoreError
 
 log = logging.getLogger("rasd.api")
@@ -79,6 +81,10 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> SafeJSONResponse:
         return error_response(422, "invalid_request", _validation_message(exc))
+
+    @app.exception_handler(FilterError)
+    async def _filter(request: Request, exc: FilterError) -> SafeJSONResponse:
+        return error_response(422, exc.code, str(exc))
 
     @app.exception_handler(RasdError)
     async def _rasd(request: Request, exc: RasdError) -> SafeJSONResponse:
