@@ -264,15 +264,17 @@ def export(db: str | None, fmt: str, output: Path | TextIO, f: Filters | None = 
     f = f or check(**raw)
     with Store.open(db, readonly=True) as store:
         records = list(_records(store, f))
-    found = [g for g in reconcile(records) if group_passes(g, f)]
-    if fmt in ("ucdp", "groups"):
-        writer = write_ucdp if fmt == "ucdp" else write_groups
-        return writer(found, output)
-    group_of = {id(rec): g.id for g in found for rec in g.members}
-    if f.about_groups:
-        records = [rec for rec in records if id(rec) in group_of]
-    rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)))
-            for rec in records]
+        found = [g for g in reconcile(records) if group_passes(g, f)]
+        if fmt in ("ucdp", "groups"):
+            writer = write_ucdp if fmt == "ucdp" else write_groups
+            return writer(found, output)
+        group_of = {id(rec): g.id for g in found for rec in g.members}
+        if f.about_groups:
+            records = [rec for rec in records if id(rec) in group_of]
+        titles = store.titles(rec.claim.doc_id for rec in records)
+    rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)),
+                rec.outlet, rec.published, rec.url, titles.get(rec.claim.doc_id),
+                rec.evidence_text) for rec in records]
     if fmt == "acled":
         return write_acled(((row, rec.evidence_text) for row, rec in zip(rows, records)), output)
     return WRITERS[fmt](rows, output)

@@ -8,6 +8,7 @@ The flat column set (:data:`COLUMNS`) is shared by CSV and Parquet and documente
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,13 +17,18 @@ from typing import IO, Any, Callable, Iterable, Iterator, Union
 
 from rasd.model import Claim
 
+#: the article a claim came from (its provenance), in every claim export
+PROVENANCE: tuple[str, ...] = ("outlet", "published", "url", "title")
 COLUMNS: tuple[str, ...] = (
-    "claim_id", "group_id", "doc_id", "type", "mixed", "count_value", "qualifier", "count_min", "count_max",
-    "vague", "count_low", "count_high", "subject", "subject_category", "source", "source_kind",
-    "source_id", "via", "location", "place_name", "country", "admin1", "lat", "lon",
-    "geo_precision", "time_text", "date", "date_precision", "trigger", "evidence_start",
-    "evidence_end", "confidence",
+    "claim_id", "group_id", "doc_id", *PROVENANCE, "type", "mixed", "count_value", "qualifier",
+    "count_min", "count_max", "vague", "count_low", "count_high", "subject", "subject_category",
+    "source", "source_kind", "source_id", "via", "location", "place_name", "country", "admin1",
+    "lat", "lon", "geo_precision", "time_text", "date", "date_precision", "trigger", "evidence",
+    "evidence_start", "evidence_end", "confidence",
 )
+INT_COLUMNS = ("count_value", "count_min", "count_max", "count_low", "count_high",
+               "geo_precision", "evidence_start", "evidence_end")
+FLOAT_COLUMNS = ("lat", "lon", "confidence")
 PARQUET_BATCH = 10_000
 Output = Union[Path, IO[Any]]  #: a file to write, or an open stream (standard output)
 
@@ -45,11 +51,21 @@ def claim_id(claim: Claim) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A stored claim to export: the claim, its store id and its reconciled group's id."""
+    """A stored claim to export: the claim, its store id, its reconciled group's id, the
+    article it came from and its evidence text."""
 
     claim: Claim
     claim_id: str
     group_id: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+    evidence: str | None = None
+
+    def provenance(self) -> dict[str, str | None]:
+        return {"outlet": self.outlet, "published": self.published, "url": self.url,
+                "title": self.title}
 
 
 Exported = Union[Claim, Row]
@@ -66,7 +82,7 @@ def flat(item: Exported) -> dict[str, Any]:
     loc = claim.location
     row = {
         **claim.columns(), "claim_id": r.claim_id, "group_id": r.group_id,
-        "doc_id": claim.doc_id,
+        "doc_id": claim.doc_id, **r.provenance(), "evidence": r.evidence,
         "type": claim.type, "subject": claim.subject.text if claim.subject else None,
         "source": claim.source.text, "via": " | ".join(v.text for v in claim.via) or None,
         "location": loc.text if loc else None, "place_name": loc.name if loc else None,
@@ -77,12 +93,15 @@ def flat(item: Exported) -> dict[str, Any]:
 
 
 def write_jsonl(claims: Iterable[Exported], path: Output) -> int:
-    """Claims in their JSON form with ``claim_id`` and ``group_id`` first, one per line."""
+    """Claims in their JSON form with ``claim_id``, ``group_id`` and the article's outlet,
+    published, url and title first, and the evidence text beside its span; one per line."""
     n = 0
     with _opened(path) as out:
         for item in claims:
             r = _row(item)
-            data = {"claim_id": r.claim_id, "group_id": r.group_id, **r.claim.to_json()}
+            data = {"claim_id": r.claim_id, "group_id": r.group_id, **r.provenance(),
+                    **r.claim.to_json()}
+            data["evidence"] = {**data["evidence"], "text": r.evidence}
             out.write(json.dumps(data, ensure_ascii=False) + "\n")
             n += 1
     return n
@@ -111,18 +130,25 @@ def write_parquet(claims: Iterable[Exported], path: Output) -> int:
     import pyarrow.parquet as pq
 
     schema = pa.schema([
-        (name, pa.bool_() if name == "mixed" else
-         pa.float64() if name in ("lat", "lon", "confidence") else
-         pa.int64() if name in ("count_value", "count_min", "count_max", "count_low",
-                                "count_high", "geo_precision", "evidence_start",
-                                "evidence_end") else pa.string())
+        (name, pa.bool_() if name == "mixed" else pa.date32() if name == "date" else
+         pa.float64() if name in FLOAT_COLUMNS else
+         pa.int64() if name in INT_COLUMNS else pa.string())
         for name in COLUMNS])
     n = 0
     with pq.ParquetWriter(str(path) if isinstance(path, Path) else path, schema) as writer:
-        for batch in _batches((flat(c) for c in claims), PARQUET_BATCH):
+        for batch in _batches((_typed(flat(c)) for c in claims), PARQUET_BATCH):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             n += len(batch)
     return n
+
+
+def _typed(row: dict[str, Any]) -> dict[str, Any]:
+    """A flat row with its ``date`` as a date (None when it is not a whole ISO day)."""
+    try:
+        day = dt.date.fromisoformat(row["date"]) if row["date"] else None
+    except ValueError:
+        day = None
+    return {**row, "date": day}
 
 
 def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
