@@ -87,6 +87,16 @@ def test_click_through_table_group_article_and_map(page, base_url):
     assert page.get_attribute("html", "dir") == "rtl"
     rows = page.locator("table.groups tbody tr")
     assert rows.count() >= 2
+    first = rows.first  # disagreements first: a dispute with 2+ sources
+    assert "disagree" in (first.get_attribute("class") or "")
+    assert int(first.locator("td").nth(7).inner_text()) >= 2
+    date = first.locator("bdi.date").first  # an ISO date reads left to right in Arabic
+    assert date.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    box = date.bounding_box()
+    year = date.evaluate("e => { const r = document.createRange(); r.setStart(e.firstChild, 0);"
+                         " r.setEnd(e.firstChild, 4); const b = r.getBoundingClientRect();"
+                         " return [b.x, b.width]; }")
+    assert abs(year[0] - box["x"]) < 1  # the year is at the left end of the date
     assert page.locator("table.groups svg.dots circle").count() >= 3  # one dot per source figure
     _shot(page, "groups")
 

@@ -246,3 +246,56 @@ def test_try_names_the_articles_own_voice_in_words(client):
     assert "__" not in text and "المقال نفسه" in text
     text = html_ok(client.post("/try?lang=en", data={"text": "قتل 7 أشخاص في قصف على مدينة حلب أمس."}))
     assert "the article itself" in text
+
+
+def _row_ids(text):
+    return re.findall(r'<tr(?: class="disagree")?>\s*<td><a href="/groups/([0-9a-f]+)', text)
+
+
+def test_table_opens_on_disputes_and_sorts_by_its_columns(client):
+    api = client.get("/api/groups", params={"sort": "-disputes"}).json()["items"]
+    text = html_ok(client.get("/"))
+    assert _row_ids(text) == [g["id"] for g in api]
+    assert api[0]["disagree"] and api[0]["n_sources"] >= 2
+    for key in ("date", "n_sources", "spread", "best"):
+        assert f'href="/?sort=-{key}"' in text  # each sortable heading, descending first
+        by_api = client.get("/api/groups", params={"sort": f"-{key}"}).json()["items"]
+        sorted_page = html_ok(client.get("/", params={"sort": f"-{key}"}))
+        assert _row_ids(sorted_page) == [g["id"] for g in by_api]
+        assert f'href="/?sort={key}"' in sorted_page  # the same heading now sorts ascending
+    r = client.get("/", params={"sort": "colour"})
+    assert r.status_code == 422 and "unknown sort &#39;colour&#39;" in r.text
+
+
+def test_table_rows_say_one_source_and_where_the_pager_is(client):
+    text = html_ok(client.get("/", params={"lang": "en"}))
+    single = [g for g in client.get("/api/groups").json()["items"] if g["n_sources"] == 1]
+    assert single and text.count(">one source<") == len(single)
+    total = client.get("/api/groups").json()["total"]
+    assert f'Rows <bdi dir="ltr">1–{total}</bdi> of <bdi dir="ltr">{total}</bdi>' in text
+    assert "page <bdi dir=\"ltr\">1/1</bdi>" in text
+
+
+def test_table_filters_by_source_outlet_min_sources_and_period(client):
+    def rows(**params):
+        return len(_row_ids(html_ok(client.get("/", params=params))))
+
+    everything = rows()
+    assert rows(min_sources=3) == 1 and rows(period="event") <= everything
+    assert rows(outlet="nobody") == 0 and rows(source="nobody") == 0
+    assert rows(min_sources=3, period="undated") == 0
+
+
+def test_dot_strips_share_one_log_scale():
+    from rasd.api.dashboard import LogScale, dots
+
+    scale = LogScale.over([1, 12, 3, 3_000_000])
+    assert (scale.lo, scale.hi) == (0, 7)
+    assert [t["label"] for t in scale.ticks()] == ["1", "100", "10k", "1M"]
+    group = {"figures": [{"source": {"text": "a", "tier": 0}, "count": {"value": 1}},
+                         {"source": {"text": "b", "tier": 2}, "count": {"value": 12}}],
+             "low": 1, "high": 12}
+    xs = [p["x"] for p in dots(group, scale)["points"]]
+    # 1 vs 12 is about one decade of seven: a seventh of the strip, not all of it
+    assert xs[0] == scale.x(1) and 0.13 < (xs[1] - xs[0]) / (scale.width - 2 * scale.pad) < 0.16
+    assert [p["tier"] for p in dots(group, scale)["points"]] == [0, 2]

@@ -252,10 +252,12 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                                                               "disagree"),
                     min_sources: int = Query(1, ge=1),
                     sort: Literal["n_sources", "-n_sources", "date", "-date", "best", "-best",
-                                  "n_claims", "-n_claims", "spread", "-spread"] | None = None,
+                                  "n_claims", "-n_claims", "spread", "-spread", "disputes",
+                                  "-disputes"] | None = None,
                     w: queries.Window = Depends(window)) -> SafeJSONResponse:
         """Reconciled groups: one real-world quantity and every source's figure for it
-        (default order: first day, type, place; ``-spread``: widest disputes first)."""
+        (default order: first day, type, place; ``-spread``: widest disputes first;
+        ``-disputes``: disputes first, then by number of sources, the most recent first)."""
         f = filters.check(type=type, country=country, place=place, since=since, until=until,
                           source=source, outlet=outlet, period=period, disagree=disagree,
                           min_sources=min_sources)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import parse_qs, quote, urlencode
@@ -26,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rasd.api import queries
-from rasd.filters import Filters, FilterError, check
+from rasd.filters import GROUP_PERIODS, Filters, FilterError, check
 from rasd.model import EVENT_TYPES
 
 HERE = Path(__file__).parent
@@ -34,7 +36,7 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 MAX_TRY_CHARS = 200_000            #: longest pasted text (as /api/extract)
 MAX_TRY_BYTES = 12 * MAX_TRY_CHARS  #: its form body (percent-encoded UTF-8: up to 12 bytes/char)
-PAGE = 100                          #: groups per page of the table
+PAGE = 50                           #: groups per page of the table
 SPAN_KINDS = ("evidence", "trigger", "source", "location", "time")  #: highlighted, outer first
 
 LABELS: dict[str, dict[str, str]] = json.loads((TEMPLATES / "labels.json").read_text("utf-8"))
@@ -136,24 +138,61 @@ def sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 # --- SVG geometry ----------------------------------------------------------------------------
 
-def dots(group: dict[str, Any], width: int = 180, pad: int = 8) -> dict[str, Any]:
-    """Each source's figure as an x on the row's own scale (the low..high range included)."""
-    figs = [(f["source"]["text"], _value(f["count"])) for f in group["figures"]]
-    vals = [v for _, v in figs if v is not None] + [v for v in (group.get("low"),
-                                                                 group.get("high"))
-                                                    if v is not None]
-    if not vals:
-        return {"width": width, "points": [], "range": None}
-    lo, hi = min(vals), max(vals)
-    span = (hi - lo) or 1.0
+@dataclass(frozen=True)
+class LogScale:
+    """One log10 scale for the figures of every row of a table: whole powers of ten at
+    both ends, so that "1 vs 12" and "3 vs 3,000,000" look as different as they are."""
 
-    def x(v: float) -> float:
-        return round(pad + (v - lo) / span * (width - 2 * pad), 1) if hi > lo else width / 2
+    lo: int      #: exponent of the left end
+    hi: int      #: exponent of the right end
+    width: int = 180
+    pad: int = 8
 
-    return {"width": width, "lo": lo, "hi": hi,
-            "range": (x(group["low"]), x(group["high"]))
-            if group.get("low") is not None and group.get("high") is not None else None,
-            "points": [{"x": x(v), "source": s, "value": v} for s, v in figs if v is not None]}
+    @classmethod
+    def over(cls, values: Iterable[float], width: int = 180) -> "LogScale":
+        logs = [math.log10(max(v, 1.0)) for v in values]
+        if not logs:
+            return cls(0, 1, width)
+        lo, hi = math.floor(min(logs)), math.ceil(max(logs))
+        return cls(lo, max(hi, lo + 1), width)
+
+    def x(self, value: float) -> float:
+        share = (math.log10(max(value, 1.0)) - self.lo) / (self.hi - self.lo)
+        return round(self.pad + share * (self.width - 2 * self.pad), 1)
+
+    def ticks(self) -> list[dict[str, Any]]:
+        """A tick at every power of ten (every other one past four decades)."""
+        step = 1 if self.hi - self.lo <= 4 else 2 if self.hi - self.lo <= 8 else 3
+        return [{"x": self.x(10.0 ** e), "label": _short(10 ** e)}
+                for e in range(self.lo, self.hi + 1, step)]
+
+
+def _short(n: int) -> str:
+    """1, 10, 100, 1k, 10k, 100k, 1M ... (tick labels that fit 30 pixels)."""
+    for size, suffix in ((10 ** 9, "G"), (10 ** 6, "M"), (10 ** 3, "k")):
+        if n >= size:
+            return f"{n // size}{suffix}"
+    return str(n)
+
+
+def figure_values(group: dict[str, Any]) -> list[float]:
+    """Every number a row's dot strip shows: each source's figure, the group's low and high."""
+    vals = [v for v in (_value(f["count"]) for f in group["figures"]) if v is not None]
+    return vals + [float(v) for v in (group.get("low"), group.get("high")) if v is not None]
+
+
+def dots(group: dict[str, Any], scale: LogScale | None = None) -> dict[str, Any]:
+    """Each source's figure as an x on ``scale`` (by default the row's own), coloured by the
+    source's credibility tier; the low..high range as a bar."""
+    scale = scale or LogScale.over(figure_values(group))
+    figs = [(f["source"]["text"], f["source"].get("tier", 1), _value(f["count"]))
+            for f in group["figures"]]
+    low, high = group.get("low"), group.get("high")
+    return {"width": scale.width,
+            "range": (scale.x(low), scale.x(high)) if low is not None and high is not None
+            else None,
+            "points": [{"x": scale.x(v), "source": s, "tier": tier, "value": v}
+                       for s, tier, v in figs if v is not None]}
 
 
 def timeline(group: dict[str, Any], width: int = 640, height: int = 280) -> dict[str, Any]:
@@ -221,6 +260,25 @@ def filters(request: Request) -> tuple[Filters, str | None]:
         return Filters(), str(exc)
 
 
+#: the table's sortable columns and the group sort (rasd.api.queries.GROUP_SORTS) of each
+TABLE_SORTS = {"disputes": "disputes", "date": "date", "n_sources": "sources",
+               "spread": "spread", "best": "best"}
+DEFAULT_SORT = "-disputes"
+
+
+def _sort_links(values: dict[str, str], lang: str, current: str) -> dict[str, dict[str, Any]]:
+    """For each sortable column: the query string that sorts by it (descending first, then
+    ascending when it is already the descending order) and its arrow when it is the order."""
+    links = {}
+    for key in TABLE_SORTS:
+        desc = f"-{key}"
+        target = key if current == desc else desc
+        arrow = "▼" if current == desc else "▲" if current == key else ""
+        links[key] = {"href": "/?" + query_string({**values, "sort": target}, lang),
+                      "arrow": arrow}
+    return links
+
+
 def query_string(values: dict[str, str], lang: str, **extra: Any) -> str:
     items = dict(values)
     if lang == "en":
@@ -239,19 +297,33 @@ def router() -> APIRouter:
         snap = request.app.state.cache.get()
         f, error = filters(request)
         v = form_values(request)
-        found = [] if error else queries.groups(snap, f, sort="-spread" if f.disagree else None)
+        sort = request.query_params.get("sort") or DEFAULT_SORT
+        if not error and sort.lstrip("-") not in TABLE_SORTS:
+            error = (f"unknown sort {sort!r}; known: "
+                     + ", ".join(sorted(TABLE_SORTS)) + " (with - for descending)")
+        found = [] if error else queries.groups(snap, f, sort=sort)
         try:
             offset = max(0, int(request.query_params.get("offset", 0)))
         except ValueError:
             offset = 0
-        rows = [{"g": snap.group_json(g), "dots": dots(snap.group_json(g))}
-                for g in found[offset:offset + PAGE]]
+        offset = min(offset, max(0, (len(found) - 1) // PAGE * PAGE))
+        shown = [snap.group_json(g) for g in found[offset:offset + PAGE]]
+        scale = LogScale.over(x for g in shown for x in figure_values(g))
+        rows = [{"g": g, "dots": dots(g, scale)} for g in shown]
         lang = lang_of(request)
+        sorts = _sort_links(v, lang, sort)
+        keep = {**v, "sort": sort} if sort != DEFAULT_SORT else v
+        if sort != DEFAULT_SORT:
+            sorts["disputes"]["href"] = "/?" + query_string(v, lang)
         return render(request, "index.html", 422 if error else 200, rows=rows,
-                      total=len(found), f=v, error=error, types=EVENT_TYPES, offset=offset,
-                      page=PAGE,
-                      prev=query_string(v, lang, offset=max(0, offset - PAGE)) if offset else None,
-                      next=query_string(v, lang, offset=offset + PAGE)
+                      total=len(found), f=v, error=error, types=EVENT_TYPES,
+                      periods=GROUP_PERIODS, offset=offset, page=PAGE, scale=scale,
+                      sort=sort, sorts=sorts,
+                      first=offset + 1 if found else 0, last=offset + len(rows),
+                      page_no=offset // PAGE + 1, pages=max(1, -(-len(found) // PAGE)),
+                      prev=query_string(keep, lang, offset=max(0, offset - PAGE))
+                      if offset else None,
+                      next=query_string(keep, lang, offset=offset + PAGE)
                       if offset + PAGE < len(found) else None)
 
     @r.get("/groups/{group_id}", response_class=HTMLResponse)

@@ -139,6 +139,8 @@ def _keep(items: list[T], tests: list[Callable[[T], bool]]) -> list[T]:
 # --- groups ----------------------------------------------------------------------------------
 
 GROUP_SORTS: dict[str, Callable[[Group], Any]] = {
+    # "-disputes": disputes first, then by number of sources, then the most recent
+    "disputes": lambda g: (g.disagree, g.n_sources, g.date_to or g.date_from or ""),
     "n_sources": lambda g: (g.n_sources, g.n_claims),
     "date": lambda g: g.date_from,
     "best": lambda g: g.best,
