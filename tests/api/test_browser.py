@@ -129,3 +129,16 @@ def test_try_page_highlights_a_pasted_article(page, base_url):
     page.wait_for_load_state("load")
     assert page.locator("mark").count() >= 2
     _shot(page, "try")
+
+
+def test_api_docs_load_with_no_request_leaving_the_server(page, base_url):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url + "/docs", wait_until="load")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/groups" in " ".join(paths)
+    assert requested and all(u.startswith(base_url) or u.startswith("data:") for u in requested), \
+        [u for u in requested if not u.startswith(base_url)]
+    _shot(page, "docs")
+    assert not page.console_errors, page.console_errors

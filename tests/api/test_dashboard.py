@@ -203,8 +203,9 @@ def test_static_css(client):
 
 
 def test_api_paths_stay_json(client):
-    """Only the dashboard's pages are HTML: no docs UI, and /api/ errors keep the JSON shape."""
-    for url in ("/docs", "/redoc", "/api/", "/api/nope"):
+    """Only the dashboard's pages (and /docs, served from the package) are HTML: /api/ errors
+    keep the JSON shape."""
+    for url in ("/redoc", "/api/", "/api/nope"):
         r = client.get(url)
         assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
         assert r.json()["error"]["status"] == 404

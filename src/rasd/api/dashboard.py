@@ -5,7 +5,8 @@ snapshot.
 * ``/groups/{id}`` — one group: a timeline of each source's figures and their evidence;
 * ``/documents/{id}`` — an article with every claim's spans highlighted;
 * ``/try`` — paste an article and see its claims (nothing is stored);
-* ``/map`` — claims with coordinates on an equirectangular plot.
+* ``/map`` — claims with coordinates on an equirectangular plot;
+* ``/docs`` — the REST API's reference (Swagger UI, vendored by ``scripts/vendor_swagger_ui.sh``).
 
 Labels come from ``templates/labels.json`` (``?lang=en`` for English). Every piece of article
 text is escaped by Jinja's autoescape: the highlighting is a tree of text pieces and spans built
@@ -378,6 +379,11 @@ def router() -> APIRouter:
             tree = highlight(found["text"], claims)
         return render(request, "try.html", text=text, claims=claims, tree=tree,
                       max_chars=MAX_TRY_CHARS)
+
+    @r.get("/docs", response_class=HTMLResponse)
+    def api_docs(request: Request) -> HTMLResponse:
+        """The REST API's reference: Swagger UI (vendored) over /openapi.json."""
+        return HTMLResponse(env.get_template("docs.html").render())
 
     @r.get("/map", response_class=HTMLResponse)
     def map_page(request: Request) -> HTMLResponse:

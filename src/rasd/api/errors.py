@@ -147,10 +147,12 @@ class SecurityHeaders:
 
     HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                (b"referrer-policy", b"no-referrer"), (b"cache-control", b"no-store")]
-    #: HTML pages (the dashboard): own stylesheets and scripts only (the map's Leaflet is served
-    #: from the package), forms to this origin only
+    #: HTML pages (the dashboard): own stylesheets and scripts only (the map's Leaflet and the
+    #: /docs Swagger UI are served from the package), requests (the schema /docs reads) and
+    #: forms to this origin only
     HTML_CSP = (b"default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
-                b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+                b"connect-src 'self'; form-action 'self'; base-uri 'none'; "
+                b"frame-ancestors 'none'")
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
