@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, TextIO
 
-from rasd.export import WRITERS, Row, claim_id, write_acled
+from rasd.export import WRITERS, record_row, write_acled
 from rasd.filters import Filters, check, group_passes
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share, one_line
@@ -272,9 +272,7 @@ def export(db: str | None, fmt: str, output: Path | TextIO, f: Filters | None = 
         if f.about_groups:
             records = [rec for rec in records if id(rec) in group_of]
         titles = store.titles(rec.claim.doc_id for rec in records)
-    rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)),
-                rec.outlet, rec.published, rec.url, titles.get(rec.claim.doc_id),
-                rec.evidence_text) for rec in records]
+    rows = [record_row(rec, group_of.get(id(rec)), titles) for rec in records]
     if fmt == "acled":
         return write_acled(((row, rec.evidence_text) for row, rec in zip(rows, records)), output)
     return WRITERS[fmt](rows, output)

@@ -75,6 +75,20 @@ def _row(item: Exported) -> Row:
     return item if isinstance(item, Row) else Row(item, claim_id(item))
 
 
+def member_rows(groups: Iterable[Any], titles: dict[str, str]) -> Iterator[Row]:
+    """The member claims of reconciled groups (:class:`rasd.reconcile.Group`), group by group,
+    as rows with their group's id and their provenance (``titles``: article titles by id)."""
+    for g in groups:
+        for rec in g.members:
+            yield record_row(rec, g.id, titles)
+
+
+def record_row(rec: Any, group_id: str | None, titles: dict[str, str]) -> Row:
+    """A :class:`rasd.reconcile.ClaimRecord` as a row with its group and provenance."""
+    return Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_id, rec.outlet,
+               rec.published, rec.url, titles.get(rec.claim.doc_id), rec.evidence_text)
+
+
 def flat(item: Exported) -> dict[str, Any]:
     """One flat row per claim (the columns of :data:`COLUMNS`, in that order)."""
     r = _row(item)

@@ -300,3 +300,52 @@ def test_dot_strips_share_one_log_scale():
     # 1 vs 12 is about one decade of seven: a seventh of the strip, not all of it
     assert xs[0] == scale.x(1) and 0.13 < (xs[1] - xs[0]) / (scale.width - 2 * scale.pad) < 0.16
     assert [p["tier"] for p in dots(group, scale)["points"]] == [0, 2]
+
+
+def test_download_what_i_see(client):
+    import csv
+    import io
+    import json
+
+    page = html_ok(client.get("/", params={"min_sources": 3}))
+    assert 'href="/download.csv?min_sources=3"' in page
+    shown = _row_ids(page)
+    r = client.get("/download.csv", params={"min_sources": 3})
+    assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text.lstrip("\ufeff"))))
+    assert rows and {row["group_id"] for row in rows} == set(shown)
+    assert all(row["outlet"] and row["published"] and row["evidence"] for row in rows)
+    lines = [json.loads(x) for x in client.get("/download.jsonl",
+                                               params={"min_sources": 3}).text.splitlines()]
+    assert [x["claim_id"] for x in lines] == [row["claim_id"] for row in rows]
+    assert client.get("/download.csv", params={"type": "kiled"}).status_code == 422
+    assert client.get("/download.xlsx").status_code == 404
+
+
+def test_claim_cards_link_to_their_group_and_the_group_page_draws_tiers(client):
+    g = aleppo_killed(client)
+    doc_id = g["figures"][0]["doc_id"]
+    text = html_ok(client.get(f"/documents/{doc_id}"))
+    assert f'href="/groups/{g["id"]}"' in text
+    page = html_ok(client.get(f"/groups/{g['id']}"))
+    tiers = {f["source"]["tier"] for f in g["figures"]}
+    assert all(f'class="series tier{n}"' in page for n in tiers)
+    assert "at_least" not in page and "(about)" not in page  # qualifiers are translated
+
+
+def test_timeline_goes_log_when_figures_span_orders_of_magnitude():
+    from rasd.api.dashboard import timeline
+
+    def group(*values):
+        return {"figures": [{"source": {"text": f"s{i}", "tier": i % 3}, "count": {"value": v},
+                             "date": f"2018-05-{i + 1:02d}", "chain": []}
+                            for i, v in enumerate(values)]}
+
+    flat = timeline(group(20, 150))
+    steep = timeline(group(2, 150, 2000))
+    assert not flat["log"] and steep["log"]
+    ys = {p["value"]: p["y"] for s in steep["series"] for p in s["pts"]}
+    # on the log axis 2 -> 150 is more than half of 2 -> 2000 (linear: under a tenth)
+    assert (ys[2] - ys[150]) / (ys[2] - ys[2000]) > 0.6
+    assert [t["label"] for t in steep["xticks"]][0] == "2018-05-01"
+    assert steep["xticks"][-1]["anchor"] == "end" and len(steep["xticks"]) >= 3

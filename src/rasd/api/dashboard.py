@@ -16,6 +16,7 @@ here and rendered by a template macro, never HTML assembled in Python.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import math
 from dataclasses import dataclass
@@ -24,11 +25,12 @@ from typing import Any, Iterable
 from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rasd.api import queries
+from rasd.export import WRITERS, member_rows
 from rasd.filters import GROUP_PERIODS, Filters, FilterError, check
 from rasd.model import EVENT_TYPES
 
@@ -196,9 +198,22 @@ def dots(group: dict[str, Any], scale: LogScale | None = None) -> dict[str, Any]
                        for s, tier, v in figs if v is not None]}
 
 
+def _nice_step(rough: float) -> float:
+    """The 1, 2 or 5 times a power of ten nearest above ``rough`` (axis tick spacing)."""
+    if rough <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(rough))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+
+
+LOG_SPAN = 20  #: figures spanning this ratio or more are drawn on a log axis
+
+
 def timeline(group: dict[str, Any], width: int = 640, height: int = 280) -> dict[str, Any]:
-    """Each source's update chain as a polyline (x = report date, y = figure)."""
-    left, right, top, bottom = 56, 16, 16, 40
+    """Each source's update chain as a polyline (x = report date, y = figure), coloured by
+    the source's tier; a log axis when the figures span :data:`LOG_SPAN` times or more, and
+    up to six date ticks."""
+    left, right, top, bottom = 56, 24, 16, 40
     series = []
     for n, f in enumerate(group["figures"]):
         pts = [(d, v) for d, v in ((_date(c.get("date")), _value(c.get("count")))
@@ -207,7 +222,8 @@ def timeline(group: dict[str, Any], width: int = 640, height: int = 280) -> dict
         if not pts:
             pts = [(d, v) for d, v in [(_date(f.get("date")), _value(f["count"]))]
                    if d is not None and v is not None]
-        series.append({"n": n, "source": f["source"]["text"], "raw": sorted(pts)})
+        series.append({"n": n, "source": f["source"]["text"],
+                       "tier": f["source"].get("tier", 1), "raw": sorted(pts)})
     days = [d for s in series for d, _ in s["raw"]]
     vals = [v for s in series for _, v in s["raw"]]
     if not days:
@@ -215,24 +231,45 @@ def timeline(group: dict[str, Any], width: int = 640, height: int = 280) -> dict
     d0, d1 = min(days), max(days)
     if d0 == d1:
         d0, d1 = d0 - dt.timedelta(days=1), d1 + dt.timedelta(days=1)
-    vmax = max(vals) * 1.1 or 1.0
     pw, ph = width - left - right, height - top - bottom
+    log = max(vals) >= LOG_SPAN * max(min(vals), 1.0)
+    if log:
+        decades = LogScale.over(vals)
+        lo_e, hi_e = decades.lo, decades.hi
+
+        def py(v: float) -> float:
+            share = (math.log10(max(v, 1.0)) - lo_e) / (hi_e - lo_e)
+            return round(top + ph - share * ph, 1)
+
+        yticks = [{"y": py(10.0 ** e), "label": _short(10 ** e)} for e in range(lo_e, hi_e + 1)]
+    else:
+        step_v = _nice_step(max(vals) / 4)
+        vmax = step_v * math.ceil(max(vals) * 1.05 / step_v)
+
+        def py(v: float) -> float:
+            return round(top + ph - v / vmax * ph, 1)
+
+        yticks = [{"y": py(k * step_v), "label": f"{k * step_v:,g}"}
+                  for k in range(round(vmax / step_v) + 1)]
 
     def px(d: dt.date) -> float:
         return round(left + (d - d0).days / (d1 - d0).days * pw, 1)
-
-    def py(v: float) -> float:
-        return round(top + ph - v / vmax * ph, 1)
 
     for s in series:
         s["pts"] = [{"x": px(d), "y": py(v), "date": d.isoformat(), "value": v}
                     for d, v in s["raw"]]
         s["points"] = " ".join(f"{p['x']},{p['y']}" for p in s["pts"])
-    xticks = [{"x": px(d0), "label": d0.isoformat()}, {"x": px(d1), "label": d1.isoformat()}]
-    yticks = [{"y": py(vmax * k / 4), "label": f"{vmax * k / 4:,.0f}"} for k in range(5)]
+    span = (d1 - d0).days
+    step = max(1, -(-span // 5))
+    ticks = [d0 + dt.timedelta(days=k) for k in range(0, span + 1, step)]
+    if ticks[-1] != d1:  # the last day labelled, in place of a tick too close to it
+        ticks = ticks[:-1] + [d1] if (d1 - ticks[-1]).days * 4 < step * 3 else ticks + [d1]
+    xticks = [{"x": px(d), "label": d.isoformat(),
+               "anchor": "start" if d == d0 else "end" if d == d1 else "middle"} for d in ticks]
     return {"width": width, "height": height, "left": left, "right": width - right,
             "top": top, "bottom": height - bottom, "series": series, "xticks": xticks,
-            "yticks": yticks}
+            "yticks": yticks, "log": log,
+            "tiers": sorted({s["tier"] for s in series if s["raw"]})}
 
 
 # --- filters ---------------------------------------------------------------------------------
@@ -265,6 +302,17 @@ def filters(request: Request) -> tuple[Filters, str | None]:
 TABLE_SORTS = {"disputes": "disputes", "date": "date", "n_sources": "sources",
                "spread": "spread", "best": "best"}
 DEFAULT_SORT = "-disputes"
+DOWNLOADS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
+
+
+def table_sort(request: Request) -> tuple[str, str | None]:
+    """The table's order from the query string, and the message of an unknown one (the
+    order is then the default)."""
+    sort = request.query_params.get("sort") or DEFAULT_SORT
+    if sort.lstrip("-") in TABLE_SORTS:
+        return sort, None
+    return DEFAULT_SORT, (f"unknown sort {sort!r}; known: " + ", ".join(sorted(TABLE_SORTS))
+                          + " (with - for descending)")
 
 
 def _sort_links(values: dict[str, str], lang: str, current: str) -> dict[str, dict[str, Any]]:
@@ -298,10 +346,8 @@ def router() -> APIRouter:
         snap = request.app.state.cache.get()
         f, error = filters(request)
         v = form_values(request)
-        sort = request.query_params.get("sort") or DEFAULT_SORT
-        if not error and sort.lstrip("-") not in TABLE_SORTS:
-            error = (f"unknown sort {sort!r}; known: "
-                     + ", ".join(sorted(TABLE_SORTS)) + " (with - for descending)")
+        sort, bad_sort = table_sort(request)
+        error = error or bad_sort
         found = [] if error else queries.groups(snap, f, sort=sort)
         try:
             offset = max(0, int(request.query_params.get("offset", 0)))
@@ -319,7 +365,7 @@ def router() -> APIRouter:
         return render(request, "index.html", 422 if error else 200, rows=rows,
                       total=len(found), f=v, error=error, types=EVENT_TYPES,
                       periods=GROUP_PERIODS, offset=offset, page=PAGE, scale=scale,
-                      sort=sort, sorts=sorts,
+                      sort=sort, sorts=sorts, here=query_string(keep, "ar"),
                       first=offset + 1 if found else 0, last=offset + len(rows),
                       page_no=offset // PAGE + 1, pages=max(1, -(-len(found) // PAGE)),
                       prev=query_string(keep, lang, offset=max(0, offset - PAGE))
@@ -345,7 +391,10 @@ def router() -> APIRouter:
             text, span = texts[doc_id], f.get("evidence")
             evidence.append({"f": f, "sentence": sentence(text, *span) if text and span
                              else None})
-        return render(request, "group.html", g=g, chart=timeline(g), evidence=evidence)
+        related = {k: [snap.group_json(snap.group_index[i]) for i in g[k]
+                       if i in snap.group_index] for k in ("parts", "part_of")}
+        return render(request, "group.html", g=g, chart=timeline(g), evidence=evidence,
+                      related=related)
 
     @r.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
@@ -353,7 +402,8 @@ def router() -> APIRouter:
         doc = store.get_document(doc_id)
         if doc is None:
             return not_found(request, doc_id)
-        claims = [{"id": i, **c.to_json()}
+        group_of = request.app.state.cache.get().group_of_claim
+        claims = [{"id": i, "group": group_of.get(i), **c.to_json()}
                   for i, c in zip(store.claim_ids(doc_id), store.claims(doc_id=doc_id))]
         return render(request, "document.html", doc=doc,
                       title=doc.text[:doc.title_end] if doc.title_end else doc_id,
@@ -379,6 +429,27 @@ def router() -> APIRouter:
             tree = highlight(found["text"], claims)
         return render(request, "try.html", text=text, claims=claims, tree=tree,
                       max_chars=MAX_TRY_CHARS)
+
+    @r.get("/download.{fmt}")
+    def download(request: Request, fmt: str) -> Response:
+        """The claims of the groups the table shows under its filters (every page), as CSV or
+        JSON Lines with their group and provenance (docs/exports.md)."""
+        if fmt not in DOWNLOADS:
+            return not_found(request, f"download.{fmt}")
+        f, error = filters(request)
+        if error:
+            return render(request, "error.html", 422, code=422, message=error)
+        snap = request.app.state.cache.get()
+        sort, _ = table_sort(request)
+        found = queries.groups(snap, f, sort=sort)
+        titles = request.app.state.store.titles(
+            rec.claim.doc_id for g in found for rec in g.members)
+        out = io.StringIO()
+        if fmt == "csv":
+            out.write("\ufeff")  # as the csv export: spreadsheets then read UTF-8 Arabic
+        WRITERS[fmt](member_rows(found, titles), out)
+        return Response(out.getvalue(), media_type=DOWNLOADS[fmt], headers={
+            "content-disposition": f'attachment; filename="rasd-claims.{fmt}"'})
 
     @r.get("/docs", response_class=HTMLResponse)
     def api_docs(request: Request) -> HTMLResponse:
