@@ -10,16 +10,15 @@ place filter: whole names (normalized), never a part of a word.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
 from rasd.errors import RasdError
+from rasd.geo.countries import countries, country_names
 from rasd.model import EVENT_TYPES
 from rasd.text.normalize import normalize_string
 
@@ -104,16 +103,11 @@ def event_type(value: str | None) -> str | None:
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
     """The gazetteer's country codes with their English names, and its country names
     (normalized Arabic and English) mapped to their codes."""
-    codes: dict[str, str] = {}
+    codes = {code: c.name_en for code, c in countries().items()}
     names: dict[str, str] = {}
-    path = resources.files("rasd.geo").joinpath("data", "gazetteer.tsv")
-    with path.open("r", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if row["kind"] != "country" or not row["country"]:
-                continue
-            codes.setdefault(row["country"], row["name_en"])
-            for name in (row["name_ar"], row["name_en"]):
-                names.setdefault(normalize_string(name), row["country"])
+    for code, known in country_names().items():
+        for name in known:
+            names.setdefault(normalize_string(name), code)
     return codes, names
 
 

@@ -115,11 +115,15 @@ def test_click_through_table_group_article_and_map(page, base_url):
     _shot(page, "article")
 
     page.goto(base_url + "/map", wait_until="load")
-    page.wait_for_selector(".leaflet-container path.leaflet-interactive")
-    assert page.locator(".leaflet-container path.leaflet-interactive").count() >= 1
-    assert page.locator("svg#map").is_hidden()  # the no-script plot gives way to Leaflet
+    page.wait_for_function("document.querySelectorAll('.leaflet-borders-pane path').length > 100")
+    assert page.locator(".leaflet-borders-pane path").count() > 100  # country borders drawn
+    groups = page.locator(".leaflet-container path.leaflet-interactive.group")
+    assert groups.count() >= 1 and page.locator(".map-legend").count() == 1
     _shot(page, "map")
     assert not page.console_errors, page.console_errors  # no CSP violations or script errors
+    groups.last.click(force=True)  # a point opens its group
+    page.wait_for_url("**/groups/*")
+    assert page.locator("svg#timeline").count() == 1
 
 
 def test_try_page_highlights_a_pasted_article(page, base_url):

@@ -191,10 +191,36 @@ def test_unknown_group_and_document_are_html_404(client):
     assert "content-security-policy" not in r.headers
 
 
-def test_map_plots_claims_with_coordinates(client):
-    text = html_ok(client.get("/map"))
-    assert '<svg id="map"' in text and text.count('class="pt ') >= 2
-    assert client.get("/map", params={"country": "IQ"}).text.count('class="pt ') == 1
+def _map_data(client, **params):
+    import json
+
+    text = html_ok(client.get("/map", params=params))
+    block = text.split('<script type="application/json" id="map-data">', 1)[1]
+    return json.loads(block.split("</script>", 1)[0])
+
+
+def test_map_places_groups_with_type_size_dispute_and_precision(client):
+    data = _map_data(client)
+    groups = {g["id"]: g for g in client.get("/api/groups").json()["items"]}
+    located = [g for g in groups.values() if g["place"]["lat"] is not None
+               and g["place"]["level"] in ("point", "admin1", "country")]
+    assert len(data["points"]) == len(located) >= 2
+    for lat, lon, best, type_, disputed, level, gid, _ in data["points"]:
+        g = groups[gid]
+        assert (best, type_, bool(disputed)) == (g["best"], g["type"], g["disagree"])
+        assert level == g["place"]["level"][0]
+    assert len(_map_data(client, country="IQ")["points"]) == 1
+    assert {p[6] for p in _map_data(client, disagree=1)["points"]} == {
+        g["id"] for g in located if g["disagree"]}
+    assert data["types"]["killed"] == "قتلى" and data["countries"]
+
+
+def test_groups_sharing_a_point_are_not_piled():
+    from rasd.api.dashboard import unpile
+
+    spots = {unpile(33.5, 36.3, k) for k in range(50)}
+    assert len(spots) == 50 and all(abs(lat - 33.5) < 3 and abs(lon - 36.3) < 3
+                                    for lat, lon in spots)
 
 
 def test_static_css(client):

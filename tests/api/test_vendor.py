@@ -12,7 +12,7 @@ VENDOR = Path(rasd.__file__).parent / "api" / "static" / "vendor"
 LEAFLET = VENDOR / "leaflet"
 
 
-@pytest.mark.parametrize("name, version, files", [("leaflet", "1.9.4", 5),
+@pytest.mark.parametrize("name, version, files", [("leaflet", "1.9.4", 5), ("world-atlas", "2.0.2", 3),
                                                    ("swagger-ui", "5.31.0", 4)])
 def test_vendored_files_match_their_checksums(name, version, files):
     folder = VENDOR / name

@@ -22,6 +22,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, AsyncIterator, Callable, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -153,6 +154,7 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                                           "/try": dashboard.MAX_TRY_BYTES},
                        default=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages, JSON and the map's data
     app.state.store, app.state.cache, app.state.workers = store, cache, workers
 
     def rate_limited(request: Request) -> None:

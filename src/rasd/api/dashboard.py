@@ -5,7 +5,8 @@ snapshot.
 * ``/groups/{id}`` — one group: a timeline of each source's figures and their evidence;
 * ``/documents/{id}`` — an article with every claim's spans highlighted;
 * ``/try`` — paste an article and see its claims (nothing is stored);
-* ``/map`` — claims with coordinates on an equirectangular plot;
+* ``/map`` — the groups on country borders (Natural Earth via world-atlas, built by
+  ``scripts/build_borders.py``), coloured by type, sized by best figure, ringed when disputed;
 * ``/docs`` — the REST API's reference (Swagger UI, vendored by ``scripts/vendor_swagger_ui.sh``).
 
 Labels come from ``templates/labels.json`` (``?lang=en`` for English). Every piece of article
@@ -31,6 +32,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rasd.api import queries
 from rasd.export import WRITERS, member_rows
+from rasd.geo.countries import countries
 from rasd.filters import GROUP_PERIODS, Filters, FilterError, check
 from rasd.model import EVENT_TYPES
 
@@ -460,39 +462,66 @@ def router() -> APIRouter:
     def map_page(request: Request) -> HTMLResponse:
         snap = request.app.state.cache.get()
         f, error = filters(request)
-        found = [] if error else queries.claims(snap, f)
-        pts = []
-        for item in found:
-            cj = item.claim.to_json()
-            loc, v = cj.get("location") or {}, _value(cj.get("count"))
-            if loc.get("lat") is not None and loc.get("lon") is not None and v:
-                pts.append({"lat": loc["lat"], "lon": loc["lon"], "v": v, "doc": cj["doc_id"],
-                            "place": loc.get("text"), "type": cj["type"]})
-        plot = scatter(pts)
-        labels = LABELS[lang_of(request)]
-        q = "?lang=en" if lang_of(request) == "en" else ""
-        leaflet_points = [{"lat": p["lat"], "lon": p["lon"], "v": p["v"], "type": p["type"],
-                           "place": p["place"], "label": labels.get("t_" + p["type"], p["type"]),
-                           "href": f"/documents/{quote(p['doc'], safe='')}{q}"}
-                          for p in plot["points"]]
-        return render(request, "map.html", 422 if error else 200, plot=plot,
-                      f=form_values(request), error=error, types=EVENT_TYPES, n=len(pts),
-                      leaflet_points=leaflet_points)
+        found = [] if error else queries.groups(snap, f, sort="-best")
+        lang = lang_of(request)
+        points = map_points(found, lang)
+        labels = LABELS[lang]
+        data = {"points": points, "countries": country_labels(found, lang),
+                "types": {ty: labels.get("t_" + ty, ty) for ty in EVENT_TYPES},
+                "words": {k: labels[k] for k in ("disagreement", "best", "sources", "town",
+                                                 "province", "country_level", "one_source")},
+                "lang": lang}
+        return render(request, "map.html", 422 if error else 200, f=form_values(request),
+                      error=error, types=EVENT_TYPES, periods=GROUP_PERIODS,
+                      n=len(points), total=len(found), data=data)
 
     return r
 
 
-def scatter(pts: list[dict[str, Any]], width: int = 720, height: int = 420) -> dict[str, Any]:
-    """Equirectangular x/y over the points' bounding box (padded); radius ~ sqrt(figure)."""
-    if not pts:
-        return {"width": width, "height": height, "points": []}
-    lat0, lat1 = min(p["lat"] for p in pts) - 1, max(p["lat"] for p in pts) + 1
-    lon0, lon1 = min(p["lon"] for p in pts) - 1, max(p["lon"] for p in pts) + 1
-    scale = min((width - 20) / (lon1 - lon0), (height - 20) / (lat1 - lat0))
-    vmax = max(p["v"] for p in pts)
-    out = [{**p, "x": round(10 + (p["lon"] - lon0) * scale, 1),
-            "y": round(10 + (lat1 - p["lat"]) * scale, 1),
-            "r": round(3 + 17 * (p["v"] / vmax) ** 0.5, 1)} for p in pts]
-    out.sort(key=lambda p: -p["r"])  # small circles drawn last, on top
-    return {"width": width, "height": height, "points": out,
-            "bbox": [round(lat0, 2), round(lon0, 2), round(lat1, 2), round(lon1, 2)]}
+LEVEL_CODES = {"point": "p", "admin1": "a", "country": "c"}  #: how precise a group's place is
+PILE_STEP = 0.12   #: degrees between groups drawn around one shared point (a centroid)
+PILE_MAX = 3.0     #: farthest (degrees) a group is drawn from its point
+
+
+def map_points(groups: Iterable[Any], lang: str) -> list[list[Any]]:
+    """The groups with coordinates as compact rows ``[lat, lon, best, type, disputed, level,
+    id, place]``; groups on one point (a country's or a province's centroid, one town) are laid
+    on a small sunflower spiral around it instead of on top of each other."""
+    rows = []
+    seen: dict[tuple[float, float], int] = {}
+    for g in groups:
+        p = g.place
+        if p.lat is None or p.lon is None or p.level not in LEVEL_CODES:
+            continue
+        k = seen.get((p.lat, p.lon), 0)
+        seen[(p.lat, p.lon)] = k + 1
+        lat, lon = unpile(p.lat, p.lon, k)
+        name = (p.name if lang == "en" and p.name else p.text) or ""
+        rows.append([lat, lon, g.best, g.type, int(g.disagree), LEVEL_CODES[p.level], g.id,
+                     name])
+    return rows
+
+
+def unpile(lat: float, lon: float, k: int) -> tuple[float, float]:
+    """The ``k``-th place around a shared point: the point itself, then a sunflower spiral
+    (golden angle) whose area grows with ``k``."""
+    if k == 0:
+        return lat, lon
+    r = min(PILE_STEP * math.sqrt(k), PILE_MAX)
+    a = k * 2.399963
+    return round(lat + r * math.sin(a), 4), round(lon + r * math.cos(a), 4)
+
+
+def country_labels(groups: Iterable[Any], lang: str, top: int = 12) -> list[list[Any]]:
+    """Names of the ``top`` countries with the most groups, at their gazetteer points."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        if g.place.country:
+            counts[g.place.country] = counts.get(g.place.country, 0) + 1
+    known = countries()
+    out = []
+    for code, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:top]:
+        c = known.get(code)
+        if c and c.lat is not None and c.lon is not None:
+            out.append([c.lat, c.lon, c.name_en if lang == "en" else c.name_ar])
+    return out
