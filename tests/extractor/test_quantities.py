@@ -148,3 +148,13 @@ def test_a_clause_signature_is_its_own_not_the_lead():
 def test_an_aggregate_or_background_figure_takes_no_lead_signature():
     text = "تفجير انتحاري في كابول\nوقتل 3000 شخص منذ بدء الحرب في البلاد."
     assert one(text, 3000).signature is None
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("وقتل 43 مدنيا خلال يومين في ميناكا.", 43, None),
+    ("وقتل 43 مدنيا خلال 3 أيام في ميناكا.", 43, None),
+    ("وقتل 43 مدنيا خلال 10 أيام في ميناكا.", 43, "span"),
+])
+def test_a_span_of_a_few_days_is_an_incident(text, value, kind):
+    period = one(text, value).period
+    assert (period.kind if period else None) == kind

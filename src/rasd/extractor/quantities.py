@@ -52,6 +52,9 @@ class _Lexicon:
     since_starts: frozenset[str]
     span_openers: PhraseSet
     span_units: frozenset[str]
+    short_span_units: frozenset[str]
+    day_units: frozenset[str]
+    short_span_days: int
     span_phrases: PhraseSet
     span_reach: int
     period_reach: int
@@ -91,6 +94,9 @@ def _lexicon() -> _Lexicon:
         since_starts=frozenset(_words(data["since_starts"])),
         span_openers=flag((w, True) for w in data["span_openers"]),
         span_units=frozenset(_words(data["span_units"])),
+        short_span_units=frozenset(_words(data["short_span_units"])),
+        day_units=frozenset(_words(data["day_units"])),
+        short_span_days=int(data["short_span_days"]),
         span_phrases=flag((w, True) for w in data["span_phrases"]),
         span_reach=int(data["span_reach"]),
         period_reach=int(data["period_reach"]),
@@ -237,10 +243,14 @@ def _matches(phrases: PhraseSet, toks: Sequence[Token]) -> list[tuple[int, int, 
     return out
 
 
-def _signature(clause: _Clause) -> Signature | None:
+def _signature(clause: _Clause, speakers: Sequence[tuple[int, int]] = ()) -> Signature | None:
+    """Attack kinds and targets of the clause, outside its speakers' names ("رئيس المستشفى
+    الجمهوري" names no attack on a hospital)."""
     lex = _lexicon()
-    attacks = sorted({str(v) for _, _, v in _matches(lex.attacks, clause.toks)})
-    targets = sorted({str(v) for _, _, v in _matches(lex.targets, clause.toks)})
+    toks = [t for t in clause.toks
+            if not any(s <= t.start < e for s, e in speakers)] if speakers else clause.toks
+    attacks = sorted({str(v) for _, _, v in _matches(lex.attacks, toks)})
+    targets = sorted({str(v) for _, _, v in _matches(lex.targets, toks)})
     if not attacks and not targets:
         return None
     return Signature(tuple(attacks), tuple(targets))
@@ -282,8 +292,28 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
         hit = lex.span_openers.match_at(toks, k)
         if hit is not None:
             j = _unit_after(doc, index, toks, k + hit[0], lex)
-            if j is not None:
+            if j is not None and not _short_span(doc, index, toks, k + hit[0], j, lex):
                 return _period_of(doc, "span", toks[k], toks[j])
+    return None
+
+
+def _short_span(doc: Document, index: _Index, toks: Sequence[Token], first: int, unit: int,
+                lex: _Lexicon) -> bool:
+    """Whether a span is a few days at most ("خلال يومين", "خلال 3 أيام"): one incident's
+    count, not an aggregate."""
+    if has_stem(toks[unit], lex.short_span_units):
+        return True
+    if not has_stem(toks[unit], lex.day_units):
+        return False
+    values = [_figure_value(doc, index, toks[k]) for k in range(first, unit)]
+    return any(v is not None and v <= lex.short_span_days for v in values)
+
+
+def _figure_value(doc: Document, index: _Index, tok: Token) -> int | None:
+    """The value of the number a token is (part of), else None."""
+    lo = bisect.bisect_right(index.count_starts, tok.start) - 1
+    if lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end:
+        return doc.counts[lo].count.value
     return None
 
 
@@ -422,6 +452,12 @@ def _long_since(claim: Claim, published: datetime.date | None) -> bool:
     return (published - start).days > SHORT_SINCE_DAYS
 
 
+def _speakers(doc: Document, claim: Claim) -> list[tuple[int, int]]:
+    """Normalized spans of the claim's source and relays."""
+    return [(doc.norm_offset(m.span.start), doc.norm_offset(m.span.end))
+            for m in (claim.source, *claim.via) if m.span.end > m.span.start]
+
+
 def _one_person(claim: Claim) -> bool:
     return claim.subject is not None and claim.count.value == 1 and claim.count.qualifier is None
 
@@ -497,7 +533,7 @@ def mark_quantities(doc: Document) -> Document:
         follows = any(claims[j].type == claim.type and sentence_of[i] - sentence_of[j] <= 2
                       for j in range(max(0, i - 8), i))
         context = _context(clause, before)
-        signature = _signature(clause)
+        signature = _signature(clause, _speakers(doc, claim))
         if signature is None and period is None and context != "background":
             signature = stories.get(segments[sentence_of[i]])
         subject = claim.subject

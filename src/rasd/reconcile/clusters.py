@@ -25,7 +25,9 @@ from rasd.reconcile.model import ClaimRecord
 
 #: days over which reports of one named person's fate are one quantity ("اختفاء خاشقجي")
 PERSON_WINDOW = 30
-MAX_OPEN = 64  #: open clusters kept per bucket while sweeping (older ones close)
+MAX_OPEN = 64
+#: compatible finer groups a coarser cluster looks at before it gives up choosing (bounds work)
+MAX_CANDIDATES = 8  #: open clusters kept per bucket while sweeping (older ones close)
 MAX_KEPT = 16  #: figures and articles a cluster keeps to compare newcomers with
 #: figures further apart than this factor (hedges read) count different quantities: an
 #: incident and a campaign's toll, not two readings of one toll
@@ -366,7 +368,8 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
         w = window if cl.block[2] == "event" else 0
         lo = bisect_left(starts[ikey], cl.start - w - spans[ikey])
         hi = bisect_right(starts[ikey], cl.end + w)
-        found = -1
+        fitting: set[int] = set()
+        naming: set[int] = set()  # ... of them, the groups naming the same incident
         for j in range(lo, hi):
             did = entries[j][1]
             other = clusters[did]
@@ -378,13 +381,14 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
             if not _coarse_fits(cl, other):
                 continue
             root = find(did)
-            if found == -1:
-                found = root
-            elif root != found:
-                found = -2
+            fitting.add(root)
+            if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
+                naming.add(root)
+            if len(fitting) > MAX_CANDIDATES:
                 break
-        if found >= 0:
-            parent[cid] = found
+        found = fitting if len(fitting) == 1 else naming
+        if len(found) == 1:
+            parent[cid] = found.pop()
     return [find(c) for c in range(n)]
 
 
