@@ -22,8 +22,10 @@
     c: { dashArray: "1 3", fillOpacity: 0.12 }
   };
   var q = data.lang === "en" ? "?lang=en" : "";
-  var map = L.map(box, { worldCopyJump: true, attributionControl: false, preferCanvas: false });
+  var map = L.map(box, { worldCopyJump: true, attributionControl: false });
   map.createPane("borders").style.zIndex = 350;
+  var dots = L.canvas({ padding: 0.2 });  // thousands of groups: one canvas, not one SVG node each
+  box.rasdMap = map;  // for the browser tests: where a group is drawn
 
   fetch("/static/borders.geojson").then(function (r) { return r.json(); }).then(function (geo) {
     L.geoJSON(geo, {
@@ -43,8 +45,9 @@
     var marker = L.circleMarker([p[0], p[1]], {
       radius: 3 + 15 * Math.sqrt(Math.max(p[2], 0) / best),
       color: p[4] ? "#000" : colour, weight: p[4] ? 2.5 : 1, dashArray: level.dashArray,
-      fillColor: colour, fillOpacity: level.fillOpacity, className: "group " + p[3]
+      fillColor: colour, fillOpacity: level.fillOpacity, renderer: dots
     }).addTo(map);
+    marker.groupId = p[6];
     var label = document.createElement("span");
     label.textContent = (p[7] ? p[7] + " — " : "") + (data.types[p[3]] || p[3]) + ": " +
       Number(p[2]).toLocaleString("en") + (p[4] ? " ⚑ " + data.words.disagreement : "");
