@@ -375,3 +375,14 @@ def test_timeline_goes_log_when_figures_span_orders_of_magnitude():
     assert (ys[2] - ys[150]) / (ys[2] - ys[2000]) > 0.6
     assert [t["label"] for t in steep["xticks"]][0] == "2018-05-01"
     assert steep["xticks"][-1]["anchor"] == "end" and len(steep["xticks"]) >= 3
+
+
+def test_try_reads_the_publication_date_and_outlet(client):
+    text = "قتل 7 أشخاص في قصف على مدينة حلب أمس."
+    r = client.post("/try", data={"text": text, "published": "2020-10-05",
+                                  "outlet": "Test Outlet", "lang": "en"})
+    page = html_ok(r)
+    assert "2020-10-04" in page  # "أمس" resolved against the publication date
+    assert "Test Outlet" in page  # the article's own figure is the outlet's
+    bad = client.post("/try", data={"text": text, "published": "2020-13-45"})
+    assert bad.status_code == 422 and "published &#39;2020-13-45&#39; is not a real date" in bad.text

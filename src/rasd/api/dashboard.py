@@ -33,7 +33,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rasd.api import queries
 from rasd.export import WRITERS, member_rows
 from rasd.geo.countries import countries
-from rasd.filters import GROUP_PERIODS, Filters, FilterError, check
+from rasd.filters import GROUP_PERIODS, Filters, FilterError, check, iso_date
 from rasd.model import EVENT_TYPES
 
 HERE = Path(__file__).parent
@@ -413,23 +413,33 @@ def router() -> APIRouter:
 
     @r.get("/try", response_class=HTMLResponse)
     def try_form(request: Request) -> HTMLResponse:
-        return render(request, "try.html", text="", claims=None, tree=None,
-                      max_chars=MAX_TRY_CHARS)
+        return render(request, "try.html", text="", outlet=None, published=None, claims=None,
+                      tree=None, error=None, max_chars=MAX_TRY_CHARS)
 
     @r.post("/try", response_class=HTMLResponse)
     async def try_post(request: Request) -> HTMLResponse:
         request.app.state.rate_limited(request)
-        body = (await request.body()).decode("utf-8", errors="replace")
-        text = (parse_qs(body).get("text") or [""])[0]
+        body = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+        text = (body.get("text") or [""])[0]
+        outlet = (body.get("outlet") or [""])[0].strip()[:200] or None
+        published = (body.get("published") or [""])[0].strip() or None
         if len(text) > MAX_TRY_CHARS:
             return render(request, "error.html", 413, code=413,
                           message=f"{len(text):,} > {MAX_TRY_CHARS:,}")
+        form = {"text": text, "outlet": outlet, "published": published}
+        try:
+            day = iso_date("published", published)
+        except FilterError as exc:
+            return render(request, "try.html", 422, **form, claims=None, tree=None,
+                          error=str(exc), max_chars=MAX_TRY_CHARS)
         claims = tree = None
         if text.strip():
-            found = await run_in_threadpool(request.app.state.workers.run, {"text": text})
+            job = {"text": text, "outlet": outlet,
+                   "published": day.isoformat() if day else None}
+            found = await run_in_threadpool(request.app.state.workers.run, job)
             claims = found["claims"]
             tree = highlight(found["text"], claims)
-        return render(request, "try.html", text=text, claims=claims, tree=tree,
+        return render(request, "try.html", **form, claims=claims, tree=tree, error=None,
                       max_chars=MAX_TRY_CHARS)
 
     @r.get("/download.{fmt}")
