@@ -386,3 +386,21 @@ def test_try_reads_the_publication_date_and_outlet(client):
     assert "Test Outlet" in page  # the article's own figure is the outlet's
     bad = client.post("/try", data={"text": text, "published": "2020-13-45"})
     assert bad.status_code == 422 and "published &#39;2020-13-45&#39; is not a real date" in bad.text
+
+
+def test_a_dispute_reason_is_worded_in_the_page_language():
+    from rasd.api.dashboard import reason_parts
+
+    r = reason_parts("المرصد السوري (at least 1000) vs وزارة الصحة (tens): 1.98x")
+    assert (r["a"], r["fa"], r["b"], r["fb"]["vague"], r["x"]) == (
+        "المرصد السوري", {"n": "1,000", "q": "at_least", "vague": None}, "وزارة الصحة",
+        "tens", "1.98")
+    assert reason_parts("X (10-15) vs Y (2)")["fa"] == {"n": "10-15", "q": None, "vague": None}
+    assert reason_parts("something else") is None
+
+
+def test_arabic_pages_show_no_raw_values(client):
+    g = aleppo_killed(client)
+    for path in ("/", f"/groups/{g['id']}"):
+        text = html_ok(client.get(path))
+        assert " vs " not in text and "at_least" not in text and "(about" not in text

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import json
 import math
 from dataclasses import dataclass
@@ -139,6 +140,36 @@ def sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
     his = [i for i in (text.find(ch, end) for ch in stops) if i != -1]
     hi = min(his) + 1 if his else len(text)
     return text[lo:start].lstrip(), text[start:end], text[end:hi]
+
+
+#: a dispute's reason as reconciliation writes it (docs/exports.md): "X (93) vs Y (72): 1.29x"
+_REASON = re.compile(r"^(?P<a>.+) \((?P<fa>[^()]*)\) vs (?P<b>.+) \((?P<fb>[^()]*)\)"
+                     r"(?::\s*(?P<x>[0-9.]+)x)?$")
+_HEDGED = re.compile(r"^(?P<q>about|at least|at most|up to) (?P<n>\d+)$")
+
+
+def reason_parts(reason: str | None) -> dict[str, Any] | None:
+    """The two sources and figures of a dispute's reason, each figure as ``{"n", "q"}`` (a
+    number or range and its hedge as a qualifier code) so that pages can word it in their
+    language; None when the reason has another shape (it is then shown as it is)."""
+    m = _REASON.match(reason or "")
+    if not m:
+        return None
+
+    def figure(text: str) -> dict[str, str | None]:
+        """``{"n": "1,000" | "10-15", "q": "at_least" | None, "vague": "tens" | None}``."""
+        h = _HEDGED.match(text)
+        n, q = (h["n"], h["q"].replace(" ", "_")) if h else (text, None)
+        if n.isdigit():
+            n = f"{int(n):,}"
+        vague = n if n.replace("_", "").isalpha() else None
+        return {"n": n, "q": q, "vague": vague}
+
+    return {"a": m["a"], "fa": figure(m["fa"]), "b": m["b"], "fb": figure(m["fb"]),
+            "x": m["x"]}
+
+
+env.globals["reason_parts"] = reason_parts
 
 
 # --- SVG geometry ----------------------------------------------------------------------------
