@@ -205,8 +205,9 @@ def test_map_places_groups_with_type_size_dispute_and_precision(client):
     located = [g for g in groups.values() if g["place"]["lat"] is not None
                and g["place"]["level"] in ("point", "admin1", "country")]
     assert len(data["points"]) == len(located) >= 2
-    for lat, lon, best, type_, disputed, level, gid, _ in data["points"]:
+    for lat, lon, best, type_, disputed, level, gid, place in data["points"]:
         g = groups[gid]
+        assert data["places"][place] == g["place"]["text"]
         assert (best, type_, bool(disputed)) == (g["best"], g["type"], g["disagree"])
         assert level == g["place"]["level"][0]
     assert len(_map_data(client, country="IQ")["points"]) == 1

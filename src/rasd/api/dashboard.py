@@ -170,6 +170,9 @@ def reason_parts(reason: str | None) -> dict[str, Any] | None:
 
 
 env.globals["reason_parts"] = reason_parts
+#: JSON in pages (the map's data): Arabic as UTF-8, not \u escapes (Jinja still escapes <>&')
+env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False,
+                                     "separators": (",", ":")}
 
 
 # --- SVG geometry ----------------------------------------------------------------------------
@@ -505,9 +508,9 @@ def router() -> APIRouter:
         f, error = filters(request)
         found = [] if error else queries.groups(snap, f, sort="-best")
         lang = lang_of(request)
-        points = map_points(found, lang)
+        points, places = map_points(found, lang)
         labels = LABELS[lang]
-        data = {"points": points, "countries": country_labels(found, lang),
+        data = {"points": points, "places": places, "countries": country_labels(found, lang),
                 "types": {ty: labels.get("t_" + ty, ty) for ty in EVENT_TYPES},
                 "words": {k: labels[k] for k in ("disagreement", "best", "sources", "town",
                                                  "province", "country_level", "one_source")},
@@ -524,11 +527,13 @@ PILE_STEP = 0.12   #: degrees between groups drawn around one shared point (a ce
 PILE_MAX = 3.0     #: farthest (degrees) a group is drawn from its point
 
 
-def map_points(groups: Iterable[Any], lang: str) -> list[list[Any]]:
+def map_points(groups: Iterable[Any], lang: str) -> tuple[list[list[Any]], list[str]]:
     """The groups with coordinates as compact rows ``[lat, lon, best, type, disputed, level,
-    id, place]``; groups on one point (a country's or a province's centroid, one town) are laid
-    on a small sunflower spiral around it instead of on top of each other."""
+    id, place]`` (``place``: an index into the place names, the second list); groups on one
+    point (a country's or a province's centroid, one town) are laid on a small sunflower
+    spiral around it instead of on top of each other."""
     rows = []
+    names: dict[str, int] = {}
     seen: dict[tuple[float, float], int] = {}
     for g in groups:
         p = g.place
@@ -539,8 +544,8 @@ def map_points(groups: Iterable[Any], lang: str) -> list[list[Any]]:
         lat, lon = unpile(p.lat, p.lon, k)
         name = (p.name if lang == "en" and p.name else p.text) or ""
         rows.append([lat, lon, g.best, g.type, int(g.disagree), LEVEL_CODES[p.level], g.id,
-                     name])
-    return rows
+                     names.setdefault(name, len(names))])
+    return rows, list(names)
 
 
 def unpile(lat: float, lon: float, k: int) -> tuple[float, float]:
@@ -550,7 +555,7 @@ def unpile(lat: float, lon: float, k: int) -> tuple[float, float]:
         return lat, lon
     r = min(PILE_STEP * math.sqrt(k), PILE_MAX)
     a = k * 2.399963
-    return round(lat + r * math.sin(a), 4), round(lon + r * math.cos(a), 4)
+    return round(lat + r * math.sin(a), 3), round(lon + r * math.cos(a), 3)
 
 
 def country_labels(groups: Iterable[Any], lang: str, top: int = 12) -> list[list[Any]]:

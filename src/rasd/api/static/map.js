@@ -48,10 +48,13 @@
       fillColor: colour, fillOpacity: level.fillOpacity, renderer: dots
     }).addTo(map);
     marker.groupId = p[6];
-    var label = document.createElement("span");
-    label.textContent = (p[7] ? p[7] + " — " : "") + (data.types[p[3]] || p[3]) + ": " +
-      Number(p[2]).toLocaleString("en") + (p[4] ? " ⚑ " + data.words.disagreement : "");
-    marker.bindTooltip(label);
+    marker.once("mouseover", function () {  // the tooltip made when first needed
+      var label = document.createElement("span");
+      var place = data.places[p[7]];
+      label.textContent = (place ? place + " — " : "") + (data.types[p[3]] || p[3]) + ": " +
+        Number(p[2]).toLocaleString("en") + (p[4] ? " ⚑ " + data.words.disagreement : "");
+      marker.bindTooltip(label).openTooltip();
+    });
     marker.on("click", function () { window.location.href = "/groups/" + p[6] + q; });
     bounds.push([p[0], p[1]]);
   });
