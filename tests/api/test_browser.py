@@ -115,8 +115,12 @@ def test_click_through_table_group_article_and_map(page, base_url):
     _shot(page, "article")
 
     page.goto(base_url + "/map", wait_until="load")
-    page.wait_for_function("document.querySelectorAll('.leaflet-borders-pane path').length > 100")
-    assert page.locator(".leaflet-borders-pane path").count() > 100  # country borders drawn
+    borders = page.locator(".leaflet-borders-pane path")
+    for _ in range(100):  # polled here: the page's CSP refuses Playwright's eval'd predicates
+        if borders.count() > 100:
+            break
+        time.sleep(0.1)
+    assert borders.count() > 100  # country borders drawn
     assert page.locator(".map-legend").count() == 1
     drawn = page.evaluate("""() => { const box = document.getElementById('leaflet-map');
         const out = []; box.rasdMap.eachLayer(l => { if (l.groupId) {
