@@ -495,6 +495,21 @@ def test_a_report_dated_by_its_article_disputes_only_one_named_incident():
     assert one(reconcile(market)).disagree
 
 
+def test_a_report_naming_two_attacks_does_not_bridge_them():
+    camp = q(8, "الناتو", "military", outlet="أ", sig=((), ("base",)))
+    both = q(25, "طالبان", "armed_group", outlet="ب", sig=(("suicide",), ("academy", "base")))
+    academy = q(20, "الشرطة", "government", outlet="ج", sig=(("suicide",), ("academy",)))
+    groups = reconcile([camp, both, academy])
+    assert not any({8, 20} <= {m.claim.count.value for m in g.members} for g in groups)
+
+
+def test_a_share_never_disputes_the_toll():
+    toll = q(11, "وزارة الصحة", "government", type="injured")
+    share = q(7, "مدير المستشفى", "organization", outlet="ب", type="injured", context="share")
+    groups = reconcile([toll, share])
+    assert not any(g.disagree for g in groups)
+
+
 def _linked_records() -> list[ClaimRecord]:
     """Wholes and parts of one article, the part in another partition than its whole (no
     place, another type) or in the same one, among other articles' claims."""

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, TextIO
 
-from rasd.export import WRITERS, Row, claim_id, write_acled
+from rasd.export import WRITERS, record_row, write_acled
+from rasd.filters import Filters, check, group_passes
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share, one_line
 from rasd.ingest.text import detect_language
@@ -222,73 +223,79 @@ def reextract(db: str | None = None, *, workers: int = 1, everything: bool = Fal
 
 def claim_records(store: Store, *, type: str | None = None, country: str | None = None,
                   since: str | None = None, until: str | None = None,
-                  source: str | None = None, by_partition: bool = False
-                  ) -> Iterator[ClaimRecord]:
+                  source: str | None = None, outlet: str | None = None,
+                  by_partition: bool = False) -> Iterator[ClaimRecord]:
     """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed;
-    ``by_partition``: in the order :func:`rasd.reconcile.reconcile_stream` reads)."""
+    ``by_partition``: in the order :func:`rasd.reconcile.reconcile_stream` reads best). The
+    values must be valid (:func:`rasd.filters.check`)."""
     for sc in store.stored_claims(type=type, country=country, since=since, until=until,
                                   by_partition=by_partition):
         claim, doc = sc.claim, sc.doc
         if source and source not in claim.source.text and source != claim.source.id:
             continue
+        if outlet and doc.outlet != outlet:
+            continue
         yield ClaimRecord(claim, doc.outlet, doc.published, doc.url, sc.id, sc.seq,
                           sc.evidence_text)
 
 
-def stored_groups(store: Store, **filters: str | None) -> Iterator[Group]:
-    """Reconciled groups of the stored claims, partition by partition
-    (:func:`rasd.reconcile.reconcile_stream`): the claims are read twice, sorted by type and
-    country; within a partition they are reconciled in the store's own order (article, index)."""
-    return reconcile_stream(lambda: claim_records(store, by_partition=True, **filters),
+def _records(store: Store, f: Filters, by_partition: bool = False) -> Iterator[ClaimRecord]:
+    return claim_records(store, **f.store_args(), outlet=f.outlet, by_partition=by_partition)
+
+
+def stored_groups(store: Store, f: Filters) -> Iterator[Group]:
+    """Reconciled groups of the stored claims the filters ``f`` choose (the group filters are
+    not applied), partition by partition (:func:`rasd.reconcile.reconcile_stream`): the claims
+    are read twice, sorted by type and country; within a partition they are reconciled in the
+    store's own order (article, index)."""
+    return reconcile_stream(lambda: _records(store, f, by_partition=True),
                             order=lambda rec: (rec.claim.doc_id, rec.seq or 0))
 
 
-def groups(db: str | None = None, *, place: str | None = None, disagree_only: bool = False,
-           min_sources: int = 1, **filters: str | None) -> list[Group]:
-    """Reconciled groups of the stored claims, filtered, in :func:`group_order` (the store
-    opened read-only; reconciled one partition at a time, only the kept groups held)."""
-    out = []
+def groups(db: str | None = None, f: Filters | None = None, **raw: Any) -> list[Group]:
+    """Reconciled groups of the stored claims that pass the filters ``f`` (or the raw filter
+    values ``raw``, checked by :func:`rasd.filters.check`: a bad one is a FilterError); the
+    claim filters (type, country, dates, source, outlet) choose the claims reconciled, the
+    others the groups kept. The store is opened read-only; reconciled one partition at a
+    time, only the groups kept are held."""
+    f = f or check(**raw)
     with Store.open(db, readonly=True) as store:
-        for g in stored_groups(store, **filters):
-            if disagree_only and not g.disagree:
-                continue
-            if len(g.figures) < min_sources:
-                continue
-            if place and not _place_matches(g, place):
-                continue
-            out.append(g)
+        out = [g for g in stored_groups(store, f) if group_passes(g, f)]
     out.sort(key=group_order)
     return out
 
 
-def _place_matches(group: Group, place: str) -> bool:
-    p = group.place
-    return any(place in (x or "") for x in (p.text, p.name, p.country))
-
-
-def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int:
-    """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``;
-    rows written. The claims are reconciled first, so every claim row carries its
-    ``group_id`` (the group it has among the exported claims). The store is opened
-    read-only."""
+def export(db: str | None, fmt: str, output: Path | TextIO, f: Filters | None = None,
+           **raw: Any) -> int:
+    """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``
+    (a path or an open text stream); rows written. Filters as :func:`groups`: the claims are
+    reconciled first, so every claim row carries its ``group_id``, and with a group filter
+    (place, period, disagree, min_sources) only the claims of the groups kept are written.
+    The store is opened read-only. Groups are reconciled one partition at a time and written
+    in order through a spill file; claim rows are streamed with one claim-id -> group-id map."""
     from rasd.export import write_groups, write_ucdp
 
-    if fmt in ("ucdp", "groups"):  # one partition at a time, written in the groups' order
-        writer = write_ucdp if fmt == "ucdp" else write_groups
-        with Store.open(db, readonly=True) as store:
-            return writer(stored_groups(store, **filters), output)
+    f = f or check(**raw)
     with Store.open(db, readonly=True) as store:
-        group_of = group_ids(store, **filters)
-        records = claim_records(store, **filters)
-        rows = ((Row(rec.claim, rec.claim_id or claim_id(rec.claim),
-                     group_of.get(rec.claim_id or "")), rec) for rec in records)
+        if fmt in ("ucdp", "groups"):
+            writer = write_ucdp if fmt == "ucdp" else write_groups
+            return writer((g for g in stored_groups(store, f) if group_passes(g, f)), output,
+                          ordered=True)
+        group_of = {rec.claim_id: g.id for g in stored_groups(store, f) if group_passes(g, f)
+                    for rec in g.members if rec.claim_id is not None}
+        records: Iterable[ClaimRecord] = _records(store, f)
+        if f.about_groups:
+            records = (rec for rec in records if rec.claim_id in group_of)
+        pairs = ((record_row(rec, group_of.get(rec.claim_id or ""), titles), rec)
+                 for batch, titles in _with_titles(store, records) for rec in batch)
         if fmt == "acled":
-            return write_acled(((row, rec.evidence_text) for row, rec in rows), output)
-        return WRITERS[fmt]((row for row, _rec in rows), output)
+            return write_acled(((row, rec.evidence_text) for row, rec in pairs), output)
+        return WRITERS[fmt]((row for row, _rec in pairs), output)
 
 
-def group_ids(store: Store, **filters: str | None) -> dict[str, str]:
-    """The group id of every stored claim (by claim id) among the claims the filters keep;
-    reconciled one partition at a time, so only this map is held."""
-    return {rec.claim_id: g.id for g in stored_groups(store, **filters)
-            for rec in g.members if rec.claim_id is not None}
+def _with_titles(store: Store, records: Iterable[ClaimRecord], size: int = 1000
+                 ) -> Iterator[tuple[list[ClaimRecord], dict[str, str]]]:
+    """The records in batches, each with its articles' titles."""
+    it = iter(records)
+    while batch := list(islice(it, size)):
+        yield batch, store.titles(rec.claim.doc_id for rec in batch)

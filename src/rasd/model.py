@@ -225,7 +225,7 @@ PERIOD_KINDS: tuple[str, ...] = ("since", "span")
 #: how a figure stands to the article's news: an ``earlier`` stage of a toll ("وكانت حصيلة
 #: سابقة قد أشارت إلى"), a ``background`` event ("في هجوم مماثل"), an ``additional`` count after
 #: one already given ("وقتل جنديان آخران")
-CONTEXTS: tuple[str, ...] = ("earlier", "background", "additional")
+CONTEXTS: tuple[str, ...] = ("earlier", "background", "additional", "share")
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +297,7 @@ class Claim:
     signature: Signature | None = None  #: attack kind and target of the incident
     part_of: int | None = None          #: index (in its document's claims) of the whole
     revision: bool = False              #: worded as an update ("ارتفعت الحصيلة إلى")
-    context: str | None = None          #: earlier / background / additional (CONTEXTS)
+    context: str | None = None          #: earlier / background / additional / share
     contrast: bool = False              #: set against another figure ("في حين", "نفى", "فقط")
     segment: int = 0                    #: which story of a roundup article ("وفي هجوم منفصل")
 
