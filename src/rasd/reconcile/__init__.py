@@ -32,7 +32,8 @@ def reconcile(records: Iterable[ClaimRecord], *, window_days: int = 3) -> list[G
     first day, type, place and id (deterministic for a given set of records). Every record and
     group is held; :func:`reconcile_stream` holds one partition at a time."""
     held = list(records)
-    return sorted(reconcile_stream(lambda: held, window_days=window_days), key=group_order)
+    with no_gc():
+        return sorted(reconcile_stream(lambda: held, window_days=window_days), key=group_order)
 
 
 def reconcile_stream(source: Source, *, window_days: int = 3,
@@ -43,18 +44,25 @@ def reconcile_stream(source: Source, *, window_days: int = 3,
     and is read twice: a light first pass for what reaches across partitions (:mod:`.stream`),
     then partition by partition. ``order`` restores the records' own order within a partition
     when the source's order is not it. Groups linked to a part or a whole come last, once
-    every link is known."""
-    states, links, last = survey(source())
-    for batch in partitions(source(), last):
-        if order is not None:
-            batch.sort(key=order)
+    every link is known. The cyclic garbage collector is paused while this reads and works
+    (not while the caller holds a group): see :func:`no_gc`."""
+    with no_gc():
+        states, links, last = survey(source())
+    batches = partitions(source(), last)
+    while True:
         with no_gc():
+            batch = next(batches, None)
+            if batch is None:
+                break
+            if order is not None:
+                batch.sort(key=order)
             done = _reconcile(batch, window_days, states, links)
-        del batch
-        for g in done:
-            if not any([links.note(rec, g) for rec in g.members]):
-                yield g
-    yield from links.finish()
+            del batch
+            ready = [g for g in done if not any([links.note(rec, g) for rec in g.members])]
+        yield from ready
+    with no_gc():
+        waited = links.finish()
+    yield from waited
 
 
 def _reconcile(records: list[ClaimRecord], window: int, states: ArticleFigures,
