@@ -78,7 +78,8 @@ class ArticleFigures:
 
     def freeze(self) -> None:
         """Sort the arrays for lookups (one array at a time: little memory meanwhile)."""
-        self._parts = [array("q", sorted(part)) for part in self._parts]
+        for n, part in enumerate(self._parts):
+            self._parts[n] = array("q", sorted(part))
         self._frozen = True
 
     def __call__(self, doc_id: str, claim: Claim) -> bool:
