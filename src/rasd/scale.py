@@ -382,8 +382,7 @@ class _Cluster:
         return self.client
 
     def __exit__(self, *exc: object) -> None:
-        cluster = None if isinstance(getattr(self.client, "scheduler", None), str) else \
-            getattr(self.client, "cluster", None)
+        cluster = self.client.cluster  # the LocalCluster started for this run, else None
         self.client.close()
         if cluster is not None:
             cluster.close()
