@@ -100,7 +100,8 @@ def test_different_places_days_types_and_categories_split():
 
 
 def test_window_days():
-    early, late = rec(5, pub="2023-03-05"), rec(8, day="2023-03-08", pub="2023-03-08")
+    early = rec(5, prec="publication", pub="2023-03-05")  # dated by its article only
+    late = rec(8, day="2023-03-08", pub="2023-03-08")
     assert len(reconcile([early, late])) == 1
     assert len(reconcile([early, late], window_days=1)) == 2
     far = rec(8, day="2023-03-09", pub="2023-03-09")
@@ -422,3 +423,49 @@ def test_reports_of_a_province_day_dispute_only_when_tied_to_one_incident():
                q(40, "قناة المسيرة", "media", place=ALEPPO_GOV, outlet="ب",
                  sig=((), ("wedding",)))]
     assert one(reconcile(wedding)).disagree
+
+
+def test_two_stated_days_apart_are_two_incidents():
+    assert len(reconcile([rec(5, day="2023-03-05"), rec(8, day="2023-03-08", pub="2023-03-08")])) == 2
+    assert len(reconcile([rec(5, day="2023-03-05"), rec(6, day="2023-03-06", pub="2023-03-06")])) == 1
+
+
+def test_a_running_total_grows_report_by_report():
+    tolls = [(31, "2023-04-09"), (45, "2023-04-28"), (90, "2023-05-20"), (168, "2023-07-14")]
+    records = [q(v, outlet=o, period="since", day=None, pub=p)
+               for (v, p), o in zip(reversed(tolls), "أبجد")]
+    g = one(reconcile(records))
+    assert not g.disagree and g.best == 168
+    assert len(reconcile([q(31, period="since", day=None, pub="2023-04-09"),
+                          q(900, outlet="ب", period="since", day=None, pub="2023-04-10")])) == 2
+
+
+def named(name: str | None, **kw) -> ClaimRecord:
+    """A count of one whose subject names its person."""
+    r = rec(1, **kw)
+    subject = Mention("الصحفي", Span(10, 16), name=name, category="civilians")
+    return ClaimRecord(dataclasses.replace(r.claim, subject=subject, type="missing"),
+                       r.outlet, r.published, r.url)
+
+
+def test_one_named_person_is_one_quantity_wherever_and_whenever_reported():
+    a = named("جمال خاشقجي", place=ALEPPO, day="2023-03-05", outlet="أ")
+    b = named("جمال  خاشقجي", place=IDLIB, day="2023-03-19", pub="2023-03-19", outlet="ب")
+    c = named("علاء عبد الفتاح", place=ALEPPO, day="2023-03-05", outlet="ج")
+    late = named("جمال خاشقجي", day="2023-06-30", pub="2023-06-30", outlet="د")
+    groups = reconcile([a, b, c, late])
+    assert sorted(g.n_claims for g in groups) == [1, 1, 2]
+    assert not any(g.disagree for g in groups)
+
+
+def test_a_lead_signature_ties_reports_but_never_sets_them_apart():
+    weak = dict(prec="publication", place=SYRIA)
+    tied = reconcile([q(30, outlet="أ", sig=(("volcano",), (), True), **weak),
+                      q(46, outlet="ب", sig=(("volcano",), (), True), **weak)])
+    assert len(tied) == 1
+    own = reconcile([q(7, outlet="أ", sig=(("chemical",), (), True)),
+                     q(9, outlet="ب", sig=(("airstrike",), ()))])
+    assert len(own) == 1  # the lead's kind does not conflict with the clause's
+    apart = reconcile([q(7, outlet="أ", sig=(("chemical",), ())),
+                       q(9, outlet="ب", sig=(("airstrike",), ()))])
+    assert len(apart) == 2
