@@ -135,12 +135,14 @@ def memory(path: Path, n: int, rounds: int, tmp: Path, pg: str | None) -> dict[s
 
 def dask_driver_peak(path: Path) -> float:
     """Peak RSS (MiB) of the process that runs ``rasd extract --engine dask`` (its workers
-    excluded), read from its own getrusage at exit."""
+    excluded), read from its own getrusage at exit; one partition per 750 articles, so that
+    partitions keep their size as the corpus grows (as the default 64 MB ones do)."""
+    parts = max(1, sum(1 for _ in path.open("rb")) // 750)
     code = ("import resource, sys\n"
             "from rasd.cli import main\n"
             "try:\n"
             "    main(['extract', sys.argv[1], '--engine', 'dask', '--workers', '2',"
-            " '--partitions', '8'])\n"
+            f" '--partitions', '{parts}'])\n"
             "except SystemExit:\n"
             "    pass\n"
             "sys.stderr.write('PEAK %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")

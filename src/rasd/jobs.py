@@ -54,8 +54,12 @@ def claim_lines(record: Record) -> ClaimLines | Failure:
     doc = extracted(record)
     if isinstance(doc, Failure):
         return doc
-    lines = "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in doc.claims)
-    return ClaimLines(doc.id, lines, len(doc.claims), doc.warnings)
+    return ClaimLines(doc.id, json_lines(doc), len(doc.claims), doc.warnings)
+
+
+def json_lines(doc: Document) -> str:
+    """A document's claims as JSON Lines, the output of ``rasd extract``."""
+    return "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in doc.claims)
 
 
 def claim_rows(record: Record) -> Prepared | Failure:

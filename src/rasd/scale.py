@@ -32,8 +32,8 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from rasd.errors import RasdError
 from rasd.ingest.fetch import FetchOptions
-from rasd.ingest.readers import FOLDER_SUFFIXES, RawItem, _suffix, read_inputs
-from rasd.ingest.records import Failure, RawRecord, one_line, read_jsonl
+from rasd.ingest.readers import FOLDER_SUFFIXES, RawItem, file_suffix, read_inputs
+from rasd.ingest.records import Failure, RawRecord, one_line, parse_record, read_jsonl
 from rasd.model import Document
 
 RETRIES = 1                    #: extra tries of a partition that raised
@@ -98,13 +98,13 @@ def _files(inputs: Iterable[str]) -> Iterator[str]:
         p = Path(item)
         if p.is_dir():
             yield from (str(f) for f in sorted(p.rglob("*"))
-                        if f.is_file() and _suffix(f) in FOLDER_SUFFIXES)
+                        if f.is_file() and file_suffix(f) in FOLDER_SUFFIXES)
         else:
             yield item
 
 
 def _is_jsonl(item: str) -> bool:
-    return not item.startswith(("http://", "https://")) and _suffix(Path(item)) == ".jsonl" \
+    return not item.startswith(("http://", "https://")) and file_suffix(Path(item)) == ".jsonl" \
         and os.path.isfile(item)
 
 
@@ -198,7 +198,7 @@ def extract_partition(part: Partition, fetch: FetchOptions | None = None,
                       output: str | None = None) -> PartitionResult:
     """``rasd extract`` over one partition: claim lines back, or (``output``) a Parquet shard
     ``part-NNNNN.parquet`` written in that folder and only the counts back."""
-    from rasd.jobs import extracted
+    from rasd.jobs import extracted, json_lines
 
     result = PartitionResult(part.index)
     claims = []
@@ -212,7 +212,7 @@ def extract_partition(part: Partition, fetch: FetchOptions | None = None,
         result.claims += len(doc.claims)
         result.warnings.extend(doc.warnings)
         if output is None:
-            result.lines.append(_lines(doc))
+            result.lines.append(json_lines(doc))
         else:
             claims.extend(doc.claims)
     if output is not None:
@@ -220,12 +220,6 @@ def extract_partition(part: Partition, fetch: FetchOptions | None = None,
 
         write_parquet(claims, Path(output) / f"part-{part.index:05d}.parquet")
     return result
-
-
-def _lines(doc: Document) -> str:
-    import json
-
-    return "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in doc.claims)
 
 
 def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
@@ -246,11 +240,10 @@ def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
         items = partition_items(part, False, fetch)
         while batch := list(islice(items, BATCH)):
             result.read += len(batch)
-            docs = [i for i in batch if isinstance(i, Document)]
-            result.failures.extend(i for i in batch if isinstance(i, Failure))
-            parsed = [_parse(i) for i in batch if isinstance(i, RawRecord)]
-            result.failures.extend(p for p in parsed if isinstance(p, Failure))
-            docs += [p for p in parsed if isinstance(p, Document)]
+            docs: list[Document] = []
+            for item in batch:
+                doc = parse_record(item) if isinstance(item, RawRecord) else item
+                (result.failures if isinstance(doc, Failure) else docs).append(doc)  # type: ignore[arg-type]
             rows = []
             for doc, known in zip(docs, check.stored(docs) if check else [False] * len(docs)):
                 if known:
@@ -269,12 +262,6 @@ def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
             if store is not None:
                 store.close()
     return result
-
-
-def _parse(record: RawRecord) -> Document | Failure:
-    from rasd.ingest.records import parse_record
-
-    return parse_record(record)
 
 
 def _checker(db: str | None) -> Any:

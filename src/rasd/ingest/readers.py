@@ -30,7 +30,8 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
 
 
-def _suffix(path: Path) -> str:
+def file_suffix(path: Path) -> str:
+    """A file's kind by its name: the lower-case suffix (``.warc.gz`` as one)."""
     name = path.name.lower()
     for suffix in WARC_SUFFIXES:
         if name.endswith(suffix):
@@ -41,7 +42,7 @@ def _suffix(path: Path) -> str:
 def read_file(path: Path, http: httpx.Client | None = None, require_arabic: bool = True,
               fetch: FetchOptions | None = None, raw: bool = False) -> Iterator[RawItem]:
     """Documents of one file, by its kind (JSONL lines as RawRecords with ``raw``)."""
-    suffix = _suffix(path)
+    suffix = file_suffix(path)
     try:
         with path.open("rb") as fh:
             if suffix in WARC_SUFFIXES:
@@ -130,7 +131,7 @@ def _read_one(path: str, stdin: BinaryIO | None, http: httpx.Client | None,
             yield Failure(path, "no such file or folder", "bad_input")
         elif p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and (_suffix(f) in FOLDER_SUFFIXES):
+                if f.is_file() and (file_suffix(f) in FOLDER_SUFFIXES):
                     yield from read_file(f, http, require_arabic, fetch, raw)
         else:
             yield from read_file(p, http, require_arabic, fetch, raw)
