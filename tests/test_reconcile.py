@@ -469,3 +469,39 @@ def test_a_lead_signature_ties_reports_but_never_sets_them_apart():
     apart = reconcile([q(7, outlet="أ", sig=(("chemical",), ())),
                        q(9, outlet="ب", sig=(("airstrike",), ()))])
     assert len(apart) == 2
+
+
+def test_another_source_restating_a_part_is_no_dispute():
+    whole = q(25, "السلطات", "government", doc="art", seq=0)
+    part = q(9, "السلطات", "government", doc="art", seq=1, cat="journalists", part_of=0)
+    restated = q(9, "لجنة حماية الصحفيين", "monitor", outlet="ب")  # "9 journalists were killed"
+    groups = reconcile([whole, part, restated])
+    assert not any(g.disagree for g in groups)
+    # without the breakdown, 25 and 9 of one town and day are a dispute
+    assert one(reconcile([q(25, "السلطات", "government"),
+                          q(9, "لجنة حماية الصحفيين", "monitor", outlet="ب")])).disagree
+
+
+def test_a_report_dated_by_its_article_disputes_only_one_named_incident():
+    daily = [q(30, "مصادر طبية", "anonymous", prec="publication", outlet="أ"),
+             q(21, "مصادر بالمقاومة", "anonymous", outlet="ب", pub="2023-03-05")]
+    assert not any(g.disagree for g in reconcile(daily))  # a town's front, any day's toll
+    market = [q(30, "مصادر طبية", "anonymous", prec="publication", outlet="أ",
+                sig=(("car_bomb",), ("market",))),
+              q(21, "الشرطة", "government", outlet="ب", sig=(("car_bomb",), ()))]
+    assert one(reconcile(market)).disagree
+
+
+def test_a_report_naming_two_attacks_does_not_bridge_them():
+    camp = q(8, "الناتو", "military", outlet="أ", sig=((), ("base",)))
+    both = q(25, "طالبان", "armed_group", outlet="ب", sig=(("suicide",), ("academy", "base")))
+    academy = q(20, "الشرطة", "government", outlet="ج", sig=(("suicide",), ("academy",)))
+    groups = reconcile([camp, both, academy])
+    assert not any({8, 20} <= {m.claim.count.value for m in g.members} for g in groups)
+
+
+def test_a_share_never_disputes_the_toll():
+    toll = q(11, "وزارة الصحة", "government", type="injured")
+    share = q(7, "مدير المستشفى", "organization", outlet="ب", type="injured", context="share")
+    groups = reconcile([toll, share])
+    assert not any(g.disagree for g in groups)

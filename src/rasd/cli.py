@@ -13,9 +13,11 @@ from rich.console import Console
 from rich.table import Table
 
 from rasd.errors import RasdError
+from rasd.filters import GROUP_PERIODS, FilterError, Filters, check
 from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import Failure
+from rasd.model import EVENT_TYPES
 from rasd.pipeline import run_many
 
 
@@ -369,12 +371,24 @@ def reextract(db: str | None, workers: int, everything: bool) -> None:
 
 
 FILTERS = [
-    click.option("--db", default=None, help=DB_HELP),
-    click.option("--type", "type_", default=None, help="Event type (killed, injured, ...)."),
-    click.option("--country", default=None, help="ISO country code of the place (SY, YE, ...)."),
+    click.option("--db", default=None, help=DB_HELP + " It must exist."),
+    click.option("--type", "type_", default=None,
+                 help="Event type: " + ", ".join(EVENT_TYPES) + "."),
+    click.option("--country", default=None,
+                 help="Country of the place: ISO code (SY, ye, ...) or its Arabic or "
+                      "English name."),
     click.option("--since", default=None, help="First event date (YYYY-MM-DD)."),
     click.option("--until", default=None, help="Last event date (YYYY-MM-DD)."),
     click.option("--source", default=None, help="Source id or text contained in the source."),
+    click.option("--outlet", default=None, help="Only claims of articles of this outlet."),
+    click.option("--place", default=None,
+                 help="The group's place: an Arabic or English name, whole words (Aleppo "
+                      "matches the Aleppo countryside, not Halabja), or a country code."),
+    click.option("--period", default=None,
+                 help="The group's period: " + ", ".join(GROUP_PERIODS) + "."),
+    click.option("--disagree", is_flag=True, help="Only groups whose sources disagree."),
+    click.option("--min-sources", default="1", show_default=True,
+                 help="Only groups with at least this many sources."),
 ]
 
 
@@ -384,33 +398,56 @@ def _filters(f: Any) -> Any:
     return f
 
 
+def _checked(raw: dict[str, Any]) -> Filters:
+    """The filter options, validated as the API validates them; a bad value is a one-line
+    error and exit status 2."""
+    try:
+        return check(type=raw.pop("type_"), country=raw.pop("country"),
+                     since=raw.pop("since"), until=raw.pop("until"), source=raw.pop("source"),
+                     outlet=raw.pop("outlet"), place=raw.pop("place"),
+                     period=raw.pop("period"), disagree=raw.pop("disagree"),
+                     min_sources=raw.pop("min_sources"))
+    except FilterError as exc:
+        click.echo(f"rasd: error: {exc}", err=True)
+        sys.exit(2)
+
+
 @main.command()
 @_filters
-@click.option("--place", default=None, help="Text, name or country of the group's place.")
-@click.option("--disagree", is_flag=True, help="Only groups whose sources disagree.")
-@click.option("--min-sources", default=1, show_default=True, help="Only groups with this many sources.")
-@click.option("--limit", default=20, show_default=True, help="Groups to show.")
-def report(db: str | None, type_: str | None, country: str | None, since: str | None,
-           until: str | None, source: str | None, place: str | None, disagree: bool,
-           min_sources: int, limit: int) -> None:
-    """Who says what: each reconciled figure with every source's number, side by side."""
+@click.option("--limit", default=20, show_default=True, help="Groups to show (table format).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "json"]),
+              help="table: each group with its sources; csv: one row per group (the ucdp "
+                   "columns); json: one group per line (the groups export).")
+def report(db: str | None, limit: int, fmt: str, **raw: Any) -> None:
+    """Who says what: each reconciled figure with every source's number, side by side
+    (disputes first, the widest spread first)."""
     from rasd.corpus import groups as find_groups
 
+    f = _checked(raw)
     try:
-        found = find_groups(db, place=place, disagree_only=disagree, min_sources=min_sources,
-                            type=type_, country=country, since=since, until=until, source=source)
+        found = find_groups(db, f)
     except RasdError as exc:
         _fail(str(exc))
         return
-    _print_groups(found, limit)
+    if fmt == "table":
+        _print_groups(found, limit)
+        return
+    from rasd.export import write_groups, write_ucdp
+
+    (write_ucdp if fmt == "csv" else write_groups)(_ranked(found), sys.stdout)
+
+
+def _ranked(found: list[Any]) -> list[Any]:
+    """Disputes first, the widest spread first; then by number of sources."""
+    return sorted(found, key=lambda g: (not g.disagree, -(g.spread or 0), -len(g.figures),
+                                        -g.n_claims, g.id))
 
 
 def _print_groups(found: list[Any], limit: int) -> None:
-    """Disputes first, the widest spread first; then by number of sources."""
+    """The first ``limit`` groups (:func:`_ranked`), each as a table of its sources."""
     console = Console()
-    ranked = sorted(found, key=lambda g: (not g.disagree, -(g.spread or 0), -len(g.figures),
-                                          -g.n_claims, g.id))
-    for g in ranked[:limit]:
+    for g in _ranked(found)[:limit]:
         where = g.place.text or g.place.name or g.place.country or "?"
         when = _when(g)
         flag = (f"[bold red]sources disagree ({g.spread:g}x)[/bold red]: {g.reason}"
@@ -438,7 +475,11 @@ def _when(g: Any) -> str:
         return "undated"
     if g.date_from == g.date_to:
         return str(g.date_from)
-    return f"{g.date_from or '…'} .. {g.date_to or '…'}"
+    if g.date_from is None:
+        return f"until {g.date_to}" + (" (since an unknown start)" if g.period == "since" else "")
+    if g.date_to is None:
+        return f"since {g.date_from}"
+    return f"{g.date_from} .. {g.date_to}"
 
 
 def _count_text(count: Any) -> str:
@@ -455,21 +496,27 @@ def _count_text(count: Any) -> str:
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp", "groups"]),
               help="Output format (columns documented in docs/exports.md).")
-@click.option("--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
-def export_(db: str | None, type_: str | None, country: str | None, since: str | None,
-            until: str | None, source: str | None, fmt: str, output: str) -> None:
-    """Write stored claims (or reconciled groups, for ucdp and groups) to a file."""
+@click.option("--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write ('-': standard output).")
+def export_(db: str | None, fmt: str, output: str, **raw: Any) -> None:
+    """Write stored claims (or reconciled groups, for ucdp and groups) to a file or, with
+    --output -, to standard output. The group filters (--place, --period, --disagree,
+    --min-sources) keep the claims of the groups that pass them."""
     from pathlib import Path
 
     from rasd.corpus import export as run_export
 
+    f = _checked(raw)
+    to_stdout = output == "-"
+    target: Any = (sys.stdout.buffer if fmt == "parquet" else sys.stdout) if to_stdout \
+        else Path(output)
     try:
-        n = run_export(db, fmt, Path(output), type=type_, country=country, since=since,
-                       until=until, source=source)
+        n = run_export(db, fmt, target, f)
     except (RasdError, OSError) as exc:
         _fail(str(exc))
         return
-    click.echo(f"{n:,} rows written to {output}")
+    click.echo(f"{n:,} rows written to {'standard output' if to_stdout else output}",
+               err=to_stdout)
 
 
 @main.command()
@@ -510,7 +557,7 @@ def demo(db: str) -> None:
         summary = run_ingest([str(path)], db)
     click.echo(f"{summary.new} new sample articles stored in {db} "
                f"({summary.already_stored} already there), {summary.claims} claims extracted.")
-    _print_groups(find_groups(db), limit=50)
+    _print_groups(find_groups(db, Filters()), limit=50)
     click.echo("Next: rasd ingest FILES_OR_URLS --db rasd.db, then rasd report --disagree")
 
 

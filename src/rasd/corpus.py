@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, TextIO
 
-from rasd.export import WRITERS, Row, claim_id, write_acled
+from rasd.export import WRITERS, record_row, write_acled
+from rasd.filters import Filters, check, group_passes
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share, one_line
 from rasd.ingest.text import detect_language
@@ -241,54 +242,56 @@ def reextract(db: str | None = None, *, workers: int = 1, everything: bool = Fal
 
 def claim_records(store: Store, *, type: str | None = None, country: str | None = None,
                   since: str | None = None, until: str | None = None,
-                  source: str | None = None) -> Iterator[ClaimRecord]:
-    """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed)."""
+                  source: str | None = None, outlet: str | None = None
+                  ) -> Iterator[ClaimRecord]:
+    """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed).
+    The values must be valid (:func:`rasd.filters.check`)."""
     for sc in store.stored_claims(type=type, country=country, since=since, until=until):
         claim, doc = sc.claim, sc.doc
         if source and source not in claim.source.text and source != claim.source.id:
+            continue
+        if outlet and doc.outlet != outlet:
             continue
         yield ClaimRecord(claim, doc.outlet, doc.published, doc.url, sc.id, sc.seq,
                           sc.evidence_text)
 
 
-def groups(db: str | None = None, *, place: str | None = None, disagree_only: bool = False,
-           min_sources: int = 1, **filters: str | None) -> list[Group]:
-    """Reconciled groups of the stored claims, filtered (the store opened read-only)."""
+def _records(store: Store, f: Filters) -> Iterator[ClaimRecord]:
+    return claim_records(store, **f.store_args(), outlet=f.outlet)
+
+
+def groups(db: str | None = None, f: Filters | None = None, **raw: Any) -> list[Group]:
+    """Reconciled groups of the stored claims that pass the filters ``f`` (or the raw filter
+    values ``raw``, checked by :func:`rasd.filters.check`: a bad one is a FilterError); the
+    claim filters (type, country, dates, source, outlet) choose the claims reconciled, the
+    others the groups kept. The store is opened read-only."""
+    f = f or check(**raw)
     with Store.open(db, readonly=True) as store:
-        found = reconcile(claim_records(store, **filters))
-    out = []
-    for g in found:
-        if disagree_only and not g.disagree:
-            continue
-        if len(g.figures) < min_sources:
-            continue
-        if place and not _place_matches(g, place):
-            continue
-        out.append(g)
-    return out
+        found = reconcile(_records(store, f))
+    return [g for g in found if group_passes(g, f)]
 
 
-def _place_matches(group: Group, place: str) -> bool:
-    p = group.place
-    return any(place in (x or "") for x in (p.text, p.name, p.country))
-
-
-def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int:
-    """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``;
-    rows written. The claims are reconciled first, so every claim row carries its
-    ``group_id`` (the group it has among the exported claims). The store is opened
-    read-only."""
+def export(db: str | None, fmt: str, output: Path | TextIO, f: Filters | None = None,
+           **raw: Any) -> int:
+    """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``
+    (a path or an open text stream); rows written. Filters as :func:`groups`: the claims are
+    reconciled first, so every claim row carries its ``group_id``, and with a group filter
+    (place, period, disagree, min_sources) only the claims of the groups kept are written.
+    The store is opened read-only."""
     from rasd.export import write_groups, write_ucdp
 
+    f = f or check(**raw)
     with Store.open(db, readonly=True) as store:
-        records = list(claim_records(store, **filters))
-    found = reconcile(records)
-    if fmt in ("ucdp", "groups"):
-        writer = write_ucdp if fmt == "ucdp" else write_groups
-        return writer(found, output)
-    group_of = {id(rec): g.id for g in found for rec in g.members}
-    rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)))
-            for rec in records]
+        records = list(_records(store, f))
+        found = [g for g in reconcile(records) if group_passes(g, f)]
+        if fmt in ("ucdp", "groups"):
+            writer = write_ucdp if fmt == "ucdp" else write_groups
+            return writer(found, output)
+        group_of = {id(rec): g.id for g in found for rec in g.members}
+        if f.about_groups:
+            records = [rec for rec in records if id(rec) in group_of]
+        titles = store.titles(rec.claim.doc_id for rec in records)
+    rows = [record_row(rec, group_of.get(id(rec)), titles) for rec in records]
     if fmt == "acled":
         return write_acled(((row, rec.evidence_text) for row, rec in zip(rows, records)), output)
     return WRITERS[fmt](rows, output)

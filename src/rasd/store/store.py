@@ -506,6 +506,18 @@ class Store:
             yield StoredClaim(rows.row_claim(row[0]), row[1], row[2], row[3] or "",
                               DocumentInfo(*row[4:]))
 
+    def titles(self, doc_ids: Iterable[str], chunk: int = 500) -> dict[str, str]:
+        """The titles of these stored documents (those that have one), by id."""
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, str] = {}
+        title = sa.func.substr(D.c.text, 1, D.c.title_end)
+        with self._read() as conn:
+            for n in range(0, len(ids), chunk):
+                stmt = sa.select(D.c.id, title).where(D.c.id.in_(ids[n:n + chunk]),
+                                                      D.c.title_end > 0)
+                out.update((i, t) for i, t in conn.execute(stmt) if t)
+        return out
+
     def claim_ids(self, doc_id: str) -> list[str]:
         """The stored ids of one document's claims, in extraction order."""
         with self._read() as conn:
