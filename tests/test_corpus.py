@@ -112,16 +112,16 @@ def test_hostile_lines_are_failures_and_the_rest_is_stored(tmp_path):
 
 
 def test_an_extraction_error_is_that_document_s_failure(tmp_path, monkeypatch):
-    import rasd.corpus
+    import rasd.jobs
 
-    real = rasd.corpus.run
+    real = rasd.jobs.run
 
     def flaky(doc):
         if doc.id == "a2":
             raise IndexError("string index out of range")
         return real(doc)
 
-    monkeypatch.setattr(rasd.corpus, "run", flaky)
+    monkeypatch.setattr(rasd.jobs, "run", flaky)
     db = str(tmp_path / "t.db")
     summary = ingest([str(_jsonl(tmp_path / "a.jsonl", ARTICLES))], db)
     (failure,) = summary.failures
@@ -160,8 +160,7 @@ def test_counts_come_from_what_the_store_inserted(tmp_path, monkeypatch):
     db = str(tmp_path / "t.db")
     path = _jsonl(tmp_path / "a.jsonl", ARTICLES)
     first = ingest([str(path)], db)
-    monkeypatch.setattr(Store, "has_document", lambda self, doc_id: False)
-    monkeypatch.setattr(Store, "document_id_for_text", lambda self, text: None)
+    monkeypatch.setattr(Store, "stored", lambda self, docs: [False] * len(docs))
     second = ingest([str(path)], db)
     assert (second.new, second.claims, second.already_stored) == (0, 0, 3)
     with Store.open(db) as store:
@@ -271,14 +270,14 @@ def test_reextract_records_a_failing_document_and_goes_on(corpus, tmp_path, monk
 
     db = str(tmp_path / "t.db")
     first = ingest([str(corpus)], db)
-    real = rasd.corpus.run
+    real = rasd.jobs.run
 
     def flaky(doc):
         if doc.id == "a1":
             raise ValueError("could not convert string to float")
         return real(doc)
 
-    monkeypatch.setattr(rasd.corpus, "run", flaky)
+    monkeypatch.setattr(rasd.jobs, "run", flaky)
     assert reextract(db, everything=True) == 1
     with Store.open(db) as store:
         runs = store.runs()

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 import click
 from rich.console import Console
@@ -17,7 +17,7 @@ from rasd.filters import GROUP_PERIODS, FilterError, Filters, check
 from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import Failure
-from rasd.model import EVENT_TYPES, Document
+from rasd.model import EVENT_TYPES
 from rasd.pipeline import run_many
 
 
@@ -71,15 +71,6 @@ def _eval_pairs(gold: str, articles: str | None, db: str | None, as_json: bool,
                        f"[{c['source']}] {c['sentence']}")
 
 
-def _documents(items: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:
-    for item in items:
-        if isinstance(item, Failure):
-            failures.append(item)
-            click.echo(f"rasd: skipped {item}", err=True)
-        else:
-            yield item
-
-
 FETCH_OPTIONS = [
     click.option("--allow-private", is_flag=True,
                  help="Let URL and feed fetches reach loopback, private and link-local "
@@ -108,11 +99,47 @@ def _fetch(allow_private: bool, max_items: int, deadline: float,
                         progress=lambda line: click.echo(f"rasd: {line}", err=True))
 
 
+ENGINE_OPTIONS = [
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                 show_default=True,
+                 help="local: this machine's processes (--workers); dask: partitions of the "
+                      "input on a Dask cluster (pip install 'rasd[dask]'; docs/scale.md)."),
+    click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+                 help="Dask scheduler to use (default: a LocalCluster of --workers processes)."),
+    click.option("--partitions", default=None, type=click.IntRange(1),
+                 help="Dask partitions (default: 64 MB of JSONL each, at least 2 per worker)."),
+]
+
+
+def _engine_options(f: Any) -> Any:
+    for option in reversed(ENGINE_OPTIONS):
+        f = option(f)
+    return f
+
+
+def _check_engine(engine: str, scheduler: str | None, partitions: int | None,
+                  output: str | None = None) -> None:
+    """A one-line error when a Dask-only option is given without ``--engine dask``."""
+    if engine != "dask":
+        given = [name for name, value in (("--scheduler", scheduler),
+                                          ("--partitions", partitions),
+                                          ("--output", output)) if value is not None]
+        if given:
+            _fail(f"{given[0]} needs --engine dask")
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--workers", default=1, show_default=True, help="Processes to run the pipeline in.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Processes to run the pipeline in (records are parsed there too); with "
+                   "--engine dask, the LocalCluster's workers.")
+@_engine_options
+@click.option("--output", default=None, type=click.Path(file_okay=False),
+              help="With --engine dask: write the claims as Parquet shards in this folder "
+                   "(part-NNNNN.parquet, one per partition) instead of stdout.")
 @_fetch_options
-def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
+def extract(inputs: tuple[str, ...], workers: int, engine: str, scheduler: str | None,
+            partitions: int | None, output: str | None, **fetch: Any) -> None:
     """Extract claims from INPUTS (text, JSONL of articles, HTML, WARC, RSS/Atom, folders,
     http(s) URLs; '-' or none = stdin) and write one claim per line as JSON to stdout.
 
@@ -120,21 +147,67 @@ def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
     reported on stderr (file:line and reason) and the rest is processed; the exit status is 1
     only when no input could be processed.
     """
+    _check_engine(engine, scheduler, partitions, output)
+    if engine == "dask":
+        _extract_dask(list(inputs), workers, scheduler, partitions, output, _fetch(**fetch))
+        return
+    from rasd.jobs import claim_lines
+
     failures: list[Failure] = []
     processed = 0
     out = sys.stdout
     stdin = sys.stdin.buffer if (not inputs or "-" in inputs) else None
-    items = read_inputs(list(inputs), stdin, fetch=_fetch(**fetch))
-    for doc in run_many(_documents(items, failures), workers=workers):
+    items = read_inputs(list(inputs), stdin, fetch=_fetch(**fetch), raw=True)
+    for result in run_many(items, workers=workers, fn=claim_lines):
+        if isinstance(result, Failure):
+            failures.append(result)
+            click.echo(f"rasd: skipped {result}", err=True)
+            continue
         processed += 1
-        for warning in doc.warnings:
+        for warning in result.warnings:
             click.echo(f"rasd: warning: {warning}", err=True)
-        for claim in doc.claims:
-            out.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
+        out.write(result.lines)
     out.flush()
     if failures:
         click.echo(f"rasd: {processed} document(s) processed, {len(failures)} skipped", err=True)
     if processed == 0 and failures:
+        sys.exit(1)
+
+
+def _extract_dask(inputs: list[str], workers: int, scheduler: str | None,
+                  partitions: int | None, output: str | None, fetch: Any) -> None:
+    """``rasd extract --engine dask``: partitions' claims to stdout in order (or Parquet
+    shards), their failures and warnings to stderr, a progress bar on stderr."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from rasd import scale
+
+    out = sys.stdout
+    processed = failed = claims = 0
+    try:
+        with Progress("partitions", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("partitions", total=None)
+            for result in scale.extract(inputs or ["-"], workers=workers, scheduler=scheduler,
+                                        partitions=partitions, output=output, fetch=fetch,
+                                        progress=lambda r, total: bar.update(
+                                            task, advance=1, total=total)):
+                for failure in result.failures:
+                    click.echo(f"rasd: skipped {failure}", err=True)
+                for warning in result.warnings:
+                    click.echo(f"rasd: warning: {warning}", err=True)
+                out.writelines(result.lines)
+                processed += result.documents
+                failed += len(result.failures)
+                claims += result.claims
+    except RasdError as exc:
+        _fail(str(exc))
+        return
+    out.flush()
+    if failed or output:
+        click.echo(f"rasd: {processed} document(s) processed, {failed} skipped"
+                   + (f", {claims:,} claims in {output}" if output else ""), err=True)
+    if processed == 0 and failed:
         sys.exit(1)
 
 
@@ -229,9 +302,12 @@ OWN_VOICE = "(the article itself, outlet not given)"  #: an own-voice figure of 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--db", default=None, help=DB_HELP)
-@click.option("--workers", default=1, show_default=True, help="Processes to extract in.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Processes to extract in; with --engine dask, the LocalCluster's workers.")
+@_engine_options
 @_fetch_options
-def ingest(inputs: tuple[str, ...], db: str | None, workers: int, **fetch: Any) -> None:
+def ingest(inputs: tuple[str, ...], db: str | None, workers: int, engine: str,
+           scheduler: str | None, partitions: int | None, **fetch: Any) -> None:
     """Read INPUTS (text, JSONL, HTML, WARC, RSS/Atom, folders, http(s) URLs, '-') into the
     store, extracting the claims of every new Arabic document.
 
@@ -243,6 +319,14 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int, **fetch: Any) 
 
     from rasd.corpus import ingest as run_ingest
 
+    _check_engine(engine, scheduler, partitions)
+    if engine == "dask":
+        from functools import partial
+
+        from rasd import scale
+
+        run_ingest = partial(scale.ingest, scheduler=scheduler,  # type: ignore[assignment]
+                             partitions=partitions)
     stdin = sys.stdin.buffer if "-" in inputs else None
     counts: dict[str, int] = {}
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),

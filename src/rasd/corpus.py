@@ -22,9 +22,11 @@ from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share, one_lin
 from rasd.ingest.text import detect_language
 from rasd.ingest.web import FetchOptions
 from rasd.model import Claim, Document
-from rasd.pipeline import run, run_many
+from rasd.jobs import claim_rows, extracted, source_of
+from rasd.pipeline import run_many
 from rasd.reconcile import ClaimRecord, Group, group_order, reconcile_stream
 from rasd.store import Store
+from rasd.store.rows import Prepared
 from rasd.version import __version__
 
 BATCH = 100
@@ -44,7 +46,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
 
 
-def _language(doc: Document) -> str:
+def language_of(doc: Document) -> str:
     """"ar" for Arabic text, else the detected language code."""
     if arabic_share(doc.text) >= MIN_ARABIC_SHARE:
         return "ar"
@@ -52,21 +54,14 @@ def _language(doc: Document) -> str:
     return "und" if lang == "ar" else lang
 
 
-def _source(doc: Document) -> str:
-    """Where a document came from (file:line, URL), for its failure."""
-    return str(doc.meta.get("source") or doc.url or doc.id)
-
-
 def _extract(doc: Document) -> Document | Failure:
-    """The pipeline over one document; an error is that document's failure (a module-level
-    function, so that it runs in worker processes too)."""
-    try:
-        return run(doc)
-    except Exception as exc:  # noqa: BLE001 - recorded, and the batch goes on
-        return Failure(_source(doc), f"extraction failed ({one_line(exc)})", "extract_error")
+    """The pipeline over one document, returned with its claims but not the stages'
+    annotations (small to send back from a worker); an error is that document's failure."""
+    done = extracted(doc)
+    return done if isinstance(done, Failure) else doc.with_(claims=done.claims)
 
 
-class _Ingest:
+class Ingest:
     """One ingest run over an open store: every input is handled under a guard that records
     its failure and goes on (only a failure to record a failure stops the run); the counts are
     those of the rows the store actually inserted."""
@@ -85,28 +80,49 @@ class _Ingest:
         self.tick("failed")
 
     def fresh(self, items: Iterable[Document | Failure]) -> Iterator[Document]:
-        """The documents to extract: failures recorded, stored ones skipped, other languages
-        stored and marked."""
-        for item in items:
-            self.summary.read += 1
-            if isinstance(item, Failure):
-                self.fail(item)
-                continue
+        """The documents to extract, a batch at a time: failures recorded, stored ones skipped
+        (one query for the batch), other languages stored and marked."""
+        it = iter(items)
+        while batch := list(islice(it, BATCH)):
+            self.summary.read += len(batch)
+            docs = []
+            for item in batch:
+                if isinstance(item, Failure):
+                    self.fail(item)
+                else:
+                    docs.append(item)
             try:
-                if self.store.has_document(item.id) or self.store.document_id_for_text(item.text):
+                stored = self.store.stored(docs)
+            except Exception:  # noqa: BLE001 - asked one by one below, to name the bad one
+                stored = [self.stored_one(doc) for doc in docs]
+            for doc, known in zip(docs, stored):
+                if known:
                     self.counted(False, 0)
-                    continue
-                lang = _language(item)
-                if lang != "ar":  # stored and marked, not extracted
-                    new = self.store.save(item, [], self.summary.run_id, language=lang)
-                    self.summary.not_arabic += new
-                    self.counted(new, 0, "not Arabic")
-                    continue
-            except Exception as exc:  # noqa: BLE001
-                self.fail(Failure(_source(item), f"cannot store ({one_line(exc)})",
-                                  "store_error"))
-                continue
-            yield item
+                elif known is False and self.arabic(doc):
+                    yield doc
+
+    def stored_one(self, doc: Document) -> bool | None:
+        """Whether one document is stored; None (and its failure recorded) when that fails."""
+        try:
+            return self.store.stored([doc])[0]
+        except Exception as exc:  # noqa: BLE001
+            self.fail(Failure(source_of(doc), f"cannot store ({one_line(exc)})", "store_error"))
+            return None
+
+    def arabic(self, doc: Document) -> bool:
+        """Whether a new document is Arabic (to extract); one in another language is stored
+        and marked here (or its failure recorded)."""
+        lang = language_of(doc)
+        if lang == "ar":
+            return True
+        try:
+            new = self.store.save(doc, [], self.summary.run_id, language=lang)
+        except Exception as exc:  # noqa: BLE001
+            self.fail(Failure(source_of(doc), f"cannot store ({one_line(exc)})", "store_error"))
+            return False
+        self.summary.not_arabic += new
+        self.counted(new, 0, "not Arabic")
+        return False
 
     def counted(self, new: bool, claims: int, what: str = "new") -> None:
         if new:
@@ -117,36 +133,39 @@ class _Ingest:
             self.summary.already_stored += 1
             self.tick("known")
 
-    def save(self, docs: list[Document]) -> None:
+    def save(self, prepared: list[Prepared]) -> None:
         """Store a batch in one transaction; when that fails, each document on its own, so
         that only the bad one is a failure."""
-        pairs = [(doc, list(doc.claims)) for doc in docs]
         try:
-            results: list[bool | None] = list(self.store.save_batch(pairs, self.summary.run_id))
+            results: list[bool | None] = list(self.store.save_prepared(prepared,
+                                                                       self.summary.run_id))
         except Exception:  # noqa: BLE001 - retried one by one below
-            results = [self.save_one(doc, claims) for doc, claims in pairs]
-        for (_, claims), new in zip(pairs, results):
+            results = [self.save_one(p) for p in prepared]
+        for p, new in zip(prepared, results):
             if new is not None:
-                self.counted(new, len(claims))
+                arabic = p.document["language"] == "ar"
+                self.summary.not_arabic += bool(new) and not arabic
+                self.counted(new, len(p.claims), "new" if arabic else "not Arabic")
 
-    def save_one(self, doc: Document, claims: list[Claim]) -> bool | None:
+    def save_one(self, prepared: Prepared) -> bool | None:
         try:
-            return self.store.save(doc, claims, self.summary.run_id)
+            return self.store.save_prepared([prepared], self.summary.run_id)[0]
         except Exception as exc:  # noqa: BLE001
-            self.fail(Failure(_source(doc), f"cannot store ({one_line(exc)})", "store_error"))
+            self.fail(Failure(prepared.source, f"cannot store ({one_line(exc)})",
+                              "store_error"))
             return None
 
     def run(self, items: Iterable[Document | Failure], workers: int) -> None:
-        extracted = run_many(self.fresh(items), workers=workers, fn=_extract)
+        extracted = run_many(self.fresh(items), workers=workers, fn=claim_rows)
         while chunk := list(islice(extracted, BATCH)):
-            docs = []
+            prepared = []
             for item in chunk:
                 if isinstance(item, Failure):
                     self.fail(item)
                 else:
-                    docs.append(item)
-            if docs:
-                self.save(docs)
+                    prepared.append(item)
+            if prepared:
+                self.save(prepared)
 
 
 def ingest(inputs: list[str], db: str | None = None, *, stdin: BinaryIO | None = None,
@@ -162,17 +181,17 @@ def ingest(inputs: list[str], db: str | None = None, *, stdin: BinaryIO | None =
         status = "failed"
         try:
             items = read_inputs(inputs, stdin, require_arabic=False, fetch=fetch)
-            _Ingest(store, summary, progress).run(items, workers)
+            Ingest(store, summary, progress).run(items, workers)
             status = "finished"
         except KeyboardInterrupt:
             status = "interrupted"
             raise
         finally:
-            _finish(store, summary, status)
+            finish_run(store, summary, status)
     return summary
 
 
-def _finish(store: Store, summary: IngestSummary, status: str) -> None:
+def finish_run(store: Store, summary: IngestSummary, status: str) -> None:
     """Record the run's end; when it stopped on an error, a second error recording that does
     not hide the first."""
     try:

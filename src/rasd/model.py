@@ -38,10 +38,6 @@ VAGUE_WORDS: dict[str, tuple[int, int]] = {
     "hundreds_of_thousands": (100_000, 999_999),
 }
 CLAIM_ID_CHARS = 32  # hex digits of sha256 kept in claim ids (128 bits)
-SOURCE_KINDS: tuple[str, ...] = (
-    "government", "military", "media", "monitor", "international", "armed_group",
-    "person", "anonymous", "outlet", "official", "organization", "unknown",
-)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -62,9 +58,6 @@ class Span:
     def from_json(cls, data: Iterable[int]) -> "Span":
         start, end = data
         return cls(int(start), int(end))
-
-    def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True, slots=True)
