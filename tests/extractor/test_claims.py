@@ -222,10 +222,23 @@ def test_enumeration_after_hum_shares_the_event():
     ("اعتقلت السلطات الفرنسية اللص الشهير في مدينة كريل.", "arrested"),
     ("وقدم التعازي لأسرة الطيار الروسي الذي توفي في الحادث.", "killed"),
     ("وقالت الشرطة إن سائق السيارة انتحر بإطلاق النار على نفسه.", "killed"),
+    # "one of" a group as the one person of the event
+    ("وقتل أحد المحتجين برصاص الشرطة يوم الجمعة.", "killed"),
+    ("وأعلنت الشرطة أنها اعتقلت أحد المشاركين في الهجوم.", "arrested"),
+    ("وقالت الوزارة إن أحد جنودها قتل في المواجهات.", "killed"),
+    ("فتح المسلح النار على شرطيين وأصاب أحدهما في ساقه.", "injured"),
 ])
 def test_one_person_events(text, etype):
     claim = _one(text)
     assert (claim.type, claim.count) == (etype, Count(value=1))
+
+
+@pytest.mark.parametrize("text", [
+    "وأصابت إحدى القذائف مبنى البلدية.",
+    "وقبل أن يلقى مصرعه، واحدة من منحوتاته بقيت على الشاطئ.",
+])
+def test_one_of_a_thing_or_across_a_comma_is_no_person(text):
+    assert _claims(text) == []
 
 
 def test_a_person_noun_after_the_verb_is_not_skipped_as_an_agent():

@@ -321,7 +321,10 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     ix = _Index(norm, toks, counts, trigs)
     c_loc, t_loc = ix.c_loc, ix.t_loc
     trigger_tokens = {k for t in t_loc for k in range(t.lo, t.hi)}
-    singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si)
+    one_of = {c.lo for cm, c in zip(counts, c_loc) if cm.kind == "count"
+              and cm.count.value == 1 and cm.noun is None and c.hi == c.lo + 1
+              and not linking.counts_objects(toks, c) and not _strike_word_at(toks, c.hi)}
+    singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si, one_of)
     by_start = sorted(range(len(singles)), key=lambda i: singles[i].start)
     seen, last_single = 0, -1  # singles before the figure; the last of them in list order
     out: list[Draft] = []
@@ -501,12 +504,18 @@ def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
 
 
 def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
-                  c_loc: list[Located], si: int) -> list[Draft]:
+                  c_loc: list[Located], si: int, one_of: set[int] = frozenset()  # type: ignore[assignment]
+                  ) -> list[Draft]:
     """Count-of-one claims: an event verb or noun with one person after it ("قُتل شاب", "إلقاء
-    القبض على رجل") or before it ("وكان شرطي أردني قتل")."""
+    القبض على رجل", "اعتقلت أحد المشاركين") or before it ("وكان شرطي أردني قتل", "أحد جنودها
+    قتل"); ``one_of``: the tokens of the figures "أحد/إحدى" + noun."""
     out: list[Draft] = []
     gap_words = persons().single_gap
-    counted = {k for c in c_loc for k in range(c.lo, c.hi)}
+    counted = {k for c in c_loc for k in range(c.lo, c.hi)} - one_of
+
+    def one(k: int) -> bool:
+        return k in one_of or _one_person(toks[k]) or has_stem(toks[k], persons().one_of_them)
+
     for trig, t in zip(trigs, t_loc):
         idiom = _split_idiom_one(toks, t, trig, counted)
         if idiom is not None:  # "لقي قائد التنظيم مقتله"
@@ -520,7 +529,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
             k = _after_agent(norm, toks, k)
-        if k < len(toks) and k not in counted and (_one_person(toks[k]) or (
+        if k < len(toks) and k not in counted and not (k in one_of and _BREAK.search(
+                norm, toks[t.hi - 1].end, toks[k].start)) and (one(k) or (
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
             out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=1), trig.mixed,
                               2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
@@ -529,13 +539,19 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
                 if k in counted or _BREAK.search(norm, toks[k].end, toks[k + 1].start):
                     break
-                if _one_person(toks[k]) and (_opens_clause(norm, toks, k) or any(
+                if one(k) and (_opens_clause(norm, toks, k) or any(
                         has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
                     out.append(_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
                                       2.5, Located(k, k + 1), toks[k].start,
                                       (trig.start, trig.end)))
                     break
     return out
+
+
+def _strike_word_at(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a strike word ("إحدى الغارات" is no person)."""
+    hit = triggers().entries.match_at(toks, k) if k < len(toks) else None
+    return hit is not None and hit[1][0] == "strikes"  # type: ignore[index]
 
 
 def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,

@@ -133,6 +133,7 @@ class PersonLexicon:
     objects: frozenset[str]
     possessed: frozenset[str]
     one_other: frozenset[str]
+    one_of_them: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -173,6 +174,7 @@ def persons() -> PersonLexicon:
                              {normalize_string(k): normalize_string(v)
                               for k, v in data["possessive_endings"].items()}),
         one_other=frozenset(_norm_all(data["one_other"])),
+        one_of_them=frozenset(_norm_all(data["one_of_them"])),
     )
 
 
