@@ -241,6 +241,26 @@ def test_one_of_a_thing_or_across_a_comma_is_no_person(text):
     assert _claims(text) == []
 
 
+def test_one_person_of_a_breakdown_inside_the_claim_is_one_more_claim():
+    claims = _claims("وقالت الوكالة إن أربعة فلسطينيين بينهم طفل قتلوا برصاص الجيش.")
+    assert sorted((c.type, c.count.value) for c in claims) == [("killed", 1), ("killed", 4)]
+
+
+def test_victims_of_a_sentence_of_deaths_are_killed():
+    claims = _claims("وأعلنت المجموعة وفاة عدد من اللاجئين تحت التعذيب، مبينة أن عدد ضحايا "
+                     "التعذيب وصل إلى 409 ضحايا.")
+    assert ("killed", Count(value=409), False) in [(c.type, c.count, c.mixed) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    "أسفر الانفجار عن سقوط 15 ضحية.",
+    "وأسفر الهجوم عن مقتل 5 وإصابة 10 فيما ارتفع عدد الضحايا إلى 15 ضحية.",
+])
+def test_victims_without_a_sentence_of_deaths_stay_killed_or_wounded(text):
+    victims = [c for c in _claims(text) if c.count == Count(value=15)]
+    assert [(c.type, c.mixed) for c in victims] == [("injured", True)]
+
+
 def test_a_person_noun_after_the_verb_is_not_skipped_as_an_agent():
     claim = _one("فيما أصيب قائد الرتل في الاشتباكات.")
     assert (claim.type, claim.count) == ("injured", Count(value=1))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+
 import bisect
 import datetime
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Iterable, Sequence
 
@@ -414,7 +415,21 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
                 cover.add(d.start, d.end)
     carried = [prev] if prev is not None and prev.sentence != si else []
     out.extend(_follow_singles(toks, c_loc, si, carried + out))
-    return out
+    return _victims_of_deaths(out, trigs)
+
+
+def _victims_of_deaths(drafts: list[Draft], trigs: list[Trigger]) -> list[Draft]:
+    """Victims ("ضحايا", "ضحية") of a sentence that tells only of deaths ("وفاة عدد منهم تحت
+    التعذيب ... وصل عدد الضحايا إلى 409 ضحايا", "الذين قضوا ... إلى 178 ضحية") are killed, not
+    killed-or-wounded; a verb of falling or losing tells neither."""
+    victims = {(t.start, t.end) for t in trigs if t.mixed and t.role == "noun"}
+    if not victims or not any(d.trigger in victims for d in drafts):
+        return drafts
+    kinds = {t.type for t in trigs if not t.mixed and t.role != "loss"}  # "سقوط 15 ضحية" is mixed
+    if "killed" not in kinds or "injured" in kinds:
+        return drafts
+    return [replace(d, type="killed", mixed=False) if d.trigger in victims else d
+            for d in drafts]
 
 
 def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count:
@@ -589,7 +604,7 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
         if cover is None:
             cover = _Cover((d.start, d.end) for d in drafts)
             by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
-        if tok.start in cover:
+        if tok.start in cover and not _after_breakdown(toks, k):  # "4 بينهم طفل قتلوا"
             continue
         while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
             i = by_start[seen]
