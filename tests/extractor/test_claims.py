@@ -261,6 +261,19 @@ def test_victims_without_a_sentence_of_deaths_stay_killed_or_wounded(text):
     assert [(c.type, c.mixed) for c in victims] == [("injured", True)]
 
 
+@pytest.mark.parametrize("text, count", [
+    ("واعتقلت الشرطة المشتبه به في الهجوم.", 1),
+    ("واعتقلت الشرطة المشتبه بهما في الهجوم.", 2),
+])
+def test_a_participle_counts_by_its_pronoun(text, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == ("arrested", Count(value=count))
+
+
+def test_a_participle_with_a_plural_pronoun_is_no_count_of_one():
+    assert _claims("أسفرت المداهمات عن إلقاء القبض على المشتبه بهم.") == []
+
+
 def test_a_person_noun_after_the_verb_is_not_skipped_as_an_agent():
     claim = _one("فيما أصيب قائد الرتل في الاشتباكات.")
     assert (claim.type, claim.count) == ("injured", Count(value=1))

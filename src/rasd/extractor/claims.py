@@ -531,6 +531,12 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     def one(k: int) -> bool:
         return k in one_of or _one_person(toks[k]) or has_stem(toks[k], persons().one_of_them)
 
+    def many(k: int) -> Count:  # "المشتبه بهما" = 2; "المشتبه بهم": no count (value 0)
+        nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None
+        lex = persons()
+        return Count(value=0 if nxt is not None and has_stem(nxt, lex.plural_referents) else
+                     2 if nxt is not None and has_stem(nxt, lex.dual_referents) else 1)
+
     for trig, t in zip(trigs, t_loc):
         idiom = _split_idiom_one(toks, t, trig, counted)
         if idiom is not None:  # "لقي قائد التنظيم مقتله"
@@ -547,8 +553,9 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if k < len(toks) and k not in counted and not (k in one_of and _BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (one(k) or (
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
-            out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=1), trig.mixed,
-                              2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+            if many(k).value:
+                out.append(_draft(toks, si, t.lo, k + 1, trig.type, many(k), trig.mixed,
+                                  2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         if trig.role == "verb":
             for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
@@ -556,9 +563,10 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                     break
                 if one(k) and (_opens_clause(norm, toks, k) or any(
                         has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
-                    out.append(_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
-                                      2.5, Located(k, k + 1), toks[k].start,
-                                      (trig.start, trig.end)))
+                    if many(k).value:
+                        out.append(_draft(toks, si, k, t.hi, trig.type, many(k), trig.mixed,
+                                          2.5, Located(k, k + 1), toks[k].start,
+                                          (trig.start, trig.end)))
                     break
     return out
 

@@ -134,6 +134,8 @@ class PersonLexicon:
     possessed: frozenset[str]
     one_other: frozenset[str]
     one_of_them: frozenset[str]
+    plural_referents: frozenset[str]
+    dual_referents: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -175,6 +177,8 @@ def persons() -> PersonLexicon:
                               for k, v in data["possessive_endings"].items()}),
         one_other=frozenset(_norm_all(data["one_other"])),
         one_of_them=frozenset(_norm_all(data["one_of_them"])),
+        plural_referents=frozenset(_norm_all(data["plural_referents"])),
+        dual_referents=frozenset(_norm_all(data["dual_referents"])),
     )
 
 
