@@ -174,6 +174,14 @@ def test_lead_and_crosshead_figures_yield_to_the_attributed_one():
     assert sorted((c.count.value, c.source.kind) for c in claims) == [(2, "anonymous"), (4, "military")]
 
 
+def test_the_second_paragraph_restating_an_attributed_figure_yields_to_it():
+    text = ("أفادت وكالة محلية أن أربعة متظاهرين قتلوا برصاص الشرطة الجمعة.\n\n"
+            "قتل أربعة متظاهرين وجرح آخرون في مواجهات مع الشرطة الجمعة.\n\n"
+            "وتجمع المحتجون أمام مبنى البلدية.")
+    claims = _claims(text, title="مواجهات في العاصمة")
+    assert [(c.count.value, c.source.text) for c in claims] == [(4, "وكالة محلية")]
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"

@@ -869,15 +869,19 @@ HEADING_MAX_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?؟:\"»)]\s*$")
 
 
+LEAD_PARAGRAPHS = 2
+
+
 def _headings(doc: Document) -> list[Span]:
-    """Original spans of the title, the lead (first body paragraph) and the crossheads: body
-    paragraphs of one short line with no closing punctuation ("مقتل فلسطينيين اثنين" between
-    two paragraphs). These summarize what the body attributes."""
+    """Original spans of the title, the lead (the first two body paragraphs: a wire story often
+    opens with the attributed figure and restates it in its own voice next) and the crossheads:
+    body paragraphs of one short line with no closing punctuation ("مقتل فلسطينيين اثنين"
+    between two paragraphs). These summarize what the body attributes."""
     out = [Span(0, doc.title_end)] if doc.title_end else []
     title_end = doc.norm_title_end
     body = [(ps, pe) for ps, pe in doc.paragraphs if ps >= title_end]
-    if body:
-        out.append(doc.span(*body[0]))
+    for ps, pe in body[:LEAD_PARAGRAPHS]:
+        out.append(doc.span(ps, pe))
     for ps, pe in body[1:]:
         line = doc.norm[ps:pe].strip()
         if line and len(line.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(line):
