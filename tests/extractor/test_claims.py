@@ -230,6 +230,11 @@ def test_enumeration_after_hum_shares_the_event():
     ("اعتقلت السلطات الفرنسية اللص الشهير في مدينة كريل.", "arrested"),
     ("وقدم التعازي لأسرة الطيار الروسي الذي توفي في الحادث.", "killed"),
     ("وقالت الشرطة إن سائق السيارة انتحر بإطلاق النار على نفسه.", "killed"),
+    # kinship nouns with a pronoun, more occupations, "شخص آخر"
+    ("وقالت إن ابنها أصيب برصاص الجيش في قدمه.", "injured"),
+    ("وقتل نجل رئيس اللجنة في الهجوم.", "killed"),
+    ("قُتل مراسل الإذاعة في الانفجار.", "killed"),
+    ("وقالت الوزارة إن شخصا آخر قُتل برصاص القوات.", "killed"),
     # "one of" a group as the one person of the event
     ("وقتل أحد المحتجين برصاص الشرطة يوم الجمعة.", "killed"),
     ("وأعلنت الشرطة أنها اعتقلت أحد المشاركين في الهجوم.", "arrested"),
@@ -246,6 +251,14 @@ def test_one_person_events(text, etype):
     "وقبل أن يلقى مصرعه، واحدة من منحوتاته بقيت على الشاطئ.",
 ])
 def test_one_of_a_thing_or_across_a_comma_is_no_person(text):
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقال شقيقه إن الشرطة لم تتصل بالعائلة.",
+    "وقالت المنظمة إن حصيلة القتلى مرشحة للازدياد.",
+])
+def test_a_kinship_speaker_or_a_likely_toll_is_no_claim(text):
     assert _claims(text) == []
 
 

@@ -489,7 +489,8 @@ def _draft(toks: Sequence[Token], si: int, lo: int, hi: int, etype: str, count: 
 
 def _one_person(tok: Token) -> bool:
     lex = persons()
-    return has_stem(tok, lex.singular) and not has_stem(tok, lex.plural)
+    return (has_stem(tok, lex.singular) and not has_stem(tok, lex.plural)) \
+        or has_stem(tok, lex.kin_possessed)  # "ابنها", "نجله"
 
 
 def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
@@ -529,7 +530,10 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     counted = {k for c in c_loc for k in range(c.lo, c.hi)} - one_of
 
     def one(k: int) -> bool:
-        return k in one_of or _one_person(toks[k]) or has_stem(toks[k], persons().one_of_them)
+        lex = persons()
+        return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
+            has_stem(toks[k], lex.singular) and k + 1 < len(toks)
+            and has_stem(toks[k + 1], lex.one_other))  # "شخصا آخر" is one person
 
     def many(k: int) -> Count:  # "المشتبه بهما" = 2; "المشتبه بهم": no count (value 0)
         nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None

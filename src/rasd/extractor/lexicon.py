@@ -135,6 +135,7 @@ class PersonLexicon:
     one_other: frozenset[str]
     one_of_them: frozenset[str]
     plural_referents: frozenset[str]
+    kin_possessed: frozenset[str]
     dual_referents: frozenset[str]
 
 
@@ -178,6 +179,9 @@ def persons() -> PersonLexicon:
         one_other=frozenset(_norm_all(data["one_other"])),
         one_of_them=frozenset(_norm_all(data["one_of_them"])),
         plural_referents=frozenset(_norm_all(data["plural_referents"])),
+        kin_possessed=_possessed(_norm_all(data["kin"]), _norm_all(data["possessive_suffixes"]),
+                                 {normalize_string(k): normalize_string(v)
+                                  for k, v in data["possessive_endings"].items()}),
         dual_referents=frozenset(_norm_all(data["dual_referents"])),
     )
 
