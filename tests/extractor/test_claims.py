@@ -182,6 +182,22 @@ def test_the_second_paragraph_restating_an_attributed_figure_yields_to_it():
     assert [(c.count.value, c.source.text) for c in claims] == [(4, "وكالة محلية")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وبذلك ترتفع حصيلة قتلى الاحتجاجات منذ 30 آذار/مارس الماضي إلى 37 فلسطينيا.",
+     [("killed", 37)]),
+    ("وارتفعت حصيلة القتلى جراء القصف منذ بدء الحملة في 18 شباط/فبراير إلى 1111 مدنيا.",
+     [("killed", 1111)]),
+    ("ارتفع عدد القتلى إلى 58 والجرحى إلى 2771.", [("injured", 2771), ("killed", 58)]),
+])
+def test_a_toll_reaches_its_figure_across_a_period(text, expected):
+    assert sorted((c.type, c.count.value) for c in _claims(text)) == expected
+
+
+def test_killed_or_wounded_in_either_order():
+    claim = _one("سقط 15 شخصا بين جريح وقتيل.")
+    assert (claim.type, claim.mixed, claim.count) == ("injured", True, Count(value=15))
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"

@@ -235,6 +235,12 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
         elif _next_conjunct(toks, c, t, trig):
             cost += NEW_CLAUSE_PENALTY
         links.append((Link(trig, cost), ti))
+    if c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):
+        links = [(Link(link.trigger, min(link.cost, TOLL_COST)), ti)
+                 if _toll_of(toks, c, t_loc[ti], breaks[ti])
+                 and not any(t_loc[tj].lo >= t_loc[ti].hi and t_loc[tj].hi <= c.lo
+                             and trigs[tj].type not in ("strikes", link.trigger.type) for tj in breaks)
+                 else (link, ti) for link, ti in links]  # "عدد القتلى إلى 58 والجرحى إلى 2771"
     clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
         after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
@@ -249,6 +255,15 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
 
 
 SPLIT_IDIOM_COST = 0.5
+TOLL_COST = 2.0  # a figure's own noun after it still wins ("إلى 60 شخصا بين جريح وقتيل")
+TOLL_REACH = 12  # "ارتفعت حصيلة القتلى [منذ بدء الاحتجاجات في 30 آذار/مارس الماضي] إلى 53"
+
+
+def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int) -> bool:
+    """Whether a toll ("حصيلة القتلى", "عدد الجرحى") opens the clause whose "إلى N" is the
+    figure: the toll reaches its figure across a period or place phrase of any length."""
+    return (breaks == 0 and t.hi <= c.lo and c.lo - t.hi <= TOLL_REACH
+            and has_stem(toks[t.lo], context().toll_heads))
 
 
 def _split_idiom(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
@@ -275,7 +290,9 @@ def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
     حوثياً وجرح 8", "مقتل 4 وإصابة 10"): its own figure follows it, the one before belongs to
     the previous event."""
     tok = toks[t.lo]
-    return (t.lo >= c.hi and trig.role in ("verb", "masdar", "phrase") and not trig.mixed
+    role_opens = trig.role in ("verb", "masdar", "phrase") or (
+        trig.role == "noun" and has_article(tok))  # "إلى 58 والجرحى إلى 2771": no tamyiz
+    return (t.lo >= c.hi and role_opens and not trig.mixed
             and starts_with_conjunction(tok)
             and tok.text not in triggers().entries.keys)  # "فروا" is no "ف" + "روا"
 
