@@ -198,6 +198,21 @@ def test_killed_or_wounded_in_either_order():
     assert (claim.type, claim.mixed, claim.count) == ("injured", True, Count(value=15))
 
 
+@pytest.mark.parametrize("text, count", [
+    ("وقالت الشرطة إن رجلا أصبح خامس شخص يلقى حتفه في الهجوم.", 5),
+    ("وهو الرابع من إخوانه الذين لقوا مصرعهم في المعارك.", 4),
+    ("وهو ثالث صحفي يقتل منذ بداية العام.", 3),
+])
+def test_an_ordinal_ranking_the_victim_is_a_running_total(text, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == ("killed", Count(value=count))
+
+
+def test_an_ordinal_month_is_no_running_total():
+    claim = _one("وقعت الحادثة في تشرين الثاني الماضي حين قتل رجل.")
+    assert claim.count == Count(value=1)
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"

@@ -343,6 +343,10 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
               and cm.count.value == 1 and cm.noun is None and c.hi == c.lo + 1
               and not linking.counts_objects(toks, c) and not _strike_word_at(toks, c.hi)}
     singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si, one_of)
+    running = _running_totals(norm, toks, trigs, t_loc, si)
+    if running:  # the Nth person is no count of one
+        singles = [d for d in singles
+                   if not any(r.start <= d.anchor < r.end for r in running)] + running
     by_start = sorted(range(len(singles)), key=lambda i: singles[i].start)
     seen, last_single = 0, -1  # singles before the figure; the last of them in list order
     out: list[Draft] = []
@@ -589,6 +593,47 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                           2.5, Located(k, k + 1), toks[k].start,
                                           (trig.start, trig.end)))
                     break
+    return out
+
+
+RUNNING_REACH = 4  # "[الرابع من إخوانه الذين] لقوا مصرعهم": words from the ordinal to the event
+
+
+def _ordinal(toks: Sequence[Token], k: int) -> int:
+    """The running total an ordinal at token ``k`` tells when it ranks people ("خامس شخص",
+    "الرابع من إخوانه"), else 0."""
+    lex = persons()
+    if k + 1 >= len(toks):
+        return 0
+    value = next((lex.running_ordinals[s] for s in toks[k].stems if s in lex.running_ordinals), 0)
+    nxt = toks[k + 1]
+    if value and (linking.is_person(nxt) or (has_stem(nxt, lex.partitive) and k + 2 < len(toks)
+                                             and linking.is_person(toks[k + 2]))):
+        return value
+    return 0
+
+
+def _running_totals(norm: str, toks: Sequence[Token], trigs: list[Trigger],
+                    t_loc: list[Located], si: int) -> list[Draft]:
+    """Ordinals as running totals: the Nth person of an event is N so far ("أصبح خامس شخص يلقى
+    حتفه", "ثالث صحفي يقتل منذ بداية العام", "مقتل ثاني متظاهر")."""
+    out: list[Draft] = []
+    for trig, t in zip(trigs, t_loc):
+        if trig.type not in ONE_TYPES or trig.role == "noun" or _blocked(toks, t.lo):
+            continue
+        ks = [t.hi] if t.hi < len(toks) else []
+        if trig.role in ("verb", "phrase"):
+            for k in range(t.lo - 1, max(-1, t.lo - 1 - RUNNING_REACH), -1):
+                if _BREAK.search(norm, toks[k].end, toks[k + 1].start):
+                    break
+                ks.append(k)
+        for k in ks:
+            value = _ordinal(toks, k)
+            if value:
+                lo, hi = min(k, t.lo), max(k + 2, t.hi)
+                out.append(_draft(toks, si, lo, hi, trig.type, Count(value=value), trig.mixed,
+                                  2.0, Located(k, k + 2), toks[k].start, (trig.start, trig.end)))
+                break
     return out
 
 

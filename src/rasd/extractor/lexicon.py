@@ -136,6 +136,7 @@ class PersonLexicon:
     one_of_them: frozenset[str]
     plural_referents: frozenset[str]
     kin_possessed: frozenset[str]
+    running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
 
 
@@ -179,6 +180,8 @@ def persons() -> PersonLexicon:
         one_other=frozenset(_norm_all(data["one_other"])),
         one_of_them=frozenset(_norm_all(data["one_of_them"])),
         plural_referents=frozenset(_norm_all(data["plural_referents"])),
+        running_ordinals={normalize_string(k): int(v)
+                          for k, v in data["running_ordinals"].items()},
         kin_possessed=_possessed(_norm_all(data["kin"]), _norm_all(data["possessive_suffixes"]),
                                  {normalize_string(k): normalize_string(v)
                                   for k, v in data["possessive_endings"].items()}),
