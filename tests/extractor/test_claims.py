@@ -213,6 +213,24 @@ def test_an_ordinal_month_is_no_running_total():
     assert claim.count == Count(value=1)
 
 
+@pytest.mark.parametrize("text, count", [
+    ("وقالت الولايات المتحدة إن غاراتها على ثلاث منشآت في سوريا نجحت.", 3),
+    ("وقصفت الطائرات 3 مقار للتنظيم الإرهابي.", 3),
+    ("وقصفت الطائرات بالصواريخ مقرين للتنظيم.", 2),
+])
+def test_strikes_on_targets_with_a_pronoun_a_broken_plural_or_a_dual(text, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == ("strikes", Count(value=count))
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم المسلحون مقرات حكومية موقعين قتلى وجرحى في صفوف قوات الأمن.",
+    "تم تدمير مستودعين يستخدمان لتخزين الأسلحة وقتل من فيها.",
+])
+def test_inflicting_or_a_dual_of_targets_counts_no_people(text):
+    assert [c for c in _claims(text) if c.count == Count(value=2)] == []
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"

@@ -190,8 +190,9 @@ def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bo
     nxt_person = c.hi < len(toks) and linking.is_person(toks[c.hi])
     if cm.count.value == 1:  # "أحد/إحدى" = one of; single persons are handled by _singles
         return True
-    if cm.noun is not None:  # a dual: only duals of people or of event words count
-        return not linking.is_person(toks[c.lo])
+    if cm.noun is not None:  # a dual: only duals of people, event words or strike targets count
+        return not (linking.is_person(toks[c.lo])
+                    or has_stem(toks[c.lo], triggers().strike_targets))
     if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
         return True
     if has_article(toks[c.lo]) and cm.noun is None and cm.count.vague is None:
@@ -399,6 +400,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             continue
         if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
             continue
+        if cm.noun is not None and trig.type != "strikes" and not linking.is_person(toks[c.lo]):
+            continue  # "مستودعين ... وقتل": a dual of targets counts strikes only
         if reports_no_event(toks, c, t_loc[bi], trig):
             continue
         if _blocked(toks, min(c.lo, t_loc[bi].lo)) or _undone(toks, max(c.hi, t_loc[bi].hi)) or (
