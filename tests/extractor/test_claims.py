@@ -231,6 +231,11 @@ def test_inflicting_or_a_dual_of_targets_counts_no_people(text):
     assert [c for c in _claims(text) if c.count == Count(value=2)] == []
 
 
+def test_people_arriving_with_their_families_are_displaced():
+    claim = _one("والأحد وصل 422 شخصا من عناصر الدفاع المدني وأفراد عائلاتهم إلى الأردن.")
+    assert (claim.type, claim.count) == ("displaced", Count(value=422))
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"

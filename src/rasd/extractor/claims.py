@@ -439,7 +439,27 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
                 cover.add(d.start, d.end)
     carried = [prev] if prev is not None and prev.sentence != si else []
     out.extend(_follow_singles(toks, c_loc, si, carried + out))
-    return _victims_of_deaths(out, trigs)
+    return _evacuees(_victims_of_deaths(out, trigs), toks)
+
+
+FAMILIES_REACH = 8  # "422 شخصا من عناصر الدفاع المدني وأفراد عائلاتهم": words after the figure
+
+
+def _evacuees(drafts: list[Draft], toks: Sequence[Token]) -> list[Draft]:
+    """People arriving or sent with their families are displaced, not deployed ("وصل 422 شخصا
+    من عناصر الدفاع المدني وأفراد عائلاتهم", "خروج 13 مقاتلا وأسرهم")."""
+    if not any(d.type == "deployed" for d in drafts):
+        return drafts
+    starts = [t.start for t in toks]
+    families = context().with_families
+    out = []
+    for d in drafts:
+        if d.type == "deployed":
+            k = bisect.bisect_left(starts, d.anchor)
+            if any(has_stem(tok, families) for tok in toks[k:k + FAMILIES_REACH]):
+                d = replace(d, type="displaced")
+        out.append(d)
+    return out
 
 
 def _victims_of_deaths(drafts: list[Draft], trigs: list[Trigger]) -> list[Draft]:

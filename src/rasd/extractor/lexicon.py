@@ -208,6 +208,7 @@ class ContextLexicon:
     purpose_types: frozenset[str]
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
+    with_families: frozenset[str]
     lost_lives: frozenset[str]
     lost_lives_reach: int
     causatives: frozenset[str]
@@ -244,6 +245,7 @@ def context() -> ContextLexicon:
         purpose_types=frozenset(data["purpose_types"]),
         split_idiom_heads=frozenset(_norm_all(data["split_idiom_heads"])),
         missing_when_bare=frozenset(_norm_all(data["missing_when_bare"])),
+        with_families=frozenset(_norm_all(data["with_families"])),
         lost_lives=frozenset(_norm_all(data["lost_lives"])),
         lost_lives_reach=int(data["lost_lives_reach"]),
         causatives=frozenset(_norm_all(data["causatives"])),
