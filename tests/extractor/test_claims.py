@@ -236,6 +236,19 @@ def test_people_arriving_with_their_families_are_displaced():
     assert (claim.type, claim.count) == ("displaced", Count(value=422))
 
 
+@pytest.mark.parametrize("text", [
+    "وقال إن حوالي 50 سجينا هاجموا صيدلية السجن وأضرموا النار في عدد من الزنزانات.",
+    "وأصيب نحو 30 شخصا بعد أن دهست سيارة الحشد في الساحة.",
+])
+def test_a_definite_word_is_no_verb(text):
+    assert [c.type for c in _claims(text)] in ([], ["injured"])
+
+
+def test_a_definite_verbal_noun_is_still_an_event():
+    claim = _one("ويجب أن يتوقف القتل الصادم للعشرات في القطاع.")
+    assert (claim.type, claim.count) == ("killed", Count(vague="tens"))
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"

@@ -86,6 +86,7 @@ class TriggerLexicon:
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
+    masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
 
 
 @lru_cache(maxsize=1)
@@ -113,8 +114,12 @@ def triggers() -> TriggerLexicon:
             for role, words in roles.items():
                 items.extend((word, (etype, role, False)) for word in words)
     targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
+    masdars: dict[str, str] = {}
+    for word, (etype, role, mixed) in items:  # type: ignore[misc]
+        if role == "masdar" and not mixed and " " not in word.strip():
+            masdars.setdefault(normalize_string(word), etype)
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets,
-                          frozenset(_norm_all(forms["past"])))
+                          frozenset(_norm_all(forms["past"])), masdars)
 
 
 @dataclass(frozen=True)
