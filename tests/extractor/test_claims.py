@@ -249,6 +249,10 @@ def test_a_definite_verbal_noun_is_still_an_event():
     assert (claim.type, claim.count) == ("killed", Count(vague="tens"))
 
 
+def test_a_feared_toll_is_no_claim():
+    assert _claims("وقال النائب إنه يتخوف من حصيلة تبلغ 50 قتيلا على الأقل في مدينته.") == []
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"
