@@ -231,6 +231,8 @@ def test_counts(text: str, span: str, count: Count) -> None:
 
 # (text, span of the figure, kind)
 NON_COUNTS = [
+    ("ركاب الطائرة إم أتش 17 قتلوا", "17", "reference"),
+    ("طائرة تورنادو جي آر 4 المحملة", "4", "reference"),
     ("قتل في عام 2018", "2018", "year"),
     ("محتجز منذ 2016", "2016", "year"),
     ("خلال العام 2017 قتل", "2017", "year"),

@@ -254,7 +254,9 @@ class _Lexicon:
         self.year_strong = self.expand(_ns(k["year_strong_before"]))
         self.year_weak = self.expand(_ns(k["year_weak_before"]))
         models = _trie(_ns(k["model_prefixes"]))
-        self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?)$")
+        # "إف-16", and two letter names spaced out ("إم أتش 17", the flight MH17)
+        self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?"
+                                       rf"|(?<!\w){models}\s{models}\s?-?\s?)$")
 
     # -- word helpers --
 
