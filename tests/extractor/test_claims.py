@@ -253,6 +253,15 @@ def test_a_feared_toll_is_no_claim():
     assert _claims("وقال النائب إنه يتخوف من حصيلة تبلغ 50 قتيلا على الأقل في مدينته.") == []
 
 
+def test_several_of_them():
+    claim = _one("وأفادت القناة بأن منفذا هاجم بشاحنته مجموعة من الجنود، وقتل عدد منهم.")
+    assert (claim.type, claim.count) == ("killed", Count(vague="several"))
+
+
+def test_a_purpose_is_no_event():
+    assert _claims("واقتحم المسلحون المبنى بهدف قتل أكبر عدد منهم.") == []
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"
