@@ -371,6 +371,11 @@ def test_a_participle_counts_by_its_pronoun(text, count):
     assert (claim.type, claim.count) == ("arrested", Count(value=count))
 
 
+def test_they_two_after_a_plural_looking_noun_is_a_dual():
+    claim = _one("وبعد يومين تمكنت الشرطة من قتل المهاجمين وهما سعيد وشقيقه.")
+    assert (claim.type, claim.count) == ("killed", Count(value=2))
+
+
 def test_a_participle_with_a_plural_pronoun_is_no_count_of_one():
     assert _claims("أسفرت المداهمات عن إلقاء القبض على المشتبه بهم.") == []
 

@@ -605,6 +605,11 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                 out.append(_draft(toks, si, t.lo, k + 1, trig.type, many(k), trig.mixed,
                                   2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
+        if k + 1 < len(toks) and k not in counted and linking.is_person(toks[k]) \
+                and has_stem(toks[k + 1], persons().dual_apposition):  # "المهاجمين وهما"
+            out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
+                              2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+            continue
         if trig.role == "verb":
             for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
                 if k in counted or _BREAK.search(norm, toks[k].end, toks[k + 1].start):

@@ -143,6 +143,7 @@ class PersonLexicon:
     kin_possessed: frozenset[str]
     running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
+    dual_apposition: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -191,6 +192,7 @@ def persons() -> PersonLexicon:
                                  {normalize_string(k): normalize_string(v)
                                   for k, v in data["possessive_endings"].items()}),
         dual_referents=frozenset(_norm_all(data["dual_referents"])),
+        dual_apposition=frozenset(_norm_all(data["dual_apposition"])),
     )
 
 
