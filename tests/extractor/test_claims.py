@@ -262,6 +262,10 @@ def test_a_purpose_is_no_event():
     assert _claims("واقتحم المسلحون المبنى بهدف قتل أكبر عدد منهم.") == []
 
 
+def test_going_out_to_protest_is_no_displacement():
+    assert _claims("وشهدت المدينة خروج الآلاف من الفلسطينيين في مظاهرات حاشدة.") == []
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"
