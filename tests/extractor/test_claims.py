@@ -266,6 +266,17 @@ def test_going_out_to_protest_is_no_displacement():
     assert _claims("وشهدت المدينة خروج الآلاف من الفلسطينيين في مظاهرات حاشدة.") == []
 
 
+def test_people_named_back_by_a_definite_number_are_no_new_claim():
+    claims = _claims("قتل أربعة فلسطينيين برصاص الجيش. وبمقتل الفلسطينيين الأربعة ترتفع "
+                     "الحصيلة إلى 37 فلسطينيا.")
+    assert sorted(c.count.value for c in claims) == [4, 37]
+
+
+def test_a_definite_number_with_nothing_before_is_a_claim():
+    claim = _one("وأدان الرئيس مقتل الأمريكيين الأربعة في الهجوم.")
+    assert (claim.type, claim.count) == ("killed", Count(value=4))
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"

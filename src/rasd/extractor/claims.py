@@ -46,6 +46,7 @@ class Draft:
     subject: tuple[int, int] | None
     anchor: int
     trigger: tuple[int, int] | None = None
+    back: bool = False  # "الفلسطينيين الأربعة": people already counted, named back
 
 
 _START, _END = itemgetter(0), itemgetter(1)  # Token.start, Token.end
@@ -430,6 +431,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             lo, hi = min(c.lo, t.lo), max(c.hi, t.hi, subj.hi if subj else 0)
             prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
                           link.cost, subj, cm.start, (link.trigger.start, link.trigger.end))
+            if _named_back(toks, c):
+                prev = replace(prev, back=True)
             out.append(prev)
     if singles:
         cover = _Cover((o.start, o.end) for o in out)
@@ -474,6 +477,27 @@ def _victims_of_deaths(drafts: list[Draft], trigs: list[Trigger]) -> list[Draft]
         return drafts
     return [replace(d, type="killed", mixed=False) if d.trigger in victims else d
             for d in drafts]
+
+
+def _named_back(toks: Sequence[Token], c: Located) -> bool:
+    """Whether a figure is a definite number after a definite person noun ("وبمقتل الفلسطينيين
+    الأربعة ترتفع الحصيلة", "مقتل الأمريكيين الأربعة"): people the article has already counted."""
+    return (c.lo > 0 and has_article(toks[c.lo]) and has_article(toks[c.lo - 1])
+            and linking.is_person(toks[c.lo - 1]))
+
+
+def _without_named_back(drafts: list[Draft]) -> list[Draft]:
+    """Drafts less the figures that name back people an earlier claim of the same event and
+    figure counted."""
+    seen: set[tuple[str, object]] = set()
+    out = []
+    for d in drafts:
+        key = (d.type, d.count.key())
+        if d.back and key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
 
 
 def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count:
@@ -1071,6 +1095,7 @@ def assemble_claims(doc: Document) -> Document:
             prev = new[-1] if new else None
     if warnings:
         doc = doc.with_(warnings=doc.warnings + tuple(warnings))
+    drafts = _without_named_back(drafts)
     if not drafts:
         return doc.with_(claims=())
     resolver = _SourceResolver(doc)
