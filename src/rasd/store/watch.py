@@ -171,6 +171,18 @@ class WatchStore:
         with self.store._write() as conn:
             conn.execute(stmt)
 
+    def retries(self, feed_urls: Sequence[str], max_attempts: int) -> list[tuple[str, str, str]]:
+        """(key, feed URL, link) of the items of these feeds that failed fewer than
+        ``max_attempts`` times (to try again even when their feed is unchanged)."""
+        out: list[tuple[str, str, str]] = []
+        with self.store._read() as conn:
+            for chunk in _chunks(list(feed_urls)):
+                out.extend(tuple(r) for r in conn.execute(  # type: ignore[misc]
+                    sa.select(WI.c.key, WI.c.feed_url, WI.c.link).where(
+                        WI.c.feed_url.in_(chunk), WI.c.status == "failed",
+                        WI.c.attempts < max_attempts).order_by(WI.c.first_seen, WI.c.key)))
+        return out
+
     def item_counts(self) -> dict[str, int]:
         """Items seen, by status."""
         if not self.present:
