@@ -122,3 +122,40 @@ class FeedServer:
 
 def page_hits(server: FeedServer) -> Iterator[tuple[str, int]]:
     return ((p, n) for p, n in server.hits.items() if p.startswith("/pages/"))
+
+
+class Receiver:
+    """A local webhook receiver: records every POST (headers and body); the first ``fail``
+    requests answer 500."""
+
+    def __init__(self, fail: int = 0) -> None:
+        self.posts: list[tuple[dict[str, str], bytes]] = []
+        self.fail = fail
+        self.calls = 0
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                receiver.calls += 1
+                status = 500 if receiver.calls <= receiver.fail else 204
+                if status == 204:
+                    receiver.posts.append((dict(self.headers), body))
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/hook"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "Receiver":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -5,7 +5,9 @@ fetches the pages of the items it has not seen (a few at a time), and stores eac
 ``rasd ingest`` does (:func:`rasd.corpus.ingest_items`), one item after the other — a stop
 request (SIGINT/SIGTERM) is honoured between two items. An item is marked seen only once its
 document is stored, so a killed watcher loses nothing: the next cycle fetches again what was
-not marked (and the store skips what it already has). A page that cannot be read is tried
+not marked (and the store skips what it already has), and a source's new ETag / Last-Modified
+and next poll are saved only once its items are stored (else a restart would meet a 304 with
+items left behind). A page that cannot be read is tried
 again on the next cycles, up to ``max_attempts`` times. A source that fails is recorded with
 its error and polled again after an exponential back-off; the others go on. After the items,
 the alert rules look at the documents stored since they last looked (:mod:`.alerts`), and
@@ -94,6 +96,7 @@ class Watcher:
         self.log = log or (lambda line: None)
         self.alerts, self.deliver, self.clock = alerts, deliver, clock
         self.state = WatchStore(store)
+        self._unsaved: dict[str, tuple[FeedState, Polled]] = {}  # polled, items not yet stored
         if not self.state.feeds():  # the first watch of this store: what is there is no news
             self.state.check_all_stored()
 
@@ -114,6 +117,7 @@ class Watcher:
     def cycle(self) -> CycleReport:
         """One cycle (see the module docstring)."""
         report = CycleReport()
+        self._unsaved.clear()
         run_id = self.store.start_run("watch " + " ".join(self.sources), __version__)
         report.run_id = report.summary.run_id = run_id
         status = "failed"
@@ -122,6 +126,8 @@ class Watcher:
                 polled = self._poll_due(http, report)
                 self._read_items(http, polled, report)
             report.stopped = self.stop.is_set()
+            if not report.stopped:
+                self._commit_polls()
             if not report.stopped and self.alerts is not None:
                 report.alerts = self.alerts(self.store)
             if not report.stopped and self.deliver is not None:
@@ -166,12 +172,21 @@ class Watcher:
                      f"poll {state.next_poll:%Y-%m-%d %H:%M:%S} UTC)")
         else:
             state.failures, state.last_error, state.last_success = 0, None, now
-            state.etag, state.last_modified = polled.etag, polled.last_modified
-            state.next_poll = now + self.options.every
             report.unchanged += polled.status == "unchanged"
             for what in polled.skipped:
                 self.log(f"{state.url}: feed item without a link ({what})")
+            self._unsaved[state.url] = (state, polled)
         self.state.save_feed(state)
+
+    def _commit_polls(self) -> None:
+        """Once every item is stored: the sources' new validators and next polls (saved
+        earlier, a stopped or killed cycle would leave items behind a 304 and a later poll)."""
+        for state, polled in self._unsaved.values():
+            state.etag, state.last_modified = polled.etag, polled.last_modified
+            state.next_poll = state.last_polled + self.options.every \
+                if state.last_polled else self.clock() + self.options.every
+            self.state.save_feed(state)
+        self._unsaved.clear()
 
     # --- items --------------------------------------------------------------------------------
 
