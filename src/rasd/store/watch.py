@@ -201,8 +201,9 @@ class WatchStore:
         pending = sa.select(D.c.id, sa.literal(now, type_=WC.c.checked_at.type)).where(
             ~sa.exists().where(WC.c.doc_id == D.c.id))
         with self.store._write() as conn:
-            result = conn.execute(WC.insert().from_select(["doc_id", "checked_at"], pending))
-            return int(result.rowcount or 0)
+            result = conn.execute(WC.insert().from_select(["doc_id", "checked_at"], pending)
+                                  .returning(WC.c.doc_id))
+            return len(result.all())
 
     def unchecked(self) -> list[str]:
         """Ids of the stored documents the alert rules have not looked at yet."""
