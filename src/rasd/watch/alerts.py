@@ -21,6 +21,7 @@ killed watcher looks at them again (and the repeats are dropped).
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,7 @@ from rasd.model import Count
 from rasd.reconcile import ClaimRecord, Group, SourceFigure, reconcile
 from rasd.store import Store
 from rasd.store.watch import WatchStore
+from rasd.text.segment import sentences
 
 KINDS = ("dispute", "toll_jump", "major_incident")
 
@@ -72,7 +74,9 @@ def check(store: Store, thresholds: Thresholds | None = None) -> list[int]:
     fired: list[int] = []
     if new_ids:
         before = reconcile([r for r in records if r.claim_id not in new_ids])
-        for c in candidates(before, reconcile(records), new_ids, thresholds):
+        found = candidates(before, reconcile(records), new_ids, thresholds)
+        add_sentences(store, found)
+        for c in found:
             alert_id = state.add_alert(c.kind, c.cause, c.group.id, c.group.type, c.summary,
                                        c.payload, c.claim_ids)
             if alert_id is not None:
@@ -116,6 +120,31 @@ def _rules(g: Group, prev: list[Group], new_ids: set[str], t: Thresholds) -> lis
     if g.best - prev_best >= t.jump_min and g.best >= prev_best * (1 + t.jump_ratio):
         found.append(_candidate("toll_jump", f"best:{g.best}", g, prev, new_ids))
     return found
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 600) -> str:
+    """The sentence(s) of ``text`` holding ``text[start:end]`` (at most ``limit`` characters
+    around it)."""
+    spans = sentences(text)
+    first = bisect.bisect_right([s for s, _ in spans], start) - 1
+    last = bisect.bisect_left([e for _, e in spans], end)
+    lo = spans[first][0] if 0 <= first < len(spans) else start
+    hi = spans[last][1] if 0 <= last < len(spans) else end
+    lo, hi = max(lo, start - limit // 2), min(hi, end + limit // 2)
+    return text[lo:hi].strip()
+
+
+def add_sentences(store: Store, found: list[Candidate]) -> None:
+    """Give each figure of the alerts the whole sentence of its evidence (from its article)."""
+    texts: dict[str, str | None] = {}
+    for c in found:
+        for f, out in zip(c.group.figures, c.payload["figures"]):
+            if f.doc_id not in texts:
+                doc = store.get_document(f.doc_id)
+                texts[f.doc_id] = doc.text if doc else None
+            text = texts[f.doc_id]
+            if text:
+                out["sentence"] = sentence_around(text, f.evidence.start, f.evidence.end)
 
 
 def _record_of(f: SourceFigure, g: Group) -> ClaimRecord | None:

@@ -140,8 +140,8 @@ class Email:
         for f in alert.payload.get("figures", []):
             lines.append(f"- {f.get('source')}: {f.get('figure')} ({f.get('date') or '?'}) "
                          f"{f.get('url') or ''}".rstrip())
-            if f.get("evidence"):
-                lines.append(f"  {f['evidence']}")
+            if f.get("sentence") or f.get("evidence"):
+                lines.append(f"  {f.get('sentence') or f['evidence']}")
         lines += ["", f"group: {alert.payload.get('link', alert.group_id)}"]
         msg.set_content("\n".join(lines))
         return msg

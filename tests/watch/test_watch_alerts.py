@@ -70,6 +70,7 @@ def test_each_alert_once_to_each_channel_none_for_agreeing_updates(server, tmp_p
     assert by_source["المرصد السوري لحقوق الإنسان"]["figure"] == "40"
     assert by_source["المرصد السوري لحقوق الإنسان"]["new"] is True
     assert "40 شخصا قتلوا" in by_source["المرصد السوري لحقوق الإنسان"]["evidence"]
+    assert by_source["المرصد السوري لحقوق الإنسان"]["sentence"] == OBSERVATORY  # whole sentence
     assert by_source["وزارة الصحة السورية"]["url"].endswith("/pages/update")
     assert dispute.payload["group"]["disagree"] and dispute.payload["link"].startswith("/groups/")
     jump = next(a for a in found if a.kind == "toll_jump")
