@@ -490,3 +490,11 @@ def test_a_report_dated_by_its_article_disputes_only_one_named_incident():
                 sig=(("car_bomb",), ("market",))),
               q(21, "الشرطة", "government", outlet="ب", sig=(("car_bomb",), ()))]
     assert one(reconcile(market)).disagree
+
+
+def test_a_report_naming_two_attacks_does_not_bridge_them():
+    camp = q(8, "الناتو", "military", outlet="أ", sig=((), ("base",)))
+    both = q(25, "طالبان", "armed_group", outlet="ب", sig=(("suicide",), ("academy", "base")))
+    academy = q(20, "الشرطة", "government", outlet="ج", sig=(("suicide",), ("academy",)))
+    groups = reconcile([camp, both, academy])
+    assert not any({8, 20} <= {m.claim.count.value for m in g.members} for g in groups)

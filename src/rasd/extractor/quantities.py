@@ -413,13 +413,17 @@ def _part_marker_after(clause: _Clause) -> bool:
     return bool(_matches(lex.part_markers_after, after))
 
 
+SHARE_REACH = 2  #: sentences back a share ("5 من بين الإصابات") looks for its whole
+
+
 def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_Clause],
            sentence_of: list[int]) -> int | None:
     """The claim a part belongs to: after a breakdown word, the nearest earlier claim of its
     sentence with the same type (or a killed-or-wounded whole) and a figure at least as large;
-    before a share marker, the same in its sentence or the one before."""
+    before a share marker, the same in its sentence or the two before."""
     part = claims[i]
-    reach = 0 if _after_part_word(clauses[i]) else 1 if _part_marker_after(clauses[i]) else -1
+    reach = 0 if _after_part_word(clauses[i]) else SHARE_REACH if _part_marker_after(clauses[i]) \
+        else -1
     if reach < 0:
         return None
     for j in range(i - 1, -1, -1):

@@ -97,6 +97,9 @@ class Cluster:
     targets: frozenset[str] = frozenset()   #: in their clauses or their stories' leads
     own_attacks: frozenset[str] = frozenset()  #: ... in their own clauses only (these alone
     own_targets: frozenset[str] = frozenset()  #: can set a newcomer apart)
+    #: the distinct signatures members name in their own clauses (the first MAX_KEPT): a
+    #: newcomer must fit each, so one report naming two attacks does not bridge them
+    own_signatures: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     figures: tuple[Any, ...] = ()   #: the members' count keys (the first MAX_KEPT)
     stated: tuple[tuple[float, float], ...] = ()  #: hedged stated numbers (the first MAX_KEPT)
     stories: tuple[tuple[str, int], ...] = ()  #: (article, segment) of members (first MAX_KEPT)
@@ -127,6 +130,9 @@ class Cluster:
             if not sig.lead:
                 self.own_attacks = self.own_attacks.union(sig.attack)
                 self.own_targets = self.own_targets.union(sig.target)
+                own = (sig.attack, sig.target)
+                if own not in self.own_signatures and len(self.own_signatures) < MAX_KEPT:
+                    self.own_signatures += (own,)
         key = c.count.key()
         if key not in self.figures and len(self.figures) < MAX_KEPT:
             self.figures += (key,)
@@ -224,7 +230,8 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
     sig = c.signature
     attacks, targets = (sig.attack, sig.target) if sig else ((), ())
     own = sig is not None and not sig.lead
-    if own and not _signature_fits(attacks, targets, cluster.own_attacks, cluster.own_targets):
+    if own and not all(_signature_fits(attacks, targets, frozenset(a), frozenset(t))
+                       for a, t in cluster.own_signatures):
         return False
     if _far(*hedged(c.count), *_reach(cluster)):
         return False
@@ -354,6 +361,9 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
         starts[ikey] = [s for s, _ in entries]
         spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in entries)
 
+    #: per group root, the attack kinds and targets its clusters name in their own clauses
+    signatures = [(cl.own_attacks, cl.own_targets) for cl in clusters]
+
     def find(x: int) -> int:
         root = x
         while parent[root] != root:
@@ -381,6 +391,8 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
             if not _coarse_fits(cl, other):
                 continue
             root = find(did)
+            if not _signature_fits(cl.own_attacks, cl.own_targets, *signatures[root]):
+                continue  # the group it would join already names another incident
             fitting.add(root)
             if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
                 naming.add(root)
@@ -388,7 +400,9 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
                 break
         found = fitting if len(fitting) == 1 else naming
         if len(found) == 1:
-            parent[cid] = found.pop()
+            root = parent[cid] = found.pop()
+            attacks, targets = signatures[root]
+            signatures[root] = (attacks | cl.own_attacks, targets | cl.own_targets)
     return [find(c) for c in range(n)]
 
 
