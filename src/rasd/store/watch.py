@@ -161,15 +161,25 @@ class WatchStore:
                   doc_id: str | None = None, error: str | None = None) -> None:
         """Record what became of a feed item (``stored``, ``failed`` — tried again on a later
         cycle — or ``given_up``); each call counts one attempt."""
+        self.mark_items([(key, feed_url, link, status, doc_id, error)])
+
+    def mark_items(self, marks: Sequence[tuple[str, str, str, str, str | None, str | None]]
+                   ) -> None:
+        """:meth:`mark_item` for several items ``(key, feed_url, link, status, doc_id,
+        error)``, in one transaction."""
+        if not marks:
+            return
         now = _now()
-        stmt = self._insert(WI).values(key=key, feed_url=feed_url, link=link, status=status,
-                                       attempts=1, doc_id=doc_id, last_error=error,
-                                       first_seen=now, updated_at=now)
+        stmt = self._insert(WI)
         stmt = stmt.on_conflict_do_update(index_elements=[WI.c.key], set_={
-            "status": status, "attempts": WI.c.attempts + 1, "doc_id": doc_id,
-            "last_error": error, "updated_at": now})
+            "status": stmt.excluded.status, "attempts": WI.c.attempts + 1,
+            "doc_id": stmt.excluded.doc_id, "last_error": stmt.excluded.last_error,
+            "updated_at": stmt.excluded.updated_at})
+        values = [{"key": k, "feed_url": f, "link": link, "status": st, "attempts": 1,
+                   "doc_id": d, "last_error": e, "first_seen": now, "updated_at": now}
+                  for k, f, link, st, d, e in marks]
         with self.store._write() as conn:
-            conn.execute(stmt)
+            conn.execute(stmt, values)
 
     def retries(self, feed_urls: Sequence[str], max_attempts: int) -> list[tuple[str, str, str]]:
         """(key, feed URL, link) of the items of these feeds that failed fewer than

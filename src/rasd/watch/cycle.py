@@ -1,9 +1,10 @@
 """One watch cycle, and the loop of them.
 
 A cycle polls every source that is due, a few at a time (conditional GETs, :mod:`.poll`),
-fetches the pages of the items it has not seen (a few at a time), and stores each one as
-``rasd ingest`` does (:func:`rasd.corpus.ingest_items`), one item after the other — a stop
-request (SIGINT/SIGTERM) is honoured between two items. An item is marked seen only once its
+fetches the pages of the items it has not seen (a few at a time), and stores them as
+``rasd ingest`` does (:func:`rasd.corpus.ingest_items`), a batch of up to 16 fetched items
+(or what came within half a second) at a time — a stop request (SIGINT/SIGTERM) fetches nothing more: the items already fetched are
+stored and marked, and the cycle ends. An item is marked seen only once its
 document is stored, so a killed watcher loses nothing: the next cycle fetches again what was
 not marked (and the store skips what it already has), and a source's new ETag / Last-Modified
 and next poll are saved only once its items are stored (else a restart would meet a 304 with
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -51,6 +53,8 @@ class WatchOptions:
     page_workers: int = 4          #: item pages fetched at once
     max_items: int = 500           #: items read from one feed per poll
     max_attempts: int = 3          #: tries of an item's page before it is given up
+    batch: int = 16                #: items stored (and marked) together, at most ...
+    batch_seconds: float = 0.5     #: ... and once the first of them waited this long
     backoff_cap: dt.timedelta = MAX_BACKOFF
     fetch: FetchOptions = field(default_factory=FetchOptions)
 
@@ -207,11 +211,21 @@ class Watcher:
         return list(out.values())
 
     def _read_items(self, http: httpx.Client, polled: list[Polled], report: CycleReport) -> None:
+        """Fetched pages stored a batch at a time (a batch is one ingest and one marking);
+        after a stop, the pages already fetched are stored and nothing more."""
+        batch: list[tuple[Polled, Entry, Document | Failure]] = []
+        started = 0.0
         for (p, entry), item in self._pages(http, self._todo(polled)):
+            if not batch:
+                started = time.monotonic()
+            batch.append((p, entry, item))
+            if len(batch) >= self.options.batch or self.stop.is_set() \
+                    or time.monotonic() - started >= self.options.batch_seconds:
+                self._store_items(batch, report)
+                batch = []
             if self.stop.is_set():
-                return
-            report.items += 1
-            self._store_item(p, entry, item, report)
+                break
+        self._store_items(batch, report)
 
     def _pages(self, http: httpx.Client, todo: list[tuple[Polled, Entry]]
                ) -> Iterator[tuple[tuple[Polled, Entry], Document | Failure]]:
@@ -250,23 +264,30 @@ class Watcher:
         except Exception as exc:  # noqa: BLE001 - one item's failure, the cycle goes on
             return Failure(entry.link, f"unexpected error ({one_line(exc)})")
 
-    def _store_item(self, polled: Polled, entry: Entry, item: Document | Failure,
-                    report: CycleReport) -> None:
-        """Store one item as ``ingest`` does, then mark it seen (stored) or failed."""
-        before = len(report.summary.failures)
-        ingest_items(self.store, [item], report.summary)
-        doc_id = None
-        if isinstance(item, Document):
-            doc_id = item.id if self.store.has_document(item.id) \
-                else self.store.document_id_for_text(item.text)
-        if doc_id is not None:
-            self.state.mark_item(entry.key, polled.url, entry.link, "stored", doc_id=doc_id)
-            report.stored += 1
+    def _store_items(self, batch: list[tuple[Polled, Entry, Document | Failure]],
+                     report: CycleReport) -> None:
+        """Store items as ``ingest`` does, then mark each seen (stored) or failed."""
+        if not batch:
             return
-        report.item_failures += 1
-        new_failures = report.summary.failures[before:]
-        error = new_failures[-1].reason if new_failures else "not stored"
-        seen = self.state.items([entry.key]).get(entry.key, ("", 0))[1]
-        status = "given_up" if seen + 1 >= self.options.max_attempts else "failed"
-        self.state.mark_item(entry.key, polled.url, entry.link, status, error=error)
-        self.log(f"{entry.link}: {error}" + (" (given up)" if status == "given_up" else ""))
+        before = len(report.summary.failures)
+        ingest_items(self.store, [item for _, _, item in batch], report.summary)
+        errors = {f.source: f.reason for f in report.summary.failures[before:]}
+        tried = self.state.items([entry.key for _, entry, _ in batch])
+        marks = []
+        for polled, entry, item in batch:
+            report.items += 1
+            doc_id = None
+            if isinstance(item, Document):
+                doc_id = item.id if self.store.has_document(item.id) \
+                    else self.store.document_id_for_text(item.text)
+            if doc_id is not None:
+                marks.append((entry.key, polled.url, entry.link, "stored", doc_id, None))
+                report.stored += 1
+                continue
+            report.item_failures += 1
+            error = errors.get(entry.link, "not stored")
+            attempts = tried.get(entry.key, ("", 0))[1] + 1
+            status = "given_up" if attempts >= self.options.max_attempts else "failed"
+            marks.append((entry.key, polled.url, entry.link, status, None, error))
+            self.log(f"{entry.link}: {error}" + (" (given up)" if status == "given_up" else ""))
+        self.state.mark_items(marks)
