@@ -107,3 +107,22 @@ def test_alerts_are_not_repeated_after_a_crash_nor_when_the_group_id_changes(tmp
         assert alerts.check(store) == []  # the same major incident: not fired again
         assert WatchStore(store).unchecked() == []
         assert WatchStore(store).alerts()[1] == 1
+
+
+def test_a_new_source_disputing_an_already_disputed_group(tmp_path):
+    db = str(tmp_path / "w.db")
+    with Store.open(db) as store:
+        WatchStore(store).check_all_stored()
+    fired = []
+    medical = "قال مصدر طبي إن 25 شخصا قتلوا أمس في قصف استهدف سوقا شعبيا في مدينة حلب."
+    for doc_id, text in [("m", MINISTRY), ("o", OBSERVATORY), ("x", medical)]:
+        ingest([_corpus(tmp_path / f"{doc_id}.jsonl", [{"id": doc_id, "text": text,
+                                                        "published": "2025-10-06"}])], db)
+        with Store.open(db) as store:
+            state = WatchStore(store)
+            fired.append([(state.alert(i).kind, state.alert(i).cause)
+                          for i in alerts.check(store)])
+    assert fired[0] == [("major_incident", "major")]
+    assert fired[1] == [("dispute", "became")]  # 12 -> 40 came with the dispute: no jump alert
+    assert len(fired[2]) == 1 and fired[2][0][0] == "dispute"
+    assert fired[2][0][1].startswith("source:")  # 25 leaves out the previous best (40)

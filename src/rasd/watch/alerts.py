@@ -8,7 +8,8 @@ claim is compared with the groups *before* that held its other claims:
   that is disputed from the start too), or, already disputed, a new source's figure leaves out
   the group's previous best figure (cause ``source:<source key>``);
 * ``toll_jump`` — the best figure rose by at least ``jump_ratio`` (50 %) and ``jump_min``
-  (5 people) (cause ``best:<new best>``: a second jump is another alert);
+  (5 people) (cause ``best:<new best>``: a second jump is another alert), unless the same
+  change fired a dispute (a disputing source raised it: the dispute alert tells it);
 * ``major_incident`` — a group made of new claims only, whose best figure reaches its type's
   threshold (default: 10 killed) (cause ``major``).
 
@@ -117,6 +118,8 @@ def _rules(g: Group, prev: list[Group], new_ids: set[str], t: Thresholds) -> lis
             if f.key not in known and _is_new(f, g, new_ids) \
                     and not f.interval[0] <= prev_best <= f.interval[1]:
                 found.append(_candidate("dispute", f"source:{f.key}", g, prev, new_ids))
+    if found:  # the rise came with a dispute: that alert tells it (previous best included)
+        return found
     if g.best - prev_best >= t.jump_min and g.best >= prev_best * (1 + t.jump_ratio):
         found.append(_candidate("toll_jump", f"best:{g.best}", g, prev, new_ids))
     return found
