@@ -29,7 +29,7 @@ OBSERVATORY = ("قال المرصد السوري لحقوق الإنسان إن 
 SMALL = "قالت الشرطة إن 3 أشخاص قتلوا أمس في انفجار في مدينة حمص."
 
 
-def test_each_alert_once_to_each_channel_none_for_agreeing_updates(server, tmp_path):
+def test_each_alert_once_to_each_channel_none_for_agreeing_updates(server, tmp_path, db_url):
     clock = [dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)]
     log = tmp_path / "alerts.jsonl"
     secret = "s3cret-key"
@@ -38,7 +38,7 @@ def test_each_alert_once_to_each_channel_none_for_agreeing_updates(server, tmp_p
              ("civil", CIVIL, "2025-10-06", []),             # agrees: nothing
              ("update", UPDATE, "2025-10-07", ["toll_jump"]),  # 12 -> 30
              ("observatory", OBSERVATORY, "2025-10-06", ["dispute"])]  # 40 vs 12 and 30
-    with Receiver(fail=1) as hook, Store.open(str(tmp_path / "w.db")) as store:
+    with Receiver(fail=1) as hook, Store.open(db_url) as store:
         channels = [JsonlLog(log), Webhook(hook.url, secret=secret)]
         watcher = Watcher(store, [server.url("/feeds/one")], OPTIONS, clock=lambda: clock[0],
                           alerts=alerts.check,
@@ -84,8 +84,8 @@ def _corpus(path, records):
 
 
 def test_alerts_are_not_repeated_after_a_crash_nor_when_the_group_id_changes(tmp_path,
-                                                                              monkeypatch):
-    db = str(tmp_path / "w.db")
+                                                                              monkeypatch, db_url):
+    db = db_url
     with Store.open(db) as store:
         WatchStore(store).check_all_stored()  # the baseline of an empty store
     ingest([_corpus(tmp_path / "b.jsonl", [{"id": "b-ministry", "text": MINISTRY,
@@ -109,8 +109,8 @@ def test_alerts_are_not_repeated_after_a_crash_nor_when_the_group_id_changes(tmp
         assert WatchStore(store).alerts()[1] == 1
 
 
-def test_a_new_source_disputing_an_already_disputed_group(tmp_path):
-    db = str(tmp_path / "w.db")
+def test_a_new_source_disputing_an_already_disputed_group(tmp_path, db_url):
+    db = db_url
     with Store.open(db) as store:
         WatchStore(store).check_all_stored()
     fired = []

@@ -41,8 +41,8 @@ def _pages_fetched(server) -> dict[str, int]:
     return {p: n for p, n in server.hits.items() if p.startswith("/pages/")}
 
 
-def test_new_items_stored_once_and_a_304_fetches_nothing(server, tmp_path):
-    db, clock = str(tmp_path / "w.db"), Clock()
+def test_new_items_stored_once_and_a_304_fetches_nothing(server, db_url):
+    db, clock = db_url, Clock()
     for i in range(2):
         _page(server, f"p{i}", city=i)
     feed = server.url("/feeds/one")
@@ -144,3 +144,16 @@ def test_source_lists(tmp_path):
         read_sources([str(listing)])
     with pytest.raises(InputError, match="missing.txt: cannot read"):
         read_sources([str(tmp_path / "missing.txt")])
+
+
+def test_the_first_watch_of_a_store_takes_what_is_there_as_known(server, tmp_path):
+    db = str(tmp_path / "w.db")
+    with Store.open(db) as store:
+        from rasd.model import Document
+
+        store.save(Document(text=TEXT.format(n=30, city="حلب"), id="old"))
+        Watcher(store, [server.url("/feeds/one")], OPTIONS, clock=Clock()).cycle()
+        assert WatchStore(store).unchecked() == []
+        store.save(Document(text=TEXT.format(n=40, city="حمص"), id="new"))
+        Watcher(store, [server.url("/feeds/one")], OPTIONS, clock=Clock())  # not the first
+        assert WatchStore(store).unchecked() == ["new"]
