@@ -126,8 +126,10 @@ def watch(sources: tuple[str, ...], db: str | None, every: str | None, once: boo
     stop = threading.Event()
 
     def on_signal(signum: int, _frame: Any) -> None:
-        log(f"{signal.Signals(signum).name}: stopping after the current item")
+        log(f"{signal.Signals(signum).name}: stopping after the current item (again: at once)")
         stop.set()
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT
+                      else signal.SIG_DFL)  # a second signal is not waited on
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, on_signal)
