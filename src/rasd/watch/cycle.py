@@ -2,17 +2,21 @@
 
 A cycle polls every source that is due, a few at a time (conditional GETs, :mod:`.poll`),
 fetches the pages of the items it has not seen (a few at a time), and stores them as
-``rasd ingest`` does (:func:`rasd.corpus.ingest_items`), a batch of up to 16 fetched items
-(or what came within half a second) at a time — a stop request (SIGINT/SIGTERM) fetches nothing more: the items already fetched are
-stored and marked, and the cycle ends. An item is marked seen only once its
-document is stored, so a killed watcher loses nothing: the next cycle fetches again what was
-not marked (and the store skips what it already has), and a source's new ETag / Last-Modified
-and next poll are saved only once its items are stored (else a restart would meet a 304 with
-items left behind). A page that cannot be read is tried
-again on the next cycles, up to ``max_attempts`` times. A source that fails is recorded with
-its error and polled again after an exponential back-off; the others go on. After the items,
-the alert rules look at the documents stored since they last looked (:mod:`.alerts`), and
-every channel gets the alerts it has not had yet (:mod:`.channels`).
+``rasd ingest`` does (:func:`rasd.corpus.ingest_items`), a batch of up to 16 fetched items (or
+what came within half a second) at a time. A stop request (SIGINT/SIGTERM) fetches nothing
+more: the items already fetched are stored and marked, and the cycle ends.
+
+An item is marked seen only once its document is stored, so a killed watcher loses nothing: the
+next cycle fetches again what was not marked (and the store skips what it already has); a
+source's new ETag / Last-Modified and next poll are saved only once its items are stored (else
+a restart would meet a 304 with items left behind). A page that cannot be read is tried again
+on the next cycles, up to ``max_attempts`` times.
+
+A healthy source is polled every cycle (its validators make that cheap); one that fails is
+recorded with its error and polled again after an exponential back-off, at its next poll (a
+minute early at most); the others go on. After the items, the alert rules look at the
+documents stored since they last looked (:mod:`.alerts`), and every channel gets the alerts it
+has not had yet (:mod:`.channels`).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from rasd.version import __version__
 from rasd.watch.poll import MAX_BACKOFF, Entry, Polled, backoff, poll
 
 Log = Callable[[str], None]
+SLACK = dt.timedelta(minutes=1)  #: a failing source's next poll may come this much early
 
 
 def utc_now() -> dt.datetime:
@@ -149,7 +154,9 @@ class Watcher:
     def _poll_due(self, http: httpx.Client, report: CycleReport) -> list[Polled]:
         now = self.clock()
         states = {url: self.state.feed(url) for url in self.sources}
-        due = [u for u in self.sources if states[u].next_poll is None or states[u].next_poll <= now]
+        slack = min(self.options.every / 10, SLACK)  # cron and sleep are never exact
+        due = [u for u in self.sources if states[u].failures == 0 or states[u].next_poll is None
+               or states[u].next_poll <= now + slack]
         report.not_due = len(self.sources) - len(due)
         out = []
         with ThreadPoolExecutor(max_workers=max(1, self.options.feed_workers),
