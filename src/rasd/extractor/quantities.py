@@ -72,6 +72,9 @@ class _Lexicon:
     segment_openers: PhraseSet
     part_markers_after: PhraseSet
     part_marker_reach: int
+    share_after: PhraseSet
+    share_before: PhraseSet
+    share_before_reach: int
 
 
 def _words(items: Sequence[object] | None) -> list[str]:
@@ -114,6 +117,9 @@ def _lexicon() -> _Lexicon:
         segment_openers=flag((w, True) for w in data["segment_openers"]),
         part_markers_after=flag((w, True) for w in data["part_markers_after"]),
         part_marker_reach=int(data["part_marker_reach"]),
+        share_after=flag((w, True) for w in data["share_after"]),
+        share_before=flag((w, True) for w in data["share_before"]),
+        share_before_reach=int(data["share_before_reach"]),
     )
 
 
@@ -413,6 +419,21 @@ def _part_marker_after(clause: _Clause) -> bool:
     return bool(_matches(lex.part_markers_after, after))
 
 
+def _share(clause: _Clause) -> bool:
+    """Whether the figure is marked as a share of a larger count, stated or not (lexicon
+    ``share_after`` / ``share_before``; asked of stated figures only: "عدد من القتلى" is how a
+    vague count names its people, not a share)."""
+    lex = _lexicon()
+    after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
+    before = clause.toks[max(0, clause.figure - lex.share_before_reach):clause.figure]
+    return _starts(lex.share_after, after) or bool(_matches(lex.share_before, before))
+
+
+def _starts(phrases: PhraseSet, toks: Sequence[Token]) -> bool:
+    """Whether a phrase opens ``toks`` (the words right after a figure)."""
+    return bool(toks) and phrases.match_at(toks, 0) is not None
+
+
 SHARE_REACH = 2  #: sentences back a share ("5 من بين الإصابات") looks for its whole
 
 
@@ -549,7 +570,11 @@ def mark_quantities(doc: Document) -> Document:
                          segment=segments[sentence_of[i]])
         claims[i] = marked
         whole = _whole(claims, i, figures, clauses, sentence_of)
-        out.append(replace(marked, part_of=whole) if whole is not None else marked)
+        if whole is not None:
+            marked = replace(marked, part_of=whole)
+        elif marked.context is None and claim.count.vague is None and _share(clauses[i]):
+            marked = replace(marked, context="share")  # "بقية المصابين وعددهم 7": of a whole
+        out.append(marked)
         claims[i] = out[-1]
     return doc.with_(claims=tuple(out))
 
