@@ -123,6 +123,15 @@ class WatchStore:
             result = conn.execute(sa.select(WF).order_by(WF.c.url)).all()
         return [self._feed(row._mapping) for row in result]
 
+    def feed_states(self, urls: Sequence[str]) -> dict[str, FeedState]:
+        """The state of each of ``urls`` (a fresh one for a feed never polled)."""
+        out = {url: FeedState(url) for url in urls}
+        with self.store._read() as conn:
+            for chunk in _chunks(list(urls)):
+                for row in conn.execute(sa.select(WF).where(WF.c.url.in_(chunk))):
+                    out[row.url] = self._feed(row._mapping)
+        return out
+
     def feed(self, url: str) -> FeedState:
         """A feed's state (a fresh one when it was never polled)."""
         with self.store._read() as conn:
@@ -137,12 +146,18 @@ class WatchStore:
 
     def save_feed(self, state: FeedState) -> None:
         """Write a feed's state (inserted or replaced)."""
-        values = {k: getattr(state, k) for k in FeedState.__slots__}
-        stmt = self._insert(WF).values(values)
-        stmt = stmt.on_conflict_do_update(index_elements=[WF.c.url],
-                                          set_={k: stmt.excluded[k] for k in values if k != "url"})
+        self.save_feeds([state])
+
+    def save_feeds(self, states: Sequence[FeedState]) -> None:
+        """Write feeds' states (inserted or replaced), in one transaction."""
+        if not states:
+            return
+        stmt = self._insert(WF)
+        stmt = stmt.on_conflict_do_update(index_elements=[WF.c.url], set_={
+            k: stmt.excluded[k] for k in FeedState.__slots__ if k != "url"})
         with self.store._write() as conn:
-            conn.execute(stmt)
+            conn.execute(stmt, [{k: getattr(s, k) for k in FeedState.__slots__}
+                                for s in states])
 
     # --- items ---------------------------------------------------------------------------
 

@@ -153,7 +153,7 @@ class Watcher:
 
     def _poll_due(self, http: httpx.Client, report: CycleReport) -> list[Polled]:
         now = self.clock()
-        states = {url: self.state.feed(url) for url in self.sources}
+        states = self.state.feed_states(self.sources)
         slack = min(self.options.every / 10, SLACK)  # cron and sleep are never exact
         due = [u for u in self.sources if states[u].failures == 0 or states[u].next_poll is None
                or states[u].next_poll <= now + slack]
@@ -167,6 +167,7 @@ class Watcher:
                 polled = future.result()
                 self._record_poll(states[polled.url], polled, report)
                 out.append(polled)
+        self.state.save_feeds([states[p.url] for p in out])
         return out
 
     def _record_poll(self, state: FeedState, polled: Polled, report: CycleReport) -> None:
@@ -187,7 +188,6 @@ class Watcher:
             for what in polled.skipped:
                 self.log(f"{state.url}: feed item without a link ({what})")
             self._unsaved[state.url] = (state, polled)
-        self.state.save_feed(state)
 
     def _commit_polls(self) -> None:
         """Once every item is stored: the sources' new validators and next polls (saved
@@ -196,7 +196,7 @@ class Watcher:
             state.etag, state.last_modified = polled.etag, polled.last_modified
             state.next_poll = state.last_polled + self.options.every \
                 if state.last_polled else self.clock() + self.options.every
-            self.state.save_feed(state)
+        self.state.save_feeds([state for state, _ in self._unsaved.values()])
         self._unsaved.clear()
 
     # --- items --------------------------------------------------------------------------------
