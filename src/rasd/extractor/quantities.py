@@ -223,23 +223,10 @@ def _figure_offset(doc: Document, index: _Index, claim: Claim, nstart: int, nend
     return nstart
 
 
-def _matches(phrases: PhraseSet, toks: Sequence[Token]) -> list[tuple[int, int, object]]:
-    out = []
-    k = 0
-    while k < len(toks):
-        hit = phrases.match_at(toks, k)
-        if hit is None:
-            k += 1
-            continue
-        out.append((k, k + hit[0], hit[1]))
-        k += hit[0]
-    return out
-
-
 def _signature(clause: _Clause) -> Signature | None:
     lex = _lexicon()
-    attacks = sorted({str(v) for _, _, v in _matches(lex.attacks, clause.toks)})
-    targets = sorted({str(v) for _, _, v in _matches(lex.targets, clause.toks)})
+    attacks = sorted({str(v) for _, _, v in lex.attacks.scan(clause.toks)})
+    targets = sorted({str(v) for _, _, v in lex.targets.scan(clause.toks)})
     if not attacks and not targets:
         return None
     return Signature(tuple(attacks), tuple(targets))
@@ -289,7 +276,7 @@ def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:
 def _revision(clause: _Clause) -> bool:
     lex = _lexicon()
     toks = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
-    return bool(_matches(lex.revisions, toks))
+    return lex.revisions.found_in(toks)
 
 
 def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
@@ -309,16 +296,16 @@ def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
 def _context(clause: _Clause, additional: bool) -> str | None:
     """``background``, ``earlier`` or ``additional`` (see :data:`rasd.model.CONTEXTS`)."""
     lex = _lexicon()
-    if _matches(lex.background, clause.toks):
+    if lex.background.found_in(clause.toks):
         return "background"
     before = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
     after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach + 2]
-    if _matches(lex.earlier, before) or _matches(lex.earlier, after) \
+    if lex.earlier.found_in(before) or lex.earlier.found_in(after) \
             or _pluperfect(clause.toks[:clause.figure], lex):
         return "earlier"
     if additional:
         after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
-        if _matches(lex.additional, after):
+        if lex.additional.found_in(after):
             return "additional"
     return None
 
@@ -327,7 +314,7 @@ def _contrast(clause: _Clause) -> bool:
     """Whether the figure is set against another: a contrast word opens its clause or stands
     before it ("، في حين قالت الوزارة إن 5 فقط", "نفى ... أن يكون 30")."""
     lex = _lexicon()
-    return bool(_matches(lex.contrast, list(clause.lead) + list(clause.toks[:clause.figure + 3])))
+    return lex.contrast.found_in(list(clause.lead) + list(clause.toks[:clause.figure + 3]))
 
 
 def _segments(doc: Document, starts: list[int]) -> list[int]:
@@ -357,7 +344,7 @@ def _part_marker_after(clause: _Clause) -> bool:
     """Whether a share marker follows the figure ("5 بجروح خطيرة", "5 من بين الإصابات")."""
     lex = _lexicon()
     after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
-    return bool(_matches(lex.part_markers_after, after))
+    return lex.part_markers_after.found_in(after)
 
 
 def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_Clause],
@@ -430,13 +417,13 @@ def mark_quantities(doc: Document) -> Document:
         follows = any(claims[j].type == claim.type and sentence_of[i] - sentence_of[j] <= 2
                       for j in range(max(0, i - 8), i))
         context = _context(clause, before)
-        marked = replace(claim, period=period, signature=_signature(clause),
-                         revision=_revision(clause) and context != "earlier", context=context,
-                         contrast=follows and _contrast(clause),
-                         segment=segments[sentence_of[i]])
-        claims[i] = marked
+        # the whole is read off the earlier claims (marked already) and this one's type and count
         whole = _whole(claims, i, figures, clauses, sentence_of)
-        out.append(replace(marked, part_of=whole) if whole is not None else marked)
-        claims[i] = out[-1]
+        claims[i] = replace(claim, period=period, signature=_signature(clause),
+                            revision=_revision(clause) and context != "earlier", context=context,
+                            contrast=follows and _contrast(clause),
+                            segment=segments[sentence_of[i]],
+                            part_of=claim.part_of if whole is None else whole)
+        out.append(claims[i])
     return doc.with_(claims=tuple(out))
 

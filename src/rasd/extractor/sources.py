@@ -442,7 +442,10 @@ def known_name_at(toks: Sequence[Token], k: int) -> bool:
     can open such a name)."""
     user = os.environ.get(ENV_VAR) or None
     aliases = _lexicon(user).aliases
+    keys = aliases.keys
     for i in range(max(0, k - _alias_words(user) + 1), k + 1):
+        if keys.isdisjoint(toks[i].stems):  # opens no name: no call
+            continue
         hit = aliases.match_at(toks, i)
         if hit is not None and i + hit[0] > k:
             return True
