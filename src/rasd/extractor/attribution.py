@@ -344,7 +344,10 @@ def _token_starts_of_counts(doc: Document, starts: list[int]) -> frozenset[int]:
 
 
 def find_sources(doc: Document) -> Document:
-    """Stage: attributions of every sentence (normalized offsets)."""
+    """Stage: attributions of every sentence (normalized offsets; none sought in a document
+    that can hold no claim, :attr:`Document.claimless`)."""
+    if doc.claimless:
+        return doc
     lex = attribution()
     starts, _ = word_starts(doc.tokens, doc.norm)
     figures = _token_starts_of_counts(doc, starts)

@@ -906,10 +906,12 @@ def _over_budget(chars: int, figures: int) -> str | None:
     return None
 
 
-def assemble_claims(doc: Document) -> Document:
-    """Stage: turn the annotations of a document into claims. A sentence beyond the budget
-    (:data:`MAX_SENTENCE_CHARS`, :data:`MAX_SENTENCE_FIGURES`) gives none, and a line in
-    ``Document.warnings`` says so."""
+def draft_claims(doc: Document) -> Document:
+    """Stage: the figure-event pairs of a document (``Document.drafts``), from its tokens,
+    figures and event words only. A sentence beyond the budget (:data:`MAX_SENTENCE_CHARS`,
+    :data:`MAX_SENTENCE_FIGURES`) gives none, and a line in ``Document.warnings`` says so. A
+    document with no drafts holds no claim, so the claim-only stages pass it by (see
+    :attr:`rasd.model.Document.claimless`)."""
     starts = word_starts(doc.tokens, doc.norm)[0]
     drafts: list[Draft] = []
     warnings: list[str] = []
@@ -932,8 +934,15 @@ def assemble_claims(doc: Document) -> Document:
             new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
             drafts.extend(new)
             prev = new[-1] if new else None
-    if warnings:
-        doc = doc.with_(warnings=doc.warnings + tuple(warnings))
+    return doc.with_(drafts=tuple(drafts), warnings=doc.warnings + tuple(warnings))
+
+
+def assemble_claims(doc: Document) -> Document:
+    """Stage: turn the annotations of a document into claims (its drafts, found first by
+    :func:`draft_claims` when the pipeline has not run that stage)."""
+    if doc.drafts is None:
+        doc = draft_claims(doc)
+    drafts: tuple[Draft, ...] = doc.drafts  # type: ignore[assignment]
     if not drafts:
         return doc.with_(claims=())
     resolver = _SourceResolver(doc)
