@@ -95,8 +95,10 @@ class PhraseSet:
         """Whether any entry stands in ``tokens`` (``bool(self.scan(tokens))``, stopping at the
         first)."""
         keys = self.keys
-        return any(not keys.isdisjoint(tok.stems) and self.match_at(tokens, k) is not None
-                   for k, tok in enumerate(tokens))
+        for k, tok in enumerate(tokens):
+            if not keys.isdisjoint(tok.stems) and self.match_at(tokens, k) is not None:
+                return True
+        return False
 
     def contains(self, tok: Token) -> bool:
         """Whether a single token is one of the single-word entries."""

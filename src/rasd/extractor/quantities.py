@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
@@ -68,6 +68,11 @@ class _Lexicon:
     segment_openers: PhraseSet
     part_markers_after: PhraseSet
     part_marker_reach: int
+
+    @cached_property
+    def period_openers(self) -> frozenset[str]:
+        """Every word that can open a period ("منذ", "خلال", a span phrase's first word)."""
+        return self.since_openers | self.span_phrases.keys | self.span_openers.keys
 
 
 def _words(items: Sequence[object] | None) -> list[str]:
@@ -236,7 +241,10 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
     lex = _lexicon()
     lo = max(0, clause.figure - lex.period_reach)
     toks = clause.toks[lo:clause.figure + lex.period_reach]
+    openers = lex.period_openers
     for k, tok in enumerate(toks):
+        if openers.isdisjoint(tok.stems):  # opens no period: no call
+            continue
         if has_stem(tok, lex.since_openers) and k + 1 < len(toks) \
                 and has_stem(toks[k + 1], lex.since_starts):
             return _period_of(doc, "since", toks[k], toks[k + 1])
@@ -325,6 +333,7 @@ def _segments(doc: Document, starts: list[int]) -> list[int]:
     for s, e in doc.sentences:
         k = bisect.bisect_left(starts, s)
         if k < len(doc.tokens) and doc.tokens[k].start < e \
+                and not lex.segment_openers.keys.isdisjoint(doc.tokens[k].stems) \
                 and lex.segment_openers.match_at(doc.tokens, k) is not None:
             n += 1
         out.append(n)
@@ -334,6 +343,8 @@ def _segments(doc: Document, starts: list[int]) -> list[int]:
 def _after_part_word(clause: _Clause) -> bool:
     lex = _lexicon()
     for k in range(max(0, clause.figure - PART_REACH), clause.figure):
+        if lex.parts.keys.isdisjoint(clause.toks[k].stems):  # opens no part word: no call
+            continue
         hit = lex.parts.match_at(clause.toks, k)
         if hit is not None and k + hit[0] <= clause.figure:
             return True
