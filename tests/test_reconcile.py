@@ -100,7 +100,8 @@ def test_different_places_days_types_and_categories_split():
 
 
 def test_window_days():
-    early, late = rec(5, pub="2023-03-05"), rec(8, day="2023-03-08", pub="2023-03-08")
+    early = rec(5, prec="publication", pub="2023-03-05")  # dated by its article only
+    late = rec(8, day="2023-03-08", pub="2023-03-08")
     assert len(reconcile([early, late])) == 1
     assert len(reconcile([early, late], window_days=1)) == 2
     far = rec(8, day="2023-03-09", pub="2023-03-09")
@@ -422,3 +423,78 @@ def test_reports_of_a_province_day_dispute_only_when_tied_to_one_incident():
                q(40, "قناة المسيرة", "media", place=ALEPPO_GOV, outlet="ب",
                  sig=((), ("wedding",)))]
     assert one(reconcile(wedding)).disagree
+
+
+def test_two_stated_days_apart_are_two_incidents():
+    assert len(reconcile([rec(5, day="2023-03-05"), rec(8, day="2023-03-08", pub="2023-03-08")])) == 2
+    assert len(reconcile([rec(5, day="2023-03-05"), rec(6, day="2023-03-06", pub="2023-03-06")])) == 1
+
+
+def test_a_running_total_grows_report_by_report():
+    tolls = [(31, "2023-04-09"), (45, "2023-04-28"), (90, "2023-05-20"), (168, "2023-07-14")]
+    records = [q(v, outlet=o, period="since", day=None, pub=p)
+               for (v, p), o in zip(reversed(tolls), "أبجد")]
+    g = one(reconcile(records))
+    assert not g.disagree and g.best == 168
+    assert len(reconcile([q(31, period="since", day=None, pub="2023-04-09"),
+                          q(900, outlet="ب", period="since", day=None, pub="2023-04-10")])) == 2
+
+
+def named(name: str | None, **kw) -> ClaimRecord:
+    """A count of one whose subject names its person."""
+    r = rec(1, **kw)
+    subject = Mention("الصحفي", Span(10, 16), name=name, category="civilians")
+    return ClaimRecord(dataclasses.replace(r.claim, subject=subject, type="missing"),
+                       r.outlet, r.published, r.url)
+
+
+def test_one_named_person_is_one_quantity_wherever_and_whenever_reported():
+    a = named("جمال خاشقجي", place=ALEPPO, day="2023-03-05", outlet="أ")
+    b = named("جمال  خاشقجي", place=IDLIB, day="2023-03-19", pub="2023-03-19", outlet="ب")
+    c = named("علاء عبد الفتاح", place=ALEPPO, day="2023-03-05", outlet="ج")
+    late = named("جمال خاشقجي", day="2023-06-30", pub="2023-06-30", outlet="د")
+    groups = reconcile([a, b, c, late])
+    assert sorted(g.n_claims for g in groups) == [1, 1, 2]
+    assert not any(g.disagree for g in groups)
+
+
+def test_a_lead_signature_ties_reports_but_never_sets_them_apart():
+    weak = dict(prec="publication", place=SYRIA)
+    tied = reconcile([q(30, outlet="أ", sig=(("volcano",), (), True), **weak),
+                      q(46, outlet="ب", sig=(("volcano",), (), True), **weak)])
+    assert len(tied) == 1
+    own = reconcile([q(7, outlet="أ", sig=(("chemical",), (), True)),
+                     q(9, outlet="ب", sig=(("airstrike",), ()))])
+    assert len(own) == 1  # the lead's kind does not conflict with the clause's
+    apart = reconcile([q(7, outlet="أ", sig=(("chemical",), ())),
+                       q(9, outlet="ب", sig=(("airstrike",), ()))])
+    assert len(apart) == 2
+
+
+def test_another_source_restating_a_part_is_no_dispute():
+    whole = q(25, "السلطات", "government", doc="art", seq=0)
+    part = q(9, "السلطات", "government", doc="art", seq=1, cat="journalists", part_of=0)
+    restated = q(9, "لجنة حماية الصحفيين", "monitor", outlet="ب")  # "9 journalists were killed"
+    groups = reconcile([whole, part, restated])
+    assert not any(g.disagree for g in groups)
+    # without the breakdown, 25 and 9 of one town and day are a dispute
+    assert one(reconcile([q(25, "السلطات", "government"),
+                          q(9, "لجنة حماية الصحفيين", "monitor", outlet="ب")])).disagree
+
+
+def test_a_report_dated_by_its_article_disputes_only_one_named_incident():
+    daily = [q(30, "مصادر طبية", "anonymous", prec="publication", outlet="أ"),
+             q(21, "مصادر بالمقاومة", "anonymous", outlet="ب", pub="2023-03-05")]
+    assert not any(g.disagree for g in reconcile(daily))  # a town's front, any day's toll
+    market = [q(30, "مصادر طبية", "anonymous", prec="publication", outlet="أ",
+                sig=(("car_bomb",), ("market",))),
+              q(21, "الشرطة", "government", outlet="ب", sig=(("car_bomb",), ()))]
+    assert one(reconcile(market)).disagree
+
+
+def test_a_report_naming_two_attacks_does_not_bridge_them():
+    camp = q(8, "الناتو", "military", outlet="أ", sig=((), ("base",)))
+    both = q(25, "طالبان", "armed_group", outlet="ب", sig=(("suicide",), ("academy", "base")))
+    academy = q(20, "الشرطة", "government", outlet="ج", sig=(("suicide",), ("academy",)))
+    groups = reconcile([camp, both, academy])
+    assert not any({8, 20} <= {m.claim.count.value for m in g.members} for g in groups)

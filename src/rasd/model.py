@@ -255,19 +255,26 @@ class Period:
 @dataclass(frozen=True, slots=True)
 class Signature:
     """What happened and to what: attack kinds (``airstrike``, ``car_bomb`` ...) and targets
-    (``market``, ``school`` ...) named in the claim's clause (lexicon ``quantities.yaml``)."""
+    (``market``, ``school`` ...) named in the claim's clause (lexicon ``quantities.yaml``), or,
+    when the clause names none, in its story's lead (``lead``: weaker, it ties two reports of
+    one incident but never sets two apart)."""
 
     attack: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
+    lead: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"attack": list(self.attack), "target": list(self.target)}
+        out: dict[str, Any] = {"attack": list(self.attack), "target": list(self.target)}
+        if self.lead:
+            out["lead"] = True
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> "Signature | None":
         if not data:
             return None
-        return cls(tuple(data.get("attack", ())), tuple(data.get("target", ())))
+        return cls(tuple(data.get("attack", ())), tuple(data.get("target", ())),
+                   bool(data.get("lead", False)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,13 +52,14 @@ def test_empty_text_is_refused_by_the_schema(client):
 
 
 def test_extraction_over_its_budget_is_504_and_the_worker_replaced(fresh_db):
-    settings = Settings(extract_timeout=1.5, extract_workers=1, rate_limit="off")
+    # a budget a fresh worker meets on a loaded machine (it loads the lexicons first)
+    settings = Settings(extract_timeout=4, extract_workers=1, rate_limit="off")
     with TestClient(create_app(fresh_db, settings=settings, extract_fn=slow_extract),
                     raise_server_exceptions=False) as c:
         assert c.post("/api/extract", json={"text": "0"}).json()["doc_id"] == "slept"
         started = time.monotonic()
         err = _error(c.post("/api/extract", json={"text": "30"}), 504, "timeout")
-        assert time.monotonic() - started < 3 and "1.5 s budget" in err["message"]
+        assert time.monotonic() - started < 6 and "4 s budget" in err["message"]
         r = c.post("/api/extract", json={"text": ARTICLES[0]["text"]})  # a new worker
         assert r.status_code == 200 and r.json()["claims"]
         assert c.get("/api/health").status_code == 200

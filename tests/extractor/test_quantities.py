@@ -129,3 +129,32 @@ def test_fi_hin_marks_a_contrast_across_a_killed_figure():
     text = ("قالت الأمم المتحدة إن 83 شخصا قتلوا وأصيب 200 في الغارة على البلدة، "
             "في حين قال المرصد إن 87 شخصا على الأقل قتلوا.")
     assert one(text, 87).contrast
+
+
+def test_a_story_lead_names_the_incident_of_a_bare_toll():
+    text = ("ثوران بركان فويغو في غواتيمالا\nتواصل فرق الإنقاذ البحث عن المفقودين. "
+            "وارتفعت الحصيلة إلى 62 قتيلا بحسب السلطات.")
+    sig = one(text, 62).signature
+    assert sig.attack == ("volcano",) and sig.lead
+    assert rasd.Claim.from_json(one(text, 62).to_json()).signature == sig
+
+
+def test_a_clause_signature_is_its_own_not_the_lead():
+    text = "هجوم كيماوي على دوما\nوقتل 8 مدنيين في غارة جوية على حرستا."
+    sig = one(text, 8).signature
+    assert sig.attack == ("airstrike",) and not sig.lead
+
+
+def test_an_aggregate_or_background_figure_takes_no_lead_signature():
+    text = "تفجير انتحاري في كابول\nوقتل 3000 شخص منذ بدء الحرب في البلاد."
+    assert one(text, 3000).signature is None
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("وقتل 43 مدنيا خلال يومين في ميناكا.", 43, None),
+    ("وقتل 43 مدنيا خلال 3 أيام في ميناكا.", 43, None),
+    ("وقتل 43 مدنيا خلال 10 أيام في ميناكا.", 43, "span"),
+])
+def test_a_span_of_a_few_days_is_an_incident(text, value, kind):
+    period = one(text, value).period
+    assert (period.kind if period else None) == kind

@@ -28,10 +28,11 @@ from typing import Sequence
 
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
 from rasd.lang.ar import load_yaml
+from rasd.extractor.named import person_name, shared_names
 from rasd.model import Claim, Document, Period, Signature, Token
 from rasd.text.dates import parse_published
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import word_starts
+from rasd.text.tokens import is_definite, word_starts
 
 __all__ = ["compatible_attacks", "distinctive", "mark_quantities"]
 
@@ -51,6 +52,9 @@ class _Lexicon:
     since_starts: frozenset[str]
     span_openers: PhraseSet
     span_units: frozenset[str]
+    short_span_units: frozenset[str]
+    day_units: frozenset[str]
+    short_span_days: int
     span_phrases: PhraseSet
     span_reach: int
     period_reach: int
@@ -95,6 +99,9 @@ def _lexicon() -> _Lexicon:
         since_starts=frozenset(_words(data["since_starts"])),
         span_openers=flag((w, True) for w in data["span_openers"]),
         span_units=frozenset(_words(data["span_units"])),
+        short_span_units=frozenset(_words(data["short_span_units"])),
+        day_units=frozenset(_words(data["day_units"])),
+        short_span_days=int(data["short_span_days"]),
         span_phrases=flag((w, True) for w in data["span_phrases"]),
         span_reach=int(data["span_reach"]),
         period_reach=int(data["period_reach"]),
@@ -228,13 +235,39 @@ def _figure_offset(doc: Document, index: _Index, claim: Claim, nstart: int, nend
     return nstart
 
 
-def _signature(clause: _Clause) -> Signature | None:
+def _signature(clause: _Clause, speakers: Sequence[tuple[int, int]] = ()) -> Signature | None:
+    """Attack kinds and targets of the clause, outside its speakers' names ("رئيس المستشفى
+    الجمهوري" names no attack on a hospital)."""
     lex = _lexicon()
-    attacks = sorted({str(v) for _, _, v in lex.attacks.scan(clause.toks)})
-    targets = sorted({str(v) for _, _, v in lex.targets.scan(clause.toks)})
+    toks = [t for t in clause.toks
+            if not any(s <= t.start < e for s, e in speakers)] if speakers else clause.toks
+    attacks = sorted({str(v) for _, _, v in lex.attacks.scan(toks)})
+    targets = sorted({str(v) for _, _, v in lex.targets.scan(toks)})
     if not attacks and not targets:
         return None
     return Signature(tuple(attacks), tuple(targets))
+
+
+LEAD_SENTENCES = 2  #: sentences of a story that state what it is about (title and lead)
+
+
+def _story_signatures(doc: Document, starts: list[int], segments: list[int]) -> dict[int, Signature]:
+    """Per story of the article, the incident its lead names: the distinctive attack kinds and
+    targets of its first :data:`LEAD_SENTENCES` sentences (for the first story, the title and
+    the lead), so that "ارتفعت الحصيلة إلى 33" in a story about a volcano is the volcano's."""
+    lex = _lexicon()
+    seen: dict[int, int] = {}
+    found: dict[int, tuple[set[str], set[str]]] = {}
+    for (s, e), seg in zip(doc.sentences, segments):
+        seen[seg] = seen.get(seg, 0) + 1
+        if seen[seg] > LEAD_SENTENCES:
+            continue
+        toks = doc.tokens[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        attacks, targets = found.setdefault(seg, (set(), set()))
+        attacks.update(distinctive([str(v) for _, _, v in lex.attacks.scan(toks)]))
+        targets.update(str(v) for _, _, v in lex.targets.scan(toks))
+    return {seg: Signature(tuple(sorted(a)), tuple(sorted(t)), lead=True)
+            for seg, (a, t) in found.items() if a or t}
 
 
 def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
@@ -254,8 +287,28 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
         hit = lex.span_openers.match_at(toks, k)
         if hit is not None:
             j = _unit_after(doc, index, toks, k + hit[0], lex)
-            if j is not None:
+            if j is not None and not _short_span(doc, index, toks, k + hit[0], j, lex):
                 return _period_of(doc, "span", toks[k], toks[j])
+    return None
+
+
+def _short_span(doc: Document, index: _Index, toks: Sequence[Token], first: int, unit: int,
+                lex: _Lexicon) -> bool:
+    """Whether a span is a few days at most ("خلال يومين", "خلال 3 أيام"): one incident's
+    count, not an aggregate."""
+    if has_stem(toks[unit], lex.short_span_units):
+        return True
+    if not has_stem(toks[unit], lex.day_units):
+        return False
+    values = [_figure_value(doc, index, toks[k]) for k in range(first, unit)]
+    return any(v is not None and v <= lex.short_span_days for v in values)
+
+
+def _figure_value(doc: Document, index: _Index, tok: Token) -> int | None:
+    """The value of the number a token is (part of), else None."""
+    lo = bisect.bisect_right(index.count_starts, tok.start) - 1
+    if lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end:
+        return doc.counts[lo].count.value
     return None
 
 
@@ -358,13 +411,17 @@ def _part_marker_after(clause: _Clause) -> bool:
     return lex.part_markers_after.found_in(after)
 
 
+SHARE_REACH = 2  #: sentences back a share ("5 من بين الإصابات") looks for its whole
+
+
 def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_Clause],
            sentence_of: list[int]) -> int | None:
     """The claim a part belongs to: after a breakdown word, the nearest earlier claim of its
     sentence with the same type (or a killed-or-wounded whole) and a figure at least as large;
-    before a share marker, the same in its sentence or the one before."""
+    before a share marker, the same in its sentence or the two before."""
     part = claims[i]
-    reach = 0 if _after_part_word(clauses[i]) else 1 if _part_marker_after(clauses[i]) else -1
+    reach = 0 if _after_part_word(clauses[i]) else SHARE_REACH if _part_marker_after(clauses[i]) \
+        else -1
     if reach < 0:
         return None
     for j in range(i - 1, -1, -1):
@@ -397,6 +454,54 @@ def _long_since(claim: Claim, published: datetime.date | None) -> bool:
     return (published - start).days > SHORT_SINCE_DAYS
 
 
+def _speakers(doc: Document, claim: Claim) -> list[tuple[int, int]]:
+    """Normalized spans of the claim's source and relays."""
+    return [(doc.norm_offset(m.span.start), doc.norm_offset(m.span.end))
+            for m in (claim.source, *claim.via) if m.span.end > m.span.start]
+
+
+def _one_person(claim: Claim) -> bool:
+    return claim.subject is not None and claim.count.value == 1 and claim.count.qualifier is None
+
+
+def _names(doc: Document, starts: list[int], claims: Sequence[Claim]) -> list[str | None]:
+    """Per claim, the name of the one person it counts (see :mod:`rasd.extractor.named`)."""
+    names: list[str | None] = []
+    definite: list[bool] = []
+    for claim in claims:
+        subject = claim.subject
+        if subject is None or not _one_person(claim):
+            names.append(None)
+            definite.append(False)
+            continue
+        end = doc.norm_offset(subject.span.end)
+        k = bisect.bisect_left(starts, end) - 1
+        definite.append(k >= 0 and is_definite(doc.tokens[k]))
+        name = person_name(doc, starts, end)
+        if name is None and definite[-1]:
+            name = _named_elsewhere(doc, starts, doc.tokens[k].text)
+        names.append(name)
+    return shared_names([c.type for c in claims], names, definite)
+
+
+NAME_LOOKUPS = 50  #: occurrences of a subject noun read for the name it is given elsewhere
+
+
+def _named_elsewhere(doc: Document, starts: list[int], noun: str) -> str | None:
+    """The one name the article gives the same definite noun elsewhere ("اختفاء الصحفي" and,
+    earlier or later, "الصحفي السعودي جمال خاشقجي"); None when it gives none or several."""
+    found: set[str] = set()
+    pos = doc.norm.find(noun)
+    for _ in range(NAME_LOOKUPS):
+        if pos < 0:
+            break
+        name = person_name(doc, starts, pos + len(noun))
+        if name is not None:
+            found.add(name)
+        pos = doc.norm.find(noun, pos + len(noun))
+    return found.pop() if len(found) == 1 else None
+
+
 def mark_quantities(doc: Document) -> Document:
     """Stage: set ``period``, ``signature``, ``revision`` and ``part_of`` on every claim."""
     if not doc.claims:
@@ -417,6 +522,8 @@ def mark_quantities(doc: Document) -> Document:
         clauses.append(_clause(doc, index, fig))
         sentence_of.append(bisect.bisect_right(sent_starts, fig) - 1)
     segments = _segments(doc, starts)
+    stories = _story_signatures(doc, starts, segments)
+    names = _names(doc, starts, claims)
     out: list[Claim] = []
     for i, claim in enumerate(claims):
         clause = clauses[i]
@@ -428,9 +535,15 @@ def mark_quantities(doc: Document) -> Document:
         follows = any(claims[j].type == claim.type and sentence_of[i] - sentence_of[j] <= 2
                       for j in range(max(0, i - 8), i))
         context = _context(clause, before)
+        signature = _signature(clause, _speakers(doc, claim))
+        if signature is None and period is None and context != "background":
+            signature = stories.get(segments[sentence_of[i]])
+        subject = claim.subject
+        if names[i] is not None and subject is not None:
+            subject = replace(subject, name=names[i])
         # the whole is read off the earlier claims (marked already) and this one's type and count
         whole = _whole(claims, i, figures, clauses, sentence_of)
-        claims[i] = replace(claim, period=period, signature=_signature(clause),
+        claims[i] = replace(claim, period=period, signature=signature, subject=subject,
                             revision=_revision(clause) and context != "earlier", context=context,
                             contrast=follows and _contrast(clause),
                             segment=segments[sentence_of[i]],

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from typing import Iterable
+from typing import Any, Iterable
 
 from rasd.model import Claim
 
@@ -53,9 +53,10 @@ def _reconcile(records: list[ClaimRecord], window: int) -> list[Group]:
     roots = {r: clusters[r] for r in members}
     del clusters  # only the groups' own clusters are needed from here on
     states = _ArticleFigures(items)
+    parts = _part_figures(items, of, root)
     groups: dict[int, Group] = {}
     for r in sorted(members):
-        groups[r] = _group(roots.pop(r), members.pop(r), items, states)
+        groups[r] = _group(roots.pop(r), members.pop(r), items, states, parts.get(r, frozenset()))
     _link_parts(items, of, root, groups)
     out = list(groups.values())
     for g in out:
@@ -91,13 +92,14 @@ class _ArticleFigures:
 
 
 def _group(cluster: Cluster, idxs: list[int], items: list[Item],
-           states: "_ArticleFigures | None" = None) -> Group:
+           states: "_ArticleFigures | None" = None,
+           parts: frozenset[Any] = frozenset()) -> Group:
     lead = _lead(cluster, items)
     recs = [items[i].rec for i in idxs]
     report = [items[i].report for i in idxs]
     stamps = [_stamp(items[i]) for i in idxs]
     figures = figures_of(recs, report, stamps)
-    v = verdict(figures, states)
+    v = verdict(figures, states, parts)
     loc = lead.claim.location
     if loc is None or cluster.place.key.startswith("doc:"):
         place = Place("unknown")
@@ -144,18 +146,33 @@ def _common_subject(recs: list[ClaimRecord]) -> str | None:
     return min(seen, key=lambda t: (-seen[t], t)) if seen else None
 
 
+def _wholes(items: list[Item]) -> list[tuple[int, int]]:
+    """(part, whole) item pairs: a claim with ``part_of`` and the claim of its article it
+    points to."""
+    by_seq = {(it.claim.doc_id, it.rec.seq): i for i, it in enumerate(items)
+              if it.rec.seq is not None}
+    out = []
+    for i, it in enumerate(items):
+        if it.claim.part_of is not None:
+            w = by_seq.get((it.claim.doc_id, it.claim.part_of))
+            if w is not None:
+                out.append((i, w))
+    return out
+
+
+def _part_figures(items: list[Item], of: list[int], root: list[int]) -> dict[int, frozenset[Any]]:
+    """Per group root, the figures its articles give as parts of its claims ("25 killed,
+    among them 9 journalists": 9), which another source's 9 restates rather than disputes."""
+    found: dict[int, set[Any]] = {}
+    for part, whole in _wholes(items):
+        found.setdefault(root[of[whole]], set()).add(items[part].claim.count.key())
+    return {r: frozenset(keys) for r, keys in found.items()}
+
+
 def _link_parts(items: list[Item], of: list[int], root: list[int],
                 groups: dict[int, Group]) -> None:
     """Link each part's group to its whole's group (same article, ``part_of`` index)."""
-    by_seq = {(it.claim.doc_id, it.rec.seq): i for i, it in enumerate(items)
-              if it.rec.seq is not None}
-    for i, it in enumerate(items):
-        whole_seq = it.claim.part_of
-        if whole_seq is None:
-            continue
-        w = by_seq.get((it.claim.doc_id, whole_seq))
-        if w is None:
-            continue
+    for i, w in _wholes(items):
         part_group, whole_group = groups[root[of[i]]], groups[root[of[w]]]
         if part_group is whole_group:
             continue

@@ -20,10 +20,14 @@ from typing import Any, Iterable, Sequence
 from rasd.extractor.quantities import compatible_attacks
 from rasd.model import Claim, Location
 from rasd.reconcile.keys import ADMIN1, INF, POINT, PlaceKey, When, category, hedged, \
-    ordinal, place_key, scope_conflict, shares_signature, when
+    ordinal, PERSON, person_key, place_key, scope_conflict, shares_signature, when
 from rasd.reconcile.model import ClaimRecord
 
-MAX_OPEN = 64  #: open clusters kept per bucket while sweeping (older ones close)
+#: days over which reports of one named person's fate are one quantity ("اختفاء خاشقجي")
+PERSON_WINDOW = 30
+MAX_OPEN = 64
+#: compatible finer groups a coarser cluster looks at before it gives up choosing (bounds work)
+MAX_CANDIDATES = 8  #: open clusters kept per bucket while sweeping (older ones close)
 MAX_KEPT = 16  #: figures and articles a cluster keeps to compare newcomers with
 #: figures further apart than this factor (hedges read) count different quantities: an
 #: incident and a campaign's toll, not two readings of one toll
@@ -63,7 +67,11 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         scope = (c.part_of is not None and cat is None or c.context == "additional") + 2 * (
             c.count.value == 1 and c.count.qualifier is None)
         loc = c.location
-        place = place_key(loc, c.doc_id) if loc is None else _place_of(loc)
+        person = person_key(c)
+        if person is not None:  # one named person: who, not where, ties the reports
+            place, cat = person, None
+        else:
+            place = place_key(loc, c.doc_id) if loc is None else _place_of(loc)
         out.append(Item(rec, w, place, cat, scope, pub if pub is not None else w.end))
     return out
 
@@ -85,15 +93,22 @@ class Cluster:
     limit: int                  #: last day a claim may start on to join
     weak: bool = True           #: every member is dated by its article only
     members: list[int] = field(default_factory=list)
-    attacks: frozenset[str] = frozenset()
-    targets: frozenset[str] = frozenset()
+    attacks: frozenset[str] = frozenset()   #: attack kinds and targets the members name,
+    targets: frozenset[str] = frozenset()   #: in their clauses or their stories' leads
+    own_attacks: frozenset[str] = frozenset()  #: ... in their own clauses only (these alone
+    own_targets: frozenset[str] = frozenset()  #: can set a newcomer apart)
+    #: the distinct signatures members name in their own clauses (the first MAX_KEPT): a
+    #: newcomer must fit each, so one report naming two attacks does not bridge them
+    own_signatures: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     figures: tuple[Any, ...] = ()   #: the members' count keys (the first MAX_KEPT)
     stated: tuple[tuple[float, float], ...] = ()  #: hedged stated numbers (the first MAX_KEPT)
     stories: tuple[tuple[str, int], ...] = ()  #: (article, segment) of members (first MAX_KEPT)
+    days: tuple[int, ...] = ()  #: the single days members state (the first MAX_KEPT)
     low: float = INF            #: envelope of the members' hedged figures
     high: float = -INF
     max_low: float = -INF       #: the largest lower bound among the members
     min_top: float = INF        #: the smallest upper bound ("at least v" counts as 2v)
+    last: tuple[float, float] = (-INF, INF)  #: the latest member's hedged figure
     admin1: str | None = None
 
     @property
@@ -112,9 +127,18 @@ class Cluster:
                 self.attacks = self.attacks.union(sig.attack)
             if not self.targets.issuperset(sig.target):
                 self.targets = self.targets.union(sig.target)
+            if not sig.lead:
+                self.own_attacks = self.own_attacks.union(sig.attack)
+                self.own_targets = self.own_targets.union(sig.target)
+                own = (sig.attack, sig.target)
+                if own not in self.own_signatures and len(self.own_signatures) < MAX_KEPT:
+                    self.own_signatures += (own,)
         key = c.count.key()
         if key not in self.figures and len(self.figures) < MAX_KEPT:
             self.figures += (key,)
+        day = stated_day(item)
+        if day is not None and day not in self.days and len(self.days) < MAX_KEPT:
+            self.days += (day,)
         story = (c.doc_id, c.segment)
         if story not in self.stories and len(self.stories) < MAX_KEPT:
             self.stories += (story,)
@@ -123,6 +147,7 @@ class Cluster:
             self.stated += ((lo, hi),)
         self.low, self.high = min(self.low, lo), max(self.high, hi)
         self.max_low, self.min_top = max(self.max_low, lo), min(self.min_top, _top(lo, hi))
+        self.last = (lo, _top(lo, hi))
         admin1 = item.place.admin1
         if admin1 is not None and (self.admin1 is None or admin1 < self.admin1):
             self.admin1 = admin1
@@ -135,6 +160,19 @@ class Cluster:
     def other_story(self, doc_id: str, segment: int) -> bool:
         """Whether a member comes from another story of the same roundup article."""
         return any(d == doc_id and s != segment for d, s in self.stories)
+
+
+def stated_day(item: Item) -> int | None:
+    """The one day a claim's own words give for its incident (not its article's date)."""
+    w = item.when
+    return w.start if w.period == "event" and not w.weak and w.start == w.end else None
+
+
+def _other_day(day: int | None, days: Iterable[int]) -> bool:
+    """Whether a stated day is two or more days from every day a cluster states: "on 22
+    March" and "on 25 March" in one town are two incidents, not one."""
+    days = tuple(days)
+    return day is not None and bool(days) and all(abs(day - d) > 1 for d in days)
 
 
 def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
@@ -175,17 +213,34 @@ def _far(low: float, high: float, max_low: float, min_top: float,
     return low > ratio * max(min_top, 1) or max_low > ratio * max(_top(low, high), 1)
 
 
+def running(period: Any) -> bool:
+    """Whether a period is a running total ("منذ بدء الحرب"), which grows report by report."""
+    return isinstance(period, tuple) and period[0] == "since"
+
+
+def _reach(cluster: Cluster) -> tuple[float, float]:
+    """The bounds a newcomer's figure is compared with: every member's, or for a running
+    total the latest report's (31 killed in April and 168 in July are one growing toll)."""
+    return cluster.last if running(cluster.block[2]) else (cluster.max_low, cluster.min_top)
+
+
 def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
     """Whether a claim can be the cluster's quantity (time is checked by the caller)."""
     c = item.claim
     sig = c.signature
     attacks, targets = (sig.attack, sig.target) if sig else ((), ())
-    if not _signature_fits(attacks, targets, cluster.attacks, cluster.targets):
+    own = sig is not None and not sig.lead
+    if own and not all(_signature_fits(attacks, targets, frozenset(a), frozenset(t))
+                       for a, t in cluster.own_signatures):
         return False
-    if _far(*hedged(c.count), cluster.max_low, cluster.min_top):
+    if _far(*hedged(c.count), *_reach(cluster)):
         return False
     if cluster.other_story(c.doc_id, c.segment):
         return False  # "وفي هجوم منفصل": another story of the same article
+    if cluster.place.key.startswith(PERSON):
+        return True  # one named person's arrest or death, however each report dates it
+    if _other_day(stated_day(item), cluster.days):
+        return False
     if any(scope_conflict(c, items[j].claim) for j in cluster.members[:8]):
         return False
     event = cluster.block[2] == "event"
@@ -214,8 +269,8 @@ def sweep(items: list[Item], window: int) -> tuple[list[Cluster], list[int]]:
     of = [0] * len(items)
     for key in sorted(buckets, key=repr):
         members = buckets[key]
-        members.sort(key=lambda i: (items[i].when.start, items[i].when.end,
-                                    items[i].claim.doc_id, items[i].claim.evidence.start))
+        order = _by_report if running(key[2]) else _by_time
+        members.sort(key=lambda i: order(items[i]))
         open_: list[int] = []
         event = key[2] == "event" or (isinstance(key[2], tuple) and key[2][0] == "span")
         for i in members:
@@ -226,13 +281,23 @@ def sweep(items: list[Item], window: int) -> tuple[list[Cluster], list[int]]:
                 k = _pick(fits, clusters, it)
             else:
                 k = len(clusters)
-                limit = it.when.end + window if event else INF
+                reach = PERSON_WINDOW if it.place.key.startswith(PERSON) else window
+                limit = it.when.end + reach if event else INF
                 clusters.append(Cluster(key[:5], it.place, it.category, it.when.start,
                                         it.when.end, int(limit) if limit != INF else 1 << 40))
                 open_.append(k)
             clusters[k].add(i, it)
             of[i] = k
     return clusters, of
+
+
+def _by_time(item: Item) -> tuple[Any, ...]:
+    return item.when.start, item.when.end, item.claim.doc_id, item.claim.evidence.start
+
+
+def _by_report(item: Item) -> tuple[Any, ...]:
+    """A running total's reports in publication order."""
+    return item.report, item.claim.doc_id, item.claim.evidence.start
 
 
 def _pick(fits: list[int], clusters: list[Cluster], item: Item) -> int:
@@ -251,7 +316,8 @@ def _pick(fits: list[int], clusters: list[Cluster], item: Item) -> int:
 
 def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
     """Whether a coarser cluster can be the same quantity as a finer one."""
-    if not _signature_fits(coarse.attacks, coarse.targets, fine.attacks, fine.targets):
+    if not _signature_fits(coarse.own_attacks, coarse.own_targets, fine.own_attacks,
+                           fine.own_targets):
         return False
     if coarse.category != fine.category and max(coarse.low, fine.low) > min(coarse.high,
                                                                             fine.high):
@@ -295,6 +361,9 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
         starts[ikey] = [s for s, _ in entries]
         spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in entries)
 
+    #: per group root, the attack kinds and targets its clusters name in their own clauses
+    signatures = [(cl.own_attacks, cl.own_targets) for cl in clusters]
+
     def find(x: int) -> int:
         root = x
         while parent[root] != root:
@@ -309,7 +378,8 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
         w = window if cl.block[2] == "event" else 0
         lo = bisect_left(starts[ikey], cl.start - w - spans[ikey])
         hi = bisect_right(starts[ikey], cl.end + w)
-        found = -1
+        fitting: set[int] = set()
+        naming: set[int] = set()  # ... of them, the groups naming the same incident
         for j in range(lo, hi):
             did = entries[j][1]
             other = clusters[did]
@@ -321,13 +391,18 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
             if not _coarse_fits(cl, other):
                 continue
             root = find(did)
-            if found == -1:
-                found = root
-            elif root != found:
-                found = -2
+            if not _signature_fits(cl.own_attacks, cl.own_targets, *signatures[root]):
+                continue  # the group it would join already names another incident
+            fitting.add(root)
+            if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
+                naming.add(root)
+            if len(fitting) > MAX_CANDIDATES:
                 break
-        if found >= 0:
-            parent[cid] = found
+        found = fitting if len(fitting) == 1 else naming
+        if len(found) == 1:
+            root = parent[cid] = found.pop()
+            attacks, targets = signatures[root]
+            signatures[root] = (attacks | cl.own_attacks, targets | cl.own_targets)
     return [find(c) for c in range(n)]
 
 

@@ -159,7 +159,22 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
     if not _anchored(high.claim, low.claim) or _days_differ(high.claim, low.claim) \
             or _undated(high.claim) or _undated(low.claim):
         return True  # nothing ties the two reports to one incident, or two stated days
+    if (_dated_by_article(high.claim) or _dated_by_article(low.claim)) \
+            and not _names_one_incident(high.claim, low.claim):
+        return True  # an article's date and a town alone: a daily front report, another day
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+def _dated_by_article(claim: Claim) -> bool:
+    """Whether a claim's only date is its article's publication date."""
+    return claim.time is None or claim.time.precision == "publication"
+
+
+def _names_one_incident(a: Claim, b: Claim) -> bool:
+    """Whether two claims share a target or a distinctive attack kind."""
+    sa, sb = a.signature, b.signature
+    return sa is not None and sb is not None and shares_signature(
+        sa.attack, sa.target, frozenset(sb.attack), frozenset(sb.target))
 
 
 def _undated(claim: Claim) -> bool:
@@ -187,10 +202,7 @@ def _anchored(a: Claim, b: Claim) -> bool:
         if la.admin1 and la.admin1 == lb.admin1 and ta is not None and tb is not None \
                 and ta.precision == tb.precision == "day" and ta.date == tb.date:
             return True
-    sa, sb = a.signature, b.signature
-    if sa is None or sb is None:
-        return False
-    return shares_signature(sa.attack, sa.target, frozenset(sb.attack), frozenset(sb.target))
+    return _names_one_incident(a, b)
 
 
 def _documenter_vs_party(a: SourceFigure, b: SourceFigure) -> bool:
@@ -206,8 +218,8 @@ def _documenter_vs_party(a: SourceFigure, b: SourceFigure) -> bool:
 States = Callable[[str, Claim], bool]
 
 
-def _dispute(figures: list[SourceFigure],
-             states: States | None) -> tuple[float, str, float] | None:
+def _dispute(figures: list[SourceFigure], states: States | None,
+             parts: frozenset[Any] = frozenset()) -> tuple[float, str, float] | None:
     """The dispute to report: among incompatible pairs that nothing explains, the two figures
     published closest in time, then the narrowest gap (a wide one is more often a part
     against its whole) (spread, reason, time gap)."""
@@ -216,8 +228,8 @@ def _dispute(figures: list[SourceFigure],
     found: tuple[float, float, str] | None = None
     for a in highs:
         for b in lows:
-            if a is b:
-                continue
+            if a is b or b.count.key() in parts:
+                continue  # a figure the articles give as a part of the whole restates it
             (alo, _), (_, bhi) = _range(a, b), _range(b, a)
             if alo <= bhi or _explained(a, b, states):
                 continue
@@ -229,9 +241,11 @@ def _dispute(figures: list[SourceFigure],
     return None if found is None else (found[1], found[2], found[0])
 
 
-def verdict(figures: list[SourceFigure], states: States | None = None) -> Verdict:
+def verdict(figures: list[SourceFigure], states: States | None = None,
+            parts: frozenset[Any] = frozenset()) -> Verdict:
     """Low / best / high of the current (not superseded) figures and the dispute to report
-    (``states``: whether an article states a figure, to read cross-article pairs)."""
+    (``states``: whether an article states a figure, to read cross-article pairs; ``parts``:
+    the figures the group's articles give as parts of its claims)."""
     _supersede(figures)
     current = [f for f in figures if not f.superseded] or figures
     low = min(f.count.low for f in current)
@@ -241,7 +255,7 @@ def verdict(figures: list[SourceFigure], states: States | None = None) -> Verdic
                     if (f.tier == top and f.count.vague is None)
                     or (top is None and f.tier == current[0].tier))
     best = min(max(chosen[(len(chosen) - 1) // 2], low), high)
-    dispute = _dispute(figures, states)
+    dispute = _dispute(figures, states, parts)
     if dispute is None:
         return Verdict(low, best, high, False, None, None)
     spread = round(dispute[0], 2)

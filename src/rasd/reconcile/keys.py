@@ -211,6 +211,19 @@ def place_key(loc: Location | None, doc_id: str) -> PlaceKey:
     return PlaceKey("", POINT, "doc:" + doc_id, None)
 
 
+PERSON = "person:"  #: place-key prefix of a claim keyed by the one named person it counts
+
+
+def person_key(claim: Claim) -> PlaceKey | None:
+    """The key of a count of one that names its person (``subject.name``): the person, not a
+    place, identifies the quantity."""
+    subject = claim.subject
+    if subject is None or not subject.name or claim.count.value != 1 \
+            or claim.count.qualifier is not None:
+        return None
+    return PlaceKey("", POINT, PERSON + canon(subject.name), None)
+
+
 def period_end(first: int, precision: str) -> int:
     """Last day of the calendar month or year starting on day ``first``."""
     day = dt.date.fromordinal(first)

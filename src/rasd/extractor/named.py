@@ -1,0 +1,111 @@
+"""The name of the one person a claim counts ("اختفاء الصحفي السعودي جمال خاشقجي" -> جمال
+خاشقجي), read after the claim's subject noun, so that reports of one named person's arrest,
+disappearance or death can be grouped across articles however each places or dates it.
+
+No Arabic name recognizer installs offline: a name is the run of words after the subject noun
+(and at most a couple of adjectives with the article) that are not function words, event words
+or figures (lexicon ``names.yaml``), cut at punctuation. It is set only on counts of one with a
+subject, and only when at least two such words follow.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from rasd.lang.ar import load_yaml
+from rasd.model import Document, NormOffset, Token
+from rasd.text.normalize import normalize_string
+from rasd.extractor.nationality import country_of
+from rasd.text.tokens import has_article, has_preposition, is_definite, \
+    starts_with_conjunction
+
+__all__ = ["person_name", "shared_names"]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    not_names: frozenset[str]
+    max_adjectives: int
+    min_words: int
+    max_words: int
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_yaml("names.yaml")
+    return _Lexicon(frozenset(normalize_string(w) for w in data["not_names"]),
+                    int(data["max_adjectives"]), int(data["min_words"]), int(data["max_words"]))
+
+
+_COMMA = " \u060c,"  #: an apposition's comma may stand before a name ("الصحفي، جمال")
+
+
+def _joined(doc: Document, left: Token, right: Token) -> bool:
+    """Whether two neighbouring words are separated by spaces only (no punctuation)."""
+    return not doc.norm[left.end:right.start].strip()
+
+
+def _plain_word(tok: Token, lex: _Lexicon) -> bool:
+    """Letters only, no joined "و" or preposition ("وضابط", "برتبة"), not a function or
+    event word."""
+    return (tok.text.isalpha() and tok.text not in lex.not_names
+            and lex.not_names.isdisjoint(tok.stems) and not starts_with_conjunction(tok)
+            and not has_preposition(tok))
+
+
+def _adjective(tok: Token, lex: _Lexicon) -> bool:
+    """A definite word between the noun and the name ("السعودي", "والإعلامي")."""
+    return tok.text.isalpha() and tok.text not in lex.not_names \
+        and lex.not_names.isdisjoint(tok.stems)
+
+
+def _name_word(tok: Token, lex: _Lexicon) -> bool:
+    """A word that can be part of a name: a plain word that is no nationality ("فلسطيني")."""
+    return _plain_word(tok, lex) and country_of(tok.text) is None
+
+
+def person_name(doc: Document, starts: Sequence[int], subject_end: int) -> str | None:
+    """The name (original spelling) written right after a definite subject noun ("الصحفي")
+    ending at normalized offset ``subject_end``, or None when none is."""
+    lex = _lexicon()
+    toks = doc.tokens
+    k = bisect.bisect_left(starts, subject_end)
+    prev: Token | None = toks[k - 1] if 0 < k <= len(toks) else None
+    if prev is None or not is_definite(prev):
+        return None  # "ضابط وضابط صف", "رجل يبلغ": an indefinite noun is not followed by a name
+    skipped = 0
+    while k < len(toks) and skipped < lex.max_adjectives and is_definite(toks[k]) \
+            and _adjective(toks[k], lex) and (prev is None or _joined(doc, prev, toks[k])):
+        prev, k, skipped = toks[k], k + 1, skipped + 1
+    if k >= len(toks) or has_article(toks[k]) or prev is not None \
+            and doc.norm[prev.end:toks[k].start].strip(_COMMA):
+        return None
+    words = [toks[k]]
+    while len(words) < lex.max_words and k + len(words) < len(toks):
+        nxt = toks[k + len(words)]
+        if not (_joined(doc, words[-1], nxt) and _name_word(nxt, lex)):
+            break
+        words.append(nxt)
+    if len(words) < lex.min_words or not _name_word(words[0], lex):
+        return None
+    return doc.original(NormOffset(words[0].start), NormOffset(words[-1].end))
+
+
+def shared_names(types: Sequence[str], names: Sequence[str | None],
+                 definite: Sequence[bool]) -> list[str | None]:
+    """Names carried over inside one article: a count of one with a definite subject and no
+    name of its own ("اختفاء الصحفي") takes the name the article's other claims of its type
+    give, when they all give one and the same name."""
+    by_type: dict[str, set[str]] = {}
+    for t, name in zip(types, names):
+        if name:
+            by_type.setdefault(t, set()).add(name)
+    out = list(names)
+    for i, (t, name) in enumerate(zip(types, names)):
+        found = by_type.get(t, set())
+        if name is None and definite[i] and len(found) == 1:
+            out[i] = next(iter(found))
+    return out
