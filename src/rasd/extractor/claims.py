@@ -567,8 +567,9 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     # first one in list order on a tie
     best: tuple[int, int, int] | None = None
     prev: Draft | None = None
+    singular, plural = persons().singular, persons().plural  # _one_person, inlined
     for k, tok in enumerate(toks):
-        if k in counted or not _one_person(tok):
+        if singular.isdisjoint(tok.stems) or not plural.isdisjoint(tok.stems) or k in counted:
             continue
         if cover is None:
             cover = _Cover((d.start, d.end) for d in drafts)
