@@ -239,8 +239,9 @@ def _signature(clause: _Clause, speakers: Sequence[tuple[int, int]] = ()) -> Sig
     """Attack kinds and targets of the clause, outside its speakers' names ("رئيس المستشفى
     الجمهوري" names no attack on a hospital)."""
     lex = _lexicon()
-    toks = [t for t in clause.toks
-            if not any(s <= t.start < e for s, e in speakers)] if speakers else clause.toks
+    toks = clause.toks
+    for s, e in speakers:  # each speaker's tokens left out in turn
+        toks = [t for t in toks if not s <= t.start < e]
     attacks = sorted({str(v) for _, _, v in lex.attacks.scan(toks)})
     targets = sorted({str(v) for _, _, v in lex.targets.scan(toks)})
     if not attacks and not targets:
