@@ -112,16 +112,16 @@ def test_hostile_lines_are_failures_and_the_rest_is_stored(tmp_path):
 
 
 def test_an_extraction_error_is_that_document_s_failure(tmp_path, monkeypatch):
-    import rasd.corpus
+    import rasd.jobs
 
-    real = rasd.corpus.run
+    real = rasd.jobs.run
 
     def flaky(doc):
         if doc.id == "a2":
             raise IndexError("string index out of range")
         return real(doc)
 
-    monkeypatch.setattr(rasd.corpus, "run", flaky)
+    monkeypatch.setattr(rasd.jobs, "run", flaky)
     db = str(tmp_path / "t.db")
     summary = ingest([str(_jsonl(tmp_path / "a.jsonl", ARTICLES))], db)
     (failure,) = summary.failures
@@ -160,8 +160,7 @@ def test_counts_come_from_what_the_store_inserted(tmp_path, monkeypatch):
     db = str(tmp_path / "t.db")
     path = _jsonl(tmp_path / "a.jsonl", ARTICLES)
     first = ingest([str(path)], db)
-    monkeypatch.setattr(Store, "has_document", lambda self, doc_id: False)
-    monkeypatch.setattr(Store, "document_id_for_text", lambda self, text: None)
+    monkeypatch.setattr(Store, "stored", lambda self, docs: [False] * len(docs))
     second = ingest([str(path)], db)
     assert (second.new, second.claims, second.already_stored) == (0, 0, 3)
     with Store.open(db) as store:
@@ -271,14 +270,14 @@ def test_reextract_records_a_failing_document_and_goes_on(corpus, tmp_path, monk
 
     db = str(tmp_path / "t.db")
     first = ingest([str(corpus)], db)
-    real = rasd.corpus.run
+    real = rasd.jobs.run
 
     def flaky(doc):
         if doc.id == "a1":
             raise ValueError("could not convert string to float")
         return real(doc)
 
-    monkeypatch.setattr(rasd.corpus, "run", flaky)
+    monkeypatch.setattr(rasd.jobs, "run", flaky)
     assert reextract(db, everything=True) == 1
     with Store.open(db) as store:
         runs = store.runs()
@@ -286,3 +285,97 @@ def test_reextract_records_a_failing_document_and_goes_on(corpus, tmp_path, monk
         (failure,) = store.failures(runs[-1].id)
         assert failure.source == "a1" and "could not convert" in failure.reason
         assert store.counts()["claims"] == first.claims  # a1 kept its claims
+
+
+# --- a strict CLI: filters checked as the API checks them ------------------------------------
+
+@pytest.fixture()
+def ingested(corpus, tmp_path):
+    db = str(tmp_path / "t.db")
+    halabja = {"id": "h1", "outlet": "Outlet D", "published": "2020-10-06",
+               "text": "قالت الشرطة إن 3 أشخاص قتلوا أمس في انفجار في مدينة حلبجة."}
+    more = _jsonl(tmp_path / "more.jsonl", [halabja])
+    assert ingest([str(corpus), str(more)], db).new == 4
+    return db
+
+
+@pytest.mark.parametrize("command", ["report", "export"])
+@pytest.mark.parametrize("option, value, reason", [
+    ("--type", "kiled", "unknown event type 'kiled' (did you mean 'killed'?)"),
+    ("--country", "Syra", "unknown country 'Syra' (did you mean Syria, SY?)"),
+    ("--since", "2018-13-45", "since '2018-13-45' is not a real date"),
+    ("--until", "0", "until '0' is not a real date"),
+    ("--period", "weak", "unknown period 'weak' (did you mean 'week'?)"),
+    ("--min-sources", "0", "min_sources 0 is less than 1"),
+])
+def test_a_bad_filter_is_a_one_line_error_and_exit_2(ingested, tmp_path, command, option,
+                                                     value, reason):
+    args = [command, "--db", ingested, option, value]
+    if command == "export":
+        args += ["--format", "csv", "--output", str(tmp_path / "x.csv")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"rasd: error: {reason}")
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_since_after_until_is_refused(ingested):
+    result = CliRunner().invoke(main, ["report", "--db", ingested, "--since", "2020-10-06",
+                                       "--until", "2020-10-01"])
+    assert result.exit_code == 2 and "since 2020-10-06 is after until 2020-10-01" in result.stderr
+
+
+@pytest.mark.parametrize("country", ["sy", "SY", "Syria", "سوريا"])
+def test_a_country_by_code_any_case_or_name_finds_the_same_groups(ingested, country):
+    result = CliRunner().invoke(main, ["report", "--db", ingested, "--country", country,
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert found and {g["place"]["country"] for g in found} == {"SY"}
+
+
+@pytest.mark.parametrize("command", [["report"], ["export", "--format", "jsonl", "--output", "-"]])
+def test_a_missing_database_is_an_error_not_an_empty_one(tmp_path, command):
+    db = tmp_path / "nope.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(db)])
+    assert result.exit_code == 1 and "no database here" in result.stderr
+    assert not db.exists()
+
+
+def test_places_match_whole_names(ingested):
+    def places(place):
+        result = CliRunner().invoke(main, ["report", "--db", ingested, "--place", place,
+                                           "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return {json.loads(line)["place"]["name"] for line in result.stdout.splitlines()}
+
+    assert places("حلب") == places("Aleppo") == {"Aleppo"}  # not Halabja
+    assert places("حلبجة") == {"Halabja"}
+
+
+def test_report_formats(ingested):
+    table = CliRunner().invoke(main, ["report", "--db", ingested])
+    assert "None" not in table.stdout and "groups;" in table.stdout
+    csv_out = CliRunner().invoke(main, ["report", "--db", ingested, "--format", "csv"])
+    lines = csv_out.stdout.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("group_id,type") and len(lines) >= 3
+    json_out = CliRunner().invoke(main, ["report", "--db", ingested, "--format", "json"])
+    groups_ = [json.loads(line) for line in json_out.stdout.splitlines()]
+    assert len(groups_) == len(lines) - 1 and groups_[0]["disagree"]  # disputes first
+
+
+def test_export_to_standard_output_and_with_group_filters(ingested, tmp_path):
+    result = CliRunner().invoke(main, ["export", "--db", ingested, "--format", "jsonl",
+                                       "--output", "-"])
+    assert result.exit_code == 0 and not (tmp_path / "-").exists()
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) >= 4 and "rows written to standard output" in result.stderr
+    result = CliRunner().invoke(main, ["export", "--db", ingested, "--format", "jsonl",
+                                       "--output", "-", "--disagree", "--place", "حلب"])
+    kept = [json.loads(line) for line in result.stdout.splitlines()]
+    assert kept and len(kept) < len(rows)
+    assert {r["location"]["name"] for r in kept} == {"Aleppo"}
+    result = CliRunner().invoke(main, ["export", "--db", ingested, "--format", "csv",
+                                       "--output", "-", "--min-sources", "9"])
+    assert result.stdout.lstrip("\ufeff").splitlines()[1:] == []

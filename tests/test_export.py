@@ -33,6 +33,8 @@ def test_every_format_writes_and_reads_back(claims, tmp_path, fmt):
     n = WRITERS[fmt](iter(claims), path)
     if fmt == "jsonl":
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        for r in rows:
+            assert r["evidence"].pop("text") is None  # a bare claim has no stored text
         assert [rasd.Claim.from_json(r) for r in rows] == claims
     elif fmt == "csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -106,3 +108,62 @@ def test_claim_rows_carry_their_group(tmp_path):
     export(db, "csv", tmp_path / "c.csv")
     with (tmp_path / "c.csv").open(encoding="utf-8-sig", newline="") as fh:
         assert {r["group_id"] for r in csv.DictReader(fh)} == set(members.values())
+
+
+def _doc_table_keys(section: str) -> set[str]:
+    """Every `key` named in the first cell of a Markdown table's rows."""
+    import re
+
+    keys: set[str] = set()
+    for line in section.splitlines():
+        if line.startswith("| ") and not line.startswith("|---"):
+            keys.update(re.findall(r"`([a-z_0-9]+)`", line.split("|")[1]))
+    return keys
+
+
+def test_flat_columns_are_documented_and_nothing_else():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "exports.md").read_text("utf-8")
+    section = docs.split("## Flat claim columns", 1)[1].split("\n## ", 1)[0]
+    assert _doc_table_keys(section) - {"csv", "parquet"} == set(COLUMNS)
+
+
+def test_every_claim_export_carries_its_provenance(tmp_path):
+    import pyarrow as pa
+
+    from rasd.corpus import export, ingest
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "doc-1", "title": "مقتل 12 شخصاً في حلب", "text": TEXT,
+                               "published": "2020-10-05", "outlet": "Test",
+                               "url": "https://example.test/a"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    ingest([str(src)], db)
+    wanted = {"outlet": "Test", "published": "2020-10-05", "url": "https://example.test/a",
+              "title": "مقتل 12 شخصاً في حلب"}
+    n = export(db, "parquet", tmp_path / "c.parquet")
+    table = pq.read_table(tmp_path / "c.parquet")
+    assert table.num_rows == n >= 3 and table.schema.field("date").type == pa.date32()
+    assert table.schema.field("count_low").type == pa.int64()
+    export(db, "csv", tmp_path / "c.csv")
+    with (tmp_path / "c.csv").open(encoding="utf-8-sig", newline="") as fh:
+        csv_rows = list(csv.DictReader(fh))
+    export(db, "geojson", tmp_path / "c.geojson")
+    features = json.loads((tmp_path / "c.geojson").read_text("utf-8"))["features"]
+    export(db, "jsonl", tmp_path / "c.jsonl")
+    lines = [json.loads(x) for x in (tmp_path / "c.jsonl").read_text("utf-8").splitlines()]
+    flat_rows = {"parquet": table.to_pylist(), "csv": csv_rows,
+                 "geojson": [f["properties"] for f in features]}
+    for fmt, rows in flat_rows.items():
+        assert rows, fmt
+        for row in rows:
+            assert {k: row[k] for k in wanted} == wanted, fmt
+            assert row["claim_id"] and row["group_id"], fmt
+            assert row["evidence"] and row["evidence"] in TEXT, fmt
+    for line in lines:
+        assert {k: line[k] for k in wanted} == wanted and line["claim_id"] and line["group_id"]
+        start, end = line["evidence"]["span"]
+        assert line["evidence"]["text"] and line["evidence"]["text"] in TEXT and end > start
+    assert {str(r["date"]) for r in table.to_pylist()} <= {"2020-10-04", "2020-10-05", "None"}

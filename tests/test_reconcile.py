@@ -498,3 +498,10 @@ def test_a_report_naming_two_attacks_does_not_bridge_them():
     academy = q(20, "الشرطة", "government", outlet="ج", sig=(("suicide",), ("academy",)))
     groups = reconcile([camp, both, academy])
     assert not any({8, 20} <= {m.claim.count.value for m in g.members} for g in groups)
+
+
+def test_a_share_never_disputes_the_toll():
+    toll = q(11, "وزارة الصحة", "government", type="injured")
+    share = q(7, "مدير المستشفى", "organization", outlet="ب", type="injured", context="share")
+    groups = reconcile([toll, share])
+    assert not any(g.disagree for g in groups)

@@ -28,9 +28,10 @@ def run(doc: Document) -> Document:
 
 
 def run_many(docs: Iterable[Document], workers: int = 1) -> Iterator[Document]:
-    """Stream Documents through the pipeline, optionally in a process pool."""
-    from rasd.pipeline import run_many as _run_many
-    return _run_many(docs, workers=workers)
+    """Stream Documents through the pipeline, in order, optionally in a process pool (then
+    each comes back with its claims and warnings, without the stages' annotations)."""
+    from rasd.pipeline import claims_only, run as _run, run_many as _run_many
+    return _run_many(docs, workers=workers, fn=claims_only if workers > 1 else _run)
 
 
 def extract_document(text: str, *, title: str | None = None, published: str | None = None,

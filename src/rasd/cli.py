@@ -6,17 +6,18 @@ import json
 import os
 import sys
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
 from rasd.errors import RasdError
+from rasd.filters import GROUP_PERIODS, FilterError, Filters, check
 from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import Failure
-from rasd.model import Document
+from rasd.model import EVENT_TYPES
 from rasd.pipeline import run_many
 
 
@@ -70,15 +71,6 @@ def _eval_pairs(gold: str, articles: str | None, db: str | None, as_json: bool,
                        f"[{c['source']}] {c['sentence']}")
 
 
-def _documents(items: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:
-    for item in items:
-        if isinstance(item, Failure):
-            failures.append(item)
-            click.echo(f"rasd: skipped {item}", err=True)
-        else:
-            yield item
-
-
 FETCH_OPTIONS = [
     click.option("--allow-private", is_flag=True,
                  help="Let URL and feed fetches reach loopback, private and link-local "
@@ -107,11 +99,47 @@ def _fetch(allow_private: bool, max_items: int, deadline: float,
                         progress=lambda line: click.echo(f"rasd: {line}", err=True))
 
 
+ENGINE_OPTIONS = [
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                 show_default=True,
+                 help="local: this machine's processes (--workers); dask: partitions of the "
+                      "input on a Dask cluster (pip install 'rasd[dask]'; docs/scale.md)."),
+    click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+                 help="Dask scheduler to use (default: a LocalCluster of --workers processes)."),
+    click.option("--partitions", default=None, type=click.IntRange(1),
+                 help="Dask partitions (default: 64 MB of JSONL each, at least 2 per worker)."),
+]
+
+
+def _engine_options(f: Any) -> Any:
+    for option in reversed(ENGINE_OPTIONS):
+        f = option(f)
+    return f
+
+
+def _check_engine(engine: str, scheduler: str | None, partitions: int | None,
+                  output: str | None = None) -> None:
+    """A one-line error when a Dask-only option is given without ``--engine dask``."""
+    if engine != "dask":
+        given = [name for name, value in (("--scheduler", scheduler),
+                                          ("--partitions", partitions),
+                                          ("--output", output)) if value is not None]
+        if given:
+            _fail(f"{given[0]} needs --engine dask")
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--workers", default=1, show_default=True, help="Processes to run the pipeline in.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Processes to run the pipeline in (records are parsed there too); with "
+                   "--engine dask, the LocalCluster's workers.")
+@_engine_options
+@click.option("--output", default=None, type=click.Path(file_okay=False),
+              help="With --engine dask: write the claims as Parquet shards in this folder "
+                   "(part-NNNNN.parquet, one per partition) instead of stdout.")
 @_fetch_options
-def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
+def extract(inputs: tuple[str, ...], workers: int, engine: str, scheduler: str | None,
+            partitions: int | None, output: str | None, **fetch: Any) -> None:
     """Extract claims from INPUTS (text, JSONL of articles, HTML, WARC, RSS/Atom, folders,
     http(s) URLs; '-' or none = stdin) and write one claim per line as JSON to stdout.
 
@@ -119,21 +147,67 @@ def extract(inputs: tuple[str, ...], workers: int, **fetch: Any) -> None:
     reported on stderr (file:line and reason) and the rest is processed; the exit status is 1
     only when no input could be processed.
     """
+    _check_engine(engine, scheduler, partitions, output)
+    if engine == "dask":
+        _extract_dask(list(inputs), workers, scheduler, partitions, output, _fetch(**fetch))
+        return
+    from rasd.jobs import claim_lines
+
     failures: list[Failure] = []
     processed = 0
     out = sys.stdout
     stdin = sys.stdin.buffer if (not inputs or "-" in inputs) else None
-    items = read_inputs(list(inputs), stdin, fetch=_fetch(**fetch))
-    for doc in run_many(_documents(items, failures), workers=workers):
+    items = read_inputs(list(inputs), stdin, fetch=_fetch(**fetch), raw=True)
+    for result in run_many(items, workers=workers, fn=claim_lines):
+        if isinstance(result, Failure):
+            failures.append(result)
+            click.echo(f"rasd: skipped {result}", err=True)
+            continue
         processed += 1
-        for warning in doc.warnings:
+        for warning in result.warnings:
             click.echo(f"rasd: warning: {warning}", err=True)
-        for claim in doc.claims:
-            out.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
+        out.write(result.lines)
     out.flush()
     if failures:
         click.echo(f"rasd: {processed} document(s) processed, {len(failures)} skipped", err=True)
     if processed == 0 and failures:
+        sys.exit(1)
+
+
+def _extract_dask(inputs: list[str], workers: int, scheduler: str | None,
+                  partitions: int | None, output: str | None, fetch: Any) -> None:
+    """``rasd extract --engine dask``: partitions' claims to stdout in order (or Parquet
+    shards), their failures and warnings to stderr, a progress bar on stderr."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from rasd import scale
+
+    out = sys.stdout
+    processed = failed = claims = 0
+    try:
+        with Progress("partitions", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("partitions", total=None)
+            for result in scale.extract(inputs or ["-"], workers=workers, scheduler=scheduler,
+                                        partitions=partitions, output=output, fetch=fetch,
+                                        progress=lambda r, total: bar.update(
+                                            task, advance=1, total=total)):
+                for failure in result.failures:
+                    click.echo(f"rasd: skipped {failure}", err=True)
+                for warning in result.warnings:
+                    click.echo(f"rasd: warning: {warning}", err=True)
+                out.writelines(result.lines)
+                processed += result.documents
+                failed += len(result.failures)
+                claims += result.claims
+    except RasdError as exc:
+        _fail(str(exc))
+        return
+    out.flush()
+    if failed or output:
+        click.echo(f"rasd: {processed} document(s) processed, {failed} skipped"
+                   + (f", {claims:,} claims in {output}" if output else ""), err=True)
+    if processed == 0 and failed:
         sys.exit(1)
 
 
@@ -228,9 +302,12 @@ OWN_VOICE = "(the article itself, outlet not given)"  #: an own-voice figure of 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--db", default=None, help=DB_HELP)
-@click.option("--workers", default=1, show_default=True, help="Processes to extract in.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Processes to extract in; with --engine dask, the LocalCluster's workers.")
+@_engine_options
 @_fetch_options
-def ingest(inputs: tuple[str, ...], db: str | None, workers: int, **fetch: Any) -> None:
+def ingest(inputs: tuple[str, ...], db: str | None, workers: int, engine: str,
+           scheduler: str | None, partitions: int | None, **fetch: Any) -> None:
     """Read INPUTS (text, JSONL, HTML, WARC, RSS/Atom, folders, http(s) URLs, '-') into the
     store, extracting the claims of every new Arabic document.
 
@@ -242,6 +319,14 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int, **fetch: Any) 
 
     from rasd.corpus import ingest as run_ingest
 
+    _check_engine(engine, scheduler, partitions)
+    if engine == "dask":
+        from functools import partial
+
+        from rasd import scale
+
+        run_ingest = partial(scale.ingest, scheduler=scheduler,  # type: ignore[assignment]
+                             partitions=partitions)
     stdin = sys.stdin.buffer if "-" in inputs else None
     counts: dict[str, int] = {}
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -286,12 +371,24 @@ def reextract(db: str | None, workers: int, everything: bool) -> None:
 
 
 FILTERS = [
-    click.option("--db", default=None, help=DB_HELP),
-    click.option("--type", "type_", default=None, help="Event type (killed, injured, ...)."),
-    click.option("--country", default=None, help="ISO country code of the place (SY, YE, ...)."),
+    click.option("--db", default=None, help=DB_HELP + " It must exist."),
+    click.option("--type", "type_", default=None,
+                 help="Event type: " + ", ".join(EVENT_TYPES) + "."),
+    click.option("--country", default=None,
+                 help="Country of the place: ISO code (SY, ye, ...) or its Arabic or "
+                      "English name."),
     click.option("--since", default=None, help="First event date (YYYY-MM-DD)."),
     click.option("--until", default=None, help="Last event date (YYYY-MM-DD)."),
     click.option("--source", default=None, help="Source id or text contained in the source."),
+    click.option("--outlet", default=None, help="Only claims of articles of this outlet."),
+    click.option("--place", default=None,
+                 help="The group's place: an Arabic or English name, whole words (Aleppo "
+                      "matches the Aleppo countryside, not Halabja), or a country code."),
+    click.option("--period", default=None,
+                 help="The group's period: " + ", ".join(GROUP_PERIODS) + "."),
+    click.option("--disagree", is_flag=True, help="Only groups whose sources disagree."),
+    click.option("--min-sources", default="1", show_default=True,
+                 help="Only groups with at least this many sources."),
 ]
 
 
@@ -301,33 +398,56 @@ def _filters(f: Any) -> Any:
     return f
 
 
+def _checked(raw: dict[str, Any]) -> Filters:
+    """The filter options, validated as the API validates them; a bad value is a one-line
+    error and exit status 2."""
+    try:
+        return check(type=raw.pop("type_"), country=raw.pop("country"),
+                     since=raw.pop("since"), until=raw.pop("until"), source=raw.pop("source"),
+                     outlet=raw.pop("outlet"), place=raw.pop("place"),
+                     period=raw.pop("period"), disagree=raw.pop("disagree"),
+                     min_sources=raw.pop("min_sources"))
+    except FilterError as exc:
+        click.echo(f"rasd: error: {exc}", err=True)
+        sys.exit(2)
+
+
 @main.command()
 @_filters
-@click.option("--place", default=None, help="Text, name or country of the group's place.")
-@click.option("--disagree", is_flag=True, help="Only groups whose sources disagree.")
-@click.option("--min-sources", default=1, show_default=True, help="Only groups with this many sources.")
-@click.option("--limit", default=20, show_default=True, help="Groups to show.")
-def report(db: str | None, type_: str | None, country: str | None, since: str | None,
-           until: str | None, source: str | None, place: str | None, disagree: bool,
-           min_sources: int, limit: int) -> None:
-    """Who says what: each reconciled figure with every source's number, side by side."""
+@click.option("--limit", default=20, show_default=True, help="Groups to show (table format).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "json"]),
+              help="table: each group with its sources; csv: one row per group (the ucdp "
+                   "columns); json: one group per line (the groups export).")
+def report(db: str | None, limit: int, fmt: str, **raw: Any) -> None:
+    """Who says what: each reconciled figure with every source's number, side by side
+    (disputes first, the widest spread first)."""
     from rasd.corpus import groups as find_groups
 
+    f = _checked(raw)
     try:
-        found = find_groups(db, place=place, disagree_only=disagree, min_sources=min_sources,
-                            type=type_, country=country, since=since, until=until, source=source)
+        found = find_groups(db, f)
     except RasdError as exc:
         _fail(str(exc))
         return
-    _print_groups(found, limit)
+    if fmt == "table":
+        _print_groups(found, limit)
+        return
+    from rasd.export import write_groups, write_ucdp
+
+    (write_ucdp if fmt == "csv" else write_groups)(_ranked(found), sys.stdout)
+
+
+def _ranked(found: list[Any]) -> list[Any]:
+    """Disputes first, the widest spread first; then by number of sources."""
+    return sorted(found, key=lambda g: (not g.disagree, -(g.spread or 0), -len(g.figures),
+                                        -g.n_claims, g.id))
 
 
 def _print_groups(found: list[Any], limit: int) -> None:
-    """Disputes first, the widest spread first; then by number of sources."""
+    """The first ``limit`` groups (:func:`_ranked`), each as a table of its sources."""
     console = Console()
-    ranked = sorted(found, key=lambda g: (not g.disagree, -(g.spread or 0), -len(g.figures),
-                                          -g.n_claims, g.id))
-    for g in ranked[:limit]:
+    for g in _ranked(found)[:limit]:
         where = g.place.text or g.place.name or g.place.country or "?"
         when = _when(g)
         flag = (f"[bold red]sources disagree ({g.spread:g}x)[/bold red]: {g.reason}"
@@ -355,7 +475,11 @@ def _when(g: Any) -> str:
         return "undated"
     if g.date_from == g.date_to:
         return str(g.date_from)
-    return f"{g.date_from or '…'} .. {g.date_to or '…'}"
+    if g.date_from is None:
+        return f"until {g.date_to}" + (" (since an unknown start)" if g.period == "since" else "")
+    if g.date_to is None:
+        return f"since {g.date_from}"
+    return f"{g.date_from} .. {g.date_to}"
 
 
 def _count_text(count: Any) -> str:
@@ -372,21 +496,27 @@ def _count_text(count: Any) -> str:
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["jsonl", "csv", "parquet", "geojson", "acled", "ucdp", "groups"]),
               help="Output format (columns documented in docs/exports.md).")
-@click.option("--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
-def export_(db: str | None, type_: str | None, country: str | None, since: str | None,
-            until: str | None, source: str | None, fmt: str, output: str) -> None:
-    """Write stored claims (or reconciled groups, for ucdp and groups) to a file."""
+@click.option("--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write ('-': standard output).")
+def export_(db: str | None, fmt: str, output: str, **raw: Any) -> None:
+    """Write stored claims (or reconciled groups, for ucdp and groups) to a file or, with
+    --output -, to standard output. The group filters (--place, --period, --disagree,
+    --min-sources) keep the claims of the groups that pass them."""
     from pathlib import Path
 
     from rasd.corpus import export as run_export
 
+    f = _checked(raw)
+    to_stdout = output == "-"
+    target: Any = (sys.stdout.buffer if fmt == "parquet" else sys.stdout) if to_stdout \
+        else Path(output)
     try:
-        n = run_export(db, fmt, Path(output), type=type_, country=country, since=since,
-                       until=until, source=source)
+        n = run_export(db, fmt, target, f)
     except (RasdError, OSError) as exc:
         _fail(str(exc))
         return
-    click.echo(f"{n:,} rows written to {output}")
+    click.echo(f"{n:,} rows written to {'standard output' if to_stdout else output}",
+               err=to_stdout)
 
 
 @main.command()
@@ -427,7 +557,7 @@ def demo(db: str) -> None:
         summary = run_ingest([str(path)], db)
     click.echo(f"{summary.new} new sample articles stored in {db} "
                f"({summary.already_stored} already there), {summary.claims} claims extracted.")
-    _print_groups(find_groups(db), limit=50)
+    _print_groups(find_groups(db, Filters()), limit=50)
     click.echo("Next: rasd ingest FILES_OR_URLS --db rasd.db, then rasd report --disagree")
 
 

@@ -13,17 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, TextIO
 
-from rasd.export import WRITERS, Row, claim_id, write_acled
+from rasd.export import WRITERS, record_row, write_acled
+from rasd.filters import Filters, check, group_passes
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share, one_line
 from rasd.ingest.text import detect_language
 from rasd.ingest.web import FetchOptions
 from rasd.model import Claim, Document
-from rasd.pipeline import run, run_many
+from rasd.jobs import claim_rows, extracted, source_of
+from rasd.pipeline import run_many
 from rasd.reconcile import ClaimRecord, Group, reconcile
 from rasd.store import Store
+from rasd.store.rows import Prepared
 from rasd.version import __version__
 
 BATCH = 100
@@ -43,7 +46,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
 
 
-def _language(doc: Document) -> str:
+def language_of(doc: Document) -> str:
     """"ar" for Arabic text, else the detected language code."""
     if arabic_share(doc.text) >= MIN_ARABIC_SHARE:
         return "ar"
@@ -51,21 +54,14 @@ def _language(doc: Document) -> str:
     return "und" if lang == "ar" else lang
 
 
-def _source(doc: Document) -> str:
-    """Where a document came from (file:line, URL), for its failure."""
-    return str(doc.meta.get("source") or doc.url or doc.id)
-
-
 def _extract(doc: Document) -> Document | Failure:
-    """The pipeline over one document; an error is that document's failure (a module-level
-    function, so that it runs in worker processes too)."""
-    try:
-        return run(doc)
-    except Exception as exc:  # noqa: BLE001 - recorded, and the batch goes on
-        return Failure(_source(doc), f"extraction failed ({one_line(exc)})", "extract_error")
+    """The pipeline over one document, returned with its claims but not the stages'
+    annotations (small to send back from a worker); an error is that document's failure."""
+    done = extracted(doc)
+    return done if isinstance(done, Failure) else doc.with_(claims=done.claims)
 
 
-class _Ingest:
+class Ingest:
     """One ingest run over an open store: every input is handled under a guard that records
     its failure and goes on (only a failure to record a failure stops the run); the counts are
     those of the rows the store actually inserted."""
@@ -84,28 +80,49 @@ class _Ingest:
         self.tick("failed")
 
     def fresh(self, items: Iterable[Document | Failure]) -> Iterator[Document]:
-        """The documents to extract: failures recorded, stored ones skipped, other languages
-        stored and marked."""
-        for item in items:
-            self.summary.read += 1
-            if isinstance(item, Failure):
-                self.fail(item)
-                continue
+        """The documents to extract, a batch at a time: failures recorded, stored ones skipped
+        (one query for the batch), other languages stored and marked."""
+        it = iter(items)
+        while batch := list(islice(it, BATCH)):
+            self.summary.read += len(batch)
+            docs = []
+            for item in batch:
+                if isinstance(item, Failure):
+                    self.fail(item)
+                else:
+                    docs.append(item)
             try:
-                if self.store.has_document(item.id) or self.store.document_id_for_text(item.text):
+                stored = self.store.stored(docs)
+            except Exception:  # noqa: BLE001 - asked one by one below, to name the bad one
+                stored = [self.stored_one(doc) for doc in docs]
+            for doc, known in zip(docs, stored):
+                if known:
                     self.counted(False, 0)
-                    continue
-                lang = _language(item)
-                if lang != "ar":  # stored and marked, not extracted
-                    new = self.store.save(item, [], self.summary.run_id, language=lang)
-                    self.summary.not_arabic += new
-                    self.counted(new, 0, "not Arabic")
-                    continue
-            except Exception as exc:  # noqa: BLE001
-                self.fail(Failure(_source(item), f"cannot store ({one_line(exc)})",
-                                  "store_error"))
-                continue
-            yield item
+                elif known is False and self.arabic(doc):
+                    yield doc
+
+    def stored_one(self, doc: Document) -> bool | None:
+        """Whether one document is stored; None (and its failure recorded) when that fails."""
+        try:
+            return self.store.stored([doc])[0]
+        except Exception as exc:  # noqa: BLE001
+            self.fail(Failure(source_of(doc), f"cannot store ({one_line(exc)})", "store_error"))
+            return None
+
+    def arabic(self, doc: Document) -> bool:
+        """Whether a new document is Arabic (to extract); one in another language is stored
+        and marked here (or its failure recorded)."""
+        lang = language_of(doc)
+        if lang == "ar":
+            return True
+        try:
+            new = self.store.save(doc, [], self.summary.run_id, language=lang)
+        except Exception as exc:  # noqa: BLE001
+            self.fail(Failure(source_of(doc), f"cannot store ({one_line(exc)})", "store_error"))
+            return False
+        self.summary.not_arabic += new
+        self.counted(new, 0, "not Arabic")
+        return False
 
     def counted(self, new: bool, claims: int, what: str = "new") -> None:
         if new:
@@ -116,36 +133,39 @@ class _Ingest:
             self.summary.already_stored += 1
             self.tick("known")
 
-    def save(self, docs: list[Document]) -> None:
+    def save(self, prepared: list[Prepared]) -> None:
         """Store a batch in one transaction; when that fails, each document on its own, so
         that only the bad one is a failure."""
-        pairs = [(doc, list(doc.claims)) for doc in docs]
         try:
-            results: list[bool | None] = list(self.store.save_batch(pairs, self.summary.run_id))
+            results: list[bool | None] = list(self.store.save_prepared(prepared,
+                                                                       self.summary.run_id))
         except Exception:  # noqa: BLE001 - retried one by one below
-            results = [self.save_one(doc, claims) for doc, claims in pairs]
-        for (_, claims), new in zip(pairs, results):
+            results = [self.save_one(p) for p in prepared]
+        for p, new in zip(prepared, results):
             if new is not None:
-                self.counted(new, len(claims))
+                arabic = p.document["language"] == "ar"
+                self.summary.not_arabic += bool(new) and not arabic
+                self.counted(new, len(p.claims), "new" if arabic else "not Arabic")
 
-    def save_one(self, doc: Document, claims: list[Claim]) -> bool | None:
+    def save_one(self, prepared: Prepared) -> bool | None:
         try:
-            return self.store.save(doc, claims, self.summary.run_id)
+            return self.store.save_prepared([prepared], self.summary.run_id)[0]
         except Exception as exc:  # noqa: BLE001
-            self.fail(Failure(_source(doc), f"cannot store ({one_line(exc)})", "store_error"))
+            self.fail(Failure(prepared.source, f"cannot store ({one_line(exc)})",
+                              "store_error"))
             return None
 
     def run(self, items: Iterable[Document | Failure], workers: int) -> None:
-        extracted = run_many(self.fresh(items), workers=workers, fn=_extract)
+        extracted = run_many(self.fresh(items), workers=workers, fn=claim_rows)
         while chunk := list(islice(extracted, BATCH)):
-            docs = []
+            prepared = []
             for item in chunk:
                 if isinstance(item, Failure):
                     self.fail(item)
                 else:
-                    docs.append(item)
-            if docs:
-                self.save(docs)
+                    prepared.append(item)
+            if prepared:
+                self.save(prepared)
 
 
 def ingest(inputs: list[str], db: str | None = None, *, stdin: BinaryIO | None = None,
@@ -161,17 +181,17 @@ def ingest(inputs: list[str], db: str | None = None, *, stdin: BinaryIO | None =
         status = "failed"
         try:
             items = read_inputs(inputs, stdin, require_arabic=False, fetch=fetch)
-            _Ingest(store, summary, progress).run(items, workers)
+            Ingest(store, summary, progress).run(items, workers)
             status = "finished"
         except KeyboardInterrupt:
             status = "interrupted"
             raise
         finally:
-            _finish(store, summary, status)
+            finish_run(store, summary, status)
     return summary
 
 
-def _finish(store: Store, summary: IngestSummary, status: str) -> None:
+def finish_run(store: Store, summary: IngestSummary, status: str) -> None:
     """Record the run's end; when it stopped on an error, a second error recording that does
     not hide the first."""
     try:
@@ -222,54 +242,56 @@ def reextract(db: str | None = None, *, workers: int = 1, everything: bool = Fal
 
 def claim_records(store: Store, *, type: str | None = None, country: str | None = None,
                   since: str | None = None, until: str | None = None,
-                  source: str | None = None) -> Iterator[ClaimRecord]:
-    """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed)."""
+                  source: str | None = None, outlet: str | None = None
+                  ) -> Iterator[ClaimRecord]:
+    """Stored claims with their articles' outlet, date and URL, for reconciliation (streamed).
+    The values must be valid (:func:`rasd.filters.check`)."""
     for sc in store.stored_claims(type=type, country=country, since=since, until=until):
         claim, doc = sc.claim, sc.doc
         if source and source not in claim.source.text and source != claim.source.id:
+            continue
+        if outlet and doc.outlet != outlet:
             continue
         yield ClaimRecord(claim, doc.outlet, doc.published, doc.url, sc.id, sc.seq,
                           sc.evidence_text)
 
 
-def groups(db: str | None = None, *, place: str | None = None, disagree_only: bool = False,
-           min_sources: int = 1, **filters: str | None) -> list[Group]:
-    """Reconciled groups of the stored claims, filtered (the store opened read-only)."""
+def _records(store: Store, f: Filters) -> Iterator[ClaimRecord]:
+    return claim_records(store, **f.store_args(), outlet=f.outlet)
+
+
+def groups(db: str | None = None, f: Filters | None = None, **raw: Any) -> list[Group]:
+    """Reconciled groups of the stored claims that pass the filters ``f`` (or the raw filter
+    values ``raw``, checked by :func:`rasd.filters.check`: a bad one is a FilterError); the
+    claim filters (type, country, dates, source, outlet) choose the claims reconciled, the
+    others the groups kept. The store is opened read-only."""
+    f = f or check(**raw)
     with Store.open(db, readonly=True) as store:
-        found = reconcile(claim_records(store, **filters))
-    out = []
-    for g in found:
-        if disagree_only and not g.disagree:
-            continue
-        if len(g.figures) < min_sources:
-            continue
-        if place and not _place_matches(g, place):
-            continue
-        out.append(g)
-    return out
+        found = reconcile(_records(store, f))
+    return [g for g in found if group_passes(g, f)]
 
 
-def _place_matches(group: Group, place: str) -> bool:
-    p = group.place
-    return any(place in (x or "") for x in (p.text, p.name, p.country))
-
-
-def export(db: str | None, fmt: str, output: Path, **filters: str | None) -> int:
-    """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``;
-    rows written. The claims are reconciled first, so every claim row carries its
-    ``group_id`` (the group it has among the exported claims). The store is opened
-    read-only."""
+def export(db: str | None, fmt: str, output: Path | TextIO, f: Filters | None = None,
+           **raw: Any) -> int:
+    """Write stored claims (or, for ``ucdp`` and ``groups``, reconciled groups) to ``output``
+    (a path or an open text stream); rows written. Filters as :func:`groups`: the claims are
+    reconciled first, so every claim row carries its ``group_id``, and with a group filter
+    (place, period, disagree, min_sources) only the claims of the groups kept are written.
+    The store is opened read-only."""
     from rasd.export import write_groups, write_ucdp
 
+    f = f or check(**raw)
     with Store.open(db, readonly=True) as store:
-        records = list(claim_records(store, **filters))
-    found = reconcile(records)
-    if fmt in ("ucdp", "groups"):
-        writer = write_ucdp if fmt == "ucdp" else write_groups
-        return writer(found, output)
-    group_of = {id(rec): g.id for g in found for rec in g.members}
-    rows = [Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_of.get(id(rec)))
-            for rec in records]
+        records = list(_records(store, f))
+        found = [g for g in reconcile(records) if group_passes(g, f)]
+        if fmt in ("ucdp", "groups"):
+            writer = write_ucdp if fmt == "ucdp" else write_groups
+            return writer(found, output)
+        group_of = {id(rec): g.id for g in found for rec in g.members}
+        if f.about_groups:
+            records = [rec for rec in records if id(rec) in group_of]
+        titles = store.titles(rec.claim.doc_id for rec in records)
+    rows = [record_row(rec, group_of.get(id(rec)), titles) for rec in records]
     if fmt == "acled":
         return write_acled(((row, rec.evidence_text) for row, rec in zip(rows, records)), output)
     return WRITERS[fmt](rows, output)

@@ -8,21 +8,40 @@ The flat column set (:data:`COLUMNS`) is shared by CSV and Parquet and documente
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Union
+from contextlib import contextmanager
+from typing import IO, Any, Callable, Iterable, Iterator, Union
 
 from rasd.model import Claim
 
+#: the article a claim came from (its provenance), in every claim export
+PROVENANCE: tuple[str, ...] = ("outlet", "published", "url", "title")
 COLUMNS: tuple[str, ...] = (
-    "claim_id", "group_id", "doc_id", "type", "mixed", "count_value", "qualifier", "count_min", "count_max",
-    "vague", "count_low", "count_high", "subject", "subject_category", "source", "source_kind",
-    "source_id", "via", "location", "place_name", "country", "admin1", "lat", "lon",
-    "geo_precision", "time_text", "date", "date_precision", "trigger", "evidence_start",
-    "evidence_end", "confidence",
+    "claim_id", "group_id", "doc_id", *PROVENANCE, "type", "mixed", "count_value", "qualifier",
+    "count_min", "count_max", "vague", "count_low", "count_high", "subject", "subject_category",
+    "source", "source_kind", "source_id", "via", "location", "place_name", "country", "admin1",
+    "lat", "lon", "geo_precision", "time_text", "date", "date_precision", "trigger", "evidence",
+    "evidence_start", "evidence_end", "confidence",
 )
+INT_COLUMNS = ("count_value", "count_min", "count_max", "count_low", "count_high",
+               "geo_precision", "evidence_start", "evidence_end")
+FLOAT_COLUMNS = ("lat", "lon", "confidence")
 PARQUET_BATCH = 10_000
+Output = Union[Path, IO[Any]]  #: a file to write, or an open stream (standard output)
+
+
+@contextmanager
+def _opened(output: Output, encoding: str = "utf-8", newline: str | None = None
+            ) -> Iterator[IO[str]]:
+    """``output`` opened for text (a path), or as it is (a stream, left open)."""
+    if isinstance(output, Path):
+        with output.open("w", encoding=encoding, newline=newline) as out:
+            yield out
+    else:
+        yield output
 
 
 def claim_id(claim: Claim) -> str:
@@ -32,11 +51,21 @@ def claim_id(claim: Claim) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A stored claim to export: the claim, its store id and its reconciled group's id."""
+    """A stored claim to export: the claim, its store id, its reconciled group's id, the
+    article it came from and its evidence text."""
 
     claim: Claim
     claim_id: str
     group_id: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+    evidence: str | None = None
+
+    def provenance(self) -> dict[str, str | None]:
+        return {"outlet": self.outlet, "published": self.published, "url": self.url,
+                "title": self.title}
 
 
 Exported = Union[Claim, Row]
@@ -46,6 +75,20 @@ def _row(item: Exported) -> Row:
     return item if isinstance(item, Row) else Row(item, claim_id(item))
 
 
+def member_rows(groups: Iterable[Any], titles: dict[str, str]) -> Iterator[Row]:
+    """The member claims of reconciled groups (:class:`rasd.reconcile.Group`), group by group,
+    as rows with their group's id and their provenance (``titles``: article titles by id)."""
+    for g in groups:
+        for rec in g.members:
+            yield record_row(rec, g.id, titles)
+
+
+def record_row(rec: Any, group_id: str | None, titles: dict[str, str]) -> Row:
+    """A :class:`rasd.reconcile.ClaimRecord` as a row with its group and provenance."""
+    return Row(rec.claim, rec.claim_id or claim_id(rec.claim), group_id, rec.outlet,
+               rec.published, rec.url, titles.get(rec.claim.doc_id), rec.evidence_text)
+
+
 def flat(item: Exported) -> dict[str, Any]:
     """One flat row per claim (the columns of :data:`COLUMNS`, in that order)."""
     r = _row(item)
@@ -53,7 +96,7 @@ def flat(item: Exported) -> dict[str, Any]:
     loc = claim.location
     row = {
         **claim.columns(), "claim_id": r.claim_id, "group_id": r.group_id,
-        "doc_id": claim.doc_id,
+        "doc_id": claim.doc_id, **r.provenance(), "evidence": r.evidence,
         "type": claim.type, "subject": claim.subject.text if claim.subject else None,
         "source": claim.source.text, "via": " | ".join(v.text for v in claim.via) or None,
         "location": loc.text if loc else None, "place_name": loc.name if loc else None,
@@ -63,27 +106,30 @@ def flat(item: Exported) -> dict[str, Any]:
     return {name: row[name] for name in COLUMNS}
 
 
-def write_jsonl(claims: Iterable[Exported], path: Path) -> int:
-    """Claims in their JSON form with ``claim_id`` and ``group_id`` first, one per line."""
+def write_jsonl(claims: Iterable[Exported], path: Output) -> int:
+    """Claims in their JSON form with ``claim_id``, ``group_id`` and the article's outlet,
+    published, url and title first, and the evidence text beside its span; one per line."""
     n = 0
-    with path.open("w", encoding="utf-8") as out:
+    with _opened(path) as out:
         for item in claims:
             r = _row(item)
-            data = {"claim_id": r.claim_id, "group_id": r.group_id, **r.claim.to_json()}
+            data = {"claim_id": r.claim_id, "group_id": r.group_id, **r.provenance(),
+                    **r.claim.to_json()}
+            data["evidence"] = {**data["evidence"], "text": r.evidence}
             out.write(json.dumps(data, ensure_ascii=False) + "\n")
             n += 1
     return n
 
 
-def write_csv(claims: Iterable[Exported], path: Path) -> int:
+def write_csv(claims: Iterable[Exported], path: Output) -> int:
     """Claims as flat CSV rows (UTF-8 with a BOM so spreadsheet programs show Arabic)."""
     return write_rows((flat(c) for c in claims), COLUMNS, path)
 
 
-def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: Path) -> int:
+def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: Output) -> int:
     """Dict rows to a CSV file with the given columns."""
     n = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    with _opened(path, "utf-8-sig", "") as out:
         writer = csv.DictWriter(out, fieldnames=list(columns))
         writer.writeheader()
         for row in rows:
@@ -92,24 +138,31 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], path: P
     return n
 
 
-def write_parquet(claims: Iterable[Exported], path: Path) -> int:
+def write_parquet(claims: Iterable[Exported], path: Output) -> int:
     """Claims as a Parquet table (written in batches, so memory stays flat)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = pa.schema([
-        (name, pa.bool_() if name == "mixed" else
-         pa.float64() if name in ("lat", "lon", "confidence") else
-         pa.int64() if name in ("count_value", "count_min", "count_max", "count_low",
-                                "count_high", "geo_precision", "evidence_start",
-                                "evidence_end") else pa.string())
+        (name, pa.bool_() if name == "mixed" else pa.date32() if name == "date" else
+         pa.float64() if name in FLOAT_COLUMNS else
+         pa.int64() if name in INT_COLUMNS else pa.string())
         for name in COLUMNS])
     n = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
-        for batch in _batches((flat(c) for c in claims), PARQUET_BATCH):
+    with pq.ParquetWriter(str(path) if isinstance(path, Path) else path, schema) as writer:
+        for batch in _batches((_typed(flat(c)) for c in claims), PARQUET_BATCH):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             n += len(batch)
     return n
+
+
+def _typed(row: dict[str, Any]) -> dict[str, Any]:
+    """A flat row with its ``date`` as a date (None when it is not a whole ISO day)."""
+    try:
+        day = dt.date.fromisoformat(row["date"]) if row["date"] else None
+    except ValueError:
+        day = None
+    return {**row, "date": day}
 
 
 def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -123,10 +176,10 @@ def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield batch
 
 
-def write_geojson(claims: Iterable[Exported], path: Path) -> int:
+def write_geojson(claims: Iterable[Exported], path: Output) -> int:
     """Claims with coordinates as a GeoJSON FeatureCollection of points (streamed)."""
     n = 0
-    with path.open("w", encoding="utf-8") as out:
+    with _opened(path) as out:
         out.write('{"type": "FeatureCollection", "features": [\n')
         for item in claims:
             loc = _row(item).claim.location
@@ -142,7 +195,7 @@ def write_geojson(claims: Iterable[Exported], path: Path) -> int:
     return n
 
 
-WRITERS: dict[str, Callable[[Iterable[Exported], Path], int]] = {
+WRITERS: dict[str, Callable[[Iterable[Exported], Output], int]] = {
     "jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "geojson": write_geojson,
 }
 
@@ -184,7 +237,7 @@ def acled_row(item: Exported, evidence: str | None = None) -> dict[str, Any] | N
     }
 
 
-def write_acled(items: Iterable[tuple[Exported, str | None]], path: Path) -> int:
+def write_acled(items: Iterable[tuple[Exported, str | None]], path: Output) -> int:
     """ACLED-style CSV of (claim, evidence text) pairs; claims with no ACLED type are left out."""
     rows = (row for claim, evidence in items if (row := acled_row(claim, evidence)) is not None)
     return write_rows(rows, ACLED_COLUMNS, path)
@@ -222,7 +275,7 @@ def _figure(count: Any) -> str:
     return str(data["vague"])
 
 
-def write_ucdp(groups: Iterable[Any], path: Path) -> int:
+def write_ucdp(groups: Iterable[Any], path: Output) -> int:
     """UCDP-style CSV: one row per reconciled group with its low / best / high."""
     return write_rows((ucdp_row(g) for g in groups), UCDP_COLUMNS, path)
 
@@ -264,10 +317,10 @@ def _member(rec: Any, figure: Any) -> dict[str, Any]:
     }
 
 
-def write_groups(groups: Iterable[Any], path: Path) -> int:
+def write_groups(groups: Iterable[Any], path: Output) -> int:
     """Reconciled groups, one JSON object per line (``group_row``)."""
     n = 0
-    with path.open("w", encoding="utf-8") as out:
+    with _opened(path) as out:
         for g in groups:
             out.write(json.dumps(group_row(g), ensure_ascii=False) + "\n")
             n += 1

@@ -38,10 +38,6 @@ VAGUE_WORDS: dict[str, tuple[int, int]] = {
     "hundreds_of_thousands": (100_000, 999_999),
 }
 CLAIM_ID_CHARS = 32  # hex digits of sha256 kept in claim ids (128 bits)
-SOURCE_KINDS: tuple[str, ...] = (
-    "government", "military", "media", "monitor", "international", "armed_group",
-    "person", "anonymous", "outlet", "official", "organization", "unknown",
-)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -62,9 +58,6 @@ class Span:
     def from_json(cls, data: Iterable[int]) -> "Span":
         start, end = data
         return cls(int(start), int(end))
-
-    def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +218,7 @@ PERIOD_KINDS: tuple[str, ...] = ("since", "span")
 #: how a figure stands to the article's news: an ``earlier`` stage of a toll ("وكانت حصيلة
 #: سابقة قد أشارت إلى"), a ``background`` event ("في هجوم مماثل"), an ``additional`` count after
 #: one already given ("وقتل جنديان آخران")
-CONTEXTS: tuple[str, ...] = ("earlier", "background", "additional")
+CONTEXTS: tuple[str, ...] = ("earlier", "background", "additional", "share")
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +290,7 @@ class Claim:
     signature: Signature | None = None  #: attack kind and target of the incident
     part_of: int | None = None          #: index (in its document's claims) of the whole
     revision: bool = False              #: worded as an update ("ارتفعت الحصيلة إلى")
-    context: str | None = None          #: earlier / background / additional (CONTEXTS)
+    context: str | None = None          #: earlier / background / additional / share
     contrast: bool = False              #: set against another figure ("في حين", "نفى", "فقط")
     segment: int = 0                    #: which story of a roundup article ("وفي هجوم منفصل")
 

@@ -1,14 +1,18 @@
 """The pipeline: the list of stages, each a pure function ``Document -> Document``.
 
-``run`` applies them to one document; ``run_many`` streams documents through them (in one
-process, or in a process pool with ``workers > 1``; stages are picklable module functions).
+``run`` applies them to one document; ``run_many`` streams items (documents, or raw JSONL
+records) through a function around them, in one process or in a process pool with
+``workers > 1``. In a pool, what crosses between processes is the raw record going in and a
+compact result coming out (claim JSON lines, table rows: :mod:`rasd.jobs`), never an annotated
+Document, whose tokens and offset maps cost more to pickle than to compute.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from rasd.extractor.attribution import find_sources
 from rasd.extractor.claims import assemble_claims, draft_claims
@@ -24,6 +28,7 @@ from rasd.text.tokens import tokenize
 
 Stage = Callable[[Document], Document]
 T = TypeVar("T")
+CHUNKS_IN_FLIGHT = 4  #: chunks submitted per worker before the oldest result is awaited
 
 
 def prepare(doc: Document) -> Document:
@@ -90,17 +95,34 @@ def run(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
     return doc
 
 
-def run_many(docs: Iterable[Document], workers: int = 1, chunksize: int = 16,
-             fn: Callable[[Document], T] = run) -> Iterator[T]:  # type: ignore[assignment]
-    """Run the pipeline (or ``fn``, a module-level function around it) over a stream of
-    documents, in order. With ``workers > 1`` documents go to a process pool a bounded window
-    at a time, so memory stays flat on endless inputs."""
+def claims_only(doc: Document) -> Document:
+    """The pipeline over one document, returned with its claims and warnings but without the
+    stages' annotations (what a process pool sends back when Documents are asked for)."""
+    done = run(doc)
+    return doc.with_(claims=done.claims, warnings=done.warnings, rejected=done.rejected)
+
+
+def _apply(fn: Callable[[Any], T], chunk: list[Any]) -> list[T]:
+    return [fn(item) for item in chunk]
+
+
+def run_many(items: Iterable[Any], workers: int = 1, chunksize: int = 16,
+             fn: Callable[[Any], T] = run) -> Iterator[T]:  # type: ignore[assignment]
+    """``fn`` (a module-level function: the pipeline by default) over a stream of items, results
+    in input order. With ``workers > 1`` the items go to a process pool in chunks of
+    ``chunksize``, at most ``CHUNKS_IN_FLIGHT`` chunks per worker at a time: the pool stays
+    busy while results are consumed, and memory stays flat on endless inputs. ``fn`` should
+    return something small to pickle (see :mod:`rasd.jobs`)."""
     if workers <= 1:
-        for doc in docs:
-            yield fn(doc)
+        for item in items:
+            yield fn(item)
         return
-    window = workers * chunksize * 4
-    it = iter(docs)
+    it = iter(items)
+    pending: deque[Future[list[T]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        while batch := list(islice(it, window)):
-            yield from pool.map(fn, batch, chunksize=chunksize)
+        while chunk := list(islice(it, chunksize)):
+            pending.append(pool.submit(_apply, fn, chunk))
+            if len(pending) >= workers * CHUNKS_IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

@@ -102,8 +102,13 @@ def test_table_filters(client):
     assert client.get("/", params={"country": "IQ"}).text.count('<svg class="dots"') == 1
     assert client.get("/", params={"type": "killed", "country": "IQ"}).text.count(
         '<svg class="dots"') == 0
-    # invalid values are ignored, not errors
-    assert client.get("/", params={"since": "nope", "type": "bogus"}).status_code == 200
+    # a bad value is answered with its reason, next to the form that holds it
+    r = client.get("/", params={"type": "kiled"})
+    assert r.status_code == 422 and 'class="error"' in r.text
+    assert "did you mean &#39;killed&#39;" in r.text
+    r = client.get("/map", params={"since": "nope"})
+    assert r.status_code == 422 and "since &#39;nope&#39; is not a real date" in r.text
+    assert 'value="nope"' in r.text  # shown back in the form
 
 
 def test_group_page_timeline_and_evidence(client):
@@ -186,10 +191,37 @@ def test_unknown_group_and_document_are_html_404(client):
     assert "content-security-policy" not in r.headers
 
 
-def test_map_plots_claims_with_coordinates(client):
-    text = html_ok(client.get("/map"))
-    assert '<svg id="map"' in text and text.count('class="pt ') >= 2
-    assert client.get("/map", params={"country": "IQ"}).text.count('class="pt ') == 1
+def _map_data(client, **params):
+    import json
+
+    text = html_ok(client.get("/map", params=params))
+    block = text.split('<script type="application/json" id="map-data">', 1)[1]
+    return json.loads(block.split("</script>", 1)[0])
+
+
+def test_map_places_groups_with_type_size_dispute_and_precision(client):
+    data = _map_data(client)
+    groups = {g["id"]: g for g in client.get("/api/groups").json()["items"]}
+    located = [g for g in groups.values() if g["place"]["lat"] is not None
+               and g["place"]["level"] in ("point", "admin1", "country")]
+    assert len(data["points"]) == len(located) >= 2
+    for lat, lon, best, type_, disputed, level, gid, place in data["points"]:
+        g = groups[gid]
+        assert data["places"][place] == g["place"]["text"]
+        assert (best, type_, bool(disputed)) == (g["best"], g["type"], g["disagree"])
+        assert level == g["place"]["level"][0]
+    assert len(_map_data(client, country="IQ")["points"]) == 1
+    assert {p[6] for p in _map_data(client, disagree=1)["points"]} == {
+        g["id"] for g in located if g["disagree"]}
+    assert data["types"]["killed"] == "قتلى" and data["countries"]
+
+
+def test_groups_sharing_a_point_are_not_piled():
+    from rasd.api.dashboard import unpile
+
+    spots = {unpile(33.5, 36.3, k) for k in range(50)}
+    assert len(spots) == 50 and all(abs(lat - 33.5) < 3 and abs(lon - 36.3) < 3
+                                    for lat, lon in spots)
 
 
 def test_static_css(client):
@@ -198,8 +230,9 @@ def test_static_css(client):
 
 
 def test_api_paths_stay_json(client):
-    """Only the dashboard's pages are HTML: no docs UI, and /api/ errors keep the JSON shape."""
-    for url in ("/docs", "/redoc", "/api/", "/api/nope"):
+    """Only the dashboard's pages (and /docs, served from the package) are HTML: /api/ errors
+    keep the JSON shape."""
+    for url in ("/redoc", "/api/", "/api/nope"):
         r = client.get(url)
         assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
         assert r.json()["error"]["status"] == 404
@@ -241,3 +274,134 @@ def test_try_names_the_articles_own_voice_in_words(client):
     assert "__" not in text and "المقال نفسه" in text
     text = html_ok(client.post("/try?lang=en", data={"text": "قتل 7 أشخاص في قصف على مدينة حلب أمس."}))
     assert "the article itself" in text
+
+
+def _row_ids(text):
+    return re.findall(r'<tr(?: class="disagree")?>\s*<td><a href="/groups/([0-9a-f]+)', text)
+
+
+def test_table_opens_on_disputes_and_sorts_by_its_columns(client):
+    api = client.get("/api/groups", params={"sort": "-disputes"}).json()["items"]
+    text = html_ok(client.get("/"))
+    assert _row_ids(text) == [g["id"] for g in api]
+    assert api[0]["disagree"] and api[0]["n_sources"] >= 2
+    for key in ("date", "n_sources", "spread", "best"):
+        assert f'href="/?sort=-{key}"' in text  # each sortable heading, descending first
+        by_api = client.get("/api/groups", params={"sort": f"-{key}"}).json()["items"]
+        sorted_page = html_ok(client.get("/", params={"sort": f"-{key}"}))
+        assert _row_ids(sorted_page) == [g["id"] for g in by_api]
+        assert f'href="/?sort={key}"' in sorted_page  # the same heading now sorts ascending
+    r = client.get("/", params={"sort": "colour"})
+    assert r.status_code == 422 and "unknown sort &#39;colour&#39;" in r.text
+
+
+def test_table_rows_say_one_source_and_where_the_pager_is(client):
+    text = html_ok(client.get("/", params={"lang": "en"}))
+    single = [g for g in client.get("/api/groups").json()["items"] if g["n_sources"] == 1]
+    assert single and text.count(">one source<") == len(single)
+    total = client.get("/api/groups").json()["total"]
+    assert f'Rows <bdi dir="ltr">1–{total}</bdi> of <bdi dir="ltr">{total}</bdi>' in text
+    assert "page <bdi dir=\"ltr\">1/1</bdi>" in text
+
+
+def test_table_filters_by_source_outlet_min_sources_and_period(client):
+    def rows(**params):
+        return len(_row_ids(html_ok(client.get("/", params=params))))
+
+    everything = rows()
+    assert rows(min_sources=3) == 1 and rows(period="event") <= everything
+    assert rows(outlet="nobody") == 0 and rows(source="nobody") == 0
+    assert rows(min_sources=3, period="undated") == 0
+
+
+def test_dot_strips_share_one_log_scale():
+    from rasd.api.dashboard import LogScale, dots
+
+    scale = LogScale.over([1, 12, 3, 3_000_000])
+    assert (scale.lo, scale.hi) == (0, 7)
+    assert [t["label"] for t in scale.ticks()] == ["1", "100", "10k", "1M"]
+    group = {"figures": [{"source": {"text": "a", "tier": 0}, "count": {"value": 1}},
+                         {"source": {"text": "b", "tier": 2}, "count": {"value": 12}}],
+             "low": 1, "high": 12}
+    xs = [p["x"] for p in dots(group, scale)["points"]]
+    # 1 vs 12 is about one decade of seven: a seventh of the strip, not all of it
+    assert xs[0] == scale.x(1) and 0.13 < (xs[1] - xs[0]) / (scale.width - 2 * scale.pad) < 0.16
+    assert [p["tier"] for p in dots(group, scale)["points"]] == [0, 2]
+
+
+def test_download_what_i_see(client):
+    import csv
+    import io
+    import json
+
+    page = html_ok(client.get("/", params={"min_sources": 3}))
+    assert 'href="/download.csv?min_sources=3"' in page
+    shown = _row_ids(page)
+    r = client.get("/download.csv", params={"min_sources": 3})
+    assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text.lstrip("\ufeff"))))
+    assert rows and {row["group_id"] for row in rows} == set(shown)
+    assert all(row["outlet"] and row["published"] and row["evidence"] for row in rows)
+    lines = [json.loads(x) for x in client.get("/download.jsonl",
+                                               params={"min_sources": 3}).text.splitlines()]
+    assert [x["claim_id"] for x in lines] == [row["claim_id"] for row in rows]
+    assert client.get("/download.csv", params={"type": "kiled"}).status_code == 422
+    assert client.get("/download.xlsx").status_code == 404
+
+
+def test_claim_cards_link_to_their_group_and_the_group_page_draws_tiers(client):
+    g = aleppo_killed(client)
+    doc_id = g["figures"][0]["doc_id"]
+    text = html_ok(client.get(f"/documents/{doc_id}"))
+    assert f'href="/groups/{g["id"]}"' in text
+    page = html_ok(client.get(f"/groups/{g['id']}"))
+    tiers = {f["source"]["tier"] for f in g["figures"]}
+    assert all(f'class="series tier{n}"' in page for n in tiers)
+    assert "at_least" not in page and "(about)" not in page  # qualifiers are translated
+
+
+def test_timeline_goes_log_when_figures_span_orders_of_magnitude():
+    from rasd.api.dashboard import timeline
+
+    def group(*values):
+        return {"figures": [{"source": {"text": f"s{i}", "tier": i % 3}, "count": {"value": v},
+                             "date": f"2018-05-{i + 1:02d}", "chain": []}
+                            for i, v in enumerate(values)]}
+
+    flat = timeline(group(20, 150))
+    steep = timeline(group(2, 150, 2000))
+    assert not flat["log"] and steep["log"]
+    ys = {p["value"]: p["y"] for s in steep["series"] for p in s["pts"]}
+    # on the log axis 2 -> 150 is more than half of 2 -> 2000 (linear: under a tenth)
+    assert (ys[2] - ys[150]) / (ys[2] - ys[2000]) > 0.6
+    assert [t["label"] for t in steep["xticks"]][0] == "2018-05-01"
+    assert steep["xticks"][-1]["anchor"] == "end" and len(steep["xticks"]) >= 3
+
+
+def test_try_reads_the_publication_date_and_outlet(client):
+    text = "قتل 7 أشخاص في قصف على مدينة حلب أمس."
+    r = client.post("/try", data={"text": text, "published": "2020-10-05",
+                                  "outlet": "Test Outlet", "lang": "en"})
+    page = html_ok(r)
+    assert "2020-10-04" in page  # "أمس" resolved against the publication date
+    assert "Test Outlet" in page  # the article's own figure is the outlet's
+    bad = client.post("/try", data={"text": text, "published": "2020-13-45"})
+    assert bad.status_code == 422 and "published &#39;2020-13-45&#39; is not a real date" in bad.text
+
+
+def test_a_dispute_reason_is_worded_in_the_page_language():
+    from rasd.api.dashboard import reason_parts
+
+    r = reason_parts("المرصد السوري (at least 1000) vs وزارة الصحة (tens): 1.98x")
+    assert (r["a"], r["fa"], r["b"], r["fb"]["vague"], r["x"]) == (
+        "المرصد السوري", {"n": "1,000", "q": "at_least", "vague": None}, "وزارة الصحة",
+        "tens", "1.98")
+    assert reason_parts("X (10-15) vs Y (2)")["fa"] == {"n": "10-15", "q": None, "vague": None}
+    assert reason_parts("something else") is None
+
+
+def test_arabic_pages_show_no_raw_values(client):
+    g = aleppo_killed(client)
+    for path in ("/", f"/groups/{g['id']}"):
+        text = html_ok(client.get(path))
+        assert " vs " not in text and "at_least" not in text and "(about" not in text

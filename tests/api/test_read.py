@@ -162,9 +162,26 @@ def test_422_shape(client, params):
     r = client.get("/api/groups", params=params)
     assert r.status_code == 422
     err = r.json()["error"]
-    assert err["code"] == "invalid_request" and err["status"] == 422 and err["message"]
+    assert err["code"] in ("invalid_request", "invalid_filter") and err["status"] == 422
+    assert err["message"]
 
 
 def test_405_shape(client):
     r = client.delete("/api/groups")
     assert r.status_code == 405 and r.json()["error"]["code"] == "method_not_allowed"
+
+
+def test_filters_are_checked_as_the_cli_checks_them(client):
+    from rasd.filters import FilterError, check
+
+    for params in ({"type": "kiled"}, {"country": "Syra"}, {"since": "2020-13-45"},
+                   {"since": "2020-10-06", "until": "2020-10-01"}, {"period": "evnt"}):
+        err = client.get("/api/groups", params=params).json()["error"]
+        with pytest.raises(FilterError) as cli:
+            check(**params)
+        assert (err["status"], err["message"], err["code"]) == (422, str(cli.value),
+                                                                 cli.value.code)
+    by_code = client.get("/api/groups", params={"country": "sy"}).json()
+    assert by_code["total"] > 0
+    for name in ("Syria", "سوريا", "SY"):
+        assert client.get("/api/groups", params={"country": name}).json() == by_code

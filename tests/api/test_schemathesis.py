@@ -5,8 +5,11 @@ operation, no server error and no response that breaks the schema.
 Every check of schemathesis runs but one, replaced: "schema-valid data is accepted" would count
 ``POST /api/extract {"text": "message"}`` → 400 "not Arabic text" as a violation. Whether a
 text is Arabic (a share of its letters) is beyond what a JSON schema says; the API documents
-that refusal as 400 ``bad_input``. So a valid request may get 400 with that code (or 413, a
-text over the size limit), never 422 (the schema would be lying) nor any other refusal."""
+that refusal as 400 ``bad_input``. Likewise a filter whose meaning only :mod:`rasd.filters`
+can check (a country name it does not know, ``since`` after ``until``) is 422
+``invalid_filter``. So a valid request may get 400 with that code (or 413, a text over the size
+limit, or 422 ``invalid_filter``), never 422 ``invalid_request`` (the schema would be lying)
+nor any other refusal."""
 
 from __future__ import annotations
 
@@ -29,7 +32,8 @@ from rasd.api.settings import Settings  # noqa: E402
 
 EXAMPLES = 40  #: cases per operation and generation mode
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-SEMANTIC_REFUSALS = {(400, "bad_input"), (400, "bad_record"), (413, "payload_too_large")}
+SEMANTIC_REFUSALS = {(400, "bad_input"), (400, "bad_record"), (413, "payload_too_large"),
+                     (422, "invalid_filter")}
 
 
 @pytest.fixture()

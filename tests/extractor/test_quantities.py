@@ -158,3 +158,17 @@ def test_an_aggregate_or_background_figure_takes_no_lead_signature():
 def test_a_span_of_a_few_days_is_an_incident(text, value, kind):
     period = one(text, value).period
     assert (period.kind if period else None) == kind
+
+
+@pytest.mark.parametrize("text, value, context", [
+    ("وقضى أربعة من ضحايا إطلاق النار على الفور في المدينة.", 4, "share"),
+    ("فيما يخضع بقية المصابين وعددهم 7 للمراقبة الطبية في المستشفى.", 7, "share"),
+    ("وأصيب 7 أشخاص في انفجار في المدينة.", 7, None),
+])
+def test_a_share_of_an_unstated_whole(text, value, context):
+    assert one(text, value).context == context
+
+
+def test_a_vague_count_naming_its_people_is_no_share():
+    c = [c for c in claims("وسقط عدد من القتلى والجرحى في قصف على حلب.") if c.type == "killed"]
+    assert c and all(x.context != "share" for x in c)

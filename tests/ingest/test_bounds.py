@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import socket
 import struct
 import subprocess
@@ -202,7 +203,10 @@ def test_item_cap(tmp_path, silent_port):
     cap = items[0]
     assert isinstance(cap, Failure) and cap.code == "item_cap"
     assert cap.reason == "40 items; only the first 5 are read (the item cap)"
-    assert items[-1].reason == "deadline of 1 s passed: 5 of 5 items not read"
+    # only the 5 capped items were tried; on a loaded machine one may fail on its own (a
+    # refused connection) before the deadline, so 4 or 5 of them are left unread
+    assert re.fullmatch(r"deadline of 1 s passed: [45] of 5 items not read", items[-1].reason)
+    assert len(items) <= 1 + 1 + 5
 
 
 def test_feed_items_of_a_stream_are_read_concurrently(tmp_path):

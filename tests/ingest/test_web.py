@@ -242,3 +242,34 @@ def test_allow_private_from_env(monkeypatch):
     for value, allowed in (("1", True), ("yes", True), ("0", False), ("", False)):
         monkeypatch.setenv("RASD_ALLOW_PRIVATE", value)
         assert allow_private_from_env() is allowed
+
+
+def test_a_warc_and_a_feed_sharing_pages_count_what_is_stored(server, tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from rasd.corpus import ingest
+    from rasd.store import Store
+
+    pages = {f"/p{i}": PAGE.replace("12 شخصاً", f"{12 + i} شخصاً") for i in range(3)}
+    items = "".join(f"<item><title>t</title><link>{server}{p}</link></item>" for p in pages)
+    _Handler.routes.update({p: (200, "text/html; charset=utf-8", h.encode("utf-8"))
+                            for p, h in pages.items()})
+    _Handler.routes["/feed3"] = (200, "application/rss+xml", (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+        f"{items}</channel></rss>").encode("utf-8"))
+    warc = tmp_path / "same.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for p, html in pages.items():
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.0")
+            writer.write_record(writer.create_warc_record(
+                server + p, "response", payload=io.BytesIO(html.encode("utf-8")),
+                http_headers=headers))
+    db = str(tmp_path / "s.db")
+    summary = ingest([str(warc), f"{server}/feed3"], db, fetch=LOCAL)
+    with Store.open(db) as store:
+        counts = store.counts()
+    assert (summary.read, summary.new, summary.already_stored) == (6, 3, 3)
+    assert summary.claims == counts["claims"] > 0 and counts["documents"] == 3

@@ -242,6 +242,30 @@ def test_save_many_counts_new_documents(store):
     assert store.counts()["documents"] == 10
 
 
+def test_stored_checks_a_batch_by_id_and_by_text(store):
+    docs = [numbered_document(i) for i in range(6)]
+    assert store.stored([]) == []
+    store.save_many(docs[:3])
+    same_text = docs[1].with_(id="another-id")
+    assert store.stored([*docs, same_text]) == [True, True, True, False, False, False, True]
+
+
+def test_save_prepared_writes_a_batch_and_counts_only_what_it_inserted(store):
+    run = store.start_run("test")
+    docs = [numbered_document(i) for i in range(5)]
+    claims = [numbered_claims(d, i) for i, d in enumerate(docs)]
+    prepared = [rows.prepare(d, c) for d, c in zip(docs, claims)]
+    assert store.save_prepared(prepared[:2], run) == [True, True]
+    twice = rows.prepare(docs[3], claims[3])
+    again = [prepared[1], *prepared[2:], twice]  # one stored, one twice in the batch
+    assert store.save_prepared(again, run) == [False, True, True, True, False]
+    assert _json(store.claims()) == _json([c for cs in claims for c in cs])
+    assert {d.id: d.meta["language"] for d in store.documents()} == {d.id: "ar" for d in docs}
+    with pytest.raises(StoreError, match="given for"):
+        store.save_prepared([rows.prepare(numbered_document(9), claims[0])], run)
+    assert store.counts()["documents"] == 5
+
+
 def test_threads_share_a_store(store):
     docs = [numbered_document(i) for i in range(40)]
     added = []

@@ -1,5 +1,5 @@
 from rasd.text.normalize import normalize_string
-from rasd.text.segment import clause_breaks, paragraphs, sentences
+from rasd.text.segment import paragraphs, sentences
 from rasd.text.tokens import stems, tokenize
 
 
@@ -22,11 +22,6 @@ def test_line_breaks_split_sentences_and_paragraphs():
     norm = normalize_string("عنوان الخبر\nالفقرة الأولى. جملة ثانية\nالفقرة الثانية")
     assert len(sentences(norm)) == 4
     assert len(paragraphs(norm)) == 3
-
-
-def test_clause_breaks():
-    norm = normalize_string("قتل 5، وأصيب 1,200؛ ونزح آلاف")
-    assert len(clause_breaks(norm, 0, len(norm))) == 2
 
 
 def test_clitic_stems():

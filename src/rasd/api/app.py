@@ -12,20 +12,21 @@ Extraction runs in worker processes within a time budget (503 busy / 504 too slo
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
 import io
 import json
 import math
-import re
+
 import threading
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, AsyncIterator, Callable, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, Field
 
+from rasd import filters
 from rasd.api import dashboard, limits, queries
 from rasd.api.errors import (ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders,
                              install_handlers)
@@ -34,6 +35,7 @@ from rasd.api.snapshot import SnapshotCache
 from rasd.api.workers import ExtractWorkers, Job, extract_job
 from rasd.corpus import ingest
 from rasd.ingest.fetch import FetchOptions
+from rasd.filters import GROUP_PERIODS
 from rasd.model import EVENT_TYPES
 from rasd.store import Store
 from rasd.version import __version__
@@ -44,11 +46,19 @@ MAX_BODY_BYTES = 20_000_000     #: any other request body (bytes)
 MAX_INGEST_RECORDS = 1_000      #: records per POST /api/ingest
 MAX_LIMIT = 500
 
-EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 
 
-def _country() -> Any:
-    return Query(None, pattern="^[A-Za-z]{2}$", description="ISO 3166 alpha-2 code")
+TypeParam = Annotated[str | None, Query(description="event type", json_schema_extra={
+    "anyOf": [{"type": "string", "enum": list(EVENT_TYPES)}, {"type": "null"}]})]
+CountryParam = Annotated[str | None, Query(description="ISO 3166 alpha-2 code (any case) or a "
+                                                       "country's Arabic or English name")]
+PeriodParam = Annotated[str | None, Query(description="the group's period", json_schema_extra={
+    "anyOf": [{"type": "string", "enum": list(GROUP_PERIODS)}, {"type": "null"}]})]
+
+
+def _date(description: str) -> Any:
+    return Query(None, description=f"{description} (YYYY-MM-DD)", json_schema_extra={
+        "anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]})
 
 
 def _error_doc(status: int, code: str, description: str) -> dict[str, Any]:
@@ -59,25 +69,13 @@ def _error_doc(status: int, code: str, description: str) -> dict[str, Any]:
 ERRORS: dict[int | str, dict[str, Any]] = {
     s: _error_doc(s, c, d)
     for s, c, d in ((400, "bad_input", "Bad input"), (404, "not_found", "Not found"),
-                    (422, "invalid_request", "Invalid parameters"))
+                    (422, "invalid_request", "Invalid parameters, or a filter value that "
+                                             "means nothing (code invalid_filter)"))
 }
 LIMITED = {429: _error_doc(429, "rate_limited", "Too many requests from this client")}
 BUDGETED = {413: _error_doc(413, "payload_too_large", "Text too long"),
             503: _error_doc(503, "busy", "Every extraction worker is busy"),
             504: _error_doc(504, "timeout", "Extraction took longer than its time budget")}
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _iso_date(value: object) -> object:
-    """Only ``YYYY-MM-DD`` strings (no timestamps: ``until=0`` is not 1970-01-01)."""
-    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value)):
-        return value
-    raise ValueError("must be an ISO date, YYYY-MM-DD")
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-
-
 def window(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page"),
            offset: int = Query(0, ge=0, description="items skipped")) -> queries.Window:
     return queries.Window(limit, offset)
@@ -156,6 +154,7 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                                           "/try": dashboard.MAX_TRY_BYTES},
                        default=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages, JSON and the map's data
     app.state.store, app.state.cache, app.state.workers = store, cache, workers
 
     def rate_limited(request: Request) -> None:
@@ -189,13 +188,15 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                 "counts": store.counts(), "writes": bool(token)})
 
     @app.get("/api/documents", tags=["documents"], responses=ERRORS)
-    def list_documents(outlet: str | None = None, since: IsoDate | None = None,
-                       until: IsoDate | None = None, language: str | None = None,
+    def list_documents(outlet: str | None = None, since: str | None = _date("published from"),
+                       until: str | None = _date("published until"),
+                       language: str | None = None,
                        sort: Literal["published", "-published", "id"] = "id",
                        w: queries.Window = Depends(window)) -> SafeJSONResponse:
         """Stored documents (metadata and title, no text), filtered by outlet, language and
         publication date (inclusive)."""
-        found = queries.documents(cache.get(), outlet=outlet, since=since, until=until,
+        f = filters.check(since=since, until=until)
+        found = queries.documents(cache.get(), outlet=outlet, since=f.since, until=f.until,
                                   language=language, sort=sort)
         return _json(queries.page(found, w, lambda d: d.to_json()))
 
@@ -213,50 +214,57 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                 "claims": [{"id": i, **c.to_json()} for i, c in zip(ids, claims)]})
 
     @app.get("/api/claims", tags=["claims"], responses=ERRORS)
-    def list_claims(type: EventType | None = None, country: str | None = _country(),
-                    since: IsoDate | None = Query(None, description="event date from"),
-                    until: IsoDate | None = Query(None, description="event date to"),
+    def list_claims(type: TypeParam = None, country: CountryParam = None,
+                    since: str | None = _date("event date from"),
+                    until: str | None = _date("event date to"),
                     source: str | None = Query(None, description="source id, or part of its "
                                                                   "text or name"),
                     outlet: str | None = None,
-                    place: str | None = Query(None, description="part of the place's text "
-                                                                "or name"),
+                    place: str | None = Query(None, description="the place's Arabic or "
+                                                                "English name, whole words"),
                     doc_id: str | None = None,
                     sort: Literal["date", "-date", "confidence", "-confidence", "count",
                                   "-count"] | None = None,
                     w: queries.Window = Depends(window)) -> SafeJSONResponse:
         """Stored claims with their ids and articles' metadata (default order: by document,
         then as extracted)."""
-        found = queries.claims(cache.get(), type=type, country=country, since=since,
-                               until=until, source=source, outlet=outlet, place=place,
-                               doc_id=doc_id, sort=sort)
+        f = filters.check(type=type, country=country, since=since, until=until,
+                          source=source, outlet=outlet, place=place)
+        found = queries.claims(cache.get(), f, doc_id=doc_id, sort=sort)
         return _json(queries.page(found, w, lambda c: c.to_json()))
 
     @app.get("/api/sources", tags=["sources"], responses=ERRORS)
-    def list_sources(kind: str | None = None, country: str | None = _country(),
+    def list_sources(kind: str | None = None, country: CountryParam = None,
                      q: str | None = Query(None, description="part of the id or name"),
                      w: queries.Window = Depends(window)) -> SafeJSONResponse:
         """Canonical sources with their claim and document counts (most claims first)."""
-        found = queries.sources(cache.get(), kind=kind, country=country, q=q)
+        found = queries.sources(cache.get(), kind=kind, country=filters.country_code(country),
+                                q=q)
         return _json(queries.page(found, w, lambda s: s))
 
     @app.get("/api/groups", tags=["groups"], responses=ERRORS)
-    def list_groups(type: EventType | None = None, country: str | None = _country(),
-                    place: str | None = None, since: IsoDate | None = None,
-                    until: IsoDate | None = None, source: str | None = None,
-                    outlet: str | None = None,
+    def list_groups(type: TypeParam = None, country: CountryParam = None,
+                    place: str | None = Query(None, description="the place's Arabic or "
+                                                                "English name, whole words"),
+                    since: str | None = _date("the group's period ends on or after"),
+                    until: str | None = _date("the group's period starts on or before"),
+                    source: str | None = None, outlet: str | None = None,
+                    period: PeriodParam = None,
                     disagree: bool = Query(False, description="only groups whose sources "
                                                               "disagree"),
                     min_sources: int = Query(1, ge=1),
                     sort: Literal["n_sources", "-n_sources", "date", "-date", "best", "-best",
-                                  "n_claims", "-n_claims", "spread", "-spread"] | None = None,
+                                  "n_claims", "-n_claims", "spread", "-spread", "disputes",
+                                  "-disputes"] | None = None,
                     w: queries.Window = Depends(window)) -> SafeJSONResponse:
         """Reconciled groups: one real-world quantity and every source's figure for it
-        (default order: first day, type, place; ``-spread``: widest disputes first)."""
+        (default order: first day, type, place; ``-spread``: widest disputes first;
+        ``-disputes``: disputes first, then by number of sources, the most recent first)."""
+        f = filters.check(type=type, country=country, place=place, since=since, until=until,
+                          source=source, outlet=outlet, period=period, disagree=disagree,
+                          min_sources=min_sources)
         snap = cache.get()
-        found = queries.groups(snap, type=type, country=country, place=place, since=since,
-                               until=until, source=source, outlet=outlet, disagree=disagree,
-                               min_sources=min_sources, sort=sort)
+        found = queries.groups(snap, f, sort=sort)
         return _json(queries.page(found, w, snap.group_json))
 
     @app.get("/api/groups/{group_id}", tags=["groups"], responses=ERRORS)

@@ -2,7 +2,8 @@
 
 Every error body is ``{"error": {"code": "...", "message": "...", "status": N}}``: HTTP errors
 (404, 405, 401, 403, 413, 429, 503, 504), validation errors (422), rasd's own :class:`~rasd.errors.RasdError`
-(400, or 500 for a database failure) and any unexpected exception (500, no details leaked).
+(400, or 500 for a database failure; 422 ``invalid_filter`` for a filter value
+:mod:`rasd.filters` refuses) and any unexpected exception (500, no details leaked).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rasd.errors import RasdError
+from rasd.filters import FilterError
 from rasd.store import StoreError
 
 log = logging.getLogger("rasd.api")
@@ -80,6 +82,10 @@ def install_handlers(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> SafeJSONResponse:
         return error_response(422, "invalid_request", _validation_message(exc))
 
+    @app.exception_handler(FilterError)
+    async def _filter(request: Request, exc: FilterError) -> SafeJSONResponse:
+        return error_response(422, exc.code, str(exc))
+
     @app.exception_handler(RasdError)
     async def _rasd(request: Request, exc: RasdError) -> SafeJSONResponse:
         if isinstance(exc, StoreError):
@@ -141,10 +147,12 @@ class SecurityHeaders:
 
     HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                (b"referrer-policy", b"no-referrer"), (b"cache-control", b"no-store")]
-    #: HTML pages (the dashboard): own stylesheets and scripts only (the map's Leaflet is served
-    #: from the package), forms to this origin only
+    #: HTML pages (the dashboard): own stylesheets and scripts only (the map's Leaflet and the
+    #: /docs Swagger UI are served from the package), requests (the schema /docs reads) and
+    #: forms to this origin only
     HTML_CSP = (b"default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
-                b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+                b"connect-src 'self'; form-action 'self'; base-uri 'none'; "
+                b"frame-ancestors 'none'")
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
+from rasd.filters import Filters, group_passes, place_matches
 from rasd.reconcile import Group
 from rasd.api.snapshot import ClaimItem, DocInfo, Snapshot
 
@@ -94,16 +95,17 @@ def _source_matches(item: ClaimItem, source: str) -> bool:
 
 def _place_matches_claim(item: ClaimItem, place: str) -> bool:
     loc = item.claim.location
-    return loc is not None and any(place in (x or "") for x in (loc.text, loc.name))
+    return loc is not None and place_matches(place, (loc.text, loc.name, loc.admin1),
+                                             loc.country)
 
 
-def claims(snap: Snapshot, *, type: str | None, country: str | None, since: dt.date | None,
-           until: dt.date | None, source: str | None, outlet: str | None, place: str | None,
-           doc_id: str | None, sort: str | None) -> list[ClaimItem]:
+def claims(snap: Snapshot, f: Filters, *, doc_id: str | None = None,
+           sort: str | None = None) -> list[ClaimItem]:
     """Claims filtered (``since``/``until`` on the claim's event date: undated claims are left
-    out, as in the store) and sorted."""
-    lo, hi = _iso(since), _iso(until)
-    country = country.upper() if country else None
+    out, as in the store) and sorted; the group filters of ``f`` (disagree, min_sources,
+    period) do not apply."""
+    type, country, source, outlet, place = f.type, f.country, f.source, f.outlet, f.place
+    lo, hi = _iso(f.since), _iso(f.until)
     tests: list[Callable[[ClaimItem], bool]] = []
     if type:
         tests.append(lambda i: i.claim.type == type)
@@ -137,6 +139,8 @@ def _keep(items: list[T], tests: list[Callable[[T], bool]]) -> list[T]:
 # --- groups ----------------------------------------------------------------------------------
 
 GROUP_SORTS: dict[str, Callable[[Group], Any]] = {
+    # "-disputes": disputes first, then by number of sources, then the most recent
+    "disputes": lambda g: (g.disagree, g.n_sources, g.date_to or g.date_from or ""),
     "n_sources": lambda g: (g.n_sources, g.n_claims),
     "date": lambda g: g.date_from,
     "best": lambda g: g.best,
@@ -153,30 +157,20 @@ def _group_source(g: Group, source: str) -> bool:
     return False
 
 
-def _group_place(g: Group, place: str) -> bool:
-    p = g.place
-    return any(place in (x or "") for x in (p.text, p.name, p.admin1)) or place == p.country
-
-
-def groups(snap: Snapshot, *, type: str | None, country: str | None, place: str | None,
-           since: dt.date | None, until: dt.date | None, source: str | None,
-           outlet: str | None, disagree: bool, min_sources: int, sort: str | None
-           ) -> list[Group]:
+def groups(snap: Snapshot, f: Filters, *, sort: str | None = None) -> list[Group]:
     """Reconciled groups filtered (``since``/``until``: the group's period overlaps them;
     undated groups are left out) and sorted.
 
     The groups are those of the whole store, filtered afterwards: a group's figures are not
     narrowed to the matching sources (``rasd report``, which reconciles only the matching
     claims, may differ for ``source``)."""
-    lo, hi = _iso(since), _iso(until)
-    country = country.upper() if country else None
+    type, country, source, outlet = f.type, f.country, f.source, f.outlet
+    lo, hi = _iso(f.since), _iso(f.until)
     tests: list[Callable[[Group], bool]] = []
     if type:
         tests.append(lambda g: g.type == type)
     if country:
         tests.append(lambda g: g.place.country == country)
-    if place:
-        tests.append(lambda g: _group_place(g, place))
     if lo:
         tests.append(lambda g: g.date_to is not None and g.date_to >= lo)
     if hi:
@@ -184,11 +178,9 @@ def groups(snap: Snapshot, *, type: str | None, country: str | None, place: str 
     if source:
         tests.append(lambda g: _group_source(g, source))
     if outlet:
-        tests.append(lambda g: any(outlet in f.outlets for f in g.figures))
-    if disagree:
-        tests.append(lambda g: g.disagree)
-    if min_sources > 1:
-        tests.append(lambda g: g.n_sources >= min_sources)
+        tests.append(lambda g: any(outlet in fig.outlets for fig in g.figures))
+    if f.about_groups:
+        tests.append(lambda g: group_passes(g, f))
     items = _keep(snap.groups, tests)
     key = GROUP_SORTS[sort.lstrip("-")] if sort else (lambda g: None)
     return _ordered(snap, "groups", sort, items, key, bool(tests))

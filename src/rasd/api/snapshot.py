@@ -76,12 +76,16 @@ class Snapshot:
     built_at: float = field(default_factory=time.time)
     build_seconds: float = 0.0
     group_index: dict[str, Group] = field(default_factory=dict)
+    group_of_claim: dict[str, str] = field(default_factory=dict)  #: claim id -> group id
     _orders: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
     _json: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for g in self.groups:
             self.group_index.setdefault(g.id, g)
+            for rec in g.members:
+                if rec.claim_id:
+                    self.group_of_claim.setdefault(rec.claim_id, g.id)
 
     def sorted(self, kind: str, sort: str, items: list[Any],
                key: Callable[[Any], Any]) -> list[Any]:

@@ -269,7 +269,6 @@ def context() -> ContextLexicon:
 @dataclass(frozen=True)
 class AttributionLexicon:
     verbs: frozenset[str]
-    continuation: frozenset[str]
     stops: frozenset[str]
     prepositions: PhraseSet
     via: PhraseSet
@@ -318,7 +317,6 @@ def attribution() -> AttributionLexicon:
                                    + [(w, True) for w in voice["before_that"]])
     return AttributionLexicon(
         verbs=verbs,
-        continuation=frozenset(_norm_all(data["continuation_verbs"])),
         stops=frozenset(_norm_all(data["speaker_stops"])),
         prepositions=prepositions,
         via=PhraseSet.build((w, True) for w in data["via_markers"]),

@@ -72,6 +72,9 @@ class _Lexicon:
     segment_openers: PhraseSet
     part_markers_after: PhraseSet
     part_marker_reach: int
+    share_after: PhraseSet
+    share_before: PhraseSet
+    share_before_reach: int
 
     @cached_property
     def period_openers(self) -> frozenset[str]:
@@ -119,6 +122,9 @@ def _lexicon() -> _Lexicon:
         segment_openers=flag((w, True) for w in data["segment_openers"]),
         part_markers_after=flag((w, True) for w in data["part_markers_after"]),
         part_marker_reach=int(data["part_marker_reach"]),
+        share_after=flag((w, True) for w in data["share_after"]),
+        share_before=flag((w, True) for w in data["share_before"]),
+        share_before_reach=int(data["share_before_reach"]),
     )
 
 
@@ -412,6 +418,21 @@ def _part_marker_after(clause: _Clause) -> bool:
     return lex.part_markers_after.found_in(after)
 
 
+def _share(clause: _Clause) -> bool:
+    """Whether the figure is marked as a share of a larger count, stated or not (lexicon
+    ``share_after`` / ``share_before``; asked of stated figures only: "عدد من القتلى" is how a
+    vague count names its people, not a share)."""
+    lex = _lexicon()
+    after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
+    before = clause.toks[max(0, clause.figure - lex.share_before_reach):clause.figure]
+    return _starts(lex.share_after, after) or lex.share_before.found_in(before)
+
+
+def _starts(phrases: PhraseSet, toks: Sequence[Token]) -> bool:
+    """Whether a phrase opens ``toks`` (the words right after a figure)."""
+    return bool(toks) and phrases.match_at(toks, 0) is not None
+
+
 SHARE_REACH = 2  #: sentences back a share ("5 من بين الإصابات") looks for its whole
 
 
@@ -544,8 +565,12 @@ def mark_quantities(doc: Document) -> Document:
             subject = replace(subject, name=names[i])
         # the whole is read off the earlier claims (marked already) and this one's type and count
         whole = _whole(claims, i, figures, clauses, sentence_of)
+        # a figure marked as a share of a count not stated ("بقية المصابين وعددهم 7")
+        share = whole is None and context is None and claim.count.vague is None \
+            and _share(clause)
         claims[i] = replace(claim, period=period, signature=signature, subject=subject,
-                            revision=_revision(clause) and context != "earlier", context=context,
+                            revision=_revision(clause) and context != "earlier",
+                            context="share" if share else context,
                             contrast=follows and _contrast(clause),
                             segment=segments[sentence_of[i]],
                             part_of=claim.part_of if whole is None else whole)

@@ -17,11 +17,12 @@ import httpx
 
 from rasd.errors import InputError
 from rasd.ingest.fetch import MAX_BYTES, FetchOptions, client
-from rasd.ingest.records import Failure, one_line, read_stream
+from rasd.ingest.records import Failure, RawRecord, one_line, read_stream
 from rasd.ingest.web import document_from_html, looks_like_feed, read_feed, read_url, read_warc
 from rasd.model import Document
 
 Item = Union[Document, Failure]
+RawItem = Union[Document, Failure, RawRecord]
 TEXT_SUFFIXES = (".txt", ".jsonl", ".json")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -29,7 +30,8 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
 
 
-def _suffix(path: Path) -> str:
+def file_suffix(path: Path) -> str:
+    """A file's kind by its name: the lower-case suffix (``.warc.gz`` as one)."""
     name = path.name.lower()
     for suffix in WARC_SUFFIXES:
         if name.endswith(suffix):
@@ -38,9 +40,9 @@ def _suffix(path: Path) -> str:
 
 
 def read_file(path: Path, http: httpx.Client | None = None, require_arabic: bool = True,
-              fetch: FetchOptions | None = None) -> Iterator[Item]:
-    """Documents of one file, by its kind."""
-    suffix = _suffix(path)
+              fetch: FetchOptions | None = None, raw: bool = False) -> Iterator[RawItem]:
+    """Documents of one file, by its kind (JSONL lines as RawRecords with ``raw``)."""
+    suffix = file_suffix(path)
     try:
         with path.open("rb") as fh:
             if suffix in WARC_SUFFIXES:
@@ -55,7 +57,7 @@ def read_file(path: Path, http: httpx.Client | None = None, require_arabic: bool
                 with _client(http, fetch) as own:
                     yield from read_feed(fh.read(), str(path), own, require_arabic, fetch)
             else:
-                yield from read_stream(fh, str(path), require_arabic)  # type: ignore[arg-type]
+                yield from read_stream(fh, str(path), require_arabic, raw)  # type: ignore[arg-type]
     except OSError as exc:
         yield Failure(str(path), exc.strerror or str(exc), "bad_input")
 
@@ -97,26 +99,29 @@ class _client:
 
 def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
                 http: httpx.Client | None = None, require_arabic: bool = True,
-                fetch: FetchOptions | None = None) -> Iterator[Item]:
+                fetch: FetchOptions | None = None, raw: bool = False) -> Iterator[RawItem]:
     """Documents (or Failures) from files, folders, ``-`` (stdin) and http(s) URLs; with
     ``require_arabic`` off, texts in other languages come through too (for storing). URLs
     and feed items are fetched as ``fetch`` says (by default: no private addresses). An
-    unexpected error in one input is that input's failure; the next inputs are read."""
+    unexpected error in one input is that input's failure; the next inputs are read. With
+    ``raw``, JSONL lines come unparsed (:class:`~rasd.ingest.records.RawRecord`), for a
+    process pool to parse in its workers."""
     for path in paths or ["-"]:
         try:
-            yield from _read_one(path, stdin, http, require_arabic, fetch)
+            yield from _read_one(path, stdin, http, require_arabic, fetch, raw)
         except Exception as exc:  # noqa: BLE001 - recorded, and the batch goes on
             yield Failure(path, f"unexpected error ({one_line(exc)})", "bad_input")
 
 
 def _read_one(path: str, stdin: BinaryIO | None, http: httpx.Client | None,
-              require_arabic: bool, fetch: FetchOptions | None) -> Iterator[Item]:
+              require_arabic: bool, fetch: FetchOptions | None,
+              raw: bool = False) -> Iterator[RawItem]:
     """The documents of one input (see :func:`read_inputs`)."""
     if path == "-":
         if stdin is None:
             yield Failure("<stdin>", "no standard input", "bad_input")
         else:
-            yield from read_stream(stdin, "<stdin>", require_arabic)
+            yield from read_stream(stdin, "<stdin>", require_arabic, raw)
     elif path.startswith(("http://", "https://")):
         with _client(http, fetch) as own:
             yield from read_url(path, own, require_arabic, fetch)
@@ -126,7 +131,7 @@ def _read_one(path: str, stdin: BinaryIO | None, http: httpx.Client | None,
             yield Failure(path, "no such file or folder", "bad_input")
         elif p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and (_suffix(f) in FOLDER_SUFFIXES):
-                    yield from read_file(f, http, require_arabic, fetch)
+                if f.is_file() and (file_suffix(f) in FOLDER_SUFFIXES):
+                    yield from read_file(f, http, require_arabic, fetch, raw)
         else:
-            yield from read_file(p, http, require_arabic, fetch)
+            yield from read_file(p, http, require_arabic, fetch, raw)

@@ -161,9 +161,10 @@ def _record(line: bytes, where: str, require_arabic: bool) -> Document:
     return document_from_record(json.loads(text), where, require_arabic)
 
 
-def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
-    """Lines of a binary stream; an over-long line comes as None (and is skipped whole)."""
-    number = 0
+def _lines(fh: BinaryIO, first: int = 1) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of a binary stream (from ``first``); an over-long line comes as None
+    (and is skipped whole)."""
+    number = first - 1
     while True:
         line = fh.readline(MAX_LINE_BYTES)
         if not line:
@@ -179,31 +180,46 @@ def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
         yield number, line
 
 
-def read_jsonl(fh: BinaryIO, name: str,
-               require_arabic: bool = True) -> Iterator[Union[Document, Failure]]:
-    """Documents of a JSONL stream; bad lines come as Failures naming the line."""
-    for number, line in _lines(fh):
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One JSONL line read but not parsed yet: what a process pool ships to its workers, so
+    that parsing runs there too (:func:`parse_record` turns it into a Document)."""
+
+    line: bytes
+    where: str
+    require_arabic: bool = True
+
+
+def parse_record(record: RawRecord) -> Union[Document, Failure]:
+    """The Document of one JSONL line, or the Failure naming the line and why (one guard per
+    record: whatever goes wrong is this line's failure)."""
+    where = record.where
+    try:
+        return _record(record.line, where, record.require_arabic)
+    except json.JSONDecodeError as exc:
+        return Failure(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except InputError as exc:
+        return Failure(where, str(exc).removeprefix(f"{where}: "), exc.code)
+    except RecursionError:
+        return Failure(where, "JSON nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - recorded, and the batch goes on
+        return Failure(where, f"unexpected error ({one_line(exc)})")
+
+
+def read_jsonl(fh: BinaryIO, name: str, require_arabic: bool = True, raw: bool = False,
+               first_line: int = 1) -> Iterator[Union[Document, Failure, RawRecord]]:
+    """Documents of a JSONL stream; bad lines come as Failures naming the line (the stream's
+    first is ``first_line``: a part of a file). With ``raw``, each non-blank line comes as a
+    :class:`RawRecord`, parsed later (in a worker)."""
+    for number, line in _lines(fh, first_line):
         where = f"{name}:{number}"
         if line is None:
             yield Failure(where, f"line longer than {MAX_LINE_BYTES:,} bytes")
             continue
         if not line.strip():
             continue
-        try:  # one guard per record: whatever goes wrong is this line's failure
-            doc = _record(line, where, require_arabic)
-        except json.JSONDecodeError as exc:
-            yield Failure(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        except InputError as exc:
-            yield Failure(where, str(exc).removeprefix(f"{where}: "), exc.code)
-            continue
-        except RecursionError:
-            yield Failure(where, "JSON nested too deeply")
-            continue
-        except Exception as exc:  # noqa: BLE001 - recorded, and the batch goes on
-            yield Failure(where, f"unexpected error ({one_line(exc)})")
-            continue
-        yield doc
+        record = RawRecord(line, where, require_arabic)
+        yield record if raw else parse_record(record)
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -214,14 +230,15 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return head.removeprefix(_BOM).lstrip().startswith(b"{")
 
 
-def read_stream(fh: BinaryIO, name: str,
-                require_arabic: bool = True) -> Iterator[Union[Document, Failure]]:
-    """A stream that is either JSONL records or one plain-text article."""
+def read_stream(fh: BinaryIO, name: str, require_arabic: bool = True,
+                raw: bool = False) -> Iterator[Union[Document, Failure, RawRecord]]:
+    """A stream that is either JSONL records (as :class:`RawRecord` with ``raw``) or one
+    plain-text article."""
     if not hasattr(fh, "peek"):
         fh = io.BufferedReader(fh)  # type: ignore[arg-type]
     head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
     if _looks_like_jsonl(head):
-        yield from read_jsonl(fh, name, require_arabic)
+        yield from read_jsonl(fh, name, require_arabic, raw)
         return
     data = fh.read(MAX_CHARS * 4 + 1)
     if len(data) > MAX_CHARS * 4:

@@ -64,7 +64,8 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         pub = ordinal(rec.published)
         w = when(c, pub)
         cat = category(c)
-        scope = (c.part_of is not None and cat is None or c.context == "additional") + 2 * (
+        scope = ((c.part_of is not None or c.context == "share") and cat is None
+                 or c.context == "additional") + 2 * (
             c.count.value == 1 and c.count.qualifier is None)
         loc = c.location
         person = person_key(c)

@@ -148,7 +148,7 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
     articles, nothing ties the two reports to one incident (a town, a target, a distinctive
     attack), or one article states both figures without setting them against each other."""
     if high.stamp > low.stamp or high.claim.revision or "earlier" in (
-            high.claim.context, low.claim.context):
+            high.claim.context, low.claim.context) or low.claim.context == "share":
         return True
     if low.stamp - high.stamp > STALE_MINUTES:
         return True  # a stale reprint, or a quiet official revision

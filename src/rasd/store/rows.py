@@ -65,6 +65,31 @@ def claim_row(claim: Claim, *, id: str, seq: int, run_id: int | None) -> dict[st
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document and its claims as table rows, built where the claims were extracted (a
+    worker process), so that the writer only inserts. ``document`` lacks the run and time
+    columns, ``claims`` their ``run_id``: :meth:`rasd.store.Store.save_prepared` adds them."""
+
+    doc_id: str
+    source: str                           #: where the document came from (for a failure)
+    document: dict[str, Any]
+    claims: tuple[dict[str, Any], ...]
+    sources: tuple[dict[str, Any], ...]   #: canonical sources the claims point to
+
+
+def prepare(doc: Document, claims: Sequence[Claim], *, language: str = "ar",
+            source: str = "") -> Prepared:
+    """The rows of a document and its claims (see :class:`Prepared`)."""
+    claims = list(claims)
+    document = {"id": doc.id, "content_hash": content_hash(doc.text), "outlet": doc.outlet,
+                "url": doc.url, "published": doc.published, "language": language,
+                "title_end": doc.title_end, "text": doc.text}
+    values = tuple(claim_row(c, id=i, seq=n, run_id=None)
+                   for n, (c, i) in enumerate(zip(claims, claim_ids(claims))))
+    return Prepared(doc.id, source or doc.id, document, values, tuple(source_rows(claims)))
+
+
 def row_claim(data: Any) -> Claim:
     """A Claim from the ``data`` column (a dict; a JSON string from a raw SQLite read)."""
     return Claim.from_json(json.loads(data) if isinstance(data, str) else data)

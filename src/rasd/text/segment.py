@@ -16,7 +16,6 @@ _STOP = r"[.!?\u061f\u2026]"
 _SENT_END = re.compile(rf"[.!?\u061f\u2026\n](?:(?<=\n)\n*|(?<!\n)(?:(?<!\d{_STOP}){_STOP}*"
                        rf"|(?<=\d{_STOP}){_STOP}*(?!\d))[\"')\]]*(?=\s|$))")
 _PARA_END = re.compile(r"\n\n*")  # \n+ spelled so: re skips ahead fast to an opening literal
-_CLAUSE_BREAK = re.compile(r"[\u061b;:]|\u060c|,(?!\d)")
 
 
 def _spans(norm: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
@@ -47,7 +46,3 @@ def paragraphs(norm: str) -> tuple[tuple[int, int], ...]:
     """Paragraph (line) spans, in order."""
     return _spans(norm, _PARA_END)
 
-
-def clause_breaks(norm: str, start: int, end: int) -> list[int]:
-    """Positions of clause separators (، ؛ ; : and non-numeric commas) within ``[start, end)``."""
-    return [m.start() for m in _CLAUSE_BREAK.finditer(norm, start, end)]
