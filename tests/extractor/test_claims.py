@@ -174,6 +174,109 @@ def test_lead_and_crosshead_figures_yield_to_the_attributed_one():
     assert sorted((c.count.value, c.source.kind) for c in claims) == [(2, "anonymous"), (4, "military")]
 
 
+def test_the_second_paragraph_restating_an_attributed_figure_yields_to_it():
+    text = ("أفادت وكالة محلية أن أربعة متظاهرين قتلوا برصاص الشرطة الجمعة.\n\n"
+            "قتل أربعة متظاهرين وجرح آخرون في مواجهات مع الشرطة الجمعة.\n\n"
+            "وتجمع المحتجون أمام مبنى البلدية.")
+    claims = _claims(text, title="مواجهات في العاصمة")
+    assert [(c.count.value, c.source.text) for c in claims] == [(4, "وكالة محلية")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وبذلك ترتفع حصيلة قتلى الاحتجاجات منذ 30 آذار/مارس الماضي إلى 37 فلسطينيا.",
+     [("killed", 37)]),
+    ("وارتفعت حصيلة القتلى جراء القصف منذ بدء الحملة في 18 شباط/فبراير إلى 1111 مدنيا.",
+     [("killed", 1111)]),
+    ("ارتفع عدد القتلى إلى 58 والجرحى إلى 2771.", [("injured", 2771), ("killed", 58)]),
+])
+def test_a_toll_reaches_its_figure_across_a_period(text, expected):
+    assert sorted((c.type, c.count.value) for c in _claims(text)) == expected
+
+
+def test_killed_or_wounded_in_either_order():
+    claim = _one("سقط 15 شخصا بين جريح وقتيل.")
+    assert (claim.type, claim.mixed, claim.count) == ("injured", True, Count(value=15))
+
+
+@pytest.mark.parametrize("text, count", [
+    ("وقالت الشرطة إن رجلا أصبح خامس شخص يلقى حتفه في الهجوم.", 5),
+    ("وهو الرابع من إخوانه الذين لقوا مصرعهم في المعارك.", 4),
+    ("وهو ثالث صحفي يقتل منذ بداية العام.", 3),
+])
+def test_an_ordinal_ranking_the_victim_is_a_running_total(text, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == ("killed", Count(value=count))
+
+
+def test_an_ordinal_month_is_no_running_total():
+    claim = _one("وقعت الحادثة في تشرين الثاني الماضي حين قتل رجل.")
+    assert claim.count == Count(value=1)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("وقالت الولايات المتحدة إن غاراتها على ثلاث منشآت في سوريا نجحت.", 3),
+    ("وقصفت الطائرات 3 مقار للتنظيم الإرهابي.", 3),
+    ("وقصفت الطائرات بالصواريخ مقرين للتنظيم.", 2),
+])
+def test_strikes_on_targets_with_a_pronoun_a_broken_plural_or_a_dual(text, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == ("strikes", Count(value=count))
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم المسلحون مقرات حكومية موقعين قتلى وجرحى في صفوف قوات الأمن.",
+    "تم تدمير مستودعين يستخدمان لتخزين الأسلحة وقتل من فيها.",
+])
+def test_inflicting_or_a_dual_of_targets_counts_no_people(text):
+    assert [c for c in _claims(text) if c.count == Count(value=2)] == []
+
+
+def test_people_arriving_with_their_families_are_displaced():
+    claim = _one("والأحد وصل 422 شخصا من عناصر الدفاع المدني وأفراد عائلاتهم إلى الأردن.")
+    assert (claim.type, claim.count) == ("displaced", Count(value=422))
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن حوالي 50 سجينا هاجموا صيدلية السجن وأضرموا النار في عدد من الزنزانات.",
+    "وأصيب نحو 30 شخصا بعد أن دهست سيارة الحشد في الساحة.",
+])
+def test_a_definite_word_is_no_verb(text):
+    assert [c.type for c in _claims(text)] in ([], ["injured"])
+
+
+def test_a_definite_verbal_noun_is_still_an_event():
+    claim = _one("ويجب أن يتوقف القتل الصادم للعشرات في القطاع.")
+    assert (claim.type, claim.count) == ("killed", Count(vague="tens"))
+
+
+def test_a_feared_toll_is_no_claim():
+    assert _claims("وقال النائب إنه يتخوف من حصيلة تبلغ 50 قتيلا على الأقل في مدينته.") == []
+
+
+def test_several_of_them():
+    claim = _one("وأفادت القناة بأن منفذا هاجم بشاحنته مجموعة من الجنود، وقتل عدد منهم.")
+    assert (claim.type, claim.count) == ("killed", Count(vague="several"))
+
+
+def test_a_purpose_is_no_event():
+    assert _claims("واقتحم المسلحون المبنى بهدف قتل أكبر عدد منهم.") == []
+
+
+def test_going_out_to_protest_is_no_displacement():
+    assert _claims("وشهدت المدينة خروج الآلاف من الفلسطينيين في مظاهرات حاشدة.") == []
+
+
+def test_people_named_back_by_a_definite_number_are_no_new_claim():
+    claims = _claims("قتل أربعة فلسطينيين برصاص الجيش. وبمقتل الفلسطينيين الأربعة ترتفع "
+                     "الحصيلة إلى 37 فلسطينيا.")
+    assert sorted(c.count.value for c in claims) == [4, 37]
+
+
+def test_a_definite_number_with_nothing_before_is_a_claim():
+    claim = _one("وأدان الرئيس مقتل الأمريكيين الأربعة في الهجوم.")
+    assert (claim.type, claim.count) == ("killed", Count(value=4))
+
+
 def test_release_verbs_and_phrases():
     assert _one("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
     assert _one("الجيش يحرر 30 رهينة.").type == "released"
@@ -222,10 +325,74 @@ def test_enumeration_after_hum_shares_the_event():
     ("اعتقلت السلطات الفرنسية اللص الشهير في مدينة كريل.", "arrested"),
     ("وقدم التعازي لأسرة الطيار الروسي الذي توفي في الحادث.", "killed"),
     ("وقالت الشرطة إن سائق السيارة انتحر بإطلاق النار على نفسه.", "killed"),
+    # kinship nouns with a pronoun, more occupations, "شخص آخر"
+    ("وقالت إن ابنها أصيب برصاص الجيش في قدمه.", "injured"),
+    ("وقتل نجل رئيس اللجنة في الهجوم.", "killed"),
+    ("قُتل مراسل الإذاعة في الانفجار.", "killed"),
+    ("وقالت الوزارة إن شخصا آخر قُتل برصاص القوات.", "killed"),
+    # "one of" a group as the one person of the event
+    ("وقتل أحد المحتجين برصاص الشرطة يوم الجمعة.", "killed"),
+    ("وأعلنت الشرطة أنها اعتقلت أحد المشاركين في الهجوم.", "arrested"),
+    ("وقالت الوزارة إن أحد جنودها قتل في المواجهات.", "killed"),
+    ("فتح المسلح النار على شرطيين وأصاب أحدهما في ساقه.", "injured"),
 ])
 def test_one_person_events(text, etype):
     claim = _one(text)
     assert (claim.type, claim.count) == (etype, Count(value=1))
+
+
+@pytest.mark.parametrize("text", [
+    "وأصابت إحدى القذائف مبنى البلدية.",
+    "وقبل أن يلقى مصرعه، واحدة من منحوتاته بقيت على الشاطئ.",
+])
+def test_one_of_a_thing_or_across_a_comma_is_no_person(text):
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقال شقيقه إن الشرطة لم تتصل بالعائلة.",
+    "وقالت المنظمة إن حصيلة القتلى مرشحة للازدياد.",
+])
+def test_a_kinship_speaker_or_a_likely_toll_is_no_claim(text):
+    assert _claims(text) == []
+
+
+def test_one_person_of_a_breakdown_inside_the_claim_is_one_more_claim():
+    claims = _claims("وقالت الوكالة إن أربعة فلسطينيين بينهم طفل قتلوا برصاص الجيش.")
+    assert sorted((c.type, c.count.value) for c in claims) == [("killed", 1), ("killed", 4)]
+
+
+def test_victims_of_a_sentence_of_deaths_are_killed():
+    claims = _claims("وأعلنت المجموعة وفاة عدد من اللاجئين تحت التعذيب، مبينة أن عدد ضحايا "
+                     "التعذيب وصل إلى 409 ضحايا.")
+    assert ("killed", Count(value=409), False) in [(c.type, c.count, c.mixed) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    "أسفر الانفجار عن سقوط 15 ضحية.",
+    "وأسفر الهجوم عن مقتل 5 وإصابة 10 فيما ارتفع عدد الضحايا إلى 15 ضحية.",
+])
+def test_victims_without_a_sentence_of_deaths_stay_killed_or_wounded(text):
+    victims = [c for c in _claims(text) if c.count == Count(value=15)]
+    assert [(c.type, c.mixed) for c in victims] == [("injured", True)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("واعتقلت الشرطة المشتبه به في الهجوم.", 1),
+    ("واعتقلت الشرطة المشتبه بهما في الهجوم.", 2),
+])
+def test_a_participle_counts_by_its_pronoun(text, count):
+    claim = _one(text)
+    assert (claim.type, claim.count) == ("arrested", Count(value=count))
+
+
+def test_they_two_after_a_plural_looking_noun_is_a_dual():
+    claim = _one("وبعد يومين تمكنت الشرطة من قتل المهاجمين وهما سعيد وشقيقه.")
+    assert (claim.type, claim.count) == ("killed", Count(value=2))
+
+
+def test_a_participle_with_a_plural_pronoun_is_no_count_of_one():
+    assert _claims("أسفرت المداهمات عن إلقاء القبض على المشتبه بهم.") == []
 
 
 def test_a_person_noun_after_the_verb_is_not_skipped_as_an_agent():

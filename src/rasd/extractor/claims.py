@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+
 import bisect
 import datetime
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from operator import itemgetter
 from typing import Iterable, Sequence
 
@@ -45,6 +47,7 @@ class Draft:
     subject: tuple[int, int] | None
     anchor: int
     trigger: tuple[int, int] | None = None
+    back: bool = False  # "الفلسطينيين الأربعة": people already counted, named back
 
 
 _START, _END = itemgetter(0), itemgetter(1)  # Token.start, Token.end
@@ -189,8 +192,9 @@ def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bo
     nxt_person = c.hi < len(toks) and linking.is_person(toks[c.hi])
     if cm.count.value == 1:  # "أحد/إحدى" = one of; single persons are handled by _singles
         return True
-    if cm.noun is not None:  # a dual: only duals of people or of event words count
-        return not linking.is_person(toks[c.lo])
+    if cm.noun is not None:  # a dual: only duals of people, event words or strike targets count
+        return not (linking.is_person(toks[c.lo])
+                    or has_stem(toks[c.lo], triggers().strike_targets))
     if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
         return True
     if has_article(toks[c.lo]) and cm.noun is None and cm.count.vague is None:
@@ -234,6 +238,12 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
         elif _next_conjunct(toks, c, t, trig):
             cost += NEW_CLAUSE_PENALTY
         links.append((Link(trig, cost), ti))
+    if c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):
+        links = [(Link(link.trigger, min(link.cost, TOLL_COST)), ti)
+                 if _toll_of(toks, c, t_loc[ti], breaks[ti])
+                 and not any(t_loc[tj].lo >= t_loc[ti].hi and t_loc[tj].hi <= c.lo
+                             and trigs[tj].type not in ("strikes", link.trigger.type) for tj in breaks)
+                 else (link, ti) for link, ti in links]  # "عدد القتلى إلى 58 والجرحى إلى 2771"
     clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
         after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
@@ -248,6 +258,15 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
 
 
 SPLIT_IDIOM_COST = 0.5
+TOLL_COST = 2.0  # a figure's own noun after it still wins ("إلى 60 شخصا بين جريح وقتيل")
+TOLL_REACH = 12  # "ارتفعت حصيلة القتلى [منذ بدء الاحتجاجات في 30 آذار/مارس الماضي] إلى 53"
+
+
+def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int) -> bool:
+    """Whether a toll ("حصيلة القتلى", "عدد الجرحى") opens the clause whose "إلى N" is the
+    figure: the toll reaches its figure across a period or place phrase of any length."""
+    return (breaks == 0 and t.hi <= c.lo and c.lo - t.hi <= TOLL_REACH
+            and has_stem(toks[t.lo], context().toll_heads))
 
 
 def _split_idiom(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
@@ -274,7 +293,9 @@ def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
     حوثياً وجرح 8", "مقتل 4 وإصابة 10"): its own figure follows it, the one before belongs to
     the previous event."""
     tok = toks[t.lo]
-    return (t.lo >= c.hi and trig.role in ("verb", "masdar", "phrase") and not trig.mixed
+    role_opens = trig.role in ("verb", "masdar", "phrase") or (
+        trig.role == "noun" and has_article(tok))  # "إلى 58 والجرحى إلى 2771": no tamyiz
+    return (t.lo >= c.hi and role_opens and not trig.mixed
             and starts_with_conjunction(tok)
             and tok.text not in triggers().entries.keys)  # "فروا" is no "ف" + "روا"
 
@@ -321,7 +342,14 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     ix = _Index(norm, toks, counts, trigs)
     c_loc, t_loc = ix.c_loc, ix.t_loc
     trigger_tokens = {k for t in t_loc for k in range(t.lo, t.hi)}
-    singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si)
+    one_of = {c.lo for cm, c in zip(counts, c_loc) if cm.kind == "count"
+              and cm.count.value == 1 and cm.noun is None and c.hi == c.lo + 1
+              and not linking.counts_objects(toks, c) and not _strike_word_at(toks, c.hi)}
+    singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si, one_of)
+    running = _running_totals(norm, toks, trigs, t_loc, si)
+    if running:  # the Nth person is no count of one
+        singles = [d for d in singles
+                   if not any(r.start <= d.anchor < r.end for r in running)] + running
     by_start = sorted(range(len(singles)), key=lambda i: singles[i].start)
     seen, last_single = 0, -1  # singles before the figure; the last of them in list order
     out: list[Draft] = []
@@ -374,6 +402,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             continue
         if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
             continue
+        if cm.noun is not None and trig.type != "strikes" and not linking.is_person(toks[c.lo]):
+            continue  # "مستودعين ... وقتل": a dual of targets counts strikes only
         if reports_no_event(toks, c, t_loc[bi], trig):
             continue
         if _blocked(toks, min(c.lo, t_loc[bi].lo)) or _undone(toks, max(c.hi, t_loc[bi].hi)) or (
@@ -402,6 +432,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             lo, hi = min(c.lo, t.lo), max(c.hi, t.hi, subj.hi if subj else 0)
             prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
                           link.cost, subj, cm.start, (link.trigger.start, link.trigger.end))
+            if _named_back(toks, c):
+                prev = replace(prev, back=True)
             out.append(prev)
     if singles:
         cover = _Cover((o.start, o.end) for o in out)
@@ -411,6 +443,61 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
                 cover.add(d.start, d.end)
     carried = [prev] if prev is not None and prev.sentence != si else []
     out.extend(_follow_singles(toks, c_loc, si, carried + out))
+    return _evacuees(_victims_of_deaths(out, trigs), toks)
+
+
+FAMILIES_REACH = 8  # "422 شخصا من عناصر الدفاع المدني وأفراد عائلاتهم": words after the figure
+
+
+def _evacuees(drafts: list[Draft], toks: Sequence[Token]) -> list[Draft]:
+    """People arriving or sent with their families are displaced, not deployed ("وصل 422 شخصا
+    من عناصر الدفاع المدني وأفراد عائلاتهم", "خروج 13 مقاتلا وأسرهم")."""
+    if not any(d.type == "deployed" for d in drafts):
+        return drafts
+    starts = [t.start for t in toks]
+    families = context().with_families
+    out = []
+    for d in drafts:
+        if d.type == "deployed":
+            k = bisect.bisect_left(starts, d.anchor)
+            if any(has_stem(tok, families) for tok in toks[k:k + FAMILIES_REACH]):
+                d = replace(d, type="displaced")
+        out.append(d)
+    return out
+
+
+def _victims_of_deaths(drafts: list[Draft], trigs: list[Trigger]) -> list[Draft]:
+    """Victims ("ضحايا", "ضحية") of a sentence that tells only of deaths ("وفاة عدد منهم تحت
+    التعذيب ... وصل عدد الضحايا إلى 409 ضحايا", "الذين قضوا ... إلى 178 ضحية") are killed, not
+    killed-or-wounded; a verb of falling or losing tells neither."""
+    victims = {(t.start, t.end) for t in trigs if t.mixed and t.role == "noun"}
+    if not victims or not any(d.trigger in victims for d in drafts):
+        return drafts
+    kinds = {t.type for t in trigs if not t.mixed and t.role != "loss"}  # "سقوط 15 ضحية" is mixed
+    if "killed" not in kinds or "injured" in kinds:
+        return drafts
+    return [replace(d, type="killed", mixed=False) if d.trigger in victims else d
+            for d in drafts]
+
+
+def _named_back(toks: Sequence[Token], c: Located) -> bool:
+    """Whether a figure is a definite number after a definite person noun ("وبمقتل الفلسطينيين
+    الأربعة ترتفع الحصيلة", "مقتل الأمريكيين الأربعة"): people the article has already counted."""
+    return (c.lo > 0 and has_article(toks[c.lo]) and has_article(toks[c.lo - 1])
+            and linking.is_person(toks[c.lo - 1]))
+
+
+def _without_named_back(drafts: list[Draft]) -> list[Draft]:
+    """Drafts less the figures that name back people an earlier claim of the same event and
+    figure counted."""
+    seen: set[tuple[str, object]] = set()
+    out = []
+    for d in drafts:
+        key = (d.type, d.count.key())
+        if d.back and key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
     return out
 
 
@@ -471,7 +558,16 @@ def _draft(toks: Sequence[Token], si: int, lo: int, hi: int, etype: str, count: 
 
 def _one_person(tok: Token) -> bool:
     lex = persons()
-    return has_stem(tok, lex.singular) and not has_stem(tok, lex.plural)
+    return (has_stem(tok, lex.singular) and not has_stem(tok, lex.plural)) \
+        or has_stem(tok, lex.kin_possessed)  # "ابنها", "نجله"
+
+
+@lru_cache(maxsize=1)
+def _one_person_words() -> frozenset[str]:
+    """Every word :func:`_one_person` can hold true for: a token with none of them is passed
+    over without the call."""
+    lex = persons()
+    return lex.singular | lex.kin_possessed
 
 
 def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
@@ -501,12 +597,27 @@ def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
 
 
 def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
-                  c_loc: list[Located], si: int) -> list[Draft]:
+                  c_loc: list[Located], si: int, one_of: set[int] = frozenset()  # type: ignore[assignment]
+                  ) -> list[Draft]:
     """Count-of-one claims: an event verb or noun with one person after it ("قُتل شاب", "إلقاء
-    القبض على رجل") or before it ("وكان شرطي أردني قتل")."""
+    القبض على رجل", "اعتقلت أحد المشاركين") or before it ("وكان شرطي أردني قتل", "أحد جنودها
+    قتل"); ``one_of``: the tokens of the figures "أحد/إحدى" + noun."""
     out: list[Draft] = []
     gap_words = persons().single_gap
-    counted = {k for c in c_loc for k in range(c.lo, c.hi)}
+    counted = {k for c in c_loc for k in range(c.lo, c.hi)} - one_of
+
+    def one(k: int) -> bool:
+        lex = persons()
+        return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
+            has_stem(toks[k], lex.singular) and k + 1 < len(toks)
+            and has_stem(toks[k + 1], lex.one_other))  # "شخصا آخر" is one person
+
+    def many(k: int) -> Count:  # "المشتبه بهما" = 2; "المشتبه بهم": no count (value 0)
+        nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None
+        lex = persons()
+        return Count(value=0 if nxt is not None and has_stem(nxt, lex.plural_referents) else
+                     2 if nxt is not None and has_stem(nxt, lex.dual_referents) else 1)
+
     for trig, t in zip(trigs, t_loc):
         idiom = _split_idiom_one(toks, t, trig, counted)
         if idiom is not None:  # "لقي قائد التنظيم مقتله"
@@ -520,22 +631,77 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
             k = _after_agent(norm, toks, k)
-        if k < len(toks) and k not in counted and (_one_person(toks[k]) or (
+        if k < len(toks) and k not in counted and not (k in one_of and _BREAK.search(
+                norm, toks[t.hi - 1].end, toks[k].start)) and (one(k) or (
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
-            out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=1), trig.mixed,
+            if many(k).value:
+                out.append(_draft(toks, si, t.lo, k + 1, trig.type, many(k), trig.mixed,
+                                  2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+            continue
+        if k + 1 < len(toks) and k not in counted and linking.is_person(toks[k]) \
+                and has_stem(toks[k + 1], persons().dual_apposition):  # "المهاجمين وهما"
+            out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
                               2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         if trig.role == "verb":
             for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
                 if k in counted or _BREAK.search(norm, toks[k].end, toks[k + 1].start):
                     break
-                if _one_person(toks[k]) and (_opens_clause(norm, toks, k) or any(
+                if one(k) and (_opens_clause(norm, toks, k) or any(
                         has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
-                    out.append(_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
-                                      2.5, Located(k, k + 1), toks[k].start,
-                                      (trig.start, trig.end)))
+                    if many(k).value:
+                        out.append(_draft(toks, si, k, t.hi, trig.type, many(k), trig.mixed,
+                                          2.5, Located(k, k + 1), toks[k].start,
+                                          (trig.start, trig.end)))
                     break
     return out
+
+
+RUNNING_REACH = 4  # "[الرابع من إخوانه الذين] لقوا مصرعهم": words from the ordinal to the event
+
+
+def _ordinal(toks: Sequence[Token], k: int) -> int:
+    """The running total an ordinal at token ``k`` tells when it ranks people ("خامس شخص",
+    "الرابع من إخوانه"), else 0."""
+    lex = persons()
+    if k + 1 >= len(toks):
+        return 0
+    value = next((lex.running_ordinals[s] for s in toks[k].stems if s in lex.running_ordinals), 0)
+    nxt = toks[k + 1]
+    if value and (linking.is_person(nxt) or (has_stem(nxt, lex.partitive) and k + 2 < len(toks)
+                                             and linking.is_person(toks[k + 2]))):
+        return value
+    return 0
+
+
+def _running_totals(norm: str, toks: Sequence[Token], trigs: list[Trigger],
+                    t_loc: list[Located], si: int) -> list[Draft]:
+    """Ordinals as running totals: the Nth person of an event is N so far ("أصبح خامس شخص يلقى
+    حتفه", "ثالث صحفي يقتل منذ بداية العام", "مقتل ثاني متظاهر")."""
+    out: list[Draft] = []
+    for trig, t in zip(trigs, t_loc):
+        if trig.type not in ONE_TYPES or trig.role == "noun" or _blocked(toks, t.lo):
+            continue
+        ks = [t.hi] if t.hi < len(toks) else []
+        if trig.role in ("verb", "phrase"):
+            for k in range(t.lo - 1, max(-1, t.lo - 1 - RUNNING_REACH), -1):
+                if _BREAK.search(norm, toks[k].end, toks[k + 1].start):
+                    break
+                ks.append(k)
+        for k in ks:
+            value = _ordinal(toks, k)
+            if value:
+                lo, hi = min(k, t.lo), max(k + 2, t.hi)
+                out.append(_draft(toks, si, lo, hi, trig.type, Count(value=value), trig.mixed,
+                                  2.0, Located(k, k + 2), toks[k].start, (trig.start, trig.end)))
+                break
+    return out
+
+
+def _strike_word_at(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a strike word ("إحدى الغارات" is no person)."""
+    hit = triggers().entries.match_at(toks, k) if k < len(toks) else None
+    return hit is not None and hit[1][0] == "strikes"  # type: ignore[index]
 
 
 def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
@@ -567,14 +733,14 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     # first one in list order on a tie
     best: tuple[int, int, int] | None = None
     prev: Draft | None = None
-    singular, plural = persons().singular, persons().plural  # _one_person, inlined
+    may_be_one = _one_person_words()
     for k, tok in enumerate(toks):
-        if singular.isdisjoint(tok.stems) or not plural.isdisjoint(tok.stems) or k in counted:
+        if may_be_one.isdisjoint(tok.stems) or k in counted or not _one_person(tok):
             continue
         if cover is None:
             cover = _Cover((d.start, d.end) for d in drafts)
             by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
-        if tok.start in cover:
+        if tok.start in cover and not _after_breakdown(toks, k):  # "4 بينهم طفل قتلوا"
             continue
         while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
             i = by_start[seen]
@@ -831,15 +997,19 @@ HEADING_MAX_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?؟:\"»)]\s*$")
 
 
+LEAD_PARAGRAPHS = 2
+
+
 def _headings(doc: Document) -> list[Span]:
-    """Original spans of the title, the lead (first body paragraph) and the crossheads: body
-    paragraphs of one short line with no closing punctuation ("مقتل فلسطينيين اثنين" between
-    two paragraphs). These summarize what the body attributes."""
+    """Original spans of the title, the lead (the first two body paragraphs: a wire story often
+    opens with the attributed figure and restates it in its own voice next) and the crossheads:
+    body paragraphs of one short line with no closing punctuation ("مقتل فلسطينيين اثنين"
+    between two paragraphs). These summarize what the body attributes."""
     out = [Span(0, doc.title_end)] if doc.title_end else []
     title_end = doc.norm_title_end
     body = [(ps, pe) for ps, pe in doc.paragraphs if ps >= title_end]
-    if body:
-        out.append(doc.span(*body[0]))
+    for ps, pe in body[:LEAD_PARAGRAPHS]:
+        out.append(doc.span(ps, pe))
     for ps, pe in body[1:]:
         line = doc.norm[ps:pe].strip()
         if line and len(line.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(line):
@@ -909,7 +1079,8 @@ def _over_budget(chars: int, figures: int) -> str | None:
 
 def draft_claims(doc: Document) -> Document:
     """Stage: the figure-event pairs of a document (``Document.drafts``), from its tokens,
-    figures and event words only. A sentence beyond the budget (:data:`MAX_SENTENCE_CHARS`,
+    figures and event words only (less the figures naming back people already counted). A
+    sentence beyond the budget (:data:`MAX_SENTENCE_CHARS`,
     :data:`MAX_SENTENCE_FIGURES`) gives none, and a line in ``Document.warnings`` says so. A
     document with no drafts holds no claim, so the claim-only stages pass it by (see
     :attr:`rasd.model.Document.claimless`)."""
@@ -935,7 +1106,8 @@ def draft_claims(doc: Document) -> Document:
             new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
             drafts.extend(new)
             prev = new[-1] if new else None
-    return doc.with_(drafts=tuple(drafts), warnings=doc.warnings + tuple(warnings))
+    return doc.with_(drafts=tuple(_without_named_back(drafts)),
+                     warnings=doc.warnings + tuple(warnings))
 
 
 def assemble_claims(doc: Document) -> Document:

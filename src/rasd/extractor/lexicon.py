@@ -113,6 +113,7 @@ class TriggerLexicon:
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
+    masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
 
 
 @lru_cache(maxsize=1)
@@ -140,8 +141,12 @@ def triggers() -> TriggerLexicon:
             for role, words in roles.items():
                 items.extend((word, (etype, role, False)) for word in words)
     targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
+    masdars: dict[str, str] = {}
+    for word, (etype, role, mixed) in items:  # type: ignore[misc]
+        if role == "masdar" and not mixed and " " not in word.strip():
+            masdars.setdefault(normalize_string(word), etype)
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets,
-                          frozenset(_norm_all(forms["past"])))
+                          frozenset(_norm_all(forms["past"])), masdars)
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,12 @@ class PersonLexicon:
     objects: frozenset[str]
     possessed: frozenset[str]
     one_other: frozenset[str]
+    one_of_them: frozenset[str]
+    plural_referents: frozenset[str]
+    kin_possessed: frozenset[str]
+    running_ordinals: dict[str, int]
+    dual_referents: frozenset[str]
+    dual_apposition: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -200,6 +211,15 @@ def persons() -> PersonLexicon:
                              {normalize_string(k): normalize_string(v)
                               for k, v in data["possessive_endings"].items()}),
         one_other=frozenset(_norm_all(data["one_other"])),
+        one_of_them=frozenset(_norm_all(data["one_of_them"])),
+        plural_referents=frozenset(_norm_all(data["plural_referents"])),
+        running_ordinals={normalize_string(k): int(v)
+                          for k, v in data["running_ordinals"].items()},
+        kin_possessed=_possessed(_norm_all(data["kin"]), _norm_all(data["possessive_suffixes"]),
+                                 {normalize_string(k): normalize_string(v)
+                                  for k, v in data["possessive_endings"].items()}),
+        dual_referents=frozenset(_norm_all(data["dual_referents"])),
+        dual_apposition=frozenset(_norm_all(data["dual_apposition"])),
     )
 
 
@@ -222,6 +242,7 @@ class ContextLexicon:
     purpose_types: frozenset[str]
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
+    with_families: frozenset[str]
     lost_lives: frozenset[str]
     lost_lives_reach: int
     causatives: frozenset[str]
@@ -258,6 +279,7 @@ def context() -> ContextLexicon:
         purpose_types=frozenset(data["purpose_types"]),
         split_idiom_heads=frozenset(_norm_all(data["split_idiom_heads"])),
         missing_when_bare=frozenset(_norm_all(data["missing_when_bare"])),
+        with_families=frozenset(_norm_all(data["with_families"])),
         lost_lives=frozenset(_norm_all(data["lost_lives"])),
         lost_lives_reach=int(data["lost_lives_reach"]),
         causatives=frozenset(_norm_all(data["causatives"])),

@@ -132,8 +132,9 @@ def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
     if trig.role == "noun" and t.lo >= c.hi:
         return t.lo - c.hi <= STRIKE_MAX_GAP
     targets = triggers().strike_targets
-    return (t.hi <= c.lo and c.lo - t.hi <= STRIKE_TARGET_MAX_GAP and c.hi < len(toks)
-            and has_stem(toks[c.hi], targets))
+    dual = c.hi - c.lo == 1 and has_stem(toks[c.lo], targets)  # "ضربت موقعين": the noun is the figure
+    return (t.hi <= c.lo and c.lo - t.hi <= STRIKE_TARGET_MAX_GAP
+            and (dual or (c.hi < len(toks) and has_stem(toks[c.hi], targets))))
 
 
 def is_loss_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:

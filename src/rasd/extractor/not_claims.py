@@ -29,6 +29,8 @@ class NotClaimLexicon:
     named_media: frozenset[str]
     oil_words: frozenset[str]
     oil_window: int
+    protests: frozenset[str]
+    protest_window: int
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,8 @@ def lexicon() -> NotClaimLexicon:
         standing_window=int(data["standing_window"]), rate_words=words("rate_words"),
         diseases=words("diseases"), disease_window=int(data["disease_window"]),
         named_media=words("named_media"), oil_words=words("oil_words"),
-        oil_window=int(data["oil_window"]))
+        oil_window=int(data["oil_window"]), protests=words("protests"),
+        protest_window=int(data["protest_window"]))
 
 
 def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
@@ -66,6 +69,8 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "5 قتلى لكل 100 ألف"
     if trig.type == "strikes" and _near(toks, c.hi, c.hi + lex.oil_window + 1, lex.oil_words):
         return True  # "450 ألف برميل من النفط"
+    if trig.type == "displaced" and _near(toks, c.hi, c.hi + lex.protest_window, lex.protests):
+        return True  # "خروج الآلاف من الفلسطينيين في مظاهرات"
     if trig.type == "injured" and _near(toks, first, last + lex.disease_window, lex.diseases):
         return True  # "إصابة 300 شخص بالكوليرا"
     return c.lo >= 2 and has_stem(toks[c.lo - 2], lex.named_media)  # "موقع سويداء 24"

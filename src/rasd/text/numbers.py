@@ -254,7 +254,9 @@ class _Lexicon:
         self.year_strong = self.expand(_ns(k["year_strong_before"]))
         self.year_weak = self.expand(_ns(k["year_weak_before"]))
         models = _trie(_ns(k["model_prefixes"]))
-        self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?)$")
+        # "إف-16", and two letter names spaced out ("إم أتش 17", the flight MH17)
+        self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?"
+                                       rf"|(?<!\w){models}\s{models}\s?-?\s?)$")
 
     # -- word helpers --
 
@@ -646,6 +648,15 @@ def _is_year(value: int, before: list[str], prev: _Core | None, norm: str, c: _C
 
 # --- driver ---------------------------------------------------------------------------------
 
+def _adds_to_scale(norm: str, prev: _Core, c: _Core) -> bool:
+    """Whether digits joined by "wa" (and) right after a figure ending in a scale word complete
+    it ("alf wa-500" = 1,500, "3 alaf wa-200" = 3,200, "milyunayn wa-300 alf" = 2,300,000)."""
+    return (prev.kind == "count" and prev.lo is None and prev.vague is None and prev.mult > 0
+            and prev.value is not None and c.form == "digit" and c.conj and c.lo is None
+            and c.value is not None and 0 < c.value < prev.mult
+            and not norm[prev.end:c.start].strip())
+
+
 def find_counts(norm: str, tokens: Sequence[Token] | None = None) -> list[CountMention]:
     """Every figure in normalized text ``norm``, left to right, non-overlapping; ``tokens`` (those
     of ``norm``, from :func:`rasd.text.tokens.tokenize`) only make the search faster."""
@@ -668,6 +679,11 @@ def find_counts(norm: str, tokens: Sequence[Token] | None = None) -> list[CountM
                 prev = out[-1] if out else None
             _classify(norm, c, prev, lx)
         elif c.form in ("digit", "word"):
+            if prev is not None and _adds_to_scale(norm, prev, c):
+                prev.value = (prev.value or 0) + (c.value or 0)   # "alf wa-500" = 1,500
+                prev.end, prev.mult, prev.base = c.end, 0, prev.value
+                skip = max(skip, c.end)
+                continue
             merged = _try_range(norm, prev, c, lx) if prev is not None else None
             if merged is not None:
                 out.pop()
