@@ -561,5 +561,11 @@ def demo(db: str) -> None:
     click.echo("Next: rasd ingest FILES_OR_URLS --db rasd.db, then rasd report --disagree")
 
 
+from rasd.watch.cli import alerts_, watch  # noqa: E402 - its own module, registered here
+
+main.add_command(watch)
+main.add_command(alerts_)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

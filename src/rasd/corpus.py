@@ -191,6 +191,14 @@ def ingest(inputs: list[str], db: str | None = None, *, stdin: BinaryIO | None =
     return summary
 
 
+def ingest_items(store: Store, items: Iterable[Document | Failure], summary: IngestSummary,
+                 *, workers: int = 1, progress: Progress | None = None) -> IngestSummary:
+    """Store items already read (documents and failures) exactly as :func:`ingest` does, in
+    the open run ``summary.run_id`` of ``store``, adding to ``summary`` (``rasd watch``)."""
+    Ingest(store, summary, progress).run(items, workers)
+    return summary
+
+
 def finish_run(store: Store, summary: IngestSummary, status: str) -> None:
     """Record the run's end; when it stopped on an error, a second error recording that does
     not hide the first."""

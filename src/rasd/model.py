@@ -482,6 +482,10 @@ class Document:
     places: tuple[PlaceMention, ...] = ()
     sources: tuple[SourceMention, ...] = ()
     times: tuple["TimeMention", ...] = ()
+    # figure-event pairs (rasd.extractor.claims.Draft) of the draft stage: None before it runs.
+    # Empty means no claim can come out, and the claim-only stages (places, dates, sources,
+    # claims, quantities) pass the document by: it then holds no places, times or sources
+    drafts: tuple[Any, ...] | None = None
     claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = ()
     # claims left out as implausible for their event and subject (rasd.extractor.plausibility),
@@ -500,6 +504,12 @@ class Document:
         new = object.__new__(type(self))
         new.__dict__.update(self.__dict__, **changes)
         return new
+
+    @property
+    def claimless(self) -> bool:
+        """Whether the draft stage found no figure-event pair: no claim can come out, and the
+        stages only claims need (places, dates, sources) leave the document as it is."""
+        return self.drafts is not None and not self.drafts
 
     def span(self, nstart: NormOffset, nend: NormOffset) -> Span:
         """Original-text span of the normalized range ``[nstart, nend)``."""

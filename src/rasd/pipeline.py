@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from rasd.extractor.attribution import find_sources
-from rasd.extractor.claims import assemble_claims
+from rasd.extractor.claims import assemble_claims, draft_claims
 from rasd.extractor.places import find_places
 from rasd.extractor.quantities import mark_quantities
 from rasd.extractor.triggers import find_triggers
@@ -44,7 +44,10 @@ def find_numbers(doc: Document) -> Document:
 
 
 def find_dates(doc: Document) -> Document:
-    """Stage: time expressions, resolved against the publication date."""
+    """Stage: time expressions, resolved against the publication date (none sought in a
+    document that can hold no claim, :attr:`Document.claimless`)."""
+    if doc.claimless:
+        return doc
     published = parse_published(doc.published)
     return doc.with_(times=tuple(find_times(doc.norm, published, doc.tokens)))
 
@@ -53,6 +56,7 @@ STAGES: tuple[Stage, ...] = (
     prepare,
     find_numbers,
     find_triggers,
+    draft_claims,
     find_places,
     find_dates,
     find_sources,

@@ -27,7 +27,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from rasd import filters
-from rasd.api import dashboard, limits, queries
+from rasd.api import alerts, dashboard, limits, queries
 from rasd.api.errors import (ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders,
                              install_handlers)
 from rasd.api.settings import Settings
@@ -316,6 +316,8 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
                 "failures": [{"source": f.source, "reason": f.reason, "code": f.code}
                              for f in summary.failures]})
 
+    app.include_router(alerts.api_router())
+    app.include_router(alerts.page_router())
     app.include_router(dashboard.router())
     app.mount("/static", StaticFiles(directory=dashboard.STATIC), name="static")
     return app

@@ -8,6 +8,7 @@ import datetime
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from operator import itemgetter
 from typing import Iterable, Sequence
 
@@ -561,6 +562,14 @@ def _one_person(tok: Token) -> bool:
         or has_stem(tok, lex.kin_possessed)  # "ابنها", "نجله"
 
 
+@lru_cache(maxsize=1)
+def _one_person_words() -> frozenset[str]:
+    """Every word :func:`_one_person` can hold true for: a token with none of them is passed
+    over without the call."""
+    lex = persons()
+    return lex.singular | lex.kin_possessed
+
+
 def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` can start a clause: first of its sentence, after punctuation, or
     after a complementizer or clause opener ("أن", "وكان", "فيما")."""
@@ -724,8 +733,9 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     # first one in list order on a tie
     best: tuple[int, int, int] | None = None
     prev: Draft | None = None
+    may_be_one = _one_person_words()
     for k, tok in enumerate(toks):
-        if k in counted or not _one_person(tok):
+        if may_be_one.isdisjoint(tok.stems) or k in counted or not _one_person(tok):
             continue
         if cover is None:
             cover = _Cover((d.start, d.end) for d in drafts)
@@ -1067,10 +1077,13 @@ def _over_budget(chars: int, figures: int) -> str | None:
     return None
 
 
-def assemble_claims(doc: Document) -> Document:
-    """Stage: turn the annotations of a document into claims. A sentence beyond the budget
-    (:data:`MAX_SENTENCE_CHARS`, :data:`MAX_SENTENCE_FIGURES`) gives none, and a line in
-    ``Document.warnings`` says so."""
+def draft_claims(doc: Document) -> Document:
+    """Stage: the figure-event pairs of a document (``Document.drafts``), from its tokens,
+    figures and event words only (less the figures naming back people already counted). A
+    sentence beyond the budget (:data:`MAX_SENTENCE_CHARS`,
+    :data:`MAX_SENTENCE_FIGURES`) gives none, and a line in ``Document.warnings`` says so. A
+    document with no drafts holds no claim, so the claim-only stages pass it by (see
+    :attr:`rasd.model.Document.claimless`)."""
     starts = word_starts(doc.tokens, doc.norm)[0]
     drafts: list[Draft] = []
     warnings: list[str] = []
@@ -1093,9 +1106,16 @@ def assemble_claims(doc: Document) -> Document:
             new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
             drafts.extend(new)
             prev = new[-1] if new else None
-    if warnings:
-        doc = doc.with_(warnings=doc.warnings + tuple(warnings))
-    drafts = _without_named_back(drafts)
+    return doc.with_(drafts=tuple(_without_named_back(drafts)),
+                     warnings=doc.warnings + tuple(warnings))
+
+
+def assemble_claims(doc: Document) -> Document:
+    """Stage: turn the annotations of a document into claims (its drafts, found first by
+    :func:`draft_claims` when the pipeline has not run that stage)."""
+    if doc.drafts is None:
+        doc = draft_claims(doc)
+    drafts: tuple[Draft, ...] = doc.drafts  # type: ignore[assignment]
     if not drafts:
         return doc.with_(claims=())
     resolver = _SourceResolver(doc)

@@ -86,9 +86,10 @@ def article_focus(doc: Document, locative: dict[int, bool],
     """The focus of ``doc`` among ``places`` (its event places, in text order)."""
     votes: dict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
+    title_end = doc.norm_title_end
     for p in places:
         if p.country:
-            votes[p.country] += _weight(p, locative[p.start], doc.norm_title_end)
+            votes[p.country] += _weight(p, locative[p.start], title_end)
             first_seen.setdefault(p.country, p.start)
     named = bool(votes)
     starts = word_starts(doc.tokens, doc.norm)[0]
@@ -111,7 +112,7 @@ def article_focus(doc: Document, locative: dict[int, bool],
     for p in places:
         if p.country == country and p.kind != "country":
             key = p.name or p.text
-            scores[key] += _weight(p, locative[p.start], doc.norm_title_end)
+            scores[key] += _weight(p, locative[p.start], title_end)
             first.setdefault(key, p)
     lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1][1] if doc.sentences else 0
     lead = {k for k, p in first.items() if p.start < lead_end}

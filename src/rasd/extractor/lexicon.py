@@ -73,6 +73,33 @@ class PhraseSet:
                 return 1, words[stem]
         return None
 
+    def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, object]]:
+        """Entries found left to right, longest first, none overlapping: (first token, end
+        token, value) each. Words that open no entry are passed over without a call."""
+        out: list[tuple[int, int, object]] = []
+        keys = self.keys
+        k, n = 0, len(tokens)
+        while k < n:
+            if keys.isdisjoint(tokens[k].stems):
+                k += 1
+                continue
+            hit = self.match_at(tokens, k)
+            if hit is None:
+                k += 1
+                continue
+            out.append((k, k + hit[0], hit[1]))
+            k += hit[0]
+        return out
+
+    def found_in(self, tokens: Sequence[Token]) -> bool:
+        """Whether any entry stands in ``tokens`` (``bool(self.scan(tokens))``, stopping at the
+        first)."""
+        keys = self.keys
+        for k, tok in enumerate(tokens):
+            if not keys.isdisjoint(tok.stems) and self.match_at(tokens, k) is not None:
+                return True
+        return False
+
     def contains(self, tok: Token) -> bool:
         """Whether a single token is one of the single-word entries."""
         return not self.words.keys().isdisjoint(tok.stems)

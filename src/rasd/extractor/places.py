@@ -186,7 +186,10 @@ def _nameable_conjunct(tok: Token, names: _UnknownNames) -> bool:
 
 
 def find_places(doc: Document) -> Document:
-    """Stage: every place mentioned in the text, in order."""
+    """Stage: every place mentioned in the text, in order (none sought in a document that can
+    hold no claim, :attr:`Document.claimless`)."""
+    if doc.claimless:
+        return doc
     body_start = doc.norm_title_end + 1 if doc.title_end else 0
     known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
                            body_start=body_start, text_of=doc.original)

@@ -26,7 +26,7 @@ from typing import Iterable
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
-from rasd.extractor.sources import known_name_at
+from rasd.extractor.sources import known_names_at
 from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, PlaceMention, TimeRef
@@ -200,8 +200,9 @@ class PlaceChooser:
         self.doc = doc
         self.starts = word_starts(doc.tokens, doc.norm)[0]
         # a place in an organization's name ("تحالف دعم الشرعية في اليمن") says who, not where
-        names = {p.start for p in doc.places if known_name_at(
-            doc.tokens, max(0, bisect.bisect_right(self.starts, p.start) - 1))}
+        at = {p.start: max(0, bisect.bisect_right(self.starts, p.start) - 1) for p in doc.places}
+        in_names = known_names_at(doc.tokens, set(at.values()))
+        names = {start for start, k in at.items() if k in in_names}
         self.locative = {p.start: self._is_locative(p) and p.start not in names
                          for p in doc.places}
         speakers = _Spans((sm.start, sm.end) for sm in doc.sources)
@@ -264,16 +265,23 @@ class PlaceChooser:
                  reach: int = BEFORE_WORDS) -> bool:
         """Whether a place follows one of ``words`` by at most ``reach`` words."""
         k = self._index(place)
-        return any(has_stem(self.doc.tokens[j], words) for j in range(max(0, k - reach), k))
+        toks = self.doc.tokens
+        for j in range(max(0, k - reach), k):
+            if not words.isdisjoint(toks[j].stems):
+                return True
+        return False
 
     def _mission_moved_to(self, place: PlaceMention) -> bool:
         """Whether a place is where a foreign mission opens or moves ("افتتاح السفارة الأميركية في
         القدس", "نقل السفارة إلى القدس"): a diplomatic act, not where people were hurt."""
         toks = self.doc.tokens
         k = self._index(place)
-        return any(has_stem(toks[j], _words("missions")) and j > 0
-                   and has_stem(toks[j - 1], _words("mission_acts"))
-                   for j in range(max(0, k - MISSION_WORDS), k))
+        missions, acts = _words("missions"), _words("mission_acts")
+        for j in range(max(0, k - MISSION_WORDS), k):
+            if j > 0 and not missions.isdisjoint(toks[j].stems) \
+                    and not acts.isdisjoint(toks[j - 1].stems):
+                return True
+        return False
 
     def _opens_with_locative(self, place: PlaceMention) -> bool:
         """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة")."""
@@ -287,8 +295,10 @@ class PlaceChooser:
         دمشق", "قرية يطا بالقرب من الخليل"): a mention opening with its own locative word."""
         out = set()
         for a, b in zip(self.places, self.places[1:]):
-            gap = self.doc.norm[a.end:b.start].replace("\u060c", " ").replace(",", " ").split()
-            if self._opens_with_locative(b) and len(gap) <= LOCATOR_GAP_WORDS:
+            if not self._opens_with_locative(b):
+                continue
+            gap = self.doc.norm[a.end:b.start].replace("\u060c", " ").replace(",", " ")
+            if len(gap.split(maxsplit=LOCATOR_GAP_WORDS)) <= LOCATOR_GAP_WORDS:
                 out.add(b.start)
         return out
 
@@ -360,7 +370,7 @@ class PlaceChooser:
         for sm in self.doc.sources:
             k = bisect.bisect_left(self.starts, max(sm.end, sm.cue_end))
             for j in range(k, min(k + SPEECH_FRAME_WORDS, len(toks))):
-                if has_stem(toks[j], comps):
+                if not comps.isdisjoint(toks[j].stems):
                     frames.append((min(sm.start, sm.cue_start), toks[j].start))
                     break
         return frames
@@ -551,8 +561,9 @@ class PlaceChooser:
         if sentence not in self._cuts_cache:
             s, e = self.doc.sentences[sentence]
             lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+            contrast = _words("contrast")
             self._cuts_cache[sentence] = [t.start for t in self.doc.tokens[lo:hi]
-                                          if has_stem(t, _words("contrast"))]
+                                          if not contrast.isdisjoint(t.stems)]
         return self._cuts_cache[sentence]
 
     def _candidates(self, sentence: int, view: tuple[int, int], home: bool
@@ -604,10 +615,12 @@ class PlaceChooser:
         """Body paragraphs of one short line with no closing punctuation: crossheads."""
         doc = self.doc
         out = []
+        title_end = doc.norm_title_end
         for ps, pe in doc.paragraphs:
+            if ps < title_end or ps == 0:
+                continue
             line = doc.norm[ps:pe].strip()
-            if ps >= doc.norm_title_end and ps > 0 and line \
-                    and len(line.split()) <= HEADING_MAX_WORDS \
+            if line and len(line.split(maxsplit=HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS \
                     and not _SENTENCE_END.search(line):
                 out.append((ps, pe))
         return out

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
@@ -75,6 +75,11 @@ class _Lexicon:
     share_after: PhraseSet
     share_before: PhraseSet
     share_before_reach: int
+
+    @cached_property
+    def period_openers(self) -> frozenset[str]:
+        """Every word that can open a period ("منذ", "خلال", a span phrase's first word)."""
+        return self.since_openers | self.span_phrases.keys | self.span_openers.keys
 
 
 def _words(items: Sequence[object] | None) -> list[str]:
@@ -236,27 +241,15 @@ def _figure_offset(doc: Document, index: _Index, claim: Claim, nstart: int, nend
     return nstart
 
 
-def _matches(phrases: PhraseSet, toks: Sequence[Token]) -> list[tuple[int, int, object]]:
-    out = []
-    k = 0
-    while k < len(toks):
-        hit = phrases.match_at(toks, k)
-        if hit is None:
-            k += 1
-            continue
-        out.append((k, k + hit[0], hit[1]))
-        k += hit[0]
-    return out
-
-
 def _signature(clause: _Clause, speakers: Sequence[tuple[int, int]] = ()) -> Signature | None:
     """Attack kinds and targets of the clause, outside its speakers' names ("رئيس المستشفى
     الجمهوري" names no attack on a hospital)."""
     lex = _lexicon()
-    toks = [t for t in clause.toks
-            if not any(s <= t.start < e for s, e in speakers)] if speakers else clause.toks
-    attacks = sorted({str(v) for _, _, v in _matches(lex.attacks, toks)})
-    targets = sorted({str(v) for _, _, v in _matches(lex.targets, toks)})
+    toks = clause.toks
+    for s, e in speakers:  # each speaker's tokens left out in turn
+        toks = [t for t in toks if not s <= t.start < e]
+    attacks = sorted({str(v) for _, _, v in lex.attacks.scan(toks)})
+    targets = sorted({str(v) for _, _, v in lex.targets.scan(toks)})
     if not attacks and not targets:
         return None
     return Signature(tuple(attacks), tuple(targets))
@@ -278,8 +271,8 @@ def _story_signatures(doc: Document, starts: list[int], segments: list[int]) -> 
             continue
         toks = doc.tokens[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
         attacks, targets = found.setdefault(seg, (set(), set()))
-        attacks.update(distinctive([str(v) for _, _, v in _matches(lex.attacks, toks)]))
-        targets.update(str(v) for _, _, v in _matches(lex.targets, toks))
+        attacks.update(distinctive([str(v) for _, _, v in lex.attacks.scan(toks)]))
+        targets.update(str(v) for _, _, v in lex.targets.scan(toks))
     return {seg: Signature(tuple(sorted(a)), tuple(sorted(t)), lead=True)
             for seg, (a, t) in found.items() if a or t}
 
@@ -288,7 +281,10 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
     lex = _lexicon()
     lo = max(0, clause.figure - lex.period_reach)
     toks = clause.toks[lo:clause.figure + lex.period_reach]
+    openers = lex.period_openers
     for k, tok in enumerate(toks):
+        if openers.isdisjoint(tok.stems):  # opens no period: no call
+            continue
         if has_stem(tok, lex.since_openers) and k + 1 < len(toks) \
                 and has_stem(toks[k + 1], lex.since_starts):
             return _period_of(doc, "since", toks[k], toks[k + 1])
@@ -348,7 +344,7 @@ def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:
 def _revision(clause: _Clause) -> bool:
     lex = _lexicon()
     toks = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
-    return bool(_matches(lex.revisions, toks))
+    return lex.revisions.found_in(toks)
 
 
 def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
@@ -368,16 +364,16 @@ def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
 def _context(clause: _Clause, additional: bool) -> str | None:
     """``background``, ``earlier`` or ``additional`` (see :data:`rasd.model.CONTEXTS`)."""
     lex = _lexicon()
-    if _matches(lex.background, clause.toks):
+    if lex.background.found_in(clause.toks):
         return "background"
     before = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
     after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach + 2]
-    if _matches(lex.earlier, before) or _matches(lex.earlier, after) \
+    if lex.earlier.found_in(before) or lex.earlier.found_in(after) \
             or _pluperfect(clause.toks[:clause.figure], lex):
         return "earlier"
     if additional:
         after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
-        if _matches(lex.additional, after):
+        if lex.additional.found_in(after):
             return "additional"
     return None
 
@@ -386,7 +382,7 @@ def _contrast(clause: _Clause) -> bool:
     """Whether the figure is set against another: a contrast word opens its clause or stands
     before it ("، في حين قالت الوزارة إن 5 فقط", "نفى ... أن يكون 30")."""
     lex = _lexicon()
-    return bool(_matches(lex.contrast, list(clause.lead) + list(clause.toks[:clause.figure + 3])))
+    return lex.contrast.found_in(list(clause.lead) + list(clause.toks[:clause.figure + 3]))
 
 
 def _segments(doc: Document, starts: list[int]) -> list[int]:
@@ -397,6 +393,7 @@ def _segments(doc: Document, starts: list[int]) -> list[int]:
     for s, e in doc.sentences:
         k = bisect.bisect_left(starts, s)
         if k < len(doc.tokens) and doc.tokens[k].start < e \
+                and not lex.segment_openers.keys.isdisjoint(doc.tokens[k].stems) \
                 and lex.segment_openers.match_at(doc.tokens, k) is not None:
             n += 1
         out.append(n)
@@ -406,6 +403,8 @@ def _segments(doc: Document, starts: list[int]) -> list[int]:
 def _after_part_word(clause: _Clause) -> bool:
     lex = _lexicon()
     for k in range(max(0, clause.figure - PART_REACH), clause.figure):
+        if lex.parts.keys.isdisjoint(clause.toks[k].stems):  # opens no part word: no call
+            continue
         hit = lex.parts.match_at(clause.toks, k)
         if hit is not None and k + hit[0] <= clause.figure:
             return True
@@ -416,7 +415,7 @@ def _part_marker_after(clause: _Clause) -> bool:
     """Whether a share marker follows the figure ("5 بجروح خطيرة", "5 من بين الإصابات")."""
     lex = _lexicon()
     after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
-    return bool(_matches(lex.part_markers_after, after))
+    return lex.part_markers_after.found_in(after)
 
 
 def _share(clause: _Clause) -> bool:
@@ -426,7 +425,7 @@ def _share(clause: _Clause) -> bool:
     lex = _lexicon()
     after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
     before = clause.toks[max(0, clause.figure - lex.share_before_reach):clause.figure]
-    return _starts(lex.share_after, after) or bool(_matches(lex.share_before, before))
+    return _starts(lex.share_after, after) or lex.share_before.found_in(before)
 
 
 def _starts(phrases: PhraseSet, toks: Sequence[Token]) -> bool:
@@ -564,17 +563,17 @@ def mark_quantities(doc: Document) -> Document:
         subject = claim.subject
         if names[i] is not None and subject is not None:
             subject = replace(subject, name=names[i])
-        marked = replace(claim, period=period, signature=signature, subject=subject,
-                         revision=_revision(clause) and context != "earlier", context=context,
-                         contrast=follows and _contrast(clause),
-                         segment=segments[sentence_of[i]])
-        claims[i] = marked
+        # the whole is read off the earlier claims (marked already) and this one's type and count
         whole = _whole(claims, i, figures, clauses, sentence_of)
-        if whole is not None:
-            marked = replace(marked, part_of=whole)
-        elif marked.context is None and claim.count.vague is None and _share(clauses[i]):
-            marked = replace(marked, context="share")  # "بقية المصابين وعددهم 7": of a whole
-        out.append(marked)
-        claims[i] = out[-1]
+        # a figure marked as a share of a count not stated ("بقية المصابين وعددهم 7")
+        share = whole is None and context is None and claim.count.vague is None \
+            and _share(clause)
+        claims[i] = replace(claim, period=period, signature=signature, subject=subject,
+                            revision=_revision(clause) and context != "earlier",
+                            context="share" if share else context,
+                            contrast=follows and _contrast(clause),
+                            segment=segments[sentence_of[i]],
+                            part_of=claim.part_of if whole is None else whole)
+        out.append(claims[i])
     return doc.with_(claims=tuple(out))
 

@@ -440,13 +440,25 @@ def known_name_at(toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` lies inside a known source name of ``toks`` (the question
     :func:`known_names` answers for every token, asked for one: only the few words before it
     can open such a name)."""
+    return bool(known_names_at(toks, (k,)))
+
+
+def known_names_at(toks: Sequence[Token], ks: Iterable[int]) -> set[int]:
+    """Those of the token indices ``ks`` that :func:`known_name_at` holds true for (the names
+    file read once for all)."""
     user = os.environ.get(ENV_VAR) or None
     aliases = _lexicon(user).aliases
-    for i in range(max(0, k - _alias_words(user) + 1), k + 1):
-        hit = aliases.match_at(toks, i)
-        if hit is not None and i + hit[0] > k:
-            return True
-    return False
+    keys, reach = aliases.keys, _alias_words(user) - 1
+    out = set()
+    for k in ks:
+        for i in range(max(0, k - reach), k + 1):
+            if keys.isdisjoint(toks[i].stems):  # opens no name: no call
+                continue
+            hit = aliases.match_at(toks, i)
+            if hit is not None and i + hit[0] > k:
+                out.add(k)
+                break
+    return out
 
 
 def resolve_source(text: str, *, country: str | None = None) -> SourceInfo:

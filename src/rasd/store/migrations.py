@@ -35,9 +35,16 @@ def _run_owner(conn: sa.Connection) -> None:
     add_column_if_missing(conn, schema.runs, "pid")
 
 
+def _watch(conn: sa.Connection) -> None:
+    for table in schema.WATCH_TABLES:
+        table.create(conn, checkfirst=True)
+
+
 STEPS: list[Step] = [
     (1, "initial schema: documents, claims, sources, runs, failures", _initial),
     (2, "runs.host and runs.pid: runs of dead processes are marked interrupted", _run_owner),
+    (3, "rasd watch: feeds, items seen, checked documents, alerts and their deliveries",
+     _watch),
 ]
 
 

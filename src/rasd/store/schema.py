@@ -120,3 +120,70 @@ failures = sa.Table(
     sa.Column("created_at", Stamp, nullable=False),
     sa.Index("ix_failures_run_id", "run_id"),
 )
+
+# --- rasd watch (step 3): polled feeds, items seen, documents already looked at, alerts ------
+
+watch_feeds = sa.Table(
+    "watch_feeds", metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("last_polled", Stamp),
+    sa.Column("last_success", Stamp),
+    sa.Column("failures", sa.Integer, nullable=False, default=0),  # consecutive
+    sa.Column("next_poll", Stamp),
+    sa.Column("last_error", sa.Text),
+)
+
+watch_items = sa.Table(
+    "watch_items", metadata,
+    sa.Column("key", sa.Text, primary_key=True),  # sha256 of the item's guid, else its link
+    sa.Column("feed_url", sa.Text, nullable=False),
+    sa.Column("link", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),  # stored | failed (retried) | given_up
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("doc_id", sa.Text),
+    sa.Column("last_error", sa.Text),
+    sa.Column("first_seen", Stamp, nullable=False),
+    sa.Column("updated_at", Stamp, nullable=False),
+)
+
+watch_checked = sa.Table(  # documents whose claims the alert rules have already looked at
+    "watch_checked", metadata,
+    sa.Column("doc_id", sa.Text, primary_key=True),
+    sa.Column("checked_at", Stamp, nullable=False),
+)
+
+alerts = sa.Table(
+    "alerts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.Text, nullable=False),   # dispute | toll_jump | major_incident
+    sa.Column("cause", sa.Text, nullable=False),  # what fired it, within its group (dedup)
+    sa.Column("group_id", sa.Text, nullable=False),  # the group's id when it fired
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("payload", JSONType, nullable=False),
+    sa.Column("created_at", Stamp, nullable=False),
+    sa.Index("ix_alerts_kind", "kind"),
+    sa.Index("ix_alerts_created_at", "created_at"),
+)
+
+alert_claims = sa.Table(  # the group's claims when the alert fired: its identity for dedup
+    "alert_claims", metadata,
+    sa.Column("alert_id", sa.Integer, sa.ForeignKey("alerts.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Index("ix_alert_claims_claim_id", "claim_id"),
+)
+
+alert_deliveries = sa.Table(
+    "alert_deliveries", metadata,
+    sa.Column("alert_id", sa.Integer, sa.ForeignKey("alerts.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("channel", sa.Text, primary_key=True),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("delivered_at", Stamp),  # None: not (yet) delivered
+    sa.Column("last_error", sa.Text),
+)
+
+WATCH_TABLES = (watch_feeds, watch_items, watch_checked, alerts, alert_claims, alert_deliveries)

@@ -39,8 +39,7 @@ def with_accusative(words: frozenset[str]) -> frozenset[str]:
     return words | frozenset(w + acc for w in words if not w.endswith(acc))
 
 
-@lru_cache(maxsize=65536)
-def stems(word: str) -> tuple[str, ...]:
+def _stems_of(word: str) -> tuple[str, ...]:
     """The word and its forms without proclitics (و ف, then ب ل ك, then ال), longest first."""
     conj, prep, art, lam_art, min_len = _clitics()
     bases = [word]
@@ -59,6 +58,30 @@ def stems(word: str) -> tuple[str, ...]:
     for base in bases:
         seen.setdefault(base, None)
     return tuple(seen)
+
+
+STEMS_KEPT = 131_072
+"""Most words whose stems are remembered (the 3,000 corpus articles hold about 63,000
+distinct words); past it the memory starts afresh, so it stays bounded on endless input."""
+
+
+class _StemsOf(dict[str, tuple[str, ...]]):
+    """word -> its stems, computed on first sight: a plain dict lookup (in C, from ``map``)
+    for every word seen before."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= STEMS_KEPT:
+            self.clear()
+        found = self[word] = _stems_of(word)
+        return found
+
+
+_STEMS = _StemsOf()
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """The word and its forms without proclitics (و ف, then ب ل ك, then ال), longest first."""
+    return _STEMS[word]
 
 
 def starts_with_conjunction(tok: Token) -> bool:
@@ -103,7 +126,7 @@ def tokenize(norm: str) -> tuple[Token, ...]:
     bounds = list(accumulate(map(len, pieces), initial=0))
     words = pieces[1::2]
     return tuple(map(tuple.__new__, repeat(Token),
-                     zip(bounds[1::2], bounds[2::2], words, map(stems, words))))
+                     zip(bounds[1::2], bounds[2::2], words, map(_STEMS.__getitem__, words))))
 
 
 _DIGITS = re.compile(r"\d\d*")  # \d+ spelled so: an opening \d lets re skip ahead fast
