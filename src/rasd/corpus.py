@@ -10,6 +10,7 @@ on. The counts reported are those of what the store inserted.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -21,7 +22,7 @@ from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share, one_line
 from rasd.ingest.text import detect_language
 from rasd.ingest.web import FetchOptions
-from rasd.model import Claim, Document
+from rasd.model import Document
 from rasd.jobs import claim_rows, extracted, source_of
 from rasd.pipeline import run_many
 from rasd.reconcile import ClaimRecord, Group, group_order, reconcile_stream
@@ -178,16 +179,9 @@ def ingest(inputs: list[str], db: str | None = None, *, stdin: BinaryIO | None =
     summary = IngestSummary()
     with Store.open(db) as store:
         summary.run_id = store.start_run("ingest " + " ".join(inputs), __version__)
-        status = "failed"
-        try:
+        with recorded_run(store, summary):
             items = read_inputs(inputs, stdin, require_arabic=False, fetch=fetch)
             Ingest(store, summary, progress).run(items, workers)
-            status = "finished"
-        except KeyboardInterrupt:
-            status = "interrupted"
-            raise
-        finally:
-            finish_run(store, summary, status)
     return summary
 
 
@@ -197,6 +191,21 @@ def ingest_items(store: Store, items: Iterable[Document | Failure], summary: Ing
     the open run ``summary.run_id`` of ``store``, adding to ``summary`` (``rasd watch``)."""
     Ingest(store, summary, progress).run(items, workers)
     return summary
+
+
+@contextmanager
+def recorded_run(store: Store, summary: IngestSummary) -> Iterator[None]:
+    """Record how the run ``summary.run_id`` ends: ``finished``, ``interrupted`` (Ctrl-C) or
+    ``failed`` (an error, which propagates)."""
+    status = "failed"
+    try:
+        yield
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        finish_run(store, summary, status)
 
 
 def finish_run(store: Store, summary: IngestSummary, status: str) -> None:

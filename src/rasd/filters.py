@@ -15,7 +15,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rasd.errors import RasdError
 from rasd.geo.countries import countries, country_names
@@ -89,14 +89,17 @@ def _suggest(value: str, known: Iterable[str]) -> str:
     return f" (did you mean {close!r}?)" if close else ""
 
 
+def _one_of(value: str | None, known: Sequence[str], what: str) -> str | None:
+    """``value`` when it is one of ``known`` (or None), else FilterError with the closest."""
+    if value is None or value in known:
+        return value
+    raise FilterError(f"unknown {what} {value!r}{_suggest(value, known)}; known: "
+                      + ", ".join(known))
+
+
 def event_type(value: str | None) -> str | None:
     """A known event type, or FilterError with the closest one."""
-    if value is None:
-        return None
-    if value in EVENT_TYPES:
-        return value
-    raise FilterError(f"unknown event type {value!r}{_suggest(value, EVENT_TYPES)}; known: "
-                      + ", ".join(EVENT_TYPES))
+    return _one_of(value, EVENT_TYPES, "event type")
 
 
 @lru_cache(maxsize=1)
@@ -144,12 +147,7 @@ def iso_date(name: str, value: str | dt.date | None) -> dt.date | None:
 
 def period_kind(value: str | None) -> str | None:
     """A group's period (:data:`GROUP_PERIODS`), or FilterError with the closest one."""
-    if value is None:
-        return None
-    if value in GROUP_PERIODS:
-        return value
-    raise FilterError(f"unknown period {value!r}{_suggest(value, GROUP_PERIODS)}; known: "
-                      + ", ".join(GROUP_PERIODS))
+    return _one_of(value, GROUP_PERIODS, "period")
 
 
 def check(*, type: str | None = None, country: str | None = None,

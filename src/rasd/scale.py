@@ -409,7 +409,7 @@ def ingest(inputs: list[str], db: str | None = None, *, workers: int = 2,
     if stdin is not None:
         raise EngineError("standard input cannot be partitioned: give files or URLs "
                           "with --engine dask")
-    from rasd.corpus import IngestSummary, Ingest, finish_run
+    from rasd.corpus import IngestSummary, Ingest, recorded_run
     from rasd.store import Store
     from rasd.store.engine import resolve_url
     from rasd.version import __version__
@@ -422,18 +422,10 @@ def ingest(inputs: list[str], db: str | None = None, *, workers: int = 2,
         summary.run_id = store.start_run("ingest --engine dask " + " ".join(inputs), __version__)
         write = store.dialect == "postgresql"
         run = Ingest(store, summary, progress)
-        status = "failed"
-        try:
-            with _Cluster(scheduler, workers) as dask_client:
-                for r in run_partitions(dask_client, parts, ingest_partition, where,
-                                        summary.run_id, write, _quiet(fetch)):
-                    _collect(run, r)
-            status = "finished"
-        except KeyboardInterrupt:
-            status = "interrupted"
-            raise
-        finally:
-            finish_run(store, summary, status)
+        with recorded_run(store, summary), _Cluster(scheduler, workers) as dask_client:
+            for r in run_partitions(dask_client, parts, ingest_partition, where,
+                                    summary.run_id, write, _quiet(fetch)):
+                _collect(run, r)
     return summary
 
 
