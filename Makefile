@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-dev clean
+.PHONY: demo test check install install-dev clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,7 +18,11 @@ install-dev: $(BIN)/python
 demo: install
 	$(BIN)/rasd demo
 
-test: install-dev
+# lint gate (rules in pyproject.toml [tool.ruff]), then the tests
+check: install-dev
+	$(BIN)/ruff check src tests benchmarks scripts
+
+test: check
 	$(BIN)/python -m pytest
 
 clean:

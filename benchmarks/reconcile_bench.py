@@ -26,8 +26,9 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from rasd.model import EVENT_TYPES, Claim, Count, Location, Mention, Span, TimeRef
 from rasd.reconcile import ClaimRecord, Group, reconcile, reconcile_stream

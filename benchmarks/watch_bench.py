@@ -54,7 +54,7 @@ def _feed(base: str, i: int, items: int) -> bytes:
     entries = "".join(f"<item><title>{j}</title><guid>f{i}-{j}</guid>"
                       f"<link>{base}/p/{i}/{j}</link></item>" for j in range(items))
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>Outlet {i}</title>{entries}</channel></rss>").encode("utf-8")
+            f"<title>Outlet {i}</title>{entries}</channel></rss>").encode()
 
 
 def serve(port: int, items: int) -> None:
@@ -109,7 +109,7 @@ def run(feeds: int, items: int, idle: int) -> dict[str, Any]:
                                                          daemon=True)
     server.start()
     time.sleep(0.5)
-    clock = [dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)]
+    clock = [dt.datetime(2026, 1, 1, tzinfo=dt.UTC)]
     every = dt.timedelta(minutes=10)
     options = WatchOptions(every=every, fetch=FetchOptions(allow_private=True))
     out: dict[str, Any] = {"feeds": feeds, "items": items, "idle_cycles": idle}

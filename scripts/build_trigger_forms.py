@@ -22,8 +22,9 @@ import argparse
 import hashlib
 import itertools
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pyarabic.araby as araby
 import yaml

@@ -5,8 +5,17 @@ import json
 import pytest
 
 from rasd.errors import EvalError
-from rasd.evaluate import (OUTLET, Report, canon, compatible, evaluate, forms_match, read_gold,
-                           score_article, source_matches)
+from rasd.evaluate import (
+    OUTLET,
+    Report,
+    canon,
+    compatible,
+    evaluate,
+    forms_match,
+    read_gold,
+    score_article,
+    source_matches,
+)
 from rasd.model import Claim, Count, Location, Mention, Span
 
 TEXT = "x" * 200

@@ -74,7 +74,7 @@ def test_group_export_is_documented(tmp_path):
     from pathlib import Path
 
     from rasd.export import group_row, write_groups
-    from rasd.reconcile import records_of, reconcile
+    from rasd.reconcile import reconcile, records_of
 
     doc = rasd.extract_document(TEXT, published="2020-10-05", outlet="Test", id="doc-1")
     groups = reconcile(records_of([doc]))

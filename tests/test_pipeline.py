@@ -20,7 +20,8 @@ def test_run_many_in_a_process_pool_keeps_order_and_results():
 import datetime as dt  # noqa: E402
 from importlib import resources  # noqa: E402
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 from rasd import pipeline  # noqa: E402
 from rasd.lang.ar import load_yaml  # noqa: E402

@@ -12,11 +12,19 @@ from pathlib import Path
 import pytest
 
 from rasd.model import Claim, Count, Location, Mention, Period, Signature, Span, TimeRef
-from rasd.reconcile import ClaimRecord, Group, group_order, hedged, partition_of, reconcile, \
-    reconcile_stream, source_key
-from rasd.reconcile import _reconcile
-from rasd.reconcile.stream import survey
+from rasd.reconcile import (
+    ClaimRecord,
+    Group,
+    _reconcile,
+    group_order,
+    hedged,
+    partition_of,
+    reconcile,
+    reconcile_stream,
+    source_key,
+)
 from rasd.reconcile.keys import refers_back
+from rasd.reconcile.stream import survey
 
 # admin1 as rasd.geo.resolve sets it: the English name of the first-level region (a province is
 # its own region, a country has none)

@@ -15,8 +15,8 @@ from distributed import LocalCluster  # noqa: E402
 
 from rasd import scale  # noqa: E402
 from rasd.corpus import ingest  # noqa: E402
-from rasd.jobs import claim_lines  # noqa: E402
 from rasd.ingest.readers import read_inputs  # noqa: E402
+from rasd.jobs import claim_lines  # noqa: E402
 from rasd.store import Store  # noqa: E402
 
 SENTENCES = ["قالت الشرطة إن {n} شخصاً قتلوا في الهجوم على حلب أمس.",

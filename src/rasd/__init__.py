@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from rasd.errors import InputError, RasdError, RecordError
 from rasd.ingest.records import make_document
 from rasd.model import Claim, Count, Document, Location, Mention, Span, TimeRef
-
 from rasd.version import __version__
 
 __all__ = [
@@ -30,7 +29,9 @@ def run(doc: Document) -> Document:
 def run_many(docs: Iterable[Document], workers: int = 1) -> Iterator[Document]:
     """Stream Documents through the pipeline, in order, optionally in a process pool (then
     each comes back with its claims and warnings, without the stages' annotations)."""
-    from rasd.pipeline import claims_only, run as _run, run_many as _run_many
+    from rasd.pipeline import claims_only
+    from rasd.pipeline import run as _run
+    from rasd.pipeline import run_many as _run_many
     return _run_many(docs, workers=workers, fn=claims_only if workers > 1 else _run)
 
 

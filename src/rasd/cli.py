@@ -80,7 +80,8 @@ FETCH_OPTIONS = [
     click.option("--deadline", default=FetchOptions.deadline, show_default=True, type=click.FloatRange(0.1),
                  help="Seconds one feed's items may take in all; those not read by then are "
                       "one failure."),
-    click.option("--fetch-workers", default=FetchOptions.workers, show_default=True, type=click.IntRange(1, 64),
+    click.option("--fetch-workers", default=FetchOptions.workers, show_default=True,
+                 type=click.IntRange(1, 64),
                  help="Feed items fetched at once."),
 ]
 

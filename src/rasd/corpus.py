@@ -10,11 +10,12 @@ on. The counts reported are those of what the store inserted.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from rasd.export import WRITERS, record_row, write_acled
 from rasd.filters import Filters, check, group_passes
@@ -22,8 +23,8 @@ from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import MIN_ARABIC_SHARE, Failure, arabic_share, one_line
 from rasd.ingest.text import detect_language
 from rasd.ingest.web import FetchOptions
-from rasd.model import Document
 from rasd.jobs import claim_rows, extracted, source_of
+from rasd.model import Document
 from rasd.pipeline import run_many
 from rasd.reconcile import ClaimRecord, Group, group_order, reconcile_stream
 from rasd.store import Store

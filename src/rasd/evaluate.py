@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from rasd.errors import EvalError
 from rasd.lang.ar import load_yaml
@@ -107,7 +108,7 @@ class Report:
     wrong_location: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)  # left out as implausible
 
-    def add(self, other: "Report") -> None:
+    def add(self, other: Report) -> None:
         """Add ``other``'s figures and lists to this report (several gold files, one total)."""
         for mine, theirs in [(self.total, other.total)] + [
                 (self.by_type[t], tally) for t, tally in other.by_type.items()]:
@@ -253,7 +254,7 @@ def iter_articles(path: str | Path, wanted: set[str]) -> Iterator[dict[str, Any]
     n = 0
     try:
         with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
+            for n, line in enumerate(fh, 1):  # noqa: B007 - n names the line in the error
                 if not line.strip():
                     continue
                 rec = json.loads(line)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from contextlib import contextmanager
-from typing import IO, Any, Callable, Iterable, Iterator, Union
+from typing import IO, Any
 
 from rasd.model import Claim
 from rasd.reconcile.stream import group_order
@@ -32,7 +33,7 @@ INT_COLUMNS = ("count_value", "count_min", "count_max", "count_low", "count_high
                "geo_precision", "evidence_start", "evidence_end")
 FLOAT_COLUMNS = ("lat", "lon", "confidence")
 PARQUET_BATCH = 10_000
-Output = Union[Path, IO[Any]]  #: a file to write, or an open stream (standard output)
+Output = Path | IO[Any]  #: a file to write, or an open stream (standard output)
 
 
 @contextmanager
@@ -70,7 +71,7 @@ class Row:
                 "title": self.title}
 
 
-Exported = Union[Claim, Row]
+Exported = Claim | Row
 
 
 def _row(item: Exported) -> Row:

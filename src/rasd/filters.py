@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rasd.errors import RasdError
 from rasd.geo.countries import countries, country_names
@@ -194,13 +195,13 @@ def place_matches(query: str, names: Iterable[str | None], code: str | None = No
     return any(name and q in _words(name) for name in names)
 
 
-def group_place(g: "Group", place: str) -> bool:
+def group_place(g: Group, place: str) -> bool:
     """Whether ``place`` names the group's place (text, English name, region or country)."""
     p = g.place
     return place_matches(place, (p.text, p.name, p.admin1), p.country)
 
 
-def group_passes(g: "Group", f: Filters) -> bool:
+def group_passes(g: Group, f: Filters) -> bool:
     """Whether a group passes the filters of ``f`` about whole groups (place, period,
     disagreement, number of sources)."""
     return ((not f.disagree or g.disagree) and g.n_sources >= f.min_sources

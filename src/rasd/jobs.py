@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Union
 
 from rasd.ingest.records import Failure, RawRecord, one_line, parse_record
 from rasd.model import Document
 from rasd.pipeline import run
 from rasd.store.rows import Prepared, prepare
 
-Record = Union[Document, RawRecord, Failure]
+Record = Document | RawRecord | Failure
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, NewType
+from typing import TYPE_CHECKING, Any, NamedTuple, NewType
 
 if TYPE_CHECKING:
     from rasd.text.dates import TimeMention
@@ -55,7 +56,7 @@ class Span:
         return [self.start, self.end]
 
     @classmethod
-    def from_json(cls, data: Iterable[int]) -> "Span":
+    def from_json(cls, data: Iterable[int]) -> Span:
         start, end = data
         return cls(int(start), int(end))
 
@@ -117,7 +118,7 @@ class Count:
         return {"vague": self.vague}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Count":
+    def from_json(cls, data: dict[str, Any]) -> Count:
         if "value" in data and data["value"] is not None:
             return cls(value=int(data["value"]), qualifier=data.get("qualifier"))
         if "min" in data:
@@ -159,7 +160,7 @@ class Mention:
         return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "Mention | None":
+    def from_json(cls, data: dict[str, Any] | None) -> Mention | None:
         if not data:
             return None
         return cls(data["text"], Span.from_json(data["span"]), data.get("kind"),
@@ -185,7 +186,7 @@ class Location:
                 "lon": self.lon, "precision": self.precision}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "Location | None":
+    def from_json(cls, data: dict[str, Any] | None) -> Location | None:
         if not data:
             return None
         return cls(data["text"], Span.from_json(data["span"]), data.get("name"),
@@ -207,7 +208,7 @@ class TimeRef:
                 "date": self.date, "precision": self.precision}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "TimeRef | None":
+    def from_json(cls, data: dict[str, Any] | None) -> TimeRef | None:
         if not data:
             return None
         span = Span.from_json(data["span"]) if data.get("span") else None
@@ -239,7 +240,7 @@ class Period:
         return {"kind": self.kind, "text": self.text, "span": self.span.to_json()}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "Period | None":
+    def from_json(cls, data: dict[str, Any] | None) -> Period | None:
         if not data:
             return None
         return cls(data["kind"], data.get("text", ""), Span.from_json(data["span"]))
@@ -263,7 +264,7 @@ class Signature:
         return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "Signature | None":
+    def from_json(cls, data: dict[str, Any] | None) -> Signature | None:
         if not data:
             return None
         return cls(tuple(data.get("attack", ())), tuple(data.get("target", ())),
@@ -364,7 +365,7 @@ class Claim:
         return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Claim":
+    def from_json(cls, data: dict[str, Any]) -> Claim:
         source = Mention.from_json(data["source"])
         if source is None:
             raise ValueError("a claim needs a source")
@@ -440,7 +441,7 @@ class SourceMention:
     kind: str
     cue_start: int
     cue_end: int
-    via: tuple["SourceMention", ...] = ()
+    via: tuple[SourceMention, ...] = ()
     after: bool = False  # may follow the figure it attributes ("..., بحسب المرصد", "كما قال")
 
 
@@ -481,7 +482,7 @@ class Document:
     triggers: tuple[Trigger, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     sources: tuple[SourceMention, ...] = ()
-    times: tuple["TimeMention", ...] = ()
+    times: tuple[TimeMention, ...] = ()
     # figure-event pairs (rasd.extractor.claims.Draft) of the draft stage: None before it runs.
     # Empty means no claim can come out, and the claim-only stages (places, dates, sources,
     # claims, quantities) pass the document by: it then holds no places, times or sources
@@ -493,7 +494,7 @@ class Document:
     rejected: tuple[tuple[Claim, str], ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def with_(self, **changes: Any) -> "Document":
+    def with_(self, **changes: Any) -> Document:
         """A copy with some fields replaced (stages never mutate their input).
 
         The result of ``dataclasses.replace`` at a sixth of its cost (it runs ``__init__``,

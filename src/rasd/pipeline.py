@@ -10,9 +10,10 @@ Document, whose tokens and offset maps cost more to pickle than to compute.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from rasd.extractor.attribution import find_sources
 from rasd.extractor.claims import assemble_claims, draft_claims
@@ -20,8 +21,8 @@ from rasd.extractor.places import find_places
 from rasd.extractor.quantities import mark_quantities
 from rasd.extractor.triggers import find_triggers
 from rasd.model import Document
-from rasd.text.normalize import normalize
 from rasd.text.dates import find_times, parse_published
+from rasd.text.normalize import normalize
 from rasd.text.numbers import MAX_COUNT, find_counts
 from rasd.text.segment import paragraphs, sentences
 from rasd.text.tokens import tokenize

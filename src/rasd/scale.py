@@ -25,10 +25,11 @@ import math
 import os
 import uuid
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO
 
 from rasd.errors import RasdError
 from rasd.ingest.fetch import FetchOptions
@@ -409,7 +410,7 @@ def ingest(inputs: list[str], db: str | None = None, *, workers: int = 2,
     if stdin is not None:
         raise EngineError("standard input cannot be partitioned: give files or URLs "
                           "with --engine dask")
-    from rasd.corpus import IngestSummary, Ingest, recorded_run
+    from rasd.corpus import Ingest, IngestSummary, recorded_run
     from rasd.store import Store
     from rasd.store.engine import resolve_url
     from rasd.version import __version__

@@ -10,7 +10,8 @@ import heapq
 import json
 import os
 import tempfile
-from typing import IO, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO
 
 CHUNK = 1 << 16  #: bytes read at a time from a run
 

@@ -4,6 +4,7 @@ under a group id that no longer exists)."""
 from pathlib import Path
 
 from api_data import ARTICLES, write_corpus
+
 from rasd.corpus import claim_records, ingest
 from rasd.reconcile import reconcile
 from rasd.store import Store

@@ -6,9 +6,9 @@ import warnings
 import pytest
 
 warnings.filterwarnings("ignore", message=".*httpx.*")
+from api_data import ARTICLES, TOKEN, write_corpus  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
-from api_data import ARTICLES, TOKEN, write_corpus  # noqa: E402
 from rasd.api import create_app  # noqa: E402
 from rasd.corpus import ingest  # noqa: E402
 

@@ -8,9 +8,9 @@ import warnings
 import pytest
 
 warnings.filterwarnings("ignore", message=".*httpx.*")
+from alerts_data import store_with_alerts  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
-from alerts_data import store_with_alerts  # noqa: E402
 from rasd.api import create_app  # noqa: E402
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from alerts_data import store_with_alerts
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from api_data import ARTICLES, write_corpus
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -4,8 +4,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from api_data import ARTICLES
+
 from rasd.api.dashboard import MAX_TRY_CHARS, highlight
 
 SPAN_KINDS = ("evidence", "trigger", "source", "location", "time")
@@ -205,7 +205,7 @@ def test_map_places_groups_with_type_size_dispute_and_precision(client):
     located = [g for g in groups.values() if g["place"]["lat"] is not None
                and g["place"]["level"] in ("point", "admin1", "country")]
     assert len(data["points"]) == len(located) >= 2
-    for lat, lon, best, type_, disputed, level, gid, place in data["points"]:
+    for _lat, _lon, best, type_, disputed, level, gid, place in data["points"]:
         g = groups[gid]
         assert data["places"][place] == g["place"]["text"]
         assert (best, type_, bool(disputed)) == (g["best"], g["type"], g["disagree"])
@@ -245,9 +245,9 @@ def test_english_page_keeps_article_text_rtl(client):
 
 def test_pages_render_vague_and_range_figures(tmp_path):
     """Every group and article page renders when figures are vague words or ranges."""
+    from api_data import write_corpus
     from fastapi.testclient import TestClient
 
-    from api_data import write_corpus
     from rasd.api import create_app
     from rasd.corpus import ingest
 

@@ -7,7 +7,6 @@ import time
 import warnings
 
 import pytest
-
 from api_data import ARTICLES, TOKEN, slow_extract
 
 warnings.filterwarnings("ignore", message=".*httpx.*")

@@ -21,12 +21,12 @@ import pytest
 
 warnings.filterwarnings("ignore", message=".*httpx.*")
 schemathesis = pytest.importorskip("schemathesis")
+from api_data import TOKEN  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis.errors import Unsatisfiable  # noqa: E402
 from schemathesis.generation.modes import GenerationMode  # noqa: E402
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 
-from api_data import TOKEN  # noqa: E402
 from rasd.api import create_app  # noqa: E402
 from rasd.api.settings import Settings  # noqa: E402
 

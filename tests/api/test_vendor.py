@@ -4,9 +4,9 @@
 import hashlib
 from pathlib import Path
 
-import rasd
-
 import pytest
+
+import rasd
 
 VENDOR = Path(rasd.__file__).parent / "api" / "static" / "vendor"
 LEAFLET = VENDOR / "leaflet"

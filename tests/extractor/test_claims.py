@@ -474,9 +474,11 @@ def test_the_lead_after_a_title_with_dropped_characters_is_a_heading():
 import math  # noqa: E402
 import time  # noqa: E402
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
-from rasd.extractor import claims as claims_module, linking  # noqa: E402
+from rasd.extractor import claims as claims_module  # noqa: E402
+from rasd.extractor import linking
 from rasd.text.normalize import normalize_string  # noqa: E402
 from rasd.text.tokens import tokenize  # noqa: E402
 

@@ -182,7 +182,8 @@ def test_context_places_start_after_the_title_in_normalized_offsets():
 
 # --- the place choice's indexes answer as the scans they replace --------------------------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 from rasd.extractor import placing  # noqa: E402
 from rasd.model import PlaceMention  # noqa: E402

@@ -26,7 +26,7 @@ from rasd.model import Document
 PAGE = ("<html><head><meta charset='utf-8'><title>مقتل 12 شخصاً في هجوم</title></head><body>"
         "<article><p>قالت الشرطة إن 12 شخصاً قتلوا في هجوم على سوق المدينة أمس الأحد، وأضافت "
         "أن 30 آخرين أصيبوا بجروح ونقلوا إلى المستشفيات القريبة.</p></article></body></html>"
-        ).encode("utf-8")
+        ).encode()
 MiB = 1 << 20
 
 
@@ -156,7 +156,7 @@ def silent_port():
         while not stop.is_set():
             try:
                 held.append(sock.accept()[0])
-            except (socket.timeout, OSError):
+            except (TimeoutError, OSError):
                 continue
 
     thread = threading.Thread(target=accept, daemon=True)

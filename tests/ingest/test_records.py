@@ -8,8 +8,14 @@ import pytest
 from rasd.errors import InputError, RecordError
 from rasd.ingest import records
 from rasd.ingest.readers import read_inputs
-from rasd.ingest.records import (Failure, check_text, decode, document_from_record, make_document,
-                                 read_jsonl)
+from rasd.ingest.records import (
+    Failure,
+    check_text,
+    decode,
+    document_from_record,
+    make_document,
+    read_jsonl,
+)
 from rasd.model import Document
 
 ARTICLE = "قالت الشرطة إن 12 شخصاً قتلوا في الهجوم."

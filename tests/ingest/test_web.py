@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rasd.ingest.readers import read_inputs
 from rasd.errors import InputError
+from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import Failure
 from rasd.ingest.text import decode, detect_language, strip_boilerplate
 from rasd.ingest.web import FetchOptions, client, document_from_html
@@ -257,7 +257,7 @@ def test_a_warc_and_a_feed_sharing_pages_count_what_is_stored(server, tmp_path):
                             for p, h in pages.items()})
     _Handler.routes["/feed3"] = (200, "application/rss+xml", (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
-        f"{items}</channel></rss>").encode("utf-8"))
+        f"{items}</channel></rss>").encode())
     warc = tmp_path / "same.warc.gz"
     with warc.open("wb") as out:
         writer = WARCWriter(out, gzip=True)

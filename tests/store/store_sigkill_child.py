@@ -14,8 +14,9 @@ import argparse
 import os
 import time
 
-from rasd.store import Store, rows
 from store_factories import numbered_claims, numbered_document
+
+from rasd.store import Store, rows
 
 
 def main() -> None:

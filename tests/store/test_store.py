@@ -7,11 +7,11 @@ import threading
 from itertools import islice
 
 import pytest
+from store_factories import REAL_TEXTS, numbered_claims, numbered_document, vague_claim
 
 import rasd
 from rasd.model import Claim
 from rasd.store import StoreError, claim_ids, content_hash, rows
-from store_factories import REAL_TEXTS, numbered_claims, numbered_document, vague_claim
 
 
 def _real_docs():
@@ -141,7 +141,7 @@ def test_identical_claims_get_distinct_stable_ids(store):
 
 
 def test_runs_and_failures_are_recorded(store):
-    before = dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=5)
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=5)
     run_id = store.start_run("extract corpus.jsonl", "0.1.0")
     store.add_failure(run_id, "corpus.jsonl:7", "invalid JSON (Expecting value at column 1)",
                       "bad_record")

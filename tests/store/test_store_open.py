@@ -40,10 +40,9 @@ def test_sqlite_wal_foreign_keys_busy_timeout(tmp_path):
 
 def test_foreign_keys_are_enforced(tmp_path):
     with Store.open(str(tmp_path / "x.db")) as store:
-        with pytest.raises(StoreError, match="FOREIGN KEY") as info:
-            with store._write() as conn:
-                conn.execute(schema.failures.insert().values(
-                    run_id=999, source="x", reason="y", code="z", created_at=sa.func.now()))
+        with pytest.raises(StoreError, match="FOREIGN KEY") as info, store._write() as conn:
+            conn.execute(schema.failures.insert().values(
+                run_id=999, source="x", reason="y", code="z", created_at=sa.func.now()))
         assert isinstance(info.value.__cause__, sa.exc.IntegrityError)
 
 

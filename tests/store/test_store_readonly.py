@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
+from store_factories import numbered_claims, numbered_document
 
 from rasd.cli import main
 from rasd.store import Store, StoreError, migrations, resolve_url
-from store_factories import numbered_claims, numbered_document
 
 warnings.filterwarnings("ignore", message=".*httpx.*")
 

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from store_factories import numbered_claims, numbered_document
 
 from rasd.store import Store, claim_ids
-from store_factories import numbered_claims, numbered_document
 
 CHILD = Path(__file__).with_name("store_sigkill_child.py")
 N = 300

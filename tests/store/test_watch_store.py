@@ -15,7 +15,7 @@ from rasd.store.watch import FeedState, WatchStore, item_key
 def test_feed_state_round_trips(store):
     ws = WatchStore(store)
     assert ws.feed("http://x/feed").failures == 0 and ws.feeds() == []
-    when = dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC)
     ws.save_feed(FeedState("http://x/feed", etag='"v1"', last_modified="Mon, 01 Jan 2026",
                            last_polled=when, last_success=when, next_poll=when))
     ws.save_feed(FeedState("http://x/feed", etag='"v1"', last_polled=when, failures=2,

@@ -356,7 +356,7 @@ def test_several_mentions_in_order_and_disjoint():
 
 def test_datetime_publication_is_accepted():
     norm = normalize("قتل 5 أمس")[0]
-    found = find_times(norm, dt.datetime(2020, 10, 5, 23, 30, tzinfo=dt.timezone.utc))
+    found = find_times(norm, dt.datetime(2020, 10, 5, 23, 30, tzinfo=dt.UTC))
     assert found[0].date == "2020-10-04"
 
 
@@ -480,7 +480,8 @@ def test_parse_published(value, expected):
 
 # --- any text, any publication date: mentions inside the text, ISO dates, never an exception ---
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 from rasd.lang.ar import load_yaml  # noqa: E402
 from rasd.text.tokens import tokenize  # noqa: E402

@@ -32,7 +32,7 @@ def test_offset_map_points_back_to_the_original(raw):
     norm, n2o = normalize(raw)
     assert len(n2o) == len(norm) + 1 and n2o[-1] == len(raw)
     assert list(n2o) == sorted(n2o)
-    for i, ch in enumerate(norm):
+    for i, _ch in enumerate(norm):
         assert normalize_string(raw[n2o[i]])  # every kept char comes from a kept source char
     # a word found in the normalized text maps back to the same word in the original
     if "مقاتلا" in norm:
@@ -55,7 +55,8 @@ def test_hashtag_underscores_read_as_spaces():
 
 # --- exactness: normalize(text) is its characters normalized one by one -------------------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 from rasd.text.normalize import _PRESENTATION, _normalize_slow  # noqa: E402
 

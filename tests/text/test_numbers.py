@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import json
 import re
-import tokenize
 import time
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -475,7 +475,8 @@ def test_maximum_count_itself_is_a_count():
 
 # --- any text: figures inside it, in order, of known kinds, never an exception ----------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 from rasd.text.tokens import tokenize as word_tokens  # noqa: E402
 

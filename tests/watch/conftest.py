@@ -8,7 +8,6 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
-
 from feedserver import FeedServer
 
 PG_ENV = "RASD_TEST_POSTGRES_URL"

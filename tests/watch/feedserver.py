@@ -9,8 +9,8 @@ import http.server
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from email.utils import formatdate
-from typing import Iterator
 
 ARTICLE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <title>{title}</title>
@@ -45,7 +45,7 @@ class FeedServer:
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "FeedServer":
+    def __enter__(self) -> FeedServer:
         self.thread.start()
         return self
 
@@ -71,7 +71,7 @@ class FeedServer:
                           f"<link>{self.url('/pages/' + p)}</link></item>"
                           for g, p in self.items.get(feed, []))
         return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-                f"<title>Outlet {feed}</title>{entries}</channel></rss>").encode("utf-8")
+                f"<title>Outlet {feed}</title>{entries}</channel></rss>").encode()
 
     def handle(self, h: http.server.BaseHTTPRequestHandler) -> None:
         path = h.path
@@ -152,7 +152,7 @@ class Receiver:
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/hook"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "Receiver":
+    def __enter__(self) -> Receiver:
         self.thread.start()
         return self
 

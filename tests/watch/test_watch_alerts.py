@@ -10,6 +10,7 @@ import hmac
 import json
 
 from feedserver import Receiver
+
 from rasd.corpus import ingest
 from rasd.ingest.fetch import FetchOptions
 from rasd.store import Store
@@ -30,7 +31,7 @@ SMALL = "قالت الشرطة إن 3 أشخاص قتلوا أمس في انفج
 
 
 def test_each_alert_once_to_each_channel_none_for_agreeing_updates(server, tmp_path, db_url):
-    clock = [dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)]
+    clock = [dt.datetime(2026, 1, 1, tzinfo=dt.UTC)]
     log = tmp_path / "alerts.jsonl"
     secret = "s3cret-key"
     steps = [("ministry", MINISTRY, "2025-10-06", ["major_incident"]),

@@ -88,7 +88,7 @@ def test_console_prints_one_line():
 
     console.send(StoredAlert(7, "dispute", "became", "g", "killed", "dispute · killed · [x]",
                              {"link": "/groups/g"}, dt.datetime(2026, 1, 2, 3, 4,
-                                                                tzinfo=dt.timezone.utc)))
+                                                                tzinfo=dt.UTC)))
     assert out.getvalue() == "dispute 2026-01-02 03:04 alert #7 dispute · killed · [x] " \
                              "[/groups/g]\n"
 

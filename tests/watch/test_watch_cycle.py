@@ -23,7 +23,7 @@ CITIES = ["حلب", "حمص", "الموصل", "عدن", "تعز", "درعا", "�
 
 class Clock:
     def __init__(self) -> None:
-        self.now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+        self.now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
     def __call__(self) -> dt.datetime:
         return self.now

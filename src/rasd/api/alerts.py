@@ -45,7 +45,7 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 def _since(day: dt.date | None) -> dt.datetime | None:
-    return dt.datetime.combine(day, dt.time(), dt.timezone.utc) if day else None
+    return dt.datetime.combine(day, dt.time(), dt.UTC) if day else None
 
 
 def current_group(snap: Snapshot, alert: StoredAlert) -> str | None:

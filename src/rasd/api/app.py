@@ -16,10 +16,10 @@ import hmac
 import io
 import json
 import math
-
 import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Annotated, Any, AsyncIterator, Callable, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
@@ -28,14 +28,13 @@ from pydantic import BaseModel, Field
 
 from rasd import filters
 from rasd.api import alerts, dashboard, limits, queries
-from rasd.api.errors import (ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders,
-                             install_handlers)
+from rasd.api.errors import ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders, install_handlers
 from rasd.api.settings import Settings
 from rasd.api.snapshot import SnapshotCache
 from rasd.api.workers import ExtractWorkers, Job, extract_job
 from rasd.corpus import ingest
-from rasd.ingest.fetch import FetchOptions
 from rasd.filters import GROUP_PERIODS
+from rasd.ingest.fetch import FetchOptions
 from rasd.model import EVENT_TYPES
 from rasd.store import Store
 from rasd.version import __version__

@@ -18,23 +18,24 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import json
 import math
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
-from urllib.parse import parse_qs, quote, urlencode
+from typing import Any
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 
 from rasd.api import queries
 from rasd.export import WRITERS, member_rows
+from rasd.filters import GROUP_PERIODS, FilterError, Filters, check, iso_date
 from rasd.geo.countries import countries
-from rasd.filters import GROUP_PERIODS, Filters, FilterError, check, iso_date
 from rasd.model import EVENT_TYPES
 
 HERE = Path(__file__).parent
@@ -188,7 +189,7 @@ class LogScale:
     pad: int = 8
 
     @classmethod
-    def over(cls, values: Iterable[float], width: int = 180) -> "LogScale":
+    def over(cls, values: Iterable[float], width: int = 180) -> LogScale:
         logs = [math.log10(max(v, 1.0)) for v in values]
         if not logs:
             return cls(0, 1, width)

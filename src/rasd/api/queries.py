@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
+from rasd.api.snapshot import ClaimItem, DocInfo, Snapshot
 from rasd.filters import Filters, group_passes, place_matches
 from rasd.reconcile import Group
-from rasd.api.snapshot import ClaimItem, DocInfo, Snapshot
 
 T = TypeVar("T")
 LAST = "\uffff"  # sorts after every ISO date: items without one come last either way

@@ -11,8 +11,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from rasd.api import limits
 from rasd.errors import RasdError
@@ -45,7 +45,7 @@ class Settings:
             raise SettingsError(f"extract workers must be 1-64, not {self.extract_workers}")
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         try:
             return cls(

@@ -20,8 +20,9 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from rasd.corpus import claim_records
 from rasd.model import Claim

@@ -10,12 +10,14 @@ each warmed by one extraction before it takes requests.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any, Callable
+from typing import Any
 
 from rasd.api.errors import ApiError
 from rasd.errors import InputError, RasdError
@@ -39,10 +41,8 @@ def extract_job(job: Job) -> dict[str, Any]:
 def _serve(conn: Connection, fn: Callable[[Job], dict[str, Any]]) -> None:
     """A worker's loop: a job in; ``("ok", result)``, ``("error", code, message)`` (rasd's own
     error: bad input) or ``("crash", type)`` out."""
-    try:
+    with contextlib.suppress(Exception):  # warming only
         fn({"text": WARM_TEXT})
-    except Exception:  # noqa: BLE001 - warming only
-        pass
     conn.send(("ready",))
     while True:
         try:

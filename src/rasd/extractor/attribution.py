@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
-from rasd.extractor.lexicon import (AttributionLexicon, attribution, context, has_stem, persons,
-                                    triggers)
+from rasd.extractor.lexicon import (
+    AttributionLexicon,
+    attribution,
+    context,
+    has_stem,
+    persons,
+    triggers,
+)
 from rasd.model import Document, SourceMention, Token
-from rasd.text.tokens import (has_article, has_preposition, is_definite, starts_with_conjunction,
-                              word_starts)
+from rasd.text.tokens import (
+    has_article,
+    has_preposition,
+    is_definite,
+    starts_with_conjunction,
+    word_starts,
+)
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")

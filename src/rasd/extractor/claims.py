@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
 import bisect
 import datetime
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter
-from typing import Iterable, Sequence
 
 from rasd.extractor import linking
 from rasd.extractor.lexicon import PhraseSet, actor_heads, context, has_stem, persons, triggers
@@ -20,12 +19,28 @@ from rasd.extractor.placing import PlaceChooser, since_war
 from rasd.extractor.plausibility import implausible
 from rasd.extractor.sources import resolve_source
 from rasd.extractor.subjects import classify_subject
-from rasd.model import (Claim, Count, CountMention, Document, Location, Mention, SourceMention,
-                        Span, TimeRef, Token, Trigger)
+from rasd.model import (
+    Claim,
+    Count,
+    CountMention,
+    Document,
+    Location,
+    Mention,
+    SourceMention,
+    Span,
+    TimeRef,
+    Token,
+    Trigger,
+)
 from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import (has_article, starts_with_conjunction, stems, without_article,
-                              word_starts)
+from rasd.text.tokens import (
+    has_article,
+    starts_with_conjunction,
+    stems,
+    without_article,
+    word_starts,
+)
 
 _BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 NEGATION_WINDOW = 3
@@ -233,9 +248,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
             cost += CONJUNCTION_PENALTY
         if _split_idiom(toks, c, t, trig):
             cost = min(cost, SPLIT_IDIOM_COST)
-        if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause) for k in range(c.hi, t.lo)):
-            cost += NEW_CLAUSE_PENALTY
-        elif _next_conjunct(toks, c, t, trig):
+        if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause)
+                                for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig):
             cost += NEW_CLAUSE_PENALTY
         links.append((Link(trig, cost), ti))
     if c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):

@@ -31,7 +31,6 @@ from rasd.geo.resolve import adjectives_in
 from rasd.model import Document, PlaceMention
 from rasd.text.tokens import word_starts
 
-
 W_ACTOR = 0.5
 W_ADJECTIVE = 1.0
 W_LOCATIVE = 1.0

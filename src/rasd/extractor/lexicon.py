@@ -7,9 +7,9 @@ multi-word phrases into a dict keyed by their first word. Token stems (see
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Token
@@ -33,7 +33,7 @@ class PhraseSet:
     keys: frozenset[str]
 
     @classmethod
-    def build(cls, items: Iterable[tuple[str, object]]) -> "PhraseSet":
+    def build(cls, items: Iterable[tuple[str, object]]) -> PhraseSet:
         words: dict[str, object] = {}
         phrases: dict[str, list[tuple[Phrase, object]]] = {}
         for text, value in items:

@@ -8,8 +8,8 @@ is a claim when its cheapest trigger costs at most :data:`MAX_COST`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, triggers
 from rasd.model import Token, Trigger

@@ -11,16 +11,15 @@ subject, and only when at least two such words follow.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
+from rasd.extractor.nationality import country_of
 from rasd.lang.ar import load_yaml
 from rasd.model import Document, NormOffset, Token
 from rasd.text.normalize import normalize_string
-from rasd.extractor.nationality import country_of
-from rasd.text.tokens import has_article, has_preposition, is_definite, \
-    starts_with_conjunction
+from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
 __all__ = ["person_name", "shared_names"]
 

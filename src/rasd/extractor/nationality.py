@@ -19,10 +19,11 @@ Compound adjectives ("الكوري الجنوبي", "جنوب سوداني") are
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from rasd.errors import DataError
 from rasd.lang.ar import load_yaml

@@ -4,9 +4,9 @@ populations, rates, infections, numbered names, barrels of oil
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from rasd.extractor.lexicon import has_stem
 from rasd.extractor.linking import Located

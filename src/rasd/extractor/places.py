@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.geo.gazetteer import Gazetteer

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
+from functools import cache
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
@@ -44,11 +44,11 @@ BEFORE_WORDS = 2         # "ومقره في لندن": a seat or locator word up
 HEADING_MAX_WORDS = 12   # a crosshead: one short line with no closing punctuation
 _SENTENCE_END = re.compile(r"[.!?\u061f:\"\u00bb)]\s*$")
 MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في القدس": where an embassy opens
-LOCATOR_GAP_WORDS = 1
-LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
+LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
+LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(key: str) -> frozenset[str]:
     """A word list of ``locatives.yaml``, normalized."""
     return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")[key])
@@ -266,10 +266,7 @@ class PlaceChooser:
         """Whether a place follows one of ``words`` by at most ``reach`` words."""
         k = self._index(place)
         toks = self.doc.tokens
-        for j in range(max(0, k - reach), k):
-            if not words.isdisjoint(toks[j].stems):
-                return True
-        return False
+        return any(not words.isdisjoint(toks[j].stems) for j in range(max(0, k - reach), k))
 
     def _mission_moved_to(self, place: PlaceMention) -> bool:
         """Whether a place is where a foreign mission opens or moves ("افتتاح السفارة الأميركية في

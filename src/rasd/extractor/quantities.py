@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Sequence
 
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
-from rasd.lang.ar import load_yaml
 from rasd.extractor.named import person_name, shared_names
+from rasd.lang.ar import load_yaml
 from rasd.model import Claim, Document, Period, Signature, Token
 from rasd.text.dates import parse_published
 from rasd.text.normalize import normalize_string
@@ -185,7 +185,7 @@ class _Index:
     cuts: dict[tuple[int, int], list[int]]
 
     @classmethod
-    def of(cls, doc: Document, starts: list[int]) -> "_Index":
+    def of(cls, doc: Document, starts: list[int]) -> _Index:
         return cls(doc, starts, [s for s, _ in doc.sentences], [c.start for c in doc.counts], {})
 
     def cuts_in(self, lo: int, hi: int) -> list[int]:

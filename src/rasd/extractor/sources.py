@@ -41,10 +41,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -211,8 +212,8 @@ def _lexicon(user_path: str | None) -> _Lexicon:
         aliases += [(p, (e, r)) for p, r in (raw.get("people") or {}).items()]
         exact += [(a, (e, None)) for a in _words(raw.get("exact"))]
         exact += [(p, (e, r)) for p, r in (raw.get("exact_people") or {}).items()]
-        if e.body is not None and e.country is not None:
-            if by_body.setdefault((e.country, e.body), e) is not e:
+        if e.body is not None and e.country is not None \
+                and by_body.setdefault((e.country, e.body), e) is not e:
                 raise DataError(f"two sources for {e.country}-{e.body}", source="sources.yaml")
     words: list[tuple[str, object]] = [(w, ("anonymous", "anonymous"))
                                        for w in _words(data.get("anonymous"))]

@@ -31,9 +31,10 @@ nouns before it ("مقتل مواطنين تونسيين اثنين"), never a g
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from rasd.errors import DataError
 from rasd.extractor import nationality

@@ -26,10 +26,11 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import ahocorasick
 
@@ -119,7 +120,7 @@ class Lexicon:
     prepositions: frozenset[str] = frozenset()
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> "Lexicon":
+    def from_data(cls, data: dict[str, Any]) -> Lexicon:
         before: dict[tuple[str, ...], tuple[int, str | None]] = {}
         for group in data["descriptors"].values():
             for word in group["words"]:
@@ -191,12 +192,12 @@ class Gazetteer:
     # -- construction -------------------------------------------------------------------------
 
     @classmethod
-    def default(cls) -> "Gazetteer":
+    def default(cls) -> Gazetteer:
         """The packaged gazetteer (loaded once per process)."""
         return _default()
 
     @classmethod
-    def from_package(cls) -> "Gazetteer":
+    def from_package(cls) -> Gazetteer:
         """Load the packaged TSV and Arabic data files (uncached)."""
         extra = load_yaml(EXTRA_NAME) or {}
         entries = _read_tsv()
@@ -209,7 +210,7 @@ class Gazetteer:
             return False
         return _letters(key) >= MIN_LETTERS or key in self.lexicon.weak_descriptor
 
-    def _build_automaton(self) -> "ahocorasick.Automaton":
+    def _build_automaton(self) -> ahocorasick.Automaton:
         auto = ahocorasick.Automaton()
         art, lam = self.lexicon.article, self.lexicon.lam
         for key in self._by_name:

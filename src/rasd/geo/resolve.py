@@ -44,10 +44,10 @@ import bisect
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Mapping, Sequence
 
 import ahocorasick
 import yaml
@@ -122,10 +122,10 @@ class Nationalities:
     heads: frozenset[str]            # accusative person nouns ("jundiyyan")
     place_before: frozenset[str]
     near_words: frozenset[str]       # words that join a name to a clue next to it
-    automaton: "ahocorasick.Automaton"
+    automaton: ahocorasick.Automaton
 
     @classmethod
-    def from_data(cls, forms: Mapping[str, str], data: dict) -> "Nationalities":
+    def from_data(cls, forms: Mapping[str, str], data: dict) -> Nationalities:
         fem, acc = normalize_string(data["feminine"]), normalize_string(data["accusative"])
         feminine = frozenset(f for f, iso in forms.items()
                              if f.endswith(fem) and forms.get(f[:-len(fem)]) == iso)

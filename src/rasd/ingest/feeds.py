@@ -11,8 +11,8 @@ Items come out as they are read (not in feed order); a progress line goes to
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from typing import Iterator, Union
 
 import httpx
 
@@ -21,7 +21,7 @@ from rasd.ingest.fetch import FetchOptions, fetch
 from rasd.ingest.records import Failure, one_line
 from rasd.model import Document
 
-Item = Union[Document, Failure]
+Item = Document | Failure
 PROGRESS_EVERY = 2.0  #: seconds between progress lines
 
 

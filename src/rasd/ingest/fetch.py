@@ -15,8 +15,8 @@ import ipaddress
 import os
 import socket
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 import httpx
 

@@ -10,8 +10,9 @@ fetched as ``fetch`` (:class:`~rasd.ingest.fetch.FetchOptions`) says.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator, Union
+from typing import BinaryIO
 
 import httpx
 
@@ -21,8 +22,8 @@ from rasd.ingest.records import Failure, RawRecord, one_line, read_stream
 from rasd.ingest.web import document_from_html, looks_like_feed, read_feed, read_url, read_warc
 from rasd.model import Document
 
-Item = Union[Document, Failure]
-RawItem = Union[Document, Failure, RawRecord]
+Item = Document | Failure
+RawItem = Document | Failure | RawRecord
 TEXT_SUFFIXES = (".txt", ".jsonl", ".json")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")

@@ -17,8 +17,9 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator, Union
+from typing import BinaryIO
 
 from rasd.errors import InputError, RecordError
 from rasd.ingest.text import decode, strip_boilerplate
@@ -190,7 +191,7 @@ class RawRecord:
     require_arabic: bool = True
 
 
-def parse_record(record: RawRecord) -> Union[Document, Failure]:
+def parse_record(record: RawRecord) -> Document | Failure:
     """The Document of one JSONL line, or the Failure naming the line and why (one guard per
     record: whatever goes wrong is this line's failure)."""
     where = record.where
@@ -207,7 +208,7 @@ def parse_record(record: RawRecord) -> Union[Document, Failure]:
 
 
 def read_jsonl(fh: BinaryIO, name: str, require_arabic: bool = True, raw: bool = False,
-               first_line: int = 1) -> Iterator[Union[Document, Failure, RawRecord]]:
+               first_line: int = 1) -> Iterator[Document | Failure | RawRecord]:
     """Documents of a JSONL stream; bad lines come as Failures naming the line (the stream's
     first is ``first_line``: a part of a file). With ``raw``, each non-blank line comes as a
     :class:`RawRecord`, parsed later (in a worker)."""
@@ -231,7 +232,7 @@ def _looks_like_jsonl(head: bytes) -> bool:
 
 
 def read_stream(fh: BinaryIO, name: str, require_arabic: bool = True,
-                raw: bool = False) -> Iterator[Union[Document, Failure, RawRecord]]:
+                raw: bool = False) -> Iterator[Document | Failure | RawRecord]:
     """A stream that is either JSONL records (as :class:`RawRecord` with ``raw``) or one
     plain-text article."""
     if not hasattr(fh, "peek"):

@@ -11,7 +11,8 @@ the rest of the archive is not read. Every failure is a
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator, Union
+from collections.abc import Iterator
+from typing import BinaryIO
 
 import httpx
 from warcio.bufferedreaders import DecompressingBufferedReader
@@ -27,7 +28,7 @@ __all__ = ["MAX_BYTES", "MAX_RECORD_BYTES", "FetchOptions", "Page", "client",
            "document_from_html", "fetch", "looks_like_feed", "read_feed", "read_url",
            "read_warc"]
 
-Item = Union[Document, Failure]
+Item = Document | Failure
 MAX_RECORD_BYTES = 100_000_000  #: most bytes one WARC record may decompress to
 MAX_HEADER_LINE = 1_000_000     #: longest WARC/HTTP header line read at once (bytes)
 

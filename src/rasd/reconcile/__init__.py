@@ -13,15 +13,30 @@ in ``docs/reconcile.md``; modules: :mod:`.keys` (what is compared), :mod:`.clust
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
-from rasd.reconcile.clusters import Cluster, Item, attach, attach_undated, items_of, \
-    partition_of, sweep
+from rasd.reconcile.clusters import (
+    Cluster,
+    Item,
+    attach,
+    attach_undated,
+    items_of,
+    partition_of,
+    sweep,
+)
 from rasd.reconcile.figures import TIERS, figures_of, verdict
 from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
 from rasd.reconcile.model import ClaimRecord, Group, Place, SourceFigure, Step, records_of
-from rasd.reconcile.stream import ArticleFigures, PartLinks, Source, group_order, no_gc, \
-    partitions, survey
+from rasd.reconcile.stream import (
+    ArticleFigures,
+    PartLinks,
+    Source,
+    group_order,
+    no_gc,
+    partitions,
+    survey,
+)
 
 __all__ = ["ClaimRecord", "Group", "Place", "SourceFigure", "Step", "TIERS", "group_order",
            "hedged", "partition_of", "reconcile", "reconcile_stream", "records_of", "source_key"]

@@ -2,9 +2,9 @@
 
 Claims are bucketed by an exact key (type, mixed flag, period, country, scope, place level and
 key, subject category; the scope sets apart a part with no category of its own, "منهم 3", and
-a single person, who is a part of any toll of the day) and swept in time order into clusters: a claim joins an open
-cluster of its bucket that started at most ``window`` days before it and whose incident it can
-be (compatible signature and scope; a claim dated only by its article joins only on the same
+a single person, who is a part of any toll of the day) and swept in time order into clusters: a
+claim joins an open cluster of its bucket that started at most ``window`` days before it and whose
+incident it can be (compatible signature and scope; a claim dated only by its article joins only on the same
 figure, the same signature or the same article). Coarser clusters (province, country, no
 category) then join the *one* compatible finer group when exactly one exists. Every step is a
 sort, a bounded sweep or a bisect: O(n log n).
@@ -13,14 +13,29 @@ sort, a bounded sweep or a bisect: O(n log n).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from rasd.extractor.quantities import compatible_attacks
 from rasd.model import Claim, Location
-from rasd.reconcile.keys import ADMIN1, INF, POINT, PlaceKey, When, category, hedged, \
-    ordinal, PERSON, person_key, place_key, scope_conflict, shares_signature, when
+from rasd.reconcile.keys import (
+    ADMIN1,
+    INF,
+    PERSON,
+    POINT,
+    PlaceKey,
+    When,
+    category,
+    hedged,
+    ordinal,
+    person_key,
+    place_key,
+    scope_conflict,
+    shares_signature,
+    when,
+)
 from rasd.reconcile.model import ClaimRecord
 
 #: days over which reports of one named person's fate are one quantity ("اختفاء خاشقجي")

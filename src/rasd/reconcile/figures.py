@@ -3,12 +3,21 @@ whether the sources truly disagree (incompatible figures that no later revision 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from rasd.model import Claim
-from rasd.reconcile.keys import INF, fmt, hedged, iso, point, refers_back, shares_signature, \
-    source_key
+from rasd.reconcile.keys import (
+    INF,
+    fmt,
+    hedged,
+    iso,
+    point,
+    refers_back,
+    shares_signature,
+    source_key,
+)
 from rasd.reconcile.model import ClaimRecord, SourceFigure, Step
 
 #: credibility tier of a source kind for the best estimate (lower first; unlisted kinds: 1)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
 from rasd.lang.ar import load_yaml
@@ -164,7 +165,7 @@ def stamp(published: str | None) -> float | None:
         day = ordinal(published)
         return None if day is None else day * MINUTES_A_DAY + MINUTES_A_DAY / 2
     if when_.tzinfo is not None:
-        when_ = when_.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        when_ = when_.astimezone(dt.UTC).replace(tzinfo=None)
     return when_.toordinal() * MINUTES_A_DAY + when_.hour * 60 + when_.minute
 
 

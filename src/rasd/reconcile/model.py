@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from rasd.model import Claim, Count, Span
 
@@ -24,7 +25,7 @@ class ClaimRecord:
     evidence_text: str | None = None
 
 
-def records_of(docs: Iterable["Document"]) -> Iterable[ClaimRecord]:
+def records_of(docs: Iterable[Document]) -> Iterable[ClaimRecord]:
     """The :class:`ClaimRecord` s of annotated documents (streamed)."""
     for doc in docs:
         for seq, claim in enumerate(doc.claims):

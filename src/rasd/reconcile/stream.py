@@ -24,8 +24,9 @@ from __future__ import annotations
 import gc
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from rasd.model import Claim
 from rasd.reconcile.clusters import partition_of

@@ -14,10 +14,10 @@ opened with ``mode=ro`` (no WAL switch; SQLite may still create its ``-wal``/``-
 beside a WAL database, to read safely while another process writes), and with ``immutable=1`` —
 nothing at all written, not even those files — when the file has no write permission bit
 (``chmod a-w``: the operator's sign that nothing writes it) or its folder cannot be written;
-PostgreSQL sessions are ``default_transaction_read_only``. sqlite3's own implicit transaction handling is switched off and the engine emits
-``BEGIN`` itself, so DDL is transactional and reads see one snapshot; a write transaction
-(:func:`write_options`) starts with ``BEGIN IMMEDIATE`` so that concurrent writers queue on
-the busy timeout instead of failing on a lock upgrade.
+PostgreSQL sessions are ``default_transaction_read_only``. sqlite3's own implicit transaction
+handling is switched off and the engine emits ``BEGIN`` itself, so DDL is transactional and reads
+see one snapshot; a write transaction (:func:`write_options`) starts with ``BEGIN IMMEDIATE`` so
+that concurrent writers queue on the busy timeout instead of failing on a lock upgrade.
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ no-op where the change is already there (step 1 creates the *current* tables of
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
@@ -110,5 +110,5 @@ def migrate(engine: sa.Engine) -> int:
                     continue
                 step(conn)
                 conn.execute(schema.schema_migrations.insert().values(
-                    version=version, name=name, applied_at=datetime.now(timezone.utc)))
+                    version=version, name=name, applied_at=datetime.now(UTC)))
     return latest()

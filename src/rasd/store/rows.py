@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from rasd.model import Claim, Document, Mention
-
 
 
 def content_hash(text: str) -> str:
@@ -114,7 +114,7 @@ def utc(value: datetime | None) -> datetime | None:
     """A stored timestamp as an aware UTC datetime (SQLite gives them back naive)."""
     if value is None or value.tzinfo is not None:
         return value
-    return value.replace(tzinfo=timezone.utc)
+    return value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,7 @@ class Run:
     failures: int | None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> "Run":
+    def from_row(cls, row: Mapping[str, Any]) -> Run:
         return cls(**{**row, "started_at": utc(row["started_at"]),
                       "finished_at": utc(row["finished_at"])})
 
@@ -173,5 +173,5 @@ class StoredFailure:
     created_at: datetime
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> "StoredFailure":
+    def from_row(cls, row: Mapping[str, Any]) -> StoredFailure:
         return cls(**{**row, "created_at": utc(row["created_at"])})

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -39,7 +40,7 @@ Match = str | Iterable[str] | None
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _iso(value: DateLike) -> str:
@@ -98,7 +99,7 @@ class Store:
     # --- lifecycle -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, db: str | Path | None = None, *, readonly: bool = False) -> "Store":
+    def open(cls, db: str | Path | None = None, *, readonly: bool = False) -> Store:
         """Open (creating and migrating as needed) the database named by a ``--db`` value:
         None → ``./rasd.db``; a path → that SQLite file; ``postgresql://...`` → PostgreSQL.
 
@@ -126,7 +127,7 @@ class Store:
         """Close every pooled connection."""
         self._engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -324,11 +325,10 @@ class Store:
         columns = [c.name for c in C.columns]
         json_columns = {c.name for c in C.columns if isinstance(c.type, sa.JSON)}
         raw = conn.connection.driver_connection
-        with raw.cursor() as cursor:  # type: ignore[union-attr]
-            with cursor.copy(f"COPY claims ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in values:
-                    copy.write_row([Jsonb(row[c]) if c in json_columns else row[c]
-                                    for c in columns])
+        with raw.cursor() as cursor, \
+                cursor.copy(f"COPY claims ({', '.join(columns)}) FROM STDIN") as copy:  # type: ignore[union-attr]
+            for row in values:
+                copy.write_row([Jsonb(row[c]) if c in json_columns else row[c] for c in columns])
 
     def stored(self, docs: Sequence[Document]) -> list[bool]:
         """For each document, whether it is stored already, under its id or (its text) under

@@ -37,11 +37,12 @@ import calendar
 import datetime as dt
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from hijridate import Gregorian, Hijri
 

@@ -18,11 +18,12 @@ All words come from ``lang/ar/data/numbers.yaml``; everything is compiled once, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Count, CountMention, Token

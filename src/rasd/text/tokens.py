@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import Sequence
 
 from rasd.lang.ar import load_yaml
 from rasd.model import Token

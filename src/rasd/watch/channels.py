@@ -16,10 +16,11 @@ import json
 import os
 import smtplib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 import httpx
 from rich.console import Console as RichConsole

@@ -167,7 +167,7 @@ def alerts_(db: str | None, kind: str | None, type_: str | None, since: str | No
     from rasd.watch.channels import alert_json, alert_line
 
     try:
-        start = (dt.datetime.fromisoformat(since).replace(tzinfo=dt.timezone.utc)
+        start = (dt.datetime.fromisoformat(since).replace(tzinfo=dt.UTC)
                  if since else None)
     except ValueError:
         _fail(f"--since: not a date: {since!r} (YYYY-MM-DD)")

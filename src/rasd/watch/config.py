@@ -31,9 +31,10 @@ import datetime as dt
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from rasd.errors import InputError
 from rasd.model import EVENT_TYPES

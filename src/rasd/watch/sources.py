@@ -8,7 +8,6 @@ from pathlib import Path
 
 from rasd.errors import InputError
 
-
 _COMMENT = re.compile(r"(?:^|\s)#")  # "#" at the start or after a space (not a URL fragment)
 
 

@@ -6,7 +6,7 @@ Entries are returned as written; callers normalize them with
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -20,14 +20,14 @@ def data_path(name: str) -> Any:
     return resources.files(_PACKAGE).joinpath("data", name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Parsed content of ``lang/ar/data/<name>`` (cached)."""
     with data_path(name).open("r", encoding="utf-8") as fh:
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a list file (cached)."""
     with data_path(name).open("r", encoding="utf-8") as fh:
