@@ -102,6 +102,11 @@ class Count:
             return self.max
         return VAGUE_WORDS[self.vague or "several"][1]
 
+    @property
+    def one(self) -> bool:
+        """Exactly one person, unhedged ("مقتل شاب", "اعتقال الناشط")."""
+        return self.value == 1 and self.qualifier is None
+
     def key(self) -> tuple[Any, ...]:
         """What two counts must share to be the same figure (qualifier ignored)."""
         if self.value is not None:

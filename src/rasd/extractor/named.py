@@ -47,18 +47,16 @@ def _joined(doc: Document, left: Token, right: Token) -> bool:
     return not doc.norm[left.end:right.start].strip()
 
 
-def _plain_word(tok: Token, lex: _Lexicon) -> bool:
-    """Letters only, no joined "و" or preposition ("وضابط", "برتبة"), not a function or
-    event word."""
-    return (tok.text.isalpha() and tok.text not in lex.not_names
-            and lex.not_names.isdisjoint(tok.stems) and not starts_with_conjunction(tok)
-            and not has_preposition(tok))
-
-
 def _adjective(tok: Token, lex: _Lexicon) -> bool:
-    """A definite word between the noun and the name ("السعودي", "والإعلامي")."""
+    """Letters only, not a function or event word: a word between the noun and the name
+    ("السعودي", "والإعلامي")."""
     return tok.text.isalpha() and tok.text not in lex.not_names \
         and lex.not_names.isdisjoint(tok.stems)
+
+
+def _plain_word(tok: Token, lex: _Lexicon) -> bool:
+    """An :func:`_adjective` word with no joined "و" or preposition ("وضابط", "برتبة")."""
+    return _adjective(tok, lex) and not starts_with_conjunction(tok) and not has_preposition(tok)
 
 
 def _name_word(tok: Token, lex: _Lexicon) -> bool:
@@ -77,10 +75,9 @@ def person_name(doc: Document, starts: Sequence[int], subject_end: int) -> str |
         return None  # "ضابط وضابط صف", "رجل يبلغ": an indefinite noun is not followed by a name
     skipped = 0
     while k < len(toks) and skipped < lex.max_adjectives and is_definite(toks[k]) \
-            and _adjective(toks[k], lex) and (prev is None or _joined(doc, prev, toks[k])):
+            and _adjective(toks[k], lex) and _joined(doc, prev, toks[k]):
         prev, k, skipped = toks[k], k + 1, skipped + 1
-    if k >= len(toks) or has_article(toks[k]) or prev is not None \
-            and doc.norm[prev.end:toks[k].start].strip(_COMMA):
+    if k >= len(toks) or has_article(toks[k]) or doc.norm[prev.end:toks[k].start].strip(_COMMA):
         return None
     words = [toks[k]]
     while len(words) < lex.max_words and k + len(words) < len(toks):

@@ -29,7 +29,7 @@ from functools import cached_property, lru_cache
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
 from rasd.extractor.named import person_name, shared_names
 from rasd.lang.ar import load_yaml
-from rasd.model import Claim, Document, Period, Signature, Token
+from rasd.model import Claim, Count, Document, Period, Signature, Token
 from rasd.text.dates import parse_published
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import is_definite, word_starts
@@ -307,16 +307,9 @@ def _short_span(doc: Document, index: _Index, toks: Sequence[Token], first: int,
         return True
     if not has_stem(toks[unit], lex.day_units):
         return False
-    values = [_figure_value(doc, index, toks[k]) for k in range(first, unit)]
-    return any(v is not None and v <= lex.short_span_days for v in values)
-
-
-def _figure_value(doc: Document, index: _Index, tok: Token) -> int | None:
-    """The value of the number a token is (part of), else None."""
-    lo = bisect.bisect_right(index.count_starts, tok.start) - 1
-    if lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end:
-        return doc.counts[lo].count.value
-    return None
+    counts = (_count_at(doc, index, toks[k]) for k in range(first, unit))
+    return any(c is not None and c.value is not None and c.value <= lex.short_span_days
+               for c in counts)
 
 
 def _unit_after(doc: Document, index: _Index, toks: Sequence[Token], j: int,
@@ -326,15 +319,17 @@ def _unit_after(doc: Document, index: _Index, toks: Sequence[Token], j: int,
     for k in range(j, min(len(toks), j + lex.span_reach)):
         if has_stem(toks[k], lex.span_units):
             return k
-        if not _is_figure(doc, index, toks[k]):
+        if _count_at(doc, index, toks[k]) is None:
             return None
     return None
 
 
-def _is_figure(doc: Document, index: _Index, tok: Token) -> bool:
-    """Whether a token is (part of) a number the number stage found."""
+def _count_at(doc: Document, index: _Index, tok: Token) -> Count | None:
+    """The figure a token is (part of), as the number stage found it, else None."""
     lo = bisect.bisect_right(index.count_starts, tok.start) - 1
-    return lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end
+    if lo >= 0 and doc.counts[lo].start <= tok.start < doc.counts[lo].end:
+        return doc.counts[lo].count
+    return None
 
 
 def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:
@@ -482,17 +477,13 @@ def _speakers(doc: Document, claim: Claim) -> list[tuple[int, int]]:
             for m in (claim.source, *claim.via) if m.span.end > m.span.start]
 
 
-def _one_person(claim: Claim) -> bool:
-    return claim.subject is not None and claim.count.value == 1 and claim.count.qualifier is None
-
-
 def _names(doc: Document, starts: list[int], claims: Sequence[Claim]) -> list[str | None]:
     """Per claim, the name of the one person it counts (see :mod:`rasd.extractor.named`)."""
     names: list[str | None] = []
     definite: list[bool] = []
     for claim in claims:
         subject = claim.subject
-        if subject is None or not _one_person(claim):
+        if subject is None or not claim.count.one:
             names.append(None)
             definite.append(False)
             continue
@@ -525,7 +516,8 @@ def _named_elsewhere(doc: Document, starts: list[int], noun: str) -> str | None:
 
 
 def mark_quantities(doc: Document) -> Document:
-    """Stage: set ``period``, ``signature``, ``revision`` and ``part_of`` on every claim."""
+    """Stage: set ``period``, ``signature``, ``revision``, ``context``, ``contrast``,
+    ``segment``, ``part_of`` and the named person (``subject.name``) on every claim."""
     if not doc.claims:
         return doc
     starts = word_starts(doc.tokens, doc.norm)[0]

@@ -80,8 +80,7 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         w = when(c, pub)
         cat = category(c)
         scope = ((c.part_of is not None or c.context == "share") and cat is None
-                 or c.context == "additional") + 2 * (
-            c.count.value == 1 and c.count.qualifier is None)
+                 or c.context == "additional") + 2 * c.count.one
         place = compared_place(c)
         if place.key.startswith(PERSON):  # one named person: who, not where, ties the reports
             cat = None

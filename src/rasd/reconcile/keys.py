@@ -219,8 +219,7 @@ def person_key(claim: Claim) -> PlaceKey | None:
     """The key of a count of one that names its person (``subject.name``): the person, not a
     place, identifies the quantity."""
     subject = claim.subject
-    if subject is None or not subject.name or claim.count.value != 1 \
-            or claim.count.qualifier is not None:
+    if subject is None or not subject.name or not claim.count.one:
         return None
     return PlaceKey("", POINT, PERSON + canon(subject.name), None)
 
