@@ -148,13 +148,12 @@ def _range(f: SourceFigure, other: SourceFigure) -> tuple[float, float]:
 
 
 def _explained(high: SourceFigure, low: SourceFigure, states: States | None = None) -> bool:
-    """Whether the gap between a higher and a lower figure is no dispute: the higher one is a
-    later or revised toll; the lower one is an earlier stage, a share of a larger count, or was
-    published more than a day
-    later (a stale reprint or a quiet official revision); or one article states both as one
-    statement (the same source span, or a source that only points back: "المصدر ذاته"), as
-    its own summary of a source it quotes, or as two figures it does not set against each
-    other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
+    """Whether the gap between a higher and a lower figure is no dispute: the higher one is a later or
+    revised toll; the lower one is an earlier stage, a share of a larger count, or was published
+    more than a day later (a stale reprint or a quiet official revision); or one article states
+    both as one statement (the same source span, or a source that only points back: "المصدر
+    ذاته"), as its own summary of a source it quotes, or as two figures it does not set against
+    each other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
     articles, nothing ties the two reports to one incident (a town, a target, a distinctive
     attack), or one article states both figures without setting them against each other."""
     if high.stamp > low.stamp or high.claim.revision or "earlier" in (
