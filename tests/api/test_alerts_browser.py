@@ -2,50 +2,19 @@
 ``test_browser.py``): newest first, each alert's link leads to its group. The screenshot goes to
 ``$RASD_ARTIFACTS`` (default ``build/screenshots``)."""
 
-import os
-import shutil
-import socket
-import threading
-import time
-from pathlib import Path
-
-import httpx
 import pytest
 from alerts_data import store_with_alerts
+from browser_kit import CHROMIUM, CHROMIUM_ARGS, served, shot
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed "
                                 "(apt-get install chromium)")
-ARTIFACTS = Path(os.environ.get("RASD_ARTIFACTS", Path(__file__).parents[2] / "build" / "screenshots"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    import uvicorn
-
-    from rasd.api import create_app
-
-    db = store_with_alerts(tmp_path_factory.mktemp("alerts-browser"))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(url + "/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(store_with_alerts(tmp_path_factory.mktemp("alerts-browser"))) as url:
+        yield url
 
 
 def test_alerts_page_newest_first_linking_to_groups(base_url):
@@ -59,10 +28,7 @@ def test_alerts_page_newest_first_linking_to_groups(base_url):
         assert rows.count() == 3
         assert rows.first.get_attribute("class") == "toll_jump"  # the newest
         assert page.locator("table.alerts q").count() >= 3  # evidence sentences
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        path = ARTIFACTS / "alerts.png"
-        page.screenshot(path=str(path), full_page=True)
-        print(f"screenshot: {path}")
+        shot(page, "alerts")
         page.locator("a[href$='/group']").first.click()
         page.wait_for_load_state("load")
         assert "/groups/" in page.url and page.locator("svg circle").count() >= 1

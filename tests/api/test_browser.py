@@ -6,57 +6,26 @@ are printed. Skipped, with the reason, when Chromium or Playwright is not instal
 installs both).
 """
 
-import os
-import shutil
-import socket
-import threading
 import time
-from pathlib import Path
 
-import httpx
 import pytest
 from api_data import ARTICLES, write_corpus
+from browser_kit import CHROMIUM, CHROMIUM_ARGS, served, shot
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed "
                                 "(apt-get install chromium)")
-ARTIFACTS = Path(os.environ.get("RASD_ARTIFACTS", Path(__file__).parents[2] / "build" / "screenshots"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    import uvicorn
-
-    from rasd.api import create_app
     from rasd.corpus import ingest
 
     tmp = tmp_path_factory.mktemp("browser")
     db = str(tmp / "b.db")
     ingest([str(write_corpus(tmp / "articles.jsonl", ARTICLES))], db)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(url + "/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +38,6 @@ def page(base_url):
         pg.console_errors = errors  # type: ignore[attr-defined]
         yield pg
         browser.close()
-
-
-def _shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    print(f"screenshot: {path}")
 
 
 def test_click_through_table_group_article_and_map(page, base_url):
@@ -97,13 +59,13 @@ def test_click_through_table_group_article_and_map(page, base_url):
                          " return [b.x, b.width]; }")
     assert abs(year[0] - box["x"]) < 1  # the year is at the left end of the date
     assert page.locator("table.groups svg.dots circle").count() >= 3  # one dot per source figure
-    _shot(page, "groups")
+    shot(page, "groups")
 
     page.locator("table.groups tbody tr a").first.click()
     page.wait_for_load_state("load")
     assert "/groups/" in page.url
     assert page.locator("svg circle").count() >= 1
-    _shot(page, "group")
+    shot(page, "group")
 
     page.locator("a[href^='/documents/']").first.click()
     page.wait_for_load_state("load")
@@ -111,7 +73,7 @@ def test_click_through_table_group_article_and_map(page, base_url):
     marks = page.locator("mark")
     assert marks.count() >= 2
     assert page.locator("script").count() == 0  # the article's "<script>" stays text
-    _shot(page, "article")
+    shot(page, "article")
 
     page.goto(base_url + "/map", wait_until="load")
     borders = page.locator(".leaflet-borders-pane path")
@@ -126,7 +88,7 @@ def test_click_through_table_group_article_and_map(page, base_url):
             const p = box.rasdMap.latLngToContainerPoint(l.getLatLng());
             out.push([l.groupId, p.x, p.y]); } }); return out; }""")
     assert len(drawn) >= 1  # the groups, on the canvas
-    _shot(page, "map")
+    shot(page, "map")
     assert not page.console_errors, page.console_errors  # no CSP violations or script errors
     gid, x, y = drawn[-1]  # the last drawn is on top: a click there opens its group
     box = page.locator("#leaflet-map").bounding_box()
@@ -141,7 +103,7 @@ def test_try_page_highlights_a_pasted_article(page, base_url):
     page.locator("form button, form input[type=submit]").first.click()
     page.wait_for_load_state("load")
     assert page.locator("mark").count() >= 2
-    _shot(page, "try")
+    shot(page, "try")
 
 
 def test_api_docs_load_with_no_request_leaving_the_server(page, base_url):
@@ -153,5 +115,5 @@ def test_api_docs_load_with_no_request_leaving_the_server(page, base_url):
     assert "/api/groups" in " ".join(paths)
     assert requested and all(u.startswith(base_url) or u.startswith("data:") for u in requested), \
         [u for u in requested if not u.startswith(base_url)]
-    _shot(page, "docs")
+    shot(page, "docs")
     assert not page.console_errors, page.console_errors
