@@ -10,13 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from itertools import compress, count
-from operator import or_
 
 from rasd.extractor.lexicon import (
     AttributionLexicon,
-    StemTest,
     attribution,
     context,
     has_stem,
@@ -271,28 +267,21 @@ def _outlet_voice(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> int
     return n
 
 
-@lru_cache(maxsize=1)
-def _cue_tests() -> tuple[StemTest, StemTest]:
-    """Which words are cue words, and which open a relative ("ما") before a reporting verb."""
-    lex = attribution()
-    return StemTest(lex.cue_words), StemTest(lex.relative)
-
-
 def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                       figures: frozenset[int]) -> list[SourceMention]:
     out: list[SourceMention] = []
-    cue_test, relative_test = _cue_tests()
-    is_cue = cue_test.marks(toks)
+    cues = lex.cue_words
     negation = context().negation
     after = 0  # tokens before this index belong to the last source found
-    # most words open none: not a cue word, nor a word after "ما" (read as "ما قاله"); those
-    # are passed over in C
-    for i in compress(count(), map(or_, is_cue, [False, *relative_test.marks(toks[:-1])])):
+    relatives = lex.relative
+    for i, tok in enumerate(toks):
         if i < after:
             continue
-        tok = toks[i]
+        # most words open none: not a cue word, nor a word after "ما" (read as "ما قاله")
+        if cues.isdisjoint(tok.stems) and (i == 0 or relatives.isdisjoint(toks[i - 1].stems)):
+            continue
         relative = _relative_verb(toks, i, lex)  # "ما قاله": a reporting verb with its object
-        if not is_cue[i] and not relative:
+        if cues.isdisjoint(tok.stems) and not relative:
             continue
         voice = _outlet_voice(toks, i, lex)
         if voice:  # "يذكر أن": the article's own voice, no speaker carried over

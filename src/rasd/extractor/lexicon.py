@@ -7,64 +7,21 @@ multi-word phrases into a dict keyed by their first word. Token stems (see
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
-from operator import itemgetter
 
 from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
 from rasd.text.numbers import person_duals
-from rasd.text.tokens import STEMS_KEPT, with_accusative
-from rasd.text.tokens import stems as stems_of
+from rasd.text.tokens import with_accusative
 
 Phrase = tuple[str, ...]
-_TEXT = itemgetter(2)  # Token.text
 
 
 def _norm_all(words: Iterable[str]) -> list[str]:
     return [normalize_string(str(w)) for w in words or ()]
-
-
-_NO_WORD = object()  # no single-word entry among a word's stems
-Opening = tuple[tuple[tuple[Phrase, object], ...], object]
-
-
-class _Openings(dict[str, "Opening | None"]):
-    """word -> the entries its stems may open (see :meth:`PhraseSet.opening`), computed on
-    first sight; past :data:`~rasd.text.tokens.STEMS_KEPT` words it starts afresh."""
-
-    def __init__(self, phrase_set: PhraseSet) -> None:
-        super().__init__()
-        self.phrase_set = phrase_set
-
-    def __missing__(self, word: str) -> Opening | None:
-        if len(self) >= STEMS_KEPT:
-            self.clear()
-        found = self[word] = self.phrase_set.opening(word)
-        return found
-
-
-class StemTest(dict[str, bool]):
-    """word -> whether any of its stems is in ``words`` (what ``has_stem`` says of a token
-    spelled so), computed on first sight; past :data:`~rasd.text.tokens.STEMS_KEPT` words
-    it starts afresh. ``marks(tokens)`` answers for a whole token sequence in C."""
-
-    def __init__(self, words: frozenset[str]) -> None:
-        super().__init__()
-        self.words = words
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= STEMS_KEPT:
-            self.clear()
-        found = self[word] = not self.words.isdisjoint(stems_of(word))
-        return found
-
-    def marks(self, tokens: Sequence[Token]) -> list[bool]:
-        """The answer for every token of ``tokens``."""
-        return list(map(self.__getitem__, map(_TEXT, tokens)))
 
 
 @dataclass(frozen=True)
@@ -74,10 +31,6 @@ class PhraseSet:
     words: dict[str, object]
     phrases: dict[str, list[tuple[Phrase, object]]]
     keys: frozenset[str]
-    openings: _Openings = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "openings", _Openings(self))
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, object]]) -> PhraseSet:
@@ -95,28 +48,17 @@ class PhraseSet:
             group.sort(key=lambda pv: -len(pv[0]))
         return cls(words, phrases, frozenset(words) | frozenset(phrases))
 
-    def opening(self, word: str) -> Opening | None:
-        """What a token spelled ``word`` may open, in the order :meth:`match_at` tries it:
-        the phrases of its stems (each stem's longest first) and the value of its first stem
-        that is a single-word entry (or ``_NO_WORD``); None when it opens nothing."""
-        stems = stems_of(word)
-        if self.keys.isdisjoint(stems):
-            return None
-        phrases = tuple(pv for stem in stems for pv in self.phrases.get(stem, ()))
-        single = next((self.words[stem] for stem in stems if stem in self.words), _NO_WORD)
-        return phrases, single
-
     def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None
                  ) -> tuple[int, object] | None:
         """Longest entry starting at token ``i`` and ending by ``end`` (default: the last token):
         (number of tokens, value), or None."""
-        opening = self.openings[tokens[i].text]  # the token's stems are those of its text
-        if opening is None:
+        stems = tokens[i].stems
+        if self.keys.isdisjoint(stems):
             return None
-        phrases, single = opening
-        if phrases:
-            limit = len(tokens) if end is None else end
-            for parts, value in phrases:
+        limit = len(tokens) if end is None else end
+        phrases = self.phrases
+        for stem in stems:
+            for parts, value in phrases.get(stem, ()):
                 n = len(parts)
                 if i + n > limit:
                     continue
@@ -125,32 +67,38 @@ class PhraseSet:
                         break
                 else:
                     return n, value
-        return None if single is _NO_WORD else (1, single)
-
-    def starts(self, tokens: Sequence[Token]) -> Iterator[int]:
-        """Indexes of the tokens that may open an entry, left to right (the others are passed
-        over in C: one dict lookup per token)."""
-        return compress(count(), map(self.openings.__getitem__, map(_TEXT, tokens)))
+        words = self.words
+        for stem in stems:
+            if stem in words:
+                return 1, words[stem]
+        return None
 
     def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, object]]:
         """Entries found left to right, longest first, none overlapping: (first token, end
         token, value) each. Words that open no entry are passed over without a call."""
         out: list[tuple[int, int, object]] = []
-        k = 0
-        for i in self.starts(tokens):
-            if i < k:
+        keys = self.keys
+        k, n = 0, len(tokens)
+        while k < n:
+            if keys.isdisjoint(tokens[k].stems):
+                k += 1
                 continue
-            hit = self.match_at(tokens, i)
+            hit = self.match_at(tokens, k)
             if hit is None:
+                k += 1
                 continue
-            out.append((i, i + hit[0], hit[1]))
-            k = i + hit[0]
+            out.append((k, k + hit[0], hit[1]))
+            k += hit[0]
         return out
 
     def found_in(self, tokens: Sequence[Token]) -> bool:
         """Whether any entry stands in ``tokens`` (``bool(self.scan(tokens))``, stopping at the
         first)."""
-        return any(self.match_at(tokens, k) is not None for k in self.starts(tokens))
+        keys = self.keys
+        for k, tok in enumerate(tokens):
+            if not keys.isdisjoint(tok.stems) and self.match_at(tokens, k) is not None:
+                return True
+        return False
 
     def contains(self, tok: Token) -> bool:
         """Whether a single token is one of the single-word entries."""

@@ -11,14 +11,13 @@ def find_triggers(doc: Document) -> Document:
     """Stage: every trigger in the document, left to right, longest phrase first."""
     entries = trigger_lexicon().entries
     masdars = trigger_lexicon().masdars
-    match_at = entries.match_at
+    keys, match_at = entries.keys, entries.match_at
     toks = doc.tokens
     found: list[Trigger] = []
     after = 0  # tokens before this index belong to the last trigger found
-    for i in entries.starts(toks):  # most words open no trigger: passed over in C
-        if i < after:
+    for i, tok in enumerate(toks):
+        if i < after or keys.isdisjoint(tok.stems):  # most words: no trigger starts here
             continue
-        tok = toks[i]
         hit = match_at(toks, i)
         if hit is None:
             continue
