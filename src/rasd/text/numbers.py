@@ -195,7 +195,7 @@ class _Lexicon:
         mults = _trie(self.mult_of)
         self.rmark = _n(y["reversed_decimal_mark"])
         rmark = re.escape(self.rmark)
-        heads = self._heads({**words, **self.duals})
+        self.heads = heads = self._heads({**words, **self.duals})
         # a figure opens a word, or its digits follow letters glued to them ("مقتل25")
         self.master = re.compile("(?:(?<!\\w)|(?<=[^\\W\\d_])(?=\\d))(?:" + "|".join([
             r"(?=[\d+])(?:(?P<date>(?<![/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
