@@ -263,6 +263,19 @@ def test_short_source_names_fold_into_the_full_one():
     assert g.n_sources == 3
 
 
+def test_a_country_toll_of_a_month_holds_its_provinces_toll():
+    # a monthly national toll and a province's share of it are two quantities ...
+    month = {"prec": "month", "day": "2023-03-01"}
+    groups = reconcile([rec(844, place=SYRIA, outlet="أ", **month),
+                        rec(174, place=ALEPPO_GOV, outlet="ب", **month)])
+    assert len(groups) == 2 and not any(g.disagree for g in groups)
+    # ... unless the figures agree: the same toll placed loosely
+    g = one(reconcile([rec(174, place=SYRIA, outlet="أ", **month),
+                       rec(Count(value=170, qualifier="about"), place=ALEPPO_GOV, outlet="ب",
+                           **month)]))
+    assert g.place.level == "admin1"
+
+
 def test_provinces_without_admin1_stay_apart():
     idlib_gov = Location("محافظة إدلب", Span(30, 41), "Idlib Governorate", "SY", 35.8, 36.6, 3)
     aleppo_gov = Location("محافظة حلب", Span(30, 40), "Aleppo Governorate", "SY", 36.2, 37.6, 3)

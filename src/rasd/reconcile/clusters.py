@@ -350,6 +350,9 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
     if coarse.category != fine.category and max(coarse.low, fine.low) > min(coarse.high,
                                                                             fine.high):
         return False  # "39 killed" is no "12 children": a wider scope joins only if it agrees
+    if coarse.block[2] != "event" and coarse.place.level > fine.place.level \
+            and max(coarse.low, fine.low) > min(coarse.high, fine.high):
+        return False  # a country's toll of a month holds its provinces' (844 in Iraq, 174 in Anbar)
     if _far(coarse.max_low, coarse.min_top, fine.max_low, fine.min_top) \
             or _far(fine.max_low, fine.min_top, coarse.max_low, coarse.min_top):
         return False
