@@ -383,6 +383,19 @@ def test_one_article_can_hold_a_dispute_but_not_its_own_summary():
     assert not one(reconcile(summary)).disagree  # the outlet's headline
 
 
+def test_a_party_named_back_by_its_head_word_is_the_same_party():
+    # "قال الجيش الإسرائيلي إن 20 صاروخا أطلقت ... بينما سقط 16 صاروخا، بحسب الجيش": the bare
+    # "الجيش" got another army's id from the place's country; it is the army named before
+    named_back = [q(20, "الجيش الإسرائيلي", "military", doc="x", sid="idf"),
+                  q(16, "الجيش", "military", doc="x", sid="sy-army", contrast=True)]
+    g = one(reconcile(named_back))
+    assert g.n_sources == 1 and not g.disagree
+    # in another article the bare word stays its own source
+    other = [q(20, "الجيش الإسرائيلي", "military", doc="x", sid="idf"),
+             q(16, "الجيش", "military", doc="y", sid="sy-army", outlet="ب")]
+    assert one(reconcile(other)).n_sources == 2
+
+
 def test_two_stories_of_a_roundup_article_are_two_quantities():
     roundup = [q(7, doc="r", segment=0), q(7, doc="r", segment=1)]
     assert len(reconcile(roundup)) == 2
