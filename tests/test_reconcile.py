@@ -396,6 +396,19 @@ def test_a_party_named_back_by_its_head_word_is_the_same_party():
     assert one(reconcile(other)).n_sources == 2
 
 
+def test_strikes_of_two_units_are_two_quantities():
+    def strike(n, word, outlet):
+        r = q(n, outlet=outlet, type="strikes")
+        trigger = Mention(word, Span(0, len(word)), "trigger")
+        return ClaimRecord(dataclasses.replace(r.claim, trigger=trigger), r.outlet, r.published,
+                           r.url)
+    # "أكثر من 600 ضربة جوية" and "470 برميلا متفجرا" on one town: raids and barrel bombs
+    groups = reconcile([strike(600, "ضربة", "أ"), strike(470, "برميلا", "ب")])
+    assert len(groups) == 2 and not any(g.disagree for g in groups)
+    # rockets and shells of one salvo are one unit
+    assert one(reconcile([strike(20, "صاروخا", "أ"), strike(20, "قذيفة", "ب")])).n_sources == 2
+
+
 def test_two_stories_of_a_roundup_article_are_two_quantities():
     roundup = [q(7, doc="r", segment=0), q(7, doc="r", segment=1)]
     assert len(reconcile(roundup)) == 2

@@ -34,6 +34,7 @@ from rasd.reconcile.keys import (
     place_key,
     scope_conflict,
     shares_signature,
+    strike_unit,
     when,
 )
 from rasd.reconcile.model import ClaimRecord
@@ -78,7 +79,7 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         c = rec.claim
         pub = ordinal(rec.published)
         w = when(c, pub)
-        cat = category(c)
+        cat = category(c) or strike_unit(c)
         scope = ((c.part_of is not None or c.context == "share") and cat is None
                  or c.context == "additional") + 2 * c.count.one
         place = compared_place(c)
