@@ -396,6 +396,21 @@ def test_a_party_named_back_by_its_head_word_is_the_same_party():
     assert one(reconcile(other)).n_sources == 2
 
 
+def test_a_revision_revises_only_what_came_before_it_in_its_article():
+    # "وأعلن أمين لاحقا مقتل 10 ... لكن قائد الجيش تحدث عن مقتل ثمانية فقط": the revision
+    # comes first, the army's lower figure is set against it: a dispute
+    def at(r, start):
+        return ClaimRecord(dataclasses.replace(r.claim, evidence=Span(start, start + 40)),
+                           r.outlet, r.published, r.url)
+    first = [at(q(10, "محمد أمين", "person", doc="x", revision=True), 100),
+             at(q(8, "قائد الجيش", "military", doc="x", contrast=True), 300)]
+    assert one(reconcile(first)).disagree
+    # the same revision after the other figure updates it
+    after = [at(q(10, "محمد أمين", "person", doc="x", revision=True), 300),
+             at(q(8, "قائد الجيش", "military", doc="x", contrast=True), 100)]
+    assert not one(reconcile(after)).disagree
+
+
 def test_strikes_of_two_units_are_two_quantities():
     def strike(n, word, outlet):
         r = q(n, outlet=outlet, type="strikes")
