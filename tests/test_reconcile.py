@@ -411,6 +411,24 @@ def test_a_revision_revises_only_what_came_before_it_in_its_article():
     assert not one(reconcile(after)).disagree
 
 
+def test_a_total_since_a_lasting_incident_is_that_incidents_toll():
+    # "ارتفعت حصيلة ضحايا ثوران البركان منذ 3 حزيران إلى 110" is the eruption's toll
+    since = {"prec": "since", "day": "2023-03-05", "pub": "2023-03-20"}
+    volcano = (("volcano",), ())
+    g = one(reconcile([q(33, outlet="أ", sig=volcano, day="2023-03-06", pub="2023-03-06"),
+                       q(110, outlet="ب", sig=volcano, **since)]))
+    assert g.period == "event" and not g.disagree and g.best == 110
+    # a campaign's total since its start stays apart from one day's toll
+    protest = (("protest",), ())
+    assert len(reconcile([q(16, outlet="أ", sig=protest, day="2023-03-05"),
+                          q(125, outlet="ب", sig=protest, **since)])) == 2
+    # ... and so does a lasting incident's total when two incident groups could own it
+    crash = (("crash",), ("train",))
+    assert len(reconcile([q(24, outlet="أ", sig=crash, day="2023-03-06"),
+                          q(9, outlet="ج", sig=(("crash",), ("bus",)), day="2023-03-06"),
+                          q(30, outlet="ب", sig=(("crash",), ()), **since)])) == 3
+
+
 def test_strikes_of_two_units_are_two_quantities():
     def strike(n, word, outlet):
         r = q(n, outlet=outlet, type="strikes")

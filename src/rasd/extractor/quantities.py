@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -47,6 +47,7 @@ class _Lexicon:
     attacks: PhraseSet          #: phrase -> attack kind
     parents: dict[str, str]     #: attack kind -> broader kind
     routine: frozenset[str]     #: attack kinds too common to tell incidents apart
+    lasting: frozenset[str]     #: kinds of one incident whose toll runs on "since" it
     targets: PhraseSet          #: phrase -> target
     since_openers: frozenset[str]
     since_starts: frozenset[str]
@@ -98,6 +99,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         attacks=flag(attacks), parents=parents, targets=flag(targets),
         routine=frozenset(str(k) for k in data["routine_attacks"]),
+        lasting=frozenset(str(k) for k in data["lasting_incidents"]),
         since_openers=frozenset(_words(data["since_openers"])),
         since_starts=frozenset(_words(data["since_starts"])),
         span_openers=flag((w, True) for w in data["span_openers"]),
@@ -151,6 +153,12 @@ def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
             if y in up_x or x in _ancestors(y, parents):
                 return True
     return False
+
+
+def lasting(attacks: Iterable[str]) -> set[str]:
+    """The attack kinds of one incident whose toll runs on "since" it (an earthquake, a
+    chemical attack, a crash), as opposed to a campaign's."""
+    return set(attacks) & _lexicon().lasting
 
 
 def distinctive(attacks: Sequence[str]) -> set[str]:

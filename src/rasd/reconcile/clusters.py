@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rasd.extractor.quantities import compatible_attacks
+from rasd.extractor.quantities import compatible_attacks, lasting
 from rasd.model import Claim, Location
 from rasd.reconcile.keys import (
     ADMIN1,
+    COUNTRY,
     INF,
     PERSON,
     POINT,
@@ -485,3 +486,56 @@ def _names_same(cl: Cluster, other: Cluster) -> bool:
         return False
     return _same_figure(cl.figures, other.figures) or shares_signature(
         cl.attacks, cl.targets, other.attacks, other.targets)
+
+
+def attach_since(clusters: list[Cluster], root: list[int], window: int) -> list[int]:
+    """Join each running total counted since one incident that lasts ("منذ ثوران البركان في 3
+    حزيران": a volcano, an earthquake, a chemical attack, a crash) to the one incident group of
+    the same type and scope that started within ``window`` days of that start, at the same or a
+    nested place, naming the same lasting kind, with figures within :data:`MAX_RATIO`; it stays
+    apart when none or several do. A campaign's total ("منذ بدء المسيرات") never joins."""
+    index: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for cid, cl in enumerate(clusters):
+        if cl.block[2] == "event" and root[cid] == cid and lasting(cl.attacks):
+            index.setdefault(cl.block[:2] + cl.block[3:], []).append((cl.start, cid))
+    if not index:
+        return root
+    for entries in index.values():
+        entries.sort()
+    parent = list(root)
+    for cid, cl in enumerate(clusters):
+        period = cl.block[2]
+        if not (running(period) and period[1] >= 0 and root[cid] == cid):
+            continue
+        kinds = lasting(cl.attacks)
+        entries = index.get(cl.block[:2] + cl.block[3:], [])
+        if not kinds or not entries:
+            continue
+        lo = bisect_left(entries, (period[1] - 1, -1))
+        hi = bisect_right(entries, (period[1] + window, 1 << 62))
+        found = {eid for _, eid in entries[lo:hi] if _incident_of(cl, clusters[eid], kinds)}
+        if len(found) == 1:
+            parent[cid] = found.pop()
+    return parent
+
+
+def _incident_of(total: Cluster, incident: Cluster, kinds: set[str]) -> bool:
+    """Whether a running total can be the toll of an incident group (see :func:`attach_since`)."""
+    if not kinds & incident.attacks or not _nested(total.place, incident.place):
+        return False
+    if total.category is not None and incident.category is not None \
+            and total.category != incident.category:
+        return False
+    return not (_far(total.max_low, total.min_top, incident.max_low, incident.min_top)
+                or _far(incident.max_low, incident.min_top, total.max_low, total.min_top))
+
+
+def _nested(a: PlaceKey, b: PlaceKey) -> bool:
+    """The same place, or one containing the other (a country holds its provinces and towns,
+    a province its towns)."""
+    if a.country != b.country:
+        return False
+    if a.level == b.level:
+        return a.key == b.key
+    outer, inner = (a, b) if a.level > b.level else (b, a)
+    return outer.level == COUNTRY or (outer.admin1 is not None and outer.admin1 == inner.admin1)
