@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasd.extractor.quantities import compatible_attacks, lasting
-from rasd.model import Claim, Location
+from rasd.model import Claim, Count, Location
 from rasd.reconcile.keys import (
     ADMIN1,
     COUNTRY,
@@ -173,7 +173,7 @@ class Cluster:
         if story not in self.stories and len(self.stories) < MAX_KEPT:
             self.stories += (story,)
         lo, hi = hedged(c.count)
-        if _stated(c.count.value, hi) and len(self.stated) < MAX_KEPT:
+        if _stated(c.count, hi) and len(self.stated) < MAX_KEPT:
             self.stated += ((lo, hi),)
         self.low, self.high = min(self.low, lo), max(self.high, hi)
         self.max_low, self.min_top = max(self.max_low, lo), min(self.min_top, _top(lo, hi))
@@ -214,9 +214,11 @@ def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
 
 
 
-def _stated(value: int | None, high: float) -> bool:
-    """A figure that can tie two reports together: a stated number of two or more with a
-    bounded hedge (a single person, "tens" or "at least 20" are too common)."""
+def _stated(count: Count, high: float) -> bool:
+    """A figure that can tie two reports together: a stated number (or range, "بين 40 و50")
+    of two or more with a bounded hedge (a single person, "tens" or "at least 20" are too
+    common)."""
+    value = count.value if count.value is not None else count.min
     return value is not None and value >= 2 and high != INF
 
 
@@ -280,7 +282,7 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
         return (c.doc_id in cluster.docs
                 and not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
                 or _same_figure((c.count.key(),), cluster.figures)
-                or _stated(c.count.value, high) and _agrees([(low, high)], cluster.stated)
+                or _stated(c.count, high) and _agrees([(low, high)], cluster.stated)
                 or shares_signature(attacks, targets, cluster.attacks, cluster.targets)
                 or item.place.level == POINT and not (item.when.weak and cluster.weak)
                 and not _far(low, high, cluster.max_low, cluster.min_top, CLOSE_RATIO))
