@@ -429,6 +429,19 @@ def test_a_total_since_a_lasting_incident_is_that_incidents_toll():
                           q(30, outlet="ب", sig=(("crash",), ()), **since)])) == 3
 
 
+def test_a_group_naming_one_incident_takes_no_report_of_another():
+    # a town's suicide attack; province reports of it name the camp ("base"), one of them
+    # both the camp and the police academy ("الهجومين على الأكاديمية والمعسكر"); the
+    # academy's own toll is another incident of that day, though it shares "suicide"
+    suicide = ("suicide",)
+    records = [q(8, outlet="أ", sig=(suicide, ())),
+               q(8, outlet="ب", place=ALEPPO_GOV, sig=(suicide, ("academy", "base"))),
+               q(8, outlet="د", place=ALEPPO_GOV, sig=((), ("base",))),
+               q(20, outlet="ج", place=ALEPPO_GOV, sig=(suicide, ("academy",)))]
+    groups = reconcile(records)
+    assert sorted(g.n_claims for g in groups) == [1, 3] and not any(g.disagree for g in groups)
+
+
 def test_strikes_of_two_units_are_two_quantities():
     def strike(n, word, outlet):
         r = q(n, outlet=outlet, type="strikes")

@@ -396,8 +396,9 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
         starts[ikey] = [s for s, _ in entries]
         spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in entries)
 
-    #: per group root, the attack kinds and targets its clusters name in their own clauses
-    signatures = [(cl.own_attacks, cl.own_targets) for cl in clusters]
+    #: per group root, the signatures its clusters' members name in their own clauses (the
+    #: first MAX_KEPT): a coarser cluster joins only when each of its own fits each of them
+    signatures = [cl.own_signatures for cl in clusters]
 
     def find(x: int) -> int:
         root = x
@@ -426,7 +427,7 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
             if not _coarse_fits(cl, other):
                 continue
             root = find(did)
-            if not _signature_fits(cl.own_attacks, cl.own_targets, *signatures[root]):
+            if not _signatures_fit(cl.own_signatures, signatures[root]):
                 continue  # the group it would join already names another incident
             fitting.add(root)
             if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
@@ -436,9 +437,20 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
         found = fitting if len(fitting) == 1 else naming
         if len(found) == 1:
             root = parent[cid] = found.pop()
-            attacks, targets = signatures[root]
-            signatures[root] = (attacks | cl.own_attacks, targets | cl.own_targets)
+            kept = signatures[root]
+            signatures[root] = kept + tuple(sig for sig in cl.own_signatures
+                                            if sig not in kept)[:MAX_KEPT - len(kept)]
     return [find(c) for c in range(n)]
+
+
+def _signatures_fit(own: Iterable[tuple[tuple[str, ...], tuple[str, ...]]],
+                    other: Iterable[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
+    """Whether every signature of one list fits every signature of the other: a report
+    naming two attacks ("الهجومين على أكاديمية الشرطة ومعسكر انتجريتي") does not make a
+    group both incidents."""
+    other = tuple(other)
+    return all(_signature_fits(a, t, frozenset(oa), frozenset(ot))
+               for a, t in own for oa, ot in other)
 
 
 def _index_keys(cl: Cluster) -> list[tuple[Any, ...]]:
