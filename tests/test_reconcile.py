@@ -456,6 +456,16 @@ def test_one_incident_placed_at_two_places_takes_its_country_report():
     assert len(reconcile(records)) == 3
 
 
+def test_a_toll_said_to_be_rising_is_a_floor():
+    # "قتل 25 ... مما يرجح ارتفاع عدد الشهداء" against the monitor's "31 at least" the same
+    # day: no dispute; without the words, the same figures are one
+    both = [q(Count(value=31, qualifier="at_least"), "المرصد", "monitor", outlet="أ"),
+            q(25, "مصدر عسكري", "military", outlet="ب", context="rising")]
+    assert not one(reconcile(both)).disagree
+    both[1] = q(25, "مصدر عسكري", "military", outlet="ب")
+    assert one(reconcile(both)).disagree
+
+
 def test_strikes_of_two_units_are_two_quantities():
     def strike(n, word, outlet):
         r = q(n, outlet=outlet, type="strikes")
