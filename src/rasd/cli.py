@@ -326,7 +326,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int, engine: str,
 
         from rasd import scale
 
-        run_ingest = partial(scale.ingest, scheduler=scheduler,  # type: ignore[assignment]
+        run_ingest = partial(scale.ingest, scheduler=scheduler,
                              partitions=partitions)
     stdin = sys.stdin.buffer if "-" in inputs else None
     counts: dict[str, int] = {}

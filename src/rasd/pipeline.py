@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from rasd.extractor.attribution import find_sources
 from rasd.extractor.claims import assemble_claims, draft_claims
@@ -107,8 +107,14 @@ def _apply(fn: Callable[[Any], T], chunk: list[Any]) -> list[T]:
     return [fn(item) for item in chunk]
 
 
+@overload
+def run_many(items: Iterable[Document], workers: int = 1, chunksize: int = 16
+             ) -> Iterator[Document]: ...
+@overload
+def run_many(items: Iterable[Any], workers: int = 1, chunksize: int = 16, *,
+             fn: Callable[[Any], T]) -> Iterator[T]: ...
 def run_many(items: Iterable[Any], workers: int = 1, chunksize: int = 16,
-             fn: Callable[[Any], T] = run) -> Iterator[T]:  # type: ignore[assignment]
+             fn: Callable[[Any], Any] = run) -> Iterator[Any]:
     """``fn`` (a module-level function: the pipeline by default) over a stream of items, results
     in input order. With ``workers > 1`` the items go to a process pool in chunks of
     ``chunksize``, at most ``CHUNKS_IN_FLIGHT`` chunks per worker at a time: the pool stays
@@ -119,7 +125,7 @@ def run_many(items: Iterable[Any], workers: int = 1, chunksize: int = 16,
             yield fn(item)
         return
     it = iter(items)
-    pending: deque[Future[list[T]]] = deque()
+    pending: deque[Future[list[Any]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         while chunk := list(islice(it, chunksize)):
             pending.append(pool.submit(_apply, fn, chunk))

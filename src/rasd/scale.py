@@ -35,7 +35,7 @@ from rasd.errors import RasdError
 from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import FOLDER_SUFFIXES, RawItem, file_suffix, read_inputs
 from rasd.ingest.records import Failure, RawRecord, one_line, parse_record, read_jsonl
-from rasd.model import Document
+from rasd.model import Claim, Document
 
 RETRIES = 1                    #: extra tries of a partition that raised
 IN_FLIGHT_PER_WORKER = 2       #: partitions submitted per worker before the oldest is awaited
@@ -191,7 +191,7 @@ def partition_items(part: Partition, require_arabic: bool,
         return
     with open(part.path, "rb") as fh:
         stream = io.BufferedReader(_Range(fh, part.start, part.end))
-        yield from read_jsonl(stream, part.path, require_arabic, raw=True,  # type: ignore[arg-type]
+        yield from read_jsonl(stream, part.path, require_arabic, raw=True,
                               first_line=part.first_line)
 
 
@@ -202,7 +202,7 @@ def extract_partition(part: Partition, fetch: FetchOptions | None = None,
     from rasd.jobs import extracted, json_lines
 
     result = PartitionResult(part.index)
-    claims = []
+    claims: list[Claim] = []
     for item in partition_items(part, True, fetch):
         result.read += 1
         doc = extracted(item)
@@ -232,7 +232,7 @@ def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
     from rasd.corpus import language_of
     from rasd.jobs import claim_rows, source_of
     from rasd.store import Store
-    from rasd.store.rows import prepare
+    from rasd.store.rows import Prepared, prepare
 
     result = PartitionResult(part.index)
     check = _checker(db)
@@ -244,8 +244,11 @@ def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
             docs: list[Document] = []
             for item in batch:
                 doc = parse_record(item) if isinstance(item, RawRecord) else item
-                (result.failures if isinstance(doc, Failure) else docs).append(doc)  # type: ignore[arg-type]
-            rows = []
+                if isinstance(doc, Failure):
+                    result.failures.append(doc)
+                else:
+                    docs.append(doc)
+            rows: list[Prepared] = []
             for doc, known in zip(docs, check.stored(docs) if check else [False] * len(docs)):
                 if known:
                     result.known += 1
@@ -253,7 +256,10 @@ def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
                 lang = language_of(doc)
                 done = claim_rows(doc) if lang == "ar" else \
                     prepare(doc, [], language=lang, source=source_of(doc))
-                (result.failures if isinstance(done, Failure) else rows).append(done)
+                if isinstance(done, Failure):
+                    result.failures.append(done)
+                else:
+                    rows.append(done)
             if writer is None:
                 result.rows.extend(rows)
             elif rows:

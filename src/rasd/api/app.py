@@ -71,8 +71,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
                     (422, "invalid_request", "Invalid parameters, or a filter value that "
                                              "means nothing (code invalid_filter)"))
 }
-LIMITED = {429: _error_doc(429, "rate_limited", "Too many requests from this client")}
-BUDGETED = {413: _error_doc(413, "payload_too_large", "Text too long"),
+LIMITED: dict[int | str, dict[str, Any]] = {
+    429: _error_doc(429, "rate_limited", "Too many requests from this client")}
+BUDGETED: dict[int | str, dict[str, Any]] = {
+            413: _error_doc(413, "payload_too_large", "Text too long"),
             503: _error_doc(503, "busy", "Every extraction worker is busy"),
             504: _error_doc(504, "timeout", "Extraction took longer than its time budget")}
 def window(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page"),

@@ -47,9 +47,9 @@ from typing import Any
 from hijridate import Gregorian, Hijri
 
 from rasd.lang.ar import load_yaml
-from rasd.model import Token
+from rasd.model import NormOffset, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import word_starts
+from rasd.text.tokens import leading_word, word_starts
 
 __all__ = ["TimeMention", "find_times", "parse_published", "WEEK_START", "FUTURE_SLACK",
            "PUBLISHED_RANGE"]
@@ -63,7 +63,6 @@ PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2099, 12, 31))
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
 _OFFSETS = {"past": -1, "current": 0, "next": 1}
-_LEADING_WORD = re.compile(r"\w*")
 _TEXT = attrgetter("text")
 
 Resolved = tuple[dt.date | None, str, dt.date | None]
@@ -73,8 +72,8 @@ Resolved = tuple[dt.date | None, str, dt.date | None]
 class TimeMention:
     """A time expression: span in the normalized text and the period it denotes."""
 
-    start: int
-    end: int
+    start: NormOffset
+    end: NormOffset
     date: str | None
     precision: str  # "day" | "week" | "month" | "year" | "since"
     end_date: str | None = None
@@ -293,7 +292,7 @@ class _Grammar:
         # what the locator can match as a whole word (clitics included), but for the words holding
         # a digit (see _positions); None if a word might not open with a word character
         lam_forms = [w[1:] for w in first if w.startswith(self.art) and len(w) > len(self.art)]
-        leading = {_LEADING_WORD.match(c + p + w).group()  # type: ignore[union-attr]
+        leading = {leading_word(c + p + w)
                    for c in ("", *conj) for p in ("", *prep) for w in [*first, *lam_forms]}
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
         self.since_before = re.compile(rf"{B}{CL}(?P<s>{SINCE})\s+\Z")
@@ -605,7 +604,7 @@ def find_times(norm: str, published: dt.date | None,
             occupied[s:e] = b"\x01" * (e - s)
             taken.append((s, e, res))
     taken.sort()
-    return [TimeMention(s, e, start.isoformat() if start else None, precision,
+    return [TimeMention(NormOffset(s), NormOffset(e), start.isoformat() if start else None, precision,
                         end.isoformat() if end and precision != "since" else None)
             for s, e, (start, precision, end) in taken]
 

@@ -26,9 +26,9 @@ from operator import attrgetter
 from typing import Any
 
 from rasd.lang.ar import load_yaml, singular_persons
-from rasd.model import Count, CountMention, Token
+from rasd.model import Count, CountMention, NormOffset, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import word_starts
+from rasd.text.tokens import leading_word, word_starts
 
 __all__ = ["find_counts"]
 
@@ -44,7 +44,6 @@ _MULTS = ("mult1", "mult2", "multn")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _NONDIGIT = re.compile(r"\D")
 _PLUS = re.compile(r"\+")
-_LEADING_WORD = re.compile(r"\w*")
 _STRIP = "()[]{}\"'.,:;!?-_/*#…"
 
 
@@ -77,7 +76,8 @@ class _Core:
             count = Count(min=self.lo, max=self.hi)
         else:
             count = Count(value=self.value, qualifier=self.qualifier)
-        return CountMention(self.start, self.end, count, self.kind, self.noun)
+        return CountMention(NormOffset(self.start), NormOffset(self.end), count, self.kind,
+                            self.noun)
 
 
 @dataclass(slots=True)
@@ -186,7 +186,7 @@ class _Lexicon:
         # a clitic before "N" or " N", a number word or dual, a "several" word (first words)
         openers = [p for p, _, _ in self.prefixes if p]
         openers += [*self.word_forms, *self.dual_forms, *several_words]
-        leading = {_LEADING_WORD.match(w).group() for w in openers}  # type: ignore[union-attr]
+        leading = {leading_word(w) for w in openers}
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
         dpre = _trie({p + sp for p, _, _ in self.prefixes if p for sp in ("", " ")}, " ")
         mults = _trie(self.mult_of)
@@ -230,22 +230,22 @@ class _Lexicon:
         self.month_words = self.expand(m.split()[0] for m in months)
         frm = _trie(_ns(r["from"]))
 
-        def after(phrases: Iterable[str], article: bool = False) -> str:
+        def after_words(phrases: Iterable[str], article: bool = False) -> str:
             return (f"(?:{art})?" if article else "") + _trie(_ns(phrases))
 
         date = rf"(?:{frm}\s+)?{_trie(months + _ns(k['date_after_words']))}"
         self.after_kind = re.compile(
             r"\s*(?:[\"(]\s*)?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in [
-                ("percent", after(k["percent_after"])),
-                ("money", after(k["money_after"], True)),
-                ("year", after(k["year_after"])),
+                ("percent", after_words(k["percent_after"])),
+                ("money", after_words(k["money_after"], True)),
+                ("year", after_words(k["year_after"])),
                 ("date", date),
-                ("time", after(k["time_after"])),
-                ("distance", after(k["distance_after"], True)),
-                ("measure", after(k["measure_after"], True)),
-                ("duration", after(k["duration_after"], True)),
+                ("time", after_words(k["time_after"])),
+                ("distance", after_words(k["distance_after"], True)),
+                ("measure", after_words(k["measure_after"], True)),
+                ("duration", after_words(k["duration_after"], True)),
             ]) + r")(?!\w)")
-        self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after(k["age_units"]) + r"(?!\w)")
+        self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after_words(k["age_units"]) + r"(?!\w)")
         self.money_signs = set(k["money_before"])
         self.age_before = self.expand(_ns(k["age_before"]))
         self.age_open = set(k["age_open"])
@@ -342,7 +342,8 @@ def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator
     at "+". Every alternative of the pattern opens a word (or a phone number's "+"), so no match
     is missed, and tried left to right past the last match, they are the same matches."""
     starts, with_digits = word_starts(tokens, norm)
-    opens = lx.openers.__contains__  # type: ignore[union-attr]
+    assert lx.openers is not None  # _cores scans the whole text when any word may open a figure
+    opens = lx.openers.__contains__
     found = set(compress(starts, map(opens, map(_TEXT, tokens))))
     found.update(with_digits)
     found.update(m.start() for m in _PLUS.finditer(norm))
@@ -517,7 +518,7 @@ def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int
     out = core(prev, value=total + cur)
     if prev.cat in _MULTS and cur == 0:
         out.mult = last_mult
-        out.base = out.value / last_mult
+        out.base = (out.value or 0) / last_mult
     else:
         out.base = out.value or 0
     if k == i + 1:                             # a single word
@@ -596,8 +597,8 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: _Lexicon) -> int:
     if m is not None:
         kind = m.lastgroup or ""
         small = c.vague is None and value is not None and value > 0
-        ok = {"year": c.ndigits in (3, 4), "date": small and value <= 31,
-              "time": small and value <= 24}.get(kind, True)
+        ok = {"year": c.ndigits in (3, 4), "date": small and value is not None and value <= 31,
+              "time": small and value is not None and value <= 24}.get(kind, True)
         if kind == "duration" and c.vague is None and lx.age_unit.match(norm, end) \
                 and _is_age(norm, c.num, lx):
             kind = "age"
