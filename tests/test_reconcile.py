@@ -263,6 +263,19 @@ def test_short_source_names_fold_into_the_full_one():
     assert g.n_sources == 3
 
 
+def test_a_country_toll_of_a_month_holds_its_provinces_toll():
+    # a monthly national toll and a province's share of it are two quantities ...
+    month = {"prec": "month", "day": "2023-03-01"}
+    groups = reconcile([rec(844, place=SYRIA, outlet="أ", **month),
+                        rec(174, place=ALEPPO_GOV, outlet="ب", **month)])
+    assert len(groups) == 2 and not any(g.disagree for g in groups)
+    # ... unless the figures agree: the same toll placed loosely
+    g = one(reconcile([rec(174, place=SYRIA, outlet="أ", **month),
+                       rec(Count(value=170, qualifier="about"), place=ALEPPO_GOV, outlet="ب",
+                           **month)]))
+    assert g.place.level == "admin1"
+
+
 def test_provinces_without_admin1_stay_apart():
     idlib_gov = Location("محافظة إدلب", Span(30, 41), "Idlib Governorate", "SY", 35.8, 36.6, 3)
     aleppo_gov = Location("محافظة حلب", Span(30, 40), "Aleppo Governorate", "SY", 36.2, 37.6, 3)
@@ -368,6 +381,32 @@ def test_one_article_can_hold_a_dispute_but_not_its_own_summary():
     assert not one(reconcile(unset)).disagree  # two figures the article does not contrast
     summary = [q(30, doc="y"), q(35, "المرصد", "monitor", doc="y", contrast=True)]
     assert not one(reconcile(summary)).disagree  # the outlet's headline
+
+
+def test_a_party_named_back_by_its_head_word_is_the_same_party():
+    # "قال الجيش الإسرائيلي إن 20 صاروخا أطلقت ... بينما سقط 16 صاروخا، بحسب الجيش": the bare
+    # "الجيش" got another army's id from the place's country; it is the army named before
+    named_back = [q(20, "الجيش الإسرائيلي", "military", doc="x", sid="idf"),
+                  q(16, "الجيش", "military", doc="x", sid="sy-army", contrast=True)]
+    g = one(reconcile(named_back))
+    assert g.n_sources == 1 and not g.disagree
+    # in another article the bare word stays its own source
+    other = [q(20, "الجيش الإسرائيلي", "military", doc="x", sid="idf"),
+             q(16, "الجيش", "military", doc="y", sid="sy-army", outlet="ب")]
+    assert one(reconcile(other)).n_sources == 2
+
+
+def test_strikes_of_two_units_are_two_quantities():
+    def strike(n, word, outlet):
+        r = q(n, outlet=outlet, type="strikes")
+        trigger = Mention(word, Span(0, len(word)), "trigger")
+        return ClaimRecord(dataclasses.replace(r.claim, trigger=trigger), r.outlet, r.published,
+                           r.url)
+    # "أكثر من 600 ضربة جوية" and "470 برميلا متفجرا" on one town: raids and barrel bombs
+    groups = reconcile([strike(600, "ضربة", "أ"), strike(470, "برميلا", "ب")])
+    assert len(groups) == 2 and not any(g.disagree for g in groups)
+    # rockets and shells of one salvo are one unit
+    assert one(reconcile([strike(20, "صاروخا", "أ"), strike(20, "قذيفة", "ب")])).n_sources == 2
 
 
 def test_two_stories_of_a_roundup_article_are_two_quantities():

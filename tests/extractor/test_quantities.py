@@ -47,6 +47,8 @@ def test_period_far_from_the_figure_is_not_its_own():
     ("قتل 20 مدنيا في غارة جوية على مدرسة في إدلب.", 20, {"airstrike"}, {"school"}),
     ("قتل 3 أشخاص في عملية طعن في لندن.", 3, {"stabbing"}, set()),
     ("قتل 12 شخصا في حلب.", 12, set(), set()),
+    ("وأصيب 10 أشخاص في الهجوم الذي استهدف مقرا للشرطة في المدينة.", 10, set(),
+     {"police_station"}),
 ])
 def test_signature(text, value, attack, target):
     sig = one(text, value).signature

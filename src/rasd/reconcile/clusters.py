@@ -34,6 +34,7 @@ from rasd.reconcile.keys import (
     place_key,
     scope_conflict,
     shares_signature,
+    strike_unit,
     when,
 )
 from rasd.reconcile.model import ClaimRecord
@@ -78,7 +79,7 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         c = rec.claim
         pub = ordinal(rec.published)
         w = when(c, pub)
-        cat = category(c)
+        cat = category(c) or strike_unit(c)
         scope = ((c.part_of is not None or c.context == "share") and cat is None
                  or c.context == "additional") + 2 * c.count.one
         place = compared_place(c)
@@ -350,6 +351,9 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
     if coarse.category != fine.category and max(coarse.low, fine.low) > min(coarse.high,
                                                                             fine.high):
         return False  # "39 killed" is no "12 children": a wider scope joins only if it agrees
+    if coarse.block[2] != "event" and coarse.place.level > fine.place.level \
+            and max(coarse.low, fine.low) > min(coarse.high, fine.high):
+        return False  # a country's toll of a month holds its provinces' (844 in Iraq, 174 in Anbar)
     if _far(coarse.max_low, coarse.min_top, fine.max_low, fine.min_top) \
             or _far(fine.max_low, fine.min_top, coarse.max_low, coarse.min_top):
         return False

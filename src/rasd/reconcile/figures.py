@@ -10,6 +10,7 @@ from typing import Any
 from rasd.model import Claim
 from rasd.reconcile.keys import (
     INF,
+    canon,
     fmt,
     hedged,
     iso,
@@ -47,6 +48,8 @@ def figures_of(members: list[ClaimRecord], report: list[int],
         by_source.setdefault(source_key(rec.claim, rec.outlet), []).append(i)
     if len(by_source) > 1:
         _merge_short_names(by_source, members)
+    if len(by_source) > 1:
+        _merge_named_back(by_source, members)
     figures = [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], stamps[i])),
                        members, report, stamps) for k, ix in by_source.items()]
     figures.sort(key=lambda f: (f.tier, f.key))
@@ -76,6 +79,29 @@ def _merge_short_names(by_source: dict[str, list[int]], members: list[ClaimRecor
         fa, fb = _KIND_FAMILY.get(a or "unknown", a), _KIND_FAMILY.get(b or "unknown", b)
         if fa is None or fb is None or fa == fb:
             by_source[top].extend(by_source.pop(k))
+
+
+def _merge_named_back(by_source: dict[str, list[int]], members: list[ClaimRecord]) -> None:
+    """Fold a source named back by its head word(s) into the one source of the same article
+    whose name it begins ("بحسب الجيش" after "قال الجيش الإسرائيلي"): one party restating,
+    whatever id the bare word was given alone (a bare "الجيش" is guessed by the place's country)."""
+    texts: dict[str, dict[str, str]] = {}  # article -> canonical source text -> key
+    for key, ix in by_source.items():
+        for i in ix:
+            c = members[i].claim
+            texts.setdefault(c.doc_id, {})[canon(c.source.text)] = key
+    for key in [k for k in by_source if "@" not in k]:
+        targets = set()
+        for i in by_source[key]:
+            c = members[i].claim
+            short = canon(c.source.text) if c.source.kind != "outlet" else ""
+            if short:
+                targets.update(k for t, k in texts.get(c.doc_id, {}).items()
+                               if k != key and t.startswith(short + " "))
+        if len(targets) == 1:
+            top = targets.pop()
+            if top in by_source:
+                by_source[top].extend(by_source.pop(key))
 
 
 def _claim_order(rec: ClaimRecord, stamp: float) -> tuple[Any, ...]:
