@@ -196,7 +196,7 @@ def _ordered(starts: Sequence[int]) -> bool:
     return all(a <= b for a, b in zip(starts, starts[1:]))
 
 
-def _jurisdictions(doc: Document, names: set[int]) -> list[PlaceMention]:
+def _jurisdictions(doc: Document, names: Set[int]) -> list[PlaceMention]:
     """Provinces and towns named after an authority inside a speaker's name ("دائرة صحة محافظة
     الأنبار", "مدير ناحية القيارة"): the area it counts. Not a place that opens the speaker
     ("قالت دمشق": a state acting) nor one in an organization's name ("سرايا القدس")."""
