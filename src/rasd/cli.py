@@ -19,6 +19,7 @@ from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import Failure
 from rasd.model import EVENT_TYPES
 from rasd.pipeline import run_many
+from rasd.settings import Settings, activated, active
 
 
 def error_line(exc: RasdError) -> str:
@@ -40,8 +41,12 @@ class _Commands(click.Group):
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rasd")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """rasd (رصد): who claims how many were killed, wounded, arrested, displaced ... in Arabic news."""
+    # the environment's settings (rasd.settings), read once here and active for the command
+    ctx.obj = Settings.from_env()
+    ctx.with_resource(activated(ctx.obj))
 
 
 def _eval_pairs(gold: str, articles: str | None, db: str | None, as_json: bool,
@@ -510,7 +515,8 @@ def serve(db: str | None, host: str, port: int) -> None:
     reading the store read-only.
 
     \b
-    Environment:
+    Environment (rasd.settings):
+      RASD_SOURCES          a YAML file of extra known sources
       RASD_API_TOKEN        token that enables writes (POST /api/ingest); none: disabled
       RASD_ALLOW_PRIVATE=1  let URL ingestion fetch loopback/private/link-local addresses
       RASD_RATE_LIMIT       per-client limit on extract/ingest/try: N/minute, N/second,
@@ -520,7 +526,7 @@ def serve(db: str | None, host: str, port: int) -> None:
     """
     from rasd.api import serve as run_server
 
-    run_server(db, host=host, port=port)
+    run_server(db, host=host, port=port, settings=active())
 
 
 @main.command()

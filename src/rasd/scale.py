@@ -27,6 +27,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -36,6 +37,7 @@ from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import FOLDER_SUFFIXES, RawItem, file_suffix, read_inputs
 from rasd.ingest.records import Failure, RawRecord, one_line, parse_record, read_jsonl
 from rasd.model import Claim, Document
+from rasd.settings import active, run_with
 
 RETRIES = 1                    #: extra tries of a partition that raised
 IN_FLIGHT_PER_WORKER = 2       #: partitions submitted per worker before the oldest is awaited
@@ -335,7 +337,9 @@ def run_partitions(dask_client: Any, parts: list[Partition], fn: Callable[..., P
                    ) -> Iterator[PartitionResult]:
     """``fn(part, *args)`` for every partition on the cluster, results in partition order, at
     most ``IN_FLIGHT_PER_WORKER`` partitions per worker at a time. A partition that raised
-    (after ``RETRIES`` more tries) comes back as a result holding one failure naming it."""
+    (after ``RETRIES`` more tries) comes back as a result holding one failure naming it. The
+    workers run with this process's :func:`~rasd.settings.active` settings."""
+    job = partial(run_with, active(), fn)
     workers = max(1, len(dask_client.scheduler_info(n_workers=-1).get("workers", {})))
     pending: deque[tuple[Partition, Any]] = deque()
     todo = iter(parts)
@@ -344,7 +348,7 @@ def run_partitions(dask_client: Any, parts: list[Partition], fn: Callable[..., P
     def submit() -> None:
         part = next(todo, None)
         if part is not None:
-            pending.append((part, dask_client.submit(fn, part, *args, retries=RETRIES,
+            pending.append((part, dask_client.submit(job, part, *args, retries=RETRIES,
                                                      key=f"rasd-{fn.__name__}-{run}-{part.index}",
                                                      pure=False)))
 

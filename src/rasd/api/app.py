@@ -19,6 +19,7 @@ import math
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request
@@ -29,13 +30,13 @@ from pydantic import BaseModel, Field
 from rasd import filters
 from rasd.api import alerts, dashboard, limits, queries
 from rasd.api.errors import ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders, install_handlers
-from rasd.api.settings import Settings
 from rasd.api.snapshot import SnapshotCache
 from rasd.api.workers import ExtractWorkers, Job, extract_job
 from rasd.corpus import ingest
 from rasd.filters import GROUP_PERIODS
 from rasd.ingest.fetch import FetchOptions
 from rasd.model import EVENT_TYPES
+from rasd.settings import Settings, run_with
 from rasd.store import Store
 from rasd.version import __version__
 
@@ -133,7 +134,8 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
     store = Store.open(db, readonly=True)
     cache = SnapshotCache(store, check_every=check_every)
     write_lock = threading.Lock()
-    workers = ExtractWorkers(settings.extract_workers, settings.extract_timeout, extract_fn)
+    workers = ExtractWorkers(settings.extract_workers, settings.extract_timeout,
+                             partial(run_with, settings, extract_fn))
     bucket = limits.parse(settings.rate_limit)
     limiter = limits.RateLimiter(*bucket) if bucket else None
     fetch = FetchOptions(allow_private=settings.allow_private)

@@ -30,16 +30,16 @@ Resolution, on the normalized phrase and its clitic-free token stems:
 with a ``body``, or a composed id), else the organization id; for an anonymous source the id of
 the body it is in, or an ethnicity id ("مصادر كردية" -> kurdish); otherwise None.
 
-Users extend the aliases with a YAML file of the ``sources.yaml`` schema named by the
-environment variable ``RASD_SOURCES``: entries with a known id add aliases, exact forms and
-people and override other fields, new ids are added, the word lists are extended. Results are
-cached per (phrase, country hint, ``RASD_SOURCES``); call :func:`clear_cache` after editing
-that file.
+Users extend the aliases with a YAML file of the ``sources.yaml`` schema, the
+``sources_file`` of the active :class:`~rasd.settings.Settings` (from the environment variable
+``RASD_SOURCES`` at the command line and the API): entries with a known id add aliases, exact
+forms and people and override other fields, new ids are added, the word lists are extended.
+Results are cached per (phrase, country hint, sources file); call :func:`clear_cache` after
+editing that file.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -54,6 +54,7 @@ from rasd.extractor.lexicon import PhraseSet, V
 from rasd.extractor.nationality import country_name, country_names, tables
 from rasd.lang.ar import load_yaml
 from rasd.model import Token
+from rasd.settings import active
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import tokenize
 
@@ -453,7 +454,7 @@ def _resolve(text: str, user_path: str | None, hint: str | None) -> SourceInfo:
 def known_names(toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges ``[start, end)`` of the known sources named in ``toks`` (their aliases;
     overlapping ones merged): "قوات سوريا الديمقراطية", "بعثة الأمم المتحدة في ليبيا"."""
-    aliases = _lexicon(os.environ.get(ENV_VAR) or None).aliases
+    aliases = _lexicon(active().sources_file).aliases
     out: list[tuple[int, int]] = []
     for i in range(len(toks)):
         hit = aliases.match_at(toks, i)
@@ -485,7 +486,7 @@ def known_name_at(toks: Sequence[Token], k: int) -> bool:
 def known_names_at(toks: Sequence[Token], ks: Iterable[int]) -> set[int]:
     """Those of the token indices ``ks`` that :func:`known_name_at` holds true for (the names
     file read once for all)."""
-    user = os.environ.get(ENV_VAR) or None
+    user = active().sources_file
     aliases = _lexicon(user).aliases
     keys, reach = aliases.keys, _alias_words(user) - 1
     out = set()
@@ -506,4 +507,4 @@ def resolve_source(text: str, *, country: str | None = None) -> SourceInfo:
     ``country`` (ISO2, optional) is the country the article is about: it is used only for a state
     body or office named without a country ("وزارة الصحة" with PS -> ps-moh); the phrase's own
     nationality adjective or country name always wins."""
-    return _resolve(text, os.environ.get(ENV_VAR) or None, country.upper() if country else None)
+    return _resolve(text, active().sources_file, country.upper() if country else None)

@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from rasd.errors import UsageError
-from rasd.ingest.fetch import FetchOptions, allow_private_from_env
+from rasd.ingest.fetch import FetchOptions
+from rasd.settings import active
 
 DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."
 
@@ -125,7 +126,7 @@ def watch(sources: tuple[str, ...], db: str | None, every: str | None, once: boo
     options = WatchOptions(every=settings.every, feed_workers=feed_workers,
                            page_workers=page_workers,
                            fetch=replace(FetchOptions(), timeout=timeout,
-                                         allow_private=allow_private or allow_private_from_env()))
+                                         allow_private=allow_private or active().allow_private))
     with Store.open(db) as store:
         watcher = Watcher(store, urls, options, stop=stop, log=log,
                           alerts=lambda s: rules.check(s, settings.thresholds),
