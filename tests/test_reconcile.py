@@ -396,6 +396,52 @@ def test_a_party_named_back_by_its_head_word_is_the_same_party():
     assert one(reconcile(other)).n_sources == 2
 
 
+def test_a_revision_revises_only_what_came_before_it_in_its_article():
+    # "وأعلن أمين لاحقا مقتل 10 ... لكن قائد الجيش تحدث عن مقتل ثمانية فقط": the revision
+    # comes first, the army's lower figure is set against it: a dispute
+    def at(r, start):
+        return ClaimRecord(dataclasses.replace(r.claim, evidence=Span(start, start + 40)),
+                           r.outlet, r.published, r.url)
+    first = [at(q(10, "محمد أمين", "person", doc="x", revision=True), 100),
+             at(q(8, "قائد الجيش", "military", doc="x", contrast=True), 300)]
+    assert one(reconcile(first)).disagree
+    # the same revision after the other figure updates it
+    after = [at(q(10, "محمد أمين", "person", doc="x", revision=True), 300),
+             at(q(8, "قائد الجيش", "military", doc="x", contrast=True), 100)]
+    assert not one(reconcile(after)).disagree
+
+
+def test_a_total_since_a_lasting_incident_is_that_incidents_toll():
+    # "ارتفعت حصيلة ضحايا ثوران البركان منذ 3 حزيران إلى 110" is the eruption's toll
+    since = {"prec": "since", "day": "2023-03-05", "pub": "2023-03-20"}
+    volcano = (("volcano",), ())
+    g = one(reconcile([q(33, outlet="أ", sig=volcano, day="2023-03-06", pub="2023-03-06"),
+                       q(110, outlet="ب", sig=volcano, **since)]))
+    assert g.period == "event" and not g.disagree and g.best == 110
+    # a campaign's total since its start stays apart from one day's toll
+    protest = (("protest",), ())
+    assert len(reconcile([q(16, outlet="أ", sig=protest, day="2023-03-05"),
+                          q(125, outlet="ب", sig=protest, **since)])) == 2
+    # ... and so does a lasting incident's total when two incident groups could own it
+    crash = (("crash",), ("train",))
+    assert len(reconcile([q(24, outlet="أ", sig=crash, day="2023-03-06"),
+                          q(9, outlet="ج", sig=(("crash",), ("bus",)), day="2023-03-06"),
+                          q(30, outlet="ب", sig=(("crash",), ()), **since)])) == 3
+
+
+def test_a_group_naming_one_incident_takes_no_report_of_another():
+    # a town's suicide attack; province reports of it name the camp ("base"), one of them
+    # both the camp and the police academy ("الهجومين على الأكاديمية والمعسكر"); the
+    # academy's own toll is another incident of that day, though it shares "suicide"
+    suicide = ("suicide",)
+    records = [q(8, outlet="أ", sig=(suicide, ())),
+               q(8, outlet="ب", place=ALEPPO_GOV, sig=(suicide, ("academy", "base"))),
+               q(8, outlet="د", place=ALEPPO_GOV, sig=((), ("base",))),
+               q(20, outlet="ج", place=ALEPPO_GOV, sig=(suicide, ("academy",)))]
+    groups = reconcile(records)
+    assert sorted(g.n_claims for g in groups) == [1, 3] and not any(g.disagree for g in groups)
+
+
 def test_strikes_of_two_units_are_two_quantities():
     def strike(n, word, outlet):
         r = q(n, outlet=outlet, type="strikes")

@@ -49,6 +49,10 @@ def test_period_far_from_the_figure_is_not_its_own():
     ("قتل 12 شخصا في حلب.", 12, set(), set()),
     ("وأصيب 10 أشخاص في الهجوم الذي استهدف مقرا للشرطة في المدينة.", 10, set(),
      {"police_station"}),
+    ("قتل 12 شخصا في غارة على مستشفى في إدلب.", 12, {"airstrike"}, {"hospital"}),
+    # a hospital the wounded were taken to is no target
+    ("قتل 5 أشخاص في غارة على القرية ونقل 10 جرحى إلى المستشفى.", 10, {"airstrike"}, set()),
+    ("وقال المدير إن المستشفى تسلم 40 جثة و46 جريحا.", 46, set(), set()),
 ])
 def test_signature(text, value, attack, target):
     sig = one(text, value).signature

@@ -89,6 +89,8 @@ class _Spans:
         return k > 0 and pos < self.reach[k - 1]
 
 
+#: a place then a colon (not a quote's or a clock's) heads a headline ticker item
+_TICKER_HEAD = re.compile(r"[ \t]*:(?![ \t]*[\d\"\u00ab\u201c\u201d])")
 _DATELINE_MARK = re.compile("[-:(\u2013\u2014]")  # what ends a dateline ("بيروت (رويترز) -")
 DATELINE_CHARS = 80
 
@@ -331,6 +333,8 @@ class PlaceChooser:
             return True
         if self._opens_with_locative(place):
             return True  # "قرب ديكوا", "داخل سوريا"
+        if place.kind != "country" and _TICKER_HEAD.match(doc.norm, place.end):
+            return True  # a ticker item's head: "جندوبة : مقتل 3 أشخاص في حادث مرور"
         if k > 0 and tok.start == place.start and self._struck(k, names_actor(place)):
             return True  # "قصف الغوطة الشرقية", "الهجمات التي استهدفت تركيا"
         if k > 1 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("between")) \

@@ -47,7 +47,11 @@ class _Lexicon:
     attacks: PhraseSet[str]          #: phrase -> attack kind
     parents: dict[str, str]     #: attack kind -> broader kind
     routine: frozenset[str]     #: attack kinds too common to tell incidents apart
-    targets: PhraseSet[str]          #: phrase -> target
+    lasting: frozenset[str]     #: kinds of one incident whose toll runs on "since" it
+    care_targets: frozenset[str]
+    care_before: frozenset[str]
+    care_after: frozenset[str]
+    targets: PhraseSet[str]     #: phrase -> target
     since_openers: frozenset[str]
     since_starts: frozenset[str]
     span_openers: PhraseSet[bool]
@@ -98,6 +102,10 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         attacks=flag(attacks), parents=parents, targets=flag(targets),
         routine=frozenset(str(k) for k in data["routine_attacks"]),
+        lasting=frozenset(str(k) for k in data["lasting_incidents"]),
+        care_targets=frozenset(str(k) for k in data["care_targets"]),
+        care_before=frozenset(_words(data["care_before"])),
+        care_after=frozenset(_words(data["care_after"])),
         since_openers=frozenset(_words(data["since_openers"])),
         since_starts=frozenset(_words(data["since_starts"])),
         span_openers=flag((w, True) for w in data["span_openers"]),
@@ -151,6 +159,12 @@ def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
             if y in up_x or x in _ancestors(y, parents):
                 return True
     return False
+
+
+def lasting(attacks: Iterable[str]) -> set[str]:
+    """The attack kinds of one incident whose toll runs on "since" it (an earthquake, a
+    chemical attack, a crash), as opposed to a campaign's."""
+    return set(attacks) & _lexicon().lasting
 
 
 def distinctive(attacks: Iterable[str]) -> set[str]:
@@ -249,10 +263,25 @@ def _signature(clause: _Clause, speakers: Sequence[tuple[int, int]] = ()) -> Sig
     for s, e in speakers:  # each speaker's tokens left out in turn
         toks = [t for t in toks if not s <= t.start < e]
     attacks = sorted({str(v) for _, _, v in lex.attacks.scan(toks)})
-    targets = sorted({str(v) for _, _, v in lex.targets.scan(toks)})
+    targets = sorted(_targets(toks, lex))
     if not attacks and not targets:
         return None
     return Signature(tuple(attacks), tuple(targets))
+
+
+CARE_REACH = 2  #: words after a hospital where "تسلم", "استقبل" say victims were taken there
+
+
+def _targets(toks: Sequence[Token], lex: _Lexicon) -> set[str]:
+    """The targets named in ``toks``, but a hospital victims were taken to."""
+    return {str(v) for k, end, v in lex.targets.scan(toks)
+            if not (v in lex.care_targets and _cared_in(toks, k, end, lex))}
+
+
+def _cared_in(toks: Sequence[Token], k: int, end: int, lex: _Lexicon) -> bool:
+    """Whether a hospital at tokens ``[k, end)`` is where victims were taken, not a target."""
+    return (k > 0 and has_stem(toks[k - 1], lex.care_before)) or any(
+        has_stem(t, lex.care_after) for t in toks[end:end + CARE_REACH])
 
 
 LEAD_SENTENCES = 2  #: sentences of a story that state what it is about (title and lead)
@@ -272,7 +301,7 @@ def _story_signatures(doc: Document, starts: list[int], segments: list[int]) -> 
         toks = doc.tokens[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
         attacks, targets = found.setdefault(seg, (set(), set()))
         attacks.update(distinctive([str(v) for _, _, v in lex.attacks.scan(toks)]))
-        targets.update(str(v) for _, _, v in lex.targets.scan(toks))
+        targets.update(_targets(toks, lex))
     return {seg: Signature(tuple(sorted(a)), tuple(sorted(t)), lead=True)
             for seg, (a, t) in found.items() if a or t}
 

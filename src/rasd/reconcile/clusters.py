@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rasd.extractor.quantities import compatible_attacks
-from rasd.model import Claim, Location
+from rasd.extractor.quantities import compatible_attacks, lasting
+from rasd.model import Claim, Count, Location
 from rasd.reconcile.keys import (
     ADMIN1,
+    COUNTRY,
     INF,
     PERSON,
     POINT,
@@ -172,7 +173,7 @@ class Cluster:
         if story not in self.stories and len(self.stories) < MAX_KEPT:
             self.stories += (story,)
         lo, hi = hedged(c.count)
-        if _stated(c.count.value, hi) and len(self.stated) < MAX_KEPT:
+        if _stated(c.count, hi) and len(self.stated) < MAX_KEPT:
             self.stated += ((lo, hi),)
         self.low, self.high = min(self.low, lo), max(self.high, hi)
         self.max_low, self.min_top = max(self.max_low, lo), min(self.min_top, _top(lo, hi))
@@ -213,9 +214,11 @@ def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
 
 
 
-def _stated(value: int | None, high: float) -> bool:
-    """A figure that can tie two reports together: a stated number of two or more with a
-    bounded hedge (a single person, "tens" or "at least 20" are too common)."""
+def _stated(count: Count, high: float) -> bool:
+    """A figure that can tie two reports together: a stated number (or range, "بين 40 و50")
+    of two or more with a bounded hedge (a single person, "tens" or "at least 20" are too
+    common)."""
+    value = count.value if count.value is not None else count.min
     return value is not None and value >= 2 and high != INF
 
 
@@ -279,7 +282,7 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
         return (c.doc_id in cluster.docs
                 and not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
                 or _same_figure((c.count.key(),), cluster.figures)
-                or _stated(c.count.value, high) and _agrees([(low, high)], cluster.stated)
+                or _stated(c.count, high) and _agrees([(low, high)], cluster.stated)
                 or shares_signature(attacks, targets, cluster.attacks, cluster.targets)
                 or item.place.level == POINT and not (item.when.weak and cluster.weak)
                 and not _far(low, high, cluster.max_low, cluster.min_top, CLOSE_RATIO))
@@ -393,8 +396,9 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
         starts[ikey] = [s for s, _ in entries]
         spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in entries)
 
-    #: per group root, the attack kinds and targets its clusters name in their own clauses
-    signatures = [(cl.own_attacks, cl.own_targets) for cl in clusters]
+    #: per group root, the signatures its clusters' members name in their own clauses (the
+    #: first MAX_KEPT): a coarser cluster joins only when each of its own fits each of them
+    signatures = [cl.own_signatures for cl in clusters]
 
     def find(x: int) -> int:
         root = x
@@ -423,7 +427,7 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
             if not _coarse_fits(cl, other):
                 continue
             root = find(did)
-            if not _signature_fits(cl.own_attacks, cl.own_targets, *signatures[root]):
+            if not _signatures_fit(cl.own_signatures, signatures[root]):
                 continue  # the group it would join already names another incident
             fitting.add(root)
             if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
@@ -433,9 +437,20 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
         found = fitting if len(fitting) == 1 else naming
         if len(found) == 1:
             root = parent[cid] = found.pop()
-            attacks, targets = signatures[root]
-            signatures[root] = (attacks | cl.own_attacks, targets | cl.own_targets)
+            kept = signatures[root]
+            signatures[root] = kept + tuple(sig for sig in cl.own_signatures
+                                            if sig not in kept)[:MAX_KEPT - len(kept)]
     return [find(c) for c in range(n)]
+
+
+def _signatures_fit(own: Iterable[tuple[tuple[str, ...], tuple[str, ...]]],
+                    other: Iterable[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
+    """Whether every signature of one list fits every signature of the other: a report
+    naming two attacks ("الهجومين على أكاديمية الشرطة ومعسكر انتجريتي") does not make a
+    group both incidents."""
+    other = tuple(other)
+    return all(_signature_fits(a, t, frozenset(oa), frozenset(ot))
+               for a, t in own for oa, ot in other)
 
 
 def _index_keys(cl: Cluster) -> list[tuple[Any, ...]]:
@@ -485,3 +500,56 @@ def _names_same(cl: Cluster, other: Cluster) -> bool:
         return False
     return _same_figure(cl.figures, other.figures) or shares_signature(
         cl.attacks, cl.targets, other.attacks, other.targets)
+
+
+def attach_since(clusters: list[Cluster], root: list[int], window: int) -> list[int]:
+    """Join each running total counted since one incident that lasts ("منذ ثوران البركان في 3
+    حزيران": a volcano, an earthquake, a chemical attack, a crash) to the one incident group of
+    the same type and scope that started within ``window`` days of that start, at the same or a
+    nested place, naming the same lasting kind, with figures within :data:`MAX_RATIO`; it stays
+    apart when none or several do. A campaign's total ("منذ بدء المسيرات") never joins."""
+    index: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for cid, cl in enumerate(clusters):
+        if cl.block[2] == "event" and root[cid] == cid and lasting(cl.attacks):
+            index.setdefault(cl.block[:2] + cl.block[3:], []).append((cl.start, cid))
+    if not index:
+        return root
+    for entries in index.values():
+        entries.sort()
+    parent = list(root)
+    for cid, cl in enumerate(clusters):
+        period = cl.block[2]
+        if not (running(period) and period[1] >= 0 and root[cid] == cid):
+            continue
+        kinds = lasting(cl.attacks)
+        entries = index.get(cl.block[:2] + cl.block[3:], [])
+        if not kinds or not entries:
+            continue
+        lo = bisect_left(entries, (period[1] - 1, -1))
+        hi = bisect_right(entries, (period[1] + window, 1 << 62))
+        found = {eid for _, eid in entries[lo:hi] if _incident_of(cl, clusters[eid], kinds)}
+        if len(found) == 1:
+            parent[cid] = found.pop()
+    return parent
+
+
+def _incident_of(total: Cluster, incident: Cluster, kinds: set[str]) -> bool:
+    """Whether a running total can be the toll of an incident group (see :func:`attach_since`)."""
+    if not kinds & incident.attacks or not _nested(total.place, incident.place):
+        return False
+    if total.category is not None and incident.category is not None \
+            and total.category != incident.category:
+        return False
+    return not (_far(total.max_low, total.min_top, incident.max_low, incident.min_top)
+                or _far(incident.max_low, incident.min_top, total.max_low, total.min_top))
+
+
+def _nested(a: PlaceKey, b: PlaceKey) -> bool:
+    """The same place, or one containing the other (a country holds its provinces and towns,
+    a province its towns)."""
+    if a.country != b.country:
+        return False
+    if a.level == b.level:
+        return a.key == b.key
+    outer, inner = (a, b) if a.level > b.level else (b, a)
+    return outer.level == COUNTRY or (outer.admin1 is not None and outer.admin1 == inner.admin1)

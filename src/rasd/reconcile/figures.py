@@ -182,7 +182,7 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
     each other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
     articles, nothing ties the two reports to one incident (a town, a target, a distinctive
     attack), or one article states both figures without setting them against each other."""
-    if high.stamp > low.stamp or high.claim.revision or "earlier" in (
+    if high.stamp > low.stamp or _revises(high, low) or "earlier" in (
             high.claim.context, low.claim.context) or low.claim.context == "share":
         return True
     if low.stamp - high.stamp > STALE_MINUTES:
@@ -198,6 +198,14 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
             and not _names_one_incident(high.claim, low.claim):
         return True  # an article's date and a town alone: a daily front report, another day
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+def _revises(high: SourceFigure, low: SourceFigure) -> bool:
+    """Whether the higher figure is worded as a revision of the lower one: in another article,
+    or after it in the same one ("آخر حصيلة للمرصد 252" then "وتحدثت سانا عن عشرات" revises
+    nothing: two parties side by side)."""
+    return high.claim.revision and (high.doc_id != low.doc_id
+                                    or high.claim.evidence.start > low.claim.evidence.start)
 
 
 def _dated_by_article(claim: Claim) -> bool:
