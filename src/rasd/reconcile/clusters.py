@@ -372,35 +372,48 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
     return True
 
 
-def attach(clusters: list[Cluster], window: int) -> list[int]:
-    """Union-find parents after attaching every coarser cluster to its unique compatible finer
-    group (a province figure next to two town incidents may be their sum: it stays apart)."""
-    n = len(clusters)
-    parent = list(range(n))
-    queries: dict[int, tuple[Any, ...]] = {}
-    for cid, cl in enumerate(clusters):
-        if cl.rank:
-            queries[cid] = _index_keys(cl)[-1]
-    if not queries:
-        return parent
-    wanted = set(queries.values())
-    index: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
-    for cid, cl in enumerate(clusters):
-        for ikey in _index_keys(cl):
-            if ikey in wanted:
-                index.setdefault(ikey, []).append((cl.start, cid))
-    starts: dict[tuple[Any, ...], list[int]] = {}
-    spans: dict[tuple[Any, ...], int] = {}
-    for ikey, entries in index.items():
-        entries.sort()
-        starts[ikey] = [s for s, _ in entries]
-        spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in entries)
+@dataclass(slots=True)
+class _FinerIndex:
+    """Per index key a coarser cluster queries, the finer clusters under it by start day
+    (``entries``, ``starts``) and their longest span (to bound the bisect)."""
 
-    #: per group root, the signatures its clusters' members name in their own clauses (the
-    #: first MAX_KEPT): a coarser cluster joins only when each of its own fits each of them
-    signatures = [cl.own_signatures for cl in clusters]
+    entries: dict[tuple[Any, ...], list[tuple[int, int]]]
+    starts: dict[tuple[Any, ...], list[int]]
+    spans: dict[tuple[Any, ...], int]
 
-    def find(x: int) -> int:
+    @classmethod
+    def of(cls, clusters: list[Cluster], wanted: set[tuple[Any, ...]]) -> _FinerIndex:
+        entries: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+        for cid, cl in enumerate(clusters):
+            for ikey in _index_keys(cl):
+                if ikey in wanted:
+                    entries.setdefault(ikey, []).append((cl.start, cid))
+        starts, spans = {}, {}
+        for ikey, found in entries.items():
+            found.sort()
+            starts[ikey] = [s for s, _ in found]
+            spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in found)
+        return cls(entries, starts, spans)
+
+    def around(self, ikey: tuple[Any, ...], start: int, end: int, window: int) -> list[int]:
+        """Clusters of ``ikey`` that may overlap ``[start - window, end + window]``."""
+        starts = self.starts[ikey]
+        lo = bisect_left(starts, start - window - self.spans[ikey])
+        hi = bisect_right(starts, end + window)
+        return [cid for _, cid in self.entries[ikey][lo:hi]]
+
+
+class _Groups:
+    """Union-find over clusters, with the signatures each group's clusters name in their own
+    clauses (the first MAX_KEPT): a coarser cluster joins only when each of its own fits
+    each of them."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.parent = list(range(len(clusters)))
+        self.signatures = [cl.own_signatures for cl in clusters]
+
+    def find(self, x: int) -> int:
+        parent = self.parent
         root = x
         while parent[root] != root:
             root = parent[root]
@@ -408,39 +421,56 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
             parent[x], x = root, parent[x]
         return root
 
+    def join(self, cid: int, root: int, cl: Cluster) -> None:
+        self.parent[cid] = root
+        kept = self.signatures[root]
+        self.signatures[root] = kept + tuple(sig for sig in cl.own_signatures
+                                             if sig not in kept)[:MAX_KEPT - len(kept)]
+
+
+def attach(clusters: list[Cluster], window: int) -> list[int]:
+    """Union-find parents after attaching every coarser cluster to its unique compatible finer
+    group (a province figure next to two town incidents may be their sum: it stays apart)."""
+    queries = {cid: _index_keys(cl)[-1] for cid, cl in enumerate(clusters) if cl.rank}
+    groups = _Groups(clusters)
+    if not queries:
+        return groups.parent
+    index = _FinerIndex.of(clusters, set(queries.values()))
     for cid in sorted(queries, key=lambda c: (clusters[c].rank, c)):
-        ikey, cl = queries[cid], clusters[cid]
-        entries = index[ikey]
+        cl = clusters[cid]
         w = window if cl.block[2] == "event" else 0
-        lo = bisect_left(starts[ikey], cl.start - w - spans[ikey])
-        hi = bisect_right(starts[ikey], cl.end + w)
-        fitting: set[int] = set()
-        naming: set[int] = set()  # ... of them, the groups naming the same incident
-        for j in range(lo, hi):
-            did = entries[j][1]
-            other = clusters[did]
-            if other.rank >= cl.rank or other.end < cl.start - w:
-                continue
-            if cl.category is not None and other.category is not None \
-                    and other.category != cl.category:
-                continue
-            if not _coarse_fits(cl, other):
-                continue
-            root = find(did)
-            if not _signatures_fit(cl.own_signatures, signatures[root]):
-                continue  # the group it would join already names another incident
-            fitting.add(root)
-            if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
-                naming.add(root)
-            if len(fitting) > MAX_CANDIDATES:
-                break
-        found = fitting if len(fitting) == 1 else naming
-        if len(found) == 1:
-            root = parent[cid] = found.pop()
-            kept = signatures[root]
-            signatures[root] = kept + tuple(sig for sig in cl.own_signatures
-                                            if sig not in kept)[:MAX_KEPT - len(kept)]
-    return [find(c) for c in range(n)]
+        root = _finer_group(cl, index.around(queries[cid], cl.start, cl.end, w), clusters,
+                            groups, w)
+        if root is not None:
+            groups.join(cid, root, cl)
+    return [groups.find(c) for c in range(len(clusters))]
+
+
+def _finer_group(cl: Cluster, around: list[int], clusters: list[Cluster], groups: _Groups,
+                 window: int) -> int | None:
+    """The one finer group a coarser cluster can join: the only compatible one, else the only
+    one naming the same incident (a target, a distinctive attack kind); None otherwise."""
+    fitting: set[int] = set()
+    naming: set[int] = set()
+    for did in around:
+        other = clusters[did]
+        if other.rank >= cl.rank or other.end < cl.start - window:
+            continue
+        if cl.category is not None and other.category is not None \
+                and other.category != cl.category:
+            continue
+        if not _coarse_fits(cl, other):
+            continue
+        root = groups.find(did)
+        if not _signatures_fit(cl.own_signatures, groups.signatures[root]):
+            continue  # the group it would join already names another incident
+        fitting.add(root)
+        if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
+            naming.add(root)
+        if len(fitting) > MAX_CANDIDATES:
+            break
+    found = fitting if len(fitting) == 1 else naming
+    return found.pop() if len(found) == 1 else None
 
 
 def _signatures_fit(own: Iterable[tuple[tuple[str, ...], tuple[str, ...]]],
