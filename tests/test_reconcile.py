@@ -442,6 +442,30 @@ def test_a_group_naming_one_incident_takes_no_report_of_another():
     assert sorted(g.n_claims for g in groups) == [1, 3] and not any(g.disagree for g in groups)
 
 
+def test_one_incident_placed_at_two_places_takes_its_country_report():
+    # "24 killed in the train crash" placed in Manbij by one report and in Aleppo by another;
+    # a country-level first count of 10 on the same train: one quantity, an update
+    train = ((), ("train",))
+    records = [q(24, outlet="أ", sig=train, pub="2023-03-06"),
+               q(24, outlet="ب", place=MANBIJ, sig=(("crash",), ("train",)), pub="2023-03-06"),
+               q(10, outlet="ج", place=SYRIA, sig=(("crash",), ("train",)))]
+    g = one(reconcile(records))
+    assert g.n_claims == 3 and not g.disagree
+    # without the same figures the two places stay two groups and the country report apart
+    records[1] = q(18, outlet="ب", place=MANBIJ, sig=(("crash",), ("train",)), pub="2023-03-06")
+    assert len(reconcile(records)) == 3
+
+
+def test_a_toll_said_to_be_rising_is_a_floor():
+    # "قتل 25 ... مما يرجح ارتفاع عدد الشهداء" against the monitor's "31 at least" the same
+    # day: no dispute; without the words, the same figures are one
+    both = [q(Count(value=31, qualifier="at_least"), "المرصد", "monitor", outlet="أ"),
+            q(25, "مصدر عسكري", "military", outlet="ب", context="rising")]
+    assert not one(reconcile(both)).disagree
+    both[1] = q(25, "مصدر عسكري", "military", outlet="ب")
+    assert one(reconcile(both)).disagree
+
+
 def test_strikes_of_two_units_are_two_quantities():
     def strike(n, word, outlet):
         r = q(n, outlet=outlet, type="strikes")

@@ -70,6 +70,7 @@ class _Lexicon:
     pluperfect_reach: int
     toll_nouns: frozenset[str]
     background: PhraseSet[bool]
+    rising: PhraseSet[bool]
     additional: PhraseSet[bool]
     additional_reach: int
     contrast: PhraseSet[bool]
@@ -124,6 +125,7 @@ def _lexicon() -> _Lexicon:
         pluperfect_reach=int(data["pluperfect_reach"]),
         toll_nouns=frozenset(_words(data["toll_nouns"])),
         background=flag((w, True) for w in data["background"]),
+        rising=flag((w, True) for w in data["rising"]),
         additional=flag((w, True) for w in data["additional"]),
         additional_reach=int(data["additional_reach"]),
         contrast=flag((w, True) for w in data["contrast"]),
@@ -386,7 +388,8 @@ def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
 
 
 def _context(clause: _Clause, additional: bool) -> str | None:
-    """``background``, ``earlier`` or ``additional`` (see :data:`rasd.model.CONTEXTS`)."""
+    """``background``, ``earlier``, ``rising`` or ``additional`` (see
+    :data:`rasd.model.CONTEXTS`)."""
     lex = _lexicon()
     if lex.background.found_in(clause.toks):
         return "background"
@@ -395,6 +398,8 @@ def _context(clause: _Clause, additional: bool) -> str | None:
     if lex.earlier.found_in(before) or lex.earlier.found_in(after) \
             or _pluperfect(clause.toks[:clause.figure], lex):
         return "earlier"
+    if lex.rising.found_in(clause.toks):
+        return "rising"
     if additional:
         after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
         if lex.additional.found_in(after):

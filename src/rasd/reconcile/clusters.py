@@ -451,7 +451,7 @@ def _finer_group(cl: Cluster, around: list[int], clusters: list[Cluster], groups
     """The one finer group a coarser cluster can join: the only compatible one, else the only
     one naming the same incident (a target, a distinctive attack kind); None otherwise."""
     fitting: set[int] = set()
-    naming: set[int] = set()
+    naming: dict[int, Cluster] = {}  # root -> a cluster of it naming the same incident
     for did in around:
         other = clusters[did]
         if other.rank >= cl.rank or other.end < cl.start - window:
@@ -466,11 +466,26 @@ def _finer_group(cl: Cluster, around: list[int], clusters: list[Cluster], groups
             continue  # the group it would join already names another incident
         fitting.add(root)
         if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
-            naming.add(root)
+            naming.setdefault(root, other)
         if len(fitting) > MAX_CANDIDATES:
             break
-    found = fitting if len(fitting) == 1 else naming
-    return found.pop() if len(found) == 1 else None
+    if len(fitting) == 1:
+        return fitting.pop()
+    if len(naming) > 1 and _twins(list(naming.values())):
+        roots = sorted(naming)
+        for root in roots[1:]:
+            groups.join(root, roots[0], clusters[root])
+        return roots[0]
+    return next(iter(naming)) if len(naming) == 1 else None
+
+
+def _twins(candidates: list[Cluster]) -> bool:
+    """Whether finer groups are one incident placed at two places: each pair gives the same
+    exact figures (and one of two or more), names the same target and overlaps in time ("24
+    killed" in the train crash, in Istanbul in one report and in Tekirdag in another)."""
+    return all(set(a.figures) == set(b.figures) and _same_figure(a.figures, b.figures)
+               and not a.targets.isdisjoint(b.targets) and a.start <= b.end and b.start <= a.end
+               for k, a in enumerate(candidates) for b in candidates[k + 1:])
 
 
 def _signatures_fit(own: Iterable[tuple[tuple[str, ...], tuple[str, ...]]],

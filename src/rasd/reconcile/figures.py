@@ -162,12 +162,13 @@ def _supersede(figures: list[SourceFigure]) -> None:
 
 def _range(f: SourceFigure, other: SourceFigure) -> tuple[float, float]:
     """A figure's range for the dispute test: its hedged interval; a vague word ("عشرات")
-    from another article is only a lower bound (it is rhetoric, not a counter-count, unless
-    set side by side with a number); an exact figure of 100 or more allows a 1 % copy slip."""
+    from another article, or a toll said to be rising ("مرشحة للارتفاع"), is only a lower
+    bound (a vague word is rhetoric, not a counter-count, unless set side by side with a
+    number); an exact figure of 100 or more allows a 1 % copy slip."""
     low, high = f.interval
     c = f.count
-    if c.vague is not None and f.doc_id != other.doc_id:
-        return low, INF
+    if c.vague is not None and f.doc_id != other.doc_id or f.claim.context == "rising":
+        return low, INF  # ... and a toll its own words call not final is a floor
     if c.value is not None and c.qualifier is None and c.value >= 100:
         return c.value * (1 - COPY_SLACK), c.value * (1 + COPY_SLACK)
     return low, high
