@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from rasd.errors import InputError
 from rasd.ingest.feeds import looks_like_feed, read_feed
@@ -79,7 +79,7 @@ def _bounded_reader() -> type:
     read a WARC)."""
     from warcio.bufferedreaders import DecompressingBufferedReader
 
-    class BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+    class BoundedReader(DecompressingBufferedReader):
         record_bytes = 0
 
         def _process_read(self, data: bytes) -> None:
@@ -125,9 +125,9 @@ def read_warc(fh: BinaryIO, source: str, require_arabic: bool = True) -> Iterato
         yield Failure(source, "no HTML response records in the WARC", "bad_input")
 
 
-def _warc_page(record: object, url: str, require_arabic: bool) -> Item:
+def _warc_page(record: Any, url: str, require_arabic: bool) -> Item:
     """One HTML response record as a Document, or its failure (body over :data:`MAX_BYTES`)."""
-    data = record.content_stream().read(MAX_BYTES + 1)  # type: ignore[attr-defined]
+    data = record.content_stream().read(MAX_BYTES + 1)  # a warcio record: no type hints
     if len(data) > MAX_BYTES:
         return Failure(url, f"record body larger than {MAX_BYTES:,} bytes; skipped", "too_large")
     try:
