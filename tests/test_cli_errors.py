@@ -51,7 +51,8 @@ def test_an_unwritable_export_target_is_bad_output(tmp_path):
     Store.open(db).close()
     target = tmp_path / "no-such-folder" / "out.csv"
     status, lines = _run(["export", "--db", db, "--format", "csv", "--output", str(target)])
-    assert status == 1 and len(lines) == 1 and lines[0].startswith("rasd: error: bad_output: ")
+    assert status == 1 and len(lines) == 1
+    assert lines[0] == f"rasd: error: bad_output: cannot write {target}: no such file or directory"
 
 
 def test_error_line_is_one_line_with_code_source_and_message():

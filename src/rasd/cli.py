@@ -510,7 +510,8 @@ def export_(db: str | None, fmt: str, output: str, **raw: Any) -> None:
     try:
         n = run_export(db, fmt, target, f)
     except OSError as exc:
-        raise OutputError(str(exc)) from exc
+        reason = exc.strerror or str(exc)
+        raise OutputError(f"cannot write {output}: {reason.lower()}") from exc
     click.echo(f"{n:,} rows written to {'standard output' if to_stdout else output}",
                err=to_stdout)
 
