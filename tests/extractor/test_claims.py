@@ -303,6 +303,23 @@ def test_conjoined_person_after_a_plural_is_one_more_victim():
     assert sorted(c.count.value for c in claims) == [1, 10]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وأسفرت المواجهات عن مقتل ضابط و3 جنود.", [1, 3]),
+    ("وأصيب شرطي وأربعة مدنيين بجروح في الانفجار.", [1, 4]),
+    ("أعلنت الشرطة مقتل قائد الدورية وخمسة من عناصرها.", [1, 5]),
+])
+def test_one_person_conjoined_before_a_figure_is_one_more_victim(text, expected):
+    assert sorted(c.count.value for c in _claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل مسلح 5 أشخاص في السوق.", [5]),           # the agent, not a victim
+    ("وأسفر الحادث عن مقتل شاب و3 آخرين.", [3]),     # "N others": not split
+])
+def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, expected):
+    assert sorted(c.count.value for c in _claims(text)) == expected
+
+
 def test_conjoined_noun_after_a_singular_counted_noun_extends_it():
     claims = _claims("وأجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة.")
     assert [c.count.value for c in claims] == [11000]

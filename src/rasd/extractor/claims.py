@@ -452,7 +452,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     if singles:
         cover = _Cover((o.start, o.end) for o in out)
         for d in singles:
-            if d.anchor not in cover:
+            if d.anchor not in cover or _first_conjunct(norm, toks, d, out):
                 out.append(d)
                 cover.add(d.start, d.end)
     carried = [prev] if prev is not None and prev.sentence != si else []
@@ -672,6 +672,27 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
 
 
 RUNNING_REACH = 4  # "[الرابع من إخوانه الذين] لقوا مصرعهم": words from the ordinal to the event
+
+
+CONJUNCT_GAP = 3  # "مقتل [آمر الفوج] و3 جنود": the one person's words before the conjoined figure
+
+
+def _first_conjunct(norm: str, toks: Sequence[Token], d: Draft, drafts: list[Draft]) -> bool:
+    """Whether the one person of ``d`` is the first conjunct of a figure of the same event
+    ("مقتل ضابط و3 جنود": 1 and 3), not its agent ("قتل مسلح 5 أشخاص", no conjunction) nor one of
+    "N others" ("شاب و3 آخرين")."""
+    if d.subject is None:
+        return False
+    for o in drafts:
+        if o.type != d.type or not o.start <= d.anchor < o.anchor < o.end:
+            continue
+        k = bisect.bisect_right(toks, o.anchor, key=_START) - 1
+        j = bisect.bisect_right(toks, d.subject[0], key=_START) - 1
+        if 0 < k - j <= CONJUNCT_GAP and starts_with_conjunction(toks[k]) \
+                and not _BREAK.search(norm, d.subject[0], toks[k].start) \
+                and not any(has_stem(t, persons().others) for t in toks[k + 1:k + 1 + CONJUNCT_GAP]):
+            return True
+    return False
 
 
 def _ordinal(toks: Sequence[Token], k: int) -> int:
