@@ -320,6 +320,16 @@ def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, exp
     assert sorted(c.count.value for c in _claims(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وغرق 30 مهاجرا قبالة السواحل.", [("killed", 30)]),
+    ("وأعلنت المنظمة غرق 660 شخصا هذا العام.", [("killed", 660)]),
+    ("وغرق قارب كان يقل نحو 100 مهاجر قبالة الجزيرة.", []),   # the boat sank: passengers
+    ("وغرقت الشوارع بالمياه بعد أمطار بلغت 50 ملم.", []),
+])
+def test_drowning_counts_the_people_drowned_not_those_aboard(text, expected):
+    assert [(c.type, c.count.value) for c in _claims(text)] == expected
+
+
 def test_conjoined_noun_after_a_singular_counted_noun_extends_it():
     claims = _claims("وأجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة.")
     assert [c.count.value for c in claims] == [11000]
