@@ -330,6 +330,16 @@ def test_drowning_counts_the_people_drowned_not_those_aboard(text, expected):
     assert [(c.type, c.count.value) for c in _claims(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الجيش تحرير 40 رهينة من قبضة المسلحين.", [("released", 40)]),
+    ("وحررت القوات 12 مختطفا في الغابة.", [("released", 12)]),
+    ("ويقتصر وجود هيئة تحرير الشام في المدينة على مئات المقاتلين.", []),  # a name
+    ("وشارك في عملية تحرير مطار المدينة أكثر من 250 عنصرا.", []),       # a place freed
+])
+def test_freeing_counts_the_people_freed_not_a_name_or_a_place(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
+
+
 def test_conjoined_noun_after_a_singular_counted_noun_extends_it():
     claims = _claims("وأجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة.")
     assert [c.count.value for c in claims] == [11000]

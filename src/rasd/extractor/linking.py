@@ -25,6 +25,9 @@ STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word rig
 STRIKE_TARGET_MAX_GAP = 3
 SUBJECT_MAX_WORDS = 6
 LOSS_NOUN_REACH = 4          # "سقوط 14 مسلحاً حوثياً بين قتيل وجريح" (farther: the next clause)
+# a release frees people held: "تحرير 59 رهينة" is a release, not the hostages' abduction
+ENDS_HOLDING = frozenset({"released"})
+HELD_TYPES = frozenset({"abducted", "arrested"})
 LOSS_AGENT_WORDS = 3         # "فقدت [قوات النظام] 40 عنصراً": the loser between verb and figure
 _PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
@@ -148,7 +151,8 @@ def is_loss_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
     entries = triggers().entries
     for k in range(c.lo, min(len(toks), c.hi + LOSS_NOUN_REACH)):  # a dual is its own noun
         hit = entries.match_at(toks, k)
-        if hit is not None and (hit[1][1] == "noun" or hit[1][2]):  # type: ignore[index]
+        if hit is not None and (hit[1][1] == "noun" or hit[1][2]) \
+                and not (trig.type in ENDS_HOLDING and hit[1][0] in HELD_TYPES):  # type: ignore[index]
             return False  # "سقط 5 جرحى", "سقوط 14 مسلحاً بين قتيل وجريح": that noun decides
     between = toks[t.hi:c.lo]
     return not between or (has_stem(between[0], actor_heads())
