@@ -340,6 +340,21 @@ def test_freeing_counts_the_people_freed_not_a_name_or_a_place(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "وأسفرت الضربات على مناطق عدة عن مقتل 23 عنصرا.",      # several areas, not several dead
+    "وقال الجيش إن الغارات أصابت أهدافا عدة في الريف.",
+    "واعتقلت الشرطة الرجل لارتكابه عدة مخالفات.",
+    "ونفذت الميليشيا العديد من حملات الاختطاف في المديرية.",
+])
+def test_several_things_are_no_count_of_people(text):
+    assert all(c.count.vague is None for c in _claims(text))
+
+
+def test_several_people_after_their_noun_still_count():
+    assert [(c.type, c.count.vague) for c in _claims("وأصيب أشخاص عدة في الانفجار.")] == [
+        ("injured", "several")]
+
+
 def test_conjoined_noun_after_a_singular_counted_noun_extends_it():
     claims = _claims("وأجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة.")
     assert [c.count.value for c in claims] == [11000]

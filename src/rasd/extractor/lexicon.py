@@ -171,6 +171,7 @@ class PersonLexicon:
     running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
     dual_apposition: frozenset[str]
+    postposed: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -220,6 +221,7 @@ def persons() -> PersonLexicon:
                                   for k, v in data["possessive_endings"].items()}),
         dual_referents=frozenset(_norm_all(data["dual_referents"])),
         dual_apposition=frozenset(_norm_all(data["dual_apposition"])),
+        postposed=frozenset(_norm_all(data["postposed"])),
     )
 
 

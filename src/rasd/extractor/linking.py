@@ -98,8 +98,13 @@ def counts_people(toks: Sequence[Token], c: Located) -> bool:
 
 
 def counts_objects(toks: Sequence[Token], c: Located) -> bool:
-    """Whether the figure counts things that are not people ("5 سيارات")."""
-    return c.hi < len(toks) and has_stem(toks[c.hi], persons().objects)
+    """Whether the figure counts things that are not people ("5 سيارات"; a count word after its
+    noun counts that noun: "مناطق عدة")."""
+    lex = persons()
+    if c.hi < len(toks) and has_stem(toks[c.hi], lex.objects):
+        return True
+    return c.hi - c.lo == 1 and c.lo > 0 and has_stem(toks[c.lo], lex.postposed) \
+        and has_stem(toks[c.lo - 1], lex.objects)
 
 
 def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
