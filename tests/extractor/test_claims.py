@@ -809,3 +809,15 @@ def test_source_keys_by_index_answer_as_the_scan(text):
     assert got == _source_keys_by_scan(claims, mentions)
     assert any("@" in key or " " in key for cl, key in zip(claims, got.values())
                if len(cl.source.text.split()) == 1)
+
+
+def test_the_outlets_same_figure_in_cities_of_two_countries_is_two_events():
+    text = ("سلسلة هجمات في أوروبا\nوفي برلين أدى الهجوم إلى مقتل 12 شخصا.\n"
+            "وفي بروكسل أدى هجوم آخر إلى مقتل 12 شخصا.")
+    assert [c.count.value for c in _claims(text)] == [12, 12]
+
+
+def test_the_outlets_same_figure_in_a_country_and_its_city_is_one_event():
+    text = "مقتل 12 شخصا في هجوم في ألمانيا\nوأدى الهجوم في برلين إلى مقتل 12 شخصا."
+    assert [c.count.value for c in _claims(text)] == [12]
+

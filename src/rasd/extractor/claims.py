@@ -1052,6 +1052,23 @@ def _headings(doc: Document) -> list[Span]:
     return out
 
 
+COUNTRY_PRECISION = 3  # Location.precision of a whole country
+
+
+def _city_country(cl: Claim) -> str | None:
+    """The country of a claim placed in a city or region (not a whole country), else None."""
+    loc = cl.location
+    return loc.country if loc is not None and loc.precision < COUNTRY_PRECISION else None
+
+
+def _elsewhere(cl: Claim, countries: list[str | None]) -> bool:
+    """Whether the article's own figure happened in a city of another country than each of its
+    figures kept so far: another event ("مقتل 12 شخصا" in Berlin, then in Brussels), not a
+    repeat (a country named for a city of it, "إسرائيل" for Gaza, is no other place)."""
+    country = _city_country(cl)
+    return country is not None and None not in countries and country not in countries
+
+
 def _dedupe(claims: list[Claim], headings: list[Span],
             mentions: Sequence[tuple[int, str]] = ()) -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline or a crosshead
@@ -1072,12 +1089,12 @@ def _dedupe(claims: list[Claim], headings: list[Span],
                 if not (named and cl.source.kind == "outlet" and in_heading(cl))]
         seen: list[str] = []
         ids: set[str] = set()
-        own_voice = False
+        own_voice: list[str | None] = []  # the countries of the article's own figures kept
         for cl in pool:
             if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
-                if own_voice:
+                if own_voice and not _elsewhere(cl, own_voice):
                     continue
-                own_voice = True
+                own_voice.append(_city_country(cl))
                 keep.append(cl)
                 continue
             key = keys[id(cl)]
