@@ -821,3 +821,15 @@ def test_the_outlets_same_figure_in_a_country_and_its_city_is_one_event():
     text = "مقتل 12 شخصا في هجوم في ألمانيا\nوأدى الهجوم في برلين إلى مقتل 12 شخصا."
     assert [c.count.value for c in _claims(text)] == [12]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتلت امرأة في القصف.", [1]),                      # a singular that also follows figures
+    ("واعتقلت الشرطة طفلة في المدينة.", [1]),
+    ("وقتلت القوات مسلحا في الاشتباك.", [1]),
+    ("وقتل 11 امرأة في القصف.", [11]),                    # the counted noun of a figure
+    ("وقتلت امرأة وأطفالها الثلاثة في القصف.", [1, 3]),   # a numeral after its conjoined noun
+    ("وقتل رجل وأبناؤه الأربعة في القصف.", [1, 4]),
+])
+def test_one_person_written_like_a_counted_noun(text, expected):
+    assert sorted(c.count.value for c in _claims(text)) == expected
+

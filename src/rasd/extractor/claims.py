@@ -618,13 +618,17 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     قتل"); ``one_of``: the tokens of the figures "أحد/إحدى" + noun."""
     out: list[Draft] = []
     gap_words = persons().single_gap
-    counted = {k for c in c_loc for k in range(c.lo, c.hi)} - one_of
+    counted_all = {k for c in c_loc for k in range(c.lo, c.hi)}
+    counted = counted_all - one_of
 
     def one(k: int) -> bool:
         lex = persons()
         return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
             has_stem(toks[k], lex.singular) and k + 1 < len(toks)
-            and has_stem(toks[k + 1], lex.one_other))  # "شخصا آخر" is one person
+            and has_stem(toks[k + 1], lex.one_other)) or (  # "شخصا آخر" is one person
+            # a singular that also follows figures ("11 امرأة", "20 مسلحا") and follows none
+            # here: "قتلت امرأة", "قتلت القوات مسلحا"
+            has_stem(toks[k], lex.singular) and k - 1 not in counted_all)
 
     def many(k: int) -> Count:  # "المشتبه بهما" = 2; "المشتبه بهم": no count (value 0)
         nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None
@@ -679,7 +683,7 @@ CONJUNCT_GAP = 3  # "مقتل [آمر الفوج] و3 جنود": the one person'
 
 def _first_conjunct(norm: str, toks: Sequence[Token], d: Draft, drafts: list[Draft]) -> bool:
     """Whether the one person of ``d`` is the first conjunct of a figure of the same event
-    ("مقتل ضابط و3 جنود": 1 and 3), not its agent ("قتل مسلح 5 أشخاص", no conjunction) nor one of
+    ("مقتل ضابط و3 جنود", "امرأة وأطفالها الثلاثة": 1 and 3), not its agent ("قتل مسلح 5 أشخاص", no conjunction) nor one of
     "N others" ("شاب و3 آخرين")."""
     if d.subject is None:
         return False
@@ -688,7 +692,10 @@ def _first_conjunct(norm: str, toks: Sequence[Token], d: Draft, drafts: list[Dra
             continue
         k = bisect.bisect_right(toks, o.anchor, key=_START) - 1
         j = bisect.bisect_right(toks, d.subject[0], key=_START) - 1
-        if 0 < k - j <= CONJUNCT_GAP and starts_with_conjunction(toks[k]) \
+        # "و3 جنود", or a numeral after its conjoined noun: "امرأة وأطفالها الثلاثة"
+        conj = starts_with_conjunction(toks[k]) or (
+            k - 1 > j and starts_with_conjunction(toks[k - 1]) and has_article(toks[k]))
+        if 0 < k - j <= CONJUNCT_GAP and conj \
                 and not _BREAK.search(norm, d.subject[0], toks[k].start) \
                 and not any(has_stem(t, persons().others) for t in toks[k + 1:k + 1 + CONJUNCT_GAP]):
             return True
