@@ -833,3 +833,12 @@ def test_the_outlets_same_figure_in_a_country_and_its_city_is_one_event():
 def test_one_person_written_like_a_counted_noun(text, expected):
     assert sorted(c.count.value for c in _claims(text)) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال مسعفون إن 25 شخصا يتلقون العلاج في المستشفى.", [("injured", 25)]),
+    ("ويعالج في المستشفيات إجمالي 40 شخصا بعد الحادث.", [("injured", 40)]),
+    ("وقال متحدث إن الرئيس تلقى العلاج هناك بعد شعوره بالإعياء.", []),
+])
+def test_people_being_treated_are_injured(text, expected):
+    assert [(c.type, c.count.value) for c in _claims(text)] == expected
+
