@@ -842,3 +842,14 @@ def test_one_person_written_like_a_counted_noun(text, expected):
 def test_people_being_treated_are_injured(text, expected):
     assert [(c.type, c.count.value) for c in _claims(text)] == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("وغادر أكثر من 7000 شخص البلدة نحو الحواجز.", [("displaced", 7000)]),
+    ("وقال المرصد إن 12 ألف مدني غادروا المنطقة.", [("displaced", 12000)]),
+    ("ونص الاتفاق على مغادرة نحو 3200 من المسلحين.", [("displaced", 3200)]),
+    ("وانتشر آلاف من الجنود في شوارع المدينة.", [("deployed", "thousands")]),
+    ("وانتشرت أنباء عن انضمام عدد من المقاتلين إلى الفصيل.", []),
+])
+def test_leaving_is_displacement_and_spreading_out_a_deployment(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
+
