@@ -853,3 +853,11 @@ def test_people_being_treated_are_injured(text, expected):
 def test_leaving_is_displacement_and_spreading_out_a_deployment(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("ووصلت ثلاثة صواريخ إلى أهدافها في القاعدة.", [("strikes", 3)]),   # not a deployment
+    ("وأسفر القصف عن مقتل العشرات بغارات جديدة.", [("killed", "tens")]),  # killed by strikes
+])
+def test_a_figure_of_munitions_counts_strikes_whatever_the_verb(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
+

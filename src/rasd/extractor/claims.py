@@ -36,6 +36,7 @@ from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import (
     has_article,
+    has_preposition,
     starts_with_conjunction,
     stems,
     without_article,
@@ -337,10 +338,16 @@ def _caused_event(toks: Sequence[Token], c: Located, links: list[tuple[Link, int
 
 
 def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
-            breaks: dict[int, int]) -> tuple[Link, int]:
+            breaks: dict[int, int], toks: Sequence[Token]) -> tuple[Link, int]:
     """The cheapest link, except that an event verb just before the figure beats a victims
-    noun after it ("حرر الجيش 178 رهينة" is a release)."""
+    noun after it ("حرر الجيش 178 رهينة" is a release), and a figure of munitions counts
+    strikes whatever the verb ("وصلت ثلاثة صواريخ إلى الهدف")."""
     best, bi = min(links, key=lambda lt: lt[0].cost)
+    if best.trigger.type != "strikes":
+        for link, ti in links:
+            if link.trigger.type == "strikes" and link.trigger.role == "noun" \
+                    and t_loc[ti].lo == c.hi and not has_preposition(toks[c.hi]):
+                return link, ti  # not "مقتل العشرات بغارات": killed by strikes
     if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
         for link, ti in links:
             t = t_loc[ti]
@@ -391,7 +398,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             continue
         breaks = {ti: ix.breaks(c, t_loc[ti]) for ti in ix.near(c)}
         links = _links(toks, cm, ci, ix, trigs, breaks)
-        best, bi = _choose(links, c, t_loc, breaks) if links else (None, -1)
+        best, bi = _choose(links, c, t_loc, breaks, toks) if links else (None, -1)
         caused = _caused_event(toks, c, links, t_loc) if links else None
         if caused is not None:
             best, bi = caused
