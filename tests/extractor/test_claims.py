@@ -861,3 +861,8 @@ def test_leaving_is_displacement_and_spreading_out_a_deployment(text, expected):
 def test_a_figure_of_munitions_counts_strikes_whatever_the_verb(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
 
+
+def test_loss_of_the_most_eminent_of_a_group_counts_people():
+    claims = _claims("وقالت الجماعة إنها فقدت اثنين من أبرز قادتها في المعارك.")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 2)]
+

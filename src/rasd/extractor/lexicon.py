@@ -172,6 +172,7 @@ class PersonLexicon:
     dual_referents: frozenset[str]
     dual_apposition: frozenset[str]
     postposed: frozenset[str]
+    eminent: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -222,6 +223,7 @@ def persons() -> PersonLexicon:
         dual_referents=frozenset(_norm_all(data["dual_referents"])),
         dual_apposition=frozenset(_norm_all(data["dual_apposition"])),
         postposed=frozenset(_norm_all(data["postposed"])),
+        eminent=frozenset(_norm_all(data["eminent"])),
     )
 
 

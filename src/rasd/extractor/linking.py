@@ -87,14 +87,18 @@ def is_victim_noun(tok: Token) -> bool:
 
 
 def counts_people(toks: Sequence[Token], c: Located) -> bool:
-    """Whether the figure is followed by a person noun, a partitive "من ..." or "آخرون"."""
+    """Whether the figure is followed by a person noun, a partitive "من ..." (also "من أبرز
+    قادتها") or "آخرون"."""
     if c.hi >= len(toks):
         return False
     nxt = toks[c.hi]
     if is_person(nxt):
         return True
     lex = persons()
-    return has_stem(nxt, lex.partitive) and c.hi + 1 < len(toks) and is_person(toks[c.hi + 1])
+    if not has_stem(nxt, lex.partitive) or c.hi + 1 >= len(toks):
+        return False
+    k = c.hi + 2 if has_stem(toks[c.hi + 1], lex.eminent) else c.hi + 1  # "من أبرز قادتها"
+    return k < len(toks) and is_person(toks[k])
 
 
 def counts_objects(toks: Sequence[Token], c: Located) -> bool:
