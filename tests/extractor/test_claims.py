@@ -866,3 +866,22 @@ def test_loss_of_the_most_eminent_of_a_group_counts_people():
     claims = _claims("وقالت الجماعة إنها فقدت اثنين من أبرز قادتها في المعارك.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 2)]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الجيش مقتل رقيب في الهجوم.", [("killed", 1)]),                  # a rank names a person
+    ("وأعلنت السلطات توقيف 14 شخصا بينهم جنرال.", [("arrested", 1), ("arrested", 14)]),
+    ("وفي هذا الإطار، أوقف أيضا رقيب سابق في الحرس.", [("arrested", 1)]),     # an adverb between
+    ("وأوضح قائد اللواء، العميد ياسر الحارثي، أن الجيش تقدم.", []),        # Yasser, not "يأسر"
+    ("وقال الجيش إنه يأسر 4 مسلحين في المنطقة.", [("arrested", 4)]),
+])
+def test_ranks_and_adverbs_around_one_person(text, expected):
+    assert sorted((c.type, c.count.value) for c in _claims(text)) == expected
+
+
+def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
+    text = ("وأدى الانفجار إلى استشهاد الرقيب علي وإصابة ستة من أفراد الدورية. "
+            "وأوضح البيان أن الجرحى هم أربعة من الدرك واثنان من الأمن.")
+    claims = _claims(text)
+    assert ("injured", 4) in [(c.type, c.count.value) for c in claims]
+    assert ("killed", 4) not in [(c.type, c.count.value) for c in claims]
+

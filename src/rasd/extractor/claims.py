@@ -1143,6 +1143,10 @@ def _over_budget(chars: int, figures: int) -> str | None:
     return None
 
 
+def _draft_start(d: Draft) -> int:
+    return d.start
+
+
 def draft_claims(doc: Document) -> Document:
     """Stage: the figure-event pairs of a document (``Document.drafts``), from its tokens,
     figures and event words only (less the figures naming back people already counted). A
@@ -1171,7 +1175,8 @@ def draft_claims(doc: Document) -> Document:
                 continue
             new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
             drafts.extend(new)
-            prev = new[-1] if new else None
+            # the sentence's last claim in the text (its singles are listed after its figures)
+            prev = max(reversed(new), key=_draft_start) if new else None
     return doc.with_(drafts=tuple(_without_named_back(drafts)),
                      warnings=doc.warnings + tuple(warnings))
 
