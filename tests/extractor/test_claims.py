@@ -885,3 +885,13 @@ def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
     assert ("injured", 4) in [(c.type, c.count.value) for c in claims]
     assert ("killed", 4) not in [(c.type, c.count.value) for c in claims]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسقط قتيل من المقاومة في المواجهات.", [("killed", 1)]),
+    ("وأسفر الانفجار عن قتيل وثلاثة جرحى.", [("injured", 3), ("killed", 1)]),
+    ("ولم يسقط أي قتيل في الهجوم.", []),
+    ("وأحرق المحتجون صورة شهيد في الساحة.", []),          # not after a verb of falling
+])
+def test_a_lone_victims_noun_after_falling_is_one_person(text, expected):
+    assert sorted((c.type, c.count.value) for c in _claims(text)) == expected
+

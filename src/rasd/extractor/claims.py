@@ -37,6 +37,7 @@ from rasd.text.normalize import normalize_string
 from rasd.text.tokens import (
     has_article,
     has_preposition,
+    is_definite,
     starts_with_conjunction,
     stems,
     without_article,
@@ -650,6 +651,10 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                               2.0, Located(idiom, idiom + 1), toks[idiom].start,
                               (trig.start, trig.end)))
             continue
+        if _lone_victim(toks, t, trig, counted_all):  # "وسقط قتيل من المقاومة"
+            out.append(_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                              2.0, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
+            continue
         if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar", "phrase") \
                 or _blocked(toks, t.lo):
             continue
@@ -680,6 +685,17 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                           (trig.start, trig.end)))
                     break
     return out
+
+
+def _lone_victim(toks: Sequence[Token], t: Located, trig: Trigger, counted: set[int]) -> bool:
+    """Whether a victims noun stands alone for one person right after a verb of falling or
+    causing ("سقط قتيل", "أسفر عن جريح", "أوقع قتيلا و3 جرحى"): a singular indefinite one, not
+    negated ("لم يسقط أي قتيل" has "أي" before it)."""
+    lex = persons()
+    return (trig.role == "noun" and t.hi - t.lo == 1 and t.lo > 0
+            and has_stem(toks[t.lo], lex.lone_victims) and not is_definite(toks[t.lo])
+            and t.lo - 1 not in counted and has_stem(toks[t.lo - 1], lex.lone_victim_after)
+            and not _blocked(toks, t.lo))
 
 
 RUNNING_REACH = 4  # "[الرابع من إخوانه الذين] لقوا مصرعهم": words from the ordinal to the event

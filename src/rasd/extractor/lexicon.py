@@ -173,6 +173,8 @@ class PersonLexicon:
     dual_apposition: frozenset[str]
     postposed: frozenset[str]
     eminent: frozenset[str]
+    lone_victims: frozenset[str]
+    lone_victim_after: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -224,6 +226,8 @@ def persons() -> PersonLexicon:
         dual_apposition=frozenset(_norm_all(data["dual_apposition"])),
         postposed=frozenset(_norm_all(data["postposed"])),
         eminent=frozenset(_norm_all(data["eminent"])),
+        lone_victims=frozenset(_norm_all(data["lone_victims"])),
+        lone_victim_after=frozenset(_norm_all(data["lone_victim_after"])),
     )
 
 
