@@ -895,3 +895,8 @@ def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
 def test_a_lone_victims_noun_after_falling_is_one_person(text, expected):
     assert sorted((c.type, c.count.value) for c in _claims(text)) == expected
 
+
+def test_a_figure_of_killed_and_wounded_in_the_accusative_is_mixed():
+    claims = _claims("وسقط أكثر من 60 قتيلاً وجريحاً من المسلحين.")
+    assert [(c.type, c.count.value, c.mixed) for c in claims] == [("injured", 60, True)]
+
