@@ -263,6 +263,19 @@ def test_short_source_names_fold_into_the_full_one():
     assert g.n_sources == 3
 
 
+def test_a_country_toll_of_a_month_holds_its_provinces_toll():
+    # a monthly national toll and a province's share of it are two quantities ...
+    month = {"prec": "month", "day": "2023-03-01"}
+    groups = reconcile([rec(844, place=SYRIA, outlet="أ", **month),
+                        rec(174, place=ALEPPO_GOV, outlet="ب", **month)])
+    assert len(groups) == 2 and not any(g.disagree for g in groups)
+    # ... unless the figures agree: the same toll placed loosely
+    g = one(reconcile([rec(174, place=SYRIA, outlet="أ", **month),
+                       rec(Count(value=170, qualifier="about"), place=ALEPPO_GOV, outlet="ب",
+                           **month)]))
+    assert g.place.level == "admin1"
+
+
 def test_provinces_without_admin1_stay_apart():
     idlib_gov = Location("محافظة إدلب", Span(30, 41), "Idlib Governorate", "SY", 35.8, 36.6, 3)
     aleppo_gov = Location("محافظة حلب", Span(30, 40), "Aleppo Governorate", "SY", 36.2, 37.6, 3)
@@ -368,6 +381,102 @@ def test_one_article_can_hold_a_dispute_but_not_its_own_summary():
     assert not one(reconcile(unset)).disagree  # two figures the article does not contrast
     summary = [q(30, doc="y"), q(35, "المرصد", "monitor", doc="y", contrast=True)]
     assert not one(reconcile(summary)).disagree  # the outlet's headline
+
+
+def test_a_party_named_back_by_its_head_word_is_the_same_party():
+    # "قال الجيش الإسرائيلي إن 20 صاروخا أطلقت ... بينما سقط 16 صاروخا، بحسب الجيش": the bare
+    # "الجيش" got another army's id from the place's country; it is the army named before
+    named_back = [q(20, "الجيش الإسرائيلي", "military", doc="x", sid="idf"),
+                  q(16, "الجيش", "military", doc="x", sid="sy-army", contrast=True)]
+    g = one(reconcile(named_back))
+    assert g.n_sources == 1 and not g.disagree
+    # in another article the bare word stays its own source
+    other = [q(20, "الجيش الإسرائيلي", "military", doc="x", sid="idf"),
+             q(16, "الجيش", "military", doc="y", sid="sy-army", outlet="ب")]
+    assert one(reconcile(other)).n_sources == 2
+
+
+def test_a_revision_revises_only_what_came_before_it_in_its_article():
+    # "وأعلن أمين لاحقا مقتل 10 ... لكن قائد الجيش تحدث عن مقتل ثمانية فقط": the revision
+    # comes first, the army's lower figure is set against it: a dispute
+    def at(r, start):
+        return ClaimRecord(dataclasses.replace(r.claim, evidence=Span(start, start + 40)),
+                           r.outlet, r.published, r.url)
+    first = [at(q(10, "محمد أمين", "person", doc="x", revision=True), 100),
+             at(q(8, "قائد الجيش", "military", doc="x", contrast=True), 300)]
+    assert one(reconcile(first)).disagree
+    # the same revision after the other figure updates it
+    after = [at(q(10, "محمد أمين", "person", doc="x", revision=True), 300),
+             at(q(8, "قائد الجيش", "military", doc="x", contrast=True), 100)]
+    assert not one(reconcile(after)).disagree
+
+
+def test_a_total_since_a_lasting_incident_is_that_incidents_toll():
+    # "ارتفعت حصيلة ضحايا ثوران البركان منذ 3 حزيران إلى 110" is the eruption's toll
+    since = {"prec": "since", "day": "2023-03-05", "pub": "2023-03-20"}
+    volcano = (("volcano",), ())
+    g = one(reconcile([q(33, outlet="أ", sig=volcano, day="2023-03-06", pub="2023-03-06"),
+                       q(110, outlet="ب", sig=volcano, **since)]))
+    assert g.period == "event" and not g.disagree and g.best == 110
+    # a campaign's total since its start stays apart from one day's toll
+    protest = (("protest",), ())
+    assert len(reconcile([q(16, outlet="أ", sig=protest, day="2023-03-05"),
+                          q(125, outlet="ب", sig=protest, **since)])) == 2
+    # ... and so does a lasting incident's total when two incident groups could own it
+    crash = (("crash",), ("train",))
+    assert len(reconcile([q(24, outlet="أ", sig=crash, day="2023-03-06"),
+                          q(9, outlet="ج", sig=(("crash",), ("bus",)), day="2023-03-06"),
+                          q(30, outlet="ب", sig=(("crash",), ()), **since)])) == 3
+
+
+def test_a_group_naming_one_incident_takes_no_report_of_another():
+    # a town's suicide attack; province reports of it name the camp ("base"), one of them
+    # both the camp and the police academy ("الهجومين على الأكاديمية والمعسكر"); the
+    # academy's own toll is another incident of that day, though it shares "suicide"
+    suicide = ("suicide",)
+    records = [q(8, outlet="أ", sig=(suicide, ())),
+               q(8, outlet="ب", place=ALEPPO_GOV, sig=(suicide, ("academy", "base"))),
+               q(8, outlet="د", place=ALEPPO_GOV, sig=((), ("base",))),
+               q(20, outlet="ج", place=ALEPPO_GOV, sig=(suicide, ("academy",)))]
+    groups = reconcile(records)
+    assert sorted(g.n_claims for g in groups) == [1, 3] and not any(g.disagree for g in groups)
+
+
+def test_one_incident_placed_at_two_places_takes_its_country_report():
+    # "24 killed in the train crash" placed in Manbij by one report and in Aleppo by another;
+    # a country-level first count of 10 on the same train: one quantity, an update
+    train = ((), ("train",))
+    records = [q(24, outlet="أ", sig=train, pub="2023-03-06"),
+               q(24, outlet="ب", place=MANBIJ, sig=(("crash",), ("train",)), pub="2023-03-06"),
+               q(10, outlet="ج", place=SYRIA, sig=(("crash",), ("train",)))]
+    g = one(reconcile(records))
+    assert g.n_claims == 3 and not g.disagree
+    # without the same figures the two places stay two groups and the country report apart
+    records[1] = q(18, outlet="ب", place=MANBIJ, sig=(("crash",), ("train",)), pub="2023-03-06")
+    assert len(reconcile(records)) == 3
+
+
+def test_a_toll_said_to_be_rising_is_a_floor():
+    # "قتل 25 ... مما يرجح ارتفاع عدد الشهداء" against the monitor's "31 at least" the same
+    # day: no dispute; without the words, the same figures are one
+    both = [q(Count(value=31, qualifier="at_least"), "المرصد", "monitor", outlet="أ"),
+            q(25, "مصدر عسكري", "military", outlet="ب", context="rising")]
+    assert not one(reconcile(both)).disagree
+    both[1] = q(25, "مصدر عسكري", "military", outlet="ب")
+    assert one(reconcile(both)).disagree
+
+
+def test_strikes_of_two_units_are_two_quantities():
+    def strike(n, word, outlet):
+        r = q(n, outlet=outlet, type="strikes")
+        trigger = Mention(word, Span(0, len(word)), "trigger")
+        return ClaimRecord(dataclasses.replace(r.claim, trigger=trigger), r.outlet, r.published,
+                           r.url)
+    # "أكثر من 600 ضربة جوية" and "470 برميلا متفجرا" on one town: raids and barrel bombs
+    groups = reconcile([strike(600, "ضربة", "أ"), strike(470, "برميلا", "ب")])
+    assert len(groups) == 2 and not any(g.disagree for g in groups)
+    # rockets and shells of one salvo are one unit
+    assert one(reconcile([strike(20, "صاروخا", "أ"), strike(20, "قذيفة", "ب")])).n_sources == 2
 
 
 def test_two_stories_of_a_roundup_article_are_two_quantities():

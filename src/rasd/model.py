@@ -223,8 +223,9 @@ class TimeRef:
 PERIOD_KINDS: tuple[str, ...] = ("since", "span")
 #: how a figure stands to the article's news: an ``earlier`` stage of a toll ("وكانت حصيلة
 #: سابقة قد أشارت إلى"), a ``background`` event ("في هجوم مماثل"), an ``additional`` count after
-#: one already given ("وقتل جنديان آخران")
-CONTEXTS: tuple[str, ...] = ("earlier", "background", "additional", "share")
+#: one already given ("وقتل جنديان آخران"), a ``share`` of a larger count ("من بين الإصابات"), a
+#: ``rising`` toll its own clause says is not final ("في حصيلة مرشحة للارتفاع": a floor)
+CONTEXTS: tuple[str, ...] = ("earlier", "background", "additional", "share", "rising")
 
 
 @dataclass(frozen=True, slots=True)

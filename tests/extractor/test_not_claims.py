@@ -21,6 +21,7 @@ def _claims(text):
     "اعتقلت الشرطة عدداً كبيراً من المتظاهرين.",           # "a large number": no class
     "قتل الكثير من المدنيين في القصف.",
     "تنتج البلاد 450 ألف برميل من النفط يومياً.",              # oil, not barrel bombs
+    "وأصيب بين الجرحى تونسي أب لطفلين.",                      # a parent's children
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
@@ -33,6 +34,7 @@ def test_not_a_claim(text):
     ("ويوجد نحو 220 آخرين في عداد المفقودين.", ("missing", Count(value=220, qualifier="about"))),
     ("تم القضاء على 40 مسلحاً.", ("killed", Count(value=40))),
     ("ألقت المروحيات 20 برميلاً متفجراً على الحي.", ("strikes", Count(value=20))),
+    ("خلف الزلزال الذي وقع في 5 أغسطس/آب 460 قتيلا.", ("killed", Count(value=460))),  # the month
 ])
 def test_still_a_claim(text, expected):
     assert _claims(text) == [expected]

@@ -168,6 +168,21 @@ CASES = {
     "a conjoined figure takes the place of its own conjunct": (
         "غارات\nنفذ التحالف تسع ضربات جوية على مواقع في سوريا و14 ضربة أخرى في العراق.",
         14, ("country", "IQ")),
+    "a local authority in the speaker's name counts its own area": (
+        "حصيلة شهرية\nقتل 900 عراقي خلال الشهر الماضي في أنحاء العراق. وقال نقلا عن دائرة صحة "
+        "محافظة الأنبار إن 170 من المدنيين قتلوا.",
+        170, ("in", "الأنبار")),
+    "a state acting as speaker is no jurisdiction": (
+        "هجوم\nقالت دمشق وموسكو إن إسرائيل شنت الهجوم الذي أسفر عن مقتل 14 شخصا في سوريا.",
+        14, ("country", "SY")),
+    "a ticker item's head place is where its figure happened": (
+        "أهم الأخبار\nتونس : إيقاف سارقين من داخل مركب تجاري جندوبة : مقتل 3 أشخاص في حادث "
+        "مرور دوليا : هجوم على مسجد في كندا",
+        3, ("in", "جندوبة")),
+    "a finer focus wins over the speaker's province": (
+        "معارك في مديرية كتاف\nتقدمت القوات في مديرية كتاف بمحافظة صعدة.\n\nونقل عن قائد "
+        "محور صعدة قوله إن 30 مسلحا لقوا مصرعهم.",
+        30, ("in", "كتاف")),
 }
 
 

@@ -47,6 +47,12 @@ def test_period_far_from_the_figure_is_not_its_own():
     ("قتل 20 مدنيا في غارة جوية على مدرسة في إدلب.", 20, {"airstrike"}, {"school"}),
     ("قتل 3 أشخاص في عملية طعن في لندن.", 3, {"stabbing"}, set()),
     ("قتل 12 شخصا في حلب.", 12, set(), set()),
+    ("وأصيب 10 أشخاص في الهجوم الذي استهدف مقرا للشرطة في المدينة.", 10, set(),
+     {"police_station"}),
+    ("قتل 12 شخصا في غارة على مستشفى في إدلب.", 12, {"airstrike"}, {"hospital"}),
+    # a hospital the wounded were taken to is no target
+    ("قتل 5 أشخاص في غارة على القرية ونقل 10 جرحى إلى المستشفى.", 10, {"airstrike"}, set()),
+    ("وقال المدير إن المستشفى تسلم 40 جثة و46 جريحا.", 46, set(), set()),
 ])
 def test_signature(text, value, attack, target):
     sig = one(text, value).signature
@@ -105,6 +111,8 @@ def test_attack_compatibility():
     ("وكانت السلطات قد اتهمت تونس بالتأخر. وقتل 12 شخصا في برلين.", 12, None),
     ("وقتل 7 أشخاص في هجوم مماثل في المدينة نفسها.", 7, "background"),
     ("وقتل 7 أشخاص في هجوم على سوق المدينة.", 7, None),
+    ("وقال مصدر إن 25 شخصا قتلوا في القصف مما يرجح ارتفاع عدد الضحايا.", 25, "rising"),
+    ("قتل 28 شخصا في المعارك، في حصيلة غير نهائية.", 28, "rising"),
 ])
 def test_context(text, value, context):
     c = one(text, value)

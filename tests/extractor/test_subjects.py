@@ -71,6 +71,8 @@ from rasd.extractor.subjects import CATEGORIES, SubjectInfo, affiliation_name, c
     ("القيادي", "unknown"),
     ("صواريخ أطلقها الحوثيون", "unknown"),
     ("غارات جوية", "unknown"),
+    ("قتيلاً جلهم من النساء والأطفال", "unknown"),   # "mostly women": no scope
+    ("آخرين جلهم من موظفي الهيئة", "unknown"),
     ("", "unknown"),
 ])
 def test_category(text, category):

@@ -1,5 +1,5 @@
 """Figures beside an event word that report no event: verdicts and prison terms, standing
-populations, rates, infections, numbered names, barrels of oil
+populations, rates, infections, numbered names, barrels of oil, a parent's children
 (``lang/ar/data/not_claims.yaml``)."""
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ class NotClaimLexicon:
     oil_window: int
     protests: frozenset[str]
     protest_window: int
+    parents: frozenset[str]
+    parent_links: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +50,8 @@ def lexicon() -> NotClaimLexicon:
         diseases=words("diseases"), disease_window=int(data["disease_window"]),
         named_media=words("named_media"), oil_words=words("oil_words"),
         oil_window=int(data["oil_window"]), protests=words("protests"),
-        protest_window=int(data["protest_window"]))
+        protest_window=int(data["protest_window"]), parents=words("parents"),
+        parent_links=tuple(normalize_string(w) for w in data["parent_links"]))
 
 
 def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
@@ -67,6 +70,9 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "يعيش فيها نحو 200 ألف مدني"
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
+    if c.lo > 0 and has_stem(toks[c.lo - 1], lex.parents) \
+            and toks[c.lo].text.startswith(lex.parent_links):
+        return True  # "تونسي أب لطفلين": a family, not victims
     if trig.type == "strikes" and _near(toks, c.hi, c.hi + lex.oil_window + 1, lex.oil_words):
         return True  # "450 ألف برميل من النفط"
     if trig.type == "displaced" and _near(toks, c.hi, c.hi + lex.protest_window, lex.protests):

@@ -8,12 +8,14 @@
    people fled from ("من X" right after the figure), returns and deployments where people went
    ("إلى X"). The most specific place wins over a country or province that holds it, then the
    nearest to the figure. Left out: places inside a speaker's name ("المتحدث باسم شرطة ولاية
-   غومبيه"), an organization's seat ("ومقره في بريطانيا"), where something was said ("قال في
-   مؤتمر صحفي بأنقرة إن"), and places that only locate the place before them ("مدينة غزنة
+   غومبيه"; see 3), an organization's seat ("ومقره في بريطانيا"), where something was said ("قال
+   في مؤتمر صحفي بأنقرة إن"), and places that only locate the place before them ("مدينة غزنة
    الواقعة في جنوب كابول").
 2. **A war's cumulative toll** ("منذ بدء الحرب", "منذ 2011"; not a local offensive's "منذ بدء
    الهجوم") is placed in the article's focus country.
-3. **Context.** The last locative place of the sentence before or of the paragraph so far.
+3. **Context.** The last locative place of the sentence before or of the paragraph so far;
+   when that is a country or none, a province or town in the name of a speaker of the sentence
+   (a local authority counts its own area: "دائرة صحة محافظة الأنبار").
 4. **The article's focus** (:mod:`rasd.extractor.focus`).
 """
 
@@ -88,6 +90,8 @@ class _Spans:
         return k > 0 and pos < self.reach[k - 1]
 
 
+#: a place then a colon (not a quote's or a clock's) heads a headline ticker item
+_TICKER_HEAD = re.compile(r"[ \t]*:(?![ \t]*[\d\"\u00ab\u201c\u201d])")
 _DATELINE_MARK = re.compile("[-:(\u2013\u2014]")  # what ends a dateline ("بيروت (رويترز) -")
 DATELINE_CHARS = 80
 
@@ -194,6 +198,22 @@ def _ordered(starts: list[int]) -> bool:
     return all(a <= b for a, b in zip(starts, starts[1:]))
 
 
+def _jurisdictions(doc: Document, names: set[int]) -> list[PlaceMention]:
+    """Provinces and towns named after an authority inside a speaker's name ("دائرة صحة محافظة
+    الأنبار", "مدير ناحية القيارة"): the area it counts. Not a place that opens the speaker
+    ("قالت دمشق": a state acting) nor one in an organization's name ("سرايا القدس")."""
+    spans = sorted((sm.start, sm.end) for sm in doc.sources)
+    starts = [a for a, _ in spans]
+    out = []
+    for p in doc.places:
+        k = bisect.bisect_right(starts, p.start) - 1
+        if k < 0 or p.start >= spans[k][1] or p.start == spans[k][0]:
+            continue
+        if p.kind != "country" and p.country is not None and p.start not in names:
+            out.append(p)
+    return out
+
+
 class PlaceChooser:
     """The place choice of one document (see the module docstring)."""
 
@@ -207,6 +227,8 @@ class PlaceChooser:
         self.locative = {p.start: self._is_locative(p) and p.start not in names
                          for p in doc.places}
         speakers = _Spans((sm.start, sm.end) for sm in doc.sources)
+        self.jurisdictions = _jurisdictions(doc, names)
+        self.jurisdiction_starts = [p.start for p in self.jurisdictions]
         self.places = [p for p in doc.places if p.start not in speakers
                        and not self._follows(p, _words("seat"))
                        and not self._mission_moved_to(p)]
@@ -311,6 +333,8 @@ class PlaceChooser:
             return True
         if self._opens_with_locative(place):
             return True  # "قرب ديكوا", "داخل سوريا"
+        if place.kind != "country" and _TICKER_HEAD.match(doc.norm, place.end):
+            return True  # a ticker item's head: "جندوبة : مقتل 3 أشخاص في حادث مرور"
         if k > 0 and tok.start == place.start and self._struck(k, names_actor(place)):
             return True  # "قصف الغوطة الشرقية", "الهجمات التي استهدفت تركيا"
         if k > 1 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("between")) \
@@ -484,6 +508,11 @@ class PlaceChooser:
         if speakers_place:  # "وقالت مصادر طبية في غزة إن ...": the sources are where it happened
             return speakers_place[0]
         earlier = self._earlier(sentence)
+        if earlier is not None and earlier.kind != "country":
+            return earlier
+        jurisdiction = self._jurisdiction(s, e, earlier)
+        if jurisdiction is not None:
+            return jurisdiction
         if earlier is not None:
             return earlier
         section, focus = self._section_place(s), self.focus.place
@@ -491,6 +520,24 @@ class PlaceChooser:
                                and section.kind == "country"):
             return focus  # the focus says where in that country
         return section
+
+    def _jurisdiction(self, s: int, e: int, country: PlaceMention | None) -> PlaceMention | None:
+        """The first province or town named inside a speaker's name in ``[s, e)`` ("قال نقلا
+        عن دائرة صحة محافظة الأنبار إن 174 قتلوا"): a local authority counts its own area.
+        Only when the context gives no finer place (``country``: the context's country)."""
+        k = bisect.bisect_left(self.jurisdiction_starts, s)
+        if k == len(self.jurisdiction_starts) or self.jurisdiction_starts[k] >= e:
+            return None
+        found = self.jurisdictions[k]
+        if country is not None and country.country != found.country:
+            return None
+        focus, place = self.focus.country, self.focus.place
+        if country is None and focus is not None and focus.country != found.country:
+            return None
+        if place is not None and place.kind != "country" and place.country == found.country \
+                and place.precision <= found.precision:
+            return None  # the article's focus is as fine ("كتاف" in the focus, "محور صعدة")
+        return found
 
     def _earlier(self, sentence: int) -> PlaceMention | None:
         """Context: the last locative place of the sentence before or of the paragraph so far

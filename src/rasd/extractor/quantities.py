@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -47,6 +47,10 @@ class _Lexicon:
     attacks: PhraseSet          #: phrase -> attack kind
     parents: dict[str, str]     #: attack kind -> broader kind
     routine: frozenset[str]     #: attack kinds too common to tell incidents apart
+    lasting: frozenset[str]     #: kinds of one incident whose toll runs on "since" it
+    care_targets: frozenset[str]
+    care_before: frozenset[str]
+    care_after: frozenset[str]
     targets: PhraseSet          #: phrase -> target
     since_openers: frozenset[str]
     since_starts: frozenset[str]
@@ -66,6 +70,7 @@ class _Lexicon:
     pluperfect_reach: int
     toll_nouns: frozenset[str]
     background: PhraseSet
+    rising: PhraseSet
     additional: PhraseSet
     additional_reach: int
     contrast: PhraseSet
@@ -98,6 +103,10 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         attacks=flag(attacks), parents=parents, targets=flag(targets),
         routine=frozenset(str(k) for k in data["routine_attacks"]),
+        lasting=frozenset(str(k) for k in data["lasting_incidents"]),
+        care_targets=frozenset(str(k) for k in data["care_targets"]),
+        care_before=frozenset(_words(data["care_before"])),
+        care_after=frozenset(_words(data["care_after"])),
         since_openers=frozenset(_words(data["since_openers"])),
         since_starts=frozenset(_words(data["since_starts"])),
         span_openers=flag((w, True) for w in data["span_openers"]),
@@ -116,6 +125,7 @@ def _lexicon() -> _Lexicon:
         pluperfect_reach=int(data["pluperfect_reach"]),
         toll_nouns=frozenset(_words(data["toll_nouns"])),
         background=flag((w, True) for w in data["background"]),
+        rising=flag((w, True) for w in data["rising"]),
         additional=flag((w, True) for w in data["additional"]),
         additional_reach=int(data["additional_reach"]),
         contrast=flag((w, True) for w in data["contrast"]),
@@ -151,6 +161,12 @@ def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
             if y in up_x or x in _ancestors(y, parents):
                 return True
     return False
+
+
+def lasting(attacks: Iterable[str]) -> set[str]:
+    """The attack kinds of one incident whose toll runs on "since" it (an earthquake, a
+    chemical attack, a crash), as opposed to a campaign's."""
+    return set(attacks) & _lexicon().lasting
 
 
 def distinctive(attacks: Sequence[str]) -> set[str]:
@@ -249,10 +265,25 @@ def _signature(clause: _Clause, speakers: Sequence[tuple[int, int]] = ()) -> Sig
     for s, e in speakers:  # each speaker's tokens left out in turn
         toks = [t for t in toks if not s <= t.start < e]
     attacks = sorted({str(v) for _, _, v in lex.attacks.scan(toks)})
-    targets = sorted({str(v) for _, _, v in lex.targets.scan(toks)})
+    targets = sorted(_targets(toks, lex))
     if not attacks and not targets:
         return None
     return Signature(tuple(attacks), tuple(targets))
+
+
+CARE_REACH = 2  #: words after a hospital where "تسلم", "استقبل" say victims were taken there
+
+
+def _targets(toks: Sequence[Token], lex: _Lexicon) -> set[str]:
+    """The targets named in ``toks``, but a hospital victims were taken to."""
+    return {str(v) for k, end, v in lex.targets.scan(toks)
+            if not (v in lex.care_targets and _cared_in(toks, k, end, lex))}
+
+
+def _cared_in(toks: Sequence[Token], k: int, end: int, lex: _Lexicon) -> bool:
+    """Whether a hospital at tokens ``[k, end)`` is where victims were taken, not a target."""
+    return (k > 0 and has_stem(toks[k - 1], lex.care_before)) or any(
+        has_stem(t, lex.care_after) for t in toks[end:end + CARE_REACH])
 
 
 LEAD_SENTENCES = 2  #: sentences of a story that state what it is about (title and lead)
@@ -272,7 +303,7 @@ def _story_signatures(doc: Document, starts: list[int], segments: list[int]) -> 
         toks = doc.tokens[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
         attacks, targets = found.setdefault(seg, (set(), set()))
         attacks.update(distinctive([str(v) for _, _, v in lex.attacks.scan(toks)]))
-        targets.update(str(v) for _, _, v in lex.targets.scan(toks))
+        targets.update(_targets(toks, lex))
     return {seg: Signature(tuple(sorted(a)), tuple(sorted(t)), lead=True)
             for seg, (a, t) in found.items() if a or t}
 
@@ -357,7 +388,8 @@ def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
 
 
 def _context(clause: _Clause, additional: bool) -> str | None:
-    """``background``, ``earlier`` or ``additional`` (see :data:`rasd.model.CONTEXTS`)."""
+    """``background``, ``earlier``, ``rising`` or ``additional`` (see
+    :data:`rasd.model.CONTEXTS`)."""
     lex = _lexicon()
     if lex.background.found_in(clause.toks):
         return "background"
@@ -366,6 +398,8 @@ def _context(clause: _Clause, additional: bool) -> str | None:
     if lex.earlier.found_in(before) or lex.earlier.found_in(after) \
             or _pluperfect(clause.toks[:clause.figure], lex):
         return "earlier"
+    if lex.rising.found_in(clause.toks):
+        return "rising"
     if additional:
         after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
         if lex.additional.found_in(after):

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rasd.extractor.quantities import compatible_attacks
-from rasd.model import Claim, Location
+from rasd.extractor.quantities import compatible_attacks, lasting
+from rasd.model import Claim, Count, Location
 from rasd.reconcile.keys import (
     ADMIN1,
+    COUNTRY,
     INF,
     PERSON,
     POINT,
@@ -34,6 +35,7 @@ from rasd.reconcile.keys import (
     place_key,
     scope_conflict,
     shares_signature,
+    strike_unit,
     when,
 )
 from rasd.reconcile.model import ClaimRecord
@@ -78,7 +80,7 @@ def items_of(records: Sequence[ClaimRecord]) -> list[Item]:
         c = rec.claim
         pub = ordinal(rec.published)
         w = when(c, pub)
-        cat = category(c)
+        cat = category(c) or strike_unit(c)
         scope = ((c.part_of is not None or c.context == "share") and cat is None
                  or c.context == "additional") + 2 * c.count.one
         place = compared_place(c)
@@ -171,7 +173,7 @@ class Cluster:
         if story not in self.stories and len(self.stories) < MAX_KEPT:
             self.stories += (story,)
         lo, hi = hedged(c.count)
-        if _stated(c.count.value, hi) and len(self.stated) < MAX_KEPT:
+        if _stated(c.count, hi) and len(self.stated) < MAX_KEPT:
             self.stated += ((lo, hi),)
         self.low, self.high = min(self.low, lo), max(self.high, hi)
         self.max_low, self.min_top = max(self.max_low, lo), min(self.min_top, _top(lo, hi))
@@ -212,9 +214,11 @@ def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
 
 
 
-def _stated(value: int | None, high: float) -> bool:
-    """A figure that can tie two reports together: a stated number of two or more with a
-    bounded hedge (a single person, "tens" or "at least 20" are too common)."""
+def _stated(count: Count, high: float) -> bool:
+    """A figure that can tie two reports together: a stated number (or range, "بين 40 و50")
+    of two or more with a bounded hedge (a single person, "tens" or "at least 20" are too
+    common)."""
+    value = count.value if count.value is not None else count.min
     return value is not None and value >= 2 and high != INF
 
 
@@ -278,7 +282,7 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
         return (c.doc_id in cluster.docs
                 and not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
                 or _same_figure((c.count.key(),), cluster.figures)
-                or _stated(c.count.value, high) and _agrees([(low, high)], cluster.stated)
+                or _stated(c.count, high) and _agrees([(low, high)], cluster.stated)
                 or shares_signature(attacks, targets, cluster.attacks, cluster.targets)
                 or item.place.level == POINT and not (item.when.weak and cluster.weak)
                 and not _far(low, high, cluster.max_low, cluster.min_top, CLOSE_RATIO))
@@ -350,6 +354,9 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
     if coarse.category != fine.category and max(coarse.low, fine.low) > min(coarse.high,
                                                                             fine.high):
         return False  # "39 killed" is no "12 children": a wider scope joins only if it agrees
+    if coarse.block[2] != "event" and coarse.place.level > fine.place.level \
+            and max(coarse.low, fine.low) > min(coarse.high, fine.high):
+        return False  # a country's toll of a month holds its provinces' (844 in Iraq, 174 in Anbar)
     if _far(coarse.max_low, coarse.min_top, fine.max_low, fine.min_top) \
             or _far(fine.max_low, fine.min_top, coarse.max_low, coarse.min_top):
         return False
@@ -365,34 +372,48 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
     return True
 
 
-def attach(clusters: list[Cluster], window: int) -> list[int]:
-    """Union-find parents after attaching every coarser cluster to its unique compatible finer
-    group (a province figure next to two town incidents may be their sum: it stays apart)."""
-    n = len(clusters)
-    parent = list(range(n))
-    queries: dict[int, tuple[Any, ...]] = {}
-    for cid, cl in enumerate(clusters):
-        if cl.rank:
-            queries[cid] = _index_keys(cl)[-1]
-    if not queries:
-        return parent
-    wanted = set(queries.values())
-    index: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
-    for cid, cl in enumerate(clusters):
-        for ikey in _index_keys(cl):
-            if ikey in wanted:
-                index.setdefault(ikey, []).append((cl.start, cid))
-    starts: dict[tuple[Any, ...], list[int]] = {}
-    spans: dict[tuple[Any, ...], int] = {}
-    for ikey, entries in index.items():
-        entries.sort()
-        starts[ikey] = [s for s, _ in entries]
-        spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in entries)
+@dataclass(slots=True)
+class _FinerIndex:
+    """Per index key a coarser cluster queries, the finer clusters under it by start day
+    (``entries``, ``starts``) and their longest span (to bound the bisect)."""
 
-    #: per group root, the attack kinds and targets its clusters name in their own clauses
-    signatures = [(cl.own_attacks, cl.own_targets) for cl in clusters]
+    entries: dict[tuple[Any, ...], list[tuple[int, int]]]
+    starts: dict[tuple[Any, ...], list[int]]
+    spans: dict[tuple[Any, ...], int]
 
-    def find(x: int) -> int:
+    @classmethod
+    def of(cls, clusters: list[Cluster], wanted: set[tuple[Any, ...]]) -> _FinerIndex:
+        entries: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+        for cid, cl in enumerate(clusters):
+            for ikey in _index_keys(cl):
+                if ikey in wanted:
+                    entries.setdefault(ikey, []).append((cl.start, cid))
+        starts, spans = {}, {}
+        for ikey, found in entries.items():
+            found.sort()
+            starts[ikey] = [s for s, _ in found]
+            spans[ikey] = max(clusters[c].end - clusters[c].start for _, c in found)
+        return cls(entries, starts, spans)
+
+    def around(self, ikey: tuple[Any, ...], start: int, end: int, window: int) -> list[int]:
+        """Clusters of ``ikey`` that may overlap ``[start - window, end + window]``."""
+        starts = self.starts[ikey]
+        lo = bisect_left(starts, start - window - self.spans[ikey])
+        hi = bisect_right(starts, end + window)
+        return [cid for _, cid in self.entries[ikey][lo:hi]]
+
+
+class _Groups:
+    """Union-find over clusters, with the signatures each group's clusters name in their own
+    clauses (the first MAX_KEPT): a coarser cluster joins only when each of its own fits
+    each of them."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.parent = list(range(len(clusters)))
+        self.signatures = [cl.own_signatures for cl in clusters]
+
+    def find(self, x: int) -> int:
+        parent = self.parent
         root = x
         while parent[root] != root:
             root = parent[root]
@@ -400,38 +421,81 @@ def attach(clusters: list[Cluster], window: int) -> list[int]:
             parent[x], x = root, parent[x]
         return root
 
+    def join(self, cid: int, root: int, cl: Cluster) -> None:
+        self.parent[cid] = root
+        kept = self.signatures[root]
+        self.signatures[root] = kept + tuple(sig for sig in cl.own_signatures
+                                             if sig not in kept)[:MAX_KEPT - len(kept)]
+
+
+def attach(clusters: list[Cluster], window: int) -> list[int]:
+    """Union-find parents after attaching every coarser cluster to its unique compatible finer
+    group (a province figure next to two town incidents may be their sum: it stays apart)."""
+    queries = {cid: _index_keys(cl)[-1] for cid, cl in enumerate(clusters) if cl.rank}
+    groups = _Groups(clusters)
+    if not queries:
+        return groups.parent
+    index = _FinerIndex.of(clusters, set(queries.values()))
     for cid in sorted(queries, key=lambda c: (clusters[c].rank, c)):
-        ikey, cl = queries[cid], clusters[cid]
-        entries = index[ikey]
+        cl = clusters[cid]
         w = window if cl.block[2] == "event" else 0
-        lo = bisect_left(starts[ikey], cl.start - w - spans[ikey])
-        hi = bisect_right(starts[ikey], cl.end + w)
-        fitting: set[int] = set()
-        naming: set[int] = set()  # ... of them, the groups naming the same incident
-        for j in range(lo, hi):
-            did = entries[j][1]
-            other = clusters[did]
-            if other.rank >= cl.rank or other.end < cl.start - w:
-                continue
-            if cl.category is not None and other.category is not None \
-                    and other.category != cl.category:
-                continue
-            if not _coarse_fits(cl, other):
-                continue
-            root = find(did)
-            if not _signature_fits(cl.own_attacks, cl.own_targets, *signatures[root]):
-                continue  # the group it would join already names another incident
-            fitting.add(root)
-            if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
-                naming.add(root)
-            if len(fitting) > MAX_CANDIDATES:
-                break
-        found = fitting if len(fitting) == 1 else naming
-        if len(found) == 1:
-            root = parent[cid] = found.pop()
-            attacks, targets = signatures[root]
-            signatures[root] = (attacks | cl.own_attacks, targets | cl.own_targets)
-    return [find(c) for c in range(n)]
+        root = _finer_group(cl, index.around(queries[cid], cl.start, cl.end, w), clusters,
+                            groups, w)
+        if root is not None:
+            groups.join(cid, root, cl)
+    return [groups.find(c) for c in range(len(clusters))]
+
+
+def _finer_group(cl: Cluster, around: list[int], clusters: list[Cluster], groups: _Groups,
+                 window: int) -> int | None:
+    """The one finer group a coarser cluster can join: the only compatible one, else the only
+    one naming the same incident (a target, a distinctive attack kind); None otherwise."""
+    fitting: set[int] = set()
+    naming: dict[int, Cluster] = {}  # root -> a cluster of it naming the same incident
+    for did in around:
+        other = clusters[did]
+        if other.rank >= cl.rank or other.end < cl.start - window:
+            continue
+        if cl.category is not None and other.category is not None \
+                and other.category != cl.category:
+            continue
+        if not _coarse_fits(cl, other):
+            continue
+        root = groups.find(did)
+        if not _signatures_fit(cl.own_signatures, groups.signatures[root]):
+            continue  # the group it would join already names another incident
+        fitting.add(root)
+        if shares_signature(cl.attacks, cl.targets, other.attacks, other.targets):
+            naming.setdefault(root, other)
+        if len(fitting) > MAX_CANDIDATES:
+            break
+    if len(fitting) == 1:
+        return fitting.pop()
+    if len(naming) > 1 and _twins(list(naming.values())):
+        roots = sorted(naming)
+        for root in roots[1:]:
+            groups.join(root, roots[0], clusters[root])
+        return roots[0]
+    return next(iter(naming)) if len(naming) == 1 else None
+
+
+def _twins(candidates: list[Cluster]) -> bool:
+    """Whether finer groups are one incident placed at two places: each pair gives the same
+    exact figures (and one of two or more), names the same target and overlaps in time ("24
+    killed" in the train crash, in Istanbul in one report and in Tekirdag in another)."""
+    return all(set(a.figures) == set(b.figures) and _same_figure(a.figures, b.figures)
+               and not a.targets.isdisjoint(b.targets) and a.start <= b.end and b.start <= a.end
+               for k, a in enumerate(candidates) for b in candidates[k + 1:])
+
+
+def _signatures_fit(own: Iterable[tuple[tuple[str, ...], tuple[str, ...]]],
+                    other: Iterable[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
+    """Whether every signature of one list fits every signature of the other: a report
+    naming two attacks ("الهجومين على أكاديمية الشرطة ومعسكر انتجريتي") does not make a
+    group both incidents."""
+    other = tuple(other)
+    return all(_signature_fits(a, t, frozenset(oa), frozenset(ot))
+               for a, t in own for oa, ot in other)
 
 
 def _index_keys(cl: Cluster) -> list[tuple[Any, ...]]:
@@ -481,3 +545,56 @@ def _names_same(cl: Cluster, other: Cluster) -> bool:
         return False
     return _same_figure(cl.figures, other.figures) or shares_signature(
         cl.attacks, cl.targets, other.attacks, other.targets)
+
+
+def attach_since(clusters: list[Cluster], root: list[int], window: int) -> list[int]:
+    """Join each running total counted since one incident that lasts ("منذ ثوران البركان في 3
+    حزيران": a volcano, an earthquake, a chemical attack, a crash) to the one incident group of
+    the same type and scope that started within ``window`` days of that start, at the same or a
+    nested place, naming the same lasting kind, with figures within :data:`MAX_RATIO`; it stays
+    apart when none or several do. A campaign's total ("منذ بدء المسيرات") never joins."""
+    index: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for cid, cl in enumerate(clusters):
+        if cl.block[2] == "event" and root[cid] == cid and lasting(cl.attacks):
+            index.setdefault(cl.block[:2] + cl.block[3:], []).append((cl.start, cid))
+    if not index:
+        return root
+    for entries in index.values():
+        entries.sort()
+    parent = list(root)
+    for cid, cl in enumerate(clusters):
+        period = cl.block[2]
+        if not (running(period) and period[1] >= 0 and root[cid] == cid):
+            continue
+        kinds = lasting(cl.attacks)
+        entries = index.get(cl.block[:2] + cl.block[3:], [])
+        if not kinds or not entries:
+            continue
+        lo = bisect_left(entries, (period[1] - 1, -1))
+        hi = bisect_right(entries, (period[1] + window, 1 << 62))
+        found = {eid for _, eid in entries[lo:hi] if _incident_of(cl, clusters[eid], kinds)}
+        if len(found) == 1:
+            parent[cid] = found.pop()
+    return parent
+
+
+def _incident_of(total: Cluster, incident: Cluster, kinds: set[str]) -> bool:
+    """Whether a running total can be the toll of an incident group (see :func:`attach_since`)."""
+    if not kinds & incident.attacks or not _nested(total.place, incident.place):
+        return False
+    if total.category is not None and incident.category is not None \
+            and total.category != incident.category:
+        return False
+    return not (_far(total.max_low, total.min_top, incident.max_low, incident.min_top)
+                or _far(incident.max_low, incident.min_top, total.max_low, total.min_top))
+
+
+def _nested(a: PlaceKey, b: PlaceKey) -> bool:
+    """The same place, or one containing the other (a country holds its provinces and towns,
+    a province its towns)."""
+    if a.country != b.country:
+        return False
+    if a.level == b.level:
+        return a.key == b.key
+    outer, inner = (a, b) if a.level > b.level else (b, a)
+    return outer.level == COUNTRY or (outer.admin1 is not None and outer.admin1 == inner.admin1)

@@ -10,6 +10,7 @@ from typing import Any
 from rasd.model import Claim
 from rasd.reconcile.keys import (
     INF,
+    canon,
     fmt,
     hedged,
     iso,
@@ -47,6 +48,8 @@ def figures_of(members: list[ClaimRecord], report: list[int],
         by_source.setdefault(source_key(rec.claim, rec.outlet), []).append(i)
     if len(by_source) > 1:
         _merge_short_names(by_source, members)
+    if len(by_source) > 1:
+        _merge_named_back(by_source, members)
     figures = [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], stamps[i])),
                        members, report, stamps) for k, ix in by_source.items()]
     figures.sort(key=lambda f: (f.tier, f.key))
@@ -76,6 +79,29 @@ def _merge_short_names(by_source: dict[str, list[int]], members: list[ClaimRecor
         fa, fb = _KIND_FAMILY.get(a or "unknown", a), _KIND_FAMILY.get(b or "unknown", b)
         if fa is None or fb is None or fa == fb:
             by_source[top].extend(by_source.pop(k))
+
+
+def _merge_named_back(by_source: dict[str, list[int]], members: list[ClaimRecord]) -> None:
+    """Fold a source named back by its head word(s) into the one source of the same article
+    whose name it begins ("بحسب الجيش" after "قال الجيش الإسرائيلي"): one party restating,
+    whatever id the bare word was given alone (a bare "الجيش" is guessed by the place's country)."""
+    texts: dict[str, dict[str, str]] = {}  # article -> canonical source text -> key
+    for key, ix in by_source.items():
+        for i in ix:
+            c = members[i].claim
+            texts.setdefault(c.doc_id, {})[canon(c.source.text)] = key
+    for key in [k for k in by_source if "@" not in k]:
+        targets = set()
+        for i in by_source[key]:
+            c = members[i].claim
+            short = canon(c.source.text) if c.source.kind != "outlet" else ""
+            if short:
+                targets.update(k for t, k in texts.get(c.doc_id, {}).items()
+                               if k != key and t.startswith(short + " "))
+        if len(targets) == 1:
+            top = targets.pop()
+            if top in by_source:
+                by_source[top].extend(by_source.pop(key))
 
 
 def _claim_order(rec: ClaimRecord, stamp: float) -> tuple[Any, ...]:
@@ -136,12 +162,13 @@ def _supersede(figures: list[SourceFigure]) -> None:
 
 def _range(f: SourceFigure, other: SourceFigure) -> tuple[float, float]:
     """A figure's range for the dispute test: its hedged interval; a vague word ("عشرات")
-    from another article is only a lower bound (it is rhetoric, not a counter-count, unless
-    set side by side with a number); an exact figure of 100 or more allows a 1 % copy slip."""
+    from another article, or a toll said to be rising ("مرشحة للارتفاع"), is only a lower
+    bound (a vague word is rhetoric, not a counter-count, unless set side by side with a
+    number); an exact figure of 100 or more allows a 1 % copy slip."""
     low, high = f.interval
     c = f.count
-    if c.vague is not None and f.doc_id != other.doc_id:
-        return low, INF
+    if c.vague is not None and f.doc_id != other.doc_id or f.claim.context == "rising":
+        return low, INF  # ... and a toll its own words call not final is a floor
     if c.value is not None and c.qualifier is None and c.value >= 100:
         return c.value * (1 - COPY_SLACK), c.value * (1 + COPY_SLACK)
     return low, high
@@ -156,7 +183,7 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
     each other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
     articles, nothing ties the two reports to one incident (a town, a target, a distinctive
     attack), or one article states both figures without setting them against each other."""
-    if high.stamp > low.stamp or high.claim.revision or "earlier" in (
+    if high.stamp > low.stamp or _revises(high, low) or "earlier" in (
             high.claim.context, low.claim.context) or low.claim.context == "share":
         return True
     if low.stamp - high.stamp > STALE_MINUTES:
@@ -172,6 +199,14 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
             and not _names_one_incident(high.claim, low.claim):
         return True  # an article's date and a town alone: a daily front report, another day
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+def _revises(high: SourceFigure, low: SourceFigure) -> bool:
+    """Whether the higher figure is worded as a revision of the lower one: in another article,
+    or after it in the same one ("آخر حصيلة للمرصد 252" then "وتحدثت سانا عن عشرات" revises
+    nothing: two parties side by side)."""
+    return high.claim.revision and (high.doc_id != low.doc_id
+                                    or high.claim.evidence.start > low.claim.evidence.start)
 
 
 def _dated_by_article(claim: Claim) -> bool:

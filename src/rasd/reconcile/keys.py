@@ -284,6 +284,30 @@ def _names_incident(claim: Claim) -> bool:
     return sig is not None and bool(sig.target or distinctive(sig.attack))
 
 
+@lru_cache(maxsize=1)
+def _strike_units() -> dict[str, str]:
+    data = load_yaml("reconcile.yaml")["strike_units"]
+    return {canon(str(w)): unit for unit, words in data.items() for w in words}
+
+
+@lru_cache(maxsize=1 << 12)
+def _unit_of(trigger: str) -> str | None:
+    units = _strike_units()
+    for word in _WORD.findall(normalize_string(trigger)):
+        unit = next((units[f] for f in stems(word) if f in units), None)
+        if unit is not None:
+            return unit
+    return None
+
+
+def strike_unit(claim: Claim) -> str | None:
+    """What a ``strikes`` figure counts by its trigger word (raids, projectiles, barrels):
+    figures of two units are two quantities; None for other types or an unknown unit."""
+    if claim.type != "strikes" or claim.trigger is None:
+        return None
+    return _unit_of(claim.trigger.text)
+
+
 def category(claim: Claim) -> str | None:
     """The subject category that scopes a claim (``unknown`` is unset, not a category)."""
     subject = claim.subject
