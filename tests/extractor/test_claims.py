@@ -900,3 +900,13 @@ def test_a_figure_of_killed_and_wounded_in_the_accusative_is_mixed():
     claims = _claims("وسقط أكثر من 60 قتيلاً وجريحاً من المسلحين.")
     assert [(c.type, c.count.value, c.mixed) for c in claims] == [("injured", 60, True)]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت الشرطة إن الرجل قتل برصاص شخصين على دراجة نارية.", []),   # the shooters
+    ("وقتل 5 أشخاص على يد 3 مسلحين.", [("killed", 5)]),
+    ("وأطلق المهاجم 10 رصاصات أصابت رأس الضحية.", []),                # bullets are no people
+    ("وخاضت الحركة ثلاثة حروب بوجوب ضبط عناصرها.", []),
+])
+def test_perpetrators_and_bullets_are_no_victims(text, expected):
+    assert [(c.type, c.count.value) for c in _claims(text)] == expected
+

@@ -205,10 +205,13 @@ SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person 
 
 
 def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
-    """Figures that are labels rather than head counts: bare years, "الدول الـ20", "الأشهر الثمانية"."""
+    """Figures that are labels rather than head counts: bare years, "الدول الـ20", "الأشهر الثمانية",
+    and the perpetrators ("برصاص شخصين", "على يد 3 مسلحين")."""
     nxt_person = c.hi < len(toks) and linking.is_person(toks[c.hi])
     if cm.count.value == 1:  # "أحد/إحدى" = one of; single persons are handled by _singles
         return True
+    if c.lo > 0 and has_stem(toks[c.lo - 1], persons().agents_before):
+        return True  # "قتل برصاص شخصين": the shooters
     if cm.noun is not None:  # a dual: only duals of people, event words or strike targets count
         return not (linking.is_person(toks[c.lo])
                     or has_stem(toks[c.lo], triggers().strike_targets))

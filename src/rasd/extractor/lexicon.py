@@ -175,6 +175,7 @@ class PersonLexicon:
     eminent: frozenset[str]
     lone_victims: frozenset[str]
     lone_victim_after: frozenset[str]
+    agents_before: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -228,6 +229,7 @@ def persons() -> PersonLexicon:
         eminent=frozenset(_norm_all(data["eminent"])),
         lone_victims=frozenset(_norm_all(data["lone_victims"])),
         lone_victim_after=frozenset(_norm_all(data["lone_victim_after"])),
+        agents_before=frozenset(_norm_all(data["agents_before"])),
     )
 
 
