@@ -902,7 +902,7 @@ def test_a_figure_of_killed_and_wounded_in_the_accusative_is_mixed():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("وقالت الشرطة إن الرجل قتل برصاص شخصين على دراجة نارية.", []),   # the shooters
+    ("وقالت الشرطة إن الرجل قتل برصاص شخصين على دراجة نارية.", [("killed", 1)]),  # not 2
     ("وقتل 5 أشخاص على يد 3 مسلحين.", [("killed", 5)]),
     ("وأطلق المهاجم 10 رصاصات أصابت رأس الضحية.", []),                # bullets are no people
     ("وخاضت الحركة ثلاثة حروب بوجوب ضبط عناصرها.", []),
