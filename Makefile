@@ -18,9 +18,10 @@ install-dev: $(BIN)/python
 demo: install
 	$(BIN)/rasd demo
 
-# lint gate (rules in pyproject.toml [tool.ruff]), then the tests
+# lint and type gates (rules in pyproject.toml [tool.ruff] and [tool.mypy]), then the tests
 check: install-dev
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 
 test: check
 	$(BIN)/python -m pytest

@@ -316,7 +316,8 @@ def test_a_bad_filter_is_a_one_line_error_and_exit_2(ingested, tmp_path, command
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
-    assert result.stderr.startswith(f"rasd: error: {reason}")
+    code = "invalid_filter" if option == "--country" else "invalid_request"
+    assert result.stderr.startswith(f"rasd: error: {code}: {reason}")
     assert not (tmp_path / "x.csv").exists()
 
 

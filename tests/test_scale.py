@@ -164,17 +164,17 @@ def test_cli_dask_extract_on_its_own_local_cluster_matches_workers_1(tmp_path):
     assert dask.stdout == local.stdout and dask.stdout.count("\n") >= 12
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--output", "out"], "--output needs --engine dask"),
-    (["--partitions", "3"], "--partitions needs --engine dask"),
-    (["--engine", "dask", "-"], "standard input cannot be partitioned: give files or URLs "
-                                "with --engine dask"),
+@pytest.mark.parametrize("args, status, message", [
+    (["--output", "out"], 2, "bad_usage: --output needs --engine dask"),
+    (["--partitions", "3"], 2, "bad_usage: --partitions needs --engine dask"),
+    (["--engine", "dask", "-"], 1, "engine_error: standard input cannot be partitioned: give "
+                                   "files or URLs with --engine dask"),
 ])
-def test_cli_engine_errors_are_one_line(args, message):
+def test_cli_engine_errors_are_one_line(args, status, message):
     from click.testing import CliRunner
 
     from rasd.cli import main
 
     result = CliRunner().invoke(main, ["extract", *args], input="")
-    assert result.exit_code == 1
+    assert result.exit_code == status
     assert result.output.strip().splitlines() == [f"rasd: error: {message}"]

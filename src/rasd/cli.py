@@ -12,35 +12,48 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from rasd.errors import RasdError
-from rasd.filters import GROUP_PERIODS, FilterError, Filters, check
+from rasd.errors import InputError, OutputError, RasdError, UsageError
+from rasd.filters import GROUP_PERIODS, Filters, check
 from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import read_inputs
 from rasd.ingest.records import Failure
 from rasd.model import EVENT_TYPES
 from rasd.pipeline import run_many
+from rasd.settings import Settings, activated, active
 
 
-def _fail(message: str) -> None:
-    click.echo(f"rasd: error: {message}", err=True)
-    sys.exit(1)
+def error_line(exc: RasdError) -> str:
+    """How the command line shows an error: ``rasd: error: code: message`` on one line."""
+    return f"rasd: error: {exc.code}: {' '.join(str(exc).split())}"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The ``rasd`` command group: a :class:`RasdError` out of any command is one line on
+    stderr (:func:`error_line`) and the exit status the error names (1, or 2 for a bad option)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RasdError as exc:
+            click.echo(error_line(exc), err=True)
+            ctx.exit(exc.exit_status)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rasd")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """rasd (رصد): who claims how many were killed, wounded, arrested, displaced ... in Arabic news."""
+    # the environment's settings (rasd.settings), read once here and active for the command
+    ctx.obj = Settings.from_env()
+    ctx.with_resource(activated(ctx.obj))
 
 
 def _eval_pairs(gold: str, articles: str | None, db: str | None, as_json: bool,
                 errors: int) -> None:
     from rasd.evaluate_pairs import evaluate_pairs
 
-    try:
-        report = evaluate_pairs(gold, articles, db)
-    except RasdError as exc:
-        _fail(str(exc))
-        return
+    report = evaluate_pairs(gold, articles, db)
     summary = report.summary()
     if as_json:
         click.echo(json.dumps({**summary, "unresolved_pairs": report.unresolved,
@@ -126,7 +139,7 @@ def _check_engine(engine: str, scheduler: str | None, partitions: int | None,
                                           ("--partitions", partitions),
                                           ("--output", output)) if value is not None]
         if given:
-            _fail(f"{given[0]} needs --engine dask")
+            raise UsageError(f"{given[0]} needs --engine dask")
 
 
 @main.command()
@@ -185,25 +198,21 @@ def _extract_dask(inputs: list[str], workers: int, scheduler: str | None,
 
     out = sys.stdout
     processed = failed = claims = 0
-    try:
-        with Progress("partitions", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("partitions", total=None)
-            for result in scale.extract(inputs or ["-"], workers=workers, scheduler=scheduler,
-                                        partitions=partitions, output=output, fetch=fetch,
-                                        progress=lambda r, total: bar.update(
-                                            task, advance=1, total=total)):
-                for failure in result.failures:
-                    click.echo(f"rasd: skipped {failure}", err=True)
-                for warning in result.warnings:
-                    click.echo(f"rasd: warning: {warning}", err=True)
-                out.writelines(result.lines)
-                processed += result.documents
-                failed += len(result.failures)
-                claims += result.claims
-    except RasdError as exc:
-        _fail(str(exc))
-        return
+    with Progress("partitions", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("partitions", total=None)
+        for result in scale.extract(inputs or ["-"], workers=workers, scheduler=scheduler,
+                                    partitions=partitions, output=output, fetch=fetch,
+                                    progress=lambda r, total: bar.update(
+                                        task, advance=1, total=total)):
+            for failure in result.failures:
+                click.echo(f"rasd: skipped {failure}", err=True)
+            for warning in result.warnings:
+                click.echo(f"rasd: warning: {warning}", err=True)
+            out.writelines(result.lines)
+            processed += result.documents
+            failed += len(result.failures)
+            claims += result.claims
     out.flush()
     if failed or output:
         click.echo(f"rasd: {processed} document(s) processed, {failed} skipped"
@@ -234,24 +243,17 @@ def eval_(gold: tuple[str, ...], articles: str | None, as_json: bool, errors: in
 
     missing = [path for path in gold if not os.path.isfile(path)]
     if missing:
-        _fail(f"{missing[0]}: no such file")
-        return
+        raise InputError("no such file", source=missing[0])
     pairs = [path for path in gold if is_pair(first_record(path))]
     if pairs and len(gold) > 1:
-        _fail(f"{pairs[0]}: a pair file is scored alone")
-        return
+        raise UsageError("a pair file is scored alone", source=pairs[0])
     if pairs:
         _eval_pairs(gold[0], articles, db, as_json, errors)
         return
     if articles is None:
-        _fail("--articles is required to score claims")
-        return
+        raise UsageError("--articles is required to score claims")
 
-    try:
-        per_file, report = evaluate_files(gold, articles)
-    except RasdError as exc:
-        _fail(str(exc))
-        return
+    per_file, report = evaluate_files(gold, articles)
     summary = report.summary()
     if as_json:
         full = {**summary, "missing_articles": report.missing_articles,
@@ -326,7 +328,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int, engine: str,
 
         from rasd import scale
 
-        run_ingest = partial(scale.ingest, scheduler=scheduler,  # type: ignore[assignment]
+        run_ingest = partial(scale.ingest, scheduler=scheduler,
                              partitions=partitions)
     stdin = sys.stdin.buffer if "-" in inputs else None
     counts: dict[str, int] = {}
@@ -339,12 +341,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int, engine: str,
             bar.update(task, description="ingesting: " + ", ".join(
                 f"{v:,} {k}" for k, v in sorted(counts.items())))
 
-        try:
-            summary = run_ingest(list(inputs), db, stdin=stdin, workers=workers, progress=tick,
-                                 fetch=_fetch(**fetch))
-        except RasdError as exc:
-            _fail(str(exc))
-            return
+        summary = run_ingest(list(inputs), db, stdin=stdin, workers=workers, progress=tick,
+                             fetch=_fetch(**fetch))
     for failure in summary.failures:
         click.echo(f"rasd: skipped {failure}", err=True)
     click.echo(f"run {summary.run_id}: {summary.read:,} read, {summary.new:,} new documents "
@@ -363,11 +361,7 @@ def reextract(db: str | None, workers: int, everything: bool) -> None:
     """Run this version's extractor over stored documents and replace their claims atomically."""
     from rasd.corpus import reextract as run_reextract
 
-    try:
-        n = run_reextract(db, workers=workers, everything=everything)
-    except RasdError as exc:
-        _fail(str(exc))
-        return
+    n = run_reextract(db, workers=workers, everything=everything)
     click.echo(f"{n:,} documents re-extracted")
 
 
@@ -401,16 +395,12 @@ def _filters(f: Any) -> Any:
 
 def _checked(raw: dict[str, Any]) -> Filters:
     """The filter options, validated as the API validates them; a bad value is a one-line
-    error and exit status 2."""
-    try:
-        return check(type=raw.pop("type_"), country=raw.pop("country"),
-                     since=raw.pop("since"), until=raw.pop("until"), source=raw.pop("source"),
-                     outlet=raw.pop("outlet"), place=raw.pop("place"),
-                     period=raw.pop("period"), disagree=raw.pop("disagree"),
-                     min_sources=raw.pop("min_sources"))
-    except FilterError as exc:
-        click.echo(f"rasd: error: {exc}", err=True)
-        sys.exit(2)
+    error and exit status 2 (a :class:`~rasd.filters.FilterError`)."""
+    return check(type=raw.pop("type_"), country=raw.pop("country"),
+                 since=raw.pop("since"), until=raw.pop("until"), source=raw.pop("source"),
+                 outlet=raw.pop("outlet"), place=raw.pop("place"),
+                 period=raw.pop("period"), disagree=raw.pop("disagree"),
+                 min_sources=raw.pop("min_sources"))
 
 
 @main.command()
@@ -426,11 +416,7 @@ def report(db: str | None, limit: int, fmt: str, **raw: Any) -> None:
     from rasd.corpus import groups as find_groups
 
     f = _checked(raw)
-    try:
-        found = find_groups(db, f)
-    except RasdError as exc:
-        _fail(str(exc))
-        return
+    found = find_groups(db, f)
     if fmt == "table":
         _print_groups(found, limit)
         return
@@ -513,9 +499,8 @@ def export_(db: str | None, fmt: str, output: str, **raw: Any) -> None:
         else Path(output)
     try:
         n = run_export(db, fmt, target, f)
-    except (RasdError, OSError) as exc:
-        _fail(str(exc))
-        return
+    except OSError as exc:
+        raise OutputError(str(exc)) from exc
     click.echo(f"{n:,} rows written to {'standard output' if to_stdout else output}",
                err=to_stdout)
 
@@ -530,7 +515,8 @@ def serve(db: str | None, host: str, port: int) -> None:
     reading the store read-only.
 
     \b
-    Environment:
+    Environment (rasd.settings):
+      RASD_SOURCES          a YAML file of extra known sources
       RASD_API_TOKEN        token that enables writes (POST /api/ingest); none: disabled
       RASD_ALLOW_PRIVATE=1  let URL ingestion fetch loopback/private/link-local addresses
       RASD_RATE_LIMIT       per-client limit on extract/ingest/try: N/minute, N/second,
@@ -540,10 +526,7 @@ def serve(db: str | None, host: str, port: int) -> None:
     """
     from rasd.api import serve as run_server
 
-    try:
-        run_server(db, host=host, port=port)
-    except RasdError as exc:
-        _fail(str(exc))
+    run_server(db, host=host, port=port, settings=active())
 
 
 @main.command()

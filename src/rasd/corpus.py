@@ -10,7 +10,7 @@ on. The counts reported are those of what the store inserted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -93,6 +93,7 @@ class Ingest:
                     self.fail(item)
                 else:
                     docs.append(item)
+            stored: Sequence[bool | None]
             try:
                 stored = self.store.stored(docs)
             except Exception:  # noqa: BLE001 - asked one by one below, to name the bad one

@@ -1,4 +1,6 @@
-"""One exception tree with stable codes; the CLI prints ``code: message`` on one line."""
+"""One exception tree with stable codes; the CLI prints ``rasd: error: code: message`` on one
+line (see :func:`rasd.cli.error_line`) and exits with :attr:`RasdError.exit_status`; the API
+answers with the code in its JSON error."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ class RasdError(Exception):
     """Base of every error rasd raises on purpose."""
 
     code = "rasd_error"
+    exit_status = 1  #: the command line's exit status for this error
 
     def __init__(self, message: str, *, source: str | None = None) -> None:
         self.source = source
@@ -29,6 +32,20 @@ class DataError(RasdError):
     """A bundled data file (lexicon, gazetteer) is missing or malformed."""
 
     code = "bad_data"
+
+
+class UsageError(RasdError):
+    """A command-line option or argument that cannot be used as given (exit status 2, as for
+    click's own usage errors)."""
+
+    code = "bad_usage"
+    exit_status = 2
+
+
+class OutputError(RasdError):
+    """A file or stream rasd was asked to write cannot be written."""
+
+    code = "bad_output"
 
 
 class EvalError(RasdError):

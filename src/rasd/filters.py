@@ -39,6 +39,8 @@ class FilterError(RasdError):
     not a known type), ``invalid_filter`` for one only this check can refuse (an unknown
     country name, ``since`` after ``until``)."""
 
+    exit_status = 2  # a bad option value, as for click's usage errors
+
     def __init__(self, message: str, *, semantic: bool = False) -> None:
         super().__init__(message)
         self.code = "invalid_filter" if semantic else "invalid_request"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, NewType
 
 if TYPE_CHECKING:
+    from rasd.extractor.claims import Draft
     from rasd.text.dates import TimeMention
 
 OrigOffset = NewType("OrigOffset", int)
@@ -402,8 +403,8 @@ class Token(NamedTuple):
     """A word of the normalized text: its normalized span and its clitic-free stems
     (a NamedTuple: documents hold hundreds of thousands of them)."""
 
-    start: int
-    end: int
+    start: NormOffset
+    end: NormOffset
     text: str
     stems: tuple[str, ...]
 
@@ -418,8 +419,8 @@ class CountMention:
     is then given.
     """
 
-    start: int
-    end: int
+    start: NormOffset
+    end: NormOffset
     count: Count
     kind: str = "count"
     noun: str | None = None
@@ -429,8 +430,8 @@ class CountMention:
 class Trigger:
     """An event word: normalized offsets, event type, its grammatical role and lexicon entry."""
 
-    start: int
-    end: int
+    start: NormOffset
+    end: NormOffset
     type: str
     role: str
     entry: str
@@ -441,12 +442,12 @@ class Trigger:
 class SourceMention:
     """An attribution found in a sentence (normalized offsets of the source phrase)."""
 
-    start: int
-    end: int
+    start: NormOffset
+    end: NormOffset
     text: str
     kind: str
-    cue_start: int
-    cue_end: int
+    cue_start: NormOffset
+    cue_end: NormOffset
     via: tuple[SourceMention, ...] = ()
     after: bool = False  # may follow the figure it attributes ("..., بحسب المرصد", "كما قال")
 
@@ -455,8 +456,8 @@ class SourceMention:
 class PlaceMention:
     """A gazetteer hit (normalized offsets) and what it resolved to."""
 
-    start: int
-    end: int
+    start: NormOffset
+    end: NormOffset
     text: str
     name: str | None
     country: str | None
@@ -492,7 +493,7 @@ class Document:
     # figure-event pairs (rasd.extractor.claims.Draft) of the draft stage: None before it runs.
     # Empty means no claim can come out, and the claim-only stages (places, dates, sources,
     # claims, quantities) pass the document by: it then holds no places, times or sources
-    drafts: tuple[Any, ...] | None = None
+    drafts: tuple[Draft, ...] | None = None
     claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = ()
     # claims left out as implausible for their event and subject (rasd.extractor.plausibility),

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from rasd.extractor.attribution import find_sources
 from rasd.extractor.claims import assemble_claims, draft_claims
@@ -21,6 +21,7 @@ from rasd.extractor.places import find_places
 from rasd.extractor.quantities import mark_quantities
 from rasd.extractor.triggers import find_triggers
 from rasd.model import Document
+from rasd.settings import Settings, activated, active
 from rasd.text.dates import find_times, parse_published
 from rasd.text.normalize import normalize
 from rasd.text.numbers import MAX_COUNT, find_counts
@@ -89,10 +90,13 @@ def span_errors(doc: Document) -> list[str]:
     return errors
 
 
-def run(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
-    """Apply every stage to one document."""
-    for stage in stages:
-        doc = stage(doc)
+def run(doc: Document, stages: Iterable[Stage] = STAGES, settings: Settings | None = None
+        ) -> Document:
+    """Apply every stage to one document, with ``settings`` active (None: the active ones, see
+    :mod:`rasd.settings`)."""
+    with activated(settings):
+        for stage in stages:
+            doc = stage(doc)
     return doc
 
 
@@ -103,26 +107,35 @@ def claims_only(doc: Document) -> Document:
     return doc.with_(claims=done.claims, warnings=done.warnings, rejected=done.rejected)
 
 
-def _apply(fn: Callable[[Any], T], chunk: list[Any]) -> list[T]:
-    return [fn(item) for item in chunk]
+def _apply(fn: Callable[[Any], T], chunk: list[Any], settings: Settings) -> list[T]:
+    with activated(settings):
+        return [fn(item) for item in chunk]
 
 
+@overload
+def run_many(items: Iterable[Document], workers: int = 1, chunksize: int = 16
+             ) -> Iterator[Document]: ...
+@overload
+def run_many(items: Iterable[Any], workers: int = 1, chunksize: int = 16, *,
+             fn: Callable[[Any], T]) -> Iterator[T]: ...
 def run_many(items: Iterable[Any], workers: int = 1, chunksize: int = 16,
-             fn: Callable[[Any], T] = run) -> Iterator[T]:  # type: ignore[assignment]
+             fn: Callable[[Any], Any] = run) -> Iterator[Any]:
     """``fn`` (a module-level function: the pipeline by default) over a stream of items, results
     in input order. With ``workers > 1`` the items go to a process pool in chunks of
     ``chunksize``, at most ``CHUNKS_IN_FLIGHT`` chunks per worker at a time: the pool stays
     busy while results are consumed, and memory stays flat on endless inputs. ``fn`` should
-    return something small to pickle (see :mod:`rasd.jobs`)."""
+    return something small to pickle (see :mod:`rasd.jobs`). The workers run with this
+    process's :func:`~rasd.settings.active` settings, sent with every chunk."""
     if workers <= 1:
         for item in items:
             yield fn(item)
         return
+    settings = active()
     it = iter(items)
-    pending: deque[Future[list[T]]] = deque()
+    pending: deque[Future[list[Any]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         while chunk := list(islice(it, chunksize)):
-            pending.append(pool.submit(_apply, fn, chunk))
+            pending.append(pool.submit(_apply, fn, chunk, settings))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 yield from pending.popleft().result()
         while pending:

@@ -27,6 +27,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -35,7 +36,8 @@ from rasd.errors import RasdError
 from rasd.ingest.fetch import FetchOptions
 from rasd.ingest.readers import FOLDER_SUFFIXES, RawItem, file_suffix, read_inputs
 from rasd.ingest.records import Failure, RawRecord, one_line, parse_record, read_jsonl
-from rasd.model import Document
+from rasd.model import Claim, Document
+from rasd.settings import active, run_with
 
 RETRIES = 1                    #: extra tries of a partition that raised
 IN_FLIGHT_PER_WORKER = 2       #: partitions submitted per worker before the oldest is awaited
@@ -191,7 +193,7 @@ def partition_items(part: Partition, require_arabic: bool,
         return
     with open(part.path, "rb") as fh:
         stream = io.BufferedReader(_Range(fh, part.start, part.end))
-        yield from read_jsonl(stream, part.path, require_arabic, raw=True,  # type: ignore[arg-type]
+        yield from read_jsonl(stream, part.path, require_arabic, raw=True,
                               first_line=part.first_line)
 
 
@@ -202,7 +204,7 @@ def extract_partition(part: Partition, fetch: FetchOptions | None = None,
     from rasd.jobs import extracted, json_lines
 
     result = PartitionResult(part.index)
-    claims = []
+    claims: list[Claim] = []
     for item in partition_items(part, True, fetch):
         result.read += 1
         doc = extracted(item)
@@ -232,7 +234,7 @@ def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
     from rasd.corpus import language_of
     from rasd.jobs import claim_rows, source_of
     from rasd.store import Store
-    from rasd.store.rows import prepare
+    from rasd.store.rows import Prepared, prepare
 
     result = PartitionResult(part.index)
     check = _checker(db)
@@ -244,8 +246,11 @@ def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
             docs: list[Document] = []
             for item in batch:
                 doc = parse_record(item) if isinstance(item, RawRecord) else item
-                (result.failures if isinstance(doc, Failure) else docs).append(doc)  # type: ignore[arg-type]
-            rows = []
+                if isinstance(doc, Failure):
+                    result.failures.append(doc)
+                else:
+                    docs.append(doc)
+            rows: list[Prepared] = []
             for doc, known in zip(docs, check.stored(docs) if check else [False] * len(docs)):
                 if known:
                     result.known += 1
@@ -253,7 +258,10 @@ def ingest_partition(part: Partition, db: str | None, run_id: int, write: bool,
                 lang = language_of(doc)
                 done = claim_rows(doc) if lang == "ar" else \
                     prepare(doc, [], language=lang, source=source_of(doc))
-                (result.failures if isinstance(done, Failure) else rows).append(done)
+                if isinstance(done, Failure):
+                    result.failures.append(done)
+                else:
+                    rows.append(done)
             if writer is None:
                 result.rows.extend(rows)
             elif rows:
@@ -329,7 +337,9 @@ def run_partitions(dask_client: Any, parts: list[Partition], fn: Callable[..., P
                    ) -> Iterator[PartitionResult]:
     """``fn(part, *args)`` for every partition on the cluster, results in partition order, at
     most ``IN_FLIGHT_PER_WORKER`` partitions per worker at a time. A partition that raised
-    (after ``RETRIES`` more tries) comes back as a result holding one failure naming it."""
+    (after ``RETRIES`` more tries) comes back as a result holding one failure naming it. The
+    workers run with this process's :func:`~rasd.settings.active` settings."""
+    job = partial(run_with, active(), fn)
     workers = max(1, len(dask_client.scheduler_info(n_workers=-1).get("workers", {})))
     pending: deque[tuple[Partition, Any]] = deque()
     todo = iter(parts)
@@ -338,7 +348,7 @@ def run_partitions(dask_client: Any, parts: list[Partition], fn: Callable[..., P
     def submit() -> None:
         part = next(todo, None)
         if part is not None:
-            pending.append((part, dask_client.submit(fn, part, *args, retries=RETRIES,
+            pending.append((part, dask_client.submit(job, part, *args, retries=RETRIES,
                                                      key=f"rasd-{fn.__name__}-{run}-{part.index}",
                                                      pure=False)))
 

@@ -1,11 +1,14 @@
 """Source resolution and nationality adjectives, on phrases written for these tests."""
 
+from contextlib import ExitStack
+
 import pytest
 
 from rasd.errors import DataError
 from rasd.extractor import sources
 from rasd.extractor.nationality import country_of, ethnicity_of, nationality_forms
 from rasd.extractor.sources import SourceInfo, resolve_source
+from rasd.settings import Settings, activated
 
 KINDS = {"government", "military", "media", "monitor", "international", "armed_group",
          "person", "anonymous", "organization", "unknown"}
@@ -246,15 +249,15 @@ def test_result_shape():
 # --- user extension --------------------------------------------------------------------------
 
 @pytest.fixture
-def user_sources(tmp_path, monkeypatch):
-    def write(text):
-        path = tmp_path / "my_sources.yaml"
-        path.write_text(text, encoding="utf-8")
-        monkeypatch.setenv(sources.ENV_VAR, str(path))
-        sources.clear_cache()
-        return path
-    yield write
-    monkeypatch.delenv(sources.ENV_VAR, raising=False)
+def user_sources(tmp_path):
+    with ExitStack() as stack:
+        def write(text):
+            path = tmp_path / "my_sources.yaml"
+            path.write_text(text, encoding="utf-8")
+            stack.enter_context(activated(Settings(sources_file=str(path))))
+            sources.clear_cache()
+            return path
+        yield write
     sources.clear_cache()
 
 
@@ -284,13 +287,11 @@ def test_user_file_overrides_fields(user_sources):
     _check("رويترز", id="reuters", name="Thomson Reuters", kind="media", country="GB")
 
 
-def test_user_file_errors(user_sources, tmp_path, monkeypatch):
+def test_user_file_errors(user_sources, tmp_path):
     user_sources("sources:\n  - {id: Bad Id, kind: monitor, aliases: [منظمة ما]}\n")
     with pytest.raises(DataError):
         resolve_source("منظمة ما")
-    monkeypatch.setenv(sources.ENV_VAR, str(tmp_path / "missing.yaml"))
-    sources.clear_cache()
-    with pytest.raises(DataError):
+    with activated(Settings(sources_file=str(tmp_path / "missing.yaml"))), pytest.raises(DataError):
         resolve_source("منظمة ما")
 
 

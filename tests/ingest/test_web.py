@@ -236,12 +236,11 @@ def test_unresolvable_host_is_a_failure(monkeypatch):
     assert isinstance(failure, Failure) and "cannot resolve host 'nowhere.invalid'" in failure.reason
 
 
-def test_allow_private_from_env(monkeypatch):
-    from rasd.ingest.fetch import allow_private_from_env
+def test_allow_private_from_env():
+    from rasd.settings import Settings
 
     for value, allowed in (("1", True), ("yes", True), ("0", False), ("", False)):
-        monkeypatch.setenv("RASD_ALLOW_PRIVATE", value)
-        assert allow_private_from_env() is allowed
+        assert Settings.from_env({"RASD_ALLOW_PRIVATE": value}).allow_private is allowed
 
 
 def test_a_warc_and_a_feed_sharing_pages_count_what_is_stored(server, tmp_path):

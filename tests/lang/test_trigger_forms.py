@@ -9,7 +9,7 @@ import pytest
 
 from rasd.extractor.lexicon import triggers
 from rasd.lang.ar import load_yaml
-from rasd.model import Token
+from rasd.model import NormOffset, Token
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import stems
 
@@ -35,8 +35,8 @@ def test_drift_generated_file_matches_script(tmp_path: Path) -> None:
 
 def _entry(word: str) -> tuple[str, str, bool] | None:
     norm = normalize_string(word)
-    hit = triggers().entries.match_at((Token(0, len(norm), norm, stems(norm)),), 0)
-    return hit[1] if hit else None  # type: ignore[return-value]
+    hit = triggers().entries.match_at((Token(NormOffset(0), NormOffset(len(norm)), norm, stems(norm)),), 0)
+    return (hit[1].type, hit[1].role, hit[1].mixed) if hit else None
 
 
 @pytest.mark.parametrize("word, etype, role", [

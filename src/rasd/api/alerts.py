@@ -24,6 +24,7 @@ from rasd.store.watch import StoredAlert, WatchStore
 MAX_LIMIT = 500
 PAGE = 50  #: alerts per dashboard page
 Kind = Literal["dispute", "toll_jump", "major_incident"]
+# the OpenAPI schema lists the event types; mypy cannot read a Literal built from a tuple
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 _GROUP_ID = r"^[0-9a-f]{16}$"
 _ERRORS: dict[int | str, dict[str, Any]] = {

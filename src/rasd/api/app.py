@@ -19,6 +19,7 @@ import math
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request
@@ -29,13 +30,13 @@ from pydantic import BaseModel, Field
 from rasd import filters
 from rasd.api import alerts, dashboard, limits, queries
 from rasd.api.errors import ApiError, BodyLimit, SafeJSONResponse, SecurityHeaders, install_handlers
-from rasd.api.settings import Settings
 from rasd.api.snapshot import SnapshotCache
 from rasd.api.workers import ExtractWorkers, Job, extract_job
 from rasd.corpus import ingest
 from rasd.filters import GROUP_PERIODS
 from rasd.ingest.fetch import FetchOptions
 from rasd.model import EVENT_TYPES
+from rasd.settings import Settings, run_with
 from rasd.store import Store
 from rasd.version import __version__
 
@@ -71,8 +72,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
                     (422, "invalid_request", "Invalid parameters, or a filter value that "
                                              "means nothing (code invalid_filter)"))
 }
-LIMITED = {429: _error_doc(429, "rate_limited", "Too many requests from this client")}
-BUDGETED = {413: _error_doc(413, "payload_too_large", "Text too long"),
+LIMITED: dict[int | str, dict[str, Any]] = {
+    429: _error_doc(429, "rate_limited", "Too many requests from this client")}
+BUDGETED: dict[int | str, dict[str, Any]] = {
+            413: _error_doc(413, "payload_too_large", "Text too long"),
             503: _error_doc(503, "busy", "Every extraction worker is busy"),
             504: _error_doc(504, "timeout", "Extraction took longer than its time budget")}
 def window(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page"),
@@ -131,7 +134,8 @@ def create_app(db: str | None, *, token: str | None = None, warm: bool = False,
     store = Store.open(db, readonly=True)
     cache = SnapshotCache(store, check_every=check_every)
     write_lock = threading.Lock()
-    workers = ExtractWorkers(settings.extract_workers, settings.extract_timeout, extract_fn)
+    workers = ExtractWorkers(settings.extract_workers, settings.extract_timeout,
+                             partial(run_with, settings, extract_fn))
     bucket = limits.parse(settings.rate_limit)
     limiter = limits.RateLimiter(*bucket) if bucket else None
     fetch = FetchOptions(allow_private=settings.allow_private)

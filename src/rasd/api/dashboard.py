@@ -461,7 +461,7 @@ def router() -> APIRouter:
         if len(text) > MAX_TRY_CHARS:
             return render(request, "error.html", 413, code=413,
                           message=f"{len(text):,} > {MAX_TRY_CHARS:,}")
-        form = {"text": text, "outlet": outlet, "published": published}
+        form: dict[str, Any] = {"text": text, "outlet": outlet, "published": published}
         try:
             day = iso_date("published", published)
         except FilterError as exc:

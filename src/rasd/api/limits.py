@@ -11,25 +11,15 @@ need a ``request`` argument on every endpoint and an error shape of its own.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections import OrderedDict
 
-DEFAULT = "60/minute"
+from rasd.settings import RATE_LIMIT_DEFAULT, parse_rate_limit
+
+DEFAULT = RATE_LIMIT_DEFAULT
 MAX_CLIENTS = 10_000  #: buckets kept (least recently used dropped first)
-_PERIODS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
-_SPEC = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour)s?\s*$")
-
-
-def parse(spec: str) -> tuple[int, float] | None:
-    """``"60/minute"`` → ``(60, 60.0)``; ``"off"``/``"0"`` → None; a ValueError otherwise."""
-    if spec.strip().lower() in ("off", "0", "none", ""):
-        return None
-    match = _SPEC.match(spec.lower())
-    if not match or int(match.group(1)) < 1:
-        raise ValueError(f"bad rate limit {spec!r}: give N/second, N/minute, N/hour or off")
-    return int(match.group(1)), _PERIODS[match.group(2)]
+parse = parse_rate_limit  #: the rate limit's grammar (:func:`rasd.settings.parse_rate_limit`)
 
 
 class RateLimiter:

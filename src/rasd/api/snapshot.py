@@ -116,7 +116,7 @@ def build(store: Store) -> Snapshot:
     """Read the whole store and reconcile it."""
     start = time.perf_counter()
     fp = fingerprint(store)
-    docs = []
+    docs: list[DocInfo] = []
     for d in store.documents():
         docs.append(DocInfo(d.id, d.text[:d.title_end] if d.title_end else None, d.published,
                             d.outlet, d.url, str(d.meta.get("language") or "ar")))
@@ -125,8 +125,8 @@ def build(store: Store) -> Snapshot:
     per_doc: dict[str, int] = {}
     for r in records:
         per_doc[r.claim.doc_id] = per_doc.get(r.claim.doc_id, 0) + 1
-    for d in docs:
-        d.n_claims = per_doc.get(d.id, 0)
+    for info in docs:
+        info.n_claims = per_doc.get(info.id, 0)
     snap = Snapshot(fp, docs, items, reconcile(records), _sources(records))
     snap.build_seconds = time.perf_counter() - start
     return snap

@@ -19,7 +19,7 @@ from rasd.extractor.lexicon import (
     persons,
     triggers,
 )
-from rasd.model import Document, SourceMention, Token
+from rasd.model import Document, NormOffset, SourceMention, Token
 from rasd.text.tokens import (
     has_article,
     has_preposition,
@@ -211,13 +211,13 @@ def _kind(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> str
     return _known_kind(toks, a, b, lex) or ("person" if b - a >= 2 else "organization")
 
 
-def _mention(norm: str, toks: Sequence[Token], a: int, b: int, cue: tuple[int, int],
+def _mention(norm: str, toks: Sequence[Token], a: int, b: int, cue: tuple[NormOffset, NormOffset],
              lex: AttributionLexicon, via: tuple[SourceMention, ...] = (),
              lam: str = "", after: bool = False) -> SourceMention:
     """A speaker phrase; after a prepositional cue its glued lam is left out ("وفقاً لمصادر")."""
     start, end = toks[a].start, toks[b - 1].end
     if lam and toks[a].text.startswith(lam) and has_preposition(toks[a]):
-        start += len(lam)
+        start = NormOffset(start + len(lam))
     return SourceMention(start, end, norm[start:end], _kind(toks, a, b, lex), cue[0], cue[1], via,
                          after)
 

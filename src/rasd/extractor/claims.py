@@ -6,7 +6,7 @@ import bisect
 import datetime
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -26,6 +26,7 @@ from rasd.model import (
     Document,
     Location,
     Mention,
+    NormOffset,
     SourceMention,
     Span,
     TimeRef,
@@ -55,15 +56,15 @@ class Draft:
     """A claim before source, place and de-duplication are settled."""
 
     sentence: int
-    start: int
-    end: int
+    start: NormOffset
+    end: NormOffset
     type: str
     count: Count
     mixed: bool
     cost: float
-    subject: tuple[int, int] | None
+    subject: tuple[NormOffset, NormOffset] | None
     anchor: int
-    trigger: tuple[int, int] | None = None
+    trigger: tuple[NormOffset, NormOffset] | None = None
     back: bool = False  # "الفلسطينيين الأربعة": people already counted, named back
 
 
@@ -409,6 +410,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
         if (_continues_list(toks, c, prev, si) or _toll_named_back(norm, toks, c, prev)) \
                 and (best is None or best.cost > LIST_COST):
             # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
+            assert prev is not None  # both tests above are False without a previous draft
             hi = max(c.hi, subj.hi if subj else 0)
             prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, LIST_COST, subj,
                           cm.start, prev.trigger)
@@ -540,7 +542,7 @@ def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count
     return count
 
 
-def _after_phrase(toks: Sequence[Token], lo: int, phrases: PhraseSet) -> bool:
+def _after_phrase(toks: Sequence[Token], lo: int, phrases: PhraseSet[bool]) -> bool:
     """Whether token ``lo`` comes right after one of ``phrases`` (of up to three words)."""
     for k in (lo - 1, lo - 2, lo - 3):
         if k >= 0:
@@ -576,7 +578,7 @@ def _toll_named_back(norm: str, toks: Sequence[Token], c: Located, prev: Draft |
 
 def _draft(toks: Sequence[Token], si: int, lo: int, hi: int, etype: str, count: Count,
            mixed: bool, cost: float, subj: Located | None, anchor: int,
-           trigger: tuple[int, int] | None = None) -> Draft:
+           trigger: tuple[NormOffset, NormOffset] | None = None) -> Draft:
     return Draft(si, toks[lo].start, toks[hi - 1].end, etype, count, mixed, cost,
                  (toks[subj.lo].start, toks[subj.hi - 1].end) if subj else None, anchor, trigger)
 
@@ -622,7 +624,7 @@ def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
 
 
 def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
-                  c_loc: list[Located], si: int, one_of: set[int] = frozenset()  # type: ignore[assignment]
+                  c_loc: list[Located], si: int, one_of: Set[int] = frozenset()
                   ) -> list[Draft]:
     """Count-of-one claims: an event verb or noun with one person after it ("قُتل شاب", "إلقاء
     القبض على رجل", "اعتقلت أحد المشاركين") or before it ("وكان شرطي أردني قتل", "أحد جنودها
@@ -769,7 +771,7 @@ def _running_totals(norm: str, toks: Sequence[Token], trigs: list[Trigger],
 def _strike_word_at(toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is a strike word ("إحدى الغارات" is no person)."""
     hit = triggers().entries.match_at(toks, k) if k < len(toks) else None
-    return hit is not None and hit[1][0] == "strikes"  # type: ignore[index]
+    return hit is not None and hit[1].type == "strikes"
 
 
 def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
@@ -827,12 +829,12 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
             out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
                               1.5, Located(k, k + 1), tok.start, prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
-            if key > best:  # type: ignore[operator]
+            if key > best:  # type: ignore[operator]  # best is set wherever prev is
                 best, prev = key, out[-1]
     return out
 
 
-def _sentence_of(starts: list[int], pos: int) -> int:
+def _sentence_of(starts: Sequence[int], pos: int) -> int:
     """Index of the sentence (by its start offsets) that holds ``pos``."""
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
@@ -852,7 +854,7 @@ class _SourceResolver:
             self.by_sentence.setdefault(_sentence_of(starts, sm.cue_start), []).append(sm)
         # per sentence with attributions: cue offsets (None unless in order, for bisect) and the
         # last named (not UNNAMED) mention among the first i; the sentences naming a speaker
-        self.cues: dict[int, list[int] | None] = {}
+        self.cues: dict[int, list[NormOffset] | None] = {}
         self.named_upto: dict[int, list[SourceMention | None]] = {}
         self.named_sentences: list[int] = []
         for si, mentions in sorted(self.by_sentence.items()):
@@ -999,7 +1001,7 @@ class _TimeChooser:
         return TimeRef("", None, published.isoformat(), "publication") if published else None
 
 
-def _resolved(doc: Document, start: int, end: int, kind: str, country: str | None) -> Mention:
+def _resolved(doc: Document, start: NormOffset, end: NormOffset, kind: str, country: str | None) -> Mention:
     """A speaker phrase as a Mention with its kind, canonical id, role and affiliation."""
     text = doc.original(start, end)
     info = resolve_source(text, country=country)
@@ -1205,7 +1207,7 @@ def assemble_claims(doc: Document) -> Document:
     :func:`draft_claims` when the pipeline has not run that stage)."""
     if doc.drafts is None:
         doc = draft_claims(doc)
-    drafts: tuple[Draft, ...] = doc.drafts  # type: ignore[assignment]
+    drafts = doc.drafts
     if not drafts:
         return doc.with_(claims=())
     resolver = _SourceResolver(doc)

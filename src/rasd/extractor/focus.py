@@ -28,7 +28,7 @@ from rasd.extractor.lexicon import actor_heads, has_stem
 from rasd.geo.capitals import is_capital
 from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import adjectives_in
-from rasd.model import Document, PlaceMention
+from rasd.model import Document, NormOffset, PlaceMention
 from rasd.text.tokens import word_starts
 
 W_ACTOR = 0.5
@@ -51,8 +51,8 @@ def as_country(doc: Document, span: tuple[int, int], iso: str) -> PlaceMention |
     e = Gazetteer.default().country(iso)
     if e is None:
         return None
-    return PlaceMention(span[0], span[1], doc.norm[span[0]:span[1]], e.name_en, iso, e.lat, e.lon,
-                        3, "country")
+    start, end = NormOffset(span[0]), NormOffset(span[1])  # offsets into doc.norm
+    return PlaceMention(start, end, doc.norm[start:end], e.name_en, iso, e.lat, e.lon, 3, "country")
 
 
 def after_actor_head(doc: Document, starts: list[int], start: int,
@@ -116,6 +116,6 @@ def article_focus(doc: Document, locative: dict[int, bool],
     lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1][1] if doc.sentences else 0
     lead = {k for k, p in first.items() if p.start < lead_end}
     if not lead:
-        return Focus(mention, fallback or (first[max(scores, key=scores.get)] if scores else None))
+        return Focus(mention, fallback or (first[max(scores, key=scores.__getitem__)] if scores else None))
     best = max(lead, key=lambda k: (scores[k], -first[k].start))
     return Focus(mention, first[best])

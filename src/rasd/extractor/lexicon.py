@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Token
@@ -18,6 +19,7 @@ from rasd.text.numbers import person_duals
 from rasd.text.tokens import with_accusative
 
 Phrase = tuple[str, ...]
+V = TypeVar("V")
 
 
 def _norm_all(words: Iterable[str]) -> list[str]:
@@ -25,17 +27,18 @@ def _norm_all(words: Iterable[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
-class PhraseSet:
-    """Single words and multi-word phrases with a value each, matched on token stems."""
+class PhraseSet(Generic[V]):
+    """Single words and multi-word phrases with a value of type ``V`` each, matched on token
+    stems."""
 
-    words: dict[str, object]
-    phrases: dict[str, list[tuple[Phrase, object]]]
+    words: dict[str, V]
+    phrases: dict[str, list[tuple[Phrase, V]]]
     keys: frozenset[str]
 
     @classmethod
-    def build(cls, items: Iterable[tuple[str, object]]) -> PhraseSet:
-        words: dict[str, object] = {}
-        phrases: dict[str, list[tuple[Phrase, object]]] = {}
+    def build(cls, items: Iterable[tuple[str, V]]) -> PhraseSet[V]:
+        words: dict[str, V] = {}
+        phrases: dict[str, list[tuple[Phrase, V]]] = {}
         for text, value in items:
             parts = tuple(normalize_string(text).split())
             if not parts:
@@ -49,7 +52,7 @@ class PhraseSet:
         return cls(words, phrases, frozenset(words) | frozenset(phrases))
 
     def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None
-                 ) -> tuple[int, object] | None:
+                 ) -> tuple[int, V] | None:
         """Longest entry starting at token ``i`` and ending by ``end`` (default: the last token):
         (number of tokens, value), or None."""
         stems = tokens[i].stems
@@ -73,10 +76,10 @@ class PhraseSet:
                 return 1, words[stem]
         return None
 
-    def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, object]]:
+    def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, V]]:
         """Entries found left to right, longest first, none overlapping: (first token, end
         token, value) each. Words that open no entry are passed over without a call."""
-        out: list[tuple[int, int, object]] = []
+        out: list[tuple[int, int, V]] = []
         keys = self.keys
         k, n = 0, len(tokens)
         while k < n:
@@ -105,11 +108,22 @@ class PhraseSet:
         return not self.words.keys().isdisjoint(tok.stems)
 
 
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """What a trigger word or phrase of ``triggers.yaml`` means: its event ``type`` ("killed"),
+    its grammatical ``role`` ("verb", "masdar", "noun", "phrase", "loss", ...) and whether it
+    counts the killed and wounded together (``mixed``: "بين قتيل وجريح")."""
+
+    type: str
+    role: str
+    mixed: bool = False
+
+
 @dataclass(frozen=True)
 class TriggerLexicon:
-    """Event triggers: (type, role, mixed) per word or phrase, plus per-type options."""
+    """Event triggers: a :class:`TriggerEntry` per word or phrase, plus per-type options."""
 
-    entries: PhraseSet
+    entries: PhraseSet[TriggerEntry]
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
@@ -119,13 +133,13 @@ class TriggerLexicon:
 @lru_cache(maxsize=1)
 def triggers() -> TriggerLexicon:
     data = load_yaml("triggers.yaml")
-    items: list[tuple[str, object]] = []
+    items: list[tuple[str, TriggerEntry]] = []
     needs_person: set[str] = set()
     # mixed phrases first so that "مقتل وإصابة" wins over "مقتل"
     mixed = data.get("mixed", {})
     for role in ("phrase", "noun"):
         for word in mixed.get(role, []) or []:
-            items.append((word, ("injured", role, True)))
+            items.append((word, TriggerEntry("injured", role, mixed=True)))
     for etype, roles in data.items():
         if etype == "mixed":
             continue
@@ -133,18 +147,18 @@ def triggers() -> TriggerLexicon:
             needs_person.add(etype)
         for role in ("phrase", "verb", "masdar", "noun"):
             for word in roles.get(role, []) or []:
-                items.append((word, (etype, role, False)))
+                items.append((word, TriggerEntry(etype, role)))
     # derived forms (scripts/build_trigger_forms.py) after the hand-written ones, which win
     forms = load_yaml("trigger_forms.yaml")
     for etype, roles in forms.items():
         if isinstance(roles, dict):
             for role, words in roles.items():
-                items.extend((word, (etype, role, False)) for word in words)
+                items.extend((word, TriggerEntry(etype, role)) for word in words)
     targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
     masdars: dict[str, str] = {}
-    for word, (etype, role, mixed) in items:  # type: ignore[misc]
-        if role == "masdar" and not mixed and " " not in word.strip():
-            masdars.setdefault(normalize_string(word), etype)
+    for word, entry in items:
+        if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
+            masdars.setdefault(normalize_string(word), entry.type)
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets,
                           frozenset(_norm_all(forms["past"])), masdars)
 
@@ -157,11 +171,11 @@ class PersonLexicon:
     others: frozenset[str]
     partitive: frozenset[str]
     of_them: frozenset[str]
-    list_links: PhraseSet
+    list_links: PhraseSet[bool]
     single_gap: frozenset[str]
     subject_openers: frozenset[str]
     relative_one: frozenset[str]
-    breakdown: PhraseSet
+    breakdown: PhraseSet[bool]
     objects: frozenset[str]
     possessed: frozenset[str]
     one_other: frozenset[str]
@@ -241,7 +255,7 @@ class ContextLexicon:
     present_prefixes: tuple[str, ...]
     modal_exceptions: frozenset[str]
     complementizers: frozenset[str]
-    post_qualifiers: PhraseSet
+    post_qualifiers: PhraseSet[str]
     prior_state: frozenset[str]
     purpose_lam: frozenset[str]
     new_clause: frozenset[str]
@@ -302,16 +316,16 @@ def context() -> ContextLexicon:
 class AttributionLexicon:
     verbs: frozenset[str]
     stops: frozenset[str]
-    prepositions: PhraseSet
-    via: PhraseSet
-    kinds: PhraseSet
+    prepositions: PhraseSet[bool]
+    via: PhraseSet[bool]
+    kinds: PhraseSet[str]
     max_words: int
     pronoun_suffixes: tuple[str, ...]
     lam: str
     not_a_report: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
     name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
-    outlet_voice: PhraseSet    # the article's own voice ("يشار إلى أن") -> needs "أن" after it
+    outlet_voice: PhraseSet[bool]    # the article's own voice ("يشار إلى أن") -> needs "أن" after it
     that: frozenset[str]       # "أن" and its forms with a pronoun ("أنه", "بأنها")
     relative: frozenset[str]   # "ما", "كما", "حسبما" before a reporting verb
     object_suffixes: tuple[str, ...]  # "قاله", "أعلنته" after "ما"
@@ -320,11 +334,11 @@ class AttributionLexicon:
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
     that_verbs: frozenset[str]  # "بين" (بيّن): a reporting verb only before "أن"
-    speaker_openers: PhraseSet  # "كل من" before conjoined speakers
+    speaker_openers: PhraseSet[bool]  # "كل من" before conjoined speakers
     time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
     documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
     document_adjectives: frozenset[str]  # "آخر" in "بحسب آخر حصيلة"
-    owner_connectors: PhraseSet  # "صادر عن", "أوردتها" between a document and its owner
+    owner_connectors: PhraseSet[bool]  # "صادر عن", "أوردتها" between a document and its owner
     content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
     content_prepositions: frozenset[str]  # "في" in "حسبما جاء في التقرير"
 
@@ -339,7 +353,7 @@ _KIND_KEYS = (
 @lru_cache(maxsize=1)
 def attribution() -> AttributionLexicon:
     data = load_yaml("attribution.yaml")
-    kinds: list[tuple[str, object]] = []
+    kinds: list[tuple[str, str]] = []
     for key, kind in _KIND_KEYS:
         kinds.extend((w, kind) for w in data[key])
     verbs = frozenset(_norm_all(data["reporting_verbs"]))

@@ -83,7 +83,7 @@ def is_person(tok: Token) -> bool:
 def is_victim_noun(tok: Token) -> bool:
     """Whether a token is an event noun naming the people affected ("قتيلاً", "معتقلين")."""
     hit = triggers().entries.match_at((tok,), 0)
-    return hit is not None and hit[1][1] == "noun" and not has_stem(tok, persons().objects)  # type: ignore[index]
+    return hit is not None and hit[1].role == "noun" and not has_stem(tok, persons().objects)
 
 
 def counts_people(toks: Sequence[Token], c: Located) -> bool:
@@ -160,8 +160,8 @@ def is_loss_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
     entries = triggers().entries
     for k in range(c.lo, min(len(toks), c.hi + LOSS_NOUN_REACH)):  # a dual is its own noun
         hit = entries.match_at(toks, k)
-        if hit is not None and (hit[1][1] == "noun" or hit[1][2]) \
-                and not (trig.type in ENDS_HOLDING and hit[1][0] in HELD_TYPES):  # type: ignore[index]
+        if hit is not None and (hit[1].role == "noun" or hit[1].mixed) \
+                and not (trig.type in ENDS_HOLDING and hit[1].type in HELD_TYPES):
             return False  # "سقط 5 جرحى", "سقوط 14 مسلحاً بين قتيل وجريح": that noun decides
     between = toks[t.hi:c.lo]
     return not between or (has_stem(between[0], actor_heads())

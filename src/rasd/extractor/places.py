@@ -19,7 +19,7 @@ from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import resolve_places
 from rasd.lang.ar import load_lines, load_yaml
-from rasd.model import Document, PlaceMention, Token
+from rasd.model import Document, NormOffset, PlaceMention, Token
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import has_preposition, is_definite, starts_with_conjunction, word_starts
 
@@ -120,7 +120,7 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
         if has_stem(nxt, names.compound_heads) and i + 2 < len(toks) and not _GAP.search(
                 doc.norm, nxt.end, toks[i + 2].start):
             end = toks[i + 2].end
-        start = tok.start + (len(tok.text) - len(tok.stems[-1])) if tok.stems[-1] in \
+        start = NormOffset(tok.start + (len(tok.text) - len(tok.stems[-1]))) if tok.stems[-1] in \
             names.descriptors else tok.start
         out.append(PlaceMention(start, end, doc.norm[start:end], None, None, None, None, precision,
                                 "unknown"))

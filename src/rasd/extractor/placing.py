@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence, Set
 from functools import cache
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
@@ -173,7 +173,7 @@ class _FinestSoFar:
                 self.waiting.setdefault(group, {}).setdefault(p.precision, []).append(p)
         self.kept.append(p)
 
-    def last(self, skip: frozenset[int] | set[int] = frozenset()) -> PlaceMention | None:
+    def last(self, skip: Set[int] = frozenset()) -> PlaceMention | None:
         """The last place kept, but for those whose start is in ``skip`` (for good)."""
         while self.kept and (id(self.kept[-1]) in self.held or self.kept[-1].start in skip):
             self.kept.pop()
@@ -187,6 +187,7 @@ def _nearest(places: list[PlaceMention], starts: list[int], anchor: int) -> Plac
     before = starts[k - 1] if k > 0 else None
     after = starts[k] if k < len(starts) else None
     if after is None or (before is not None and anchor - before <= after - anchor):
+        assert before is not None  # starts is never empty, so one of before and after is set
         return places[bisect.bisect_left(starts, before)]
     return places[k]
 
@@ -194,11 +195,11 @@ def _nearest(places: list[PlaceMention], starts: list[int], anchor: int) -> Plac
 _AT_MOST_ONE_WORD = re.compile(r"\s*\S*\s*")  # what len(gap.split()) <= 1 says
 
 
-def _ordered(starts: list[int]) -> bool:
+def _ordered(starts: Sequence[int]) -> bool:
     return all(a <= b for a, b in zip(starts, starts[1:]))
 
 
-def _jurisdictions(doc: Document, names: set[int]) -> list[PlaceMention]:
+def _jurisdictions(doc: Document, names: Set[int]) -> list[PlaceMention]:
     """Provinces and towns named after an authority inside a speaker's name ("دائرة صحة محافظة
     الأنبار", "مدير ناحية القيارة"): the area it counts. Not a place that opens the speaker
     ("قالت دمشق": a state acting) nor one in an organization's name ("سرايا القدس")."""
@@ -235,7 +236,7 @@ class PlaceChooser:
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.frames = self._speech_frames()
         self.framed = _Spans(self.frames)
-        self.located = {p.start for p in self.places
+        self.located: set[int] = {p.start for p in self.places
                         if self._follows(p, _words("locators"), LOCATOR_WORDS)}
         self.located |= self._locating_phrases()
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
@@ -313,7 +314,7 @@ class PlaceChooser:
     def _locating_phrases(self) -> set[int]:
         """Starts of mentions that only locate the place right before them ("الغوطة الشرقية قرب
         دمشق", "قرية يطا بالقرب من الخليل"): a mention opening with its own locative word."""
-        out = set()
+        out: set[int] = set()
         for a, b in zip(self.places, self.places[1:]):
             if not self._opens_with_locative(b):
                 continue
@@ -340,8 +341,8 @@ class PlaceChooser:
         if k > 1 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("between")) \
                 and has_stem(doc.tokens[k - 2], _words("borders")):
             return True  # "على الحدود بين قطاع غزة وإسرائيل"
-        if tok.start == place.start and self._after_capital_noun(k) is not None:
-            j = self._after_capital_noun(k)  # "بالعاصمة البلجيكية بروكسل"
+        if tok.start == place.start and (j := self._after_capital_noun(k)) is not None:
+            # "بالعاصمة البلجيكية بروكسل"
             return self._glued_or_after_preposition(j)
         if k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("upon")) \
                 and names_actor(place) and not any(
@@ -663,7 +664,7 @@ class PlaceChooser:
     def _crossheads(self) -> list[tuple[int, int]]:
         """Body paragraphs of one short line with no closing punctuation: crossheads."""
         doc = self.doc
-        out = []
+        out: list[tuple[int, int]] = []
         title_end = doc.norm_title_end
         for ps, pe in doc.paragraphs:
             if ps < title_end or ps == 0:

@@ -29,7 +29,7 @@ from functools import cached_property, lru_cache
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
 from rasd.extractor.named import person_name, shared_names
 from rasd.lang.ar import load_yaml
-from rasd.model import Claim, Count, Document, Period, Signature, Token
+from rasd.model import Claim, Count, Document, OrigOffset, Period, Signature, Token
 from rasd.text.dates import parse_published
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import is_definite, word_starts
@@ -44,41 +44,41 @@ PART_REACH = 3       #: words between a breakdown word and its figure ("بينه
 
 @dataclass(frozen=True)
 class _Lexicon:
-    attacks: PhraseSet          #: phrase -> attack kind
+    attacks: PhraseSet[str]          #: phrase -> attack kind
     parents: dict[str, str]     #: attack kind -> broader kind
     routine: frozenset[str]     #: attack kinds too common to tell incidents apart
     lasting: frozenset[str]     #: kinds of one incident whose toll runs on "since" it
     care_targets: frozenset[str]
     care_before: frozenset[str]
     care_after: frozenset[str]
-    targets: PhraseSet          #: phrase -> target
+    targets: PhraseSet[str]     #: phrase -> target
     since_openers: frozenset[str]
     since_starts: frozenset[str]
-    span_openers: PhraseSet
+    span_openers: PhraseSet[bool]
     span_units: frozenset[str]
     short_span_units: frozenset[str]
     day_units: frozenset[str]
     short_span_days: int
-    span_phrases: PhraseSet
+    span_phrases: PhraseSet[bool]
     span_reach: int
     period_reach: int
-    revisions: PhraseSet
-    parts: PhraseSet
-    earlier: PhraseSet
+    revisions: PhraseSet[bool]
+    parts: PhraseSet[bool]
+    earlier: PhraseSet[bool]
     pluperfect: frozenset[str]
     pluperfect_particle: frozenset[str]
     pluperfect_reach: int
     toll_nouns: frozenset[str]
-    background: PhraseSet
-    rising: PhraseSet
-    additional: PhraseSet
+    background: PhraseSet[bool]
+    rising: PhraseSet[bool]
+    additional: PhraseSet[bool]
     additional_reach: int
-    contrast: PhraseSet
-    segment_openers: PhraseSet
-    part_markers_after: PhraseSet
+    contrast: PhraseSet[bool]
+    segment_openers: PhraseSet[bool]
+    part_markers_after: PhraseSet[bool]
     part_marker_reach: int
-    share_after: PhraseSet
-    share_before: PhraseSet
+    share_after: PhraseSet[bool]
+    share_before: PhraseSet[bool]
     share_before_reach: int
 
     @cached_property
@@ -169,7 +169,7 @@ def lasting(attacks: Iterable[str]) -> set[str]:
     return set(attacks) & _lexicon().lasting
 
 
-def distinctive(attacks: Sequence[str]) -> set[str]:
+def distinctive(attacks: Iterable[str]) -> set[str]:
     """The attack kinds that can tell an incident apart (not routine in a war: a car bomb, a
     stampede, a chemical attack, but not an air strike or clashes)."""
     return set(attacks) - _lexicon().routine
@@ -457,7 +457,7 @@ def _share(clause: _Clause) -> bool:
     return _starts(lex.share_after, after) or lex.share_before.found_in(before)
 
 
-def _starts(phrases: PhraseSet, toks: Sequence[Token]) -> bool:
+def _starts(phrases: PhraseSet[bool], toks: Sequence[Token]) -> bool:
     """Whether a phrase opens ``toks`` (the words right after a figure)."""
     return bool(toks) and phrases.match_at(toks, 0) is not None
 
@@ -507,7 +507,7 @@ def _long_since(claim: Claim, published: datetime.date | None) -> bool:
 
 def _speakers(doc: Document, claim: Claim) -> list[tuple[int, int]]:
     """Normalized spans of the claim's source and relays."""
-    return [(doc.norm_offset(m.span.start), doc.norm_offset(m.span.end))
+    return [(doc.norm_offset(OrigOffset(m.span.start)), doc.norm_offset(OrigOffset(m.span.end)))
             for m in (claim.source, *claim.via) if m.span.end > m.span.start]
 
 
@@ -521,7 +521,7 @@ def _names(doc: Document, starts: list[int], claims: Sequence[Claim]) -> list[st
             names.append(None)
             definite.append(False)
             continue
-        end = doc.norm_offset(subject.span.end)
+        end = doc.norm_offset(OrigOffset(subject.span.end))
         k = bisect.bisect_left(starts, end) - 1
         definite.append(k >= 0 and is_definite(doc.tokens[k]))
         name = person_name(doc, starts, end)
@@ -576,7 +576,8 @@ def mark_quantities(doc: Document) -> Document:
     for i, claim in enumerate(claims):
         clause = clauses[i]
         period = _period(doc, index, clause)
-        if period is None and _long_since(claim, published):
+        if period is None and claim.time is not None and claim.time.span is not None \
+                and _long_since(claim, published):
             period = Period("since", claim.time.text, claim.time.span)
         before = i > 0 and claims[i - 1].type == claim.type and sentence_of[i - 1] == sentence_of[i]
         # a figure of its type earlier in this sentence or the two before: what a contrast opposes

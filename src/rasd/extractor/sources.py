@@ -30,16 +30,16 @@ Resolution, on the normalized phrase and its clitic-free token stems:
 with a ``body``, or a composed id), else the organization id; for an anonymous source the id of
 the body it is in, or an ethnicity id ("مصادر كردية" -> kurdish); otherwise None.
 
-Users extend the aliases with a YAML file of the ``sources.yaml`` schema named by the
-environment variable ``RASD_SOURCES``: entries with a known id add aliases, exact forms and
-people and override other fields, new ids are added, the word lists are extended. Results are
-cached per (phrase, country hint, ``RASD_SOURCES``); call :func:`clear_cache` after editing
-that file.
+Users extend the aliases with a YAML file of the ``sources.yaml`` schema, the
+``sources_file`` of the active :class:`~rasd.settings.Settings` (from the environment variable
+``RASD_SOURCES`` at the command line and the API): entries with a known id add aliases, exact
+forms and people and override other fields, new ids are added, the word lists are extended.
+Results are cached per (phrase, country hint, sources file); call :func:`clear_cache` after
+editing that file.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -50,10 +50,11 @@ from typing import Any, NamedTuple
 import yaml
 
 from rasd.errors import DataError
-from rasd.extractor.lexicon import PhraseSet
+from rasd.extractor.lexicon import PhraseSet, V
 from rasd.extractor.nationality import country_name, country_names, tables
 from rasd.lang.ar import load_yaml
 from rasd.model import Token
+from rasd.settings import active
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import tokenize
 
@@ -97,27 +98,63 @@ class _Body(NamedTuple):
     minister: str | None
 
 
+class _Word(NamedTuple):
+    """A statement word of ``sources.yaml``: its segment type (anonymous | head | carrier) and
+    value (the source kind it implies)."""
+
+    type: str
+    value: str
+
+
 class _Seg(NamedTuple):
-    """A recognized stretch of the phrase: token start, token count, type and value."""
+    """A recognized stretch of the phrase: token start, token count, type and value (a
+    :class:`_Title` for "title", a :class:`_Body` for "body", else a kind or an ISO2/ethnicity
+    code)."""
 
     start: int
     n: int
     type: str      # title | body | anonymous | head | carrier | name | nat | eth
-    value: Any
+    value: _Title | _Body | str
 
     @property
     def end(self) -> int:
         return self.start + self.n
 
+    @property
+    def title(self) -> _Title:
+        """The title of a "title" segment."""
+        if not isinstance(self.value, _Title):
+            raise TypeError(f"a {self.type} segment holds no title")
+        return self.value
+
+    @property
+    def body(self) -> _Body:
+        """The state body of a "body" segment."""
+        if not isinstance(self.value, _Body):
+            raise TypeError(f"a {self.type} segment holds no body")
+        return self.value
+
+    @property
+    def word(self) -> str:
+        """The kind or code a segment other than a title or body carries."""
+        if not isinstance(self.value, str):
+            raise TypeError(f"a {self.type} segment holds no word")
+        return self.value
+
+
+_Alias = tuple["_Entry", str | None]
+"""A known source an alias names, with the person's role when the alias names one."""
+_Scanner = PhraseSet[_Title] | PhraseSet[_Body] | PhraseSet[_Word] | PhraseSet[str]
+
 
 @dataclass(frozen=True)
 class _Lexicon:
-    aliases: PhraseSet      # -> (entry, role | None)
-    exact: PhraseSet        # -> (entry, role | None)
-    scanners: tuple[tuple[str, PhraseSet], ...]
-    modifiers: PhraseSet    # -> role prefix
-    titles: PhraseSet       # -> _Title
-    nat: PhraseSet          # nationality adjective -> ISO2
+    aliases: PhraseSet[_Alias]
+    exact: PhraseSet[_Alias]
+    scanners: tuple[tuple[str, _Scanner], ...]
+    modifiers: PhraseSet[str]    # -> role prefix
+    titles: PhraseSet[_Title]
+    nat: PhraseSet[str]          # nationality adjective -> ISO2
     bodies: dict[str, _Body]
     by_body: dict[tuple[str, str], _Entry]
     name_body: str | None
@@ -174,9 +211,9 @@ def _words(items: Iterable[Any] | None) -> list[str]:
     return [str(w) for w in items or () if str(w).strip()]
 
 
-def _phrases(items: Iterable[tuple[str, object]]) -> PhraseSet:
+def _phrases(items: Iterable[tuple[str, V]]) -> PhraseSet[V]:
     """A PhraseSet where a later duplicate wins (user entries override bundled ones)."""
-    table: dict[tuple[str, ...], tuple[str, object]] = {}
+    table: dict[tuple[str, ...], tuple[str, V]] = {}
     for text, value in items:
         key = tuple(normalize_string(text).split())
         if key:
@@ -185,7 +222,8 @@ def _phrases(items: Iterable[tuple[str, object]]) -> PhraseSet:
 
 
 @lru_cache(maxsize=1)
-def _titles_lexicon() -> tuple[PhraseSet, PhraseSet, PhraseSet, dict[str, _Body]]:
+def _titles_lexicon() -> tuple[PhraseSet[_Title], PhraseSet[str], PhraseSet[_Body],
+                               dict[str, _Body]]:
     """Titles, modifiers, body words and bodies by slug from ``titles.yaml``."""
     data = load_yaml("titles.yaml")
     titles = _phrases((w, _Title(t["role"], t.get("kind"), t.get("body"), bool(t.get("compose"))))
@@ -203,8 +241,8 @@ def _lexicon(user_path: str | None) -> _Lexicon:
     if user_path:
         data = _merge(data, _read_user_file(user_path))
     titles, modifiers, body_words, bodies = _titles_lexicon()
-    aliases: list[tuple[str, object]] = []
-    exact: list[tuple[str, object]] = []
+    aliases: list[tuple[str, _Alias]] = []
+    exact: list[tuple[str, _Alias]] = []
     by_body: dict[tuple[str, str], _Entry] = {}
     for raw in data["sources"]:
         e = _entry(raw)
@@ -215,13 +253,14 @@ def _lexicon(user_path: str | None) -> _Lexicon:
         if e.body is not None and e.country is not None \
                 and by_body.setdefault((e.country, e.body), e) is not e:
                 raise DataError(f"two sources for {e.country}-{e.body}", source="sources.yaml")
-    words: list[tuple[str, object]] = [(w, ("anonymous", "anonymous"))
-                                       for w in _words(data.get("anonymous"))]
-    words += [(w, ("head", k)) for k, ws in (data.get("heads") or {}).items() for w in _words(ws)]
-    words += [(w, ("carrier", k)) for k, ws in (data.get("carriers") or {}).items()
+    words: list[tuple[str, _Word]] = [(w, _Word("anonymous", "anonymous"))
+                                      for w in _words(data.get("anonymous"))]
+    words += [(w, _Word("head", k)) for k, ws in (data.get("heads") or {}).items()
+              for w in _words(ws)]
+    words += [(w, _Word("carrier", k)) for k, ws in (data.get("carriers") or {}).items()
               for w in _words(ws)]
     nat = PhraseSet.build(list(tables().forms.items()))
-    scanners = (
+    scanners: tuple[tuple[str, _Scanner], ...] = (
         ("title", titles),
         ("body", body_words),
         ("word", _phrases(words)),
@@ -246,7 +285,7 @@ def _best_alias(toks: Sequence[Token], lex: _Lexicon) -> tuple[int, int, _Entry,
         hit = lex.aliases.match_at(toks, i)
         if hit is None:
             continue
-        n, (entry, role) = hit  # type: ignore[misc]
+        n, (entry, role) = hit
         follower = lex.nat.match_at(toks, i + n) if i + n < len(toks) else None
         if entry.country and follower and follower[1] != entry.country:
             continue
@@ -263,17 +302,17 @@ def _scan_at(toks: Sequence[Token], i: int, limit: int, lex: _Lexicon) -> _Seg |
         if hit is None:
             continue
         value = hit[1]
-        if typ == "word":
-            typ, value = value  # type: ignore[misc]
+        if isinstance(value, _Word):  # the "word" scanner: its entry names the segment type
+            typ, value = value.type, value.value
         if best is None or hit[0] > best.n:
             best = _Seg(i, hit[0], typ, value)
     mod = lex.modifiers.match_at(toks, i, limit)
     if mod is not None and i + mod[0] < limit:
         title = lex.titles.match_at(toks, i + mod[0], limit)
         if title is not None and (best is None or mod[0] + title[0] >= best.n):
-            value: _Title = title[1]  # type: ignore[assignment]
+            plain = title[1]
             best = _Seg(i, mod[0] + title[0], "title",
-                        value._replace(role=f"{mod[1]} {value.role}", prefix=str(mod[1])))
+                        plain._replace(role=f"{mod[1]} {plain.role}", prefix=str(mod[1])))
     return best
 
 
@@ -300,7 +339,7 @@ def _exact_alias(toks: Sequence[Token], lex: _Lexicon
         if p < len(toks):
             hit = lex.exact.match_at(toks, p)
             if hit is not None and hit[0] == len(toks) - p:
-                entry, role = hit[1]  # type: ignore[misc]
+                entry, role = hit[1]
                 return p, hit[0], entry, role
     return None
 
@@ -317,10 +356,10 @@ def _role(segs: list[_Seg], lex: _Lexicon, before: int | None = None,
                  None)
     if title is None:
         return None
-    value: _Title = title.value
+    value = title.title
     if value.compose:
         nxt = next((s for s in segs if s.start == title.end and s.type == "body"), None)
-        slug = nxt.value.slug if nxt else (alias_body if title.end == before else None)
+        slug = nxt.body.slug if nxt else (alias_body if title.end == before else None)
         minister = lex.bodies[slug].minister if slug in lex.bodies else None
         if minister:
             return f"{value.prefix} {minister}".strip()
@@ -331,7 +370,7 @@ def _countries(segs: list[_Seg]) -> tuple[str | None, str | None]:
     """(ISO2 from an adjective, else from a country name; ethnicity id)."""
     nat = _first(segs, "nat") or _first(segs, "name")
     eth = _first(segs, "eth")
-    return (str(nat.value) if nat else None), (str(eth.value) if eth else None)
+    return (nat.word if nat else None), (eth.word if eth else None)
 
 
 def _lead(segs: Iterable[_Seg]) -> _Seg | None:
@@ -357,9 +396,9 @@ def _body_of(segs: list[_Seg], lex: _Lexicon) -> _Body | None:
     """The first state body named: a body word or the body of a title."""
     for s in segs:
         if s.type == "body":
-            return s.value  # type: ignore[no-any-return]
-        if s.type == "title" and s.value.body in lex.bodies:
-            return lex.bodies[s.value.body]
+            return s.body
+        if s.type == "title" and s.title.body in lex.bodies:
+            return lex.bodies[s.title.body]
     return None
 
 
@@ -378,8 +417,8 @@ def _composed(segs: list[_Seg], lex: _Lexicon, hint: str | None) -> SourceInfo:
     role = _role(segs, lex)
     head = _first(segs, "head")
     kind = (entry.kind if entry else None) or (body.kind if body else None) \
-        or next((s.value.kind for s in segs if s.type == "title" and s.value.kind), None) \
-        or (head.value if head else None) or ("government" if cc and role else "person")
+        or next((s.title.kind for s in segs if s.type == "title" and s.title.kind), None) \
+        or (head.word if head else None) or ("government" if cc and role else "person")
     name = entry.name if entry else (
         f"{body.name} ({country_name(cc) or cc})" if body and cc else (body.name if body else None))
     return SourceInfo(kind, eid, name, role, (cc or eth) if role else None, cc)
@@ -393,7 +432,7 @@ def _fallback(segs: list[_Seg]) -> SourceInfo:
         return SourceInfo("person", country=cc)
     if first.type == "anonymous":
         return SourceInfo("anonymous", affiliation=eth, country=cc)
-    return SourceInfo(str(first.value), country=cc)
+    return SourceInfo(first.word, country=cc)
 
 
 @lru_cache(maxsize=65536)
@@ -415,7 +454,7 @@ def _resolve(text: str, user_path: str | None, hint: str | None) -> SourceInfo:
 def known_names(toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges ``[start, end)`` of the known sources named in ``toks`` (their aliases;
     overlapping ones merged): "قوات سوريا الديمقراطية", "بعثة الأمم المتحدة في ليبيا"."""
-    aliases = _lexicon(os.environ.get(ENV_VAR) or None).aliases
+    aliases = _lexicon(active().sources_file).aliases
     out: list[tuple[int, int]] = []
     for i in range(len(toks)):
         hit = aliases.match_at(toks, i)
@@ -447,7 +486,7 @@ def known_name_at(toks: Sequence[Token], k: int) -> bool:
 def known_names_at(toks: Sequence[Token], ks: Iterable[int]) -> set[int]:
     """Those of the token indices ``ks`` that :func:`known_name_at` holds true for (the names
     file read once for all)."""
-    user = os.environ.get(ENV_VAR) or None
+    user = active().sources_file
     aliases = _lexicon(user).aliases
     keys, reach = aliases.keys, _alias_words(user) - 1
     out = set()
@@ -468,4 +507,4 @@ def resolve_source(text: str, *, country: str | None = None) -> SourceInfo:
     ``country`` (ISO2, optional) is the country the article is about: it is used only for a state
     body or office named without a country ("وزارة الصحة" with PS -> ps-moh); the phrase's own
     nationality adjective or country name always wins."""
-    return _resolve(text, os.environ.get(ENV_VAR) or None, country.upper() if country else None)
+    return _resolve(text, active().sources_file, country.upper() if country else None)

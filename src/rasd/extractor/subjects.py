@@ -74,10 +74,14 @@ class _Group:
     national: bool = False
 
 
+_Candidates = tuple[tuple[_Group, frozenset[str]], ...]
+"""The groups an alias may name, each with the ISO2 codes where it does (empty: anywhere)."""
+
+
 @dataclass(frozen=True)
 class _Tables:
-    heads: PhraseSet                     # word/phrase -> category
-    groups: PhraseSet                    # alias -> ((group, where), ...)
+    heads: PhraseSet[str]                # word/phrase -> category
+    groups: PhraseSet[_Candidates]       # alias -> ((group, where), ...)
     members: frozenset[str]
     transparent: frozenset[str]
     stops: frozenset[str]
@@ -119,7 +123,7 @@ def _accusative(words: list[str]) -> list[str]:
 
 
 def _group_table(data: dict[str, Any], infl: dict[str, list[str]]
-                 ) -> tuple[PhraseSet, dict[str, str], dict[str, str]]:
+                 ) -> tuple[PhraseSet[_Candidates], dict[str, str], dict[str, str]]:
     """Aliases -> ((group, where), ...) in file order; English names; ISO2 -> army id."""
     kinds = data.get("import_sources") or {}
     try:
@@ -163,7 +167,7 @@ def _tables() -> _Tables:
     """The compiled subject lexicon (cached)."""
     data = load_yaml(_DATA)
     infl = {k: [normalize_string(str(s)) for s in v] for k, v in data["inflection"].items()}
-    heads: list[tuple[str, object]] = []
+    heads: list[tuple[str, str]] = []
     for category, lists in data["categories"].items():
         if category not in CATEGORIES:
             raise DataError(f"unknown subject category {category!r}", source=_DATA)
@@ -191,7 +195,7 @@ def affiliation_name(affiliation: str) -> str | None:
     return name
 
 
-def _pick(cands: tuple[tuple[_Group, frozenset[str]], ...], where: str | None) -> _Group:
+def _pick(cands: _Candidates, where: str | None) -> _Group:
     """The candidate group for ``where``: one listing it, else one valid anywhere, else the first."""
     if where:
         for g, w in cands:
@@ -253,7 +257,7 @@ def _scan(toks: Sequence[Token], where: str | None, context: bool = False) -> _S
         hit = None if context or patron else t.groups.match_at(toks, i)
         if hit is not None:
             n, cands = hit
-            g = _pick(cands, where)  # type: ignore[arg-type]
+            g = _pick(cands, where)
             i += n
             s.found = True
             if not s.fixed:

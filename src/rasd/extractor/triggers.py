@@ -21,14 +21,14 @@ def find_triggers(doc: Document) -> Document:
         hit = match_at(toks, i)
         if hit is None:
             continue
-        n, value = hit
-        etype, role, mixed = value  # type: ignore[misc]
+        n, entry = hit
+        etype, role = entry.type, entry.role
         if role == "verb" and n == 1 and has_article(tok):  # a definite word is no verb:
             masdar = next((masdars[s] for s in tok.stems if s in masdars), None)
             if masdar is None or masdar == "deployed":
                 continue  # "صيدلية السجن"; "الحشد" is a crowd, "النشر" publishing
             etype, role = masdar, "masdar"  # "القتل الصادم للعشرات"
         found.append(Trigger(tok.start, toks[i + n - 1].end, etype, role,
-                             " ".join(t.text for t in toks[i:i + n]), mixed))
+                             " ".join(t.text for t in toks[i:i + n]), entry.mixed))
         after = i + n
     return doc.with_(triggers=tuple(found))

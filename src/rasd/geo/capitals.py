@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import csv
 from functools import lru_cache
-from importlib import resources
 
 from rasd.errors import DataError
+from rasd.geo.tsv import open_data
 from rasd.model import PlaceMention
 
 CAPITALS_NAME = "capitals.tsv"
@@ -19,9 +19,8 @@ CAPITALS_NAME = "capitals.tsv"
 @lru_cache(maxsize=1)
 def capitals() -> frozenset[tuple[str, str]]:
     """(ISO code, English name) of every national capital."""
-    path = resources.files("rasd.geo").joinpath("data", CAPITALS_NAME)
     try:
-        with path.open("r", encoding="utf-8", newline="") as fh:
+        with open_data(CAPITALS_NAME) as fh:
             rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
         return frozenset((iso, name) for iso, name in rows)
     except (OSError, ValueError) as exc:

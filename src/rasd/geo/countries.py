@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from rasd.geo.tsv import open_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +23,7 @@ class Country:
 def countries() -> dict[str, Country]:
     """Every country of the gazetteer by code (its first row when it has several names)."""
     out: dict[str, Country] = {}
-    path = resources.files("rasd.geo").joinpath("data", "gazetteer.tsv")
-    with path.open("r", encoding="utf-8", newline="") as fh:
+    with open_data("gazetteer.tsv") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["kind"] == "country" and row["country"] and row["country"] not in out:
                 out[row["country"]] = Country(row["country"], row["name_ar"], row["name_en"],
@@ -35,8 +35,7 @@ def countries() -> dict[str, Country]:
 def country_names() -> dict[str, list[str]]:
     """Every Arabic and English name of each country (all its rows), by code."""
     out: dict[str, list[str]] = {}
-    path = resources.files("rasd.geo").joinpath("data", "gazetteer.tsv")
-    with path.open("r", encoding="utf-8", newline="") as fh:
+    with open_data("gazetteer.tsv") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["kind"] == "country" and row["country"]:
                 out.setdefault(row["country"], []).extend((row["name_ar"], row["name_en"]))

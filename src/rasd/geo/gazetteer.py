@@ -35,8 +35,9 @@ from typing import Any
 import ahocorasick
 
 from rasd.errors import DataError
+from rasd.geo.tsv import open_data
 from rasd.lang.ar import load_lines, load_yaml
-from rasd.model import PlaceMention
+from rasd.model import NormOffset, PlaceMention
 from rasd.text.normalize import normalize_string
 
 TSV_NAME = "gazetteer.tsv"
@@ -73,8 +74,8 @@ class Entry:
 class PlaceMatch:
     """A place found in a text, with every reading of its anchor name (best first)."""
 
-    start: int                # normalized offsets of the whole phrase (descriptors included)
-    end: int
+    start: NormOffset         # normalized offsets of the whole phrase (descriptors included)
+    end: NormOffset
     anchor_start: int         # normalized offsets of the gazetteer name itself
     anchor_end: int
     key: str                  # normalized gazetteer name
@@ -356,7 +357,8 @@ class Gazetteer:
             entries = self._by_name[key]
             if prefer is not None or key in self._preferences:
                 entries = tuple(self._rank(key, list(entries), prefer))
-            out.append(PlaceMatch(left, right, start, end, key, entries, level, prefer))
+            out.append(PlaceMatch(NormOffset(left), NormOffset(right), start, end, key, entries,
+                                  level, prefer))
             floor = right
             carry = (right, level, prefer) if shared else None
         return out
@@ -533,9 +535,8 @@ def _keys(names: list[str]) -> list[str]:
 
 def _read_tsv() -> list[Entry]:
     """Entries of the generated gazetteer file."""
-    path = resources.files("rasd.geo").joinpath("data", TSV_NAME)
     try:
-        with path.open("r", encoding="utf-8", newline="") as fh:
+        with open_data(TSV_NAME) as fh:
             reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             header = next(reader)
             rows = list(reader)

@@ -56,7 +56,7 @@ from rasd.errors import DataError
 from rasd.extractor.nationality import nationality_forms
 from rasd.geo.gazetteer import Entry, Gazetteer, PlaceMatch
 from rasd.lang.ar import load_yaml
-from rasd.model import PlaceMention
+from rasd.model import NormOffset, PlaceMention
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import stems, with_accusative
 
@@ -87,7 +87,7 @@ TITLE_WORDS = 3
 _MARKS = re.compile("[-:/(|\u2013\u2014]|[.][.]")  # what ends a dateline
 TANWEEN_FATH = "\u064b"
 
-TextOf = Callable[[int, int], str]
+TextOf = Callable[[NormOffset, NormOffset], str]
 
 
 # -- data ------------------------------------------------------------------------------------
@@ -536,7 +536,7 @@ def _adjective_country(m: PlaceMatch, norm: str, nat: Nationalities, text_of: Te
     iso = nat.adjective_country(m.key)
     if iso is None or iso != entry.country:
         return None
-    tok = m.start
+    tok: int = m.start
     while tok > 0 and norm[tok - 1].isalnum():
         tok -= 1
     glued = tok < m.start
@@ -550,8 +550,8 @@ def _adjective_country(m: PlaceMatch, norm: str, nat: Nationalities, text_of: Te
     if m.key in nat.feminine:
         if glued:
             # "Iraqi-FEM and-Syrian-FEM": a conjunction joining two adjectives
-            joined = norm[tok:m.start] == conjunction and prev is not None
-            return iso if joined and nat.country_of(prev) else None
+            joined = norm[tok:m.start] == conjunction
+            return iso if joined and prev is not None and nat.country_of(prev) else None
         if prev is None or prev in nat.place_before:
             return None
         return iso

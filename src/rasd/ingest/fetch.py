@@ -12,10 +12,9 @@ the environment, which then makes the connection itself.
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
@@ -28,7 +27,6 @@ MAX_BYTES = 5_000_000          #: largest page or feed fetched (bytes)
 TIMEOUT = 20.0                 #: seconds without a byte before a fetch is given up
 CONNECT_TIMEOUT = 10.0
 PAGE_DEADLINE = 120.0          #: seconds one page may take in all (a server trickling bytes)
-ALLOW_PRIVATE_ENV = "RASD_ALLOW_PRIVATE"
 ALLOW_HINT = "--allow-private / RASD_ALLOW_PRIVATE=1 allows it"
 
 
@@ -46,12 +44,6 @@ class FetchOptions:
     workers: int = 8
     timeout: float = TIMEOUT
     progress: Callable[[str], None] | None = None
-
-
-def allow_private_from_env(env: Mapping[str, str] | None = None) -> bool:
-    """Whether ``RASD_ALLOW_PRIVATE`` is set to a true value (1, true, yes, on)."""
-    value = (os.environ if env is None else env).get(ALLOW_PRIVATE_ENV, "")
-    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True, slots=True)

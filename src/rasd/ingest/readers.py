@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal, overload
 
 import httpx
 
@@ -50,7 +50,7 @@ def read_file(path: Path, http: httpx.Client | None = None, require_arabic: bool
                 yield from read_warc(fh, str(path), require_arabic)
             elif suffix in HTML_SUFFIXES:
                 yield _bounded(fh, str(path)) or _html(fh.read(), str(path), require_arabic)
-            elif suffix in FEED_SUFFIXES or looks_like_feed(fh.peek(2048)):  # type: ignore[attr-defined]
+            elif suffix in FEED_SUFFIXES or looks_like_feed(fh.peek(2048)):
                 too_big = _bounded(fh, str(path))
                 if too_big:
                     yield too_big
@@ -58,7 +58,7 @@ def read_file(path: Path, http: httpx.Client | None = None, require_arabic: bool
                 with _client(http, fetch) as own:
                     yield from read_feed(fh.read(), str(path), own, require_arabic, fetch)
             else:
-                yield from read_stream(fh, str(path), require_arabic, raw)  # type: ignore[arg-type]
+                yield from read_stream(fh, str(path), require_arabic, raw)
     except OSError as exc:
         yield Failure(str(path), exc.strerror or str(exc), "bad_input")
 
@@ -98,6 +98,15 @@ class _client:
             self.http.close()
 
 
+@overload
+def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
+                http: httpx.Client | None = None, require_arabic: bool = True,
+                fetch: FetchOptions | None = None, raw: Literal[False] = False
+                ) -> Iterator[Document | Failure]: ...
+@overload
+def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
+                http: httpx.Client | None = None, require_arabic: bool = True,
+                fetch: FetchOptions | None = None, *, raw: bool) -> Iterator[RawItem]: ...
 def read_inputs(paths: list[str], stdin: BinaryIO | None = None,
                 http: httpx.Client | None = None, require_arabic: bool = True,
                 fetch: FetchOptions | None = None, raw: bool = False) -> Iterator[RawItem]:

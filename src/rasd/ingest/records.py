@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from rasd.errors import InputError, RecordError
 from rasd.ingest.text import decode, strip_boilerplate
-from rasd.model import Document
+from rasd.model import Document, OrigOffset
 
 MAX_CHARS = 1_000_000          # longest article accepted (characters)
 MAX_LINE_BYTES = 8_000_000     # longest JSONL line accepted (bytes)
@@ -93,7 +93,7 @@ def make_document(text: str, *, id: str | None = None, title: str | None = None,
     full = without_surrogates(full)
     doc_id = _clean(id) or hashlib.sha256(full.encode("utf-8")).hexdigest()[:16]
     return Document(id=doc_id, text=full, published=_clean(published),
-                    outlet=_clean(outlet), url=_clean(url), title_end=len(title),
+                    outlet=_clean(outlet), url=_clean(url), title_end=OrigOffset(len(title)),
                     meta={"source": source})
 
 
@@ -236,8 +236,9 @@ def read_stream(fh: BinaryIO, name: str, require_arabic: bool = True,
     """A stream that is either JSONL records (as :class:`RawRecord` with ``raw``) or one
     plain-text article."""
     if not hasattr(fh, "peek"):
-        fh = io.BufferedReader(fh)  # type: ignore[arg-type]
-    head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+        # any binary stream with readinto can be buffered (typeshed asks for a RawIOBase)
+        fh = io.BufferedReader(fh)  # type: ignore[type-var]
+    head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     if _looks_like_jsonl(head):
         yield from read_jsonl(fh, name, require_arabic, raw)
         return

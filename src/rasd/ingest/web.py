@@ -12,7 +12,7 @@ the rest of the archive is not read. Every failure is a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import httpx
 from warcio.bufferedreaders import DecompressingBufferedReader
@@ -118,9 +118,9 @@ def read_warc(fh: BinaryIO, source: str, require_arabic: bool = True) -> Iterato
         yield Failure(source, "no HTML response records in the WARC", "bad_input")
 
 
-def _warc_page(record: object, url: str, require_arabic: bool) -> Item:
+def _warc_page(record: Any, url: str, require_arabic: bool) -> Item:
     """One HTML response record as a Document, or its failure (body over :data:`MAX_BYTES`)."""
-    data = record.content_stream().read(MAX_BYTES + 1)  # type: ignore[attr-defined]
+    data = record.content_stream().read(MAX_BYTES + 1)  # a warcio record: no type hints
     if len(data) > MAX_BYTES:
         return Failure(url, f"record body larger than {MAX_BYTES:,} bytes; skipped", "too_large")
     try:

@@ -91,7 +91,7 @@ def _merge_named_back(by_source: dict[str, list[int]], members: list[ClaimRecord
             c = members[i].claim
             texts.setdefault(c.doc_id, {})[canon(c.source.text)] = key
     for key in [k for k in by_source if "@" not in k]:
-        targets = set()
+        targets: set[str] = set()
         for i in by_source[key]:
             c = members[i].claim
             short = canon(c.source.text) if c.source.kind != "outlet" else ""

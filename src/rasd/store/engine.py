@@ -193,3 +193,11 @@ def _sqlite_begin(conn: sa.Connection) -> None:
 def write_options() -> dict[str, Any]:
     """Execution options of a connection that is about to write (``BEGIN IMMEDIATE``)."""
     return {_WRITE: True}
+
+
+def inserted_id(result: sa.CursorResult[Any]) -> int:
+    """The integer primary key of the row an INSERT made."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise StoreError("the database gave back no key for an inserted row")
+    return int(key[0])

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 
 from rasd.model import Claim, Document, Mention
 
@@ -45,7 +45,7 @@ def document_row(doc: Document, *, digest: str, language: str, run_id: int | Non
             "text": doc.text, "added_at": now, "run_id": run_id}
 
 
-def row_document(row: Mapping[str, Any]) -> Document:
+def row_document(row: Mapping[Any, Any]) -> Document:
     """A Document (text and metadata only, as ingested) from a ``documents`` row."""
     return Document(id=row["id"], text=row["text"], published=row["published"],
                     outlet=row["outlet"], url=row["url"], title_end=row["title_end"],
@@ -110,6 +110,10 @@ def _source_row(m: Mention) -> dict[str, Any]:
     return {"id": m.id, "name": m.name or m.text, "kind": m.kind, "country": m.country}
 
 
+@overload
+def utc(value: datetime) -> datetime: ...
+@overload
+def utc(value: None) -> None: ...
 def utc(value: datetime | None) -> datetime | None:
     """A stored timestamp as an aware UTC datetime (SQLite gives them back naive)."""
     if value is None or value.tzinfo is not None:
@@ -156,7 +160,7 @@ class Run:
     failures: int | None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Run:
+    def from_row(cls, row: Mapping[Any, Any]) -> Run:
         return cls(**{**row, "started_at": utc(row["started_at"]),
                       "finished_at": utc(row["finished_at"])})
 
@@ -173,5 +177,5 @@ class StoredFailure:
     created_at: datetime
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> StoredFailure:
+    def from_row(cls, row: Mapping[Any, Any]) -> StoredFailure:
         return cls(**{**row, "created_at": utc(row["created_at"])})

@@ -180,7 +180,7 @@ class Store:
             result = conn.execute(R.insert().values(
                 command=command, extractor_version=extractor_version, started_at=_now(),
                 status="running", host=socket.gethostname(), pid=os.getpid()))
-            run_id = int(result.inserted_primary_key[0])
+            run_id = engines.inserted_id(result)
         self._versions[run_id] = extractor_version
         return run_id
 
@@ -325,8 +325,10 @@ class Store:
         columns = [c.name for c in C.columns]
         json_columns = {c.name for c in C.columns if isinstance(c.type, sa.JSON)}
         raw = conn.connection.driver_connection
+        if raw is None:
+            raise StoreError("the PostgreSQL connection is closed")
         with raw.cursor() as cursor, \
-                cursor.copy(f"COPY claims ({', '.join(columns)}) FROM STDIN") as copy:  # type: ignore[union-attr]
+                cursor.copy(f"COPY claims ({', '.join(columns)}) FROM STDIN") as copy:
             for row in values:
                 copy.write_row([Jsonb(row[c]) if c in json_columns else row[c] for c in columns])
 
@@ -430,7 +432,7 @@ class Store:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _stream(self, stmt: sa.Select[Any], chunk: int) -> Iterator[sa.Row[Any]]:
+    def _stream(self, stmt: sa.Select[Any], chunk: int) -> Iterator[sa.Row[*tuple[Any, ...]]]:
         with self._read() as conn:
             yield from conn.execution_options(yield_per=chunk).execute(stmt)
 

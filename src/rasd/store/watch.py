@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from rasd.store.engine import inserted_id
 from rasd.store.rows import utc
 from rasd.store.schema import alert_claims as AC
 from rasd.store.schema import alert_deliveries as AD
@@ -203,7 +204,7 @@ class WatchStore:
         out: list[tuple[str, str, str]] = []
         with self.store._read() as conn:
             for chunk in _chunks(list(feed_urls)):
-                out.extend(tuple(r) for r in conn.execute(  # type: ignore[misc]
+                out.extend(tuple(r) for r in conn.execute(
                     sa.select(WI.c.key, WI.c.feed_url, WI.c.link).where(
                         WI.c.feed_url.in_(chunk), WI.c.status == "failed",
                         WI.c.attempts < max_attempts).order_by(WI.c.first_seen, WI.c.key)))
@@ -257,9 +258,9 @@ class WatchStore:
                     A.c.kind == kind, A.c.cause == cause, AC.c.claim_id.in_(chunk)).limit(1))
                 if seen is not None:
                     return None
-            alert_id = int(conn.execute(A.insert().values(
+            alert_id = inserted_id(conn.execute(A.insert().values(
                 kind=kind, cause=cause, group_id=group_id, type=type, summary=summary,
-                payload=payload, created_at=_now())).inserted_primary_key[0])
+                payload=payload, created_at=_now())))
             if claim_ids:
                 conn.execute(AC.insert(), [{"alert_id": alert_id, "claim_id": c}
                                            for c in sorted(set(claim_ids))])

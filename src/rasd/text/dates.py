@@ -47,9 +47,9 @@ from typing import Any
 from hijridate import Gregorian, Hijri
 
 from rasd.lang.ar import load_yaml
-from rasd.model import Token
+from rasd.model import NormOffset, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import word_starts
+from rasd.text.tokens import leading_word, word_starts
 
 __all__ = ["TimeMention", "find_times", "parse_published", "WEEK_START", "FUTURE_SLACK",
            "PUBLISHED_RANGE"]
@@ -63,7 +63,6 @@ PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2099, 12, 31))
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
 _OFFSETS = {"past": -1, "current": 0, "next": 1}
-_LEADING_WORD = re.compile(r"\w*")
 _TEXT = attrgetter("text")
 
 Resolved = tuple[dt.date | None, str, dt.date | None]
@@ -73,8 +72,8 @@ Resolved = tuple[dt.date | None, str, dt.date | None]
 class TimeMention:
     """A time expression: span in the normalized text and the period it denotes."""
 
-    start: int
-    end: int
+    start: NormOffset
+    end: NormOffset
     date: str | None
     precision: str  # "day" | "week" | "month" | "year" | "since"
     end_date: str | None = None
@@ -186,122 +185,193 @@ def _index(raw: dict[Any, list[str]]) -> dict[str, Any]:
     return {w: k for k, words in raw.items() for w in _words(words)}
 
 
+@dataclass(frozen=True, slots=True)
+class _Fragments:
+    """Regex pieces the date patterns share, each an alternation from ``dates.yaml``."""
+
+    word_start: str      # no word character before
+    clitics: str         # optional conjunction and preposition (and, by, and-by)
+    article: str
+    of: str              # "of" in "the 27th of October"
+    this: str            # "this" (masculine, feminine)
+    since: str
+    relative: str        # "last", "next", ...
+    era_mark: str        # Hijri or Gregorian era marker after a year
+    hijri_mark: str
+    month_word: str      # "month" before a month name
+    year_word: str       # "year" before a year
+    part: str            # a part of a period: "early", "late", ...
+    weekday: str
+    month: str           # Gregorian month names
+    hijri_month: str
+    number_word: str
+    unit: str            # duration units, singular and plural
+    dual: str            # duration units, dual ("two days" in one word)
+    anaphoric: str       # "itself", "the same" after a word
+    not_anaphoric: str   # not followed by one of those
+    day_number: str      # group d: a day of the month, in digits or an ordinal
+    time_of_day: str     # optional time of day and day word before a date: "dawn of the day"
+    day_prefix: str      # that, and an optional weekday: "on Sunday, corresponding to"
+    month_pair: str      # group mon: a month, with its other regional name after it
+    year_tail: str       # what may follow a month: a year, "of this year", a relative word
+
+
 class _Grammar:
     """Compiled patterns and word tables built once from ``dates.yaml``."""
 
-    def __init__(self, y: dict[str, Any]) -> None:
-        cl = y["clitics"]
-        self.art = normalize_string(cl["article"])
-        lam = normalize_string(cl["lam"])
-        self.lam, conj, prep = lam, _words(cl["conjunctions"]), _words(cl["prepositions"])
-        self.month = _index(y["months"])
-        self.short = set(_words(y["short_months"]))
-        self.hmonth = _index(y["hijri_months"])
-        self.h_need_year = set(_words(y["hijri_need_year"]))
-        self.hmark = set(_words(y["hijri_markers"]))
-        self.gmark = set(_words(y["gregorian_markers"]))
-        self.weekday = _index(y["weekdays"])
-        self.wd_ctx = set(_words(y["weekdays_need_context"]))
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._read_tables(data)
+        f = self._fragments(data)
+        self.patterns = [(re.compile(rf"{f.clitics}(?P<x>{rx})(?!\w)"), fn)
+                         for rx, fn in self._specs(data, f)]
+        self._compile_locator(data, f)
+        self._compile_context(data, f)
+
+    def _read_tables(self, data: dict[str, Any]) -> None:
+        """The word tables: clitics, month and weekday names, ordinals, number words, relative
+        words, period words, duration units (singular, plural, dual) and deictic words with
+        their day offsets."""
+        clitics = data["clitics"]
+        self.art = normalize_string(clitics["article"])
+        self.lam = normalize_string(clitics["lam"])
+        self.conj, self.prep = _words(clitics["conjunctions"]), _words(clitics["prepositions"])
+        self.month = _index(data["months"])
+        self.short = set(_words(data["short_months"]))
+        self.hmonth = _index(data["hijri_months"])
+        self.h_need_year = set(_words(data["hijri_need_year"]))
+        self.hmark = set(_words(data["hijri_markers"]))
+        self.gmark = set(_words(data["gregorian_markers"]))
+        self.weekday = _index(data["weekdays"])
+        self.wd_ctx = set(_words(data["weekdays_need_context"]))
         self.wd_not_after = re.compile(
-            rf"(?<!\w){self._alt(_words(y['weekday_blockers_before']))}\s+\Z")
-        self.ordinal = _index(y["ordinals"])
-        self.number = _index(y["numbers"])
-        self.rel = {w: k for k, v in y["relative"].items() for w in _words(v)}
-        self.period = _index(y["periods"])
+            rf"(?<!\w){self._alt(_words(data['weekday_blockers_before']))}\s+\Z")
+        self.ordinal = _index(data["ordinals"])
+        self.number = _index(data["numbers"])
+        self.rel = {w: k for k, v in data["relative"].items() for w in _words(v)}
+        self.period = _index(data["periods"])
         self.unit: dict[str, str] = {}
         self.dual: dict[str, str] = {}
-        sing: list[str] = []
-        for unit, forms in y["durations"].items():
+        for unit, forms in data["durations"].items():
             for w in _words(forms["singular"]) + _words(forms["plural"]):
                 self.unit[w] = unit
-            sing += _words(forms["singular"])
             for w in _words(forms["dual"]):
                 self.dual[w] = unit
         deixis = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1,
                   "day_after_tomorrow": 2}
-        self.deixis = {w: off for name, off in deixis.items() for w in _words(y[name])}
+        self.deixis = {w: off for name, off in deixis.items() for w in _words(data[name])}
 
-        A = self._alt
-        B = r"(?<!\w)"
-        CL = "(?:" + A(conj) + "?" + A(prep) + "?)"
-        ART = f"(?:{re.escape(self.art)})"
-        OF, THIS, SINCE = A(_words(y["of"])), A(_words(y["this"])), A(_words(y["since"]))
-        REL = A(list(self.rel))
-        MARK = A(_words(y["hijri_markers"]) + _words(y["gregorian_markers"]))
-        HMARK = A(_words(y["hijri_markers"]))
-        MW, YW = A(_words(y["month_word"])), A(_words(y["year_words"]))
-        PART = A(_words(y["period_parts"]))
-        WD, MON, HMON = A(list(self.weekday)), A(list(self.month)), A(list(self.hmonth))
-        NUMW, UNIT, DUAL = A(list(self.number)), A(list(self.unit)), A(list(self.dual))
-        ANA = A(_words(y["anaphoric_after"]))
-        NOT_ANA = rf"(?!\s+{ANA}(?!\w))"
-        heads = "".join(rf"(?<!{re.escape(h)}\s)" for h in _words(y["month_name_heads"]))
-        DAYNUM = rf"(?P<d>{ART}?\d{{1,2}}(?!\d)|{heads}{A(list(self.ordinal))})"
-        PRE = rf"(?:{A(_words(y['times_of_day']))}\s+)?(?:{A(_words(y['day_words']))}\s+)?"
-        PREX = PRE + rf"(?:{WD}\s*[,\u060c]?\s*(?:{A(_words(y['corresponding']))}\s+)?)?"
-        MONPAIR = rf"(?P<mon>{MON})(?:\s*[/(\-]\s*{MON}\s*\)?)?"
-        YTAIL = (rf"(?:\s*[,\u060c]?\s*(?:{OF}\s+)?(?:{YW}\s*)?(?P<y>{_GY})(?!\d)(?:\s*{MARK}(?!\w))?"
-                 rf"|\s+(?:{OF}\s+)?(?:{THIS}\s+)?(?P<yw>{A(self._period_words('year'))})"
-                 rf"(?:\s+(?P<yrel>{REL}))?{NOT_ANA}|\s+(?P<mrel>{REL}))?")
-        period_any = A(list(self.period))
-        wd_block = rf"(?!\s+{A(_words(y['weekday_blockers_after']))}(?!\w))"
-        ago_guard = rf"(?!\s+(?:{MON}|{HMON})(?!\w))"
-        num = rf"(?:\d{{1,3}}|{NUMW})"
-        specs: list[tuple[str, Callable[..., Resolved | None]]] = [
-            (rf"(?P<pre>{PRE})(?P<dx>{A(list(self.deixis), al=True)})(?:\s+(?P<wd>{WD}))?",
+
+    def _fragments(self, data: dict[str, Any]) -> _Fragments:
+        """The pieces the patterns are built of (see :class:`_Fragments`)."""
+        alt = self._alt
+        anaphoric = alt(_words(data["anaphoric_after"]))
+        article = f"(?:{re.escape(self.art)})"
+        of, this = alt(_words(data["of"])), alt(_words(data["this"]))
+        era_mark = alt(_words(data["hijri_markers"]) + _words(data["gregorian_markers"]))
+        year_word, relative = alt(_words(data["year_words"])), alt(list(self.rel))
+        weekday, month = alt(list(self.weekday)), alt(list(self.month))
+        not_anaphoric = rf"(?!\s+{anaphoric}(?!\w))"
+        heads = "".join(rf"(?<!{re.escape(h)}\s)" for h in _words(data["month_name_heads"]))
+        time_of_day = (rf"(?:{alt(_words(data['times_of_day']))}\s+)?"
+                       rf"(?:{alt(_words(data['day_words']))}\s+)?")
+        return _Fragments(
+            word_start=r"(?<!\w)",
+            clitics="(?:" + alt(self.conj) + "?" + alt(self.prep) + "?)",
+            article=article, of=of, this=this, since=alt(_words(data["since"])),
+            relative=relative, era_mark=era_mark, hijri_mark=alt(_words(data["hijri_markers"])),
+            month_word=alt(_words(data["month_word"])), year_word=year_word,
+            part=alt(_words(data["period_parts"])), weekday=weekday, month=month,
+            hijri_month=alt(list(self.hmonth)), number_word=alt(list(self.number)),
+            unit=alt(list(self.unit)), dual=alt(list(self.dual)), anaphoric=anaphoric,
+            not_anaphoric=not_anaphoric,
+            day_number=rf"(?P<d>{article}?\d{{1,2}}(?!\d)|{heads}{alt(list(self.ordinal))})",
+            time_of_day=time_of_day,
+            day_prefix=time_of_day + rf"(?:{weekday}\s*[,\u060c]?\s*"
+                                     rf"(?:{alt(_words(data['corresponding']))}\s+)?)?",
+            month_pair=rf"(?P<mon>{month})(?:\s*[/(\-]\s*{month}\s*\)?)?",
+            year_tail=(rf"(?:\s*[,\u060c]?\s*(?:{of}\s+)?(?:{year_word}\s*)?(?P<y>{_GY})(?!\d)"
+                       rf"(?:\s*{era_mark}(?!\w))?"
+                       rf"|\s+(?:{of}\s+)?(?:{this}\s+)?(?P<yw>{alt(self._period_words('year'))})"
+                       rf"(?:\s+(?P<yrel>{relative}))?{not_anaphoric}|\s+(?P<mrel>{relative}))?"))
+
+    def _specs(self, data: dict[str, Any], f: _Fragments
+               ) -> list[tuple[str, Callable[..., Resolved | None]]]:
+        """Every time expression the finder knows, as (pattern, handler): deixis (yesterday), a
+        weekday, a Gregorian day or month, a day of "this month", a period (last week), a
+        year, a numeric date, a Hijri day or month, "N days ago", "the last N days", and the
+        "since" forms. The handler turns a match into (first day, precision, last day)."""
+        alt = self._alt
+        singular = [w for forms in data["durations"].values() for w in _words(forms["singular"])]
+        period_any = alt(list(self.period))
+        wd_block = rf"(?!\s+{alt(_words(data['weekday_blockers_after']))}(?!\w))"
+        ago_guard = rf"(?!\s+(?:{f.month}|{f.hijri_month})(?!\w))"
+        num = rf"(?:\d{{1,3}}|{f.number_word})"
+        return [
+            (rf"(?P<pre>{f.time_of_day})(?P<dx>{alt(list(self.deixis), al=True)})(?:\s+(?P<wd>{f.weekday}))?",
              self._deixis),
-            (rf"(?P<pre>{PRE})(?P<wd>{WD}){wd_block}(?:(?:\s+(?:{A(_words(y['to']))}\s+)?"
-             rf"|\s*[-/]\s*){WD})?(?:\s+(?P<rel>{REL}))?", self._weekday),
-            (rf"{PREX}{DAYNUM}\s*(?:{OF}\s+)?(?:{MW}\s+)?{MONPAIR}{YTAIL}", self._gday),
-            (rf"(?:(?P<part>{PART})\s+)?(?:(?P<mw>{MW})\s+)?{MONPAIR}{YTAIL}", self._gmonth),
-            (rf"{PREX}{DAYNUM}\s+(?:{OF}\s+)?(?:(?P<this>{THIS})\s+)?"
-             rf"(?P<pw>{A(self._period_words('month'))})(?:\s+(?P<rel>{REL}))?{NOT_ANA}",
+            (rf"(?P<pre>{f.time_of_day})(?P<wd>{f.weekday}){wd_block}(?:(?:\s+(?:{alt(_words(data['to']))}\s+)?"
+             rf"|\s*[-/]\s*){f.weekday})?(?:\s+(?P<rel>{f.relative}))?", self._weekday),
+            (rf"{f.day_prefix}{f.day_number}\s*(?:{f.of}\s+)?(?:{f.month_word}\s+)?"
+             rf"{f.month_pair}{f.year_tail}", self._gday),
+            (rf"(?:(?P<part>{f.part})\s+)?(?:(?P<mw>{f.month_word})\s+)?"
+             rf"{f.month_pair}{f.year_tail}", self._gmonth),
+            (rf"{f.day_prefix}{f.day_number}\s+(?:{f.of}\s+)?(?:(?P<this>{f.this})\s+)?"
+             rf"(?P<pw>{alt(self._period_words('month'))})(?:\s+(?P<rel>{f.relative}))?{f.not_anaphoric}",
              self._month_day),
-            (rf"(?:(?P<part>{PART})\s+)?(?:(?P<this>{THIS})\s+)?(?P<pw>{period_any})"
-             rf"(?:\s+(?P<rel>{REL}))?{NOT_ANA}", self._period),
-            (rf"(?:(?P<part>{PART})\s+(?:{YW}\s*)?|{YW}\s*)(?P<y>{_GY}|{_HY})(?!\d)"
-             rf"(?:\s*(?P<mk>{MARK})(?!\w))?", self._year),
-            (rf"{PREX}(?<![\d/.\-])(?P<a>\d{{1,4}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?P=s)"
-             rf"(?P<c>\d{{1,4}})(?![\d/.\-]*\d)(?:\s*(?P<mk>{MARK})(?!\w))?", self._numeric),
-            (rf"{PREX}{DAYNUM}\s*(?:{OF}\s+)?(?:{MW}\s+)?(?P<hm>{HMON})"
-             rf"(?:\s*[,\u060c]?\s*(?:{YW}\s*)?(?P<y>{_HY})(?!\d)(?:\s*{HMARK}(?!\w))?)?",
+            (rf"(?:(?P<part>{f.part})\s+)?(?:(?P<this>{f.this})\s+)?(?P<pw>{period_any})"
+             rf"(?:\s+(?P<rel>{f.relative}))?{f.not_anaphoric}", self._period),
+            (rf"(?:(?P<part>{f.part})\s+(?:{f.year_word}\s*)?|{f.year_word}\s*)(?P<y>{_GY}|{_HY})(?!\d)"
+             rf"(?:\s*(?P<mk>{f.era_mark})(?!\w))?", self._year),
+            (rf"{f.day_prefix}(?<![\d/.\-])(?P<a>\d{{1,4}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?P=s)"
+             rf"(?P<c>\d{{1,4}})(?![\d/.\-]*\d)(?:\s*(?P<mk>{f.era_mark})(?!\w))?", self._numeric),
+            (rf"{f.day_prefix}{f.day_number}\s*(?:{f.of}\s+)?(?:{f.month_word}\s+)?(?P<hm>{f.hijri_month})"
+             rf"(?:\s*[,\u060c]?\s*(?:{f.year_word}\s*)?(?P<y>{_HY})(?!\d)(?:\s*{f.hijri_mark}(?!\w))?)?",
              self._hday),
-            (rf"(?:{PART}\s+)?(?:{MW}\s+)?(?P<hm>{HMON})\s*(?:{OF}\s+)?(?:{YW}\s*)?(?P<y>{_HY})"
-             rf"(?!\d)(?:\s*{HMARK}(?!\w))?", self._hmonth),
-            (rf"(?:(?P<part>{PART})\s+)?(?:(?P<mw>{MW})\s+)?(?P<hm>{HMON})(?:\s+(?P<rel>{REL}))?"
-             rf"{NOT_ANA}", self._hmonth_recent),
-            (rf"{A(_words(y['ago']))}\s+(?:{A(_words(y['approx']))}\s+)?(?:(?P<n>{num})\s+"
-             rf"(?P<u>{UNIT})|(?P<u2>{DUAL})|(?P<u1>{A(sing)}){ago_guard}"
-             rf"(?:\s+{A(_words(y['numbers'][1]))})?)(?!\w)(?!\s*\d)(?!\s+{OF}(?!\w))", self._ago),
-            (rf"{ART}?(?:(?P<n>{num})\s+(?P<u>{UNIT})|(?P<u1>{UNIT})\s+{ART}?(?P<n1>{num})"
-             rf"|(?P<u2>{DUAL}))\s+{A(_words(y['recent']))}", self._recent),
-            (rf"{SINCE}\s+{A(_words(y['since_starts']))}\s+[^\W\d_]{{2,}}", self._since_marker),
-            (A(_words(y["so_far"])), self._since_marker),
-            (rf"{SINCE}\s+(?:{PART}\s+)?(?P<y>{_GY}|{_HY})(?!\d)(?:\s*(?P<mk>{MARK})(?!\w))?",
+            (rf"(?:{f.part}\s+)?(?:{f.month_word}\s+)?(?P<hm>{f.hijri_month})\s*(?:{f.of}\s+)?(?:{f.year_word}\s*)?(?P<y>{_HY})"
+             rf"(?!\d)(?:\s*{f.hijri_mark}(?!\w))?", self._hmonth),
+            (rf"(?:(?P<part>{f.part})\s+)?(?:(?P<mw>{f.month_word})\s+)?(?P<hm>{f.hijri_month})(?:\s+(?P<rel>{f.relative}))?"
+             rf"{f.not_anaphoric}", self._hmonth_recent),
+            (rf"{alt(_words(data['ago']))}\s+(?:{alt(_words(data['approx']))}\s+)?(?:(?P<n>{num})\s+"
+             rf"(?P<u>{f.unit})|(?P<u2>{f.dual})|(?P<u1>{alt(singular)}){ago_guard}"
+             rf"(?:\s+{alt(_words(data['numbers'][1]))})?)(?!\w)(?!\s*\d)(?!\s+{f.of}(?!\w))", self._ago),
+            (rf"{f.article}?(?:(?P<n>{num})\s+(?P<u>{f.unit})|(?P<u1>{f.unit})\s+{f.article}?(?P<n1>{num})"
+             rf"|(?P<u2>{f.dual}))\s+{alt(_words(data['recent']))}", self._recent),
+            (rf"{f.since}\s+{alt(_words(data['since_starts']))}\s+[^\W\d_]{{2,}}", self._since_marker),
+            (alt(_words(data["so_far"])), self._since_marker),
+            (rf"{f.since}\s+(?:{f.part}\s+)?(?P<y>{_GY}|{_HY})(?!\d)(?:\s*(?P<mk>{f.era_mark})(?!\w))?",
              self._since_year),
         ]
-        self.patterns = [(re.compile(rf"{CL}(?P<x>{rx})(?!\w)"), fn) for rx, fn in specs]
-        # cheap pass: word starts whose first word can open some pattern
+
+    def _compile_locator(self, data: dict[str, Any], f: _Fragments) -> None:
+        """``locator``, a cheap first pass over the text: the word starts whose first word can
+        open some pattern; ``openers``, those words (see :func:`_positions`)."""
+        alt = self._alt
         counted = list(self.number) + list(self.unit) + list(self.dual)
         first = {w.split()[0] for w in [
-            *_words(y["times_of_day"]), *_words(y["day_words"]), *self.weekday, *self.deixis,
-            *self.month, *self.hmonth, *_words(y["month_word"]), *_words(y["period_parts"]),
-            *_words(y["this"]), *self.period, *_words(y["year_words"]), *self.ordinal,
-            *_words(y["ago"]), *_words(y["since"]), *_words(y["so_far"]), *counted,
+            *_words(data["times_of_day"]), *_words(data["day_words"]), *self.weekday, *self.deixis,
+            *self.month, *self.hmonth, *_words(data["month_word"]), *_words(data["period_parts"]),
+            *_words(data["this"]), *self.period, *_words(data["year_words"]), *self.ordinal,
+            *_words(data["ago"]), *_words(data["since"]), *_words(data["so_far"]), *counted,
             *(self.art + w for w in counted)]}
-        self.locator = re.compile(rf"{B}{CL}(?:{A(list(first), al=True)}(?![^\W\d])|{ART}?\d)")
+        self.locator = re.compile(rf"{f.word_start}{f.clitics}"
+                                  rf"(?:{alt(list(first), al=True)}(?![^\W\d])|{f.article}?\d)")
         # what the locator can match as a whole word (clitics included), but for the words holding
         # a digit (see _positions); None if a word might not open with a word character
         lam_forms = [w[1:] for w in first if w.startswith(self.art) and len(w) > len(self.art)]
-        leading = {_LEADING_WORD.match(c + p + w).group()  # type: ignore[union-attr]
-                   for c in ("", *conj) for p in ("", *prep) for w in [*first, *lam_forms]}
+        leading = {leading_word(c + p + w)
+                   for c in ("", *self.conj) for p in ("", *self.prep) for w in [*first, *lam_forms]}
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
-        self.since_before = re.compile(rf"{B}{CL}(?P<s>{SINCE})\s+\Z")
+
+    def _compile_context(self, data: dict[str, Any], f: _Fragments) -> None:
+        """Words read around a match: "since" before it, what makes "today" no date ("the next
+        day", "that day") and an event word right before it."""
+        alt = self._alt
+        self.since_before = re.compile(rf"{f.word_start}{f.clitics}(?P<s>{f.since})\s+\Z")
         self.today_after = re.compile(
-            rf"\s+(?:{A(_words(y['today_blockers_after']) + list(self.ordinal))}|{ANA}|{ART}\d+)"
-            r"(?!\w)")
-        self.today_before = re.compile(rf"(?<!\w){A(_words(y['today_blockers_before']))}\s+\Z")
-        self.event_before = re.compile(rf"{A(_words(y['event_words']))}\s+\Z")
+            rf"\s+(?:{alt(_words(data['today_blockers_after']) + list(self.ordinal))}"
+            rf"|{f.anaphoric}|{f.article}\d+)(?!\w)")
+        self.today_before = re.compile(rf"(?<!\w){alt(_words(data['today_blockers_before']))}\s+\Z")
+        self.event_before = re.compile(rf"{alt(_words(data['event_words']))}\s+\Z")
 
     def _period_words(self, unit: str) -> list[str]:
         return [w for w, u in self.period.items() if u == unit]
@@ -605,7 +675,7 @@ def find_times(norm: str, published: dt.date | None,
             occupied[s:e] = b"\x01" * (e - s)
             taken.append((s, e, res))
     taken.sort()
-    return [TimeMention(s, e, start.isoformat() if start else None, precision,
+    return [TimeMention(NormOffset(s), NormOffset(e), start.isoformat() if start else None, precision,
                         end.isoformat() if end and precision != "since" else None)
             for s, e, (start, precision, end) in taken]
 

@@ -18,7 +18,7 @@ All words come from ``lang/ar/data/numbers.yaml``; everything is compiled once, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -26,9 +26,9 @@ from operator import attrgetter
 from typing import Any
 
 from rasd.lang.ar import load_yaml, singular_persons
-from rasd.model import Count, CountMention, Token
+from rasd.model import Count, CountMention, NormOffset, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.tokens import word_starts
+from rasd.text.tokens import leading_word, word_starts
 
 __all__ = ["find_counts"]
 
@@ -44,7 +44,6 @@ _MULTS = ("mult1", "mult2", "multn")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _NONDIGIT = re.compile(r"\D")
 _PLUS = re.compile(r"\+")
-_LEADING_WORD = re.compile(r"\w*")
 _STRIP = "()[]{}\"'.,:;!?-_/*#…"
 
 
@@ -77,7 +76,8 @@ class _Core:
             count = Count(min=self.lo, max=self.hi)
         else:
             count = Count(value=self.value, qualifier=self.qualifier)
-        return CountMention(self.start, self.end, count, self.kind, self.noun)
+        return CountMention(NormOffset(self.start), NormOffset(self.end), count, self.kind,
+                            self.noun)
 
 
 @dataclass(slots=True)
@@ -134,30 +134,45 @@ def _cls(chars: Iterable[str]) -> str:
 class _Lexicon:
     """Word tables and compiled patterns built from ``numbers.yaml``."""
 
-    def __init__(self, y: dict[str, Any]) -> None:
-        cl = y["clitics"]
-        self.conj = set(_ns(cl["conjunctions"]))
-        self.preps = set(_ns(cl["prepositions"]))
-        self.article, self.lam_article, self.and_ = _n(cl["article"]), _n(cl["lam_article"]), _n(cl["and"])
-        self.punct = _STRIP + str(y["punctuation"])
-        conj, art = _cls(self.conj), re.escape(self.article)
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._read_clitics(data["clitics"], str(data["punctuation"]))
+        words = self._read_number_words(data)
+        self._compile_figures(data, words)
+        self._compile_qualifiers(data["qualifiers"])
+        self._compile_ranges(data["ranges"])
+        self._compile_kinds(data["kinds"], data["ranges"])
+
+    def _read_clitics(self, clitics: dict[str, Any], punctuation: str) -> None:
+        """The clitics a figure's first word may carry, and every (prefix, has "and", has the
+        article) combination of them, fewest letters first."""
+        self.conj = set(_ns(clitics["conjunctions"]))
+        self.preps = set(_ns(clitics["prepositions"]))
+        self.article = _n(clitics["article"])
+        self.lam_article, self.and_ = _n(clitics["lam_article"]), _n(clitics["and"])
+        self.punct = _STRIP + punctuation
         self.prefixes = sorted(
             {(c + p + a, bool(c), bool(a) or p == self.lam_article)
              for c in ("", *self.conj) for p in ("", *self.preps, self.lam_article)
-             for a in (("",) if p == self.lam_article else ("", self.article))}, key=lambda x: len(x[0]))
+             for a in (("",) if p == self.lam_article else ("", self.article))},
+            key=lambda x: len(x[0]))
 
-        # number words -> (category, value)
+    def _read_number_words(self, data: dict[str, Any]) -> dict[str, tuple[str, int]]:
+        """Number words -> (category, value): units, tens, hundreds (one word or two),
+        multipliers (thousand: one, two, many), vague words (tens of, hundreds of); and the
+        duals, the word lists read around a figure and the clitic forms of every number word."""
         words: dict[str, tuple[str, int]] = {}
         for cat, section in (("unit", "units"), ("tens", "tens"), ("hund", "hundreds")):
-            words.update((f, (cat, int(v))) for v, forms in y[section].items() for f in _ns(forms))
-        hwords = _ns(y["hundred_words"])
-        words.update((f, (cat, v)) for cat, v, key in (("ten", 10, "ten_words"), ("one", 1, "one_of"),
-                                                        ("hword", 100, "hundred_words"), ("half", 0, "half"))
-                     for f in _ns(y[key]))
-        words.update((p + h, ("hund", int(v) * 100)) for v, forms in y["hundred_prefixes"].items()
+            words.update((f, (cat, int(v))) for v, forms in data[section].items()
+                         for f in _ns(forms))
+        hwords = _ns(data["hundred_words"])
+        words.update((f, (cat, v)) for cat, v, key in (
+            ("ten", 10, "ten_words"), ("one", 1, "one_of"), ("hword", 100, "hundred_words"),
+            ("half", 0, "half")) for f in _ns(data[key]))
+        words.update((p + h, ("hund", int(v) * 100))
+                     for v, forms in data["hundred_prefixes"].items()
                      for p in _ns(forms) for h in hwords)
         self.mult_of: dict[str, int] = {}
-        for value, groups in y["multipliers"].items():
+        for value, groups in data["multipliers"].items():
             for cat, key in (("mult1", "one"), ("mult2", "two"), ("multn", "many")):
                 for f in _ns(groups[key]):
                     words[f] = (cat, int(value))
@@ -166,31 +181,39 @@ class _Lexicon:
         self.vague_names = {10: "tens", 100: "hundreds"}
         self.vague_of_thousands = {10: "tens_of_thousands", 100: "hundreds_of_thousands"}
         words.update((f, ("vague", 10 if name == "tens" else 100))
-                     for name, forms in y["vague"].items() for f in _ns(forms))
-        self.duals = {f: ("dual", 2) for f in (*_ns(y["duals"]), *_person_duals(y["person_duals"]))}
-        self.not_numbers = set(_ns(y["not_numbers"]))
+                     for name, forms in data["vague"].items() for f in _ns(forms))
+        self.duals = {f: ("dual", 2)
+                      for f in (*_ns(data["duals"]), *_person_duals(data["person_duals"]))}
+        self.not_numbers = set(_ns(data["not_numbers"]))
         self.word_forms = self._clitic_forms(words)
         self.dual_forms = self._clitic_forms(self.duals)
-        self.article_blocked = set(_ns(y["article_blocked"]))
-        self.ordinals = set(_ns(y["ordinals"]))
-        self.one_of_stop = set(_ns(y["one_of_stop"]))
-        self.pronoun_suffixes = tuple(_ns(y["pronoun_suffixes"]))
-        self.year_next = set(_ns(y["year_next"]))
+        self.article_blocked = set(_ns(data["article_blocked"]))
+        self.ordinals = set(_ns(data["ordinals"]))
+        self.one_of_stop = set(_ns(data["one_of_stop"]))
+        self.pronoun_suffixes = tuple(_ns(data["pronoun_suffixes"]))
+        self.year_next = set(_ns(data["year_next"]))
+        return words
 
+    def _compile_figures(self, data: dict[str, Any], words: dict[str, tuple[str, int]]) -> None:
+        """``master``, the one pattern finding every figure: a date, time or phone number, a
+        digit figure (with a clitic, thousands separators, a multiplier word), a run of number
+        words, or a "several" word; and ``openers``, the words it can open with (see
+        :func:`_figure_starts`)."""
+        art = re.escape(self.article)
         stems = _trie(words)
         qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
-        self.unspecified = tuple(_ns(y["unspecified"]))
-        several_words = [p + w for p in qpre for w in (*_ns(y["several"]), *self.unspecified)]
+        self.unspecified = tuple(_ns(data["unspecified"]))
+        several_words = [p + w for p in qpre for w in (*_ns(data["several"]), *self.unspecified)]
         several = _trie(several_words, r'[\s"]+')
         # the words a figure can open with, but for those holding a digit (see _figure_starts):
         # a clitic before "N" or " N", a number word or dual, a "several" word (first words)
         openers = [p for p, _, _ in self.prefixes if p]
         openers += [*self.word_forms, *self.dual_forms, *several_words]
-        leading = {_LEADING_WORD.match(w).group() for w in openers}  # type: ignore[union-attr]
+        leading = {leading_word(w) for w in openers}
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
         dpre = _trie({p + sp for p, _, _ in self.prefixes if p for sp in ("", " ")}, " ")
         mults = _trie(self.mult_of)
-        self.rmark = _n(y["reversed_decimal_mark"])
+        self.rmark = _n(data["reversed_decimal_mark"])
         rmark = re.escape(self.rmark)
         heads = _trie((*self.word_forms, *self.dual_forms))
         # a figure opens a word, or its digits follow letters glued to them ("مقتل25")
@@ -206,55 +229,64 @@ class _Lexicon:
             rf"(?P<several>{several}(?!\w))",
         ]) + ")")
         self.run_tok = re.compile(rf"(?:(?P<c>{re.escape(self.and_)})\s+)?(?P<w>\S+)")
-        self.dual_two = re.compile(rf"\s+{_trie(_ns(y['dual_twos']))}(?!\w)")
+        self.dual_two = re.compile(rf"\s+{_trie(_ns(data['dual_twos']))}(?!\w)")
 
-        q = y["qualifiers"]
-        self.qualifier_of = {p: k for side in ("before", "after") for k, ps in q[side].items()
-                             for p in _ns(ps)}
-        qcl = _trie(_ns(q["clitics"]))
-        before = _trie(p for ps in q["before"].values() for p in _ns(ps))
-        self.qual_before = re.compile(rf"(?<!\w){qcl}?(?P<q>{before})\s*$")
-        after = _trie(p for ps in q["after"].values() for p in _ns(ps))
+    def _compile_qualifiers(self, qualifiers: dict[str, Any]) -> None:
+        """Hedges before a figure (about, more than) and after it (at least), by qualifier."""
+        self.qualifier_of = {p: k for side in ("before", "after")
+                             for k, ps in qualifiers[side].items() for p in _ns(ps)}
+        clitics = _trie(_ns(qualifiers["clitics"]))
+        before = _trie(p for ps in qualifiers["before"].values() for p in _ns(ps))
+        self.qual_before = re.compile(rf"(?<!\w){clitics}?(?P<q>{before})\s*$")
+        after = _trie(p for ps in qualifiers["after"].values() for p in _ns(ps))
         self.qual_after = re.compile(rf"\s*(?P<q>{after})(?!\w)")
 
-        r = y["ranges"]
-        self.range_between = re.compile(rf"(?<!\w){conj}?{_trie(_ns(r['between']))}\s+$")
-        self.range_from = re.compile(rf"(?<!\w){conj}?{_trie(_ns(r['from']))}\s+$")
-        self.range_from_words = set(_ns(r["from"]))
-        self.range_to = set(_ns(r["to"]))
-        self.range_or = set(_ns(r["or"]))
-        self.blockers = self.expand(_ns(r["blockers"]))
+    def _compile_ranges(self, ranges: dict[str, Any]) -> None:
+        """Ranges: between N and M, from N to M, N or M, and the words that block them."""
+        conj = _cls(self.conj)
+        self.range_between = re.compile(
+            rf"(?<!\w){conj}?{_trie(_ns(ranges['between']))}\s+$")
+        self.range_from = re.compile(rf"(?<!\w){conj}?{_trie(_ns(ranges['from']))}\s+$")
+        self.range_from_words = set(_ns(ranges["from"]))
+        self.range_to = set(_ns(ranges["to"]))
+        self.range_or = set(_ns(ranges["or"]))
+        self.blockers = self.expand(_ns(ranges["blockers"]))
 
-        k = y["kinds"]
-        months = _ns(k["months"])
+    def _compile_kinds(self, kinds: dict[str, Any], ranges: dict[str, Any]) -> None:
+        """What tells a figure is no head count: the words after it (a percent, money, a year,
+        a date, a time, a distance, a measure, a duration, an age) and before it (an age, a
+        time, a reference number, a score, a year, a weapon model: F-16)."""
+        art = re.escape(self.article)
+        months = _ns(kinds["months"])
         self.month_words = self.expand(m.split()[0] for m in months)
-        frm = _trie(_ns(r["from"]))
+        frm = _trie(_ns(ranges["from"]))
 
-        def after(phrases: Iterable[str], article: bool = False) -> str:
+        def after_words(phrases: Iterable[str], article: bool = False) -> str:
             return (f"(?:{art})?" if article else "") + _trie(_ns(phrases))
 
-        date = rf"(?:{frm}\s+)?{_trie(months + _ns(k['date_after_words']))}"
+        date = rf"(?:{frm}\s+)?{_trie(months + _ns(kinds['date_after_words']))}"
         self.after_kind = re.compile(
             r"\s*(?:[\"(]\s*)?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in [
-                ("percent", after(k["percent_after"])),
-                ("money", after(k["money_after"], True)),
-                ("year", after(k["year_after"])),
+                ("percent", after_words(kinds["percent_after"])),
+                ("money", after_words(kinds["money_after"], True)),
+                ("year", after_words(kinds["year_after"])),
                 ("date", date),
-                ("time", after(k["time_after"])),
-                ("distance", after(k["distance_after"], True)),
-                ("measure", after(k["measure_after"], True)),
-                ("duration", after(k["duration_after"], True)),
+                ("time", after_words(kinds["time_after"])),
+                ("distance", after_words(kinds["distance_after"], True)),
+                ("measure", after_words(kinds["measure_after"], True)),
+                ("duration", after_words(kinds["duration_after"], True)),
             ]) + r")(?!\w)")
-        self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after(k["age_units"]) + r"(?!\w)")
-        self.money_signs = set(k["money_before"])
-        self.age_before = self.expand(_ns(k["age_before"]))
-        self.age_open = set(k["age_open"])
-        self.time_before = self.expand(_ns(k["time_before"]))
-        self.reference_before = self.expand(_ns(k["reference_before"]))
-        self.score_before = self.expand(_ns(k["score_before"]))
-        self.year_strong = self.expand(_ns(k["year_strong_before"]))
-        self.year_weak = self.expand(_ns(k["year_weak_before"]))
-        models = _trie(_ns(k["model_prefixes"]))
+        self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after_words(kinds["age_units"])
+                                   + r"(?!\w)")
+        self.money_signs = set(kinds["money_before"])
+        self.age_before = self.expand(_ns(kinds["age_before"]))
+        self.age_open = set(kinds["age_open"])
+        self.time_before = self.expand(_ns(kinds["time_before"]))
+        self.reference_before = self.expand(_ns(kinds["reference_before"]))
+        self.score_before = self.expand(_ns(kinds["score_before"]))
+        self.year_strong = self.expand(_ns(kinds["year_strong_before"]))
+        self.year_weak = self.expand(_ns(kinds["year_weak_before"]))
+        models = _trie(_ns(kinds["model_prefixes"]))
         # "إف-16", and two letter names spaced out ("إم أتش 17", the flight MH17)
         self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?"
                                        rf"|(?<!\w){models}\s{models}\s?-?\s?)$")
@@ -342,7 +374,8 @@ def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator
     at "+". Every alternative of the pattern opens a word (or a phone number's "+"), so no match
     is missed, and tried left to right past the last match, they are the same matches."""
     starts, with_digits = word_starts(tokens, norm)
-    opens = lx.openers.__contains__  # type: ignore[union-attr]
+    assert lx.openers is not None  # _cores scans the whole text when any word may open a figure
+    opens = lx.openers.__contains__
     found = set(compress(starts, map(opens, map(_TEXT, tokens))))
     found.update(with_digits)
     found.update(m.start() for m in _PLUS.finditer(norm))
@@ -452,6 +485,66 @@ def _word_cores(norm: str, m: re.Match[str], lx: _Lexicon) -> Iterator[_Core]:
             yield core
 
 
+_HUNDREDS, _TENS, _UNITS, _TEEN = "hundreds", "tens", "units", "teen"  # places of a part
+
+
+@dataclass(slots=True)
+class _WordSum:
+    """The running value of a figure written in words: ``total``, the parts already closed by
+    a multiplier (three thousand); ``cur``, the part being read (and five hundred);
+    ``last_mult``, the last multiplier (each must be smaller than the one before); ``places``,
+    which of hundreds, tens, units and teen the current part holds (each is said once)."""
+
+    cur: int
+    total: int
+    last_mult: int
+    places: set[str]
+
+    @classmethod
+    def opening(cls, first: _Tok) -> _WordSum:
+        """The sum after the figure's first word."""
+        cat, value = first.cat, first.value
+        if cat in _MULTS:
+            return cls(0, value * (2 if cat == "mult2" else 1), value, set())
+        place = _HUNDREDS if cat in ("hword", "hund") else _TENS if cat == "tens" else _UNITS
+        return cls(100 if cat == "hword" else value, 0, _INF, {place})
+
+    def take(self, t: _Tok, prev: _Tok) -> bool:
+        """Add word ``t`` (after ``prev``) to the figure; False when it cannot continue it."""
+        cat, value, places = t.cat, t.value, self.places
+        if cat == "ten" and not t.conj and prev.cat in ("unit", "one") \
+                and not places & {_TENS, _TEEN}:
+            self.cur += 10                          # "ثلاثة عشر", "أحد عشر"
+            places.add(_TEEN)
+        elif cat in ("unit", "ten") and t.conj and not places & {_UNITS, _TENS, _TEEN} \
+                and (self.cur or self.total):
+            self.cur += value                       # "مئة وخمسة", "ألف وعشرة"
+            places.add(_UNITS)
+        elif (cat == "tens" and t.conj and not places & {_TENS, _TEEN} and (self.cur or self.total)
+              and (_UNITS not in places or prev.cat == "unit")):
+            self.cur += value                       # "ثلاثة وعشرون"
+            places.add(_TENS)
+        elif cat == "hword" and not t.conj and prev.cat == "unit" and places == {_UNITS} \
+                and 3 <= self.cur <= 9:
+            self.cur *= 100                         # "ثلاث مئة"
+            self.places = {_HUNDREDS}
+        elif cat in ("hword", "hund") and t.conj and self.cur == 0 and self.total:
+            self.cur = 100 if cat == "hword" else value  # "ألف ومئتان"
+            self.places = {_HUNDREDS}
+        elif cat in ("mult1", "multn") and not t.conj and self.cur and value < self.last_mult:
+            self.total += self.cur * value          # "ثلاثة آلاف"
+            self.cur, self.places, self.last_mult = 0, set(), value
+        elif cat in ("mult1", "mult2") and t.conj and self.cur == 0 and self.total \
+                and value < self.last_mult:
+            self.total += 2 * value if cat == "mult2" else value
+            self.last_mult = value
+        elif cat == "half" and t.conj and self.cur == 0 and self.total and prev.cat in _MULTS:
+            self.total += self.last_mult // 2       # "مليون ونصف"
+        else:
+            return False
+        return True
+
+
 def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int, _Core | None]:
     """The figure starting at ``toks[i]``: (index after it, core or None)."""
     first = toks[i]
@@ -460,6 +553,35 @@ def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int
     def core(last: _Tok, **kw: Any) -> _Core:
         return _Core(first.start, last.end, first.start, "word", conj=first.conj, **kw)
 
+    special = _special_first_word(first, nxt, i, core, lx)
+    if special is not None:
+        return special
+    total = _WordSum.opening(first)
+    prev, k = first, i + 1
+    while k < len(toks):
+        t = toks[k]
+        if t.al and not first.al:
+            break                              # "الاربع والعشرين" but not "ثلاثة العشرين"
+        if not total.take(t, prev):
+            break
+        prev = t
+        k += 1
+    out = core(prev, value=total.total + total.cur)
+    if prev.cat in _MULTS and total.cur == 0:
+        out.mult = total.last_mult
+        out.base = (out.value or 0) / total.last_mult
+    else:
+        out.base = out.value or 0
+    if k == i + 1 and not _single_word_figure(norm, first, out, lx):
+        return k, None
+    return k, out
+
+
+def _special_first_word(first: _Tok, nxt: _Tok | None, i: int, core: Callable[..., _Core],
+                        lx: _Lexicon) -> tuple[int, _Core | None] | None:
+    """A figure decided by its first word (and the next): no number (a weekday spelled like
+    one), a vague count (tens, tens of thousands, thousands) or a half (half a million); None
+    for a figure whose words add up (:class:`_WordSum`)."""
     if first.al and first.stem in lx.article_blocked:
         return i + 1, None                     # "الاثنين" (Monday), "الأحد (عشرة)" (Sunday)
     if first.cat == "vague":                   # عشرات / مئات (+ الآلاف)
@@ -476,59 +598,21 @@ def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int
             half.mult, half.base = nxt.value, 0.5
             return i + 2, half
         return i + 1, None
+    return None
 
-    c = first.cat
-    cur = 100 if c == "hword" else first.value if c not in _MULTS else 0
-    total = first.value * (2 if c == "mult2" else 1) if c in _MULTS else 0
-    last_mult = first.value if c in _MULTS else _INF
-    parts = set() if c in _MULTS else {"h" if c in ("hword", "hund") else "t" if c == "tens" else "u"}
-    prev, k = first, i + 1
-    while k < len(toks):
-        t = toks[k]
-        c, v = t.cat, t.value
-        if t.al and not first.al:
-            break                              # "الاربع والعشرين" but not "ثلاثة العشرين"
-        if c == "ten" and not t.conj and prev.cat in ("unit", "one") and not parts & {"t", "teen"}:
-            cur += 10                          # "ثلاثة عشر", "أحد عشر"
-            parts.add("teen")
-        elif c in ("unit", "ten") and t.conj and not parts & {"u", "t", "teen"} and (cur or total):
-            cur += v                           # "مئة وخمسة", "ألف وعشرة"
-            parts.add("u")
-        elif (c == "tens" and t.conj and not parts & {"t", "teen"} and (cur or total)
-              and ("u" not in parts or prev.cat == "unit")):
-            cur += v                           # "ثلاثة وعشرون"
-            parts.add("t")
-        elif c == "hword" and not t.conj and prev.cat == "unit" and parts == {"u"} and 3 <= cur <= 9:
-            cur *= 100                         # "ثلاث مئة"
-            parts = {"h"}
-        elif c in ("hword", "hund") and t.conj and cur == 0 and total:
-            cur = 100 if c == "hword" else v   # "ألف ومئتان"
-            parts = {"h"}
-        elif c in ("mult1", "multn") and not t.conj and cur and v < last_mult:
-            total, cur, parts, last_mult = total + cur * v, 0, set(), v   # "ثلاثة آلاف"
-        elif c in ("mult1", "mult2") and t.conj and cur == 0 and total and v < last_mult:
-            total, last_mult = total + (2 * v if c == "mult2" else v), v
-        elif c == "half" and t.conj and cur == 0 and total and prev.cat in _MULTS:
-            total += last_mult // 2            # "مليون ونصف"
-        else:
-            break
-        prev = t
-        k += 1
-    out = core(prev, value=total + cur)
-    if prev.cat in _MULTS and cur == 0:
-        out.mult = last_mult
-        out.base = out.value / last_mult
-    else:
-        out.base = out.value or 0
-    if k == i + 1:                             # a single word
-        if first.cat == "one" and not _one_of_ok(norm, first.end, lx):
-            return k, None
-        if first.cat == "ten" and lx.strip_article((lx.words_before(norm, first.start, 1) or [""])[0]) \
-                in lx.ordinals:
-            return k, None                     # "الحادي عشر"
-        if first.al and first.cat == "tens":
-            out.kind = "ordinal"               # "القرن العشرين", "الذكرى الخمسين"
-    return k, out
+
+def _single_word_figure(norm: str, first: _Tok, out: _Core, lx: _Lexicon) -> bool:
+    """Whether a figure of one word is one: "one (of)" needs a construct noun after it, "ten"
+    after an ordinal is part of it (eleventh); a definite tens word is an ordinal (the
+    twentieth century: ``out.kind`` set so)."""
+    if first.cat == "one" and not _one_of_ok(norm, first.end, lx):
+        return False
+    if first.cat == "ten" and lx.strip_article((lx.words_before(norm, first.start, 1) or [""])[0]) \
+            in lx.ordinals:
+        return False                           # "الحادي عشر"
+    if first.al and first.cat == "tens":
+        out.kind = "ordinal"                   # "القرن العشرين", "الذكرى الخمسين"
+    return True
 
 
 def _one_of_ok(norm: str, end: int, lx: _Lexicon) -> bool:
@@ -596,8 +680,8 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: _Lexicon) -> int:
     if m is not None:
         kind = m.lastgroup or ""
         small = c.vague is None and value is not None and value > 0
-        ok = {"year": c.ndigits in (3, 4), "date": small and value <= 31,
-              "time": small and value <= 24}.get(kind, True)
+        ok = {"year": c.ndigits in (3, 4), "date": small and value is not None and value <= 31,
+              "time": small and value is not None and value <= 24}.get(kind, True)
         if kind == "duration" and c.vague is None and lx.age_unit.match(norm, end) \
                 and _is_age(norm, c.num, lx):
             kind = "age"

@@ -14,6 +14,12 @@ from rasd.model import Token
 from rasd.text.normalize import normalize_string
 
 _WORD_SPLIT = re.compile(r"(\d\d*|[^\W\d][^\W\d]*)")  # a run of digits or of letters
+_NON_WORD = re.compile(r"\W")
+
+
+def leading_word(text: str) -> str:
+    """The word characters ``text`` opens with ("" when it opens with none)."""
+    return _NON_WORD.split(text, maxsplit=1)[0]
 
 
 @lru_cache(maxsize=1)

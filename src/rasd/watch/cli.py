@@ -5,22 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import signal
-import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 import click
 
-from rasd.errors import RasdError
-from rasd.ingest.fetch import FetchOptions, allow_private_from_env
+from rasd.errors import UsageError
+from rasd.ingest.fetch import FetchOptions
+from rasd.settings import active
 
 DB_HELP = "SQLite file (default ./rasd.db) or a postgresql:// URL."
-
-
-def _fail(message: str) -> None:
-    click.echo(f"rasd: error: {message}", err=True)
-    sys.exit(1)
 
 
 def _major(values: tuple[str, ...]) -> dict[str, int]:
@@ -90,35 +85,30 @@ def watch(sources: tuple[str, ...], db: str | None, every: str | None, once: boo
     from rasd.watch.cycle import Watcher, WatchOptions
     from rasd.watch.sources import read_sources
 
-    try:
-        urls = read_sources(list(sources))
-        settings = config.load(config_path)
-        if every:
-            settings.every = config.duration(every)
-        t = settings.thresholds
-        settings.thresholds = rules.Thresholds(
-            t.jump_ratio if jump_ratio is None else jump_ratio,
-            t.jump_min if jump_min is None else jump_min, {**t.major, **_major(major)})
-        settings.console = settings.console and not quiet
-        if alert_log:
-            settings.jsonl = Path(alert_log)
-        if webhook:
-            settings.webhook = {**(settings.webhook or {}), "url": webhook}
-        if smtp_host or mail_to or mail_from:
-            mail = {**(settings.email or {})}
-            for key, value in (("host", smtp_host), ("port", smtp_port),
-                               ("starttls", smtp_starttls), ("user", smtp_user),
-                               ("sender", mail_from), ("to", list(mail_to) or None)):
-                if value is not None:
-                    mail[key] = value
-            settings.email = mail
-        channels = settings.channels()
-    except RasdError as exc:
-        _fail(str(exc))
-        return
+    urls = read_sources(list(sources))
+    settings = config.load(config_path)
+    if every:
+        settings.every = config.duration(every)
+    t = settings.thresholds
+    settings.thresholds = rules.Thresholds(
+        t.jump_ratio if jump_ratio is None else jump_ratio,
+        t.jump_min if jump_min is None else jump_min, {**t.major, **_major(major)})
+    settings.console = settings.console and not quiet
+    if alert_log:
+        settings.jsonl = Path(alert_log)
+    if webhook:
+        settings.webhook = {**(settings.webhook or {}), "url": webhook}
+    if smtp_host or mail_to or mail_from:
+        mail = {**(settings.email or {})}
+        for key, value in (("host", smtp_host), ("port", smtp_port),
+                           ("starttls", smtp_starttls), ("user", smtp_user),
+                           ("sender", mail_from), ("to", list(mail_to) or None)):
+            if value is not None:
+                mail[key] = value
+        settings.email = mail
+    channels = settings.channels()
     if not urls:
-        _fail("no sources to watch")
-        return
+        raise UsageError("no sources to watch")
 
     def log(line: str) -> None:
         click.echo(f"rasd: {line}", err=True)
@@ -136,17 +126,14 @@ def watch(sources: tuple[str, ...], db: str | None, every: str | None, once: boo
     options = WatchOptions(every=settings.every, feed_workers=feed_workers,
                            page_workers=page_workers,
                            fetch=replace(FetchOptions(), timeout=timeout,
-                                         allow_private=allow_private or allow_private_from_env()))
-    try:
-        with Store.open(db) as store:
-            watcher = Watcher(store, urls, options, stop=stop, log=log,
-                              alerts=lambda s: rules.check(s, settings.thresholds),
-                              deliver=lambda s: deliver(s, channels, log=log))
-            log(f"watching {len(urls)} source(s) every {settings.every}, into {store.location}"
-                f"; channels: {', '.join(c.name for c in channels) or 'none'}")
-            watcher.run(once=once)
-    except RasdError as exc:
-        _fail(str(exc))
+                                         allow_private=allow_private or active().allow_private))
+    with Store.open(db) as store:
+        watcher = Watcher(store, urls, options, stop=stop, log=log,
+                          alerts=lambda s: rules.check(s, settings.thresholds),
+                          deliver=lambda s: deliver(s, channels, log=log))
+        log(f"watching {len(urls)} source(s) every {settings.every}, into {store.location}"
+            f"; channels: {', '.join(c.name for c in channels) or 'none'}")
+        watcher.run(once=once)
 
 
 @click.command(name="alerts")
@@ -170,25 +157,20 @@ def alerts_(db: str | None, kind: str | None, type_: str | None, since: str | No
         start = (dt.datetime.fromisoformat(since).replace(tzinfo=dt.UTC)
                  if since else None)
     except ValueError:
-        _fail(f"--since: not a date: {since!r} (YYYY-MM-DD)")
-        return
-    try:
-        with Store.open(db, readonly=True) as store:
-            state = WatchStore(store)
-            if feeds:
-                for f in state.feeds():
-                    if as_json:
-                        click.echo(json.dumps(f.to_json(), ensure_ascii=False))
-                    else:
-                        ok = f"{f.last_success:%Y-%m-%d %H:%M}" if f.last_success else "never"
-                        nxt = f"{f.next_poll:%Y-%m-%d %H:%M}" if f.next_poll else "-"
-                        err = f"; {f.failures} failure(s): {f.last_error}" if f.failures else ""
-                        click.echo(f"{f.url}  last success {ok}, next poll {nxt}{err}")
-                return
-            found, total = state.alerts(kind=kind, type=type_, since=start, limit=limit)
-    except RasdError as exc:
-        _fail(str(exc))
-        return
+        raise UsageError(f"--since: not a date: {since!r} (YYYY-MM-DD)") from None
+    with Store.open(db, readonly=True) as store:
+        state = WatchStore(store)
+        if feeds:
+            for f in state.feeds():
+                if as_json:
+                    click.echo(json.dumps(f.to_json(), ensure_ascii=False))
+                else:
+                    ok = f"{f.last_success:%Y-%m-%d %H:%M}" if f.last_success else "never"
+                    nxt = f"{f.next_poll:%Y-%m-%d %H:%M}" if f.next_poll else "-"
+                    err = f"; {f.failures} failure(s): {f.last_error}" if f.failures else ""
+                    click.echo(f"{f.url}  last success {ok}, next poll {nxt}{err}")
+            return
+        found, total = state.alerts(kind=kind, type=type_, since=start, limit=limit)
     for a in found:
         click.echo(json.dumps(alert_json(a), ensure_ascii=False) if as_json else alert_line(a))
     if not as_json:

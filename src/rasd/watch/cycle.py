@@ -155,8 +155,8 @@ class Watcher:
         now = self.clock()
         states = self.state.feed_states(self.sources)
         slack = min(self.options.every / 10, SLACK)  # cron and sleep are never exact
-        due = [u for u in self.sources if states[u].failures == 0 or states[u].next_poll is None
-               or states[u].next_poll <= now + slack]
+        due = [u for u in self.sources if states[u].failures == 0
+               or (next_poll := states[u].next_poll) is None or next_poll <= now + slack]
         report.not_due = len(self.sources) - len(due)
         out = []
         with ThreadPoolExecutor(max_workers=max(1, self.options.feed_workers),
@@ -280,7 +280,7 @@ class Watcher:
         ingest_items(self.store, [item for _, _, item in batch], report.summary)
         errors = {f.source: f.reason for f in report.summary.failures[before:]}
         tried = self.state.items([entry.key for _, entry, _ in batch])
-        marks = []
+        marks: list[tuple[str, str, str, str, str | None, str | None]] = []
         for polled, entry, item in batch:
             report.items += 1
             doc_id = None
