@@ -711,8 +711,8 @@ CONJUNCT_GAP = 3  # "مقتل [آمر الفوج] و3 جنود": the one person'
 
 def _first_conjunct(norm: str, toks: Sequence[Token], d: Draft, drafts: list[Draft]) -> bool:
     """Whether the one person of ``d`` is the first conjunct of a figure of the same event
-    ("مقتل ضابط و3 جنود", "امرأة وأطفالها الثلاثة": 1 and 3), not its agent ("قتل مسلح 5 أشخاص", no conjunction) nor one of
-    "N others" ("شاب و3 آخرين")."""
+    ("مقتل ضابط و3 جنود", "امرأة وأطفالها الثلاثة": 1 and 3), not its agent ("قتل مسلح 5
+    أشخاص", no conjunction) nor one of "N others" ("شاب و3 آخرين")."""
     if d.subject is None:
         return False
     for o in drafts:
@@ -1093,7 +1093,9 @@ COUNTRY_PRECISION = 3  # Location.precision of a whole country
 def _city_country(cl: Claim) -> str | None:
     """The country of a claim placed in a city or region (not a whole country), else None."""
     loc = cl.location
-    return loc.country if loc is not None and loc.precision < COUNTRY_PRECISION else None
+    if loc is None or loc.precision is None or loc.precision >= COUNTRY_PRECISION:
+        return None
+    return loc.country
 
 
 def _elsewhere(cl: Claim, countries: list[str | None]) -> bool:
