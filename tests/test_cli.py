@@ -102,6 +102,21 @@ def test_extract_stdin_jsonl_real_pipe():
     assert {c["doc_id"] for c in claims} == {"art-1", "art-2"}
 
 
+def test_extract_of_a_jsonl_file_imports_no_store_fetcher_warc_or_drawing_library(tmp_path):
+    """Start-up: ``rasd extract`` over a JSONL file runs without SQLAlchemy, httpx, warcio,
+    charset_normalizer or rich (each imported where its command or input needs it)."""
+    path = tmp_path / "one.jsonl"
+    path.write_text(_jsonl(RECORDS[:1]), encoding="utf-8")
+    heavy = ("sqlalchemy", "httpx", "warcio", "charset_normalizer", "rich")
+    script = ("import sys; from rasd.cli import main\n"
+              "try:\n    main(['extract', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+              f"print(sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                          timeout=120)
+    assert _claims(proc.stdout.decode("utf-8"))
+    assert proc.stderr.decode().strip().splitlines()[-1] == "[]"
+
+
 def test_extract_bad_records_are_reported_and_skipped(tmp_path):
     path = tmp_path / "batch.jsonl"
     lines = [

@@ -6,11 +6,9 @@ import json
 import os
 import sys
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from rasd.errors import InputError, OutputError, RasdError, UsageError
 from rasd.filters import GROUP_PERIODS, Filters, check
@@ -20,6 +18,9 @@ from rasd.ingest.records import Failure
 from rasd.model import EVENT_TYPES
 from rasd.pipeline import run_many
 from rasd.settings import Settings, activated, active
+
+if TYPE_CHECKING:  # rich is imported where a command draws with it: extract starts faster
+    from rich.console import Console
 
 
 def error_line(exc: RasdError) -> str:
@@ -192,6 +193,7 @@ def _extract_dask(inputs: list[str], workers: int, scheduler: str | None,
                   partitions: int | None, output: str | None, fetch: Any) -> None:
     """``rasd extract --engine dask``: partitions' claims to stdout in order (or Parquet
     shards), their failures and warnings to stderr, a progress bar on stderr."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from rasd import scale
@@ -264,6 +266,8 @@ def eval_(gold: tuple[str, ...], articles: str | None, as_json: bool, errors: in
             full["files"] = {path: r.summary() for path, r in per_file.items()}
         click.echo(json.dumps(full, ensure_ascii=False, indent=1))
         return
+    from rich.console import Console
+
     console = Console()
     if len(per_file) > 1:
         for path, file_report in per_file.items():
@@ -285,6 +289,8 @@ def eval_(gold: tuple[str, ...], articles: str | None, as_json: bool, errors: in
 
 def _print_summary(console: Console, summary: dict[str, Any], label: str = "") -> None:
     """The per-type table and the overall figures of one evaluation summary."""
+    from rich.table import Table
+
     table = Table(title=f"rasd eval: {label}{summary['articles']} articles, "
                         f"{summary['gold']} gold claims")
     for col in ("type", "gold", "predicted", "precision", "recall", "f1"):
@@ -318,6 +324,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int, engine: str,
     extracted; a bad input is recorded as a failure of the run and reported on stderr. URLs
     on loopback/private/link-local addresses are refused unless --allow-private is given.
     """
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from rasd.corpus import ingest as run_ingest
@@ -433,6 +440,9 @@ def _ranked(found: list[Any]) -> list[Any]:
 
 def _print_groups(found: list[Any], limit: int) -> None:
     """The first ``limit`` groups (:func:`_ranked`), each as a table of its sources."""
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console()
     for g in _ranked(found)[:limit]:
         where = g.place.text or g.place.name or g.place.country or "?"

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rasd.ingest.records import Failure, RawRecord, one_line, parse_record
 from rasd.model import Document
 from rasd.pipeline import run
-from rasd.store.rows import Prepared, prepare
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported by ingest only: extract starts faster
+    from rasd.store.rows import Prepared
 
 Record = Document | RawRecord | Failure
 
@@ -63,6 +66,8 @@ def json_lines(doc: Document) -> str:
 
 def claim_rows(record: Record) -> Prepared | Failure:
     """``rasd ingest``'s work on one new Arabic document: its document and claim rows."""
+    from rasd.store.rows import prepare
+
     doc = extracted(record)
     if isinstance(doc, Failure):
         return doc

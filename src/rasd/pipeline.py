@@ -9,6 +9,7 @@ Document, whose tokens and offset maps cost more to pickle than to compute.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -90,13 +91,23 @@ def span_errors(doc: Document) -> list[str]:
     return errors
 
 
+_data_frozen = False
+
+
 def run(doc: Document, stages: Iterable[Stage] = STAGES, settings: Settings | None = None
         ) -> Document:
     """Apply every stage to one document, with ``settings`` active (None: the active ones, see
-    :mod:`rasd.settings`)."""
+    :mod:`rasd.settings`). After the first document that ran through every stage (so every
+    lexicon, the gazetteer and the patterns are loaded), the objects alive are moved out of
+    the garbage collector's sight (``gc.freeze``): they live as long as the process, and full
+    collections no longer walk them (GC time 0.11-0.23 -> 0.07 s per 1,500 corpus articles)."""
+    global _data_frozen
     with activated(settings):
         for stage in stages:
             doc = stage(doc)
+    if not _data_frozen and doc.drafts and stages is STAGES:
+        gc.freeze()
+        _data_frozen = True
     return doc
 
 

@@ -326,6 +326,11 @@ class Gazetteer:
                 best, best_km = name, km
         return best
 
+    @property
+    def automaton(self) -> ahocorasick.Automaton:
+        """The Aho-Corasick automaton over every searchable normalized name (read only)."""
+        return self._automaton
+
     def find(self, norm: str) -> list[PlaceMention]:
         """Place mentions in normalized text, left to right, non-overlapping, longest first."""
         return [m.to_mention(norm) for m in self.find_matches(norm)]

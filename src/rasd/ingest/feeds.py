@@ -13,13 +13,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-
-import httpx
+from typing import TYPE_CHECKING
 
 from rasd.errors import InputError
 from rasd.ingest.fetch import FetchOptions, fetch
 from rasd.ingest.records import Failure, one_line
 from rasd.model import Document
+
+if TYPE_CHECKING:  # httpx is imported when a URL is fetched (rasd.ingest.fetch)
+    import httpx
 
 Item = Document | Failure
 PROGRESS_EVERY = 2.0  #: seconds between progress lines

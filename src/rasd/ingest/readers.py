@@ -12,15 +12,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Literal, overload
-
-import httpx
+from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
 from rasd.errors import InputError
 from rasd.ingest.fetch import MAX_BYTES, FetchOptions, client
 from rasd.ingest.records import Failure, RawRecord, one_line, read_stream
 from rasd.ingest.web import document_from_html, looks_like_feed, read_feed, read_url, read_warc
 from rasd.model import Document
+
+if TYPE_CHECKING:  # httpx is imported when a URL is fetched (rasd.ingest.fetch)
+    import httpx
 
 Item = Document | Failure
 RawItem = Document | Failure | RawRecord

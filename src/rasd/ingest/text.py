@@ -14,9 +14,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from charset_normalizer import from_bytes
-from charset_normalizer.md import mess_ratio
-
 from rasd.errors import InputError
 from rasd.lang.ar import load_yaml
 from rasd.text.normalize import normalize_string
@@ -48,6 +45,8 @@ def decode(data: bytes, source: str) -> str:
                 return text
             raise InputError(f"not plausible text in its declared encoding {name} (garbled "
                              "or binary bytes)", source=source)
+    from charset_normalizer import from_bytes  # only for bytes that are not UTF-8
+
     best = from_bytes(data, cp_isolation=list(ARABIC_ENCODINGS)).best()
     if best is not None and plausible(str(best)):
         return str(best)
@@ -58,6 +57,8 @@ def decode(data: bytes, source: str) -> str:
 def plausible(text: str) -> bool:
     """Whether ``text`` (its first 20,000 characters) reads as text: a mess ratio under
     :data:`MAX_MESS`."""
+    from charset_normalizer.md import mess_ratio
+
     return mess_ratio(text[:MESS_SAMPLE], MAX_MESS) < MAX_MESS
 
 

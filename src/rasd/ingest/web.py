@@ -12,10 +12,8 @@ the rest of the archive is not read. Every failure is a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, BinaryIO
-
-import httpx
-from warcio.bufferedreaders import DecompressingBufferedReader
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from rasd.errors import InputError
 from rasd.ingest.feeds import looks_like_feed, read_feed
@@ -23,6 +21,9 @@ from rasd.ingest.fetch import MAX_BYTES, FetchOptions, Page, client, fetch
 from rasd.ingest.records import Failure, make_document, one_line
 from rasd.ingest.text import decode, strip_boilerplate
 from rasd.model import Document
+
+if TYPE_CHECKING:  # httpx is imported when a URL is fetched (rasd.ingest.fetch)
+    import httpx
 
 __all__ = ["MAX_BYTES", "MAX_RECORD_BYTES", "FetchOptions", "Page", "client",
            "document_from_html", "fetch", "looks_like_feed", "read_feed", "read_url",
@@ -70,23 +71,29 @@ class RecordTooLarge(InputError):
     """A WARC record decompresses to more than the cap."""
 
 
-class _BoundedReader(DecompressingBufferedReader):
+@lru_cache(maxsize=1)
+def _bounded_reader() -> type:
     """warcio's reader, with the bytes delivered since the current record began counted (an
     error past :data:`MAX_RECORD_BYTES`) and header lines read at most
-    :data:`MAX_HEADER_LINE` bytes at a time."""
+    :data:`MAX_HEADER_LINE` bytes at a time (made on first use: warcio is imported only to
+    read a WARC)."""
+    from warcio.bufferedreaders import DecompressingBufferedReader
 
-    record_bytes = 0
+    class BoundedReader(DecompressingBufferedReader):
+        record_bytes = 0
 
-    def _process_read(self, data: bytes) -> None:
-        super()._process_read(data)
-        self.record_bytes += self.buff_size
-        if self.record_bytes > MAX_RECORD_BYTES:
-            raise RecordTooLarge(f"a record decompresses to more than {MAX_RECORD_BYTES:,} "
-                                 "bytes (a gzip bomb?); the rest of the archive is not read")
+        def _process_read(self, data: bytes) -> None:
+            super()._process_read(data)
+            self.record_bytes += self.buff_size
+            if self.record_bytes > MAX_RECORD_BYTES:
+                raise RecordTooLarge(f"a record decompresses to more than {MAX_RECORD_BYTES:,} "
+                                     "bytes (a gzip bomb?); the rest of the archive is not read")
 
-    def readline(self, length: int | None = None) -> bytes:
-        return super().readline(MAX_HEADER_LINE if length is None
-                                else min(length, MAX_HEADER_LINE))
+        def readline(self, length: int | None = None) -> bytes:
+            return super().readline(MAX_HEADER_LINE if length is None
+                                    else min(length, MAX_HEADER_LINE))
+
+    return BoundedReader
 
 
 def read_warc(fh: BinaryIO, source: str, require_arabic: bool = True) -> Iterator[Item]:
@@ -94,7 +101,7 @@ def read_warc(fh: BinaryIO, source: str, require_arabic: bool = True) -> Iterato
     from warcio.archiveiterator import ArchiveIterator
 
     archive = ArchiveIterator(fh)
-    reader = archive.reader = _BoundedReader(archive.fh)
+    reader = archive.reader = _bounded_reader()(archive.fh)
     pages = 0
     try:
         for record in archive:

@@ -56,6 +56,9 @@ _DROP_CLASS = "[" + "".join(re.escape(c) for c in sorted(_DROP)) + "]"
 _DROP_RE = re.compile(_DROP_CLASS + _DROP_CLASS + "*")  # [..]+ spelled so: re skips ahead fast
 _TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _TABLE.update({ord(k): v for k, v in _FOLD.items()})
+TRANSLATE_TABLE = _TABLE
+"""The one-character folds and drops as a ``str.translate`` table (what
+``benchmarks/throughput.py`` times as the least any pass over the text costs)."""
 _CHANGED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
 # _fold replaces one character at a time: that equals translate as no fold yields a folded character
 assert not {v for v in _TABLE.values() if v} & {chr(c) for c in _TABLE}

@@ -131,6 +131,9 @@ def _cls(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
+_WORD_ONLY = re.compile(r"\w+")
+
+
 class _Lexicon:
     """Word tables and compiled patterns built from ``numbers.yaml``."""
 
@@ -215,7 +218,7 @@ class _Lexicon:
         mults = _trie(self.mult_of)
         self.rmark = _n(data["reversed_decimal_mark"])
         rmark = re.escape(self.rmark)
-        heads = _trie((*self.word_forms, *self.dual_forms))
+        self.heads = heads = self._heads({**words, **self.duals})
         # a figure opens a word, or its digits follow letters glued to them ("مقتل25")
         self.master = re.compile("(?:(?<!\\w)|(?<=[^\\W\\d_])(?=\\d))(?:" + "|".join([
             r"(?=[\d+])(?:(?P<date>(?<![/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
@@ -290,6 +293,20 @@ class _Lexicon:
         # "إف-16", and two letter names spaced out ("إم أتش 17", the flight MH17)
         self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?"
                                        rf"|(?<!\w){models}\s{models}\s?-?\s?)$")
+
+    def _heads(self, table: dict[str, Any]) -> str:
+        """A pattern matching a whole word of :attr:`word_forms` or :attr:`dual_forms`: a clitic
+        prefix and an entry of ``table``, but not a form of ``not_numbers``. The same words as
+        one trie of every form (9,000 of them), a tenth of its size, so the master pattern
+        compiles about four times faster; every form is word characters only, so a match of
+        either pattern (followed by ``(?!\\w)``) is the whole word."""
+        forms = (*self.word_forms, *self.dual_forms)
+        if not all(_WORD_ONLY.fullmatch(f) for f in forms):  # a form with a space: every form
+            return _trie(forms)
+        removed = {c + w for w in self.not_numbers for c in ("", *self.conj)}
+        blocked = rf"(?!{_trie(removed)}(?!\w))" if removed else ""
+        prefixes = _trie(p for p, _, _ in self.prefixes if p)
+        return rf"{blocked}{prefixes}?{_trie(table)}"
 
     # -- word helpers --
 
