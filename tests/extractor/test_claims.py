@@ -303,6 +303,58 @@ def test_conjoined_person_after_a_plural_is_one_more_victim():
     assert sorted(c.count.value for c in claims) == [1, 10]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وأسفرت المواجهات عن مقتل ضابط و3 جنود.", [1, 3]),
+    ("وأصيب شرطي وأربعة مدنيين بجروح في الانفجار.", [1, 4]),
+    ("أعلنت الشرطة مقتل قائد الدورية وخمسة من عناصرها.", [1, 5]),
+])
+def test_one_person_conjoined_before_a_figure_is_one_more_victim(text, expected):
+    assert sorted(c.count.value for c in _claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل مسلح 5 أشخاص في السوق.", [5]),           # the agent, not a victim
+    ("وأسفر الحادث عن مقتل شاب و3 آخرين.", [3]),     # "N others": not split
+])
+def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, expected):
+    assert sorted(c.count.value for c in _claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وغرق 30 مهاجرا قبالة السواحل.", [("killed", 30)]),
+    ("وأعلنت المنظمة غرق 660 شخصا هذا العام.", [("killed", 660)]),
+    ("وغرق قارب كان يقل نحو 100 مهاجر قبالة الجزيرة.", []),   # the boat sank: passengers
+    ("وغرقت الشوارع بالمياه بعد أمطار بلغت 50 ملم.", []),
+])
+def test_drowning_counts_the_people_drowned_not_those_aboard(text, expected):
+    assert [(c.type, c.count.value) for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الجيش تحرير 40 رهينة من قبضة المسلحين.", [("released", 40)]),
+    ("وحررت القوات 12 مختطفا في الغابة.", [("released", 12)]),
+    ("ويقتصر وجود هيئة تحرير الشام في المدينة على مئات المقاتلين.", []),  # a name
+    ("وشارك في عملية تحرير مطار المدينة أكثر من 250 عنصرا.", []),       # a place freed
+])
+def test_freeing_counts_the_people_freed_not_a_name_or_a_place(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وأسفرت الضربات على مناطق عدة عن مقتل 23 عنصرا.",      # several areas, not several dead
+    "وقال الجيش إن الغارات أصابت أهدافا عدة في الريف.",
+    "واعتقلت الشرطة الرجل لارتكابه عدة مخالفات.",
+    "ونفذت الميليشيا العديد من حملات الاختطاف في المديرية.",
+])
+def test_several_things_are_no_count_of_people(text):
+    assert all(c.count.vague is None for c in _claims(text))
+
+
+def test_several_people_after_their_noun_still_count():
+    assert [(c.type, c.count.vague) for c in _claims("وأصيب أشخاص عدة في الانفجار.")] == [
+        ("injured", "several")]
+
+
 def test_conjoined_noun_after_a_singular_counted_noun_extends_it():
     claims = _claims("وأجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة.")
     assert [c.count.value for c in claims] == [11000]
@@ -757,3 +809,104 @@ def test_source_keys_by_index_answer_as_the_scan(text):
     assert got == _source_keys_by_scan(claims, mentions)
     assert any("@" in key or " " in key for cl, key in zip(claims, got.values())
                if len(cl.source.text.split()) == 1)
+
+
+def test_the_outlets_same_figure_in_cities_of_two_countries_is_two_events():
+    text = ("سلسلة هجمات في أوروبا\nوفي برلين أدى الهجوم إلى مقتل 12 شخصا.\n"
+            "وفي بروكسل أدى هجوم آخر إلى مقتل 12 شخصا.")
+    assert [c.count.value for c in _claims(text)] == [12, 12]
+
+
+def test_the_outlets_same_figure_in_a_country_and_its_city_is_one_event():
+    text = "مقتل 12 شخصا في هجوم في ألمانيا\nوأدى الهجوم في برلين إلى مقتل 12 شخصا."
+    assert [c.count.value for c in _claims(text)] == [12]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتلت امرأة في القصف.", [1]),                      # a singular that also follows figures
+    ("واعتقلت الشرطة طفلة في المدينة.", [1]),
+    ("وقتلت القوات مسلحا في الاشتباك.", [1]),
+    ("وقتل 11 امرأة في القصف.", [11]),                    # the counted noun of a figure
+    ("وقتلت امرأة وأطفالها الثلاثة في القصف.", [1, 3]),   # a numeral after its conjoined noun
+    ("وقتل رجل وأبناؤه الأربعة في القصف.", [1, 4]),
+])
+def test_one_person_written_like_a_counted_noun(text, expected):
+    assert sorted(c.count.value for c in _claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال مسعفون إن 25 شخصا يتلقون العلاج في المستشفى.", [("injured", 25)]),
+    ("ويعالج في المستشفيات إجمالي 40 شخصا بعد الحادث.", [("injured", 40)]),
+    ("وقال متحدث إن الرئيس تلقى العلاج هناك بعد شعوره بالإعياء.", []),
+])
+def test_people_being_treated_are_injured(text, expected):
+    assert [(c.type, c.count.value) for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وغادر أكثر من 7000 شخص البلدة نحو الحواجز.", [("displaced", 7000)]),
+    ("وقال المرصد إن 12 ألف مدني غادروا المنطقة.", [("displaced", 12000)]),
+    ("ونص الاتفاق على مغادرة نحو 3200 من المسلحين.", [("displaced", 3200)]),
+    ("وانتشر آلاف من الجنود في شوارع المدينة.", [("deployed", "thousands")]),
+    ("وانتشرت أنباء عن انضمام عدد من المقاتلين إلى الفصيل.", []),
+])
+def test_leaving_is_displacement_and_spreading_out_a_deployment(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ووصلت ثلاثة صواريخ إلى أهدافها في القاعدة.", [("strikes", 3)]),   # not a deployment
+    ("وأسفر القصف عن مقتل العشرات بغارات جديدة.", [("killed", "tens")]),  # killed by strikes
+])
+def test_a_figure_of_munitions_counts_strikes_whatever_the_verb(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in _claims(text)] == expected
+
+
+def test_loss_of_the_most_eminent_of_a_group_counts_people():
+    claims = _claims("وقالت الجماعة إنها فقدت اثنين من أبرز قادتها في المعارك.")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 2)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الجيش مقتل رقيب في الهجوم.", [("killed", 1)]),                  # a rank names a person
+    ("وأعلنت السلطات توقيف 14 شخصا بينهم جنرال.", [("arrested", 1), ("arrested", 14)]),
+    ("وفي هذا الإطار، أوقف أيضا رقيب سابق في الحرس.", [("arrested", 1)]),     # an adverb between
+    ("وأوضح قائد اللواء، العميد ياسر الحارثي، أن الجيش تقدم.", []),        # Yasser, not "يأسر"
+    ("وقال الجيش إنه يأسر 4 مسلحين في المنطقة.", [("arrested", 4)]),
+])
+def test_ranks_and_adverbs_around_one_person(text, expected):
+    assert sorted((c.type, c.count.value) for c in _claims(text)) == expected
+
+
+def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
+    text = ("وأدى الانفجار إلى استشهاد الرقيب علي وإصابة ستة من أفراد الدورية. "
+            "وأوضح البيان أن الجرحى هم أربعة من الدرك واثنان من الأمن.")
+    claims = _claims(text)
+    assert ("injured", 4) in [(c.type, c.count.value) for c in claims]
+    assert ("killed", 4) not in [(c.type, c.count.value) for c in claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسقط قتيل من المقاومة في المواجهات.", [("killed", 1)]),
+    ("وأسفر الانفجار عن قتيل وثلاثة جرحى.", [("injured", 3), ("killed", 1)]),
+    ("ولم يسقط أي قتيل في الهجوم.", []),
+    ("وأحرق المحتجون صورة شهيد في الساحة.", []),          # not after a verb of falling
+])
+def test_a_lone_victims_noun_after_falling_is_one_person(text, expected):
+    assert sorted((c.type, c.count.value) for c in _claims(text)) == expected
+
+
+def test_a_figure_of_killed_and_wounded_in_the_accusative_is_mixed():
+    claims = _claims("وسقط أكثر من 60 قتيلاً وجريحاً من المسلحين.")
+    assert [(c.type, c.count.value, c.mixed) for c in claims] == [("injured", 60, True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت الشرطة إن الرجل قتل برصاص شخصين على دراجة نارية.", [("killed", 1)]),  # not 2
+    ("وقتل 5 أشخاص على يد 3 مسلحين.", [("killed", 5)]),
+    ("وأطلق المهاجم 10 رصاصات أصابت رأس الضحية.", []),                # bullets are no people
+    ("وخاضت الحركة ثلاثة حروب بوجوب ضبط عناصرها.", []),
+])
+def test_perpetrators_and_bullets_are_no_victims(text, expected):
+    assert [(c.type, c.count.value) for c in _claims(text)] == expected
+

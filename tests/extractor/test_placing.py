@@ -10,6 +10,15 @@ import pytest
 import rasd
 
 CASES = {
+    "a state after 'على' that owes or undergoes something is no place for the next sentence": (
+        "تقرير أممي عن غزة\n"
+        "وقال الأمين العام في تقريره إنه تقع على إسرائيل مسؤولية حماية المدنيين.\n"
+        "وفي نيسان قتل صحافيان فلسطينيان خلال تغطيتهما للتظاهرات.",
+        2, ("not country", "IL")),
+    "a state after 'على' that strikes were aimed at is where they fell": (
+        "تصعيد على الحدود\n"
+        "وأطلقت الفصائل أكثر من 100 صاروخ على إسرائيل خلال الليل.",
+        100, ("country", "IL")),
     "a country named as an actor is not where people died": (
         "قصف قاعدة التيفور في حمص\n"
         "قال مسؤولون إن إسرائيل قصفت قاعدة التيفور قرب مدينة حمص.\n"

@@ -37,6 +37,8 @@ from rasd.text.dates import TimeMention, parse_published
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import (
     has_article,
+    has_preposition,
+    is_definite,
     starts_with_conjunction,
     stems,
     without_article,
@@ -204,10 +206,13 @@ SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person 
 
 
 def _not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
-    """Figures that are labels rather than head counts: bare years, "الدول الـ20", "الأشهر الثمانية"."""
+    """Figures that are labels rather than head counts: bare years, "الدول الـ20", "الأشهر الثمانية",
+    and the perpetrators ("برصاص شخصين", "على يد 3 مسلحين")."""
     nxt_person = c.hi < len(toks) and linking.is_person(toks[c.hi])
     if cm.count.value == 1:  # "أحد/إحدى" = one of; single persons are handled by _singles
         return True
+    if c.lo > 0 and has_stem(toks[c.lo - 1], persons().agents_before):
+        return True  # "قتل برصاص شخصين": the shooters
     if cm.noun is not None:  # a dual: only duals of people, event words or strike targets count
         return not (linking.is_person(toks[c.lo])
                     or has_stem(toks[c.lo], triggers().strike_targets))
@@ -338,10 +343,16 @@ def _caused_event(toks: Sequence[Token], c: Located, links: list[tuple[Link, int
 
 
 def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
-            breaks: dict[int, int]) -> tuple[Link, int]:
+            breaks: dict[int, int], toks: Sequence[Token]) -> tuple[Link, int]:
     """The cheapest link, except that an event verb just before the figure beats a victims
-    noun after it ("حرر الجيش 178 رهينة" is a release)."""
+    noun after it ("حرر الجيش 178 رهينة" is a release), and a figure of munitions counts
+    strikes whatever the verb ("وصلت ثلاثة صواريخ إلى الهدف")."""
     best, bi = min(links, key=lambda lt: lt[0].cost)
+    if best.trigger.type != "strikes":
+        for link, ti in links:
+            if link.trigger.type == "strikes" and link.trigger.role == "noun" \
+                    and t_loc[ti].lo == c.hi and not has_preposition(toks[c.hi]):
+                return link, ti  # not "مقتل العشرات بغارات": killed by strikes
     if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
         for link, ti in links:
             t = t_loc[ti]
@@ -392,7 +403,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
             continue
         breaks = {ti: ix.breaks(c, t_loc[ti]) for ti in ix.near(c)}
         links = _links(toks, cm, ci, ix, trigs, breaks)
-        best, bi = _choose(links, c, t_loc, breaks) if links else (None, -1)
+        best, bi = _choose(links, c, t_loc, breaks, toks) if links else (None, -1)
         caused = _caused_event(toks, c, links, t_loc) if links else None
         if caused is not None:
             best, bi = caused
@@ -454,7 +465,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     if singles:
         cover = _Cover((o.start, o.end) for o in out)
         for d in singles:
-            if d.anchor not in cover:
+            if d.anchor not in cover or _first_conjunct(norm, toks, d, out):
                 out.append(d)
                 cover.add(d.start, d.end)
     carried = [prev] if prev is not None and prev.sentence != si else []
@@ -620,13 +631,17 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     قتل"); ``one_of``: the tokens of the figures "أحد/إحدى" + noun."""
     out: list[Draft] = []
     gap_words = persons().single_gap
-    counted = {k for c in c_loc for k in range(c.lo, c.hi)} - one_of
+    counted_all = {k for c in c_loc for k in range(c.lo, c.hi)}
+    counted = counted_all - one_of
 
     def one(k: int) -> bool:
         lex = persons()
         return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
             has_stem(toks[k], lex.singular) and k + 1 < len(toks)
-            and has_stem(toks[k + 1], lex.one_other))  # "شخصا آخر" is one person
+            and has_stem(toks[k + 1], lex.one_other)) or (  # "شخصا آخر" is one person
+            # a singular that also follows figures ("11 امرأة", "20 مسلحا") and follows none
+            # here: "قتلت امرأة", "قتلت القوات مسلحا"
+            has_stem(toks[k], lex.singular) and k - 1 not in counted_all)
 
     def many(k: int) -> Count:  # "المشتبه بهما" = 2; "المشتبه بهم": no count (value 0)
         nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None
@@ -640,6 +655,10 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(_draft(toks, si, idiom - 1, t.hi, trig.type, Count(value=1), trig.mixed,
                               2.0, Located(idiom, idiom + 1), toks[idiom].start,
                               (trig.start, trig.end)))
+            continue
+        if _lone_victim(toks, t, trig, counted_all):  # "وسقط قتيل من المقاومة"
+            out.append(_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                              2.0, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
             continue
         if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar", "phrase") \
                 or _blocked(toks, t.lo):
@@ -673,7 +692,42 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     return out
 
 
+def _lone_victim(toks: Sequence[Token], t: Located, trig: Trigger, counted: set[int]) -> bool:
+    """Whether a victims noun stands alone for one person right after a verb of falling or
+    causing ("سقط قتيل", "أسفر عن جريح", "أوقع قتيلا و3 جرحى"): a singular indefinite one, not
+    negated ("لم يسقط أي قتيل" has "أي" before it)."""
+    lex = persons()
+    return (trig.role == "noun" and t.hi - t.lo == 1 and t.lo > 0
+            and has_stem(toks[t.lo], lex.lone_victims) and not is_definite(toks[t.lo])
+            and t.lo - 1 not in counted and has_stem(toks[t.lo - 1], lex.lone_victim_after)
+            and not _blocked(toks, t.lo))
+
+
 RUNNING_REACH = 4  # "[الرابع من إخوانه الذين] لقوا مصرعهم": words from the ordinal to the event
+
+
+CONJUNCT_GAP = 3  # "مقتل [آمر الفوج] و3 جنود": the one person's words before the conjoined figure
+
+
+def _first_conjunct(norm: str, toks: Sequence[Token], d: Draft, drafts: list[Draft]) -> bool:
+    """Whether the one person of ``d`` is the first conjunct of a figure of the same event
+    ("مقتل ضابط و3 جنود", "امرأة وأطفالها الثلاثة": 1 and 3), not its agent ("قتل مسلح 5
+    أشخاص", no conjunction) nor one of "N others" ("شاب و3 آخرين")."""
+    if d.subject is None:
+        return False
+    for o in drafts:
+        if o.type != d.type or not o.start <= d.anchor < o.anchor < o.end:
+            continue
+        k = bisect.bisect_right(toks, o.anchor, key=_START) - 1
+        j = bisect.bisect_right(toks, d.subject[0], key=_START) - 1
+        # "و3 جنود", or a numeral after its conjoined noun: "امرأة وأطفالها الثلاثة"
+        conj = starts_with_conjunction(toks[k]) or (
+            k - 1 > j and starts_with_conjunction(toks[k - 1]) and has_article(toks[k]))
+        if 0 < k - j <= CONJUNCT_GAP and conj \
+                and not _BREAK.search(norm, d.subject[0], toks[k].start) \
+                and not any(has_stem(t, persons().others) for t in toks[k + 1:k + 1 + CONJUNCT_GAP]):
+            return True
+    return False
 
 
 def _ordinal(toks: Sequence[Token], k: int) -> int:
@@ -1033,6 +1087,25 @@ def _headings(doc: Document) -> list[Span]:
     return out
 
 
+COUNTRY_PRECISION = 3  # Location.precision of a whole country
+
+
+def _city_country(cl: Claim) -> str | None:
+    """The country of a claim placed in a city or region (not a whole country), else None."""
+    loc = cl.location
+    if loc is None or loc.precision is None or loc.precision >= COUNTRY_PRECISION:
+        return None
+    return loc.country
+
+
+def _elsewhere(cl: Claim, countries: list[str | None]) -> bool:
+    """Whether the article's own figure happened in a city of another country than each of its
+    figures kept so far: another event ("مقتل 12 شخصا" in Berlin, then in Brussels), not a
+    repeat (a country named for a city of it, "إسرائيل" for Gaza, is no other place)."""
+    country = _city_country(cl)
+    return country is not None and None not in countries and country not in countries
+
+
 def _dedupe(claims: list[Claim], headings: list[Span],
             mentions: Sequence[tuple[int, str]] = ()) -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline or a crosshead
@@ -1053,12 +1126,12 @@ def _dedupe(claims: list[Claim], headings: list[Span],
                 if not (named and cl.source.kind == "outlet" and in_heading(cl))]
         seen: list[str] = []
         ids: set[str] = set()
-        own_voice = False
+        own_voice: list[str | None] = []  # the countries of the article's own figures kept
         for cl in pool:
             if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
-                if own_voice:
+                if own_voice and not _elsewhere(cl, own_voice):
                     continue
-                own_voice = True
+                own_voice.append(_city_country(cl))
                 keep.append(cl)
                 continue
             key = keys[id(cl)]
@@ -1093,6 +1166,10 @@ def _over_budget(chars: int, figures: int) -> str | None:
     return None
 
 
+def _draft_start(d: Draft) -> int:
+    return d.start
+
+
 def draft_claims(doc: Document) -> Document:
     """Stage: the figure-event pairs of a document (``Document.drafts``), from its tokens,
     figures and event words only (less the figures naming back people already counted). A
@@ -1121,7 +1198,8 @@ def draft_claims(doc: Document) -> Document:
                 continue
             new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
             drafts.extend(new)
-            prev = new[-1] if new else None
+            # the sentence's last claim in the text (its singles are listed after its figures)
+            prev = max(reversed(new), key=_draft_start) if new else None
     return doc.with_(drafts=tuple(_without_named_back(drafts)),
                      warnings=doc.warnings + tuple(warnings))
 

@@ -185,6 +185,11 @@ class PersonLexicon:
     running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
     dual_apposition: frozenset[str]
+    postposed: frozenset[str]
+    eminent: frozenset[str]
+    lone_victims: frozenset[str]
+    lone_victim_after: frozenset[str]
+    agents_before: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -234,6 +239,11 @@ def persons() -> PersonLexicon:
                                   for k, v in data["possessive_endings"].items()}),
         dual_referents=frozenset(_norm_all(data["dual_referents"])),
         dual_apposition=frozenset(_norm_all(data["dual_apposition"])),
+        postposed=frozenset(_norm_all(data["postposed"])),
+        eminent=frozenset(_norm_all(data["eminent"])),
+        lone_victims=frozenset(_norm_all(data["lone_victims"])),
+        lone_victim_after=frozenset(_norm_all(data["lone_victim_after"])),
+        agents_before=frozenset(_norm_all(data["agents_before"])),
     )
 
 

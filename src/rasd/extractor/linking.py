@@ -25,6 +25,9 @@ STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word rig
 STRIKE_TARGET_MAX_GAP = 3
 SUBJECT_MAX_WORDS = 6
 LOSS_NOUN_REACH = 4          # "سقوط 14 مسلحاً حوثياً بين قتيل وجريح" (farther: the next clause)
+# a release frees people held: "تحرير 59 رهينة" is a release, not the hostages' abduction
+ENDS_HOLDING = frozenset({"released"})
+HELD_TYPES = frozenset({"abducted", "arrested"})
 LOSS_AGENT_WORDS = 3         # "فقدت [قوات النظام] 40 عنصراً": the loser between verb and figure
 _PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
@@ -84,19 +87,28 @@ def is_victim_noun(tok: Token) -> bool:
 
 
 def counts_people(toks: Sequence[Token], c: Located) -> bool:
-    """Whether the figure is followed by a person noun, a partitive "من ..." or "آخرون"."""
+    """Whether the figure is followed by a person noun, a partitive "من ..." (also "من أبرز
+    قادتها") or "آخرون"."""
     if c.hi >= len(toks):
         return False
     nxt = toks[c.hi]
     if is_person(nxt):
         return True
     lex = persons()
-    return has_stem(nxt, lex.partitive) and c.hi + 1 < len(toks) and is_person(toks[c.hi + 1])
+    if not has_stem(nxt, lex.partitive) or c.hi + 1 >= len(toks):
+        return False
+    k = c.hi + 2 if has_stem(toks[c.hi + 1], lex.eminent) else c.hi + 1  # "من أبرز قادتها"
+    return k < len(toks) and is_person(toks[k])
 
 
 def counts_objects(toks: Sequence[Token], c: Located) -> bool:
-    """Whether the figure counts things that are not people ("5 سيارات")."""
-    return c.hi < len(toks) and has_stem(toks[c.hi], persons().objects)
+    """Whether the figure counts things that are not people ("5 سيارات"; a count word after its
+    noun counts that noun: "مناطق عدة")."""
+    lex = persons()
+    if c.hi < len(toks) and has_stem(toks[c.hi], lex.objects):
+        return True
+    return c.hi - c.lo == 1 and c.lo > 0 and has_stem(toks[c.lo], lex.postposed) \
+        and has_stem(toks[c.lo - 1], lex.objects)
 
 
 def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
@@ -148,7 +160,8 @@ def is_loss_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
     entries = triggers().entries
     for k in range(c.lo, min(len(toks), c.hi + LOSS_NOUN_REACH)):  # a dual is its own noun
         hit = entries.match_at(toks, k)
-        if hit is not None and (hit[1].role == "noun" or hit[1].mixed):
+        if hit is not None and (hit[1].role == "noun" or hit[1].mixed) \
+                and not (trig.type in ENDS_HOLDING and hit[1].type in HELD_TYPES):
             return False  # "سقط 5 جرحى", "سقوط 14 مسلحاً بين قتيل وجريح": that noun decides
     between = toks[t.hi:c.lo]
     return not between or (has_stem(between[0], actor_heads())

@@ -47,6 +47,7 @@ HEADING_MAX_WORDS = 12   # a crosshead: one short line with no closing punctuati
 _SENTENCE_END = re.compile(r"[.!?\u061f:\"\u00bb)]\s*$")
 MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في القدس": where an embassy opens
 LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
+AIM_WORDS = 10           # "أطلقت 5 صواريخ منذ يوليو من اليمن على السعودية": a strike word before "على"
 LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before
 
 
@@ -343,6 +344,10 @@ class PlaceChooser:
         if tok.start == place.start and (j := self._after_capital_noun(k)) is not None:
             # "بالعاصمة البلجيكية بروكسل"
             return self._glued_or_after_preposition(j)
+        if k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("upon")) \
+                and names_actor(place) and not any(
+                    has_stem(t, _words("aimed")) for t in doc.tokens[max(0, k - 1 - AIM_WORDS):k - 1]):
+            return False  # "تقع على إسرائيل مسؤولية", "عقوبات على إيران": a state, not a place
         return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
                                                                 _words("prepositions"))
 
