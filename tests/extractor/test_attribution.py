@@ -90,9 +90,17 @@ def test_a_speaker_after_the_figure_that_does_not_vouch_for_it(text, source):
     ("وأصيب 5 أشخاص، بحسب آخر حصيلة أدلى بها المتحدث باسم الشرطة.", "المتحدث باسم الشرطة"),
     ("وقتل 5 أطفال، وفق آخر حصيلة أوردها المرصد السوري.", "المرصد السوري"),
     ("ووفق آخر حصيلة صدرت عن وزارة الصحة، أوقعت المعارك 5 قتلى.", "وزارة الصحة"),
+    # after a reporting verb: "أفادت آخر حصيلة للمرصد" (was the speaker "آخر")
+    ("وأفادت آخر حصيلة صادرة عن وزارة الصحة بمقتل 5 أشخاص.", "وزارة الصحة"),
+    ("وأظهرت أحدث إحصائية أصدرتها المنظمة مقتل 5 أشخاص.", "المنظمة"),
 ])
 def test_a_documents_owner_is_the_speaker(text, source):
     assert _source_of(text, 5)[0] == source
+
+
+def test_a_latest_tolls_owner_after_a_verb_is_the_speaker():
+    claims = rasd.extract("وأفادت آخر حصيلة للمرصد السوري لحقوق الإنسان بمقتل 25 شخصا.")
+    assert [c.source.id for c in claims] == ["sohr"]
 
 
 @pytest.mark.parametrize("text, source", [

@@ -149,6 +149,16 @@ def _owner_start(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
     return j
 
 
+def _latest_document_owner(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
+    """Where the speaker starts after a reporting verb whose subject is a latest document
+    ("أفادت آخر حصيلة للمرصد", "أظهرت أحدث إحصائية للأمم المتحدة"): at its owner, not at
+    "آخر"; else ``j``."""
+    if j + 1 < len(toks) and has_stem(toks[j], lex.document_adjectives) \
+            and has_stem(toks[j + 1], lex.documents):
+        return _owner_start(toks, j, lex)
+    return j
+
+
 def _names_anew(toks: Sequence[Token], a: int, lex: AttributionLexicon) -> bool:
     """Whether a speaker phrase at token ``a`` names someone rather than pointing back ("تلك
     المصادر", "تقريرها")."""
@@ -316,7 +326,9 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                 else:
                     out.append(subject)
                 continue
-            s0 = _speaker_start(toks, i + 1, lex)
+            start = _speaker_start(toks, i + 1, lex)
+            s0 = _latest_document_owner(toks, start, lex)
+            lam = lex.lam if s0 != start else ""  # "آخر حصيلة للمرصد": the owner's lam left out
             b = _speaker(norm, toks, s0, lex, figures)
             if that_verb and not (b < len(toks) and toks[b].text in lex.that
                                   and not _broken(norm, toks[b - 1], toks[b])):
@@ -325,7 +337,7 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                            or _claims_responsibility(toks, b, lex)):
                 continue
             if b > s0:
-                first = _mention(norm, toks, s0, b, cue, lex)
+                first = _mention(norm, toks, s0, b, cue, lex, lam=lam)
                 quoted = _quoted_after(norm, toks, _past_time_words(toks, b, lex), lex, figures)
                 if quoted and _known_kind(toks, *quoted, lex):
                     out.append(_mention(norm, toks, *quoted, cue, lex, (first,)))
