@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rasd.extractor.lexicon import (
     AttributionLexicon,
@@ -277,82 +278,124 @@ def _outlet_voice(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> int
     return n
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A source mention and the index of the token after it: the tokens before that index
+    belong to it, the search goes on from there."""
+
+    mention: SourceMention
+    after: int
+
+
+def _may_cue(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
+    """Whether token ``i`` may open an attribution: a cue word, or a word after "ما" (read as
+    "ما قاله"). Most words open none."""
+    return not lex.cue_words.isdisjoint(toks[i].stems) or (
+        i > 0 and not lex.relative.isdisjoint(toks[i - 1].stems))
+
+
+def _by_preposition(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon,
+                    figures: frozenset[int]) -> _Found | None:
+    """The speaker of a prepositional cue at token ``i`` ("بحسب المرصد", "وفقاً لمصادر
+    طبية"), its glued lam left out."""
+    hit = lex.prepositions.match_at(toks, i)
+    if hit is None:
+        return None
+    n = hit[0]
+    a = _owner_start(toks, i + n, lex)
+    b = _speaker(norm, toks, a, lex, figures, lam_first=True)
+    if b <= a:
+        return None
+    return _Found(_mention(norm, toks, a, b, (toks[i].start, toks[i + n - 1].end), lex,
+                           lam=lex.lam, after=_names_anew(toks, a, lex)), b)
+
+
+def _subject_of_verb(norm: str, toks: Sequence[Token], i: int, a: int, lex: AttributionLexicon,
+                     figures: frozenset[int]) -> _Found:
+    """Subject-verb order (the subject at tokens ``[a, i)``): what follows the verb is its
+    object ("الإعلام الرسمي اتهم التحالف"), unless it quotes a source ("وكانت الوكالة نقلت عن
+    مصدر عسكري": the source is the one quoted, via the subject)."""
+    tok = toks[i]
+    cue = (tok.start, tok.end)
+    # "وكانت الوزارة قد أعلنت": the auxiliary "قد" is no part of the subject
+    end = i - 1 if i - 1 > a and has_stem(toks[i - 1], context().modal) else i
+    subject = _mention(norm, toks, a, end, cue, lex)
+    quoted = _quoted_after(norm, toks, i + 1, lex, figures)
+    if quoted and _plausible(norm, toks, *quoted, lex, figures):
+        return _Found(_mention(norm, toks, *quoted, cue, lex, (subject,)), quoted[1])
+    return _Found(subject, i + 1)
+
+
+def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: bool,
+                        lex: AttributionLexicon, figures: frozenset[int]) -> _Found | None:
+    """Verb-subject order: the speaker after the verb at token ``i`` (and the source it quotes,
+    if of a known kind); with no speaker there, the source the verb quotes ("ونقل عن مصدر
+    عسكري") or a continuation verb's ``carry`` ("وأضاف أن"). None when the words after the verb
+    read as no speaker."""
+    tok = toks[i]
+    cue = (tok.start, tok.end)
+    start = _speaker_start(toks, i + 1, lex)
+    s0 = _latest_document_owner(toks, start, lex)
+    lam = lex.lam if s0 != start else ""  # "آخر حصيلة للمرصد": the owner's lam left out
+    b = _speaker(norm, toks, s0, lex, figures)
+    if that_verb and not (b < len(toks) and toks[b].text in lex.that
+                          and not _broken(norm, toks[b - 1], toks[b])):
+        return None  # "بين الطرفين، وأن": the preposition "between"
+    if b > s0 and (not _plausible(norm, toks, s0, b, lex, figures)
+                   or _claims_responsibility(toks, b, lex)):
+        return None
+    if b > s0:
+        first = _mention(norm, toks, s0, b, cue, lex, lam=lam)
+        quoted = _quoted_after(norm, toks, _past_time_words(toks, b, lex), lex, figures)
+        if quoted and _known_kind(toks, *quoted, lex):
+            return _Found(_mention(norm, toks, *quoted, cue, lex, (first,)), quoted[1])
+        return _Found(_following(first, _aside(toks, i, s0, b, lex)), b)
+    # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
+    quoted = _quoted_after(norm, toks, s0, lex, figures)
+    if quoted and _plausible(norm, toks, *quoted, lex, figures):
+        return _Found(_mention(norm, toks, *quoted, cue, lex), quoted[1])
+    return _Found(SourceMention(tok.end, tok.end, "", "carry", cue[0], cue[1]), i + 1)
+
+
+def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon,
+               figures: frozenset[int]) -> _Found | None:
+    """The attribution a cue at token ``i`` opens, tried in this order: the article's own voice
+    ("يذكر أن"), a preposition ("بحسب"), a reporting verb (or "ما قاله") with its subject
+    before it or its speaker after it. None when the token opens none."""
+    tok = toks[i]
+    relative = _relative_verb(toks, i, lex)  # "ما قاله": a reporting verb with its object
+    if lex.cue_words.isdisjoint(tok.stems) and not relative:
+        return None
+    voice = _outlet_voice(toks, i, lex)
+    if voice:  # "يذكر أن": the article's own voice, no speaker carried over
+        end = toks[i + voice - 1].end
+        return _Found(SourceMention(end, end, "", "outlet", tok.start, end), i + voice)
+    found = _by_preposition(norm, toks, i, lex, figures)
+    if found is not None:
+        return found
+    that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)
+    if not (relative or that_verb or (has_stem(tok, lex.verbs) and not is_definite(tok))) or (
+            i > 0 and has_stem(toks[i - 1], context().negation)):  # "رفضت الكشف عن": a verbal noun
+        return None
+    a = i if that_verb else _preceding_subject(norm, toks, i, lex)
+    if a < i:
+        return _subject_of_verb(norm, toks, i, a, lex, figures)
+    return _speaker_after_verb(norm, toks, i, that_verb, lex, figures)
+
+
 def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
                       figures: frozenset[int]) -> list[SourceMention]:
+    """The attributions of one sentence, left to right (:func:`_source_at` at each possible
+    cue); the words of a source found are not read again as cues."""
     out: list[SourceMention] = []
-    cues = lex.cue_words
-    negation = context().negation
     after = 0  # tokens before this index belong to the last source found
-    relatives = lex.relative
-    for i, tok in enumerate(toks):
-        if i < after:
+    for i in range(len(toks)):
+        if i < after or not _may_cue(toks, i, lex):
             continue
-        # most words open none: not a cue word, nor a word after "ما" (read as "ما قاله")
-        if cues.isdisjoint(tok.stems) and (i == 0 or relatives.isdisjoint(toks[i - 1].stems)):
-            continue
-        relative = _relative_verb(toks, i, lex)  # "ما قاله": a reporting verb with its object
-        if cues.isdisjoint(tok.stems) and not relative:
-            continue
-        voice = _outlet_voice(toks, i, lex)
-        if voice:  # "يذكر أن": the article's own voice, no speaker carried over
-            out.append(SourceMention(toks[i + voice - 1].end, toks[i + voice - 1].end, "", "outlet",
-                                     tok.start, toks[i + voice - 1].end))
-            after = i + voice
-            continue
-        hit = lex.prepositions.match_at(toks, i)
-        if hit is not None:
-            n = hit[0]
-            a = _owner_start(toks, i + n, lex)
-            b = _speaker(norm, toks, a, lex, figures, lam_first=True)
-            if b > a:
-                out.append(_mention(norm, toks, a, b, (tok.start, toks[i + n - 1].end), lex,
-                                    lam=lex.lam, after=_names_anew(toks, a, lex)))
-                after = b
-                continue
-        that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)
-        if (relative or that_verb or (has_stem(tok, lex.verbs) and not is_definite(tok))) and not (
-                i > 0 and has_stem(toks[i - 1], negation)):  # "رفضت الكشف عن": a verbal noun
-            cue = (tok.start, tok.end)
-            a = i if that_verb else _preceding_subject(norm, toks, i, lex)
-            if a < i:  # subject-verb order: what follows is the object ("الإعلام الرسمي اتهم التحالف")
-                # "وكانت الوزارة قد أعلنت": the auxiliary "قد" is no part of the subject
-                end = i - 1 if i - 1 > a and has_stem(toks[i - 1], context().modal) else i
-                subject = _mention(norm, toks, a, end, cue, lex)
-                quoted = _quoted_after(norm, toks, i + 1, lex, figures)
-                if quoted and _plausible(norm, toks, *quoted, lex, figures):
-                    # "وكانت الوكالة نقلت عن مصدر عسكري": the source is the one quoted
-                    out.append(_mention(norm, toks, *quoted, cue, lex, (subject,)))
-                    after = quoted[1]
-                else:
-                    out.append(subject)
-                continue
-            start = _speaker_start(toks, i + 1, lex)
-            s0 = _latest_document_owner(toks, start, lex)
-            lam = lex.lam if s0 != start else ""  # "آخر حصيلة للمرصد": the owner's lam left out
-            b = _speaker(norm, toks, s0, lex, figures)
-            if that_verb and not (b < len(toks) and toks[b].text in lex.that
-                                  and not _broken(norm, toks[b - 1], toks[b])):
-                continue  # "بين الطرفين، وأن": the preposition "between"
-            if b > s0 and (not _plausible(norm, toks, s0, b, lex, figures)
-                           or _claims_responsibility(toks, b, lex)):
-                continue
-            if b > s0:
-                first = _mention(norm, toks, s0, b, cue, lex, lam=lam)
-                quoted = _quoted_after(norm, toks, _past_time_words(toks, b, lex), lex, figures)
-                if quoted and _known_kind(toks, *quoted, lex):
-                    out.append(_mention(norm, toks, *quoted, cue, lex, (first,)))
-                    after = quoted[1]
-                else:
-                    out.append(_following(first, _aside(toks, i, s0, b, lex)))
-                    after = b
-                continue
-            # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
-            quoted = _quoted_after(norm, toks, s0, lex, figures)
-            if quoted and _plausible(norm, toks, *quoted, lex, figures):
-                out.append(_mention(norm, toks, *quoted, cue, lex))
-                after = quoted[1]
-            else:
-                out.append(SourceMention(tok.end, tok.end, "", "carry", cue[0], cue[1]))
+        found = _source_at(norm, toks, i, lex, figures)
+        if found is not None:
+            out.append(found.mention)
+            after = found.after
     return out
 
 

@@ -6,7 +6,7 @@ import bisect
 import datetime
 import math
 import re
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -362,113 +362,278 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
     return best, bi
 
 
-def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list[CountMention],
-                     trigs: list[Trigger], prev: Draft | None) -> list[Draft]:
-    norm = doc.norm
-    ix = _Index(norm, toks, counts, trigs)
-    c_loc, t_loc = ix.c_loc, ix.t_loc
-    trigger_tokens = {k for t in t_loc for k in range(t.lo, t.hi)}
-    one_of = {c.lo for cm, c in zip(counts, c_loc) if cm.kind == "count"
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence as linking reads it: its index, tokens, event words and the bisect index of
+    its figures and event words."""
+
+    norm: str
+    si: int
+    toks: Sequence[Token]
+    trigs: list[Trigger]
+    ix: _Index
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A head count of the sentence: its index among the sentence's figures, the mention (its
+    count hedged by a qualifier after its noun), its token range and the people it counts."""
+
+    ci: int
+    cm: CountMention
+    c: Located
+    subj: Located | None
+
+
+@dataclass(slots=True)
+class _LinkState:
+    """What linking carries from one figure to the next, across the sentences of a document.
+
+    ``prev``: the last claim so far (of this sentence or an earlier one); a breakdown ("بينهم
+    11 طفلا") or a list ("و8 أطفال") after it takes its event. ``parent``: a figure no event
+    word reached, waiting for a breakdown right after it to tell its event ("لقي 26 مدنيا،
+    بينهم 11 طفلا مصرعهم"); it waits for the next head count only."""
+
+    prev: Draft | None
+    parent: _Figure | None = None
+
+    def see_single(self, single: Draft | None) -> None:
+        """A count-of-one claim before the figure is the last claim when it starts later."""
+        if single is not None and (self.prev is None or single.start > self.prev.start):
+            self.prev = single
+
+    def continue_prev(self, sent: _Sentence, fig: _Figure, cost: float) -> Draft:
+        """The figure as a claim of the previous claim's event (a breakdown or a list), now the
+        last claim."""
+        prev = self.prev
+        assert prev is not None  # callers continue only a previous claim
+        c, subj = fig.c, fig.subj
+        self.prev = _draft(sent.toks, sent.si, c.lo, max(c.hi, subj.hi if subj else 0),
+                           prev.type, fig.cm.count, prev.mixed, cost, subj, fig.cm.start,
+                           prev.trigger)
+        return self.prev
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A figure and the event word it links to best, for the rules that reject the pair."""
+
+    toks: Sequence[Token]
+    fig: _Figure
+    t: Located
+    trig: Trigger
+    caused: bool  # the event is a causative verb's verbal noun ("دفعت ... إلى النزوح")
+
+
+def _counts_things(k: _Candidate) -> bool:
+    """The figure counts things ("5 سيارات") and its event word is not right after it; only
+    strikes count things."""
+    c = k.fig.c
+    return linking.counts_objects(k.toks, c) and k.t.lo != c.hi and k.trig.type != "strikes"
+
+
+def _no_people(k: _Candidate) -> bool:
+    """The event needs people (killed, injured, ...) and the figure counts none."""
+    return k.trig.type in triggers().needs_person and not linking.counts_people(k.toks, k.fig.c)
+
+
+def _dual_of_targets(k: _Candidate) -> bool:
+    """A dual that names no people ("مستودعين ... وقتل") counts strikes only."""
+    c = k.fig.c
+    return (k.fig.cm.noun is not None and k.trig.type != "strikes"
+            and not linking.is_person(k.toks[c.lo]))
+
+
+def _reports_no_event(k: _Candidate) -> bool:
+    """A figure of a verdict, a population, a rate, a family, ... (:mod:`not_claims`)."""
+    return reports_no_event(k.toks, k.fig.c, k.t, k.trig)
+
+
+def _did_not_happen(k: _Candidate) -> bool:
+    """The event is negated or hypothetical ("لم تسجل", "قد يقتل"), undone after ("لم يتم"), or
+    a purpose ("لإجلاء"): a verbal noun before the figure that no causative introduces."""
+    toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
+    return _blocked(toks, min(c.lo, t.lo)) or _undone(toks, max(c.hi, t.hi)) or (
+        trig.role == "masdar" and not k.caused and t.lo < c.lo
+        and context().purposive(toks[t.lo], trig.type))
+
+
+def _past_state(k: _Candidate) -> bool:
+    """A state noun after the figure told as past ("كانوا محتجزين")."""
+    toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
+    return (trig.role == "noun" and trig.type in STATUS_TYPES and t.lo > c.hi
+            and has_stem(toks[t.lo - 1], context().prior_state))
+
+
+_REJECTIONS: tuple[Callable[[_Candidate], bool], ...] = (
+    _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
+    _past_state)
+"""The rules that reject a figure's best link, tried in this order: one that holds drops the
+figure."""
+
+
+def _singles(sent: _Sentence, counts: list[CountMention]) -> list[Draft]:
+    """The sentence's count-of-one claims: an event word with one person next to it (the
+    figures "أحد/إحدى" + noun among them) and the running totals of ordinals ("خامس شخص")."""
+    toks, ix = sent.toks, sent.ix
+    one_of = {c.lo for cm, c in zip(counts, ix.c_loc) if cm.kind == "count"
               and cm.count.value == 1 and cm.noun is None and c.hi == c.lo + 1
               and not linking.counts_objects(toks, c) and not _strike_word_at(toks, c.hi)}
-    singles = _verb_singles(norm, toks, trigs, t_loc, c_loc, si, one_of)
-    running = _running_totals(norm, toks, trigs, t_loc, si)
+    singles = _verb_singles(sent.norm, toks, sent.trigs, ix.t_loc, ix.c_loc, sent.si, one_of)
+    running = _running_totals(sent.norm, toks, sent.trigs, ix.t_loc, sent.si)
     if running:  # the Nth person is no count of one
         singles = [d for d in singles
                    if not any(r.start <= d.anchor < r.end for r in running)] + running
-    by_start = sorted(range(len(singles)), key=lambda i: singles[i].start)
-    seen, last_single = 0, -1  # singles before the figure; the last of them in list order
+    return singles
+
+
+class _SinglesBefore:
+    """The count-of-one claims starting before a growing offset: the last of them in list
+    order."""
+
+    def __init__(self, singles: list[Draft]) -> None:
+        self.singles = singles
+        self.by_start = sorted(range(len(singles)), key=lambda i: singles[i].start)
+        self.seen = 0
+        self.last = -1
+
+    def upto(self, pos: int) -> Draft | None:
+        """The last (in list order) of the singles starting before ``pos``, or None; ``pos``
+        grows from call to call."""
+        singles, by_start = self.singles, self.by_start
+        while self.seen < len(by_start) and singles[by_start[self.seen]].start < pos:
+            self.last = max(self.last, by_start[self.seen])
+            self.seen += 1
+        return singles[self.last] if self.last >= 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Linked:
+    """A figure's links to the event words near it: all of them with their clause breaks, and
+    the best one (``bi``: its event word's index; None when there is no link)."""
+
+    links: list[tuple[Link, int]]
+    breaks: dict[int, int]
+    best: Link | None
+    bi: int
+    caused: bool
+
+
+def _link_figure(sent: _Sentence, fig: _Figure) -> _Linked:
+    """Link a figure to the event words near it and choose the best link (a causative verb's
+    verbal noun first: :func:`_caused_event`, else :func:`_choose`)."""
+    toks, ix, c = sent.toks, sent.ix, fig.c
+    breaks = {ti: ix.breaks(c, ix.t_loc[ti]) for ti in ix.near(c)}
+    links = _links(toks, fig.cm, fig.ci, ix, sent.trigs, breaks)
+    if not links:
+        return _Linked(links, breaks, None, -1, False)
+    best, bi = _choose(links, c, ix.t_loc, breaks, toks)
+    caused = _caused_event(toks, c, links, ix.t_loc)
+    if caused is not None:
+        best, bi = caused
+    return _Linked(links, breaks, best, bi, caused is not None)
+
+
+def _coordinated(sent: _Sentence, linked: _Linked, best: Link) -> list[tuple[Link, int]]:
+    """The best link and the verbal nouns coordinated right before its event word ("اعتقال
+    وقتل عدد من" -> arrested and killed)."""
+    t_loc, bi, trig = sent.ix.t_loc, linked.bi, best.trigger
+    chosen = [(best, bi)]
+    for link, ti in linked.links:
+        other = link.trigger
+        if (ti != bi and t_loc[ti].hi == t_loc[bi].lo and other.type != trig.type
+                and other.role == "masdar" and trig.role in ("masdar", "verb")
+                and linked.breaks[ti] == 0
+                and not other.mixed and not trig.mixed):
+            chosen.append((link, ti))
+    return chosen
+
+
+def _figure_drafts(sent: _Sentence, fig: _Figure, state: _LinkState) -> list[Draft]:
+    """The claims of one head count, in this order: a breakdown of the previous claim takes its
+    event; else the figure's best link, unless a list or a toll named back continues the
+    previous claim; a figure with no link within :data:`linking.MAX_COST` waits as
+    ``state.parent``; a link one of :data:`_REJECTIONS` rejects gives nothing; else a claim per
+    chosen event word (and one for the figure that waited for this breakdown)."""
+    toks, si, c, subj = sent.toks, sent.si, fig.c, fig.subj
+    breakdown = _after_breakdown(toks, c.lo)
+    waiting = state.parent if breakdown else None
+    state.parent = None
+    if state.prev is not None and breakdown and waiting is None:
+        return [state.continue_prev(sent, fig, 1.0)]
+    linked = _link_figure(sent, fig)
+    best = linked.best
+    if (_continues_list(toks, c, state.prev, si)
+            or _toll_named_back(sent.norm, toks, c, state.prev)) \
+            and (best is None or best.cost > LIST_COST):
+        # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
+        return [state.continue_prev(sent, fig, LIST_COST)]
+    prev = state.prev
+    if best is None or best.cost > linking.MAX_COST:
+        if prev is None or prev.sentence != si or prev.end <= c.lo:
+            state.parent = fig
+        return []
+    t = sent.ix.t_loc[linked.bi]
+    if _went_missing(toks, c, t, best.trigger):
+        best = Link(Trigger(best.trigger.start, best.trigger.end, "missing", "verb",
+                            best.trigger.entry), best.cost)
+    trig = best.trigger
+    if any(rule(_Candidate(toks, fig, t, trig, linked.caused)) for rule in _REJECTIONS):
+        return []
     out: list[Draft] = []
-    # a figure no event word reached, waiting for a breakdown after it to tell its event
-    # ("لقي 26 مدنيا، بينهم 11 طفلا مصرعهم")
-    parent: tuple[CountMention, Located, Located | None] | None = None
-    for ci, (cm, c) in enumerate(zip(counts, c_loc)):
-        cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
-        while seen < len(by_start) and singles[by_start[seen]].start < cm.start:
-            last_single = max(last_single, by_start[seen])
-            seen += 1
-        if last_single >= 0 and (prev is None or singles[last_single].start > prev.start):
-            prev = singles[last_single]
-        if cm.kind != "count" or _not_a_head_count(toks, c, cm):
-            continue
-        subj = linking.subject_range(toks, c, trigger_tokens, norm)
-        breakdown = _after_breakdown(toks, c.lo)
-        waiting = parent if breakdown and parent is not None else None
-        parent = None
-        if prev is not None and breakdown and waiting is None:
-            hi = max(c.hi, subj.hi if subj else 0)
-            prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, 1.0, subj, cm.start,
-                          prev.trigger)
-            out.append(prev)
-            continue
-        breaks = {ti: ix.breaks(c, t_loc[ti]) for ti in ix.near(c)}
-        links = _links(toks, cm, ci, ix, trigs, breaks)
-        best, bi = _choose(links, c, t_loc, breaks, toks) if links else (None, -1)
-        caused = _caused_event(toks, c, links, t_loc) if links else None
-        if caused is not None:
-            best, bi = caused
-        if (_continues_list(toks, c, prev, si) or _toll_named_back(norm, toks, c, prev)) \
-                and (best is None or best.cost > LIST_COST):
-            # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
-            assert prev is not None  # both tests above are False without a previous draft
-            hi = max(c.hi, subj.hi if subj else 0)
-            prev = _draft(toks, si, c.lo, hi, prev.type, cm.count, prev.mixed, LIST_COST, subj,
-                          cm.start, prev.trigger)
-            out.append(prev)
-            continue
-        if best is None or best.cost > linking.MAX_COST:
-            if prev is None or prev.sentence != si or prev.end <= c.lo:
-                parent = (cm, c, subj)
-            continue
-        if _went_missing(toks, c, t_loc[bi], best.trigger):
-            best = Link(Trigger(best.trigger.start, best.trigger.end, "missing", "verb",
-                                best.trigger.entry), best.cost)
-        trig = best.trigger
-        adjacent = t_loc[bi].lo == c.hi
-        if linking.counts_objects(toks, c) and not adjacent and trig.type != "strikes":
-            continue
-        if trig.type in triggers().needs_person and not linking.counts_people(toks, c):
-            continue
-        if cm.noun is not None and trig.type != "strikes" and not linking.is_person(toks[c.lo]):
-            continue  # "مستودعين ... وقتل": a dual of targets counts strikes only
-        if reports_no_event(toks, c, t_loc[bi], trig):
-            continue
-        if _blocked(toks, min(c.lo, t_loc[bi].lo)) or _undone(toks, max(c.hi, t_loc[bi].hi)) or (
-                trig.role == "masdar" and caused is None and t_loc[bi].lo < c.lo
-                and context().purposive(toks[t_loc[bi].lo], trig.type)):
-            continue
-        if trig.role == "noun" and trig.type in STATUS_TYPES and t_loc[bi].lo > c.hi and has_stem(
-                toks[t_loc[bi].lo - 1], context().prior_state):  # "كانوا محتجزين": a past state
-            continue
-        chosen = [(best, bi)]
-        # coordinated verbal nouns: "اعتقال وقتل عدد من" -> arrested and killed
-        for link, ti in links:
-            other = link.trigger
-            if (ti != bi and t_loc[ti].hi == t_loc[bi].lo and other.type != trig.type
-                    and other.role == "masdar" and trig.role in ("masdar", "verb")
-                    and breaks[ti] == 0
-                    and not other.mixed and not trig.mixed):
-                chosen.append((link, ti))
-        if waiting is not None:  # the breakdown's event is its whole's
-            wcm, wc, wsubj = waiting
-            out.append(_draft(toks, si, wc.lo, max(wc.hi, wsubj.hi if wsubj else 0), trig.type,
-                              wcm.count, trig.mixed, best.cost, wsubj, wcm.start,
-                              (trig.start, trig.end)))
-        for link, ti in chosen:
-            t = t_loc[ti]
-            lo, hi = min(c.lo, t.lo), max(c.hi, t.hi, subj.hi if subj else 0)
-            prev = _draft(toks, si, lo, hi, link.trigger.type, cm.count, link.trigger.mixed,
-                          link.cost, subj, cm.start, (link.trigger.start, link.trigger.end))
-            if _named_back(toks, c):
-                prev = replace(prev, back=True)
-            out.append(prev)
+    if waiting is not None:  # the breakdown's event is its whole's
+        wc, wsubj = waiting.c, waiting.subj
+        out.append(_draft(toks, si, wc.lo, max(wc.hi, wsubj.hi if wsubj else 0), trig.type,
+                          waiting.cm.count, trig.mixed, best.cost, wsubj, waiting.cm.start,
+                          (trig.start, trig.end)))
+    for link, ti in _coordinated(sent, linked, best):
+        tl = sent.ix.t_loc[ti]
+        lo, hi = min(c.lo, tl.lo), max(c.hi, tl.hi, subj.hi if subj else 0)
+        state.prev = _draft(toks, si, lo, hi, link.trigger.type, fig.cm.count,
+                            link.trigger.mixed, link.cost, subj, fig.cm.start,
+                            (link.trigger.start, link.trigger.end))
+        if _named_back(toks, c):
+            state.prev = replace(state.prev, back=True)
+        out.append(state.prev)
+    return out
+
+
+def _with_singles(sent: _Sentence, out: list[Draft], singles: list[Draft]) -> list[Draft]:
+    """The figures' claims and then each count-of-one claim whose person no claim covers yet
+    (or that is the first conjunct of a figure: "مقتل ضابط و3 جنود")."""
     if singles:
         cover = _Cover((o.start, o.end) for o in out)
         for d in singles:
-            if d.anchor not in cover or _first_conjunct(norm, toks, d, out):
+            if d.anchor not in cover or _first_conjunct(sent.norm, sent.toks, d, out):
                 out.append(d)
                 cover.add(d.start, d.end)
-    carried = [prev] if prev is not None and prev.sentence != si else []
+    return out
+
+
+def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list[CountMention],
+                     trigs: list[Trigger], prev: Draft | None) -> list[Draft]:
+    """The drafts of sentence ``si`` (``prev``: the last claim of the sentences before it):
+    each head count's claims (:func:`_figure_drafts`), the count-of-one claims, the single
+    persons that follow a claim (:func:`_follow_singles`), then the event read again for
+    evacuees and victims of deaths."""
+    norm = doc.norm
+    sent = _Sentence(norm, si, toks, trigs, _Index(norm, toks, counts, trigs))
+    c_loc = sent.ix.c_loc
+    trigger_tokens = {k for t in sent.ix.t_loc for k in range(t.lo, t.hi)}
+    singles = _singles(sent, counts)
+    before = _SinglesBefore(singles)
+    state = _LinkState(prev)
+    out: list[Draft] = []
+    for ci, (cm, c) in enumerate(zip(counts, c_loc)):
+        cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
+        state.see_single(before.upto(cm.start))
+        if cm.kind != "count" or _not_a_head_count(toks, c, cm):
+            continue
+        fig = _Figure(ci, cm, c, linking.subject_range(toks, c, trigger_tokens, norm))
+        out.extend(_figure_drafts(sent, fig, state))
+    out = _with_singles(sent, out, singles)
+    last = state.prev
+    carried = [last] if last is not None and last.sentence != si else []
     out.extend(_follow_singles(toks, c_loc, si, carried + out))
     return _evacuees(_victims_of_deaths(out, trigs), toks)
 
@@ -623,6 +788,45 @@ def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
     return j
 
 
+def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[int]) -> bool:
+    """Whether token ``k`` names one person: a figure "أحد/إحدى" (``one_of``), a singular person
+    noun ("شاب", "ابنها", "أحدهم", "شخصا آخر"), or a singular that also follows figures ("11
+    امرأة", "20 مسلحا") and follows none here (``counted_all``: tokens of every figure):
+    "قتلت امرأة", "قتلت القوات مسلحا"."""
+    lex = persons()
+    return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
+        has_stem(toks[k], lex.singular) and k + 1 < len(toks)
+        and has_stem(toks[k + 1], lex.one_other)) or (
+        has_stem(toks[k], lex.singular) and k - 1 not in counted_all)
+
+
+def _referents(toks: Sequence[Token], k: int, one_of: Set[int]) -> Count:
+    """How many the person noun at token ``k`` names by the referent after it: "المشتبه بهما" =
+    2; "المشتبه بهم": no count (value 0); else 1."""
+    nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None
+    lex = persons()
+    return Count(value=0 if nxt is not None and has_stem(nxt, lex.plural_referents) else
+                 2 if nxt is not None and has_stem(nxt, lex.dual_referents) else 1)
+
+
+def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, si: int,
+                   one_of: Set[int], counted: Set[int], counted_all: Set[int]) -> Draft | None:
+    """One person up to :data:`SUBJECT_BEFORE_MAX_GAP` words before an event verb that opens a
+    clause or is tied to the verb by a relative ("وكان شرطي أردني قتل", "أحد جنودها قتل"); None
+    when a figure or a clause break comes first, or the referent counts none."""
+    for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
+        if k in counted or _BREAK.search(norm, toks[k].end, toks[k + 1].start):
+            return None
+        if _is_one(toks, k, one_of, counted_all) and (_opens_clause(norm, toks, k) or any(
+                has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
+            count = _referents(toks, k, one_of)
+            if not count.value:
+                return None
+            return _draft(toks, si, k, t.hi, trig.type, count, trig.mixed, 2.5,
+                          Located(k, k + 1), toks[k].start, (trig.start, trig.end))
+    return None
+
+
 def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
                   c_loc: list[Located], si: int, one_of: Set[int] = frozenset()
                   ) -> list[Draft]:
@@ -633,22 +837,6 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
     gap_words = persons().single_gap
     counted_all = {k for c in c_loc for k in range(c.lo, c.hi)}
     counted = counted_all - one_of
-
-    def one(k: int) -> bool:
-        lex = persons()
-        return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
-            has_stem(toks[k], lex.singular) and k + 1 < len(toks)
-            and has_stem(toks[k + 1], lex.one_other)) or (  # "شخصا آخر" is one person
-            # a singular that also follows figures ("11 امرأة", "20 مسلحا") and follows none
-            # here: "قتلت امرأة", "قتلت القوات مسلحا"
-            has_stem(toks[k], lex.singular) and k - 1 not in counted_all)
-
-    def many(k: int) -> Count:  # "المشتبه بهما" = 2; "المشتبه بهم": no count (value 0)
-        nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None
-        lex = persons()
-        return Count(value=0 if nxt is not None and has_stem(nxt, lex.plural_referents) else
-                     2 if nxt is not None and has_stem(nxt, lex.dual_referents) else 1)
-
     for trig, t in zip(trigs, t_loc):
         idiom = _split_idiom_one(toks, t, trig, counted)
         if idiom is not None:  # "لقي قائد التنظيم مقتله"
@@ -667,10 +855,11 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if trig.role == "verb":
             k = _after_agent(norm, toks, k)
         if k < len(toks) and k not in counted and not (k in one_of and _BREAK.search(
-                norm, toks[t.hi - 1].end, toks[k].start)) and (one(k) or (
+                norm, toks[t.hi - 1].end, toks[k].start)) and (
+                _is_one(toks, k, one_of, counted_all) or (
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
-            if many(k).value:
-                out.append(_draft(toks, si, t.lo, k + 1, trig.type, many(k), trig.mixed,
+            if (count := _referents(toks, k, one_of)).value:
+                out.append(_draft(toks, si, t.lo, k + 1, trig.type, count, trig.mixed,
                                   2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         if k + 1 < len(toks) and k not in counted and linking.is_person(toks[k]) \
@@ -678,17 +867,10 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
                               2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
-        if trig.role == "verb":
-            for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
-                if k in counted or _BREAK.search(norm, toks[k].end, toks[k + 1].start):
-                    break
-                if one(k) and (_opens_clause(norm, toks, k) or any(
-                        has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
-                    if many(k).value:
-                        out.append(_draft(toks, si, k, t.hi, trig.type, many(k), trig.mixed,
-                                          2.5, Located(k, k + 1), toks[k].start,
-                                          (trig.start, trig.end)))
-                    break
+        before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
+            if trig.role == "verb" else None
+        if before is not None:
+            out.append(before)
     return out
 
 

@@ -31,7 +31,7 @@ nouns before it ("مقتل مواطنين تونسيين اثنين"), never a g
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -230,78 +230,142 @@ class _Scan:
     found: bool = False
 
 
+_STOP = -1  # a reading step's answer: the phrase ends here
+
+
+@dataclass
+class _Reading:
+    """A phrase being read by :func:`_scan`: what it found so far (``scan``), whether a patron
+    word came (nothing after it counts) and the index just after the last head, victim word or
+    adjective (``head_end``)."""
+
+    toks: Sequence[Token]
+    where: str | None
+    context: bool
+    t: _Tables
+    scan: _Scan
+    patron: bool = False
+    head_end: int = -1
+
+
+def _bridge(r: _Reading, i: int) -> int | None:
+    """A stop word ends the phrase; bridge words go on only into a group ("القيادي في حزب
+    الله"): the index of that group."""
+    toks, t = r.toks, r.t
+    if not (_has(toks[i], t.stops) or _has(toks[i], t.bridges)):
+        return None
+    j = i
+    while j < len(toks) and _has(toks[j], t.bridges):
+        j += 1
+    if r.context or j == i or j >= len(toks) or t.groups.match_at(toks, j) is None:
+        return _STOP
+    return j
+
+
+def _patron(r: _Reading, i: int) -> int | None:
+    """A patron word ("موالين") is skipped, and nothing after it counts; in ``context`` mode a
+    definite word is skipped too."""
+    tok = r.toks[i]
+    if not (_has(tok, r.t.patrons) or (r.context and has_article(tok))):
+        return None
+    r.patron = r.patron or _has(tok, r.t.patrons)
+    return i + 1
+
+
+def _group_at(r: _Reading, i: int) -> int | None:
+    """A group (longest alias) gives the affiliation and, unless a head fixed it, the category;
+    adjectives after a named group are its own, after a generic force they name it."""
+    hit = None if r.context or r.patron else r.t.groups.match_at(r.toks, i)
+    if hit is None:
+        return None
+    toks, s = r.toks, r.scan
+    n, cands = hit
+    g = _pick(cands, r.where)
+    i += n
+    s.found = True
+    if not s.fixed:
+        s.category, s.fixed = g.category, True
+    if g.id is not None and s.group is None:
+        s.group, s.affiliation = g, g.id
+        while i < len(toks) and (nationality.country_of(toks[i].text)
+                                 or nationality.ethnicity_of(toks[i].text)):
+            i += 1
+    elif g.national and i < len(toks) and (iso := nationality.country_of(toks[i].text)):
+        i += 1
+        s.country = s.country or iso
+        if s.affiliation is None and (body := STATE_FORCES.get(g.category)):
+            s.affiliation = (r.t.armies.get(iso) if body == "army" else None) \
+                or f"{iso.lower()}-{body}"
+    return i
+
+
+def _head_at(r: _Reading, i: int) -> int | None:
+    """A head noun: the first that is neither ``unknown`` nor a member noun fixes the category;
+    member nouns yield to a later group or head."""
+    head = r.t.heads.match_at(r.toks, i)
+    if head is None:
+        return None
+    s = r.scan
+    n, category = head
+    s.found = True
+    r.head_end = i + n
+    member = category == "unknown" or _has(r.toks[i], r.t.members)
+    if not s.fixed:
+        if not member:
+            s.category, s.fixed = str(category), True
+        elif s.category is None or s.category == "unknown":
+            s.category = str(category)
+    return i + n
+
+
+def _transparent(r: _Reading, i: int) -> int | None:
+    """A victim word ("قتيلاً", "آخرين") is skipped."""
+    if not _has(r.toks[i], r.t.transparent):
+        return None
+    r.head_end = i + 1
+    return i + 1
+
+
+def _other_word(r: _Reading, i: int) -> int:
+    """A nationality (or country name as an adjective) gives the country, an ethnic word the
+    ethnicity; a phrase opening with a word naming no people ends ("صواريخ أطلقها الحوثيون")."""
+    toks, s = r.toks, r.scan
+    tok, prev = toks[i], toks[i - 1] if i else None
+    iso = None if r.patron else _country(tok, prev, r.head_end == i)
+    if iso is not None:
+        s.found = True
+        r.head_end = i + 1
+        s.country = s.country or iso
+    elif not r.patron and (eth := nationality.ethnicity_of(tok.text)) is not None:
+        s.found = True
+        s.ethnicity = s.ethnicity or eth
+    elif not r.context and r.head_end < 0 and not s.found \
+            and not _has(tok, persons().partitive):
+        return _STOP
+    return i + 1
+
+
+_READING_STEPS: tuple[Callable[[_Reading, int], int | None], ...] = (
+    _bridge, _patron, _group_at, _head_at, _transparent, _other_word)
+"""What :func:`_scan` tries at each word, in this order: the first that applies (returns the
+next index, or :data:`_STOP`) reads it."""
+
+
 def _scan(toks: Sequence[Token], where: str | None, context: bool = False) -> _Scan:
     """Read a cut phrase left to right (see the module docstring); ``context`` mode takes only
     indefinite nouns and no groups."""
-    t = _tables()
-    s = _Scan()
-    patron = False
-    head_end = -1  # index just after the last head, victim word or adjective
+    r = _Reading(toks, where, context, _tables(), _Scan())
     i = 0
-    while i < len(toks):
-        tok, prev = toks[i], toks[i - 1] if i else None
-        if _DIGIT.search(tok.text):
-            break
-        if _has(tok, t.stops) or _has(tok, t.bridges):
-            j = i
-            while j < len(toks) and _has(toks[j], t.bridges):
-                j += 1
-            if context or j == i or j >= len(toks) or t.groups.match_at(toks, j) is None:
+    while i < len(toks) and not _DIGIT.search(toks[i].text):
+        nxt: int | None = None
+        for step in _READING_STEPS:
+            nxt = step(r, i)
+            if nxt is not None:
                 break
-            i = j
-            continue
-        if _has(tok, t.patrons) or (context and has_article(tok)):
-            patron = patron or _has(tok, t.patrons)
-            i += 1
-            continue
-        hit = None if context or patron else t.groups.match_at(toks, i)
-        if hit is not None:
-            n, cands = hit
-            g = _pick(cands, where)
-            i += n
-            s.found = True
-            if not s.fixed:
-                s.category, s.fixed = g.category, True
-            if g.id is not None and s.group is None:
-                s.group, s.affiliation = g, g.id
-                while i < len(toks) and (nationality.country_of(toks[i].text)
-                                         or nationality.ethnicity_of(toks[i].text)):
-                    i += 1
-            elif g.national and i < len(toks) and (iso := nationality.country_of(toks[i].text)):
-                i += 1
-                s.country = s.country or iso
-                if s.affiliation is None and (body := STATE_FORCES.get(g.category)):
-                    s.affiliation = (t.armies.get(iso) if body == "army" else None) \
-                        or f"{iso.lower()}-{body}"
-            continue
-        head = t.heads.match_at(toks, i)
-        if head is not None:
-            n, category = head
-            s.found = True
-            head_end = i + n
-            member = category == "unknown" or _has(tok, t.members)
-            if not s.fixed:
-                if not member:
-                    s.category, s.fixed = str(category), True
-                elif s.category is None or s.category == "unknown":
-                    s.category = str(category)
-            i += n
-            continue
-        if _has(tok, t.transparent):
-            head_end = i + 1
-            i += 1
-            continue
-        iso = None if patron else _country(tok, prev, head_end == i)
-        if iso is not None:
-            s.found = True
-            head_end = i + 1
-            s.country = s.country or iso
-        elif not patron and (eth := nationality.ethnicity_of(tok.text)) is not None:
-            s.found = True
-            s.ethnicity = s.ethnicity or eth
-        elif not context and head_end < 0 and not s.found and not _has(tok, persons().partitive):
-            break  # the phrase opens with a word naming no people ("صواريخ أطلقها الحوثيون")
-        i += 1
+        if nxt is None or nxt == _STOP:
+            break
+        i = nxt
+    s = r.scan
     if s.country is None and s.group is not None and s.group.category in STATE_FORCES:
         s.country = s.group.country
     return s
