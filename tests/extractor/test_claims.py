@@ -619,10 +619,10 @@ def test_links_beyond_the_reach_of_near_cost_more_than_the_maximum(c_lo, c_len, 
     c = linking.Located(c_lo, c_lo + c_len)
     t = linking.Located(t_lo, t_lo + t_len)
     trig = rasd.model.Trigger(0, 1, "killed", role, "x", mixed)
-    reach = max(math.ceil(linking.MAX_COST), claims_module.CLAUSE_SUBJECT_MAX_GAP,
+    reach = max(math.ceil(linking.COSTS.max_cost), claims_module.CLAUSE_SUBJECT_MAX_GAP,
                 claims_module.VERB_BEFORE_MAX_GAP)
     if t.hi < c.lo - reach or t.lo > c.hi + reach:
-        assert linking.link_cost(c, t, trig, breaks, between) > linking.MAX_COST
+        assert linking.link_cost(c, t, trig, breaks, between) > linking.COSTS.max_cost
 
 
 @pytest.mark.parametrize("text, etype, count", [

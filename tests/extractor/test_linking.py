@@ -37,10 +37,10 @@ def test_token_range_covers_straddling_tokens_and_at_least_one():
 @pytest.mark.parametrize("c, t, role, expected", [
     (Located(3, 4), Located(3, 4), "verb", 0.0),                       # one token: "قتيلين"
     (Located(3, 4), Located(1, 2), "verb", 1.0),                       # trigger first, gap 1
-    (Located(3, 4), Located(1, 2), "noun", 1.0 + linking.NOUN_BEFORE_PENALTY),
-    (Located(1, 2), Located(3, 4), "verb", 1.0 + linking.AFTER_PENALTY),
+    (Located(3, 4), Located(1, 2), "noun", 1.0 + linking.COSTS.noun_before),
+    (Located(1, 2), Located(3, 4), "verb", 1.0 + linking.COSTS.after),
     (Located(1, 2), Located(3, 4), "masdar",
-     1.0 + linking.AFTER_PENALTY + linking.MASDAR_AFTER_PENALTY),
+     1.0 + linking.COSTS.after + linking.COSTS.masdar_after),
 ])
 def test_link_cost_by_gap_order_and_role(c, t, role, expected):
     assert link_cost(c, t, _trigger(role), 0, 0) == expected
@@ -49,7 +49,7 @@ def test_link_cost_by_gap_order_and_role(c, t, role, expected):
 def test_link_cost_adds_clause_breaks_and_figures_between():
     base = link_cost(Located(5, 6), Located(1, 2), _trigger("verb"), 0, 0)
     assert link_cost(Located(5, 6), Located(1, 2), _trigger("verb"), 2, 1) == \
-        base + 2 * linking.CLAUSE_PENALTY + linking.COUNT_BETWEEN_PENALTY
+        base + 2 * linking.COSTS.clause + linking.COSTS.count_between
     mixed_noun = link_cost(Located(3, 4), Located(1, 2), _trigger("noun", mixed=True), 0, 0)
     assert mixed_noun == 1.0  # "بين قتيل وجريح" follows its figure: no penalty
 

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from rasd.extractor import linking
 from rasd.extractor.lexicon import PhraseSet, actor_heads, context, has_stem, persons, triggers
-from rasd.extractor.linking import Link, Located
+from rasd.extractor.linking import COSTS, Link, Located
 from rasd.extractor.not_claims import reports_no_event
 from rasd.extractor.placing import PlaceChooser, since_war
 from rasd.extractor.plausibility import implausible
@@ -131,11 +131,11 @@ class _Index:
 
     def near(self, c: Located) -> range:
         """Indices of the event words that can link to figure ``c``. A link costs at least its
-        gap in tokens (penalties only add), so one within :data:`linking.MAX_COST` is at most
+        gap in tokens (penalties only add), so one within ``COSTS.max_cost`` is at most
         that many tokens away; a clause's first verb is at most :data:`CLAUSE_SUBJECT_MAX_GAP`
         after it, a verb that beats a noun :data:`VERB_BEFORE_MAX_GAP` before it, a coordinated
         verbal noun one event word further."""
-        reach = max(math.ceil(linking.MAX_COST), CLAUSE_SUBJECT_MAX_GAP, VERB_BEFORE_MAX_GAP)
+        reach = max(math.ceil(COSTS.max_cost), CLAUSE_SUBJECT_MAX_GAP, VERB_BEFORE_MAX_GAP)
         lo = bisect.bisect_left(self.t_lo, c.lo - reach - 2 * self.t_span)
         return range(lo, bisect.bisect_right(self.t_lo, c.hi + reach))
 
@@ -194,12 +194,9 @@ def _undone(toks: Sequence[Token], hi: int) -> bool:
 
 
 YEAR_RANGE = range(1900, 2101)
-NEW_CLAUSE_PENALTY = 3.0   # "إلى 158، بينما بلغت الإصابات": the next clause has its own figure
-CONJUNCTION_PENALTY = 2.0   # "قتلوا و32 أصيبوا": a trigger right before "وN" ends the previous conjunct
 VERB_BEFORE_MAX_GAP = 2     # "حرر الجيش 178 رهينة": an event verb just before beats a noun after
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
 CLAUSE_SUBJECT_MAX_GAP = 10
-LIST_COST = 1.0
 POST_QUALIFIER_WINDOW = 6
 QUOTE_MAX_SENTENCES = 3
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
@@ -251,15 +248,15 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
         between = ix.counts_between(ci, lo, hi)
         cost = linking.link_cost(c, t, trig, breaks[ti], between)
         if conj and t.hi == c.lo:
-            cost += CONJUNCTION_PENALTY
+            cost += COSTS.conjunction
         if _split_idiom(toks, c, t, trig):
-            cost = min(cost, SPLIT_IDIOM_COST)
+            cost = min(cost, COSTS.split_idiom)
         if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause)
                                 for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig):
-            cost += NEW_CLAUSE_PENALTY
+            cost += COSTS.new_clause
         links.append((Link(trig, cost), ti))
     if c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):
-        links = [(Link(link.trigger, min(link.cost, TOLL_COST)), ti)
+        links = [(Link(link.trigger, min(link.cost, COSTS.toll)), ti)
                  if _toll_of(toks, c, t_loc[ti], breaks[ti])
                  and not any(t_loc[tj].lo >= t_loc[ti].hi and t_loc[tj].hi <= c.lo
                              and trigs[tj].type not in ("strikes", link.trigger.type) for tj in breaks)
@@ -272,13 +269,12 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: _Index,
                  and not ix.counts_from(c.hi, t.lo)]
         if after:
             ti = min(after)[1]
-            links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, 1.0)), i)
+            ceiling = COSTS.clause_subject
+            links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
                      for link, i in links]
     return links
 
 
-SPLIT_IDIOM_COST = 0.5
-TOLL_COST = 2.0  # a figure's own noun after it still wins ("إلى 60 شخصا بين جريح وقتيل")
 TOLL_REACH = 12  # "ارتفعت حصيلة القتلى [منذ بدء الاحتجاجات في 30 آذار/مارس الماضي] إلى 53"
 
 
@@ -338,7 +334,7 @@ def _caused_event(toks: Sequence[Token], c: Located, links: list[tuple[Link, int
             continue
         if ctx.purposive(toks[t.lo], link.trigger.type) or has_stem(toks[t.lo - 1],
                                                                     ctx.caused_event_links):
-            return Link(link.trigger, min(link.cost, LIST_COST)), ti
+            return Link(link.trigger, min(link.cost, COSTS.caused_event)), ti
     return None
 
 
@@ -552,7 +548,7 @@ def _coordinated(sent: _Sentence, linked: _Linked, best: Link) -> list[tuple[Lin
 def _figure_drafts(sent: _Sentence, fig: _Figure, state: _LinkState) -> list[Draft]:
     """The claims of one head count, in this order: a breakdown of the previous claim takes its
     event; else the figure's best link, unless a list or a toll named back continues the
-    previous claim; a figure with no link within :data:`linking.MAX_COST` waits as
+    previous claim; a figure with no link within ``COSTS.max_cost`` waits as
     ``state.parent``; a link one of :data:`_REJECTIONS` rejects gives nothing; else a claim per
     chosen event word (and one for the figure that waited for this breakdown)."""
     toks, si, c, subj = sent.toks, sent.si, fig.c, fig.subj
@@ -560,16 +556,16 @@ def _figure_drafts(sent: _Sentence, fig: _Figure, state: _LinkState) -> list[Dra
     waiting = state.parent if breakdown else None
     state.parent = None
     if state.prev is not None and breakdown and waiting is None:
-        return [state.continue_prev(sent, fig, 1.0)]
+        return [state.continue_prev(sent, fig, COSTS.breakdown)]
     linked = _link_figure(sent, fig)
     best = linked.best
     if (_continues_list(toks, c, state.prev, si)
             or _toll_named_back(sent.norm, toks, c, state.prev)) \
-            and (best is None or best.cost > LIST_COST):
+            and (best is None or best.cost > COSTS.list):
         # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
-        return [state.continue_prev(sent, fig, LIST_COST)]
+        return [state.continue_prev(sent, fig, COSTS.list)]
     prev = state.prev
-    if best is None or best.cost > linking.MAX_COST:
+    if best is None or best.cost > COSTS.max_cost:
         if prev is None or prev.sentence != si or prev.end <= c.lo:
             state.parent = fig
         return []
@@ -822,7 +818,7 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
             count = _referents(toks, k, one_of)
             if not count.value:
                 return None
-            return _draft(toks, si, k, t.hi, trig.type, count, trig.mixed, 2.5,
+            return _draft(toks, si, k, t.hi, trig.type, count, trig.mixed, COSTS.single_before,
                           Located(k, k + 1), toks[k].start, (trig.start, trig.end))
     return None
 
@@ -841,12 +837,12 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         idiom = _split_idiom_one(toks, t, trig, counted)
         if idiom is not None:  # "لقي قائد التنظيم مقتله"
             out.append(_draft(toks, si, idiom - 1, t.hi, trig.type, Count(value=1), trig.mixed,
-                              2.0, Located(idiom, idiom + 1), toks[idiom].start,
+                              COSTS.single, Located(idiom, idiom + 1), toks[idiom].start,
                               (trig.start, trig.end)))
             continue
         if _lone_victim(toks, t, trig, counted_all):  # "وسقط قتيل من المقاومة"
             out.append(_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
-                              2.0, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
+                              COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
             continue
         if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar", "phrase") \
                 or _blocked(toks, t.lo):
@@ -860,12 +856,12 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
             if (count := _referents(toks, k, one_of)).value:
                 out.append(_draft(toks, si, t.lo, k + 1, trig.type, count, trig.mixed,
-                                  2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+                                  COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         if k + 1 < len(toks) and k not in counted and linking.is_person(toks[k]) \
                 and has_stem(toks[k + 1], persons().dual_apposition):  # "المهاجمين وهما"
             out.append(_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
-                              2.0, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+                              COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
             if trig.role == "verb" else None
@@ -945,7 +941,7 @@ def _running_totals(norm: str, toks: Sequence[Token], trigs: list[Trigger],
             if value:
                 lo, hi = min(k, t.lo), max(k + 2, t.hi)
                 out.append(_draft(toks, si, lo, hi, trig.type, Count(value=value), trig.mixed,
-                                  2.0, Located(k, k + 2), toks[k].start, (trig.start, trig.end)))
+                                  COSTS.single, Located(k, k + 2), toks[k].start, (trig.start, trig.end)))
                 break
     return out
 
@@ -1009,7 +1005,7 @@ def _follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
                             and not has_stem(toks[k - 1], persons().singular))
         if _after_breakdown(toks, k) or conj_after_claim:
             out.append(_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
-                              1.5, Located(k, k + 1), tok.start, prev.trigger))
+                              COSTS.follow_single, Located(k, k + 1), tok.start, prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
             if key > best:  # type: ignore[operator]  # best is set wherever prev is
                 best, prev = key, out[-1]

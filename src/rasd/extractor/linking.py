@@ -2,7 +2,8 @@
 
 Costs are in tokens: the gap between figure and trigger, plus penalties for the less usual
 order for the trigger's role, for clause separators and for other figures in between. A figure
-is a claim when its cheapest trigger costs at most :data:`MAX_COST`.
+is a claim when its cheapest trigger costs at most ``COSTS.max_cost``; every cost is in
+:class:`LinkCosts`.
 """
 
 from __future__ import annotations
@@ -15,12 +16,6 @@ from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, 
 from rasd.model import Token, Trigger
 from rasd.text.tokens import starts_with_conjunction
 
-MAX_COST = 7.0
-NOUN_BEFORE_PENALTY = 1.5    # "القتلى ... 40": a victims noun usually follows its figure
-AFTER_PENALTY = 0.5          # "11 شخصاً قتلوا": a verb after the figure is less usual
-MASDAR_AFTER_PENALTY = 2.0   # a verbal noun almost always precedes its figure
-CLAUSE_PENALTY = 2.0
-COUNT_BETWEEN_PENALTY = 1.5
 STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
 STRIKE_TARGET_MAX_GAP = 3
 SUBJECT_MAX_WORDS = 6
@@ -30,6 +25,44 @@ ENDS_HOLDING = frozenset({"released"})
 HELD_TYPES = frozenset({"abducted", "arrested"})
 LOSS_AGENT_WORDS = 3         # "فقدت [قوات النظام] 40 عنصراً": the loser between verb and figure
 _PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkCosts:
+    """Every cost of linking a figure to an event word, in one table (read by this module and
+    by :mod:`rasd.extractor.claims`).
+
+    A link costs the gap in tokens between figure and event word plus the penalties below; a
+    figure is a claim when its cheapest link costs at most ``max_cost``. Some rules lower a
+    link's cost to a ceiling; claims made by a rule rather than a link have a fixed cost. A
+    claim's confidence is ``0.95 - 0.1 * cost`` (at least 0.1)."""
+
+    max_cost: float = 7.0
+    # penalties added to the gap (linking.link_cost)
+    noun_before: float = 1.5     # "القتلى ... 40": a victims noun usually follows its figure
+    after: float = 0.5           # "11 شخصاً قتلوا": a verb after the figure is less usual
+    masdar_after: float = 2.0    # a verbal noun almost always precedes its figure
+    clause: float = 2.0          # per clause break between figure and event word
+    count_between: float = 1.5   # per other figure between them
+    # penalties added by the sentence (claims._links)
+    new_clause: float = 3.0      # "إلى 158، بينما بلغت الإصابات": the next clause has its own figure
+    conjunction: float = 2.0     # "قتلوا و32 أصيبوا": a trigger right before "وN" ends the conjunct
+    # ceilings a rule lowers a link's cost to
+    split_idiom: float = 0.5     # "لقي 22 من رجال الأمن ... مصرعهم"
+    toll: float = 2.0            # "عدد القتلى إلى 58": a figure's own noun after it still wins
+    clause_subject: float = 1.0  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first verb
+    caused_event: float = 1.0    # "دفعت المعارك 320 ألف مدني إلى النزوح"
+    # claims that take the event of the claim before them, without a link of their own
+    breakdown: float = 1.0       # "لقي 26 مدنيا، بينهم 11 طفلا"
+    list: float = 1.0            # "مقتل 20 شخصاً ... و8 أطفال"; a link above it yields to the list
+    follow_single: float = 1.5   # "مقتل 10 مدنيين وجندي", "بينهم امرأة"
+    # count-of-one claims: one person next to an event word
+    single: float = 2.0          # "قُتل شاب", "سقط قتيل", "لقي جندي مصرعه", "خامس شخص"
+    single_before: float = 2.5   # "وكان شرطي أردني قتل": the person before the verb
+
+
+COSTS = LinkCosts()
+"""The link costs in use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +98,12 @@ def link_cost(c: Located, t: Located, trig: Trigger, breaks_between: int,
     if t.hi <= c.lo:
         cost = float(c.lo - t.hi)
         if trig.role == "noun" and not trig.mixed:
-            cost += NOUN_BEFORE_PENALTY
+            cost += COSTS.noun_before
     else:
-        cost = float(t.lo - c.hi) + AFTER_PENALTY
+        cost = float(t.lo - c.hi) + COSTS.after
         if trig.role == "masdar":
-            cost += MASDAR_AFTER_PENALTY
-    return cost + CLAUSE_PENALTY * breaks_between + COUNT_BETWEEN_PENALTY * counts_between
+            cost += COSTS.masdar_after
+    return cost + COSTS.clause * breaks_between + COSTS.count_between * counts_between
 
 
 def is_person(tok: Token) -> bool:
