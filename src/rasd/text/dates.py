@@ -50,6 +50,7 @@ from rasd.lang.ar import load_yaml
 from rasd.model import NormOffset, Token
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import leading_word, word_starts
+from rasd.text.trie import trie_pattern
 
 __all__ = ["TimeMention", "find_times", "parse_published", "WEEK_START", "FUTURE_SLACK",
            "PUBLISHED_RANGE"]
@@ -152,32 +153,6 @@ def _words(raw: Any) -> list[str]:
         if n and n not in out:
             out.append(n)
     return out
-
-
-def _trie(words: list[str]) -> str:
-    """Regex alternation of ``words`` as a character trie (fast to reject, longest first).
-
-    A space inside an entry matches any run of whitespace.
-    """
-    root: dict[str, Any] = {}
-    for w in set(words):
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        subs = [(ch, emit(sub)) for ch, sub in sorted(node.items()) if ch]
-        if not subs:
-            return ""
-        if all(not rest and ch != " " for ch, rest in subs) and len(subs) > 1:
-            body = "[" + "".join(re.escape(ch) for ch, _ in subs) + "]"
-        else:
-            alts = [(r"\s+" if ch == " " else re.escape(ch)) + rest for ch, rest in subs]
-            body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + emit(root) + ")"
 
 
 def _index(raw: dict[Any, list[str]]) -> dict[str, Any]:
@@ -381,11 +356,11 @@ class _Grammar:
 
         ``al`` adds the forms where a preceding lam clitic swallows the article's alef (ll-yawm).
         """
-        rx = _trie(words)
+        rx = trie_pattern(words)
         if al:
             rest = [w[1:] for w in words if w.startswith(self.art) and len(w) > len(self.art)]
             if rest:
-                rx = f"(?:{rx}|(?<={re.escape(self.lam)}){_trie(rest)})"
+                rx = f"(?:{rx}|(?<={re.escape(self.lam)}){trie_pattern(rest)})"
         return rx
 
     # --- handlers: (match, norm, pub) -> (first day, precision, last day) or None to reject

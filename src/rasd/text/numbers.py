@@ -29,6 +29,7 @@ from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Count, CountMention, NormOffset, Token
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import leading_word, word_starts
+from rasd.text.trie import trie_pattern
 
 __all__ = ["find_counts"]
 
@@ -103,28 +104,6 @@ def _n(text: Any) -> str:
 def _ns(items: Iterable[Any]) -> list[str]:
     """Normalized, de-duplicated entries of a YAML list."""
     return list(dict.fromkeys(n for n in map(_n, items) if n))
-
-
-def _trie(words: Iterable[str], space: str = r"\s+") -> str:
-    """A compact alternation (a character trie) matching any of ``words``."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [(space if ch == " " else re.escape(ch)) + emit(sub)
-                    for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return "(?:" + emit(root) + ")"
 
 
 def _cls(chars: Iterable[str]) -> str:
@@ -203,19 +182,19 @@ class _Lexicon:
         words, or a "several" word; and ``openers``, the words it can open with (see
         :func:`_figure_starts`)."""
         art = re.escape(self.article)
-        stems = _trie(words)
+        stems = trie_pattern(words)
         qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
         self.unspecified = tuple(_ns(data["unspecified"]))
         several_words = [p + w for p in qpre for w in (*_ns(data["several"]), *self.unspecified)]
-        several = _trie(several_words, r'[\s"]+')
+        several = trie_pattern(several_words, r'[\s"]+')
         # the words a figure can open with, but for those holding a digit (see _figure_starts):
         # a clitic before "N" or " N", a number word or dual, a "several" word (first words)
         openers = [p for p, _, _ in self.prefixes if p]
         openers += [*self.word_forms, *self.dual_forms, *several_words]
         leading = {leading_word(w) for w in openers}
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
-        dpre = _trie({p + sp for p, _, _ in self.prefixes if p for sp in ("", " ")}, " ")
-        mults = _trie(self.mult_of)
+        dpre = trie_pattern({p + sp for p, _, _ in self.prefixes if p for sp in ("", " ")}, " ")
+        mults = trie_pattern(self.mult_of)
         self.rmark = _n(data["reversed_decimal_mark"])
         rmark = re.escape(self.rmark)
         self.heads = heads = self._heads({**words, **self.duals})
@@ -232,24 +211,24 @@ class _Lexicon:
             rf"(?P<several>{several}(?!\w))",
         ]) + ")")
         self.run_tok = re.compile(rf"(?:(?P<c>{re.escape(self.and_)})\s+)?(?P<w>\S+)")
-        self.dual_two = re.compile(rf"\s+{_trie(_ns(data['dual_twos']))}(?!\w)")
+        self.dual_two = re.compile(rf"\s+{trie_pattern(_ns(data['dual_twos']))}(?!\w)")
 
     def _compile_qualifiers(self, qualifiers: dict[str, Any]) -> None:
         """Hedges before a figure (about, more than) and after it (at least), by qualifier."""
         self.qualifier_of = {p: k for side in ("before", "after")
                              for k, ps in qualifiers[side].items() for p in _ns(ps)}
-        clitics = _trie(_ns(qualifiers["clitics"]))
-        before = _trie(p for ps in qualifiers["before"].values() for p in _ns(ps))
+        clitics = trie_pattern(_ns(qualifiers["clitics"]))
+        before = trie_pattern(p for ps in qualifiers["before"].values() for p in _ns(ps))
         self.qual_before = re.compile(rf"(?<!\w){clitics}?(?P<q>{before})\s*$")
-        after = _trie(p for ps in qualifiers["after"].values() for p in _ns(ps))
+        after = trie_pattern(p for ps in qualifiers["after"].values() for p in _ns(ps))
         self.qual_after = re.compile(rf"\s*(?P<q>{after})(?!\w)")
 
     def _compile_ranges(self, ranges: dict[str, Any]) -> None:
         """Ranges: between N and M, from N to M, N or M, and the words that block them."""
         conj = _cls(self.conj)
         self.range_between = re.compile(
-            rf"(?<!\w){conj}?{_trie(_ns(ranges['between']))}\s+$")
-        self.range_from = re.compile(rf"(?<!\w){conj}?{_trie(_ns(ranges['from']))}\s+$")
+            rf"(?<!\w){conj}?{trie_pattern(_ns(ranges['between']))}\s+$")
+        self.range_from = re.compile(rf"(?<!\w){conj}?{trie_pattern(_ns(ranges['from']))}\s+$")
         self.range_from_words = set(_ns(ranges["from"]))
         self.range_to = set(_ns(ranges["to"]))
         self.range_or = set(_ns(ranges["or"]))
@@ -262,12 +241,12 @@ class _Lexicon:
         art = re.escape(self.article)
         months = _ns(kinds["months"])
         self.month_words = self.expand(m.split()[0] for m in months)
-        frm = _trie(_ns(ranges["from"]))
+        frm = trie_pattern(_ns(ranges["from"]))
 
         def after_words(phrases: Iterable[str], article: bool = False) -> str:
-            return (f"(?:{art})?" if article else "") + _trie(_ns(phrases))
+            return (f"(?:{art})?" if article else "") + trie_pattern(_ns(phrases))
 
-        date = rf"(?:{frm}\s+)?{_trie(months + _ns(kinds['date_after_words']))}"
+        date = rf"(?:{frm}\s+)?{trie_pattern(months + _ns(kinds['date_after_words']))}"
         self.after_kind = re.compile(
             r"\s*(?:[\"(]\s*)?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in [
                 ("percent", after_words(kinds["percent_after"])),
@@ -289,7 +268,7 @@ class _Lexicon:
         self.score_before = self.expand(_ns(kinds["score_before"]))
         self.year_strong = self.expand(_ns(kinds["year_strong_before"]))
         self.year_weak = self.expand(_ns(kinds["year_weak_before"]))
-        models = _trie(_ns(kinds["model_prefixes"]))
+        models = trie_pattern(_ns(kinds["model_prefixes"]))
         # "إف-16", and two letter names spaced out ("إم أتش 17", the flight MH17)
         self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?"
                                        rf"|(?<!\w){models}\s{models}\s?-?\s?)$")
@@ -302,11 +281,11 @@ class _Lexicon:
         either pattern (followed by ``(?!\\w)``) is the whole word."""
         forms = (*self.word_forms, *self.dual_forms)
         if not all(_WORD_ONLY.fullmatch(f) for f in forms):  # a form with a space: every form
-            return _trie(forms)
+            return trie_pattern(forms)
         removed = {c + w for w in self.not_numbers for c in ("", *self.conj)}
-        blocked = rf"(?!{_trie(removed)}(?!\w))" if removed else ""
-        prefixes = _trie(p for p, _, _ in self.prefixes if p)
-        return rf"{blocked}{prefixes}?{_trie(table)}"
+        blocked = rf"(?!{trie_pattern(removed)}(?!\w))" if removed else ""
+        prefixes = trie_pattern(p for p, _, _ in self.prefixes if p)
+        return rf"{blocked}{prefixes}?{trie_pattern(table)}"
 
     # -- word helpers --
 
