@@ -114,7 +114,7 @@ def _group(cluster: Cluster, idxs: list[int], items: list[Item],
     report = [items[i].report for i in idxs]
     stamps = [_stamp(items[i]) for i in idxs]
     figures = figures_of(recs, report, stamps)
-    v = verdict(figures, states, parts, article_figures(recs, report, stamps))
+    v = verdict(figures, states, parts, lambda: article_figures(recs, report, stamps))
     loc = lead.claim.location
     if loc is None or cluster.place.key.startswith("doc:"):
         place = Place("unknown")

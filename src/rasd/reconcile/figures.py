@@ -307,12 +307,12 @@ def _dispute(figures: list[SourceFigure], states: States | None,
 
 def verdict(figures: list[SourceFigure], states: States | None = None,
             parts: frozenset[Any] = frozenset(),
-            articles: Iterable[list[SourceFigure]] = ()) -> Verdict:
+            articles: Callable[[], Iterable[list[SourceFigure]]] | None = None) -> Verdict:
     """Low / best / high of the current (not superseded) figures and the dispute to report
     (``states``: whether an article states a figure, to read cross-article pairs; ``parts``:
     the figures the group's articles give as parts of its claims; ``articles``: the sources'
-    figures as each article states them, :func:`article_figures`, when the latest figures
-    show no dispute)."""
+    figures as each article states them, :func:`article_figures`, asked for only when the
+    latest figures of two or more sources show no dispute)."""
     _supersede(figures)
     current = [f for f in figures if not f.superseded] or figures
     low = min(f.count.low for f in current)
@@ -323,8 +323,8 @@ def verdict(figures: list[SourceFigure], states: States | None = None,
                     or (top is None and f.tier == current[0].tier))
     best = min(max(chosen[(len(chosen) - 1) // 2], low), high)
     dispute = _dispute(figures, states, parts)
-    if dispute is None:
-        found = [d for d in (_dispute(fs, states, parts) for fs in articles) if d is not None]
+    if dispute is None and articles is not None and len(figures) > 1:
+        found = [d for d in (_dispute(fs, states, parts) for fs in articles()) if d is not None]
         dispute = min(found, key=lambda d: (d[2], d[0], d[1])) if found else None
     if dispute is None:
         return Verdict(low, best, high, False, None, None)
