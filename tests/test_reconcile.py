@@ -466,6 +466,21 @@ def test_a_toll_said_to_be_rising_is_a_floor():
     assert one(reconcile(both)).disagree
 
 
+def test_an_articles_side_by_side_dispute_stands_after_a_later_figure():
+    # one article: the monitor's 252 and the state agency's "tens" side by side; a day later
+    # the monitor says 250 elsewhere: its latest figure agrees with nothing to dispute, but
+    # the article's own pair is still a dispute of that day
+    x = dict(doc="x", pub="2023-03-05")
+    records = [q(252, "المرصد", "monitor", sid="sohr", **x),
+               q(Count(vague="tens"), "سانا", "media", sid="sana", contrast=True, **x),
+               q(250, "المرصد", "monitor", sid="sohr", doc="y", outlet="ب", pub="2023-03-06")]
+    g = one(reconcile(records))
+    assert g.disagree and "252" in g.reason
+    # an article stating two unnamed figures without setting them against each other: none
+    records[1] = q(Count(vague="tens"), "مسؤولون", "anonymous", **x)
+    assert not one(reconcile(records)).disagree
+
+
 def test_strikes_of_two_units_are_two_quantities():
     def strike(n, word, outlet):
         r = q(n, outlet=outlet, type="strikes")

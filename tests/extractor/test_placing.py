@@ -175,6 +175,10 @@ CASES = {
     "a state acting as speaker is no jurisdiction": (
         "هجوم\nقالت دمشق وموسكو إن إسرائيل شنت الهجوم الذي أسفر عن مقتل 14 شخصا في سوريا.",
         14, ("country", "SY")),
+    "people who left a place were displaced from it": (
+        "نزوح\nوقال مسؤول إن ما بين 12 و16 ألف شخص غادروا الغوطة في الأيام الماضية بينما شرد "
+        "القتال في منطقة عفرين أكثر من 48 ألفا.",
+        "displaced", ("in", "الغوطة")),
     "a ticker item's head place is where its figure happened": (
         "أهم الأخبار\nتونس : إيقاف سارقين من داخل مركب تجاري جندوبة : مقتل 3 أشخاص في حادث "
         "مرور دوليا : هجوم على مسجد في كندا",

@@ -26,7 +26,7 @@ from rasd.reconcile.clusters import (
     partition_of,
     sweep,
 )
-from rasd.reconcile.figures import TIERS, figures_of, verdict
+from rasd.reconcile.figures import TIERS, article_figures, figures_of, verdict
 from rasd.reconcile.keys import LEVELS, MINUTES_A_DAY, hedged, iso, source_key, stamp
 from rasd.reconcile.model import ClaimRecord, Group, Place, SourceFigure, Step, records_of
 from rasd.reconcile.stream import (
@@ -114,7 +114,7 @@ def _group(cluster: Cluster, idxs: list[int], items: list[Item],
     report = [items[i].report for i in idxs]
     stamps = [_stamp(items[i]) for i in idxs]
     figures = figures_of(recs, report, stamps)
-    v = verdict(figures, states, parts)
+    v = verdict(figures, states, parts, lambda: article_figures(recs, report, stamps))
     loc = lead.claim.location
     if loc is None or cluster.place.key.startswith("doc:"):
         place = Place("unknown")
