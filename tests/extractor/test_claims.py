@@ -910,3 +910,12 @@ def test_a_figure_of_killed_and_wounded_in_the_accusative_is_mixed():
 def test_perpetrators_and_bullets_are_no_victims(text, expected):
     assert [(c.type, c.count.value) for c in _claims(text)] == expected
 
+
+
+def test_a_source_repeating_its_figure_with_a_hedge_keeps_the_hedge():
+    # "قال المرصد إن 30 أصيبوا" then "وأضاف المرصد أن ما لا يقل عن 30 أصيبوا": one claim, a floor
+    text = ("تفجير\nقال المرصد إن 30 شخصا أصيبوا في التفجير.\n"
+            "وأضاف المرصد أن ما لا يقل عن 30 شخصا أصيبوا.")
+    claims = rasd.extract(text, outlet="X")
+    assert [(c.count.value, c.count.qualifier) for c in claims] == [(30, "at_least")]
+    assert text[claims[0].evidence.start:claims[0].evidence.end].startswith("30")

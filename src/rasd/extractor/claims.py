@@ -1302,22 +1302,29 @@ def _dedupe(claims: list[Claim], headings: list[Span],
         named = [cl for cl in group if cl.source.kind != "outlet"]
         pool = [cl for cl in group
                 if not (named and cl.source.kind == "outlet" and in_heading(cl))]
-        seen: list[str] = []
-        ids: set[str] = set()
+        seen: list[tuple[str, int]] = []  # source keys kept, with their place in ``keep``
+        ids: dict[str, int] = {}
         own_voice: list[str | None] = []  # the countries of the article's own figures kept
+        voice_at: list[int] = []
         for cl in pool:
             if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
                 if own_voice and not _elsewhere(cl, own_voice):
+                    _hedge_kept(keep, voice_at[-1], cl)
                     continue
                 own_voice.append(_city_country(cl))
+                voice_at.append(len(keep))
                 keep.append(cl)
                 continue
             key = keys[id(cl)]
-            if any(key in s or s in key for s in seen) or (cl.source.id and cl.source.id in ids):
+            at = next((k for s, k in seen if key in s or s in key), None)
+            if at is None and cl.source.id:
+                at = ids.get(cl.source.id)
+            if at is not None:
+                _hedge_kept(keep, at, cl)
                 continue
-            seen.append(key)
+            seen.append((key, len(keep)))
             if cl.source.id:
-                ids.add(cl.source.id)
+                ids[cl.source.id] = len(keep)
             keep.append(cl)
     # a headline's or lead's one person is the one the body names with a source ("القبض على
     # مشتبه" in the lead, "قالت الشرطة إنها ألقت القبض على رجل" below)
@@ -1326,6 +1333,15 @@ def _dedupe(claims: list[Claim], headings: list[Span],
                                       and cl.type in named_one and in_heading(cl))]
     keep.sort(key=lambda cl: cl.evidence.start)
     return keep
+
+
+def _hedge_kept(keep: list[Claim], at: int, repeat: Claim) -> None:
+    """A source repeating its figure with a hedge the kept copy lacks ("أصيب ثلاثون" in the
+    lead, "ما لا يقل عن 30" below): the kept claim takes the hedge."""
+    kept = keep[at]
+    if kept.count.qualifier is None and repeat.count.qualifier is not None \
+            and kept.count.value == repeat.count.value:
+        keep[at] = replace(kept, count=repeat.count)
 
 
 MAX_SENTENCE_CHARS = 50_000
