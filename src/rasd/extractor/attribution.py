@@ -131,8 +131,7 @@ def _owner_start(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
     if j + 1 < len(toks) and has_stem(toks[j], lex.content_verbs) \
             and has_stem(toks[j + 1], lex.content_prepositions):
         j += 2
-    if j + 1 < len(toks) and has_stem(toks[j], lex.document_adjectives) \
-            and has_stem(toks[j + 1], lex.documents):
+    if _latest_document(toks, j, lex):
         j += 1  # "بحسب آخر حصيلة أدلى بها المتحدث": the latest toll
     if not any(has_stem(toks[k], lex.documents) for k in range(max(0, j - 1), min(j + 1, len(toks)))):
         return j
@@ -150,14 +149,17 @@ def _owner_start(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
     return j
 
 
+def _latest_document(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> bool:
+    """Whether a latest document opens at token ``j`` ("آخر حصيلة", "أحدث إحصائية")."""
+    return j + 1 < len(toks) and has_stem(toks[j], lex.document_adjectives) \
+        and has_stem(toks[j + 1], lex.documents)
+
+
 def _latest_document_owner(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
     """Where the speaker starts after a reporting verb whose subject is a latest document
     ("أفادت آخر حصيلة للمرصد", "أظهرت أحدث إحصائية للأمم المتحدة"): at its owner, not at
     "آخر"; else ``j``."""
-    if j + 1 < len(toks) and has_stem(toks[j], lex.document_adjectives) \
-            and has_stem(toks[j + 1], lex.documents):
-        return _owner_start(toks, j, lex)
-    return j
+    return _owner_start(toks, j, lex) if _latest_document(toks, j, lex) else j
 
 
 def _names_anew(toks: Sequence[Token], a: int, lex: AttributionLexicon) -> bool:

@@ -1304,15 +1304,14 @@ def _dedupe(claims: list[Claim], headings: list[Span],
                 if not (named and cl.source.kind == "outlet" and in_heading(cl))]
         seen: list[tuple[str, int]] = []  # source keys kept, with their place in ``keep``
         ids: dict[str, int] = {}
-        own_voice: list[str | None] = []  # the countries of the article's own figures kept
-        voice_at: list[int] = []
+        voice: list[tuple[str | None, int]] = []  # the article's own figures kept: country, place
         for cl in pool:
             if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
-                if own_voice and not _elsewhere(cl, own_voice):
-                    _hedge_kept(keep, voice_at[-1], cl)
+                country = _city_country(cl)
+                if voice and not _elsewhere(cl, [c for c, _ in voice]):
+                    _hedge_kept(keep, next((k for c, k in voice if c == country), voice[-1][1]), cl)
                     continue
-                own_voice.append(_city_country(cl))
-                voice_at.append(len(keep))
+                voice.append((country, len(keep)))
                 keep.append(cl)
                 continue
             key = keys[id(cl)]
