@@ -43,15 +43,7 @@ def figures_of(members: list[ClaimRecord], report: list[int],
                stamps: list[float]) -> list[SourceFigure]:
     """One :class:`SourceFigure` per canonical source of a group (``report``: each member's
     publication day; ``stamps``: its publication time in minutes), ordered by tier and key."""
-    by_source: dict[str, list[int]] = {}
-    for i, rec in enumerate(members):
-        by_source.setdefault(source_key(rec.claim, rec.outlet), []).append(i)
-    if len(by_source) > 1:
-        _merge_short_names(by_source, members)
-    if len(by_source) > 1:
-        _merge_named_back(by_source, members)
-    figures = [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], stamps[i])),
-                       members, report, stamps) for k, ix in by_source.items()]
+    figures = _figures(_by_source(members, range(len(members))), members, report, stamps)
     figures.sort(key=lambda f: (f.tier, f.key))
     return figures
 
@@ -61,19 +53,35 @@ def article_figures(members: list[ClaimRecord], report: list[int],
     """Per article of a group that gives figures of two or more sources, each source's figure as
     that article states it: "نقلت الوكالة عن مصدر أن 93 قتلوا، فيما قال المرصد إن 72" is a
     dispute of that day even when one of the two sources gives a later figure elsewhere."""
-    by_doc: dict[str, dict[str, list[int]]] = {}
+    by_doc: dict[str, list[int]] = {}
     for i, rec in enumerate(members):
-        by_doc.setdefault(rec.claim.doc_id, {}).setdefault(
-            source_key(rec.claim, rec.outlet), []).append(i)
+        by_doc.setdefault(rec.claim.doc_id, []).append(i)
     out = []
-    for by_source in by_doc.values():
+    for idxs in by_doc.values():
+        by_source = _by_source(members, idxs)
         if len(by_source) > 1:
-            _merge_short_names(by_source, members)
-            _merge_named_back(by_source, members)
-        if len(by_source) > 1:
-            out.append([_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], stamps[i])),
-                                members, report, stamps) for k, ix in by_source.items()])
+            out.append(_figures(by_source, members, report, stamps))
     return out
+
+
+def _by_source(members: list[ClaimRecord], idxs: Iterable[int]) -> dict[str, list[int]]:
+    """The members ``idxs`` by canonical source, short names and names pointing back folded."""
+    by_source: dict[str, list[int]] = {}
+    for i in idxs:
+        rec = members[i]
+        by_source.setdefault(source_key(rec.claim, rec.outlet), []).append(i)
+    if len(by_source) > 1:
+        _merge_short_names(by_source, members)
+    if len(by_source) > 1:
+        _merge_named_back(by_source, members)
+    return by_source
+
+
+def _figures(by_source: dict[str, list[int]], members: list[ClaimRecord], report: list[int],
+             stamps: list[float]) -> list[SourceFigure]:
+    """One figure per source of ``by_source``, its claims in reporting order."""
+    return [_figure(k, sorted(ix, key=lambda i: _claim_order(members[i], stamps[i])),
+                    members, report, stamps) for k, ix in by_source.items()]
 
 
 def _merge_short_names(by_source: dict[str, list[int]], members: list[ClaimRecord]) -> None:
