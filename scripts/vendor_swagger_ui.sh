@@ -3,14 +3,7 @@
 # /docs needs no CDN at run time. Writes src/rasd/api/static/vendor/swagger-ui/ and its SHA256SUMS
 # (tests/api/test_vendor.py checks the files against it).
 set -euo pipefail
-VERSION=5.31.0
 cd "$(dirname "$0")/.."
-dest=src/rasd/api/static/vendor/swagger-ui
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "swagger-ui-dist@$VERSION" >/dev/null && tar xzf "swagger-ui-dist-$VERSION.tgz")
-rm -rf "$dest" && mkdir -p "$dest"
-cp "$tmp/package/swagger-ui-bundle.js" "$tmp/package/swagger-ui.css" "$tmp/package/LICENSE" "$dest/"
-echo "$VERSION" > "$dest/VERSION"
-(cd "$dest" && find . -type f ! -name SHA256SUMS | sort | xargs sha256sum > SHA256SUMS)
-echo "vendored swagger-ui-dist $VERSION into $dest"
+source scripts/npm_vendor.sh
+vendor_npm swagger-ui-dist 5.31.0 src/rasd/api/static/vendor/swagger-ui \
+  swagger-ui-bundle.js swagger-ui.css LICENSE
