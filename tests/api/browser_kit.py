@@ -1,6 +1,6 @@
-"""What the browser tests share: Debian's Chromium and its flags, the app served by uvicorn on
-a free local port, and screenshots saved to ``$RASD_ARTIFACTS`` (default
-``build/screenshots``)."""
+"""What the browser tests share: Debian's Chromium and its flags (a page that records the console
+errors), the app served by uvicorn on a free local port, and screenshots saved to
+``$RASD_ARTIFACTS`` (default ``build/screenshots``)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,23 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(os.environ.get("RASD_ARTIFACTS", Path(__file__).parents[2] / "build" / "screenshots"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@contextmanager
+def browser_page() -> Iterator[tuple[Any, list[str]]]:
+    """A 1280x900 page of headless Chromium and the console errors it logs (the caller has
+    checked Playwright is installed)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            yield page, errors
+        finally:
+            browser.close()
 
 
 @contextmanager

@@ -4,9 +4,9 @@
 
 import pytest
 from alerts_data import store_with_alerts
-from browser_kit import CHROMIUM, CHROMIUM_ARGS, served, shot
+from browser_kit import CHROMIUM, browser_page, served, shot
 
-playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed "
                                 "(apt-get install chromium)")
 
@@ -18,11 +18,7 @@ def base_url(tmp_path_factory):
 
 
 def test_alerts_page_newest_first_linking_to_groups(base_url):
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    with browser_page() as (page, errors):
         page.goto(base_url + "/alerts", wait_until="load")
         rows = page.locator("table.alerts tbody tr")
         assert rows.count() == 3
@@ -32,5 +28,4 @@ def test_alerts_page_newest_first_linking_to_groups(base_url):
         page.locator("a[href$='/group']").first.click()
         page.wait_for_load_state("load")
         assert "/groups/" in page.url and page.locator("svg circle").count() >= 1
-        browser.close()
     assert not errors, errors

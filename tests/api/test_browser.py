@@ -10,9 +10,9 @@ import time
 
 import pytest
 from api_data import ARTICLES, write_corpus
-from browser_kit import CHROMIUM, CHROMIUM_ARGS, served, shot
+from browser_kit import CHROMIUM, browser_page, served, shot
 
-playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed "
                                 "(apt-get install chromium)")
 
@@ -30,14 +30,9 @@ def base_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(base_url):
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    with browser_page() as (pg, errors):
         pg.console_errors = errors  # type: ignore[attr-defined]
         yield pg
-        browser.close()
 
 
 def test_click_through_table_group_article_and_map(page, base_url):
