@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, TypeVar
 
 from rasd.export import WRITERS, record_row, write_acled
 from rasd.filters import Filters, check, group_passes
@@ -32,6 +32,7 @@ from rasd.store.rows import Prepared
 from rasd.version import __version__
 
 BATCH = 100
+T = TypeVar("T")
 Progress = Callable[[str, int], None]
 
 
@@ -81,18 +82,23 @@ class Ingest:
                                failure.code)
         self.tick("failed")
 
+    def passed(self, items: Iterable[T | Failure]) -> list[T]:
+        """``items`` but the failures, each recorded."""
+        out: list[T] = []
+        for item in items:
+            if isinstance(item, Failure):
+                self.fail(item)
+            else:
+                out.append(item)
+        return out
+
     def fresh(self, items: Iterable[Document | Failure]) -> Iterator[Document]:
         """The documents to extract, a batch at a time: failures recorded, stored ones skipped
         (one query for the batch), other languages stored and marked."""
         it = iter(items)
         while batch := list(islice(it, BATCH)):
             self.summary.read += len(batch)
-            docs = []
-            for item in batch:
-                if isinstance(item, Failure):
-                    self.fail(item)
-                else:
-                    docs.append(item)
+            docs = self.passed(batch)
             stored: Sequence[bool | None]
             try:
                 stored = self.store.stored(docs)
@@ -161,12 +167,7 @@ class Ingest:
     def run(self, items: Iterable[Document | Failure], workers: int) -> None:
         extracted = run_many(self.fresh(items), workers=workers, fn=claim_rows)
         while chunk := list(islice(extracted, BATCH)):
-            prepared = []
-            for item in chunk:
-                if isinstance(item, Failure):
-                    self.fail(item)
-                else:
-                    prepared.append(item)
+            prepared = self.passed(chunk)
             if prepared:
                 self.save(prepared)
 
