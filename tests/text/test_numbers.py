@@ -478,10 +478,11 @@ def test_maximum_count_itself_is_a_count():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st
 
+from rasd.lang.ar import load_yaml  # noqa: E402
 from rasd.text.tokens import tokenize as word_tokens  # noqa: E402
 
 NUMBER_WORDS = sorted({str(w) for section in ("units", "tens", "hundreds") for forms in
-                       numbers.load_yaml("numbers.yaml")[section].values() for w in forms})
+                       load_yaml("numbers.yaml")[section].values() for w in forms})
 PIECES = st.one_of(
     st.sampled_from(NUMBER_WORDS + ["مليون", "مليار", "آلاف", "عشرات", "بين", "و", "إلى", "نحو",
                                     "أكثر من", "على الأقل", "عام", "دولار", "في المئة", "ر"]),

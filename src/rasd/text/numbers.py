@@ -25,9 +25,8 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any
 
-from rasd.lang.ar import load_yaml, singular_persons
-from rasd.model import Count, CountMention, NormOffset, Token
-from rasd.text.normalize import normalize_string
+from rasd.lang.ar import Section, load_data, normalized, normalized_words, singular_persons
+from rasd.model import QUALIFIERS, Count, CountMention, NormOffset, Token
 from rasd.text.tokens import leading_word, word_starts
 from rasd.text.trie import trie_pattern
 
@@ -96,16 +95,6 @@ class _Tok:
 
 # --- the lexicon ----------------------------------------------------------------------------
 
-def _n(text: Any) -> str:
-    """A lexicon entry, normalized like the text (whitespace collapsed)."""
-    return " ".join(normalize_string(str(text)).split())
-
-
-def _ns(items: Iterable[Any]) -> list[str]:
-    """Normalized, de-duplicated entries of a YAML list."""
-    return list(dict.fromkeys(n for n in map(_n, items) if n))
-
-
 def _cls(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
@@ -116,21 +105,21 @@ _WORD_ONLY = re.compile(r"\w+")
 class _Lexicon:
     """Word tables and compiled patterns built from ``numbers.yaml``."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._read_clitics(data["clitics"], str(data["punctuation"]))
+    def __init__(self, data: Section) -> None:
+        self._read_clitics(data.section("clitics"), data.text("punctuation"))
         words = self._read_number_words(data)
         self._compile_figures(data, words)
-        self._compile_qualifiers(data["qualifiers"])
-        self._compile_ranges(data["ranges"])
-        self._compile_kinds(data["kinds"], data["ranges"])
+        self._compile_qualifiers(data.section("qualifiers"))
+        self._compile_ranges(data.section("ranges"))
+        self._compile_kinds(data.section("kinds"), data.section("ranges"))
 
-    def _read_clitics(self, clitics: dict[str, Any], punctuation: str) -> None:
+    def _read_clitics(self, clitics: Section, punctuation: str) -> None:
         """The clitics a figure's first word may carry, and every (prefix, has "and", has the
         article) combination of them, fewest letters first."""
-        self.conj = set(_ns(clitics["conjunctions"]))
-        self.preps = set(_ns(clitics["prepositions"]))
-        self.article = _n(clitics["article"])
-        self.lam_article, self.and_ = _n(clitics["lam_article"]), _n(clitics["and"])
+        self.conj = set(clitics.words("conjunctions"))
+        self.preps = set(clitics.words("prepositions"))
+        self.article = clitics.word("article")
+        self.lam_article, self.and_ = clitics.word("lam_article"), clitics.word("and")
         self.punct = _STRIP + punctuation
         self.prefixes = sorted(
             {(c + p + a, bool(c), bool(a) or p == self.lam_article)
@@ -138,45 +127,48 @@ class _Lexicon:
              for a in (("",) if p == self.lam_article else ("", self.article))},
             key=lambda x: len(x[0]))
 
-    def _read_number_words(self, data: dict[str, Any]) -> dict[str, tuple[str, int]]:
+    def _read_number_words(self, data: Section) -> dict[str, tuple[str, int]]:
         """Number words -> (category, value): units, tens, hundreds (one word or two),
         multipliers (thousand: one, two, many), vague words (tens of, hundreds of); and the
         duals, the word lists read around a figure and the clitic forms of every number word."""
         words: dict[str, tuple[str, int]] = {}
-        for cat, section in (("unit", "units"), ("tens", "tens"), ("hund", "hundreds")):
-            words.update((f, (cat, int(v))) for v, forms in data[section].items()
-                         for f in _ns(forms))
-        hwords = _ns(data["hundred_words"])
+        for cat, key in (("unit", "units"), ("tens", "tens"), ("hund", "hundreds")):
+            section = data.section(key)
+            words.update((f, (cat, v)) for v in section.integer_keys() for f in section.words(v))
+        hwords = data.words("hundred_words")
         words.update((f, (cat, v)) for cat, v, key in (
             ("ten", 10, "ten_words"), ("one", 1, "one_of"), ("hword", 100, "hundred_words"),
-            ("half", 0, "half")) for f in _ns(data[key]))
-        words.update((p + h, ("hund", int(v) * 100))
-                     for v, forms in data["hundred_prefixes"].items()
-                     for p in _ns(forms) for h in hwords)
+            ("half", 0, "half")) for f in data.words(key))
+        prefixes = data.section("hundred_prefixes")
+        words.update((p + h, ("hund", v * 100)) for v in prefixes.integer_keys()
+                     for p in prefixes.words(v) for h in hwords)
         self.mult_of: dict[str, int] = {}
-        for value, groups in data["multipliers"].items():
+        multipliers = data.section("multipliers")
+        for value in multipliers.integer_keys():
+            groups = multipliers.section(value)
             for cat, key in (("mult1", "one"), ("mult2", "two"), ("multn", "many")):
-                for f in _ns(groups[key]):
-                    words[f] = (cat, int(value))
+                for f in groups.words(key):
+                    words[f] = (cat, value)
                     if cat != "mult2":
-                        self.mult_of[f] = int(value)
+                        self.mult_of[f] = value
         self.vague_names = {10: "tens", 100: "hundreds"}
         self.vague_of_thousands = {10: "tens_of_thousands", 100: "hundreds_of_thousands"}
+        vague = data.section("vague")
         words.update((f, ("vague", 10 if name == "tens" else 100))
-                     for name, forms in data["vague"].items() for f in _ns(forms))
-        self.duals = {f: ("dual", 2)
-                      for f in (*_ns(data["duals"]), *_person_duals(data["person_duals"]))}
-        self.not_numbers = set(_ns(data["not_numbers"]))
+                     for name in vague.keys_of(("tens", "hundreds")) for f in vague.words(name))
+        self.duals = {f: ("dual", 2) for f in (*data.words("duals"),
+                                               *_person_duals(data.section("person_duals")))}
+        self.not_numbers = set(data.words("not_numbers"))
         self.word_forms = self._clitic_forms(words)
         self.dual_forms = self._clitic_forms(self.duals)
-        self.article_blocked = set(_ns(data["article_blocked"]))
-        self.ordinals = set(_ns(data["ordinals"]))
-        self.one_of_stop = set(_ns(data["one_of_stop"]))
-        self.pronoun_suffixes = tuple(_ns(data["pronoun_suffixes"]))
-        self.year_next = set(_ns(data["year_next"]))
+        self.article_blocked = set(data.words("article_blocked"))
+        self.ordinals = set(data.words("ordinals"))
+        self.one_of_stop = set(data.words("one_of_stop"))
+        self.pronoun_suffixes = tuple(data.words("pronoun_suffixes"))
+        self.year_next = set(data.words("year_next"))
         return words
 
-    def _compile_figures(self, data: dict[str, Any], words: dict[str, tuple[str, int]]) -> None:
+    def _compile_figures(self, data: Section, words: dict[str, tuple[str, int]]) -> None:
         """``master``, the one pattern finding every figure: a date, time or phone number, a
         digit figure (with a clitic, thousands separators, a multiplier word), a run of number
         words, or a "several" word; and ``openers``, the words it can open with (see
@@ -184,8 +176,8 @@ class _Lexicon:
         art = re.escape(self.article)
         stems = trie_pattern(words)
         qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
-        self.unspecified = tuple(_ns(data["unspecified"]))
-        several_words = [p + w for p in qpre for w in (*_ns(data["several"]), *self.unspecified)]
+        self.unspecified = tuple(data.words("unspecified"))
+        several_words = [p + w for p in qpre for w in (*data.words("several"), *self.unspecified)]
         several = trie_pattern(several_words, r'[\s"]+')
         # the words a figure can open with, but for those holding a digit (see _figure_starts):
         # a clitic before "N" or " N", a number word or dual, a "several" word (first words)
@@ -195,7 +187,7 @@ class _Lexicon:
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
         dpre = trie_pattern({p + sp for p, _, _ in self.prefixes if p for sp in ("", " ")}, " ")
         mults = trie_pattern(self.mult_of)
-        self.rmark = _n(data["reversed_decimal_mark"])
+        self.rmark = data.word("reversed_decimal_mark")
         rmark = re.escape(self.rmark)
         self.heads = heads = self._heads({**words, **self.duals})
         # a figure opens a word, or its digits follow letters glued to them ("مقتل25")
@@ -211,64 +203,65 @@ class _Lexicon:
             rf"(?P<several>{several}(?!\w))",
         ]) + ")")
         self.run_tok = re.compile(rf"(?:(?P<c>{re.escape(self.and_)})\s+)?(?P<w>\S+)")
-        self.dual_two = re.compile(rf"\s+{trie_pattern(_ns(data['dual_twos']))}(?!\w)")
+        self.dual_two = re.compile(rf"\s+{trie_pattern(data.words('dual_twos'))}(?!\w)")
 
-    def _compile_qualifiers(self, qualifiers: dict[str, Any]) -> None:
+    def _compile_qualifiers(self, qualifiers: Section) -> None:
         """Hedges before a figure (about, more than) and after it (at least), by qualifier."""
-        self.qualifier_of = {p: k for side in ("before", "after")
-                             for k, ps in qualifiers[side].items() for p in _ns(ps)}
-        clitics = trie_pattern(_ns(qualifiers["clitics"]))
-        before = trie_pattern(p for ps in qualifiers["before"].values() for p in _ns(ps))
+        sides = {side: qualifiers.section(side) for side in ("before", "after")}
+        self.qualifier_of = {p: k for side in sides for k in sides[side].keys_of(QUALIFIERS)
+                             for p in sides[side].words(k)}
+        clitics = trie_pattern(qualifiers.words("clitics"))
+        before = trie_pattern(p for k in sides["before"] for p in sides["before"].words(k))
         self.qual_before = re.compile(rf"(?<!\w){clitics}?(?P<q>{before})\s*$")
-        after = trie_pattern(p for ps in qualifiers["after"].values() for p in _ns(ps))
+        after = trie_pattern(p for k in sides["after"] for p in sides["after"].words(k))
         self.qual_after = re.compile(rf"\s*(?P<q>{after})(?!\w)")
 
-    def _compile_ranges(self, ranges: dict[str, Any]) -> None:
+    def _compile_ranges(self, ranges: Section) -> None:
         """Ranges: between N and M, from N to M, N or M, and the words that block them."""
         conj = _cls(self.conj)
         self.range_between = re.compile(
-            rf"(?<!\w){conj}?{trie_pattern(_ns(ranges['between']))}\s+$")
-        self.range_from = re.compile(rf"(?<!\w){conj}?{trie_pattern(_ns(ranges['from']))}\s+$")
-        self.range_from_words = set(_ns(ranges["from"]))
-        self.range_to = set(_ns(ranges["to"]))
-        self.range_or = set(_ns(ranges["or"]))
-        self.blockers = self.expand(_ns(ranges["blockers"]))
+            rf"(?<!\w){conj}?{trie_pattern(ranges.words('between'))}\s+$")
+        self.range_from = re.compile(rf"(?<!\w){conj}?{trie_pattern(ranges.words('from'))}\s+$")
+        self.range_from_words = set(ranges.words("from"))
+        self.range_to = set(ranges.words("to"))
+        self.range_or = set(ranges.words("or"))
+        self.blockers = self.expand(ranges.words("blockers"))
 
-    def _compile_kinds(self, kinds: dict[str, Any], ranges: dict[str, Any]) -> None:
+    def _compile_kinds(self, kinds: Section, ranges: Section) -> None:
         """What tells a figure is no head count: the words after it (a percent, money, a year,
         a date, a time, a distance, a measure, a duration, an age) and before it (an age, a
         time, a reference number, a score, a year, a weapon model: F-16)."""
         art = re.escape(self.article)
-        months = _ns(kinds["months"])
+        months = kinds.words("months")
         self.month_words = self.expand(m.split()[0] for m in months)
-        frm = trie_pattern(_ns(ranges["from"]))
+        frm = trie_pattern(ranges.words("from"))
 
-        def after_words(phrases: Iterable[str], article: bool = False) -> str:
-            return (f"(?:{art})?" if article else "") + trie_pattern(_ns(phrases))
+        def after_words(key: str, article: bool = False) -> str:
+            return (f"(?:{art})?" if article else "") + trie_pattern(kinds.words(key))
 
-        date = rf"(?:{frm}\s+)?{trie_pattern(months + _ns(kinds['date_after_words']))}"
+        date = rf"(?:{frm}\s+)?{trie_pattern(months + kinds.words('date_after_words'))}"
         self.after_kind = re.compile(
             r"\s*(?:[\"(]\s*)?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in [
-                ("percent", after_words(kinds["percent_after"])),
-                ("money", after_words(kinds["money_after"], True)),
-                ("year", after_words(kinds["year_after"])),
+                ("percent", after_words("percent_after")),
+                ("money", after_words("money_after", True)),
+                ("year", after_words("year_after")),
                 ("date", date),
-                ("time", after_words(kinds["time_after"])),
-                ("distance", after_words(kinds["distance_after"], True)),
-                ("measure", after_words(kinds["measure_after"], True)),
-                ("duration", after_words(kinds["duration_after"], True)),
+                ("time", after_words("time_after")),
+                ("distance", after_words("distance_after", True)),
+                ("measure", after_words("measure_after", True)),
+                ("duration", after_words("duration_after", True)),
             ]) + r")(?!\w)")
-        self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after_words(kinds["age_units"])
+        self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after_words("age_units")
                                    + r"(?!\w)")
-        self.money_signs = set(kinds["money_before"])
-        self.age_before = self.expand(_ns(kinds["age_before"]))
-        self.age_open = set(kinds["age_open"])
-        self.time_before = self.expand(_ns(kinds["time_before"]))
-        self.reference_before = self.expand(_ns(kinds["reference_before"]))
-        self.score_before = self.expand(_ns(kinds["score_before"]))
-        self.year_strong = self.expand(_ns(kinds["year_strong_before"]))
-        self.year_weak = self.expand(_ns(kinds["year_weak_before"]))
-        models = trie_pattern(_ns(kinds["model_prefixes"]))
+        self.money_signs = set(kinds.strings("money_before"))
+        self.age_before = self.expand(kinds.words("age_before"))
+        self.age_open = set(kinds.strings("age_open"))
+        self.time_before = self.expand(kinds.words("time_before"))
+        self.reference_before = self.expand(kinds.words("reference_before"))
+        self.score_before = self.expand(kinds.words("score_before"))
+        self.year_strong = self.expand(kinds.words("year_strong_before"))
+        self.year_weak = self.expand(kinds.words("year_weak_before"))
+        models = trie_pattern(kinds.words("model_prefixes"))
         # "إف-16", and two letter names spaced out ("إم أتش 17", the flight MH17)
         self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?"
                                        rf"|(?<!\w){models}\s{models}\s?-?\s?)$")
@@ -359,7 +352,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    return _Lexicon(load_yaml("numbers.yaml"))
+    return _Lexicon(load_data("numbers.yaml"))
 
 
 # --- scanning -------------------------------------------------------------------------------
@@ -384,22 +377,23 @@ def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator
 
 def person_duals() -> list[str]:
     """The derived duals of person nouns (``numbers.yaml`` person_duals), normalized."""
-    return _person_duals(load_yaml("numbers.yaml")["person_duals"])
+    return _person_duals(load_data("numbers.yaml").section("person_duals"))
 
 
-def _person_duals(spec: dict[str, Any]) -> list[str]:
+def _person_duals(spec: Section) -> list[str]:
     """Nominative duals of the singular person nouns of ``persons.yaml`` (the ``endings`` rule of
     numbers.yaml), but for the ``not_duals`` that name something else."""
-    endings = {_n(k): _n(v) for k, v in spec["endings"].items()}
+    ending_rule = spec.section("endings")
+    endings = {normalized(k): normalized(ending_rule.text(k)) for k in ending_rule}
     fem = [k for k in endings if k]
-    acc = _n(load_yaml("clitics.yaml")["accusative_suffix"])
+    acc = load_data("clitics.yaml").word("accusative_suffix")
     out = []
-    for w in _ns(singular_persons()):
+    for w in normalized_words(singular_persons()):
         if " " in w or w.endswith(acc):
             continue
         end = next((k for k in fem if w.endswith(k)), "")
         out.append(w[:len(w) - len(end)] + endings[end])
-    blocked = set(_ns(spec["not_duals"]))
+    blocked = set(spec.words("not_duals"))
     return [d for d in out if d not in blocked]
 
 
