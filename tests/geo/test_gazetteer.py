@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from rasd.geo import Entry, Gazetteer
-from rasd.geo.gazetteer import BASE_PRECISION, KINDS
+from rasd.geo.entries import BASE_PRECISION, KINDS
 from rasd.lang.ar import load_yaml
 from rasd.model import PlaceMention
 from rasd.text.normalize import normalize, normalize_string

@@ -30,7 +30,7 @@ from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_coun
 from rasd.extractor.lexicon import context, has_stem, state_heads
 from rasd.extractor.sources import known_names_at
 from rasd.geo.resolve import adjectives_in
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import has_article, is_definite, starts_with_conjunction, word_starts
@@ -54,7 +54,7 @@ LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السوري�
 @cache
 def _words(key: str) -> frozenset[str]:
     """A word list of ``locatives.yaml``, normalized."""
-    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")[key])
+    return frozenset(load_data("locatives.yaml").words(key))
 
 
 def since_war(time: TimeRef | None) -> bool:

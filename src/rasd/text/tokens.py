@@ -9,9 +9,8 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
 
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import Token
-from rasd.text.normalize import normalize_string
 
 _WORD_SPLIT = re.compile(r"(\d\d*|[^\W\d][^\W\d]*)")  # a run of digits or of letters
 _NON_WORD = re.compile(r"\W")
@@ -24,19 +23,19 @@ def leading_word(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _clitics() -> tuple[frozenset[str], frozenset[str], str, str, int]:
-    data = load_yaml("clitics.yaml")
+    data = load_data("clitics.yaml")
     return (
-        frozenset(normalize_string(c) for c in data["conjunctions"]),
-        frozenset(normalize_string(c) for c in data["prepositions"]),
-        normalize_string(data["article"]),
-        normalize_string(data["lam_article"]),
-        int(data["min_stem"]),
+        frozenset(data.words("conjunctions")),
+        frozenset(data.words("prepositions")),
+        data.word("article"),
+        data.word("lam_article"),
+        data.integer("min_stem"),
     )
 
 
 @lru_cache(maxsize=1)
 def _accusative() -> str:
-    return normalize_string(load_yaml("clitics.yaml")["accusative_suffix"])
+    return load_data("clitics.yaml").word("accusative_suffix")
 
 
 def with_accusative(words: frozenset[str]) -> frozenset[str]:

@@ -129,6 +129,11 @@ class Section:
         """A string, as written."""
         return str(self._typed(key, str, "a string", _REQUIRED if default is None else default))
 
+    def identifier(self, key: object, default: str | None = None) -> str:
+        """A string or an integer (an id, a code), as a string."""
+        return str(self._typed(key, (str, int), "a string or an integer",
+                               _REQUIRED if default is None else default))
+
     def word(self, key: object, default: str | None = None) -> str:
         """A string, :func:`normalized`."""
         return normalized(self.text(key, default))
