@@ -40,3 +40,30 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         yield str(tmp_path / "rasd.db")
     else:
         yield from _pg_url()
+
+
+@pytest.fixture
+def broken_data(monkeypatch: pytest.MonkeyPatch):
+    """``broken_data(module, name, edit, *caches)``: ``module.load_data(name)`` gives the shipped
+    data file ``name`` with ``edit`` applied to a copy of it, the loader ``caches`` (functions
+    with ``cache_clear``) emptied before and after the test."""
+    import copy
+
+    from rasd.lang.ar import Section, load_yaml
+
+    cleared: list = []
+
+    def apply(module, name: str, edit, *caches) -> None:
+        data = copy.deepcopy(load_yaml(name))
+        edit(data)
+        real = module.load_data
+        monkeypatch.setattr(module, "load_data",
+                            lambda n: Section.of(data, n) if n == name else real(n))
+        for cache in caches:
+            cache.cache_clear()
+        cleared.extend(caches)
+
+    yield apply
+    monkeypatch.undo()
+    for cache in cleared:
+        cache.cache_clear()

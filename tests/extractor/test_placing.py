@@ -279,3 +279,12 @@ def test_town_named_back_answers_as_the_scan(text):
     answers = [chooser._town_named_back(si) for si in range(len(doc.sentences))]
     assert answers == [_town_named_back_by_scan(chooser, si) for si in range(len(doc.sentences))]
     assert any(answers)
+
+
+
+def test_a_malformed_locatives_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd.errors import DataError
+
+    broken_data(placing, "locatives.yaml", lambda d: d.update({"seat": "مقر"}), placing._words)
+    with pytest.raises(DataError, match=r"^locatives\.yaml: seat: a list of strings expected"):
+        placing._words("seat")

@@ -252,3 +252,32 @@ def test_pipeline_places_carry_admin1() -> None:
 def test_capitals_are_known_by_country_and_name() -> None:
     from rasd.geo.capitals import capitals
     assert {("US", "Washington"), ("SY", "Damascus"), ("RU", "Moscow")} <= capitals()
+
+
+
+def test_a_malformed_place_context_file_names_the_file_and_the_entry() -> None:
+    from rasd.errors import DataError
+    from rasd.geo.resolve import Nationalities
+    from rasd.lang.ar import Section
+
+    data = {**load_yaml("place_context.yaml"), "heads": "جندي"}
+    with pytest.raises(DataError, match=r"^place_context\.yaml: heads: a list of strings expected"):
+        Nationalities.from_data({}, Section.of(data, "place_context.yaml"))
+
+
+def test_a_malformed_outlet_table_names_the_file_and_the_entry(monkeypatch) -> None:
+    import types
+
+    from rasd.errors import DataError
+    from rasd.geo import resolve
+
+    fake = types.SimpleNamespace(safe_load=lambda fh: {"BBC Arabic": {"country": "GB"}},
+                                 YAMLError=Exception)
+    monkeypatch.setattr(resolve, "yaml", fake)
+    resolve.outlet_countries.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"^outlets\.yaml: BBC Arabic: a list of strings"):
+            resolve.outlet_countries()
+    finally:
+        monkeypatch.undo()
+        resolve.outlet_countries.cache_clear()

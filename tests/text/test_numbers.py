@@ -529,3 +529,21 @@ def test_number_word_heads_match_the_same_whole_words_as_every_form() -> None:
     others = {c + w for w in lx.not_numbers for c in ("", *lx.conj)}
     others |= {f[:-1] for f in forms} | {f + f[-1] for f in forms} | {f[1:] for f in forms}
     assert not [w for w in others - forms if heads.match(w)]
+
+
+# --- numbers.yaml is checked as it is read -----------------------------------------------------
+
+from rasd.errors import DataError  # noqa: E402
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda d: d["clitics"].update({"and": ["و"]}), r"numbers\.yaml: clitics\.and: a string"),
+    (lambda d: d["units"].update({"eleven": ["أحد عشر"]}), r"numbers\.yaml: units\.eleven: a number"),
+    (lambda d: d["qualifiers"]["before"].update({"roughly": ["نحو"]}),
+     r"numbers\.yaml: qualifiers\.before\.roughly: unknown key"),
+    (lambda d: d.pop("ordinals"), r"numbers\.yaml: ordinals: missing"),
+])
+def test_a_malformed_numbers_file_names_the_file_and_the_entry(broken_data, edit, message) -> None:
+    broken_data(numbers, "numbers.yaml", edit, numbers._lexicon)
+    with pytest.raises(DataError, match="^" + message):
+        numbers._lexicon()

@@ -1,0 +1,40 @@
+"""The gazetteer's entries read from places_extra.yaml, each checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.errors import DataError
+from rasd.geo.entries import EXTRA_NAME, extra_entries, preferences, read_tsv
+from rasd.lang.ar import Section, load_yaml
+
+
+def _extra(**changes: object) -> Section:
+    return Section.of({**load_yaml(EXTRA_NAME), **changes}, EXTRA_NAME)
+
+
+def test_extra_places_and_aliases_become_entries_after_the_known_ones() -> None:
+    known = read_tsv()
+    extra = extra_entries(_extra(), known, start_seq=len(known))
+    assert extra and [e.seq for e in extra] == list(range(len(known), len(known) + len(extra)))
+    assert all(e.norm and e.name_en for e in extra)
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"places": [{"ar": "مكان", "en": "Place", "kind": "village"}]},
+     r"places_extra\.yaml: places\[0\]\.kind: 'village' is not one of"),
+    ({"places": [{"ar": "مكان", "en": "Place", "lat": "north"}]},
+     r"places_extra\.yaml: places\[0\]\.lat: a number expected, not a string"),
+    ({"places": [{"ar": "مكان"}]}, r"places_extra\.yaml: places\[0\]\.en: missing"),
+    ({"aliases": {"XX": ["مكان"]}}, r"places_extra\.yaml: aliases\.XX: alias target is not in"),
+])
+def test_a_malformed_extra_place_names_the_file_and_the_entry(changes, message) -> None:
+    with pytest.raises(DataError, match="^" + message):
+        extra_entries(_extra(**changes), read_tsv(), start_seq=0)
+
+
+def test_a_preference_is_an_id_or_a_name() -> None:
+    assert preferences(_extra(preferences={"حلب": 170063, "طرابلس": "LY"})) == {
+        "حلب": "170063", "طرابلس": "LY"}
+    with pytest.raises(DataError, match=r"^places_extra\.yaml: preferences\.حلب: a string or an"):
+        preferences(_extra(preferences={"حلب": ["LY"]}))
