@@ -1,6 +1,6 @@
 """The typed reader of the data files: every loader reads its file through :class:`Section`.
 
-A data file is a mapping (see ``lang/ar/data/README.md`` for the style they share). A loader
+A data file is a mapping (``docs/architecture.md`` describes the style they share). A loader
 asks a :class:`Section` for each entry with the type it expects: ``words`` (a list of words,
 normalized), ``strings`` (a list of strings as written), ``text``, ``integer``, ``flag``,
 ``choice`` (one of a closed set of values), ``section`` (a nested mapping) or ``sections`` (a
