@@ -104,9 +104,9 @@ def test_every_loader_reads_its_shipped_file() -> None:
     from rasd.geo import Gazetteer, countries, resolve
     from rasd.ingest import text
     from rasd.lang.ar import singular_persons
-    from rasd.text import dates, numbers, tokens
+    from rasd.text import dates, number_lexicon, tokens
 
-    loaders = [singular_persons, tokens._clitics, numbers._lexicon, dates._grammar,
+    loaders = [singular_persons, tokens._clitics, number_lexicon.lexicon, dates._grammar,
                lexicon.triggers, lexicon.persons, lexicon.context, lexicon.attribution,
                quantities._lexicon, nationality.tables, subjects._tables, sources._titles_lexicon,
                places._unknown_names, not_claims.lexicon, named._lexicon, plausibility._not_for,

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 from rasd.lang.ar import load_data, normalized, normalized_words, singular_persons
 from rasd.model import EVENT_TYPES, QUALIFIERS, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.numbers import person_duals
+from rasd.text.number_lexicon import person_duals
 from rasd.text.tokens import with_accusative
 
 Phrase = tuple[str, ...]
