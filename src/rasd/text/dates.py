@@ -44,17 +44,16 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any
 
-from hijridate import Gregorian, Hijri
-
 from rasd.lang.ar import Section, load_data
 from rasd.model import NormOffset, Token
+from rasd.text import periods
+from rasd.text.periods import WEEK_START, Resolved
 from rasd.text.tokens import leading_word, word_starts
 from rasd.text.trie import trie_pattern
 
 __all__ = ["TimeMention", "find_times", "parse_published", "WEEK_START", "FUTURE_SLACK",
            "PUBLISHED_RANGE"]
 
-WEEK_START = 5  #: first day of the week (``date.weekday()`` numbering): Saturday
 FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less date may lie
 #: publication dates taken as such: the Gregorian years the grammar reads (1900-2099). Relative
 #: expressions move at most 999 years from it, so their arithmetic never leaves the calendar.
@@ -67,9 +66,6 @@ _PERIODS = ("week", "month", "year")  # the periods "last week", "this month" na
 _UNITS = ("hour", "day", "week", "month", "year")  # the units of "three days ago"
 _TEXT = attrgetter("text")
 
-Resolved = tuple[dt.date | None, str, dt.date | None]
-
-
 @dataclass(frozen=True, slots=True)
 class TimeMention:
     """A time expression: span in the normalized text and the period it denotes."""
@@ -79,62 +75,6 @@ class TimeMention:
     date: str | None
     precision: str  # "day" | "week" | "month" | "year" | "since"
     end_date: str | None = None
-
-
-# --- calendar helpers ----------------------------------------------------------------------
-
-
-def _day(d: dt.date) -> Resolved:
-    return d, "day", d
-
-
-def _week(d: dt.date) -> Resolved:
-    start = d - dt.timedelta(days=(d.weekday() - WEEK_START) % 7)
-    return start, "week", start + dt.timedelta(days=6)
-
-
-def _month(y: int, m: int) -> Resolved:
-    return dt.date(y, m, 1), "month", dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _year(y: int) -> Resolved:
-    return dt.date(y, 1, 1), "year", dt.date(y, 12, 31)
-
-
-def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
-    q, r = divmod(y * 12 + m - 1 + n, 12)
-    return q, r + 1
-
-
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _hijri(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        g = Hijri(y, m, d).to_gregorian()
-    except (ValueError, OverflowError):
-        return None
-    return dt.date(g.year, g.month, g.day)
-
-
-def _to_hijri(d: dt.date) -> Hijri | None:
-    """The Hijri date of a Gregorian one, or None outside the converter's range."""
-    try:
-        return Gregorian(d.year, d.month, d.day).to_hijri()
-    except (ValueError, OverflowError):
-        return None
-
-
-def _hijri_month(y: int, m: int) -> Resolved:
-    try:
-        length = Hijri(y, m, 1).month_length()
-    except (ValueError, OverflowError):
-        return None, "month", None
-    return _hijri(y, m, 1), "month", _hijri(y, m, length)
 
 
 def _key(s: str | None) -> str:
@@ -375,7 +315,7 @@ class _Grammar:
                 return None
             if self.today_before.search(norm, max(0, m.start("x") - 24), m.start("x")):
                 return None
-        return _day(pub + dt.timedelta(days=off)) if pub else (None, "day", None)
+        return periods.day(pub + dt.timedelta(days=off)) if pub else (None, "day", None)
 
     def _weekday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         rel = self.rel.get(_key(m["rel"]))
@@ -387,9 +327,9 @@ class _Grammar:
             return None, "day", None
         wd = self.weekday[_key(m["wd"])]
         if rel == "next":
-            return _day(pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7))
+            return periods.day(pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7))
         back = (pub.weekday() - wd) % 7
-        return _day(pub - dt.timedelta(days=back or (7 if rel == "past" else 0)))
+        return periods.day(pub - dt.timedelta(days=back or (7 if rel == "past" else 0)))
 
     def _year_from_tail(self, m: re.Match[str], pub: dt.date) -> int | None:
         """Year given by "min al-am al-madi"-style tails; None when the tail has no year."""
@@ -402,15 +342,15 @@ class _Grammar:
         if day is None:
             return None
         if m["y"]:
-            d = _safe_date(int(m["y"]), mon, day)
-            return _day(d) if d else (None, "day", None)
+            d = periods.safe_date(int(m["y"]), mon, day)
+            return periods.day(d) if d else (None, "day", None)
         if self.event_before.search(norm, max(0, m.start("x") - 12), m.start("x")):
             return None
         if pub is None:
             return None, "day", None
         year, rel = self._year_from_tail(m, pub), self.rel.get(_key(m["mrel"]))
         if year is None:
-            d = _safe_date(pub.year, mon, day)
+            d = periods.safe_date(pub.year, mon, day)
             if rel == "past" and (d is None or d > pub):
                 year = pub.year - 1
             elif rel == "next" and (d is None or d < pub):
@@ -419,8 +359,8 @@ class _Grammar:
                 year = pub.year - 1
             else:
                 year = pub.year
-        d = _safe_date(year, mon, day)
-        return _day(d) if d else (None, "day", None)
+        d = periods.safe_date(year, mon, day)
+        return periods.day(d) if d else (None, "day", None)
 
     def _gmonth(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         mon = self.month[_key(m["mon"])]
@@ -428,7 +368,7 @@ class _Grammar:
         if not (m["y"] or m["mw"] or (loose and _key(m["mon"]) not in self.short)):
             return None
         if m["y"]:
-            return _month(int(m["y"]), mon)
+            return periods.month(int(m["y"]), mon)
         if pub is None:
             return None, "month", None
         year, rel = self._year_from_tail(m, pub), self.rel.get(_key(m["mrel"]))
@@ -441,7 +381,7 @@ class _Grammar:
                 year = pub.year - 1
             else:
                 year = pub.year
-        return _month(year, mon)
+        return periods.month(year, mon)
 
     def _month_day(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         day = self._daynum(m["d"])
@@ -450,12 +390,12 @@ class _Grammar:
         if pub is None:
             return None, "day", None
         rel = self.rel.get(_key(m["rel"]))
-        y, mo = _shift_month(pub.year, pub.month, _OFFSETS.get(rel or "current", 0))
-        d = _safe_date(y, mo, day)
+        y, mo = periods.shift_month(pub.year, pub.month, _OFFSETS.get(rel or "current", 0))
+        d = periods.safe_date(y, mo, day)
         if rel is None and not m["this"] and (d is None or d > pub + FUTURE_SLACK):
-            y, mo = _shift_month(y, mo, -1)
-            d = _safe_date(y, mo, day)
-        return _day(d) if d else (None, "day", None)
+            y, mo = periods.shift_month(y, mo, -1)
+            d = periods.safe_date(y, mo, day)
+        return periods.day(d) if d else (None, "day", None)
 
     def _period(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         unit, rel = self.period[_key(m["pw"])], self.rel.get(_key(m["rel"]))
@@ -465,19 +405,19 @@ class _Grammar:
             return None, unit, None
         n = _OFFSETS[rel or "current"]
         if unit == "week":
-            return _week(pub + dt.timedelta(days=7 * n))
+            return periods.week(pub + dt.timedelta(days=7 * n))
         if unit == "month":
-            return _month(*_shift_month(pub.year, pub.month, n))
-        return _year(pub.year + n)
+            return periods.month(*periods.shift_month(pub.year, pub.month, n))
+        return periods.year(pub.year + n)
 
     def _year(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         y = int(m["y"])
         hijri_mark = _key(m["mk"]) in self.hmark
         if y >= 1900 and not hijri_mark:
-            return _year(y)
+            return periods.year(y)
         if y < 1900 and hijri_mark:
-            last = _hijri_month(y, 12)[2]
-            return (_hijri(y, 1, 1), "year", last) if last else (None, "year", None)
+            last = periods.hijri_month(y, 12)[2]
+            return (periods.hijri_date(y, 1, 1), "year", last) if last else (None, "year", None)
         return None
 
     def _numeric(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
@@ -489,35 +429,35 @@ class _Grammar:
         else:
             return None
         if 1300 <= y <= 1500 and _key(m["mk"]) not in self.gmark:
-            res = _hijri(y, mo, d) if 1 <= mo <= 12 else None
-            return _day(res) if res else None
+            res = periods.hijri_date(y, mo, d) if 1 <= mo <= 12 else None
+            return periods.day(res) if res else None
         if not 1900 <= y <= 2100:
             return None
-        res = _safe_date(y, mo, d) or (_safe_date(y, d, mo) if mo > 12 else None)
-        return _day(res) if res else None
+        res = periods.safe_date(y, mo, d) or (periods.safe_date(y, d, mo) if mo > 12 else None)
+        return periods.day(res) if res else None
 
     def _hday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         day, hm = self._daynum(m["d"]), self.hmonth[_key(m["hm"])]
         if day is None or day > 30:
             return None
         if m["y"]:
-            d = _hijri(int(m["y"]), hm, day)
-            return _day(d) if d else (None, "day", None)
+            d = periods.hijri_date(int(m["y"]), hm, day)
+            return periods.day(d) if d else (None, "day", None)
         if _key(m["hm"]) in self.h_need_year or not m["d"][-1].isdigit():
             return None
         if pub is None:
             return None, "day", None
-        today = _to_hijri(pub)
+        today = periods.to_hijri(pub)
         if today is None:
             return None, "day", None
         hy = today.year
-        d = _hijri(hy, hm, day)
+        d = periods.hijri_date(hy, hm, day)
         if d is None or d > pub + FUTURE_SLACK:
-            d = _hijri(hy - 1, hm, day)
-        return _day(d) if d else (None, "day", None)
+            d = periods.hijri_date(hy - 1, hm, day)
+        return periods.day(d) if d else (None, "day", None)
 
     def _hmonth(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
-        return _hijri_month(int(m["y"]), self.hmonth[_key(m["hm"])])
+        return periods.hijri_month(int(m["y"]), self.hmonth[_key(m["hm"])])
 
     def _hmonth_recent(self, m: re.Match[str], norm: str, pub: dt.date | None
                        ) -> Resolved | None:
@@ -535,7 +475,7 @@ class _Grammar:
         if pub is None:
             return None, "month", None
         hm = self.hmonth[_key(m["hm"])]
-        now = _to_hijri(pub)
+        now = periods.to_hijri(pub)
         if now is None:
             return None, "month", None
         if rel == "next":
@@ -544,7 +484,7 @@ class _Grammar:
             hy = now.year if hm < now.month else now.year - 1
         else:
             hy = now.year if hm <= now.month else now.year - 1
-        return _hijri_month(hy, hm)
+        return periods.hijri_month(hy, hm)
 
     def _count(self, m: re.Match[str]) -> tuple[int, str]:
         if m["u2"]:
@@ -561,14 +501,14 @@ class _Grammar:
         if pub is None:
             return None, "day" if unit == "hour" else unit, None
         if unit == "hour":
-            return _day(pub - dt.timedelta(days=n // 24))
+            return periods.day(pub - dt.timedelta(days=n // 24))
         if unit == "day":
-            return _day(pub - dt.timedelta(days=n))
+            return periods.day(pub - dt.timedelta(days=n))
         if unit == "week":
-            return _week(pub - dt.timedelta(days=7 * n))
+            return periods.week(pub - dt.timedelta(days=7 * n))
         if unit == "month":
-            return _month(*_shift_month(pub.year, pub.month, -n))
-        return _year(pub.year - n)
+            return periods.month(*periods.shift_month(pub.year, pub.month, -n))
+        return periods.year(pub.year - n)
 
     def _recent(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         n, unit = self._count(m)
@@ -577,7 +517,7 @@ class _Grammar:
         if unit in ("hour", "day", "week"):
             days = {"hour": math.ceil(n / 24), "day": n, "week": 7 * n}[unit]
             return pub - dt.timedelta(days=days), "since", None
-        y, mo = _shift_month(pub.year, pub.month, -n * (12 if unit == "year" else 1))
+        y, mo = periods.shift_month(pub.year, pub.month, -n * (12 if unit == "year" else 1))
         return dt.date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1])), "since", None
 
     def _since_marker(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved:
