@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -76,7 +76,10 @@ class SourceInfo:
     country: str | None = None
 
 
-class _Entry(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A known source of ``sources.yaml``."""
+
     id: str
     name: str | None
     kind: str
@@ -84,7 +87,11 @@ class _Entry(NamedTuple):
     body: str | None      # a state body (with a country): its people speak for the country
 
 
-class _Title(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """A title of ``titles.yaml``: the role it names, the kind and body of its holder, whether
+    a country's adjective composes an id (``ru-mfa``)."""
+
     role: str
     kind: str | None
     body: str | None
@@ -92,14 +99,18 @@ class _Title(NamedTuple):
     prefix: str = ""      # a modifier's role ("deputy")
 
 
-class _Body(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """A state body of ``titles.yaml`` (``mfa``: its English name, kind and minister's role)."""
+
     slug: str
     name: str
     kind: str
     minister: str | None
 
 
-class _Word(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Word:
     """A statement word of ``sources.yaml``: its segment type (anonymous | head | carrier) and
     value (the source kind it implies)."""
 
@@ -143,8 +154,12 @@ class _Seg(NamedTuple):
         return self.value
 
 
-_Alias = tuple["_Entry", str | None]
-"""A known source an alias names, with the person's role when the alias names one."""
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """A known source an alias names, with the person's role when the alias names one."""
+
+    entry: _Entry
+    role: str | None = None
 _Scanner = PhraseSet[_Title] | PhraseSet[_Body] | PhraseSet[_Word] | PhraseSet[str]
 
 
@@ -248,10 +263,10 @@ def _lexicon(user_path: str | None) -> _Lexicon:
     for raw in data.sections("sources"):
         e = _entry(raw)
         people, exact_people = raw.section("people", {}), raw.section("exact_people", {})
-        aliases += [(a, (e, None)) for a in raw.words("aliases", [])]
-        aliases += [(p, (e, people.text(p))) for p in people]
-        exact += [(a, (e, None)) for a in raw.words("exact", [])]
-        exact += [(p, (e, exact_people.text(p))) for p in exact_people]
+        aliases += [(a, _Alias(e)) for a in raw.words("aliases", [])]
+        aliases += [(p, _Alias(e, people.text(p))) for p in people]
+        exact += [(a, _Alias(e)) for a in raw.words("exact", [])]
+        exact += [(p, _Alias(e, exact_people.text(p))) for p in exact_people]
         if e.body is not None and e.country is not None \
                 and by_body.setdefault((e.country, e.body), e) is not e:
                 raise DataError(f"two sources for {e.country}-{e.body}", source="sources.yaml")
@@ -287,7 +302,7 @@ def _best_alias(toks: Sequence[Token], lex: _Lexicon) -> tuple[int, int, _Entry,
         hit = lex.aliases.match_at(toks, i)
         if hit is None:
             continue
-        n, (entry, role) = hit
+        n, entry, role = hit[0], hit[1].entry, hit[1].role
         follower = lex.nat.match_at(toks, i + n) if i + n < len(toks) else None
         if entry.country and follower and follower[1] != entry.country:
             continue
@@ -314,7 +329,7 @@ def _scan_at(toks: Sequence[Token], i: int, limit: int, lex: _Lexicon) -> _Seg |
         if title is not None and (best is None or mod[0] + title[0] >= best.n):
             plain = title[1]
             best = _Seg(i, mod[0] + title[0], "title",
-                        plain._replace(role=f"{mod[1]} {plain.role}", prefix=str(mod[1])))
+                        replace(plain, role=f"{mod[1]} {plain.role}", prefix=str(mod[1])))
     return best
 
 
@@ -341,8 +356,7 @@ def _exact_alias(toks: Sequence[Token], lex: _Lexicon
         if p < len(toks):
             hit = lex.exact.match_at(toks, p)
             if hit is not None and hit[0] == len(toks) - p:
-                entry, role = hit[1]
-                return p, hit[0], entry, role
+                return p, hit[0], hit[1].entry, hit[1].role
     return None
 
 
