@@ -116,6 +116,29 @@ def test_claim_time_from_the_sentence():
     assert claim.time.date == "2020-10-04" and claim.time.precision == "day"
 
 
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الداخلية، السبت، أن انفجاراً وقع مساء الجمعة أدى إلى إصابة 6 أشخاص.",
+    "وقال مسؤولو الشرطة السبت إن 6 أشخاص أصيبوا في انفجار الجمعة.",
+])
+def test_the_event_day_wins_over_the_day_of_the_statement(text):
+    """"أعلنت الوزارة، السبت، أن ...": Saturday dates the statement; the event's own day
+    (Friday, 2020-10-02) dates the claim."""
+    claim = _one(text)
+    assert claim.time.date == "2020-10-02" and claim.time.precision == "day"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("أعلنت وزارة الداخلية، السبت، أن 6 أشخاص أصيبوا في انفجار.", "2020-10-03"),
+    ("قال المرصد، السبت، إن 6 مقاتلين قتلوا في أعنف هجوم منذ نحو عام.", "2020-10-03"),
+    ("أعلنت الوزارة الجمعة مقتل 6 أشخاص في مظاهرات انطلقت بعد ظهر اليوم.", "2020-10-02"),
+])
+def test_the_day_of_the_statement_dates_a_claim_with_no_event_day(text, date):
+    """Without another day (a year compared to, or a day after the statement, is none), the
+    statement's day dates the claim: most often the event's day too."""
+    claim = _one(text)
+    assert claim.time.date == date and claim.time.precision == "day"
+
+
 def test_titled_person_is_one_speaker():
     claim = _one("وقال وزير الخارجية الروسي سيرغي لافروف إن 4000 مقاتل أُرسلوا إلى المنطقة.")
     assert claim.source.text == "وزير الخارجية الروسي سيرغي لافروف"
