@@ -43,15 +43,30 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
 
 
 @pytest.fixture
-def broken_data(monkeypatch: pytest.MonkeyPatch):
+def fresh_caches(monkeypatch: pytest.MonkeyPatch):
+    """``fresh_caches(*loaders)``: the loaders' caches (functions with ``cache_clear``) emptied
+    now and again after the test, once its patches (``monkeypatch``) are undone."""
+    cleared: list = []
+
+    def clear(*caches) -> None:
+        for cache in caches:
+            cache.cache_clear()
+        cleared.extend(caches)
+
+    yield clear
+    monkeypatch.undo()
+    for cache in cleared:
+        cache.cache_clear()
+
+
+@pytest.fixture
+def broken_data(monkeypatch: pytest.MonkeyPatch, fresh_caches):
     """``broken_data(module, name, edit, *caches)``: ``module.load_data(name)`` gives the shipped
-    data file ``name`` with ``edit`` applied to a copy of it, the loader ``caches`` (functions
-    with ``cache_clear``) emptied before and after the test."""
+    data file ``name`` with ``edit`` applied to a copy of it, the loader ``caches`` emptied
+    before and after the test (:func:`fresh_caches`)."""
     import copy
 
     from rasd.lang.ar import Section, load_yaml
-
-    cleared: list = []
 
     def apply(module, name: str, edit, *caches) -> None:
         data = copy.deepcopy(load_yaml(name))
@@ -59,11 +74,6 @@ def broken_data(monkeypatch: pytest.MonkeyPatch):
         real = module.load_data
         monkeypatch.setattr(module, "load_data",
                             lambda n: Section.of(data, n) if n == name else real(n))
-        for cache in caches:
-            cache.cache_clear()
-        cleared.extend(caches)
+        fresh_caches(*caches)
 
-    yield apply
-    monkeypatch.undo()
-    for cache in cleared:
-        cache.cache_clear()
+    return apply

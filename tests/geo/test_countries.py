@@ -13,13 +13,9 @@ def test_every_country_has_its_names() -> None:
     assert "Syria" in countries.country_names()["SY"]
 
 
-def test_a_short_row_names_the_file_and_the_line(monkeypatch) -> None:
+def test_a_short_row_names_the_file_and_the_line(monkeypatch, fresh_caches) -> None:
     tsv = "name_ar\tname_en\tkind\tcountry\tlat\tlon\nسوريا\tSyria\tcountry\tSY\t35\t38\nقطر\n"
     monkeypatch.setattr(countries, "open_data", lambda name: io.StringIO(tsv))
-    countries.countries.cache_clear()
-    try:
-        with pytest.raises(DataError, match=r"^gazetteer\.tsv: line 3: a column of"):
-            countries.countries()
-    finally:
-        monkeypatch.undo()
-        countries.countries.cache_clear()
+    fresh_caches(countries.countries)
+    with pytest.raises(DataError, match=r"^gazetteer\.tsv: line 3: a column of"):
+        countries.countries()

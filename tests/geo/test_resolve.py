@@ -265,7 +265,7 @@ def test_a_malformed_place_context_file_names_the_file_and_the_entry() -> None:
         Nationalities.from_data({}, Section.of(data, "place_context.yaml"))
 
 
-def test_a_malformed_outlet_table_names_the_file_and_the_entry(monkeypatch) -> None:
+def test_a_malformed_outlet_table_names_the_file_and_the_entry(monkeypatch, fresh_caches) -> None:
     import types
 
     from rasd.errors import DataError
@@ -274,10 +274,6 @@ def test_a_malformed_outlet_table_names_the_file_and_the_entry(monkeypatch) -> N
     fake = types.SimpleNamespace(safe_load=lambda fh: {"BBC Arabic": {"country": "GB"}},
                                  YAMLError=Exception)
     monkeypatch.setattr(resolve, "yaml", fake)
-    resolve.outlet_countries.cache_clear()
-    try:
-        with pytest.raises(DataError, match=r"^outlets\.yaml: BBC Arabic: a list of strings"):
-            resolve.outlet_countries()
-    finally:
-        monkeypatch.undo()
-        resolve.outlet_countries.cache_clear()
+    fresh_caches(resolve.outlet_countries)
+    with pytest.raises(DataError, match=r"^outlets\.yaml: BBC Arabic: a list of strings"):
+        resolve.outlet_countries()

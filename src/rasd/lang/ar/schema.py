@@ -92,6 +92,10 @@ class Section:
 
     def _typed(self, key: object, types: type | tuple[type, ...], what: str,
                default: Any) -> Any:
+        """The entry checked to be of ``types`` (``what`` names them); ``default`` None: it
+        must be there."""
+        if default is None:
+            default = _REQUIRED
         value = self.raw(key, default)
         if value is default and default is not _REQUIRED:
             return value
@@ -102,20 +106,18 @@ class Section:
 
     def section(self, key: object, default: Mapping[Any, Any] | None = None) -> Section:
         """A nested mapping (``default``: an empty one when given)."""
-        value = self._typed(key, dict, "a mapping", _REQUIRED if default is None else default)
+        value = self._typed(key, dict, "a mapping", default)
         return Section(value, self.file, self.where(key))
 
     def sections(self, key: object, default: list[Any] | None = None) -> list[Section]:
         """A list of mappings."""
-        items = self._typed(key, list, "a list of mappings",
-                            _REQUIRED if default is None else default)
+        items = self._typed(key, list, "a list of mappings", default)
         return [Section.of(item, self.file, f"{self.where(key)}[{i}]")
                 for i, item in enumerate(items)]
 
     def strings(self, key: object, default: list[str] | None = None) -> list[str]:
         """A list of strings, as written (a single string is an error: write ``[word]``)."""
-        items = self._typed(key, list, "a list of strings",
-                            _REQUIRED if default is None else default)
+        items = self._typed(key, list, "a list of strings", default)
         for i, item in enumerate(items):
             if not isinstance(item, str):
                 raise self.error(f"{key}[{i}]", f"a string expected, not {_kind(item)}")
@@ -127,12 +129,11 @@ class Section:
 
     def text(self, key: object, default: str | None = None) -> str:
         """A string, as written."""
-        return str(self._typed(key, str, "a string", _REQUIRED if default is None else default))
+        return str(self._typed(key, str, "a string", default))
 
     def identifier(self, key: object, default: str | None = None) -> str:
         """A string or an integer (an id, a code), as a string."""
-        return str(self._typed(key, (str, int), "a string or an integer",
-                               _REQUIRED if default is None else default))
+        return str(self._typed(key, (str, int), "a string or an integer", default))
 
     def word(self, key: object, default: str | None = None) -> str:
         """A string, :func:`normalized`."""
@@ -140,17 +141,15 @@ class Section:
 
     def integer(self, key: object, default: int | None = None) -> int:
         """An integer."""
-        return int(self._typed(key, int, "an integer", _REQUIRED if default is None else default))
+        return int(self._typed(key, int, "an integer", default))
 
     def number(self, key: object, default: float | None = None) -> float:
         """A number (integer or decimal)."""
-        return float(self._typed(key, (int, float), "a number",
-                                 _REQUIRED if default is None else default))
+        return float(self._typed(key, (int, float), "a number", default))
 
     def flag(self, key: object, default: bool | None = None) -> bool:
         """A boolean (true / false)."""
-        return bool(self._typed(key, bool, "true or false",
-                                _REQUIRED if default is None else default))
+        return bool(self._typed(key, bool, "true or false", default))
 
     def choice(self, key: object, allowed: Collection[str], default: str | None = None) -> str:
         """A string that is one of ``allowed`` (a category, a kind)."""
