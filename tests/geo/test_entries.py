@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from rasd.errors import DataError
@@ -38,3 +40,31 @@ def test_a_preference_is_an_id_or_a_name() -> None:
         "حلب": "170063", "طرابلس": "LY"}
     with pytest.raises(DataError, match=r"^places_extra\.yaml: preferences\.حلب: a string or an"):
         preferences(_extra(preferences={"حلب": ["LY"]}))
+
+
+HEADER = "name_ar\tgeonameid\tname_en\tkind\tcountry\tadmin1\tlat\tlon\tpopulation\n"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (HEADER + "حلب\t170063\tAleppo\ttown\tSY\t09\t36.2\t37.2\t1\n",
+     r"gazetteer\.tsv: line 2: kind 'town' is not one of"),
+    (HEADER + "حلب\t170063\tAleppo\tcity\tSY\t09\tnorth\t37.2\t1\n", r"gazetteer\.tsv: line 2: "),
+    (HEADER + "حلب\t170063\tAleppo\n", r"gazetteer\.tsv: line 2: 3 columns, not 9"),
+    ("name_ar\tname_en\n", r"gazetteer\.tsv: header: no column geonameid"),
+])
+def test_a_malformed_gazetteer_row_names_the_file_and_the_line(monkeypatch, text, message) -> None:
+    from rasd.geo import entries
+
+    monkeypatch.setattr(entries, "open_data", lambda name: io.StringIO(text))
+    with pytest.raises(DataError, match="^" + message):
+        entries.read_tsv()
+
+
+def test_a_short_admin1_row_names_the_file_and_the_line(monkeypatch, fresh_caches) -> None:
+    from rasd.geo import entries
+
+    text = "# a comment\ncountry\tcode\tname\taliases\nSY\t09\tAleppo\nSY\n"
+    monkeypatch.setattr(entries, "open_data", lambda name: io.StringIO(text))
+    fresh_caches(entries.admin1_table)
+    with pytest.raises(DataError, match=r"^admin1\.tsv: line 4: 1 columns, not 4"):
+        entries.admin1_table()

@@ -15,7 +15,6 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rasd.errors import DataError
 from rasd.geo.tsv import open_data
@@ -65,28 +64,44 @@ def _keys(names: list[str]) -> list[str]:
     return [" ".join(k.split()) for k in keys]
 
 
+_TSV_COLUMNS = ("name_ar", "geonameid", "name_en", "kind", "country", "admin1", "lat", "lon",
+                "population")
+
+
 def read_tsv() -> list[Entry]:
-    """Entries of the generated gazetteer file."""
+    """Entries of the generated gazetteer file; a DataError naming the file and the line (or
+    the missing column) when it is malformed."""
     try:
         with open_data(TSV_NAME) as fh:
             reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             header = next(reader)
             rows = list(reader)
-        col = {name: i for i, name in enumerate(header)}
-        c_name, c_id, c_en, c_kind, c_cc, c_adm, c_lat, c_lon, c_pop = (
-            col[c] for c in ("name_ar", "geonameid", "name_en", "kind", "country", "admin1",
-                             "lat", "lon", "population"))
-        keys = _keys([row[c_name] for row in rows])
-        return [
-            Entry(row[c_name], key, row[c_en], row[c_kind], row[c_cc] or None,
-                  _float(row[c_lat]), _float(row[c_lon]), int(row[c_pop] or 0),
-                  int(row[c_id]) if row[c_id] else None, row[c_adm] or None,
-                  BASE_PRECISION[row[c_kind]], seq)
-            for seq, (row, key) in enumerate(zip(rows, keys))
-        ]
-    except (OSError, StopIteration, KeyError, IndexError, ValueError) as exc:
+    except (OSError, StopIteration) as exc:
         raise DataError(f"unreadable gazetteer ({exc!r}); run scripts/build_gazetteer.py",
                         source=TSV_NAME) from exc
+    missing = [c for c in _TSV_COLUMNS if c not in header]
+    if missing:
+        raise DataError(f"header: no column {', '.join(missing)}", source=TSV_NAME)
+    short = next((n for n, row in enumerate(rows) if len(row) != len(header)), None)
+    if short is not None:
+        raise DataError(f"line {short + 2}: {len(rows[short])} columns, not {len(header)}",
+                        source=TSV_NAME)
+    col = {name: i for i, name in enumerate(header)}
+    c_name, c_id, c_en, c_kind, c_cc, c_adm, c_lat, c_lon, c_pop = (col[c] for c in _TSV_COLUMNS)
+    keys = _keys([row[c_name] for row in rows])
+    entries = []
+    for seq, (row, key) in enumerate(zip(rows, keys)):
+        if row[c_kind] not in BASE_PRECISION:
+            raise DataError(f"line {seq + 2}: kind {row[c_kind]!r} is not one of "
+                            f"{', '.join(KINDS)}", source=TSV_NAME)
+        try:
+            entries.append(Entry(row[c_name], key, row[c_en], row[c_kind], row[c_cc] or None,
+                                 _float(row[c_lat]), _float(row[c_lon]), int(row[c_pop] or 0),
+                                 int(row[c_id]) if row[c_id] else None, row[c_adm] or None,
+                                 BASE_PRECISION[row[c_kind]], seq))
+        except ValueError as exc:
+            raise DataError(f"line {seq + 2}: {exc}", source=TSV_NAME) from exc
+    return entries
 
 
 def _optional_number(place: Section, key: str) -> float | None:
@@ -160,18 +175,21 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def admin1_table() -> Admin1Table:
     """The hand-kept admin1 table (``geo/data/admin1.tsv``)."""
-    path = resources.files("rasd.geo").joinpath("data", ADMIN1_NAME)
     codes: dict[tuple[str, str], str] = {}
     names: dict[tuple[str, str], str] = {}
     try:
-        with path.open("r", encoding="utf-8") as fh:
-            lines = [line.rstrip("\n") for line in fh if not line.startswith("#")]
-        header = lines[0].split("\t")
+        with open_data(ADMIN1_NAME) as fh:
+            lines = [(n, line.rstrip("\n")) for n, line in enumerate(fh, 1)
+                     if not line.startswith("#")]
+        header = lines[0][1].split("\t")
         col = {name: i for i, name in enumerate(header)}
-        for line in lines[1:]:
+        for n, line in lines[1:]:
             if not line.strip():
                 continue
             row = line.split("\t")
+            if len(row) < len(header) - 1:
+                raise DataError(f"line {n}: {len(row)} columns, not {len(header)}",
+                                source=ADMIN1_NAME)
             country, code, name = row[col["country"]], row[col["code"]], row[col["name"]]
             aliases = row[col["aliases"]].split("|") if len(row) > col["aliases"] else []
             codes[(country, code)] = name
