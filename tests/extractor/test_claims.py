@@ -410,6 +410,10 @@ def test_enumeration_after_hum_shares_the_event():
     ("وأعلنت الشرطة أنها اعتقلت أحد المشاركين في الهجوم.", "arrested"),
     ("وقالت الوزارة إن أحد جنودها قتل في المواجهات.", "killed"),
     ("فتح المسلح النار على شرطيين وأصاب أحدهما في ساقه.", "injured"),
+    # an idiom of one death after its person
+    ("وكان فلسطيني قد لقي مصرعه برصاص الجيش.", "killed"),
+    ("وأضاف المسؤول أن المهاجم لقي حتفه بعد دقائق.", "killed"),
+    ("وقالت الشرطة إن امرأة لقيت مصرعها في الحادث.", "killed"),
 ])
 def test_one_person_events(text, etype):
     claim = _one(text)
@@ -422,6 +426,12 @@ def test_one_person_events(text, etype):
 ])
 def test_one_of_a_thing_or_across_a_comma_is_no_person(text):
     assert _claims(text) == []
+
+
+def test_a_killed_and_wounded_phrase_takes_no_person_before_it():
+    """"قتل وأصيب" is no idiom of one death: the person before it is not counted by it."""
+    assert [c.count for c in _claims("وقالت الشرطة إن رجلا قتل وأصيب 5 آخرون.")
+            if c.type == "injured"] == [Count(value=5)]
 
 
 @pytest.mark.parametrize("text", [

@@ -865,7 +865,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                               COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
-            if trig.role == "verb" else None
+            if trig.role == "verb" or trig.entry in persons().one_subject_idioms else None
         if before is not None:
             out.append(before)
     return out

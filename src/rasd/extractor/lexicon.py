@@ -190,6 +190,7 @@ class PersonLexicon:
     lone_victims: frozenset[str]
     lone_victim_after: frozenset[str]
     agents_before: frozenset[str]
+    one_subject_idioms: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -244,6 +245,7 @@ def persons() -> PersonLexicon:
         lone_victims=frozenset(_norm_all(data["lone_victims"])),
         lone_victim_after=frozenset(_norm_all(data["lone_victim_after"])),
         agents_before=frozenset(_norm_all(data["agents_before"])),
+        one_subject_idioms=frozenset(_norm_all(data["one_subject_idioms"])),
     )
 
 
