@@ -1,6 +1,5 @@
 """The source of each claim (rasd.extractor.claim_sources), end to end."""
 
-
 import pytest
 from claims_kit import one_claim
 

@@ -1,6 +1,5 @@
 """The time of each claim (rasd.extractor.claim_times), end to end."""
 
-
 from claims_kit import one_claim
 
 

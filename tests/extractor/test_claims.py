@@ -1,6 +1,5 @@
 """End-to-end extraction on short texts written for these tests: figures, events, spans, places."""
 
-
 import pytest
 from claims_kit import extract_claims, one_claim
 

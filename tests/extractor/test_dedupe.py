@@ -1,11 +1,11 @@
 """De-duplication of a document's claims (rasd.extractor.dedupe)."""
 
-
 import pytest
 from claims_kit import extract_claims
 
 import rasd
 from rasd.extractor import dedupe
+from rasd.text.normalize import canon
 
 
 def test_title_is_part_of_the_article_and_headline_duplicate_is_dropped():
@@ -69,13 +69,13 @@ def _source_keys_by_scan(claims, mentions):
     """Each claim's comparable source as the backward scan the index replaced finds it."""
     from rasd.text.tokens import without_article
 
-    keys = {id(cl): dedupe.canon_source(cl.source.text) for cl in claims}
+    keys = {id(cl): canon(cl.source.text) for cl in claims}
     for cl in claims:
         words = keys[id(cl)].split()
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
         for start, text in reversed(mentions):
-            key = dedupe.canon_source(text)
+            key = canon(text)
             if start >= cl.source.span.start or not key or key.split()[0] == words[0]:
                 continue
             if without_article(key.split()[0]) == without_article(words[0]):

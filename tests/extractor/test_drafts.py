@@ -1,6 +1,5 @@
 """The offsets a set of drafts covers (rasd.extractor.drafts.Cover)."""
 
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

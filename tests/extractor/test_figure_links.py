@@ -1,6 +1,5 @@
 """Linking a figure to its event word (rasd.extractor.figure_links), end to end."""
 
-
 import pytest
 from claims_kit import extract_claims, one_claim
 

@@ -1,6 +1,5 @@
 """Figures whose best link is rejected (rasd.extractor.rejections), end to end."""
 
-
 import pytest
 from claims_kit import extract_claims, one_claim
 

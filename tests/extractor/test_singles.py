@@ -1,6 +1,5 @@
 """Count-of-one claims (rasd.extractor.singles), end to end."""
 
-
 import pytest
 from claims_kit import extract_claims, one_claim
 

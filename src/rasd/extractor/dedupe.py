@@ -9,13 +9,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rasd.model import Claim, Document, Span
-from rasd.text.normalize import normalize_string
+from rasd.text.normalize import canon, normalize_string
 from rasd.text.tokens import stems, without_article
-
-
-def canon_source(text: str) -> str:
-    """Comparable form of a source phrase (normalized, single-spaced)."""
-    return " ".join(normalize_string(text).split())
 
 
 def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dict[int, str]:
@@ -24,7 +19,7 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     start and text of every source phrase of the document) with that head ("مصادر عسكرية
     وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
     its own."""
-    keys = {id(cl): canon_source(cl.source.text) for cl in claims}
+    keys = {id(cl): canon(cl.source.text) for cl in claims}
     # the phrases by the head of their first word and that word (indices into mentions, which
     # are in text order), built when first needed: the nearest one before a claim by bisect
     phrase_keys: list[str] = []
@@ -35,7 +30,7 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
         if not starts and mentions:
-            phrase_keys = [canon_source(text) for _, text in mentions]
+            phrase_keys = [canon(text) for _, text in mentions]
             starts = [start for start, _ in mentions]
             for i, key in enumerate(phrase_keys):
                 if key:
