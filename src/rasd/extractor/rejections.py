@@ -14,10 +14,8 @@ from rasd.extractor.not_claims import reports_no_event
 from rasd.extractor.sentence import Figure
 from rasd.model import Token, Trigger
 
-NEGATION_WINDOW = 3
-HYPOTHETICAL_WINDOW = 4
-
-
+NEGATION_WINDOW = 3      # words before an event that may negate it ("لم تسجل")
+HYPOTHETICAL_WINDOW = 4  # words before an event that may make it hypothetical ("قد يقتل")
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
 
 

@@ -17,6 +17,7 @@ from rasd.model import CountMention, Token, Trigger
 CLAUSE_BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 """A clause break: a comma, semicolon, colon, mark, quote, bracket or newline, or a period that
 is no decimal point."""
+
 TOKEN_START, TOKEN_END = itemgetter(0), itemgetter(1)  # Token.start, Token.end
 
 

@@ -17,8 +17,6 @@ from rasd.model import Count, CountMention, Token, Trigger
 from rasd.text.tokens import has_article, is_definite, starts_with_conjunction
 
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
-
-
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 
 
