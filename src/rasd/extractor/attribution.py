@@ -424,3 +424,25 @@ def find_sources(doc: Document) -> Document:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         found.extend(_sentence_sources(doc.norm, doc.tokens[lo:hi], lex, figures))
     return doc.with_(sources=tuple(found))
+
+
+_BETWEEN_SPEAKER_AND_DAY = frozenset(" \t\n\u060c,")  # "أعلنت الوزارة، السبت، أن"
+STATEMENT_DAY_GAP = 4  #: characters at most between the speaker and its day
+
+
+def statement_days(doc: Document) -> frozenset[NormOffset]:
+    """Start offsets of the day expressions that date a statement, not its event: a day right
+    after a speaker that opens its sentence's report ("أعلنت وزارة الداخلية، السبت، أن ...",
+    "وقال مسؤولون صباح الجمعة إن ..."). The event was on that day or before it."""
+    norm = doc.norm
+    ends = {int(sm.end) for sm in doc.sources if not sm.after}
+    found = []
+    for t in doc.times:
+        if t.precision != "day":
+            continue
+        k = int(t.start)
+        while k > 0 and t.start - k < STATEMENT_DAY_GAP and norm[k - 1] in _BETWEEN_SPEAKER_AND_DAY:
+            k -= 1
+        if any(e in ends for e in range(k, t.start + 1)):
+            found.append(t.start)
+    return frozenset(found)
