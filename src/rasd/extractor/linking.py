@@ -24,13 +24,15 @@ LOSS_NOUN_REACH = 4          # "سقوط 14 مسلحاً حوثياً بين ق�
 ENDS_HOLDING = frozenset({"released"})
 HELD_TYPES = frozenset({"abducted", "arrested"})
 LOSS_AGENT_WORDS = 3         # "فقدت [قوات النظام] 40 عنصراً": the loser between verb and figure
+VERB_BEFORE_MAX_GAP = 2      # "حرر الجيش 178 رهينة": an event verb just before beats a noun after
+CLAUSE_SUBJECT_MAX_GAP = 10  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first verb
 _PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
 
 @dataclass(frozen=True, slots=True)
 class LinkCosts:
     """Every cost of linking a figure to an event word, in one table (read by this module and
-    by :mod:`rasd.extractor.claims`).
+    by :mod:`rasd.extractor.figure_links`).
 
     A link costs the gap in tokens between figure and event word plus the penalties below; a
     figure is a claim when its cheapest link costs at most ``max_cost``. Some rules lower a
@@ -44,7 +46,7 @@ class LinkCosts:
     masdar_after: float = 2.0    # a verbal noun almost always precedes its figure
     clause: float = 2.0          # per clause break between figure and event word
     count_between: float = 1.5   # per other figure between them
-    # penalties added by the sentence (claims._links)
+    # penalties added by the sentence (figure_links._links)
     new_clause: float = 3.0      # "إلى 158، بينما بلغت الإصابات": the next clause has its own figure
     conjunction: float = 2.0     # "قتلوا و32 أصيبوا": a trigger right before "وN" ends the conjunct
     # ceilings a rule lowers a link's cost to
