@@ -30,6 +30,7 @@ def test_conjoined_person_after_a_plural_is_one_more_victim():
     ("وأسفرت المواجهات عن مقتل ضابط و3 جنود.", [1, 3]),
     ("وأصيب شرطي وأربعة مدنيين بجروح في الانفجار.", [1, 4]),
     ("أعلنت الشرطة مقتل قائد الدورية وخمسة من عناصرها.", [1, 5]),
+    ("قتلت امرأة وأطفالها الثلاثة في غارة على المدينة.", [1, 3]),  # not three raids
 ])
 def test_one_person_conjoined_before_a_figure_is_one_more_victim(text, expected):
     assert sorted(c.count.value for c in extract_claims(text)) == expected

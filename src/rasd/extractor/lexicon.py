@@ -126,6 +126,7 @@ class TriggerLexicon:
     entries: PhraseSet[TriggerEntry]
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
+    strike_partitives: frozenset[str]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
 
@@ -155,11 +156,12 @@ def triggers() -> TriggerLexicon:
             for role, words in roles.items():
                 items.extend((word, TriggerEntry(etype, role)) for word in words)
     targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
+    partitives = frozenset(_norm_all(data["strikes"]["partitives"]))
     masdars: dict[str, str] = {}
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
             masdars.setdefault(normalize_string(word), entry.type)
-    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets,
+    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
                           frozenset(_norm_all(forms["past"])), masdars)
 
 

@@ -16,7 +16,7 @@ from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, 
 from rasd.model import Token, Trigger
 from rasd.text.tokens import starts_with_conjunction
 
-STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
+STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية", "9 منها صواريخ": a partitive at most between
 STRIKE_TARGET_MAX_GAP = 3
 SUBJECT_MAX_WORDS = 6
 LOSS_NOUN_REACH = 4          # "سقوط 14 مسلحاً حوثياً بين قتيل وجريح" (farther: the next clause)
@@ -177,7 +177,8 @@ def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
     if t.lo < c.hi and c.lo < t.hi:
         return True
     if trig.role == "noun" and t.lo >= c.hi:
-        return t.lo - c.hi <= STRIKE_MAX_GAP
+        return t.lo - c.hi <= STRIKE_MAX_GAP and all(
+            has_stem(toks[k], triggers().strike_partitives) for k in range(c.hi, t.lo))
     targets = triggers().strike_targets
     dual = c.hi - c.lo == 1 and has_stem(toks[c.lo], targets)  # "ضربت موقعين": the noun is the figure
     return (t.hi <= c.lo and c.lo - t.hi <= STRIKE_TARGET_MAX_GAP
