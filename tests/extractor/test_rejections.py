@@ -52,6 +52,16 @@ def test_several_things_are_no_count_of_people(text):
     assert all(c.count.vague is None for c in extract_claims(text))
 
 
+@pytest.mark.parametrize("text, values", [
+    ("وقالت الوزارة إن 868 شخصا لقوا مصرعهم في سبع ولايات منذ بداية الأمطار.", [868]),
+    ("وأعلنت الوكالة إصابة 197 شخصا في 35 ولاية.", [197]),
+    ("وقتل 16 شخصا في عدة أقاليم حتى الآن.", [16]),
+    ("وأوقفت الشرطة الشاحنة على بعد عدة شوارع.", []),
+])
+def test_a_count_of_provinces_or_streets_is_no_count_of_people(text, values):
+    assert [c.count.value for c in extract_claims(text)] == values
+
+
 @pytest.mark.parametrize("text", [
     "وقال شقيقه إن الشرطة لم تتصل بالعائلة.",
     "وقالت المنظمة إن حصيلة القتلى مرشحة للازدياد.",
