@@ -122,6 +122,7 @@ class TriggerLexicon:
     entries: PhraseSet[TriggerEntry]
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
+    strike_partitives: frozenset[str]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
 
@@ -156,12 +157,14 @@ def triggers() -> TriggerLexicon:
             roles = forms.section(etype)
             for role in roles.keys_of(_FORM_ROLES):
                 items.extend((word, TriggerEntry(etype, role)) for word in roles.strings(role))
-    targets = frozenset(data.section("strikes").words("targets", []))
+    strikes = data.section("strikes")
+    targets = frozenset(strikes.words("targets", []))
+    partitives = frozenset(strikes.words("partitives"))
     masdars: dict[str, str] = {}
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
             masdars.setdefault(normalized(word), entry.type)
-    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets,
+    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
                           frozenset(forms.words("past")), masdars)
 
 
@@ -192,6 +195,7 @@ class PersonLexicon:
     lone_victims: frozenset[str]
     lone_victim_after: frozenset[str]
     agents_before: frozenset[str]
+    one_subject_idioms: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -246,6 +250,7 @@ def persons() -> PersonLexicon:
         lone_victims=frozenset(data.words("lone_victims")),
         lone_victim_after=frozenset(data.words("lone_victim_after")),
         agents_before=frozenset(data.words("agents_before")),
+        one_subject_idioms=frozenset(data.words("one_subject_idioms")),
     )
 
 

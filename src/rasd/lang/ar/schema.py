@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasd.errors import DataError
-from rasd.text.normalize import normalize_string
+from rasd.text.normalize import canon
 
 __all__ = ["Section", "normalized", "normalized_words"]
 
@@ -27,9 +27,9 @@ _REQUIRED: Any = object()  # no default: the entry must be there
 
 
 def normalized(entry: object) -> str:
-    """A lexicon entry normalized like the text (:func:`~rasd.text.normalize.normalize_string`),
-    its words joined by single spaces."""
-    return " ".join(normalize_string(str(entry)).split())
+    """A lexicon entry normalized like the text, its words joined by single spaces: its
+    :func:`~rasd.text.normalize.canon`, rasd's one canonicalizer."""
+    return canon(str(entry))
 
 
 def normalized_words(items: Iterable[object]) -> list[str]:
