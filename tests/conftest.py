@@ -77,3 +77,16 @@ def broken_data(monkeypatch: pytest.MonkeyPatch, fresh_caches):
         fresh_caches(*caches)
 
     return apply
+
+
+@pytest.fixture
+def file_text(monkeypatch: pytest.MonkeyPatch, fresh_caches):
+    """``file_text(module, text, *caches)``: ``module.open_data`` (a generated file of
+    ``geo/data``) gives ``text``, the loader ``caches`` emptied before and after the test."""
+    import io
+
+    def apply(module, text: str, *caches) -> None:
+        monkeypatch.setattr(module, "open_data", lambda name: io.StringIO(text))
+        fresh_caches(*caches)
+
+    return apply

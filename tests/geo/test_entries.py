@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from rasd.errors import DataError
+from rasd.geo import entries
 from rasd.geo.entries import EXTRA_NAME, extra_entries, preferences, read_tsv
 from rasd.lang.ar import Section, load_yaml
 
@@ -52,19 +51,14 @@ HEADER = "name_ar\tgeonameid\tname_en\tkind\tcountry\tadmin1\tlat\tlon\tpopulati
     (HEADER + "حلب\t170063\tAleppo\n", r"gazetteer\.tsv: line 2: 3 columns, not 9"),
     ("name_ar\tname_en\n", r"gazetteer\.tsv: header: no column geonameid"),
 ])
-def test_a_malformed_gazetteer_row_names_the_file_and_the_line(monkeypatch, text, message) -> None:
-    from rasd.geo import entries
-
-    monkeypatch.setattr(entries, "open_data", lambda name: io.StringIO(text))
+def test_a_malformed_gazetteer_row_names_the_file_and_the_line(file_text, text, message) -> None:
+    file_text(entries, text)
     with pytest.raises(DataError, match="^" + message):
         entries.read_tsv()
 
 
-def test_a_short_admin1_row_names_the_file_and_the_line(monkeypatch, fresh_caches) -> None:
-    from rasd.geo import entries
-
-    text = "# a comment\ncountry\tcode\tname\taliases\nSY\t09\tAleppo\nSY\n"
-    monkeypatch.setattr(entries, "open_data", lambda name: io.StringIO(text))
-    fresh_caches(entries.admin1_table)
+def test_a_short_admin1_row_names_the_file_and_the_line(file_text) -> None:
+    file_text(entries, "# a comment\ncountry\tcode\tname\taliases\nSY\t09\tAleppo\nSY\n",
+              entries.admin1_table)
     with pytest.raises(DataError, match=r"^admin1\.tsv: line 4: 1 columns, not 4"):
         entries.admin1_table()
