@@ -193,6 +193,7 @@ class PersonLexicon:
     lone_victim_after: frozenset[str]
     agents_before: frozenset[str]
     one_subject_idioms: frozenset[str]
+    subject_fillers: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -248,6 +249,7 @@ def persons() -> PersonLexicon:
         lone_victim_after=frozenset(_norm_all(data["lone_victim_after"])),
         agents_before=frozenset(_norm_all(data["agents_before"])),
         one_subject_idioms=frozenset(_norm_all(data["one_subject_idioms"])),
+        subject_fillers=frozenset(_norm_all(data["subject_fillers"])),
     )
 
 
