@@ -27,6 +27,9 @@ def test_strikes_on_targets_count_as_strikes():
     ("وارتفعت حصيلة القتلى جراء القصف منذ بدء الحملة في 18 شباط/فبراير إلى 1111 مدنيا.",
      [("killed", 1111)]),
     ("ارتفع عدد القتلى إلى 58 والجرحى إلى 2771.", [("injured", 2771), ("killed", 58)]),
+    # "ضحايا" (killed or wounded) in apposition does not stop the toll
+    ("ارتفع عدد القتلى ضحايا الهجوم بزجاجات حارقة على ملهى ليلي في مدينة الجيزة إلى 16 شخصا "
+     "وأصيب ثلاثة آخرون.", [("injured", 3), ("killed", 16)]),
 ])
 def test_a_toll_reaches_its_figure_across_a_period(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected

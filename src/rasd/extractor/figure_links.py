@@ -69,7 +69,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         links = [(Link(link.trigger, min(link.cost, COSTS.toll)), ti)
                  if _toll_of(toks, c, t_loc[ti], breaks[ti])
                  and not any(t_loc[tj].lo >= t_loc[ti].hi and t_loc[tj].hi <= c.lo
-                             and trigs[tj].type not in ("strikes", link.trigger.type) for tj in breaks)
+                             and trigs[tj].type not in ("strikes", link.trigger.type)
+                 and not trigs[tj].mixed for tj in breaks)  # "عدد القتلى ضحايا الهجوم إلى 16"
                  else (link, ti) for link, ti in links]  # "عدد القتلى إلى 58 والجرحى إلى 2771"
     clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
