@@ -180,3 +180,13 @@ def test_a_figure_of_munitions_counts_strikes_whatever_the_verb(text, expected):
 ])
 def test_perpetrators_and_bullets_are_no_victims(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال إن 100 طفل فقدوا أرواحهم في المعارك.", [("killed", 100)]),  # lost their lives
+    ("وأكدت أن 33 ألفا من المعلمين فقدوا وظائفهم.", []),                # lost their jobs
+    ("ووصل العدد إلى 3 ملايين نازح فقدوا مساكنهم.", []),
+    ("وقال إن 16 مهاجرا فقدوا في البحر.", [("missing", 16)]),             # went missing
+])
+def test_what_people_lost_after_their_figure(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

@@ -115,6 +115,18 @@ def went_missing(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
         has_stem(tok, ctx.lost_lives) for tok in after)
 
 
+def lost_what(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> str | None:
+    """What people "lost" when a missing verb after their figure takes an object: "killed" for
+    their lives ("100 طفل فقدوا أرواحهم"), "nothing" for their jobs or homes ("فقدوا
+    وظائفهم": no event); None when it takes none ("16 فقدوا في البحر": went missing)."""
+    if trig.type != "missing" or trig.role != "verb" or t.lo < c.hi or t.hi >= len(toks):
+        return None
+    ctx, obj = context(), toks[t.hi]
+    if has_stem(obj, ctx.lost_lives):
+        return "killed"
+    return "nothing" if has_stem(obj, ctx.lost_possessions) else None
+
+
 def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
     """Whether an event verb or verbal noun after a figure opens the next conjunct ("قتل 11
     حوثياً وجرح 8", "مقتل 4 وإصابة 10"): its own figure follows it, the one before belongs to

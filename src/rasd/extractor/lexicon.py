@@ -275,6 +275,7 @@ class ContextLexicon:
     with_families: frozenset[str]
     lost_lives: frozenset[str]
     lost_lives_reach: int
+    lost_possessions: frozenset[str]
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
@@ -312,6 +313,7 @@ def context() -> ContextLexicon:
         with_families=frozenset(_norm_all(data["with_families"])),
         lost_lives=frozenset(_norm_all(data["lost_lives"])),
         lost_lives_reach=int(data["lost_lives_reach"]),
+        lost_possessions=frozenset(_norm_all(data["lost_possessions"])),
         causatives=frozenset(_norm_all(data["causatives"])),
         caused_event_links=frozenset(_norm_all(data["caused_event_links"])),
         toll_heads=frozenset(_norm_all(data["toll_heads"])),
