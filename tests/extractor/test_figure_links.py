@@ -27,6 +27,9 @@ def test_strikes_on_targets_count_as_strikes():
     ("وارتفعت حصيلة القتلى جراء القصف منذ بدء الحملة في 18 شباط/فبراير إلى 1111 مدنيا.",
      [("killed", 1111)]),
     ("ارتفع عدد القتلى إلى 58 والجرحى إلى 2771.", [("injured", 2771), ("killed", 58)]),
+    # "ضحايا" (killed or wounded) in apposition does not stop the toll
+    ("ارتفع عدد القتلى ضحايا الهجوم بزجاجات حارقة على ملهى ليلي في مدينة الجيزة إلى 16 شخصا "
+     "وأصيب ثلاثة آخرون.", [("injured", 3), ("killed", 16)]),
 ])
 def test_a_toll_reaches_its_figure_across_a_period(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
@@ -176,4 +179,14 @@ def test_a_figure_of_munitions_counts_strikes_whatever_the_verb(text, expected):
     ("وخاضت الحركة ثلاثة حروب بوجوب ضبط عناصرها.", []),
 ])
 def test_perpetrators_and_bullets_are_no_victims(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال إن 100 طفل فقدوا أرواحهم في المعارك.", [("killed", 100)]),  # lost their lives
+    ("وأكدت أن 33 ألفا من المعلمين فقدوا وظائفهم.", []),                # lost their jobs
+    ("ووصل العدد إلى 3 ملايين نازح فقدوا مساكنهم.", []),
+    ("وقال إن 16 مهاجرا فقدوا في البحر.", [("missing", 16)]),             # went missing
+])
+def test_what_people_lost_after_their_figure(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

@@ -10,7 +10,7 @@ def _doc(text):
 
 
 def test_a_figure_above_the_type_limit_is_rejected_with_its_reason():
-    doc = _doc("وقال التقرير إن حوالي 12 مليون سوري فقدوا منازلهم.")
+    doc = _doc("وقال التقرير إن حوالي 12 مليون سوري باتوا في عداد المفقودين.")
     assert doc.claims == ()
     [(claim, why)] = doc.rejected
     assert claim.type == "missing" and claim.count.value == 12_000_000

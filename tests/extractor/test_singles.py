@@ -178,3 +178,9 @@ def test_ranks_and_adverbs_around_one_person(text, expected):
 ])
 def test_a_lone_victims_noun_after_falling_is_one_person(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+def test_fillers_between_one_person_and_its_verb_do_not_count_towards_the_gap():
+    claims = extract_claims("وقال إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين.")
+    assert sorted((c.type, c.count.value, c.mixed) for c in claims) == [
+        ("injured", 6, False), ("killed", 1, False)]

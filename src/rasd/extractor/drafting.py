@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 
 from rasd.extractor import linking
 from rasd.extractor.drafts import Draft, new_draft
-from rasd.extractor.figure_links import coordinated, link_figure, not_a_head_count, went_missing
+from rasd.extractor.figure_links import (
+    coordinated,
+    link_figure,
+    lost_what,
+    not_a_head_count,
+    went_missing,
+)
 from rasd.extractor.lexicon import context, has_stem, persons
 from rasd.extractor.linking import COSTS, Link, Located
 from rasd.extractor.rejections import REJECTIONS, Candidate
@@ -84,6 +90,12 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     t = sent.ix.t_loc[linked.bi]
     if went_missing(toks, c, t, best.trigger):
         best = Link(Trigger(best.trigger.start, best.trigger.end, "missing", "verb",
+                            best.trigger.entry), best.cost)
+    lost = lost_what(toks, c, t, best.trigger)
+    if lost == "nothing":
+        return []
+    if lost is not None:  # "فقدوا أرواحهم": the dead
+        best = Link(Trigger(best.trigger.start, best.trigger.end, lost, "verb",
                             best.trigger.entry), best.cost)
     trig = best.trigger
     if any(rule(Candidate(toks, fig, t, trig, linked.caused)) for rule in REJECTIONS):

@@ -69,7 +69,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         links = [(Link(link.trigger, min(link.cost, COSTS.toll)), ti)
                  if _toll_of(toks, c, t_loc[ti], breaks[ti])
                  and not any(t_loc[tj].lo >= t_loc[ti].hi and t_loc[tj].hi <= c.lo
-                             and trigs[tj].type not in ("strikes", link.trigger.type) for tj in breaks)
+                             and trigs[tj].type not in ("strikes", link.trigger.type)
+                 and not trigs[tj].mixed for tj in breaks)  # "عدد القتلى ضحايا الهجوم إلى 16"
                  else (link, ti) for link, ti in links]  # "عدد القتلى إلى 58 والجرحى إلى 2771"
     clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
@@ -112,6 +113,18 @@ def went_missing(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
     after = toks[c.hi:c.hi + ctx.lost_lives_reach]
     return not any(has_stem(tok, persons().possessed) for tok in after[:3]) and not any(
         has_stem(tok, ctx.lost_lives) for tok in after)
+
+
+def lost_what(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> str | None:
+    """What people "lost" when a missing verb after their figure takes an object: "killed" for
+    their lives ("100 طفل فقدوا أرواحهم"), "nothing" for their jobs or homes ("فقدوا
+    وظائفهم": no event); None when it takes none ("16 فقدوا في البحر": went missing)."""
+    if trig.type != "missing" or trig.role != "verb" or t.lo < c.hi or t.hi >= len(toks):
+        return None
+    ctx, obj = context(), toks[t.hi]
+    if has_stem(obj, ctx.lost_lives):
+        return "killed"
+    return "nothing" if has_stem(obj, ctx.lost_possessions) else None
 
 
 def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:

@@ -196,6 +196,7 @@ class PersonLexicon:
     lone_victim_after: frozenset[str]
     agents_before: frozenset[str]
     one_subject_idioms: frozenset[str]
+    subject_fillers: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -251,6 +252,7 @@ def persons() -> PersonLexicon:
         lone_victim_after=frozenset(data.words("lone_victim_after")),
         agents_before=frozenset(data.words("agents_before")),
         one_subject_idioms=frozenset(data.words("one_subject_idioms")),
+        subject_fillers=frozenset(data.words("subject_fillers")),
     )
 
 
@@ -276,6 +278,7 @@ class ContextLexicon:
     with_families: frozenset[str]
     lost_lives: frozenset[str]
     lost_lives_reach: int
+    lost_possessions: frozenset[str]
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
@@ -314,6 +317,7 @@ def context() -> ContextLexicon:
         with_families=frozenset(data.words("with_families")),
         lost_lives=frozenset(data.words("lost_lives")),
         lost_lives_reach=data.integer("lost_lives_reach"),
+        lost_possessions=frozenset(data.words("lost_possessions")),
         causatives=frozenset(data.words("causatives")),
         caused_event_links=frozenset(data.words("caused_event_links")),
         toll_heads=frozenset(data.words("toll_heads")),

@@ -18,6 +18,7 @@ from rasd.text.tokens import has_article, is_definite, starts_with_conjunction
 
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
+FILLERS_MAX = 3             # ... besides fillers ("رجلا واحدا على الأقل قتل")
 
 
 def sentence_singles(sent: Sentence, counts: list[CountMention]) -> list[Draft]:
@@ -132,10 +133,16 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
                    one_of: Set[int], counted: Set[int], counted_all: Set[int]) -> Draft | None:
     """One person up to :data:`SUBJECT_BEFORE_MAX_GAP` words before an event verb that opens a
     clause or is tied to the verb by a relative ("وكان شرطي أردني قتل", "أحد جنودها قتل"); None
-    when a figure or a clause break comes first, or the referent counts none."""
-    for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
+    when a figure or a clause break comes first, or the referent counts none. Fillers ("رجلا
+    واحدا على الأقل قتل") do not count towards the gap."""
+    fillers = persons().subject_fillers
+    gap = 0
+    for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP - FILLERS_MAX), -1):
+        if gap == SUBJECT_BEFORE_MAX_GAP:
+            return None
         if k in counted or CLAUSE_BREAK.search(norm, toks[k].end, toks[k + 1].start):
             return None
+        gap += not has_stem(toks[k], fillers)
         if _is_one(toks, k, one_of, counted_all) and (_opens_clause(norm, toks, k) or any(
                 has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
             count = _referents(toks, k, one_of)
