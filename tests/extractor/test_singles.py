@@ -184,3 +184,8 @@ def test_fillers_between_one_person_and_its_verb_do_not_count_towards_the_gap():
     claims = extract_claims("وقال إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين.")
     assert sorted((c.type, c.count.value, c.mixed) for c in claims) == [
         ("injured", 6, False), ("killed", 1, False)]
+
+
+def test_one_person_losing_control_is_no_disappearance():
+    assert extract_claims("ونجم الحادث عن فقدان السائق السيطرة على شاحنته.") == []
+    assert [c.count.value for c in extract_claims("أعلنت الشرطة فقدان صياد في البحر.")] == [1]

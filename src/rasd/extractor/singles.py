@@ -153,6 +153,13 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
     return None
 
 
+def _lost_a_possession(toks: Sequence[Token], k: int, trig: Trigger) -> bool:
+    """Whether the person after a missing word lost a possession right after ("فقدان السائق
+    السيطرة", "فقد الرجل وظيفته"): the loss is no disappearance."""
+    return trig.type == "missing" and k + 1 < len(toks) \
+        and has_stem(toks[k + 1], context().lost_possessions)
+
+
 def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
                   c_loc: list[Located], si: int, one_of: Set[int] = frozenset()
                   ) -> list[Draft]:
@@ -180,6 +187,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
             k = _after_agent(norm, toks, k)
+        if _lost_a_possession(toks, k, trig):
+            continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
                 _is_one(toks, k, one_of, counted_all) or (
