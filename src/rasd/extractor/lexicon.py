@@ -127,6 +127,8 @@ class TriggerLexicon:
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
     strike_partitives: frozenset[str]
+    #: per type, the only words of it that count one person (all of them when the type is absent)
+    one_person: dict[str, frozenset[str]]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
 
@@ -157,12 +159,14 @@ def triggers() -> TriggerLexicon:
                 items.extend((word, TriggerEntry(etype, role)) for word in words)
     targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
     partitives = frozenset(_norm_all(data["strikes"]["partitives"]))
+    one_person = {etype: frozenset(_norm_all(roles["one_person"]))
+                  for etype, roles in data.items() if "one_person" in roles}
     masdars: dict[str, str] = {}
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
             masdars.setdefault(normalize_string(word), entry.type)
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
-                          frozenset(_norm_all(forms["past"])), masdars)
+                          one_person, frozenset(_norm_all(forms["past"])), masdars)
 
 
 @dataclass(frozen=True)
