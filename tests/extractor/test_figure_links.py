@@ -187,6 +187,8 @@ def test_perpetrators_and_bullets_are_no_victims(text, expected):
     ("وأكدت أن 33 ألفا من المعلمين فقدوا وظائفهم.", []),                # lost their jobs
     ("ووصل العدد إلى 3 ملايين نازح فقدوا مساكنهم.", []),
     ("وقال إن 16 مهاجرا فقدوا في البحر.", [("missing", 16)]),             # went missing
+    ("وأدى القصف إلى فقدان مئات الأشخاص لحياتهم.", [("killed", None)]),   # a loss of lives
 ])
 def test_what_people_lost_after_their_figure(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+

@@ -63,6 +63,9 @@ def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, exp
     ("وكان فلسطيني قد لقي مصرعه برصاص الجيش.", "killed"),
     ("وأضاف المسؤول أن المهاجم لقي حتفه بعد دقائق.", "killed"),
     ("وقالت الشرطة إن امرأة لقيت مصرعها في الحادث.", "killed"),
+    # deported or handed over
+    ("رحلت السلطات الفرنسية مواطنا جزائريا إلى بلاده.", "returned"),
+    ("وتم تسليم المشتبه به إلى السلطات الهولندية.", "returned"),
 ])
 def test_one_person_events(text, etype):
     claim = one_claim(text)
@@ -184,3 +187,17 @@ def test_fillers_between_one_person_and_its_verb_do_not_count_towards_the_gap():
     claims = extract_claims("وقال إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين.")
     assert sorted((c.type, c.count.value, c.mixed) for c in claims) == [
         ("injured", 6, False), ("killed", 1, False)]
+
+
+def test_one_person_losing_control_is_no_disappearance():
+    assert extract_claims("ونجم الحادث عن فقدان السائق السيطرة على شاحنته.") == []
+    assert [c.count.value for c in extract_claims("أعلنت الشرطة فقدان صياد في البحر.")] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "عاد الرئيس إلى البلاد بعد زيارة رسمية.",
+    "وقررت الشرطة طرد الضابط من عمله.",
+    "وتسلم القائد العربات من الولايات المتحدة.",
+])
+def test_a_return_that_is_no_deportation_counts_no_one(text):
+    assert extract_claims(text) == []

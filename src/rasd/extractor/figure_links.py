@@ -116,15 +116,22 @@ def went_missing(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
 
 
 def lost_what(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> str | None:
-    """What people "lost" when a missing verb after their figure takes an object: "killed" for
-    their lives ("100 طفل فقدوا أرواحهم"), "nothing" for their jobs or homes ("فقدوا
-    وظائفهم": no event); None when it takes none ("16 فقدوا في البحر": went missing)."""
-    if trig.type != "missing" or trig.role != "verb" or t.lo < c.hi or t.hi >= len(toks):
+    """What people "lost" when a missing verb after their figure takes an object, or a loss
+    noun before it names one after the people: "killed" for their lives ("100 طفل فقدوا
+    أرواحهم", "فقدان مئات الأشخاص لحياتهم"), "nothing" for their jobs, homes or control
+    ("فقدوا وظائفهم": no event); None when there is none ("16 فقدوا في البحر": went missing)."""
+    if trig.type != "missing" or trig.role not in ("verb", "masdar"):
         return None
-    ctx, obj = context(), toks[t.hi]
-    if has_stem(obj, ctx.lost_lives):
+    ctx = context()
+    if trig.role == "verb" and t.lo >= c.hi:
+        objects = toks[t.hi:t.hi + 1]
+    elif trig.role == "masdar" and t.hi <= c.lo:
+        objects = toks[c.hi:c.hi + ctx.lost_lives_reach]
+    else:
+        return None
+    if any(has_stem(obj, ctx.lost_lives) for obj in objects):
         return "killed"
-    return "nothing" if has_stem(obj, ctx.lost_possessions) else None
+    return "nothing" if any(has_stem(obj, ctx.lost_possessions) for obj in objects) else None
 
 
 def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:

@@ -123,6 +123,8 @@ class TriggerLexicon:
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
     strike_partitives: frozenset[str]
+    #: per type, the only words of it that count one person (all of them when the type is absent)
+    one_person: dict[str, frozenset[str]]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
 
@@ -160,12 +162,14 @@ def triggers() -> TriggerLexicon:
     strikes = data.section("strikes")
     targets = frozenset(strikes.words("targets", []))
     partitives = frozenset(strikes.words("partitives"))
+    one_person = {etype: frozenset(data.section(etype).words("one_person")) for etype in data
+                  if "one_person" in data.section(etype)}
     masdars: dict[str, str] = {}
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
             masdars.setdefault(normalized(word), entry.type)
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
-                          frozenset(forms.words("past")), masdars)
+                          one_person, frozenset(forms.words("past")), masdars)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_b
 from rasd.model import Count, CountMention, Token, Trigger
 from rasd.text.tokens import has_article, is_definite, starts_with_conjunction
 
-ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
+ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released", "returned"})
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 FILLERS_MAX = 3             # ... besides fillers ("رجلا واحدا على الأقل قتل")
 
@@ -153,6 +153,21 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
     return None
 
 
+def _counts_one(trig: Trigger, tok: Token) -> bool:
+    """Whether an event word (its first token ``tok``) may count one person named with it: a
+    type of :data:`ONE_TYPES`, and for a type that lists them (``one_person`` in triggers.yaml),
+    one of its words ("ترحيل", not "عودة")."""
+    limits = triggers().one_person.get(trig.type)
+    return trig.type in ONE_TYPES and (limits is None or has_stem(tok, limits))
+
+
+def _lost_a_possession(toks: Sequence[Token], k: int, trig: Trigger) -> bool:
+    """Whether the person after a missing word lost a possession right after ("فقدان السائق
+    السيطرة", "فقد الرجل وظيفته"): the loss is no disappearance."""
+    return trig.type == "missing" and k + 1 < len(toks) \
+        and has_stem(toks[k + 1], context().lost_possessions)
+
+
 def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
                   c_loc: list[Located], si: int, one_of: Set[int] = frozenset()
                   ) -> list[Draft]:
@@ -174,12 +189,14 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
                                  COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
             continue
-        if trig.type not in ONE_TYPES or trig.role not in ("verb", "masdar", "phrase") \
+        if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
                 or blocked(toks, t.lo):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
             k = _after_agent(norm, toks, k)
+        if _lost_a_possession(toks, k, trig):
+            continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
                 _is_one(toks, k, one_of, counted_all) or (
@@ -258,7 +275,7 @@ def _running_totals(norm: str, toks: Sequence[Token], trigs: list[Trigger],
     حتفه", "ثالث صحفي يقتل منذ بداية العام", "مقتل ثاني متظاهر")."""
     out: list[Draft] = []
     for trig, t in zip(trigs, t_loc):
-        if trig.type not in ONE_TYPES or trig.role == "noun" or blocked(toks, t.lo):
+        if not _counts_one(trig, toks[t.lo]) or trig.role == "noun" or blocked(toks, t.lo):
             continue
         ks = [t.hi] if t.hi < len(toks) else []
         if trig.role in ("verb", "phrase"):
