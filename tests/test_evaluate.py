@@ -301,3 +301,12 @@ def test_evaluate_end_to_end(tmp_path):
     assert report.missing_articles == ["absent"]
     assert (summary["matched"], summary["gold"]) == (1, 2)
     assert summary["source_accuracy"] == 1.0 and summary["location_accuracy"] == 1.0
+
+
+def test_a_malformed_eval_data_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd import evaluate
+    from rasd.errors import DataError
+
+    broken_data(evaluate, "eval.yaml", lambda d: d.pop("leading_clitics"), evaluate._leading)
+    with pytest.raises(DataError, match=r"^eval\.yaml: leading_clitics: missing"):
+        evaluate._leading()

@@ -691,3 +691,22 @@ def test_stream_takes_records_in_any_order_and_refuses_a_changed_source(bench):
     reads = iter([records, records[:-1]])
     with pytest.raises(ValueError, match="changed between the two reads"):
         list(reconcile_stream(lambda: next(reads)))
+
+
+@pytest.mark.parametrize(("name", "edit", "message", "loader"), [
+    ("reconcile.yaml", lambda d: d.update({"same_markers": "ذاته"}),
+     r"reconcile\.yaml: same_markers: a list of strings expected", "_back_references"),
+    ("reconcile.yaml", lambda d: d["strike_units"].update({"raids": 3}),
+     r"reconcile\.yaml: strike_units\.raids: a list of strings expected", "_strike_units"),
+    ("clitics.yaml", lambda d: d.pop("article"), r"clitics\.yaml: article: missing", "_article"),
+    ("place_descriptors.yaml", lambda d: d["descriptors"]["town"].pop("words"),
+     r"place_descriptors\.yaml: descriptors\.town\.words: missing", "_place_nouns"),
+])
+def test_a_malformed_reconciliation_data_file_names_the_file_and_the_entry(
+        broken_data, name, edit, message, loader) -> None:
+    from rasd.errors import DataError
+    from rasd.reconcile import keys
+
+    broken_data(keys, name, edit, getattr(keys, loader))
+    with pytest.raises(DataError, match="^" + message):
+        getattr(keys, loader)()

@@ -18,17 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from rasd.errors import EvalError
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import Claim, Count
-from rasd.text.normalize import canon, normalize_string
+from rasd.text.normalize import canon
 
 OUTLET = "__outlet__"
 
 
 @lru_cache(maxsize=1)
 def _leading() -> tuple[str, ...]:
-    words = load_yaml("eval.yaml")["leading_clitics"]
-    return tuple(sorted((normalize_string(w) for w in words), key=len, reverse=True))
+    words = load_data("eval.yaml").words("leading_clitics")
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def match_form(text: str) -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import VAGUE_WORDS, Claim, Count, Location
 from rasd.text.normalize import canon, normalize_string
 from rasd.text.tokens import has_article, stems, tokenize
@@ -27,14 +27,14 @@ _WORD = re.compile(r"\w+")
 
 @lru_cache(maxsize=1)
 def _article() -> str:
-    return normalize_string(load_yaml("clitics.yaml")["article"])
+    return load_data("clitics.yaml").word("article")
 
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
     """Descriptor nouns ("مدينة", "بلدة", "ريف") left out of an unknown place's key."""
-    data = load_yaml("place_descriptors.yaml")["descriptors"]
-    return frozenset(normalize_string(w) for entry in data.values() for w in entry["words"])
+    data = load_data("place_descriptors.yaml").section("descriptors")
+    return frozenset(w for name in data for w in data.section(name).words("words"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -64,9 +64,9 @@ def place_name_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _back_references() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml("reconcile.yaml")
-    return (frozenset(name_key(w) for w in data["back_references"]),
-            frozenset(name_key(w) for w in data["same_markers"]))
+    data = load_data("reconcile.yaml")
+    return (frozenset(name_key(w) for w in data.strings("back_references")),
+            frozenset(name_key(w) for w in data.strings("same_markers")))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -288,8 +288,8 @@ def _names_incident(claim: Claim) -> bool:
 
 @lru_cache(maxsize=1)
 def _strike_units() -> dict[str, str]:
-    data = load_yaml("reconcile.yaml")["strike_units"]
-    return {name_key(str(w)): unit for unit, words in data.items() for w in words}
+    data = load_data("reconcile.yaml").section("strike_units")
+    return {name_key(w): str(unit) for unit in data for w in data.strings(unit)}
 
 
 @lru_cache(maxsize=1 << 12)
