@@ -63,6 +63,9 @@ def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, exp
     ("وكان فلسطيني قد لقي مصرعه برصاص الجيش.", "killed"),
     ("وأضاف المسؤول أن المهاجم لقي حتفه بعد دقائق.", "killed"),
     ("وقالت الشرطة إن امرأة لقيت مصرعها في الحادث.", "killed"),
+    # occupations of the people news names one by one
+    ("واعتقلت السلطات الداعية سلمان العودة.", "arrested"),
+    ("وتوفي المدون محمد تامالت في السجن.", "killed"),
     # deported or handed over
     ("رحلت السلطات الفرنسية مواطنا جزائريا إلى بلاده.", "returned"),
     ("وتم تسليم المشتبه به إلى السلطات الهولندية.", "returned"),
