@@ -572,6 +572,20 @@ def _named_elsewhere(doc: Document, starts: list[int], noun: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_SignatureKey = tuple[int, int, tuple[tuple[int, int], ...]]  # clause start, length, speakers
+
+
+def _shared_signature(doc: Document, claim: Claim, clause: _Clause,
+                      memo: dict[_SignatureKey, Signature | None]) -> Signature | None:
+    """:func:`_signature` of a claim's clause without its speakers, read once per clause and
+    speakers (the claims of one clause share it)."""
+    speakers = tuple(_speakers(doc, claim))
+    key = (clause.start, len(clause.toks), speakers)
+    if key not in memo:
+        memo[key] = _signature(clause, speakers)
+    return memo[key]
+
+
 def mark_quantities(doc: Document) -> Document:
     """Stage: set ``period``, ``signature``, ``revision``, ``context``, ``contrast``,
     ``segment``, ``part_of`` and the named person (``subject.name``) on every claim."""
@@ -596,6 +610,7 @@ def mark_quantities(doc: Document) -> Document:
     stories = _story_signatures(doc, starts, segments)
     names = _names(doc, starts, claims)
     out: list[Claim] = []
+    signatures: dict[_SignatureKey, Signature | None] = {}
     for i, claim in enumerate(claims):
         clause = clauses[i]
         period = _period(doc, index, clause)
@@ -608,7 +623,7 @@ def mark_quantities(doc: Document) -> Document:
                       for j in range(max(0, i - 8), i))
         openers = _openers(clause)
         context = _context(clause, openers, before)
-        signature = _signature(clause, _speakers(doc, claim))
+        signature = _shared_signature(doc, claim, clause, signatures)
         if signature is None and period is None and context != "background":
             signature = stories.get(segments[sentence_of[i]])
         subject = claim.subject
