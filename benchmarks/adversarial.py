@@ -14,7 +14,7 @@ machine do not blur it as they blur wall time) and the ratio of the 80 KB time p
 * ``sentences``: "قال المرصد إن 5 أشخاص قتلوا أمس في حلب." repeated, many short sentences;
 * ``distinct figures``: the same with figures 2, 3, 4 ...: one claim per sentence.
 
-``--unbounded`` lifts the per-sentence budget of :mod:`rasd.extractor.claims` (sentences over
+``--unbounded`` lifts the per-sentence budget of :mod:`rasd.extractor.drafting` (sentences over
 it are skipped), to time the linking itself on sentences far beyond real news.
 
     taskset -c 1 .venv/bin/python benchmarks/adversarial.py
@@ -68,13 +68,13 @@ def main() -> None:
                     help="lift the per-sentence budget (time the linking on huge sentences)")
     ap.add_argument("--chars", type=int, default=200_000, help="size of the one long input")
     args = ap.parse_args()
-    from rasd.extractor import claims
+    from rasd.extractor import drafting
 
     if args.unbounded:
-        claims.MAX_SENTENCE_CHARS = claims.MAX_SENTENCE_FIGURES = 10**12
+        drafting.MAX_SENTENCE_CHARS = drafting.MAX_SENTENCE_FIGURES = 10**12
     seconds(PATTERNS["sentences"] * 3)  # load lexicons, gazetteer
     print(f"budget: {'none' if args.unbounded else 'as shipped'} (sentence <= "
-          f"{claims.MAX_SENTENCE_CHARS:,} characters, <= {claims.MAX_SENTENCE_FIGURES:,} figures)")
+          f"{drafting.MAX_SENTENCE_CHARS:,} characters, <= {drafting.MAX_SENTENCE_FIGURES:,} figures)")
     print(f"{'input':22s} " + " ".join(f"{kb:>7g}KB" for kb in args.sizes)
           + "   (ms per KB; claims)   ratio")
     worst = 0.0

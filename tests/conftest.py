@@ -40,3 +40,53 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         yield str(tmp_path / "rasd.db")
     else:
         yield from _pg_url()
+
+
+@pytest.fixture
+def fresh_caches(monkeypatch: pytest.MonkeyPatch):
+    """``fresh_caches(*loaders)``: the loaders' caches (functions with ``cache_clear``) emptied
+    now and again after the test, once its patches (``monkeypatch``) are undone."""
+    cleared: list = []
+
+    def clear(*caches) -> None:
+        for cache in caches:
+            cache.cache_clear()
+        cleared.extend(caches)
+
+    yield clear
+    monkeypatch.undo()
+    for cache in cleared:
+        cache.cache_clear()
+
+
+@pytest.fixture
+def broken_data(monkeypatch: pytest.MonkeyPatch, fresh_caches):
+    """``broken_data(module, name, edit, *caches)``: ``module.load_data(name)`` gives the shipped
+    data file ``name`` with ``edit`` applied to a copy of it, the loader ``caches`` emptied
+    before and after the test (:func:`fresh_caches`)."""
+    import copy
+
+    from rasd.lang.ar import Section, load_yaml
+
+    def apply(module, name: str, edit, *caches) -> None:
+        data = copy.deepcopy(load_yaml(name))
+        edit(data)
+        real = module.load_data
+        monkeypatch.setattr(module, "load_data",
+                            lambda n: Section.of(data, n) if n == name else real(n))
+        fresh_caches(*caches)
+
+    return apply
+
+
+@pytest.fixture
+def file_text(monkeypatch: pytest.MonkeyPatch, fresh_caches):
+    """``file_text(module, text, *caches)``: ``module.open_data`` (a generated file of
+    ``geo/data``) gives ``text``, the loader ``caches`` emptied before and after the test."""
+    import io
+
+    def apply(module, text: str, *caches) -> None:
+        monkeypatch.setattr(module, "open_data", lambda name: io.StringIO(text))
+        fresh_caches(*caches)
+
+    return apply

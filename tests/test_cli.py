@@ -374,9 +374,9 @@ def test_eval_repeated_gold_id_is_an_error(tmp_path):
 
 
 def test_extract_reports_a_skipped_sentence_on_stderr(monkeypatch):
-    from rasd.extractor import claims
+    from rasd.extractor import drafting
 
-    monkeypatch.setattr(claims, "MAX_SENTENCE_FIGURES", 3)
+    monkeypatch.setattr(drafting, "MAX_SENTENCE_FIGURES", 3)
     text = "قتل 5 أشخاص في حلب. وقتل 1 و2 و3 و4 أشخاص. أصيب 9 أشخاص."
     result = _invoke(["extract", "-"], input=_jsonl([{"id": "big", "text": text}]))
     assert result.exit_code == 0

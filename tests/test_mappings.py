@@ -149,3 +149,14 @@ def test_doc_agrees_with_yaml():
                     documented[(event_type, None if cat == "none" else cat, None)] = coding
     table = {(t, cat, mun): coding for t, cat, mun, coding in all_codings()}
     assert documented == table
+
+
+
+def test_a_malformed_munitions_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd import mappings
+    from rasd.errors import DataError
+
+    broken_data(mappings, "munitions.yaml", lambda d: d.update({"laser": {"words": ["ليزر"]}}),
+                mappings._munition_words)
+    with pytest.raises(DataError, match=r"^munitions\.yaml: laser: unknown key"):
+        mappings._munition_words()

@@ -10,7 +10,6 @@ agrees is preferred, then one whose location agrees, then file order.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,10 +20,9 @@ from typing import Any
 from rasd.errors import EvalError
 from rasd.lang.ar import load_yaml
 from rasd.model import Claim, Count
-from rasd.text.normalize import normalize_string
+from rasd.text.normalize import canon, normalize_string
 
 OUTLET = "__outlet__"
-_PUNCT = re.compile(r"[^\w\s]")
 
 
 @lru_cache(maxsize=1)
@@ -33,9 +31,11 @@ def _leading() -> tuple[str, ...]:
     return tuple(sorted((normalize_string(w) for w in words), key=len, reverse=True))
 
 
-def canon(text: str) -> str:
-    """Comparable form: normalized, no punctuation, leading clitics (ال و ب) removed."""
-    s = " ".join(_PUNCT.sub(" ", normalize_string(text)).split())
+def match_form(text: str) -> str:
+    """The form ``GUIDELINES.md`` compares: :func:`rasd.text.normalize.canon` without
+    punctuation, plus one step: the leading clitics (ال و ب, ``eval.yaml``) stripped from the
+    start of the phrase, as long as two characters remain."""
+    s = canon(text, punctuation=False)
     changed = True
     while changed:
         changed = False
@@ -49,11 +49,11 @@ def canon(text: str) -> str:
 
 def forms_match(predicted: str, gold_forms: Iterable[str]) -> bool:
     """Whether a predicted surface form matches any gold form (containment either way)."""
-    p = canon(predicted)
+    p = match_form(predicted)
     if len(p) < 2:
         return False
     for g in gold_forms:
-        c = canon(g)
+        c = match_form(g)
         if c and (c in p or p in c):
             return True
     return False

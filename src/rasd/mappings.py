@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import EVENT_TYPES
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import tokenize
@@ -112,13 +112,13 @@ def _munition_words() -> tuple[dict[str, set[str]], tuple[tuple[str, tuple[str, 
     """Normalized munition words (word -> classes) and phrases (class, words)."""
     words: dict[str, set[str]] = {}
     phrases: list[tuple[str, tuple[str, ...]]] = []
-    for cls, spec in load_yaml("munitions.yaml").items():
-        if cls not in _table().munitions:
-            raise ValueError(f"munitions.yaml: class {cls!r} has no coding in mappings.yaml")
-        for word in spec.get("words") or ():
-            words.setdefault(normalize_string(word), set()).add(cls)
-        for phrase in spec.get("phrases") or ():
-            phrases.append((cls, tuple(normalize_string(phrase).split())))
+    data = load_data("munitions.yaml")
+    for cls in data.keys_of(_table().munitions):
+        spec = data.section(cls)
+        for word in spec.words("words", []):
+            words.setdefault(word, set()).add(cls)
+        for phrase in spec.words("phrases", []):
+            phrases.append((cls, tuple(phrase.split())))
     return words, tuple(phrases)
 
 

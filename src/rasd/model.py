@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, NewType
 
 if TYPE_CHECKING:
-    from rasd.extractor.claims import Draft
+    from rasd.extractor.drafts import Draft
     from rasd.text.dates import TimeMention
 
 OrigOffset = NewType("OrigOffset", int)
@@ -490,7 +490,7 @@ class Document:
     places: tuple[PlaceMention, ...] = ()
     sources: tuple[SourceMention, ...] = ()
     times: tuple[TimeMention, ...] = ()
-    # figure-event pairs (rasd.extractor.claims.Draft) of the draft stage: None before it runs.
+    # figure-event pairs (rasd.extractor.drafts.Draft) of the draft stage: None before it runs.
     # Empty means no claim can come out, and the claim-only stages (places, dates, sources,
     # claims, quantities) pass the document by: it then holds no places, times or sources
     drafts: tuple[Draft, ...] | None = None

@@ -17,7 +17,8 @@ from itertools import islice
 from typing import Any, TypeVar, overload
 
 from rasd.extractor.attribution import find_sources
-from rasd.extractor.claims import assemble_claims, draft_claims
+from rasd.extractor.claims import assemble_claims
+from rasd.extractor.drafting import draft_claims
 from rasd.extractor.places import find_places
 from rasd.extractor.quantities import mark_quantities
 from rasd.extractor.triggers import find_triggers

@@ -2,13 +2,14 @@
 a check of its location against ``(how, what)``."""
 
 import pytest
+from claims_kit import extract_claims
 
 import rasd
 
 
 def claim_of(text: str, which: int | str) -> rasd.Claim:
     """The claim of ``text`` with figure ``which`` (an int) or of type ``which`` (a str)."""
-    claims = rasd.extract(text, published="2020-10-05", outlet="Test Outlet")
+    claims = extract_claims(text)
     return next(c for c in claims
                 if (c.count.value == which if isinstance(which, int) else c.type == which))
 

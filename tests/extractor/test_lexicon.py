@@ -74,3 +74,34 @@ def test_has_stem_reads_every_stem_of_a_token():
     tok = _toks("والقتلى")[0]
     assert has_stem(tok, frozenset({normalize_string("قتلى")}))
     assert not has_stem(tok, frozenset({normalize_string("جرحى")}))
+
+
+# --- the lexicon files are checked as they are read --------------------------------------------
+
+from rasd.errors import DataError  # noqa: E402
+
+
+@pytest.mark.parametrize(("name", "edit", "loader", "message"), [
+    ("triggers.yaml", lambda d: d["killed"].update({"verb": "قتل"}), "triggers",
+     r"triggers\.yaml: killed\.verb: a list of strings expected, not a string"),
+    ("triggers.yaml", lambda d: d.update({"kiled": {"verb": ["قتل"]}}), "triggers",
+     r"triggers\.yaml: kiled: unknown key"),
+    ("trigger_forms.yaml", lambda d: d["killed"].update({"adverb": ["قتلا"]}), "triggers",
+     r"trigger_forms\.yaml: killed\.adverb: unknown key"),
+    ("persons.yaml", lambda d: d["running_ordinals"].update({"ثالث": "3"}), "persons",
+     r"persons\.yaml: running_ordinals\.ثالث: an integer expected"),
+    ("context.yaml", lambda d: d["purpose_types"].append("killing"), "context",
+     r"context\.yaml: purpose_types\[5\]: 'killing' is not one of"),
+    ("attribution.yaml", lambda d: d.pop("max_speaker_words"), "attribution",
+     r"attribution\.yaml: max_speaker_words: missing"),
+    ("attribution.yaml", lambda d: d.update({"government_heads": "الحكومة"}), "state_heads",
+     r"attribution\.yaml: government_heads: a list of strings expected"),
+    ("attribution.yaml", lambda d: d.update({"media_heads": {"x": 1}}), "actor_heads",
+     r"attribution\.yaml: media_heads: a list of strings expected, not a mapping"),
+])
+def test_a_malformed_lexicon_file_names_the_file_and_the_entry(broken_data, name, edit, loader,
+                                                               message) -> None:
+    load = getattr(lexicon, loader)
+    broken_data(lexicon, name, edit, load)
+    with pytest.raises(DataError, match="^" + message):
+        load()

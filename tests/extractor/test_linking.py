@@ -92,6 +92,9 @@ def test_subject_range_stops_at_an_event_word_and_after_the_word_limit():
     ("شن الطيران ثلاث غارات على البلدة", 0, False),  # not the verb before it
     ("قصف الطيران 60 موقعا للمسلحين", 0, True),     # a figure of targets after a strike verb
     ("قصف الطيران البلدة وقتل 60 شخصا", 0, False),  # a figure of people is no strike count
+    ("أطلقت السفن 9 منها صواريخ توماهوك", 0, True),  # a partitive between figure and noun
+    ("أطلقت السفن عشرات من القذائف", 0, True),
+    ("قتل 15 طفلا وامرأتان في غارة جوية", 1, False),  # "في غارة": the raid they died in
 ])
 def test_strike_links(text, which, linked):
     toks, c, t, trig = _parts(text, which)

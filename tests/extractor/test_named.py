@@ -38,3 +38,13 @@ def test_shared_names_only_when_one_name():
                         [True, True, True])[2] is None
     assert shared_names(["killed", "arrested"], ["أ ب", None], [True, True])[1] is None
     assert shared_names(["killed", "killed"], ["أ ب", None], [True, False])[1] is None
+
+
+
+def test_a_malformed_names_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd.errors import DataError
+    from rasd.extractor import named
+
+    broken_data(named, "names.yaml", lambda d: d.pop("max_words"), named._lexicon)
+    with pytest.raises(DataError, match=r"^names\.yaml: max_words: missing"):
+        named._lexicon()

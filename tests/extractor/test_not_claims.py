@@ -38,3 +38,14 @@ def test_not_a_claim(text):
 ])
 def test_still_a_claim(text, expected):
     assert _claims(text) == [expected]
+
+
+
+def test_a_malformed_not_claims_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd.errors import DataError
+    from rasd.extractor import not_claims
+
+    broken_data(not_claims, "not_claims.yaml", lambda d: d.update({"verdict_window": "ten"}),
+                not_claims.lexicon)
+    with pytest.raises(DataError, match=r"^not_claims\.yaml: verdict_window: an integer expected"):
+        not_claims.lexicon()

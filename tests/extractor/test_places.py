@@ -57,3 +57,15 @@ def test_no_unknown_name_after_a_definite_noun_or_before_a_clause_about_it(text)
 def test_compound_directions_name_one_place(text, place):
     from rasd.text.normalize import normalize_string
     assert normalize_string(place) in _places(text)
+
+
+
+def test_a_malformed_locatives_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd.errors import DataError
+    from rasd.extractor import places
+
+    broken_data(places, "locatives.yaml",
+                lambda d: d["unknown_name_descriptors"].update({"town": "بلدة"}), places._unknown_names)
+    with pytest.raises(DataError,
+                       match=r"^locatives\.yaml: unknown_name_descriptors\.town: a list of strings"):
+        places._unknown_names()

@@ -210,42 +210,7 @@ def test_context_places_start_after_the_title_in_normalized_offsets():
 
 # --- the place choice's indexes answer as the scans they replace --------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
-
 from rasd.extractor import placing  # noqa: E402
-from rasd.model import PlaceMention  # noqa: E402
-
-PLACES = st.builds(
-    lambda start, kind, country, admin1, precision: PlaceMention(
-        start, start + 3, "x", None, country, None, None, precision, kind, admin1),
-    st.integers(0, 200), st.sampled_from(["country", "admin1", "city", "unknown", "place"]),
-    st.sampled_from([None, "SY", "IQ"]), st.sampled_from([None, "a", "b"]), st.integers(1, 3))
-SETTINGS = settings(max_examples=400, derandomize=True, database=None, deadline=None)
-
-
-def _finest_by_pairs(places):
-    return [p for p in places if not placing._contains_any(p, places)]
-
-
-@SETTINGS
-@given(st.lists(PLACES, max_size=12))
-def test_finest_and_finest_so_far_answer_as_pairwise_checks(places):
-    places.sort(key=lambda p: p.start)
-    assert placing._finest(places) == _finest_by_pairs(places)
-    so_far = placing._FinestSoFar()
-    for n, p in enumerate(places, 1):
-        so_far.add(p)
-        expected = _finest_by_pairs(places[:n])
-        assert so_far.last() is (expected[-1] if expected else None)
-
-
-@SETTINGS
-@given(st.lists(PLACES, min_size=1, max_size=12), st.integers(-5, 210))
-def test_nearest_answers_as_min(places, anchor):
-    places.sort(key=lambda p: p.start)
-    got = placing._nearest(places, [p.start for p in places], anchor)
-    assert got is min(places, key=lambda p: (abs(p.start - anchor), p.start))
 
 
 def _town_named_back_by_scan(chooser, sentence):
@@ -279,3 +244,12 @@ def test_town_named_back_answers_as_the_scan(text):
     answers = [chooser._town_named_back(si) for si in range(len(doc.sentences))]
     assert answers == [_town_named_back_by_scan(chooser, si) for si in range(len(doc.sentences))]
     assert any(answers)
+
+
+
+def test_a_malformed_locatives_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd.errors import DataError
+
+    broken_data(placing, "locatives.yaml", lambda d: d.update({"seat": "مقر"}), placing._words)
+    with pytest.raises(DataError, match=r"^locatives\.yaml: seat: a list of strings expected"):
+        placing._words("seat")

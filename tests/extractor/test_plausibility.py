@@ -10,7 +10,7 @@ def _doc(text):
 
 
 def test_a_figure_above_the_type_limit_is_rejected_with_its_reason():
-    doc = _doc("وقال التقرير إن حوالي 12 مليون سوري فقدوا منازلهم.")
+    doc = _doc("وقال التقرير إن حوالي 12 مليون سوري باتوا في عداد المفقودين.")
     assert doc.claims == ()
     [(claim, why)] = doc.rejected
     assert claim.type == "missing" and claim.count.value == 12_000_000
@@ -33,3 +33,22 @@ def test_an_event_that_cannot_befall_its_subject_is_rejected():
     assert doc.claims == ()
     assert [why for _, why in doc.rejected] == ["deployed is no event of migrants"]
     assert [c.type for c in rasd.extract("ووصل 500 جندي إلى القاعدة.")] == ["deployed"]
+
+
+
+def test_a_malformed_plausibility_file_names_the_file_and_the_entry(broken_data) -> None:
+    import pytest
+
+    from rasd.errors import DataError
+    from rasd.extractor import plausibility
+
+    broken_data(plausibility, "plausibility.yaml",
+                lambda d: d["not_for_subjects"].update({"deployed": ["civilian"]}),
+                plausibility._not_for, plausibility._limits)
+    with pytest.raises(DataError,
+                       match=r"^plausibility\.yaml: not_for_subjects\.deployed\[0\]: 'civilian'"):
+        plausibility._not_for()
+    broken_data(plausibility, "plausibility.yaml",
+                lambda d: d["max_by_type"].update({"killings": 5}), plausibility._limits)
+    with pytest.raises(DataError, match=r"^plausibility\.yaml: max_by_type\.killings: unknown"):
+        plausibility._limits()

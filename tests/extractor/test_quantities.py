@@ -180,3 +180,13 @@ def test_a_share_of_an_unstated_whole(text, value, context):
 def test_a_vague_count_naming_its_people_is_no_share():
     c = [c for c in claims("وسقط عدد من القتلى والجرحى في قصف على حلب.") if c.type == "killed"]
     assert c and all(x.context != "share" for x in c)
+
+
+def test_a_malformed_quantities_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd.errors import DataError
+    from rasd.extractor import quantities
+
+    broken_data(quantities, "quantities.yaml",
+                lambda d: d["attacks"]["airstrike"].update({"parent": "bombs"}), quantities._lexicon)
+    with pytest.raises(DataError, match=r"^quantities\.yaml: attacks\.airstrike\.parent: 'bombs'"):
+        quantities._lexicon()

@@ -353,3 +353,21 @@ def test_known_name_at_agrees_with_the_full_scan():
         toks = tokenize(normalize_string(text))
         inside = {k for a, b in known_names(toks) for k in range(a, b)}
         assert {k for k in range(len(toks)) if known_name_at(toks, k)} == inside
+
+
+@pytest.mark.parametrize(("name", "edit", "loader", "message"), [
+    ("sources.yaml", lambda d: d["sources"][3].update({"kind": "newspaper"}), "_lexicon",
+     r"sources\.yaml: sources\[3\]\.kind: 'newspaper' is not one of"),
+    ("sources.yaml", lambda d: d["sources"][0].update({"id": "Not A Slug"}), "_lexicon",
+     r"sources\.yaml: sources\[0\]\.id: 'Not A Slug' is not an ASCII slug"),
+    ("sources.yaml", lambda d: d["heads"].update({"club": ["نادي"]}), "_lexicon",
+     r"sources\.yaml: heads\.club: unknown key"),
+    ("titles.yaml", lambda d: d["titles"][0].pop("role"), "_titles_lexicon",
+     r"titles\.yaml: titles\[0\]\.role: missing"),
+])
+def test_a_malformed_sources_file_names_the_file_and_the_entry(broken_data, name, edit, loader,
+                                                               message) -> None:
+    load = getattr(sources, loader)
+    broken_data(sources, name, edit, load, sources._lexicon, sources._titles_lexicon)
+    with pytest.raises(DataError, match="^" + message):
+        load(None) if loader == "_lexicon" else load()

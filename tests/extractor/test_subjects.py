@@ -204,3 +204,20 @@ def test_affiliation_names():
 def test_categories_are_closed():
     for text in ("مدنيين", "عناصر", "أشخاص", "جنود", "شرطي", "نساء"):
         assert classify_subject(text).category in CATEGORIES
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda d: d["categories"].update({"soldierz": {"other": ["جندي"]}}),
+     r"subjects\.yaml: categories\.soldierz: unknown key"),
+    (lambda d: d["groups"][2].update({"aliases": "داعش"}),
+     r"subjects\.yaml: groups\[2\]\.aliases: a list of strings expected"),
+    (lambda d: d["import_sources"].update({"military": "troops"}),
+     r"subjects\.yaml: import_sources\.military: 'troops' is not one of"),
+])
+def test_a_malformed_subjects_file_names_the_file_and_the_entry(broken_data, edit, message) -> None:
+    from rasd.errors import DataError
+    from rasd.extractor import subjects
+
+    broken_data(subjects, "subjects.yaml", edit, subjects._tables)
+    with pytest.raises(DataError, match="^" + message):
+        subjects._tables()

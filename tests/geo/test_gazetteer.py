@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from rasd.geo import Entry, Gazetteer
-from rasd.geo.gazetteer import BASE_PRECISION, KINDS
+from rasd.geo.entries import BASE_PRECISION, KINDS
 from rasd.lang.ar import load_yaml
 from rasd.model import PlaceMention
 from rasd.text.normalize import normalize, normalize_string
@@ -296,3 +296,17 @@ def test_weak_name_glued_to_a_preposition_is_a_place(gaz: Gazetteer) -> None:
     assert [p.name for p in find(gaz, "معارك في مناطق متفرقة بالبيضاء")] == ["Al Bayda Governorate"]
     assert find(gaz, "رفعوا الراية البيضاء") == []
     assert find(gaz, "والبيضاء") == []
+
+
+
+def test_a_malformed_descriptors_file_names_the_file_and_the_entry() -> None:
+    from rasd.errors import DataError
+    from rasd.geo import Lexicon
+    from rasd.lang.ar import Section
+
+    data = load_yaml("place_descriptors.yaml")
+    group = next(iter(data["descriptors"]))
+    broken = {**data, "descriptors": {**data["descriptors"],
+                                      group: {**data["descriptors"][group], "prefer": "town"}}}
+    with pytest.raises(DataError, match=rf"^place_descriptors\.yaml: descriptors\.{group}\.prefer: "):
+        Lexicon.from_data(Section.of(broken, "place_descriptors.yaml"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rasd.geo import Gazetteer
-from rasd.geo.gazetteer import _admin1_table, _fold
+from rasd.geo.entries import admin1_table, fold
 from rasd.geo.resolve import home_countries, nationalities, resolve_places
 from rasd.ingest.records import make_document
 from rasd.lang.ar import load_yaml
@@ -222,7 +222,7 @@ def test_adjectives_point_to_their_country(gaz: Gazetteer) -> None:
 
 
 def test_admin1_table_covers_the_gazetteer_towns() -> None:
-    table = _admin1_table().codes
+    table = admin1_table().codes
     countries = {c for c, _ in table}
     missing = set()
     with TSV.open(encoding="utf-8", newline="") as fh:
@@ -234,11 +234,11 @@ def test_admin1_table_covers_the_gazetteer_towns() -> None:
 
 
 def test_hand_kept_provinces_have_a_table_row() -> None:
-    table = _admin1_table()
+    table = admin1_table()
     countries = {c for c, _ in table.codes}
     for p in load_yaml("places_extra.yaml")["places"]:
         if p.get("kind") == "admin1" and p.get("country") in countries:
-            assert (p["country"], _fold(p["en"])) in table.names, p["en"]
+            assert (p["country"], fold(p["en"])) in table.names, p["en"]
 
 
 def test_pipeline_places_carry_admin1() -> None:
@@ -252,3 +252,28 @@ def test_pipeline_places_carry_admin1() -> None:
 def test_capitals_are_known_by_country_and_name() -> None:
     from rasd.geo.capitals import capitals
     assert {("US", "Washington"), ("SY", "Damascus"), ("RU", "Moscow")} <= capitals()
+
+
+
+def test_a_malformed_place_context_file_names_the_file_and_the_entry() -> None:
+    from rasd.errors import DataError
+    from rasd.geo.resolve import Nationalities
+    from rasd.lang.ar import Section
+
+    data = {**load_yaml("place_context.yaml"), "heads": "جندي"}
+    with pytest.raises(DataError, match=r"^place_context\.yaml: heads: a list of strings expected"):
+        Nationalities.from_data({}, Section.of(data, "place_context.yaml"))
+
+
+def test_a_malformed_outlet_table_names_the_file_and_the_entry(monkeypatch, fresh_caches) -> None:
+    import types
+
+    from rasd.errors import DataError
+    from rasd.geo import resolve
+
+    fake = types.SimpleNamespace(safe_load=lambda fh: {"BBC Arabic": {"country": "GB"}},
+                                 YAMLError=Exception)
+    monkeypatch.setattr(resolve, "yaml", fake)
+    fresh_caches(resolve.outlet_countries)
+    with pytest.raises(DataError, match=r"^outlets\.yaml: BBC Arabic: a list of strings"):
+        resolve.outlet_countries()

@@ -571,3 +571,21 @@ def test_yearless_hijri_month_outside_the_converter_range_is_unresolved(text):
     norm = normalize(text)[0]
     assert [m.date for m in find_times(norm, dt.date(1910, 5, 1))] == [None]
     assert [m.date for m in find_times(norm, dt.date(2020, 5, 1))] != [None]
+
+
+# --- dates.yaml is checked as it is read -------------------------------------------------------
+
+from rasd.errors import DataError  # noqa: E402
+from rasd.text import dates  # noqa: E402
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda d: d["months"].update({13: ["سمبر"]}), r"dates\.yaml: months\.13: unknown key"),
+    (lambda d: d.update({"since": "منذ"}), r"dates\.yaml: since: a list of strings expected"),
+    (lambda d: d["durations"].update({"decade": d["durations"]["year"]}),
+     r"dates\.yaml: durations\.decade: unknown key"),
+])
+def test_a_malformed_dates_file_names_the_file_and_the_entry(broken_data, edit, message) -> None:
+    broken_data(dates, "dates.yaml", edit, dates._grammar)
+    with pytest.raises(DataError, match="^" + message):
+        dates._grammar()

@@ -111,3 +111,27 @@ def test_turkish_capital_i_keeps_claim_spans():
     text = "İ قال المرصد إن 12 شخصاً قتلوا في حلب"
     (claim,) = rasd.extract(text)
     assert (claim.source.text, claim.subject.text) == ("المرصد", "شخصاً")
+
+
+# --- canon: the one comparable form of a phrase ------------------------------------------------
+
+import re  # noqa: E402
+
+from rasd.text.normalize import canon  # noqa: E402
+
+
+def test_canon_folds_and_single_spaces_and_keeps_marks_unless_told():
+    assert canon("  وزارة   الصحة ") == canon("وزاره الصحه") == "وزاره الصحه"
+    assert canon("المرصد (السوري)") == "المرصد (السوري)"
+    assert canon("المرصد (السوري)", punctuation=False) == "المرصد السوري"
+    assert canon("،.") == "،." and canon("،.", punctuation=False) == ""
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("قال المرصد،.()-_\"'\u0640\u064b\u00a0\t\n١2x#\x1c\u2028\u3000\u200b")),
+               max_size=30))
+def test_canon_without_punctuation_is_the_word_runs(text):
+    # reconcile.keys.name_key and evaluate.match_form read the words of canon(punctuation=False)
+    words = re.findall(r"\w+", normalize_string(text))
+    assert canon(text, punctuation=False).split() == words
+    assert canon(text).split() == normalize_string(text).split()

@@ -12,3 +12,12 @@ from rasd.text.tokens import is_definite, tokenize
 ])
 def test_is_definite_only_for_the_article_clitic(word, definite):
     assert is_definite(tokenize(normalize_string(word))[0]) is definite
+
+
+def test_a_malformed_clitics_file_names_the_file_and_the_entry(broken_data) -> None:
+    from rasd.errors import DataError
+    from rasd.text import tokens
+
+    broken_data(tokens, "clitics.yaml", lambda d: d.update({"min_stem": "two"}), tokens._clitics)
+    with pytest.raises(DataError, match=r"^clitics\.yaml: min_stem: an integer expected"):
+        tokens._clitics()

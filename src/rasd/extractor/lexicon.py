@@ -12,18 +12,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from rasd.lang.ar import load_yaml, singular_persons
-from rasd.model import Token
+from rasd.lang.ar import load_data, normalized, normalized_words, singular_persons
+from rasd.model import EVENT_TYPES, QUALIFIERS, Token
 from rasd.text.normalize import normalize_string
-from rasd.text.numbers import person_duals
+from rasd.text.number_lexicon import person_duals
 from rasd.text.tokens import STEMS_KEPT, stems, with_accusative
 
 Phrase = tuple[str, ...]
 V = TypeVar("V")
-
-
-def _norm_all(words: Iterable[str]) -> list[str]:
-    return [normalize_string(str(w)) for w in words or ()]
 
 
 Opening = tuple[tuple[tuple[Phrase, V], ...], tuple[int, V] | None]
@@ -155,41 +151,54 @@ class TriggerLexicon:
     entries: PhraseSet[TriggerEntry]
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
+    strike_partitives: frozenset[str]
+    #: per type, the only words of it that count one person (all of them when the type is absent)
+    one_person: dict[str, frozenset[str]]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
 
 
+_HAND_ROLES = ("phrase", "verb", "masdar", "noun")  # the roles written in triggers.yaml
+_FORM_ROLES = (*_HAND_ROLES, "loss")  # and those derived into trigger_forms.yaml
+
+
 @lru_cache(maxsize=1)
 def triggers() -> TriggerLexicon:
-    data = load_yaml("triggers.yaml")
+    data = load_data("triggers.yaml")
     items: list[tuple[str, TriggerEntry]] = []
     needs_person: set[str] = set()
     # mixed phrases first so that "مقتل وإصابة" wins over "مقتل"
-    mixed = data.get("mixed", {})
+    mixed = data.section("mixed", {})
     for role in ("phrase", "noun"):
-        for word in mixed.get(role, []) or []:
+        for word in mixed.strings(role, []):
             items.append((word, TriggerEntry("injured", role, mixed=True)))
-    for etype, roles in data.items():
+    for etype in data.keys_of((*EVENT_TYPES, "mixed")):
         if etype == "mixed":
             continue
-        if roles.get("needs_person"):
+        roles = data.section(etype)
+        if roles.flag("needs_person", False):
             needs_person.add(etype)
-        for role in ("phrase", "verb", "masdar", "noun"):
-            for word in roles.get(role, []) or []:
+        for role in _HAND_ROLES:
+            for word in roles.strings(role, []):
                 items.append((word, TriggerEntry(etype, role)))
     # derived forms (scripts/build_trigger_forms.py) after the hand-written ones, which win
-    forms = load_yaml("trigger_forms.yaml")
-    for etype, roles in forms.items():
-        if isinstance(roles, dict):
-            for role, words in roles.items():
-                items.extend((word, TriggerEntry(etype, role)) for word in words)
-    targets = frozenset(_norm_all(data["strikes"].get("targets", [])))
+    forms = load_data("trigger_forms.yaml")
+    for etype in forms.keys_of((*EVENT_TYPES, "spec_sha256", "past")):
+        if etype in EVENT_TYPES:
+            roles = forms.section(etype)
+            for role in roles.keys_of(_FORM_ROLES):
+                items.extend((word, TriggerEntry(etype, role)) for word in roles.strings(role))
+    strikes = data.section("strikes")
+    targets = frozenset(strikes.words("targets", []))
+    partitives = frozenset(strikes.words("partitives"))
+    one_person = {etype: frozenset(data.section(etype).words("one_person")) for etype in data
+                  if "one_person" in data.section(etype)}
     masdars: dict[str, str] = {}
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
-            masdars.setdefault(normalize_string(word), entry.type)
-    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets,
-                          frozenset(_norm_all(forms["past"])), masdars)
+            masdars.setdefault(normalized(word), entry.type)
+    return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
+                          one_person, frozenset(forms.words("past")), masdars)
 
 
 @dataclass(frozen=True)
@@ -219,6 +228,8 @@ class PersonLexicon:
     lone_victims: frozenset[str]
     lone_victim_after: frozenset[str]
     agents_before: frozenset[str]
+    one_subject_idioms: frozenset[str]
+    subject_fillers: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -239,40 +250,42 @@ def _possessed(words: Iterable[str], suffixes: Iterable[str],
 
 @lru_cache(maxsize=1)
 def persons() -> PersonLexicon:
-    data = load_yaml("persons.yaml")
-    nouns = _norm_all(singular_persons()) + _norm_all(data["plural"]) + _norm_all(data["dual"])
+    data = load_data("persons.yaml")
+    nouns = normalized_words(singular_persons()) + data.words("plural") + data.words("dual")
+    endings = data.section("possessive_endings")
+    ending_forms = {normalized(k): endings.word(k) for k in endings}
+    ordinals = data.section("running_ordinals")
     return PersonLexicon(
-        singular=with_accusative(frozenset(_norm_all(singular_persons()))),
-        plural=with_accusative(frozenset(_norm_all(data["plural"]))),
-        dual=frozenset(_norm_all(data["dual"])) | frozenset(person_duals()),
-        others=frozenset(_norm_all(data["others"])),
-        partitive=frozenset(_norm_all(data["partitive"])),
-        of_them=frozenset(_norm_all(data["of_them"])),
-        list_links=PhraseSet.build((w, True) for w in data["list_links"]),
-        single_gap=frozenset(_norm_all(data["single_gap"])),
-        subject_openers=frozenset(_norm_all(data["subject_openers"])),
-        relative_one=frozenset(_norm_all(data["relative_one"])),
-        breakdown=PhraseSet.build((w, True) for w in data["breakdown"]),
-        objects=frozenset(_norm_all(data["objects"])),
+        singular=with_accusative(frozenset(normalized_words(singular_persons()))),
+        plural=with_accusative(frozenset(data.words("plural"))),
+        dual=frozenset(data.words("dual")) | frozenset(person_duals()),
+        others=frozenset(data.words("others")),
+        partitive=frozenset(data.words("partitive")),
+        of_them=frozenset(data.words("of_them")),
+        list_links=PhraseSet.build((w, True) for w in data.strings("list_links")),
+        single_gap=frozenset(data.words("single_gap")),
+        subject_openers=frozenset(data.words("subject_openers")),
+        relative_one=frozenset(data.words("relative_one")),
+        breakdown=PhraseSet.build((w, True) for w in data.strings("breakdown")),
+        objects=frozenset(data.words("objects")),
         possessed=_possessed((w for w in nouns if " " not in w),
-                             _norm_all(data["possessive_suffixes"]),
-                             {normalize_string(k): normalize_string(v)
-                              for k, v in data["possessive_endings"].items()}),
-        one_other=frozenset(_norm_all(data["one_other"])),
-        one_of_them=frozenset(_norm_all(data["one_of_them"])),
-        plural_referents=frozenset(_norm_all(data["plural_referents"])),
-        running_ordinals={normalize_string(k): int(v)
-                          for k, v in data["running_ordinals"].items()},
-        kin_possessed=_possessed(_norm_all(data["kin"]), _norm_all(data["possessive_suffixes"]),
-                                 {normalize_string(k): normalize_string(v)
-                                  for k, v in data["possessive_endings"].items()}),
-        dual_referents=frozenset(_norm_all(data["dual_referents"])),
-        dual_apposition=frozenset(_norm_all(data["dual_apposition"])),
-        postposed=frozenset(_norm_all(data["postposed"])),
-        eminent=frozenset(_norm_all(data["eminent"])),
-        lone_victims=frozenset(_norm_all(data["lone_victims"])),
-        lone_victim_after=frozenset(_norm_all(data["lone_victim_after"])),
-        agents_before=frozenset(_norm_all(data["agents_before"])),
+                             data.words("possessive_suffixes"),
+                             ending_forms),
+        one_other=frozenset(data.words("one_other")),
+        one_of_them=frozenset(data.words("one_of_them")),
+        plural_referents=frozenset(data.words("plural_referents")),
+        running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
+        kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
+                                 ending_forms),
+        dual_referents=frozenset(data.words("dual_referents")),
+        dual_apposition=frozenset(data.words("dual_apposition")),
+        postposed=frozenset(data.words("postposed")),
+        eminent=frozenset(data.words("eminent")),
+        lone_victims=frozenset(data.words("lone_victims")),
+        lone_victim_after=frozenset(data.words("lone_victim_after")),
+        agents_before=frozenset(data.words("agents_before")),
+        one_subject_idioms=frozenset(data.words("one_subject_idioms")),
+        subject_fillers=frozenset(data.words("subject_fillers")),
     )
 
 
@@ -298,6 +311,7 @@ class ContextLexicon:
     with_families: frozenset[str]
     lost_lives: frozenset[str]
     lost_lives_reach: int
+    lost_possessions: frozenset[str]
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
@@ -312,32 +326,34 @@ class ContextLexicon:
 
 @lru_cache(maxsize=1)
 def context() -> ContextLexicon:
-    data = load_yaml("context.yaml")
+    data = load_data("context.yaml")
+    qualifiers = data.section("post_noun_qualifiers")
     return ContextLexicon(
-        negation=frozenset(_norm_all(data["negation"])),
-        hypothetical=frozenset(_norm_all(data["hypothetical"])),
-        modal=frozenset(_norm_all(data["modal"])),
-        present_prefixes=tuple(_norm_all(data["present_prefixes"])),
-        modal_exceptions=frozenset(_norm_all(data["modal_exceptions"])),
-        complementizers=frozenset(_norm_all(data["complementizers"])),
-        post_qualifiers=PhraseSet.build((w, q) for q, ws in data["post_noun_qualifiers"].items()
-                                        for w in ws),
-        prior_state=frozenset(_norm_all(data["prior_state"])),
-        purpose_lam=frozenset(_norm_all(data["purpose_lam"])),
-        new_clause=frozenset(_norm_all(data["new_clause"])),
-        anaphoric_tolls=frozenset(_norm_all(data["anaphoric_tolls"])),
-        still=frozenset(_norm_all(data["still"])),
-        undone=frozenset(_norm_all(data["undone"])),
-        toll_to=frozenset(_norm_all(data["toll_to"])),
-        purpose_types=frozenset(data["purpose_types"]),
-        split_idiom_heads=frozenset(_norm_all(data["split_idiom_heads"])),
-        missing_when_bare=frozenset(_norm_all(data["missing_when_bare"])),
-        with_families=frozenset(_norm_all(data["with_families"])),
-        lost_lives=frozenset(_norm_all(data["lost_lives"])),
-        lost_lives_reach=int(data["lost_lives_reach"]),
-        causatives=frozenset(_norm_all(data["causatives"])),
-        caused_event_links=frozenset(_norm_all(data["caused_event_links"])),
-        toll_heads=frozenset(_norm_all(data["toll_heads"])),
+        negation=frozenset(data.words("negation")),
+        hypothetical=frozenset(data.words("hypothetical")),
+        modal=frozenset(data.words("modal")),
+        present_prefixes=tuple(data.words("present_prefixes")),
+        modal_exceptions=frozenset(data.words("modal_exceptions")),
+        complementizers=frozenset(data.words("complementizers")),
+        post_qualifiers=PhraseSet.build((w, q) for q in qualifiers.keys_of(QUALIFIERS)
+                                        for w in qualifiers.strings(q)),
+        prior_state=frozenset(data.words("prior_state")),
+        purpose_lam=frozenset(data.words("purpose_lam")),
+        new_clause=frozenset(data.words("new_clause")),
+        anaphoric_tolls=frozenset(data.words("anaphoric_tolls")),
+        still=frozenset(data.words("still")),
+        undone=frozenset(data.words("undone")),
+        toll_to=frozenset(data.words("toll_to")),
+        purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
+        split_idiom_heads=frozenset(data.words("split_idiom_heads")),
+        missing_when_bare=frozenset(data.words("missing_when_bare")),
+        with_families=frozenset(data.words("with_families")),
+        lost_lives=frozenset(data.words("lost_lives")),
+        lost_lives_reach=data.integer("lost_lives_reach"),
+        lost_possessions=frozenset(data.words("lost_possessions")),
+        causatives=frozenset(data.words("causatives")),
+        caused_event_links=frozenset(data.words("caused_event_links")),
+        toll_heads=frozenset(data.words("toll_heads")),
     )
 
 
@@ -381,44 +397,44 @@ _KIND_KEYS = (
 
 @lru_cache(maxsize=1)
 def attribution() -> AttributionLexicon:
-    data = load_yaml("attribution.yaml")
+    data = load_data("attribution.yaml")
     kinds: list[tuple[str, str]] = []
     for key, kind in _KIND_KEYS:
-        kinds.extend((w, kind) for w in data[key])
-    verbs = frozenset(_norm_all(data["reporting_verbs"]))
-    prepositions = PhraseSet.build((w, True) for w in data["prepositions"])
-    voice = data["outlet_voice"]
-    outlet_voice = PhraseSet.build([(w, False) for w in voice["always"]]
-                                   + [(w, True) for w in voice["before_that"]])
+        kinds.extend((w, kind) for w in data.strings(key))
+    verbs = frozenset(data.words("reporting_verbs"))
+    prepositions = PhraseSet.build((w, True) for w in data.strings("prepositions"))
+    voice = data.section("outlet_voice")
+    outlet_voice = PhraseSet.build([(w, False) for w in voice.strings("always")]
+                                   + [(w, True) for w in voice.strings("before_that")])
     return AttributionLexicon(
         verbs=verbs,
-        stops=frozenset(_norm_all(data["speaker_stops"])),
+        stops=frozenset(data.words("speaker_stops")),
         prepositions=prepositions,
-        via=PhraseSet.build((w, True) for w in data["via_markers"]),
+        via=PhraseSet.build((w, True) for w in data.strings("via_markers")),
         kinds=PhraseSet.build(kinds),
-        max_words=int(data["max_speaker_words"]),
-        pronoun_suffixes=tuple(_norm_all(data["pronoun_suffixes"])),
-        lam=normalize_string(data["lam"]),
-        not_a_report=frozenset(_norm_all(data["not_a_report"])),
+        max_words=data.integer("max_speaker_words"),
+        pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
+        lam=data.word("lam"),
+        not_a_report=frozenset(data.words("not_a_report")),
         cue_words=prepositions.keys | verbs | outlet_voice.keys
-        | frozenset(_norm_all(data["that_verbs"])),
-        name_words=frozenset(_norm_all(data["name_words"])),
+        | frozenset(data.words("that_verbs")),
+        name_words=frozenset(data.words("name_words")),
         outlet_voice=outlet_voice,
-        that=frozenset(_norm_all(data["that"])),
-        relative=frozenset(_norm_all(data["relative_openers"])),
-        object_suffixes=tuple(_norm_all(data["object_suffixes"])),
-        anaphoric=frozenset(_norm_all(data["anaphoric_openers"])),
-        confirming=frozenset(_norm_all(data["confirming"])),
-        name_openers=frozenset(_norm_all(data["name_openers"])),
-        object_particles=frozenset(_norm_all(data["object_particles"])),
-        that_verbs=frozenset(_norm_all(data["that_verbs"])),
-        speaker_openers=PhraseSet.build((w, True) for w in data["speaker_openers"]),
-        time_words=frozenset(_norm_all(data["time_words"])),
-        documents=frozenset(_norm_all(data["document_nouns"])),
-        document_adjectives=frozenset(_norm_all(data["document_adjectives"])),
-        owner_connectors=PhraseSet.build((w, True) for w in data["owner_connectors"]),
-        content_verbs=frozenset(_norm_all(data["content_verbs"])),
-        content_prepositions=frozenset(_norm_all(data["content_prepositions"])),
+        that=frozenset(data.words("that")),
+        relative=frozenset(data.words("relative_openers")),
+        object_suffixes=tuple(data.words("object_suffixes")),
+        anaphoric=frozenset(data.words("anaphoric_openers")),
+        confirming=frozenset(data.words("confirming")),
+        name_openers=frozenset(data.words("name_openers")),
+        object_particles=frozenset(data.words("object_particles")),
+        that_verbs=frozenset(data.words("that_verbs")),
+        speaker_openers=PhraseSet.build((w, True) for w in data.strings("speaker_openers")),
+        time_words=frozenset(data.words("time_words")),
+        documents=frozenset(data.words("document_nouns")),
+        document_adjectives=frozenset(data.words("document_adjectives")),
+        owner_connectors=PhraseSet.build((w, True) for w in data.strings("owner_connectors")),
+        content_verbs=frozenset(data.words("content_verbs")),
+        content_prepositions=frozenset(data.words("content_prepositions")),
     )
 
 
@@ -435,13 +451,14 @@ _ACTOR_HEADS = ("government_heads", "military_heads", "media_heads", "monitor_he
 def state_heads() -> frozenset[str]:
     """Single head words of state bodies and forces ("الشرطة", "السلطات", "الجيش"): who can
     arrest or release, from ``attribution.yaml``."""
-    data = load_yaml("attribution.yaml")
-    return frozenset(normalize_string(w) for key in ("government_heads", "military_heads")
-                     for w in data[key] if " " not in w)
+    data = load_data("attribution.yaml")
+    return frozenset(normalized(w) for key in ("government_heads", "military_heads")
+                     for w in data.strings(key) if " " not in w)
 
 
 @lru_cache(maxsize=1)
 def actor_heads() -> frozenset[str]:
     """Single head words of institutions ("الجيش", "الشرطة", "وزير"), from ``attribution.yaml``."""
-    data = load_yaml("attribution.yaml")
-    return frozenset(normalize_string(w) for key in _ACTOR_HEADS for w in data[key] if " " not in w)
+    data = load_data("attribution.yaml")
+    return frozenset(normalized(w) for key in _ACTOR_HEADS for w in data.strings(key)
+                     if " " not in w)

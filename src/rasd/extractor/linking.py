@@ -16,7 +16,7 @@ from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, 
 from rasd.model import Token, Trigger
 from rasd.text.tokens import starts_with_conjunction
 
-STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية": a strike word right after its figure
+STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية", "9 منها صواريخ": a partitive at most between
 STRIKE_TARGET_MAX_GAP = 3
 SUBJECT_MAX_WORDS = 6
 LOSS_NOUN_REACH = 4          # "سقوط 14 مسلحاً حوثياً بين قتيل وجريح" (farther: the next clause)
@@ -24,13 +24,15 @@ LOSS_NOUN_REACH = 4          # "سقوط 14 مسلحاً حوثياً بين ق�
 ENDS_HOLDING = frozenset({"released"})
 HELD_TYPES = frozenset({"abducted", "arrested"})
 LOSS_AGENT_WORDS = 3         # "فقدت [قوات النظام] 40 عنصراً": the loser between verb and figure
+VERB_BEFORE_MAX_GAP = 2      # "حرر الجيش 178 رهينة": an event verb just before beats a noun after
+CLAUSE_SUBJECT_MAX_GAP = 10  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first verb
 _PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
 
 @dataclass(frozen=True, slots=True)
 class LinkCosts:
     """Every cost of linking a figure to an event word, in one table (read by this module and
-    by :mod:`rasd.extractor.claims`).
+    by :mod:`rasd.extractor.figure_links`).
 
     A link costs the gap in tokens between figure and event word plus the penalties below; a
     figure is a claim when its cheapest link costs at most ``max_cost``. Some rules lower a
@@ -44,7 +46,7 @@ class LinkCosts:
     masdar_after: float = 2.0    # a verbal noun almost always precedes its figure
     clause: float = 2.0          # per clause break between figure and event word
     count_between: float = 1.5   # per other figure between them
-    # penalties added by the sentence (claims._links)
+    # penalties added by the sentence (figure_links._links)
     new_clause: float = 3.0      # "إلى 158، بينما بلغت الإصابات": the next clause has its own figure
     conjunction: float = 2.0     # "قتلوا و32 أصيبوا": a trigger right before "وN" ends the conjunct
     # ceilings a rule lowers a link's cost to
@@ -175,7 +177,8 @@ def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
     if t.lo < c.hi and c.lo < t.hi:
         return True
     if trig.role == "noun" and t.lo >= c.hi:
-        return t.lo - c.hi <= STRIKE_MAX_GAP
+        return t.lo - c.hi <= STRIKE_MAX_GAP and all(
+            has_stem(toks[k], triggers().strike_partitives) for k in range(c.hi, t.lo))
     targets = triggers().strike_targets
     dual = c.hi - c.lo == 1 and has_stem(toks[c.lo], targets)  # "ضربت موقعين": the noun is the figure
     return (t.hi <= c.lo and c.lo - t.hi <= STRIKE_TARGET_MAX_GAP

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.extractor.nationality import country_of
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import Document, NormOffset, Token
-from rasd.text.normalize import normalize_string
 from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
 __all__ = ["person_name", "shared_names"]
@@ -34,9 +33,9 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = load_yaml("names.yaml")
-    return _Lexicon(frozenset(normalize_string(w) for w in data["not_names"]),
-                    int(data["max_adjectives"]), int(data["min_words"]), int(data["max_words"]))
+    data = load_data("names.yaml")
+    return _Lexicon(frozenset(data.words("not_names")), data.integer("max_adjectives"),
+                    data.integer("min_words"), data.integer("max_words"))
 
 
 _COMMA = " \u060c,"  #: an apposition's comma may stand before a name ("الصحفي، جمال")

@@ -23,10 +23,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any
 
 from rasd.errors import DataError
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import stems
 
@@ -42,15 +41,6 @@ class NationalityTables:
     ethnic: Mapping[str, str]       # normalized ethnic adjective form -> ethnicity id
     names: Mapping[str, str]        # normalized country name / capital -> ISO2
     english: Mapping[str, str]      # ISO2 -> English country name
-
-
-def _norm(words: Iterable[Any] | None) -> list[str]:
-    out = []
-    for w in words or ():
-        n = " ".join(normalize_string(str(w)).split())
-        if n:
-            out.append(n)
-    return out
 
 
 def _inflect(base: str, suffixes: Iterable[str], accusative: str,
@@ -79,34 +69,35 @@ def _put(table: dict[str, str], form: str, value: str, what: str) -> None:
 @lru_cache(maxsize=1)
 def tables() -> NationalityTables:
     """The compiled nationality tables (cached)."""
-    data = load_yaml(_DATA)
-    suffixes = _norm(data["suffixes"])
-    accusative = normalize_string(str(data["accusative"]))
+    data = load_data(_DATA)
+    suffixes = data.words("suffixes")
+    accusative = data.word("accusative")
+    countries = data.sections("countries")
     names: dict[str, str] = {}
     english: dict[str, str] = {}
-    for entry in data["countries"]:
-        iso = str(entry["iso"]).upper()
-        english[iso] = str(entry.get("name") or iso)
-        for name in _norm(entry.get("names")):
+    for entry in countries:
+        iso = entry.text("iso").upper()
+        english[iso] = entry.text("name", iso)
+        for name in entry.words("names", []):
             _put(names, name, iso, "country name")
     name_set = frozenset(names)
     forms: dict[str, str] = {}
-    for entry in data["countries"]:
-        iso = str(entry["iso"]).upper()
-        if entry.get("forms"):
-            generated = _norm(entry["forms"])
+    for entry in countries:
+        iso = entry.text("iso").upper()
+        if entry.raw("forms", None):
+            generated = entry.words("forms")
         else:
-            generated = [f for base in _norm(entry.get("adjectives"))
+            generated = [f for base in entry.words("adjectives", [])
                          for f in _inflect(base, suffixes, accusative, name_set)]
-            generated += _norm(entry.get("plurals"))
+            generated += entry.words("plurals", [])
         for form in generated:
             _put(forms, form, iso, "nationality")
     ethnic: dict[str, str] = {}
-    for entry in data.get("ethnic") or ():
-        eid = str(entry["id"])
-        generated = [f for base in _norm(entry.get("adjectives"))
+    for entry in data.sections("ethnic", []):
+        eid = entry.text("id")
+        generated = [f for base in entry.words("adjectives", [])
                      for f in _inflect(base, suffixes, accusative, name_set)]
-        for form in generated + _norm(entry.get("plurals")):
+        for form in generated + entry.words("plurals", []):
             if form in forms:
                 raise DataError(f"ethnic form {form!r} is also a nationality", source=_DATA)
             _put(ethnic, form, eid, "ethnic")

@@ -10,9 +10,8 @@ from functools import lru_cache
 
 from rasd.extractor.lexicon import has_stem
 from rasd.extractor.linking import Located
-from rasd.lang.ar import load_yaml
-from rasd.model import Token, Trigger
-from rasd.text.normalize import normalize_string
+from rasd.lang.ar import load_data
+from rasd.model import EVENT_TYPES, Token, Trigger
 
 
 @dataclass(frozen=True)
@@ -37,21 +36,22 @@ class NotClaimLexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> NotClaimLexicon:
-    data = load_yaml("not_claims.yaml")
+    data = load_data("not_claims.yaml")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(normalize_string(w) for w in data[key] if " " not in w)
+        return frozenset(w for w in data.words(key) if " " not in w)
 
     return NotClaimLexicon(
-        verdict_types=frozenset(data["verdict_types"]), verdicts=words("verdicts"),
-        verdict_window=int(data["verdict_window"]), death_sentences=words("death_sentences"),
+        verdict_types=frozenset(data.choices("verdict_types", EVENT_TYPES)),
+        verdicts=words("verdicts"),
+        verdict_window=data.integer("verdict_window"), death_sentences=words("death_sentences"),
         standing=words("standing"),
-        standing_window=int(data["standing_window"]), rate_words=words("rate_words"),
-        diseases=words("diseases"), disease_window=int(data["disease_window"]),
+        standing_window=data.integer("standing_window"), rate_words=words("rate_words"),
+        diseases=words("diseases"), disease_window=data.integer("disease_window"),
         named_media=words("named_media"), oil_words=words("oil_words"),
-        oil_window=int(data["oil_window"]), protests=words("protests"),
-        protest_window=int(data["protest_window"]), parents=words("parents"),
-        parent_links=tuple(normalize_string(w) for w in data["parent_links"]))
+        oil_window=data.integer("oil_window"), protests=words("protests"),
+        protest_window=data.integer("protest_window"), parents=words("parents"),
+        parent_links=tuple(data.words("parent_links")))
 
 
 def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> bool:

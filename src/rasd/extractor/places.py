@@ -18,9 +18,8 @@ from functools import lru_cache
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import resolve_places
-from rasd.lang.ar import load_lines, load_yaml
+from rasd.lang.ar import load_data, load_lines, normalized_words
 from rasd.model import Document, NormOffset, PlaceMention, Token
-from rasd.text.normalize import normalize_string
 from rasd.text.tokens import has_preposition, is_definite, starts_with_conjunction, word_starts
 
 MIN_NAME_LETTERS = 3
@@ -42,21 +41,21 @@ class _UnknownNames:
 
 @lru_cache(maxsize=1)
 def _unknown_names() -> _UnknownNames:
-    data = load_yaml("locatives.yaml")
-    levels = data["unknown_name_descriptors"]
-    descriptors = {normalize_string(w): 1 for w in levels["town"]}
-    descriptors.update({normalize_string(w): 2 for w in levels["area"]})
-    stop = {normalize_string(w) for w in load_lines("place_stopwords.txt")}
-    stop.update(normalize_string(w) for w in data["not_names"])
-    return _UnknownNames(descriptors, frozenset(normalize_string(w) for w in data["compound_heads"]),
+    data = load_data("locatives.yaml")
+    levels = data.section("unknown_name_descriptors")
+    descriptors = dict.fromkeys(levels.words("town"), 1)
+    descriptors.update(dict.fromkeys(levels.words("area"), 2))
+    stop = set(normalized_words(load_lines("place_stopwords.txt")))
+    stop.update(data.words("not_names"))
+    return _UnknownNames(descriptors, frozenset(data.words("compound_heads")),
                          frozenset(stop),
-                         tuple(normalize_string(w) for w in data["not_name_endings"]),
-                         frozenset(normalize_string(w) for w in data["list_descriptors"]),
-                         frozenset(normalize_string(w) for w in data["demonstratives"]),
+                         tuple(data.words("not_name_endings")),
+                         frozenset(data.words("list_descriptors")),
+                         frozenset(data.words("demonstratives")),
                          re.compile("|".join(sorted(map(re.escape, descriptors), key=len,
                                                     reverse=True))),
-                         frozenset(normalize_string(w) for w in data["resumptive"]),
-                         frozenset(normalize_string(w) for w in data["directions"]))
+                         frozenset(data.words("resumptive")),
+                         frozenset(data.words("directions")))
 
 
 def _nameable(tok: Token, names: _UnknownNames) -> bool:

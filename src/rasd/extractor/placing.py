@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Set
 from functools import cache
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
+from rasd.extractor.place_sets import FinestSoFar, Spans, finest_places, in_order, nearest
 from rasd.extractor.sources import known_names_at
 from rasd.geo.resolve import adjectives_in
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import has_article, is_definite, starts_with_conjunction, word_starts
@@ -54,7 +55,7 @@ LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السوري�
 @cache
 def _words(key: str) -> frozenset[str]:
     """A word list of ``locatives.yaml``, normalized."""
-    return frozenset(normalize_string(w) for w in load_yaml("locatives.yaml")[key])
+    return frozenset(load_data("locatives.yaml").words(key))
 
 
 def since_war(time: TimeRef | None) -> bool:
@@ -63,31 +64,6 @@ def since_war(time: TimeRef | None) -> bool:
     if time is None or time.precision != "since":
         return False
     return _words("local_operations").isdisjoint(normalize_string(time.text).split())
-
-
-def _contains_any(p: PlaceMention, others: list[PlaceMention]) -> bool:
-    """Whether a country or province ``p`` holds a finer place of ``others``."""
-    if not p.country or p.kind not in ("country", "admin1"):
-        return False
-    return any(o is not p and o.country == p.country and o.precision < p.precision
-               and (p.kind == "country" or (o.admin1 is not None and o.admin1 == p.admin1))
-               for o in others)
-
-
-class _Spans:
-    """Membership of offsets in a set of ``[start, end)`` spans (sorted starts, running max of
-    ends: one bisect per lookup)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [a for a, _ in ordered]
-        self.reach: list[int] = []
-        for _, b in ordered:
-            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
-
-    def __contains__(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.starts, pos)
-        return k > 0 and pos < self.reach[k - 1]
 
 
 #: a place then a colon (not a quote's or a clock's) heads a headline ticker item
@@ -117,86 +93,7 @@ def _dateline_end(doc: Document) -> int:
     return 0
 
 
-def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
-    """``places`` without the countries and provinces that hold a finer one of them
-    (:func:`_contains_any` of each, from the finest precision of each country and province)."""
-    finest: dict[tuple[str, ...], int] = {}
-    for o in places:
-        for key in _keys(o):
-            finest[key] = min(finest.get(key, o.precision), o.precision)
-
-    def holds_finer(p: PlaceMention) -> bool:
-        group = _group(p)
-        return group is not None and finest.get(group, p.precision) < p.precision
-
-    return [p for p in places if not holds_finer(p)]
-
-
-def _keys(o: PlaceMention) -> tuple[tuple[str, ...], ...]:
-    """The groups (see :func:`_group`) in which ``o`` can be the finer place."""
-    if not o.country:
-        return ()
-    return ((o.country,), (o.country, o.admin1)) if o.admin1 is not None else ((o.country,),)
-
-
-def _group(p: PlaceMention) -> tuple[str, ...] | None:
-    """What a country or province must share with a finer place that it holds (see
-    :func:`_contains_any`), or None for the places that hold none."""
-    if not p.country or p.kind not in ("country", "admin1"):
-        return None
-    if p.kind == "country":
-        return (p.country,)
-    return (p.country, p.admin1) if p.admin1 is not None else None
-
-
-class _FinestSoFar:
-    """``_finest(places)`` of a growing list of places, each place looked at once: a country or
-    province leaves it for good once a finer place of it comes."""
-
-    def __init__(self) -> None:
-        self.kept: list[PlaceMention] = []   # in order; held ones dropped from the end lazily
-        self.held: set[int] = set()          # ids of held places
-        self.finest: dict[tuple[str, ...], int] = {}
-        self.waiting: dict[tuple[str, ...], dict[int, list[PlaceMention]]] = {}
-
-    def add(self, p: PlaceMention) -> None:
-        for key in _keys(p):
-            self.finest[key] = min(self.finest.get(key, p.precision), p.precision)
-            buckets = self.waiting.get(key, {})
-            for precision in [v for v in buckets if v > p.precision]:
-                self.held.update(id(o) for o in buckets.pop(precision))
-        group = _group(p)
-        if group is not None:
-            if self.finest.get(group, p.precision) < p.precision:
-                self.held.add(id(p))
-            else:
-                self.waiting.setdefault(group, {}).setdefault(p.precision, []).append(p)
-        self.kept.append(p)
-
-    def last(self, skip: Set[int] = frozenset()) -> PlaceMention | None:
-        """The last place kept, but for those whose start is in ``skip`` (for good)."""
-        while self.kept and (id(self.kept[-1]) in self.held or self.kept[-1].start in skip):
-            self.kept.pop()
-        return self.kept[-1] if self.kept else None
-
-
-def _nearest(places: list[PlaceMention], starts: list[int], anchor: int) -> PlaceMention:
-    """``min(places, key=lambda p: (abs(p.start - anchor), p.start))`` of places in text order
-    (``starts``: theirs), by bisect."""
-    k = bisect.bisect_right(starts, anchor)
-    before = starts[k - 1] if k > 0 else None
-    after = starts[k] if k < len(starts) else None
-    if after is None or (before is not None and anchor - before <= after - anchor):
-        assert before is not None  # starts is never empty, so one of before and after is set
-        return places[bisect.bisect_left(starts, before)]
-    return places[k]
-
-
 _AT_MOST_ONE_WORD = re.compile(r"\s*\S*\s*")  # what len(gap.split()) <= 1 says
-
-
-def _ordered(starts: Sequence[int]) -> bool:
-    return all(a <= b for a, b in zip(starts, starts[1:]))
 
 
 def _jurisdictions(doc: Document, names: Set[int]) -> list[PlaceMention]:
@@ -227,7 +124,7 @@ class PlaceChooser:
         names = {start for start, k in at.items() if k in in_names}
         self.locative = {p.start: self._is_locative(p) and p.start not in names
                          for p in doc.places}
-        speakers = _Spans((sm.start, sm.end) for sm in doc.sources)
+        speakers = Spans((sm.start, sm.end) for sm in doc.sources)
         self.jurisdictions = _jurisdictions(doc, names)
         self.jurisdiction_starts = [p.start for p in self.jurisdictions]
         self.places = [p for p in doc.places if p.start not in speakers
@@ -235,7 +132,7 @@ class PlaceChooser:
                        and not self._mission_moved_to(p)]
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.frames = self._speech_frames()
-        self.framed = _Spans(self.frames)
+        self.framed = Spans(self.frames)
         self.located: set[int] = {p.start for p in self.places
                         if self._follows(p, _words("locators"), LOCATOR_WORDS)}
         self.located |= self._locating_phrases()
@@ -273,7 +170,7 @@ class PlaceChooser:
             list[PlaceMention], list[PlaceMention], list[int]]] = {}
         self._fallback_cache: dict[int, PlaceMention | None] = {}
         self._state_cache: dict[int, PlaceMention | None] = {}
-        self._so_far: dict[int, tuple[int, _FinestSoFar]] = {}  # paragraph start -> (next, ...)
+        self._so_far: dict[int, tuple[int, FinestSoFar]] = {}  # paragraph start -> (next, ...)
 
     # -- reading the text around a place ------------------------------------------------------
 
@@ -478,14 +375,14 @@ class PlaceChooser:
             inside, inside_starts = self._inside(sentence)
             a, b = view
             words = _words(DIRECTED_TYPES[etype])
-            directed = _finest([p for p in inside[
+            directed = finest_places([p for p in inside[
                 bisect.bisect_right(inside_starts, anchor, a, b):
                 bisect.bisect_right(inside_starts, anchor + DIRECTION_REACH, a, b)]
                 if self._after_word(p, words)])
             if directed:
                 candidates, starts = directed, [p.start for p in directed]
         if candidates:
-            return _nearest(candidates, starts, anchor)
+            return nearest(candidates, starts, anchor)
         if since and self.focus.country is not None:
             return self.focus.country
         if sentence not in self._fallback_cache:
@@ -501,7 +398,7 @@ class PlaceChooser:
         if town is not None:
             return town
         k = bisect.bisect_left(self.speaker_starts, s)
-        if _ordered(self.speaker_starts):
+        if in_order(self.speaker_starts):
             speakers_place = self.speakers_places[k:k + 1] if k < len(self.speaker_starts) \
                 and self.speaker_starts[k] < e else []
         else:
@@ -552,14 +449,14 @@ class PlaceChooser:
         lo = max(min(para, doc.sentences[max(0, sentence - 1)][0]), doc.norm_title_end)
         i, j = bisect.bisect_left(self.place_starts, lo), bisect.bisect_left(self.place_starts, s)
         if lo == para and sentence > 0:  # the paragraph so far: grown sentence by sentence
-            start, so_far = self._so_far.get(lo, (i, _FinestSoFar()))
+            start, so_far = self._so_far.get(lo, (i, FinestSoFar()))
             if start <= j:
                 for p in self.places[start:j]:
                     if self.locative[p.start] and p.start not in self.framed:
                         so_far.add(p)
                 self._so_far[lo] = (j, so_far)
                 return so_far.last(self.located)
-        earlier = _finest([p for p in self.places[i:j] if self.locative[p.start]
+        earlier = finest_places([p for p in self.places[i:j] if self.locative[p.start]
                            and p.start not in self.framed])
         earlier = [p for p in earlier if p.start not in self.located]
         return earlier[-1] if earlier else None
@@ -569,7 +466,7 @@ class PlaceChooser:
         those that only locate another (and their starts)."""
         if sentence not in self._inside_cache:
             s, e = self.doc.sentences[sentence]
-            frames = _Spans(self.frames_of.get(sentence, []))
+            frames = Spans(self.frames_of.get(sentence, []))
             inside = [p for p in self.places[bisect.bisect_left(self.place_starts, s):
                                              bisect.bisect_left(self.place_starts, e)]
                       if p.start not in frames]
@@ -624,7 +521,7 @@ class PlaceChooser:
         if key not in self._view_cache:
             inside = self._inside(sentence)[0][view[0]:view[1]]
             located = [p for p in inside if self.locative[p.start]]
-            finest = _finest(located or [p for p in inside if home or not names_actor(p)
+            finest = finest_places(located or [p for p in inside if home or not names_actor(p)
                                          or self._named_as_capital(p)])
             self._view_cache[key] = (located, finest, [p.start for p in finest])
         return self._view_cache[key]
@@ -656,7 +553,7 @@ class PlaceChooser:
         if k == 0 or s < self.headings[k - 1][1]:
             return None  # a crosshead itself (a digest's item) has no section above it
         a, b = self.headings[k - 1]
-        named = _finest([p for p in self.places[bisect.bisect_left(self.place_starts, a):
+        named = finest_places([p for p in self.places[bisect.bisect_left(self.place_starts, a):
                                                 bisect.bisect_left(self.place_starts, b)]
                          if p.name is not None and (self.locative[p.start] or not names_actor(p))])
         return named[0] if named else None
@@ -686,7 +583,7 @@ class PlaceChooser:
             self.adjective_starts = [a for a, _, _ in self.adjectives]
         s, e = self.doc.sentences[sentence]
         adjectives = self.adjectives
-        if _ordered(self.adjective_starts):  # those of the sentence only
+        if in_order(self.adjective_starts):  # those of the sentence only
             adjectives = adjectives[bisect.bisect_left(self.adjective_starts, s):
                                     bisect.bisect_left(self.adjective_starts, e)]
         if self.towns is None:

@@ -6,26 +6,28 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rasd.lang.ar import load_yaml
-from rasd.model import Claim
+from rasd.extractor.subjects import CATEGORIES
+from rasd.lang.ar import load_data
+from rasd.model import EVENT_TYPES, Claim
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import stems
 
 
 @lru_cache(maxsize=1)
 def _not_for() -> dict[str, frozenset[str]]:
-    data = load_yaml("plausibility.yaml")["not_for_subjects"]
-    return {str(t): frozenset(cats) for t, cats in data.items()}
+    data = load_data("plausibility.yaml").section("not_for_subjects")
+    return {t: frozenset(data.choices(t, CATEGORIES)) for t in data.keys_of(EVENT_TYPES)}
 
 
 @lru_cache(maxsize=1)
 def _limits() -> tuple[dict[str, int], dict[str, int]]:
-    data = load_yaml("plausibility.yaml")
-    by_type = {str(t): int(n) for t, n in data["max_by_type"].items()}
+    data = load_data("plausibility.yaml")
+    limits = data.section("max_by_type")
+    by_type = {t: limits.integer(t) for t in limits.keys_of(EVENT_TYPES)}
     by_head: dict[str, int] = {}
-    for group in data["max_by_subject"]:
-        for head in group["heads"]:
-            by_head[normalize_string(head)] = int(group["max"])
+    for group in data.sections("max_by_subject"):
+        for head in group.words("heads"):
+            by_head[head] = group.integer("max")
     return by_type, by_head
 
 

@@ -28,10 +28,9 @@ from functools import cached_property, lru_cache
 
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
 from rasd.extractor.named import person_name, shared_names
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import Claim, Count, Document, OrigOffset, Period, Signature, Token
 from rasd.text.dates import parse_published
-from rasd.text.normalize import normalize_string
 from rasd.text.tokens import is_definite, word_starts
 
 __all__ = ["compatible_attacks", "distinctive", "mark_quantities"]
@@ -93,54 +92,52 @@ class _Lexicon:
         return self.since_openers | self.span_phrases.keys | self.span_openers.keys
 
 
-def _words(items: Sequence[object] | None) -> list[str]:
-    return [normalize_string(str(w)) for w in items or ()]
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = load_yaml(_DATA)
-    attacks = [(w, kind) for kind, entry in data["attacks"].items()
-               for w in entry["words"]]
-    parents = {kind: str(entry["parent"]) for kind, entry in data["attacks"].items()
-               if entry.get("parent")}
-    targets = [(w, kind) for kind, words in data["targets"].items() for w in words]
+    data = load_data(_DATA)
+    kinds = data.section("attacks")
+    known = frozenset(kinds.keys())
+    attacks = [(w, kind) for kind in kinds for w in kinds.section(kind).strings("words")]
+    parents = {kind: kinds.section(kind).choice("parent", known) for kind in kinds
+               if kinds.section(kind).raw("parent", None)}
+    target_kinds = data.section("targets")
+    targets = [(w, kind) for kind in target_kinds for w in target_kinds.strings(kind)]
     flag = PhraseSet.build
     return _Lexicon(
         attacks=flag(attacks), parents=parents, targets=flag(targets),
-        routine=frozenset(str(k) for k in data["routine_attacks"]),
-        lasting=frozenset(str(k) for k in data["lasting_incidents"]),
-        care_targets=frozenset(str(k) for k in data["care_targets"]),
-        care_before=frozenset(_words(data["care_before"])),
-        care_after=frozenset(_words(data["care_after"])),
-        since_openers=frozenset(_words(data["since_openers"])),
-        since_starts=frozenset(_words(data["since_starts"])),
-        span_openers=flag((w, True) for w in data["span_openers"]),
-        span_units=frozenset(_words(data["span_units"])),
-        short_span_units=frozenset(_words(data["short_span_units"])),
-        day_units=frozenset(_words(data["day_units"])),
-        short_span_days=int(data["short_span_days"]),
-        span_phrases=flag((w, True) for w in data["span_phrases"]),
-        span_reach=int(data["span_reach"]),
-        period_reach=int(data["period_reach"]),
-        revisions=flag((w, True) for w in data["revisions"]),
-        parts=flag((w, True) for w in data["parts"]),
-        earlier=flag((w, True) for w in data["earlier"]),
-        pluperfect=frozenset(_words(data["pluperfect"])),
-        pluperfect_particle=frozenset(_words(data["pluperfect_particle"])),
-        pluperfect_reach=int(data["pluperfect_reach"]),
-        toll_nouns=frozenset(_words(data["toll_nouns"])),
-        background=flag((w, True) for w in data["background"]),
-        rising=flag((w, True) for w in data["rising"]),
-        additional=flag((w, True) for w in data["additional"]),
-        additional_reach=int(data["additional_reach"]),
-        contrast=flag((w, True) for w in data["contrast"]),
-        segment_openers=flag((w, True) for w in data["segment_openers"]),
-        part_markers_after=flag((w, True) for w in data["part_markers_after"]),
-        part_marker_reach=int(data["part_marker_reach"]),
-        share_after=flag((w, True) for w in data["share_after"]),
-        share_before=flag((w, True) for w in data["share_before"]),
-        share_before_reach=int(data["share_before_reach"]),
+        routine=frozenset(data.choices("routine_attacks", known)),
+        lasting=frozenset(data.choices("lasting_incidents", known)),
+        care_targets=frozenset(data.choices("care_targets", target_kinds.keys())),
+        care_before=frozenset(data.words("care_before")),
+        care_after=frozenset(data.words("care_after")),
+        since_openers=frozenset(data.words("since_openers")),
+        since_starts=frozenset(data.words("since_starts")),
+        span_openers=flag((w, True) for w in data.strings("span_openers")),
+        span_units=frozenset(data.words("span_units")),
+        short_span_units=frozenset(data.words("short_span_units")),
+        day_units=frozenset(data.words("day_units")),
+        short_span_days=data.integer("short_span_days"),
+        span_phrases=flag((w, True) for w in data.strings("span_phrases")),
+        span_reach=data.integer("span_reach"),
+        period_reach=data.integer("period_reach"),
+        revisions=flag((w, True) for w in data.strings("revisions")),
+        parts=flag((w, True) for w in data.strings("parts")),
+        earlier=flag((w, True) for w in data.strings("earlier")),
+        pluperfect=frozenset(data.words("pluperfect")),
+        pluperfect_particle=frozenset(data.words("pluperfect_particle")),
+        pluperfect_reach=data.integer("pluperfect_reach"),
+        toll_nouns=frozenset(data.words("toll_nouns")),
+        background=flag((w, True) for w in data.strings("background")),
+        rising=flag((w, True) for w in data.strings("rising")),
+        additional=flag((w, True) for w in data.strings("additional")),
+        additional_reach=data.integer("additional_reach"),
+        contrast=flag((w, True) for w in data.strings("contrast")),
+        segment_openers=flag((w, True) for w in data.strings("segment_openers")),
+        part_markers_after=flag((w, True) for w in data.strings("part_markers_after")),
+        part_marker_reach=data.integer("part_marker_reach"),
+        share_after=flag((w, True) for w in data.strings("share_after")),
+        share_before=flag((w, True) for w in data.strings("share_before")),
+        share_before_reach=data.integer("share_before_reach"),
     )
 
 

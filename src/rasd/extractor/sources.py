@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -52,7 +52,7 @@ import yaml
 from rasd.errors import DataError
 from rasd.extractor.lexicon import PhraseSet, V
 from rasd.extractor.nationality import country_name, country_names, tables
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import Section, load_data
 from rasd.model import Token
 from rasd.settings import active
 from rasd.text.normalize import normalize_string
@@ -60,6 +60,7 @@ from rasd.text.tokens import tokenize
 
 ENV_VAR = "RASD_SOURCES"
 ORG_KINDS = ("government", "military", "media", "monitor", "international", "armed_group")
+HEAD_KINDS = (*ORG_KINDS, "organization")  #: the kinds a generic head word gives
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -75,7 +76,10 @@ class SourceInfo:
     country: str | None = None
 
 
-class _Entry(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A known source of ``sources.yaml``."""
+
     id: str
     name: str | None
     kind: str
@@ -83,7 +87,11 @@ class _Entry(NamedTuple):
     body: str | None      # a state body (with a country): its people speak for the country
 
 
-class _Title(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """A title of ``titles.yaml``: the role it names, the kind and body of its holder, whether
+    a country's adjective composes an id (``ru-mfa``)."""
+
     role: str
     kind: str | None
     body: str | None
@@ -91,14 +99,18 @@ class _Title(NamedTuple):
     prefix: str = ""      # a modifier's role ("deputy")
 
 
-class _Body(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """A state body of ``titles.yaml`` (``mfa``: its English name, kind and minister's role)."""
+
     slug: str
     name: str
     kind: str
     minister: str | None
 
 
-class _Word(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Word:
     """A statement word of ``sources.yaml``: its segment type (anonymous | head | carrier) and
     value (the source kind it implies)."""
 
@@ -142,8 +154,12 @@ class _Seg(NamedTuple):
         return self.value
 
 
-_Alias = tuple["_Entry", str | None]
-"""A known source an alias names, with the person's role when the alias names one."""
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """A known source an alias names, with the person's role when the alias names one."""
+
+    entry: _Entry
+    role: str | None = None
 _Scanner = PhraseSet[_Title] | PhraseSet[_Body] | PhraseSet[_Word] | PhraseSet[str]
 
 
@@ -197,18 +213,13 @@ def _read_user_file(path: str) -> dict[str, Any]:
     return data
 
 
-def _entry(raw: dict[str, Any]) -> _Entry:
-    eid, kind = str(raw.get("id", "")), raw.get("kind")
-    if not _SLUG.match(eid) or kind not in ORG_KINDS:
-        raise DataError(f"bad source entry {eid!r}: id must be an ASCII slug and kind one of "
-                        f"{', '.join(ORG_KINDS)}", source="sources.yaml")
-    country = raw.get("country")
-    return _Entry(eid, raw.get("name"), kind, str(country).upper() if country else None,
-                  raw.get("body"))
-
-
-def _words(items: Iterable[Any] | None) -> list[str]:
-    return [str(w) for w in items or () if str(w).strip()]
+def _entry(raw: Section) -> _Entry:
+    eid = raw.text("id", "")
+    if not _SLUG.match(eid):
+        raise raw.error("id", f"{eid!r} is not an ASCII slug")
+    country = raw.raw("country", None) and raw.text("country")
+    return _Entry(eid, raw.raw("name", None) and raw.text("name"), raw.choice("kind", ORG_KINDS),
+                  country.upper() if country else None, raw.raw("body", None) and raw.text("body"))
 
 
 def _phrases(items: Iterable[tuple[str, V]]) -> PhraseSet[V]:
@@ -225,40 +236,46 @@ def _phrases(items: Iterable[tuple[str, V]]) -> PhraseSet[V]:
 def _titles_lexicon() -> tuple[PhraseSet[_Title], PhraseSet[str], PhraseSet[_Body],
                                dict[str, _Body]]:
     """Titles, modifiers, body words and bodies by slug from ``titles.yaml``."""
-    data = load_yaml("titles.yaml")
-    titles = _phrases((w, _Title(t["role"], t.get("kind"), t.get("body"), bool(t.get("compose"))))
-                      for t in data["titles"] for w in _words(t["words"]))
-    modifiers = _phrases((w, m["role"]) for m in data["modifiers"] for w in _words(m["words"]))
-    bodies = {b["body"]: _Body(b["body"], b["name"], b["kind"], b.get("minister"))
-              for b in data["bodies"]}
-    body_words = _phrases((w, bodies[b["body"]]) for b in data["bodies"] for w in _words(b["words"]))
+    data = load_data("titles.yaml")
+    titles = _phrases((w, _Title(t.text("role"), t.raw("kind", None) and t.choice("kind", ORG_KINDS),
+                                 t.raw("body", None) and t.text("body"), t.flag("compose", False)))
+                      for t in data.sections("titles") for w in t.words("words"))
+    modifiers = _phrases((w, m.text("role")) for m in data.sections("modifiers")
+                         for w in m.words("words"))
+    bodies = {b.text("body"): _Body(b.text("body"), b.text("name"), b.choice("kind", ORG_KINDS),
+                                    b.raw("minister", None) and b.text("minister"))
+              for b in data.sections("bodies")}
+    body_words = _phrases((w, bodies[b.text("body")]) for b in data.sections("bodies")
+                          for w in b.words("words"))
     return titles, modifiers, body_words, bodies
 
 
 @lru_cache(maxsize=4)
 def _lexicon(user_path: str | None) -> _Lexicon:
-    data = load_yaml("sources.yaml")
+    data = load_data("sources.yaml")
     if user_path:
-        data = _merge(data, _read_user_file(user_path))
+        data = Section.of(_merge(dict(data.data), _read_user_file(user_path)),
+                          f"sources.yaml with {user_path}")
     titles, modifiers, body_words, bodies = _titles_lexicon()
     aliases: list[tuple[str, _Alias]] = []
     exact: list[tuple[str, _Alias]] = []
     by_body: dict[tuple[str, str], _Entry] = {}
-    for raw in data["sources"]:
+    for raw in data.sections("sources"):
         e = _entry(raw)
-        aliases += [(a, (e, None)) for a in _words(raw.get("aliases"))]
-        aliases += [(p, (e, r)) for p, r in (raw.get("people") or {}).items()]
-        exact += [(a, (e, None)) for a in _words(raw.get("exact"))]
-        exact += [(p, (e, r)) for p, r in (raw.get("exact_people") or {}).items()]
+        people, exact_people = raw.section("people", {}), raw.section("exact_people", {})
+        aliases += [(a, _Alias(e)) for a in raw.words("aliases", [])]
+        aliases += [(p, _Alias(e, people.text(p))) for p in people]
+        exact += [(a, _Alias(e)) for a in raw.words("exact", [])]
+        exact += [(p, _Alias(e, exact_people.text(p))) for p in exact_people]
         if e.body is not None and e.country is not None \
                 and by_body.setdefault((e.country, e.body), e) is not e:
                 raise DataError(f"two sources for {e.country}-{e.body}", source="sources.yaml")
     words: list[tuple[str, _Word]] = [(w, _Word("anonymous", "anonymous"))
-                                      for w in _words(data.get("anonymous"))]
-    words += [(w, _Word("head", k)) for k, ws in (data.get("heads") or {}).items()
-              for w in _words(ws)]
-    words += [(w, _Word("carrier", k)) for k, ws in (data.get("carriers") or {}).items()
-              for w in _words(ws)]
+                                      for w in data.words("anonymous", [])]
+    heads, carriers = data.section("heads", {}), data.section("carriers", {})
+    words += [(w, _Word("head", k)) for k in heads.keys_of(HEAD_KINDS) for w in heads.words(k, [])]
+    words += [(w, _Word("carrier", k)) for k in carriers.keys_of(("anonymous", "unknown"))
+              for w in carriers.words(k, [])]
     nat = PhraseSet.build(list(tables().forms.items()))
     scanners: tuple[tuple[str, _Scanner], ...] = (
         ("title", titles),
@@ -269,7 +286,7 @@ def _lexicon(user_path: str | None) -> _Lexicon:
         ("eth", PhraseSet.build(list(tables().ethnic.items()))),
     )
     return _Lexicon(_phrases(aliases), _phrases(exact), scanners, modifiers, titles, nat, bodies,
-                    by_body, data.get("country_name_body"))
+                    by_body, data.raw("country_name_body", None) and data.text("country_name_body"))
 
 
 def clear_cache() -> None:
@@ -285,7 +302,7 @@ def _best_alias(toks: Sequence[Token], lex: _Lexicon) -> tuple[int, int, _Entry,
         hit = lex.aliases.match_at(toks, i)
         if hit is None:
             continue
-        n, (entry, role) = hit
+        n, entry, role = hit[0], hit[1].entry, hit[1].role
         follower = lex.nat.match_at(toks, i + n) if i + n < len(toks) else None
         if entry.country and follower and follower[1] != entry.country:
             continue
@@ -312,7 +329,7 @@ def _scan_at(toks: Sequence[Token], i: int, limit: int, lex: _Lexicon) -> _Seg |
         if title is not None and (best is None or mod[0] + title[0] >= best.n):
             plain = title[1]
             best = _Seg(i, mod[0] + title[0], "title",
-                        plain._replace(role=f"{mod[1]} {plain.role}", prefix=str(mod[1])))
+                        replace(plain, role=f"{mod[1]} {plain.role}", prefix=str(mod[1])))
     return best
 
 
@@ -339,8 +356,7 @@ def _exact_alias(toks: Sequence[Token], lex: _Lexicon
         if p < len(toks):
             hit = lex.exact.match_at(toks, p)
             if hit is not None and hit[0] == len(toks) - p:
-                entry, role = hit[1]
-                return p, hit[0], entry, role
+                return p, hit[0], hit[1].entry, hit[1].role
     return None
 
 

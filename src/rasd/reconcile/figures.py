@@ -10,10 +10,10 @@ from typing import Any
 from rasd.model import Claim
 from rasd.reconcile.keys import (
     INF,
-    canon,
     fmt,
     hedged,
     iso,
+    name_key,
     point,
     refers_back,
     shares_signature,
@@ -117,12 +117,12 @@ def _merge_named_back(by_source: dict[str, list[int]], members: list[ClaimRecord
     for key, ix in by_source.items():
         for i in ix:
             c = members[i].claim
-            texts.setdefault(c.doc_id, {})[canon(c.source.text)] = key
+            texts.setdefault(c.doc_id, {})[name_key(c.source.text)] = key
     for key in [k for k in by_source if "@" not in k]:
         targets: set[str] = set()
         for i in by_source[key]:
             c = members[i].claim
-            short = canon(c.source.text) if c.source.kind != "outlet" else ""
+            short = name_key(c.source.text) if c.source.kind != "outlet" else ""
             if short:
                 targets.update(k for t, k in texts.get(c.doc_id, {}).items()
                                if k != key and t.startswith(short + " "))

@@ -13,7 +13,7 @@ from typing import Any
 from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
 from rasd.lang.ar import load_yaml
 from rasd.model import VAGUE_WORDS, Claim, Count, Location
-from rasd.text.normalize import normalize_string
+from rasd.text.normalize import canon, normalize_string
 from rasd.text.tokens import has_article, stems, tokenize
 
 POINT, ADMIN1, COUNTRY = 0, 1, 2
@@ -38,11 +38,13 @@ def _place_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def canon(text: str) -> str:
-    """Normalized words without clitics and article, so that variants of a name compare equal."""
+def name_key(text: str) -> str:
+    """:func:`rasd.text.normalize.canon` without punctuation, plus one step: each word without
+    the clitics that hide an article ("والمرصد" -> "مرصد"), so that variants of a name compare
+    equal."""
     art = _article()
     out = []
-    for word in _WORD.findall(normalize_string(text)):
+    for word in canon(text, punctuation=False).split():
         forms = stems(word)
         pick = word
         for form in forms:
@@ -56,15 +58,15 @@ def canon(text: str) -> str:
 def place_name_key(text: str) -> str:
     """An unknown place keyed by its name alone: "بلدة الكرامة" = "الكرامة"."""
     nouns = _place_nouns()
-    words = [w for w in canon(text).split() if w not in nouns]
-    return " ".join(words) or canon(text)
+    words = [w for w in name_key(text).split() if w not in nouns]
+    return " ".join(words) or name_key(text)
 
 
 @lru_cache(maxsize=1)
 def _back_references() -> tuple[frozenset[str], frozenset[str]]:
     data = load_yaml("reconcile.yaml")
-    return (frozenset(canon(w) for w in data["back_references"]),
-            frozenset(canon(w) for w in data["same_markers"]))
+    return (frozenset(name_key(w) for w in data["back_references"]),
+            frozenset(name_key(w) for w in data["same_markers"]))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -73,7 +75,7 @@ def refers_back(text: str) -> bool:
     ("المصدر", "البيان", "المصدر ذاته", "نفس المسؤول"; an indefinite "مصدر" is a new,
     unnamed one)."""
     words, markers = _back_references()
-    key = canon(text)
+    key = name_key(text)
     if not markers.isdisjoint(key.split()):
         return True
     toks = tokenize(normalize_string(text))
@@ -89,12 +91,12 @@ def source_key(claim: Claim, outlet: str | None = None) -> str:
     if source.id:
         return "id:" + source.id.casefold()
     if source.kind == "outlet":
-        return canon(outlet) or outlet.casefold() if outlet else "doc:" + claim.doc_id
+        return name_key(outlet) or outlet.casefold() if outlet else "doc:" + claim.doc_id
     text = source.name or source.text
-    key = canon(text) or text.casefold()
+    key = name_key(text) or text.casefold()
     if source.kind == "anonymous":
         carrier = claim.via[0].name or claim.via[0].text if claim.via else outlet
-        key += "@" + (canon(carrier) or carrier.casefold() if carrier else "doc:" + claim.doc_id)
+        key += "@" + (name_key(carrier) or carrier.casefold() if carrier else "doc:" + claim.doc_id)
     return key
 
 
@@ -221,7 +223,7 @@ def person_key(claim: Claim) -> PlaceKey | None:
     subject = claim.subject
     if subject is None or not subject.name or not claim.count.one:
         return None
-    return PlaceKey("", POINT, PERSON + canon(subject.name), None)
+    return PlaceKey("", POINT, PERSON + name_key(subject.name), None)
 
 
 def period_end(first: int, precision: str) -> int:
@@ -259,7 +261,7 @@ def when(claim: Claim, pub: int | None) -> When:
         return When(("since", start), 0, 0, False)
     if claim.period is not None:  # a span: keyed by its words, dated by its report
         day = d if d is not None else pub
-        return When(("span", canon(claim.period.text)), day or 0, day or 0, d is None)
+        return When(("span", name_key(claim.period.text)), day or 0, day or 0, d is None)
     if t is not None and d is not None:
         if t.precision in ("month", "year"):
             return When((t.precision, d), d, period_end(d, t.precision), False)
@@ -287,7 +289,7 @@ def _names_incident(claim: Claim) -> bool:
 @lru_cache(maxsize=1)
 def _strike_units() -> dict[str, str]:
     data = load_yaml("reconcile.yaml")["strike_units"]
-    return {canon(str(w)): unit for unit, words in data.items() for w in words}
+    return {name_key(str(w)): unit for unit, words in data.items() for w in words}
 
 
 @lru_cache(maxsize=1 << 12)

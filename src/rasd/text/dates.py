@@ -37,25 +37,23 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 from typing import Any
 
-from hijridate import Gregorian, Hijri
-
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import Section, load_data
 from rasd.model import NormOffset, Token
-from rasd.text.normalize import normalize_string
+from rasd.text import periods
+from rasd.text.periods import WEEK_START, Resolved
 from rasd.text.tokens import leading_word, word_starts
 from rasd.text.trie import trie_pattern
 
 __all__ = ["TimeMention", "find_times", "parse_published", "WEEK_START", "FUTURE_SLACK",
            "PUBLISHED_RANGE"]
 
-WEEK_START = 5  #: first day of the week (``date.weekday()`` numbering): Saturday
 FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less date may lie
 #: publication dates taken as such: the Gregorian years the grammar reads (1900-2099). Relative
 #: expressions move at most 999 years from it, so their arithmetic never leaves the calendar.
@@ -64,10 +62,9 @@ PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2099, 12, 31))
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
 _OFFSETS = {"past": -1, "current": 0, "next": 1}
+_PERIODS = ("week", "month", "year")  # the periods "last week", "this month" name
+_UNITS = ("hour", "day", "week", "month", "year")  # the units of "three days ago"
 _TEXT = attrgetter("text")
-
-Resolved = tuple[dt.date | None, str, dt.date | None]
-
 
 @dataclass(frozen=True, slots=True)
 class TimeMention:
@@ -80,62 +77,6 @@ class TimeMention:
     end_date: str | None = None
 
 
-# --- calendar helpers ----------------------------------------------------------------------
-
-
-def _day(d: dt.date) -> Resolved:
-    return d, "day", d
-
-
-def _week(d: dt.date) -> Resolved:
-    start = d - dt.timedelta(days=(d.weekday() - WEEK_START) % 7)
-    return start, "week", start + dt.timedelta(days=6)
-
-
-def _month(y: int, m: int) -> Resolved:
-    return dt.date(y, m, 1), "month", dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _year(y: int) -> Resolved:
-    return dt.date(y, 1, 1), "year", dt.date(y, 12, 31)
-
-
-def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
-    q, r = divmod(y * 12 + m - 1 + n, 12)
-    return q, r + 1
-
-
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _hijri(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        g = Hijri(y, m, d).to_gregorian()
-    except (ValueError, OverflowError):
-        return None
-    return dt.date(g.year, g.month, g.day)
-
-
-def _to_hijri(d: dt.date) -> Hijri | None:
-    """The Hijri date of a Gregorian one, or None outside the converter's range."""
-    try:
-        return Gregorian(d.year, d.month, d.day).to_hijri()
-    except (ValueError, OverflowError):
-        return None
-
-
-def _hijri_month(y: int, m: int) -> Resolved:
-    try:
-        length = Hijri(y, m, 1).month_length()
-    except (ValueError, OverflowError):
-        return None, "month", None
-    return _hijri(y, m, 1), "month", _hijri(y, m, length)
-
-
 def _key(s: str | None) -> str:
     return " ".join(s.split()) if s else ""
 
@@ -143,21 +84,11 @@ def _key(s: str | None) -> str:
 # --- grammar -------------------------------------------------------------------------------
 
 
-def _words(raw: Any) -> list[str]:
-    """Normalized, de-duplicated entries of a YAML list (or of every list in a mapping)."""
-    if isinstance(raw, dict):
-        raw = [w for v in raw.values() for w in (v if isinstance(v, list) else [v])]
-    out: list[str] = []
-    for w in raw:
-        n = _key(normalize_string(str(w)))
-        if n and n not in out:
-            out.append(n)
-    return out
-
-
-def _index(raw: dict[Any, list[str]]) -> dict[str, Any]:
-    """Map every normalized word of ``{value: [words]}`` to its value."""
-    return {w: k for k, words in raw.items() for w in _words(words)}
+def _index(section: Section, keys: Collection[Any] | None = None) -> dict[str, Any]:
+    """Map every normalized word of ``{value: [words]}`` to its value: a number, or one of
+    ``keys``."""
+    values = section.integer_keys() if keys is None else section.keys_of(keys)
+    return {w: k for k in values for w in section.words(k)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +125,7 @@ class _Fragments:
 class _Grammar:
     """Compiled patterns and word tables built once from ``dates.yaml``."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: Section) -> None:
         self._read_tables(data)
         f = self._fragments(data)
         self.patterns = [(re.compile(rf"{f.clitics}(?P<x>{rx})(?!\w)"), fn)
@@ -202,89 +133,93 @@ class _Grammar:
         self._compile_locator(data, f)
         self._compile_context(data, f)
 
-    def _read_tables(self, data: dict[str, Any]) -> None:
+    def _read_tables(self, data: Section) -> None:
         """The word tables: clitics, month and weekday names, ordinals, number words, relative
         words, period words, duration units (singular, plural, dual) and deictic words with
         their day offsets."""
-        clitics = data["clitics"]
-        self.art = normalize_string(clitics["article"])
-        self.lam = normalize_string(clitics["lam"])
-        self.conj, self.prep = _words(clitics["conjunctions"]), _words(clitics["prepositions"])
-        self.month = _index(data["months"])
-        self.short = set(_words(data["short_months"]))
-        self.hmonth = _index(data["hijri_months"])
-        self.h_need_year = set(_words(data["hijri_need_year"]))
-        self.hmark = set(_words(data["hijri_markers"]))
-        self.gmark = set(_words(data["gregorian_markers"]))
-        self.weekday = _index(data["weekdays"])
-        self.wd_ctx = set(_words(data["weekdays_need_context"]))
+        clitics = data.section("clitics")
+        self.art = clitics.word("article")
+        self.lam = clitics.word("lam")
+        self.conj, self.prep = clitics.words("conjunctions"), clitics.words("prepositions")
+        self.month = _index(data.section("months"), range(1, 13))
+        self.short = set(data.words("short_months"))
+        self.hmonth = _index(data.section("hijri_months"), range(1, 13))
+        self.h_need_year = set(data.words("hijri_need_year"))
+        self.hmark = set(data.words("hijri_markers"))
+        self.gmark = set(data.words("gregorian_markers"))
+        self.weekday = _index(data.section("weekdays"), range(7))
+        self.wd_ctx = set(data.words("weekdays_need_context"))
         self.wd_not_after = re.compile(
-            rf"(?<!\w){self._alt(_words(data['weekday_blockers_before']))}\s+\Z")
-        self.ordinal = _index(data["ordinals"])
-        self.number = _index(data["numbers"])
-        self.rel = {w: k for k, v in data["relative"].items() for w in _words(v)}
-        self.period = _index(data["periods"])
+            rf"(?<!\w){self._alt(data.words('weekday_blockers_before'))}\s+\Z")
+        self.ordinal = _index(data.section("ordinals"))
+        self.number = _index(data.section("numbers"))
+        self.rel = _index(data.section("relative"), _OFFSETS)
+        self.period = _index(data.section("periods"), _PERIODS)
         self.unit: dict[str, str] = {}
         self.dual: dict[str, str] = {}
-        for unit, forms in data["durations"].items():
-            for w in _words(forms["singular"]) + _words(forms["plural"]):
+        durations = data.section("durations")
+        for unit in durations.keys_of(_UNITS):
+            forms = durations.section(unit)
+            for w in forms.words("singular") + forms.words("plural"):
                 self.unit[w] = unit
-            for w in _words(forms["dual"]):
+            for w in forms.words("dual"):
                 self.dual[w] = unit
         deixis = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1,
                   "day_after_tomorrow": 2}
-        self.deixis = {w: off for name, off in deixis.items() for w in _words(data[name])}
+        self.deixis = {w: off for name, off in deixis.items() for w in data.words(name)}
 
 
-    def _fragments(self, data: dict[str, Any]) -> _Fragments:
+    def _fragments(self, data: Section) -> _Fragments:
         """The pieces the patterns are built of (see :class:`_Fragments`)."""
         alt = self._alt
-        anaphoric = alt(_words(data["anaphoric_after"]))
+        anaphoric = alt(data.words("anaphoric_after"))
         article = f"(?:{re.escape(self.art)})"
-        of, this = alt(_words(data["of"])), alt(_words(data["this"]))
-        era_mark = alt(_words(data["hijri_markers"]) + _words(data["gregorian_markers"]))
-        year_word, relative = alt(_words(data["year_words"])), alt(list(self.rel))
+        of, this = alt(data.words("of")), alt(data.words("this"))
+        era_mark = alt(data.words("hijri_markers") + data.words("gregorian_markers"))
+        year_word, relative = alt(data.words("year_words")), alt(list(self.rel))
         weekday, month = alt(list(self.weekday)), alt(list(self.month))
         not_anaphoric = rf"(?!\s+{anaphoric}(?!\w))"
-        heads = "".join(rf"(?<!{re.escape(h)}\s)" for h in _words(data["month_name_heads"]))
-        time_of_day = (rf"(?:{alt(_words(data['times_of_day']))}\s+)?"
-                       rf"(?:{alt(_words(data['day_words']))}\s+)?")
+        heads = "".join(rf"(?<!{re.escape(h)}\s)" for h in data.words("month_name_heads"))
+        time_of_day = (rf"(?:{alt(data.words('times_of_day'))}\s+)?"
+                       rf"(?:{alt(data.words('day_words'))}\s+)?")
         return _Fragments(
             word_start=r"(?<!\w)",
             clitics="(?:" + alt(self.conj) + "?" + alt(self.prep) + "?)",
-            article=article, of=of, this=this, since=alt(_words(data["since"])),
-            relative=relative, era_mark=era_mark, hijri_mark=alt(_words(data["hijri_markers"])),
-            month_word=alt(_words(data["month_word"])), year_word=year_word,
-            part=alt(_words(data["period_parts"])), weekday=weekday, month=month,
+            article=article, of=of, this=this, since=alt(data.words("since")),
+            relative=relative, era_mark=era_mark, hijri_mark=alt(data.words("hijri_markers")),
+            month_word=alt(data.words("month_word")), year_word=year_word,
+            part=alt(data.words("period_parts")), weekday=weekday, month=month,
             hijri_month=alt(list(self.hmonth)), number_word=alt(list(self.number)),
             unit=alt(list(self.unit)), dual=alt(list(self.dual)), anaphoric=anaphoric,
             not_anaphoric=not_anaphoric,
             day_number=rf"(?P<d>{article}?\d{{1,2}}(?!\d)|{heads}{alt(list(self.ordinal))})",
             time_of_day=time_of_day,
             day_prefix=time_of_day + rf"(?:{weekday}\s*[,\u060c]?\s*"
-                                     rf"(?:{alt(_words(data['corresponding']))}\s+)?)?",
+                                     rf"(?:{alt(data.words('corresponding'))}\s+)?)?",
             month_pair=rf"(?P<mon>{month})(?:\s*[/(\-]\s*{month}\s*\)?)?",
             year_tail=(rf"(?:\s*[,\u060c]?\s*(?:{of}\s+)?(?:{year_word}\s*)?(?P<y>{_GY})(?!\d)"
                        rf"(?:\s*{era_mark}(?!\w))?"
                        rf"|\s+(?:{of}\s+)?(?:{this}\s+)?(?P<yw>{alt(self._period_words('year'))})"
                        rf"(?:\s+(?P<yrel>{relative}))?{not_anaphoric}|\s+(?P<mrel>{relative}))?"))
 
-    def _specs(self, data: dict[str, Any], f: _Fragments
+    def _specs(self, data: Section, f: _Fragments
                ) -> list[tuple[str, Callable[..., Resolved | None]]]:
         """Every time expression the finder knows, as (pattern, handler): deixis (yesterday), a
         weekday, a Gregorian day or month, a day of "this month", a period (last week), a
         year, a numeric date, a Hijri day or month, "N days ago", "the last N days", and the
         "since" forms. The handler turns a match into (first day, precision, last day)."""
         alt = self._alt
-        singular = [w for forms in data["durations"].values() for w in _words(forms["singular"])]
+        durations = data.section("durations")
+        singular = [w for unit in durations for w in durations.section(unit).words("singular")]
         period_any = alt(list(self.period))
-        wd_block = rf"(?!\s+{alt(_words(data['weekday_blockers_after']))}(?!\w))"
+        wd_block = rf"(?!\s+{alt(data.words('weekday_blockers_after'))}(?!\w))"
         ago_guard = rf"(?!\s+(?:{f.month}|{f.hijri_month})(?!\w))"
         num = rf"(?:\d{{1,3}}|{f.number_word})"
+        one = data.section("numbers").words(1)  # "a day ago": its "one" after the unit
         return [
             (rf"(?P<pre>{f.time_of_day})(?P<dx>{alt(list(self.deixis), al=True)})(?:\s+(?P<wd>{f.weekday}))?",
              self._deixis),
-            (rf"(?P<pre>{f.time_of_day})(?P<wd>{f.weekday}){wd_block}(?:(?:\s+(?:{alt(_words(data['to']))}\s+)?"
+            (rf"(?P<pre>{f.time_of_day})(?P<wd>{f.weekday}){wd_block}(?:(?:\s+(?:{alt(data.words('to'))}\s+)?"
              rf"|\s*[-/]\s*){f.weekday})?(?:\s+(?P<rel>{f.relative}))?", self._weekday),
             (rf"{f.day_prefix}{f.day_number}\s*(?:{f.of}\s+)?(?:{f.month_word}\s+)?"
              rf"{f.month_pair}{f.year_tail}", self._gday),
@@ -306,27 +241,27 @@ class _Grammar:
              rf"(?!\d)(?:\s*{f.hijri_mark}(?!\w))?", self._hmonth),
             (rf"(?:(?P<part>{f.part})\s+)?(?:(?P<mw>{f.month_word})\s+)?(?P<hm>{f.hijri_month})(?:\s+(?P<rel>{f.relative}))?"
              rf"{f.not_anaphoric}", self._hmonth_recent),
-            (rf"{alt(_words(data['ago']))}\s+(?:{alt(_words(data['approx']))}\s+)?(?:(?P<n>{num})\s+"
+            (rf"{alt(data.words('ago'))}\s+(?:{alt(data.words('approx'))}\s+)?(?:(?P<n>{num})\s+"
              rf"(?P<u>{f.unit})|(?P<u2>{f.dual})|(?P<u1>{alt(singular)}){ago_guard}"
-             rf"(?:\s+{alt(_words(data['numbers'][1]))})?)(?!\w)(?!\s*\d)(?!\s+{f.of}(?!\w))", self._ago),
+             rf"(?:\s+{alt(one)})?)(?!\w)(?!\s*\d)(?!\s+{f.of}(?!\w))", self._ago),
             (rf"{f.article}?(?:(?P<n>{num})\s+(?P<u>{f.unit})|(?P<u1>{f.unit})\s+{f.article}?(?P<n1>{num})"
-             rf"|(?P<u2>{f.dual}))\s+{alt(_words(data['recent']))}", self._recent),
-            (rf"{f.since}\s+{alt(_words(data['since_starts']))}\s+[^\W\d_]{{2,}}", self._since_marker),
-            (alt(_words(data["so_far"])), self._since_marker),
+             rf"|(?P<u2>{f.dual}))\s+{alt(data.words('recent'))}", self._recent),
+            (rf"{f.since}\s+{alt(data.words('since_starts'))}\s+[^\W\d_]{{2,}}", self._since_marker),
+            (alt(data.words("so_far")), self._since_marker),
             (rf"{f.since}\s+(?:{f.part}\s+)?(?P<y>{_GY}|{_HY})(?!\d)(?:\s*(?P<mk>{f.era_mark})(?!\w))?",
              self._since_year),
         ]
 
-    def _compile_locator(self, data: dict[str, Any], f: _Fragments) -> None:
+    def _compile_locator(self, data: Section, f: _Fragments) -> None:
         """``locator``, a cheap first pass over the text: the word starts whose first word can
         open some pattern; ``openers``, those words (see :func:`_positions`)."""
         alt = self._alt
         counted = list(self.number) + list(self.unit) + list(self.dual)
         first = {w.split()[0] for w in [
-            *_words(data["times_of_day"]), *_words(data["day_words"]), *self.weekday, *self.deixis,
-            *self.month, *self.hmonth, *_words(data["month_word"]), *_words(data["period_parts"]),
-            *_words(data["this"]), *self.period, *_words(data["year_words"]), *self.ordinal,
-            *_words(data["ago"]), *_words(data["since"]), *_words(data["so_far"]), *counted,
+            *data.words("times_of_day"), *data.words("day_words"), *self.weekday, *self.deixis,
+            *self.month, *self.hmonth, *data.words("month_word"), *data.words("period_parts"),
+            *data.words("this"), *self.period, *data.words("year_words"), *self.ordinal,
+            *data.words("ago"), *data.words("since"), *data.words("so_far"), *counted,
             *(self.art + w for w in counted)]}
         self.locator = re.compile(rf"{f.word_start}{f.clitics}"
                                   rf"(?:{alt(list(first), al=True)}(?![^\W\d])|{f.article}?\d)")
@@ -337,16 +272,16 @@ class _Grammar:
                    for c in ("", *self.conj) for p in ("", *self.prep) for w in [*first, *lam_forms]}
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
 
-    def _compile_context(self, data: dict[str, Any], f: _Fragments) -> None:
+    def _compile_context(self, data: Section, f: _Fragments) -> None:
         """Words read around a match: "since" before it, what makes "today" no date ("the next
         day", "that day") and an event word right before it."""
         alt = self._alt
         self.since_before = re.compile(rf"{f.word_start}{f.clitics}(?P<s>{f.since})\s+\Z")
         self.today_after = re.compile(
-            rf"\s+(?:{alt(_words(data['today_blockers_after']) + list(self.ordinal))}"
+            rf"\s+(?:{alt(data.words('today_blockers_after') + list(self.ordinal))}"
             rf"|{f.anaphoric}|{f.article}\d+)(?!\w)")
-        self.today_before = re.compile(rf"(?<!\w){alt(_words(data['today_blockers_before']))}\s+\Z")
-        self.event_before = re.compile(rf"{alt(_words(data['event_words']))}\s+\Z")
+        self.today_before = re.compile(rf"(?<!\w){alt(data.words('today_blockers_before'))}\s+\Z")
+        self.event_before = re.compile(rf"{alt(data.words('event_words'))}\s+\Z")
 
     def _period_words(self, unit: str) -> list[str]:
         return [w for w, u in self.period.items() if u == unit]
@@ -380,7 +315,7 @@ class _Grammar:
                 return None
             if self.today_before.search(norm, max(0, m.start("x") - 24), m.start("x")):
                 return None
-        return _day(pub + dt.timedelta(days=off)) if pub else (None, "day", None)
+        return periods.day(pub + dt.timedelta(days=off)) if pub else (None, "day", None)
 
     def _weekday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         rel = self.rel.get(_key(m["rel"]))
@@ -392,9 +327,9 @@ class _Grammar:
             return None, "day", None
         wd = self.weekday[_key(m["wd"])]
         if rel == "next":
-            return _day(pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7))
+            return periods.day(pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7))
         back = (pub.weekday() - wd) % 7
-        return _day(pub - dt.timedelta(days=back or (7 if rel == "past" else 0)))
+        return periods.day(pub - dt.timedelta(days=back or (7 if rel == "past" else 0)))
 
     def _year_from_tail(self, m: re.Match[str], pub: dt.date) -> int | None:
         """Year given by "min al-am al-madi"-style tails; None when the tail has no year."""
@@ -407,15 +342,15 @@ class _Grammar:
         if day is None:
             return None
         if m["y"]:
-            d = _safe_date(int(m["y"]), mon, day)
-            return _day(d) if d else (None, "day", None)
+            d = periods.safe_date(int(m["y"]), mon, day)
+            return periods.day(d) if d else (None, "day", None)
         if self.event_before.search(norm, max(0, m.start("x") - 12), m.start("x")):
             return None
         if pub is None:
             return None, "day", None
         year, rel = self._year_from_tail(m, pub), self.rel.get(_key(m["mrel"]))
         if year is None:
-            d = _safe_date(pub.year, mon, day)
+            d = periods.safe_date(pub.year, mon, day)
             if rel == "past" and (d is None or d > pub):
                 year = pub.year - 1
             elif rel == "next" and (d is None or d < pub):
@@ -424,8 +359,8 @@ class _Grammar:
                 year = pub.year - 1
             else:
                 year = pub.year
-        d = _safe_date(year, mon, day)
-        return _day(d) if d else (None, "day", None)
+        d = periods.safe_date(year, mon, day)
+        return periods.day(d) if d else (None, "day", None)
 
     def _gmonth(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         mon = self.month[_key(m["mon"])]
@@ -433,7 +368,7 @@ class _Grammar:
         if not (m["y"] or m["mw"] or (loose and _key(m["mon"]) not in self.short)):
             return None
         if m["y"]:
-            return _month(int(m["y"]), mon)
+            return periods.month(int(m["y"]), mon)
         if pub is None:
             return None, "month", None
         year, rel = self._year_from_tail(m, pub), self.rel.get(_key(m["mrel"]))
@@ -446,7 +381,7 @@ class _Grammar:
                 year = pub.year - 1
             else:
                 year = pub.year
-        return _month(year, mon)
+        return periods.month(year, mon)
 
     def _month_day(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         day = self._daynum(m["d"])
@@ -455,12 +390,12 @@ class _Grammar:
         if pub is None:
             return None, "day", None
         rel = self.rel.get(_key(m["rel"]))
-        y, mo = _shift_month(pub.year, pub.month, _OFFSETS.get(rel or "current", 0))
-        d = _safe_date(y, mo, day)
+        y, mo = periods.shift_month(pub.year, pub.month, _OFFSETS.get(rel or "current", 0))
+        d = periods.safe_date(y, mo, day)
         if rel is None and not m["this"] and (d is None or d > pub + FUTURE_SLACK):
-            y, mo = _shift_month(y, mo, -1)
-            d = _safe_date(y, mo, day)
-        return _day(d) if d else (None, "day", None)
+            y, mo = periods.shift_month(y, mo, -1)
+            d = periods.safe_date(y, mo, day)
+        return periods.day(d) if d else (None, "day", None)
 
     def _period(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         unit, rel = self.period[_key(m["pw"])], self.rel.get(_key(m["rel"]))
@@ -470,19 +405,19 @@ class _Grammar:
             return None, unit, None
         n = _OFFSETS[rel or "current"]
         if unit == "week":
-            return _week(pub + dt.timedelta(days=7 * n))
+            return periods.week(pub + dt.timedelta(days=7 * n))
         if unit == "month":
-            return _month(*_shift_month(pub.year, pub.month, n))
-        return _year(pub.year + n)
+            return periods.month(*periods.shift_month(pub.year, pub.month, n))
+        return periods.year(pub.year + n)
 
     def _year(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         y = int(m["y"])
         hijri_mark = _key(m["mk"]) in self.hmark
         if y >= 1900 and not hijri_mark:
-            return _year(y)
+            return periods.year(y)
         if y < 1900 and hijri_mark:
-            last = _hijri_month(y, 12)[2]
-            return (_hijri(y, 1, 1), "year", last) if last else (None, "year", None)
+            last = periods.hijri_month(y, 12)[2]
+            return (periods.hijri_date(y, 1, 1), "year", last) if last else (None, "year", None)
         return None
 
     def _numeric(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
@@ -494,35 +429,35 @@ class _Grammar:
         else:
             return None
         if 1300 <= y <= 1500 and _key(m["mk"]) not in self.gmark:
-            res = _hijri(y, mo, d) if 1 <= mo <= 12 else None
-            return _day(res) if res else None
+            res = periods.hijri_date(y, mo, d) if 1 <= mo <= 12 else None
+            return periods.day(res) if res else None
         if not 1900 <= y <= 2100:
             return None
-        res = _safe_date(y, mo, d) or (_safe_date(y, d, mo) if mo > 12 else None)
-        return _day(res) if res else None
+        res = periods.safe_date(y, mo, d) or (periods.safe_date(y, d, mo) if mo > 12 else None)
+        return periods.day(res) if res else None
 
     def _hday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         day, hm = self._daynum(m["d"]), self.hmonth[_key(m["hm"])]
         if day is None or day > 30:
             return None
         if m["y"]:
-            d = _hijri(int(m["y"]), hm, day)
-            return _day(d) if d else (None, "day", None)
+            d = periods.hijri_date(int(m["y"]), hm, day)
+            return periods.day(d) if d else (None, "day", None)
         if _key(m["hm"]) in self.h_need_year or not m["d"][-1].isdigit():
             return None
         if pub is None:
             return None, "day", None
-        today = _to_hijri(pub)
+        today = periods.to_hijri(pub)
         if today is None:
             return None, "day", None
         hy = today.year
-        d = _hijri(hy, hm, day)
+        d = periods.hijri_date(hy, hm, day)
         if d is None or d > pub + FUTURE_SLACK:
-            d = _hijri(hy - 1, hm, day)
-        return _day(d) if d else (None, "day", None)
+            d = periods.hijri_date(hy - 1, hm, day)
+        return periods.day(d) if d else (None, "day", None)
 
     def _hmonth(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
-        return _hijri_month(int(m["y"]), self.hmonth[_key(m["hm"])])
+        return periods.hijri_month(int(m["y"]), self.hmonth[_key(m["hm"])])
 
     def _hmonth_recent(self, m: re.Match[str], norm: str, pub: dt.date | None
                        ) -> Resolved | None:
@@ -540,7 +475,7 @@ class _Grammar:
         if pub is None:
             return None, "month", None
         hm = self.hmonth[_key(m["hm"])]
-        now = _to_hijri(pub)
+        now = periods.to_hijri(pub)
         if now is None:
             return None, "month", None
         if rel == "next":
@@ -549,7 +484,7 @@ class _Grammar:
             hy = now.year if hm < now.month else now.year - 1
         else:
             hy = now.year if hm <= now.month else now.year - 1
-        return _hijri_month(hy, hm)
+        return periods.hijri_month(hy, hm)
 
     def _count(self, m: re.Match[str]) -> tuple[int, str]:
         if m["u2"]:
@@ -566,14 +501,14 @@ class _Grammar:
         if pub is None:
             return None, "day" if unit == "hour" else unit, None
         if unit == "hour":
-            return _day(pub - dt.timedelta(days=n // 24))
+            return periods.day(pub - dt.timedelta(days=n // 24))
         if unit == "day":
-            return _day(pub - dt.timedelta(days=n))
+            return periods.day(pub - dt.timedelta(days=n))
         if unit == "week":
-            return _week(pub - dt.timedelta(days=7 * n))
+            return periods.week(pub - dt.timedelta(days=7 * n))
         if unit == "month":
-            return _month(*_shift_month(pub.year, pub.month, -n))
-        return _year(pub.year - n)
+            return periods.month(*periods.shift_month(pub.year, pub.month, -n))
+        return periods.year(pub.year - n)
 
     def _recent(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         n, unit = self._count(m)
@@ -582,7 +517,7 @@ class _Grammar:
         if unit in ("hour", "day", "week"):
             days = {"hour": math.ceil(n / 24), "day": n, "week": 7 * n}[unit]
             return pub - dt.timedelta(days=days), "since", None
-        y, mo = _shift_month(pub.year, pub.month, -n * (12 if unit == "year" else 1))
+        y, mo = periods.shift_month(pub.year, pub.month, -n * (12 if unit == "year" else 1))
         return dt.date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1])), "since", None
 
     def _since_marker(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved:
@@ -595,7 +530,7 @@ class _Grammar:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    return _Grammar(load_yaml("dates.yaml"))
+    return _Grammar(load_data("dates.yaml"))
 
 
 def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar) -> list[int]:

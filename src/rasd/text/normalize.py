@@ -77,6 +77,21 @@ def normalize_string(text: str) -> str:
     return normalize(text)[0]
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def canon(text: str, *, punctuation: bool = True) -> str:
+    """Comparable form of a phrase (a speaker, a place, a name): :func:`normalize_string`,
+    single-spaced; with ``punctuation=False`` every mark is a space, so the words are the runs of
+    word characters. rasd's one canonicalizer: de-duplication compares claims' sources by it;
+    reconciliation (:func:`rasd.reconcile.keys.name_key`) and the evaluation
+    (:func:`rasd.evaluate.match_form`) each add one documented step to it."""
+    norm = normalize_string(text)
+    if not punctuation:
+        norm = _PUNCTUATION.sub(" ", norm)
+    return " ".join(norm.split())
+
+
 def normalize(text: str) -> tuple[str, tuple[int, ...]]:
     """Fold ``text`` for matching; return the folded string and its offset map."""
     if _PRESENTATION.search(text):

@@ -8,7 +8,8 @@ head counts (years, dates, ages, money, ...) are returned too, with ``kind`` nam
 caller can drop them. A figure above :data:`MAX_COUNT` is kind ``"out_of_range"``; a digit
 string longer than :data:`MAX_DIGITS` is not read as a number at all.
 
-All words come from ``lang/ar/data/numbers.yaml``; everything is compiled once, on first use.
+All words come from ``lang/ar/data/numbers.yaml``, compiled once, on first use, into the tables
+and patterns of :mod:`rasd.text.number_lexicon`; this module holds the grammar.
 """
 # Examples (normalized before matching): "93", "1,200", "1.5 مليون", "الـ27", "و8", "بـ 4921",
 # "ثلاثة وعشرون", "عشرة آلاف", "مليون ونصف", "قتيلين" (2), "عشرات الآلاف", "عدد من",
@@ -18,18 +19,15 @@ All words come from ``lang/ar/data/numbers.yaml``; everything is compiled once, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 from typing import Any
 
-from rasd.lang.ar import load_yaml, singular_persons
 from rasd.model import Count, CountMention, NormOffset, Token
-from rasd.text.normalize import normalize_string
-from rasd.text.tokens import leading_word, word_starts
-from rasd.text.trie import trie_pattern
+from rasd.text.number_lexicon import NumberLexicon, NumberWord, lexicon
+from rasd.text.tokens import word_starts
 
 __all__ = ["find_counts"]
 
@@ -45,7 +43,6 @@ _MULTS = ("mult1", "mult2", "multn")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _NONDIGIT = re.compile(r"\D")
 _PLUS = re.compile(r"\+")
-_STRIP = "()[]{}\"'.,:;!?-_/*#…"
 
 
 @dataclass(slots=True)
@@ -81,290 +78,9 @@ class _Core:
                             self.noun)
 
 
-@dataclass(slots=True)
-class _Tok:
-    """A resolved number word: offsets, clitic-free stem, category, value and clitic flags."""
-
-    start: int
-    end: int
-    stem: str
-    cat: str
-    value: int
-    conj: bool
-    al: bool
-
-
-# --- the lexicon ----------------------------------------------------------------------------
-
-def _n(text: Any) -> str:
-    """A lexicon entry, normalized like the text (whitespace collapsed)."""
-    return " ".join(normalize_string(str(text)).split())
-
-
-def _ns(items: Iterable[Any]) -> list[str]:
-    """Normalized, de-duplicated entries of a YAML list."""
-    return list(dict.fromkeys(n for n in map(_n, items) if n))
-
-
-def _cls(chars: Iterable[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in chars) + "]"
-
-
-_WORD_ONLY = re.compile(r"\w+")
-
-
-class _Lexicon:
-    """Word tables and compiled patterns built from ``numbers.yaml``."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._read_clitics(data["clitics"], str(data["punctuation"]))
-        words = self._read_number_words(data)
-        self._compile_figures(data, words)
-        self._compile_qualifiers(data["qualifiers"])
-        self._compile_ranges(data["ranges"])
-        self._compile_kinds(data["kinds"], data["ranges"])
-
-    def _read_clitics(self, clitics: dict[str, Any], punctuation: str) -> None:
-        """The clitics a figure's first word may carry, and every (prefix, has "and", has the
-        article) combination of them, fewest letters first."""
-        self.conj = set(_ns(clitics["conjunctions"]))
-        self.preps = set(_ns(clitics["prepositions"]))
-        self.article = _n(clitics["article"])
-        self.lam_article, self.and_ = _n(clitics["lam_article"]), _n(clitics["and"])
-        self.punct = _STRIP + punctuation
-        self.prefixes = sorted(
-            {(c + p + a, bool(c), bool(a) or p == self.lam_article)
-             for c in ("", *self.conj) for p in ("", *self.preps, self.lam_article)
-             for a in (("",) if p == self.lam_article else ("", self.article))},
-            key=lambda x: len(x[0]))
-
-    def _read_number_words(self, data: dict[str, Any]) -> dict[str, tuple[str, int]]:
-        """Number words -> (category, value): units, tens, hundreds (one word or two),
-        multipliers (thousand: one, two, many), vague words (tens of, hundreds of); and the
-        duals, the word lists read around a figure and the clitic forms of every number word."""
-        words: dict[str, tuple[str, int]] = {}
-        for cat, section in (("unit", "units"), ("tens", "tens"), ("hund", "hundreds")):
-            words.update((f, (cat, int(v))) for v, forms in data[section].items()
-                         for f in _ns(forms))
-        hwords = _ns(data["hundred_words"])
-        words.update((f, (cat, v)) for cat, v, key in (
-            ("ten", 10, "ten_words"), ("one", 1, "one_of"), ("hword", 100, "hundred_words"),
-            ("half", 0, "half")) for f in _ns(data[key]))
-        words.update((p + h, ("hund", int(v) * 100))
-                     for v, forms in data["hundred_prefixes"].items()
-                     for p in _ns(forms) for h in hwords)
-        self.mult_of: dict[str, int] = {}
-        for value, groups in data["multipliers"].items():
-            for cat, key in (("mult1", "one"), ("mult2", "two"), ("multn", "many")):
-                for f in _ns(groups[key]):
-                    words[f] = (cat, int(value))
-                    if cat != "mult2":
-                        self.mult_of[f] = int(value)
-        self.vague_names = {10: "tens", 100: "hundreds"}
-        self.vague_of_thousands = {10: "tens_of_thousands", 100: "hundreds_of_thousands"}
-        words.update((f, ("vague", 10 if name == "tens" else 100))
-                     for name, forms in data["vague"].items() for f in _ns(forms))
-        self.duals = {f: ("dual", 2)
-                      for f in (*_ns(data["duals"]), *_person_duals(data["person_duals"]))}
-        self.not_numbers = set(_ns(data["not_numbers"]))
-        self.word_forms = self._clitic_forms(words)
-        self.dual_forms = self._clitic_forms(self.duals)
-        self.article_blocked = set(_ns(data["article_blocked"]))
-        self.ordinals = set(_ns(data["ordinals"]))
-        self.one_of_stop = set(_ns(data["one_of_stop"]))
-        self.pronoun_suffixes = tuple(_ns(data["pronoun_suffixes"]))
-        self.year_next = set(_ns(data["year_next"]))
-        return words
-
-    def _compile_figures(self, data: dict[str, Any], words: dict[str, tuple[str, int]]) -> None:
-        """``master``, the one pattern finding every figure: a date, time or phone number, a
-        digit figure (with a clitic, thousands separators, a multiplier word), a run of number
-        words, or a "several" word; and ``openers``, the words it can open with (see
-        :func:`_figure_starts`)."""
-        art = re.escape(self.article)
-        stems = trie_pattern(words)
-        qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
-        self.unspecified = tuple(_ns(data["unspecified"]))
-        several_words = [p + w for p in qpre for w in (*_ns(data["several"]), *self.unspecified)]
-        several = trie_pattern(several_words, r'[\s"]+')
-        # the words a figure can open with, but for those holding a digit (see _figure_starts):
-        # a clitic before "N" or " N", a number word or dual, a "several" word (first words)
-        openers = [p for p, _, _ in self.prefixes if p]
-        openers += [*self.word_forms, *self.dual_forms, *several_words]
-        leading = {leading_word(w) for w in openers}
-        self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
-        dpre = trie_pattern({p + sp for p, _, _ in self.prefixes if p for sp in ("", " ")}, " ")
-        mults = trie_pattern(self.mult_of)
-        self.rmark = _n(data["reversed_decimal_mark"])
-        rmark = re.escape(self.rmark)
-        self.heads = heads = self._heads({**words, **self.duals})
-        # a figure opens a word, or its digits follow letters glued to them ("مقتل25")
-        self.master = re.compile("(?:(?<!\\w)|(?<=[^\\W\\d_])(?=\\d))(?:" + "|".join([
-            r"(?=[\d+])(?:(?P<date>(?<![/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
-            r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}/\d{1,2})(?![\d/]))"
-            r"|(?P<time>(?<!:)\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
-            r"|(?P<phone>\+\d[\d -]{6,}\d|\d{7,}(?!\d)))",
-            rf"{dpre}?(?=\d)(?:(?P<dash>(?P<da>\d{{1,6}}) ?- ?(?P<db>\d{{1,6}})(?!\d|[/.,-]\d))"
-            rf"|(?P<digit>(?P<dnum>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d|\.\d)"
-            rf"|\d+{rmark}\d+|\d+(?:[.,]\d+)?)(?:\s?(?P<dmult>{mults})(?!\w))?))",
-            rf"(?P<words>{heads}(?!\w)(?:\s+(?:{re.escape(self.and_)}\s?)?(?:{art})?{stems}(?!\w))*)",
-            rf"(?P<several>{several}(?!\w))",
-        ]) + ")")
-        self.run_tok = re.compile(rf"(?:(?P<c>{re.escape(self.and_)})\s+)?(?P<w>\S+)")
-        self.dual_two = re.compile(rf"\s+{trie_pattern(_ns(data['dual_twos']))}(?!\w)")
-
-    def _compile_qualifiers(self, qualifiers: dict[str, Any]) -> None:
-        """Hedges before a figure (about, more than) and after it (at least), by qualifier."""
-        self.qualifier_of = {p: k for side in ("before", "after")
-                             for k, ps in qualifiers[side].items() for p in _ns(ps)}
-        clitics = trie_pattern(_ns(qualifiers["clitics"]))
-        before = trie_pattern(p for ps in qualifiers["before"].values() for p in _ns(ps))
-        self.qual_before = re.compile(rf"(?<!\w){clitics}?(?P<q>{before})\s*$")
-        after = trie_pattern(p for ps in qualifiers["after"].values() for p in _ns(ps))
-        self.qual_after = re.compile(rf"\s*(?P<q>{after})(?!\w)")
-
-    def _compile_ranges(self, ranges: dict[str, Any]) -> None:
-        """Ranges: between N and M, from N to M, N or M, and the words that block them."""
-        conj = _cls(self.conj)
-        self.range_between = re.compile(
-            rf"(?<!\w){conj}?{trie_pattern(_ns(ranges['between']))}\s+$")
-        self.range_from = re.compile(rf"(?<!\w){conj}?{trie_pattern(_ns(ranges['from']))}\s+$")
-        self.range_from_words = set(_ns(ranges["from"]))
-        self.range_to = set(_ns(ranges["to"]))
-        self.range_or = set(_ns(ranges["or"]))
-        self.blockers = self.expand(_ns(ranges["blockers"]))
-
-    def _compile_kinds(self, kinds: dict[str, Any], ranges: dict[str, Any]) -> None:
-        """What tells a figure is no head count: the words after it (a percent, money, a year,
-        a date, a time, a distance, a measure, a duration, an age) and before it (an age, a
-        time, a reference number, a score, a year, a weapon model: F-16)."""
-        art = re.escape(self.article)
-        months = _ns(kinds["months"])
-        self.month_words = self.expand(m.split()[0] for m in months)
-        frm = trie_pattern(_ns(ranges["from"]))
-
-        def after_words(phrases: Iterable[str], article: bool = False) -> str:
-            return (f"(?:{art})?" if article else "") + trie_pattern(_ns(phrases))
-
-        date = rf"(?:{frm}\s+)?{trie_pattern(months + _ns(kinds['date_after_words']))}"
-        self.after_kind = re.compile(
-            r"\s*(?:[\"(]\s*)?(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in [
-                ("percent", after_words(kinds["percent_after"])),
-                ("money", after_words(kinds["money_after"], True)),
-                ("year", after_words(kinds["year_after"])),
-                ("date", date),
-                ("time", after_words(kinds["time_after"])),
-                ("distance", after_words(kinds["distance_after"], True)),
-                ("measure", after_words(kinds["measure_after"], True)),
-                ("duration", after_words(kinds["duration_after"], True)),
-            ]) + r")(?!\w)")
-        self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after_words(kinds["age_units"])
-                                   + r"(?!\w)")
-        self.money_signs = set(kinds["money_before"])
-        self.age_before = self.expand(_ns(kinds["age_before"]))
-        self.age_open = set(kinds["age_open"])
-        self.time_before = self.expand(_ns(kinds["time_before"]))
-        self.reference_before = self.expand(_ns(kinds["reference_before"]))
-        self.score_before = self.expand(_ns(kinds["score_before"]))
-        self.year_strong = self.expand(_ns(kinds["year_strong_before"]))
-        self.year_weak = self.expand(_ns(kinds["year_weak_before"]))
-        models = trie_pattern(_ns(kinds["model_prefixes"]))
-        # "إف-16", and two letter names spaced out ("إم أتش 17", the flight MH17)
-        self.model_before = re.compile(rf"(?:(?<![a-z])[a-z]{{1,5}}\s?-?\s?|(?<!\w){models}\s?-\s?"
-                                       rf"|(?<!\w){models}\s{models}\s?-?\s?)$")
-
-    def _heads(self, table: dict[str, Any]) -> str:
-        """A pattern matching a whole word of :attr:`word_forms` or :attr:`dual_forms`: a clitic
-        prefix and an entry of ``table``, but not a form of ``not_numbers``. The same words as
-        one trie of every form (9,000 of them), a tenth of its size, so the master pattern
-        compiles about four times faster; every form is word characters only, so a match of
-        either pattern (followed by ``(?!\\w)``) is the whole word."""
-        forms = (*self.word_forms, *self.dual_forms)
-        if not all(_WORD_ONLY.fullmatch(f) for f in forms):  # a form with a space: every form
-            return trie_pattern(forms)
-        removed = {c + w for w in self.not_numbers for c in ("", *self.conj)}
-        blocked = rf"(?!{trie_pattern(removed)}(?!\w))" if removed else ""
-        prefixes = trie_pattern(p for p, _, _ in self.prefixes if p)
-        return rf"{blocked}{prefixes}?{trie_pattern(table)}"
-
-    # -- word helpers --
-
-    def resolve(self, word: str, forms: dict[str, tuple[str, str, int, bool, bool]],
-                start: int = 0, end: int = 0, conj: bool = False) -> _Tok | None:
-        """``word`` (clitics included) looked up in ``forms`` (see :meth:`_clitic_forms`)."""
-        hit = forms.get(word)
-        if hit is None:
-            return None
-        return _Tok(start, end, hit[0], hit[1], hit[2], conj or hit[3], hit[4])
-
-    def _clitic_forms(self, table: dict[str, tuple[str, int]]
-                      ) -> dict[str, tuple[str, str, int, bool, bool]]:
-        """Every clitic form of every entry: form -> (stem, category, value, conj, article)."""
-        forms = {}
-        for pre, has_conj, has_al in reversed(self.prefixes):    # fewest clitics win
-            for stem, (cat, value) in table.items():
-                forms[pre + stem] = (stem, cat, value, has_conj, has_al)
-        for w in self.not_numbers:
-            for c in ("", *self.conj):
-                forms.pop(c + w, None)
-        return forms
-
-    def clean(self, word: str) -> str:
-        return word.strip(self.punct)
-
-    def expand(self, words: Iterable[str]) -> set[str]:
-        """``words`` with every clitic form a preceding-context word can take."""
-        # "في" -> "وفي", "العام" -> "للعام"
-        out: set[str] = set()
-        for w in words:
-            forms = [w]
-            if w.startswith(self.article):
-                forms.append(self.lam_article + w[len(self.article):])
-            for f in list(forms):
-                forms += [p + f for p in self.preps]
-            out.update(c + f for c in ("", *self.conj) for f in forms)
-        return out
-
-    def strip_article(self, word: str) -> str:
-        return word[len(self.article):] if word.startswith(self.article) else word
-
-    def words_before(self, norm: str, pos: int, n: int = 3) -> list[str]:
-        chunk = norm[max(0, pos - 45):pos].replace("/", " ").split()
-        return [self.clean(w) for w in chunk[-n:]]
-
-    def blocked(self, text: str) -> bool:
-        return any(self.clean(w) in self.blockers for w in text.split()[-3:])
-
-    def stem_ok(self, gap: str, norm: str, end: int) -> bool:
-        """One noun between two figures of a range, repeated after the second figure."""
-        # "ما بين 110 مدنيين و150 مدنيا"
-        if " " in gap or any(ch.isdigit() for ch in gap):
-            return False
-        nxt = norm[end:end + 30].split()
-        if not nxt:
-            return False
-        a, b = self.strip_article(gap), self.strip_article(self.clean(nxt[0]))
-        return len(a) >= 3 and a[:3] == b[:3]
-
-    def bare_year_ok(self, norm: str, end: int) -> bool:
-        rest = norm[end:end + 30].split()
-        if not rest:
-            return True
-        w = rest[0]
-        if not w[0].isalpha():
-            return True
-        w = self.clean(w)
-        return w.startswith(self.article) or w in self.year_next or not w
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    return _Lexicon(load_yaml("numbers.yaml"))
-
-
 # --- scanning -------------------------------------------------------------------------------
 
-def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator[re.Match[str]]:
+def _figure_starts(norm: str, tokens: Sequence[Token], lx: NumberLexicon) -> Iterator[re.Match[str]]:
     """What ``lx.master.finditer(norm)`` yields, trying the pattern only where a figure can start
     (``tokens`` are those of ``norm``): at the words holding a digit or among ``lx.openers``, and
     at "+". Every alternative of the pattern opens a word (or a phone number's "+"), so no match
@@ -382,31 +98,10 @@ def _figure_starts(norm: str, tokens: Sequence[Token], lx: _Lexicon) -> Iterator
             yield m
 
 
-def person_duals() -> list[str]:
-    """The derived duals of person nouns (``numbers.yaml`` person_duals), normalized."""
-    return _person_duals(load_yaml("numbers.yaml")["person_duals"])
-
-
-def _person_duals(spec: dict[str, Any]) -> list[str]:
-    """Nominative duals of the singular person nouns of ``persons.yaml`` (the ``endings`` rule of
-    numbers.yaml), but for the ``not_duals`` that name something else."""
-    endings = {_n(k): _n(v) for k, v in spec["endings"].items()}
-    fem = [k for k in endings if k]
-    acc = _n(load_yaml("clitics.yaml")["accusative_suffix"])
-    out = []
-    for w in _ns(singular_persons()):
-        if " " in w or w.endswith(acc):
-            continue
-        end = next((k for k in fem if w.endswith(k)), "")
-        out.append(w[:len(w) - len(end)] + endings[end])
-    blocked = set(_ns(spec["not_duals"]))
-    return [d for d in out if d not in blocked]
-
-
 _TEXT = attrgetter("text")
 
 
-def _cores(norm: str, lx: _Lexicon, tokens: Sequence[Token] | None = None) -> Iterator[_Core]:
+def _cores(norm: str, lx: NumberLexicon, tokens: Sequence[Token] | None = None) -> Iterator[_Core]:
     """Raw figures in text order, before qualifiers, ranges and kinds are worked out."""
     scan = (lx.master.finditer(norm) if tokens is None or lx.openers is None
             else _figure_starts(norm, tokens, lx))
@@ -436,7 +131,7 @@ def _cores(norm: str, lx: _Lexicon, tokens: Sequence[Token] | None = None) -> It
                 yield _Core(s, e, s, "special", value=int(digits), kind=group or "count")
 
 
-def _digit_core(m: re.Match[str], lx: _Lexicon) -> _Core | None:
+def _digit_core(m: re.Match[str], lx: NumberLexicon) -> _Core | None:
     """The figure of a digit match, or None for a digit string longer than MAX_DIGITS."""
     s, e = m.span()
     raw = m.group("dnum")
@@ -461,10 +156,10 @@ def _digit_core(m: re.Match[str], lx: _Lexicon) -> _Core | None:
                  ndigits=len(raw) if raw.isdigit() else 0)
 
 
-def _word_cores(norm: str, m: re.Match[str], lx: _Lexicon) -> Iterator[_Core]:
+def _word_cores(norm: str, m: re.Match[str], lx: NumberLexicon) -> Iterator[_Core]:
     """Split a run of number words (and a leading dual noun) into figures."""
     # "خمسة وثلاثة" is two figures, "ثلاثة وعشرون" one
-    toks: list[_Tok] = []
+    toks: list[NumberWord] = []
     for tm in lx.run_tok.finditer(norm, m.start(), m.end()):
         if not toks and (dual := lx.resolve(tm.group("w"), lx.dual_forms, tm.start(), tm.end())):
             yield _Core(dual.start, dual.end, dual.start, "dual", value=2, noun=dual.stem,
@@ -497,7 +192,7 @@ class _WordSum:
     places: set[str]
 
     @classmethod
-    def opening(cls, first: _Tok) -> _WordSum:
+    def opening(cls, first: NumberWord) -> _WordSum:
         """The sum after the figure's first word."""
         cat, value = first.cat, first.value
         if cat in _MULTS:
@@ -505,7 +200,7 @@ class _WordSum:
         place = _HUNDREDS if cat in ("hword", "hund") else _TENS if cat == "tens" else _UNITS
         return cls(100 if cat == "hword" else value, 0, _INF, {place})
 
-    def take(self, t: _Tok, prev: _Tok) -> bool:
+    def take(self, t: NumberWord, prev: NumberWord) -> bool:
         """Add word ``t`` (after ``prev``) to the figure; False when it cannot continue it."""
         cat, value, places = t.cat, t.value, self.places
         if cat == "ten" and not t.conj and prev.cat in ("unit", "one") \
@@ -541,12 +236,12 @@ class _WordSum:
         return True
 
 
-def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int, _Core | None]:
+def _parse_words(norm: str, toks: list[NumberWord], i: int, lx: NumberLexicon) -> tuple[int, _Core | None]:
     """The figure starting at ``toks[i]``: (index after it, core or None)."""
     first = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
 
-    def core(last: _Tok, **kw: Any) -> _Core:
+    def core(last: NumberWord, **kw: Any) -> _Core:
         return _Core(first.start, last.end, first.start, "word", conj=first.conj, **kw)
 
     special = _special_first_word(first, nxt, i, core, lx)
@@ -573,8 +268,8 @@ def _parse_words(norm: str, toks: list[_Tok], i: int, lx: _Lexicon) -> tuple[int
     return k, out
 
 
-def _special_first_word(first: _Tok, nxt: _Tok | None, i: int, core: Callable[..., _Core],
-                        lx: _Lexicon) -> tuple[int, _Core | None] | None:
+def _special_first_word(first: NumberWord, nxt: NumberWord | None, i: int, core: Callable[..., _Core],
+                        lx: NumberLexicon) -> tuple[int, _Core | None] | None:
     """A figure decided by its first word (and the next): no number (a weekday spelled like
     one), a vague count (tens, tens of thousands, thousands) or a half (half a million); None
     for a figure whose words add up (:class:`_WordSum`)."""
@@ -597,7 +292,7 @@ def _special_first_word(first: _Tok, nxt: _Tok | None, i: int, core: Callable[..
     return None
 
 
-def _single_word_figure(norm: str, first: _Tok, out: _Core, lx: _Lexicon) -> bool:
+def _single_word_figure(norm: str, first: NumberWord, out: _Core, lx: NumberLexicon) -> bool:
     """Whether a figure of one word is one: "one (of)" needs a construct noun after it, "ten"
     after an ordinal is part of it (eleventh); a definite tens word is an ordinal (the
     twentieth century: ``out.kind`` set so)."""
@@ -611,7 +306,7 @@ def _single_word_figure(norm: str, first: _Tok, out: _Core, lx: _Lexicon) -> boo
     return True
 
 
-def _one_of_ok(norm: str, end: int, lx: _Lexicon) -> bool:
+def _one_of_ok(norm: str, end: int, lx: NumberLexicon) -> bool:
     """Whether a bare "one (of)" word is followed by a construct noun."""
     # "أحد جنودها" = 1, but not "لم يصب أحد بأذى"
     words = [lx.clean(w) for w in norm[end:end + 40].split()[:2]]
@@ -624,7 +319,7 @@ def _one_of_ok(norm: str, end: int, lx: _Lexicon) -> bool:
 
 # --- context: qualifiers, ranges, kinds -----------------------------------------------------
 
-def _attach_qualifier(norm: str, c: _Core, floor: int, lx: _Lexicon) -> None:
+def _attach_qualifier(norm: str, c: _Core, floor: int, lx: NumberLexicon) -> None:
     m = lx.qual_before.search(norm, max(floor, c.start - 40), c.start)
     if m is not None:
         c.qualifier = lx.qualifier_of[" ".join(m.group("q").split())]
@@ -636,7 +331,7 @@ def _attach_qualifier(norm: str, c: _Core, floor: int, lx: _Lexicon) -> None:
         c.end = m.end()
 
 
-def _try_range(norm: str, a: _Core, b: _Core, lx: _Lexicon) -> _Core | None:
+def _try_range(norm: str, a: _Core, b: _Core, lx: NumberLexicon) -> _Core | None:
     """``a`` and ``b`` as one range, or None."""
     # "بين 40 و50", "ما بين 40 و50", "من 40 إلى 50", "40 إلى 50", "ثلاثة أو أربعة"
     if a.value is None or b.value is None or a.qualifier or a.kind not in ("count", "year"):
@@ -668,7 +363,7 @@ def _try_range(norm: str, a: _Core, b: _Core, lx: _Lexicon) -> _Core | None:
     return _Core(start, b.end, a.num, a.form, lo=lo, hi=hi, ndigits=max(a.ndigits, b.ndigits))
 
 
-def _classify(norm: str, c: _Core, prev: _Core | None, lx: _Lexicon) -> int:
+def _classify(norm: str, c: _Core, prev: _Core | None, lx: NumberLexicon) -> int:
     """Set ``c.kind`` from the words around it; return where the text it consumed ends."""
     end = c.end
     value = c.value if c.value is not None else c.hi
@@ -702,7 +397,7 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: _Lexicon) -> int:
     return end
 
 
-def _is_age(norm: str, num: int, lx: _Lexicon) -> bool:
+def _is_age(norm: str, num: int, lx: NumberLexicon) -> bool:
     if any(w in lx.age_before for w in lx.words_before(norm, num)):
         return True
     tail = norm[max(0, num - 3):num].rstrip()
@@ -710,7 +405,7 @@ def _is_age(norm: str, num: int, lx: _Lexicon) -> bool:
 
 
 def _is_year(value: int, before: list[str], prev: _Core | None, norm: str, c: _Core,
-             lx: _Lexicon) -> bool:
+             lx: NumberLexicon) -> bool:
     w1 = before[-1] if before else ""
     w2 = before[-2] if len(before) > 1 else ""
     if w1 in lx.year_strong and 600 <= value <= 2100:
@@ -741,7 +436,7 @@ def _adds_to_scale(norm: str, prev: _Core, c: _Core) -> bool:
 def find_counts(norm: str, tokens: Sequence[Token] | None = None) -> list[CountMention]:
     """Every figure in normalized text ``norm``, left to right, non-overlapping; ``tokens`` (those
     of ``norm``, from :func:`rasd.text.tokens.tokenize`) only make the search faster."""
-    lx = _lexicon()
+    lx = lexicon()
     out: list[_Core] = []
     skip = 0
     for c in _cores(norm, lx, tokens):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
 
-from rasd.lang.ar import load_yaml
+from rasd.lang.ar import load_data
 from rasd.model import Token
-from rasd.text.normalize import normalize_string
 
 _WORD_SPLIT = re.compile(r"(\d\d*|[^\W\d][^\W\d]*)")  # a run of digits or of letters
 _NON_WORD = re.compile(r"\W")
@@ -22,21 +22,27 @@ def leading_word(text: str) -> str:
     return _NON_WORD.split(text, maxsplit=1)[0]
 
 
+@dataclass(frozen=True, slots=True)
+class Clitics:
+    """The proclitics of ``clitics.yaml`` that stems are made without."""
+
+    conjunctions: frozenset[str]   # و ف
+    prepositions: frozenset[str]   # ب ل ك
+    article: str                   # ال
+    lam_article: str               # لل (ل + ال)
+    min_stem: int                  # fewest letters a stem keeps
+
+
 @lru_cache(maxsize=1)
-def _clitics() -> tuple[frozenset[str], frozenset[str], str, str, int]:
-    data = load_yaml("clitics.yaml")
-    return (
-        frozenset(normalize_string(c) for c in data["conjunctions"]),
-        frozenset(normalize_string(c) for c in data["prepositions"]),
-        normalize_string(data["article"]),
-        normalize_string(data["lam_article"]),
-        int(data["min_stem"]),
-    )
+def _clitics() -> Clitics:
+    data = load_data("clitics.yaml")
+    return Clitics(frozenset(data.words("conjunctions")), frozenset(data.words("prepositions")),
+                   data.word("article"), data.word("lam_article"), data.integer("min_stem"))
 
 
 @lru_cache(maxsize=1)
 def _accusative() -> str:
-    return normalize_string(load_yaml("clitics.yaml")["accusative_suffix"])
+    return load_data("clitics.yaml").word("accusative_suffix")
 
 
 def with_accusative(words: frozenset[str]) -> frozenset[str]:
@@ -47,7 +53,9 @@ def with_accusative(words: frozenset[str]) -> frozenset[str]:
 
 def _stems_of(word: str) -> tuple[str, ...]:
     """The word and its forms without proclitics (و ف, then ب ل ك, then ال), longest first."""
-    conj, prep, art, lam_art, min_len = _clitics()
+    c = _clitics()
+    conj, prep, art, lam_art, min_len = (c.conjunctions, c.prepositions, c.article,
+                                         c.lam_article, c.min_stem)
     bases = [word]
     if word[:1] in conj and len(word) - 1 >= min_len:
         bases.append(word[1:])
@@ -92,20 +100,22 @@ def stems(word: str) -> tuple[str, ...]:
 
 def starts_with_conjunction(tok: Token) -> bool:
     """Whether a token is, or opens with, the conjunction و/ف ("و32", "و 32")."""
-    conj = _clitics()[0]
+    conj = _clitics().conjunctions
     return tok.text[:1] in conj and (len(tok.text) == 1 or tok.text[1:] in tok.stems)
 
 
 def has_preposition(tok: Token) -> bool:
     """Whether a token opens with a preposition clitic (ب ل ك, after an optional و/ف)."""
-    conj, prep, _, _, _ = _clitics()
+    c = _clitics()
+    conj, prep = c.conjunctions, c.prepositions
     word = tok.text[1:] if tok.text[:1] in conj and tok.text[1:] in tok.stems else tok.text
     return word[:1] in prep and word[1:] in tok.stems
 
 
 def has_article(tok: Token) -> bool:
     """Whether a token carries the definite article ("الثلاثة", "وال27", "للمرصد")."""
-    _, _, art, lam_art, _ = _clitics()
+    c = _clitics()
+    art, lam_art = c.article, c.lam_article
     return any(s.startswith(art) or s.startswith(lam_art) for s in tok.stems[:3])
 
 
@@ -113,13 +123,14 @@ def is_definite(tok: Token) -> bool:
     """Whether a token carries the definite article as a clitic ("الوكالة", "وللمرصد"), unlike
     :func:`has_article`, which also takes a stem that merely starts with its letters ("وكالة"
     -> "الة")."""
-    art = _clitics()[2]
+    art = _clitics().article
     return any(s.startswith(art) and s[len(art):] in tok.stems for s in tok.stems)
 
 
 def without_article(word: str) -> str:
     """A normalized word without its definite article ("المصادر" -> مصادر), else as it is."""
-    _, _, art, _, min_len = _clitics()
+    c = _clitics()
+    art, min_len = c.article, c.min_stem
     return word[len(art):] if word.startswith(art) and len(word) - len(art) >= min_len else word
 
 

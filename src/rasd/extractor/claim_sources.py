@@ -1,0 +1,134 @@
+"""The source of each claim: its sentence's attribution, a trailing one, a continuation verb's
+or an open quotation's speaker, resolved to a Mention with kind, id and role."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from rasd.extractor.sources import resolve_source
+from rasd.model import Document, Mention, NormOffset, SourceMention, Span
+
+QUOTE_MAX_SENTENCES = 3
+
+
+def _sentence_of(starts: Sequence[int], pos: int) -> int:
+    """Index of the sentence (by its start offsets) that holds ``pos``."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+UNNAMED = frozenset({"carry", "outlet"})  # attribution cues that name no speaker
+
+
+class SourceResolver:
+    """Picks the source of a figure: its sentence's attribution, else the speaker carried by a
+    continuation verb ("وأضاف أن") or by a quotation still open from an earlier sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_sentence: dict[int, list[SourceMention]] = {}
+        starts = [s for s, _ in doc.sentences]
+        for sm in doc.sources:
+            self.by_sentence.setdefault(_sentence_of(starts, sm.cue_start), []).append(sm)
+        # per sentence with attributions: cue offsets (None unless in order, for bisect) and the
+        # last named (not UNNAMED) mention among the first i; the sentences naming a speaker
+        self.cues: dict[int, list[NormOffset] | None] = {}
+        self.named_upto: dict[int, list[SourceMention | None]] = {}
+        self.named_sentences: list[int] = []
+        for si, mentions in sorted(self.by_sentence.items()):
+            cues = [sm.cue_start for sm in mentions]
+            self.cues[si] = cues if cues == sorted(cues) else None
+            upto: list[SourceMention | None] = [None]
+            for sm in mentions:
+                upto.append(sm if sm.kind not in UNNAMED else upto[-1])
+            self.named_upto[si] = upto
+            if upto[-1] is not None:
+                self.named_sentences.append(si)
+        self.quoted_from = self._open_quotes()
+        self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
+
+    def _open_quotes(self) -> dict[int, int]:
+        """Sentence -> the earlier sentence whose quotation it continues."""
+        out: dict[int, int] = {}
+        opened: int | None = None
+        para_ends = sorted({e for _, e in self.doc.paragraphs})
+        for si, (s, e) in enumerate(self.doc.sentences):
+            if opened is not None and si - opened > QUOTE_MAX_SENTENCES:
+                opened = None  # an unclosed quotation mark: stop carrying
+            if opened is not None:
+                out[si] = opened
+            if self.doc.norm.count('"', s, e) % 2 == 1:
+                last_quote = self.doc.norm.rfind('"', s, e)
+                cued = any(sm.cue_start < last_quote for sm in self.by_sentence.get(si, []))
+                opened = si if opened is None and cued else None
+            if opened is not None and bisect.bisect_right(para_ends, s) < bisect.bisect_right(
+                    para_ends, e):
+                opened = None  # a quotation does not run past its paragraph
+        return out
+
+    def _last_named(self, si: int) -> SourceMention | None:
+        """The last speaker named in a sentence before sentence ``si``."""
+        k = bisect.bisect_left(self.named_sentences, si)
+        return self.named_upto[self.named_sentences[k - 1]][-1] if k else None
+
+    def _named_in(self, si: int) -> SourceMention | None:
+        upto = self.named_upto.get(si)
+        return (upto[-1] if upto else None) or self._last_named(si)
+
+    def _trailing(self, pos: int, after: list[SourceMention],
+                  before: SourceMention | None) -> SourceMention | None:
+        """The attribution right after a figure that vouches for it ("أسفر عن مقتل 12 شخصاً
+        وفقاً لبيان الحزب", "..., كما قال المرصد"): the first one after the figure, with no other
+        figure between. A news agency there relays the speaker before the figure ("..., وفقاً
+        لرويترز"), so it wins only over the article's own voice."""
+        if not after or not after[0].after:
+            return None
+        t = after[0]
+        k = bisect.bisect_right(self.count_starts, pos)
+        if k < len(self.count_starts) and self.count_starts[k] < t.cue_start:
+            return None
+        if t.kind == "media" and before is not None and before.kind != "outlet":
+            return None
+        return t
+
+    def resolve(self, si: int, pos: int) -> SourceMention | None:
+        mentions = self.by_sentence.get(si, [])
+        cues = self.cues.get(si)
+        if cues is not None:  # in text order: the mentions up to pos are the first k
+            k = bisect.bisect_right(cues, pos)
+            before_last = mentions[k - 1] if k else None
+            after = mentions[k:k + 1]
+            earlier = self.named_upto[si][k - 1] if k else None
+        else:
+            before = [sm for sm in mentions if sm.cue_start <= pos]
+            after = [sm for sm in mentions if sm.cue_start > pos]
+            before_last = before[-1] if before else None
+            named = [sm for sm in before[:-1] if sm.kind not in UNNAMED]
+            earlier = named[-1] if named else None
+        chosen = before_last if before_last is not None else (after[0] if after else None)
+        trailing = self._trailing(pos, after, before_last)
+        if trailing is not None:
+            return trailing
+        if chosen is not None and chosen.kind == "outlet":  # "يذكر أن": the article's voice
+            return None
+        if chosen is not None and chosen.kind == "carry":
+            return earlier or self._last_named(si)
+        if chosen is None and si in self.quoted_from:
+            return self._named_in(self.quoted_from[si])
+        return chosen
+
+
+def _resolved(doc: Document, start: NormOffset, end: NormOffset, kind: str, country: str | None) -> Mention:
+    """A speaker phrase as a Mention with its kind, canonical id, role and affiliation."""
+    text = doc.original(start, end)
+    info = resolve_source(text, country=country)
+    return Mention(text, doc.span(start, end), info.kind or kind, id=info.id, name=info.name,
+                   role=info.role, affiliation=info.affiliation, country=info.country)
+
+
+def source_mention(doc: Document, sm: SourceMention | None,
+                   country: str | None) -> tuple[Mention, tuple[Mention, ...]]:
+    if sm is None:  # the article's own voice: its outlet's name, or empty when none is given
+        return Mention(doc.outlet or "", Span(0, 0), "outlet"), ()
+    via = tuple(_resolved(doc, v.start, v.end, v.kind, country) for v in sm.via)
+    return _resolved(doc, sm.start, sm.end, sm.kind, country), via

@@ -1,0 +1,88 @@
+"""The time of each claim: a time expression of its sentence, else of the paragraph before or
+the lead, else the publication date."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+
+from rasd.extractor.attribution import statement_days
+from rasd.extractor.drafts import Draft
+from rasd.model import Document, TimeRef
+from rasd.text.dates import TimeMention, parse_published
+
+CONTEXT_SENTENCES = 3  # how far back in the paragraph a claim may take its time from
+EVENT_PRECISIONS = frozenset({"day", "week", "month"})
+
+
+def _past(t: TimeMention, published: datetime.date | None) -> bool:
+    """A dated expression that is not after publication (so not a future "المقبل")."""
+    return t.date is not None and (published is None or t.date <= published.isoformat())
+
+
+def _may_date_event(t: TimeMention, said: TimeMention) -> bool:
+    """Whether a time of a sentence whose statement is dated (``said``) may date its event:
+    not a year ("أعنف هجوم منذ نحو عام" compares) and not after the statement."""
+    return t.precision != "year" and (t.date is None or said.date is None or t.date <= said.date)
+
+
+def _time_ref(doc: Document, t: TimeMention, precision: str | None = None) -> TimeRef:
+    return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date,
+                   precision or t.precision)
+
+
+class TimeChooser:
+    """When: a time expression of the claim's sentence (the nearest to the figure; a cumulative
+    "منذ بدء الحرب" gives precision "since" and its start when known), a day that dates the
+    sentence's statement ("أعلنت الوزارة، السبت، أن") only when no other; else the nearest event
+    date (a day, week or month, not after publication) of the previous sentences of the
+    paragraph, then of the headline and lead; else the publication date ("publication")."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.published = published = parse_published(doc.published)
+        times = sorted(doc.times, key=lambda t: t.start)  # as found: in text order already
+        said = statement_days(doc)
+        own = [t for t in times if _past(t, published) or t.precision == "since"]
+        self.own = [t for t in own if t.start not in said]
+        self.own_starts = [t.start for t in self.own]
+        self.said = [t for t in own if t.start in said]
+        self.said_starts = [t.start for t in self.said]
+        self.events = [t for t in times if t.precision in EVENT_PRECISIONS and _past(t, published)]
+        self.event_starts = [t.start for t in self.events]
+        self.paragraph_starts = [ps for ps, _ in doc.paragraphs]
+
+    def _nearest_inside(self, s: int, e: int, anchor: int, said: bool = False
+                        ) -> TimeMention | None:
+        """``min(times of [s, e), key=distance to anchor)``: the first of the nearest (of the
+        statement days when ``said``)."""
+        starts, times = (self.said_starts, self.said) if said else (self.own_starts, self.own)
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        if lo == hi:
+            return None
+        k = min(max(bisect.bisect_left(starts, anchor), lo), hi)
+        best = None
+        for j in (k - 1, k):  # the last one before anchor, the first one from it on
+            if lo <= j < hi and (best is None or abs(starts[j] - anchor) < abs(starts[best] - anchor)):
+                best = bisect.bisect_left(starts, starts[j], lo, hi)
+        return times[best] if best is not None else None
+
+    def for_(self, draft: Draft) -> TimeRef | None:
+        doc = self.doc
+        s, e = doc.sentences[draft.sentence]
+        inside = self._nearest_inside(s, e, draft.anchor)
+        said = self._nearest_inside(s, e, draft.anchor, said=True)
+        if inside is not None and (said is None or _may_date_event(inside, said)):
+            return _time_ref(doc, inside)
+        if said is not None:  # "أعلنت الوزارة، السبت، أن": most often the event's day too
+            return _time_ref(doc, said)
+        k = bisect.bisect_right(self.paragraph_starts, s) - 1
+        para = self.paragraph_starts[k] if k >= 0 and s < doc.paragraphs[k][1] else s
+        back = doc.sentences[max(0, draft.sentence - CONTEXT_SENTENCES)][0]
+        lead_end = doc.sentences[min(1, len(doc.sentences) - 1)][1]
+        for lo, hi in ((max(para, back), s), (0, lead_end)):
+            j = bisect.bisect_left(self.event_starts, hi) - 1
+            if j >= 0 and self.event_starts[j] >= lo:
+                return _time_ref(doc, self.events[j])
+        published = self.published
+        return TimeRef("", None, published.isoformat(), "publication") if published else None

@@ -1,0 +1,156 @@
+"""De-duplication of a document's claims: one per figure and source (comparable source keys,
+headings yielding to attributed figures, the article's own voice repeating itself)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rasd.model import Claim, Document, Span
+from rasd.text.normalize import canon, normalize_string
+from rasd.text.tokens import stems, without_article
+
+
+def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dict[int, str]:
+    """Comparable source of each claim (by ``id``). A one-word definite source ("المصدر",
+    "المصادر", "البيان") names back the nearest source phrase before it (``mentions``: original
+    start and text of every source phrase of the document) with that head ("مصادر عسكرية
+    وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
+    its own."""
+    keys = {id(cl): canon(cl.source.text) for cl in claims}
+    # the phrases by the head of their first word and that word (indices into mentions, which
+    # are in text order), built when first needed: the nearest one before a claim by bisect
+    phrase_keys: list[str] = []
+    starts: list[int] = []
+    by_head: dict[str, dict[str, list[int]]] = {}
+    for cl in claims:
+        words = keys[id(cl)].split()
+        if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
+            continue
+        if not starts and mentions:
+            phrase_keys = [canon(text) for _, text in mentions]
+            starts = [start for start, _ in mentions]
+            for i, key in enumerate(phrase_keys):
+                if key:
+                    first = key.split()[0]
+                    by_head.setdefault(without_article(first), {}).setdefault(first, []).append(i)
+        n = bisect.bisect_left(starts, cl.source.span.start)  # the phrases before it
+        nearest = -1
+        for first, indices in by_head.get(without_article(words[0]), {}).items():
+            if first != words[0] and (k := bisect.bisect_left(indices, n)):  # not itself definite
+                nearest = max(nearest, indices[k - 1])
+        if nearest >= 0:
+            # a bare "مصدر" is one anonymous source, not "مصدر محلي" (no containment)
+            key = phrase_keys[nearest]
+            keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{starts[nearest]}"
+    return keys
+
+
+def _person_key(text: str) -> str:
+    """The one person a count-of-one claim names, without clitics ("الشاب" and "شاب" agree)."""
+    words = normalize_string(text).split()
+    return stems(words[0])[-1] if words else ""
+
+
+HEADING_MAX_WORDS = 10
+_SENTENCE_END = re.compile(r"[.!?؟:\"»)]\s*$")
+
+
+LEAD_PARAGRAPHS = 2
+
+
+def heading_spans(doc: Document) -> list[Span]:
+    """Original spans of the title, the lead (the first two body paragraphs: a wire story often
+    opens with the attributed figure and restates it in its own voice next) and the crossheads:
+    body paragraphs of one short line with no closing punctuation ("مقتل فلسطينيين اثنين"
+    between two paragraphs). These summarize what the body attributes."""
+    out = [Span(0, doc.title_end)] if doc.title_end else []
+    title_end = doc.norm_title_end
+    body = [(ps, pe) for ps, pe in doc.paragraphs if ps >= title_end]
+    for ps, pe in body[:LEAD_PARAGRAPHS]:
+        out.append(doc.span(ps, pe))
+    for ps, pe in body[1:]:
+        line = doc.norm[ps:pe].strip()
+        if line and len(line.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(line):
+            out.append(doc.span(ps, pe))
+    return out
+
+
+COUNTRY_PRECISION = 3  # Location.precision of a whole country
+
+
+def _city_country(cl: Claim) -> str | None:
+    """The country of a claim placed in a city or region (not a whole country), else None."""
+    loc = cl.location
+    if loc is None or loc.precision is None or loc.precision >= COUNTRY_PRECISION:
+        return None
+    return loc.country
+
+
+def _elsewhere(cl: Claim, countries: list[str | None]) -> bool:
+    """Whether the article's own figure happened in a city of another country than each of its
+    figures kept so far: another event ("مقتل 12 شخصا" in Berlin, then in Brussels), not a
+    repeat (a country named for a city of it, "إسرائيل" for Gaza, is no other place)."""
+    country = _city_country(cl)
+    return country is not None and None not in countries and country not in countries
+
+
+def dedupe(claims: list[Claim], headings: list[Span],
+           mentions: Sequence[tuple[int, str]] = ()) -> list[Claim]:
+    """One claim per figure and source. An unattributed figure in the headline or a crosshead
+    yields to the same figure attributed elsewhere; the same source (same words, or the same
+    canonical id: "المرصد" and "مدير المرصد رامي عبد الرحمن") repeating a figure counts once."""
+    def in_heading(cl: Claim) -> bool:
+        return any(h.start <= cl.evidence.start < h.end for h in headings)
+
+    keys = source_keys(claims, mentions)
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for cl in claims:
+        person = _person_key(cl.subject.text) if cl.count.value == 1 and cl.subject else ""
+        groups.setdefault((cl.type, cl.count.key(), cl.mixed, person), []).append(cl)
+    keep: list[Claim] = []
+    for group in groups.values():
+        named = [cl for cl in group if cl.source.kind != "outlet"]
+        pool = [cl for cl in group
+                if not (named and cl.source.kind == "outlet" and in_heading(cl))]
+        seen: list[tuple[str, int]] = []  # source keys kept, with their place in ``keep``
+        ids: dict[str, int] = {}
+        voice: list[tuple[str | None, int]] = []  # the article's own figures kept: country, place
+        for cl in pool:
+            if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
+                country = _city_country(cl)
+                if voice and not _elsewhere(cl, [c for c, _ in voice]):
+                    _hedge_kept(keep, next((k for c, k in voice if c == country), voice[-1][1]), cl)
+                    continue
+                voice.append((country, len(keep)))
+                keep.append(cl)
+                continue
+            key = keys[id(cl)]
+            at = next((k for s, k in seen if key in s or s in key), None)
+            if at is None and cl.source.id:
+                at = ids.get(cl.source.id)
+            if at is not None:
+                _hedge_kept(keep, at, cl)
+                continue
+            seen.append((key, len(keep)))
+            if cl.source.id:
+                ids[cl.source.id] = len(keep)
+            keep.append(cl)
+    # a headline's or lead's one person is the one the body names with a source ("القبض على
+    # مشتبه" in the lead, "قالت الشرطة إنها ألقت القبض على رجل" below)
+    named_one = {cl.type for cl in keep if cl.count.value == 1 and cl.source.kind != "outlet"}
+    keep = [cl for cl in keep if not (cl.count.value == 1 and cl.source.kind == "outlet"
+                                      and cl.type in named_one and in_heading(cl))]
+    keep.sort(key=lambda cl: cl.evidence.start)
+    return keep
+
+
+def _hedge_kept(keep: list[Claim], at: int, repeat: Claim) -> None:
+    """A source repeating its figure with a hedge the kept copy lacks ("أصيب ثلاثون" in the
+    lead, "ما لا يقل عن 30" below): the kept claim takes the hedge."""
+    kept = keep[at]
+    if kept.count.qualifier is None and repeat.count.qualifier is not None \
+            and kept.count.value == repeat.count.value:
+        keep[at] = replace(kept, count=repeat.count)

@@ -1,0 +1,293 @@
+"""Stage ``draft_claims``: the figure-event pairs (drafts) of a document, sentence by sentence,
+carrying the last claim from one figure to the next (breakdowns, lists, tolls named back)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rasd.extractor import linking
+from rasd.extractor.drafts import Draft, new_draft
+from rasd.extractor.figure_links import (
+    coordinated,
+    link_figure,
+    lost_what,
+    not_a_head_count,
+    went_missing,
+)
+from rasd.extractor.lexicon import context, has_stem, persons
+from rasd.extractor.linking import COSTS, Link, Located
+from rasd.extractor.rejections import REJECTIONS, Candidate
+from rasd.extractor.sentence import (
+    CLAUSE_BREAK,
+    Figure,
+    Sentence,
+    SentenceIndex,
+    after_breakdown,
+    after_phrase,
+)
+from rasd.extractor.singles import SinglesBefore, follow_singles, sentence_singles, with_singles
+from rasd.model import Count, CountMention, Document, Token, Trigger
+from rasd.text.tokens import has_article, starts_with_conjunction, word_starts
+
+POST_QUALIFIER_WINDOW = 6
+
+
+@dataclass(slots=True)
+class _LinkState:
+    """What linking carries from one figure to the next, across the sentences of a document.
+
+    ``prev``: the last claim so far (of this sentence or an earlier one); a breakdown ("بينهم
+    11 طفلا") or a list ("و8 أطفال") after it takes its event. ``parent``: a figure no event
+    word reached, waiting for a breakdown right after it to tell its event ("لقي 26 مدنيا،
+    بينهم 11 طفلا مصرعهم"); it waits for the next head count only."""
+
+    prev: Draft | None
+    parent: Figure | None = None
+
+    def see_single(self, single: Draft | None) -> None:
+        """A count-of-one claim before the figure is the last claim when it starts later."""
+        if single is not None and (self.prev is None or single.start > self.prev.start):
+            self.prev = single
+
+    def continue_prev(self, sent: Sentence, fig: Figure, cost: float) -> Draft:
+        """The figure as a claim of the previous claim's event (a breakdown or a list), now the
+        last claim."""
+        prev = self.prev
+        assert prev is not None  # callers continue only a previous claim
+        c, subj = fig.c, fig.subj
+        self.prev = new_draft(sent.toks, sent.si, c.lo, max(c.hi, subj.hi if subj else 0),
+                              prev.type, fig.cm.count, prev.mixed, cost, subj, fig.cm.start,
+                              prev.trigger)
+        return self.prev
+
+
+def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft]:
+    """The claims of one head count, in this order: a breakdown of the previous claim takes its
+    event; else the figure's best link, unless a list or a toll named back continues the
+    previous claim; a figure with no link within ``COSTS.max_cost`` waits as
+    ``state.parent``; a link one of :data:`rejections.REJECTIONS` rejects gives nothing; else a claim per
+    chosen event word (and one for the figure that waited for this breakdown)."""
+    toks, si, c, subj = sent.toks, sent.si, fig.c, fig.subj
+    breakdown = after_breakdown(toks, c.lo)
+    waiting = state.parent if breakdown else None
+    state.parent = None
+    if state.prev is not None and breakdown and waiting is None:
+        return [state.continue_prev(sent, fig, COSTS.breakdown)]
+    linked = link_figure(sent, fig)
+    best = linked.best
+    if (_continues_list(toks, c, state.prev, si)
+            or _toll_named_back(sent.norm, toks, c, state.prev)) \
+            and (best is None or best.cost > COSTS.list):
+        # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
+        return [state.continue_prev(sent, fig, COSTS.list)]
+    prev = state.prev
+    if best is None or best.cost > COSTS.max_cost:
+        if prev is None or prev.sentence != si or prev.end <= c.lo:
+            state.parent = fig
+        return []
+    t = sent.ix.t_loc[linked.bi]
+    if went_missing(toks, c, t, best.trigger):
+        best = Link(Trigger(best.trigger.start, best.trigger.end, "missing", "verb",
+                            best.trigger.entry), best.cost)
+    lost = lost_what(toks, c, t, best.trigger)
+    if lost == "nothing":
+        return []
+    if lost is not None:  # "فقدوا أرواحهم": the dead
+        best = Link(Trigger(best.trigger.start, best.trigger.end, lost, "verb",
+                            best.trigger.entry), best.cost)
+    trig = best.trigger
+    if any(rule(Candidate(toks, fig, t, trig, linked.caused)) for rule in REJECTIONS):
+        return []
+    out: list[Draft] = []
+    if waiting is not None:  # the breakdown's event is its whole's
+        wc, wsubj = waiting.c, waiting.subj
+        out.append(new_draft(toks, si, wc.lo, max(wc.hi, wsubj.hi if wsubj else 0), trig.type,
+                             waiting.cm.count, trig.mixed, best.cost, wsubj, waiting.cm.start,
+                             (trig.start, trig.end)))
+    for link, ti in coordinated(sent, linked, best):
+        tl = sent.ix.t_loc[ti]
+        lo, hi = min(c.lo, tl.lo), max(c.hi, tl.hi, subj.hi if subj else 0)
+        state.prev = new_draft(toks, si, lo, hi, link.trigger.type, fig.cm.count,
+                               link.trigger.mixed, link.cost, subj, fig.cm.start,
+                               (link.trigger.start, link.trigger.end))
+        if _named_back(toks, c):
+            state.prev = replace(state.prev, back=True)
+        out.append(state.prev)
+    return out
+
+
+def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list[CountMention],
+                     trigs: list[Trigger], prev: Draft | None) -> list[Draft]:
+    """The drafts of sentence ``si`` (``prev``: the last claim of the sentences before it):
+    each head count's claims (:func:`_figure_drafts`), the count-of-one claims, the single
+    persons that follow a claim (:func:`singles.follow_singles`), then the event read again for
+    evacuees and victims of deaths."""
+    norm = doc.norm
+    sent = Sentence(norm, si, toks, trigs, SentenceIndex(norm, toks, counts, trigs))
+    c_loc = sent.ix.c_loc
+    trigger_tokens = {k for t in sent.ix.t_loc for k in range(t.lo, t.hi)}
+    singles = sentence_singles(sent, counts)
+    before = SinglesBefore(singles)
+    state = _LinkState(prev)
+    out: list[Draft] = []
+    for ci, (cm, c) in enumerate(zip(counts, c_loc)):
+        cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
+        state.see_single(before.upto(cm.start))
+        if cm.kind != "count" or not_a_head_count(toks, c, cm):
+            continue
+        fig = Figure(ci, cm, c, linking.subject_range(toks, c, trigger_tokens, norm))
+        out.extend(_figure_drafts(sent, fig, state))
+    out = with_singles(sent, out, singles)
+    last = state.prev
+    carried = [last] if last is not None and last.sentence != si else []
+    out.extend(follow_singles(toks, c_loc, si, carried + out))
+    return _evacuees(_victims_of_deaths(out, trigs), toks)
+
+
+FAMILIES_REACH = 8  # "422 شخصا من عناصر الدفاع المدني وأفراد عائلاتهم": words after the figure
+
+
+def _evacuees(drafts: list[Draft], toks: Sequence[Token]) -> list[Draft]:
+    """People arriving or sent with their families are displaced, not deployed ("وصل 422 شخصا
+    من عناصر الدفاع المدني وأفراد عائلاتهم", "خروج 13 مقاتلا وأسرهم")."""
+    if not any(d.type == "deployed" for d in drafts):
+        return drafts
+    starts = [t.start for t in toks]
+    families = context().with_families
+    out = []
+    for d in drafts:
+        if d.type == "deployed":
+            k = bisect.bisect_left(starts, d.anchor)
+            if any(has_stem(tok, families) for tok in toks[k:k + FAMILIES_REACH]):
+                d = replace(d, type="displaced")
+        out.append(d)
+    return out
+
+
+def _victims_of_deaths(drafts: list[Draft], trigs: list[Trigger]) -> list[Draft]:
+    """Victims ("ضحايا", "ضحية") of a sentence that tells only of deaths ("وفاة عدد منهم تحت
+    التعذيب ... وصل عدد الضحايا إلى 409 ضحايا", "الذين قضوا ... إلى 178 ضحية") are killed, not
+    killed-or-wounded; a verb of falling or losing tells neither."""
+    victims = {(t.start, t.end) for t in trigs if t.mixed and t.role == "noun"}
+    if not victims or not any(d.trigger in victims for d in drafts):
+        return drafts
+    kinds = {t.type for t in trigs if not t.mixed and t.role != "loss"}  # "سقوط 15 ضحية" is mixed
+    if "killed" not in kinds or "injured" in kinds:
+        return drafts
+    return [replace(d, type="killed", mixed=False) if d.trigger in victims else d
+            for d in drafts]
+
+
+def _named_back(toks: Sequence[Token], c: Located) -> bool:
+    """Whether a figure is a definite number after a definite person noun ("وبمقتل الفلسطينيين
+    الأربعة ترتفع الحصيلة", "مقتل الأمريكيين الأربعة"): people the article has already counted."""
+    return (c.lo > 0 and has_article(toks[c.lo]) and has_article(toks[c.lo - 1])
+            and linking.is_person(toks[c.lo - 1]))
+
+
+def _without_named_back(drafts: list[Draft]) -> list[Draft]:
+    """Drafts less the figures that name back people an earlier claim of the same event and
+    figure counted."""
+    seen: set[tuple[str, object]] = set()
+    out = []
+    for d in drafts:
+        key = (d.type, d.count.key())
+        if d.back and key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count:
+    """The count with a hedge written after its noun ("47 شخصاً على الأقل" -> at_least)."""
+    if count.value is None or count.qualifier is not None:
+        return count
+    quals = context().post_qualifiers
+    for k in range(c.hi, min(len(toks), c.hi + POST_QUALIFIER_WINDOW)):
+        if k > c.hi and CLAUSE_BREAK.search(norm, toks[k - 1].end, toks[k].start):
+            break
+        hit = quals.match_at(toks, k)
+        if hit is not None:
+            return Count(value=count.value, qualifier=str(hit[1]))
+    return count
+
+
+def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: int) -> bool:
+    """Whether a figure is "وN + people" (or "مع N", "بالإضافة إلى N") continuing the previous
+    claim of the sentence."""
+    linked = starts_with_conjunction(toks[c.lo]) or after_phrase(toks, c.lo, persons().list_links)
+    return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
+            and linked and c.hi < len(toks) and linking.is_person(toks[c.hi]))
+
+
+ANAPHORIC_REACH = 6  # words between "العدد"/"الحصيلة" and its "إلى N"
+
+
+def _toll_named_back(norm: str, toks: Sequence[Token], c: Located, prev: Draft | None) -> bool:
+    """Whether a figure is "... الحصيلة/إجمالي العدد ... إلى N": the previous claim's toll again."""
+    ctx = context()
+    if prev is None or c.lo == 0 or not has_stem(toks[c.lo - 1], ctx.toll_to):
+        return False
+    for k in range(c.lo - 2, max(-1, c.lo - 2 - ANAPHORIC_REACH), -1):
+        if CLAUSE_BREAK.search(norm, toks[k].end, toks[k + 1].start):
+            return False
+        if has_stem(toks[k], ctx.anaphoric_tolls):
+            return True
+    return False
+
+
+MAX_SENTENCE_CHARS = 50_000
+"""Longest sentence read for claims (normalized characters): the 3,000 corpus articles have at
+most 2,215; a longer one is a table, a list or noise run together, and is skipped."""
+MAX_SENTENCE_FIGURES = 2_000
+"""Most figures in a sentence read for claims: the corpus has at most 80."""
+
+
+def _over_budget(chars: int, figures: int) -> str | None:
+    """Why a sentence is beyond the budget of a claim search, or None."""
+    if chars > MAX_SENTENCE_CHARS:
+        return f"{chars:,} characters (limit {MAX_SENTENCE_CHARS:,})"
+    if figures > MAX_SENTENCE_FIGURES:
+        return f"{figures:,} figures (limit {MAX_SENTENCE_FIGURES:,})"
+    return None
+
+
+def _draft_start(d: Draft) -> int:
+    return d.start
+
+
+def draft_claims(doc: Document) -> Document:
+    """Stage: the figure-event pairs of a document (``Document.drafts``), from its tokens,
+    figures and event words only (less the figures naming back people already counted). A
+    sentence beyond the budget (:data:`MAX_SENTENCE_CHARS`,
+    :data:`MAX_SENTENCE_FIGURES`) gives none, and a line in ``Document.warnings`` says so. A
+    document with no drafts holds no claim, so the claim-only stages pass it by (see
+    :attr:`rasd.model.Document.claimless`)."""
+    starts = word_starts(doc.tokens, doc.norm)[0]
+    drafts: list[Draft] = []
+    warnings: list[str] = []
+    prev: Draft | None = None
+    all_counts = sorted(doc.counts, key=lambda c: c.start)
+    all_trigs = sorted(doc.triggers, key=lambda t: t.start)
+    count_starts = [c.start for c in all_counts]
+    trig_starts = [t.start for t in all_trigs]
+    for si, (s, e) in enumerate(doc.sentences):
+        trigs = all_trigs[bisect.bisect_left(trig_starts, s):bisect.bisect_left(trig_starts, e)]
+        if trigs or prev is not None:
+            lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            counts = all_counts[bisect.bisect_left(count_starts, s):
+                                bisect.bisect_left(count_starts, e)]
+            if (over := _over_budget(e - s, len(counts))) is not None:
+                warnings.append(f"{doc.id}: sentence {si + 1} (normalized characters "
+                                f"{s:,}-{e:,}) not read for claims: {over}")
+                prev = None
+                continue
+            new = _sentence_drafts(doc, si, doc.tokens[lo:hi], counts, trigs, prev)
+            drafts.extend(new)
+            # the sentence's last claim in the text (its singles are listed after its figures)
+            prev = max(reversed(new), key=_draft_start) if new else None
+    return doc.with_(drafts=tuple(_without_named_back(drafts)),
+                     warnings=doc.warnings + tuple(warnings))

@@ -1,0 +1,230 @@
+"""Linking one figure of a sentence: which figures are head counts, the cost of each link to a
+nearby event word, the rules that lower or raise it, and the choice of the best link."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasd.extractor import linking
+from rasd.extractor.lexicon import context, has_stem, persons, triggers
+from rasd.extractor.linking import CLAUSE_SUBJECT_MAX_GAP, COSTS, VERB_BEFORE_MAX_GAP, Link, Located
+from rasd.extractor.rejections import STATUS_TYPES
+from rasd.extractor.sentence import Figure, Sentence, SentenceIndex
+from rasd.model import CountMention, Token, Trigger
+from rasd.text.tokens import has_article, has_preposition, starts_with_conjunction
+
+YEAR_RANGE = range(1900, 2101)
+
+
+def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
+    """Figures that are labels rather than head counts: bare years, "الدول الـ20", "الأشهر الثمانية",
+    and the perpetrators ("برصاص شخصين", "على يد 3 مسلحين")."""
+    nxt_person = c.hi < len(toks) and linking.is_person(toks[c.hi])
+    if cm.count.value == 1:  # "أحد/إحدى" = one of; single persons are handled by singles.py
+        return True
+    if c.lo > 0 and has_stem(toks[c.lo - 1], persons().agents_before):
+        return True  # "قتل برصاص شخصين": the shooters
+    if cm.noun is not None:  # a dual: only duals of people, event words or strike targets count
+        return not (linking.is_person(toks[c.lo])
+                    or has_stem(toks[c.lo], triggers().strike_targets))
+    if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
+        return True
+    if has_article(toks[c.lo]) and cm.noun is None and cm.count.vague is None:
+        prev_person = c.lo > 0 and linking.is_person(toks[c.lo - 1])
+        return not (prev_person or nxt_person)
+    return False
+
+
+def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
+           trigs: list[Trigger], breaks: dict[int, int]) -> list[tuple[Link, int]]:
+    """Links of figure ``ci`` to the event words ``breaks`` holds (with their clause breaks)."""
+    links: list[tuple[Link, int]] = []
+    c, t_loc = ix.c_loc[ci], ix.t_loc
+    conj = starts_with_conjunction(toks[c.lo])
+    for ti in breaks:
+        trig, t = trigs[ti], t_loc[ti]
+        if not linking.is_strike_link(toks, c, t, trig):
+            continue
+        if not linking.is_loss_link(toks, c, t, trig):
+            continue
+        if trig.type in triggers().needs_person and trig.role == "verb" and t.hi + 1 < len(toks) \
+                and has_stem(toks[t.hi], context().toll_heads) and has_article(toks[t.hi + 1]):
+            continue  # "وصل عدد المصابين إلى 40": reached, not arrived
+        if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
+                and has_stem(toks[t.hi], persons().of_them):
+            continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
+        lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
+        between = ix.counts_between(ci, lo, hi)
+        cost = linking.link_cost(c, t, trig, breaks[ti], between)
+        if conj and t.hi == c.lo:
+            cost += COSTS.conjunction
+        if _split_idiom(toks, c, t, trig):
+            cost = min(cost, COSTS.split_idiom)
+        if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause)
+                                for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig):
+            cost += COSTS.new_clause
+        links.append((Link(trig, cost), ti))
+    if c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):
+        links = [(Link(link.trigger, min(link.cost, COSTS.toll)), ti)
+                 if _toll_of(toks, c, t_loc[ti], breaks[ti])
+                 and not any(t_loc[tj].lo >= t_loc[ti].hi and t_loc[tj].hi <= c.lo
+                             and trigs[tj].type not in ("strikes", link.trigger.type)
+                 and not trigs[tj].mixed for tj in breaks)  # "عدد القتلى ضحايا الهجوم إلى 16"
+                 else (link, ti) for link, ti in links]  # "عدد القتلى إلى 58 والجرحى إلى 2771"
+    clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
+    if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
+        after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
+                 if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
+                 and (trigs[ti].role in ("verb", "phrase") or trigs[ti].mixed)
+                 and not ix.counts_from(c.hi, t.lo)]
+        if after:
+            ti = min(after)[1]
+            ceiling = COSTS.clause_subject
+            links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
+                     for link, i in links]
+    return links
+
+
+TOLL_REACH = 12  # "ارتفعت حصيلة القتلى [منذ بدء الاحتجاجات في 30 آذار/مارس الماضي] إلى 53"
+
+
+def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int) -> bool:
+    """Whether a toll ("حصيلة القتلى", "عدد الجرحى") opens the clause whose "إلى N" is the
+    figure: the toll reaches its figure across a period or place phrase of any length."""
+    return (breaks == 0 and t.hi <= c.lo and c.lo - t.hi <= TOLL_REACH
+            and has_stem(toks[t.lo], context().toll_heads))
+
+
+def _split_idiom(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether a killed noun after the figure closes an idiom opened right before it ("لقي 22 من
+    رجال الأمن والمدنيين في المدينة مصرعهم")."""
+    return (trig.type == "killed" and trig.role == "noun" and t.lo >= c.hi and c.lo > 0
+            and has_stem(toks[c.lo - 1], context().split_idiom_heads))
+
+
+def went_missing(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether a loss verb is the passive "went missing": a bare "فقد" with the figure right
+    after it and no "their" on the people ("وفقد 15 آخرون", not "ففقد 103 من عناصره" nor "فقد 7
+    من أفراد الوحدة حياتهم")."""
+    ctx = context()
+    if trig.role != "loss" or c.lo != t.hi or not has_stem(toks[t.lo], ctx.missing_when_bare):
+        return False
+    after = toks[c.hi:c.hi + ctx.lost_lives_reach]
+    return not any(has_stem(tok, persons().possessed) for tok in after[:3]) and not any(
+        has_stem(tok, ctx.lost_lives) for tok in after)
+
+
+def lost_what(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> str | None:
+    """What people "lost" when a missing verb after their figure takes an object, or a loss
+    noun before it names one after the people: "killed" for their lives ("100 طفل فقدوا
+    أرواحهم", "فقدان مئات الأشخاص لحياتهم"), "nothing" for their jobs, homes or control
+    ("فقدوا وظائفهم": no event); None when there is none ("16 فقدوا في البحر": went missing)."""
+    if trig.type != "missing" or trig.role not in ("verb", "masdar"):
+        return None
+    ctx = context()
+    if trig.role == "verb" and t.lo >= c.hi:
+        objects = toks[t.hi:t.hi + 1]
+    elif trig.role == "masdar" and t.hi <= c.lo:
+        objects = toks[c.hi:c.hi + ctx.lost_lives_reach]
+    else:
+        return None
+    if any(has_stem(obj, ctx.lost_lives) for obj in objects):
+        return "killed"
+    return "nothing" if any(has_stem(obj, ctx.lost_possessions) for obj in objects) else None
+
+
+def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether an event verb or verbal noun after a figure opens the next conjunct ("قتل 11
+    حوثياً وجرح 8", "مقتل 4 وإصابة 10"): its own figure follows it, the one before belongs to
+    the previous event."""
+    tok = toks[t.lo]
+    role_opens = trig.role in ("verb", "masdar", "phrase") or (
+        trig.role == "noun" and has_article(tok))  # "إلى 58 والجرحى إلى 2771": no tamyiz
+    return (t.lo >= c.hi and role_opens and not trig.mixed
+            and starts_with_conjunction(tok)
+            and tok.text not in triggers().entries.keys)  # "فروا" is no "ف" + "روا"
+
+
+CAUSATIVE_REACH = 4     # "دفعت [العمليات العسكرية] 320 ألفاً": words between verb and figure
+CAUSED_EVENT_REACH = 6  # "320 ألف مدني [من سكان المنطقة] إلى النزوح"
+
+
+def _caused_event(toks: Sequence[Token], c: Located, links: list[tuple[Link, int]],
+                  t_loc: list[Located]) -> tuple[Link, int] | None:
+    """After a causative verb ("دفعت المعارك 320 ألف مدني إلى النزوح", "أجبر القصف الآلاف على
+    الفرار"), the figure's event is the verbal noun after it, introduced by "إلى"/"على" or a
+    glued lam ("للنزوح"); None when the figure is not so framed."""
+    ctx = context()
+    if not any(has_stem(toks[k], ctx.causatives) for k in range(max(0, c.lo - CAUSATIVE_REACH), c.lo)):
+        return None
+    for link, ti in sorted(links, key=lambda lt: t_loc[lt[1]].lo):
+        t = t_loc[ti]
+        if t.lo < c.hi or t.lo - c.hi > CAUSED_EVENT_REACH or link.trigger.role != "masdar":
+            continue
+        if ctx.purposive(toks[t.lo], link.trigger.type) or has_stem(toks[t.lo - 1],
+                                                                    ctx.caused_event_links):
+            return Link(link.trigger, min(link.cost, COSTS.caused_event)), ti
+    return None
+
+
+def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
+            breaks: dict[int, int], toks: Sequence[Token]) -> tuple[Link, int]:
+    """The cheapest link, except that an event verb just before the figure beats a victims
+    noun after it ("حرر الجيش 178 رهينة" is a release), and a figure of munitions counts
+    strikes whatever the verb ("وصلت ثلاثة صواريخ إلى الهدف")."""
+    best, bi = min(links, key=lambda lt: lt[0].cost)
+    if best.trigger.type != "strikes":
+        for link, ti in links:
+            if link.trigger.type == "strikes" and link.trigger.role == "noun" \
+                    and t_loc[ti].lo == c.hi and not has_preposition(toks[c.hi]):
+                return link, ti  # not "مقتل العشرات بغارات": killed by strikes
+    if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
+        for link, ti in links:
+            t = t_loc[ti]
+            if (link.trigger.role != "noun" and t.hi <= c.lo and c.lo - t.hi <= VERB_BEFORE_MAX_GAP
+                    and link.trigger.type != best.trigger.type and breaks[ti] == 0):
+                return link, ti
+    return best, bi
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """A figure's links to the event words near it: all of them with their clause breaks, and
+    the best one (``bi``: its event word's index; None when there is no link)."""
+
+    links: list[tuple[Link, int]]
+    breaks: dict[int, int]
+    best: Link | None
+    bi: int
+    caused: bool
+
+
+def link_figure(sent: Sentence, fig: Figure) -> Linked:
+    """Link a figure to the event words near it and choose the best link (a causative verb's
+    verbal noun first: :func:`_caused_event`, else :func:`_choose`)."""
+    toks, ix, c = sent.toks, sent.ix, fig.c
+    breaks = {ti: ix.breaks(c, ix.t_loc[ti]) for ti in ix.near(c)}
+    links = _links(toks, fig.cm, fig.ci, ix, sent.trigs, breaks)
+    if not links:
+        return Linked(links, breaks, None, -1, False)
+    best, bi = _choose(links, c, ix.t_loc, breaks, toks)
+    caused = _caused_event(toks, c, links, ix.t_loc)
+    if caused is not None:
+        best, bi = caused
+    return Linked(links, breaks, best, bi, caused is not None)
+
+
+def coordinated(sent: Sentence, linked: Linked, best: Link) -> list[tuple[Link, int]]:
+    """The best link and the verbal nouns coordinated right before its event word ("اعتقال
+    وقتل عدد من" -> arrested and killed)."""
+    t_loc, bi, trig = sent.ix.t_loc, linked.bi, best.trigger
+    chosen = [(best, bi)]
+    for link, ti in linked.links:
+        other = link.trigger
+        if (ti != bi and t_loc[ti].hi == t_loc[bi].lo and other.type != trig.type
+                and other.role == "masdar" and trig.role in ("masdar", "verb")
+                and linked.breaks[ti] == 0
+                and not other.mixed and not trig.mixed):
+            chosen.append((link, ti))
+    return chosen

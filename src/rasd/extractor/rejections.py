@@ -1,0 +1,105 @@
+"""The rules that reject a figure's best link (a figure of things, of no people, of an event
+that did not happen, ...), and the negated, hypothetical or undone context they share with the
+count-of-one claims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rasd.extractor import linking
+from rasd.extractor.lexicon import context, has_stem, triggers
+from rasd.extractor.linking import Located
+from rasd.extractor.not_claims import reports_no_event
+from rasd.extractor.sentence import Figure
+from rasd.model import Token, Trigger
+
+NEGATION_WINDOW = 3      # words before an event that may negate it ("لم تسجل")
+HYPOTHETICAL_WINDOW = 4  # words before an event that may make it hypothetical ("قد يقتل")
+STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
+
+
+def blocked(toks: Sequence[Token], lo: int) -> bool:
+    """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل")."""
+    ctx = context()
+    for k in range(max(0, lo - NEGATION_WINDOW), lo):
+        if has_stem(toks[k], ctx.negation) and not (
+                k + 1 < len(toks) and has_stem(toks[k + 1], ctx.still)):
+            return True
+    for k in range(max(0, lo - HYPOTHETICAL_WINDOW), lo):
+        tok = toks[k]
+        if has_stem(tok, ctx.hypothetical):
+            return True
+        if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
+                ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
+                and not has_stem(toks[k + 1], triggers().past_forms):  # "قد نزح": has fled
+            return True
+    return False
+
+
+UNDONE_WINDOW = 4  # "الإفراج عن 1500 سجين لم يتم": words after the claim
+
+
+def _undone(toks: Sequence[Token], hi: int) -> bool:
+    """Whether "لم يتم" / "لم ينفذ" follows an event right after token ``hi`` (it did not happen)."""
+    ctx = context()
+    return any(has_stem(toks[k], ctx.negation) and has_stem(toks[k + 1], ctx.undone)
+               for k in range(hi, min(hi + UNDONE_WINDOW, len(toks) - 1)))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A figure and the event word it links to best, for the rules that reject the pair."""
+
+    toks: Sequence[Token]
+    fig: Figure
+    t: Located
+    trig: Trigger
+    caused: bool  # the event is a causative verb's verbal noun ("دفعت ... إلى النزوح")
+
+
+def _counts_things(k: Candidate) -> bool:
+    """The figure counts things ("5 سيارات") and its event word is not right after it; only
+    strikes count things."""
+    c = k.fig.c
+    return linking.counts_objects(k.toks, c) and k.t.lo != c.hi and k.trig.type != "strikes"
+
+
+def _no_people(k: Candidate) -> bool:
+    """The event needs people (killed, injured, ...) and the figure counts none."""
+    return k.trig.type in triggers().needs_person and not linking.counts_people(k.toks, k.fig.c)
+
+
+def _dual_of_targets(k: Candidate) -> bool:
+    """A dual that names no people ("مستودعين ... وقتل") counts strikes only."""
+    c = k.fig.c
+    return (k.fig.cm.noun is not None and k.trig.type != "strikes"
+            and not linking.is_person(k.toks[c.lo]))
+
+
+def _reports_no_event(k: Candidate) -> bool:
+    """A figure of a verdict, a population, a rate, a family, ... (:mod:`not_claims`)."""
+    return reports_no_event(k.toks, k.fig.c, k.t, k.trig)
+
+
+def _did_not_happen(k: Candidate) -> bool:
+    """The event is negated or hypothetical ("لم تسجل", "قد يقتل"), undone after ("لم يتم"), or
+    a purpose ("لإجلاء"): a verbal noun before the figure that no causative introduces."""
+    toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
+    return blocked(toks, min(c.lo, t.lo)) or _undone(toks, max(c.hi, t.hi)) or (
+        trig.role == "masdar" and not k.caused and t.lo < c.lo
+        and context().purposive(toks[t.lo], trig.type))
+
+
+def _past_state(k: Candidate) -> bool:
+    """A state noun after the figure told as past ("كانوا محتجزين")."""
+    toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
+    return (trig.role == "noun" and trig.type in STATUS_TYPES and t.lo > c.hi
+            and has_stem(toks[t.lo - 1], context().prior_state))
+
+
+REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
+    _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
+    _past_state)
+"""The rules that reject a figure's best link, tried in this order: one that holds drops the
+figure."""

@@ -1,0 +1,359 @@
+"""Count-of-one claims: one person next to an event word ("قُتل شاب", "لقي جندي مصرعه"), the
+running totals of ordinals ("خامس شخص"), and one person following a claim ("بينهم امرأة")."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence, Set
+from functools import lru_cache
+
+from rasd.extractor import linking
+from rasd.extractor.drafts import Cover, Draft, new_draft
+from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
+from rasd.extractor.linking import COSTS, Located
+from rasd.extractor.rejections import blocked
+from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
+from rasd.model import Count, CountMention, Token, Trigger
+from rasd.text.tokens import has_article, is_definite, starts_with_conjunction
+
+ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released", "returned"})
+SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
+FILLERS_MAX = 3             # ... besides fillers ("رجلا واحدا على الأقل قتل")
+
+
+def sentence_singles(sent: Sentence, counts: list[CountMention]) -> list[Draft]:
+    """The sentence's count-of-one claims: an event word with one person next to it (the
+    figures "أحد/إحدى" + noun among them) and the running totals of ordinals ("خامس شخص")."""
+    toks, ix = sent.toks, sent.ix
+    one_of = {c.lo for cm, c in zip(counts, ix.c_loc) if cm.kind == "count"
+              and cm.count.value == 1 and cm.noun is None and c.hi == c.lo + 1
+              and not linking.counts_objects(toks, c) and not _strike_word_at(toks, c.hi)}
+    singles = _verb_singles(sent.norm, toks, sent.trigs, ix.t_loc, ix.c_loc, sent.si, one_of)
+    running = _running_totals(sent.norm, toks, sent.trigs, ix.t_loc, sent.si)
+    if running:  # the Nth person is no count of one
+        singles = [d for d in singles
+                   if not any(r.start <= d.anchor < r.end for r in running)] + running
+    return singles
+
+
+class SinglesBefore:
+    """The count-of-one claims starting before a growing offset: the last of them in list
+    order."""
+
+    def __init__(self, singles: list[Draft]) -> None:
+        self.singles = singles
+        self.by_start = sorted(range(len(singles)), key=lambda i: singles[i].start)
+        self.seen = 0
+        self.last = -1
+
+    def upto(self, pos: int) -> Draft | None:
+        """The last (in list order) of the singles starting before ``pos``, or None; ``pos``
+        grows from call to call."""
+        singles, by_start = self.singles, self.by_start
+        while self.seen < len(by_start) and singles[by_start[self.seen]].start < pos:
+            self.last = max(self.last, by_start[self.seen])
+            self.seen += 1
+        return singles[self.last] if self.last >= 0 else None
+
+
+def with_singles(sent: Sentence, out: list[Draft], singles: list[Draft]) -> list[Draft]:
+    """The figures' claims and then each count-of-one claim whose person no claim covers yet
+    (or that is the first conjunct of a figure: "مقتل ضابط و3 جنود")."""
+    if singles:
+        cover = Cover((o.start, o.end) for o in out)
+        for d in singles:
+            if d.anchor not in cover or _first_conjunct(sent.norm, sent.toks, d, out):
+                out.append(d)
+                cover.add(d.start, d.end)
+    return out
+
+
+def _one_person(tok: Token) -> bool:
+    lex = persons()
+    return (has_stem(tok, lex.singular) and not has_stem(tok, lex.plural)) \
+        or has_stem(tok, lex.kin_possessed)  # "ابنها", "نجله"
+
+
+@lru_cache(maxsize=1)
+def _one_person_words() -> frozenset[str]:
+    """Every word :func:`_one_person` can hold true for: a token with none of them is passed
+    over without the call."""
+    lex = persons()
+    return lex.singular | lex.kin_possessed
+
+
+def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` can start a clause: first of its sentence, after punctuation, or
+    after a complementizer or clause opener ("أن", "وكان", "فيما")."""
+    if k == 0 or CLAUSE_BREAK.search(norm, toks[k - 1].end, toks[k].start):
+        return True
+    prev = toks[k - 1]
+    return has_stem(prev, context().complementizers) or has_stem(prev, persons().subject_openers)
+
+
+AGENT_WORDS = 3  # "اعتقلت [السلطات الفرنسية] اللص": an institution and its adjectives
+
+
+def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
+    """Index after an institution named as the subject right after a verb (verb-subject-object:
+    "اعتقلت الشرطة المشتبه"), or ``k`` when there is none."""
+    if k >= len(toks) or not has_stem(toks[k], actor_heads()) \
+            or has_stem(toks[k], persons().singular):  # "أصيب قائد الرتل": the one person
+        return k
+    j = k + 1
+    while j < min(len(toks), k + AGENT_WORDS) and has_article(toks[j]) \
+            and not has_stem(toks[j], persons().singular) and not CLAUSE_BREAK.search(
+                norm, toks[j - 1].end, toks[j].start):
+        j += 1
+    return j
+
+
+def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[int]) -> bool:
+    """Whether token ``k`` names one person: a figure "أحد/إحدى" (``one_of``), a singular person
+    noun ("شاب", "ابنها", "أحدهم", "شخصا آخر"), or a singular that also follows figures ("11
+    امرأة", "20 مسلحا") and follows none here (``counted_all``: tokens of every figure):
+    "قتلت امرأة", "قتلت القوات مسلحا"."""
+    lex = persons()
+    return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
+        has_stem(toks[k], lex.singular) and k + 1 < len(toks)
+        and has_stem(toks[k + 1], lex.one_other)) or (
+        has_stem(toks[k], lex.singular) and k - 1 not in counted_all)
+
+
+def _referents(toks: Sequence[Token], k: int, one_of: Set[int]) -> Count:
+    """How many the person noun at token ``k`` names by the referent after it: "المشتبه بهما" =
+    2; "المشتبه بهم": no count (value 0); else 1."""
+    nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None
+    lex = persons()
+    return Count(value=0 if nxt is not None and has_stem(nxt, lex.plural_referents) else
+                 2 if nxt is not None and has_stem(nxt, lex.dual_referents) else 1)
+
+
+def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, si: int,
+                   one_of: Set[int], counted: Set[int], counted_all: Set[int]) -> Draft | None:
+    """One person up to :data:`SUBJECT_BEFORE_MAX_GAP` words before an event verb that opens a
+    clause or is tied to the verb by a relative ("وكان شرطي أردني قتل", "أحد جنودها قتل"); None
+    when a figure or a clause break comes first, or the referent counts none. Fillers ("رجلا
+    واحدا على الأقل قتل") do not count towards the gap."""
+    fillers = persons().subject_fillers
+    gap = 0
+    for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP - FILLERS_MAX), -1):
+        if gap == SUBJECT_BEFORE_MAX_GAP:
+            return None
+        if k in counted or CLAUSE_BREAK.search(norm, toks[k].end, toks[k + 1].start):
+            return None
+        gap += not has_stem(toks[k], fillers)
+        if _is_one(toks, k, one_of, counted_all) and (_opens_clause(norm, toks, k) or any(
+                has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
+            count = _referents(toks, k, one_of)
+            if not count.value:
+                return None
+            return new_draft(toks, si, k, t.hi, trig.type, count, trig.mixed, COSTS.single_before,
+                             Located(k, k + 1), toks[k].start, (trig.start, trig.end))
+    return None
+
+
+def _counts_one(trig: Trigger, tok: Token) -> bool:
+    """Whether an event word (its first token ``tok``) may count one person named with it: a
+    type of :data:`ONE_TYPES`, and for a type that lists them (``one_person`` in triggers.yaml),
+    one of its words ("ترحيل", not "عودة")."""
+    limits = triggers().one_person.get(trig.type)
+    return trig.type in ONE_TYPES and (limits is None or has_stem(tok, limits))
+
+
+def _lost_a_possession(toks: Sequence[Token], k: int, trig: Trigger) -> bool:
+    """Whether the person after a missing word lost a possession right after ("فقدان السائق
+    السيطرة", "فقد الرجل وظيفته"): the loss is no disappearance."""
+    return trig.type == "missing" and k + 1 < len(toks) \
+        and has_stem(toks[k + 1], context().lost_possessions)
+
+
+def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
+                  c_loc: list[Located], si: int, one_of: Set[int] = frozenset()
+                  ) -> list[Draft]:
+    """Count-of-one claims: an event verb or noun with one person after it ("قُتل شاب", "إلقاء
+    القبض على رجل", "اعتقلت أحد المشاركين") or before it ("وكان شرطي أردني قتل", "أحد جنودها
+    قتل"); ``one_of``: the tokens of the figures "أحد/إحدى" + noun."""
+    out: list[Draft] = []
+    gap_words = persons().single_gap
+    counted_all = {k for c in c_loc for k in range(c.lo, c.hi)}
+    counted = counted_all - one_of
+    for trig, t in zip(trigs, t_loc):
+        idiom = _split_idiom_one(toks, t, trig, counted)
+        if idiom is not None:  # "لقي قائد التنظيم مقتله"
+            out.append(new_draft(toks, si, idiom - 1, t.hi, trig.type, Count(value=1), trig.mixed,
+                                 COSTS.single, Located(idiom, idiom + 1), toks[idiom].start,
+                                 (trig.start, trig.end)))
+            continue
+        if _lone_victim(toks, t, trig, counted_all):  # "وسقط قتيل من المقاومة"
+            out.append(new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                                 COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
+            continue
+        if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
+                or blocked(toks, t.lo):
+            continue
+        k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
+        if trig.role == "verb":
+            k = _after_agent(norm, toks, k)
+        if _lost_a_possession(toks, k, trig):
+            continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
+        if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
+                norm, toks[t.hi - 1].end, toks[k].start)) and (
+                _is_one(toks, k, one_of, counted_all) or (
+                trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
+            if (count := _referents(toks, k, one_of)).value:
+                out.append(new_draft(toks, si, t.lo, k + 1, trig.type, count, trig.mixed,
+                                     COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+            continue
+        if k + 1 < len(toks) and k not in counted and linking.is_person(toks[k]) \
+                and has_stem(toks[k + 1], persons().dual_apposition):  # "المهاجمين وهما"
+            out.append(new_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
+                                 COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+            continue
+        before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
+            if trig.role == "verb" or trig.entry in persons().one_subject_idioms else None
+        if before is not None:
+            out.append(before)
+    return out
+
+
+def _lone_victim(toks: Sequence[Token], t: Located, trig: Trigger, counted: set[int]) -> bool:
+    """Whether a victims noun stands alone for one person right after a verb of falling or
+    causing ("سقط قتيل", "أسفر عن جريح", "أوقع قتيلا و3 جرحى"): a singular indefinite one, not
+    negated ("لم يسقط أي قتيل" has "أي" before it)."""
+    lex = persons()
+    return (trig.role == "noun" and t.hi - t.lo == 1 and t.lo > 0
+            and has_stem(toks[t.lo], lex.lone_victims) and not is_definite(toks[t.lo])
+            and t.lo - 1 not in counted and has_stem(toks[t.lo - 1], lex.lone_victim_after)
+            and not blocked(toks, t.lo))
+
+
+RUNNING_REACH = 4  # "[الرابع من إخوانه الذين] لقوا مصرعهم": words from the ordinal to the event
+
+
+CONJUNCT_GAP = 3  # "مقتل [آمر الفوج] و3 جنود": the one person's words before the conjoined figure
+
+
+def _first_conjunct(norm: str, toks: Sequence[Token], d: Draft, drafts: list[Draft]) -> bool:
+    """Whether the one person of ``d`` is the first conjunct of a figure of the same event
+    ("مقتل ضابط و3 جنود", "امرأة وأطفالها الثلاثة": 1 and 3), not its agent ("قتل مسلح 5
+    أشخاص", no conjunction) nor one of "N others" ("شاب و3 آخرين")."""
+    if d.subject is None:
+        return False
+    for o in drafts:
+        if o.type != d.type or not o.start <= d.anchor < o.anchor < o.end:
+            continue
+        k = bisect.bisect_right(toks, o.anchor, key=TOKEN_START) - 1
+        j = bisect.bisect_right(toks, d.subject[0], key=TOKEN_START) - 1
+        # "و3 جنود", or a numeral after its conjoined noun: "امرأة وأطفالها الثلاثة"
+        conj = starts_with_conjunction(toks[k]) or (
+            k - 1 > j and starts_with_conjunction(toks[k - 1]) and has_article(toks[k]))
+        if 0 < k - j <= CONJUNCT_GAP and conj \
+                and not CLAUSE_BREAK.search(norm, d.subject[0], toks[k].start) \
+                and not any(has_stem(t, persons().others) for t in toks[k + 1:k + 1 + CONJUNCT_GAP]):
+            return True
+    return False
+
+
+def _ordinal(toks: Sequence[Token], k: int) -> int:
+    """The running total an ordinal at token ``k`` tells when it ranks people ("خامس شخص",
+    "الرابع من إخوانه"), else 0."""
+    lex = persons()
+    if k + 1 >= len(toks):
+        return 0
+    value = next((lex.running_ordinals[s] for s in toks[k].stems if s in lex.running_ordinals), 0)
+    nxt = toks[k + 1]
+    if value and (linking.is_person(nxt) or (has_stem(nxt, lex.partitive) and k + 2 < len(toks)
+                                             and linking.is_person(toks[k + 2]))):
+        return value
+    return 0
+
+
+def _running_totals(norm: str, toks: Sequence[Token], trigs: list[Trigger],
+                    t_loc: list[Located], si: int) -> list[Draft]:
+    """Ordinals as running totals: the Nth person of an event is N so far ("أصبح خامس شخص يلقى
+    حتفه", "ثالث صحفي يقتل منذ بداية العام", "مقتل ثاني متظاهر")."""
+    out: list[Draft] = []
+    for trig, t in zip(trigs, t_loc):
+        if not _counts_one(trig, toks[t.lo]) or trig.role == "noun" or blocked(toks, t.lo):
+            continue
+        ks = [t.hi] if t.hi < len(toks) else []
+        if trig.role in ("verb", "phrase"):
+            for k in range(t.lo - 1, max(-1, t.lo - 1 - RUNNING_REACH), -1):
+                if CLAUSE_BREAK.search(norm, toks[k].end, toks[k + 1].start):
+                    break
+                ks.append(k)
+        for k in ks:
+            value = _ordinal(toks, k)
+            if value:
+                lo, hi = min(k, t.lo), max(k + 2, t.hi)
+                out.append(new_draft(toks, si, lo, hi, trig.type, Count(value=value), trig.mixed,
+                                     COSTS.single, Located(k, k + 2), toks[k].start, (trig.start, trig.end)))
+                break
+    return out
+
+
+def _strike_word_at(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a strike word ("إحدى الغارات" is no person)."""
+    hit = triggers().entries.match_at(toks, k) if k < len(toks) else None
+    return hit is not None and hit[1].type == "strikes"
+
+
+def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
+                     counted: set[int]) -> int | None:
+    """The one person between an idiom's verb and its killed noun ("لقي قائد التنظيم مقتله",
+    "لقي جندي مصرعه"): the person's token index, or None."""
+    if trig.type != "killed" or trig.role not in ("noun", "masdar"):
+        return None
+    for k in range(t.lo - 1, max(0, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
+        if k in counted:
+            return None
+        if _one_person(toks[k]) and has_stem(toks[k - 1], context().split_idiom_heads):
+            return k
+    return None
+
+
+def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
+                   drafts: list[Draft]) -> list[Draft]:
+    """One person after a breakdown ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين
+    وجندي"): a count-of-one claim of the same event."""
+    out: list[Draft] = []
+    if not drafts:
+        return out
+    counted = {k for c in c_loc for k in range(c.lo, c.hi)}
+    cover: Cover | None = None  # built at the first person word
+    by_start: list[int] = []
+    seen = 0
+    # the draft (of drafts + out) before the token with the greatest (sentence, start), the
+    # first one in list order on a tie
+    best: tuple[int, int, int] | None = None
+    prev: Draft | None = None
+    may_be_one = _one_person_words()
+    for k, tok in enumerate(toks):
+        if may_be_one.isdisjoint(tok.stems) or k in counted or not _one_person(tok):
+            continue
+        if cover is None:
+            cover = Cover((d.start, d.end) for d in drafts)
+            by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
+        if tok.start in cover and not after_breakdown(toks, k):  # "4 بينهم طفل قتلوا"
+            continue
+        while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
+            i = by_start[seen]
+            seen += 1
+            key = (drafts[i].sentence, drafts[i].start, -i)
+            if best is None or key > best:
+                best, prev = key, drafts[i]
+        if prev is None:
+            continue
+        # "مقتل 10 مدنيين وجندي" adds one person; "11 ألف مدني ومقاتل" and "86 عنصرا ومطلوبا"
+        # only extend a singular counted noun
+        conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
+                            and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
+                            and not has_stem(toks[k - 1], persons().singular))
+        if after_breakdown(toks, k) or conj_after_claim:
+            out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
+                                 COSTS.follow_single, Located(k, k + 1), tok.start, prev.trigger))
+            key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
+            if key > best:  # type: ignore[operator]  # best is set wherever prev is
+                best, prev = key, out[-1]
+    return out

@@ -1,0 +1,17 @@
+"""Helpers of the end-to-end claim tests: the claims of a short article written for a test."""
+
+from typing import Any
+
+import rasd
+
+
+def extract_claims(text: str, **kw: Any) -> list[rasd.Claim]:
+    """The claims of ``text`` as an article of "Test Outlet" published on 2020-10-05."""
+    return rasd.extract(text, published="2020-10-05", outlet="Test Outlet", **kw)
+
+
+def one_claim(text: str, **kw: Any) -> rasd.Claim:
+    """The one claim of ``text`` (fails showing every claim when there is not exactly one)."""
+    claims = extract_claims(text, **kw)
+    assert len(claims) == 1, [c.to_json() for c in claims]
+    return claims[0]

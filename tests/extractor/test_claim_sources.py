@@ -1,0 +1,69 @@
+"""The source of each claim (rasd.extractor.claim_sources), end to end."""
+
+import pytest
+from claims_kit import one_claim
+
+
+def test_source_from_reporting_verb_and_via_chain():
+    claim = one_claim("كشفت وكالة سبوتنيك نقلاً عن مصدر عسكري مقتل 93 مقاتلاً.")
+    assert claim.source.text == "مصدر عسكري" and claim.source.kind == "anonymous"
+    assert [v.text for v in claim.via] == ["وكالة سبوتنيك"]
+
+
+def test_prepositional_source():
+    claim = one_claim("قتل 26 مدنياً في القصف، بحسب المرصد السوري لحقوق الإنسان.")
+    assert claim.source.text.startswith("المرصد السوري")
+
+
+def test_continuation_verb_carries_the_previous_speaker():
+    text = "قال المتحدث باسم الجيش إن الهجوم فشل. وأضاف أن 7 مسلحين قتلوا خلال المعارك."
+    claim = one_claim(text)
+    assert claim.source.text == "المتحدث باسم الجيش"
+
+
+def test_no_attribution_is_the_outlet():
+    claim = one_claim("قُتل 5 أشخاص في انفجار سيارة مفخخة.")
+    assert claim.source.kind == "outlet" and claim.source.text == "Test Outlet"
+
+
+def test_titled_person_is_one_speaker():
+    claim = one_claim("وقال وزير الخارجية الروسي سيرغي لافروف إن 4000 مقاتل أُرسلوا إلى المنطقة.")
+    assert claim.source.text == "وزير الخارجية الروسي سيرغي لافروف"
+    assert claim.source.kind == "government" and claim.type == "deployed"
+
+
+def test_organization_speaker_and_kind():
+    claim = one_claim("أفاد المرصد السوري لحقوق الإنسان بأن 72 عنصراً قتلوا في المعارك.")
+    assert claim.source.text == "المرصد السوري لحقوق الإنسان" and claim.source.kind == "monitor"
+
+
+def test_open_quotation_carries_its_speaker():
+    text = ('وقال المتحدث باسم الدفاع المدني: "عملنا طوال الليل في المدينة. '
+            'وانتشلنا جثث 14 شخصاً من تحت الأنقاض".')
+    claim = one_claim(text)
+    assert claim.source.text == "المتحدث باسم الدفاع المدني"
+
+
+def test_anonymous_plural_source_with_glued_preposition():
+    claim = one_claim("قتل 483 شخصاً في المعارك، وفقاً لمصادر طبية يمنية.")
+    assert claim.source.text == "مصادر طبية يمنية" and claim.source.kind == "anonymous"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وكانت وزارة الدفاع أعلنت مقتل خمسة جنود.", "وزارة الدفاع"),
+    ("قال الملك عبد الله الثاني إن خمسة جنود قتلوا.", "الملك عبد الله الثاني"),
+    ("بعد أن أعلن عن إغلاقها بدعوى إلقاء الحجارة، أصيب خمسة طلاب.", "Test Outlet"),
+    ("وقال سابقا إن خمسة جنود قتلوا.", "Test Outlet"),
+])
+def test_speaker_phrase_boundaries(text, source):
+    assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("اتهمت #الرابطة_الدولية_للسلام، الميليشيات باستخدام 1202 معتقل دروعا بشرية.",
+     "الرابطة_الدولية_للسلام"),
+    ("لكن وسائل الإعلام الرسمية اتهمت التحالف الدولي بقتل 12 مدنيا.", "وسائل الإعلام الرسمية"),
+    ("وكانت وكالة الأنباء الرسمية نقلت عن مصدر عسكري مقتل 14 شخصا.", "مصدر عسكري"),
+])
+def test_accusers_and_subject_first_speakers(text, source):
+    assert one_claim(text).source.text == source

@@ -1,0 +1,43 @@
+"""The time of each claim (rasd.extractor.claim_times), end to end."""
+
+import pytest
+from claims_kit import one_claim
+
+
+def test_claim_time_defaults_to_publication():
+    claim = one_claim("قُتل 5 أشخاص في انفجار.")
+    assert claim.time is not None and claim.time.date == "2020-10-05"
+    assert claim.time.precision == "publication"
+
+
+def test_claim_time_from_the_sentence():
+    claim = one_claim("قُتل 5 أشخاص أمس الأحد في انفجار.")
+    assert claim.time.date == "2020-10-04" and claim.time.precision == "day"
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الداخلية، السبت، أن انفجاراً وقع مساء الجمعة أدى إلى إصابة 6 أشخاص.",
+    "وقال مسؤولو الشرطة السبت إن 6 أشخاص أصيبوا في انفجار الجمعة.",
+])
+def test_the_event_day_wins_over_the_day_of_the_statement(text):
+    """"أعلنت الوزارة، السبت، أن ...": Saturday dates the statement; the event's own day
+    (Friday, 2020-10-02) dates the claim."""
+    claim = one_claim(text)
+    assert claim.time.date == "2020-10-02" and claim.time.precision == "day"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("أعلنت وزارة الداخلية، السبت، أن 6 أشخاص أصيبوا في انفجار.", "2020-10-03"),
+    ("قال المرصد، السبت، إن 6 مقاتلين قتلوا في أعنف هجوم منذ نحو عام.", "2020-10-03"),
+    ("أعلنت الوزارة الجمعة مقتل 6 أشخاص في مظاهرات انطلقت بعد ظهر اليوم.", "2020-10-02"),
+])
+def test_the_day_of_the_statement_dates_a_claim_with_no_event_day(text, date):
+    """Without another day (a year compared to, or a day after the statement, is none), the
+    statement's day dates the claim: most often the event's day too."""
+    claim = one_claim(text)
+    assert claim.time.date == date and claim.time.precision == "day"
+
+
+def test_cumulative_toll_gets_a_start_marker():
+    claim = one_claim("قُتل أكثر من 300 ألف شخص منذ بدء الحرب.")
+    assert claim.time.precision == "since"

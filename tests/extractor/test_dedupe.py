@@ -1,0 +1,122 @@
+"""De-duplication of a document's claims (rasd.extractor.dedupe)."""
+
+import pytest
+from claims_kit import extract_claims
+
+import rasd
+from rasd.extractor import dedupe
+from rasd.text.normalize import canon
+
+
+def test_title_is_part_of_the_article_and_headline_duplicate_is_dropped():
+    claims = extract_claims("قال مصدر طبي إن 12 شخصاً قتلوا في الهجوم.", title="مقتل 12 شخصاً في هجوم")
+    assert len(claims) == 1 and claims[0].source.text == "مصدر طبي"
+    assert claims[0].doc_id  # content hash when the input has no id
+
+
+def test_lead_and_crosshead_figures_yield_to_the_attributed_one():
+    text = ("أصيب أربعة جنود في تفجير قرب الحدود.\n\n"
+            "مقتل فلسطينيين اثنين\n\n"
+            "وأعلنت مصادر طبية الأحد مقتل فلسطينيين اثنين. وقال الجيش إن أربعة من جنوده أصيبوا.")
+    claims = extract_claims(text, title="غارات على القطاع")
+    assert sorted((c.count.value, c.source.kind) for c in claims) == [(2, "anonymous"), (4, "military")]
+
+
+def test_the_second_paragraph_restating_an_attributed_figure_yields_to_it():
+    text = ("أفادت وكالة محلية أن أربعة متظاهرين قتلوا برصاص الشرطة الجمعة.\n\n"
+            "قتل أربعة متظاهرين وجرح آخرون في مواجهات مع الشرطة الجمعة.\n\n"
+            "وتجمع المحتجون أمام مبنى البلدية.")
+    claims = extract_claims(text, title="مواجهات في العاصمة")
+    assert [(c.count.value, c.source.text) for c in claims] == [(4, "وكالة محلية")]
+
+
+def test_same_source_by_canonical_id_counts_once():
+    text = ("أفاد المرصد السوري لحقوق الإنسان بمقتل 26 مدنيا.\n"
+            "وقال مدير المرصد رامي عبد الرحمن إن القصف أسفر عن مقتل 26 مدنيا.")
+    assert len(extract_claims(text)) == 1
+
+
+def test_lead_one_person_yields_to_the_attributed_one_below():
+    text = ("وتم القبض على مشتبه بعد الهجوم.\n\n"
+            "وقالت الشرطة البريطانية في بيان إنها ألقت القبض على رجل يبلغ من العمر 23 عاما.")
+    claims = extract_claims(text, title="هجوم مانشستر")
+    assert len([c for c in claims if c.type == "arrested"]) == 1
+
+
+def test_the_lead_after_a_title_with_dropped_characters_is_a_heading():
+    # the title's tatweel and tanween are not in the normalized text: the lead starts 4
+    # characters earlier there, and is still the lead, whose unattributed figure yields to the
+    # same figure attributed below
+    claims = rasd.extract("وقع انفجار كبير في المدينة. وقتل 20 شخصاً في حلب.\n"
+                          "وقال المرصد إن 20 شخصاً قتلوا في حلب.", title="مقتـــل 20 شخصاً")
+    assert [(c.count.value, c.source.text) for c in claims] == [(20, "المرصد")]
+
+
+def test_a_definite_source_names_back_the_one_before():
+    text = ("قالت مصادر عسكرية وميدانية إن 20 مسلحاً قتلوا في المعارك.\n"
+            "وأضافت المصادر أن 20 مسلحاً قتلوا في المعارك وأصيب 5 آخرون.")
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == [("injured", 5), ("killed", 20)]
+
+
+def test_a_definite_source_after_another_party_stays_apart():
+    text = ("قالت مصادر محلية إن 3 مسلحين قتلوا في المعارك.\n"
+            "وقالت مصادر عسكرية إن مسلحين هاجموا الموقع ليلاً.\n"
+            "وبحسب المصادر فإن 3 مسلحين قتلوا على متن دبابة.")
+    assert [c.count.value for c in extract_claims(text)] == [3, 3]
+
+
+def _source_keys_by_scan(claims, mentions):
+    """Each claim's comparable source as the backward scan the index replaced finds it."""
+    from rasd.text.tokens import without_article
+
+    keys = {id(cl): canon(cl.source.text) for cl in claims}
+    for cl in claims:
+        words = keys[id(cl)].split()
+        if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
+            continue
+        for start, text in reversed(mentions):
+            key = canon(text)
+            if start >= cl.source.span.start or not key or key.split()[0] == words[0]:
+                continue
+            if without_article(key.split()[0]) == without_article(words[0]):
+                keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{start}"
+                break
+    return keys
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر عسكرية وميدانية إن 5 أشخاص قتلوا. وبحسب المصادر قتل 7 آخرون. وقال مصدر إن 9 "
+    "أصيبوا. وأضاف المصدر أن 3 اعتقلوا. وقالت المصادر إن 4 قتلوا.",
+    "قال المرصد إن 5 قتلوا. وقال المرصد إن 6 قتلوا. قال مرصد حقوقي إن 2 أصيبوا، وقال المرصد إن 8 نزحوا.",
+])
+def test_source_keys_by_index_answer_as_the_scan(text):
+    doc = rasd.extract_document(text)
+    mentions = sorted((doc.span(sm.start, sm.end).start, doc.original(sm.start, sm.end))
+                      for sm in doc.sources)
+    claims = [rasd.model.Claim(doc.id, "killed", rasd.Count(value=1), source=rasd.Mention(
+        doc.original(sm.start, sm.end), doc.span(sm.start, sm.end), sm.kind), evidence=rasd.Span(0, 0))
+        for sm in doc.sources]
+    got = dedupe.source_keys(claims, mentions)
+    assert got == _source_keys_by_scan(claims, mentions)
+    assert any("@" in key or " " in key for cl, key in zip(claims, got.values())
+               if len(cl.source.text.split()) == 1)
+
+
+def test_the_outlets_same_figure_in_cities_of_two_countries_is_two_events():
+    text = ("سلسلة هجمات في أوروبا\nوفي برلين أدى الهجوم إلى مقتل 12 شخصا.\n"
+            "وفي بروكسل أدى هجوم آخر إلى مقتل 12 شخصا.")
+    assert [c.count.value for c in extract_claims(text)] == [12, 12]
+
+
+def test_the_outlets_same_figure_in_a_country_and_its_city_is_one_event():
+    text = "مقتل 12 شخصا في هجوم في ألمانيا\nوأدى الهجوم في برلين إلى مقتل 12 شخصا."
+    assert [c.count.value for c in extract_claims(text)] == [12]
+
+
+def test_a_source_repeating_its_figure_with_a_hedge_keeps_the_hedge():
+    # "قال المرصد إن 30 أصيبوا" then "وأضاف المرصد أن ما لا يقل عن 30 أصيبوا": one claim, a floor
+    text = ("تفجير\nقال المرصد إن 30 شخصا أصيبوا في التفجير.\n"
+            "وأضاف المرصد أن ما لا يقل عن 30 شخصا أصيبوا.")
+    claims = rasd.extract(text, outlet="X")
+    assert [(c.count.value, c.count.qualifier) for c in claims] == [(30, "at_least")]
+    assert text[claims[0].evidence.start:claims[0].evidence.end].startswith("30")

@@ -1,0 +1,139 @@
+"""Drafting a document's claims across figures and sentences (rasd.extractor.drafting)."""
+
+import time
+
+import pytest
+from claims_kit import extract_claims, one_claim
+
+import rasd
+from rasd.extractor import drafting
+from rasd.model import Count
+
+
+def test_breakdown_is_a_separate_claim_of_the_same_event():
+    claims = extract_claims("أسفرت الغارة عن مقتل 20 شخصاً بينهم 5 أطفال.")
+    assert {(c.type, c.count.value) for c in claims} == {("killed", 20), ("killed", 5)}
+
+
+def test_people_arriving_with_their_families_are_displaced():
+    claim = one_claim("والأحد وصل 422 شخصا من عناصر الدفاع المدني وأفراد عائلاتهم إلى الأردن.")
+    assert (claim.type, claim.count) == ("displaced", Count(value=422))
+
+
+def test_several_of_them():
+    claim = one_claim("وأفادت القناة بأن منفذا هاجم بشاحنته مجموعة من الجنود، وقتل عدد منهم.")
+    assert (claim.type, claim.count) == ("killed", Count(vague="several"))
+
+
+def test_people_named_back_by_a_definite_number_are_no_new_claim():
+    claims = extract_claims("قتل أربعة فلسطينيين برصاص الجيش. وبمقتل الفلسطينيين الأربعة ترتفع "
+                            "الحصيلة إلى 37 فلسطينيا.")
+    assert sorted(c.count.value for c in claims) == [4, 37]
+
+
+def test_a_definite_number_with_nothing_before_is_a_claim():
+    claim = one_claim("وأدان الرئيس مقتل الأمريكيين الأربعة في الهجوم.")
+    assert (claim.type, claim.count) == ("killed", Count(value=4))
+
+
+def test_conjoined_noun_after_a_singular_counted_noun_extends_it():
+    claims = extract_claims("وأجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة.")
+    assert [c.count.value for c in claims] == [11000]
+
+
+def test_breakdown_tells_the_event_of_its_whole():
+    claims = extract_claims("سوريا: إجلاء المئات من القنيطرة.\nلقي 26 مدنيا على الأقل، بينهم 11 طفلا مصرعهم في قصف جوي.")
+    killed = sorted((c.count.value, c.count.qualifier) for c in claims if c.type == "killed")
+    assert killed == [(11, None), (26, "at_least")]
+
+
+def test_enumeration_after_hum_shares_the_event():
+    claims = extract_claims("أعلن الجيش إنقاذ 178 شخصا كانوا محتجزين رهائن، هم 101 طفل و67 امرأة وعشرة رجال.")
+    assert {c.type for c in claims} == {"released"}
+    assert sorted(c.count.value for c in claims) == [10, 67, 101, 178]
+
+
+def test_victims_of_a_sentence_of_deaths_are_killed():
+    claims = extract_claims("وأعلنت المجموعة وفاة عدد من اللاجئين تحت التعذيب، مبينة أن عدد ضحايا "
+                            "التعذيب وصل إلى 409 ضحايا.")
+    assert ("killed", Count(value=409), False) in [(c.type, c.count, c.mixed) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    "أسفر الانفجار عن سقوط 15 ضحية.",
+    "وأسفر الهجوم عن مقتل 5 وإصابة 10 فيما ارتفع عدد الضحايا إلى 15 ضحية.",
+])
+def test_victims_without_a_sentence_of_deaths_stay_killed_or_wounded(text):
+    victims = [c for c in extract_claims(text) if c.count == Count(value=15)]
+    assert [(c.type, c.mixed) for c in victims] == [("injured", True)]
+
+
+def test_toll_named_back_and_new_clause():
+    claims = extract_claims("وبذلك يرتفع عدد قتلى التظاهرات إلى اثنين وإجمالي العدد منذ انطلاقها إلى 158، "
+                            "بينما بلغت الإصابات أكثر من 17500.")
+    got = sorted((c.type, c.count.value) for c in claims)
+    assert got == [("injured", 17500), ("killed", 2), ("killed", 158)]
+
+
+def test_figure_taken_from_a_group_counts_the_later_event():
+    claims = extract_claims("وأشار إلى أن 77 معتقلا منهم قتلوا، فيما لا يزال 71 معتقلا منهم في عداد المفقودين.")
+    assert sorted((c.type, c.count.value) for c in claims) == [("killed", 77), ("missing", 71)]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("أعلن الجيش مقتل قيادي حوثي مع عدد من مرافقيه.", [1, "several"]),
+    ("تم إجلاء 1200 مدني بالإضافة إلى 76 شخصا هذه الليلة.", [76, 1200]),
+])
+def test_figures_added_by_with_or_besides_share_the_event(text, counts):
+    claims = extract_claims(text)
+    assert len({c.type for c in claims}) == 1
+    got = sorted((c.count.value or c.count.vague for c in claims), key=str)
+    assert got == sorted(counts, key=str)
+
+
+def _seconds(text: str) -> float:
+    t0 = time.perf_counter()
+    rasd.extract(text)
+    return time.perf_counter() - t0
+
+
+def test_figure_trigger_runs_link_in_linear_time():
+    # "قتل 5 " * 816 (4.9 KB) took 12.6 s and "قتل 5 أشخاص " to 10 KB 67 s: every (figure,
+    # trigger) pair scanned every figure and token between them
+    _seconds("قتل 5 أشخاص")
+    small, large = _seconds("قتل 5 " * 200), _seconds("قتل 5 " * 1600)
+    assert large < 10 and large / small < 24, (small, large)  # 8x the input; n**2 is 64x
+    assert _seconds("قتل 5 أشخاص " * 900) < 10
+
+
+def test_a_sentence_beyond_the_budget_is_skipped_with_a_warning(monkeypatch):
+    text = "قتل 5 أشخاص في حلب. " + "قتل 7 أشخاص " * 10 + ". أصيب 9 أشخاص."
+    doc = rasd.extract_document(text, id="doc-1")
+    assert sorted(c.count.value for c in doc.claims) == [5, 7, 9] and doc.warnings == ()
+    monkeypatch.setattr(drafting, "MAX_SENTENCE_FIGURES", 9)
+    doc = rasd.extract_document(text, id="doc-1")
+    assert sorted(c.count.value for c in doc.claims) == [5, 9]
+    (warning,) = doc.warnings
+    assert warning.startswith("doc-1: sentence 2 ") and "10 figures (limit 9)" in warning
+    monkeypatch.setattr(drafting, "MAX_SENTENCE_CHARS", 100)
+    (warning,) = rasd.extract_document(text, id="doc-1").warnings
+    assert "characters (limit 100)" in warning
+
+
+def test_budget_is_far_above_real_news():
+    # the corpus: at most 2,215 characters and 80 figures in a sentence
+    assert drafting.MAX_SENTENCE_CHARS >= 20 * 2_215
+    assert drafting.MAX_SENTENCE_FIGURES >= 20 * 80
+
+
+def test_conjoined_figure_of_people_after_a_toll():
+    claims = extract_claims("اعتقلت الشرطة 130 من المثقفين و8 أطفال.")
+    assert sorted(c.count.value for c in claims if c.type == "arrested") == [8, 130]
+
+
+def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
+    text = ("وأدى الانفجار إلى استشهاد الرقيب علي وإصابة ستة من أفراد الدورية. "
+            "وأوضح البيان أن الجرحى هم أربعة من الدرك واثنان من الأمن.")
+    claims = extract_claims(text)
+    assert ("injured", 4) in [(c.type, c.count.value) for c in claims]
+    assert ("killed", 4) not in [(c.type, c.count.value) for c in claims]

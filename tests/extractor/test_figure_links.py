@@ -1,0 +1,194 @@
+"""Linking a figure to its event word (rasd.extractor.figure_links), end to end."""
+
+import pytest
+from claims_kit import extract_claims, one_claim
+
+from rasd.model import Count
+
+
+def test_two_events_in_one_sentence_keep_their_own_figures():
+    claims = extract_claims("قال مسؤول إن 11 شخصاً قتلوا و32 أصيبوا بجروح.")
+    assert {(c.type, c.count.value) for c in claims} == {("killed", 11), ("injured", 32)}
+
+
+def test_dual_noun_counts_two():
+    claim = one_claim("وقتل جنديين في الاشتباكات.")
+    assert claim.count == Count(value=2)
+
+
+def test_strikes_on_targets_count_as_strikes():
+    claim = one_claim("شن الطيران غارات على 9 أهداف في المنطقة.")
+    assert claim.type == "strikes" and claim.count == Count(value=9)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وبذلك ترتفع حصيلة قتلى الاحتجاجات منذ 30 آذار/مارس الماضي إلى 37 فلسطينيا.",
+     [("killed", 37)]),
+    ("وارتفعت حصيلة القتلى جراء القصف منذ بدء الحملة في 18 شباط/فبراير إلى 1111 مدنيا.",
+     [("killed", 1111)]),
+    ("ارتفع عدد القتلى إلى 58 والجرحى إلى 2771.", [("injured", 2771), ("killed", 58)]),
+    # "ضحايا" (killed or wounded) in apposition does not stop the toll
+    ("ارتفع عدد القتلى ضحايا الهجوم بزجاجات حارقة على ملهى ليلي في مدينة الجيزة إلى 16 شخصا "
+     "وأصيب ثلاثة آخرون.", [("injured", 3), ("killed", 16)]),
+])
+def test_a_toll_reaches_its_figure_across_a_period(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+def test_killed_or_wounded_in_either_order():
+    claim = one_claim("سقط 15 شخصا بين جريح وقتيل.")
+    assert (claim.type, claim.mixed, claim.count) == ("injured", True, Count(value=15))
+
+
+@pytest.mark.parametrize("text, count", [
+    ("وقالت الولايات المتحدة إن غاراتها على ثلاث منشآت في سوريا نجحت.", 3),
+    ("وقصفت الطائرات 3 مقار للتنظيم الإرهابي.", 3),
+    ("وقصفت الطائرات بالصواريخ مقرين للتنظيم.", 2),
+])
+def test_strikes_on_targets_with_a_pronoun_a_broken_plural_or_a_dual(text, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == ("strikes", Count(value=count))
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن حوالي 50 سجينا هاجموا صيدلية السجن وأضرموا النار في عدد من الزنزانات.",
+    "وأصيب نحو 30 شخصا بعد أن دهست سيارة الحشد في الساحة.",
+])
+def test_a_definite_word_is_no_verb(text):
+    assert [c.type for c in extract_claims(text)] in ([], ["injured"])
+
+
+def test_a_definite_verbal_noun_is_still_an_event():
+    claim = one_claim("ويجب أن يتوقف القتل الصادم للعشرات في القطاع.")
+    assert (claim.type, claim.count) == ("killed", Count(vague="tens"))
+
+
+def test_release_verbs_and_phrases():
+    assert one_claim("أنقذ الجيش 178 شخصاً كانوا محتجزين.").type == "released"
+    assert one_claim("الجيش يحرر 30 رهينة.").type == "released"
+    claim = one_claim("قررت المحكمة إخلاء سبيل الصحفي.")
+    assert (claim.type, claim.count) == ("released", Count(value=1))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وغرق 30 مهاجرا قبالة السواحل.", [("killed", 30)]),
+    ("وأعلنت المنظمة غرق 660 شخصا هذا العام.", [("killed", 660)]),
+    ("وغرق قارب كان يقل نحو 100 مهاجر قبالة الجزيرة.", []),   # the boat sank: passengers
+    ("وغرقت الشوارع بالمياه بعد أمطار بلغت 50 ملم.", []),
+])
+def test_drowning_counts_the_people_drowned_not_those_aboard(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الجيش تحرير 40 رهينة من قبضة المسلحين.", [("released", 40)]),
+    ("وحررت القوات 12 مختطفا في الغابة.", [("released", 12)]),
+    ("ويقتصر وجود هيئة تحرير الشام في المدينة على مئات المقاتلين.", []),  # a name
+    ("وشارك في عملية تحرير مطار المدينة أكثر من 250 عنصرا.", []),       # a place freed
+])
+def test_freeing_counts_the_people_freed_not_a_name_or_a_place(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+def test_several_people_after_their_noun_still_count():
+    assert [(c.type, c.count.vague) for c in extract_claims("وأصيب أشخاص عدة في الانفجار.")] == [
+        ("injured", "several")]
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    # loss: the victims are the direct object of "lost"
+    ("فقدت الجماعة ثلاثة من قادتها في المعارك.", "killed", Count(value=3)),
+    ("خسر الجيش 12 جندياً في الكمين.", "killed", Count(value=12)),
+    ("وقال المتحدث: خسرنا أربعة جنود أمس.", "killed", Count(value=4)),
+    ("تم القضاء على 40 مسلحاً في العملية.", "killed", Count(value=40)),
+    ("وقع انفجار ذهب ضحيته 9 مدنيين.", "killed", Count(value=9)),
+    ("دهست شاحنة 7 أشخاص في السوق.", "injured", Count(value=7)),
+    ("سجلت المستشفيات 274 حالة بتر.", "injured", Count(value=274)),
+    ("نجحت الشرطة في إيقاف 200 مشتبه به.", "arrested", Count(value=200)),
+    ("قال الضابط: اعتقلنا 30 شخصاً.", "arrested", Count(value=30)),
+    ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),
+    # "فقد" + past verb is the particle, and "قد" + past is no modal "may"
+    ("ومع اشتداد القصف فقد نزح 30 ألف شخص.", "displaced", Count(value=30000)),
+])
+def test_event_idioms(text, etype, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text", [
+    "فقد الرجل 20 كيلوغراماً من وزنه.",         # lost, but no people
+    "خسر الفريق 3 مباريات متتالية.",
+    "فقد أعلن الجيش 5 إجراءات جديدة.",           # particle, and no people
+])
+def test_loss_verbs_need_people_as_object(text):
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل ما لا يقل عن 11 حوثياً وجرح 8 آخرون.",
+     {("killed", Count(value=11, qualifier="at_least")), ("injured", Count(value=8))}),
+    ("أدى الهجوم إلى مقتل 4 أشخاص من الحراس وإصابة 10.",
+     {("killed", Count(value=4)), ("injured", Count(value=10))}),
+    ("قتل الجيش خمسة مسلحين واعتقل 12 آخرين.",
+     {("killed", Count(value=5)), ("arrested", Count(value=12))}),
+    ("سقط 15 قتيلاً فيما أصيب 20 آخرون.",
+     {("killed", Count(value=15)), ("injured", Count(value=20))}),
+    ("وفر آلاف المدنيين الذين تعرضت قراهم للقصف.",   # "فر" is no "ف" + "ر"
+     {("displaced", Count(vague="thousands"))}),
+])
+def test_figure_before_the_next_conjunct_keeps_its_own_event(text, expected):
+    assert {(c.type, c.count) for c in extract_claims(text)} == expected
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("ودفعت المعارك أكثر من 320 ألف مدني إلى النزوح.", "displaced",
+     Count(value=320000, qualifier="at_least")),
+    ("أجبر القصف آلاف المدنيين على الفرار من المدينة.", "displaced", Count(vague="thousands")),
+    ("ودفع الهجوم 5000 شخص للنزوح نحو الحدود.", "displaced", Count(value=5000)),
+    ("ووصل عدد المصابين في الحادث إلى نحو 40 شخصاً.", "injured", Count(value=40, qualifier="about")),
+])
+def test_causative_verb_takes_the_event_named_after_the_figure(text, etype, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل خمسة جنود وفقد 15 آخرون في الهجوم.",
+     {("killed", Count(value=5)), ("missing", Count(value=15))}),
+    ("ففقد التنظيم 103 من عناصره.", {("killed", Count(value=103))}),
+    ("فقد 7 من أفراد الوحدة حياتهم في الانفجار.", {("killed", Count(value=7))}),
+    ("وقد لقي قائد التنظيم مقتله في غارة.", {("killed", Count(value=1))}),
+    ("لقي جندي مصرعه في إطلاق نار.", {("killed", Count(value=1))}),
+])
+def test_lost_missing_and_one_in_an_idiom(text, expected):
+    assert {(c.type, c.count) for c in extract_claims(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ووصلت ثلاثة صواريخ إلى أهدافها في القاعدة.", [("strikes", 3)]),   # not a deployment
+    ("وأسفر القصف عن مقتل العشرات بغارات جديدة.", [("killed", "tens")]),  # killed by strikes
+])
+def test_a_figure_of_munitions_counts_strikes_whatever_the_verb(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت الشرطة إن الرجل قتل برصاص شخصين على دراجة نارية.", [("killed", 1)]),  # not 2
+    ("وقتل 5 أشخاص على يد 3 مسلحين.", [("killed", 5)]),
+    ("وأطلق المهاجم 10 رصاصات أصابت رأس الضحية.", []),                # bullets are no people
+    ("وخاضت الحركة ثلاثة حروب بوجوب ضبط عناصرها.", []),
+])
+def test_perpetrators_and_bullets_are_no_victims(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال إن 100 طفل فقدوا أرواحهم في المعارك.", [("killed", 100)]),  # lost their lives
+    ("وأكدت أن 33 ألفا من المعلمين فقدوا وظائفهم.", []),                # lost their jobs
+    ("ووصل العدد إلى 3 ملايين نازح فقدوا مساكنهم.", []),
+    ("وقال إن 16 مهاجرا فقدوا في البحر.", [("missing", 16)]),             # went missing
+    ("وأدى القصف إلى فقدان مئات الأشخاص لحياتهم.", [("killed", None)]),   # a loss of lives
+])
+def test_what_people_lost_after_their_figure(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+

@@ -1,0 +1,84 @@
+"""Figures whose best link is rejected (rasd.extractor.rejections), end to end."""
+
+import pytest
+from claims_kit import extract_claims, one_claim
+
+from rasd.model import Count
+
+
+@pytest.mark.parametrize("text", [
+    "لم تسجل أي إصابات في صفوف المدنيين.",
+    "يعتزم الجيش إرسال 5000 جندي إلى المنطقة.",
+    "قتل شاب يبلغ من العمر 20 عاماً قبل عامين في عام 2016 بمبلغ 300 دولار.",
+    "تضم المدينة 3000 جندي و40 دبابة.",
+    "وقعت الحادثة عام 2015 في المادة 5 من القانون.",
+])
+def test_not_claims(text):
+    assert all(c.count.value not in (20, 5000, 3000, 40, 2015, 5, 300, 2016) for c in extract_claims(text)
+               if c.count.value is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم المسلحون مقرات حكومية موقعين قتلى وجرحى في صفوف قوات الأمن.",
+    "تم تدمير مستودعين يستخدمان لتخزين الأسلحة وقتل من فيها.",
+])
+def test_inflicting_or_a_dual_of_targets_counts_no_people(text):
+    assert [c for c in extract_claims(text) if c.count == Count(value=2)] == []
+
+
+def test_a_feared_toll_is_no_claim():
+    assert extract_claims("وقال النائب إنه يتخوف من حصيلة تبلغ 50 قتيلا على الأقل في مدينته.") == []
+
+
+def test_a_purpose_is_no_event():
+    assert extract_claims("واقتحم المسلحون المبنى بهدف قتل أكبر عدد منهم.") == []
+
+
+def test_going_out_to_protest_is_no_displacement():
+    assert extract_claims("وشهدت المدينة خروج الآلاف من الفلسطينيين في مظاهرات حاشدة.") == []
+
+
+def test_places_of_detention_are_not_detainees():
+    assert extract_claims("رصد التقرير 59 مكان احتجاز سرية.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأسفرت الضربات على مناطق عدة عن مقتل 23 عنصرا.",      # several areas, not several dead
+    "وقال الجيش إن الغارات أصابت أهدافا عدة في الريف.",
+    "واعتقلت الشرطة الرجل لارتكابه عدة مخالفات.",
+    "ونفذت الميليشيا العديد من حملات الاختطاف في المديرية.",
+])
+def test_several_things_are_no_count_of_people(text):
+    assert all(c.count.vague is None for c in extract_claims(text))
+
+
+@pytest.mark.parametrize("text, values", [
+    ("وقالت الوزارة إن 868 شخصا لقوا مصرعهم في سبع ولايات منذ بداية الأمطار.", [868]),
+    ("وأعلنت الوكالة إصابة 197 شخصا في 35 ولاية.", [197]),
+    ("وقتل 16 شخصا في عدة أقاليم حتى الآن.", [16]),
+    ("وأوقفت الشرطة الشاحنة على بعد عدة شوارع.", []),
+])
+def test_a_count_of_provinces_or_streets_is_no_count_of_people(text, values):
+    assert [c.count.value for c in extract_claims(text)] == values
+
+
+@pytest.mark.parametrize("text", [
+    "وقال شقيقه إن الشرطة لم تتصل بالعائلة.",
+    "وقالت المنظمة إن حصيلة القتلى مرشحة للازدياد.",
+])
+def test_a_kinship_speaker_or_a_likely_toll_is_no_claim(text):
+    assert extract_claims(text) == []
+
+
+def test_purpose_of_an_agreement_is_not_an_event():
+    assert extract_claims("توصل المفاوضون إلى اتفاق لإجلاء آلاف الأشخاص من القريتين.") == []
+    assert one_claim("تم إجلاء آلاف الأشخاص من القريتين.").type == "displaced"
+
+
+def test_an_event_said_not_to_have_happened_is_no_claim():
+    assert extract_claims("ولكن إجلاء السكان مقابل الإفراج عن 1500 سجين لم يتم مطلقا.") == []
+
+
+def test_purpose_before_the_figure_is_still_intent():
+    claims = extract_claims("اتفق الطرفان أمس على خطة للإجلاء 500 شخص من المدينة.")
+    assert all(c.type != "displaced" for c in claims), [c.to_json() for c in claims]

@@ -1,0 +1,203 @@
+"""Count-of-one claims (rasd.extractor.singles), end to end."""
+
+import pytest
+from claims_kit import extract_claims, one_claim
+
+from rasd.model import Count
+
+
+@pytest.mark.parametrize("text, count", [
+    ("وقالت الشرطة إن رجلا أصبح خامس شخص يلقى حتفه في الهجوم.", 5),
+    ("وهو الرابع من إخوانه الذين لقوا مصرعهم في المعارك.", 4),
+    ("وهو ثالث صحفي يقتل منذ بداية العام.", 3),
+])
+def test_an_ordinal_ranking_the_victim_is_a_running_total(text, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == ("killed", Count(value=count))
+
+
+def test_an_ordinal_month_is_no_running_total():
+    claim = one_claim("وقعت الحادثة في تشرين الثاني الماضي حين قتل رجل.")
+    assert claim.count == Count(value=1)
+
+
+def test_conjoined_person_after_a_plural_is_one_more_victim():
+    claims = extract_claims("أدى التفجير إلى مقتل 10 مدنيين وجندي.")
+    assert sorted(c.count.value for c in claims) == [1, 10]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأسفرت المواجهات عن مقتل ضابط و3 جنود.", [1, 3]),
+    ("وأصيب شرطي وأربعة مدنيين بجروح في الانفجار.", [1, 4]),
+    ("أعلنت الشرطة مقتل قائد الدورية وخمسة من عناصرها.", [1, 5]),
+    ("قتلت امرأة وأطفالها الثلاثة في غارة على المدينة.", [1, 3]),  # not three raids
+])
+def test_one_person_conjoined_before_a_figure_is_one_more_victim(text, expected):
+    assert sorted(c.count.value for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل مسلح 5 أشخاص في السوق.", [5]),           # the agent, not a victim
+    ("وأسفر الحادث عن مقتل شاب و3 آخرين.", [3]),     # "N others": not split
+])
+def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, expected):
+    assert sorted(c.count.value for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وقد اعتقلت الشرطة المشتبه بارتكابه الحادث.", "arrested"),
+    ("اعتقلت السلطات الفرنسية اللص الشهير في مدينة كريل.", "arrested"),
+    ("وقدم التعازي لأسرة الطيار الروسي الذي توفي في الحادث.", "killed"),
+    ("وقالت الشرطة إن سائق السيارة انتحر بإطلاق النار على نفسه.", "killed"),
+    # kinship nouns with a pronoun, more occupations, "شخص آخر"
+    ("وقالت إن ابنها أصيب برصاص الجيش في قدمه.", "injured"),
+    ("وقتل نجل رئيس اللجنة في الهجوم.", "killed"),
+    ("قُتل مراسل الإذاعة في الانفجار.", "killed"),
+    ("وقالت الوزارة إن شخصا آخر قُتل برصاص القوات.", "killed"),
+    # "one of" a group as the one person of the event
+    ("وقتل أحد المحتجين برصاص الشرطة يوم الجمعة.", "killed"),
+    ("وأعلنت الشرطة أنها اعتقلت أحد المشاركين في الهجوم.", "arrested"),
+    ("وقالت الوزارة إن أحد جنودها قتل في المواجهات.", "killed"),
+    ("فتح المسلح النار على شرطيين وأصاب أحدهما في ساقه.", "injured"),
+    # an idiom of one death after its person
+    ("وكان فلسطيني قد لقي مصرعه برصاص الجيش.", "killed"),
+    ("وأضاف المسؤول أن المهاجم لقي حتفه بعد دقائق.", "killed"),
+    ("وقالت الشرطة إن امرأة لقيت مصرعها في الحادث.", "killed"),
+    # deported or handed over
+    ("رحلت السلطات الفرنسية مواطنا جزائريا إلى بلاده.", "returned"),
+    ("وتم تسليم المشتبه به إلى السلطات الهولندية.", "returned"),
+])
+def test_one_person_events(text, etype):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (etype, Count(value=1))
+
+
+@pytest.mark.parametrize("text", [
+    "وأصابت إحدى القذائف مبنى البلدية.",
+    "وقبل أن يلقى مصرعه، واحدة من منحوتاته بقيت على الشاطئ.",
+])
+def test_one_of_a_thing_or_across_a_comma_is_no_person(text):
+    assert extract_claims(text) == []
+
+
+def test_a_killed_and_wounded_phrase_takes_no_person_before_it():
+    """"قتل وأصيب" is no idiom of one death: the person before it is not counted by it."""
+    assert [c.count for c in extract_claims("وقالت الشرطة إن رجلا قتل وأصيب 5 آخرون.")
+            if c.type == "injured"] == [Count(value=5)]
+
+
+def test_one_person_of_a_breakdown_inside_the_claim_is_one_more_claim():
+    claims = extract_claims("وقالت الوكالة إن أربعة فلسطينيين بينهم طفل قتلوا برصاص الجيش.")
+    assert sorted((c.type, c.count.value) for c in claims) == [("killed", 1), ("killed", 4)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("واعتقلت الشرطة المشتبه به في الهجوم.", 1),
+    ("واعتقلت الشرطة المشتبه بهما في الهجوم.", 2),
+])
+def test_a_participle_counts_by_its_pronoun(text, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == ("arrested", Count(value=count))
+
+
+def test_they_two_after_a_plural_looking_noun_is_a_dual():
+    claim = one_claim("وبعد يومين تمكنت الشرطة من قتل المهاجمين وهما سعيد وشقيقه.")
+    assert (claim.type, claim.count) == ("killed", Count(value=2))
+
+
+def test_a_participle_with_a_plural_pronoun_is_no_count_of_one():
+    assert extract_claims("أسفرت المداهمات عن إلقاء القبض على المشتبه بهم.") == []
+
+
+def test_a_person_noun_after_the_verb_is_not_skipped_as_an_agent():
+    claim = one_claim("فيما أصيب قائد الرتل في الاشتباكات.")
+    assert (claim.type, claim.count) == ("injured", Count(value=1))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("لقي 22 من رجال الأمن والمدنيين في المدينة خلال المواجهات مصرعهم.",
+     {("killed", Count(value=22))}),
+    ("وقالت الولاية إن 4 من عناصر الأمن لقوا مصرعهم وأصيب آخر.",
+     {("killed", Count(value=4)), ("injured", Count(value=1))}),
+    ("سقط 13 مسلحاً حوثياً على الأقل في المعارك.", {("killed", Count(value=13, qualifier="at_least"))}),
+    ("أدى القصف إلى سقوط ثمانية مسلحين وجرح آخرين.", {("killed", Count(value=8))}),
+    ("سقط 5 جرحى في المدينة.", {("injured", Count(value=5))}),
+    ("وأعلن الجيش سقوط صاروخين في المنطقة.", {("strikes", Count(value=2))}),
+    ("سقطت 3 قذائف على الحي.", {("strikes", Count(value=3))}),
+])
+def test_split_idioms_falls_and_one_more(text, expected):
+    assert {(c.type, c.count) for c in extract_claims(text)} == expected
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    ("كما قتلت مسعفة في القصف.", "killed", Count(value=1)),       # a derived feminine
+    ("وقتل راكباً في الحافلة.", "killed", Count(value=1)),
+    ("حيث أصيب حارسان بجروح.", "injured", Count(value=2)),         # a derived dual
+    ("استشهد مسعفتان في القصف.", "killed", Count(value=2)),
+    ("أقر التنظيم بمقتل زعيمه.", "killed", Count(value=1)),         # a possessive
+])
+def test_one_or_two_named_people(text, etype, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (etype, count)
+
+
+@pytest.mark.parametrize("text", [
+    "وزعت المساعدات على الأسر النازحة في المخيم.",
+    "قالت حركة طالبان إنها تسيطر على المنطقة.",
+    "استهدف القصف منشأة مدنية.",
+])
+def test_adjectives_and_names_are_no_people(text):
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتلت امرأة في القصف.", [1]),                      # a singular that also follows figures
+    ("واعتقلت الشرطة طفلة في المدينة.", [1]),
+    ("وقتلت القوات مسلحا في الاشتباك.", [1]),
+    ("وقتل 11 امرأة في القصف.", [11]),                    # the counted noun of a figure
+    ("وقتلت امرأة وأطفالها الثلاثة في القصف.", [1, 3]),   # a numeral after its conjoined noun
+    ("وقتل رجل وأبناؤه الأربعة في القصف.", [1, 4]),
+])
+def test_one_person_written_like_a_counted_noun(text, expected):
+    assert sorted(c.count.value for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الجيش مقتل رقيب في الهجوم.", [("killed", 1)]),                  # a rank names a person
+    ("وأعلنت السلطات توقيف 14 شخصا بينهم جنرال.", [("arrested", 1), ("arrested", 14)]),
+    ("وفي هذا الإطار، أوقف أيضا رقيب سابق في الحرس.", [("arrested", 1)]),     # an adverb between
+    ("وأوضح قائد اللواء، العميد ياسر الحارثي، أن الجيش تقدم.", []),        # Yasser, not "يأسر"
+    ("وقال الجيش إنه يأسر 4 مسلحين في المنطقة.", [("arrested", 4)]),
+])
+def test_ranks_and_adverbs_around_one_person(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسقط قتيل من المقاومة في المواجهات.", [("killed", 1)]),
+    ("وأسفر الانفجار عن قتيل وثلاثة جرحى.", [("injured", 3), ("killed", 1)]),
+    ("ولم يسقط أي قتيل في الهجوم.", []),
+    ("وأحرق المحتجون صورة شهيد في الساحة.", []),          # not after a verb of falling
+])
+def test_a_lone_victims_noun_after_falling_is_one_person(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+def test_fillers_between_one_person_and_its_verb_do_not_count_towards_the_gap():
+    claims = extract_claims("وقال إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين.")
+    assert sorted((c.type, c.count.value, c.mixed) for c in claims) == [
+        ("injured", 6, False), ("killed", 1, False)]
+
+
+def test_one_person_losing_control_is_no_disappearance():
+    assert extract_claims("ونجم الحادث عن فقدان السائق السيطرة على شاحنته.") == []
+    assert [c.count.value for c in extract_claims("أعلنت الشرطة فقدان صياد في البحر.")] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "عاد الرئيس إلى البلاد بعد زيارة رسمية.",
+    "وقررت الشرطة طرد الضابط من عمله.",
+    "وتسلم القائد العربات من الولايات المتحدة.",
+])
+def test_a_return_that_is_no_deportation_counts_no_one(text):
+    assert extract_claims(text) == []

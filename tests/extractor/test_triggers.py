@@ -1,0 +1,38 @@
+"""Event triggers (rasd.extractor.triggers), on sentences written for these tests."""
+
+import pytest
+
+from rasd.extractor.triggers import find_triggers
+from rasd.ingest.records import make_document
+from rasd.pipeline import find_numbers, prepare
+
+
+def _triggers(text):
+    doc = find_triggers(find_numbers(prepare(make_document(text, id="t"))))
+    return [(t.type, t.role, t.mixed) for t in doc.triggers]
+
+
+def test_the_longest_phrase_wins():
+    assert _triggers("أدى الانفجار إلى مقتل وإصابة 30 شخصا.") == [("injured", "phrase", True)]
+
+
+def test_a_definite_verb_form_is_its_masdar_or_no_trigger():
+    assert _triggers("أدان القتل الصادم للعشرات.") == [("killed", "masdar", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين.",
+    "وقالت مصادر طبية إن شخصا قُتل وأصيب آخر بجراح.",
+])
+def test_a_killed_and_wounded_pair_after_one_person_is_two_verbs(text):
+    """"رجلا قتل وأصيب 6": one killed, six wounded, not one killed-or-wounded figure."""
+    assert _triggers(text)[:2] == [("killed", "verb", False), ("injured", "verb", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل وأصيب 20 شخصا في الانفجار.",            # no person before: one mixed figure
+    "وقال إن 11 امرأة قتل وأصيب في الهجوم.",     # a counted noun is no one person
+    "ولم يتضح إن كان المهاجم قد قتل أو أصيب.",   # "أو": killed or wounded, one phrase
+])
+def test_the_pair_stays_one_phrase_otherwise(text):
+    assert [t for t in _triggers(text) if t[2]] == [("injured", "phrase", True)]
