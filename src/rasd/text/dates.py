@@ -37,6 +37,7 @@ import calendar
 import datetime as dt
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,6 +66,8 @@ _OFFSETS = {"past": -1, "current": 0, "next": 1}
 _PERIODS = ("week", "month", "year")  # the periods "last week", "this month" name
 _UNITS = ("hour", "day", "week", "month", "year")  # the units of "three days ago"
 _TEXT = attrgetter("text")
+_Handler = Callable[..., "Resolved | None"]
+_Pattern = tuple[int, "re.Pattern[str]", _Handler]  # (order in _specs, compiled, handler)
 
 @dataclass(frozen=True, slots=True)
 class TimeMention:
@@ -128,9 +131,11 @@ class _Grammar:
     def __init__(self, data: Section) -> None:
         self._read_tables(data)
         f = self._fragments(data)
-        self.patterns = [(re.compile(rf"{f.clitics}(?P<x>{rx})(?!\w)"), fn)
-                         for rx, fn in self._specs(data, f)]
+        self.patterns: list[_Pattern] = [
+            (order, re.compile(rf"{f.clitics}(?P<x>{rx})(?!\w)"), fn)
+            for order, (rx, fn) in enumerate(self._specs(data, f))]
         self._compile_locator(data, f)
+        self._compile_dispatch(data)
         self._compile_context(data, f)
 
     def _read_tables(self, data: Section) -> None:
@@ -271,6 +276,38 @@ class _Grammar:
         leading = {leading_word(c + p + w)
                    for c in ("", *self.conj) for p in ("", *self.prep) for w in [*first, *lam_forms]}
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
+
+    def _pattern_openers(self, data: Section) -> list[tuple[list[str], bool]]:
+        """For each pattern of :meth:`_specs`, in its order: the words (before clitics) its first
+        word can be, and whether it can open with a digit."""
+        w = data.words
+        tod = [*w("times_of_day"), *w("day_words")]  # time_of_day
+        day = [*tod, *self.weekday]  # day_prefix
+        day_number = [*day, *self.ordinal, self.art]  # then a day number: "the 27th", "al-27"
+        counted = [*self.number, *self.unit, *self.dual]
+        month = [*w("period_parts"), *w("month_word")]
+        return [([*tod, *self.deixis], False), ([*tod, *self.weekday], False),
+                (day_number, True), ([*month, *self.month], False), (day_number, True),
+                ([*w("period_parts"), *w("this"), *self.period], False),
+                ([*w("period_parts"), *w("year_words")], False), (day, True), (day_number, True),
+                ([*month, *self.hmonth], False), ([*month, *self.hmonth], False),
+                (w("ago"), False), ([*counted, *(self.art + c for c in counted), self.art], True),
+                (w("since"), False), (w("so_far"), False), (w("since"), False)]
+
+    def _compile_dispatch(self, data: Section) -> None:
+        """``by_opener``: for each whole word a pattern can open with (clitics included), the
+        patterns that can (None if a pattern might not open with a word character);
+        ``by_digit``: the patterns that can open with a digit."""
+        openers = self._pattern_openers(data)
+        assert len(openers) == len(self.patterns)
+        clitics = [c + p for c in ("", *self.conj) for p in ("", *self.prep)]
+        by_opener: dict[str, list[_Pattern]] = {}
+        for pattern, (words, _) in zip(self.patterns, openers):
+            words = [*words, *(x[1:] for x in words if x.startswith(self.art) and len(x) > len(self.art))]
+            for lead in {leading_word(c + x) for c in clitics for x in words}:
+                by_opener.setdefault(lead, []).append(pattern)
+        self.by_opener = None if "" in by_opener else {k: tuple(v) for k, v in by_opener.items()}
+        self.by_digit = tuple(p for p, (_, digit) in zip(self.patterns, openers) if digit)
 
     def _compile_context(self, data: Section, f: _Fragments) -> None:
         """Words read around a match: "since" before it, what makes "today" no date ("the next
@@ -533,22 +570,26 @@ def _grammar() -> _Grammar:
     return _Grammar(load_data("dates.yaml"))
 
 
-def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar) -> list[int]:
-    """Where the locator matches in ``norm`` (``tokens``: those of ``norm``, or None). With
-    tokens it is tried only at the words that hold a digit or are among ``g.openers``: the
-    locator opens a word, so it matches nowhere else; tried left to right past the last match,
-    the positions are those of ``finditer``."""
-    if tokens is None or g.openers is None:
-        return [m.start() for m in g.locator.finditer(norm)]
+def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar
+               ) -> list[tuple[int, Sequence[_Pattern]]]:
+    """Where the locator matches in ``norm`` (``tokens``: those of ``norm``, or None), each with
+    the patterns to try there. With tokens it is tried only at the words that hold a digit or
+    are among ``g.openers``: the locator opens a word, so it matches nowhere else; tried left to
+    right past the last match, the positions are those of ``finditer``. A word is tried with
+    the patterns that can open with it (``g.by_opener``, ``g.by_digit``), else with all."""
+    if tokens is None or g.openers is None or g.by_opener is None:
+        return [(m.start(), g.patterns) for m in g.locator.finditer(norm)]
     starts, with_digits = word_starts(tokens, norm)
     found = set(compress(starts, map(g.openers.__contains__, map(_TEXT, tokens))))
     found.update(with_digits)
-    out: list[int] = []
-    match, end = g.locator.match, 0
+    out: list[tuple[int, Sequence[_Pattern]]] = []
+    match, end, by_opener = g.locator.match, 0, g.by_opener
     for pos in sorted(found):
         if pos >= end and (m := match(norm, pos)) is not None:
             end = m.end()
-            out.append(pos)
+            text = tokens[bisect_left(starts, pos)].text
+            out.append((pos, by_opener.get(text) or (
+                g.by_digit if text[0].isdecimal() else g.patterns)))
     return out
 
 
@@ -563,8 +604,8 @@ def find_times(norm: str, published: dt.date | None,
     if published is not None and not PUBLISHED_RANGE[0] <= published <= PUBLISHED_RANGE[1]:
         published = None
     cands: list[tuple[int, int, int, Resolved]] = []  # (start, end, pattern order, resolved)
-    for pos in _positions(norm, tokens, g):
-        for order, (rx, fn) in enumerate(g.patterns):
+    for pos, patterns in _positions(norm, tokens, g):
+        for order, rx, fn in patterns:
             m = rx.match(norm, pos)
             if m is None:
                 continue
