@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from functools import lru_cache
 
 from rasd.extractor.attribution import statement_days
 from rasd.extractor.drafts import Draft
@@ -27,10 +28,15 @@ def _may_date_event(t: TimeMention, said: TimeMention) -> bool:
     return t.precision != "year" and (t.date is None or said.date is None or t.date <= said.date)
 
 
+@lru_cache(maxsize=1)
+def _schedule_verbs() -> frozenset[str]:
+    return frozenset(load_data("dates.yaml").words("scheduled_before"))
+
+
 def _scheduled_days(doc: Document) -> frozenset[int]:
     """Start offsets of the days right after a schedule verb ("الهدنة التي تنتهي الأحد"): the
     day something is due, not when an event happened (``dates.yaml`` scheduled_before)."""
-    verbs = frozenset(load_data("dates.yaml").words("scheduled_before"))
+    verbs = _schedule_verbs()
     starts = [tok.start for tok in doc.tokens]
     out = set()
     for t in doc.times:
