@@ -98,8 +98,10 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         best = Link(Trigger(best.trigger.start, best.trigger.end, lost, "verb",
                             best.trigger.entry), best.cost)
     trig = best.trigger
-    if any(rule(Candidate(toks, fig, t, trig, linked.caused)) for rule in REJECTIONS):
-        return []
+    candidate = Candidate(toks, fig, t, trig, linked.caused)
+    for rule in REJECTIONS:
+        if rule(candidate):
+            return []
     out: list[Draft] = []
     if waiting is not None:  # the breakdown's event is its whole's
         wc, wsubj = waiting.c, waiting.subj

@@ -25,6 +25,7 @@ import bisect
 import re
 from collections.abc import Set
 from functools import cache
+from operator import attrgetter
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
@@ -51,6 +52,9 @@ MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في 
 LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 AIM_WORDS = 10           # "أطلقت 5 صواريخ منذ يوليو من اليمن على السعودية": a strike word before "على"
 LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before
+
+
+_STEMS = attrgetter("stems")
 
 
 @cache
@@ -128,14 +132,15 @@ class PlaceChooser:
         speakers = Spans((sm.start, sm.end) for sm in doc.sources)
         self.jurisdictions = _jurisdictions(doc, names)
         self.jurisdiction_starts = [p.start for p in self.jurisdictions]
+        seat = _words("seat")
         self.places = [p for p in doc.places if p.start not in speakers
-                       and not self._follows(p, _words("seat"))
-                       and not self._mission_moved_to(p)]
+                       and not self._follows(p, seat) and not self._mission_moved_to(p)]
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.frames = self._speech_frames()
         self.framed = Spans(self.frames)
+        locators = _words("locators")
         self.located: set[int] = {p.start for p in self.places
-                        if self._follows(p, _words("locators"), LOCATOR_WORDS)}
+                                  if self._follows(p, locators, LOCATOR_WORDS)}
         self.located |= self._locating_phrases()
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
         self.focus: Focus = article_focus(
@@ -188,7 +193,8 @@ class PlaceChooser:
         """Whether a place follows one of ``words`` by at most ``reach`` words."""
         k = self._index(place)
         toks = self.doc.tokens
-        return any(not words.isdisjoint(toks[j].stems) for j in range(max(0, k - reach), k))
+        # in C, no generator: called for every place
+        return not all(map(words.isdisjoint, map(_STEMS, toks[max(0, k - reach):k])))
 
     def _mission_moved_to(self, place: PlaceMention) -> bool:
         """Whether a place is where a foreign mission opens or moves ("افتتاح السفارة الأميركية في
