@@ -11,8 +11,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import attrgetter, not_
 
 from rasd.extractor.lexicon import (
     AttributionLexicon,
@@ -33,7 +31,6 @@ from rasd.text.tokens import (
 
 _BREAK = re.compile(r"[\u060c\u061b,.:;!?\u061f\"()\[\]«»\n]")
 _DIGIT = re.compile(r"\d")
-_STEMS = attrgetter("stems")
 
 
 def _broken(norm: str, a: Token, b: Token) -> bool:
@@ -387,13 +384,14 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
     cue); the words of a source found are not read again as cues."""
     out: list[SourceMention] = []
     after = 0  # tokens before this index belong to the last source found
-    # a cue word, or a word after "ما" ("ما قاله"), may open an attribution; most words open
-    # none: the others are picked out in C (no Python code per word)
-    stems = list(map(_STEMS, toks))
-    may_cue = set(compress(count(), map(not_, map(lex.cue_words.isdisjoint, stems))))
-    may_cue.update(compress(count(1), map(not_, map(lex.relative.isdisjoint, stems[:-1]))))
-    for i in sorted(may_cue):
-        if i < after:
+    not_cue, not_relative = lex.cue_words.isdisjoint, lex.relative.isdisjoint
+    after_relative = False  # whether the previous word is "ما" ("ما قاله")
+    for i, tok in enumerate(toks):
+        # a cue word, or a word after "ما", may open an attribution; most words open none
+        stems = tok.stems
+        may_cue = after_relative or not not_cue(stems)
+        after_relative = not not_relative(stems)
+        if not may_cue or i < after:
             continue
         found = _source_at(norm, toks, i, lex, figures)
         if found is not None:

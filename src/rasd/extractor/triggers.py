@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Set
-from itertools import compress, count
-from operator import attrgetter, not_
 
 from rasd.extractor.lexicon import has_stem, persons
 from rasd.extractor.lexicon import triggers as trigger_lexicon
@@ -12,7 +10,6 @@ from rasd.model import Document, Trigger
 from rasd.text.tokens import has_article, starts_with_conjunction
 
 SUBJECT_REACH = 4  # words back from the verbs to their one-person subject
-_STEMS = attrgetter("stems")
 
 
 def _after_one_person(doc: Document, i: int, figure_ends: Set[int]) -> bool:
@@ -39,11 +36,9 @@ def find_triggers(doc: Document) -> Document:
     found: list[Trigger] = []
     after = 0  # tokens before this index belong to the last trigger found
     figure_ends = {c.end for c in doc.counts}
-    # most words open no trigger: the others are picked out in C (no Python code per word)
-    for i in compress(count(), map(not_, map(keys.isdisjoint, map(_STEMS, toks)))):
-        if i < after:
+    for i, tok in enumerate(toks):
+        if i < after or keys.isdisjoint(tok.stems):  # most words: no trigger starts here
             continue
-        tok = toks[i]
         hit = match_at(toks, i)
         if hit is None:
             continue
