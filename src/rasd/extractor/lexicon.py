@@ -230,6 +230,7 @@ class PersonLexicon:
     agents_before: frozenset[str]
     one_subject_idioms: frozenset[str]
     subject_fillers: frozenset[str]
+    one_words: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -286,6 +287,7 @@ def persons() -> PersonLexicon:
         agents_before=frozenset(data.words("agents_before")),
         one_subject_idioms=frozenset(data.words("one_subject_idioms")),
         subject_fillers=frozenset(data.words("subject_fillers")),
+        one_words=frozenset(data.words("one_words")),
     )
 
 
