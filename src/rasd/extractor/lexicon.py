@@ -231,6 +231,7 @@ class PersonLexicon:
     one_subject_idioms: frozenset[str]
     subject_fillers: frozenset[str]
     one_words: frozenset[str]
+    not_one_subjects: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -288,6 +289,7 @@ def persons() -> PersonLexicon:
         one_subject_idioms=frozenset(data.words("one_subject_idioms")),
         subject_fillers=frozenset(data.words("subject_fillers")),
         one_words=frozenset(data.words("one_words")),
+        not_one_subjects=frozenset(data.words("not_one_subjects")),
     )
 
 
