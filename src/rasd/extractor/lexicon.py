@@ -345,6 +345,7 @@ class AttributionLexicon:
     max_words: int
     pronoun_suffixes: tuple[str, ...]
     lam: str
+    charge: str  # "ب" of the charge after a verb of accusing
     not_a_report: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
     name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
@@ -357,6 +358,7 @@ class AttributionLexicon:
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
     that_verbs: frozenset[str]  # "بين" (بيّن): a reporting verb only before "أن"
+    accuse_verbs: frozenset[str]  # "اتهم X Y بـ": the accused Y is no part of the speaker
     speaker_openers: PhraseSet[bool]  # "كل من" before conjoined speakers
     time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
     documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
@@ -395,6 +397,7 @@ def attribution() -> AttributionLexicon:
         max_words=data.integer("max_speaker_words"),
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         lam=data.word("lam"),
+        charge=data.word("charge"),
         cue_words=prepositions.keys | verbs | outlet_voice.keys
         | frozenset(data.words("that_verbs")),
         outlet_voice=outlet_voice,
