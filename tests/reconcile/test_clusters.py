@@ -3,10 +3,35 @@ coarse-to-fine attachment, twins, undated and running-total attachment."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from reconcile_kit import ALEPPO, ALEPPO_GOV, IDLIB, MANBIJ, SEA, SYRIA, named, one, q, rec
 
-from rasd.model import Count
-from rasd.reconcile import reconcile
+from rasd.model import Count, Location, Mention, Span
+from rasd.reconcile import ClaimRecord, reconcile
+from rasd.reconcile.clusters import (
+    Cluster,
+    _agrees,
+    _coarse_fits,
+    _far,
+    _nested,
+    _other_day,
+    _same_figure,
+    _signature_fits,
+    _signatures_fit,
+    _stated,
+    _top,
+    _twins,
+    compared_place,
+    items_of,
+    running,
+    stated_day,
+    sweep,
+)
+from rasd.reconcile.keys import INF, PERSON, person_key, place_key
+
+D = dt.date(2023, 3, 5).toordinal()  # the builders' default day
 
 
 def test_different_places_days_types_and_categories_split():
@@ -193,3 +218,157 @@ def test_a_report_naming_two_attacks_does_not_bridge_them():
     groups = reconcile([camp, both, academy])
     assert not any({8, 20} <= {m.claim.count.value for m in g.members} for g in groups)
 
+
+
+# --- unit tests of the grouping pieces -------------------------------------------------------
+
+def cluster(*records: ClaimRecord) -> Cluster:
+    """A cluster holding ``records`` (keyed by the first one), as the sweep builds it."""
+    items = items_of(list(records))
+    it = items[0]
+    cl = Cluster((it.claim.type, it.claim.mixed, it.when.period, it.place.country, it.scope),
+                 it.place, it.category, it.when.start, it.when.end, 1 << 40)
+    for i, item in enumerate(items):
+        cl.add(i, item)
+    return cl
+
+
+def test_far_is_more_than_the_ratio_from_every_member():
+    assert _far(30, 30, 5, 5) and _far(1, 1, 8, 8)  # either side more than 5x the other
+    assert not _far(20, 20, 5, 5) and not _far(5, 5, 20, 20)
+    # "at least 3" is taken as at most 6: 31 is more than 5x that
+    assert _far(3, INF, 31, 31) and not _far(3, INF, 29, 29)
+    assert _far(13, 13, 10, 10, ratio=1.25) and not _far(12, 12, 10, 10, ratio=1.25)
+    assert not _far(4, 4, 0, 0)  # bounds below one count as one
+    assert _top(3, INF) == 6 and _top(3, 9) == 9 and _top(0, INF) == 2
+
+
+def test_stated_figures_and_agreement():
+    assert _stated(Count(value=12), 12) and _stated(Count(min=40, max=50), 50)
+    assert not _stated(Count(value=1), 1)  # a single person ties nothing
+    assert not _stated(Count(value=20, qualifier="at_least"), INF)
+    assert not _stated(Count(vague="tens"), 99)
+    assert _same_figure([("value", 12)], [("value", 12), ("value", 3)])
+    assert not _same_figure([("value", 1)], [("value", 1)])
+    assert not _same_figure([("vague", "tens")], [("vague", "tens")])
+    assert _agrees([(27, 33)], [(28, 28)]) and not _agrees([(27, 33)], [(39, 39)])
+
+
+def test_stated_day_and_other_day():
+    day, pub_only = items_of([rec(5), rec(5, prec="publication")])
+    assert stated_day(day) == D and stated_day(pub_only) is None
+    assert _other_day(D, (D + 2,)) and not _other_day(D, (D + 1,))
+    assert not _other_day(D, (D + 3, D - 1))  # one stated day close enough
+    assert not _other_day(None, (D + 5,)) and not _other_day(D, ())
+
+
+def test_signatures_fit_each_against_each():
+    assert _signature_fits(("car_bomb",), (), frozenset({"bombing"}), frozenset())  # broader
+    assert not _signature_fits(("car_bomb",), (), frozenset({"stabbing"}), frozenset())
+    assert not _signature_fits((), ("market",), frozenset(), frozenset({"school"}))
+    assert _signature_fits((), (), frozenset({"stabbing"}), frozenset({"school"}))
+    both = ((("suicide",), ("academy", "base")),)
+    assert _signatures_fit(both, [(("suicide",), ("academy",))])
+    two = (((), ("academy",)), ((), ("base",)))  # a report naming two attacks
+    assert not _signatures_fit(two, [((), ("academy",))])
+    assert _signatures_fit((), [((), ("academy",))])
+
+
+def test_items_scope_and_category():
+    def scope_of(r: ClaimRecord) -> tuple[int, str | None]:
+        item = items_of([r])[0]
+        return item.scope, item.category
+    assert scope_of(rec(5)) == (0, None)
+    assert scope_of(rec(5, cat="children")) == (0, "children")
+    assert scope_of(q(5, part_of=0)) == (1, None)  # "منهم 3": a part without a category
+    assert scope_of(q(5, part_of=0, cat="children")) == (0, "children")
+    assert scope_of(q(5, context="share")) == (1, None)
+    assert scope_of(q(5, context="additional", cat="children")) == (1, "children")
+    assert scope_of(rec(1)) == (2, None)  # one person
+    assert scope_of(named("سمير", cat=None)) == (2, None)  # keyed by the person: no category
+    strikes = q(3, type="strikes")
+    trigger = Mention("غارات", Span(0, 5), "trigger")
+    strikes = dataclasses.replace(strikes, claim=dataclasses.replace(strikes.claim,
+                                                                      trigger=trigger))
+    assert scope_of(strikes) == (0, "raids")
+    assert items_of([rec(5, pub=None)])[0].report == D  # no publication: its last day
+
+
+def test_sweep_buckets_by_key_and_window():
+    clusters, of = sweep(items_of([rec(5), rec(7), rec(5, place=IDLIB)]), 3)
+    assert len(clusters) == 2 and of == [0, 0, 1]
+    assert clusters[0].members == [0, 1] and clusters[0].place.key == "aleppo"
+    weak = [rec(9, prec="publication"),
+            rec(9, prec="publication", day="2023-03-08", pub="2023-03-08")]
+    assert len(sweep(items_of(weak), 3)[0]) == 1
+    assert len(sweep(items_of(weak), 1)[0]) == 2  # closed before the second one starts
+    assert sweep([], 3) == ([], [])
+
+
+def test_coarse_fits_on_an_agreeing_figure_or_signature():
+    town = cluster(q(12, outlet="أ"))
+    assert _coarse_fits(cluster(q(12, place=ALEPPO_GOV, outlet="ب")), town)
+    assert not _coarse_fits(cluster(q(14, place=ALEPPO_GOV, outlet="ب")), town)
+    school = cluster(q(12, outlet="أ", sig=((), ("school",))))
+    assert _coarse_fits(cluster(q(14, place=ALEPPO_GOV, outlet="ب", sig=((), ("school",)))),
+                        school)
+    # ... but not far from its figure, nor of another incident
+    assert not _coarse_fits(cluster(q(100, place=ALEPPO_GOV, sig=((), ("school",)))), school)
+    assert not _coarse_fits(cluster(q(12, place=ALEPPO_GOV, sig=((), ("market",)))), school)
+
+
+def test_coarse_fits_not_a_wider_scope_or_another_story():
+    children = cluster(q(12, cat="children", outlet="أ"))
+    assert not _coarse_fits(cluster(q(39, outlet="ب")), children)  # 39 killed, 12 children
+    assert _coarse_fits(cluster(q(12, outlet="ب")), children)
+    story = cluster(q(12, doc="r", segment=0))
+    assert not _coarse_fits(cluster(q(12, doc="r", segment=1, place=ALEPPO_GOV)), story)
+    assert _coarse_fits(cluster(q(12, doc="s", place=ALEPPO_GOV)), story)
+
+
+def test_coarse_fits_a_countrys_month_only_on_agreeing_figures():
+    month = {"prec": "month", "day": "2023-03-01"}
+    province = cluster(q(174, place=ALEPPO_GOV, **month))
+    assert not _coarse_fits(cluster(q(844, place=SYRIA, **month)), province)
+    assert _coarse_fits(cluster(q(Count(value=170, qualifier="about"), place=SYRIA, **month)),
+                        province)
+
+
+def _train(count: int, place=ALEPPO, day: str = "2023-03-05", target: str = "train") -> Cluster:
+    return cluster(q(count, place=place, day=day, pub=day, sig=(("crash",), (target,))))
+
+
+def test_twins_give_the_same_figures_and_target_at_overlapping_times():
+    assert _twins([_train(24), _train(24, MANBIJ)])
+    assert _twins([_train(24), _train(24, MANBIJ), _train(24, IDLIB)])
+    assert not _twins([_train(24), _train(18, MANBIJ)])
+    assert not _twins([_train(24), _train(24, MANBIJ, target="bus")])
+    assert not _twins([_train(24), _train(24, MANBIJ, day="2023-03-15")])
+    assert not _twins([cluster(q(24)), cluster(q(24, place=MANBIJ))])  # no target named
+    assert not _twins([cluster(named("سمير")), cluster(named("سمير", place=MANBIJ))])  # one
+
+
+def test_nested_places():
+    town, other, province, country = (place_key(loc, "") for loc in
+                                      (ALEPPO, MANBIJ, ALEPPO_GOV, SYRIA))
+    assert _nested(town, town) and not _nested(town, other)
+    assert _nested(province, other) and _nested(other, province)
+    assert _nested(country, town) and _nested(province, country)
+    assert not _nested(place_key(IDLIB, ""), province)
+    turkey = Location("إسطنبول", Span(0, 7), "Istanbul", "TR", 41.0, 28.9, 1, "Istanbul")
+    assert not _nested(place_key(turkey, ""), country)
+
+
+def test_running_totals():
+    assert running(("since", 5)) and running(("since", -1))
+    assert not running("event") and not running(("month", 5))
+
+
+def test_compared_place_is_the_named_person_of_a_count_of_one():
+    a = named("جمال  خاشقجي", place=ALEPPO).claim
+    b = named("جمال خاشقجي", place=IDLIB).claim
+    assert compared_place(a) == compared_place(b) == person_key(a)
+    assert compared_place(a).key.startswith(PERSON)
+    assert person_key(rec(1).claim) is None  # no name
+    assert compared_place(rec(3).claim) == place_key(ALEPPO, "")
+    assert compared_place(rec(3, place=None, doc="n").claim).key == "doc:n"
