@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from reconcile_kit import ALEPPO_GOV, one, q, rec
+import pytest
+from reconcile_kit import ALEPPO_GOV, IDLIB, one, q, rec
 
 from rasd.model import Count, Span
-from rasd.reconcile import ClaimRecord, reconcile
+from rasd.reconcile import ClaimRecord, SourceFigure, reconcile
+from rasd.reconcile.figures import STALE_MINUTES, _explained, _range, figures_of, verdict
+from rasd.reconcile.keys import INF, ordinal
 
 
 def test_hedged_figures_do_not_disagree():
@@ -228,3 +231,158 @@ def test_a_share_never_disputes_the_toll():
     groups = reconcile([toll, share])
     assert not any(g.disagree for g in groups)
 
+
+
+# --- unit tests of the dispute test and the verdict ------------------------------------------
+
+def figs(*records: ClaimRecord, stamps: tuple[float, ...] = ()) -> list[SourceFigure]:
+    """The :class:`SourceFigure` s of ``records`` as one group (publication times ``stamps``,
+    minutes; all 0 when not given)."""
+    return figures_of(list(records), [ordinal(r.published) or 0 for r in records],
+                      list(stamps) or [0.0] * len(records))
+
+
+def fig(record: ClaimRecord, stamp: float = 0.0) -> SourceFigure:
+    return figs(record, stamps=(stamp,))[0]
+
+
+def test_range_is_the_hedged_interval_with_floors_and_copy_slack():
+    here, there = fig(q(5, doc="a")), fig(q(5, doc="b"))
+    tens = fig(q(Count(vague="tens"), doc="a"))
+    assert _range(tens, there) == (10, INF)  # a vague word from another article: a floor
+    assert _range(tens, here) == (10, 99)  # ... set side by side with a number: its range
+    assert _range(fig(q(25, doc="a", context="rising")), there) == (25, INF)
+    assert _range(fig(q(252, doc="a")), there) == pytest.approx((249.48, 254.52))  # 1 % slip
+    assert _range(fig(q(99, doc="a")), there) == (99, 99)
+    assert _range(fig(q(Count(value=300, qualifier="about"), doc="a")), there) == (270, 330)
+
+
+def _pair(high: dict, low: dict, stamps: tuple[float, float] = (0.0, 0.0)):
+    """A higher (30) and a lower (20) figure of two sources, by default two articles' reports
+    of one town's day: a dispute nothing explains."""
+    hi = q(high.pop("count", 30), high.pop("source", "المرصد"), high.pop("kind", "monitor"),
+           **{"outlet": "أ", "doc": "a", **high})
+    lo = q(low.pop("count", 20), low.pop("source", "قيادة الجيش"), low.pop("kind", "military"),
+           **{"outlet": "ب", "doc": "b", **low})
+    return fig(hi, stamps[0]), fig(lo, stamps[1])
+
+
+def test_explained_not_across_articles_on_one_towns_day():
+    assert not _explained(*_pair({}, {}))
+    assert not _explained(*_pair({}, {}), lambda doc, claim: False)
+
+
+def test_explained_by_a_later_revised_or_earlier_figure():
+    assert _explained(*_pair({}, {}, stamps=(60.0, 0.0)))  # the higher one is later
+    assert _explained(*_pair({"revision": True}, {}))  # worded as a revision, another article
+    assert _explained(*_pair({}, {"context": "earlier"}))
+    assert _explained(*_pair({"context": "earlier"}, {}))
+    assert _explained(*_pair({}, {"context": "share"}))
+    assert not _explained(*_pair({"context": "share"}, {}))  # only the lower one is a share
+
+
+def test_explained_by_a_stale_reprint():
+    assert _explained(*_pair({}, {}, stamps=(0.0, STALE_MINUTES + 1)))
+    assert not _explained(*_pair({}, {}, stamps=(0.0, STALE_MINUTES)))  # hours later: contests
+
+
+def test_explained_within_one_article_unless_set_against_each_other():
+    same = {"doc": "x"}
+    assert _explained(*_pair(same, dict(same)))  # side by side, not contrasted
+    assert not _explained(*_pair(same, {"contrast": True, **same}))
+    assert _explained(*_pair({"kind": "outlet", **same}, {"contrast": True, **same}))
+    assert _explained(*_pair({"source": "المصدر ذاته", **same}, {"contrast": True, **same}))
+    # the same source span: one statement
+    assert _explained(*_pair({"source": "مصدر أول", **same},
+                             {"source": "مصدر ثان", "contrast": True, **same}))
+    # a known documenter against a known party is a dispute even side by side
+    assert not _explained(*_pair({"sid": "sohr", **same}, {"sid": "sy-army", **same}))
+    assert _explained(*_pair({"sid": "sohr", **same}, {"sid": "sohr", **same}))
+
+
+def test_revision_within_an_article_revises_only_what_came_before():
+    def at(r: ClaimRecord, start: int) -> SourceFigure:
+        return fig(dataclasses.replace(r, claim=dataclasses.replace(
+            r.claim, evidence=Span(start, start + 40))))
+    first = at(q(30, "المرصد", "monitor", doc="x", revision=True), 100)
+    later = at(q(30, "المرصد", "monitor", doc="x", revision=True), 300)
+    low = at(q(20, "قيادة الجيش", "military", doc="x", contrast=True), 200)
+    assert not _explained(first, low) and _explained(later, low)
+
+
+def test_explained_across_articles_when_nothing_ties_the_reports():
+    assert _explained(*_pair({}, {"place": IDLIB}))  # two towns, no shared target
+    assert not _explained(*_pair({"sig": ((), ("school",))},
+                                 {"place": IDLIB, "sig": ((), ("school",))}))
+    assert _explained(*_pair({}, {"day": "2023-03-06", "pub": "2023-03-05"}))  # two stated days
+    assert _explained(*_pair({}, {"day": None}))  # no date at all
+    # a province on one stated day is one incident; dated by the article alone, it is not
+    assert not _explained(*_pair({"place": ALEPPO_GOV}, {"place": ALEPPO_GOV}))
+    assert _explained(*_pair({"place": ALEPPO_GOV}, {"place": ALEPPO_GOV, "prec": "publication"}))
+
+
+def test_explained_for_an_article_date_only_when_no_incident_is_named():
+    assert _explained(*_pair({"prec": "publication"}, {}))  # a daily front report
+    market = (("car_bomb",), ("market",))
+    assert not _explained(*_pair({"prec": "publication", "sig": market}, {"sig": market}))
+
+
+def test_explained_when_an_article_states_both_figures():
+    high, low = _pair({}, {})
+    both = {("a", 20)}
+    assert _explained(high, low, lambda doc, claim: (doc, claim.count.value) in both)
+    assert not _explained(high, low, lambda doc, claim: (doc, claim.count.value) == ("c", 20))
+
+
+def test_verdict_low_best_high_from_the_top_tier():
+    v = verdict(figs(q(100, "الجيش", "military"), q(20, "المرصد", "monitor", outlet="ب"),
+                     q(24, "الأمم المتحدة", "international", outlet="ج")))
+    assert (v.low, v.best, v.high) == (20, 20, 100)  # the lower median of 20 and 24
+    v = verdict(figs(q(10, outlet="أ"), q(15, outlet="ب"), q(12, outlet="ج")))
+    assert (v.low, v.best, v.high) == (10, 12, 15)
+    v = verdict(figs(q(Count(vague="tens"), "المرصد", "monitor"), q(33, "الجيش", "military")))
+    assert (v.low, v.best, v.high) == (10, 33, 99)  # a stated number beats a vague word
+    v = verdict(figs(q(Count(vague="tens"), "المرصد", "monitor"),
+                     q(Count(vague="hundreds"), "الجيش", "military")))
+    assert v.best == 10  # only vague words: the first tier's floor
+    v = verdict(figs(q(Count(min=10, max=20), "المرصد", "monitor")))
+    assert (v.low, v.best, v.high) == (10, 15, 20) and not v.disagree
+
+
+def test_verdict_counts_only_current_figures_and_states_the_dispute():
+    old, new = figs(q(11, "وزارة الصحة", "government"), q(30, "المرصد", "monitor", outlet="ب"),
+                    stamps=(0.0, 60.0))[::-1]  # ordered by tier: the monitor first
+    v = verdict([new, old])
+    assert old.superseded and not new.superseded
+    assert (v.low, v.best, v.high, v.disagree) == (30, 30, 30, False)
+    v = verdict(figs(q(93, "مصدر", "anonymous"), q(72, "المرصد", "monitor", outlet="ب")))
+    assert v.disagree and v.spread == round(93 / 72, 2)
+    assert v.reason == "مصدر (93) vs المرصد (72): 1.29x"
+    assert not verdict(figs(q(93, "مصدر", "anonymous"), q(72, "المرصد", "monitor",
+                                                           outlet="ب")),
+                       parts=frozenset({("value", 72)})).disagree  # 72 is a part of the toll
+
+
+def test_verdict_asks_for_each_articles_figures_only_without_a_dispute():
+    asked: list[int] = []
+
+    def articles() -> list[list[SourceFigure]]:
+        asked.append(1)
+        return [figs(q(30, "المرصد", "monitor", doc="z", sid="sohr"),
+                     q(10, "سانا", "media", doc="z", sid="sana"))]
+    agree = figs(q(30, "المرصد", "monitor"), q(30, "سانا", "media", outlet="ب"))
+    v = verdict(agree, articles=articles)
+    assert asked == [1] and v.disagree and "30" in (v.reason or "")
+    verdict(figs(q(93, outlet="أ"), q(72, "المرصد", "monitor", outlet="ب")), articles=articles)
+    assert asked == [1]  # a dispute already: not asked
+    verdict(figs(q(30, "المرصد", "monitor")), articles=articles)
+    assert asked == [1]  # one source: not asked
+
+
+def test_an_earlier_stage_is_superseded_only_beside_other_figures():
+    alone = figs(q(35, "الوكالة", "media", context="earlier"))
+    verdict(alone)
+    assert not alone[0].superseded
+    both = figs(q(35, "الوكالة", "media", context="earlier"), q(30, "الشرطة", "government"))
+    verdict(both)
+    assert [f.superseded for f in both if f.count.value == 35] == [True]
