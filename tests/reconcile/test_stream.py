@@ -4,6 +4,7 @@ each article states, part links) and partition-by-partition results equal to the
 from __future__ import annotations
 
 import dataclasses
+import gc
 import random
 
 import pytest
@@ -17,7 +18,7 @@ from rasd.reconcile import (
     reconcile,
     reconcile_stream,
 )
-from rasd.reconcile.stream import survey
+from rasd.reconcile.stream import ArticleFigures, PartLinks, no_gc, partitions, survey
 
 
 def test_part_is_linked_to_its_whole_and_never_disputes_it():
@@ -105,3 +106,58 @@ def test_stream_takes_records_in_any_order_and_refuses_a_changed_source(bench):
     with pytest.raises(ValueError, match="changed between the two reads"):
         list(reconcile_stream(lambda: next(reads)))
 
+
+
+# --- unit tests of the cross-partition facts -------------------------------------------------
+
+def test_article_figures_states_uncontrasted_figures_by_type():
+    figures = ArticleFigures()
+    stated = q(12, doc="a").claim
+    figures.add(stated)
+    figures.add(q(30, doc="a", contrast=True).claim)
+    with pytest.raises(AssertionError, match="freeze"):
+        figures("a", stated)
+    figures.freeze()
+    assert figures("a", stated) and figures("a", q(12, doc="b").claim)  # the figure, any claim
+    assert not figures("b", stated)  # another article
+    assert not figures("a", q(12, doc="a", type="injured").claim)  # another type
+    assert not figures("a", q(30, doc="a").claim)  # set against another figure
+
+
+def test_part_links_join_a_parts_group_to_its_wholes():
+    links = PartLinks()
+    whole = dataclasses.replace(q(39, doc="art"), seq=0)
+    part = dataclasses.replace(q(12, doc="art", cat="children", part_of=0), seq=1)
+    other = dataclasses.replace(q(39, doc="x"), seq=0)
+    for r in (whole, part, other):
+        links.want(r.claim)
+    assert links.part_figures("art", 0) == {("value", 12)}
+    assert links.part_figures("art", 1) is None and links.part_figures("art", None) is None
+    whole_g, part_g, other_g = (one(reconcile([r])) for r in (whole, part, other))
+    assert links.note(whole, whole_g) and links.note(part, part_g)
+    assert not links.note(other, other_g)  # neither a part nor a referenced whole: no wait
+    assert links.finish() == sorted([whole_g, part_g], key=group_order)
+    assert whole_g.parts == [part_g.id] and part_g.part_of == [whole_g.id]
+    assert links.finish() == []  # emptied
+
+
+def test_partitions_yield_each_as_its_last_record_is_read():
+    records = [rec(5), rec(7, type="injured"), rec(9), rec(3, place=None, doc="n")]
+    _, _, last = survey(records)
+    assert last == {("killed", "SY"): 2, ("injured", "SY"): 1, ("killed", ""): 3}
+    batches = [[r.claim.count.value for r in b] for b in partitions(records, last)]
+    assert batches == [[7], [5, 9], [3]]
+    with pytest.raises(ValueError, match="changed between the two reads"):
+        list(partitions(records + [rec(2)], last))
+
+
+def test_group_order_and_no_gc():
+    groups = reconcile([rec(5, day="2023-03-06", pub="2023-03-06"), rec(7, place=IDLIB),
+                        rec(4, type="injured")])
+    assert [(g.date_from, g.type, g.place.name) for g in sorted(groups, key=group_order)] == \
+        [("2023-03-05", "injured", "Aleppo"), ("2023-03-05", "killed", "Idlib"),
+         ("2023-03-06", "killed", "Aleppo")]
+    assert gc.isenabled()
+    with no_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
