@@ -139,6 +139,8 @@ def test_a_quote_after_a_definite_speaker_is_what_was_said():
     ("وشدد الرئيس على أن 5 أشخاص قتلوا في الحرب.", "الرئيس"),
     ("وأكد كل من الجيش والشرطة أن 5 أشخاص قتلوا.", "الجيش والشرطة"),
     ("وأكدت مصادر طبية ومسؤولون محليون أن 5 أشخاص قتلوا.", "مصادر طبية ومسؤولون محليون"),
+    ("واعتبر المرصد أن الهجوم هو الأعنف، لافتا إلى أنه أسفر عن مقتل 5 مسلحين.", "المرصد"),
+    ("ورأت المنظمة أن مقتل 5 أشخاص يؤكد ضراوة المعارك.", "المنظمة"),
 ])
 def test_more_reporting_verbs_and_conjoined_speakers(text, source):
     assert _source_of(text, 5)[0] == source
@@ -194,3 +196,8 @@ def test_statement_days_are_the_days_right_after_a_speaker():
     assert len(said.times) == 2  # Friday, the event's day, is not the statement's
     plain = rasd.extract_document("قتل 6 أشخاص السبت في انفجار.", published="2020-10-05")
     assert plain.times and not statement_days(plain)
+
+
+def test_is_considered_is_no_reporting_verb():
+    """"ويعتبر الهجوم الأعنف": the attack is considered, it says nothing (no "أن")."""
+    assert _source_of("ويعتبر الهجوم الأعنف منذ سنوات إذ قتل فيه 5 مسلحين.", 5)[1] == "outlet"

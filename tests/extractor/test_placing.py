@@ -61,6 +61,8 @@ CASES = {
         "دمشق تشكل لجنة لعودة اللاجئين\nشكلت الحكومة في دمشق لجنة لعودة اللاجئين إلى سوريا.\n\n"
         "وتسبب النزاع منذ اندلاعه في 2011 بمقتل أكثر من 350 ألف شخص.",
         350000, ("is", "سوريا")),
+    "missiles are placed where they were fired at, not where from": (
+        "وتم إطلاق نحو 100 صاروخ من غزة باتجاه إسرائيل خلال الليل.", 100, ("country", "IL")),
     "people returned are placed where they went": (
         "وعاد 13 ألف لاجئ من لبنان إلى سوريا خلال العام.", "returned", ("is", "سوريا")),
     "'the city' names back the town already spoken of": (

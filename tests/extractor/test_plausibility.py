@@ -52,3 +52,10 @@ def test_a_malformed_plausibility_file_names_the_file_and_the_entry(broken_data)
                 lambda d: d["max_by_type"].update({"killings": 5}), plausibility._limits)
     with pytest.raises(DataError, match=r"^plausibility\.yaml: max_by_type\.killings: unknown"):
         plausibility._limits()
+
+
+def test_the_wounded_leaving_hospital_are_not_displaced():
+    doc = _doc("وقالت الوزارة إن 4 من جرحى الحادث غادروا المستشفى.")
+    assert doc.claims == ()
+    [(claim, why)] = doc.rejected
+    assert claim.type == "displaced" and "no event of" in why

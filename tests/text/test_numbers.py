@@ -369,6 +369,20 @@ def test_dual_noun_is_reported() -> None:
     assert _mention("قتل 5 أشخاص", "5").noun is None
 
 
+@pytest.mark.parametrize("text,word", [
+    ("وقتل فيها مرافقاه", "مرافقاه"),   # his two companions
+    ("وتوفي شقيقاه في الحادث", "شقيقاه"),
+    ("وأصيب والداه", "والداه"),
+])
+def test_a_possessed_dual_of_kin_or_companions_is_two(text: str, word: str) -> None:
+    m = _mention(text, word)
+    assert m.count == V(2) and m.noun is not None
+
+
+def test_a_possessed_form_of_another_person_noun_is_no_dual() -> None:
+    assert find_counts(_n("وقتل جندياه")) == []  # not a kin or companion noun: left alone
+
+
 def test_spans_are_normalized_offsets() -> None:
     text = "قُتِلَ أكثـر من ٥٠ شخصاً"
     norm, n2o = normalize(text)

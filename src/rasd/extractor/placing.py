@@ -38,7 +38,8 @@ from rasd.text.tokens import has_article, is_definite, starts_with_conjunction, 
 
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
 # where the event happened: the place fled from, the place people were returned or sent to
-DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": "destination"}
+DIRECTED_TYPES = {"displaced": "origin", "returned": "destination", "deployed": "destination",
+                  "strikes": "target"}
 # a state arrests and releases on its own soil: "باعتقال السعودية نحو 30 رجل دين" is in Saudi
 # Arabia, while "إسرائيل قصفت" is not in Israel
 HOME_ACTION_TYPES = frozenset({"arrested", "released"})

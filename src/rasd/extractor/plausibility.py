@@ -20,6 +20,12 @@ def _not_for() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _not_for_heads() -> dict[str, frozenset[str]]:
+    data = load_data("plausibility.yaml").section("not_for_heads")
+    return {t: frozenset(data.words(t)) for t in data.keys_of(EVENT_TYPES)}
+
+
+@lru_cache(maxsize=1)
 def _limits() -> tuple[dict[str, int], dict[str, int]]:
     data = load_data("plausibility.yaml")
     limits = data.section("max_by_type")
@@ -42,6 +48,10 @@ def implausible(claim: Claim) -> str | None:
     if limit is not None and low > limit:
         return f"{low:,} is above the largest plausible {claim.type} figure ({limit:,})"
     words = normalize_string(claim.subject.text).split()[:2] if claim.subject else []
+    heads = _not_for_heads().get(claim.type, frozenset())
+    for word in words:
+        if not heads.isdisjoint(stems(word)):
+            return f"{claim.type} is no event of '{word}'"
     for word in words:  # the head, or the head after a partitive ("من قادة")
         caps = [by_head[s] for s in stems(word) if s in by_head]
         if caps and low > min(caps):

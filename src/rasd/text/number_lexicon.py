@@ -306,16 +306,23 @@ def person_duals() -> list[str]:
 
 def _person_duals(spec: Section) -> list[str]:
     """Nominative duals of the singular person nouns of ``persons.yaml`` (the ``endings`` rule of
-    numbers.yaml), but for the ``not_duals`` that name something else."""
+    numbers.yaml), but for the ``not_duals`` that name something else, and the possessed forms of
+    kin and ``possessed_nouns`` ("شقيقاه": a ``possessed`` pronoun after the dual without its ن)."""
     ending_rule = spec.section("endings")
     endings = {normalized(k): normalized(ending_rule.text(k)) for k in ending_rule}
     fem = [k for k in endings if k]
     acc = load_data("clitics.yaml").word("accusative_suffix")
-    out = []
+    out, singular = [], []
     for w in normalized_words(singular_persons()):
         if " " in w or w.endswith(acc):
             continue
+        singular.append(w)
         end = next((k for k in fem if w.endswith(k)), "")
         out.append(w[:len(w) - len(end)] + endings[end])
     blocked = set(spec.words("not_duals"))
-    return [d for d in out if d not in blocked]
+    duals = [d for d in out if d not in blocked]
+    owned = set(normalized_words(load_data("persons.yaml").strings("kin")))
+    owned.update(spec.words("possessed_nouns"))
+    possessed = [dual[:-1] + suffix for w, dual in zip(singular, out)
+                 if w in owned and dual not in blocked for suffix in spec.words("possessed")]
+    return duals + possessed
