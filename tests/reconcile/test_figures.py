@@ -117,7 +117,9 @@ def test_one_article_can_hold_a_dispute_but_not_its_own_summary():
     documenter = [q(252, "المرصد", "monitor", doc="m", sid="sohr"),
                   q(100, "سانا", "media", doc="m", sid="sana")]  # a monitor against a party
     assert one(reconcile(documenter)).disagree
-    unset = [q(93, "مصدر", "anonymous", doc="w"), q(72, "ضابط", "person", doc="w")]
+    # (sources of other lengths: the builders give a source the span (0, len), and one span
+    # is one statement, explained on its own)
+    unset = [q(93, "مصدر", "anonymous", doc="w"), q(72, "ضابط كبير", "person", doc="w")]
     assert not one(reconcile(unset)).disagree  # two figures the article does not contrast
     summary = [q(30, doc="y"), q(35, "المرصد", "monitor", doc="y", contrast=True)]
     assert not one(reconcile(summary)).disagree  # the outlet's headline
