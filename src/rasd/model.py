@@ -521,18 +521,24 @@ class Document:
 
     def span(self, nstart: NormOffset, nend: NormOffset) -> Span:
         """Original-text span of the normalized range ``[nstart, nend)``."""
+        return Span(*self._bounds(nstart, nend))
+
+    def _bounds(self, nstart: NormOffset, nend: NormOffset) -> tuple[int, int]:
+        """(start, end) of :meth:`span`, without building the Span."""
         if not self.n2o:
-            return Span(nstart, nend)
+            return nstart, nend
         if nend <= nstart:
             pos = self.n2o[nstart]
-            return Span(pos, pos)
+            return pos, pos
         # up to the next kept character, so trailing marks ("شخصاً") stay inside the span
-        return Span(self.n2o[nstart], max(self.n2o[nend - 1] + 1, self.n2o[nend]))
+        return self.n2o[nstart], max(self.n2o[nend - 1] + 1, self.n2o[nend])
 
     def original(self, nstart: NormOffset, nend: NormOffset) -> str:
         """Original text under the normalized range ``[nstart, nend)``."""
-        s = self.span(nstart, nend)
-        return self.text[s.start:s.end]
+        start, end = self._bounds(nstart, nend)
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span ({start}, {end})")
+        return self.text[start:end]
 
     def norm_offset(self, pos: OrigOffset) -> NormOffset:
         """Normalized offset of original offset ``pos``: where the first normalized character

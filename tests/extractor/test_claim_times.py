@@ -41,3 +41,9 @@ def test_the_day_of_the_statement_dates_a_claim_with_no_event_day(text, date):
 def test_cumulative_toll_gets_a_start_marker():
     claim = one_claim("قُتل أكثر من 300 ألف شخص منذ بدء الحرب.")
     assert claim.time.precision == "since"
+
+
+def test_a_scheduled_day_dates_no_claim():
+    """"وقف إطلاق النار الذي ينتهي الأحد": Sunday is when the truce ends, not when 25 died."""
+    claim = one_claim("دعت السلطات يوم السبت إلى تمديد الهدنة التي تنتهي الأحد إثر مقتل 25 شخصا.")
+    assert claim.time.date == "2020-10-03"  # Saturday, not Sunday 2020-10-04

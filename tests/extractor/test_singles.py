@@ -21,6 +21,14 @@ def test_an_ordinal_month_is_no_running_total():
     assert claim.count == Count(value=1)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("قتل 22 جنديا ومدنيا واحدا في الهجوم.", [1, 22]),  # "one" after it: one more person
+    ("قتل 11 ألف مدني ومقاتل في الحرب.", [11000]),      # no "one": the counted noun goes on
+])
+def test_a_conjoined_person_with_one_after_a_counted_singular(text, expected):
+    assert sorted(c.count.value for c in extract_claims(text)) == expected
+
+
 def test_conjoined_person_after_a_plural_is_one_more_victim():
     claims = extract_claims("أدى التفجير إلى مقتل 10 مدنيين وجندي.")
     assert sorted(c.count.value for c in claims) == [1, 10]
@@ -63,6 +71,9 @@ def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, exp
     ("وكان فلسطيني قد لقي مصرعه برصاص الجيش.", "killed"),
     ("وأضاف المسؤول أن المهاجم لقي حتفه بعد دقائق.", "killed"),
     ("وقالت الشرطة إن امرأة لقيت مصرعها في الحادث.", "killed"),
+    # occupations of the people news names one by one
+    ("واعتقلت السلطات الداعية سلمان العودة.", "arrested"),
+    ("وتوفي المدون محمد تامالت في السجن.", "killed"),
     # deported or handed over
     ("رحلت السلطات الفرنسية مواطنا جزائريا إلى بلاده.", "returned"),
     ("وتم تسليم المشتبه به إلى السلطات الهولندية.", "returned"),

@@ -99,6 +99,12 @@ def test_lookup_raw_and_normalized(gaz: Gazetteer) -> None:
     assert gaz.lookup("لا يوجد مكان بهذا الاسم") == []
 
 
+def test_a_place_added_by_hand_is_found(gaz: Gazetteer) -> None:
+    """places_extra.yaml: a Cairo district GeoNames has no Arabic name for."""
+    best = gaz.lookup("العباسية")[0]
+    assert (best.country, best.kind) == ("EG", "city")
+
+
 @pytest.mark.parametrize("name, iso", [
     ("اليمن", "YE"), ("ليبيا", "LY"), ("أفغانستان", "AF"), ("الكاميرون", "CM"),
     ("سوريا", "SY"), ("سورية", "SY"), ("السعودية", "SA"), ("ميانمار", "MM"), ("بورما", "MM"),

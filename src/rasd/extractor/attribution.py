@@ -289,13 +289,6 @@ class _Found:
     after: int
 
 
-def _may_cue(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
-    """Whether token ``i`` may open an attribution: a cue word, or a word after "ما" (read as
-    "ما قاله"). Most words open none."""
-    return not lex.cue_words.isdisjoint(toks[i].stems) or (
-        i > 0 and not lex.relative.isdisjoint(toks[i - 1].stems))
-
-
 def _by_preposition(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon,
                     figures: frozenset[int]) -> _Found | None:
     """The speaker of a prepositional cue at token ``i`` ("بحسب المرصد", "وفقاً لمصادر
@@ -391,8 +384,14 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
     cue); the words of a source found are not read again as cues."""
     out: list[SourceMention] = []
     after = 0  # tokens before this index belong to the last source found
-    for i in range(len(toks)):
-        if i < after or not _may_cue(toks, i, lex):
+    not_cue, not_relative = lex.cue_words.isdisjoint, lex.relative.isdisjoint
+    after_relative = False  # whether the previous word is "ما" ("ما قاله")
+    for i, tok in enumerate(toks):
+        # a cue word, or a word after "ما", may open an attribution; most words open none
+        stems = tok.stems
+        may_cue = after_relative or not not_cue(stems)
+        after_relative = not not_relative(stems)
+        if not may_cue or i < after:
             continue
         found = _source_at(norm, toks, i, lex, figures)
         if found is not None:

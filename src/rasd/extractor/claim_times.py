@@ -8,6 +8,7 @@ import datetime
 
 from rasd.extractor.attribution import statement_days
 from rasd.extractor.drafts import Draft
+from rasd.lang.ar import load_data
 from rasd.model import Document, TimeRef
 from rasd.text.dates import TimeMention, parse_published
 
@@ -24,6 +25,19 @@ def _may_date_event(t: TimeMention, said: TimeMention) -> bool:
     """Whether a time of a sentence whose statement is dated (``said``) may date its event:
     not a year ("أعنف هجوم منذ نحو عام" compares) and not after the statement."""
     return t.precision != "year" and (t.date is None or said.date is None or t.date <= said.date)
+
+
+def _scheduled_days(doc: Document) -> frozenset[int]:
+    """Start offsets of the days right after a schedule verb ("الهدنة التي تنتهي الأحد"): the
+    day something is due, not when an event happened (``dates.yaml`` scheduled_before)."""
+    verbs = frozenset(load_data("dates.yaml").words("scheduled_before"))
+    starts = [tok.start for tok in doc.tokens]
+    out = set()
+    for t in doc.times:
+        k = bisect.bisect_left(starts, t.start) - 1
+        if k >= 0 and not verbs.isdisjoint(doc.tokens[k].stems):
+            out.add(t.start)
+    return frozenset(out)
 
 
 def _time_ref(doc: Document, t: TimeMention, precision: str | None = None) -> TimeRef:
@@ -43,6 +57,8 @@ class TimeChooser:
         self.published = published = parse_published(doc.published)
         times = sorted(doc.times, key=lambda t: t.start)  # as found: in text order already
         said = statement_days(doc)
+        scheduled = _scheduled_days(doc)
+        times = [t for t in times if t.start not in scheduled]
         own = [t for t in times if _past(t, published) or t.precision == "since"]
         self.own = [t for t in own if t.start not in said]
         self.own_starts = [t.start for t in self.own]

@@ -8,7 +8,7 @@ multi-word phrases into a dict keyed by their first word. Token stems (see
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
 
@@ -16,10 +16,33 @@ from rasd.lang.ar import load_data, normalized, normalized_words, singular_perso
 from rasd.model import EVENT_TYPES, QUALIFIERS, Token
 from rasd.text.normalize import normalize_string
 from rasd.text.number_lexicon import person_duals
-from rasd.text.tokens import with_accusative
+from rasd.text.tokens import STEMS_KEPT, stems, with_accusative
 
 Phrase = tuple[str, ...]
 V = TypeVar("V")
+
+
+Opening = tuple[tuple[tuple[Phrase, V], ...], tuple[int, V] | None]
+"""What a word opens in a :class:`PhraseSet`: the phrases that start with one of its stems
+(stem by stem, longest first) and the single-word entry its first listed stem is, if any."""
+
+
+class _Openings(dict[str, "Opening[V]"], Generic[V]):
+    """word -> what it opens in a phrase set, computed on first sight from its stems, which are
+    a function of the word (:func:`rasd.text.tokens.stems`). Only words that open an entry are
+    asked, so it holds few."""
+
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: PhraseSet[V]) -> None:
+        super().__init__()
+        self.entries = entries
+
+    def __missing__(self, word: str) -> Opening[V]:
+        if len(self) >= STEMS_KEPT:
+            self.clear()
+        found = self[word] = self.entries.opening(stems(word))
+        return found
 
 
 @dataclass(frozen=True)
@@ -30,6 +53,10 @@ class PhraseSet(Generic[V]):
     words: dict[str, V]
     phrases: dict[str, list[tuple[Phrase, V]]]
     keys: frozenset[str]
+    openings: _Openings[V] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openings", _Openings(self))
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, V]]) -> PhraseSet[V]:
@@ -47,17 +74,23 @@ class PhraseSet(Generic[V]):
             group.sort(key=lambda pv: -len(pv[0]))
         return cls(words, phrases, frozenset(words) | frozenset(phrases))
 
+    def opening(self, stems: tuple[str, ...]) -> Opening[V]:
+        """What a word with these stems opens."""
+        phrases = tuple(pv for stem in stems for pv in self.phrases.get(stem, ()))
+        single = next(((1, self.words[s]) for s in stems if s in self.words), None)
+        return phrases, single
+
     def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None
                  ) -> tuple[int, V] | None:
         """Longest entry starting at token ``i`` and ending by ``end`` (default: the last token):
         (number of tokens, value), or None."""
-        stems = tokens[i].stems
-        if self.keys.isdisjoint(stems):
+        tok = tokens[i]
+        if self.keys.isdisjoint(tok.stems):  # most words: a set lookup per stem, no more
             return None
-        limit = len(tokens) if end is None else end
-        phrases = self.phrases
-        for stem in stems:
-            for parts, value in phrases.get(stem, ()):
+        phrases, single = self.openings[tok.text]
+        if phrases:
+            limit = len(tokens) if end is None else end
+            for parts, value in phrases:
                 n = len(parts)
                 if i + n > limit:
                     continue
@@ -66,11 +99,7 @@ class PhraseSet(Generic[V]):
                         break
                 else:
                     return n, value
-        words = self.words
-        for stem in stems:
-            if stem in words:
-                return 1, words[stem]
-        return None
+        return single
 
     def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, V]]:
         """Entries found left to right, longest first, none overlapping: (first token, end
@@ -201,6 +230,7 @@ class PersonLexicon:
     agents_before: frozenset[str]
     one_subject_idioms: frozenset[str]
     subject_fillers: frozenset[str]
+    one_words: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -257,6 +287,7 @@ def persons() -> PersonLexicon:
         agents_before=frozenset(data.words("agents_before")),
         one_subject_idioms=frozenset(data.words("one_subject_idioms")),
         subject_fillers=frozenset(data.words("subject_fillers")),
+        one_words=frozenset(data.words("one_words")),
     )
 
 

@@ -81,6 +81,12 @@ class _Lexicon:
     share_before_reach: int
 
     @cached_property
+    def context_openers(self) -> frozenset[str]:
+        """Every word that can open what :func:`_context` and :func:`_revision` look for."""
+        return (self.background.keys | self.earlier.keys | self.rising.keys
+                | self.additional.keys | self.revisions.keys | self.pluperfect)
+
+    @cached_property
     def period_openers(self) -> frozenset[str]:
         """Every word that can open a period ("منذ", "خلال", a span phrase's first word)."""
         return self.since_openers | self.span_phrases.keys | self.span_openers.keys
@@ -364,18 +370,36 @@ def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:
     return Period(kind, doc.original(first.start, last.end), doc.span(first.start, last.end))
 
 
-def _revision(clause: _Clause) -> bool:
+def _openers(clause: _Clause) -> list[int]:
+    """Indices of the clause's words that may open what :func:`_context` and :func:`_revision`
+    look for (read once for all their lexicons; most words open none)."""
+    keys = _lexicon().context_openers
+    return [k for k, tok in enumerate(clause.toks) if not keys.isdisjoint(tok.stems)]
+
+
+def _found(phrases: PhraseSet[bool], toks: Sequence[Token], openers: list[int], lo: int,
+           hi: int) -> bool:
+    """``phrases.found_in(toks[lo:hi])``, tried only at ``openers`` (see :func:`_openers`)."""
+    lo, hi = max(0, lo), min(hi, len(toks))
+    keys = phrases.keys
+    return any(lo <= k < hi and not keys.isdisjoint(toks[k].stems)
+               and phrases.match_at(toks, k, hi) is not None for k in openers)
+
+
+def _revision(clause: _Clause, openers: list[int]) -> bool:
     lex = _lexicon()
-    toks = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
-    return lex.revisions.found_in(toks)
+    return _found(lex.revisions, clause.toks, openers, clause.figure - REVISION_REACH,
+                  clause.figure)
 
 
-def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
-    """Whether "كانت الحصيلة ... قد" stands in ``toks``: an earlier stage of a toll."""
-    for k, tok in enumerate(toks):
-        if not has_stem(tok, lex.pluperfect):
+def _pluperfect(toks: Sequence[Token], openers: list[int], end: int, lex: _Lexicon) -> bool:
+    """Whether "كانت الحصيلة ... قد" stands in ``toks[:end]``: an earlier stage of a toll."""
+    for k in openers:
+        if k >= end:
+            break
+        if not has_stem(toks[k], lex.pluperfect):
             continue
-        span = toks[k + 1:k + 1 + lex.pluperfect_reach]
+        span = toks[k + 1:min(end, k + 1 + lex.pluperfect_reach)]
         for j, t in enumerate(span):
             if has_stem(t, lex.pluperfect_particle):
                 if any(has_stem(x, lex.toll_nouns) for x in span[:j + 2]):
@@ -384,23 +408,22 @@ def _pluperfect(toks: Sequence[Token], lex: _Lexicon) -> bool:
     return False
 
 
-def _context(clause: _Clause, additional: bool) -> str | None:
+def _context(clause: _Clause, openers: list[int], additional: bool) -> str | None:
     """``background``, ``earlier``, ``rising`` or ``additional`` (see
     :data:`rasd.model.CONTEXTS`)."""
     lex = _lexicon()
-    if lex.background.found_in(clause.toks):
+    toks, fig, n = clause.toks, clause.figure, len(clause.toks)
+    if _found(lex.background, toks, openers, 0, n):
         return "background"
-    before = clause.toks[max(0, clause.figure - REVISION_REACH):clause.figure]
-    after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach + 2]
-    if lex.earlier.found_in(before) or lex.earlier.found_in(after) \
-            or _pluperfect(clause.toks[:clause.figure], lex):
+    if _found(lex.earlier, toks, openers, fig - REVISION_REACH, fig) \
+            or _found(lex.earlier, toks, openers, fig + 1, fig + 1 + lex.additional_reach + 2) \
+            or _pluperfect(toks, openers, fig, lex):
         return "earlier"
-    if lex.rising.found_in(clause.toks):
+    if _found(lex.rising, toks, openers, 0, n):
         return "rising"
-    if additional:
-        after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.additional_reach]
-        if lex.additional.found_in(after):
-            return "additional"
+    if additional and _found(lex.additional, toks, openers, fig + 1,
+                             fig + 1 + lex.additional_reach):
+        return "additional"
     return None
 
 
@@ -546,6 +569,20 @@ def _named_elsewhere(doc: Document, starts: list[int], noun: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_SignatureKey = tuple[int, int, tuple[tuple[int, int], ...]]  # clause start, length, speakers
+
+
+def _shared_signature(doc: Document, claim: Claim, clause: _Clause,
+                      memo: dict[_SignatureKey, Signature | None]) -> Signature | None:
+    """:func:`_signature` of a claim's clause without its speakers, read once per clause and
+    speakers (the claims of one clause share it)."""
+    speakers = tuple(_speakers(doc, claim))
+    key = (clause.start, len(clause.toks), speakers)
+    if key not in memo:
+        memo[key] = _signature(clause, speakers)
+    return memo[key]
+
+
 def mark_quantities(doc: Document) -> Document:
     """Stage: set ``period``, ``signature``, ``revision``, ``context``, ``contrast``,
     ``segment``, ``part_of`` and the named person (``subject.name``) on every claim."""
@@ -570,6 +607,7 @@ def mark_quantities(doc: Document) -> Document:
     stories = _story_signatures(doc, starts, segments)
     names = _names(doc, starts, claims)
     out: list[Claim] = []
+    signatures: dict[_SignatureKey, Signature | None] = {}
     for i, claim in enumerate(claims):
         clause = clauses[i]
         period = _period(doc, index, clause)
@@ -580,8 +618,9 @@ def mark_quantities(doc: Document) -> Document:
         # a figure of its type earlier in this sentence or the two before: what a contrast opposes
         follows = any(claims[j].type == claim.type and sentence_of[i] - sentence_of[j] <= 2
                       for j in range(max(0, i - 8), i))
-        context = _context(clause, before)
-        signature = _signature(clause, _speakers(doc, claim))
+        openers = _openers(clause)
+        context = _context(clause, openers, before)
+        signature = _shared_signature(doc, claim, clause, signatures)
         if signature is None and period is None and context != "background":
             signature = stories.get(segments[sentence_of[i]])
         subject = claim.subject
@@ -593,7 +632,7 @@ def mark_quantities(doc: Document) -> Document:
         share = whole is None and context is None and claim.count.vague is None \
             and _share(clause)
         claims[i] = replace(claim, period=period, signature=signature, subject=subject,
-                            revision=_revision(clause) and context != "earlier",
+                            revision=_revision(clause, openers) and context != "earlier",
                             context="share" if share else context,
                             contrast=follows and _contrast(clause),
                             segment=segments[sentence_of[i]],

@@ -313,6 +313,13 @@ def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
     return None
 
 
+def _one_more(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a conjoined person followed by "one" ("ومدنيا واحدا"): one more
+    person, even after a singular counted noun ("22 جنديا ومدنيا واحدا")."""
+    return starts_with_conjunction(toks[k]) and k + 1 < len(toks) \
+        and has_stem(toks[k + 1], persons().one_words)
+
+
 def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
                    drafts: list[Draft]) -> list[Draft]:
     """One person after a breakdown ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين
@@ -330,13 +337,16 @@ def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     prev: Draft | None = None
     may_be_one = _one_person_words()
     for k, tok in enumerate(toks):
-        if may_be_one.isdisjoint(tok.stems) or k in counted or not _one_person(tok):
+        if may_be_one.isdisjoint(tok.stems) or k in counted:
+            continue
+        one_more = _one_more(toks, k)  # "22 جنديا ومدنيا واحدا"
+        if not (_one_person(tok) or one_more):
             continue
         if cover is None:
             cover = Cover((d.start, d.end) for d in drafts)
             by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
-        if tok.start in cover and not after_breakdown(toks, k):  # "4 بينهم طفل قتلوا"
-            continue
+        if tok.start in cover and not after_breakdown(toks, k) and not one_more:
+            continue  # "4 بينهم طفل قتلوا"
         while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
             i = by_start[seen]
             seen += 1
@@ -350,7 +360,7 @@ def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
         conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
                             and not has_stem(toks[k - 1], persons().singular))
-        if after_breakdown(toks, k) or conj_after_claim:
+        if after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si:
             out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
                                  COSTS.follow_single, Located(k, k + 1), tok.start, prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token

@@ -387,7 +387,18 @@ def _cut(norm: str) -> str:
     return norm[:m.start()] if m else norm
 
 
+SCANS_KEPT = 4096  #: subject phrases and contexts whose reading is remembered (they repeat)
+
+
+@lru_cache(maxsize=SCANS_KEPT)
+def _subject_scan(text: str, where: str | None) -> _Scan:
+    """The reading of a subject phrase (remembered: not to be modified)."""
+    return _scan(tokenize(_cut(normalize_string(text))), where)
+
+
+@lru_cache(maxsize=SCANS_KEPT)
 def _from_context(context: str, where: str | None) -> _Scan:
+    """The reading of a claim's evidence text (remembered: not to be modified)."""
     norm = normalize_string(context)
     counts = [c for c in find_counts(norm) if c.kind == "count"]
     if not counts:
@@ -405,10 +416,11 @@ def classify_subject(text: str | None, context: str | None = None, *,
     """Category, nationality, affiliation and ethnicity of a subject phrase (original spelling,
     or None); ``context`` (the claim's evidence text) fills what the phrase leaves open and
     ``where`` (ISO2 of the claim's place) resolves ambiguous force names."""
-    s = _scan(tokenize(_cut(normalize_string(text))), where) if text else _Scan()
-    if context and (s.category in (None, "unknown") or not s.found):
+    s = _subject_scan(text, where) if text else _Scan()
+    category, country, affiliation, ethnicity = s.category, s.country, s.affiliation, s.ethnicity
+    if context and (category in (None, "unknown") or not s.found):
         c = _from_context(context, where)
-        s.category = c.category if c.category not in (None, "unknown") else s.category
-        s.affiliation = s.affiliation if s.found else c.affiliation
-        s.country, s.ethnicity = s.country or c.country, s.ethnicity or c.ethnicity
-    return SubjectInfo(s.category or "unknown", s.country, s.affiliation, s.ethnicity)
+        category = c.category if c.category not in (None, "unknown") else category
+        affiliation = affiliation if s.found else c.affiliation
+        country, ethnicity = country or c.country, ethnicity or c.ethnicity
+    return SubjectInfo(category or "unknown", country, affiliation, ethnicity)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
 from rasd.lang.ar import load_data
 from rasd.model import Token
@@ -115,8 +115,8 @@ def has_preposition(tok: Token) -> bool:
 def has_article(tok: Token) -> bool:
     """Whether a token carries the definite article ("الثلاثة", "وال27", "للمرصد")."""
     c = _clitics()
-    art, lam_art = c.article, c.lam_article
-    return any(s.startswith(art) or s.startswith(lam_art) for s in tok.stems[:3])
+    # in C, no generator: called for every trigger and figure word
+    return any(map(methodcaller("startswith", (c.article, c.lam_article)), tok.stems[:3]))
 
 
 def is_definite(tok: Token) -> bool:
