@@ -212,3 +212,12 @@ def test_one_person_losing_control_is_no_disappearance():
 ])
 def test_a_return_that_is_no_deportation_counts_no_one(text):
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ثم أطلق المهاجم النار على نفسه ولقي مصرعه.", [1]),   # the pronoun is the one person
+    ("وقال إن عددا كبيرا من عناصر الميليشيات لقي مصرعه.", []),
+    ("وسجن كثيرون وبعضهم لقي حتفه تحت التعذيب.", []),
+])
+def test_an_idiom_of_one_death_alone(text, expected):
+    assert [c.count.value for c in extract_claims(text) if c.type == "killed"] == expected

@@ -18,6 +18,7 @@ from rasd.text.tokens import has_article, is_definite, starts_with_conjunction
 
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released", "returned"})
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
+NOT_ONE_REACH = 7           # "عددا كبيرا من عناصر الميليشيات لقي مصرعه": words before a lone idiom
 FILLERS_MAX = 3             # ... besides fillers ("رجلا واحدا على الأقل قتل")
 
 
@@ -161,6 +162,14 @@ def _counts_one(trig: Trigger, tok: Token) -> bool:
     return trig.type in ONE_TYPES and (limits is None or has_stem(tok, limits))
 
 
+def _one_death_idiom(toks: Sequence[Token], t: Located) -> bool:
+    """Whether the event words ``t`` are an idiom of one death (persons.yaml
+    one_subject_idioms), maybe after a conjunction ("ولقي مصرعه")."""
+    rest = [tok.text for tok in toks[t.lo + 1:t.hi]]
+    idioms = persons().one_subject_idioms
+    return any(" ".join([stem, *rest]) in idioms for stem in toks[t.lo].stems)
+
+
 def _lost_a_possession(toks: Sequence[Token], k: int, trig: Trigger) -> bool:
     """Whether the person after a missing word lost a possession right after ("فقدان السائق
     السيطرة", "فقد الرجل وظيفته"): the loss is no disappearance."""
@@ -210,8 +219,15 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(new_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
                                  COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
+        idiom = _one_death_idiom(toks, t)
         before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
-            if trig.role == "verb" or trig.entry in persons().one_subject_idioms else None
+            if trig.role == "verb" or idiom else None
+        if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \
+                and not any(has_stem(toks[j], persons().not_one_subjects)
+                            for j in range(max(0, t.lo - NOT_ONE_REACH), t.lo)):
+            # "ثم أطلق النار على نفسه ولقي مصرعه": its pronoun is the one person
+            before = new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                               COSTS.single, None, toks[t.lo].start, (trig.start, trig.end))
         if before is not None:
             out.append(before)
     return out
