@@ -213,9 +213,8 @@ def test_source_key_of_the_outlet_voice_and_of_anonymous_sources():
     assert source_key(alone, "أ") != source_key(alone, "ب")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: hedged() computes v * 1.1 in floats, so 'about' "
-                   "50, 100, 200 ... (54 values of 1..1000) get a top one above v + 10 %")
-@pytest.mark.parametrize(("value", "interval"), [(100, (90, 110)), (200, (180, 220))])
+@pytest.mark.parametrize(("value", "interval"), [(100, (90, 110)), (200, (180, 220)),
+                                                 (50, (45, 55)), (7, (6, 8))])
 def test_hedged_about_is_ten_percent_either_way(value, interval):
     assert hedged(Count(value=value, qualifier="about")) == interval
 
