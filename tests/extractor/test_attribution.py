@@ -201,3 +201,14 @@ def test_statement_days_are_the_days_right_after_a_speaker():
 def test_is_considered_is_no_reporting_verb():
     """"ويعتبر الهجوم الأعنف": the attack is considered, it says nothing (no "أن")."""
     assert _source_of("ويعتبر الهجوم الأعنف منذ سنوات إذ قتل فيه 5 مسلحين.", 5)[1] == "outlet"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("واتهم حزب الله إسرائيل بالوقوف وراء الهجوم الذي قتل فيه 5 أشخاص.", "حزب الله"),
+    ("واتهمت إسرائيل حركة حماس بتنظيم التظاهرات التي قتل فيها 5 أشخاص.", "إسرائيل"),
+    ("واتهم الجيش المسلحين بقتل 5 مدنيين.", "الجيش"),
+    ("واتهمت دمشق وموسكو المسلحين بقتل 5 مدنيين.", "دمشق وموسكو"),  # two accusers
+])
+def test_the_accused_is_no_part_of_the_accuser(text, source):
+    """"اتهم X Y بـ": X accuses, Y is accused of the charge after "ب"."""
+    assert _source_of(text, 5)[0] == source

@@ -57,6 +57,7 @@ def test_several_things_are_no_count_of_people(text):
     ("وأعلنت الوكالة إصابة 197 شخصا في 35 ولاية.", [197]),
     ("وقتل 16 شخصا في عدة أقاليم حتى الآن.", [16]),
     ("وأوقفت الشرطة الشاحنة على بعد عدة شوارع.", []),
+    ("وتلقت الهيئة 3 آلاف ملف لجرحى الثورة.", []),  # files, not people
 ])
 def test_a_count_of_provinces_or_streets_is_no_count_of_people(text, values):
     assert [c.count.value for c in extract_claims(text)] == values

@@ -21,6 +21,14 @@ def test_an_ordinal_month_is_no_running_total():
     assert claim.count == Count(value=1)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("قتل 22 جنديا ومدنيا واحدا في الهجوم.", [1, 22]),  # "one" after it: one more person
+    ("قتل 11 ألف مدني ومقاتل في الحرب.", [11000]),      # no "one": the counted noun goes on
+])
+def test_a_conjoined_person_with_one_after_a_counted_singular(text, expected):
+    assert sorted(c.count.value for c in extract_claims(text)) == expected
+
+
 def test_conjoined_person_after_a_plural_is_one_more_victim():
     claims = extract_claims("أدى التفجير إلى مقتل 10 مدنيين وجندي.")
     assert sorted(c.count.value for c in claims) == [1, 10]
@@ -204,3 +212,12 @@ def test_one_person_losing_control_is_no_disappearance():
 ])
 def test_a_return_that_is_no_deportation_counts_no_one(text):
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ثم أطلق المهاجم النار على نفسه ولقي مصرعه.", [1]),   # the pronoun is the one person
+    ("وقال إن عددا كبيرا من عناصر الميليشيات لقي مصرعه.", []),
+    ("وسجن كثيرون وبعضهم لقي حتفه تحت التعذيب.", []),
+])
+def test_an_idiom_of_one_death_alone(text, expected):
+    assert [c.count.value for c in extract_claims(text) if c.type == "killed"] == expected

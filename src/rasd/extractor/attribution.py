@@ -20,6 +20,7 @@ from rasd.extractor.lexicon import (
     persons,
     triggers,
 )
+from rasd.extractor.sources import resolve_source
 from rasd.model import Document, NormOffset, SourceMention, Token
 from rasd.text.tokens import (
     has_article,
@@ -321,6 +322,47 @@ def _subject_of_verb(norm: str, toks: Sequence[Token], i: int, a: int, lex: Attr
     return _Found(subject, i + 1)
 
 
+ACCUSER_KINDS = frozenset({"government", "military", "armed_group", "media", "monitor",
+                           "international", "anonymous"})
+HEAD_KINDS = ACCUSER_KINDS | {"organization"}  # a word that may open the accused ("حزب ...")
+ACCUSED_WORDS = 4  # "أنقرة | حزب العمال الكردستاني بتنفيذه": the accused's words at most
+
+
+def _accuser_end(toks: Sequence[Token], a: int, b: int) -> int:
+    """Where the accuser after a verb of accusing ends in ``[a, b)`` ("اتهم X Y بـ ..."): before
+    the accused Y, the last known body ("حزب الله | إسرائيل", "إسرائيل | حركة حماس") or people
+    ("الجيش | المسلحين") of at most :data:`ACCUSED_WORDS` words right before the "ب" of the
+    charge; else before the charge ("النظام | بتنفيذه"); ``b`` when no charge follows."""
+    lex = attribution()
+    c = next((k for k in range(a + 1, min(b + 1, len(toks)))
+              if has_preposition(toks[k]) and toks[k].text.startswith(lex.charge)
+              and not has_stem(toks[k], lex.name_openers)), None)
+    if c is None:
+        return b
+    for j in range(c - 1, max(a, c - 1 - ACCUSED_WORDS), -1):
+        if _opens_accused(toks, j) and resolve_source(_words_of(toks, a, j)).kind in ACCUSER_KINDS:
+            return j
+    return c
+
+
+def _opens_accused(toks: Sequence[Token], j: int) -> bool:
+    """Whether token ``j`` may open the accused: a known body or people on its own, with no
+    conjunction or preposition glued to it, not the name after a bare head ("حركة | حماس" is one
+    body)."""
+    tok = toks[j]
+    if starts_with_conjunction(tok) or has_preposition(tok):
+        return False  # "دمشق وموسكو": a second accuser; "للرئيس": no object
+    head = resolve_source(tok.text).kind in HEAD_KINDS or has_stem(tok, persons().plural)
+    before = resolve_source(toks[j - 1].text)
+    after_bare_head = not has_article(toks[j - 1]) and before.id is None \
+        and before.kind in HEAD_KINDS
+    return head and not after_bare_head
+
+
+def _words_of(toks: Sequence[Token], a: int, b: int) -> str:
+    return " ".join(t.text for t in toks[a:b])
+
+
 def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: bool,
                         lex: AttributionLexicon, figures: frozenset[int]) -> _Found | None:
     """Verb-subject order: the speaker after the verb at token ``i`` (and the source it quotes,
@@ -333,10 +375,13 @@ def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: boo
     s0 = _latest_document_owner(toks, start, lex)
     lam = lex.lam if s0 != start else ""  # "آخر حصيلة للمرصد": the owner's lam left out
     b = _speaker(norm, toks, s0, lex, figures)
+    accuser = has_stem(tok, lex.accuse_verbs) and (end := _accuser_end(toks, s0, b)) < b
+    if accuser:
+        b = end  # the accused after it bounds the speaker, as a stop word would
     if that_verb and not (b < len(toks) and toks[b].text in lex.that
                           and not _broken(norm, toks[b - 1], toks[b])):
         return None  # "بين الطرفين، وأن": the preposition "between"
-    if b > s0 and (not _plausible(norm, toks, s0, b, lex, figures)
+    if b > s0 and (not (accuser or _plausible(norm, toks, s0, b, lex, figures))
                    or _claims_responsibility(toks, b, lex)):
         return None
     if b > s0:

@@ -8,11 +8,11 @@ multi-word phrases into a dict keyed by their first word. Token stems (see
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from rasd.lang.ar import load_data, normalized, normalized_words, singular_persons
+from rasd.lang.ar import Section, load_data, normalized, normalized_words, singular_persons
 from rasd.model import EVENT_TYPES, QUALIFIERS, Token
 from rasd.text.normalize import normalize_string
 from rasd.text.number_lexicon import person_duals
@@ -201,6 +201,19 @@ def triggers() -> TriggerLexicon:
                           one_person, frozenset(forms.words("past")), masdars)
 
 
+def _word_sets(data: Section, lexicon: type, keys: dict[str, str] | None = None,
+               **given: Any) -> dict[str, Any]:
+    """The fields of a lexicon dataclass: ``given`` ones as they are, and every other
+    ``frozenset[str]`` field read as the word list of the same name in ``data`` (or of the name
+    ``keys`` maps it to)."""
+    keys = keys or {}
+    out = dict(given)
+    for f in fields(lexicon):
+        if f.name not in out and f.type == "frozenset[str]":
+            out[f.name] = frozenset(data.words(keys.get(f.name, f.name)))
+    return out
+
+
 @dataclass(frozen=True)
 class PersonLexicon:
     singular: frozenset[str]
@@ -230,6 +243,8 @@ class PersonLexicon:
     agents_before: frozenset[str]
     one_subject_idioms: frozenset[str]
     subject_fillers: frozenset[str]
+    one_words: frozenset[str]
+    not_one_subjects: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -255,38 +270,20 @@ def persons() -> PersonLexicon:
     endings = data.section("possessive_endings")
     ending_forms = {normalized(k): endings.word(k) for k in endings}
     ordinals = data.section("running_ordinals")
-    return PersonLexicon(
+    return PersonLexicon(**_word_sets(
+        data, PersonLexicon,
         singular=with_accusative(frozenset(normalized_words(singular_persons()))),
         plural=with_accusative(frozenset(data.words("plural"))),
         dual=frozenset(data.words("dual")) | frozenset(person_duals()),
-        others=frozenset(data.words("others")),
-        partitive=frozenset(data.words("partitive")),
-        of_them=frozenset(data.words("of_them")),
         list_links=PhraseSet.build((w, True) for w in data.strings("list_links")),
-        single_gap=frozenset(data.words("single_gap")),
-        subject_openers=frozenset(data.words("subject_openers")),
-        relative_one=frozenset(data.words("relative_one")),
         breakdown=PhraseSet.build((w, True) for w in data.strings("breakdown")),
-        objects=frozenset(data.words("objects")),
         possessed=_possessed((w for w in nouns if " " not in w),
                              data.words("possessive_suffixes"),
                              ending_forms),
-        one_other=frozenset(data.words("one_other")),
-        one_of_them=frozenset(data.words("one_of_them")),
-        plural_referents=frozenset(data.words("plural_referents")),
         running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
                                  ending_forms),
-        dual_referents=frozenset(data.words("dual_referents")),
-        dual_apposition=frozenset(data.words("dual_apposition")),
-        postposed=frozenset(data.words("postposed")),
-        eminent=frozenset(data.words("eminent")),
-        lone_victims=frozenset(data.words("lone_victims")),
-        lone_victim_after=frozenset(data.words("lone_victim_after")),
-        agents_before=frozenset(data.words("agents_before")),
-        one_subject_idioms=frozenset(data.words("one_subject_idioms")),
-        subject_fillers=frozenset(data.words("subject_fillers")),
-    )
+    ))
 
 
 @dataclass(frozen=True)
@@ -328,33 +325,14 @@ class ContextLexicon:
 def context() -> ContextLexicon:
     data = load_data("context.yaml")
     qualifiers = data.section("post_noun_qualifiers")
-    return ContextLexicon(
-        negation=frozenset(data.words("negation")),
-        hypothetical=frozenset(data.words("hypothetical")),
-        modal=frozenset(data.words("modal")),
+    return ContextLexicon(**_word_sets(
+        data, ContextLexicon,
         present_prefixes=tuple(data.words("present_prefixes")),
-        modal_exceptions=frozenset(data.words("modal_exceptions")),
-        complementizers=frozenset(data.words("complementizers")),
         post_qualifiers=PhraseSet.build((w, q) for q in qualifiers.keys_of(QUALIFIERS)
                                         for w in qualifiers.strings(q)),
-        prior_state=frozenset(data.words("prior_state")),
-        purpose_lam=frozenset(data.words("purpose_lam")),
-        new_clause=frozenset(data.words("new_clause")),
-        anaphoric_tolls=frozenset(data.words("anaphoric_tolls")),
-        still=frozenset(data.words("still")),
-        undone=frozenset(data.words("undone")),
-        toll_to=frozenset(data.words("toll_to")),
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
-        split_idiom_heads=frozenset(data.words("split_idiom_heads")),
-        missing_when_bare=frozenset(data.words("missing_when_bare")),
-        with_families=frozenset(data.words("with_families")),
-        lost_lives=frozenset(data.words("lost_lives")),
         lost_lives_reach=data.integer("lost_lives_reach"),
-        lost_possessions=frozenset(data.words("lost_possessions")),
-        causatives=frozenset(data.words("causatives")),
-        caused_event_links=frozenset(data.words("caused_event_links")),
-        toll_heads=frozenset(data.words("toll_heads")),
-    )
+    ))
 
 
 @dataclass(frozen=True)
@@ -367,6 +345,7 @@ class AttributionLexicon:
     max_words: int
     pronoun_suffixes: tuple[str, ...]
     lam: str
+    charge: str  # "ب" of the charge after a verb of accusing
     not_a_report: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
     name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
@@ -379,6 +358,7 @@ class AttributionLexicon:
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
     that_verbs: frozenset[str]  # "بين" (بيّن): a reporting verb only before "أن"
+    accuse_verbs: frozenset[str]  # "اتهم X Y بـ": the accused Y is no part of the speaker
     speaker_openers: PhraseSet[bool]  # "كل من" before conjoined speakers
     time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
     documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
@@ -406,36 +386,25 @@ def attribution() -> AttributionLexicon:
     voice = data.section("outlet_voice")
     outlet_voice = PhraseSet.build([(w, False) for w in voice.strings("always")]
                                    + [(w, True) for w in voice.strings("before_that")])
-    return AttributionLexicon(
+    return AttributionLexicon(**_word_sets(
+        data, AttributionLexicon,
+        keys={"stops": "speaker_stops", "relative": "relative_openers",
+              "anaphoric": "anaphoric_openers", "documents": "document_nouns"},
         verbs=verbs,
-        stops=frozenset(data.words("speaker_stops")),
         prepositions=prepositions,
         via=PhraseSet.build((w, True) for w in data.strings("via_markers")),
         kinds=PhraseSet.build(kinds),
         max_words=data.integer("max_speaker_words"),
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         lam=data.word("lam"),
-        not_a_report=frozenset(data.words("not_a_report")),
+        charge=data.word("charge"),
         cue_words=prepositions.keys | verbs | outlet_voice.keys
         | frozenset(data.words("that_verbs")),
-        name_words=frozenset(data.words("name_words")),
         outlet_voice=outlet_voice,
-        that=frozenset(data.words("that")),
-        relative=frozenset(data.words("relative_openers")),
         object_suffixes=tuple(data.words("object_suffixes")),
-        anaphoric=frozenset(data.words("anaphoric_openers")),
-        confirming=frozenset(data.words("confirming")),
-        name_openers=frozenset(data.words("name_openers")),
-        object_particles=frozenset(data.words("object_particles")),
-        that_verbs=frozenset(data.words("that_verbs")),
         speaker_openers=PhraseSet.build((w, True) for w in data.strings("speaker_openers")),
-        time_words=frozenset(data.words("time_words")),
-        documents=frozenset(data.words("document_nouns")),
-        document_adjectives=frozenset(data.words("document_adjectives")),
         owner_connectors=PhraseSet.build((w, True) for w in data.strings("owner_connectors")),
-        content_verbs=frozenset(data.words("content_verbs")),
-        content_prepositions=frozenset(data.words("content_prepositions")),
-    )
+    ))
 
 
 def has_stem(tok: Token, words: frozenset[str]) -> bool:

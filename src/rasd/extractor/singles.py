@@ -18,6 +18,7 @@ from rasd.text.tokens import has_article, is_definite, starts_with_conjunction
 
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released", "returned"})
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
+NOT_ONE_REACH = 7           # "عددا كبيرا من عناصر الميليشيات لقي مصرعه": words before a lone idiom
 FILLERS_MAX = 3             # ... besides fillers ("رجلا واحدا على الأقل قتل")
 
 
@@ -161,6 +162,14 @@ def _counts_one(trig: Trigger, tok: Token) -> bool:
     return trig.type in ONE_TYPES and (limits is None or has_stem(tok, limits))
 
 
+def _one_death_idiom(toks: Sequence[Token], t: Located) -> bool:
+    """Whether the event words ``t`` are an idiom of one death (persons.yaml
+    one_subject_idioms), maybe after a conjunction ("ولقي مصرعه")."""
+    rest = [tok.text for tok in toks[t.lo + 1:t.hi]]
+    idioms = persons().one_subject_idioms
+    return any(" ".join([stem, *rest]) in idioms for stem in toks[t.lo].stems)
+
+
 def _lost_a_possession(toks: Sequence[Token], k: int, trig: Trigger) -> bool:
     """Whether the person after a missing word lost a possession right after ("فقدان السائق
     السيطرة", "فقد الرجل وظيفته"): the loss is no disappearance."""
@@ -210,8 +219,15 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(new_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
                                  COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
+        idiom = _one_death_idiom(toks, t)
         before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
-            if trig.role == "verb" or trig.entry in persons().one_subject_idioms else None
+            if trig.role == "verb" or idiom else None
+        if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \
+                and not any(has_stem(toks[j], persons().not_one_subjects)
+                            for j in range(max(0, t.lo - NOT_ONE_REACH), t.lo)):
+            # "ثم أطلق النار على نفسه ولقي مصرعه": its pronoun is the one person
+            before = new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                               COSTS.single, None, toks[t.lo].start, (trig.start, trig.end))
         if before is not None:
             out.append(before)
     return out
@@ -313,6 +329,13 @@ def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
     return None
 
 
+def _one_more(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a conjoined person followed by "one" ("ومدنيا واحدا"): one more
+    person, even after a singular counted noun ("22 جنديا ومدنيا واحدا")."""
+    return starts_with_conjunction(toks[k]) and k + 1 < len(toks) \
+        and has_stem(toks[k + 1], persons().one_words)
+
+
 def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
                    drafts: list[Draft]) -> list[Draft]:
     """One person after a breakdown ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين
@@ -330,13 +353,16 @@ def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
     prev: Draft | None = None
     may_be_one = _one_person_words()
     for k, tok in enumerate(toks):
-        if may_be_one.isdisjoint(tok.stems) or k in counted or not _one_person(tok):
+        if may_be_one.isdisjoint(tok.stems) or k in counted:
+            continue
+        one_more = _one_more(toks, k)  # "22 جنديا ومدنيا واحدا"
+        if not (_one_person(tok) or one_more):
             continue
         if cover is None:
             cover = Cover((d.start, d.end) for d in drafts)
             by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
-        if tok.start in cover and not after_breakdown(toks, k):  # "4 بينهم طفل قتلوا"
-            continue
+        if tok.start in cover and not after_breakdown(toks, k) and not one_more:
+            continue  # "4 بينهم طفل قتلوا"
         while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
             i = by_start[seen]
             seen += 1
@@ -350,7 +376,7 @@ def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
         conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
                             and not has_stem(toks[k - 1], persons().singular))
-        if after_breakdown(toks, k) or conj_after_claim:
+        if after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si:
             out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
                                  COSTS.follow_single, Located(k, k + 1), tok.start, prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token

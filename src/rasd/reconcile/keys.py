@@ -107,8 +107,8 @@ def hedged(count: Count) -> tuple[float, float]:
         v, q = count.value, count.qualifier
         if q is None:
             return v, v
-        if q == "about":
-            return math.floor(v * (1 - ABOUT)), math.ceil(v * (1 + ABOUT))
+        if q == "about":  # rounded first: 200 * 1.1 is 220.00000000000003 in floats
+            return math.floor(round(v * (1 - ABOUT), 6)), math.ceil(round(v * (1 + ABOUT), 6))
         if q == "at_least":
             return v, INF
         return 0, v
