@@ -36,3 +36,15 @@ def test_a_killed_and_wounded_pair_after_one_person_is_two_verbs(text):
 ])
 def test_the_pair_stays_one_phrase_otherwise(text):
     assert [t for t in _triggers(text) if t[2]] == [("injured", "phrase", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "شارك آلاف الفلسطينيين في مسيرات العودة.",   # the Gaza return marches: a name
+    "وأكد المتظاهرون تمسكهم بحق العودة.",        # the right of return
+])
+def test_a_word_after_the_name_it_belongs_to_is_no_event(text):
+    assert [t for t in _triggers(text) if t[0] == "returned"] == []
+
+
+def test_the_same_word_elsewhere_is_an_event():
+    assert ("returned", "masdar", False) in _triggers("أعلنت الأمم المتحدة عودة 500 لاجئ.")

@@ -154,6 +154,8 @@ class TriggerLexicon:
     strike_partitives: frozenset[str]
     #: per type, the only words of it that count one person (all of them when the type is absent)
     one_person: dict[str, frozenset[str]]
+    #: per type, the words after which a word of it names something, not an event
+    not_after: dict[str, frozenset[str]]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
 
@@ -193,12 +195,14 @@ def triggers() -> TriggerLexicon:
     partitives = frozenset(strikes.words("partitives"))
     one_person = {etype: frozenset(data.section(etype).words("one_person")) for etype in data
                   if "one_person" in data.section(etype)}
+    not_after = {etype: frozenset(data.section(etype).words("not_after")) for etype in data
+                 if "not_after" in data.section(etype)}
     masdars: dict[str, str] = {}
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
             masdars.setdefault(normalized(word), entry.type)
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
-                          one_person, frozenset(forms.words("past")), masdars)
+                          one_person, not_after, frozenset(forms.words("past")), masdars)
 
 
 def _word_sets(data: Section, lexicon: type, keys: dict[str, str] | None = None,

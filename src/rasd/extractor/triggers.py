@@ -29,8 +29,8 @@ def _after_one_person(doc: Document, i: int, figure_ends: Set[int]) -> bool:
 
 def find_triggers(doc: Document) -> Document:
     """Stage: every trigger in the document, left to right, longest phrase first."""
-    entries = trigger_lexicon().entries
-    masdars = trigger_lexicon().masdars
+    lexicon = trigger_lexicon()
+    entries, masdars = lexicon.entries, lexicon.masdars
     keys, match_at = entries.keys, entries.match_at
     toks = doc.tokens
     found: list[Trigger] = []
@@ -50,6 +50,8 @@ def find_triggers(doc: Document) -> Document:
                 continue
             n, entry = hit
         etype, role = entry.type, entry.role
+        if i > 0 and has_stem(toks[i - 1], lexicon.not_after.get(etype, frozenset())):
+            continue  # "مسيرات العودة": a name, no return
         if role == "verb" and n == 1 and has_article(tok):  # a definite word is no verb:
             masdar = next((masdars[s] for s in tok.stems if s in masdars), None)
             if masdar is None or masdar == "deployed":
