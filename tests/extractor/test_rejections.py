@@ -58,6 +58,8 @@ def test_several_things_are_no_count_of_people(text):
     ("وقتل 16 شخصا في عدة أقاليم حتى الآن.", [16]),
     ("وأوقفت الشرطة الشاحنة على بعد عدة شوارع.", []),
     ("وتلقت الهيئة 3 آلاف ملف لجرحى الثورة.", []),  # files, not people
+    ("وتعرضت قوافل عدة خرجت في إطار عمليات الإجلاء لإطلاق نار.", []),  # convoys
+    ("وتم تركيب 305 أطراف اصطناعية لضحايا البتر.", []),  # prosthetic limbs
 ])
 def test_a_count_of_provinces_or_streets_is_no_count_of_people(text, values):
     assert [c.count.value for c in extract_claims(text)] == values
