@@ -301,11 +301,14 @@ class _Grammar:
         openers = self._pattern_openers(data)
         assert len(openers) == len(self.patterns)
         clitics = [c + p for c in ("", *self.conj) for p in ("", *self.prep)]
+        assert all(leading_word(c) == c for c in clitics)  # so leading_word(c + x) == c + lead
+        lead_of: dict[str, str] = {}
         by_opener: dict[str, list[_Pattern]] = {}
         for pattern, (words, _) in zip(self.patterns, openers):
-            words = [*words, *(x[1:] for x in words if x.startswith(self.art) and len(x) > len(self.art))]
-            for lead in {leading_word(c + x) for c in clitics for x in words}:
-                by_opener.setdefault(lead, []).append(pattern)
+            lam = [x[1:] for x in words if x.startswith(self.art) and len(x) > len(self.art)]
+            leads = {lead_of.get(x) or lead_of.setdefault(x, leading_word(x)) for x in words + lam}
+            for key in {c + lead for lead in leads for c in clitics} if "" not in leads else [""]:
+                by_opener.setdefault(key, []).append(pattern)
         self.by_opener = None if "" in by_opener else {k: tuple(v) for k, v in by_opener.items()}
         self.by_digit = tuple(p for p, (_, digit) in zip(self.patterns, openers) if digit)
 
