@@ -295,21 +295,13 @@ class _Grammar:
                 (w("since"), False), (w("so_far"), False), (w("since"), False)]
 
     def _compile_dispatch(self, data: Section) -> None:
-        """``by_opener``: for each whole word a pattern can open with (clitics included), the
-        patterns that can (None if a pattern might not open with a word character);
-        ``by_digit``: the patterns that can open with a digit."""
+        """``by_opener``: the patterns that can open with a word, clitics included (found on
+        first sight, see :class:`_Dispatch`); ``by_digit``: those that can open with a digit."""
         openers = self._pattern_openers(data)
         assert len(openers) == len(self.patterns)
         clitics = [c + p for c in ("", *self.conj) for p in ("", *self.prep)]
-        assert all(leading_word(c) == c for c in clitics)  # so leading_word(c + x) == c + lead
-        lead_of: dict[str, str] = {}
-        by_opener: dict[str, list[_Pattern]] = {}
-        for pattern, (words, _) in zip(self.patterns, openers):
-            lam = [x[1:] for x in words if x.startswith(self.art) and len(x) > len(self.art)]
-            leads = {lead_of.get(x) or lead_of.setdefault(x, leading_word(x)) for x in words + lam}
-            for key in {c + lead for lead in leads for c in clitics} if "" not in leads else [""]:
-                by_opener.setdefault(key, []).append(pattern)
-        self.by_opener = None if "" in by_opener else {k: tuple(v) for k, v in by_opener.items()}
+        self.by_opener = _Dispatch(self.patterns, [words for words, _ in openers], clitics,
+                                   self.art)
         self.by_digit = tuple(p for p, (_, digit) in zip(self.patterns, openers) if digit)
 
     def _compile_context(self, data: Section, f: _Fragments) -> None:
@@ -568,6 +560,34 @@ class _Grammar:
         return (start[0], "since", None) if start else None
 
 
+class _Dispatch(dict[str, tuple[_Pattern, ...]]):
+    """Word (clitics included) -> the patterns that can open with it: those with a first word
+    (or its form after lam: l-yawm in ll-yawm) that the word is, after one of ``clitics``.
+    Found on first sight, so start-up builds nothing; the words asked are the locator's
+    openers, so the table stays bounded."""
+
+    def __init__(self, patterns: Sequence[_Pattern], words: list[list[str]],
+                 clitics: list[str], article: str) -> None:
+        super().__init__()
+        self.patterns, self.words, self.clitics, self.article = patterns, words, clitics, article
+        self.leads: list[frozenset[str]] | None = None
+
+    def _leads(self) -> list[frozenset[str]]:
+        art, out = self.article, []
+        for words in self.words:
+            lam = [w[1:] for w in words if w.startswith(art) and len(w) > len(art)]
+            out.append(frozenset(map(leading_word, words + lam)))
+        return out
+
+    def __missing__(self, word: str) -> tuple[_Pattern, ...]:
+        if self.leads is None:
+            self.leads = self._leads()
+        bases = [word[len(c):] for c in self.clitics if word.startswith(c)]
+        found = self[word] = tuple(p for p, leads in zip(self.patterns, self.leads)
+                                   if "" in leads or not leads.isdisjoint(bases))
+        return found
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     return _Grammar(load_data("dates.yaml"))
@@ -580,7 +600,7 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar
     are among ``g.openers``: the locator opens a word, so it matches nowhere else; tried left to
     right past the last match, the positions are those of ``finditer``. A word is tried with
     the patterns that can open with it (``g.by_opener``, ``g.by_digit``), else with all."""
-    if tokens is None or g.openers is None or g.by_opener is None:
+    if tokens is None or g.openers is None:
         return [(m.start(), g.patterns) for m in g.locator.finditer(norm)]
     starts, with_digits = word_starts(tokens, norm)
     found = set(compress(starts, map(g.openers.__contains__, map(_TEXT, tokens))))
@@ -591,8 +611,7 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar
         if pos >= end and (m := match(norm, pos)) is not None:
             end = m.end()
             text = tokens[bisect_left(starts, pos)].text
-            out.append((pos, by_opener.get(text) or (
-                g.by_digit if text[0].isdecimal() else g.patterns)))
+            out.append((pos, g.by_digit if text[0].isdecimal() else by_opener[text] or g.patterns))
     return out
 
 
