@@ -40,7 +40,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import attrgetter
 from typing import Any
@@ -295,14 +295,11 @@ class _Grammar:
                 (w("since"), False), (w("so_far"), False), (w("since"), False)]
 
     def _compile_dispatch(self, data: Section) -> None:
-        """``by_opener``: the patterns that can open with a word, clitics included (found on
-        first sight, see :class:`_Dispatch`); ``by_digit``: those that can open with a digit."""
-        openers = self._pattern_openers(data)
-        assert len(openers) == len(self.patterns)
+        """``by_opener``: the patterns that can open with a word (clitics included) or with a
+        digit, found when first asked (see :class:`_Dispatch`)."""
         clitics = [c + p for c in ("", *self.conj) for p in ("", *self.prep)]
-        self.by_opener = _Dispatch(self.patterns, [words for words, _ in openers], clitics,
+        self.by_opener = _Dispatch(self.patterns, partial(self._pattern_openers, data), clitics,
                                    self.art)
-        self.by_digit = tuple(p for p, (_, digit) in zip(self.patterns, openers) if digit)
 
     def _compile_context(self, data: Section, f: _Fragments) -> None:
         """Words read around a match: "since" before it, what makes "today" no date ("the next
@@ -562,26 +559,37 @@ class _Grammar:
 
 class _Dispatch(dict[str, tuple[_Pattern, ...]]):
     """Word (clitics included) -> the patterns that can open with it: those with a first word
-    (or its form after lam: l-yawm in ll-yawm) that the word is, after one of ``clitics``.
-    Found on first sight, so start-up builds nothing; the words asked are the locator's
-    openers, so the table stays bounded."""
+    (or its form after lam: l-yawm in ll-yawm) that the word is, after one of ``clitics``;
+    :meth:`digit`: those that can open with a digit. Found when first asked, so start-up
+    builds nothing; the words asked are the locator's openers, so the table stays bounded."""
 
-    def __init__(self, patterns: Sequence[_Pattern], words: list[list[str]],
-                 clitics: list[str], article: str) -> None:
+    def __init__(self, patterns: Sequence[_Pattern],
+                 openers: Callable[[], list[tuple[list[str], bool]]], clitics: list[str],
+                 article: str) -> None:
         super().__init__()
-        self.patterns, self.words, self.clitics, self.article = patterns, words, clitics, article
-        self.leads: list[frozenset[str]] | None = None
+        self.patterns, self.openers, self.clitics, self.article = (patterns, openers, clitics,
+                                                                   article)
+        self.leads: list[frozenset[str]] = []
+        self.digits: tuple[_Pattern, ...] = ()
 
-    def _leads(self) -> list[frozenset[str]]:
-        art, out = self.article, []
-        for words in self.words:
+    def _read(self) -> None:
+        """The first words of each pattern (the word characters they open with) and the
+        patterns that open with a digit (:meth:`_Grammar._pattern_openers`)."""
+        openers, art = self.openers(), self.article
+        assert len(openers) == len(self.patterns)
+        for words, _ in openers:
             lam = [w[1:] for w in words if w.startswith(art) and len(w) > len(art)]
-            out.append(frozenset(map(leading_word, words + lam)))
-        return out
+            self.leads.append(frozenset(map(leading_word, words + lam)))
+        self.digits = tuple(p for p, (_, digit) in zip(self.patterns, openers) if digit)
+
+    def digit(self) -> tuple[_Pattern, ...]:
+        if not self.leads:
+            self._read()
+        return self.digits
 
     def __missing__(self, word: str) -> tuple[_Pattern, ...]:
-        if self.leads is None:
-            self.leads = self._leads()
+        if not self.leads:
+            self._read()
         bases = [word[len(c):] for c in self.clitics if word.startswith(c)]
         found = self[word] = tuple(p for p, leads in zip(self.patterns, self.leads)
                                    if "" in leads or not leads.isdisjoint(bases))
@@ -599,7 +607,7 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar
     the patterns to try there. With tokens it is tried only at the words that hold a digit or
     are among ``g.openers``: the locator opens a word, so it matches nowhere else; tried left to
     right past the last match, the positions are those of ``finditer``. A word is tried with
-    the patterns that can open with it (``g.by_opener``, ``g.by_digit``), else with all."""
+    the patterns that can open with it (``g.by_opener``), else with all."""
     if tokens is None or g.openers is None:
         return [(m.start(), g.patterns) for m in g.locator.finditer(norm)]
     starts, with_digits = word_starts(tokens, norm)
@@ -611,7 +619,8 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar
         if pos >= end and (m := match(norm, pos)) is not None:
             end = m.end()
             text = tokens[bisect_left(starts, pos)].text
-            out.append((pos, g.by_digit if text[0].isdecimal() else by_opener[text] or g.patterns))
+            out.append((pos, by_opener.digit() if text[0].isdecimal()
+                        else by_opener[text] or g.patterns))
     return out
 
 
