@@ -30,6 +30,10 @@ def test_a_feared_toll_is_no_claim():
     assert extract_claims("وقال النائب إنه يتخوف من حصيلة تبلغ 50 قتيلا على الأقل في مدينته.") == []
 
 
+def test_what_a_deal_provides_is_no_event():
+    assert extract_claims("وتوصل الطرفان إلى اتفاق يقضي بإجلاء 1300 مدني من المدينة.") == []
+
+
 def test_a_purpose_is_no_event():
     assert extract_claims("واقتحم المسلحون المبنى بهدف قتل أكبر عدد منهم.") == []
 

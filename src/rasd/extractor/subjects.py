@@ -51,8 +51,6 @@ CATEGORIES: tuple[str, ...] = ("civilians", "children", "women", "fighters", "so
                                "migrants", "prisoners", "unknown")
 STATE_FORCES = {"soldiers": "army", "police": "police"}  # category -> body of a national force id
 _DATA = "subjects.yaml"
-_BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f()\[\]\n.]")  # quotes may wrap a name: not a cut
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +357,10 @@ _READING_STEPS: tuple[Callable[[_Reading, int], int | None], ...] = (
     _bridge, _patron, _group_at, _head_at, _transparent, _other_word)
 """What :func:`_scan` tries at each word, in this order: the first that applies (returns the
 next index, or :data:`_STOP`) reads it."""
+
+
+_BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f()\[\]\n.]")  # quotes may wrap a name: not a cut
+_DIGIT = re.compile(r"\d")
 
 
 def _scan(toks: Sequence[Token], where: str | None, context: bool = False) -> _Scan:
