@@ -589,3 +589,17 @@ def test_a_malformed_dates_file_names_the_file_and_the_entry(broken_data, edit, 
     broken_data(dates, "dates.yaml", edit, dates._grammar)
     with pytest.raises(DataError, match="^" + message):
         dates._grammar()
+
+
+def test_the_article_glued_to_digits_opens_a_date_with_tokens_too():
+    """"الـ27 من الشهر الجاري": the tokens split "ال" from "27"; the date is found with the
+    tokens as without them."""
+    from rasd.ingest.records import make_document
+    from rasd.pipeline import prepare
+    from rasd.text.dates import find_times
+
+    doc = prepare(make_document("قتل 5 أشخاص في الـ27 من الشهر الجاري.", id="t"))
+    published = dt.date(2018, 6, 30)
+    with_tokens = find_times(doc.norm, published, doc.tokens)
+    assert [(t.date, t.precision) for t in with_tokens] == [("2018-06-27", "day")]
+    assert with_tokens == find_times(doc.norm, published)

@@ -274,7 +274,8 @@ class _Grammar:
         # a digit (see _positions); None if a word might not open with a word character
         lam_forms = [w[1:] for w in first if w.startswith(self.art) and len(w) > len(self.art)]
         leading = {leading_word(c + p + w)
-                   for c in ("", *self.conj) for p in ("", *self.prep) for w in [*first, *lam_forms]}
+                   for c in ("", *self.conj) for p in ("", *self.prep)
+                   for w in [*first, *lam_forms, self.art]}  # "al-27": the article, then digits
         self.openers: frozenset[str] | None = None if "" in leading else frozenset(leading)
 
     def _pattern_openers(self, data: Section) -> list[tuple[list[str], bool]]:
