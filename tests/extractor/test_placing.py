@@ -63,6 +63,9 @@ CASES = {
         350000, ("is", "سوريا")),
     "missiles are placed where they were fired at, not where from": (
         "وتم إطلاق نحو 100 صاروخ من غزة باتجاه إسرائيل خلال الليل.", 100, ("country", "IL")),
+    "a toll of the last hours is placed where the fighting is, not in the country": (
+        "معارك في حي المنصورة بعدن\nوأسفرت المعارك في مدينة عدن عن سقوط 28 قتيلا خلال الـ24 ساعة "
+        "الماضية في اليمن.", 28, ("in", "عدن")),
     "people returned are placed where they went": (
         "وعاد 13 ألف لاجئ من لبنان إلى سوريا خلال العام.", "returned", ("is", "سوريا")),
     "'the city' names back the town already spoken of": (
