@@ -363,6 +363,13 @@ def test_sequences(text: str, expected: list[tuple[str, Count, str]]) -> None:
     assert got == [(_n(s), c, k) for s, c, k in expected]
 
 
+def test_digits_inside_a_code_of_letters_and_digits_are_no_count() -> None:
+    """"إتش7إن9" (H7N9): no figure is a count; "مقتل25" (a glued figure) still is."""
+    assert [m.kind for m in find_counts(_n("بسلالة إتش7إن9 من الإنفلونزا"))] == [
+        "reference", "reference"]
+    assert [m.kind for m in find_counts(_n("مقتل25 شخصا"))] == ["count"]
+
+
 def test_dual_noun_is_reported() -> None:
     m = _mention("اعتقال شخصين", "شخصين")
     assert m.noun == _n("شخصين")

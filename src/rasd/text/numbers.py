@@ -394,7 +394,25 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: NumberLexicon) -> int
         c.kind = "score"
     elif c.ndigits in (3, 4) and _is_year(value or 0, before, prev, norm, c, lx):
         c.kind = "year"
+    elif _inside_a_code(norm, c):
+        c.kind = "reference"  # "H7N9" in Arabic letters: a strain's name, not a count
     return end
+
+
+CODE_REACH = 8  # characters back to the start of a word that mixes letters and digits
+
+
+def _inside_a_code(norm: str, c: _Core) -> bool:
+    """Whether a digit figure is part of a code of letters and digits (the flu strain H7N9 spelled
+    in Arabic letters): two letters glued before it, and letters glued after it or other digits
+    earlier in the same word."""
+    if c.form != "digit" or c.num < 2 or not (norm[c.num - 1].isalpha()
+                                              and norm[c.num - 2].isalpha()):
+        return False  # one glued letter is a clitic ("و55", "ب3"), no code
+    if c.end < len(norm) and norm[c.end].isalpha():
+        return True
+    word = norm[max(0, c.num - CODE_REACH):c.num].split()
+    return bool(word) and any(ch.isdigit() for ch in word[-1])
 
 
 def _is_age(norm: str, num: int, lx: NumberLexicon) -> bool:
