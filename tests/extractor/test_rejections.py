@@ -64,6 +64,8 @@ def test_several_things_are_no_count_of_people(text):
     ("وتلقت الهيئة 3 آلاف ملف لجرحى الثورة.", []),  # files, not people
     ("وتعرضت قوافل عدة خرجت في إطار عمليات الإجلاء لإطلاق نار.", []),  # convoys
     ("وتم تركيب 305 أطراف اصطناعية لضحايا البتر.", []),  # prosthetic limbs
+    ("وأمرت السلطات بذبح 1.6 مليون من الطيور.", []),  # animals, also after "من"
+    ("وقتل 2927 من تنظيم داعش في الغارات.", [2927]),  # "من" + an organisation: its members
 ])
 def test_a_count_of_provinces_or_streets_is_no_count_of_people(text, values):
     assert [c.count.value for c in extract_claims(text)] == values

@@ -249,6 +249,7 @@ class PersonLexicon:
     subject_fillers: frozenset[str]
     one_words: frozenset[str]
     not_one_subjects: frozenset[str]
+    animals: frozenset[str]
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],

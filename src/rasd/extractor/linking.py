@@ -142,6 +142,9 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
     lex = persons()
     if c.hi < len(toks) and has_stem(toks[c.hi], lex.objects):
         return True
+    if c.hi + 1 < len(toks) and has_stem(toks[c.hi], lex.partitive) \
+            and has_stem(toks[c.hi + 1], lex.animals):
+        return True  # "1.6 مليون من الطيور"
     return c.hi - c.lo == 1 and c.lo > 0 and has_stem(toks[c.lo], lex.postposed) \
         and has_stem(toks[c.lo - 1], lex.objects)
 
