@@ -187,16 +187,6 @@ def test_the_auxiliary_qad_is_no_part_of_a_subject_first_speaker():
     assert _source_of("وكانت وزارة الصحة قد أعلنت مقتل 5 أشخاص.", 5)[0] == "وزارة الصحة"
 
 
-def test_statement_days_are_the_days_right_after_a_speaker():
-    from rasd.extractor.attribution import statement_days
-
-    said = rasd.extract_document("أعلنت وزارة الداخلية، السبت، أن 6 أشخاص قتلوا الجمعة.",
-                                 published="2020-10-05")
-    assert [t.precision for t in said.times if t.start in statement_days(said)] == ["day"]
-    assert len(said.times) == 2  # Friday, the event's day, is not the statement's
-    plain = rasd.extract_document("قتل 6 أشخاص السبت في انفجار.", published="2020-10-05")
-    assert plain.times and not statement_days(plain)
-
 
 def test_is_considered_is_no_reporting_verb():
     """"ويعتبر الهجوم الأعنف": the attack is considered, it says nothing (no "أن")."""

@@ -3,6 +3,8 @@
 import pytest
 from claims_kit import one_claim
 
+import rasd
+
 
 def test_claim_time_defaults_to_publication():
     claim = one_claim("قُتل 5 أشخاص في انفجار.")
@@ -47,3 +49,14 @@ def test_a_scheduled_day_dates_no_claim():
     """"وقف إطلاق النار الذي ينتهي الأحد": Sunday is when the truce ends, not when 25 died."""
     claim = one_claim("دعت السلطات يوم السبت إلى تمديد الهدنة التي تنتهي الأحد إثر مقتل 25 شخصا.")
     assert claim.time.date == "2020-10-03"  # Saturday, not Sunday 2020-10-04
+
+
+def test_statement_days_are_the_days_right_after_a_speaker():
+    from rasd.extractor.claim_times import statement_days
+
+    said = rasd.extract_document("أعلنت وزارة الداخلية، السبت، أن 6 أشخاص قتلوا الجمعة.",
+                                 published="2020-10-05")
+    assert [t.precision for t in said.times if t.start in statement_days(said)] == ["day"]
+    assert len(said.times) == 2  # Friday, the event's day, is not the statement's
+    plain = rasd.extract_document("قتل 6 أشخاص السبت في انفجار.", published="2020-10-05")
+    assert plain.times and not statement_days(plain)

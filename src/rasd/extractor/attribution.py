@@ -20,7 +20,7 @@ from rasd.extractor.lexicon import (
     persons,
     triggers,
 )
-from rasd.extractor.sources import resolve_source
+from rasd.extractor.sources import HEAD_KINDS, ORG_KINDS, resolve_source
 from rasd.model import Document, NormOffset, SourceMention, Token
 from rasd.text.tokens import (
     has_article,
@@ -322,9 +322,8 @@ def _subject_of_verb(norm: str, toks: Sequence[Token], i: int, a: int, lex: Attr
     return _Found(subject, i + 1)
 
 
-ACCUSER_KINDS = frozenset({"government", "military", "armed_group", "media", "monitor",
-                           "international", "anonymous"})
-HEAD_KINDS = ACCUSER_KINDS | {"organization"}  # a word that may open the accused ("حزب ...")
+ACCUSER_KINDS = frozenset((*ORG_KINDS, "anonymous"))  # a speaker phrase's kinds that name a body
+ACCUSED_HEADS = frozenset((*HEAD_KINDS, "anonymous"))  # ... or a word that may open the accused
 ACCUSED_WORDS = 4  # "أنقرة | حزب العمال الكردستاني بتنفيذه": the accused's words at most
 
 
@@ -352,10 +351,10 @@ def _opens_accused(toks: Sequence[Token], j: int) -> bool:
     tok = toks[j]
     if starts_with_conjunction(tok) or has_preposition(tok):
         return False  # "دمشق وموسكو": a second accuser; "للرئيس": no object
-    head = resolve_source(tok.text).kind in HEAD_KINDS or has_stem(tok, persons().plural)
+    head = resolve_source(tok.text).kind in ACCUSED_HEADS or has_stem(tok, persons().plural)
     before = resolve_source(toks[j - 1].text)
     after_bare_head = not has_article(toks[j - 1]) and before.id is None \
-        and before.kind in HEAD_KINDS
+        and before.kind in ACCUSED_HEADS
     return head and not after_bare_head
 
 
@@ -469,24 +468,3 @@ def find_sources(doc: Document) -> Document:
         found.extend(_sentence_sources(doc.norm, doc.tokens[lo:hi], lex, figures))
     return doc.with_(sources=tuple(found))
 
-
-_BETWEEN_SPEAKER_AND_DAY = frozenset(" \t\n\u060c,")  # "أعلنت الوزارة، السبت، أن"
-STATEMENT_DAY_GAP = 4  #: characters at most between the speaker and its day
-
-
-def statement_days(doc: Document) -> frozenset[NormOffset]:
-    """Start offsets of the day expressions that date a statement, not its event: a day right
-    after a speaker that opens its sentence's report ("أعلنت وزارة الداخلية، السبت، أن ...",
-    "وقال مسؤولون صباح الجمعة إن ..."). The event was on that day or before it."""
-    norm = doc.norm
-    ends = {int(sm.end) for sm in doc.sources if not sm.after}
-    found = []
-    for t in doc.times:
-        if t.precision != "day":
-            continue
-        k = int(t.start)
-        while k > 0 and t.start - k < STATEMENT_DAY_GAP and norm[k - 1] in _BETWEEN_SPEAKER_AND_DAY:
-            k -= 1
-        if any(e in ends for e in range(k, t.start + 1)):
-            found.append(t.start)
-    return frozenset(found)

@@ -7,10 +7,9 @@ import bisect
 import datetime
 from functools import lru_cache
 
-from rasd.extractor.attribution import statement_days
 from rasd.extractor.drafts import Draft
 from rasd.lang.ar import load_data
-from rasd.model import Document, TimeRef
+from rasd.model import Document, NormOffset, TimeRef
 from rasd.text.dates import TimeMention, parse_published
 
 CONTEXT_SENTENCES = 3  # how far back in the paragraph a claim may take its time from
@@ -28,6 +27,28 @@ def _may_date_event(t: TimeMention, said: TimeMention) -> bool:
     return t.precision != "year" and (t.date is None or said.date is None or t.date <= said.date)
 
 
+_BETWEEN_SPEAKER_AND_DAY = frozenset(" \t\n\u060c,")  # "أعلنت الوزارة، السبت، أن"
+STATEMENT_DAY_GAP = 4  #: characters at most between the speaker and its day
+
+
+def statement_days(doc: Document) -> frozenset[NormOffset]:
+    """Start offsets of the day expressions that date a statement, not its event: a day right
+    after a speaker that opens its sentence's report ("أعلنت وزارة الداخلية، السبت، أن ...",
+    "وقال مسؤولون صباح الجمعة إن ..."). The event was on that day or before it."""
+    norm = doc.norm
+    ends = {int(sm.end) for sm in doc.sources if not sm.after}
+    found = []
+    for t in doc.times:
+        if t.precision != "day":
+            continue
+        k = int(t.start)
+        while k > 0 and t.start - k < STATEMENT_DAY_GAP and norm[k - 1] in _BETWEEN_SPEAKER_AND_DAY:
+            k -= 1
+        if any(e in ends for e in range(k, t.start + 1)):
+            found.append(t.start)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=1)
 def _schedule_verbs() -> frozenset[str]:
     return frozenset(load_data("dates.yaml").words("scheduled_before"))
@@ -36,6 +57,8 @@ def _schedule_verbs() -> frozenset[str]:
 def _scheduled_days(doc: Document) -> frozenset[int]:
     """Start offsets of the days right after a schedule verb ("الهدنة التي تنتهي الأحد"): the
     day something is due, not when an event happened (``dates.yaml`` scheduled_before)."""
+    if not doc.times:
+        return frozenset()
     verbs = _schedule_verbs()
     starts = [tok.start for tok in doc.tokens]
     out = set()
@@ -46,9 +69,8 @@ def _scheduled_days(doc: Document) -> frozenset[int]:
     return frozenset(out)
 
 
-def _time_ref(doc: Document, t: TimeMention, precision: str | None = None) -> TimeRef:
-    return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date,
-                   precision or t.precision)
+def _time_ref(doc: Document, t: TimeMention) -> TimeRef:
+    return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date, t.precision)
 
 
 class TimeChooser:

@@ -58,7 +58,7 @@ def _attribute(a: _Assembly) -> None:
 def _date(a: _Assembly) -> None:
     """Time. Reads the document's ``times``, ``sentences``, ``paragraphs``, ``published`` and
     ``sources`` (a day right after a speaker dates the statement:
-    :func:`attribution.statement_days`); sets each part's ``time``
+    :func:`claim_times.statement_days`); sets each part's ``time``
     (:class:`claim_times.TimeChooser`)."""
     when = TimeChooser(a.doc)
     for p in a.parts:
