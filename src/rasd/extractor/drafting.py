@@ -89,14 +89,12 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         return []
     t = sent.ix.t_loc[linked.bi]
     if went_missing(toks, c, t, best.trigger):
-        best = Link(Trigger(best.trigger.start, best.trigger.end, "missing", "verb",
-                            best.trigger.entry), best.cost)
+        best = _retyped(best, "missing")
     lost = lost_what(toks, c, t, best.trigger)
     if lost == "nothing":
         return []
     if lost is not None:  # "فقدوا أرواحهم": the dead
-        best = Link(Trigger(best.trigger.start, best.trigger.end, lost, "verb",
-                            best.trigger.entry), best.cost)
+        best = _retyped(best, lost)
     trig = best.trigger
     candidate = Candidate(toks, fig, t, trig, linked.caused)
     for rule in REJECTIONS:
@@ -118,6 +116,13 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
             state.prev = replace(state.prev, back=True)
         out.append(state.prev)
     return out
+
+
+def _retyped(link: Link, etype: str) -> Link:
+    """The link with its event word read as a verb of type ``etype`` (a loss verb that tells
+    a disappearance or deaths)."""
+    t = link.trigger
+    return Link(Trigger(t.start, t.end, etype, "verb", t.entry), link.cost)
 
 
 def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list[CountMention],

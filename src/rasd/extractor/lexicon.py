@@ -193,16 +193,19 @@ def triggers() -> TriggerLexicon:
     strikes = data.section("strikes")
     targets = frozenset(strikes.words("targets", []))
     partitives = frozenset(strikes.words("partitives"))
-    one_person = {etype: frozenset(data.section(etype).words("one_person")) for etype in data
-                  if "one_person" in data.section(etype)}
-    not_after = {etype: frozenset(data.section(etype).words("not_after")) for etype in data
-                 if "not_after" in data.section(etype)}
+    one_person, not_after = _per_type(data, "one_person"), _per_type(data, "not_after")
     masdars: dict[str, str] = {}
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
             masdars.setdefault(normalized(word), entry.type)
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
                           one_person, not_after, frozenset(forms.words("past")), masdars)
+
+
+def _per_type(data: Section, key: str) -> dict[str, frozenset[str]]:
+    """The word list ``key`` of each event type of triggers.yaml that has one."""
+    sections = ((etype, data.section(etype)) for etype in data if etype in EVENT_TYPES)
+    return {etype: frozenset(roles.words(key)) for etype, roles in sections if key in roles}
 
 
 def _word_sets(data: Section, lexicon: type, keys: dict[str, str] | None = None,

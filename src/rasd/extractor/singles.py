@@ -219,7 +219,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(new_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
                                  COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
-        idiom = _one_death_idiom(toks, t)
+        idiom = trig.role == "phrase" and _one_death_idiom(toks, t)
         before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
             if trig.role == "verb" or idiom else None
         if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \

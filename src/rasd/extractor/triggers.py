@@ -35,7 +35,7 @@ def find_triggers(doc: Document) -> Document:
     toks = doc.tokens
     found: list[Trigger] = []
     after = 0  # tokens before this index belong to the last trigger found
-    figure_ends = {c.end for c in doc.counts}
+    figure_ends = {c.end for c in doc.counts}  # a handful per document
     for i, tok in enumerate(toks):
         if i < after or keys.isdisjoint(tok.stems):  # most words: no trigger starts here
             continue
