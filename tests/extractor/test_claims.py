@@ -104,6 +104,16 @@ def test_leaving_is_displacement_and_spreading_out_a_deployment(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وخلف الفيضان عشرات القتلى ومئات المفقودين وآلاف المهجرين.",
+     [("killed", "tens"), ("missing", "hundreds"), ("displaced", "thousands")]),
+    ("وأسفرت الحرب عن نحو 10 آلاف قتيل ومئات الآلاف من المشردين.",
+     [("killed", 10000), ("displaced", "hundreds_of_thousands")]),
+])
+def test_the_forcibly_displaced_and_homeless_after_a_figure_are_displaced(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
 def test_loss_of_the_most_eminent_of_a_group_counts_people():
     claims = extract_claims("وقالت الجماعة إنها فقدت اثنين من أبرز قادتها في المعارك.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 2)]
