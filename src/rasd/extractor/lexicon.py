@@ -158,6 +158,8 @@ class TriggerLexicon:
     not_after: dict[str, frozenset[str]]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
+    rescue: frozenset[str]  # rescue words, released only of the captives they name
+    captives: frozenset[str]
 
 
 _HAND_ROLES = ("phrase", "verb", "masdar", "noun")  # the roles written in triggers.yaml
@@ -198,8 +200,11 @@ def triggers() -> TriggerLexicon:
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
             masdars.setdefault(normalized(word), entry.type)
+    released = data.section("released")
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
-                          one_person, not_after, frozenset(forms.words("past")), masdars)
+                          one_person, not_after, frozenset(forms.words("past")), masdars,
+                          frozenset(released.words("rescue")),
+                          frozenset(released.words("captives")))
 
 
 def _per_type(data: Section, key: str) -> dict[str, frozenset[str]]:
