@@ -122,3 +122,13 @@ def test_loss_of_the_most_eminent_of_a_group_counts_people():
 def test_a_figure_of_killed_and_wounded_in_the_accusative_is_mixed():
     claims = extract_claims("وسقط أكثر من 60 قتيلاً وجريحاً من المسلحين.")
     assert [(c.type, c.count.value, c.mixed) for c in claims] == [("injured", 60, True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الأمن استشهاد ضابط وثلاثة مجندين في تفجير عبوة ناسفة.", [("killed", 1), ("killed", 3)]),
+    ("وأصيب ثلاثة ضباط وخمسة مجندين خلال الأعمال القتالية.", [("injured", 3), ("injured", 5)]),
+    ("ويضم الجيش 325 ألفا من المجندين في القوات البرية.", []),
+    ("ودمرت الطائرات ناقلات جند تقل العشرات من المسلحين.", []),
+])
+def test_conscripts_are_soldiers_and_troop_carriers_recruit_no_one(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
