@@ -132,3 +132,12 @@ def test_a_figure_of_killed_and_wounded_in_the_accusative_is_mixed():
 ])
 def test_conscripts_are_soldiers_and_troop_carriers_recruit_no_one(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ووثقت الشبكة 197 حالة اختطاف خلال الشهر الماضي.", [("abducted", 197)]),
+    ("وسجل التقرير 792 حالة احتجاز تعسفي في سوريا.", [("arrested", 792)]),
+    ("ووثق المرصد 167 حالة إخفاء قسري و5 حالات اغتيال.", [("killed", 5), ("missing", 167)]),
+])
+def test_a_count_of_cases_of_an_event_counts_its_victims(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
