@@ -221,3 +221,28 @@ def test_a_return_that_is_no_deportation_counts_no_one(text):
 ])
 def test_an_idiom_of_one_death_alone(text, expected):
     assert [c.count.value for c in extract_claims(text) if c.type == "killed"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأصيب ضابط وضابط صف في الاشتباك.", [("injured", 2)]),
+    ("وأصيب ضابط صف وجندي أثناء المداهمة.", [("injured", 2)]),
+    ("وقتل جندي إسرائيلي وآخر في الهجوم.", [("killed", 2)]),
+    ("واعتقلت الشرطة رجلا وزوجته.", [("arrested", 2)]),
+    ("وقتل الطفل ووالده في القصف.", [("killed", 2)]),
+    # two titles of one person; a figure after ends the list; "ف" opens words too
+    ("وأعلنت الخارجية اختفاء الصحفي والكاتب السعودي جمال خاشقجي.", [("missing", 1)]),
+    ("ومقتل ضابط و3 جنود.", [("killed", 1), ("killed", 3)]),
+    ("وتوفيت رضيعة فلسطينية بعد تنشقها الغاز.", [("killed", 1)]),
+    ("وقتل شاب وأصيب آخر.", [("injured", 1), ("killed", 1)]),
+])
+def test_one_persons_joined_by_and_are_one_claim_of_their_number(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل فيه ضابط صف.", [("killed", 1)]),
+    ("وقتل في الهجوم جندي.", [("killed", 1)]),
+    ("وقال إن 3 أصيبوا جراء العمل الإرهابي الجبان.", [("injured", 3)]),
+])
+def test_one_person_after_a_fronted_adjunct_of_the_verb(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected

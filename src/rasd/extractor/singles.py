@@ -203,7 +203,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
-            k = _after_agent(norm, toks, k)
+            k = _after_adjunct(norm, toks, _after_agent(norm, toks, k), counted_all)
         if _lost_a_possession(toks, k, trig):
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
@@ -211,8 +211,11 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                 _is_one(toks, k, one_of, counted_all) or (
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
             if (count := _referents(toks, k, one_of)).value:
-                out.append(new_draft(toks, si, t.lo, k + 1, trig.type, count, trig.mixed,
-                                     COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+                more, end = _conjoined_ones(norm, toks, k, counted_all) \
+                    if count.value == 1 and k not in one_of else (0, k + 1)
+                out.append(new_draft(toks, si, t.lo, end, trig.type,
+                                     Count(value=count.value + more), trig.mixed, COSTS.single,
+                                     Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         if k + 1 < len(toks) and k not in counted and linking.is_person(toks[k]) \
                 and has_stem(toks[k + 1], persons().dual_apposition):  # "المهاجمين وهما"
@@ -231,6 +234,62 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if before is not None:
             out.append(before)
     return out
+
+
+ADJUNCT_WORDS = 2  # "قتل [في الهجوم] جندي": words of a fronted adjunct before the one person
+MODIFIER_WORDS = 2  # "أصيب ضابط [صف] وجندي": words between one person and the next conjunct
+
+
+def _after_adjunct(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) -> int:
+    """Index of one indefinite person after a fronted adjunct of the verb ("قتل فيه ضابط صف",
+    "قتل في الهجوم جندي": a pronoun after a preposition, or a preposition and a definite noun),
+    or ``k`` when there is none or no such person follows it."""
+    lex = persons()
+    if k >= len(toks) or k in counted:
+        return k
+    if has_stem(toks[k], lex.single_gap_pronouns):
+        j = k + 1
+    elif has_stem(toks[k], lex.single_gap_prepositions) and k + 1 < len(toks) \
+            and has_article(toks[k + 1]) and not linking.is_person(toks[k + 1]):
+        j = k + ADJUNCT_WORDS
+    else:
+        return k
+    if j < len(toks) and j not in counted and has_stem(toks[j], lex.singular) \
+            and not has_article(toks[j]) \
+            and not CLAUSE_BREAK.search(norm, toks[k].start, toks[j].start):
+        return j  # (a definite word there is an adjective: "جراء العمل الإرهابي")
+    return k
+
+
+def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
+                    ) -> tuple[int, int]:
+    """How many more single persons are joined by "و" to the one person at token ``k``
+    ("أصيب ضابط وضابط صف", "قتل جندي وآخر": one claim of two), and the token index after the
+    last: a figure ("ضابط و3 جنود"), a clause break or another word ends the list."""
+    lex = persons()
+    more, end, j = 0, k + 1, k + 1
+    while j < len(toks) and j - end <= MODIFIER_WORDS and j not in counted \
+            and not CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start):
+        tok = toks[j]
+        if tok.text[:1] in lex.person_and and starts_with_conjunction(tok):
+            if not _another_one(tok, definite=has_article(toks[k])):
+                break  # "وأصيب" is no person
+            more, end = more + 1, j + 1
+        elif triggers().entries.contains(tok):
+            break
+        j += 1
+    return more, end
+
+
+def _another_one(tok: Token, definite: bool) -> bool:
+    """Whether a word after "و" names one more person: after an indefinite one, an indefinite
+    singular ("ضابط وضابط صف", "جندي وآخر"); after either, a kinsman of the first ("رجلا وزوجته",
+    "الطفل ووالده"). "الصحفي والكاتب جمال خاشقجي" is one person with two titles."""
+    lex = persons()
+    if has_stem(tok, lex.kin_possessed):
+        return True
+    return not definite and not has_article(tok) and (
+        has_stem(tok, lex.singular) or has_stem(tok, lex.one_other))
 
 
 def _lone_victim(toks: Sequence[Token], t: Located, trig: Trigger, counted: set[int]) -> bool:
