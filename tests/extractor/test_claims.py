@@ -141,3 +141,11 @@ def test_conscripts_are_soldiers_and_troop_carriers_recruit_no_one(text, expecte
 ])
 def test_a_count_of_cases_of_an_event_counts_its_victims(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقصفت الطائرات الإسرائيلية موقعين تابعين لحماس.", [("strikes", 2)]),
+    ("وهاجم المسلحون مقرات حكومية، موقعين قتلى وجرحى في صفوف قوات الأمن.", []),
+])
+def test_two_sites_struck_are_two_strikes_and_inflicting_is_not(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
