@@ -328,6 +328,7 @@ class ContextLexicon:
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
+    affairs: frozenset[str]
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""
