@@ -149,3 +149,15 @@ def test_a_count_of_cases_of_an_event_counts_its_victims(text, expected):
 ])
 def test_two_sites_struck_are_two_strikes_and_inflicting_is_not(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وارتفعت حصيلة غرق المركب إلى 31 غريقاً.", [("killed", 31)]),
+    ("وأعلنت القوات استقدام آلاف المقاتلين إلى المنطقة.", [("deployed", "thousands")]),
+    ("وأطلقت القوات خمساً من الصواريخ الموجهة.", [("strikes", 5)]),
+    ("وأصابت الغارات خمس وحدات من المقاتلين.", []),
+    ("وقال إن الهجوم كان سيتسبب في مقتل مئات الأشخاص.", []),
+    ("وحذرت الأمم المتحدة من أن المعارك ستؤدي إلى نزوح 340 ألف شخص.", []),
+])
+def test_drowned_brought_in_accusative_units_and_what_would_have_happened(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
