@@ -248,6 +248,7 @@ class PersonLexicon:
     one_of_them: frozenset[str]
     plural_referents: frozenset[str]
     kin_possessed: frozenset[str]
+    one_possessed: frozenset[str]  # singular person nouns with a possessive ("زميلتها", "مرافقه")
     running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
     dual_apposition: frozenset[str]
@@ -298,6 +299,10 @@ def persons() -> PersonLexicon:
                              ending_forms),
         running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
+                                 ending_forms),
+        # (not with "ه": "ناشطه" is also how "ناشطة" is written normalized)
+        one_possessed=_possessed((w for w in normalized_words(singular_persons()) if " " not in w),
+                                 [s for s in data.words("possessive_suffixes") if len(s) > 1],
                                  ending_forms),
     ))
 

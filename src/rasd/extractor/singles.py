@@ -299,10 +299,12 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
 
 def _another_one(tok: Token, definite: bool) -> bool:
     """Whether a word after "و" names one more person: after an indefinite one, an indefinite
-    singular ("ضابط وضابط صف", "جندي وآخر"); after either, a kinsman of the first ("رجلا وزوجته",
-    "الطفل ووالده"). "الصحفي والكاتب جمال خاشقجي" is one person with two titles."""
+    singular ("ضابط وضابط صف", "جندي وآخر"); after either, one person of the first's
+    ("رجلا وزوجته", "الطفل ووالده", "الناشطة سمر بدوي وزميلتها"; not "ومرافقيه", several).
+    "الصحفي والكاتب جمال خاشقجي" is one person with two titles."""
     lex = persons()
-    if has_stem(tok, lex.kin_possessed):
+    if not has_article(tok) and (has_stem(tok, lex.kin_possessed)
+                                 or has_stem(tok, lex.one_possessed)):
         return True
     return not definite and not has_article(tok) and (
         has_stem(tok, lex.singular) or has_stem(tok, lex.one_other))
