@@ -161,3 +161,12 @@ def test_two_sites_struck_are_two_strikes_and_inflicting_is_not(text, expected):
 ])
 def test_drowned_brought_in_accusative_units_and_what_would_have_happened(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وعثر على رفات 38 عامل بناء هندي في مقبرة جماعية.", [("killed", 38)]),
+    ("واضطر حوالى 350 ألف شخص للجوء إلى ثلاثة آلاف مخيم للطوارئ.", [("displaced", 350000)]),
+    ("وتستضيف الدول المجاورة أكثر من 5 ملايين لجأوا إليها.", []),
+])
+def test_remains_are_the_dead_and_forced_refuge_is_displacement(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
