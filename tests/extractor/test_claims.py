@@ -170,3 +170,10 @@ def test_drowned_brought_in_accusative_units_and_what_would_have_happened(text, 
 ])
 def test_remains_are_the_dead_and_forced_refuge_is_displacement(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+def test_a_whole_s_subject_ends_at_its_breakdown():
+    claims = extract_claims("وارتفع عدد القتلى إلى نحو 30 شخصا بينهم خمسة انتحاريين وفق مصادر طبية.")
+    whole, part = sorted(claims, key=lambda c: -(c.count.value or 0))
+    assert whole.subject.text == "شخصا" and whole.count.value == 30
+    assert part.count.value == 5 and part.subject.category == "fighters"

@@ -152,8 +152,8 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
 def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
                   norm: str = "") -> Located | None:
     """Token range of the counted noun phrase right after the figure, if it names people; it
-    ends before an event word, a preposition or time word ("في", "خلال", "أمس"), or after
-    :data:`SUBJECT_MAX_WORDS` words."""
+    ends before an event word, a preposition or time word ("في", "خلال", "أمس"), a breakdown
+    ("بينهم"), or after :data:`SUBJECT_MAX_WORDS` words."""
     if c.hi >= len(toks):
         return None
     lex = persons()
@@ -167,6 +167,7 @@ def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
     while (end < len(toks) and end - c.hi < SUBJECT_MAX_WORDS and end not in stop_at
            and not has_stem(toks[end], stops)
            and not (starts_with_conjunction(toks[end]) and is_person(toks[end]))  # "ومسعف"
+           and lex.breakdown.match_at(toks, end) is None  # "30 شخصا [بينهم خمسة انتحاريين]"
            and not (norm and _PUNCT.search(norm, toks[end - 1].end, toks[end].start))):
         end += 1
     return Located(c.hi, end)
