@@ -177,3 +177,6 @@ def test_a_whole_s_subject_ends_at_its_breakdown():
     whole, part = sorted(claims, key=lambda c: -(c.count.value or 0))
     assert whole.subject.text == "شخصا" and whole.count.value == 30
     assert part.count.value == 5 and part.subject.category == "fighters"
+    # an identification is no breakdown: the subject runs on to its category
+    two = one_claim("وقالت الشرطة إن اثنين من القتلى هم من عناصر الشرطة.")
+    assert two.count.value == 2 and two.subject.category == "police"
