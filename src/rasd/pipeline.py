@@ -17,6 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from rasd.extractor.attribution import find_sources
+from rasd.extractor.claim_times import dated_spans
 from rasd.extractor.claims import assemble_claims
 from rasd.extractor.drafting import draft_claims
 from rasd.extractor.places import find_places
@@ -51,12 +52,14 @@ def find_numbers(doc: Document) -> Document:
 
 
 def find_dates(doc: Document) -> Document:
-    """Stage: time expressions, resolved against the publication date (none sought in a
-    document that can hold no claim, :attr:`Document.claimless`)."""
+    """Stage: time expressions, resolved against the publication date, where a claim may take
+    its time from (:func:`~rasd.extractor.claim_times.dated_spans`; none sought in a document
+    that can hold no claim, :attr:`Document.claimless`)."""
     if doc.claimless:
         return doc
     published = parse_published(doc.published)
-    return doc.with_(times=tuple(find_times(doc.norm, published, doc.tokens)))
+    return doc.with_(times=tuple(find_times(doc.norm, published, doc.tokens,
+                                            only=dated_spans(doc))))
 
 
 STAGES: tuple[Stage, ...] = (
