@@ -104,6 +104,16 @@ def test_leaving_is_displacement_and_spreading_out_a_deployment(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وخلف الفيضان عشرات القتلى ومئات المفقودين وآلاف المهجرين.",
+     [("killed", "tens"), ("missing", "hundreds"), ("displaced", "thousands")]),
+    ("وأسفرت الحرب عن نحو 10 آلاف قتيل ومئات الآلاف من المشردين.",
+     [("killed", 10000), ("displaced", "hundreds_of_thousands")]),
+])
+def test_the_forcibly_displaced_and_homeless_after_a_figure_are_displaced(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
 def test_loss_of_the_most_eminent_of_a_group_counts_people():
     claims = extract_claims("وقالت الجماعة إنها فقدت اثنين من أبرز قادتها في المعارك.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 2)]
@@ -112,3 +122,51 @@ def test_loss_of_the_most_eminent_of_a_group_counts_people():
 def test_a_figure_of_killed_and_wounded_in_the_accusative_is_mixed():
     claims = extract_claims("وسقط أكثر من 60 قتيلاً وجريحاً من المسلحين.")
     assert [(c.type, c.count.value, c.mixed) for c in claims] == [("injured", 60, True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الأمن استشهاد ضابط وثلاثة مجندين في تفجير عبوة ناسفة.", [("killed", 1), ("killed", 3)]),
+    ("وأصيب ثلاثة ضباط وخمسة مجندين خلال الأعمال القتالية.", [("injured", 3), ("injured", 5)]),
+    ("ويضم الجيش 325 ألفا من المجندين في القوات البرية.", []),
+    ("ودمرت الطائرات ناقلات جند تقل العشرات من المسلحين.", []),
+])
+def test_conscripts_are_soldiers_and_troop_carriers_recruit_no_one(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ووثقت الشبكة 197 حالة اختطاف خلال الشهر الماضي.", [("abducted", 197)]),
+    ("وسجل التقرير 792 حالة احتجاز تعسفي في سوريا.", [("arrested", 792)]),
+    ("ووثق المرصد 167 حالة إخفاء قسري و5 حالات اغتيال.", [("killed", 5), ("missing", 167)]),
+])
+def test_a_count_of_cases_of_an_event_counts_its_victims(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقصفت الطائرات الإسرائيلية موقعين تابعين لحماس.", [("strikes", 2)]),
+    ("وهاجم المسلحون مقرات حكومية، موقعين قتلى وجرحى في صفوف قوات الأمن.", []),
+])
+def test_two_sites_struck_are_two_strikes_and_inflicting_is_not(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وارتفعت حصيلة غرق المركب إلى 31 غريقاً.", [("killed", 31)]),
+    ("وأعلنت القوات استقدام آلاف المقاتلين إلى المنطقة.", [("deployed", "thousands")]),
+    ("وأطلقت القوات خمساً من الصواريخ الموجهة.", [("strikes", 5)]),
+    ("وأصابت الغارات خمس وحدات من المقاتلين.", []),
+    ("وقال إن الهجوم كان سيتسبب في مقتل مئات الأشخاص.", []),
+    ("وحذرت الأمم المتحدة من أن المعارك ستؤدي إلى نزوح 340 ألف شخص.", []),
+])
+def test_drowned_brought_in_accusative_units_and_what_would_have_happened(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وعثر على رفات 38 عامل بناء هندي في مقبرة جماعية.", [("killed", 38)]),
+    ("واضطر حوالى 350 ألف شخص للجوء إلى ثلاثة آلاف مخيم للطوارئ.", [("displaced", 350000)]),
+    ("وتستضيف الدول المجاورة أكثر من 5 ملايين لجأوا إليها.", []),
+])
+def test_remains_are_the_dead_and_forced_refuge_is_displacement(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

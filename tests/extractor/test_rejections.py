@@ -91,3 +91,12 @@ def test_an_event_said_not_to_have_happened_is_no_claim():
 def test_purpose_before_the_figure_is_still_intent():
     claims = extract_claims("اتفق الطرفان أمس على خطة للإجلاء 500 شخص من المدينة.")
     assert all(c.type != "displaced" for c in claims), [c.to_json() for c in claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلنت الوزارة انتشال 35 جثة وإنقاذ 67 مهاجرا قبالة السواحل.", [("killed", 35)]),
+    ("وقال خفر السواحل إنه أنقذ 484 مهاجرا من قوارب في البحر.", []),
+    ("وتمكن الجيش من إنقاذ 178 شخصا كانوا محتجزين رهائن لدى المسلحين.", [("released", 178)]),
+])
+def test_a_rescue_releases_captives_only(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

@@ -288,6 +288,21 @@ def test_explained_by_a_stale_reprint():
     assert not _explained(*_pair({}, {}, stamps=(0.0, STALE_MINUTES)))  # hours later: contests
 
 
+def test_later_means_when_a_figure_first_appeared_not_its_last_reprint():
+    # the ministry's 6 at 09:00, the authorities' 4 at 13:00, the ministry's 6 reprinted at
+    # 18:00: the 6 came first, so it updates nothing; the 4 hours later contests it
+    six = q(6, "وزارة الداخلية", "government", outlet="أ", doc="a")
+    reprint = q(6, "وزارة الداخلية", "government", outlet="ج", doc="c")
+    four = q(4, "السلطات", "government", outlet="ب", doc="b")
+    found = figs(six, reprint, four, stamps=(540.0, 1080.0, 780.0))
+    high = next(f for f in found if f.count.value == 6)
+    low = next(f for f in found if f.count.value == 4)
+    assert (high.stamp, high.first_stamp) == (1080.0, 540.0)
+    assert not _explained(high, low)
+    low, high = sorted(figs(six, four, stamps=(900.0, 780.0)), key=lambda f: f.count.low)
+    assert _explained(high, low)  # the 6 after the 4: an update
+
+
 def test_explained_within_one_article_unless_set_against_each_other():
     same = {"doc": "x"}
     assert _explained(*_pair(same, dict(same)))  # side by side, not contrasted

@@ -158,6 +158,8 @@ class TriggerLexicon:
     not_after: dict[str, frozenset[str]]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
+    rescue: frozenset[str]  # rescue words, released only of the captives they name
+    captives: frozenset[str]
 
 
 _HAND_ROLES = ("phrase", "verb", "masdar", "noun")  # the roles written in triggers.yaml
@@ -198,8 +200,11 @@ def triggers() -> TriggerLexicon:
     for word, entry in items:
         if entry.role == "masdar" and not entry.mixed and " " not in word.strip():
             masdars.setdefault(normalized(word), entry.type)
+    released = data.section("released")
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
-                          one_person, not_after, frozenset(forms.words("past")), masdars)
+                          one_person, not_after, frozenset(forms.words("past")), masdars,
+                          frozenset(released.words("rescue")),
+                          frozenset(released.words("captives")))
 
 
 def _per_type(data: Section, key: str) -> dict[str, frozenset[str]]:
@@ -231,6 +236,9 @@ class PersonLexicon:
     of_them: frozenset[str]
     list_links: PhraseSet[bool]
     single_gap: frozenset[str]
+    single_gap_pronouns: frozenset[str]
+    single_gap_prepositions: frozenset[str]
+    person_and: frozenset[str]
     subject_openers: frozenset[str]
     relative_one: frozenset[str]
     breakdown: PhraseSet[bool]
@@ -240,6 +248,7 @@ class PersonLexicon:
     one_of_them: frozenset[str]
     plural_referents: frozenset[str]
     kin_possessed: frozenset[str]
+    one_possessed: frozenset[str]  # singular person nouns with a possessive ("زميلتها", "مرافقه")
     running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
     dual_apposition: frozenset[str]
@@ -291,6 +300,10 @@ def persons() -> PersonLexicon:
         running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
                                  ending_forms),
+        # (not with "ه": "ناشطه" is also how "ناشطة" is written normalized)
+        one_possessed=_possessed((w for w in normalized_words(singular_persons()) if " " not in w),
+                                 [s for s in data.words("possessive_suffixes") if len(s) > 1],
+                                 ending_forms),
     ))
 
 
@@ -320,6 +333,7 @@ class ContextLexicon:
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
+    affairs: frozenset[str]
 
     @cached_property
     def blocking(self) -> frozenset[str]:

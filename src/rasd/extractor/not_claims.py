@@ -70,6 +70,9 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "يعيش فيها نحو 200 ألف مدني"
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
+    after = max(c.hi, t.hi)
+    if after < len(toks) and has_stem(toks[after], lex.rate_words):
+        return True  # "20 حالة قتل لكل 100 ألف شخص": a rate of the figure itself
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.parents) \
             and toks[c.lo].text.startswith(lex.parent_links):
         return True  # "تونسي أب لطفلين": a family, not victims

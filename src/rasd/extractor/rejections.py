@@ -101,8 +101,21 @@ def _past_state(k: Candidate) -> bool:
             and has_stem(toks[t.lo - 1], context().prior_state))
 
 
+CAPTIVES_AFTER = 4  #: words after a rescued figure that may name them captives
+
+
+def _rescue_of_no_captives(k: Candidate) -> bool:
+    """A rescue from the sea, rubble or a fire ("إنقاذ 67 مهاجرا") frees no captives: released
+    only when the figure names them so ("إنقاذ 20 رهينة", "إنقاذ 178 شخصا كانوا محتجزين")."""
+    lex = triggers()
+    if k.trig.type != "released" or not has_stem(k.toks[k.t.lo], lex.rescue):
+        return False
+    c = k.fig.c
+    return not any(has_stem(tok, lex.captives) for tok in k.toks[c.lo:c.hi + CAPTIVES_AFTER])
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
-    _past_state)
+    _past_state, _rescue_of_no_captives)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""

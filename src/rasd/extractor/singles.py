@@ -11,6 +11,7 @@ from rasd.extractor import linking
 from rasd.extractor.drafts import Cover, Draft, new_draft
 from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Located
+from rasd.extractor.named import not_before_names, opens_name
 from rasd.extractor.rejections import blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
@@ -109,13 +110,15 @@ def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
     return j
 
 
-def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[int]) -> bool:
+def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[int],
+            names: bool = False) -> bool:
     """Whether token ``k`` names one person: a figure "أحد/إحدى" (``one_of``), a singular person
     noun ("شاب", "ابنها", "أحدهم", "شخصا آخر"), or a singular that also follows figures ("11
     امرأة", "20 مسلحا") and follows none here (``counted_all``: tokens of every figure):
     "قتلت امرأة", "قتلت القوات مسلحا"."""
     lex = persons()
-    return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
+    return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) \
+        or (names and k - 1 not in counted_all and opens_name(toks, k)) or (
         has_stem(toks[k], lex.singular) and k + 1 < len(toks)
         and has_stem(toks[k + 1], lex.one_other)) or (
         has_stem(toks[k], lex.singular) and k - 1 not in counted_all)
@@ -199,20 +202,23 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                  COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
             continue
         if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
-                or blocked(toks, t.lo):
+                or blocked(toks, t.lo) or _names_an_affair(toks, t.lo):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
-            k = _after_agent(norm, toks, k)
+            k = _after_adjunct(norm, toks, _after_agent(norm, toks, k), counted_all)
         if _lost_a_possession(toks, k, trig):
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
-                _is_one(toks, k, one_of, counted_all) or (
+                _is_one(toks, k, one_of, counted_all, _names_follow(toks[t.lo], trig)) or (
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
             if (count := _referents(toks, k, one_of)).value:
-                out.append(new_draft(toks, si, t.lo, k + 1, trig.type, count, trig.mixed,
-                                     COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
+                more, end = _conjoined_ones(norm, toks, k, counted_all) \
+                    if count.value == 1 and k not in one_of else (0, k + 1)
+                out.append(new_draft(toks, si, t.lo, end, trig.type,
+                                     Count(value=count.value + more), trig.mixed, COSTS.single,
+                                     Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         if k + 1 < len(toks) and k not in counted and linking.is_person(toks[k]) \
                 and has_stem(toks[k + 1], persons().dual_apposition):  # "المهاجمين وهما"
@@ -231,6 +237,77 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if before is not None:
             out.append(before)
     return out
+
+
+def _names_an_affair(toks: Sequence[Token], lo: int) -> bool:
+    """Whether the event word at token ``lo`` names an affair told as background ("بقضية
+    اختفاء الصحفي", "منذ مقتل فلان"; ``context.yaml`` affairs): no new claim."""
+    return lo > 0 and has_stem(toks[lo - 1], context().affairs)
+
+
+def _names_follow(tok: Token, trig: Trigger) -> bool:
+    """Whether a person's bare name after this event word is its one person: not after a word
+    that is also a common noun or verb there ("سجن أبو سليم" the prison, "قضى محمد شهرا" spent,
+    "توقف" stopped; ``names.yaml`` not_before_names), nor after one of purpose ("لإطلاق سراح")."""
+    return not has_stem(tok, not_before_names()) and not context().purposive(tok, trig.type)
+
+
+ADJUNCT_WORDS = 2  # "قتل [في الهجوم] جندي": words of a fronted adjunct before the one person
+MODIFIER_WORDS = 2  # "أصيب ضابط [صف] وجندي": words between one person and the next conjunct
+
+
+def _after_adjunct(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) -> int:
+    """Index of one indefinite person after a fronted adjunct of the verb ("قتل فيه ضابط صف",
+    "قتل في الهجوم جندي": a pronoun after a preposition, or a preposition and a definite noun),
+    or ``k`` when there is none or no such person follows it."""
+    lex = persons()
+    if k >= len(toks) or k in counted:
+        return k
+    if has_stem(toks[k], lex.single_gap_pronouns):
+        j = k + 1
+    elif has_stem(toks[k], lex.single_gap_prepositions) and k + 1 < len(toks) \
+            and has_article(toks[k + 1]) and not linking.is_person(toks[k + 1]):
+        j = k + ADJUNCT_WORDS
+    else:
+        return k
+    if j < len(toks) and j not in counted and has_stem(toks[j], lex.singular) \
+            and not has_article(toks[j]) \
+            and not CLAUSE_BREAK.search(norm, toks[k].start, toks[j].start):
+        return j  # (a definite word there is an adjective: "جراء العمل الإرهابي")
+    return k
+
+
+def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
+                    ) -> tuple[int, int]:
+    """How many more single persons are joined by "و" to the one person at token ``k``
+    ("أصيب ضابط وضابط صف", "قتل جندي وآخر": one claim of two), and the token index after the
+    last: a figure ("ضابط و3 جنود"), a clause break or another word ends the list."""
+    lex = persons()
+    more, end, j = 0, k + 1, k + 1
+    while j < len(toks) and j - end <= MODIFIER_WORDS and j not in counted \
+            and not CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start):
+        tok = toks[j]
+        if tok.text[:1] in lex.person_and and starts_with_conjunction(tok):
+            if not _another_one(tok, definite=has_article(toks[k])):
+                break  # "وأصيب" is no person
+            more, end = more + 1, j + 1
+        elif triggers().entries.contains(tok):
+            break
+        j += 1
+    return more, end
+
+
+def _another_one(tok: Token, definite: bool) -> bool:
+    """Whether a word after "و" names one more person: after an indefinite one, an indefinite
+    singular ("ضابط وضابط صف", "جندي وآخر"); after either, one person of the first's
+    ("رجلا وزوجته", "الطفل ووالده", "الناشطة سمر بدوي وزميلتها"; not "ومرافقيه", several).
+    "الصحفي والكاتب جمال خاشقجي" is one person with two titles."""
+    lex = persons()
+    if not has_article(tok) and (has_stem(tok, lex.kin_possessed)
+                                 or has_stem(tok, lex.one_possessed)):
+        return True
+    return not definite and not has_article(tok) and (
+        has_stem(tok, lex.singular) or has_stem(tok, lex.one_other))
 
 
 def _lone_victim(toks: Sequence[Token], t: Located, trig: Trigger, counted: set[int]) -> bool:

@@ -146,6 +146,7 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[in
     outlets: dict[str, None] = {}
     via: dict[str, None] = {}
     last = None
+    first = stamps[ix[0]]
     for i in ix:
         rec = members[i]
         c = rec.claim
@@ -156,13 +157,13 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[in
         ck = c.count.key()
         if ck != last:
             chain.append(Step(iso(report[i]), c.count, c.doc_id, rec.outlet))
-            last = ck
+            last, first = ck, stamps[i]
     latest = members[ix[-1]]
     c = latest.claim
     return SourceFigure(key, c.source.text, c.source.kind, TIERS.get(c.source.kind or "", 1),
                         c.count, c, iso(report[ix[-1]]), latest.url, hedged(c.count),
                         tuple(chain), tuple(outlets), tuple(via), len(ix),
-                        stamp=stamps[ix[-1]])
+                        stamp=stamps[ix[-1]], first_stamp=first)
 
 
 PAIR_CANDIDATES = 16  #: figures tried at each end when looking for a dispute
@@ -174,17 +175,17 @@ def _supersede(figures: list[SourceFigure]) -> None:
     """Mark figures that a later, higher figure of another source revises upwards (one
     published later, or worded as a revision at the same time), and figures worded as an
     earlier stage of the toll ("وكانت حصيلة سابقة قد أشارت إلى") when other figures exist."""
-    by_time = sorted(figures, key=lambda f: f.stamp)
-    later_low: dict[float, float] = {}  # time -> max lower bound of figures published after it
+    by_time = sorted(figures, key=lambda f: f.first_stamp)
+    later_low: dict[float, float] = {}  # time -> max lower bound of figures first given after it
     best = -1.0
     for f in reversed(by_time):
-        later_low.setdefault(f.stamp, best)
+        later_low.setdefault(f.first_stamp, best)
         best = max(best, f.interval[0])
     revised = sorted(((f.interval[0], n) for n, f in enumerate(figures) if f.claim.revision),
                      reverse=True)[:2]
     for n, f in enumerate(figures):
         revision = next((low for low, m in revised if m != n), -1.0)
-        f.superseded = max(later_low[f.stamp], revision) > f.interval[1] or (
+        f.superseded = max(later_low[f.first_stamp], revision) > f.interval[1] or (
             f.claim.context == "earlier" and len(figures) > 1)
 
 
@@ -211,10 +212,10 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
     each other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
     articles, nothing ties the two reports to one incident (a town, a target, a distinctive
     attack), or one article states both figures without setting them against each other."""
-    if high.stamp > low.stamp or _revises(high, low) or "earlier" in (
+    if high.first_stamp > low.first_stamp or _revises(high, low) or "earlier" in (
             high.claim.context, low.claim.context) or low.claim.context == "share":
         return True
-    if low.stamp - high.stamp > STALE_MINUTES:
+    if low.first_stamp - high.first_stamp > STALE_MINUTES:
         return True  # a stale reprint, or a quiet official revision
     if high.doc_id == low.doc_id:
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span

@@ -77,6 +77,8 @@ class SourceFigure:
     n_claims: int
     superseded: bool = False        #: a later, higher figure of another source updates it
     stamp: float = 0.0              #: publication time (minutes) of the latest claim
+    #: publication time of the first claim giving the latest figure (its reprints come later)
+    first_stamp: float = 0.0
 
     @property
     def doc_id(self) -> str:
