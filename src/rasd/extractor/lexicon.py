@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Generic, TypeVar
 
 from rasd.lang.ar import Section, load_data, normalized, normalized_words, singular_persons
@@ -334,6 +334,12 @@ class ContextLexicon:
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
     affairs: frozenset[str]
+
+    @cached_property
+    def blocking(self) -> frozenset[str]:
+        """The words of negation, hypothesis and modality: one set that passes most words by
+        (:func:`rasd.extractor.rejections.blocked`)."""
+        return self.negation | self.hypothetical | self.modal
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""
