@@ -347,6 +347,9 @@ def _try_range(norm: str, a: _Core, b: _Core, lx: NumberLexicon) -> _Core | None
         return None
     start = a.start
     gap = norm[a.end:b.start].strip()
+    hedge = lx.qual_before.search(gap)  # "من 42 إلى أكثر من 60": the range's upper end hedged
+    if hedge is not None and gap[:hedge.start()].strip() in lx.range_to:
+        gap = gap[:hedge.start()].strip()
     if b.conj and (not gap or lx.stem_ok(gap, norm, b.end)):
         m = lx.range_between.search(norm, max(0, a.start - 20), a.start)
         if m is None:
