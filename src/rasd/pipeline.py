@@ -12,10 +12,10 @@ from __future__ import annotations
 import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from rasd.collector import collector_paused
 from rasd.extractor.attribution import find_sources
 from rasd.extractor.claim_times import dated_spans
 from rasd.extractor.claims import assemble_claims
@@ -101,21 +101,6 @@ def span_errors(doc: Document) -> list[str]:
 _data_frozen = False
 
 
-@contextmanager
-def _collector_paused(pause: bool) -> Iterator[None]:
-    """The cyclic garbage collector off for the block when ``pause`` (and on before it): the
-    data a first run loads (lexicons, gazetteer, patterns) are many long-lived objects that
-    collections would walk again and again while they are built."""
-    paused = pause and gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def run(doc: Document, stages: Iterable[Stage] = STAGES, settings: Settings | None = None
         ) -> Document:
     """Apply every stage to one document, with ``settings`` active (None: the active ones, see
@@ -126,7 +111,7 @@ def run(doc: Document, stages: Iterable[Stage] = STAGES, settings: Settings | No
     Until then the collector is paused during each run (one document's worth of garbage at
     most): loading the data without collections saves ~0.05 s of start-up."""
     global _data_frozen
-    with activated(settings), _collector_paused(not _data_frozen):
+    with activated(settings), collector_paused(not _data_frozen):
         for stage in stages:
             doc = stage(doc)
     if not _data_frozen and doc.drafts and stages is STAGES:

@@ -21,13 +21,13 @@ and the linked groups.
 
 from __future__ import annotations
 
-import gc
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
+from rasd.collector import collector_paused
 from rasd.model import Claim
 from rasd.reconcile.clusters import partition_of
 from rasd.reconcile.model import ClaimRecord, Group
@@ -42,17 +42,10 @@ def group_order(group: Group) -> tuple[str, str, str, str]:
             group.id)
 
 
-@contextmanager
-def no_gc() -> Iterator[None]:
+def no_gc() -> AbstractContextManager[None]:
     """Pause the cyclic garbage collector (nothing here forms cycles; on millions of claims its
     repeated full passes cost a quarter of the time), restoring it afterwards."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
+    return collector_paused()
 
 
 class ArticleFigures:
