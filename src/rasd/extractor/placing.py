@@ -484,9 +484,10 @@ class PlaceChooser:
 
     def _view(self, sentence: int, anchor: int) -> tuple[int, int]:
         """The range of the sentence's places (:meth:`_inside`) a figure at ``anchor`` looks
-        at: those on its side of a contrast or exclusion word ("60 قتيلا في جبهات سناح، بخلاف
-        ثمانية في منطقة الأبحور", "3387 مقابل 365 في لوس كابوس"), and for a figure opening a
-        conjunct ("تسع ضربات في سوريا و14 ضربة أخرى في العراق") those after it up to the next
+        at: those on its side of a contrast, exclusion or reply word ("60 قتيلا في جبهات سناح،
+        بخلاف ثمانية في منطقة الأبحور", "3387 مقابل 365 في لوس كابوس", "غارات على سوريا ردا على
+        صواريخ على الجولان"), and for a figure opening a conjunct ("تسع ضربات في سوريا و14 ضربة
+        أخرى في العراق") those after it up to the next
         figure; each only when it names any."""
         s, e = self.doc.sentences[sentence]
         _, starts = self._inside(sentence)
@@ -511,13 +512,14 @@ class PlaceChooser:
         return a, b
 
     def _cuts(self, sentence: int) -> list[int]:
-        """Starts of the contrast and exclusion words of a sentence."""
+        """Starts of the contrast, exclusion and reply words of a sentence."""
         if sentence not in self._cuts_cache:
             s, e = self.doc.sentences[sentence]
             lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
-            contrast = _words("contrast")
+            contrast, replies = _words("contrast"), _words("replies")
             self._cuts_cache[sentence] = [t.start for t in self.doc.tokens[lo:hi]
-                                          if not contrast.isdisjoint(t.stems)]
+                                          if not contrast.isdisjoint(t.stems)
+                                          or t.text in replies]
         return self._cuts_cache[sentence]
 
     def _candidates(self, sentence: int, view: tuple[int, int], home: bool
