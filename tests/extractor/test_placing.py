@@ -173,6 +173,19 @@ CASES = {
     "'فردا' (one individual) opens no reply clause": (
         "اشتباكات\nوفي ليبيا قتل 12 فردا من الشرطة في مدينة مصراتة.",
         12, ("in", "مصراتة")),
+    "a place noun and a nationality adjective name a territory of the country": (
+        "قصف\nوقال المرصد إن 12 مسلحا قتلوا في غارات للطيران التركي داخل الأراضي السورية.",
+        12, ("is", "الأراضي السورية")),
+    "a territory counts for a state's arrests there": (
+        "مداهمات\nوقالت الشرطة إنه تم توقيف 251 شخصا في 13 محافظة تركية.",
+        251, ("country", "TR")),
+    "a noun and a definite name that does not agree are no territory": (
+        "غزة\nوأغارت الطائرات على منطقة السودانية شمال غرب مدينة غزة بثلاثة صواريخ.",
+        "strikes", ("country", "PS")),
+    "a territory does not carry over to the next sentence": (
+        "غزة\nوأطلق المسلحون بالونات حارقة من شمال قطاع غزة على الأراضي الإسرائيلية.\n"
+        "وقالت مصادر طبية إن شخصين قتلا.",
+        2, ("country", "PS")),
     "the object of a strike is where": (
         "الغوطة\nومنذ بدأت القوات قصف الغوطة الشرقية، قتل أكثر من 1600 شخص، بحسب جماعة تتابع "
         "الحرب في سوريا.",

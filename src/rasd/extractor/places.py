@@ -1,7 +1,8 @@
 """Place mentions of a document: gazetteer hits (see :mod:`rasd.geo.gazetteer`) resolved to one
 reading each by the article's context (see :mod:`rasd.geo.resolve`: other places, dateline,
 outlet; nationality adjectives dropped), plus names the gazetteer does not know when a place noun
-introduces them ("جبهة الجفينة", "قرية مالاري").
+introduces them ("جبهة الجفينة", "قرية مالاري"), and a country's territories named by a place noun
+and a nationality adjective ("داخل الأراضي السورية", "في 13 محافظة تركية").
 
 Unknown names carry no coordinates (``name`` None): they still tell an analyst where, and the
 claim keeps its span.
@@ -17,7 +18,7 @@ from functools import lru_cache
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
 from rasd.geo.gazetteer import Gazetteer
-from rasd.geo.resolve import resolve_places
+from rasd.geo.resolve import adjectives_in, resolve_places
 from rasd.lang.ar import load_data, load_lines, normalized_words
 from rasd.model import Document, NormOffset, PlaceMention, Token
 from rasd.text.tokens import has_preposition, is_definite, starts_with_conjunction, word_starts
@@ -184,6 +185,44 @@ def _nameable_conjunct(tok: Token, names: _UnknownNames) -> bool:
         and not triggers().entries.contains(tok)
 
 
+@lru_cache(maxsize=1)
+def _territory_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("locatives.yaml")
+    return frozenset(data.words("territory_plurals")), frozenset(data.words("territory_singulars"))
+
+
+def _territories(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
+    """A place noun and a nationality adjective that agrees with it ("الأراضي السورية", "13
+    محافظة تركية", "مدن سعودية"): a mention of the country, from the noun (after a locative
+    clitic: "بالأراضي") to the adjective. Not a definite singular noun ("المدينة السورية" names
+    back a town) nor one a known place already covers."""
+    plurals, singulars = _territory_nouns()
+    starts = word_starts(doc.tokens, doc.norm)[0]
+    taken = [(p.start, p.end) for p in known]
+    out = []
+    for start, end, iso in adjectives_in(doc.norm):
+        k = bisect.bisect_left(starts, start)
+        if k == 0 or k >= len(doc.tokens) or doc.tokens[k].start != start:
+            continue
+        noun = doc.tokens[k - 1]
+        if _GAP.search(doc.norm, noun.end, start) \
+                or is_definite(noun) != is_definite(doc.tokens[k]):
+            continue  # "منطقة السودانية": a noun and a name, not a noun and its adjective
+        stem = max((w for w in noun.stems if noun.text.endswith(w)
+                    and (w in plurals or (w in singulars and not is_definite(noun)))),
+                   key=len, default=None)
+        if stem is None:
+            continue
+        first = noun.end - len(stem)
+        if any(a < end and first < b for a, b in taken):
+            continue
+        country = Gazetteer.default().country(iso)
+        if country is not None:
+            out.append(PlaceMention(NormOffset(first), NormOffset(end), doc.norm[first:end],
+                                    country.name_en, iso, country.lat, country.lon, 3, "country"))
+    return out
+
+
 def find_places(doc: Document) -> Document:
     """Stage: every place mentioned in the text, in order (none sought in a document that can
     hold no claim, :attr:`Document.claimless`)."""
@@ -192,6 +231,7 @@ def find_places(doc: Document) -> Document:
     body_start = doc.norm_title_end + 1 if doc.title_end else 0
     known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
                            body_start=body_start, text_of=doc.original)
+    known = sorted(known + _territories(doc, known), key=lambda p: p.start)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
     places = _not_after_demonstrative(doc, _with_listed_names(doc, places))
     places = _with_conjoined_directions(doc, places)

@@ -13,7 +13,8 @@
    الواقعة في جنوب كابول").
 2. **A war's cumulative toll** ("منذ بدء الحرب", "منذ 2011"; not a local offensive's "منذ بدء
    الهجوم") is placed in the article's focus country.
-3. **Context.** The last locative place of the sentence before or of the paragraph so far;
+3. **Context.** The last locative place of the sentence before or of the paragraph so far (not a
+   country's territory named by a noun and an adjective: "على الأراضي الإسرائيلية");
    when that is a country or none, a province or town in the name of a speaker of the sentence
    (a local authority counts its own area: "دائرة صحة محافظة الأنبار").
 4. **The article's focus** (:mod:`rasd.extractor.focus`).
@@ -145,6 +146,7 @@ class PlaceChooser:
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
         self.focus: Focus = article_focus(
             doc, {k: v and k not in self.located for k, v in self.locative.items()}, self.places)
+        self.territories = self._territories()
         # where the article was filed, a state in an organization's name ("قوات سوريا
         # الديمقراطية"): votes for the focus only
         dateline = _dateline_end(doc)
@@ -195,6 +197,21 @@ class PlaceChooser:
         toks = self.doc.tokens
         # in C, no generator: called for every place
         return not all(map(words.isdisjoint, map(_STEMS, toks[max(0, k - reach):k])))
+
+    def _territories(self) -> set[int]:
+        """Starts of the territories of a country named by a place noun and a nationality
+        adjective ("الأراضي السورية", "13 محافظة تركية"; see :mod:`rasd.extractor.places`):
+        where their own sentence's events happened, too vague to carry over to the next ones."""
+        adjectives = {(end, iso) for _, end, iso in adjectives_in(self.doc.norm)}
+        nouns = _words("territory_plurals") | _words("territory_singulars")
+        out = set()
+        for p in self.places:
+            if p.kind != "country" or (p.end, p.country) not in adjectives:
+                continue
+            k = bisect.bisect_right(self.starts, p.start) - 1
+            if k >= 0 and has_stem(self.doc.tokens[k], nouns):
+                out.add(p.start)
+        return out
 
     def _mission_moved_to(self, place: PlaceMention) -> bool:
         """Whether a place is where a foreign mission opens or moves ("افتتاح السفارة الأميركية في
@@ -459,12 +476,13 @@ class PlaceChooser:
             start, so_far = self._so_far.get(lo, (i, FinestSoFar()))
             if start <= j:
                 for p in self.places[start:j]:
-                    if self.locative[p.start] and p.start not in self.framed:
+                    if self.locative[p.start] and p.start not in self.framed \
+                            and p.start not in self.territories:
                         so_far.add(p)
                 self._so_far[lo] = (j, so_far)
                 return so_far.last(self.located)
         earlier = finest_places([p for p in self.places[i:j] if self.locative[p.start]
-                           and p.start not in self.framed])
+                           and p.start not in self.framed and p.start not in self.territories])
         earlier = [p for p in earlier if p.start not in self.located]
         return earlier[-1] if earlier else None
 
