@@ -234,13 +234,18 @@ class PlaceChooser:
 
     def _locating_phrases(self) -> set[int]:
         """Starts of mentions that only locate the place right before them ("الغوطة الشرقية قرب
-        دمشق", "قرية يطا بالقرب من الخليل"): a mention opening with its own locative word."""
+        دمشق", "قرية يطا بالقرب من الخليل"): a mention opening with its own locative word, at most
+        a word after the place, not a preposition of direction ("من رفح حتى بيت حانون", "من
+        قطاع غزة نحو جنوب إسرائيل"; "على" after "من X") opening a phrase of its own."""
         out: set[int] = set()
         for a, b in zip(self.places, self.places[1:]):
             if not self._opens_with_locative(b):
                 continue
             gap = self.doc.norm[a.end:b.start].replace("\u060c", " ").replace(",", " ")
-            if len(gap.split(maxsplit=LOCATOR_GAP_WORDS)) <= LOCATOR_GAP_WORDS:
+            words = gap.split(maxsplit=LOCATOR_GAP_WORDS)
+            if len(words) <= LOCATOR_GAP_WORDS and _words("not_locating").isdisjoint(words) \
+                    and not (not _words("onto").isdisjoint(words)
+                             and self._follows(a, _words("from_place"), 1)):
                 out.add(b.start)
         return out
 
