@@ -144,12 +144,14 @@ class PlaceChooser:
                                   if self._follows(p, locators, LOCATOR_WORDS)}
         self.located |= self._locating_phrases()
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
-        self.focus: Focus = article_focus(
-            doc, {k: v and k not in self.located for k, v in self.locative.items()}, self.places)
-        self.territories = self._territories()
-        # where the article was filed, a state in an organization's name ("قوات سوريا
-        # الديمقراطية"): votes for the focus only
+        # where the article was filed (the dateline) votes for the focus country only
         dateline = _dateline_end(doc)
+        self.focus: Focus = article_focus(
+            doc, {k: v and k not in self.located for k, v in self.locative.items()}, self.places,
+            dateline)
+        self.territories = self._territories()
+        # it and a state in an organization's name ("قوات سوريا الديمقراطية"): votes for the
+        # focus only
         self.places = [p for p in self.places if p.start >= dateline
                        and not (p.start in names and names_actor(p))]
         self.speakers_places = self._speakers_places()
