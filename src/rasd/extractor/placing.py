@@ -204,16 +204,22 @@ class PlaceChooser:
         """Starts of the territories of a country named by a place noun and a nationality
         adjective ("الأراضي السورية", "13 محافظة تركية"; see :mod:`rasd.extractor.places`):
         where their own sentence's events happened, too vague to carry over to the next ones."""
-        adjectives = {(end, iso) for _, end, iso in adjectives_in(self.doc.norm)}
+        adjectives = {(a, b, iso) for a, b, iso in adjectives_in(self.doc.norm)}
         nouns = _words("territory_plurals") | _words("territory_singulars")
+        toks = self.doc.tokens
         out = set()
         for p in self.places:
-            if p.kind != "country" or (p.end, p.country) not in adjectives:
-                continue
             k = bisect.bisect_right(self.starts, p.start) - 1
-            if k >= 0 and has_stem(self.doc.tokens[k], nouns):
+            if p.kind == "country" and 0 <= k < len(toks) - 1 and has_stem(toks[k], nouns) \
+                    and (toks[k + 1].start, p.end, p.country) in adjectives:
                 out.add(p.start)
         return out
+
+    def _territory_reached(self, place: PlaceMention) -> bool:
+        """Whether a place is a territory (it names no state acting) not left from ("صواريخ من
+        فوق الأراضي اللبنانية": where they were fired from)."""
+        return place.start in self.territories \
+            and not self._follows(place, _words("from_place"), BEFORE_WORDS)
 
     def _mission_moved_to(self, place: PlaceMention) -> bool:
         """Whether a place is where a foreign mission opens or moves ("افتتاح السفارة الأميركية في
@@ -550,13 +556,15 @@ class PlaceChooser:
     def _candidates(self, sentence: int, view: tuple[int, int], home: bool
                     ) -> tuple[list[PlaceMention], list[PlaceMention], list[int]]:
         """Of the places in ``view``: those introduced as where; the finest of those (else of
-        the places that do not name a state acting, but for ``home`` types) and their starts."""
+        the places that do not name a state acting, but for ``home`` types; a territory, "الأراضي
+        العراقية", names none) and their starts."""
         key = (sentence, view[0], view[1], home)
         if key not in self._view_cache:
             inside = self._inside(sentence)[0][view[0]:view[1]]
             located = [p for p in inside if self.locative[p.start]]
             finest = finest_places(located or [p for p in inside if home or not names_actor(p)
-                                         or self._named_as_capital(p)])
+                                         or self._named_as_capital(p)
+                                         or self._territory_reached(p)])
             self._view_cache[key] = (located, finest, [p.start for p in finest])
         return self._view_cache[key]
 
