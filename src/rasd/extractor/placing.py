@@ -543,14 +543,15 @@ class PlaceChooser:
         return a, b
 
     def _cuts(self, sentence: int) -> list[int]:
-        """Starts of the contrast, exclusion and reply words of a sentence."""
+        """Starts of the contrast, exclusion, reply and clause-joining ("فيما", "بينما") words of
+        a sentence."""
         if sentence not in self._cuts_cache:
             s, e = self.doc.sentences[sentence]
             lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
-            contrast, replies = _words("contrast"), _words("replies")
+            contrast, breaks = _words("contrast"), _words("replies") | _words("clause_breaks")
             self._cuts_cache[sentence] = [t.start for t in self.doc.tokens[lo:hi]
                                           if not contrast.isdisjoint(t.stems)
-                                          or t.text in replies]
+                                          or t.text in breaks]
         return self._cuts_cache[sentence]
 
     def _candidates(self, sentence: int, view: tuple[int, int], home: bool
