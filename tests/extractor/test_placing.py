@@ -210,6 +210,20 @@ CASES = {
     "a figure before 'بينما' keeps the place of its own clause": (
         "قصف\nوقتل 20 مدنيا بقصف على مدينة دوما، بينما قتل خمسة مدنيين في مدينة عربين.",
         20, ("in", "دوما")),
+    "a direction of 'البلاد' is a region of the country spoken of": (
+        "أنقرة\nوقتل 32 شخصا في مدينة سروج. وأثار ذلك موجة من العنف في جنوب غرب البلاد وقتل "
+        "المسلحون 3 ضباط.",
+        3, ("is", "جنوب غرب البلاد")),
+    "a region of the country is the sentence's own place, not the previous sentence's": (
+        "تركيا\nوقتل 32 شخصا في مدينة سروج.\nوفي 2004 قتل 41 شخصا عند خروج قطار عن سكته في شمال "
+        "غربي البلاد.",
+        41, ("is", "شمال غربي البلاد")),
+    "a region of the country yields to a place of it": (
+        "سوريا\nوقتل 14 عنصرا في قصف على محافظة حمص وسط البلاد.",
+        14, ("in", "حمص")),
+    "a region after a clitic only locates the place before it": (
+        "أفغانستان\nوقال التقرير إن إقليم قندز بشمال البلاد كان الأخطر حيث سجلت 52 حالة وفاة.",
+        52, ("in", "قندز")),
     "the object of a strike is where": (
         "الغوطة\nومنذ بدأت القوات قصف الغوطة الشرقية، قتل أكثر من 1600 شخص، بحسب جماعة تتابع "
         "الحرب في سوريا.",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
+from rasd.extractor.place_sets import COUNTRY_REGION
 from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import adjectives_in, resolve_places
 from rasd.lang.ar import load_data, load_lines, normalized_words
@@ -223,6 +224,46 @@ def _territories(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]
     return out
 
 
+REGION_PRECISION = 3  # "جنوب شرق البلاد": a region of a country, as vague as a province
+
+
+def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
+    """Directions of "البلاد" ("في جنوب شرق البلاد", "بشمال البلاد", "وسط البلاد"): a region of
+    the last country a known place before it lies in (none when no place before has one)."""
+    data = load_data("locatives.yaml")
+    country_word = frozenset(data.words("country_word"))
+    sides = _unknown_names().directions | frozenset(data.words("middle"))
+    toks = doc.tokens
+    known_starts = [p.start for p in known]
+    out = []
+    for k, tok in enumerate(toks):
+        if k == 0 or not has_stem(tok, country_word) or not is_definite(tok) \
+                or tok.text not in country_word:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 2 and has_stem(toks[j], sides) \
+                and not _GAP.search(doc.norm, toks[j].end, toks[j + 1].start):
+            j -= 1
+        if j == k - 1:
+            continue
+        first = toks[j + 1]
+        stem = max((w for w in first.stems if first.text.endswith(w) and w in sides),
+                   key=len, default=None)
+        if stem is None:
+            continue
+        i = bisect.bisect_left(known_starts, first.start)
+        country = next((p.country for p in reversed(known[:i]) if p.country), None)
+        entry = Gazetteer.default().country(country) if country else None
+        if entry is None:
+            continue
+        start = NormOffset(first.end - len(stem))
+        if i < len(known) and known[i].start < tok.end or i and known[i - 1].end > start:
+            continue  # a known place already covers it
+        out.append(PlaceMention(start, tok.end, doc.norm[start:tok.end], entry.name_en, country,
+                                entry.lat, entry.lon, REGION_PRECISION, COUNTRY_REGION))
+    return out
+
+
 def find_places(doc: Document) -> Document:
     """Stage: every place mentioned in the text, in order (none sought in a document that can
     hold no claim, :attr:`Document.claimless`)."""
@@ -232,6 +273,7 @@ def find_places(doc: Document) -> Document:
     known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
                            body_start=body_start, text_of=doc.original)
     known = sorted(known + _territories(doc, known), key=lambda p: p.start)
+    known = sorted(known + _country_regions(doc, known), key=lambda p: p.start)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
     places = _not_after_demonstrative(doc, _with_listed_names(doc, places))
     places = _with_conjoined_directions(doc, places)

@@ -30,7 +30,7 @@ from operator import attrgetter
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
-from rasd.extractor.place_sets import FinestSoFar, Spans, finest_places, in_order, nearest
+from rasd.extractor.place_sets import COUNTRY_REGION, FinestSoFar, Spans, finest_places, in_order, nearest
 from rasd.extractor.sources import known_names_at
 from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_data
@@ -146,9 +146,10 @@ class PlaceChooser:
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
         # where the article was filed (the dateline) votes for the focus country only
         dateline = _dateline_end(doc)
+        # a region of a country spoken of ("شرق البلاد") names it back: no vote
         self.focus: Focus = article_focus(
-            doc, {k: v and k not in self.located for k, v in self.locative.items()}, self.places,
-            dateline)
+            doc, {k: v and k not in self.located for k, v in self.locative.items()},
+            [p for p in self.places if p.kind != COUNTRY_REGION], dateline)
         self.territories = self._territories()
         # it and a state in an organization's name ("قوات سوريا الديمقراطية"): votes for the
         # focus only
@@ -234,10 +235,13 @@ class PlaceChooser:
         return False
 
     def _opens_with_locative(self, place: PlaceMention) -> bool:
-        """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة")."""
-        k = self._index(place)
-        tok = self.doc.tokens[k] if k < len(self.doc.tokens) else None
-        return tok is not None and tok.start == place.start and tok.end < place.end \
+        """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة"), maybe
+        after a locative clitic ("بشمال البلاد")."""
+        k = bisect.bisect_right(self.starts, place.start) - 1
+        tok = self.doc.tokens[k] if 0 <= k < len(self.doc.tokens) else None
+        return tok is not None and tok.end < place.end \
+            and (tok.start == place.start
+                 or self.doc.norm[tok.start:place.start] in _words("clitics")) \
             and has_stem(tok, _words("prepositions"))
 
     def _locating_phrases(self) -> set[int]:
@@ -566,6 +570,9 @@ class PlaceChooser:
             finest = finest_places(located or [p for p in inside if home or not names_actor(p)
                                          or self._named_as_capital(p)
                                          or self._territory_reached(p)])
+            # "في محافظة حمص وسط البلاد": a region of the country yields to a place of it
+            named = {p.country for p in finest if p.kind != COUNTRY_REGION}
+            finest = [p for p in finest if p.kind != COUNTRY_REGION or p.country not in named]
             self._view_cache[key] = (located, finest, [p.start for p in finest])
         return self._view_cache[key]
 
