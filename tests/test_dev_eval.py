@@ -17,7 +17,7 @@ ARTICLES = SHARED / "corpus" / "articles.jsonl"
 
 FLOORS = {
     "dev.jsonl": {
-        "claim_f1": 0.92,  # measured 0.9242 (issue 10's target: 0.90 on each file)
+        "claim_f1": 0.92,  # measured 0.9268 (issue 10's target: 0.90 on each file)
         "source_accuracy": 0.92,  # measured 0.927
         "location_accuracy": 0.91,  # measured 0.919
         "qualifier_accuracy": 0.98,  # measured 0.990
@@ -25,7 +25,9 @@ FLOORS = {
     "dev2.jsonl": {
         "claim_f1": 0.86,  # measured 0.866 (was 0.749 before issue 10's coverage work)
         "source_accuracy": 0.93,  # measured 0.936
-        "location_accuracy": 0.865,  # measured 0.868
+        # measured 0.868, then 0.8635 when named persons ("بمصرع طه الشهاري") became claims:
+        # two more matched claims whose articles' place choice was already wrong
+        "location_accuracy": 0.86,
         "qualifier_accuracy": 0.985,  # measured 0.992
     },
 }

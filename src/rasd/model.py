@@ -489,7 +489,7 @@ class Document:
     triggers: tuple[Trigger, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     sources: tuple[SourceMention, ...] = ()
-    times: tuple[TimeMention, ...] = ()
+    times: tuple[TimeMention, ...] = ()  # where claims may take their time from only
     # figure-event pairs (rasd.extractor.drafts.Draft) of the draft stage: None before it runs.
     # Empty means no claim can come out, and the claim-only stages (places, dates, sources,
     # claims, quantities) pass the document by: it then holds no places, times or sources

@@ -60,3 +60,20 @@ def test_statement_days_are_the_days_right_after_a_speaker():
     assert len(said.times) == 2  # Friday, the event's day, is not the statement's
     plain = rasd.extract_document("قتل 6 أشخاص السبت في انفجار.", published="2020-10-05")
     assert plain.times and not statement_days(plain)
+
+
+def test_dated_spans_are_the_lead_and_the_sentences_up_to_each_claim():
+    """Times are sought in the headline and lead, and in each claim's sentence with the four
+    before it (the three a claim may take its time from, and one more)."""
+    from rasd.extractor.claim_times import dated_spans
+
+    filler = "وصل الوفد إلى المدينة يوم الأحد."
+    text = " ".join([filler] * 9 + ["وقتل 6 أشخاص في انفجار."] + [filler] * 3)
+    doc = rasd.extract_document(text, published="2020-10-05")
+    assert [d.sentence for d in doc.drafts] == [9]
+    sentences = doc.sentences
+    assert dated_spans(doc) == [(sentences[0][0], sentences[1][1]),
+                                (sentences[5][0], sentences[9][1])]
+    assert all(sentences[5][0] <= t.start < sentences[9][1] or t.start < sentences[1][1]
+               for t in doc.times)
+    assert len(doc.times) == 6  # one Sunday in each of sentences 0, 1 and 5-8

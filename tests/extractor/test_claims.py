@@ -149,3 +149,34 @@ def test_a_count_of_cases_of_an_event_counts_its_victims(text, expected):
 ])
 def test_two_sites_struck_are_two_strikes_and_inflicting_is_not(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وارتفعت حصيلة غرق المركب إلى 31 غريقاً.", [("killed", 31)]),
+    ("وأعلنت القوات استقدام آلاف المقاتلين إلى المنطقة.", [("deployed", "thousands")]),
+    ("وأطلقت القوات خمساً من الصواريخ الموجهة.", [("strikes", 5)]),
+    ("وأصابت الغارات خمس وحدات من المقاتلين.", []),
+    ("وقال إن الهجوم كان سيتسبب في مقتل مئات الأشخاص.", []),
+    ("وحذرت الأمم المتحدة من أن المعارك ستؤدي إلى نزوح 340 ألف شخص.", []),
+])
+def test_drowned_brought_in_accusative_units_and_what_would_have_happened(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وعثر على رفات 38 عامل بناء هندي في مقبرة جماعية.", [("killed", 38)]),
+    ("واضطر حوالى 350 ألف شخص للجوء إلى ثلاثة آلاف مخيم للطوارئ.", [("displaced", 350000)]),
+    ("وتستضيف الدول المجاورة أكثر من 5 ملايين لجأوا إليها.", []),
+])
+def test_remains_are_the_dead_and_forced_refuge_is_displacement(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+def test_a_whole_s_subject_ends_at_its_breakdown():
+    claims = extract_claims("وارتفع عدد القتلى إلى نحو 30 شخصا بينهم خمسة انتحاريين وفق مصادر طبية.")
+    whole, part = sorted(claims, key=lambda c: -(c.count.value or 0))
+    assert whole.subject.text == "شخصا" and whole.count.value == 30
+    assert part.count.value == 5 and part.subject.category == "fighters"
+    # an identification is no breakdown: the subject runs on to its category
+    two = one_claim("وقالت الشرطة إن اثنين من القتلى هم من عناصر الشرطة.")
+    assert two.count.value == 2 and two.subject.category == "police"

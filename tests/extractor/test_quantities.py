@@ -127,6 +127,14 @@ def test_contrast_and_roundup_stories():
     assert (one(text, 39).segment, one(text, 7).segment) == (0, 1)
 
 
+def test_a_roundup_marker_inside_a_paragraph_opens_a_story_for_that_paragraph_only():
+    text = ("قتل 15 شخصا في هجوم على مقر الهيئة في جلال آباد. وفي هجوم منفصل قتل 11 شخصا في "
+            "انفجار قنبلة غربي البلاد.\nوقال المتحدث إن 14 شخصا أصيبوا في هجوم جلال آباد.\n"
+            "وفي سياق آخر اعتقلت الشرطة 9 أشخاص في كابول.\nكما اعتقلت الشرطة 3 مشتبه بهم في هرات.")
+    assert [one(text, v).segment for v in (15, 11, 14)] == [0, 1, 0]
+    assert one(text, 9).segment == one(text, 3).segment == 2  # a paragraph's marker carries on
+
+
 def test_share_markers_make_a_part():
     found = claims("وأصيب 15 شخصا في الهجوم بينهم 4 بجروح خطيرة.")
     whole = next(i for i, c in enumerate(found) if c.count.value == 15)

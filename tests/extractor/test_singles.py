@@ -229,6 +229,9 @@ def test_an_idiom_of_one_death_alone(text, expected):
     ("وقتل جندي إسرائيلي وآخر في الهجوم.", [("killed", 2)]),
     ("واعتقلت الشرطة رجلا وزوجته.", [("arrested", 2)]),
     ("وقتل الطفل ووالده في القصف.", [("killed", 2)]),
+    ("وأعلنت الحكومة توقيف الناشطة سمر بدوي وزميلتها نسيمة السادة.", [("arrested", 2)]),
+    ("وأعلن مقتل قيادي حوثي ومرافقيه في غارة.", [("killed", 1)]),
+    ("وأعلن اختطاف الصحفية والناشطة أفراح شوقي.", [("abducted", 1)]),
     # two titles of one person; a figure after ends the list; "ف" opens words too
     ("وأعلنت الخارجية اختفاء الصحفي والكاتب السعودي جمال خاشقجي.", [("missing", 1)]),
     ("ومقتل ضابط و3 جنود.", [("killed", 1), ("killed", 3)]),
@@ -246,3 +249,27 @@ def test_one_persons_joined_by_and_are_one_claim_of_their_number(text, expected)
 ])
 def test_one_person_after_a_fronted_adjunct_of_the_verb(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واعترفت الميليشيات بمصرع طه الشهاري في المعارك.", [("killed", 1)]),
+    ("وألقت قوات الأمن القبض على هشام عشماوي في درنة.", [("arrested", 1)]),
+    ("وأعلنت المنظمة إطلاق سراح عائشة المانع.", [("released", 1)]),
+    # a name is a given name and one more word; not after a word that is also a common noun or
+    # verb there, nor after one of purpose, nor in a demand
+    ("وأعلن الجيش اعتقال محمد.", []),
+    ("وقضى محمد عبدالسلام في مسقط أكثر من شهر.", []),
+    ("واقتحم المسلحون سجن أبو سليم في طرابلس.", []),
+    ("وجددت الأحزاب المطالبة بالإفراج عن محمد ألتان.", []),
+])
+def test_a_named_person_after_an_event_word_is_one(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن حكومته تنتظر نتائج التحقيق بقضية اختفاء الصحفي جمال خاشقجي.",
+    "وفشل التنظيم في توحيد صفوفه منذ مقتل أسامة بن لادن.",
+    "وكان المسجد يحيي ذكرى مقتل الزعيم عبد العلي مزاري.",
+])
+def test_an_affair_named_as_background_is_no_claim(text):
+    assert extract_claims(text) == []

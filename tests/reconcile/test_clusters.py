@@ -267,6 +267,13 @@ def test_signatures_fit_each_against_each():
     assert not _signature_fits(("car_bomb",), (), frozenset({"stabbing"}), frozenset())
     assert not _signature_fits((), ("market",), frozenset(), frozenset({"school"}))
     assert _signature_fits((), (), frozenset({"stabbing"}), frozenset({"school"}))
+    # a shared target: a routine kind on one side (the attacker's shootout) sets nothing apart,
+    # two distinctive kinds still do
+    assert _signature_fits(("shooting",), ("market",), frozenset({"ramming"}),
+                           frozenset({"market"}))
+    assert not _signature_fits(("stabbing",), ("market",), frozenset({"ramming"}),
+                               frozenset({"market"}))
+    assert not _signature_fits(("shooting",), (), frozenset({"ramming"}), frozenset())
     both = ((("suicide",), ("academy", "base")),)
     assert _signatures_fit(both, [(("suicide",), ("academy",))])
     two = (((), ("academy",)), ((), ("base",)))  # a report naming two attacks

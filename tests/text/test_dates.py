@@ -603,3 +603,18 @@ def test_the_article_glued_to_digits_opens_a_date_with_tokens_too():
     with_tokens = find_times(doc.norm, published, doc.tokens)
     assert [(t.date, t.precision) for t in with_tokens] == [("2018-06-27", "day")]
     assert with_tokens == find_times(doc.norm, published)
+
+
+@pytest.mark.parametrize("with_tokens", [True, False])
+def test_only_the_expressions_opening_inside_the_spans_asked(with_tokens):
+    """``only``: the expressions that open inside the spans, one may run on past a span's end."""
+    norm = normalize("قتل رجل أمس الأحد. وأصيب آخر يوم الجمعة 2 أكتوبر.")[0]
+    tokens = tokenize(norm) if with_tokens else None
+    every = find_times(norm, dt.date(2020, 10, 5), tokens)
+    assert len(every) == 2
+    second = norm.index(normalize("وأصيب")[0])
+    assert find_times(norm, dt.date(2020, 10, 5), tokens, only=[(second, len(norm))]) \
+        == every[1:]
+    assert find_times(norm, dt.date(2020, 10, 5), tokens, only=[(0, every[0].start + 1)]) \
+        == every[:1]
+    assert find_times(norm, dt.date(2020, 10, 5), tokens, only=[]) == []

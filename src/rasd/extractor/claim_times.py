@@ -69,6 +69,26 @@ def _scheduled_days(doc: Document) -> frozenset[int]:
     return frozenset(out)
 
 
+LEAD_SENTENCES = 2  # the headline and the lead: where a claim may take its time from, last
+
+
+def dated_spans(doc: Document) -> list[tuple[NormOffset, NormOffset]]:
+    """The stretches of text whose time expressions :class:`TimeChooser` may read, as sorted
+    spans of whole sentences: the headline and lead, and each draft's sentence with the
+    ``CONTEXT_SENTENCES`` before it; each with the sentence before it too, so that an
+    expression that opens before a sentence's start and runs into it is found as well."""
+    wanted = set(range(LEAD_SENTENCES))
+    for d in doc.drafts or ():
+        wanted.update(range(d.sentence - CONTEXT_SENTENCES - 1, d.sentence + 1))
+    spans: list[tuple[NormOffset, NormOffset]] = []
+    for k in sorted(k for k in wanted if 0 <= k < len(doc.sentences)):
+        start, end = doc.sentences[k]
+        if spans and k - 1 in wanted:  # the sentence right before: one span
+            start = spans.pop()[0]
+        spans.append((start, end))
+    return spans
+
+
 def _time_ref(doc: Document, t: TimeMention) -> TimeRef:
     return TimeRef(doc.original(t.start, t.end), doc.span(t.start, t.end), t.date, t.precision)
 
@@ -123,7 +143,7 @@ class TimeChooser:
         k = bisect.bisect_right(self.paragraph_starts, s) - 1
         para = self.paragraph_starts[k] if k >= 0 and s < doc.paragraphs[k][1] else s
         back = doc.sentences[max(0, draft.sentence - CONTEXT_SENTENCES)][0]
-        lead_end = doc.sentences[min(1, len(doc.sentences) - 1)][1]
+        lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1][1]
         for lo, hi in ((max(para, back), s), (0, lead_end)):
             j = bisect.bisect_left(self.event_starts, hi) - 1
             if j >= 0 and self.event_starts[j] >= lo:

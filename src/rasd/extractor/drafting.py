@@ -139,12 +139,14 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     before = SinglesBefore(singles)
     state = _LinkState(prev)
     out: list[Draft] = []
+    count_starts = {c.lo for c in c_loc}
     for ci, (cm, c) in enumerate(zip(counts, c_loc)):
         cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
         state.see_single(before.upto(cm.start))
         if cm.kind != "count" or not_a_head_count(toks, c, cm):
             continue
-        fig = Figure(ci, cm, c, linking.subject_range(toks, c, trigger_tokens, norm))
+        fig = Figure(ci, cm, c, linking.subject_range(toks, c, trigger_tokens, norm,
+                                                      count_starts))
         out.extend(_figure_drafts(sent, fig, state))
     out = with_singles(sent, out, singles)
     last = state.prev

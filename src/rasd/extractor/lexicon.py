@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Generic, TypeVar
 
 from rasd.lang.ar import Section, load_data, normalized, normalized_words, singular_persons
@@ -248,6 +248,7 @@ class PersonLexicon:
     one_of_them: frozenset[str]
     plural_referents: frozenset[str]
     kin_possessed: frozenset[str]
+    one_possessed: frozenset[str]  # singular person nouns with a possessive ("زميلتها", "مرافقه")
     running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
     dual_apposition: frozenset[str]
@@ -299,6 +300,10 @@ def persons() -> PersonLexicon:
         running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
                                  ending_forms),
+        # (not with "ه": "ناشطه" is also how "ناشطة" is written normalized)
+        one_possessed=_possessed((w for w in normalized_words(singular_persons()) if " " not in w),
+                                 [s for s in data.words("possessive_suffixes") if len(s) > 1],
+                                 ending_forms),
     ))
 
 
@@ -328,6 +333,13 @@ class ContextLexicon:
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
+    affairs: frozenset[str]
+
+    @cached_property
+    def blocking(self) -> frozenset[str]:
+        """The words of negation, hypothesis and modality: one set that passes most words by
+        (:func:`rasd.extractor.rejections.blocked`)."""
+        return self.negation | self.hypothetical | self.modal
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""

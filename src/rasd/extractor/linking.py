@@ -9,7 +9,7 @@ is a claim when its cheapest trigger costs at most ``COSTS.max_cost``; every cos
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, triggers
@@ -150,10 +150,10 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
 
 
 def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
-                  norm: str = "") -> Located | None:
+                  norm: str = "", count_starts: Set[int] = frozenset()) -> Located | None:
     """Token range of the counted noun phrase right after the figure, if it names people; it
-    ends before an event word, a preposition or time word ("في", "خلال", "أمس"), or after
-    :data:`SUBJECT_MAX_WORDS` words."""
+    ends before an event word, a preposition or time word ("في", "خلال", "أمس"), a breakdown
+    into figures ("30 شخصا [بينهم خمسة انتحاريين]"), or after :data:`SUBJECT_MAX_WORDS` words."""
     if c.hi >= len(toks):
         return None
     lex = persons()
@@ -167,9 +167,17 @@ def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
     while (end < len(toks) and end - c.hi < SUBJECT_MAX_WORDS and end not in stop_at
            and not has_stem(toks[end], stops)
            and not (starts_with_conjunction(toks[end]) and is_person(toks[end]))  # "ومسعف"
+           and not _breakdown_figure_at(toks, end, count_starts)
            and not (norm and _PUNCT.search(norm, toks[end - 1].end, toks[end].start))):
         end += 1
     return Located(c.hi, end)
+
+
+def _breakdown_figure_at(toks: Sequence[Token], k: int, count_starts: Set[int]) -> bool:
+    """Whether a breakdown word at token ``k`` opens a figure ("بينهم خمسة"), not a mere
+    identification ("اثنين من القتلى هم من عناصر الشرطة")."""
+    hit = persons().breakdown.match_at(toks, k)
+    return hit is not None and k + hit[0] in count_starts
 
 
 def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:

@@ -20,7 +20,7 @@ from rasd.lang.ar import load_data
 from rasd.model import Document, NormOffset, Token
 from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
-__all__ = ["person_name", "shared_names"]
+__all__ = ["not_before_names", "opens_name", "person_name", "shared_names"]
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,33 @@ class _Lexicon:
     max_adjectives: int
     min_words: int
     max_words: int
+    given_names: frozenset[str]
+    not_before_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_data("names.yaml")
     return _Lexicon(frozenset(data.words("not_names")), data.integer("max_adjectives"),
-                    data.integer("min_words"), data.integer("max_words"))
+                    data.integer("min_words"), data.integer("max_words"),
+                    frozenset(data.words("given_names")),
+                    frozenset(data.words("not_before_names")))
+
+
+def not_before_names() -> frozenset[str]:
+    """Event words after which a bare name is not the event's person (``names.yaml``)."""
+    return _lexicon().not_before_names
+
+
+def opens_name(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` opens a person's name: a given name ("طه", "سمر"; ``names.yaml``
+    given_names) with no article, followed by one more name word in the same clause ("طه
+    الشهاري", "سمر بدوي")."""
+    lex = _lexicon()
+    if k + 1 >= len(toks) or has_article(toks[k]) or lex.given_names.isdisjoint(toks[k].stems):
+        return False
+    nxt = toks[k + 1]
+    return nxt.start - toks[k].end <= 1 and _adjective(nxt, lex) and not starts_with_conjunction(nxt)
 
 
 _COMMA = " \u060c,"  #: an apposition's comma may stand before a name ("الصحفي، جمال")

@@ -436,16 +436,26 @@ def _contrast(clause: _Clause) -> bool:
 
 def _segments(doc: Document, starts: list[int]) -> list[int]:
     """Per sentence, which story of the article it belongs to: 0, then one more at each
-    sentence opening with a roundup marker ("وفي هجوم منفصل", "إلى ذلك")."""
+    sentence opening with a roundup marker ("وفي هجوم منفصل", "إلى ذلك"). A marker inside a
+    paragraph opens a story for the rest of that paragraph only: a lead that ends "وفي هجوم
+    منفصل، قتل 11" goes back to its first story in the next paragraph."""
     lex = _lexicon()
-    out, n = [], 0
+    para_starts = [ps for ps, _ in doc.paragraphs]
+    out, n, base, current, para = [], 0, 0, 0, -1
     for s, e in doc.sentences:
+        p = bisect.bisect_right(para_starts, s) - 1
+        first = p != para
+        if first:
+            para, current = p, base
         k = bisect.bisect_left(starts, s)
         if k < len(doc.tokens) and doc.tokens[k].start < e \
                 and not lex.segment_openers.keys.isdisjoint(doc.tokens[k].stems) \
                 and lex.segment_openers.match_at(doc.tokens, k) is not None:
             n += 1
-        out.append(n)
+            current = n
+            if first:
+                base = n
+        out.append(current)
     return out
 
 

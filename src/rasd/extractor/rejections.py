@@ -22,12 +22,15 @@ STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # no
 def blocked(toks: Sequence[Token], lo: int) -> bool:
     """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل")."""
     ctx = context()
-    for k in range(max(0, lo - NEGATION_WINDOW), lo):
-        if has_stem(toks[k], ctx.negation) and not (
+    for k in range(max(0, lo - max(NEGATION_WINDOW, HYPOTHETICAL_WINDOW)), lo):
+        tok = toks[k]
+        if ctx.blocking.isdisjoint(tok.stems):  # most words: no negation, hypothesis or modal
+            continue
+        if k >= lo - NEGATION_WINDOW and has_stem(tok, ctx.negation) and not (
                 k + 1 < len(toks) and has_stem(toks[k + 1], ctx.still)):
             return True
-    for k in range(max(0, lo - HYPOTHETICAL_WINDOW), lo):
-        tok = toks[k]
+        if k < lo - HYPOTHETICAL_WINDOW:
+            continue
         if has_stem(tok, ctx.hypothetical):
             return True
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(

@@ -11,6 +11,7 @@ from rasd.extractor import linking
 from rasd.extractor.drafts import Cover, Draft, new_draft
 from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Located
+from rasd.extractor.named import not_before_names, opens_name
 from rasd.extractor.rejections import blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
@@ -109,13 +110,15 @@ def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
     return j
 
 
-def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[int]) -> bool:
+def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[int],
+            names: bool = False) -> bool:
     """Whether token ``k`` names one person: a figure "أحد/إحدى" (``one_of``), a singular person
     noun ("شاب", "ابنها", "أحدهم", "شخصا آخر"), or a singular that also follows figures ("11
     امرأة", "20 مسلحا") and follows none here (``counted_all``: tokens of every figure):
     "قتلت امرأة", "قتلت القوات مسلحا"."""
     lex = persons()
-    return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) or (
+    return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) \
+        or (names and k - 1 not in counted_all and opens_name(toks, k)) or (
         has_stem(toks[k], lex.singular) and k + 1 < len(toks)
         and has_stem(toks[k + 1], lex.one_other)) or (
         has_stem(toks[k], lex.singular) and k - 1 not in counted_all)
@@ -199,7 +202,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                  COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
             continue
         if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
-                or blocked(toks, t.lo):
+                or blocked(toks, t.lo) or _names_an_affair(toks, t.lo):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
@@ -208,7 +211,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
-                _is_one(toks, k, one_of, counted_all) or (
+                _is_one(toks, k, one_of, counted_all, _names_follow(toks[t.lo], trig)) or (
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
             if (count := _referents(toks, k, one_of)).value:
                 more, end = _conjoined_ones(norm, toks, k, counted_all) \
@@ -234,6 +237,19 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if before is not None:
             out.append(before)
     return out
+
+
+def _names_an_affair(toks: Sequence[Token], lo: int) -> bool:
+    """Whether the event word at token ``lo`` names an affair told as background ("بقضية
+    اختفاء الصحفي", "منذ مقتل فلان"; ``context.yaml`` affairs): no new claim."""
+    return lo > 0 and has_stem(toks[lo - 1], context().affairs)
+
+
+def _names_follow(tok: Token, trig: Trigger) -> bool:
+    """Whether a person's bare name after this event word is its one person: not after a word
+    that is also a common noun or verb there ("سجن أبو سليم" the prison, "قضى محمد شهرا" spent,
+    "توقف" stopped; ``names.yaml`` not_before_names), nor after one of purpose ("لإطلاق سراح")."""
+    return not has_stem(tok, not_before_names()) and not context().purposive(tok, trig.type)
 
 
 ADJUNCT_WORDS = 2  # "قتل [في الهجوم] جندي": words of a fronted adjunct before the one person
@@ -283,10 +299,12 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
 
 def _another_one(tok: Token, definite: bool) -> bool:
     """Whether a word after "و" names one more person: after an indefinite one, an indefinite
-    singular ("ضابط وضابط صف", "جندي وآخر"); after either, a kinsman of the first ("رجلا وزوجته",
-    "الطفل ووالده"). "الصحفي والكاتب جمال خاشقجي" is one person with two titles."""
+    singular ("ضابط وضابط صف", "جندي وآخر"); after either, one person of the first's
+    ("رجلا وزوجته", "الطفل ووالده", "الناشطة سمر بدوي وزميلتها"; not "ومرافقيه", several).
+    "الصحفي والكاتب جمال خاشقجي" is one person with two titles."""
     lex = persons()
-    if has_stem(tok, lex.kin_possessed):
+    if not has_article(tok) and (has_stem(tok, lex.kin_possessed)
+                                 or has_stem(tok, lex.one_possessed)):
         return True
     return not definite and not has_article(tok) and (
         has_stem(tok, lex.singular) or has_stem(tok, lex.one_other))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rasd.extractor.quantities import compatible_attacks, lasting
+from rasd.extractor.quantities import compatible_attacks, distinctive, lasting
 from rasd.model import Claim, Count, Location
 from rasd.reconcile.keys import (
     ADMIN1,
@@ -207,10 +207,15 @@ def _other_day(day: int | None, days: Iterable[int]) -> bool:
 
 def _signature_fits(attacks: Iterable[str], targets: Iterable[str],
                     other_attacks: frozenset[str], other_targets: frozenset[str]) -> bool:
-    targets = tuple(targets)
-    if targets and other_targets and other_targets.isdisjoint(targets):
-        return False
-    return compatible_attacks(tuple(attacks), tuple(other_attacks))
+    """Whether two signatures can name one incident: no two different targets, and compatible
+    attack kinds; with a shared target, a routine kind on one side ("تبادل لإطلاق النار" with
+    the attacker of a market ramming) does not set it apart, only two distinctive kinds do."""
+    targets, attacks = tuple(targets), tuple(attacks)
+    if targets and other_targets:
+        if other_targets.isdisjoint(targets):
+            return False
+        return compatible_attacks(tuple(distinctive(attacks)), tuple(distinctive(other_attacks)))
+    return compatible_attacks(attacks, tuple(other_attacks))
 
 
 

@@ -37,7 +37,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -602,18 +602,25 @@ def _grammar() -> _Grammar:
     return _Grammar(load_data("dates.yaml"))
 
 
-def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar
+def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar,
+               only: Sequence[tuple[int, int]] | None = None
                ) -> list[tuple[int, Sequence[_Pattern]]]:
     """Where the locator matches in ``norm`` (``tokens``: those of ``norm``, or None), each with
     the patterns to try there. With tokens it is tried only at the words that hold a digit or
     are among ``g.openers``: the locator opens a word, so it matches nowhere else; tried left to
     right past the last match, the positions are those of ``finditer``. A word is tried with
-    the patterns that can open with it (``g.by_opener``), else with all."""
+    the patterns that can open with it (``g.by_opener``), else with all. ``only``: the spans
+    the positions must lie in (sorted; None: anywhere)."""
     if tokens is None or g.openers is None:
-        return [(m.start(), g.patterns) for m in g.locator.finditer(norm)]
+        return [(m.start(), g.patterns) for m in g.locator.finditer(norm)
+                if only is None or _inside(only, m.start())]
     starts, with_digits = word_starts(tokens, norm)
-    found = set(compress(starts, map(g.openers.__contains__, map(_TEXT, tokens))))
-    found.update(with_digits)
+    found: set[int] = set()
+    for a, b in [(0, len(norm))] if only is None else only:
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        found.update(compress(starts[lo:hi], map(g.openers.__contains__,
+                                                 map(_TEXT, tokens[lo:hi]))))
+        found.update(with_digits[bisect_left(with_digits, a):bisect_left(with_digits, b)])
     out: list[tuple[int, Sequence[_Pattern]]] = []
     match, end, by_opener = g.locator.match, 0, g.by_opener
     for pos in sorted(found):
@@ -625,18 +632,26 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar
     return out
 
 
-def find_times(norm: str, published: dt.date | None,
-               tokens: Sequence[Token] | None = None) -> list[TimeMention]:
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted, non-overlapping ``spans``."""
+    k = bisect_right(spans, (pos, math.inf)) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+def find_times(norm: str, published: dt.date | None, tokens: Sequence[Token] | None = None,
+               only: Sequence[tuple[int, int]] | None = None) -> list[TimeMention]:
     """Time expressions of normalized text ``norm``, resolved against ``published`` (unknown
     outside :data:`PUBLISHED_RANGE`); ``tokens`` (those of ``norm``, from
-    :func:`rasd.text.tokens.tokenize`) only make the search faster."""
+    :func:`rasd.text.tokens.tokenize`) only make the search faster. With ``only`` (sorted,
+    non-overlapping spans of ``norm``), only the expressions that open inside them are sought
+    (one may run on past a span's end)."""
     g = _grammar()
     if isinstance(published, dt.datetime):
         published = published.date()
     if published is not None and not PUBLISHED_RANGE[0] <= published <= PUBLISHED_RANGE[1]:
         published = None
     cands: list[tuple[int, int, int, Resolved]] = []  # (start, end, pattern order, resolved)
-    for pos, patterns in _positions(norm, tokens, g):
+    for pos, patterns in _positions(norm, tokens, g, only):
         for order, rx, fn in patterns:
             m = rx.match(norm, pos)
             if m is None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import itemgetter, methodcaller
 
 from rasd.lang.ar import load_data
@@ -146,7 +145,6 @@ def tokenize(norm: str) -> tuple[Token, ...]:
                      zip(bounds[1::2], bounds[2::2], words, map(_STEMS.__getitem__, words))))
 
 
-_DIGITS = re.compile(r"\d\d*")  # \d+ spelled so: an opening \d lets re skip ahead fast
 _last: tuple[Sequence[Token], str, list[int], list[int]] | None = None
 
 
@@ -158,9 +156,10 @@ def word_starts(tokens: Sequence[Token], norm: str) -> tuple[list[int], list[int
     if _last is not None and _last[0] is tokens and _last[1] is norm:
         return _last[2], _last[3]
     starts = list(map(_START, tokens))
-    digits = sorted({starts[bisect_right(starts, m.start()) - 1] for m in _DIGITS.finditer(norm)})
+    # a token is a run of digits or of letters (_WORD_SPLIT): it holds a digit when it is one
+    digits = list(compress(starts, map(str.isdecimal, map(_TEXT, tokens))))
     _last = (tokens, norm, starts, digits)
     return starts, digits
 
 
-_START = itemgetter(0)  # Token.start
+_START, _TEXT = itemgetter(0), itemgetter(2)  # Token.start, Token.text
