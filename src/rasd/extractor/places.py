@@ -22,7 +22,8 @@ from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import adjectives_in, resolve_places
 from rasd.lang.ar import load_data, load_lines, normalized_words
 from rasd.model import Document, NormOffset, PlaceMention, Token
-from rasd.text.tokens import has_preposition, is_definite, starts_with_conjunction, word_starts
+from rasd.text.tokens import (has_preposition, is_definite, starts_with_conjunction,
+                              without_article, word_starts)
 
 MIN_NAME_LETTERS = 3
 _GAP = re.compile(r"[^ \t]")  # only spaces may join a place noun and its name
@@ -70,11 +71,20 @@ def _nameable(tok: Token, names: _UnknownNames) -> bool:
         return False
     if has_preposition(tok) and not has_stem(tok, names.compound_heads):  # "مدينة بغاز"
         return False
+    if _preposition_before_article(tok):  # "مخيم للطوارئ": a camp for emergencies
+        return False
     if starts_with_conjunction(tok):  # "مدينة ... والأعمال": a new conjunct, not a name
         return False
     lex = attribution()
     return not (has_stem(tok, lex.stops) or has_stem(tok, lex.verbs) or triggers().entries.contains(tok)
                 or has_stem(tok, persons().plural) or has_stem(tok, persons().singular))
+
+
+def _preposition_before_article(tok: Token) -> bool:
+    """Whether a definite word carries a preposition glued to its article ("للطوارئ",
+    "وللنازحين"), which :func:`has_preposition` does not see."""
+    word = tok.text[1:] if starts_with_conjunction(tok) and len(tok.text) > 1 else tok.text
+    return is_definite(tok) and without_article(word) == word
 
 
 RESUMPTIVE_REACH = 2  # "منطقة ينشط فيها": the pronoun that points back to the place noun
