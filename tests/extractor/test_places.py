@@ -30,6 +30,10 @@ def test_an_unknown_name_does_not_run_across_a_line_break():
     assert not any("\n" in t for t in _places("قصف على مدينة\nيعقوب قتلى"))
 
 
+def test_a_basin_names_its_place():
+    assert "حوض الاشراف" in _places("وكان كمين آخر في حوض الاشراف أوقع 3 قتلى.")
+
+
 def test_front_axis_names_its_place_and_a_direction_is_no_name():
     assert "محور البيضاء" in _places("قتل 5 من المسلحين في محور البيضاء.")
     assert _places("قتل 5 من المسلحين في محور الشرقي.") == []
