@@ -323,3 +323,11 @@ def test_a_malformed_descriptors_file_names_the_file_and_the_entry() -> None:
                                       group: {**data["descriptors"][group], "prefer": "town"}}}
     with pytest.raises(DataError, match=rf"^place_descriptors\.yaml: descriptors\.{group}\.prefer: "):
         Lexicon.from_data(Section.of(broken, "place_descriptors.yaml"))
+
+
+def test_a_point_near_a_big_city_of_its_region_is_in_it():
+    g = Gazetteer.default()
+    assert g.metro("IQ", "Baghdad", 33.3889, 44.4583) == "Baghdad"  # Sadr City
+    assert g.metro("SY", "Rif Dimashq", 33.5711, 36.4025) is None  # Douma: not Damascus
+    assert g.metro("IQ", "Baghdad", 33.0, 44.0) is None  # too far from the centre
+    assert g.metro("IQ", None, 33.3889, 44.4583) is None

@@ -324,6 +324,16 @@ def test_coarse_fits_on_an_agreeing_figure_or_signature():
     assert not _coarse_fits(cluster(q(12, place=ALEPPO_GOV, sig=((), ("market",)))), school)
 
 
+def test_coarse_fits_an_articles_vague_headline_to_its_one_figure():
+    body = cluster(q(57, outlet="أ", doc="h"))
+    tens = q(Count(vague="tens"), outlet="أ", doc="h", place=ALEPPO_GOV)
+    assert _coarse_fits(cluster(tens), body)  # "مقتل عشرات" above "مقتل 57" of one blast
+    other = q(Count(vague="tens"), outlet="ب", doc="k", place=ALEPPO_GOV)
+    assert not _coarse_fits(cluster(other), body)  # another article's "tens": no tie
+    assert not _coarse_fits(cluster(q(Count(vague="hundreds"), outlet="أ", doc="h",
+                                      place=ALEPPO_GOV)), body)  # 57 is not hundreds
+
+
 def test_coarse_fits_not_a_wider_scope_or_another_story():
     children = cluster(q(12, cat="children", outlet="أ"))
     assert not _coarse_fits(cluster(q(39, outlet="ب")), children)  # 39 killed, 12 children

@@ -260,3 +260,11 @@ def test_category_and_scope_conflict():
     assert scope_conflict(of(affiliation="army"), of(affiliation="sdf"))
     assert not scope_conflict(of(country="SY"), of(country="SY"))
     assert not scope_conflict(of(country="SY"), of()) and not scope_conflict(of(), rec(3).claim)
+
+
+def test_a_district_of_a_big_city_is_keyed_by_the_city():
+    sadr = Location("مدينة الصدر", Span(0, 11), "Sadr City", "IQ", 33.3889, 44.4583, 1, "Baghdad")
+    baghdad = Location("بغداد", Span(0, 5), "Baghdad", "IQ", 33.3406, 44.4009, 1, "Baghdad")
+    douma = Location("دوما", Span(0, 4), "Dūmā", "SY", 33.5711, 36.4025, 1, "Rif Dimashq")
+    assert place_key(sadr, "a").key == place_key(baghdad, "b").key == "baghdad"
+    assert place_key(douma, "c").key == "dūmā"  # another region than Damascus: itself

@@ -51,6 +51,9 @@ DESCRIPTORS_NAME = "place_descriptors.yaml"
 
 MIN_LETTERS = 3
 NEAREST_KM = 60.0   # farthest coded town whose region a code-less town or district inherits
+#: a town this close to the centre of a city this large, in its region, is a district of it
+METRO_POPULATION = 1_000_000
+METRO_KM = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,7 @@ class Gazetteer:
         self._countries: dict[str, Entry] | None = None  # ISO code -> country entry, on first use
         self._admin1_cache: dict[int, tuple[Entry, str | None]] = {}
         self._coded_towns: dict[str, list[tuple[float, float, str]]] | None = None
+        self._metros: dict[tuple[str, str], list[tuple[float, float, int, str]]] | None = None
 
     # -- construction -------------------------------------------------------------------------
 
@@ -309,6 +313,28 @@ class Gazetteer:
             if km < best_km:
                 best, best_km = name, km
         return best
+
+    def metro(self, country: str, admin1: str | None, lat: float, lon: float) -> str | None:
+        """English name of the largest city (:data:`METRO_POPULATION` or more) whose centre
+        lies within :data:`METRO_KM` of a point of the region ``admin1`` ("Sadr City", a city
+        of a million itself, is in Baghdad; Douma, in another region, is not in Damascus);
+        None when none."""
+        if admin1 is None:
+            return None
+        if self._metros is None:
+            metros: dict[tuple[str, str], list[tuple[float, float, int, str]]] = {}
+            for entries in self._by_name.values():
+                for e in entries:
+                    if e.kind == "city" and e.population >= METRO_POPULATION and e.country \
+                            and e.lat is not None and e.lon is not None:
+                        region = self.admin1_name(e)
+                        if region is not None:
+                            metros.setdefault((e.country, region), []).append(
+                                (e.lat, e.lon, e.population, e.name_en))
+            self._metros = metros
+        near = [(population, name) for mlat, mlon, population, name
+                in self._metros.get((country, admin1), ()) if _km(lat, lon, mlat, mlon) <= METRO_KM]
+        return max(near)[1] if near else None
 
     @property
     def automaton(self) -> ahocorasick.Automaton:

@@ -371,10 +371,22 @@ def _coarse_fits(coarse: Cluster, fine: Cluster) -> bool:
         return bool(_same_figure(coarse.figures, fine.figures)
                     or _agrees(coarse.stated, fine.stated)
                     or not coarse.docs.isdisjoint(fine.docs)
-                    and not set(coarse.figures).isdisjoint(fine.figures)
+                    and (not set(coarse.figures).isdisjoint(fine.figures)
+                         or _vague_summary(coarse, fine))
                     or shares_signature(coarse.attacks, coarse.targets, fine.attacks,
                                          fine.targets))
     return True
+
+
+def _vague_summary(a: Cluster, b: Cluster) -> bool:
+    """Whether one of two clusters of one article gives only a vague word whose range holds
+    the one figure of the other: the headline's "عشرات الإيرانيين" and the body's 57 of one
+    blast (a vague word next to several figures may sum them: it joins none)."""
+    for vague, exact in ((a, b), (b, a)):
+        if all(k[0] == "vague" for k in vague.figures) and len(exact.figures) == 1 \
+                and exact.figures[0][0] != "vague":
+            return vague.low <= exact.low and exact.high <= vague.high
+    return False
 
 
 @dataclass(slots=True)

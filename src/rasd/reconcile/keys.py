@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
+from rasd.geo.gazetteer import Gazetteer
 from rasd.lang.ar import load_data
 from rasd.model import VAGUE_WORDS, Claim, Count, Location
 from rasd.text.normalize import canon, normalize_string
@@ -204,7 +205,7 @@ def place_key(loc: Location | None, doc_id: str) -> PlaceKey:
         if country:  # keyed by name: a province that lacks its admin1 stays itself
             return PlaceKey(country, COUNTRY, (loc.name or country).casefold(), None)
     if loc.name:
-        return PlaceKey(country, POINT, loc.name.casefold(), loc.admin1)
+        return PlaceKey(country, POINT, _metro_or(loc).casefold(), loc.admin1)
     if loc.lat is not None and loc.lon is not None:
         return PlaceKey(country, POINT, f"{loc.lat:.2f},{loc.lon:.2f}", loc.admin1)
     if loc.text:
@@ -212,6 +213,15 @@ def place_key(loc: Location | None, doc_id: str) -> PlaceKey:
     if country:
         return PlaceKey(country, COUNTRY, country.casefold(), None)
     return PlaceKey("", POINT, "doc:" + doc_id, None)
+
+
+def _metro_or(loc: Location) -> str:
+    """A town's name, or the big city it is a district of ("Sadr City" -> Baghdad: reports
+    of one blast name either), for grouping."""
+    name = loc.name or ""
+    if loc.lat is None or loc.lon is None or not loc.country:
+        return name
+    return Gazetteer.default().metro(loc.country, loc.admin1, loc.lat, loc.lon) or name
 
 
 PERSON = "person:"  #: place-key prefix of a claim keyed by the one named person it counts
