@@ -9,7 +9,8 @@ from rasd.model import PlaceMention
 PLACES = st.builds(
     lambda start, kind, country, admin1, precision: PlaceMention(
         start, start + 3, "x", None, country, None, None, precision, kind, admin1),
-    st.integers(0, 200), st.sampled_from(["country", "admin1", "city", "unknown", "place"]),
+    st.integers(0, 200), st.sampled_from(["country", place_sets.COUNTRY_REGION, "admin1", "city",
+                                          "unknown", "place"]),
     st.sampled_from([None, "SY", "IQ"]), st.sampled_from([None, "a", "b"]), st.integers(1, 3))
 SETTINGS = settings(max_examples=400, derandomize=True, database=None, deadline=None)
 

@@ -30,6 +30,10 @@ def test_an_unknown_name_does_not_run_across_a_line_break():
     assert not any("\n" in t for t in _places("قصف على مدينة\nيعقوب قتلى"))
 
 
+def test_a_basin_names_its_place():
+    assert "حوض الاشراف" in _places("وكان كمين آخر في حوض الاشراف أوقع 3 قتلى.")
+
+
 def test_front_axis_names_its_place_and_a_direction_is_no_name():
     assert "محور البيضاء" in _places("قتل 5 من المسلحين في محور البيضاء.")
     assert _places("قتل 5 من المسلحين في محور الشرقي.") == []
@@ -41,6 +45,8 @@ def test_front_axis_names_its_place_and_a_direction_is_no_name():
     "وشهدت المدينة زيادة عدد عمليات القتل.",
     "واعتقل 7 أشخاص في المنطقة المتعددة الأعراق.",
     "وشنت الطائرات غارات على جبهة حزب العمال.",
+    "ونزح 500 شخص إلى مخيم للطوارئ قرب الطريق.",
+    "وقصفت الطائرات قاعدة للانطلاق.",
 ])
 def test_no_unknown_name_after_a_definite_noun_or_before_a_clause_about_it(text):
     """A definite place noun names nothing after it; "منطقة ينشط فيها": a clause, not a name."""
@@ -69,3 +75,20 @@ def test_a_malformed_locatives_file_names_the_file_and_the_entry(broken_data) ->
     with pytest.raises(DataError,
                        match=r"^locatives\.yaml: unknown_name_descriptors\.town: a list of strings"):
         places._unknown_names()
+
+
+def test_a_place_noun_and_an_agreeing_nationality_adjective_name_a_territory():
+    doc = find_places(prepare(Document(id="t", text="وقتل 12 مسلحا داخل الأراضي السورية.")))
+    (territory,) = doc.places
+    assert (territory.text, territory.country, territory.kind) == ("الاراضي السوريه", "SY",
+                                                                  "country")
+    # an indefinite noun and a definite word do not agree: a name, not an adjective
+    assert not any("السودانيه" in t for t in _places("وأغارت الطائرات على منطقة السودانية."))
+
+
+def test_a_direction_of_the_country_word_is_a_region_of_the_last_country_named():
+    doc = find_places(prepare(Document(id="t", text="وقتل 5 في تركيا. ووقعت اشتباكات في جنوب "
+                                                      "شرق البلاد.")))
+    region = doc.places[-1]
+    assert (region.text, region.country) == ("جنوب شرق البلاد", "TR")
+    assert _places("ووقعت اشتباكات في جنوب شرق البلاد.") == []  # no country named before

@@ -164,6 +164,66 @@ CASES = {
         "الضالع\nوفي مدينة الضالع، قتل خلال المواجهات الأخيرة أكثر من 60 مسلحا، بخلاف ثمانية "
         "في مدينة قعطبة.",
         60, ("in", "الضالع")),
+    "a retaliation is not where what it answers happened": (
+        "غارات\nوشن الجيش 12 غارة على مواقع في سوريا ردا على إطلاق صواريخ على مواقعه في مرتفعات الجولان.",
+        12, ("is", "سوريا")),
+    "a figure inside the reply clause takes the clause's place": (
+        "غارات\nقصف الجيش مواقع في لبنان ردا على إطلاق 5 قذائف على بلدة سديروت.",
+        5, ("in", "سديروت")),
+    "'فردا' (one individual) opens no reply clause": (
+        "اشتباكات\nوفي ليبيا قتل 12 فردا من الشرطة في مدينة مصراتة.",
+        12, ("in", "مصراتة")),
+    "a place noun and a nationality adjective name a territory of the country": (
+        "قصف\nوقال المرصد إن 12 مسلحا قتلوا في غارات للطيران التركي داخل الأراضي السورية.",
+        12, ("is", "الأراضي السورية")),
+    "a territory counts for a state's arrests there": (
+        "مداهمات\nوقالت الشرطة إنه تم توقيف 251 شخصا في 13 محافظة تركية.",
+        251, ("country", "TR")),
+    "a noun and a definite name that does not agree are no territory": (
+        "غزة\nوأغارت الطائرات على منطقة السودانية شمال غرب مدينة غزة بثلاثة صواريخ.",
+        "strikes", ("country", "PS")),
+    "a territory does not carry over to the next sentence": (
+        "غزة\nوأطلق المسلحون بالونات حارقة من شمال قطاع غزة على الأراضي الإسرائيلية.\n"
+        "وقالت مصادر طبية إن شخصين قتلا.",
+        2, ("country", "PS")),
+    "a place after 'من X على' is where fire went, not a locator of X": (
+        "غزة\nوقال الجيش إن ثلاث قذائف أطلقت من قطاع غزة على جنوب إسرائيل.",
+        "strikes", ("country", "IL")),
+    "a place after 'X على' still locates X": (
+        "عدن\nوأصيب 70 جنديا عند مدخل قاعدة الصولبان على مشارف عدن.",
+        70, ("in", "الصولبان")),
+    "the dateline is not the focus place": (
+        "عنف طائفي في سريلانكا\nكولومبو، سريلانكا (CNN) -- فرضت الحكومة حالة الطوارئ بعد أعمال "
+        "عنف.\nوقالت الشرطة إن شابا قتل وأصيب 12 آخرون.",
+        12, ("is", "سريلانكا")),
+    "a territory names no state acting: a place without a preposition": (
+        "الموصل\nوقتل 4 مسلحين أثناء محاولتهم التسلل إلى الأراضي العراقية قادمين من الحدود.",
+        4, ("is", "الأراضي العراقية")),
+    "a territory fired from is not where strikes fell": (
+        "مطار التيفور\nوقصفت الطائرات مطار التيفور في حمص.\nوقال مصدر إن الطائرات أطلقت عدة صواريخ "
+        "من فوق الأراضي اللبنانية.",
+        "strikes", ("not country", "LB")),
+    "a figure after 'فيما' takes the place of its own clause": (
+        "قصف\nوقال المرصد إن ثمانية مدنيين قتلوا في قصف على مدينة خان شيخون فيما قتل ثلاثة آخرون "
+        "في قصف لبلدة التح المجاورة.",
+        3, ("in", "التح")),
+    "a figure before 'بينما' keeps the place of its own clause": (
+        "قصف\nوقتل 20 مدنيا بقصف على مدينة دوما، بينما قتل خمسة مدنيين في مدينة عربين.",
+        20, ("in", "دوما")),
+    "a direction of 'البلاد' is a region of the country spoken of": (
+        "أنقرة\nوقتل 32 شخصا في مدينة سروج. وأثار ذلك موجة من العنف في جنوب غرب البلاد وقتل "
+        "المسلحون 3 ضباط.",
+        3, ("is", "جنوب غرب البلاد")),
+    "a region of the country is the sentence's own place, not the previous sentence's": (
+        "تركيا\nوقتل 32 شخصا في مدينة سروج.\nوفي 2004 قتل 41 شخصا عند خروج قطار عن سكته في شمال "
+        "غربي البلاد.",
+        41, ("is", "شمال غربي البلاد")),
+    "a region of the country yields to a place of it": (
+        "سوريا\nوقتل 14 عنصرا في قصف على محافظة حمص وسط البلاد.",
+        14, ("in", "حمص")),
+    "a region after a clitic only locates the place before it": (
+        "أفغانستان\nوقال التقرير إن إقليم قندز بشمال البلاد كان الأخطر حيث سجلت 52 حالة وفاة.",
+        52, ("in", "قندز")),
     "the object of a strike is where": (
         "الغوطة\nومنذ بدأت القوات قصف الغوطة الشرقية، قتل أكثر من 1600 شخص، بحسب جماعة تتابع "
         "الحرب في سوريا.",

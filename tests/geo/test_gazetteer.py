@@ -266,6 +266,13 @@ def test_find_matches_exposes_candidates(gaz: Gazetteer) -> None:
     assert match.entry.kind == "admin1"
 
 
+def test_a_hashtag_name_keeps_its_descriptor_and_preposition(gaz: Gazetteer) -> None:
+    # "البيضاء" (also "white") is a place only after a descriptor or a preposition
+    (found,) = find(gaz, "المعارك في محافظة #البيضاء")
+    assert found.kind == "admin1" and found.text.startswith(normalize_string("محافظة"))
+    assert [m.name for m in find(gaz, "قتل 5 في #البيضاء")] == ["Al Bayda Governorate"]
+
+
 def test_nationality_adjectives_are_not_places(gaz: Gazetteer) -> None:
     assert find(gaz, "مقاتل سوري والسوريين واليمنيين") == []
 

@@ -81,8 +81,10 @@ def _weight(p: PlaceMention, locative: bool, title_end: int) -> float:
 
 
 def article_focus(doc: Document, locative: dict[int, bool],
-                  places: list[PlaceMention]) -> Focus:
-    """The focus of ``doc`` among ``places`` (its event places, in text order)."""
+                  places: list[PlaceMention], dateline_end: int = 0) -> Focus:
+    """The focus of ``doc`` among ``places`` (its event places, in text order); the places
+    before ``dateline_end`` (where the article was filed: "كولومبو، سريلانكا (CNN) --") vote for
+    their country but are not the focus place."""
     votes: dict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
     title_end = doc.norm_title_end
@@ -109,7 +111,8 @@ def article_focus(doc: Document, locative: dict[int, bool],
     scores: dict[str, float] = defaultdict(float)
     first: dict[str, PlaceMention] = {}
     for p in places:
-        if p.country == country and p.kind != "country":
+        if p.country == country and p.kind != "country" \
+                and not title_end <= p.start < dateline_end:
             key = p.name or p.text
             scores[key] += _weight(p, locative[p.start], title_end)
             first.setdefault(key, p)

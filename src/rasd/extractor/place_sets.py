@@ -11,15 +11,20 @@ from collections.abc import Iterable, Sequence, Set
 
 from rasd.model import PlaceMention
 
-__all__ = ["FinestSoFar", "Spans", "finest_places", "holds_finer_place", "in_order", "nearest"]
+#: the kind of a region of the country spoken of ("شرق البلاد"): it holds a finer place of
+#: that country as the country does
+COUNTRY_REGION = "country_region"
+_HOLDERS = ("country", COUNTRY_REGION, "admin1")
+
+__all__ = ["COUNTRY_REGION", "FinestSoFar", "Spans", "finest_places", "holds_finer_place", "in_order", "nearest"]
 
 
 def holds_finer_place(p: PlaceMention, others: list[PlaceMention]) -> bool:
     """Whether a country or province ``p`` holds a finer place of ``others``."""
-    if not p.country or p.kind not in ("country", "admin1"):
+    if not p.country or p.kind not in _HOLDERS:
         return False
     return any(o is not p and o.country == p.country and o.precision < p.precision
-               and (p.kind == "country" or (o.admin1 is not None and o.admin1 == p.admin1))
+               and (p.kind != "admin1" or (o.admin1 is not None and o.admin1 == p.admin1))
                for o in others)
 
 
@@ -62,11 +67,11 @@ def _keys(o: PlaceMention) -> tuple[tuple[str, ...], ...]:
 
 
 def _group(p: PlaceMention) -> tuple[str, ...] | None:
-    """What a country or province must share with a finer place that it holds (see
+    """What a country (or a region of one) or province must share with a finer place that it holds (see
     :func:`holds_finer_place`), or None for the places that hold none."""
-    if not p.country or p.kind not in ("country", "admin1"):
+    if not p.country or p.kind not in _HOLDERS:
         return None
-    if p.kind == "country":
+    if p.kind != "admin1":
         return (p.country,)
     return (p.country, p.admin1) if p.admin1 is not None else None
 

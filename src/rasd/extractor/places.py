@@ -1,7 +1,8 @@
 """Place mentions of a document: gazetteer hits (see :mod:`rasd.geo.gazetteer`) resolved to one
 reading each by the article's context (see :mod:`rasd.geo.resolve`: other places, dateline,
 outlet; nationality adjectives dropped), plus names the gazetteer does not know when a place noun
-introduces them ("جبهة الجفينة", "قرية مالاري").
+introduces them ("جبهة الجفينة", "قرية مالاري"), and a country's territories named by a place noun
+and a nationality adjective ("داخل الأراضي السورية", "في 13 محافظة تركية").
 
 Unknown names carry no coordinates (``name`` None): they still tell an analyst where, and the
 claim keeps its span.
@@ -16,11 +17,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rasd.extractor.lexicon import attribution, has_stem, persons, triggers
+from rasd.extractor.place_sets import COUNTRY_REGION
 from rasd.geo.gazetteer import Gazetteer
-from rasd.geo.resolve import resolve_places
+from rasd.geo.resolve import adjectives_in, resolve_places
 from rasd.lang.ar import load_data, load_lines, normalized_words
 from rasd.model import Document, NormOffset, PlaceMention, Token
-from rasd.text.tokens import has_preposition, is_definite, starts_with_conjunction, word_starts
+from rasd.text.tokens import (has_preposition, is_definite, starts_with_conjunction,
+                              without_article, word_starts)
 
 MIN_NAME_LETTERS = 3
 _GAP = re.compile(r"[^ \t]")  # only spaces may join a place noun and its name
@@ -68,11 +71,20 @@ def _nameable(tok: Token, names: _UnknownNames) -> bool:
         return False
     if has_preposition(tok) and not has_stem(tok, names.compound_heads):  # "مدينة بغاز"
         return False
+    if _preposition_before_article(tok):  # "مخيم للطوارئ": a camp for emergencies
+        return False
     if starts_with_conjunction(tok):  # "مدينة ... والأعمال": a new conjunct, not a name
         return False
     lex = attribution()
     return not (has_stem(tok, lex.stops) or has_stem(tok, lex.verbs) or triggers().entries.contains(tok)
                 or has_stem(tok, persons().plural) or has_stem(tok, persons().singular))
+
+
+def _preposition_before_article(tok: Token) -> bool:
+    """Whether a definite word carries a preposition glued to its article ("للطوارئ",
+    "وللنازحين"), which :func:`has_preposition` does not see."""
+    word = tok.text[1:] if starts_with_conjunction(tok) and len(tok.text) > 1 else tok.text
+    return is_definite(tok) and without_article(word) == word
 
 
 RESUMPTIVE_REACH = 2  # "منطقة ينشط فيها": the pronoun that points back to the place noun
@@ -184,6 +196,84 @@ def _nameable_conjunct(tok: Token, names: _UnknownNames) -> bool:
         and not triggers().entries.contains(tok)
 
 
+@lru_cache(maxsize=1)
+def _territory_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("locatives.yaml")
+    return frozenset(data.words("territory_plurals")), frozenset(data.words("territory_singulars"))
+
+
+def _territories(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
+    """A place noun and a nationality adjective that agrees with it ("الأراضي السورية", "13
+    محافظة تركية", "مدن سعودية"): a mention of the country, from the noun (after a locative
+    clitic: "بالأراضي") to the adjective. Not a definite singular noun ("المدينة السورية" names
+    back a town) nor one a known place already covers."""
+    plurals, singulars = _territory_nouns()
+    starts = word_starts(doc.tokens, doc.norm)[0]
+    taken = [(p.start, p.end) for p in known]
+    out = []
+    for start, end, iso in adjectives_in(doc.norm):
+        k = bisect.bisect_left(starts, start)
+        if k == 0 or k >= len(doc.tokens) or doc.tokens[k].start != start:
+            continue
+        noun = doc.tokens[k - 1]
+        if _GAP.search(doc.norm, noun.end, start) \
+                or is_definite(noun) != is_definite(doc.tokens[k]):
+            continue  # "منطقة السودانية": a noun and a name, not a noun and its adjective
+        stem = max((w for w in noun.stems if noun.text.endswith(w)
+                    and (w in plurals or (w in singulars and not is_definite(noun)))),
+                   key=len, default=None)
+        if stem is None:
+            continue
+        first = noun.end - len(stem)
+        if any(a < end and first < b for a, b in taken):
+            continue
+        country = Gazetteer.default().country(iso)
+        if country is not None:
+            out.append(PlaceMention(NormOffset(first), NormOffset(end), doc.norm[first:end],
+                                    country.name_en, iso, country.lat, country.lon, 3, "country"))
+    return out
+
+
+REGION_PRECISION = 3  # "جنوب شرق البلاد": a region of a country, as vague as a province
+
+
+def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
+    """Directions of "البلاد" ("في جنوب شرق البلاد", "بشمال البلاد", "وسط البلاد"): a region of
+    the last country a known place before it lies in (none when no place before has one)."""
+    data = load_data("locatives.yaml")
+    country_word = frozenset(data.words("country_word"))
+    sides = _unknown_names().directions | frozenset(data.words("middle"))
+    toks = doc.tokens
+    known_starts = [p.start for p in known]
+    out = []
+    for k, tok in enumerate(toks):
+        if k == 0 or not has_stem(tok, country_word) or not is_definite(tok) \
+                or tok.text not in country_word:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 2 and has_stem(toks[j], sides) \
+                and not _GAP.search(doc.norm, toks[j].end, toks[j + 1].start):
+            j -= 1
+        if j == k - 1:
+            continue
+        first = toks[j + 1]
+        stem = max((w for w in first.stems if first.text.endswith(w) and w in sides),
+                   key=len, default=None)
+        if stem is None:
+            continue
+        i = bisect.bisect_left(known_starts, first.start)
+        country = next((p.country for p in reversed(known[:i]) if p.country), None)
+        entry = Gazetteer.default().country(country) if country else None
+        if entry is None:
+            continue
+        start = NormOffset(first.end - len(stem))
+        if i < len(known) and known[i].start < tok.end or i and known[i - 1].end > start:
+            continue  # a known place already covers it
+        out.append(PlaceMention(start, tok.end, doc.norm[start:tok.end], entry.name_en, country,
+                                entry.lat, entry.lon, REGION_PRECISION, COUNTRY_REGION))
+    return out
+
+
 def find_places(doc: Document) -> Document:
     """Stage: every place mentioned in the text, in order (none sought in a document that can
     hold no claim, :attr:`Document.claimless`)."""
@@ -192,6 +282,8 @@ def find_places(doc: Document) -> Document:
     body_start = doc.norm_title_end + 1 if doc.title_end else 0
     known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
                            body_start=body_start, text_of=doc.original)
+    known = sorted(known + _territories(doc, known), key=lambda p: p.start)
+    known = sorted(known + _country_regions(doc, known), key=lambda p: p.start)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)
     places = _not_after_demonstrative(doc, _with_listed_names(doc, places))
     places = _with_conjoined_directions(doc, places)

@@ -13,7 +13,8 @@
    الواقعة في جنوب كابول").
 2. **A war's cumulative toll** ("منذ بدء الحرب", "منذ 2011"; not a local offensive's "منذ بدء
    الهجوم") is placed in the article's focus country.
-3. **Context.** The last locative place of the sentence before or of the paragraph so far;
+3. **Context.** The last locative place of the sentence before or of the paragraph so far (not a
+   country's territory named by a noun and an adjective: "على الأراضي الإسرائيلية");
    when that is a country or none, a province or town in the name of a speaker of the sentence
    (a local authority counts its own area: "دائرة صحة محافظة الأنبار").
 4. **The article's focus** (:mod:`rasd.extractor.focus`).
@@ -29,7 +30,7 @@ from operator import attrgetter
 
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
-from rasd.extractor.place_sets import FinestSoFar, Spans, finest_places, in_order, nearest
+from rasd.extractor.place_sets import COUNTRY_REGION, FinestSoFar, Spans, finest_places, in_order, nearest
 from rasd.extractor.sources import known_names_at
 from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_data
@@ -143,11 +144,15 @@ class PlaceChooser:
                                   if self._follows(p, locators, LOCATOR_WORDS)}
         self.located |= self._locating_phrases()
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
-        self.focus: Focus = article_focus(
-            doc, {k: v and k not in self.located for k, v in self.locative.items()}, self.places)
-        # where the article was filed, a state in an organization's name ("قوات سوريا
-        # الديمقراطية"): votes for the focus only
+        # where the article was filed (the dateline) votes for the focus country only
         dateline = _dateline_end(doc)
+        # a region of a country spoken of ("شرق البلاد") names it back: no vote
+        self.focus: Focus = article_focus(
+            doc, {k: v and k not in self.located for k, v in self.locative.items()},
+            [p for p in self.places if p.kind != COUNTRY_REGION], dateline)
+        self.territories = self._territories()
+        # it and a state in an organization's name ("قوات سوريا الديمقراطية"): votes for the
+        # focus only
         self.places = [p for p in self.places if p.start >= dateline
                        and not (p.start in names and names_actor(p))]
         self.speakers_places = self._speakers_places()
@@ -196,6 +201,27 @@ class PlaceChooser:
         # in C, no generator: called for every place
         return not all(map(words.isdisjoint, map(_STEMS, toks[max(0, k - reach):k])))
 
+    def _territories(self) -> set[int]:
+        """Starts of the territories of a country named by a place noun and a nationality
+        adjective ("الأراضي السورية", "13 محافظة تركية"; see :mod:`rasd.extractor.places`):
+        where their own sentence's events happened, too vague to carry over to the next ones."""
+        adjectives = {(a, b, iso) for a, b, iso in adjectives_in(self.doc.norm)}
+        nouns = _words("territory_plurals") | _words("territory_singulars")
+        toks = self.doc.tokens
+        out = set()
+        for p in self.places:
+            k = bisect.bisect_right(self.starts, p.start) - 1
+            if p.kind == "country" and 0 <= k < len(toks) - 1 and has_stem(toks[k], nouns) \
+                    and (toks[k + 1].start, p.end, p.country) in adjectives:
+                out.add(p.start)
+        return out
+
+    def _territory_reached(self, place: PlaceMention) -> bool:
+        """Whether a place is a territory (it names no state acting) not left from ("صواريخ من
+        فوق الأراضي اللبنانية": where they were fired from)."""
+        return place.start in self.territories \
+            and not self._follows(place, _words("from_place"), BEFORE_WORDS)
+
     def _mission_moved_to(self, place: PlaceMention) -> bool:
         """Whether a place is where a foreign mission opens or moves ("افتتاح السفارة الأميركية في
         القدس", "نقل السفارة إلى القدس"): a diplomatic act, not where people were hurt."""
@@ -209,21 +235,29 @@ class PlaceChooser:
         return False
 
     def _opens_with_locative(self, place: PlaceMention) -> bool:
-        """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة")."""
-        k = self._index(place)
-        tok = self.doc.tokens[k] if k < len(self.doc.tokens) else None
-        return tok is not None and tok.start == place.start and tok.end < place.end \
+        """Whether a mention opens with its own locative word ("قرب ديكوا", "شرق غزة"), maybe
+        after a locative clitic ("بشمال البلاد")."""
+        k = bisect.bisect_right(self.starts, place.start) - 1
+        tok = self.doc.tokens[k] if 0 <= k < len(self.doc.tokens) else None
+        return tok is not None and tok.end < place.end \
+            and (tok.start == place.start
+                 or self.doc.norm[tok.start:place.start] in _words("clitics")) \
             and has_stem(tok, _words("prepositions"))
 
     def _locating_phrases(self) -> set[int]:
         """Starts of mentions that only locate the place right before them ("الغوطة الشرقية قرب
-        دمشق", "قرية يطا بالقرب من الخليل"): a mention opening with its own locative word."""
+        دمشق", "قرية يطا بالقرب من الخليل"): a mention opening with its own locative word, at most
+        a word after the place, not a preposition of direction ("من رفح حتى بيت حانون", "من
+        قطاع غزة نحو جنوب إسرائيل"; "على" after "من X") opening a phrase of its own."""
         out: set[int] = set()
         for a, b in zip(self.places, self.places[1:]):
             if not self._opens_with_locative(b):
                 continue
             gap = self.doc.norm[a.end:b.start].replace("\u060c", " ").replace(",", " ")
-            if len(gap.split(maxsplit=LOCATOR_GAP_WORDS)) <= LOCATOR_GAP_WORDS:
+            words = gap.split(maxsplit=LOCATOR_GAP_WORDS)
+            if len(words) <= LOCATOR_GAP_WORDS and _words("not_locating").isdisjoint(words) \
+                    and not (not _words("onto").isdisjoint(words)
+                             and self._follows(a, _words("from_place"), 1)):
                 out.add(b.start)
         return out
 
@@ -459,12 +493,13 @@ class PlaceChooser:
             start, so_far = self._so_far.get(lo, (i, FinestSoFar()))
             if start <= j:
                 for p in self.places[start:j]:
-                    if self.locative[p.start] and p.start not in self.framed:
+                    if self.locative[p.start] and p.start not in self.framed \
+                            and p.start not in self.territories:
                         so_far.add(p)
                 self._so_far[lo] = (j, so_far)
                 return so_far.last(self.located)
         earlier = finest_places([p for p in self.places[i:j] if self.locative[p.start]
-                           and p.start not in self.framed])
+                           and p.start not in self.framed and p.start not in self.territories])
         earlier = [p for p in earlier if p.start not in self.located]
         return earlier[-1] if earlier else None
 
@@ -484,9 +519,10 @@ class PlaceChooser:
 
     def _view(self, sentence: int, anchor: int) -> tuple[int, int]:
         """The range of the sentence's places (:meth:`_inside`) a figure at ``anchor`` looks
-        at: those on its side of a contrast or exclusion word ("60 قتيلا في جبهات سناح، بخلاف
-        ثمانية في منطقة الأبحور", "3387 مقابل 365 في لوس كابوس"), and for a figure opening a
-        conjunct ("تسع ضربات في سوريا و14 ضربة أخرى في العراق") those after it up to the next
+        at: those on its side of a contrast, exclusion or reply word ("60 قتيلا في جبهات سناح،
+        بخلاف ثمانية في منطقة الأبحور", "3387 مقابل 365 في لوس كابوس", "غارات على سوريا ردا على
+        صواريخ على الجولان"), and for a figure opening a conjunct ("تسع ضربات في سوريا و14 ضربة
+        أخرى في العراق") those after it up to the next
         figure; each only when it names any."""
         s, e = self.doc.sentences[sentence]
         _, starts = self._inside(sentence)
@@ -511,25 +547,32 @@ class PlaceChooser:
         return a, b
 
     def _cuts(self, sentence: int) -> list[int]:
-        """Starts of the contrast and exclusion words of a sentence."""
+        """Starts of the contrast, exclusion, reply and clause-joining ("فيما", "بينما") words of
+        a sentence."""
         if sentence not in self._cuts_cache:
             s, e = self.doc.sentences[sentence]
             lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
-            contrast = _words("contrast")
+            contrast, breaks = _words("contrast"), _words("replies") | _words("clause_breaks")
             self._cuts_cache[sentence] = [t.start for t in self.doc.tokens[lo:hi]
-                                          if not contrast.isdisjoint(t.stems)]
+                                          if not contrast.isdisjoint(t.stems)
+                                          or t.text in breaks]
         return self._cuts_cache[sentence]
 
     def _candidates(self, sentence: int, view: tuple[int, int], home: bool
                     ) -> tuple[list[PlaceMention], list[PlaceMention], list[int]]:
         """Of the places in ``view``: those introduced as where; the finest of those (else of
-        the places that do not name a state acting, but for ``home`` types) and their starts."""
+        the places that do not name a state acting, but for ``home`` types; a territory, "الأراضي
+        العراقية", names none) and their starts."""
         key = (sentence, view[0], view[1], home)
         if key not in self._view_cache:
             inside = self._inside(sentence)[0][view[0]:view[1]]
             located = [p for p in inside if self.locative[p.start]]
             finest = finest_places(located or [p for p in inside if home or not names_actor(p)
-                                         or self._named_as_capital(p)])
+                                         or self._named_as_capital(p)
+                                         or self._territory_reached(p)])
+            # "في محافظة حمص وسط البلاد": a region of the country yields to a place of it
+            named = {p.country for p in finest if p.kind != COUNTRY_REGION}
+            finest = [p for p in finest if p.kind != COUNTRY_REGION or p.country not in named]
             self._view_cache[key] = (located, finest, [p.start for p in finest])
         return self._view_cache[key]
 

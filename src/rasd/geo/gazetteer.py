@@ -426,9 +426,10 @@ class Gazetteer:
         return True
 
     def _prev_words(self, norm: str, pos: int, floor: int) -> list[tuple[int, int]]:
-        """Spans of up to ``max_before`` words before ``pos``, joined by spaces only."""
+        """Spans of up to ``max_before`` words before ``pos``, joined by spaces only (a hashtag's
+        mark before ``pos`` is skipped: a descriptor, then "#" and the name)."""
         spans: list[tuple[int, int]] = []
-        i = pos
+        i = pos - 1 if pos > floor and norm[pos - 1] == "#" else pos
         while len(spans) < self.lexicon.max_before:
             j = i
             while j > floor and norm[j - 1] == " ":
@@ -485,6 +486,7 @@ class Gazetteer:
     def _may_end_descriptor(self, norm: str, pos: int) -> bool:
         """Whether the word before the spaces before ``pos`` can end a descriptor phrase (with
         a clitic when alone): False rules out any phrase :meth:`_extend_left` would find."""
+        pos = pos - 1 if pos > 0 and norm[pos - 1] == "#" else pos  # a hashtag's mark
         j = pos
         while j > 0 and norm[j - 1] == " ":
             j -= 1
