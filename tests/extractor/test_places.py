@@ -92,3 +92,11 @@ def test_a_direction_of_the_country_word_is_a_region_of_the_last_country_named()
     region = doc.places[-1]
     assert (region.text, region.country) == ("جنوب شرق البلاد", "TR")
     assert _places("ووقعت اشتباكات في جنوب شرق البلاد.") == []  # no country named before
+
+
+def test_the_capital_of_a_country_named_by_its_adjective_is_the_capital_city():
+    def places(text: str) -> list[tuple[str | None, str, str | None]]:
+        doc = find_places(prepare(Document(id="t", text=text)))
+        return [(p.name, p.kind, p.country) for p in doc.places]
+    assert places("وأصيب ثلاثة مصريين بالعاصمة السعودية.") == [("Riyadh", "city", "SA")]
+    assert places("وقتل 5 أشخاص في السعودية.") == [("Saudi Arabia", "country", "SA")]

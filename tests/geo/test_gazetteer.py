@@ -331,3 +331,9 @@ def test_a_point_near_a_big_city_of_its_region_is_in_it():
     assert g.metro("SY", "Rif Dimashq", 33.5711, 36.4025) is None  # Douma: not Damascus
     assert g.metro("IQ", "Baghdad", 33.0, 44.0) is None  # too far from the centre
     assert g.metro("IQ", None, 33.3889, 44.4583) is None
+
+
+def test_a_countrys_capital_city():
+    g = Gazetteer.default()
+    assert g.capital("SA").name_en == "Riyadh" and g.capital("IQ").name_en == "Baghdad"
+    assert g.capital("ZZ") is None

@@ -16,7 +16,8 @@ from rasd.model import PlaceMention
 COUNTRY_REGION = "country_region"
 _HOLDERS = ("country", COUNTRY_REGION, "admin1")
 
-__all__ = ["COUNTRY_REGION", "FinestSoFar", "Spans", "finest_places", "holds_finer_place", "in_order", "nearest"]
+__all__ = ["COUNTRY_REGION", "FinestSoFar", "Spans", "finest_places", "holds_finer_place",
+           "in_order", "nearest"]
 
 
 def holds_finer_place(p: PlaceMention, others: list[PlaceMention]) -> bool:

@@ -22,8 +22,14 @@ from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import adjectives_in, resolve_places
 from rasd.lang.ar import load_data, load_lines, normalized_words
 from rasd.model import Document, NormOffset, PlaceMention, Token
-from rasd.text.tokens import (has_preposition, is_definite, starts_with_conjunction,
-                              without_article, word_starts)
+from rasd.text.tokens import (
+    has_preposition,
+    is_definite,
+    starts_with_conjunction,
+    stems,
+    without_article,
+    word_starts,
+)
 
 MIN_NAME_LETTERS = 3
 _GAP = re.compile(r"[^ \t]")  # only spaces may join a place noun and its name
@@ -274,6 +280,24 @@ def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMent
     return out
 
 
+def _capitals_named(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
+    """A country mention opened by a capital noun ("بالعاصمة السعودية", "العاصمة العراقية") is
+    that country's capital city (its name, region and coordinates)."""
+    nouns = normalized_words(load_data("locatives.yaml").words("capital_nouns"))
+    gaz = Gazetteer.default()
+    out = []
+    for p in known:
+        if p.kind != "country" or p.country is None or not p.text.split() \
+                or not set(stems(p.text.split()[0])) & set(nouns):
+            out.append(p)
+            continue
+        city = gaz.capital(p.country)
+        out.append(p if city is None else replace(
+            p, name=city.name_en, lat=city.lat, lon=city.lon, precision=city.precision,
+            kind="city", admin1=gaz.admin1_name(city)))
+    return out
+
+
 def find_places(doc: Document) -> Document:
     """Stage: every place mentioned in the text, in order (none sought in a document that can
     hold no claim, :attr:`Document.claimless`)."""
@@ -282,6 +306,7 @@ def find_places(doc: Document) -> Document:
     body_start = doc.norm_title_end + 1 if doc.title_end else 0
     known = resolve_places(Gazetteer.default().find_matches(doc.norm), doc.norm, doc.outlet,
                            body_start=body_start, text_of=doc.original)
+    known = _capitals_named(doc, known)
     known = sorted(known + _territories(doc, known), key=lambda p: p.start)
     known = sorted(known + _country_regions(doc, known), key=lambda p: p.start)
     places = sorted(known + _unknown_places(doc, known), key=lambda p: p.start)

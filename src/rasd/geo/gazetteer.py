@@ -32,6 +32,7 @@ from typing import Any
 
 import ahocorasick
 
+from rasd.geo.capitals import capitals
 from rasd.geo.entries import (
     EXTRA_NAME,
     KINDS,
@@ -177,6 +178,7 @@ class Gazetteer:
         self._admin1_cache: dict[int, tuple[Entry, str | None]] = {}
         self._coded_towns: dict[str, list[tuple[float, float, str]]] | None = None
         self._metros: dict[tuple[str, str], list[tuple[float, float, int, str]]] | None = None
+        self._capitals: dict[str, Entry] | None = None
 
     # -- construction -------------------------------------------------------------------------
 
@@ -313,6 +315,20 @@ class Gazetteer:
             if km < best_km:
                 best, best_km = name, km
         return best
+
+    def capital(self, iso: str) -> Entry | None:
+        """The national capital of a country (``geo/data/capitals.tsv``), as a city entry."""
+        if self._capitals is None:
+            wanted = capitals()
+            found: dict[str, Entry] = {}
+            for entries in self._by_name.values():
+                for e in entries:
+                    if e.kind == "city" and e.country and (e.country, e.name_en) in wanted:
+                        best = found.get(e.country)
+                        if best is None or e.population > best.population:
+                            found[e.country] = e
+            self._capitals = found
+        return self._capitals.get(iso)
 
     def metro(self, country: str, admin1: str | None, lat: float, lon: float) -> str | None:
         """English name of the largest city (:data:`METRO_POPULATION` or more) whose centre
