@@ -208,7 +208,7 @@ class PlaceChooser:
         adjectives = {(a, b, iso) for a, b, iso in adjectives_in(self.doc.norm)}
         nouns = _words("territory_plurals") | _words("territory_singulars")
         toks = self.doc.tokens
-        out = set()
+        out: set[int] = set()
         for p in self.places:
             k = bisect.bisect_right(self.starts, p.start) - 1
             if p.kind == "country" and 0 <= k < len(toks) - 1 and has_stem(toks[k], nouns) \
