@@ -303,6 +303,17 @@ def test_later_means_when_a_figure_first_appeared_not_its_last_reprint():
     assert _explained(high, low)  # the 6 after the 4: an update
 
 
+def test_settled_figures_told_long_after_are_no_update():
+    # the 2016 market attack's wounded, told as background a year and two years on: 48 and 46
+    old = {"day": "2016-12-19"}
+    g = one(reconcile([q(48, "السلطات", "government", outlet="أ", pub="2017-02-14", **old),
+                       q(46, outlet="ب", pub="2018-07-05", **old)]))
+    assert g.disagree  # in the news cycle the later lower figure would be a stale reprint
+    g = one(reconcile([q(48, "السلطات", "government", outlet="أ", pub="2016-12-20", **old),
+                       q(46, outlet="ب", pub="2016-12-23", **old)]))
+    assert not g.disagree
+
+
 def test_explained_within_one_article_unless_set_against_each_other():
     same = {"doc": "x"}
     assert _explained(*_pair(same, dict(same)))  # side by side, not contrasted

@@ -10,10 +10,12 @@ from typing import Any
 from rasd.model import Claim
 from rasd.reconcile.keys import (
     INF,
+    MINUTES_A_DAY,
     fmt,
     hedged,
     iso,
     name_key,
+    ordinal,
     point,
     refers_back,
     shares_signature,
@@ -212,10 +214,11 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
     each other (one article's dispute is written as one: "في حين", "نفى", "فقط"); or, across
     articles, nothing ties the two reports to one incident (a town, a target, a distinctive
     attack), or one article states both figures without setting them against each other."""
-    if high.first_stamp > low.first_stamp or _revises(high, low) or "earlier" in (
+    settled = _settled(high) and _settled(low)  # both told long after: no news cycle left
+    if high.first_stamp > low.first_stamp and not settled or _revises(high, low) or "earlier" in (
             high.claim.context, low.claim.context) or low.claim.context == "share":
         return True
-    if low.first_stamp - high.first_stamp > STALE_MINUTES:
+    if low.first_stamp - high.first_stamp > STALE_MINUTES and not settled:
         return True  # a stale reprint, or a quiet official revision
     if high.doc_id == low.doc_id:
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
@@ -228,6 +231,18 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
             and not _names_one_incident(high.claim, low.claim):
         return True  # an article's date and a town alone: a daily front report, another day
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
+
+
+SETTLED_DAYS = 30  #: a figure told this long after its incident's stated day is its settled toll
+
+
+def _settled(f: SourceFigure) -> bool:
+    """Whether a figure was first published :data:`SETTLED_DAYS` or more after the day its claim
+    states for its incident (the Berlin market attack's 48 or 46 wounded, told as background a
+    year on): its toll no longer changes, so a later or earlier report updates nothing."""
+    t = f.claim.time
+    day = ordinal(t.date) if t is not None and t.precision == "day" else None
+    return day is not None and f.first_stamp / MINUTES_A_DAY - day >= SETTLED_DAYS
 
 
 def _revises(high: SourceFigure, low: SourceFigure) -> bool:
