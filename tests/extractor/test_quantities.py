@@ -198,3 +198,10 @@ def test_a_malformed_quantities_file_names_the_file_and_the_entry(broken_data) -
                 lambda d: d["attacks"]["airstrike"].update({"parent": "bombs"}), quantities._lexicon)
     with pytest.raises(DataError, match=r"^quantities\.yaml: attacks\.airstrike\.parent: 'bombs'"):
         quantities._lexicon()
+
+
+def test_a_fronted_share_is_a_part_of_the_toll_before_and_takes_its_place():
+    text = ("وقتل الإثنين 55 فلسطينياً في اشتباكات على حدود غزة. وافتتحت السفارة الأميركية في "
+            "القدس. ومن بين القتلى ثمانية أطفال، وفقا للمبعوث.")
+    part = one(text, 8)
+    assert part.part_of is not None and part.location.text == "غزة"

@@ -487,6 +487,14 @@ def _share(clause: _Clause) -> bool:
     return _starts(lex.share_after, after) or lex.share_before.found_in(before)
 
 
+def _share_fronted(clause: _Clause) -> bool:
+    """Whether the figure follows a fronted share phrase ("ومن بين القتلى ثمانية أطفال"): a part
+    of the toll of its sentence or the two before."""
+    lex = _lexicon()
+    return lex.share_after.found_in(
+        clause.toks[max(0, clause.figure - lex.share_before_reach):clause.figure])
+
+
 def _starts(phrases: PhraseSet[bool], toks: Sequence[Token]) -> bool:
     """Whether a phrase opens ``toks`` (the words right after a figure)."""
     return bool(toks) and phrases.match_at(toks, 0) is not None
@@ -501,8 +509,8 @@ def _whole(claims: Sequence[Claim], i: int, figures: list[int], clauses: list[_C
     sentence with the same type (or a killed-or-wounded whole) and a figure at least as large;
     before a share marker, the same in its sentence or the two before."""
     part = claims[i]
-    reach = 0 if _after_part_word(clauses[i]) else SHARE_REACH if _part_marker_after(clauses[i]) \
-        else -1
+    reach = 0 if _after_part_word(clauses[i]) else SHARE_REACH if (
+        _part_marker_after(clauses[i]) or _share_fronted(clauses[i])) else -1
     if reach < 0:
         return None
     for j in range(i - 1, -1, -1):
@@ -648,5 +656,23 @@ def mark_quantities(doc: Document) -> Document:
                             segment=segments[sentence_of[i]],
                             part_of=claim.part_of if whole is None else whole)
         out.append(claims[i])
-    return doc.with_(claims=tuple(out))
+    return doc.with_(claims=tuple(_parts_placed(doc, out, sentence_of)))
+
+
+def _parts_placed(doc: Document, claims: list[Claim], sentence_of: list[int]) -> list[Claim]:
+    """A part whose own sentence names no place ("ومن بين القتلى ثمانية أطفال" after the toll)
+    happened where its whole did: it takes the whole's place, not one its sentence's neighbours
+    name ("... بافتتاح السفارة في القدس")."""
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        w = claim.part_of
+        if w is None or not 0 <= w < len(claims) or claims[w].location is None:
+            continue
+        s, e = doc.sentences[sentence_of[i]] if 0 <= sentence_of[i] < len(doc.sentences) \
+            else (0, len(doc.norm))
+        own = doc.span(s, e)
+        loc = claim.location
+        if loc is None or loc.span is None or not own.start <= loc.span.start < own.end:
+            out[i] = replace(claim, location=claims[w].location)
+    return out
 
