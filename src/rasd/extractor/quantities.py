@@ -668,9 +668,9 @@ def _parts_placed(doc: Document, claims: list[Claim], sentence_of: list[int]) ->
         w = claim.part_of
         if w is None or not 0 <= w < len(claims) or claims[w].location is None:
             continue
-        s, e = doc.sentences[sentence_of[i]] if 0 <= sentence_of[i] < len(doc.sentences) \
-            else (0, len(doc.norm))
-        own = doc.span(s, e)
+        if not 0 <= sentence_of[i] < len(doc.sentences):
+            continue
+        own = doc.span(*doc.sentences[sentence_of[i]])
         loc = claim.location
         if loc is None or loc.span is None or not own.start <= loc.span.start < own.end:
             out[i] = replace(claim, location=claims[w].location)
