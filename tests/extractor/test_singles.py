@@ -273,3 +273,9 @@ def test_a_named_person_after_an_event_word_is_one(text, expected):
 ])
 def test_an_affair_named_as_background_is_no_claim(text):
     assert extract_claims(text) == []
+
+
+def test_the_perpetrator_is_one_person():
+    assert [(c.type, c.count.value) for c in extract_claims(
+        "وقالت الشرطة إنه تم إلقاء القبض على منفذ الهجوم.")] == [("arrested", 1)]
+    assert extract_claims("وسيطرت القوات على منفذ الوديعة الحدودي.") == []
