@@ -243,18 +243,28 @@ def _territories(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]
 REGION_PRECISION = 3  # "جنوب شرق البلاد": a region of a country, as vague as a province
 
 
+@lru_cache(maxsize=1)
+def _region_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The word for the country spoken of ("البلاد") and the directions and middle before it."""
+    data = load_data("locatives.yaml")
+    return (frozenset(data.words("country_word")),
+            _unknown_names().directions | frozenset(data.words("middle")))
+
+
+@lru_cache(maxsize=1)
+def _capital_nouns() -> frozenset[str]:
+    return frozenset(normalized_words(load_data("locatives.yaml").words("capital_nouns")))
+
+
 def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
     """Directions of "البلاد" ("في جنوب شرق البلاد", "بشمال البلاد", "وسط البلاد"): a region of
     the last country a known place before it lies in (none when no place before has one)."""
-    data = load_data("locatives.yaml")
-    country_word = frozenset(data.words("country_word"))
-    sides = _unknown_names().directions | frozenset(data.words("middle"))
+    country_word, sides = _region_words()
     toks = doc.tokens
     known_starts = [p.start for p in known]
     out = []
     for k, tok in enumerate(toks):
-        if k == 0 or not has_stem(tok, country_word) or not is_definite(tok) \
-                or tok.text not in country_word:
+        if k == 0 or tok.text not in country_word or not is_definite(tok):
             continue
         j = k - 1
         while j >= 0 and k - j <= 2 and has_stem(toks[j], sides) \
@@ -283,12 +293,12 @@ def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMent
 def _capitals_named(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
     """A country mention opened by a capital noun ("بالعاصمة السعودية", "العاصمة العراقية") is
     that country's capital city (its name, region and coordinates)."""
-    nouns = normalized_words(load_data("locatives.yaml").words("capital_nouns"))
+    nouns = _capital_nouns()
     gaz = Gazetteer.default()
     out = []
     for p in known:
         if p.kind != "country" or p.country is None or not p.text.split() \
-                or not set(stems(p.text.split()[0])) & set(nouns):
+                or nouns.isdisjoint(stems(p.text.split()[0])):
             out.append(p)
             continue
         city = gaz.capital(p.country)
