@@ -27,6 +27,10 @@ def one(text: str, value: int) -> rasd.Claim:
     ("وقتل 12 شخصا خلال هجوم على حلب.", 12, None),  # "during an attack"
     ("وقتل 12 شخصا خلال احتفالات رأس السنة في حلب.", 12, None),  # a noun before the unit
     ("وقتل 12 شخصا في قصف على حلب أمس.", 12, None),
+    # a campaign "that began on" a day, before the figure: a running total; not after it
+    ("وقالت الوزارة إن حصيلة ضحايا المسيرات التي انطلقت في 30 مارس وصلت إلى 115 قتيلا.", 115,
+     "since"),
+    ("وأدت المواجهات إلى مقتل 40 شخصا في المسيرات التي انطلقت في 30 مارس.", 40, None),
 ])
 def test_period(text, value, kind):
     period = one(text, value).period

@@ -53,6 +53,7 @@ class _Lexicon:
     targets: PhraseSet[str]     #: phrase -> target
     since_openers: frozenset[str]
     since_starts: frozenset[str]
+    since_relative: PhraseSet[bool]
     span_openers: PhraseSet[bool]
     span_units: frozenset[str]
     short_span_units: frozenset[str]
@@ -89,7 +90,8 @@ class _Lexicon:
     @cached_property
     def period_openers(self) -> frozenset[str]:
         """Every word that can open a period ("منذ", "خلال", a span phrase's first word)."""
-        return self.since_openers | self.span_phrases.keys | self.span_openers.keys
+        return self.since_openers | self.span_phrases.keys | self.span_openers.keys \
+            | self.since_relative.keys
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +114,7 @@ def _lexicon() -> _Lexicon:
         care_after=frozenset(data.words("care_after")),
         since_openers=frozenset(data.words("since_openers")),
         since_starts=frozenset(data.words("since_starts")),
+        since_relative=flag((w, True) for w in data.strings("since_relative")),
         span_openers=flag((w, True) for w in data.strings("span_openers")),
         span_units=frozenset(data.words("span_units")),
         short_span_units=frozenset(data.words("short_span_units")),
@@ -322,6 +325,10 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
         if has_stem(tok, lex.since_openers) and k + 1 < len(toks) \
                 and has_stem(toks[k + 1], lex.since_starts):
             return _period_of(doc, "since", toks[k], toks[k + 1])
+        if lo + k < clause.figure:  # "حصيلة مسيرات العودة التي انطلقت في 30 مارس، وصلت إلى 115"
+            hit = lex.since_relative.match_at(toks, k)
+            if hit is not None:
+                return _period_of(doc, "since", toks[k], toks[k + hit[0] - 1])
         hit = lex.span_phrases.match_at(toks, k)
         if hit is not None:
             return _period_of(doc, "span", toks[k], toks[k + hit[0] - 1])
