@@ -17,10 +17,10 @@ from functools import lru_cache
 
 from rasd.extractor.nationality import country_of
 from rasd.lang.ar import load_data
-from rasd.model import Document, NormOffset, Token
+from rasd.model import Claim, Document, NormOffset, OrigOffset, Token
 from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
-__all__ = ["not_before_names", "opens_name", "person_name", "shared_names"]
+__all__ = ["claim_names", "not_before_names", "opens_name", "person_name", "shared_names"]
 
 
 @dataclass(frozen=True)
@@ -124,3 +124,42 @@ def shared_names(types: Sequence[str], names: Sequence[str | None],
         if name is None and definite[i] and len(found) == 1:
             out[i] = next(iter(found))
     return out
+
+
+def claim_names(doc: Document, starts: list[int], claims: Sequence[Claim]) -> list[str | None]:
+    """Per claim, the name of the one person it counts (``starts``: the token starts), or None;
+    a definite noun named elsewhere in the article takes that name."""
+    names: list[str | None] = []
+    definite: list[bool] = []
+    for claim in claims:
+        subject = claim.subject
+        if subject is None or not claim.count.one:
+            names.append(None)
+            definite.append(False)
+            continue
+        end = doc.norm_offset(OrigOffset(subject.span.end))
+        k = bisect.bisect_left(starts, end) - 1
+        definite.append(k >= 0 and is_definite(doc.tokens[k]))
+        name = person_name(doc, starts, end)
+        if name is None and definite[-1]:
+            name = _named_elsewhere(doc, starts, doc.tokens[k].text)
+        names.append(name)
+    return shared_names([c.type for c in claims], names, definite)
+
+
+NAME_LOOKUPS = 50  #: occurrences of a subject noun read for the name it is given elsewhere
+
+
+def _named_elsewhere(doc: Document, starts: list[int], noun: str) -> str | None:
+    """The one name the article gives the same definite noun elsewhere ("اختفاء الصحفي" and,
+    earlier or later, "الصحفي السعودي جمال خاشقجي"); None when it gives none or several."""
+    found: set[str] = set()
+    pos = doc.norm.find(noun)
+    for _ in range(NAME_LOOKUPS):
+        if pos < 0:
+            break
+        name = person_name(doc, starts, pos + len(noun))
+        if name is not None:
+            found.add(name)
+        pos = doc.norm.find(noun, pos + len(noun))
+    return found.pop() if len(found) == 1 else None

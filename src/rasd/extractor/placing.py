@@ -28,6 +28,7 @@ from collections.abc import Set
 from functools import cache
 from operator import attrgetter
 
+from rasd.extractor.datelines import dateline_end
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
 from rasd.extractor.place_sets import COUNTRY_REGION, FinestSoFar, Spans, finest_places, in_order, nearest
@@ -74,31 +75,6 @@ def since_war(time: TimeRef | None) -> bool:
 
 #: a place then a colon (not a quote's or a clock's) heads a headline ticker item
 _TICKER_HEAD = re.compile(r"[ \t]*:(?![ \t]*[\d\"\u00ab\u201c\u201d])")
-_DATELINE_MARK = re.compile("[-:(\u2013\u2014]")  # what ends a dateline ("بيروت (رويترز) -")
-DATELINE_CHARS = 80
-
-
-def _dateline_end(doc: Document) -> int:
-    """End of the body's dateline ("دبي، الإمارات العربية المتحدة (CNN)--", "بيروت (رويترز) -"):
-    where the article was filed, not where anything happened. A dateline is the start of the
-    body (or, in a text without a separate title, of its first or second line) up to its first
-    dash, colon or bracket, made of place names only; 0 when there is none."""
-    first = doc.norm.find("\n") + 1
-    for start in ((first,) if doc.title_end else (0, first) if first else (0,)):
-        mark = _DATELINE_MARK.search(doc.norm, start, start + DATELINE_CHARS)
-        if mark is None or "\n" in doc.norm[start:mark.start()]:
-            continue
-        places = [p for p in doc.places if start <= p.start < mark.start()]
-        k = bisect.bisect_left(doc.tokens, start, key=lambda t: t.start)
-        words = []
-        while k < len(doc.tokens) and doc.tokens[k].start < mark.start():
-            words.append(doc.tokens[k])
-            k += 1
-        if words and all(any(p.start <= t.start < p.end for p in places) for t in words):
-            return mark.start()
-    return 0
-
-
 _AT_MOST_ONE_WORD = re.compile(r"\s*\S*\s*")  # what len(gap.split()) <= 1 says
 
 
@@ -145,7 +121,7 @@ class PlaceChooser:
         self.located |= self._locating_phrases()
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
         # where the article was filed (the dateline) votes for the focus country only
-        dateline = _dateline_end(doc)
+        dateline = dateline_end(doc)
         # a region of a country spoken of ("شرق البلاد") names it back: no vote
         self.focus: Focus = article_focus(
             doc, {k: v and k not in self.located for k, v in self.locative.items()},

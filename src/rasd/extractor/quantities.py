@@ -27,11 +27,11 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
-from rasd.extractor.named import person_name, shared_names
+from rasd.extractor.named import claim_names
 from rasd.lang.ar import load_data
 from rasd.model import Claim, Count, Document, OrigOffset, Period, Signature, Token
 from rasd.text.dates import parse_published
-from rasd.text.tokens import is_definite, word_starts
+from rasd.text.tokens import word_starts
 
 __all__ = ["compatible_attacks", "distinctive", "mark_quantities"]
 
@@ -556,44 +556,6 @@ def _speakers(doc: Document, claim: Claim) -> list[tuple[int, int]]:
             for m in (claim.source, *claim.via) if m.span.end > m.span.start]
 
 
-def _names(doc: Document, starts: list[int], claims: Sequence[Claim]) -> list[str | None]:
-    """Per claim, the name of the one person it counts (see :mod:`rasd.extractor.named`)."""
-    names: list[str | None] = []
-    definite: list[bool] = []
-    for claim in claims:
-        subject = claim.subject
-        if subject is None or not claim.count.one:
-            names.append(None)
-            definite.append(False)
-            continue
-        end = doc.norm_offset(OrigOffset(subject.span.end))
-        k = bisect.bisect_left(starts, end) - 1
-        definite.append(k >= 0 and is_definite(doc.tokens[k]))
-        name = person_name(doc, starts, end)
-        if name is None and definite[-1]:
-            name = _named_elsewhere(doc, starts, doc.tokens[k].text)
-        names.append(name)
-    return shared_names([c.type for c in claims], names, definite)
-
-
-NAME_LOOKUPS = 50  #: occurrences of a subject noun read for the name it is given elsewhere
-
-
-def _named_elsewhere(doc: Document, starts: list[int], noun: str) -> str | None:
-    """The one name the article gives the same definite noun elsewhere ("اختفاء الصحفي" and,
-    earlier or later, "الصحفي السعودي جمال خاشقجي"); None when it gives none or several."""
-    found: set[str] = set()
-    pos = doc.norm.find(noun)
-    for _ in range(NAME_LOOKUPS):
-        if pos < 0:
-            break
-        name = person_name(doc, starts, pos + len(noun))
-        if name is not None:
-            found.add(name)
-        pos = doc.norm.find(noun, pos + len(noun))
-    return found.pop() if len(found) == 1 else None
-
-
 _SignatureKey = tuple[int, int, tuple[tuple[int, int], ...]]  # clause start, length, speakers
 
 
@@ -630,7 +592,7 @@ def mark_quantities(doc: Document) -> Document:
         sentence_of.append(bisect.bisect_right(sent_starts, fig) - 1)
     segments = _segments(doc, starts)
     stories = _story_signatures(doc, starts, segments)
-    names = _names(doc, starts, claims)
+    names = claim_names(doc, starts, claims)
     out: list[Claim] = []
     signatures: dict[_SignatureKey, Signature | None] = {}
     for i, claim in enumerate(claims):

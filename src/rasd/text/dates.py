@@ -37,7 +37,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -48,6 +48,7 @@ from typing import Any
 from rasd.lang.ar import Section, load_data
 from rasd.model import NormOffset, Token
 from rasd.text import periods
+from rasd.text.date_dispatch import Dispatch, inside
 from rasd.text.periods import WEEK_START, Resolved
 from rasd.text.tokens import leading_word, word_starts
 from rasd.text.trie import trie_pattern
@@ -299,7 +300,7 @@ class _Grammar:
         """``by_opener``: the patterns that can open with a word (clitics included) or with a
         digit, found when first asked (see :class:`_Dispatch`)."""
         clitics = [c + p for c in ("", *self.conj) for p in ("", *self.prep)]
-        self.by_opener = _Dispatch(self.patterns, partial(self._pattern_openers, data), clitics,
+        self.by_opener = Dispatch(self.patterns, partial(self._pattern_openers, data), clitics,
                                    self.art)
 
     def _compile_context(self, data: Section, f: _Fragments) -> None:
@@ -558,45 +559,6 @@ class _Grammar:
         return (start[0], "since", None) if start else None
 
 
-class _Dispatch(dict[str, tuple[_Pattern, ...]]):
-    """Word (clitics included) -> the patterns that can open with it: those with a first word
-    (or its form after lam: l-yawm in ll-yawm) that the word is, after one of ``clitics``;
-    :meth:`digit`: those that can open with a digit. Found when first asked, so start-up
-    builds nothing; the words asked are the locator's openers, so the table stays bounded."""
-
-    def __init__(self, patterns: Sequence[_Pattern],
-                 openers: Callable[[], list[tuple[list[str], bool]]], clitics: list[str],
-                 article: str) -> None:
-        super().__init__()
-        self.patterns, self.openers, self.clitics, self.article = (patterns, openers, clitics,
-                                                                   article)
-        self.leads: list[frozenset[str]] = []
-        self.digits: tuple[_Pattern, ...] = ()
-
-    def _read(self) -> None:
-        """The first words of each pattern (the word characters they open with) and the
-        patterns that open with a digit (:meth:`_Grammar._pattern_openers`)."""
-        openers, art = self.openers(), self.article
-        assert len(openers) == len(self.patterns)
-        for words, _ in openers:
-            lam = [w[1:] for w in words if w.startswith(art) and len(w) > len(art)]
-            self.leads.append(frozenset(map(leading_word, words + lam)))
-        self.digits = tuple(p for p, (_, digit) in zip(self.patterns, openers) if digit)
-
-    def digit(self) -> tuple[_Pattern, ...]:
-        if not self.leads:
-            self._read()
-        return self.digits
-
-    def __missing__(self, word: str) -> tuple[_Pattern, ...]:
-        if not self.leads:
-            self._read()
-        bases = [word[len(c):] for c in self.clitics if word.startswith(c)]
-        found = self[word] = tuple(p for p, leads in zip(self.patterns, self.leads)
-                                   if "" in leads or not leads.isdisjoint(bases))
-        return found
-
-
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     return _Grammar(load_data("dates.yaml"))
@@ -613,7 +575,7 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar,
     the positions must lie in (sorted; None: anywhere)."""
     if tokens is None or g.openers is None:
         return [(m.start(), g.patterns) for m in g.locator.finditer(norm)
-                if only is None or _inside(only, m.start())]
+                if only is None or inside(only, m.start())]
     starts, with_digits = word_starts(tokens, norm)
     found: set[int] = set()
     for a, b in [(0, len(norm))] if only is None else only:
@@ -630,12 +592,6 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar,
             out.append((pos, by_opener.digit() if text[0].isdecimal()
                         else by_opener[text] or g.patterns))
     return out
-
-
-def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies in one of the sorted, non-overlapping ``spans``."""
-    k = bisect_right(spans, (pos, math.inf)) - 1
-    return k >= 0 and pos < spans[k][1]
 
 
 def find_times(norm: str, published: dt.date | None, tokens: Sequence[Token] | None = None,
