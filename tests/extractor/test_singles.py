@@ -279,3 +279,8 @@ def test_the_perpetrator_is_one_person():
     assert [(c.type, c.count.value) for c in extract_claims(
         "وقالت الشرطة إنه تم إلقاء القبض على منفذ الهجوم.")] == [("arrested", 1)]
     assert extract_claims("وسيطرت القوات على منفذ الوديعة الحدودي.") == []
+
+
+def test_a_named_commander_between_the_idiom_and_his_death():
+    assert [(c.type, c.count.value) for c in extract_claims(
+        "ولقي القيادي الحوثي أبو علي الكحلاني مصرعه في المعارك.")] == [("killed", 1)]

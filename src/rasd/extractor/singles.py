@@ -21,6 +21,7 @@ ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
 NOT_ONE_REACH = 7           # "عددا كبيرا من عناصر الميليشيات لقي مصرعه": words before a lone idiom
 FILLERS_MAX = 3             # ... besides fillers ("رجلا واحدا على الأقل قتل")
+SPLIT_IDIOM_WORDS = 7       # "لقي [القيادي الحوثي أبو علي الكحلاني] مصرعه": a person and a name
 
 
 def sentence_singles(sent: Sentence, counts: list[CountMention]) -> list[Draft]:
@@ -395,10 +396,11 @@ def _strike_word_at(toks: Sequence[Token], k: int) -> bool:
 def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
                      counted: set[int]) -> int | None:
     """The one person between an idiom's verb and its killed noun ("لقي قائد التنظيم مقتله",
-    "لقي جندي مصرعه"): the person's token index, or None."""
+    "لقي جندي مصرعه", "لقي القيادي الحوثي أبو علي الكحلاني مصرعه"): the person's token index,
+    or None."""
     if trig.type != "killed" or trig.role not in ("noun", "masdar"):
         return None
-    for k in range(t.lo - 1, max(0, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP), -1):
+    for k in range(t.lo - 1, max(0, t.lo - 1 - SPLIT_IDIOM_WORDS), -1):
         if k in counted:
             return None
         if _one_person(toks[k]) and has_stem(toks[k - 1], context().split_idiom_heads):
