@@ -48,6 +48,9 @@ DEIXIS = [
     c("قالت الشرطة أمس الجمعة إن", MON, "أمس الجمعة", "2020-10-04", "day"),
     c("قتل 7 أشخاص اليوم الاثنين", MON, "اليوم الاثنين", "2020-10-05", "day"),
     c("أكد المصدر اليوم الخميس أن", MON, "اليوم الخميس", "2020-10-05", "day"),
+    # a weekday next to the deictic day names it: written before midnight, stamped after
+    c("قتل 7 أشخاص في وقت متأخر اليوم الأحد", MON, "اليوم الأحد", "2020-10-04", "day"),
+    c("قتل 7 أشخاص أمس السبت", MON, "أمس السبت", "2020-10-03", "day"),
     c("وأمس أعلنت الوزارة مقتل اثنين", MON, "أمس", "2020-10-04", "day"),
     c("بالأمس قُتل ثلاثة جنود", MON, "الأمس", "2020-10-04", "day"),
     c("والبارحة سقط صاروخ على الحي", MON, "البارحة", "2020-10-04", "day"),
@@ -473,6 +476,11 @@ def test_hijri_years_outside_the_converter_range_are_unresolved():
     ("2018-09-05", dt.date(2018, 9, 5)), ("2017-06-04T08:29:00+01:00", dt.date(2017, 6, 4)),
     ("0001-01-01", None), ("9999-12-31", None), ("9999", None), ("", None), (None, None),
     ("1900-01-01", dt.date(1900, 1, 1)), ("2099-12-31", dt.date(2099, 12, 31)),
+    # a UTC stamp is read on the news clock (UTC+3); a local one keeps its own date
+    ("2018-03-25T23:43:39+00:00", dt.date(2018, 3, 26)), ("2018-03-25T20:59:00+00:00", dt.date(2018, 3, 25)),
+    ("2018-03-25T23:43:39Z", dt.date(2018, 3, 26)), ("2018-03-25T23:43:39+04:00", dt.date(2018, 3, 25)),
+    ("2018-03-25T23:43:39", dt.date(2018, 3, 25)), ("2018-03-25Tnonsense", dt.date(2018, 3, 25)),
+    ("2099-12-31T23:00:00+00:00", dt.date(2099, 12, 31)),
 ])
 def test_parse_published(value, expected):
     assert parse_published(value) == expected

@@ -9,11 +9,13 @@ patterns are tried there only.
 Resolution rules (``pub`` = publication date):
 
 - Relative expressions need ``pub``; without it they come back with ``date=None``. A publication
-  date outside :data:`PUBLISHED_RANGE` counts as unknown (:func:`parse_published`).
+  date outside :data:`PUBLISHED_RANGE` counts as unknown (:func:`parse_published`); a UTC
+  timestamp is read on the :data:`NEWS_CLOCK` (UTC+3).
 - A weekday (alone, or with a day word / time of day) is the most recent such day on or before
   ``pub`` (``pub`` itself when it is that weekday); with a "past" word strictly before ``pub``;
-  with a "next" word strictly after. Yesterday + weekday is always ``pub - 1``, today + weekday
-  ``pub``, whatever the weekday says.
+  with a "next" word strictly after. Yesterday + weekday is ``pub - 1``, today + weekday ``pub``,
+  unless the weekday names the day next to that one (a piece written before midnight and stamped
+  after it): then the weekday's day.
 - Weeks start on Saturday (:data:`WEEK_START`); "last week" is the calendar week before ``pub``'s.
 - Day + month without year: ``pub``'s year, or the year before when the date would lie more than
   :data:`FUTURE_SLACK` after ``pub``. Month + "past": the last such month strictly before ``pub``'s
@@ -60,6 +62,9 @@ FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less da
 #: publication dates taken as such: the Gregorian years the grammar reads (1900-2099). Relative
 #: expressions move at most 999 years from it, so their arithmetic never leaves the calendar.
 PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2099, 12, 31))
+#: the clock a timestamp in UTC is read on: Arabic news is written on Levant and Gulf time
+#: (UTC+2 to +4), so a Sunday 23:43 UTC stamp is a Monday piece
+NEWS_CLOCK = dt.timezone(dt.timedelta(hours=3))
 
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
@@ -346,7 +351,13 @@ class _Grammar:
                 return None
             if self.today_before.search(norm, max(0, m.start("x") - 24), m.start("x")):
                 return None
-        return periods.day(pub + dt.timedelta(days=off)) if pub else (None, "day", None)
+        if pub is None:
+            return None, "day", None
+        day = pub + dt.timedelta(days=off)
+        if m["wd"]:  # a weekday next to the deictic day names the day (a stamp past midnight)
+            shift = (self.weekday[_key(m["wd"])] - day.weekday() + 3) % 7 - 3
+            day += dt.timedelta(days=shift if abs(shift) == 1 else 0)
+        return periods.day(day)
 
     def _weekday(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         rel = self.rel.get(_key(m["rel"]))
@@ -636,11 +647,28 @@ def find_times(norm: str, published: dt.date | None, tokens: Sequence[Token] | N
 
 def parse_published(value: str | None) -> dt.date | None:
     """The date of a publication timestamp ("2018-09-05", "2017-06-04T08:29:00+01:00"), or None
-    (also for a date outside :data:`PUBLISHED_RANGE`)."""
+    (also for a date outside :data:`PUBLISHED_RANGE`). A stamp in a local time zone gives its
+    own date; one in UTC is read on :data:`NEWS_CLOCK`."""
     if not value:
         return None
     try:
         day = dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
-    return day if PUBLISHED_RANGE[0] <= day <= PUBLISHED_RANGE[1] else None
+    if not PUBLISHED_RANGE[0] <= day <= PUBLISHED_RANGE[1]:
+        return None
+    local = _on_news_clock(value)
+    return local if local and local <= PUBLISHED_RANGE[1] else day
+
+
+def _on_news_clock(value: str) -> dt.date | None:
+    """The date on :data:`NEWS_CLOCK` of a UTC timestamp with a time of day, else None."""
+    if len(value) <= 10:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.utcoffset() != dt.timedelta(0):
+        return None
+    return stamp.astimezone(NEWS_CLOCK).date()
