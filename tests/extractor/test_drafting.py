@@ -137,3 +137,14 @@ def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
     claims = extract_claims(text)
     assert ("injured", 4) in [(c.type, c.count.value) for c in claims]
     assert ("killed", 4) not in [(c.type, c.count.value) for c in claims]
+
+
+@pytest.mark.parametrize("text", ["إن 7 من المسلحين، على الأقل، قتلوا في الهجوم",
+                                  "قتل 7 مسلحين، على الأقل، في الهجوم"])
+def test_a_hedge_set_off_by_commas_is_the_figures(text):
+    assert one_claim(text).count == Count(value=7, qualifier="at_least")
+
+
+def test_a_hedge_after_a_clause_break_is_not():
+    claims = extract_claims("قتل 7 مسلحين، وقال إن 3 على الأقل أصيبوا")
+    assert ("killed", Count(value=7)) in [(c.type, c.count) for c in claims]

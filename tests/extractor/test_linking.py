@@ -65,6 +65,8 @@ def test_people_victims_and_objects():
     assert linking.counts_people(toks, c)  # partitive "من" + a person noun
     toks, c, _, _ = _parts("قتل منهم 5")
     assert not linking.counts_people(toks, c)  # nothing after the figure
+    toks, c, _, _ = _parts("أرسلت 800 من قواتها إلى النيجر")
+    assert linking.counts_people(toks, c)  # a partitive of forces counts their members
 
 
 def test_subject_range_ends_before_a_preposition_and_at_a_conjoined_person():

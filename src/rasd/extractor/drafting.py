@@ -216,12 +216,16 @@ def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count
         return count
     quals = context().post_qualifiers
     for k in range(c.hi, min(len(toks), c.hi + POST_QUALIFIER_WINDOW)):
-        if k > c.hi and CLAUSE_BREAK.search(norm, toks[k - 1].end, toks[k].start):
-            break
+        gap = norm[toks[k - 1].end:toks[k].start] if k > c.hi else ""
         hit = quals.match_at(toks, k)
-        if hit is not None:
-            return Count(value=count.value, qualifier=str(hit[1]))
+        if hit is not None and (gap.strip() in _ASIDE_COMMAS or not CLAUSE_BREAK.search(gap)):
+            return Count(value=count.value, qualifier=str(hit[1]))  # also set off: "، على الأقل،"
+        if CLAUSE_BREAK.search(gap):
+            break
     return count
+
+
+_ASIDE_COMMAS = frozenset({"\u060c", ","})  # a hedge set off by a comma is still the figure's
 
 
 def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: int) -> bool:

@@ -254,6 +254,7 @@ class PersonLexicon:
     dual_apposition: frozenset[str]
     postposed: frozenset[str]
     eminent: frozenset[str]
+    partitive_forces: frozenset[str]
     lone_victims: frozenset[str]
     lone_victim_after: frozenset[str]
     agents_before: frozenset[str]

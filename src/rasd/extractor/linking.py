@@ -133,7 +133,7 @@ def counts_people(toks: Sequence[Token], c: Located) -> bool:
     if not has_stem(nxt, lex.partitive) or c.hi + 1 >= len(toks):
         return False
     k = c.hi + 2 if has_stem(toks[c.hi + 1], lex.eminent) else c.hi + 1  # "من أبرز قادتها"
-    return k < len(toks) and is_person(toks[k])
+    return k < len(toks) and (is_person(toks[k]) or has_stem(toks[k], lex.partitive_forces))
 
 
 def counts_objects(toks: Sequence[Token], c: Located) -> bool:

@@ -107,7 +107,10 @@ class NumberLexicon:
         self.dual_forms = self._clitic_forms(self.duals)
         self.article_blocked = set(data.words("article_blocked"))
         self.ordinals = set(data.words("ordinals"))
+        self.adjective_duals = set(data.words("adjective_duals"))
+        self.dual_endings = tuple(data.words("dual_endings"))
         self.one_of_stop = set(data.words("one_of_stop"))
+        self.one_of_people = set(data.words("one_of_people"))
         self.pronoun_suffixes = tuple(data.words("pronoun_suffixes"))
         self.year_next = set(data.words("year_next"))
         return words
@@ -121,6 +124,9 @@ class NumberLexicon:
         stems = trie_pattern(words)
         qpre = [c + q for c in ("", *self.conj) for q in ("", *self.preps)]
         self.unspecified = tuple(data.words("unspecified"))
+        self.relative_pronoun = data.word("relative_pronoun")
+        self.relative_verb = re.compile(
+            rf"\s+\w+{trie_pattern(data.words('relative_after_several'))}(?!\w)")
         several_words = [p + w for p in qpre for w in (*data.words("several"), *self.unspecified)]
         several = trie_pattern(several_words, r'[\s"]+')
         # the words a figure can open with, but for those holding a digit (see _figure_starts):

@@ -120,7 +120,7 @@ def _cores(norm: str, lx: NumberLexicon, tokens: Sequence[Token] | None = None) 
                             conj=norm[s] in lx.conj)
             else:
                 yield _Core(s, e, s, "special", value=a, kind="score")
-        elif group == "several" and m.group().endswith(lx.unspecified):
+        elif group == "several" and (m.group().endswith(lx.unspecified) or _relative(m, norm, lx)):
             yield _Core(s, e, s, "special", value=0, kind="unspecified")  # "عدد كبير من"
         elif group == "several":
             yield _Core(s, e, s, "several", vague="several", conj=m.group()[:1] in lx.conj)
@@ -129,6 +129,12 @@ def _cores(norm: str, lx: NumberLexicon, tokens: Sequence[Token] | None = None) 
             digits = _NONDIGIT.sub("", text) if group == "phone" else _NONDIGIT.split(text)[0]
             if len(digits) <= MAX_DIGITS:
                 yield _Core(s, e, s, "special", value=int(digits), kind=group or "count")
+
+
+def _relative(m: re.Match[str], norm: str, lx: NumberLexicon) -> bool:
+    """Whether a "several" word ending in the relative pronoun opens a relative clause (the
+    number *of those who* were killed: ``numbers.yaml`` relative_after_several)."""
+    return m.group().endswith(" " + lx.relative_pronoun) and lx.relative_verb.match(norm, m.end()) is not None
 
 
 def _digit_core(m: re.Match[str], lx: NumberLexicon) -> _Core | None:
@@ -162,6 +168,8 @@ def _word_cores(norm: str, m: re.Match[str], lx: NumberLexicon) -> Iterator[_Cor
     toks: list[NumberWord] = []
     for tm in lx.run_tok.finditer(norm, m.start(), m.end()):
         if not toks and (dual := lx.resolve(tm.group("w"), lx.dual_forms, tm.start(), tm.end())):
+            if dual.stem in lx.adjective_duals and _after_dual(norm, tm.start(), lx):
+                continue  # "زورقان آخران": the noun before is the figure, or no people
             yield _Core(dual.start, dual.end, dual.start, "dual", value=2, noun=dual.stem,
                         conj=dual.conj)
             continue
@@ -174,6 +182,12 @@ def _word_cores(norm: str, m: re.Match[str], lx: NumberLexicon) -> Iterator[_Cor
         i, core = _parse_words(norm, toks, i, lx)
         if core is not None:
             yield core
+
+
+def _after_dual(norm: str, start: int, lx: NumberLexicon) -> bool:
+    """Whether the word right before ``start`` ends in a dual ending."""
+    before = norm[max(0, start - 30):start].split()
+    return bool(before) and lx.clean(before[-1]).endswith(lx.dual_endings)
 
 
 _HUNDREDS, _TENS, _UNITS, _TEEN = "hundreds", "tens", "units", "teen"  # places of a part
@@ -312,7 +326,8 @@ def _one_of_ok(norm: str, end: int, lx: NumberLexicon) -> bool:
     words = [lx.clean(w) for w in norm[end:end + 40].split()[:2]]
     if not words or not words[0].isalpha() or words[0] in lx.one_of_stop:
         return False
-    if words[0].startswith(lx.article) or words[0].endswith(lx.pronoun_suffixes):
+    if words[0].startswith(lx.article) or words[0].endswith(lx.pronoun_suffixes) \
+            or words[0] in lx.one_of_people:
         return True
     return len(words) > 1 and words[1].startswith(lx.article)
 
