@@ -44,3 +44,12 @@ def test_title_weight_counts_in_normalized_offsets():
         "في حمص قتل 5 أشخاص بعد قصف عنيف استمر طوال الليل في حلب. وشهدت حلب قتالا.",
         title="مقتل 10 أشخاص" + "\u0640" * 30)
     assert PlaceChooser(doc).focus.place.text == "حلب"
+
+
+def test_a_title_cut_in_two_sentences_still_has_a_lead(check_location):
+    body = ("سيطرت القوات اليمنية الجمعة على ميناء الحيمة في مديرية التحيتا جنوب الحديدة.\n\n"
+            "وتقدمت القوات على عدة محاور.\n\n"
+            "وقال مصدر عسكري إن 38 مسلحا قتلوا في المعارك.")
+    claim = next(c for c in rasd.extract(body, title="اليمن.. القوات تسيطر على ميناء")
+                 if c.count.value == 38)
+    check_location(claim, ("in", "التحيتا"))  # the body's first sentence is the lead

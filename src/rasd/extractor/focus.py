@@ -9,8 +9,9 @@ An article's focus is found in two steps, as a reader would:
   السورية"), or only ``W_ACTOR`` after the head word of an institution, which names an actor
   ("الجيش الإسرائيلي", "وزير الخارجية الروسي"; head words from ``attribution.yaml``).
 * **Place.** Within that country, the non-country place with the most votes (each name once,
-  earliest mention first on ties) among those the title or the lead (``LEAD_SENTENCES`` first
-  sentences) names is the focus place: news says where in its first lines. When there is none,
+  earliest mention first on ties) among those the title or the lead (the body's first
+  ``LEAD_BODY_SENTENCES`` sentences, however many sentences the title is cut into) names is
+  the focus place: news says where in its first lines. When there is none,
   the article is about the country as a whole and the country's first mention is the focus
   (its first nationality adjective, read as the country, when the article never names it).
 
@@ -35,7 +36,7 @@ W_ACTOR = 0.5
 W_ADJECTIVE = 1.0
 W_LOCATIVE = 1.0
 W_TITLE = 2.0
-LEAD_SENTENCES = 2  # title line included
+LEAD_BODY_SENTENCES = 1  # the lead: the title and the body's first sentence
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,21 @@ def article_focus(doc: Document, locative: dict[int, bool],
             key = p.name or p.text
             scores[key] += _weight(p, locative[p.start], title_end)
             first.setdefault(key, p)
-    lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1][1] if doc.sentences else 0
+    lead_end = _lead_end(doc)
     lead = {k for k, p in first.items() if p.start < lead_end}
     if not lead:
         return Focus(mention, fallback or (first[max(scores, key=scores.__getitem__)] if scores else None))
     best = max(lead, key=lambda k: (scores[k], -first[k].start))
     return Focus(mention, first[best])
+
+
+def _lead_end(doc: Document) -> int:
+    """Where the lead ends: after the title and the body's first :data:`LEAD_BODY_SENTENCES`
+    sentences (a title "اليمن.. انتزاع ميناء" is two sentences, and no lead)."""
+    if not doc.sentences:
+        return 0
+    starts = [s for s, _ in doc.sentences]
+    k = bisect.bisect_left(starts, doc.norm_title_end) + LEAD_BODY_SENTENCES - 1
+    if not doc.norm_title_end:
+        k += 1  # no title: the first sentence stands for it
+    return doc.sentences[min(k, len(doc.sentences) - 1)][1]
