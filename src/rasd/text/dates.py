@@ -241,7 +241,8 @@ class _Grammar:
              self._month_day),
             (rf"(?:(?P<part>{f.part})\s+)?(?:(?P<this>{f.this})\s+)?(?P<pw>{period_any})"
              rf"(?:\s+(?P<rel>{f.relative}))?{f.not_anaphoric}", self._period),
-            (rf"(?:(?P<part>{f.part})\s+(?:{f.year_word}\s*)?|{f.year_word}\s*)(?P<y>{_GY}|{_HY})(?!\d)"
+            (rf"(?:(?P<part>{f.part})\s+(?:{f.year_word}\s*)?|{f.year_word}\s*"
+             rf"|{alt(data.words('year_prepositions'))}\s+(?={_GY}(?!\d)))(?P<y>{_GY}|{_HY})(?!\d)"
              rf"(?:\s*(?P<mk>{f.era_mark})(?!\w))?", self._year),
             (rf"{f.day_prefix}(?<![\d/.\-])(?P<a>\d{{1,4}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?P=s)"
              rf"(?P<c>\d{{1,4}})(?![\d/.\-]*\d)(?:\s*(?P<mk>{f.era_mark})(?!\w))?", self._numeric),
@@ -272,6 +273,7 @@ class _Grammar:
             *data.words("times_of_day"), *data.words("day_words"), *self.weekday, *self.deixis,
             *self.month, *self.hmonth, *data.words("month_word"), *data.words("period_parts"),
             *data.words("this"), *self.period, *data.words("year_words"), *self.ordinal,
+            *data.words("year_prepositions"),
             *data.words("ago"), *data.words("since"), *data.words("so_far"), *counted,
             *(self.art + w for w in counted)]}
         self.locator = re.compile(rf"{f.word_start}{f.clitics}"
@@ -296,7 +298,8 @@ class _Grammar:
         return [([*tod, *self.deixis], False), ([*tod, *self.weekday], False),
                 (day_number, True), ([*month, *self.month], False), (day_number, True),
                 ([*w("period_parts"), *w("this"), *self.period], False),
-                ([*w("period_parts"), *w("year_words")], False), (day, True), (day_number, True),
+                ([*w("period_parts"), *w("year_words"), *w("year_prepositions")], False),
+                (day, True), (day_number, True),
                 ([*month, *self.hmonth], False), ([*month, *self.hmonth], False),
                 (w("ago"), False), ([*counted, *(self.art + c for c in counted), self.art], True),
                 (w("since"), False), (w("so_far"), False), (w("since"), False)]
