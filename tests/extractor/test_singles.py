@@ -77,6 +77,10 @@ def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, exp
     # deported or handed over
     ("رحلت السلطات الفرنسية مواطنا جزائريا إلى بلاده.", "returned"),
     ("وتم تسليم المشتبه به إلى السلطات الهولندية.", "returned"),
+    # a definite nationality standing for one person; a feminine one before a name
+    ("وأعلنت الشرطة القبض على المصري في المطار.", "arrested"),
+    ("وأخلي سبيل التركي الألماني بعد عام.", "released"),
+    ("وأدانت موسكو اعتقال الروسية ماريا بوتينا في واشنطن.", "arrested"),
 ])
 def test_one_person_events(text, etype):
     claim = one_claim(text)
@@ -86,6 +90,8 @@ def test_one_person_events(text, etype):
 @pytest.mark.parametrize("text", [
     "وأصابت إحدى القذائف مبنى البلدية.",
     "وقبل أن يلقى مصرعه، واحدة من منحوتاته بقيت على الشاطئ.",
+    "وأدانت موسكو اعتقال السعودية لناشطين.",  # a feminine nationality alone may be the country
+    "واتهمت تونس بتعطيل ترحيل التونسي.",  # an obstructed event did not happen
 ])
 def test_one_of_a_thing_or_across_a_comma_is_no_person(text):
     assert extract_claims(text) == []

@@ -30,7 +30,7 @@ from rasd.text.normalize import normalize_string
 from rasd.text.tokens import stems
 
 _DATA = "nationalities.yaml"
-_NISBA = normalize_string("\u064a")  # the nisba ending ya
+NISBA = normalize_string("\u064a")  # the nisba ending ya
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def _inflect(base: str, suffixes: Iterable[str], accusative: str,
     words = base.split()
 
     def with_suffix(suf: str) -> str:
-        return " ".join(w + suf if w.endswith(_NISBA) else w for w in words)
+        return " ".join(w + suf if w.endswith(NISBA) else w for w in words)
 
     out = [base] + [with_suffix(s) for s in suffixes]
     acc = with_suffix(accusative)

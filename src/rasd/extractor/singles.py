@@ -12,6 +12,7 @@ from rasd.extractor.drafts import Cover, Draft, new_draft
 from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import not_before_names, opens_name
+from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.rejections import blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
@@ -119,10 +120,20 @@ def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[in
     "قتلت امرأة", "قتلت القوات مسلحا"."""
     lex = persons()
     return k in one_of or _one_person(toks[k]) or has_stem(toks[k], lex.one_of_them) \
-        or (names and k - 1 not in counted_all and opens_name(toks, k)) or (
+        or (names and k - 1 not in counted_all and (opens_name(toks, k) or _national(toks, k))) or (
         has_stem(toks[k], lex.singular) and k + 1 < len(toks)
         and has_stem(toks[k + 1], lex.one_other)) or (
         has_stem(toks[k], lex.singular) and k - 1 not in counted_all)
+
+
+def _national(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a definite nationality or ethnic adjective standing for one person
+    ("اعتقال البريطاني", "مقتل الكردي"): masculine singular (the nisba ending), or feminine
+    before a name ("اعتقال الروسية ماريا"; alone it may be the country, "السعودية")."""
+    tok = toks[k]
+    if not has_article(tok) or country_of(tok.text) is None and ethnicity_of(tok.text) is None:
+        return False
+    return tok.stems[-1].endswith(NISBA) or opens_name(toks, k + 1)
 
 
 def _referents(toks: Sequence[Token], k: int, one_of: Set[int]) -> Count:
