@@ -51,6 +51,14 @@ def test_a_scheduled_day_dates_no_claim():
     assert claim.time.date == "2020-10-03"  # Saturday, not Sunday 2020-10-04
 
 
+def test_the_day_a_campaign_began_dates_no_incident():
+    """"مسيرة العودة التي انطلقت في 30 مارس": the march's first day, not the day 40 died."""
+    claim = next(c for c in rasd.extract(
+        "وأدت المواجهات يوم الأحد إلى مقتل 40 شخصا، ليرتفع عدد قتلى المسيرات التي انطلقت في "
+        "30 مارس إلى 100.", published="2020-10-05") if c.count.value == 40)
+    assert claim.time.date == "2020-10-04"
+
+
 def test_statement_days_are_the_days_right_after_a_speaker():
     from rasd.extractor.claim_times import statement_days
 

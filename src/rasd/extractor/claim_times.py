@@ -8,6 +8,7 @@ import datetime
 from functools import lru_cache
 
 from rasd.extractor.drafts import Draft
+from rasd.extractor.lexicon import PhraseSet
 from rasd.lang.ar import load_data
 from rasd.model import Document, NormOffset, TimeRef
 from rasd.text.dates import TimeMention, parse_published
@@ -47,6 +48,33 @@ def statement_days(doc: Document) -> frozenset[NormOffset]:
         if any(e in ends for e in range(k, t.start + 1)):
             found.append(t.start)
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _campaign_phrases() -> PhraseSet[bool]:
+    return PhraseSet.build((w, True) for w in load_data("quantities.yaml").strings("since_relative"))
+
+
+CAMPAIGN_PHRASE_WORDS = 3  #: the longest "that began on" phrase, in words
+
+
+def _campaign_starts(doc: Document) -> frozenset[int]:
+    """Start offsets of the days right after "that began on" ("مسيرة العودة التي انطلقت في 30
+    مارس"): when a campaign began, which dates no incident of the sentence (a running total
+    from it takes it as its period's start)."""
+    if not doc.times:
+        return frozenset()
+    phrases = _campaign_phrases()
+    starts = [tok.start for tok in doc.tokens]
+    out = set()
+    for t in doc.times:
+        k = bisect.bisect_left(starts, t.start)
+        for j in range(max(0, k - CAMPAIGN_PHRASE_WORDS), k):
+            hit = phrases.match_at(doc.tokens, j, k)
+            if hit is not None and j + hit[0] == k:
+                out.add(t.start)
+                break
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +133,8 @@ class TimeChooser:
         self.published = published = parse_published(doc.published)
         times = sorted(doc.times, key=lambda t: t.start)  # as found: in text order already
         said = statement_days(doc)
-        scheduled = _scheduled_days(doc)
-        times = [t for t in times if t.start not in scheduled]
+        skipped = _scheduled_days(doc) | _campaign_starts(doc)
+        times = [t for t in times if t.start not in skipped]
         own = [t for t in times if _past(t, published) or t.precision == "since"]
         self.own = [t for t in own if t.start not in said]
         self.own_starts = [t.start for t in self.own]

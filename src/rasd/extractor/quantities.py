@@ -54,6 +54,9 @@ class _Lexicon:
     since_openers: frozenset[str]
     since_starts: frozenset[str]
     since_relative: PhraseSet[bool]
+    since_after_span: PhraseSet[bool]
+    since_after_span_words: int
+    since_complementizers: frozenset[str]
     span_openers: PhraseSet[bool]
     span_units: frozenset[str]
     short_span_units: frozenset[str]
@@ -115,6 +118,9 @@ def _lexicon() -> _Lexicon:
         since_openers=frozenset(data.words("since_openers")),
         since_starts=frozenset(data.words("since_starts")),
         since_relative=flag((w, True) for w in data.strings("since_relative")),
+        since_after_span=flag((w, True) for w in data.strings("since_after_span")),
+        since_after_span_words=data.integer("since_after_span_words"),
+        since_complementizers=frozenset(data.words("since_complementizers")),
         span_openers=flag((w, True) for w in data.strings("span_openers")),
         span_units=frozenset(data.words("span_units")),
         short_span_units=frozenset(data.words("short_span_units")),
@@ -322,9 +328,11 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
     for k, tok in enumerate(toks):
         if openers.isdisjoint(tok.stems):  # opens no period: no call
             continue
-        if has_stem(tok, lex.since_openers) and k + 1 < len(toks) \
-                and has_stem(toks[k + 1], lex.since_starts):
-            return _period_of(doc, "since", toks[k], toks[k + 1])
+        if has_stem(tok, lex.since_openers):
+            j = k + 2 if k + 2 < len(toks) and has_stem(toks[k + 1], lex.since_complementizers) \
+                else k + 1  # "منذ أن بدأت الاحتجاجات"
+            if j < len(toks) and has_stem(toks[j], lex.since_starts):
+                return _period_of(doc, "since", toks[k], toks[j])
         if lo + k < clause.figure:  # "حصيلة مسيرات العودة التي انطلقت في 30 مارس، وصلت إلى 115"
             hit = lex.since_relative.match_at(toks, k)
             if hit is not None:
@@ -333,10 +341,23 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
         if hit is not None:
             return _period_of(doc, "span", toks[k], toks[k + hit[0] - 1])
         hit = lex.span_openers.match_at(toks, k)
+        if hit is not None and (since := _since_after_span(clause.toks, lo + k + hit[0], lex)) \
+                is not None:  # "خلال مظاهرات بدأت في": the phrase may end past the reach
+            return _period_of(doc, "since", toks[k], clause.toks[since])
         if hit is not None:
             j = _unit_after(doc, index, toks, k + hit[0], lex)
             if j is not None and not _short_span(doc, index, toks, k + hit[0], j, lex):
                 return _period_of(doc, "span", toks[k], toks[j])
+    return None
+
+
+def _since_after_span(toks: Sequence[Token], first: int, lex: _Lexicon) -> int | None:
+    """The last token of a "that began on" phrase a few words after a span opener ("خلال
+    مظاهرات حاشدة بدأت في"), else None."""
+    for j in range(first, min(len(toks), first + lex.since_after_span_words + 1)):
+        hit = lex.since_after_span.match_at(toks, j)
+        if hit is not None:
+            return j + hit[0] - 1
     return None
 
 
