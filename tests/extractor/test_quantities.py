@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 import rasd
-from rasd.extractor.quantities import compatible_attacks, distinctive
 
 
 def claims(text: str) -> list[rasd.Claim]:
@@ -101,15 +100,6 @@ def test_new_fields_round_trip_through_json():
     assert again == c and again.period is not None and again.signature is not None
 
 
-def test_attack_compatibility():
-    assert compatible_attacks(("car_bomb",), ("bombing",))
-    assert compatible_attacks(("airstrike",), ("bombardment",))
-    assert compatible_attacks((), ("stabbing",))
-    assert not compatible_attacks(("airstrike",), ("stabbing",))
-    assert not compatible_attacks(("car_bomb",), ("shooting",))
-    assert distinctive(("airstrike", "car_bomb", "clashes")) == {"car_bomb"}
-
-
 @pytest.mark.parametrize("text, value, context", [
     ("قتل 5 جنود في هجوم على حاجز وقتل جنديان آخران في الهجوم نفسه.", 2, "additional"),
     ("قتل 5 جنود في هجوم على حاجز وأصيب جنديان آخران في الهجوم.", 2, None),
@@ -196,16 +186,6 @@ def test_a_share_of_an_unstated_whole(text, value, context):
 def test_a_vague_count_naming_its_people_is_no_share():
     c = [c for c in claims("وسقط عدد من القتلى والجرحى في قصف على حلب.") if c.type == "killed"]
     assert c and all(x.context != "share" for x in c)
-
-
-def test_a_malformed_quantities_file_names_the_file_and_the_entry(broken_data) -> None:
-    from rasd.errors import DataError
-    from rasd.extractor import quantities
-
-    broken_data(quantities, "quantities.yaml",
-                lambda d: d["attacks"]["airstrike"].update({"parent": "bombs"}), quantities._lexicon)
-    with pytest.raises(DataError, match=r"^quantities\.yaml: attacks\.airstrike\.parent: 'bombs'"):
-        quantities._lexicon()
 
 
 def test_a_fronted_share_is_a_part_of_the_toll_before_and_takes_its_place():

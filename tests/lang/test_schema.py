@@ -97,7 +97,7 @@ def test_every_loader_reads_its_shipped_file() -> None:
         places,
         placing,
         plausibility,
-        quantities,
+        quantity_lexicon,
         sources,
         subjects,
     )
@@ -108,7 +108,7 @@ def test_every_loader_reads_its_shipped_file() -> None:
 
     loaders = [singular_persons, tokens._clitics, number_lexicon.lexicon, dates._grammar,
                lexicon.triggers, lexicon.persons, lexicon.context, lexicon.attribution,
-               quantities._lexicon, nationality.tables, subjects._tables, sources._titles_lexicon,
+               quantity_lexicon.quantity_lexicon, nationality.tables, subjects._tables, sources._titles_lexicon,
                places._unknown_names, not_claims.lexicon, named._lexicon, plausibility._not_for,
                plausibility._limits, text._furniture, mappings._munition_words,
                resolve.nationalities, resolve.outlet_countries, countries.countries]

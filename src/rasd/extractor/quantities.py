@@ -22,169 +22,21 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
 
 from rasd.extractor.lexicon import PhraseSet, context, has_stem
 from rasd.extractor.named import claim_names
-from rasd.lang.ar import load_data
+from rasd.extractor.quantity_lexicon import QuantityLexicon, distinctive, quantity_lexicon
 from rasd.model import Claim, Count, Document, OrigOffset, Period, Signature, Token
 from rasd.text.dates import parse_published
 from rasd.text.tokens import word_starts
 
-__all__ = ["compatible_attacks", "distinctive", "mark_quantities"]
+__all__ = ["mark_quantities"]
 
-_DATA = "quantities.yaml"
 REVISION_REACH = 15  #: words before the figure searched for an update wording
                      #: ("ارتفعت حصيلة التفجير الذي وقع في المدينة أمس إلى 128")
 PART_REACH = 3       #: words between a breakdown word and its figure ("بينهم 5 أطفال")
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    attacks: PhraseSet[str]          #: phrase -> attack kind
-    parents: dict[str, str]     #: attack kind -> broader kind
-    routine: frozenset[str]     #: attack kinds too common to tell incidents apart
-    lasting: frozenset[str]     #: kinds of one incident whose toll runs on "since" it
-    care_targets: frozenset[str]
-    care_before: frozenset[str]
-    care_after: frozenset[str]
-    targets: PhraseSet[str]     #: phrase -> target
-    since_openers: frozenset[str]
-    since_starts: frozenset[str]
-    since_relative: PhraseSet[bool]
-    since_after_span: PhraseSet[bool]
-    since_after_span_words: int
-    since_complementizers: frozenset[str]
-    span_openers: PhraseSet[bool]
-    span_units: frozenset[str]
-    short_span_units: frozenset[str]
-    day_units: frozenset[str]
-    short_span_days: int
-    span_phrases: PhraseSet[bool]
-    span_reach: int
-    period_reach: int
-    revisions: PhraseSet[bool]
-    parts: PhraseSet[bool]
-    earlier: PhraseSet[bool]
-    pluperfect: frozenset[str]
-    pluperfect_particle: frozenset[str]
-    pluperfect_reach: int
-    toll_nouns: frozenset[str]
-    background: PhraseSet[bool]
-    rising: PhraseSet[bool]
-    additional: PhraseSet[bool]
-    additional_reach: int
-    contrast: PhraseSet[bool]
-    segment_openers: PhraseSet[bool]
-    part_markers_after: PhraseSet[bool]
-    part_marker_reach: int
-    share_after: PhraseSet[bool]
-    share_before: PhraseSet[bool]
-    share_before_reach: int
-
-    @cached_property
-    def context_openers(self) -> frozenset[str]:
-        """Every word that can open what :func:`_context` and :func:`_revision` look for."""
-        return (self.background.keys | self.earlier.keys | self.rising.keys
-                | self.additional.keys | self.revisions.keys | self.pluperfect)
-
-    @cached_property
-    def period_openers(self) -> frozenset[str]:
-        """Every word that can open a period ("منذ", "خلال", a span phrase's first word)."""
-        return self.since_openers | self.span_phrases.keys | self.span_openers.keys \
-            | self.since_relative.keys
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    data = load_data(_DATA)
-    kinds = data.section("attacks")
-    known = frozenset(kinds.keys())
-    attacks = [(w, kind) for kind in kinds for w in kinds.section(kind).strings("words")]
-    parents = {kind: kinds.section(kind).choice("parent", known) for kind in kinds
-               if kinds.section(kind).raw("parent", None)}
-    target_kinds = data.section("targets")
-    targets = [(w, kind) for kind in target_kinds for w in target_kinds.strings(kind)]
-    flag = PhraseSet.build
-    return _Lexicon(
-        attacks=flag(attacks), parents=parents, targets=flag(targets),
-        routine=frozenset(data.choices("routine_attacks", known)),
-        lasting=frozenset(data.choices("lasting_incidents", known)),
-        care_targets=frozenset(data.choices("care_targets", target_kinds.keys())),
-        care_before=frozenset(data.words("care_before")),
-        care_after=frozenset(data.words("care_after")),
-        since_openers=frozenset(data.words("since_openers")),
-        since_starts=frozenset(data.words("since_starts")),
-        since_relative=flag((w, True) for w in data.strings("since_relative")),
-        since_after_span=flag((w, True) for w in data.strings("since_after_span")),
-        since_after_span_words=data.integer("since_after_span_words"),
-        since_complementizers=frozenset(data.words("since_complementizers")),
-        span_openers=flag((w, True) for w in data.strings("span_openers")),
-        span_units=frozenset(data.words("span_units")),
-        short_span_units=frozenset(data.words("short_span_units")),
-        day_units=frozenset(data.words("day_units")),
-        short_span_days=data.integer("short_span_days"),
-        span_phrases=flag((w, True) for w in data.strings("span_phrases")),
-        span_reach=data.integer("span_reach"),
-        period_reach=data.integer("period_reach"),
-        revisions=flag((w, True) for w in data.strings("revisions")),
-        parts=flag((w, True) for w in data.strings("parts")),
-        earlier=flag((w, True) for w in data.strings("earlier")),
-        pluperfect=frozenset(data.words("pluperfect")),
-        pluperfect_particle=frozenset(data.words("pluperfect_particle")),
-        pluperfect_reach=data.integer("pluperfect_reach"),
-        toll_nouns=frozenset(data.words("toll_nouns")),
-        background=flag((w, True) for w in data.strings("background")),
-        rising=flag((w, True) for w in data.strings("rising")),
-        additional=flag((w, True) for w in data.strings("additional")),
-        additional_reach=data.integer("additional_reach"),
-        contrast=flag((w, True) for w in data.strings("contrast")),
-        segment_openers=flag((w, True) for w in data.strings("segment_openers")),
-        part_markers_after=flag((w, True) for w in data.strings("part_markers_after")),
-        part_marker_reach=data.integer("part_marker_reach"),
-        share_after=flag((w, True) for w in data.strings("share_after")),
-        share_before=flag((w, True) for w in data.strings("share_before")),
-        share_before_reach=data.integer("share_before_reach"),
-    )
-
-
-def _ancestors(kind: str, parents: dict[str, str]) -> set[str]:
-    out = {kind}
-    while kind in parents and parents[kind] not in out:
-        kind = parents[kind]
-        out.add(kind)
-    return out
-
-
-def compatible_attacks(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two attack-kind lists can name one incident: either is empty, both are only
-    routine kinds, or some kind of one equals, or is a broader kind of, some kind of the
-    other."""
-    if not a or not b:
-        return True
-    if not distinctive(a) and not distinctive(b):
-        return True  # routine kinds of one battle day ("اشتباكات", "إطلاق نار", "قصف") mix
-    parents = _lexicon().parents
-    for x in a:
-        up_x = _ancestors(x, parents)
-        for y in b:
-            if y in up_x or x in _ancestors(y, parents):
-                return True
-    return False
-
-
-def lasting(attacks: Iterable[str]) -> set[str]:
-    """The attack kinds of one incident whose toll runs on "since" it (an earthquake, a
-    chemical attack, a crash), as opposed to a campaign's."""
-    return set(attacks) & _lexicon().lasting
-
-
-def distinctive(attacks: Iterable[str]) -> set[str]:
-    """The attack kinds that can tell an incident apart (not routine in a war: a car bomb, a
-    stampede, a chemical attack, but not an air strike or clashes)."""
-    return set(attacks) - _lexicon().routine
 
 
 @dataclass(frozen=True)
@@ -272,7 +124,7 @@ def _figure_offset(doc: Document, index: _Index, claim: Claim, nstart: int, nend
 def _signature(clause: _Clause, speakers: Sequence[tuple[int, int]] = ()) -> Signature | None:
     """Attack kinds and targets of the clause, outside its speakers' names ("رئيس المستشفى
     الجمهوري" names no attack on a hospital)."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     toks = clause.toks
     for s, e in speakers:  # each speaker's tokens left out in turn
         toks = [t for t in toks if not s <= t.start < e]
@@ -286,13 +138,13 @@ def _signature(clause: _Clause, speakers: Sequence[tuple[int, int]] = ()) -> Sig
 CARE_REACH = 2  #: words after a hospital where "تسلم", "استقبل" say victims were taken there
 
 
-def _targets(toks: Sequence[Token], lex: _Lexicon) -> set[str]:
+def _targets(toks: Sequence[Token], lex: QuantityLexicon) -> set[str]:
     """The targets named in ``toks``, but a hospital victims were taken to."""
     return {str(v) for k, end, v in lex.targets.scan(toks)
             if not (v in lex.care_targets and _cared_in(toks, k, end, lex))}
 
 
-def _cared_in(toks: Sequence[Token], k: int, end: int, lex: _Lexicon) -> bool:
+def _cared_in(toks: Sequence[Token], k: int, end: int, lex: QuantityLexicon) -> bool:
     """Whether a hospital at tokens ``[k, end)`` is where victims were taken, not a target."""
     return (k > 0 and has_stem(toks[k - 1], lex.care_before)) or any(
         has_stem(t, lex.care_after) for t in toks[end:end + CARE_REACH])
@@ -305,7 +157,7 @@ def _story_signatures(doc: Document, starts: list[int], segments: list[int]) -> 
     """Per story of the article, the incident its lead names: the distinctive attack kinds and
     targets of its first :data:`LEAD_SENTENCES` sentences (for the first story, the title and
     the lead), so that "ارتفعت الحصيلة إلى 33" in a story about a volcano is the volcano's."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     seen: dict[int, int] = {}
     found: dict[int, tuple[set[str], set[str]]] = {}
     for (s, e), seg in zip(doc.sentences, segments):
@@ -321,7 +173,7 @@ def _story_signatures(doc: Document, starts: list[int], segments: list[int]) -> 
 
 
 def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
-    lex = _lexicon()
+    lex = quantity_lexicon()
     lo = max(0, clause.figure - lex.period_reach)
     toks = clause.toks[lo:clause.figure + lex.period_reach]
     openers = lex.period_openers
@@ -329,10 +181,10 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
         if openers.isdisjoint(tok.stems):  # opens no period: no call
             continue
         if has_stem(tok, lex.since_openers):
-            j = k + 2 if k + 2 < len(toks) and has_stem(toks[k + 1], lex.since_complementizers) \
-                else k + 1  # "منذ أن بدأت الاحتجاجات"
-            if j < len(toks) and has_stem(toks[j], lex.since_starts):
-                return _period_of(doc, "since", toks[k], toks[j])
+            start = k + 2 if k + 2 < len(toks) \
+                and has_stem(toks[k + 1], lex.since_complementizers) else k + 1  # "منذ أن بدأت"
+            if start < len(toks) and has_stem(toks[start], lex.since_starts):
+                return _period_of(doc, "since", toks[k], toks[start])
         if lo + k < clause.figure:  # "حصيلة مسيرات العودة التي انطلقت في 30 مارس، وصلت إلى 115"
             hit = lex.since_relative.match_at(toks, k)
             if hit is not None:
@@ -351,7 +203,7 @@ def _period(doc: Document, index: _Index, clause: _Clause) -> Period | None:
     return None
 
 
-def _since_after_span(toks: Sequence[Token], first: int, lex: _Lexicon) -> int | None:
+def _since_after_span(toks: Sequence[Token], first: int, lex: QuantityLexicon) -> int | None:
     """The last token of a "that began on" phrase a few words after a span opener ("خلال
     مظاهرات حاشدة بدأت في"), else None."""
     for j in range(first, min(len(toks), first + lex.since_after_span_words + 1)):
@@ -362,7 +214,7 @@ def _since_after_span(toks: Sequence[Token], first: int, lex: _Lexicon) -> int |
 
 
 def _short_span(doc: Document, index: _Index, toks: Sequence[Token], first: int, unit: int,
-                lex: _Lexicon) -> bool:
+                lex: QuantityLexicon) -> bool:
     """Whether a span is a few days at most ("خلال يومين", "خلال 3 أيام"): one incident's
     count, not an aggregate."""
     if has_stem(toks[unit], lex.short_span_units):
@@ -375,7 +227,7 @@ def _short_span(doc: Document, index: _Index, toks: Sequence[Token], first: int,
 
 
 def _unit_after(doc: Document, index: _Index, toks: Sequence[Token], j: int,
-                lex: _Lexicon) -> int | None:
+                lex: QuantityLexicon) -> int | None:
     """Index of a time unit opening the phrase at ``j``, after at most a number ("خلال ست
     سنوات", "خلال الـ24 ساعة", "خلال الأيام الخمسة"), or None ("خلال احتفالات رأس السنة")."""
     for k in range(j, min(len(toks), j + lex.span_reach)):
@@ -401,7 +253,7 @@ def _period_of(doc: Document, kind: str, first: Token, last: Token) -> Period:
 def _openers(clause: _Clause) -> list[int]:
     """Indices of the clause's words that may open what :func:`_context` and :func:`_revision`
     look for (read once for all their lexicons; most words open none)."""
-    keys = _lexicon().context_openers
+    keys = quantity_lexicon().context_openers
     return [k for k, tok in enumerate(clause.toks) if not keys.isdisjoint(tok.stems)]
 
 
@@ -415,12 +267,12 @@ def _found(phrases: PhraseSet[bool], toks: Sequence[Token], openers: list[int], 
 
 
 def _revision(clause: _Clause, openers: list[int]) -> bool:
-    lex = _lexicon()
+    lex = quantity_lexicon()
     return _found(lex.revisions, clause.toks, openers, clause.figure - REVISION_REACH,
                   clause.figure)
 
 
-def _pluperfect(toks: Sequence[Token], openers: list[int], end: int, lex: _Lexicon) -> bool:
+def _pluperfect(toks: Sequence[Token], openers: list[int], end: int, lex: QuantityLexicon) -> bool:
     """Whether "كانت الحصيلة ... قد" stands in ``toks[:end]``: an earlier stage of a toll."""
     for k in openers:
         if k >= end:
@@ -439,7 +291,7 @@ def _pluperfect(toks: Sequence[Token], openers: list[int], end: int, lex: _Lexic
 def _context(clause: _Clause, openers: list[int], additional: bool) -> str | None:
     """``background``, ``earlier``, ``rising`` or ``additional`` (see
     :data:`rasd.model.CONTEXTS`)."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     toks, fig, n = clause.toks, clause.figure, len(clause.toks)
     if _found(lex.background, toks, openers, 0, n):
         return "background"
@@ -458,7 +310,7 @@ def _context(clause: _Clause, openers: list[int], additional: bool) -> str | Non
 def _contrast(clause: _Clause) -> bool:
     """Whether the figure is set against another: a contrast word opens its clause or stands
     before it ("، في حين قالت الوزارة إن 5 فقط", "نفى ... أن يكون 30")."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     return lex.contrast.found_in(list(clause.lead) + list(clause.toks[:clause.figure + 3]))
 
 
@@ -467,7 +319,7 @@ def _segments(doc: Document, starts: list[int]) -> list[int]:
     sentence opening with a roundup marker ("وفي هجوم منفصل", "إلى ذلك"). A marker inside a
     paragraph opens a story for the rest of that paragraph only: a lead that ends "وفي هجوم
     منفصل، قتل 11" goes back to its first story in the next paragraph."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     para_starts = [ps for ps, _ in doc.paragraphs]
     out, n, base, current, para = [], 0, 0, 0, -1
     for s, e in doc.sentences:
@@ -488,7 +340,7 @@ def _segments(doc: Document, starts: list[int]) -> list[int]:
 
 
 def _after_part_word(clause: _Clause) -> bool:
-    lex = _lexicon()
+    lex = quantity_lexicon()
     for k in range(max(0, clause.figure - PART_REACH), clause.figure):
         if lex.parts.keys.isdisjoint(clause.toks[k].stems):  # opens no part word: no call
             continue
@@ -500,7 +352,7 @@ def _after_part_word(clause: _Clause) -> bool:
 
 def _part_marker_after(clause: _Clause) -> bool:
     """Whether a share marker follows the figure ("5 بجروح خطيرة", "5 من بين الإصابات")."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
     return lex.part_markers_after.found_in(after)
 
@@ -509,7 +361,7 @@ def _share(clause: _Clause) -> bool:
     """Whether the figure is marked as a share of a larger count, stated or not (lexicon
     ``share_after`` / ``share_before``; asked of stated figures only: "عدد من القتلى" is how a
     vague count names its people, not a share)."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
     before = clause.toks[max(0, clause.figure - lex.share_before_reach):clause.figure]
     return _starts(lex.share_after, after) or lex.share_before.found_in(before)
@@ -518,7 +370,7 @@ def _share(clause: _Clause) -> bool:
 def _share_fronted(clause: _Clause) -> bool:
     """Whether the figure follows a fronted share phrase ("ومن بين القتلى ثمانية أطفال"): a part
     of the toll of its sentence or the two before."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     return lex.share_after.found_in(
         clause.toks[max(0, clause.figure - lex.share_before_reach):clause.figure])
 

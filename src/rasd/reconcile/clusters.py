@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rasd.extractor.quantities import compatible_attacks, distinctive, lasting
+from rasd.extractor.quantity_lexicon import compatible_attacks, distinctive, lasting
 from rasd.model import Claim, Count, Location
 from rasd.reconcile.keys import (
     ADMIN1,

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rasd.extractor.quantities import SHORT_SINCE_DAYS, distinctive
+from rasd.extractor.quantities import SHORT_SINCE_DAYS
+from rasd.extractor.quantity_lexicon import distinctive
 from rasd.geo.gazetteer import Gazetteer
 from rasd.lang.ar import load_data
 from rasd.model import VAGUE_WORDS, Claim, Count, Location
