@@ -142,6 +142,8 @@ def test_a_quote_after_a_definite_speaker_is_what_was_said():
     ("واعتبر المرصد أن الهجوم هو الأعنف، لافتا إلى أنه أسفر عن مقتل 5 مسلحين.", "المرصد"),
     ("ورأت المنظمة أن مقتل 5 أشخاص يؤكد ضراوة المعارك.", "المنظمة"),
     ('واستطردت الوزارة في بيانها: "مقتل 5 عناصر".', "الوزارة"),
+    ("وكانت طهران أعلنت أن 5 جنود قتلوا في الغارة.", "طهران"),  # a capital for its state
+    ("وكانت روسيا قد أعلنت أن 5 جنود قتلوا.", "روسيا"),
 ])
 def test_more_reporting_verbs_and_conjoined_speakers(text, source):
     assert _source_of(text, 5)[0] == source
