@@ -67,3 +67,18 @@ def test_speaker_phrase_boundaries(text, source):
 ])
 def test_accusers_and_subject_first_speakers(text, source):
     assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    "لقي 10 مسلحين مصرعهم في هجوم على رداع، وقالت مصادر قبلية في مأرب إن المعارك توقفت.",
+    "وتواترت أنباء عن انفجارات قتل فيها 10 من العناصر، ونفى الحزب هذه الأنباء.",
+])
+def test_the_speaker_of_a_new_clause_after_the_figure_is_not_its_source(text):
+    """A reporting verb that opens its own clause after the figure reports that clause, not the
+    figure before it: the figure stays in the article's voice."""
+    assert one_claim(text).source.kind == "outlet"
+
+
+def test_a_source_quoted_through_an_aside_may_follow_its_figure():
+    claim = one_claim("وأسفر الانفجار عن مقتل 5 أشخاص، على ما أورد مراسلنا نقلا عن وزارة الصحة.")
+    assert claim.source.text == "وزارة الصحة" and [v.text for v in claim.via] == ["مراسلنا"]

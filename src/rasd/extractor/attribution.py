@@ -394,10 +394,11 @@ def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: boo
         return None
     if b > s0:
         first = _mention(norm, toks, s0, b, cue, lex, lam=lam)
+        aside = _aside(toks, i, s0, b, lex)
         quoted = _quoted_after(norm, toks, _past_time_words(toks, b, lex), lex, figures)
-        if quoted and _known_kind(toks, *quoted, lex):
-            return _Found(_mention(norm, toks, *quoted, cue, lex, (first,)), quoted[1])
-        return _Found(_following(first, _aside(toks, i, s0, b, lex)), b)
+        if quoted and _known_kind(toks, *quoted, lex):  # "على ما أورد مراسلنا نقلا عن الوزارة"
+            return _Found(_mention(norm, toks, *quoted, cue, lex, (first,), after=aside), quoted[1])
+        return _Found(_following(first, aside), b)
     # "ونقل عن مصدر عسكري": the verb's own subject is unsaid
     quoted = _quoted_after(norm, toks, s0, lex, figures)
     if quoted and _plausible(norm, toks, *quoted, lex, figures):

@@ -105,7 +105,8 @@ class SourceResolver:
             before_last = before[-1] if before else None
             named = [sm for sm in before[:-1] if sm.kind not in UNNAMED]
             earlier = named[-1] if named else None
-        chosen = before_last if before_last is not None else (after[0] if after else None)
+        chosen = before_last if before_last is not None else (
+            after[0] if after and after[0].after else None)
         trailing = self._trailing(pos, after, before_last)
         if trailing is not None:
             return trailing
