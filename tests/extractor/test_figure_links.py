@@ -192,3 +192,11 @@ def test_perpetrators_and_bullets_are_no_victims(text, expected):
 def test_what_people_lost_after_their_figure(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
 
+
+
+def test_a_total_of_people_who_were_struck_reaches_its_figure_across_a_period():
+    """"مجموع المدنيين الذين قتلوا ... منذ 18 فبراير ارتفع إلى 1181": the relative clause's
+    event verb takes the figure after "إلى", as "حصيلة القتلى" does, with its breakdown."""
+    claims = extract_claims("وقال المرصد إن مجموع المدنيين الذين قتلوا في الغوطة منذ 18 فبراير "
+                            "الماضي ارتفع إلى 1181 شخصا بينهم 244 طفلا.")
+    assert sorted((c.type, c.count.value) for c in claims) == [("killed", 244), ("killed", 1181)]

@@ -93,7 +93,20 @@ def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int) -> bool
     """Whether a toll ("حصيلة القتلى", "عدد الجرحى") opens the clause whose "إلى N" is the
     figure: the toll reaches its figure across a period or place phrase of any length."""
     return (breaks == 0 and t.hi <= c.lo and c.lo - t.hi <= TOLL_REACH
-            and has_stem(toks[t.lo], context().toll_heads))
+            and (has_stem(toks[t.lo], context().toll_heads) or _total_of_people(toks, t)))
+
+
+TOTAL_HEAD_REACH = 3  # "مجموع [المدنيين] الذين قتلوا": words from the head to the relative
+
+
+def _total_of_people(toks: Sequence[Token], t: Located) -> bool:
+    """Whether the event verb at ``t`` closes "total of the people who" ("مجموع المدنيين الذين
+    قتلوا"): its toll then reaches the figure after "إلى" as a toll head's does."""
+    ctx = context()
+    if t.lo < 2 or not has_stem(toks[t.lo - 1], ctx.total_relatives):
+        return False
+    return any(has_stem(toks[k], ctx.total_heads)
+               for k in range(max(0, t.lo - 1 - TOTAL_HEAD_REACH), t.lo - 1))
 
 
 def _split_idiom(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:

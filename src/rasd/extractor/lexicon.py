@@ -335,6 +335,8 @@ class ContextLexicon:
     causatives: frozenset[str]
     caused_event_links: frozenset[str]
     toll_heads: frozenset[str]
+    total_heads: frozenset[str]
+    total_relatives: frozenset[str]
     affairs: frozenset[str]
 
     @cached_property
