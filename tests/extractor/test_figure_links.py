@@ -200,3 +200,8 @@ def test_a_total_of_people_who_were_struck_reaches_its_figure_across_a_period():
     claims = extract_claims("وقال المرصد إن مجموع المدنيين الذين قتلوا في الغوطة منذ 18 فبراير "
                             "الماضي ارتفع إلى 1181 شخصا بينهم 244 طفلا.")
     assert sorted((c.type, c.count.value) for c in claims) == [("killed", 244), ("killed", 1181)]
+
+
+def test_a_clause_subject_reaches_its_verb_across_a_long_noun_phrase_and_an_auxiliary():
+    claim = one_claim("وقال إن ستة من قادة التنظيم ومعدي خططه المرتبطين باعتداءات في الخارج قد قتلوا.")
+    assert (claim.type, claim.count) == ("killed", Count(value=6))

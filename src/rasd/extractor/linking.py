@@ -25,7 +25,7 @@ ENDS_HOLDING = frozenset({"released"})
 HELD_TYPES = frozenset({"abducted", "arrested"})
 LOSS_AGENT_WORDS = 3         # "فقدت [قوات النظام] 40 عنصراً": the loser between verb and figure
 VERB_BEFORE_MAX_GAP = 2      # "حرر الجيش 178 رهينة": an event verb just before beats a noun after
-CLAUSE_SUBJECT_MAX_GAP = 10  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first verb
+CLAUSE_SUBJECT_MAX_GAP = 12  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first verb
 _PUNCT = re.compile(r"[^\w\s]")    # "غارات على 9 أهداف", "قصف 60 وكراً"
 
 
