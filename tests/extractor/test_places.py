@@ -100,3 +100,9 @@ def test_the_capital_of_a_country_named_by_its_adjective_is_the_capital_city():
         return [(p.name, p.kind, p.country) for p in doc.places]
     assert places("وأصيب ثلاثة مصريين بالعاصمة السعودية.") == [("Riyadh", "city", "SA")]
     assert places("وقتل 5 أشخاص في السعودية.") == [("Saudi Arabia", "country", "SA")]
+
+
+def test_a_part_of_a_continent_is_no_country():
+    """"أمريكا اللاتينية" is Latin America, not "أمريكا" (the United States)."""
+    doc = find_places(prepare(Document(id="t", text="قتل 5 أشخاص في أمريكا الوسطى.")))
+    assert [(p.text, p.country) for p in doc.places] == [("امريكا الوسطي", None)]
