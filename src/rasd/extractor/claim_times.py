@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rasd.extractor.drafts import Draft
 from rasd.extractor.lexicon import PhraseSet
 from rasd.lang.ar import load_data
-from rasd.model import Document, NormOffset, TimeRef
+from rasd.model import Document, NormOffset, TimeRef, Token
 from rasd.text.dates import TimeMention, parse_published
 
 CONTEXT_SENTENCES = 3  # how far back in the paragraph a claim may take its time from
@@ -58,23 +59,27 @@ def _campaign_phrases() -> PhraseSet[bool]:
 CAMPAIGN_PHRASE_WORDS = 3  #: the longest "that began on" phrase, in words
 
 
+def _days_right_after(doc: Document, follows: Callable[[Sequence[Token], int], bool]
+                      ) -> frozenset[int]:
+    """Start offsets of the time expressions whose words before satisfy ``follows`` (given the
+    document's tokens and the index of the expression's first token)."""
+    if not doc.times:
+        return frozenset()
+    starts = [tok.start for tok in doc.tokens]
+    return frozenset(t.start for t in doc.times
+                     if follows(doc.tokens, bisect.bisect_left(starts, t.start)))
+
+
 def _campaign_starts(doc: Document) -> frozenset[int]:
     """Start offsets of the days right after "that began on" ("مسيرة العودة التي انطلقت في 30
     مارس"): when a campaign began, which dates no incident of the sentence (a running total
     from it takes it as its period's start)."""
-    if not doc.times:
-        return frozenset()
     phrases = _campaign_phrases()
-    starts = [tok.start for tok in doc.tokens]
-    out = set()
-    for t in doc.times:
-        k = bisect.bisect_left(starts, t.start)
-        for j in range(max(0, k - CAMPAIGN_PHRASE_WORDS), k):
-            hit = phrases.match_at(doc.tokens, j, k)
-            if hit is not None and j + hit[0] == k:
-                out.add(t.start)
-                break
-    return frozenset(out)
+
+    def after_phrase(toks: Sequence[Token], k: int) -> bool:
+        return any((hit := phrases.match_at(toks, j, k)) is not None and j + hit[0] == k
+                   for j in range(max(0, k - CAMPAIGN_PHRASE_WORDS), k))
+    return _days_right_after(doc, after_phrase)
 
 
 @lru_cache(maxsize=1)
@@ -85,16 +90,8 @@ def _schedule_verbs() -> frozenset[str]:
 def _scheduled_days(doc: Document) -> frozenset[int]:
     """Start offsets of the days right after a schedule verb ("الهدنة التي تنتهي الأحد"): the
     day something is due, not when an event happened (``dates.yaml`` scheduled_before)."""
-    if not doc.times:
-        return frozenset()
     verbs = _schedule_verbs()
-    starts = [tok.start for tok in doc.tokens]
-    out = set()
-    for t in doc.times:
-        k = bisect.bisect_left(starts, t.start) - 1
-        if k >= 0 and not verbs.isdisjoint(doc.tokens[k].stems):
-            out.add(t.start)
-    return frozenset(out)
+    return _days_right_after(doc, lambda toks, k: k > 0 and not verbs.isdisjoint(toks[k - 1].stems))
 
 
 LEAD_SENTENCES = 2  # the headline and the lead: where a claim may take its time from, last
