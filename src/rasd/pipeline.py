@@ -25,9 +25,10 @@ from rasd.extractor.quantities import mark_quantities
 from rasd.extractor.triggers import find_triggers
 from rasd.model import Document
 from rasd.settings import Settings, activated, active
-from rasd.text.dates import find_times, parse_published
+from rasd.text.dates import find_times
 from rasd.text.normalize import normalize
 from rasd.text.numbers import MAX_COUNT, find_counts
+from rasd.text.published import parse_published
 from rasd.text.segment import paragraphs, sentences
 from rasd.text.tokens import tokenize
 

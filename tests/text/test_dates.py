@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from rasd.text.dates import PUBLISHED_RANGE, TimeMention, find_times, parse_published
+from rasd.text.dates import TimeMention, find_times
 from rasd.text.normalize import normalize
+from rasd.text.published import PUBLISHED_RANGE
 
 MON = "2020-10-05"  # a Monday
 SUN = "2020-10-04"
@@ -473,20 +474,6 @@ def test_hijri_years_outside_the_converter_range_are_unresolved():
     for text in ("قتل 5 في 3 رمضان 1342 هـ", "قتل 5 في رمضان 1501 هـ", "قتل 5 عام 1342 هـ"):
         norm = normalize(text)[0]
         assert all(m.date is None for m in find_times(norm, dt.date(2020, 5, 1))), text
-
-
-@pytest.mark.parametrize("value,expected", [
-    ("2018-09-05", dt.date(2018, 9, 5)), ("2017-06-04T08:29:00+01:00", dt.date(2017, 6, 4)),
-    ("0001-01-01", None), ("9999-12-31", None), ("9999", None), ("", None), (None, None),
-    ("1900-01-01", dt.date(1900, 1, 1)), ("2099-12-31", dt.date(2099, 12, 31)),
-    # a UTC stamp is read on the news clock (UTC+3); a local one keeps its own date
-    ("2018-03-25T23:43:39+00:00", dt.date(2018, 3, 26)), ("2018-03-25T20:59:00+00:00", dt.date(2018, 3, 25)),
-    ("2018-03-25T23:43:39Z", dt.date(2018, 3, 26)), ("2018-03-25T23:43:39+04:00", dt.date(2018, 3, 25)),
-    ("2018-03-25T23:43:39", dt.date(2018, 3, 25)), ("2018-03-25Tnonsense", dt.date(2018, 3, 25)),
-    ("2099-12-31T23:00:00+00:00", dt.date(2099, 12, 31)),
-])
-def test_parse_published(value, expected):
-    assert parse_published(value) == expected
 
 
 # --- any text, any publication date: mentions inside the text, ISO dates, never an exception ---

@@ -12,7 +12,8 @@ from rasd.extractor.drafts import Draft
 from rasd.extractor.lexicon import PhraseSet
 from rasd.lang.ar import load_data
 from rasd.model import Document, NormOffset, TimeRef, Token
-from rasd.text.dates import TimeMention, parse_published
+from rasd.text.dates import TimeMention
+from rasd.text.published import parse_published
 
 CONTEXT_SENTENCES = 3  # how far back in the paragraph a claim may take its time from
 EVENT_PRECISIONS = frozenset({"day", "week", "month"})

@@ -29,7 +29,7 @@ from rasd.extractor.lexicon import PhraseSet, context, has_stem
 from rasd.extractor.named import claim_names
 from rasd.extractor.quantity_lexicon import QuantityLexicon, distinctive, quantity_lexicon
 from rasd.model import Claim, Count, Document, OrigOffset, Period, Signature, Token
-from rasd.text.dates import parse_published
+from rasd.text.published import parse_published
 from rasd.text.tokens import word_starts
 
 __all__ = ["mark_quantities"]

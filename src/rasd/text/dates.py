@@ -9,8 +9,7 @@ patterns are tried there only.
 Resolution rules (``pub`` = publication date):
 
 - Relative expressions need ``pub``; without it they come back with ``date=None``. A publication
-  date outside :data:`PUBLISHED_RANGE` counts as unknown (:func:`parse_published`); a UTC
-  timestamp is read on the :data:`NEWS_CLOCK` (UTC+3).
+  date outside :data:`rasd.text.published.PUBLISHED_RANGE` counts as unknown.
 - A weekday (alone, or with a day word / time of day) is the most recent such day on or before
   ``pub`` (``pub`` itself when it is that weekday); with a "past" word strictly before ``pub``;
   with a "next" word strictly after. Yesterday + weekday is ``pub - 1``, today + weekday ``pub``,
@@ -52,19 +51,13 @@ from rasd.model import NormOffset, Token
 from rasd.text import periods
 from rasd.text.date_dispatch import Dispatch, inside
 from rasd.text.periods import WEEK_START, Resolved
+from rasd.text.published import PUBLISHED_RANGE
 from rasd.text.tokens import leading_word, word_starts
 from rasd.text.trie import trie_pattern
 
-__all__ = ["TimeMention", "find_times", "parse_published", "WEEK_START", "FUTURE_SLACK",
-           "PUBLISHED_RANGE"]
+__all__ = ["TimeMention", "find_times", "WEEK_START", "FUTURE_SLACK"]
 
 FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less date may lie
-#: publication dates taken as such: the Gregorian years the grammar reads (1900-2099). Relative
-#: expressions move at most 999 years from it, so their arithmetic never leaves the calendar.
-PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2099, 12, 31))
-#: the clock a timestamp in UTC is read on: Arabic news is written on Levant and Gulf time
-#: (UTC+2 to +4), so a Sunday 23:43 UTC stamp is a Monday piece
-NEWS_CLOCK = dt.timezone(dt.timedelta(hours=3))
 
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
@@ -611,7 +604,7 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar,
 def find_times(norm: str, published: dt.date | None, tokens: Sequence[Token] | None = None,
                only: Sequence[tuple[int, int]] | None = None) -> list[TimeMention]:
     """Time expressions of normalized text ``norm``, resolved against ``published`` (unknown
-    outside :data:`PUBLISHED_RANGE`); ``tokens`` (those of ``norm``, from
+    outside :data:`~rasd.text.published.PUBLISHED_RANGE`); ``tokens`` (those of ``norm``, from
     :func:`rasd.text.tokens.tokenize`) only make the search faster. With ``only`` (sorted,
     non-overlapping spans of ``norm``), only the expressions that open inside them are sought
     (one may run on past a span's end)."""
@@ -646,32 +639,3 @@ def find_times(norm: str, published: dt.date | None, tokens: Sequence[Token] | N
     return [TimeMention(NormOffset(s), NormOffset(e), start.isoformat() if start else None, precision,
                         end.isoformat() if end and precision != "since" else None)
             for s, e, (start, precision, end) in taken]
-
-
-def parse_published(value: str | None) -> dt.date | None:
-    """The date of a publication timestamp ("2018-09-05", "2017-06-04T08:29:00+01:00"), or None
-    (also for a date outside :data:`PUBLISHED_RANGE`). A stamp in a local time zone gives its
-    own date; one in UTC is read on :data:`NEWS_CLOCK`."""
-    if not value:
-        return None
-    try:
-        day = dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-    if not PUBLISHED_RANGE[0] <= day <= PUBLISHED_RANGE[1]:
-        return None
-    local = _on_news_clock(value)
-    return local if local and local <= PUBLISHED_RANGE[1] else day
-
-
-def _on_news_clock(value: str) -> dt.date | None:
-    """The date on :data:`NEWS_CLOCK` of a UTC timestamp with a time of day, else None."""
-    if len(value) <= 10:
-        return None
-    try:
-        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if stamp.utcoffset() != dt.timedelta(0):
-        return None
-    return stamp.astimezone(NEWS_CLOCK).date()
