@@ -82,3 +82,8 @@ def test_the_speaker_of_a_new_clause_after_the_figure_is_not_its_source(text):
 def test_a_source_quoted_through_an_aside_may_follow_its_figure():
     claim = one_claim("وأسفر الانفجار عن مقتل 5 أشخاص، على ما أورد مراسلنا نقلا عن وزارة الصحة.")
     assert claim.source.text == "وزارة الصحة" and [v.text for v in claim.via] == ["مراسلنا"]
+
+
+def test_a_rule_or_an_agreement_after_a_preposition_is_no_source():
+    claim = one_claim("وقال المتحدث إن 5 أشخاص أصيبوا، وتم التعامل مع الحادث وفق الخطط المعدة لذلك.")
+    assert claim.source.text == "المتحدث"

@@ -309,7 +309,7 @@ def _by_preposition(norm: str, toks: Sequence[Token], i: int, lex: AttributionLe
     n = hit[0]
     a = _owner_start(toks, i + n, lex)
     b = _speaker(norm, toks, a, lex, figures, lam_first=True)
-    if b <= a:
+    if b <= a or has_stem(toks[a], lex.not_speakers):  # "وفق الخطط المعدة": how, not who
         return None
     return _Found(_mention(norm, toks, a, b, (toks[i].start, toks[i + n - 1].end), lex,
                            lam=lex.lam, after=_names_anew(toks, a, lex)), b)

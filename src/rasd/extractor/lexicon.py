@@ -379,6 +379,7 @@ class AttributionLexicon:
     lam: str
     charge: str  # "ب" of the charge after a verb of accusing
     not_a_report: frozenset[str]
+    not_speakers: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
     name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
     outlet_voice: PhraseSet[bool]    # the article's own voice ("يشار إلى أن") -> needs "أن" after it
