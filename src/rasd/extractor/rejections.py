@@ -19,9 +19,12 @@ HYPOTHETICAL_WINDOW = 4  # words before an event that may make it hypothetical (
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
 
 
-def blocked(toks: Sequence[Token], lo: int) -> bool:
-    """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل")."""
+def blocked(toks: Sequence[Token], lo: int, unrealized_only: bool = False) -> bool:
+    """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل");
+    with ``unrealized_only``, only an attempt right before it ("محاولة اغتيال")."""
     ctx = context()
+    if unrealized_only:
+        return lo > 0 and has_stem(toks[lo - 1], ctx.unrealized)
     for k in range(max(0, lo - max(NEGATION_WINDOW, HYPOTHETICAL_WINDOW)), lo):
         tok = toks[k]
         if ctx.blocking.isdisjoint(tok.stems):  # most words: no negation, hypothesis or modal
@@ -31,7 +34,7 @@ def blocked(toks: Sequence[Token], lo: int) -> bool:
             return True
         if k < lo - HYPOTHETICAL_WINDOW:
             continue
-        if has_stem(tok, ctx.hypothetical) or k == lo - 1 and has_stem(tok, ctx.attempts):
+        if has_stem(tok, ctx.hypothetical) or k == lo - 1 and has_stem(tok, ctx.unrealized):
             return True  # "يعتزم إرسال", "محاولة اغتيال"
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
                 ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
@@ -89,7 +92,8 @@ def _did_not_happen(k: Candidate) -> bool:
     """The event is negated or hypothetical ("لم تسجل", "قد يقتل"), undone after ("لم يتم"), or
     a purpose ("لإجلاء"): a verbal noun before the figure that no causative introduces."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
-    return blocked(toks, min(c.lo, t.lo)) or _undone(toks, max(c.hi, t.hi)) or (
+    return blocked(toks, min(c.lo, t.lo)) or blocked(toks, t.lo, unrealized_only=True) \
+        or _undone(toks, max(c.hi, t.hi)) or (
         trig.role == "masdar" and not k.caused and t.lo < c.lo
         and context().purposive(toks[t.lo], trig.type))
 
