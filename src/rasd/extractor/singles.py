@@ -237,18 +237,90 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(new_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
                                  COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
-        idiom = trig.role == "phrase" and _one_death_idiom(toks, t)
-        before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
-            if trig.role == "verb" or idiom else None
-        if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \
-                and not any(has_stem(toks[j], persons().not_one_subjects)
-                            for j in range(max(0, t.lo - NOT_ONE_REACH), t.lo)):
-            # "ثم أطلق النار على نفسه ولقي مصرعه": its pronoun is the one person
-            before = new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
-                               COSTS.single, None, toks[t.lo].start, (trig.start, trig.end))
+        before = _subject_single(norm, toks, trig, t, c_loc, si, one_of, counted_all)
         if before is not None:
             out.append(before)
     return out
+
+
+def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
+                    c_loc: list[Located], si: int, one_of: Set[int], counted_all: Set[int]
+                    ) -> Draft | None:
+    """The count-of-one claim of a verb or idiom whose one person comes before it ("وكان شرطي
+    أردني قتل", "أن الصماد، رئيس المجلس السياسي، قتل"), or of a lone idiom of one death ("ثم
+    أطلق النار على نفسه ولقي مصرعه"); None when there is none."""
+    counted = counted_all - one_of
+    idiom = trig.role == "phrase" and _one_death_idiom(toks, t)
+    before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
+        if trig.role == "verb" or idiom else None
+    if before is None and trig.role == "verb" and not _with_purpose_lam(toks[t.lo]):
+        k = _subject_after_complementizer(norm, toks, t, one_of, counted_all)
+        if k is not None:
+            return new_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
+                             COSTS.single_before, Located(k, k + 1), toks[k].start,
+                             (trig.start, trig.end))
+    if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \
+            and not any(has_stem(toks[j], persons().not_one_subjects)
+                        for j in range(max(0, t.lo - NOT_ONE_REACH), t.lo)):
+        # "ثم أطلق النار على نفسه ولقي مصرعه": its pronoun is the one person
+        before = new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                           COSTS.single, None, toks[t.lo].start, (trig.start, trig.end))
+    return before
+
+
+APPOSITION_WORDS = 7  # "إن [الصحفي السعودي المختفي منذ 6 أيام]، جمال خاشقجي، قتل": words of a part
+QUOTES = "\"'\u201c\u201d\u00ab\u00bb "  # quotes inside a subject ("رئيس \"المجلس السياسي\"") break nothing
+COMMAS = frozenset({"\u060c", ","})
+
+
+def _with_purpose_lam(tok: Token) -> bool:
+    """Whether a verb carries the lam of purpose ("كان هناك لقتل"): no event told."""
+    lam = context().purpose_lam
+    return any(tok.text.endswith(stem) and tok.text[:len(tok.text) - len(stem)] in lam
+               for stem in tok.stems if stem != tok.text)
+
+
+def _object_follows(toks: Sequence[Token], k: int, counted: Set[int]) -> bool:
+    """Whether token ``k`` (right after a verb) is a figure or a person: the verb's object, so
+    that the subject before it is the agent ("أن الجندي قتل مدنيا")."""
+    return k < len(toks) and (k in counted or linking.is_person(toks[k]) or opens_name(toks, k)
+                              or _national(toks, k))
+
+
+def _subject_after_complementizer(norm: str, toks: Sequence[Token], t: Located,
+                                  one_of: Set[int], counted: Set[int]) -> int | None:
+    """The one person between a complementizer and an event verb, in one part of at most
+    :data:`SUBJECT_BEFORE_MAX_GAP` words ("أن البلجيكي صفيان مكوح قتل") or with an apposition
+    between commas right before the verb ("أن الصماد، رئيس المجلس السياسي، قتل", "إن الصحفي
+    ...، جمال خاشقجي، قتل"): the subject's first token, or None. A part must open with one person
+    (a person noun, a nationality, a given name) and join no other ("امرأة وطفلتها"); no figure
+    or person may follow the verb."""
+    if _object_follows(toks, t.hi, counted):
+        return None
+    starts: list[int] = []  # the first token of each part, the last part first
+    for k in range(t.lo - 1, max(-1, t.lo - 1 - 2 * APPOSITION_WORDS), -1):
+        gap = norm[toks[k].end:toks[k + 1].start].strip(QUOTES)
+        if gap in COMMAS:
+            starts.append(k + 1)
+        elif gap:
+            return None
+        if toks[k].text in context().complementizers:  # (not "كان", whose stem is "ان")
+            starts.append(k + 1)
+            break
+    else:
+        return None
+    if len(starts) == 3 and starts[0] == t.lo:  # a head and its apposition, a comma each
+        parts = list(zip(starts[1:], starts[:2]))
+    elif len(starts) == 1 and t.lo - starts[0] <= SUBJECT_BEFORE_MAX_GAP:
+        parts = [(starts[0], t.lo)]
+    else:
+        return None
+    if all(s < e <= s + APPOSITION_WORDS and s not in counted for s, e in parts) \
+            and not any(starts_with_conjunction(toks[j]) and linking.is_person(toks[j])
+                        for s, e in parts for j in range(s + 1, e)) \
+            and any(_is_one(toks, s, one_of, counted, names=True) for s, _ in parts):
+        return starts[-1]
+    return None
 
 
 def _names_an_affair(toks: Sequence[Token], lo: int) -> bool:
