@@ -323,3 +323,23 @@ def test_a_subject_after_a_complementizer_with_an_object_is_the_agent():
 def test_a_subject_joined_to_another_person_is_no_count_of_one():
     claims = extract_claims("وقالوا إن امرأة حاملا وطفلتها، وعمرها سنة، قتلتا في المنطقة.")
     assert Count(value=1) not in [c.count for c in claims]
+
+
+@pytest.mark.parametrize("text, etype, subject", [
+    ("وقتلت سيارة مفخخة أخرى ضابط الشرطة المحلي سامي الخطيب.", "killed", "ضابط"),
+    ("وأصابت رصاصة طائشة طفلا في الحي.", "injured", "طفلا"),
+    ("قتلت الميليشيات الخميس، زعيما قبليا في المديرية.", "killed", "زعيما"),
+    ("واعتقلت الشرطة أمس شابا في المدينة.", "arrested", "شابا"),
+])
+def test_one_person_after_a_thing_that_killed_or_a_day(text, etype, subject):
+    claim = one_claim(text)
+    assert (claim.type, claim.count, claim.subject.text) == (etype, Count(value=1), subject)
+
+
+@pytest.mark.parametrize("text", [
+    "وأصابت قذيفة منزل مواطن في الحي.",      # the house, not the man
+    "وقتلت سيارة مفخخة الخميس، في السوق.",
+    "وأصابت قذيفة هاون أطلقها المسلحون المبنى.",
+])
+def test_a_thing_that_killed_before_no_person_is_no_count_of_one(text):
+    assert extract_claims(text) == []

@@ -16,7 +16,12 @@ from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.rejections import blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
-from rasd.text.tokens import has_article, is_definite, starts_with_conjunction
+from rasd.text.tokens import (
+    has_article,
+    has_preposition,
+    is_definite,
+    starts_with_conjunction,
+)
 
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released", "returned"})
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
@@ -96,6 +101,28 @@ def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
 
 
 AGENT_WORDS = 3  # "اعتقلت [السلطات الفرنسية] اللص": an institution and its adjectives
+
+
+INSTRUMENT_ADJECTIVES = 2  # "قتلت سيارة [مفخخة أخرى] ضابط الاستخبارات"
+
+
+def _after_instrument(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) -> int:
+    """Index of one person after a thing that killed or wounded named as the subject right
+    after a verb, with at most two adjectives ("قتلت سيارة مفخخة أخرى ضابط الاستخبارات"), or
+    ``k`` when there is none or no singular person follows it."""
+    lex = persons()
+    if k >= len(toks) or has_article(toks[k]) or not has_stem(toks[k], lex.instrument_agents):
+        return k
+    for j in range(k + 1, min(len(toks), k + 2 + INSTRUMENT_ADJECTIVES)):
+        tok = toks[j]
+        if j in counted or CLAUSE_BREAK.search(norm, toks[j - 1].end, tok.start):
+            return k
+        if has_stem(tok, lex.singular) and not has_stem(tok, lex.objects):
+            return j  # ("طفلا" is also the noun of figures: "30 طفلا")
+        if has_article(tok) or has_preposition(tok) or starts_with_conjunction(tok) \
+                or has_stem(tok, lex.objects) or has_stem(tok, lex.plural):
+            return k
+    return k
 
 
 def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
@@ -218,7 +245,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
-            k = _after_adjunct(norm, toks, _after_agent(norm, toks, k), counted_all)
+            k = _after_adjunct(norm, toks, _after_instrument(
+                norm, toks, _after_agent(norm, toks, k), counted_all), counted_all)
         if _lost_a_possession(toks, k, trig):
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
@@ -346,6 +374,12 @@ def _after_adjunct(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) 
     or ``k`` when there is none or no such person follows it."""
     lex = persons()
     if k >= len(toks) or k in counted:
+        return k
+    if has_stem(toks[k], lex.single_gap_times):  # "قتلت الميليشيات الخميس، زعيما قبليا"
+        j = k + 1 + (k + 1 < len(toks) and has_stem(toks[k + 1], lex.single_gap_times))
+        if j < len(toks) and j not in counted and has_stem(toks[j], lex.singular) \
+                and not has_article(toks[j]):
+            return j
         return k
     if has_stem(toks[k], lex.single_gap_pronouns):
         j = k + 1
