@@ -343,3 +343,24 @@ def test_one_person_after_a_thing_that_killed_or_a_day(text, etype, subject):
 ])
 def test_a_thing_that_killed_before_no_person_is_no_count_of_one(text):
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "فيما قتل شريف الرجب في 26 يونيو.",
+    "وقتل منور المطيري.",
+    "واغتيل ناجي الحسيني برصاص مجهولين.",
+])
+def test_a_bare_name_after_a_past_event_verb_is_one_person(text):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == ("killed", Count(value=1))
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل معظم الركاب في الحادث.",              # many, not a name
+    "واعتقل أنصار الرئيس في العاصمة.",
+    "وأوقفت الوكالة تبادل المعلومات مع الشركاء.",  # stopped, not arrested
+    "ويعتقل خصومه السياسيين بتهم قاسية.",          # present tense: a habit
+    "وقتل منتصف الليل في المدينة.",
+])
+def test_no_bare_name_after_an_event_verb(text):
+    assert [c for c in extract_claims(text) if c.count == Count(value=1)] == []

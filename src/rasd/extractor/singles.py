@@ -11,7 +11,7 @@ from rasd.extractor import linking
 from rasd.extractor.drafts import Cover, Draft, new_draft
 from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Located
-from rasd.extractor.named import not_before_names, opens_name
+from rasd.extractor.named import bare_name, bare_name_verb, not_before_names, opens_name
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.rejections import blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
@@ -252,7 +252,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
                 _is_one(toks, k, one_of, counted_all, _names_follow(toks[t.lo], trig)) or (
-                trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
+                trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))
+                or _bare_name_after(norm, toks, trig, t, k)):
             if (count := _referents(toks, k, one_of)).value:
                 more, end = _conjoined_ones(norm, toks, k, counted_all) \
                     if count.value == 1 and k not in one_of else (0, k + 1)
@@ -349,6 +350,22 @@ def _subject_after_complementizer(norm: str, toks: Sequence[Token], t: Located,
             and any(_is_one(toks, s, one_of, counted, names=True) for s, _ in parts):
         return starts[-1]
     return None
+
+
+def _bare_name_after(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, k: int
+                     ) -> bool:
+    """Whether a bare two-word name right after an event verb that opens a clause is its one
+    person ("فيما قتل شريف الرجب في 26 يونيو", "وقتل منور المطيري."; :func:`named.bare_name`),
+    after a past verb of :func:`named.bare_name_verb`; no person, thing, event, day or
+    institution word."""
+    if trig.role != "verb" or k != t.hi or k + 1 >= len(toks) or not bare_name_verb(toks[t.lo]) \
+            or not (_opens_clause(norm, toks, t.lo) or starts_with_conjunction(toks[t.lo])):
+        return False
+    lex = persons()
+    return not any(linking.is_person(tok) or has_stem(tok, lex.objects)
+                   or has_stem(tok, lex.single_gap_times) or has_stem(tok, actor_heads())
+                   or triggers().entries.contains(tok) for tok in toks[k:k + 2]) \
+        and bare_name(norm, toks, k)
 
 
 def _names_an_affair(toks: Sequence[Token], lo: int) -> bool:
