@@ -364,3 +364,16 @@ def test_a_bare_name_after_a_past_event_verb_is_one_person(text):
 ])
 def test_no_bare_name_after_an_event_verb(text):
     assert [c for c in extract_claims(text) if c.count == Count(value=1)] == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("صدمت شاحنة حشدا. سائق الشاحنة من أصل تونسي، وقد قتل بنيران الشرطة.", "killed"),
+    ("وكان الجندي في دورية، وقد أصيب بجروح.", "injured"),
+])
+def test_the_person_opening_the_clause_before_and_had_been(text, etype):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (etype, Count(value=1))
+
+
+def test_no_person_opening_the_clause_before_and_had_been():
+    assert extract_claims("وكان الهجوم في الصباح، وقد قتل في المدينة.") == []

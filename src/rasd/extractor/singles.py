@@ -284,6 +284,8 @@ def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
         if trig.role == "verb" or idiom else None
     if before is None and trig.role == "verb" and not _with_purpose_lam(toks[t.lo]):
         k = _subject_after_complementizer(norm, toks, t, one_of, counted_all)
+        if k is None:
+            k = _subject_of_previous_clause(norm, toks, t, one_of, counted_all)
         if k is not None:
             return new_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
                              COSTS.single_before, Located(k, k + 1), toks[k].start,
@@ -300,6 +302,31 @@ def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
 APPOSITION_WORDS = 7  # "إن [الصحفي السعودي المختفي منذ 6 أيام]، جمال خاشقجي، قتل": words of a part
 QUOTES = "\"'\u201c\u201d\u00ab\u00bb "  # quotes inside a subject ("رئيس \"المجلس السياسي\"") break nothing
 COMMAS = frozenset({"\u060c", ","})
+
+
+PREVIOUS_CLAUSE_WORDS = 8  # "وكان [سائق الشاحنة من أصل تونسي]، وقد قتل": its words
+
+
+def _subject_of_previous_clause(norm: str, toks: Sequence[Token], t: Located,
+                                one_of: Set[int], counted: Set[int]) -> int | None:
+    """The one person that opens the clause before "وقد" + an event verb, maybe after "كان"
+    ("سائق الشاحنة من أصل تونسي، وقد قتل بنيران الشرطة", "وكان الجندي في دورية، وقد أصيب"):
+    its token index, or None. Only a comma may stand before "وقد"; no figure or person may
+    follow the verb."""
+    q = t.lo - 1
+    if q < 1 or not (starts_with_conjunction(toks[q]) and has_stem(toks[q], context().modal)) \
+            or norm[toks[q - 1].end:toks[q].start].strip() not in COMMAS \
+            or _object_follows(toks, t.hi, counted):
+        return None
+    k = q - 1
+    while k > 0 and k - 1 not in counted and not CLAUSE_BREAK.search(
+            norm, toks[k - 1].end, toks[k].start):
+        k -= 1
+    if q - k > PREVIOUS_CLAUSE_WORDS or k - 1 in counted:
+        return None
+    if has_stem(toks[k], persons().subject_openers):
+        k += 1
+    return k if k < q and _is_one(toks, k, one_of, counted, names=True) else None
 
 
 def _with_purpose_lam(tok: Token) -> bool:
