@@ -36,6 +36,15 @@ def test_same_source_by_canonical_id_counts_once():
     assert len(extract_claims(text)) == 1
 
 
+def test_a_sources_body_figure_is_kept_over_its_headlines():
+    """"تركيا تعلن مقتل 3 جنود" and, in the body, the prime minister's 3 killed in Afrin: one
+    claim, the body's (it tells where)."""
+    text = "أعلن رئيس الوزراء التركي مقتل 3 جنود أتراك في منطقة عفرين شمال غربي سوريا."
+    claims = extract_claims(text, title="تركيا تعلن مقتل 3 جنود")
+    assert len(claims) == 1 and claims[0].source.text == "رئيس الوزراء التركي"
+    assert claims[0].location is not None and "عفرين" in claims[0].location.text
+
+
 def test_lead_one_person_yields_to_the_attributed_one_below():
     text = ("وتم القبض على مشتبه بعد الهجوم.\n\n"
             "وقالت الشرطة البريطانية في بيان إنها ألقت القبض على رجل يبلغ من العمر 23 عاما.")
@@ -115,8 +124,8 @@ def test_the_outlets_same_figure_in_a_country_and_its_city_is_one_event():
 
 def test_a_source_repeating_its_figure_with_a_hedge_keeps_the_hedge():
     # "قال المرصد إن 30 أصيبوا" then "وأضاف المرصد أن ما لا يقل عن 30 أصيبوا": one claim, a floor
-    text = ("تفجير\nقال المرصد إن 30 شخصا أصيبوا في التفجير.\n"
-            "وأضاف المرصد أن ما لا يقل عن 30 شخصا أصيبوا.")
+    text = ("تفجير\nوقع التفجير قرب السوق.\nقال المرصد إن 30 شخصا أصيبوا في التفجير.\n"
+            "وأضاف المرصد أن ما لا يقل عن 30 شخصا أصيبوا.")  # both after the lead
     claims = rasd.extract(text, outlet="X")
     assert [(c.count.value, c.count.qualifier) for c in claims] == [(30, "at_least")]
     assert text[claims[0].evidence.start:claims[0].evidence.end].startswith("30")

@@ -23,6 +23,10 @@ def _claims(text):
     "قتل الكثير من المدنيين في القصف.",
     "تنتج البلاد 450 ألف برميل من النفط يومياً.",              # oil, not barrel bombs
     "وأصيب بين الجرحى تونسي أب لطفلين.",                      # a parent's children
+    "ولا يرغب سكانها، وعددهم نحو 400 ألف نسمة، في الهروب.",   # inhabitants, not displaced
+    "واتهمهم بالضلوع في محاولة اغتيال الرئيس.",               # an attempt
+    "وكان قد خطط لقتل أكبر عدد من الفرنسيين.",                # a plan, "as many as possible"
+    'وقال إن "عددا كبيرا" من المقاتلين "فروا".',               # "a large number" in quotes
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
@@ -36,6 +40,9 @@ def test_not_a_claim(text):
     ("تم القضاء على 40 مسلحاً.", ("killed", Count(value=40))),
     ("ألقت المروحيات 20 برميلاً متفجراً على الحي.", ("strikes", Count(value=20))),
     ("خلف الزلزال الذي وقع في 5 أغسطس/آب 460 قتيلا.", ("killed", Count(value=460))),  # the month
+    ("وقالت إن محاولة التسلل خلفت مقتل 30 عنصرا.", ("killed", Count(value=30))),  # what it caused
+    ("وأودت الحرب بحياة أكثر من 350 ألف نسمة.",
+     ("killed", Count(value=350000, qualifier="at_least"))),  # the dead counted in inhabitants
 ])
 def test_still_a_claim(text, expected):
     assert _claims(text) == [expected]

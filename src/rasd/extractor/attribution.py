@@ -20,6 +20,7 @@ from rasd.extractor.lexicon import (
     persons,
     triggers,
 )
+from rasd.extractor.nationality import tables
 from rasd.extractor.sources import HEAD_KINDS, ORG_KINDS, resolve_source
 from rasd.model import Document, NormOffset, SourceMention, Token
 from rasd.text.tokens import (
@@ -254,9 +255,17 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
     # has a known head ("الجيش الإسرائيلي قال")
     opens = a == 0 or _broken(norm, toks[a - 1], toks[a]) \
         or has_stem(toks[a - 1], persons().subject_openers)
-    if a < i and opens and _known_kind(toks, a, i, lex):
+    if a < i and opens and (_known_kind(toks, a, i, lex) or _names_a_state(toks, a, i)):
         return a
     return i
+
+
+def _names_a_state(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` (an auxiliary "قد" aside) are one country or capital name
+    speaking for its state ("وكانت طهران أعلنت", "وكانت روسيا قد أعلنت")."""
+    if b - a == 2 and has_stem(toks[b - 1], context().modal):
+        b -= 1
+    return b - a == 1 and any(stem in tables().names for stem in toks[a].stems)
 
 
 def _quoted_after(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,

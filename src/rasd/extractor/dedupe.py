@@ -98,12 +98,15 @@ def _elsewhere(cl: Claim, countries: list[str | None]) -> bool:
 
 
 def dedupe(claims: list[Claim], headings: list[Span],
-           mentions: Sequence[tuple[int, str]] = ()) -> list[Claim]:
+           mentions: Sequence[tuple[int, str]] = (), title_end: int = 0) -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline or a crosshead
     yields to the same figure attributed elsewhere; the same source (same words, or the same
     canonical id: "المرصد" and "مدير المرصد رامي عبد الرحمن") repeating a figure counts once."""
     def in_heading(cl: Claim) -> bool:
         return any(h.start <= cl.evidence.start < h.end for h in headings)
+
+    def in_title(cl: Claim) -> bool:
+        return cl.evidence.start < title_end
 
     keys = source_keys(claims, mentions)
     groups: dict[tuple[object, ...], list[Claim]] = {}
@@ -113,8 +116,11 @@ def dedupe(claims: list[Claim], headings: list[Span],
     keep: list[Claim] = []
     for group in groups.values():
         named = [cl for cl in group if cl.source.kind != "outlet"]
-        pool = [cl for cl in group
-                if not (named and cl.source.kind == "outlet" and in_heading(cl))]
+        pool = sorted((cl for cl in group
+                       if not (named and cl.source.kind == "outlet" and in_heading(cl))),
+                      key=lambda cl: cl.source.kind != "outlet" and (
+                          in_title(cl), in_heading(cl)) or (False, False))
+        # ... a named source's body figure is kept over its lead's and title's (they summarize)
         seen: list[tuple[str, int]] = []  # source keys kept, with their place in ``keep``
         ids: dict[str, int] = {}
         voice: list[tuple[str | None, int]] = []  # the article's own figures kept: country, place

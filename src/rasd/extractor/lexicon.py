@@ -314,6 +314,7 @@ def persons() -> PersonLexicon:
 class ContextLexicon:
     negation: frozenset[str]
     hypothetical: frozenset[str]
+    attempts: frozenset[str]
     modal: frozenset[str]
     present_prefixes: tuple[str, ...]
     modal_exceptions: frozenset[str]
@@ -342,7 +343,7 @@ class ContextLexicon:
     def blocking(self) -> frozenset[str]:
         """The words of negation, hypothesis and modality: one set that passes most words by
         (:func:`rasd.extractor.rejections.blocked`)."""
-        return self.negation | self.hypothetical | self.modal
+        return self.negation | self.hypothetical | self.modal | self.attempts
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""

@@ -22,6 +22,7 @@ class NotClaimLexicon:
     death_sentences: frozenset[str]
     standing: frozenset[str]
     standing_window: int
+    inhabitants: frozenset[str]
     rate_words: frozenset[str]
     diseases: frozenset[str]
     disease_window: int
@@ -46,7 +47,8 @@ def lexicon() -> NotClaimLexicon:
         verdicts=words("verdicts"),
         verdict_window=data.integer("verdict_window"), death_sentences=words("death_sentences"),
         standing=words("standing"),
-        standing_window=data.integer("standing_window"), rate_words=words("rate_words"),
+        standing_window=data.integer("standing_window"), inhabitants=words("inhabitants"),
+        rate_words=words("rate_words"),
         diseases=words("diseases"), disease_window=data.integer("disease_window"),
         named_media=words("named_media"), oil_words=words("oil_words"),
         oil_window=data.integer("oil_window"), protests=words("protests"),
@@ -66,8 +68,9 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
                                                  last + 1, lex.verdicts) and (
             trig.type != "killed" or has_stem(toks[t.lo], lex.death_sentences)):
         return True  # "حكم بسجن 10 متهمين", "السجن المؤبد لستة صحفيين", "حكم بالإعدام على 5"
-    if _near(toks, c.lo - lex.standing_window, c.lo, lex.standing):
-        return True  # "يعيش فيها نحو 200 ألف مدني"
+    if _near(toks, c.lo - lex.standing_window, c.lo, lex.standing) or trig.type == "displaced" \
+            and c.hi < len(toks) and has_stem(toks[c.hi], lex.inhabitants):
+        return True  # "يعيش فيها نحو 200 ألف مدني"; "نحو 400 ألف نسمة" who would flee
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
     after = max(c.hi, t.hi)

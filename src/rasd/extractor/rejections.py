@@ -31,8 +31,8 @@ def blocked(toks: Sequence[Token], lo: int) -> bool:
             return True
         if k < lo - HYPOTHETICAL_WINDOW:
             continue
-        if has_stem(tok, ctx.hypothetical):
-            return True
+        if has_stem(tok, ctx.hypothetical) or k == lo - 1 and has_stem(tok, ctx.attempts):
+            return True  # "يعتزم إرسال", "محاولة اغتيال"
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
                 ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
                 and not has_stem(toks[k + 1], triggers().past_forms):  # "قد نزح": has fled

@@ -120,7 +120,8 @@ def _cores(norm: str, lx: NumberLexicon, tokens: Sequence[Token] | None = None) 
                             conj=norm[s] in lx.conj)
             else:
                 yield _Core(s, e, s, "special", value=a, kind="score")
-        elif group == "several" and (m.group().endswith(lx.unspecified) or _relative(m, norm, lx)):
+        elif group == "several" and (_words_of(m.group()).endswith(lx.unspecified)
+                                     or _relative(m, norm, lx)):
             yield _Core(s, e, s, "special", value=0, kind="unspecified")  # "عدد كبير من"
         elif group == "several":
             yield _Core(s, e, s, "several", vague="several", conj=m.group()[:1] in lx.conj)
@@ -129,6 +130,12 @@ def _cores(norm: str, lx: NumberLexicon, tokens: Sequence[Token] | None = None) 
             digits = _NONDIGIT.sub("", text) if group == "phone" else _NONDIGIT.split(text)[0]
             if len(digits) <= MAX_DIGITS:
                 yield _Core(s, e, s, "special", value=int(digits), kind=group or "count")
+
+
+def _words_of(phrase: str) -> str:
+    """A matched phrase's words, one space apart, without the quote marks it may hold (a
+    quoted "a large number" before its "of")."""
+    return " ".join(phrase.replace('"', " ").split())
 
 
 def _relative(m: re.Match[str], norm: str, lx: NumberLexicon) -> bool:
