@@ -290,3 +290,90 @@ def test_the_perpetrator_is_one_person():
 def test_a_named_commander_between_the_idiom_and_his_death():
     assert [(c.type, c.count.value) for c in extract_claims(
         "ولقي القيادي الحوثي أبو علي الكحلاني مصرعه في المعارك.")] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وأعلنت القناة أن الزبيدي، رئيس المجلس المحلي، قتل يوم الخميس الماضي.", "killed"),
+    ('وأعلنت القناة أن الزبيدي، رئيس "المجلس المحلي"، قتل يوم الخميس.', "killed"),
+    ("وقال مسؤول إن الكاتب المختفي منذ 6 أيام، خالد الحربي، قتل في السفارة.", "killed"),
+    ("وذكرت الصحيفة أن البلجيكي مارك دوبوا قتل في ضربة جوية.", "killed"),
+    ("وأوضح المصدر أن المشتبه به، الذي يعرف باسم أبو سعيد، اعتقل في المدينة.", "arrested"),
+    ("وقالت إن الطبيب المعروف، هاني العمري، أصيب بجروح.", "injured"),
+])
+def test_one_person_between_a_complementizer_and_its_verb(text, etype):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (etype, Count(value=1))
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الشرطة إن الهجوم، الذي وقع أمس، قتل في المدينة.",   # no person opens a part
+    "وذكر أن الجيش، بقيادة العقيد محمد، اعتقل في المدينة.",
+    'وقال الادعاء إن المتهم "كان هناك لقتل".',                  # a purpose, no event
+    "وأكد أن الحادث، وفق الشهود، وقع أمس.",
+])
+def test_no_person_subject_after_a_complementizer(text):
+    assert [c for c in extract_claims(text) if c.count == Count(value=1)] == []
+
+
+def test_a_subject_after_a_complementizer_with_an_object_is_the_agent():
+    claims = extract_claims("وقالت الشرطة إن الجندي المتهم قتل مدنيا في الشارع.")
+    assert [c.subject.text for c in claims] == ["مدنيا"]
+
+
+def test_a_subject_joined_to_another_person_is_no_count_of_one():
+    claims = extract_claims("وقالوا إن امرأة حاملا وطفلتها، وعمرها سنة، قتلتا في المنطقة.")
+    assert Count(value=1) not in [c.count for c in claims]
+
+
+@pytest.mark.parametrize("text, etype, subject", [
+    ("وقتلت سيارة مفخخة أخرى ضابط الشرطة المحلي سامي الخطيب.", "killed", "ضابط"),
+    ("وأصابت رصاصة طائشة طفلا في الحي.", "injured", "طفلا"),
+    ("قتلت الميليشيات الخميس، زعيما قبليا في المديرية.", "killed", "زعيما"),
+    ("واعتقلت الشرطة أمس شابا في المدينة.", "arrested", "شابا"),
+])
+def test_one_person_after_a_thing_that_killed_or_a_day(text, etype, subject):
+    claim = one_claim(text)
+    assert (claim.type, claim.count, claim.subject.text) == (etype, Count(value=1), subject)
+
+
+@pytest.mark.parametrize("text", [
+    "وأصابت قذيفة منزل مواطن في الحي.",      # the house, not the man
+    "وقتلت سيارة مفخخة الخميس، في السوق.",
+    "وأصابت قذيفة هاون أطلقها المسلحون المبنى.",
+])
+def test_a_thing_that_killed_before_no_person_is_no_count_of_one(text):
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "فيما قتل شريف الرجب في 26 يونيو.",
+    "وقتل منور المطيري.",
+    "واغتيل ناجي الحسيني برصاص مجهولين.",
+])
+def test_a_bare_name_after_a_past_event_verb_is_one_person(text):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == ("killed", Count(value=1))
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل معظم الركاب في الحادث.",              # many, not a name
+    "واعتقل أنصار الرئيس في العاصمة.",
+    "وأوقفت الوكالة تبادل المعلومات مع الشركاء.",  # stopped, not arrested
+    "ويعتقل خصومه السياسيين بتهم قاسية.",          # present tense: a habit
+    "وقتل منتصف الليل في المدينة.",
+])
+def test_no_bare_name_after_an_event_verb(text):
+    assert [c for c in extract_claims(text) if c.count == Count(value=1)] == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("صدمت شاحنة حشدا. سائق الشاحنة من أصل تونسي، وقد قتل بنيران الشرطة.", "killed"),
+    ("وكان الجندي في دورية، وقد أصيب بجروح.", "injured"),
+])
+def test_the_person_opening_the_clause_before_and_had_been(text, etype):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (etype, Count(value=1))
+
+
+def test_no_person_opening_the_clause_before_and_had_been():
+    assert extract_claims("وكان الهجوم في الصباح، وقد قتل في المدينة.") == []

@@ -238,6 +238,8 @@ class PersonLexicon:
     single_gap: frozenset[str]
     single_gap_pronouns: frozenset[str]
     single_gap_prepositions: frozenset[str]
+    single_gap_times: frozenset[str]
+    instrument_agents: frozenset[str]
     person_and: frozenset[str]
     subject_openers: frozenset[str]
     relative_one: frozenset[str]

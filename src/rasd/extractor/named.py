@@ -20,11 +20,14 @@ from rasd.lang.ar import load_data
 from rasd.model import Claim, Document, NormOffset, OrigOffset, Token
 from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
-__all__ = ["claim_names", "not_before_names", "opens_name", "person_name", "shared_names"]
+__all__ = ["bare_name", "bare_name_verb", "claim_names", "not_before_names", "opens_name", "person_name",
+           "shared_names"]
 
 
 @dataclass(frozen=True)
 class _Lexicon:
+    bare_name_verbs: frozenset[str]
+    not_bare_names: frozenset[str]
     not_names: frozenset[str]
     max_adjectives: int
     min_words: int
@@ -36,7 +39,9 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_data("names.yaml")
-    return _Lexicon(frozenset(data.words("not_names")), data.integer("max_adjectives"),
+    return _Lexicon(frozenset(data.words("bare_name_verbs")),
+                    frozenset(data.words("not_bare_names")), frozenset(data.words("not_names")),
+                    data.integer("max_adjectives"),
                     data.integer("min_words"), data.integer("max_words"),
                     frozenset(data.words("given_names")),
                     frozenset(data.words("not_before_names")))
@@ -56,6 +61,31 @@ def opens_name(toks: Sequence[Token], k: int) -> bool:
         return False
     nxt = toks[k + 1]
     return nxt.start - toks[k].end <= 1 and _adjective(nxt, lex) and not starts_with_conjunction(nxt)
+
+
+def bare_name_verb(tok: Token) -> bool:
+    """Whether a bare name may follow this event verb as its one person (``names.yaml``
+    bare_name_verbs: past verbs, "قتل", "اعتقلت")."""
+    return not _lexicon().bare_name_verbs.isdisjoint(tok.stems)
+
+
+def bare_name(norm: str, toks: Sequence[Token], k: int) -> bool:
+    """Whether tokens ``k`` and ``k + 1`` are a bare two-word name: a word with no article and a
+    family name with it ("شريف الرجب", "منور المطيري"), neither a function, event, group or
+    nationality word (``names.yaml`` not_names, not_bare_names), closed by a clause break, the
+    sentence's end, a function word or a word with a joined preposition ("برصاص")."""
+    lex = _lexicon()
+    if k + 1 >= len(toks):
+        return False
+    first, family = toks[k], toks[k + 1]
+    if has_article(first) or not has_article(family) or not lex.not_bare_names.isdisjoint(first.stems) \
+            or not (_name_word(first, lex) and _name_word(family, lex)) \
+            or norm[first.end:family.start].strip():
+        return False
+    if k + 2 == len(toks) or norm[family.end:toks[k + 2].start].strip():
+        return True
+    after = toks[k + 2]
+    return has_preposition(after) or not lex.not_names.isdisjoint(after.stems)
 
 
 _COMMA = " \u060c,"  #: an apposition's comma may stand before a name ("الصحفي، جمال")

@@ -11,12 +11,17 @@ from rasd.extractor import linking
 from rasd.extractor.drafts import Cover, Draft, new_draft
 from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Located
-from rasd.extractor.named import not_before_names, opens_name
+from rasd.extractor.named import bare_name, bare_name_verb, not_before_names, opens_name
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.rejections import blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
-from rasd.text.tokens import has_article, is_definite, starts_with_conjunction
+from rasd.text.tokens import (
+    has_article,
+    has_preposition,
+    is_definite,
+    starts_with_conjunction,
+)
 
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released", "returned"})
 SUBJECT_BEFORE_MAX_GAP = 3  # "وكان شرطي أردني قتل": one person up to 3 words before its verb
@@ -96,6 +101,28 @@ def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
 
 
 AGENT_WORDS = 3  # "اعتقلت [السلطات الفرنسية] اللص": an institution and its adjectives
+
+
+INSTRUMENT_ADJECTIVES = 2  # "قتلت سيارة [مفخخة أخرى] ضابط الاستخبارات"
+
+
+def _after_instrument(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) -> int:
+    """Index of one person after a thing that killed or wounded named as the subject right
+    after a verb, with at most two adjectives ("قتلت سيارة مفخخة أخرى ضابط الاستخبارات"), or
+    ``k`` when there is none or no singular person follows it."""
+    lex = persons()
+    if k >= len(toks) or has_article(toks[k]) or not has_stem(toks[k], lex.instrument_agents):
+        return k
+    for j in range(k + 1, min(len(toks), k + 2 + INSTRUMENT_ADJECTIVES)):
+        tok = toks[j]
+        if j in counted or CLAUSE_BREAK.search(norm, toks[j - 1].end, tok.start):
+            return k
+        if has_stem(tok, lex.singular) and not has_stem(tok, lex.objects):
+            return j  # ("طفلا" is also the noun of figures: "30 طفلا")
+        if has_article(tok) or has_preposition(tok) or starts_with_conjunction(tok) \
+                or has_stem(tok, lex.objects) or has_stem(tok, lex.plural):
+            return k
+    return k
 
 
 def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
@@ -218,13 +245,15 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
-            k = _after_adjunct(norm, toks, _after_agent(norm, toks, k), counted_all)
+            k = _after_adjunct(norm, toks, _after_instrument(
+                norm, toks, _after_agent(norm, toks, k), counted_all), counted_all)
         if _lost_a_possession(toks, k, trig):
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
                 _is_one(toks, k, one_of, counted_all, _names_follow(toks[t.lo], trig)) or (
-                trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))):
+                trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))
+                or _bare_name_after(norm, toks, trig, t, k)):
             if (count := _referents(toks, k, one_of)).value:
                 more, end = _conjoined_ones(norm, toks, k, counted_all) \
                     if count.value == 1 and k not in one_of else (0, k + 1)
@@ -237,18 +266,133 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(new_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
                                  COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
-        idiom = trig.role == "phrase" and _one_death_idiom(toks, t)
-        before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
-            if trig.role == "verb" or idiom else None
-        if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \
-                and not any(has_stem(toks[j], persons().not_one_subjects)
-                            for j in range(max(0, t.lo - NOT_ONE_REACH), t.lo)):
-            # "ثم أطلق النار على نفسه ولقي مصرعه": its pronoun is the one person
-            before = new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
-                               COSTS.single, None, toks[t.lo].start, (trig.start, trig.end))
+        before = _subject_single(norm, toks, trig, t, c_loc, si, one_of, counted_all)
         if before is not None:
             out.append(before)
     return out
+
+
+def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
+                    c_loc: list[Located], si: int, one_of: Set[int], counted_all: Set[int]
+                    ) -> Draft | None:
+    """The count-of-one claim of a verb or idiom whose one person comes before it ("وكان شرطي
+    أردني قتل", "أن الصماد، رئيس المجلس السياسي، قتل"), or of a lone idiom of one death ("ثم
+    أطلق النار على نفسه ولقي مصرعه"); None when there is none."""
+    counted = counted_all - one_of
+    idiom = trig.role == "phrase" and _one_death_idiom(toks, t)
+    before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
+        if trig.role == "verb" or idiom else None
+    if before is None and trig.role == "verb" and not _with_purpose_lam(toks[t.lo]):
+        k = _subject_after_complementizer(norm, toks, t, one_of, counted_all)
+        if k is None:
+            k = _subject_of_previous_clause(norm, toks, t, one_of, counted_all)
+        if k is not None:
+            return new_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
+                             COSTS.single_before, Located(k, k + 1), toks[k].start,
+                             (trig.start, trig.end))
+    if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \
+            and not any(has_stem(toks[j], persons().not_one_subjects)
+                        for j in range(max(0, t.lo - NOT_ONE_REACH), t.lo)):
+        # "ثم أطلق النار على نفسه ولقي مصرعه": its pronoun is the one person
+        before = new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                           COSTS.single, None, toks[t.lo].start, (trig.start, trig.end))
+    return before
+
+
+APPOSITION_WORDS = 7  # "إن [الصحفي السعودي المختفي منذ 6 أيام]، جمال خاشقجي، قتل": words of a part
+QUOTES = "\"'\u201c\u201d\u00ab\u00bb "  # quotes inside a subject ("رئيس \"المجلس السياسي\"") break nothing
+COMMAS = frozenset({"\u060c", ","})
+
+
+PREVIOUS_CLAUSE_WORDS = 8  # "وكان [سائق الشاحنة من أصل تونسي]، وقد قتل": its words
+
+
+def _subject_of_previous_clause(norm: str, toks: Sequence[Token], t: Located,
+                                one_of: Set[int], counted: Set[int]) -> int | None:
+    """The one person that opens the clause before "وقد" + an event verb, maybe after "كان"
+    ("سائق الشاحنة من أصل تونسي، وقد قتل بنيران الشرطة", "وكان الجندي في دورية، وقد أصيب"):
+    its token index, or None. Only a comma may stand before "وقد"; no figure or person may
+    follow the verb."""
+    q = t.lo - 1
+    if q < 1 or not (starts_with_conjunction(toks[q]) and has_stem(toks[q], context().modal)) \
+            or norm[toks[q - 1].end:toks[q].start].strip() not in COMMAS \
+            or _object_follows(toks, t.hi, counted):
+        return None
+    k = q - 1
+    while k > 0 and k - 1 not in counted and not CLAUSE_BREAK.search(
+            norm, toks[k - 1].end, toks[k].start):
+        k -= 1
+    if q - k > PREVIOUS_CLAUSE_WORDS or k - 1 in counted:
+        return None
+    if has_stem(toks[k], persons().subject_openers):
+        k += 1
+    return k if k < q and _is_one(toks, k, one_of, counted, names=True) else None
+
+
+def _with_purpose_lam(tok: Token) -> bool:
+    """Whether a verb carries the lam of purpose ("كان هناك لقتل"): no event told."""
+    lam = context().purpose_lam
+    return any(tok.text.endswith(stem) and tok.text[:len(tok.text) - len(stem)] in lam
+               for stem in tok.stems if stem != tok.text)
+
+
+def _object_follows(toks: Sequence[Token], k: int, counted: Set[int]) -> bool:
+    """Whether token ``k`` (right after a verb) is a figure or a person: the verb's object, so
+    that the subject before it is the agent ("أن الجندي قتل مدنيا")."""
+    return k < len(toks) and (k in counted or linking.is_person(toks[k]) or opens_name(toks, k)
+                              or _national(toks, k))
+
+
+def _subject_after_complementizer(norm: str, toks: Sequence[Token], t: Located,
+                                  one_of: Set[int], counted: Set[int]) -> int | None:
+    """The one person between a complementizer and an event verb, in one part of at most
+    :data:`SUBJECT_BEFORE_MAX_GAP` words ("أن البلجيكي صفيان مكوح قتل") or with an apposition
+    between commas right before the verb ("أن الصماد، رئيس المجلس السياسي، قتل", "إن الصحفي
+    ...، جمال خاشقجي، قتل"): the subject's first token, or None. A part must open with one person
+    (a person noun, a nationality, a given name) and join no other ("امرأة وطفلتها"); no figure
+    or person may follow the verb."""
+    if _object_follows(toks, t.hi, counted):
+        return None
+    starts: list[int] = []  # the first token of each part, the last part first
+    for k in range(t.lo - 1, max(-1, t.lo - 1 - 2 * APPOSITION_WORDS), -1):
+        gap = norm[toks[k].end:toks[k + 1].start].strip(QUOTES)
+        if gap in COMMAS:
+            starts.append(k + 1)
+        elif gap:
+            return None
+        if toks[k].text in context().complementizers:  # (not "كان", whose stem is "ان")
+            starts.append(k + 1)
+            break
+    else:
+        return None
+    if len(starts) == 3 and starts[0] == t.lo:  # a head and its apposition, a comma each
+        parts = list(zip(starts[1:], starts[:2]))
+    elif len(starts) == 1 and t.lo - starts[0] <= SUBJECT_BEFORE_MAX_GAP:
+        parts = [(starts[0], t.lo)]
+    else:
+        return None
+    if all(s < e <= s + APPOSITION_WORDS and s not in counted for s, e in parts) \
+            and not any(starts_with_conjunction(toks[j]) and linking.is_person(toks[j])
+                        for s, e in parts for j in range(s + 1, e)) \
+            and any(_is_one(toks, s, one_of, counted, names=True) for s, _ in parts):
+        return starts[-1]
+    return None
+
+
+def _bare_name_after(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, k: int
+                     ) -> bool:
+    """Whether a bare two-word name right after an event verb that opens a clause is its one
+    person ("فيما قتل شريف الرجب في 26 يونيو", "وقتل منور المطيري."; :func:`named.bare_name`),
+    after a past verb of :func:`named.bare_name_verb`; no person, thing, event, day or
+    institution word."""
+    if trig.role != "verb" or k != t.hi or k + 1 >= len(toks) or not bare_name_verb(toks[t.lo]) \
+            or not (_opens_clause(norm, toks, t.lo) or starts_with_conjunction(toks[t.lo])):
+        return False
+    lex = persons()
+    return not any(linking.is_person(tok) or has_stem(tok, lex.objects)
+                   or has_stem(tok, lex.single_gap_times) or has_stem(tok, actor_heads())
+                   or triggers().entries.contains(tok) for tok in toks[k:k + 2]) \
+        and bare_name(norm, toks, k)
 
 
 def _names_an_affair(toks: Sequence[Token], lo: int) -> bool:
@@ -274,6 +418,12 @@ def _after_adjunct(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) 
     or ``k`` when there is none or no such person follows it."""
     lex = persons()
     if k >= len(toks) or k in counted:
+        return k
+    if has_stem(toks[k], lex.single_gap_times):  # "قتلت الميليشيات الخميس، زعيما قبليا"
+        j = k + 1 + (k + 1 < len(toks) and has_stem(toks[k + 1], lex.single_gap_times))
+        if j < len(toks) and j not in counted and has_stem(toks[j], lex.singular) \
+                and not has_article(toks[j]):
+            return j
         return k
     if has_stem(toks[k], lex.single_gap_pronouns):
         j = k + 1
