@@ -27,6 +27,9 @@ def _claims(text):
     "واتهمهم بالضلوع في محاولة اغتيال الرئيس.",               # an attempt
     "وكان قد خطط لقتل أكبر عدد من الفرنسيين.",                # a plan, "as many as possible"
     'وقال إن "عددا كبيرا" من المقاتلين "فروا".',               # "a large number" in quotes
+    "وضبط بحوزتهم عدد (3) بنادق آلية.",                        # weapons seized, no arrests
+    "وتطالب العائلات بالحقيقة في قضية اختفاء 43 طالبا.",         # an affair named
+    "وأحيا الآلاف الذكرى الأولى لمقتل 50 شخصا في المجزرة.",       # an anniversary
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
@@ -41,6 +44,8 @@ def test_not_a_claim(text):
     ("ألقت المروحيات 20 برميلاً متفجراً على الحي.", ("strikes", Count(value=20))),
     ("خلف الزلزال الذي وقع في 5 أغسطس/آب 460 قتيلا.", ("killed", Count(value=460))),  # the month
     ("وقالت إن محاولة التسلل خلفت مقتل 30 عنصرا.", ("killed", Count(value=30))),  # what it caused
+    ("قتل 133 شخصا خلال 80 هجوما.", ("killed", Count(value=133))),  # attacks are no victims
+    ("قتل 50 شخصا في الذكرى الأولى للثورة.", ("killed", Count(value=50))),  # killed on the day
     ("وأودت الحرب بحياة أكثر من 350 ألف نسمة.",
      ("killed", Count(value=350000, qualifier="at_least"))),  # the dead counted in inhabitants
 ])

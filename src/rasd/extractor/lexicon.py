@@ -340,6 +340,7 @@ class ContextLexicon:
     total_heads: frozenset[str]
     total_relatives: frozenset[str]
     affairs: frozenset[str]
+    figure_affairs: frozenset[str]
 
     @cached_property
     def blocking(self) -> frozenset[str]:

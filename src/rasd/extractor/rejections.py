@@ -89,13 +89,23 @@ def _reports_no_event(k: Candidate) -> bool:
 
 
 def _did_not_happen(k: Candidate) -> bool:
-    """The event is negated or hypothetical ("لم تسجل", "قد يقتل"), undone after ("لم يتم"), or
-    a purpose ("لإجلاء"): a verbal noun before the figure that no causative introduces."""
+    """The event is negated, hypothetical or attempted ("لم تسجل", "قد يقتل", "محاولة اغتيال"),
+    undone after ("لم يتم"), an affair or anniversary named ("قضية اختفاء 43"), or a purpose
+    ("لإجلاء"): a verbal noun before the figure that no causative introduces."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
     return blocked(toks, min(c.lo, t.lo)) or blocked(toks, t.lo, unrealized_only=True) \
-        or _undone(toks, max(c.hi, t.hi)) or (
+        or _undone(toks, max(c.hi, t.hi)) or _an_affair(toks, t.lo) or (
         trig.role == "masdar" and not k.caused and t.lo < c.lo
         and context().purposive(toks[t.lo], trig.type))
+
+
+AFFAIR_REACH = 2  # "الذكرى [الأولى] لمقتل": words from the affair's head to the event word
+
+
+def _an_affair(toks: Sequence[Token], lo: int) -> bool:
+    """Whether the event word at token ``lo`` names an affair or an anniversary ("قضية اختفاء 43
+    طالبا", "الذكرى الأولى لمقتل 50"; ``context.yaml`` figure_affairs)."""
+    return any(has_stem(toks[k], context().figure_affairs) for k in range(max(0, lo - AFFAIR_REACH), lo))
 
 
 def _past_state(k: Candidate) -> bool:
