@@ -129,3 +129,12 @@ def test_a_source_repeating_its_figure_with_a_hedge_keeps_the_hedge():
     claims = rasd.extract(text, outlet="X")
     assert [(c.count.value, c.count.qualifier) for c in claims] == [(30, "at_least")]
     assert text[claims[0].evidence.start:claims[0].evidence.end].startswith("30")
+
+
+def test_a_spokesman_of_the_body_is_that_body():
+    """"ملك شاهر المتحدث باسم المنظمة" after "منظمة أطباء بلا حدود": the same party repeating
+    its figure counts once (and "بلا حدود" in a name negates nothing)."""
+    text = ("وقالت منظمة أطباء بلا حدود إن 10 أطفال قتلوا في الغارة.\n\n"
+            "وقال ملك شاهر المتحدث باسم المنظمة إن 10 أطفال قتلوا.")
+    claims = extract_claims(text, title="غارة")
+    assert [(c.count.value, c.source.text) for c in claims] == [(10, "منظمة أطباء بلا حدود")]

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rasd.extractor.lexicon import attribution
 from rasd.model import Claim, Document, Span
 from rasd.text.normalize import canon, normalize_string
 from rasd.text.tokens import stems, without_article
@@ -18,15 +19,19 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     "المصادر", "البيان") names back the nearest source phrase before it (``mentions``: original
     start and text of every source phrase of the document) with that head ("مصادر عسكرية
     وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
-    its own."""
+    its own. So does a spokesman "of the" body ("ملك شاهر المتحدث باسم المنظمة" after "منظمة
+    أطباء بلا حدود")."""
     keys = {id(cl): canon(cl.source.text) for cl in claims}
     # the phrases by the head of their first word and that word (indices into mentions, which
     # are in text order), built when first needed: the nearest one before a claim by bisect
     phrase_keys: list[str] = []
     starts: list[int] = []
     by_head: dict[str, dict[str, list[int]]] = {}
+    openers = attribution().name_openers
     for cl in claims:
         words = keys[id(cl)].split()
+        if len(words) > 2 and words[-2] in openers:  # "المتحدث باسم المنظمة": the body's key
+            words = words[-1:]
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
         if not starts and mentions:

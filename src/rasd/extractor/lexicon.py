@@ -315,6 +315,7 @@ class ContextLexicon:
     negation: frozenset[str]
     hypothetical: frozenset[str]
     unrealized: frozenset[str]
+    negation_in_names: frozenset[str]
     modal: frozenset[str]
     present_prefixes: tuple[str, ...]
     modal_exceptions: frozenset[str]

@@ -30,8 +30,9 @@ def blocked(toks: Sequence[Token], lo: int, unrealized_only: bool = False) -> bo
         if ctx.blocking.isdisjoint(tok.stems):  # most words: no negation, hypothesis or modal
             continue
         if k >= lo - NEGATION_WINDOW and has_stem(tok, ctx.negation) and not (
-                k + 1 < len(toks) and has_stem(toks[k + 1], ctx.still)):
-            return True
+                k + 1 < len(toks) and (has_stem(toks[k + 1], ctx.still)
+                                       or has_stem(toks[k + 1], ctx.negation_in_names))):
+            return True  # (but "لا يزال", and "أطباء بلا حدود" is a name)
         if k < lo - HYPOTHETICAL_WINDOW:
             continue
         if has_stem(tok, ctx.hypothetical) or k == lo - 1 and has_stem(tok, ctx.unrealized):
