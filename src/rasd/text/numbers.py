@@ -274,6 +274,9 @@ def _parse_words(norm: str, toks: list[NumberWord], i: int, lx: NumberLexicon) -
         t = toks[k]
         if t.al and not first.al:
             break                              # "الاربع والعشرين" but not "ثلاثة العشرين"
+        if t.conj and t.cat != "half" and k + 1 < len(toks) \
+                and toks[k + 1].cat in ("mult1", "multn") and toks[k + 1].value >= total.last_mult:
+            break                              # "ألفين وثلاثة آلاف": two figures, 2000 and 3000
         if not total.take(t, prev):
             break
         prev = t
