@@ -193,3 +193,17 @@ def test_a_fronted_share_is_a_part_of_the_toll_before_and_takes_its_place():
             "القدس. ومن بين القتلى ثمانية أطفال، وفقا للمبعوث.")
     part = one(text, 8)
     assert part.part_of is not None and part.location.text == "غزة"
+
+
+def test_meanwhile_continues_the_story():
+    """"في غضون ذلك" (meanwhile) tells more of the same story: the civil defence's 2 wounded
+    after the coalition's are one story, not a roundup's second."""
+    text = ("قال التحالف إن سقوط الشظايا أسفر عن إصابة 2 من المقيمين في الرياض.\n"
+            "في غضون ذلك، قال الدفاع المدني إن 2 من المقيمين أصيبوا.")
+    assert {c.segment for c in claims(text)} == {0}
+
+
+def test_a_separate_attack_opens_another_story():
+    text = ("قتل 5 أشخاص في تفجير في بغداد.\n"
+            "وفي هجوم منفصل، قتل 3 جنود في الموصل.")
+    assert sorted(c.segment for c in claims(text)) == [0, 1]
