@@ -148,3 +148,12 @@ def test_a_hedge_set_off_by_commas_is_the_figures(text):
 def test_a_hedge_after_a_clause_break_is_not():
     claims = extract_claims("قتل 7 مسلحين، وقال إن 3 على الأقل أصيبوا")
     assert ("killed", Count(value=7)) in [(c.type, c.count) for c in claims]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("وقال الناطق إن عدد النازحين تجاوز 270 ألفا في وقت قياسي.", Count(value=270000, qualifier="at_least")),
+    ("وقدرت الأمم المتحدة عدد النازحين من الحديدة بنحو 50 ألف شخص.", Count(value=50000, qualifier="about")),
+])
+def test_the_number_of_the_displaced_counts_them(text, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == ("displaced", count)

@@ -30,6 +30,8 @@ def _claims(text):
     "وضبط بحوزتهم عدد (3) بنادق آلية.",                        # weapons seized, no arrests
     "وتطالب العائلات بالحقيقة في قضية اختفاء 43 طالبا.",         # an affair named
     "وأحيا الآلاف الذكرى الأولى لمقتل 50 شخصا في المجزرة.",       # an anniversary
+    "وقال إن عدد الضحايا ارتفع بثلاثة أضعاف.",                  # a multiple
+    "وقال: كنا نتوقع أن يصل عدد النازحين إلى 200 ألف.",           # an expectation
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
