@@ -85,3 +85,31 @@ def test_dated_spans_are_the_lead_and_the_sentences_up_to_each_claim():
     assert all(sentences[5][0] <= t.start < sentences[9][1] or t.start < sentences[1][1]
                for t in doc.times)
     assert len(doc.times) == 6  # one Sunday in each of sentences 0, 1 and 5-8
+
+
+@pytest.mark.parametrize("text, value, date, precision", [
+    # the strikes' Saturday is not the day of the attack they answer
+    ("شنت الدول الثلاث ضربات السبت ردا على هجوم كيماوي أدى إلى مقتل 40 شخصا.", 40,
+     "2020-10-05", "publication"),
+    # the 2 soldiers died before the Sunday the 12 civilians were executed
+    ("أعدمت القوات يوم الأحد 12 مدنيا انتقاما لمقتل جنديين في هجوم.", 2, "2020-10-05",
+     "publication"),
+    ("أعدمت القوات يوم الأحد 12 مدنيا انتقاما لمقتل جنديين في هجوم.", 12, "2020-10-04", "day"),
+    # a day after the response phrase is the earlier event's own
+    ("قصف الجيش صباح الأحد مواقع المسلحين ردا على الهجوم الذي استهدف يوم الجمعة موقعا "
+     "عسكريا وأسفر عن مقتل 12 جنديا.", 12, "2020-10-02", "day"),
+])
+def test_a_figure_of_the_event_a_response_answers_is_not_dated_by_the_response(
+        text, value, date, precision):
+    claim = next(c for c in rasd.extract(text, published="2020-10-05")
+                 if c.count.value == value)
+    assert (claim.time.date, claim.time.precision) == (date, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير الأحد ردا على سؤال إن 30 شخصا قتلوا في الانفجار.",  # an answer's day
+    "وردا على الهجوم، قتلت القوات يوم الأحد 30 مسلحا.",  # the response's own figure
+])
+def test_a_response_phrase_leaves_the_statement_and_the_response_dated(text):
+    claim = one_claim(text)
+    assert (claim.time.date, claim.time.precision) == ("2020-10-04", "day")

@@ -95,6 +95,23 @@ def _scheduled_days(doc: Document) -> frozenset[int]:
     return _days_right_after(doc, lambda toks, k: k > 0 and not verbs.isdisjoint(toks[k - 1].stems))
 
 
+@lru_cache(maxsize=1)
+def _response_words() -> tuple[PhraseSet[bool], frozenset[str]]:
+    data = load_data("dates.yaml")
+    return (PhraseSet.build((w, True) for w in data.strings("response_openers")),
+            frozenset(data.words("response_not_before")))
+
+
+def _response_starts(doc: Document) -> list[int]:
+    """Sorted start offsets of the phrases that open a response's cause ("ردا على هجوم",
+    "انتقاما لمقتل"), not those answering a question ("ردا على سؤال"): a figure after one
+    belongs to the earlier event (``dates.yaml`` response_openers)."""
+    openers, speech = _response_words()
+    toks = doc.tokens
+    return [toks[i].start for i, end, _ in openers.scan(toks)
+            if end >= len(toks) or speech.isdisjoint(toks[end].stems)]
+
+
 LEAD_SENTENCES = 2  # the headline and the lead: where a claim may take its time from, last
 
 
@@ -122,7 +139,9 @@ def _time_ref(doc: Document, t: TimeMention) -> TimeRef:
 class TimeChooser:
     """When: a time expression of the claim's sentence (the nearest to the figure; a cumulative
     "منذ بدء الحرب" gives precision "since" and its start when known), a day that dates the
-    sentence's statement ("أعلنت الوزارة، السبت، أن") only when no other; else the nearest event
+    sentence's statement ("أعلنت الوزارة، السبت، أن") only when no other; for a figure after a
+    response phrase ("ضربات السبت ردا على هجوم قتل 40") only a time after that phrase, else the
+    publication date; else the nearest event
     date (a day, week or month, not after publication) of the previous sentences of the
     paragraph, then of the headline and lead; else the publication date ("publication")."""
 
@@ -141,6 +160,7 @@ class TimeChooser:
         self.events = [t for t in times if t.precision in EVENT_PRECISIONS and _past(t, published)]
         self.event_starts = [t.start for t in self.events]
         self.paragraph_starts = [ps for ps, _ in doc.paragraphs]
+        self.responses = _response_starts(doc)
 
     def _nearest_inside(self, s: int, e: int, anchor: int, said: bool = False
                         ) -> TimeMention | None:
@@ -157,15 +177,31 @@ class TimeChooser:
                 best = bisect.bisect_left(starts, starts[j], lo, hi)
         return times[best] if best is not None else None
 
+    def _response_before(self, s: int, anchor: int) -> int | None:
+        """The last response phrase of ``[s, anchor)`` ("ردا على هجوم"), when a time of the
+        sentence stands before it (the response's: "شنت ... السبت ضربات ردا على")."""
+        k = bisect.bisect_left(self.responses, anchor) - 1
+        if k < 0 or self.responses[k] < s:
+            return None
+        r = self.responses[k]
+        timed = any(bisect.bisect_left(starts, s) < bisect.bisect_left(starts, r)
+                    for starts in (self.own_starts, self.said_starts))
+        return r if timed else None
+
     def for_(self, draft: Draft) -> TimeRef | None:
         doc = self.doc
         s, e = doc.sentences[draft.sentence]
-        inside = self._nearest_inside(s, e, draft.anchor)
-        said = self._nearest_inside(s, e, draft.anchor, said=True)
+        response = self._response_before(s, draft.anchor)
+        # a response's cause: the sentence's times before the phrase date the response
+        lo = s if response is None else response
+        inside = self._nearest_inside(lo, e, draft.anchor)
+        said = self._nearest_inside(lo, e, draft.anchor, said=True)
         if inside is not None and (said is None or _may_date_event(inside, said)):
             return _time_ref(doc, inside)
         if said is not None:  # "أعلنت الوزارة، السبت، أن": most often the event's day too
             return _time_ref(doc, said)
+        if response is not None:
+            return self._publication()
         k = bisect.bisect_right(self.paragraph_starts, s) - 1
         para = self.paragraph_starts[k] if k >= 0 and s < doc.paragraphs[k][1] else s
         back = doc.sentences[max(0, draft.sentence - CONTEXT_SENTENCES)][0]
@@ -174,5 +210,8 @@ class TimeChooser:
             j = bisect.bisect_left(self.event_starts, hi) - 1
             if j >= 0 and self.event_starts[j] >= lo:
                 return _time_ref(doc, self.events[j])
+        return self._publication()
+
+    def _publication(self) -> TimeRef | None:
         published = self.published
         return TimeRef("", None, published.isoformat(), "publication") if published else None
