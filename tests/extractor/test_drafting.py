@@ -157,3 +157,35 @@ def test_a_hedge_after_a_clause_break_is_not():
 def test_the_number_of_the_displaced_counts_them(text, count):
     claim = one_claim(text)
     assert (claim.type, claim.count) == ("displaced", count)
+
+
+@pytest.mark.parametrize("text, etype, values", [
+    ("أصيب 700 متظاهر بينهم 70 بالرصاص و600 بالغاز.", "injured", [700, 70, 600]),
+    ("وقتلت العاصفة 50 شخصا في الولاية الشمالية، و20 في الولاية الجنوبية.", "killed", [50, 20]),
+    ("وقال المتحدث إن ثلاثة من الصواريخ اعترضت باتجاه المدينة، واثنان باتجاه الميناء.",
+     "strikes", [3, 2]),
+    ("وقال المتحدث إن اثنين من الصواريخ اعترضا باتجاه المدينة، وواحد باتجاه الميناء.",
+     "strikes", [2, 1]),
+])
+def test_an_elliptical_conjunct_continues_the_claim_before_it(text, etype, values):
+    """"و600 بالغاز", "و20 في الولاية": a figure with no noun of its own, before a
+    preposition, is one more count of the claim before it."""
+    claims = extract_claims(text)
+    assert {c.type for c in claims} == {etype}
+    assert sorted(c.count.value for c in claims) == sorted(values)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("قتل 5 أشخاص في الهجوم و40 في المئة من الضحايا أطفال.", [5]),  # a share
+    ("فُقد 3 صيادين فيما تم إنقاذ 20 بحارا واثنين من الطاقم.", [3]),  # rescued, not missing
+    ("قتل 5 أشخاص في يوم واحد من الاشتباكات.", [5]),  # "واحد" is not "و" + one
+    ("اعتقل 40 شخصا و25 بحالة سراح.", [40]),  # at large
+])
+def test_what_is_no_elliptical_conjunct(text, values):
+    assert sorted(c.count.value for c in extract_claims(text)) == values
+
+
+def test_an_elliptical_conjunct_before_its_own_event_word_takes_that_event():
+    """"وثلاثة من الميليشيا قد أصيبوا": the verb after it, not the claim before it."""
+    claims = extract_claims("قتل 3 جنود، فيما أربعة من الجنود وثلاثة من الميليشيا قد أصيبوا.")
+    assert ("injured", 3) in {(c.type, c.count.value) for c in claims}

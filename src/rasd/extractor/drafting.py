@@ -29,7 +29,7 @@ from rasd.extractor.sentence import (
 )
 from rasd.extractor.singles import SinglesBefore, follow_singles, sentence_singles, with_singles
 from rasd.model import Count, CountMention, Document, Token, Trigger
-from rasd.text.tokens import has_article, starts_with_conjunction, word_starts
+from rasd.text.tokens import has_article, has_preposition, starts_with_conjunction, word_starts
 
 POST_QUALIFIER_WINDOW = 6
 
@@ -77,8 +77,9 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         return [state.continue_prev(sent, fig, COSTS.breakdown)]
     linked = link_figure(sent, fig)
     best = linked.best
-    if (_continues_list(toks, c, state.prev, si)
-            or _toll_named_back(sent.norm, toks, c, state.prev)) \
+    forward = best is not None and sent.ix.t_loc[linked.bi].lo >= c.hi
+    if (_continues_list(toks, c, state.prev, si) or _toll_named_back(sent.norm, toks, c, state.prev)
+            or not forward and elliptical_conjunct(sent, fig, state.prev)) \
             and (best is None or best.cost > COSTS.list):
         # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
         return [state.continue_prev(sent, fig, COSTS.list)]
@@ -143,8 +144,10 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     for ci, (cm, c) in enumerate(zip(counts, c_loc)):
         cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
         state.see_single(before.upto(cm.start))
-        if cm.kind != "count" or not_a_head_count(toks, c, cm):
-            continue
+        if cm.kind != "count" or not_a_head_count(toks, c, cm) \
+                and not (cm.count.value == 1
+                         and elliptical_conjunct(sent, Figure(ci, cm, c, None), state.prev)):
+            continue  # "وواحد باتجاه نجران" after a count is one more
         fig = Figure(ci, cm, c, linking.subject_range(toks, c, trigger_tokens, norm,
                                                       count_starts))
         out.extend(_figure_drafts(sent, fig, state))
@@ -234,6 +237,28 @@ def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: i
     linked = starts_with_conjunction(toks[c.lo]) or after_phrase(toks, c.lo, persons().list_links)
     return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
             and linked and c.hi < len(toks) and linking.is_person(toks[c.hi]))
+
+
+def elliptical_conjunct(sent: Sentence, fig: Figure, prev: Draft | None) -> bool:
+    """Whether a figure is "وN" with no noun of its own before a preposition ("ثلاثة من الصواريخ
+    باتجاه الرياض، وواحد باتجاه نجران", "بينهم 70 بالرصاص و600 بالغاز"): one more conjunct of
+    the previous claim of its sentence (persons.yaml ``elliptical_before``), unless an event
+    word follows ("والآلاف من الجرحى"). One is only "وواحد" (``elliptical_ones``), not a
+    "واحد" that merely begins with the letter ("يوم واحد")."""
+    toks, c, lex = sent.toks, fig.c, persons()
+    if prev is None or prev.sentence != sent.si or prev.start >= toks[c.lo].start \
+            or fig.cm.noun is not None or c.hi >= len(toks) \
+            or not starts_with_conjunction(toks[c.lo]) \
+            or fig.cm.count.value == 1 and toks[c.lo].text not in lex.elliptical_ones:
+        return False
+    if fig.ci > 0 and toks[sent.ix.c_loc[fig.ci - 1].lo].start > prev.anchor:
+        return False  # a figure between that is no claim ("إنقاذ 20 سائحا واثنين من الطاقم")
+    nxt = toks[c.hi]
+    if not (has_preposition(nxt) or not lex.elliptical_before.isdisjoint(nxt.stems)):
+        return False
+    if any(c.hi <= t.lo <= c.hi + 1 for t in sent.ix.t_loc):
+        return False
+    return not any(has_stem(t, lex.elliptical_not_before) for t in toks[c.hi:c.hi + 3])
 
 
 ANAPHORIC_REACH = 6  # words between "العدد"/"الحصيلة" and its "إلى N"
