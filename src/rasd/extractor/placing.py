@@ -117,7 +117,8 @@ class PlaceChooser:
         self.framed = Spans(self.frames)
         locators = _words("locators")
         self.located: set[int] = {p.start for p in self.places
-                                  if self._follows(p, locators, LOCATOR_WORDS)}
+                                  if self._follows(p, locators, LOCATOR_WORDS)
+                                  and not self._own_locative_after_locator(p, locators)}
         self.located |= self._locating_phrases()
         # a place that only locates another ("قرب دمشق" after "الغوطة") votes as a mere mention
         # where the article was filed (the dateline) votes for the focus country only
@@ -219,6 +220,18 @@ class PlaceChooser:
             and (tok.start == place.start
                  or self.doc.norm[tok.start:place.start] in _words("clitics")) \
             and has_stem(tok, _words("prepositions"))
+
+    def _own_locative_after_locator(self, place: PlaceMention, locators: frozenset[str]) -> bool:
+        """Whether a place after a locator word opens a locative phrase of its own, the locator
+        having governed something else ("كامب تشابمان التابع للحلف الأطلسي في ولاية خوست":
+        Khost is where, not a place Chapman is located by; but "الواقعة في محافظة حمص")."""
+        k = self._index(place)
+        toks = self.doc.tokens
+        inside = _words("in_words")
+        for j in range(k - 1, max(-1, k - 1 - LOCATOR_WORDS), -1):
+            if has_stem(toks[j], locators):
+                return any(has_stem(t, inside) for t in toks[j + 2:k])
+        return False
 
     def _locating_phrases(self) -> set[int]:
         """Starts of mentions that only locate the place right before them ("الغوطة الشرقية قرب
