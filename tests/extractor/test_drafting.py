@@ -189,3 +189,15 @@ def test_an_elliptical_conjunct_before_its_own_event_word_takes_that_event():
     """"وثلاثة من الميليشيا قد أصيبوا": the verb after it, not the claim before it."""
     claims = extract_claims("قتل 3 جنود، فيما أربعة من الجنود وثلاثة من الميليشيا قد أصيبوا.")
     assert ("injured", 3) in {(c.type, c.count.value) for c in claims}
+
+
+def test_a_dual_of_people_continues_the_claim_before_it():
+    """"بينهم طفل وسيدتان": the dual counts two more of the same event."""
+    claims = extract_claims("وقتل المسلحون 4 مدنيين، بينهم طفل وسيدتان.")
+    assert sorted(c.count.value for c in claims if c.type == "killed") == [1, 2, 4]
+
+
+def test_people_distributed_between_groups_are_a_breakdown():
+    """"يتوزعون إلى 19 مسلحا و124 مدنيا": both parts of the 143."""
+    claims = extract_claims("وقالت الشبكة إن القوات قتلت 143 شخصا، يتوزعون إلى 19 مسلحا، و124 مدنيا.")
+    assert sorted(c.count.value for c in claims if c.type == "killed") == [19, 124, 143]

@@ -3,6 +3,7 @@
 import pytest
 from claims_kit import extract_claims, one_claim
 
+import rasd
 from rasd.model import Count
 
 
@@ -100,3 +101,10 @@ def test_purpose_before_the_figure_is_still_intent():
 ])
 def test_a_rescue_releases_captives_only(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+def test_a_cause_after_a_modal_verb_is_a_fact():
+    """"قد يرتفع نظرا لإصابة العشرات": the toll may rise, the wounded are real."""
+    claims = rasd.extract("وأضاف المرصد أن عدد القتلى قد يرتفع نظرا لإصابة العشرات.")
+    assert [(c.type, c.count.vague) for c in claims] == [("injured", "tens")]
+    assert rasd.extract("وحذر من أن القصف قد يقتل 100 شخص.") == []

@@ -78,7 +78,7 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     linked = link_figure(sent, fig)
     best = linked.best
     forward = best is not None and sent.ix.t_loc[linked.bi].lo >= c.hi
-    if (_continues_list(toks, c, state.prev, si) or _toll_named_back(sent.norm, toks, c, state.prev)
+    if (_continues_list(toks, fig, state.prev, si) or _toll_named_back(sent.norm, toks, c, state.prev)
             or not forward and elliptical_conjunct(sent, fig, state.prev)) \
             and (best is None or best.cost > COSTS.list):
         # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
@@ -231,12 +231,15 @@ def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count
 _ASIDE_COMMAS = frozenset({"\u060c", ","})  # a hedge set off by a comma is still the figure's
 
 
-def _continues_list(toks: Sequence[Token], c: Located, prev: Draft | None, si: int) -> bool:
-    """Whether a figure is "وN + people" (or "مع N", "بالإضافة إلى N") continuing the previous
-    claim of the sentence."""
+def _continues_list(toks: Sequence[Token], fig: Figure, prev: Draft | None, si: int) -> bool:
+    """Whether a figure is "وN + people" (or "مع N", "بالإضافة إلى N"), or a dual of people
+    ("بينهم طفل وسيدتان"), continuing the previous claim of the sentence."""
+    c = fig.c
     linked = starts_with_conjunction(toks[c.lo]) or after_phrase(toks, c.lo, persons().list_links)
+    people = c.hi < len(toks) and linking.is_person(toks[c.hi]) \
+        or fig.cm.noun is not None and linking.is_person(toks[c.lo])
     return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
-            and linked and c.hi < len(toks) and linking.is_person(toks[c.hi]))
+            and linked and people)
 
 
 def elliptical_conjunct(sent: Sentence, fig: Figure, prev: Draft | None) -> bool:

@@ -322,6 +322,7 @@ class ContextLexicon:
     modal: frozenset[str]
     present_prefixes: tuple[str, ...]
     modal_exceptions: frozenset[str]
+    modal_scope_ends: frozenset[str]
     complementizers: frozenset[str]
     post_qualifiers: PhraseSet[str]
     prior_state: frozenset[str]

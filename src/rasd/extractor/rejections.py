@@ -39,8 +39,9 @@ def blocked(toks: Sequence[Token], lo: int, unrealized_only: bool = False) -> bo
             return True  # "يعتزم إرسال", "محاولة اغتيال"
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
                 ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
-                and not has_stem(toks[k + 1], triggers().past_forms):  # "قد نزح": has fled
-            return True
+                and not has_stem(toks[k + 1], triggers().past_forms) \
+                and not any(has_stem(t, ctx.modal_scope_ends) for t in toks[k + 2:lo]):
+            return True  # (not "قد نزح": has fled; not "قد يرتفع نظرا لإصابة": a cause)
     return False
 
 
