@@ -377,3 +377,12 @@ def test_the_person_opening_the_clause_before_and_had_been(text, etype):
 
 def test_no_person_opening_the_clause_before_and_had_been():
     assert extract_claims("وكان الهجوم في الصباح، وقد قتل في المدينة.") == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("انتحاري يقتل 25 في سوق", [25]),  # a headline's agent
+    ("وقال مسؤول إن انتحاريا قتل 50 جنديا في قاعدة.", [50]),
+    ("وأعلن الطبيب أن طفلا توفي و13 شخصا أصيبوا.", [1, 13]),  # a conjoined figure is no object
+])
+def test_one_person_before_a_verb_with_a_figure_object_is_its_agent(text, values):
+    assert sorted(c.count.value for c in extract_claims(text)) == values

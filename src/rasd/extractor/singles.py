@@ -280,8 +280,10 @@ def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
     أطلق النار على نفسه ولقي مصرعه"); None when there is none."""
     counted = counted_all - one_of
     idiom = trig.role == "phrase" and _one_death_idiom(toks, t)
+    # "انتحاري يقتل 25": a figure right after the verb is its object, the one before its agent
+    agent = trig.role == "verb" and t.hi in counted_all and not starts_with_conjunction(toks[t.hi])
     before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
-        if trig.role == "verb" or idiom else None
+        if (trig.role == "verb" or idiom) and not agent else None
     if before is None and trig.role == "verb" and not _with_purpose_lam(toks[t.lo]):
         k = _subject_after_complementizer(norm, toks, t, one_of, counted_all)
         if k is None:
