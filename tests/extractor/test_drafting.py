@@ -166,6 +166,10 @@ def test_the_number_of_the_displaced_counts_them(text, count):
      "strikes", [3, 2]),
     ("وقال المتحدث إن اثنين من الصواريخ اعترضا باتجاه المدينة، وواحد باتجاه الميناء.",
      "strikes", [2, 1]),
+    # the other side's count, after "مقابل" or "إضافة إلى"
+    ("قتل أكثر من 40 جنديا و200 مقاتل من الفصائل، مقابل نحو 220 من الوحدات الكردية.",
+     "killed", [40, 200, 220]),
+    ("واعتقلت الميليشيا 50 ناشطا، إضافة إلى 130 من النخب والمثقفين.", "arrested", [50, 130]),
 ])
 def test_an_elliptical_conjunct_continues_the_claim_before_it(text, etype, values):
     """"و600 بالغاز", "و20 في الولاية": a figure with no noun of its own, before a

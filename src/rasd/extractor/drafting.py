@@ -251,7 +251,7 @@ def elliptical_conjunct(sent: Sentence, fig: Figure, prev: Draft | None) -> bool
     toks, c, lex = sent.toks, fig.c, persons()
     if prev is None or prev.sentence != sent.si or prev.start >= toks[c.lo].start \
             or fig.cm.noun is not None or c.hi >= len(toks) \
-            or not starts_with_conjunction(toks[c.lo]) \
+            or not (starts_with_conjunction(toks[c.lo]) or after_phrase(toks, c.lo, lex.list_links)) \
             or fig.cm.count.value == 1 and toks[c.lo].text not in lex.elliptical_ones:
         return False
     if fig.ci > 0 and toks[sent.ix.c_loc[fig.ci - 1].lo].start > prev.anchor:
