@@ -205,3 +205,18 @@ def test_a_total_of_people_who_were_struck_reaches_its_figure_across_a_period():
 def test_a_clause_subject_reaches_its_verb_across_a_long_noun_phrase_and_an_auxiliary():
     claim = one_claim("وقال إن ستة من قادة التنظيم ومعدي خططه المرتبطين باعتداءات في الخارج قد قتلوا.")
     assert (claim.type, claim.count) == ("killed", Count(value=6))
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("أقدم المسلحون على احتجاز عدد من الرهائن داخل المتجر.", "abducted"),
+    ("واحتجز المسلحون 5 رهائن في المصرف.", "abducted"),
+    ("واحتجزت الشرطة 5 أشخاص في المصرف.", "arrested"),
+])
+def test_hostages_held_are_taken_not_arrested(text, etype):
+    assert [c.type for c in extract_claims(text)] == [etype]
+
+
+def test_families_after_a_figure_are_counted_not_captured():
+    """"عشرات الأسر النازحة": families ("أسر"), not capture ("أَسْر")."""
+    assert extract_claims("ونقلت المنظمة عشرات الأسر النازحة إلى مخيم.") == []
+    assert [c.count.value for c in extract_claims("وتمكنت القوات من أسر 11 مسلحا.")] == [11]

@@ -108,3 +108,9 @@ def test_a_cause_after_a_modal_verb_is_a_fact():
     claims = rasd.extract("وأضاف المرصد أن عدد القتلى قد يرتفع نظرا لإصابة العشرات.")
     assert [(c.type, c.count.vague) for c in claims] == [("injured", "tens")]
     assert rasd.extract("وحذر من أن القصف قد يقتل 100 شخص.") == []
+
+
+def test_a_modal_causative_reaches_its_event():
+    """"فقد يؤدي القتال في أسوأ سيناريوهاته إلى مقتل": a warning, not a toll."""
+    assert rasd.extract("فقد يؤدي القتال في أسوأ سيناريوهاته إلى مقتل ما يصل إلى 250 ألف شخص.") == []
+    assert rasd.extract("الهجوم الذي قد يحمل بصمات الحركة التي قتلت تسعة أشخاص في المدينة.") != []

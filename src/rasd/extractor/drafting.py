@@ -11,6 +11,7 @@ from rasd.extractor import linking
 from rasd.extractor.drafts import Draft, new_draft
 from rasd.extractor.figure_links import (
     coordinated,
+    held_hostage,
     link_figure,
     lost_what,
     not_a_head_count,
@@ -91,6 +92,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     t = sent.ix.t_loc[linked.bi]
     if went_missing(toks, c, t, best.trigger):
         best = _retyped(best, "missing")
+    elif held_hostage(toks, c, best.trigger):
+        best = _retyped(best, "abducted")
     lost = lost_what(toks, c, t, best.trigger)
     if lost == "nothing":
         return []

@@ -51,6 +51,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         if trig.type in triggers().needs_person and trig.role == "verb" and t.hi + 1 < len(toks) \
                 and has_stem(toks[t.hi], context().toll_heads) and has_article(toks[t.hi + 1]):
             continue  # "وصل عدد المصابين إلى 40": reached, not arrived
+        if t.lo == c.hi and has_stem(toks[t.lo], triggers().counted_nouns):
+            continue  # "عشرات الأسر النازحة": families counted, no capture
         if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
                 and has_stem(toks[t.hi], persons().of_them):
             continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
@@ -126,6 +128,15 @@ def went_missing(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
     after = toks[c.hi:c.hi + ctx.lost_lives_reach]
     return not any(has_stem(tok, persons().possessed) for tok in after[:3]) and not any(
         has_stem(tok, ctx.lost_lives) for tok in after)
+
+
+def held_hostage(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
+    """Whether people an arrest word holds are hostages, so taken, not arrested ("احتجاز عدد من
+    الرهائن", "احتجزوا 5 رهائن"): the figure's noun, maybe after "من", is a hostage noun."""
+    if trig.type != "arrested":
+        return False
+    k = c.hi + 1 if c.hi < len(toks) and has_stem(toks[c.hi], persons().partitive) else c.hi
+    return k < len(toks) and has_stem(toks[k], triggers().hostages)
 
 
 def lost_what(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> str | None:

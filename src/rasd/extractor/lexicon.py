@@ -160,6 +160,8 @@ class TriggerLexicon:
     masdars: dict[str, str]  # verbal noun -> type: a definite "القتل" is the masdar, no verb
     rescue: frozenset[str]  # rescue words, released only of the captives they name
     captives: frozenset[str]
+    hostages: frozenset[str]  # people an arrest word holds who are taken, not arrested
+    counted_nouns: frozenset[str]  # event words that right after a figure are what it counts
 
 
 _HAND_ROLES = ("phrase", "verb", "masdar", "noun")  # the roles written in triggers.yaml
@@ -204,7 +206,9 @@ def triggers() -> TriggerLexicon:
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
                           one_person, not_after, frozenset(forms.words("past")), masdars,
                           frozenset(released.words("rescue")),
-                          frozenset(released.words("captives")))
+                          frozenset(released.words("captives")),
+                          frozenset(data.section("abducted").words("hostages")),
+                          frozenset(data.section("arrested").words("counted_nouns")))
 
 
 def _per_type(data: Section, key: str) -> dict[str, frozenset[str]]:
@@ -323,6 +327,7 @@ class ContextLexicon:
     present_prefixes: tuple[str, ...]
     modal_exceptions: frozenset[str]
     modal_scope_ends: frozenset[str]
+    modal_causatives: frozenset[str]
     complementizers: frozenset[str]
     post_qualifiers: PhraseSet[str]
     prior_state: frozenset[str]

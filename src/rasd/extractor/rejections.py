@@ -13,9 +13,11 @@ from rasd.extractor.linking import Located
 from rasd.extractor.not_claims import reports_no_event
 from rasd.extractor.sentence import Figure
 from rasd.model import Token, Trigger
+from rasd.text.tokens import starts_with_conjunction
 
 NEGATION_WINDOW = 3      # words before an event that may negate it ("لم تسجل")
-HYPOTHETICAL_WINDOW = 4  # words before an event that may make it hypothetical ("قد يقتل")
+HYPOTHETICAL_WINDOW = 4  # words before an event that may make it hypothetical ("يعتزم إرسال")
+MODAL_WINDOW = 8  # words before an event a modal causative may govern ("قد يؤدي القتال ... إلى مقتل")
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
 
 
@@ -25,7 +27,7 @@ def blocked(toks: Sequence[Token], lo: int, unrealized_only: bool = False) -> bo
     ctx = context()
     if unrealized_only:
         return lo > 0 and has_stem(toks[lo - 1], ctx.unrealized)
-    for k in range(max(0, lo - max(NEGATION_WINDOW, HYPOTHETICAL_WINDOW)), lo):
+    for k in range(max(0, lo - max(NEGATION_WINDOW, HYPOTHETICAL_WINDOW, MODAL_WINDOW)), lo):
         tok = toks[k]
         if ctx.blocking.isdisjoint(tok.stems):  # most words: no negation, hypothesis or modal
             continue
@@ -33,16 +35,27 @@ def blocked(toks: Sequence[Token], lo: int, unrealized_only: bool = False) -> bo
                 k + 1 < len(toks) and (has_stem(toks[k + 1], ctx.still)
                                        or has_stem(toks[k + 1], ctx.negation_in_names))):
             return True  # (but "لا يزال", and "أطباء بلا حدود" is a name)
-        if k < lo - HYPOTHETICAL_WINDOW:
-            continue
-        if has_stem(tok, ctx.hypothetical) or k == lo - 1 and has_stem(tok, ctx.unrealized):
+        if k >= lo - HYPOTHETICAL_WINDOW and (
+                has_stem(tok, ctx.hypothetical) or k == lo - 1 and has_stem(tok, ctx.unrealized)):
             return True  # "يعتزم إرسال", "محاولة اغتيال"
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
                 ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
                 and not has_stem(toks[k + 1], triggers().past_forms) \
-                and not any(has_stem(t, ctx.modal_scope_ends) for t in toks[k + 2:lo]):
+                and (k >= lo - HYPOTHETICAL_WINDOW or has_stem(toks[k + 1], ctx.modal_causatives)) \
+                and _in_modal_scope(toks, k + 2, lo):
             return True  # (not "قد نزح": has fled; not "قد يرتفع نظرا لإصابة": a cause)
     return False
+
+
+def _in_modal_scope(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Whether the words between a modal's verb and an event keep the event in its scope: near
+    it, with no cause or earlier event ("نظرا لـ", "بعد") and no new conjunct ("و...") between."""
+    ctx = context()
+    between = toks[lo:hi]
+    if len(between) >= HYPOTHETICAL_WINDOW:
+        return not any(starts_with_conjunction(t) or has_stem(t, ctx.modal_scope_ends)
+                       for t in between)
+    return not any(has_stem(t, ctx.modal_scope_ends) for t in between)
 
 
 UNDONE_WINDOW = 4  # "الإفراج عن 1500 سجين لم يتم": words after the claim
