@@ -53,6 +53,7 @@ _SENTENCE_END = re.compile(r"[.!?\u061f:\"\u00bb)]\s*$")
 MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في القدس": where an embassy opens
 LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 AIM_WORDS = 10           # "أطلقت 5 صواريخ منذ يوليو من اليمن على السعودية": a strike word before "على"
+OFFICE_WORDS = 4         # "المندوب الخاص للأمم المتحدة في": words of an official's title before "في"
 LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before
 
 
@@ -109,9 +110,10 @@ class PlaceChooser:
         speakers = Spans((sm.start, sm.end) for sm in doc.sources)
         self.jurisdictions = _jurisdictions(doc, names)
         self.jurisdiction_starts = [p.start for p in self.jurisdictions]
-        seat = _words("seat")
+        seat, offices = _words("seat"), _words("office_titles")
         self.places = [p for p in doc.places if p.start not in speakers
-                       and not self._follows(p, seat) and not self._mission_moved_to(p)]
+                       and not self._follows(p, seat) and not self._mission_moved_to(p)
+                       and not self._office_seat(p, offices)]
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.frames = self._speech_frames()
         self.framed = Spans(self.frames)
@@ -220,6 +222,18 @@ class PlaceChooser:
             and (tok.start == place.start
                  or self.doc.norm[tok.start:place.start] in _words("clitics")) \
             and has_stem(tok, _words("prepositions"))
+
+    def _office_seat(self, place: PlaceMention, offices: frozenset[str]) -> bool:
+        """Whether a place after "في" names where an office sits, in an official's title ("المندوب
+        الخاص للأمم المتحدة في أفغانستان", "سفير السعودية في واشنطن"), not where an event was
+        (but for an official an event word names: "اغتيال السفير الفرنسي في لبنان")."""
+        k = self._index(place)
+        toks = self.doc.tokens
+        if k == 0 or not has_stem(toks[k - 1], _words("in_words")):
+            return False
+        event_ends = {t.end for t in self.doc.triggers}
+        return any(has_stem(toks[j], offices) and not (j > 0 and toks[j - 1].end in event_ends)
+                   for j in range(max(0, k - 1 - OFFICE_WORDS), k - 1))  # not "اغتيال السفير"
 
     def _own_locative_after_locator(self, place: PlaceMention, locators: frozenset[str]) -> bool:
         """Whether a place after a locator word opens a locative phrase of its own, the locator
