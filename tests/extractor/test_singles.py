@@ -386,3 +386,10 @@ def test_no_person_opening_the_clause_before_and_had_been():
 ])
 def test_one_person_before_a_verb_with_a_figure_object_is_its_agent(text, values):
     assert sorted(c.count.value for c in extract_claims(text)) == values
+
+
+@pytest.mark.parametrize("text", ["وقتل 3 مدنيين، بينهم امرأة.", "وقتل 3 مدنيين، بينهم طفلة."])
+def test_a_feminine_one_after_a_breakdown_is_one_person(text):
+    """"امرأة"/"طفلة" also count after a figure ("15 امرأة"), but alone they are one."""
+    assert sorted(c.count.value for c in extract_claims(text)) == [1, 3]
+    assert [c.count.value for c in extract_claims("وقتل 15 امرأة في الهجوم.")] == [15]

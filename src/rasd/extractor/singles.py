@@ -17,6 +17,7 @@ from rasd.extractor.rejections import blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
 from rasd.text.tokens import (
+    accusative_suffix,
     has_article,
     has_preposition,
     is_definite,
@@ -78,8 +79,11 @@ def with_singles(sent: Sentence, out: list[Draft], singles: list[Draft]) -> list
 
 
 def _one_person(tok: Token) -> bool:
+    """A singular person noun, not an accusative form that counts after a figure ("20 شخصا");
+    "امرأة" and "طفلة", also counted nouns ("15 امرأة"), are one person alone ("بينهم امرأة")."""
     lex = persons()
-    return (has_stem(tok, lex.singular) and not has_stem(tok, lex.plural)) \
+    return (has_stem(tok, lex.singular)
+            and not (has_stem(tok, lex.plural) and tok.text.endswith(accusative_suffix()))) \
         or has_stem(tok, lex.kin_possessed)  # "ابنها", "نجله"
 
 

@@ -44,6 +44,11 @@ def _accusative() -> str:
     return load_data("clitics.yaml").word("accusative_suffix")
 
 
+def accusative_suffix() -> str:
+    """The accusative ending of indefinite nouns ("شخصا"), normalized."""
+    return _accusative()
+
+
 def with_accusative(words: frozenset[str]) -> frozenset[str]:
     """Nouns plus their accusative forms ("قائد" -> قائدا), for lexicons of nouns."""
     acc = _accusative()
