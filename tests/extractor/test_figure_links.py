@@ -220,3 +220,12 @@ def test_families_after_a_figure_are_counted_not_captured():
     """"عشرات الأسر النازحة": families ("أسر"), not capture ("أَسْر")."""
     assert extract_claims("ونقلت المنظمة عشرات الأسر النازحة إلى مخيم.") == []
     assert [c.count.value for c in extract_claims("وتمكنت القوات من أسر 11 مسلحا.")] == [11]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("ووصل أكثر من 70 جثة إلى المستشفى.", "killed"),  # bodies arriving: the dead
+    ("وتم إجلاء 20 جريحا من المدينة.", "injured"),
+    ("ووصل 300 جندي إلى المدينة.", "deployed"),
+])
+def test_a_noun_of_the_dead_or_wounded_after_a_figure_is_what_it_counts(text, etype):
+    assert [c.type for c in extract_claims(text)] == [etype]

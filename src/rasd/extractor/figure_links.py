@@ -15,6 +15,7 @@ from rasd.model import CountMention, Token, Trigger
 from rasd.text.tokens import has_article, has_preposition, starts_with_conjunction
 
 YEAR_RANGE = range(1900, 2101)
+CASUALTY_TYPES = frozenset({"killed", "injured"})  # nouns of the dead or wounded a figure counts
 
 
 def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
@@ -203,6 +204,11 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
             if link.trigger.type == "strikes" and link.trigger.role == "noun" \
                     and t_loc[ti].lo == c.hi and not has_preposition(toks[c.hi]):
                 return link, ti  # not "مقتل العشرات بغارات": killed by strikes
+    if best.trigger.type not in CASUALTY_TYPES:
+        for link, ti in links:
+            if link.trigger.type in CASUALTY_TYPES and link.trigger.role == "noun" \
+                    and not link.trigger.mixed and t_loc[ti].lo == c.hi:
+                return link, ti  # "وصول 70 جثة", "إجلاء 20 جريحا": the dead, the wounded
     if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
         for link, ti in links:
             t = t_loc[ti]
