@@ -114,3 +114,13 @@ def test_a_modal_causative_reaches_its_event():
     """"فقد يؤدي القتال في أسوأ سيناريوهاته إلى مقتل": a warning, not a toll."""
     assert rasd.extract("فقد يؤدي القتال في أسوأ سيناريوهاته إلى مقتل ما يصل إلى 250 ألف شخص.") == []
     assert rasd.extract("الهجوم الذي قد يحمل بصمات الحركة التي قتلت تسعة أشخاص في المدينة.") != []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("فقد تنظيم داعش 22 قتيلا في المعارك.", [("killed", 22)]),  # "فقد" + a verbal noun: lost
+    ("وأدى القصف إلى إصابة أكثر من ألف بحالات اختناق.", [("injured", 1000)]),  # a phrase, no things
+    ("وأفرج عن شخصين.", [("released", 2)]),  # a dual of people is its own noun
+    ("وقال المتحدث إن القوات اعتقلت 42 شخصا بحالة إيقاف و25 بحالة سراح.", [("arrested", 42)]),
+])
+def test_figures_no_longer_rejected(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

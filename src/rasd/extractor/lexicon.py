@@ -7,6 +7,7 @@ multi-word phrases into a dict keyed by their first word. Token stems (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
@@ -241,6 +242,7 @@ class PersonLexicon:
     elliptical_before: frozenset[str]
     elliptical_not_before: frozenset[str]
     elliptical_ones: frozenset[str]
+    at_large: frozenset[str]
     list_links: PhraseSet[bool]
     single_gap: frozenset[str]
     single_gap_pronouns: frozenset[str]
@@ -325,6 +327,7 @@ class ContextLexicon:
     negation_in_names: frozenset[str]
     modal: frozenset[str]
     present_prefixes: tuple[str, ...]
+    verbal_noun_pattern: re.Pattern[str]
     modal_exceptions: frozenset[str]
     modal_scope_ends: frozenset[str]
     modal_causatives: frozenset[str]
@@ -373,6 +376,7 @@ def context() -> ContextLexicon:
     return ContextLexicon(**_word_sets(
         data, ContextLexicon,
         present_prefixes=tuple(data.words("present_prefixes")),
+        verbal_noun_pattern=re.compile(data.text("verbal_noun_pattern")),
         post_qualifiers=PhraseSet.build((w, q) for q in qualifiers.keys_of(QUALIFIERS)
                                         for w in qualifiers.strings(q)),
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),

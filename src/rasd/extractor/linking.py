@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, triggers
 from rasd.model import Token, Trigger
-from rasd.text.tokens import starts_with_conjunction
+from rasd.text.tokens import has_preposition, starts_with_conjunction
 
 STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية", "9 منها صواريخ": a partitive at most between
 STRIKE_TARGET_MAX_GAP = 3
@@ -140,8 +140,10 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
     """Whether the figure counts things that are not people ("5 سيارات"; a count word after its
     noun counts that noun: "مناطق عدة")."""
     lex = persons()
-    if c.hi < len(toks) and has_stem(toks[c.hi], lex.objects):
-        return True
+    if c.hi < len(toks) and has_stem(toks[c.hi], lex.objects) \
+            and (toks[c.hi].text in lex.objects or not has_preposition(toks[c.hi])
+                 or c.hi + 1 < len(toks) and has_stem(toks[c.hi + 1], lex.at_large)):
+        return True  # (not "ألف بحالات اختناق": a phrase of its own; but "بنادق", "بحالة سراح")
     if c.hi + 1 < len(toks) and has_stem(toks[c.hi], lex.partitive) \
             and has_stem(toks[c.hi + 1], lex.animals):
         return True  # "1.6 مليون من الطيور"

@@ -19,6 +19,8 @@ NEGATION_WINDOW = 3      # words before an event that may negate it ("لم تس�
 HYPOTHETICAL_WINDOW = 4  # words before an event that may make it hypothetical ("يعتزم إرسال")
 MODAL_WINDOW = 8  # words before an event a modal causative may govern ("قد يؤدي القتال ... إلى مقتل")
 STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # nouns of a state
+#: events a dual of people counts on its own ("أفرج عن شخصين"; not "وعاد وزيران", a visit)
+DUAL_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
 
 
 def blocked(toks: Sequence[Token], lo: int, unrealized_only: bool = False) -> bool:
@@ -40,6 +42,7 @@ def blocked(toks: Sequence[Token], lo: int, unrealized_only: bool = False) -> bo
             return True  # "يعتزم إرسال", "محاولة اغتيال"
         if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
                 ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
+                and not ctx.verbal_noun_pattern.match(toks[k + 1].text) \
                 and not has_stem(toks[k + 1], triggers().past_forms) \
                 and (k >= lo - HYPOTHETICAL_WINDOW or has_stem(toks[k + 1], ctx.modal_causatives)) \
                 and _in_modal_scope(toks, k + 2, lo):
@@ -87,8 +90,12 @@ def _counts_things(k: Candidate) -> bool:
 
 
 def _no_people(k: Candidate) -> bool:
-    """The event needs people (killed, injured, ...) and the figure counts none."""
-    return k.trig.type in triggers().needs_person and not linking.counts_people(k.toks, k.fig.c)
+    """The event needs people (killed, injured, ...) and the figure counts none (a dual of
+    people, "شخصين", is its own noun)."""
+    c = k.fig.c
+    return k.trig.type in triggers().needs_person and not linking.counts_people(k.toks, c) \
+        and not (k.trig.type in DUAL_TYPES and k.fig.cm.noun is not None
+                 and linking.is_person(k.toks[c.lo]))
 
 
 def _dual_of_targets(k: Candidate) -> bool:
