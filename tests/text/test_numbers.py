@@ -397,6 +397,15 @@ def test_a_possessed_dual_of_kin_or_companions_is_two(text: str, word: str) -> N
     assert m.count == V(2) and m.noun is not None
 
 
+@pytest.mark.parametrize("text,word", [
+    ("بينهم تونسيان", "تونسيان"),  # two Tunisians
+    ("وأصيبت مصريتان", "مصريتان"),
+])
+def test_a_nationality_dual_is_two(text: str, word: str) -> None:
+    m = _mention(text, word)
+    assert m.count == V(2) and m.noun is not None
+
+
 def test_a_possessed_form_of_another_person_noun_is_no_dual() -> None:
     assert find_counts(_n("وقتل جندياه")) == []  # not a kin or companion noun: left alone
 

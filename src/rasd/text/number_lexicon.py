@@ -331,4 +331,18 @@ def _person_duals(spec: Section) -> list[str]:
     owned.update(spec.words("possessed_nouns"))
     possessed = [dual[:-1] + suffix for w, dual in zip(singular, out)
                  if w in owned and dual not in blocked for suffix in spec.words("possessed")]
-    return duals + possessed
+    return duals + possessed + _nationality_duals(spec.words("nationality_endings"), blocked)
+
+
+def _nationality_duals(endings: list[str], blocked: set[str]) -> list[str]:
+    """Nominative duals of the nationality adjectives of ``nationalities.yaml`` ("تونسيان",
+    "مصريتان": two Tunisians, two Egyptian women), but for countries whose forms are listed
+    (ambiguous words) and compound adjectives."""
+    out: list[str] = []
+    for entry in load_data("nationalities.yaml").sections("countries"):
+        if "forms" in entry:
+            continue
+        for adj in entry.words("adjectives", []):
+            if " " not in adj:
+                out.extend(adj + end for end in endings if adj + end not in blocked)
+    return out
