@@ -2,6 +2,7 @@
 
 import pytest
 
+import rasd
 from rasd.extractor.triggers import find_triggers
 from rasd.ingest.records import make_document
 from rasd.pipeline import find_numbers, prepare
@@ -48,3 +49,9 @@ def test_a_word_after_the_name_it_belongs_to_is_no_event(text):
 
 def test_the_same_word_elsewhere_is_an_event():
     assert ("returned", "masdar", False) in _triggers("أعلنت الأمم المتحدة عودة 500 لاجئ.")
+
+
+def test_evacuated_with_a_pronoun_is_displaced():
+    """"تم إجلاؤهم": the verbal noun with its pronoun, hamza on waw."""
+    claims = rasd.extract("وقالت السلطات إن 30 ألف شخص تم إجلاؤهم.")
+    assert [(c.type, c.count.value) for c in claims] == [("displaced", 30000)]
