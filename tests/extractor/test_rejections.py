@@ -124,3 +124,12 @@ def test_a_modal_causative_reaches_its_event():
 ])
 def test_figures_no_longer_rejected(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وعثر بداخله على 34 صاروخ.",  # munitions found, not fired
+    "ومن المنتظر مغادرة 3200 شخص المدينة.",  # expected
+])
+def test_found_munitions_and_expected_departures_are_no_claims(text):
+    assert extract_claims(text) == []
+    assert [c.count.value for c in extract_claims("وأطلق المسلحون 34 صاروخا على المدينة.")] == [34]

@@ -163,6 +163,7 @@ class TriggerLexicon:
     captives: frozenset[str]
     hostages: frozenset[str]  # people an arrest word holds who are taken, not arrested
     counted_nouns: frozenset[str]  # event words that right after a figure are what it counts
+    seized_before: frozenset[str]  # munitions after these were found, not fired
 
 
 _HAND_ROLES = ("phrase", "verb", "masdar", "noun")  # the roles written in triggers.yaml
@@ -209,7 +210,8 @@ def triggers() -> TriggerLexicon:
                           frozenset(released.words("rescue")),
                           frozenset(released.words("captives")),
                           frozenset(data.section("abducted").words("hostages")),
-                          frozenset(data.section("arrested").words("counted_nouns")))
+                          frozenset(data.section("arrested").words("counted_nouns")),
+                          frozenset(strikes.words("seized_before")))
 
 
 def _per_type(data: Section, key: str) -> dict[str, frozenset[str]]:

@@ -150,8 +150,19 @@ def _rescue_of_no_captives(k: Candidate) -> bool:
     return not any(has_stem(tok, lex.captives) for tok in k.toks[c.lo:c.hi + CAPTIVES_AFTER])
 
 
+SEIZED_WORDS = 4  # "عثر بداخله على 34 صاروخ": words between a finding verb and the figure
+
+
+def _seized_munitions(k: Candidate) -> bool:
+    """Munitions found or seized, not fired ("عثر بداخله على 34 صاروخ", "ضبط 20 قذيفة")."""
+    if k.trig.type != "strikes" or k.trig.role != "noun":
+        return False
+    lo = k.fig.c.lo
+    return any(has_stem(t, triggers().seized_before) for t in k.toks[max(0, lo - SEIZED_WORDS):lo])
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
-    _past_state, _rescue_of_no_captives)
+    _past_state, _rescue_of_no_captives, _seized_munitions)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""
