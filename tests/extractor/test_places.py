@@ -47,6 +47,8 @@ def test_front_axis_names_its_place_and_a_direction_is_no_name():
     "وشنت الطائرات غارات على جبهة حزب العمال.",
     "ونزح 500 شخص إلى مخيم للطوارئ قرب الطريق.",
     "وقصفت الطائرات قاعدة للانطلاق.",
+    "وأصيب أربعة من حراس المهرجان الذي يقام في منطقة تحمل الاسم نفسه.",
+    "واعتقل 9 أشخاص في قرية تقع جنوبي المدينة.",
 ])
 def test_no_unknown_name_after_a_definite_noun_or_before_a_clause_about_it(text):
     """A definite place noun names nothing after it; "منطقة ينشط فيها": a clause, not a name."""

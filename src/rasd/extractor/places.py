@@ -46,6 +46,7 @@ class _UnknownNames:
     descriptor_pattern: re.Pattern[str]
     resumptive: frozenset[str]
     directions: frozenset[str]
+    clause_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ def _unknown_names() -> _UnknownNames:
                          re.compile("|".join(sorted(map(re.escape, descriptors), key=len,
                                                     reverse=True))),
                          frozenset(data.words("resumptive")),
-                         frozenset(data.words("directions")))
+                         frozenset(data.words("directions")),
+                         frozenset(data.words("clause_verbs")))
 
 
 def _nameable(tok: Token, names: _UnknownNames) -> bool:
@@ -98,8 +100,9 @@ RESUMPTIVE_REACH = 2  # "منطقة ينشط فيها": the pronoun that points 
 
 def _opens_relative_clause(toks: Sequence[Token], k: int, names: _UnknownNames) -> bool:
     """Whether the word after a place noun opens a clause about it ("منطقة ينشط فيها تنظيم",
-    "منطقة تسيطر عليها قوات") rather than naming it: a resumptive pronoun follows closely."""
-    return any(has_stem(toks[j], names.resumptive)
+    "منطقة تسيطر عليها قوات", "منطقة تحمل الاسم نفسه") rather than naming it: a resumptive
+    pronoun follows closely, or the word is a verb that describes places."""
+    return has_stem(toks[k], names.clause_verbs) or any(has_stem(toks[j], names.resumptive)
                for j in range(k + 1, min(k + 1 + RESUMPTIVE_REACH, len(toks))))
 
 
