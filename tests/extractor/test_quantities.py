@@ -89,6 +89,23 @@ def test_part_of_points_to_the_whole():
     assert all(c.part_of == whole for c in parts)
 
 
+def test_figures_listed_with_the_sum_of_an_earlier_figure_are_its_parts():
+    found = claims("أسفر الانفجار عن إصابة ستة من أفراد الدورية. وأوضح أن الجرحى هم أربعة من "
+                   "الدرك واثنان من الأمن العام.")
+    whole = next(i for i, c in enumerate(found) if c.count.value == 6)
+    parts = [c for c in found if c.count.value in (4, 2)]
+    assert len(parts) == 2 and all(c.part_of == whole for c in parts)
+
+
+@pytest.mark.parametrize("text", [
+    "أسفر الانفجار عن إصابة ستة أشخاص. وأصيب أربعة في حلب بعد ساعات من هجوم آخر على سوق المدينة "
+    "الكبير الذي شهد احتجاجات واسعة منذ مطلع الشهر الماضي، وأصيب اثنان في إدلب.",  # no list
+    "أسفر الانفجار عن إصابة ستة أشخاص. وأصيب أربعة في حلب وثلاثة في إدلب.",  # 7 is not 6
+])
+def test_figures_that_do_not_sum_to_an_earlier_one_as_a_list_are_no_parts(text):
+    assert all(c.part_of is None for c in claims(text))
+
+
 def test_a_figure_that_is_no_breakdown_is_no_part():
     found = claims("قتل 39 شخصا في سرمدا. وأصيب 12 آخرون في حلب.")
     assert all(c.part_of is None for c in found)

@@ -498,7 +498,45 @@ def mark_quantities(doc: Document) -> Document:
                             segment=segments[sentence_of[i]],
                             part_of=claim.part_of if whole is None else whole)
         out.append(claims[i])
+    out = _summed_breakdowns(out, sentence_of, figures)
     return doc.with_(claims=tuple(_parts_placed(doc, out, sentence_of)))
+
+
+def _exact(claim: Claim) -> int | None:
+    c = claim.count
+    return c.value if c.value is not None and c.qualifier is None and c.vague is None else None
+
+
+LIST_GAP = 90  #: characters at most between two figures of one listed breakdown
+
+
+def _summed_breakdowns(claims: list[Claim], sentence_of: list[int],
+                       figures: list[int]) -> list[Claim]:
+    """Parts told by their sum: two or more exact figures of one type listed close together in
+    one sentence that add up to an exact figure of that type given in it or the two sentences before ("وإصابة
+    ستة" ... "الجرحى هم أربعة من الدرك واثنان من الأمن العام") are parts of that figure."""
+    out = list(claims)
+    i = 0
+    while i < len(claims):
+        k = i + 1
+        while k < len(claims) and claims[k].type == claims[i].type \
+                and sentence_of[k] == sentence_of[i] \
+                and figures[k] - figures[k - 1] <= LIST_GAP:
+            k += 1
+        run = range(i, k)
+        values = [_exact(claims[m]) for m in run]
+        if k - i >= 2 and all(v is not None and claims[m].part_of is None
+                              for v, m in zip(values, run, strict=True)):
+            total = sum(v for v in values if v is not None)
+            whole = next((j for j in range(i - 1, -1, -1)
+                          if sentence_of[i] - sentence_of[j] <= SHARE_REACH
+                          and claims[j].type == claims[i].type and claims[j].part_of is None
+                          and _exact(claims[j]) == total), None)
+            if whole is not None:
+                for m in run:
+                    out[m] = replace(claims[m], part_of=whole)
+        i = k
+    return out
 
 
 def _parts_placed(doc: Document, claims: list[Claim], sentence_of: list[int]) -> list[Claim]:
