@@ -131,6 +131,24 @@ def test_a_total_since_a_lasting_incident_is_that_incidents_toll():
                           q(30, outlet="ب", sig=(("crash",), ()), **since)])) == 3
 
 
+def test_later_reports_of_a_lasting_incident_join_it_days_on():
+    # Douma's chemical attack on the 5th, told again on the 12th and 16th dated by later
+    # statements: one incident; a chemical attack a month on, or far other figures, is not
+    chemical = (("chemical",), ())
+    groups = reconcile([q(40, outlet="أ", sig=chemical, day="2023-03-05"),
+                        q(60, outlet="ب", sig=chemical, day="2023-03-12", pub="2023-03-12"),
+                        q(70, outlet="ج", sig=chemical, day="2023-03-16", pub="2023-03-16"),
+                        q(9, outlet="د", sig=chemical, day="2023-04-20", pub="2023-04-20"),
+                        q(900, outlet="هـ", sig=chemical, day="2023-03-09", pub="2023-03-09")])
+    assert sorted(g.n_claims for g in groups) == [1, 1, 3]
+    # a routine kind or an earthquake (aftershocks, a second quake) is no echo
+    for kind in ("airstrike", "earthquake"):
+        sig = ((kind,), ())
+        assert len(reconcile([q(40, outlet="أ", sig=sig, day="2023-03-05"),
+                              q(60, outlet="ب", sig=sig, day="2023-03-12",
+                                pub="2023-03-12")])) == 2
+
+
 def test_a_group_naming_one_incident_takes_no_report_of_another():
     # a town's suicide attack; province reports of it name the camp ("base"), one of them
     # both the camp and the police academy ("الهجومين على الأكاديمية والمعسكر"); the

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from rasd.extractor.lexicon import PhraseSet
 from rasd.lang.ar import load_data
 
-__all__ = ["compatible_attacks", "distinctive", "lasting", "quantity_lexicon"]
+__all__ = ["compatible_attacks", "distinctive", "echoing", "lasting", "quantity_lexicon"]
 
 _DATA = "quantities.yaml"
 
@@ -23,6 +23,7 @@ class QuantityLexicon:
     parents: dict[str, str]     #: attack kind -> broader kind
     routine: frozenset[str]     #: attack kinds too common to tell incidents apart
     lasting: frozenset[str]     #: kinds of one incident whose toll runs on "since" it
+    recurring: frozenset[str]   #: lasting kinds that recur within days at one place
     care_targets: frozenset[str]
     care_before: frozenset[str]
     care_after: frozenset[str]
@@ -88,6 +89,7 @@ def quantity_lexicon() -> QuantityLexicon:
         attacks=flag(attacks), parents=parents, targets=flag(targets),
         routine=frozenset(data.choices("routine_attacks", known)),
         lasting=frozenset(data.choices("lasting_incidents", known)),
+        recurring=frozenset(data.choices("recurring_incidents", known)),
         care_targets=frozenset(data.choices("care_targets", target_kinds.keys())),
         care_before=frozenset(data.words("care_before")),
         care_after=frozenset(data.words("care_after")),
@@ -155,6 +157,13 @@ def lasting(attacks: Iterable[str]) -> set[str]:
     """The attack kinds of one incident whose toll runs on "since" it (an earthquake, a
     chemical attack, a crash), as opposed to a campaign's."""
     return set(attacks) & quantity_lexicon().lasting
+
+
+def echoing(attacks: Iterable[str]) -> set[str]:
+    """The lasting kinds whose later reports, days on, are still of the same incident (a
+    chemical attack, a flood; not an earthquake, whose aftershocks are new incidents)."""
+    lex = quantity_lexicon()
+    return set(attacks) & lex.lasting - lex.recurring
 
 
 def distinctive(attacks: Iterable[str]) -> set[str]:

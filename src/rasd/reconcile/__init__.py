@@ -20,6 +20,7 @@ from rasd.reconcile.clusters import (
     Cluster,
     Item,
     attach,
+    attach_echoes,
     attach_since,
     attach_undated,
     items_of,
@@ -86,7 +87,8 @@ def _reconcile(records: list[ClaimRecord], window: int, states: ArticleFigures,
     """The groups of one partition, in :func:`group_order` (part links are set by the caller)."""
     items = items_of(records)
     clusters, of = sweep(items, window)
-    root = attach_undated(clusters, attach_since(clusters, attach(clusters, window), window))
+    root = attach_since(clusters, attach(clusters, window), window)
+    root = attach_undated(clusters, attach_echoes(clusters, root))
     members: dict[int, list[int]] = {}
     for i, cid in enumerate(of):
         members.setdefault(root[cid], []).append(i)

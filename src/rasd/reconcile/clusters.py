@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rasd.extractor.quantity_lexicon import compatible_attacks, distinctive, lasting
+from rasd.extractor.quantity_lexicon import compatible_attacks, distinctive, echoing, lasting
 from rasd.model import Claim, Count, Location
 from rasd.reconcile.keys import (
     ADMIN1,
@@ -593,6 +593,55 @@ def attach_since(clusters: list[Cluster], root: list[int], window: int) -> list[
         if len(found) == 1:
             parent[cid] = found.pop()
     return parent
+
+
+ECHO_DAYS = 14  #: a lasting incident's later reports come within this many days of it
+
+
+def attach_echoes(clusters: list[Cluster], root: list[int]) -> list[int]:
+    """Join each incident group that names a lasting kind (a chemical attack, a crash, a fire:
+    ``lasting_incidents``, not ``recurring_incidents``) to the one earlier group of the same
+    type, scope, place and category naming the same kind that ended at most
+    :data:`ECHO_DAYS` before it started, with figure ranges within :data:`MAX_RATIO` (a
+    group's envelope: its members differ): Douma's chemical attack told again a week on, dated
+    by a later statement, is the same incident. It stays apart when none or several fit."""
+    index: dict[tuple[Any, ...], list[int]] = {}
+    for cid, cl in enumerate(clusters):
+        if cl.block[2] == "event" and root[cid] == cid and echoing(cl.own_attacks):
+            index.setdefault((cl.block, cl.place.key, cl.category), []).append(cid)
+    parent = list(root)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for found in index.values():
+        found.sort(key=lambda c: (clusters[c].start, c))
+        for k, cid in enumerate(found):
+            cl = clusters[cid]
+            kinds = echoing(cl.own_attacks)
+            fits = {find(e) for e in found[:k] if _echo_of(cl, clusters[e], kinds)}
+            if len(fits) == 1:
+                parent[cid] = fits.pop()
+    return [find(r) for r in root]
+
+
+def _echo_of(later: Cluster, earlier: Cluster, kinds: set[str]) -> bool:
+    """Whether a later group can be later reporting of an earlier one (see :func:`attach_echoes`)."""
+    return (earlier.start < later.start <= earlier.end + ECHO_DAYS
+            and bool(kinds & earlier.own_attacks)
+            and compatible_attacks(tuple(distinctive(later.own_attacks)),
+                                   tuple(distinctive(earlier.own_attacks)))
+            and not (later.own_targets and earlier.own_targets
+                     and later.own_targets.isdisjoint(earlier.own_targets))
+            and not (later.low > MAX_RATIO * _reach_top(earlier)
+                     or earlier.low > MAX_RATIO * _reach_top(later)))
+
+
+def _reach_top(cluster: Cluster) -> float:
+    """The largest figure a cluster's members give (a lower bound for "at least" ones)."""
+    return max(cluster.max_low, cluster.high if cluster.high != INF else 0, 1)
 
 
 def _incident_of(total: Cluster, incident: Cluster, kinds: set[str]) -> bool:
