@@ -149,6 +149,23 @@ def test_later_reports_of_a_lasting_incident_join_it_days_on():
                                 pub="2023-03-12")])) == 2
 
 
+def _at(r: ClaimRecord, start: int) -> ClaimRecord:
+    """``r`` with its evidence moved to ``start``."""
+    claim = dataclasses.replace(r.claim, evidence=Span(start, start + 20))
+    return ClaimRecord(claim, r.outlet, r.published, r.url)
+
+
+def test_a_number_of_in_the_lede_sums_up_the_figure_of_the_body():
+    # "قتل عدد من عناصر الميليشيا" in the lede, "بمقتل 18 مسلحا" below: one article, one
+    # province, dated by the article only
+    weak = dict(doc="d-lede", prec="publication", place=ALEPPO_GOV, cat="fighters")
+    lede, body = q(Count(vague="several"), **weak), q(18, **weak)
+    assert len(reconcile([_at(lede, 50), _at(body, 300)])) == 1
+    # ... but not a figure listed beside it ("20 هدفا وعددا من المقار"), nor one pages away
+    assert len(reconcile([_at(lede, 50), _at(body, 70)])) == 2
+    assert len(reconcile([_at(lede, 50), _at(body, 3000)])) == 2
+
+
 def test_a_group_naming_one_incident_takes_no_report_of_another():
     # a town's suicide attack; province reports of it name the camp ("base"), one of them
     # both the camp and the police academy ("الهجومين على الأكاديمية والمعسكر"); the

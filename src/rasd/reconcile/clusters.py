@@ -285,12 +285,39 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
         # an article date, a province or a country alone never links two reports
         low, high = hedged(c.count)
         return (c.doc_id in cluster.docs
-                and not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
+                and (not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
+                     or _loose_summary(c, cluster, items))
                 or _same_figure((c.count.key(),), cluster.figures)
                 or _stated(c.count, high) and _agrees([(low, high)], cluster.stated)
                 or shares_signature(attacks, targets, cluster.attacks, cluster.targets)
                 or item.place.level == POINT and not (item.when.weak and cluster.weak)
                 and not _far(low, high, cluster.max_low, cluster.min_top, CLOSE_RATIO))
+    return True
+
+
+SUMMARY_REACH = (40, 1000)  #: characters between a vague summary and its figure: a list, too far
+
+
+def _loose_summary(claim: Claim, cluster: Cluster, items: list[Item]) -> bool:
+    """Whether, within one article, "عدد من" (a number of) and one stated figure are one count:
+    the lede's "قتل عدد من عناصر الميليشيا" sums up the body's 18. One side gives only the
+    vague word "several", the other one bounded figure that is no part of a toll, neither
+    listed beside it ("20 هدفا وعددا من المقار") nor paragraphs away."""
+    count = claim.count
+    if count.vague == "several":
+        ok = len(cluster.stated) == 1 and len(cluster.figures) == 1
+    else:
+        ok = cluster.figures == (("vague", "several"),) and _stated(count, hedged(count)[1])
+    if not ok:
+        return False
+    near, far = SUMMARY_REACH
+    for j in cluster.members[:MAX_KEPT]:
+        other = items[j].claim
+        if other.doc_id != claim.doc_id:
+            continue
+        if claim.part_of is not None or other.part_of is not None \
+                or not near < abs(other.evidence.start - claim.evidence.start) <= far:
+            return False
     return True
 
 
