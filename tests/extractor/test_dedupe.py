@@ -138,3 +138,13 @@ def test_a_spokesman_of_the_body_is_that_body():
             "وقال ملك شاهر المتحدث باسم المنظمة إن 10 أطفال قتلوا.")
     claims = extract_claims(text, title="غارة")
     assert [(c.count.value, c.source.text) for c in claims] == [(10, "منظمة أطباء بلا حدود")]
+
+
+def test_equal_figures_of_two_categories_listed_together_are_two_claims():
+    claims = extract_claims("وأعلنت مصادر أمنية مقتل ثمانية عسكريين وثمانية مسلحين في الهجوم.",
+                            title="هجوم على مقر الجيش")
+    assert sorted(c.subject.category for c in claims if c.count.value == 8) == ["fighters",
+                                                                             "soldiers"]
+    # ... but a headline's figure and the body's, named differently, are one
+    claims = extract_claims("قتل 19 شخصا في إطلاق نار في كلية.", title="19 قتيلا في إطلاق نار")
+    assert [c.count.value for c in claims] == [19]

@@ -97,6 +97,19 @@ def test_figures_listed_with_the_sum_of_an_earlier_figure_are_its_parts():
     assert len(parts) == 2 and all(c.part_of == whole for c in parts)
 
 
+def test_a_list_after_its_total_with_a_repeated_figure_is_three_parts():
+    found = claims("وأعلنت الحكومة حصيلة بلغت 13 قتيلا هم أربعة جنود وخمسة متعاقدين وأربعة "
+                   "إرهابيين.")
+    whole = next(i for i, c in enumerate(found) if c.count.value == 13)
+    assert sorted(c.count.value for c in found if c.part_of == whole) == [4, 4, 5]
+
+
+def test_a_clause_of_its_own_does_not_complete_a_breakdown():
+    # 1 (the leader, a part of 11) + 10 is 11, but "وأشاروا إلى مقتل 10 مدنيين" is no list item
+    found = claims("قتل 11 مسلحا من التنظيم بينهم القيادي أبو حارث، وأشاروا إلى مقتل 10 مدنيين.")
+    assert next(c for c in found if c.count.value == 10).part_of is None
+
+
 @pytest.mark.parametrize("text", [
     "أسفر الانفجار عن إصابة ستة أشخاص. وأصيب أربعة في حلب بعد ساعات من هجوم آخر على سوق المدينة "
     "الكبير الذي شهد احتجاجات واسعة منذ مطلع الشهر الماضي، وأصيب اثنان في إدلب.",  # no list

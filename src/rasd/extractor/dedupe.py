@@ -133,8 +133,10 @@ def dedupe(claims: list[Claim], headings: list[Span],
             if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
                 country = _city_country(cl)
                 if voice and not _elsewhere(cl, [c for c, _ in voice]):
-                    _hedge_kept(keep, next((k for c, k in voice if c == country), voice[-1][1]), cl)
-                    continue
+                    mine = next((k for c, k in voice if c == country), voice[-1][1])
+                    if not _listed_apart(keep[mine], cl):
+                        _hedge_kept(keep, mine, cl)
+                        continue
                 voice.append((country, len(keep)))
                 keep.append(cl)
                 continue
@@ -142,7 +144,7 @@ def dedupe(claims: list[Claim], headings: list[Span],
             at = next((k for s, k in seen if key in s or s in key), None)
             if at is None and cl.source.id:
                 at = ids.get(cl.source.id)
-            if at is not None:
+            if at is not None and not _listed_apart(keep[at], cl):
                 _hedge_kept(keep, at, cl)
                 continue
             seen.append((key, len(keep)))
@@ -156,6 +158,19 @@ def dedupe(claims: list[Claim], headings: list[Span],
                                       and cl.type in named_one and in_heading(cl))]
     keep.sort(key=lambda cl: cl.evidence.start)
     return keep
+
+
+LIST_REACH = 90  #: characters between two figures of one list ("4 جنود و5 متعاقدين و4 مدنيين")
+
+
+def _listed_apart(kept: Claim, other: Claim) -> bool:
+    """Whether two equal figures are two items of one list, not a repeat: close together and
+    counting people of different categories ("أربعة جنود ... وأربعة مدنيين"; a headline's "19
+    قتيلا" and the body's "قتل 19 شخصا" are one figure)."""
+    a, b = kept.subject, other.subject
+    known = [s.category for s in (a, b) if s is not None and s.category not in (None, "unknown")]
+    return len(known) == 2 and known[0] != known[1] \
+        and abs(kept.evidence.start - other.evidence.start) <= LIST_REACH
 
 
 def _hedge_kept(keep: list[Claim], at: int, repeat: Claim) -> None:

@@ -498,7 +498,7 @@ def mark_quantities(doc: Document) -> Document:
                             segment=segments[sentence_of[i]],
                             part_of=claim.part_of if whole is None else whole)
         out.append(claims[i])
-    out = _summed_breakdowns(out, sentence_of, figures)
+    out = _summed_breakdowns(doc, out, sentence_of, figures)
     return doc.with_(claims=tuple(_parts_placed(doc, out, sentence_of)))
 
 
@@ -510,11 +510,12 @@ def _exact(claim: Claim) -> int | None:
 LIST_GAP = 90  #: characters at most between two figures of one listed breakdown
 
 
-def _summed_breakdowns(claims: list[Claim], sentence_of: list[int],
+def _summed_breakdowns(doc: Document, claims: list[Claim], sentence_of: list[int],
                        figures: list[int]) -> list[Claim]:
     """Parts told by their sum: two or more exact figures of one type listed close together in
-    one sentence that add up to an exact figure of that type given in it or the two sentences before ("وإصابة
-    ستة" ... "الجرحى هم أربعة من الدرك واثنان من الأمن العام") are parts of that figure."""
+    one sentence that add up to an exact figure of that type given before them in it or the two
+    sentences before ("وإصابة ستة" ... "الجرحى هم أربعة من الدرك واثنان من الأمن العام", "13
+    قتيلا هم أربعة جنود وخمسة متعاقدين وأربعة إرهابيين") are parts of that figure."""
     out = list(claims)
     i = 0
     while i < len(claims):
@@ -523,20 +524,47 @@ def _summed_breakdowns(claims: list[Claim], sentence_of: list[int],
                 and sentence_of[k] == sentence_of[i] \
                 and figures[k] - figures[k - 1] <= LIST_GAP:
             k += 1
-        run = range(i, k)
-        values = [_exact(claims[m]) for m in run]
-        if k - i >= 2 and all(v is not None and claims[m].part_of is None
-                              for v, m in zip(values, run, strict=True)):
-            total = sum(v for v in values if v is not None)
-            whole = next((j for j in range(i - 1, -1, -1)
-                          if sentence_of[i] - sentence_of[j] <= SHARE_REACH
-                          and claims[j].type == claims[i].type and claims[j].part_of is None
-                          and _exact(claims[j]) == total), None)
+        for start in range(i, k - 1):  # the longest list ending the run that sums to a whole
+            whole = _summed_whole(doc, claims, sentence_of, start, k)
             if whole is not None:
-                for m in run:
+                for m in range(start, k):
                     out[m] = replace(claims[m], part_of=whole)
+                break
         i = k
     return out
+
+
+def _summed_whole(doc: Document, claims: list[Claim], sentence_of: list[int], start: int,
+                  end: int) -> int | None:
+    """The earlier claim whose exact figure is the sum of ``claims[start:end]``, if any; where
+    some of them are its parts already ("بينهم 4 جنود و5 متعاقدين"), the others must continue
+    that list with "و" ("وأربعة مدنيين"), not open a clause of their own ("مقتل 10 مدنيين")."""
+    values = [_exact(claims[m]) for m in range(start, end)]
+    if any(v is None for v in values):
+        return None
+    total = sum(v for v in values if v is not None)
+    for j in range(start - 1, -1, -1):
+        if sentence_of[start] - sentence_of[j] > SHARE_REACH:
+            return None
+        if claims[j].type != claims[start].type or claims[j].part_of is not None \
+                or _exact(claims[j]) != total:
+            continue
+        members = [claims[m] for m in range(start, end)]
+        if any(c.part_of not in (None, j) for c in members):
+            return None
+        if any(c.part_of == j for c in members) and not all(
+                c.part_of == j or _conjunct(doc, c) for c in members):
+            return None
+        return j
+    return None
+
+
+def _conjunct(doc: Document, claim: Claim) -> bool:
+    """Whether a claim's words open with "و" and its figure ("وأربعة مدنيين"), not with an
+    event word ("ومقتل 10 مدنيين": a clause of its own)."""
+    ev, trigger = claim.evidence, claim.trigger
+    return doc.text.startswith("و", ev.start) and (
+        trigger is None or not ev.start <= trigger.span.start <= ev.start + 1)
 
 
 def _parts_placed(doc: Document, claims: list[Claim], sentence_of: list[int]) -> list[Claim]:
