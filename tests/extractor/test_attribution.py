@@ -205,3 +205,17 @@ def test_is_considered_is_no_reporting_verb():
 def test_the_accused_is_no_part_of_the_accuser(text, source):
     """"اتهم X Y بـ": X accuses, Y is accused of the charge after "ب"."""
     assert _source_of(text, 5)[0] == source
+
+
+@pytest.mark.parametrize("text, value, source", [
+    ("وقال مصدران عسكريان لوكالة الأنباء إن 7 جنود قتلوا في الهجوم.", 7, "مصدران"),
+    ("وأكد مسؤولان أمنيان مقتل 5 جنود في الهجوم.", 5, "مسؤولان أمنيان"),
+    ("مصدران عسكريان قالا للوكالة إن 13 مسلحا قتلوا.", 13, "مصدران عسكريان"),
+])
+def test_two_speakers_named_by_a_dual_speak_and_are_not_counted(text, value, source):
+    assert _source_of(text, value) == (source, "anonymous")
+    assert [c.count.value for c in _claims(text)] == [value]  # the two speakers are no toll
+
+
+def test_a_dual_of_people_after_a_verb_of_carrying_is_counted():
+    assert [c.count.value for c in _claims("وتم نقل جريحين إلى المستشفى.")] == [2]

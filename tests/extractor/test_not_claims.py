@@ -42,6 +42,7 @@ def test_not_a_claim(text):
     ("اعتقلت الشرطة عدداً من المتظاهرين.", ("arrested", Count(vague="several"))),
     ("وقال موقع سويداء 24 إن 5 أشخاص قتلوا.", ("killed", Count(value=5))),
     ("ويوجد نحو 220 آخرين في عداد المفقودين.", ("missing", Count(value=220, qualifier="about"))),
+    ("وأضافت المنظمة أن 19 من هؤلاء فقد أثرهم.", ("missing", Count(value=19))),  # trace lost
     ("تم القضاء على 40 مسلحاً.", ("killed", Count(value=40))),
     ("ألقت المروحيات 20 برميلاً متفجراً على الحي.", ("strikes", Count(value=20))),
     ("خلف الزلزال الذي وقع في 5 أغسطس/آب 460 قتيلا.", ("killed", Count(value=460))),  # the month

@@ -455,9 +455,13 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
 
 
 def _token_starts_of_counts(doc: Document, starts: list[int]) -> frozenset[int]:
-    """Start offsets of the tokens in which a figure begins (``starts``: of every token)."""
+    """Start offsets of the tokens in which a figure begins (``starts``: of every token), but
+    for a dual of a speaker's noun ("مصدران عسكريان", "مسؤولان"): a speaker, not a figure."""
     out = set()
+    kinds = attribution().kinds
     for c in doc.counts:
+        if c.noun is not None and kinds.words.get(c.noun) == "anonymous":
+            continue
         k = bisect.bisect_right(starts, c.start) - 1
         if k >= 0:
             out.add(starts[k])

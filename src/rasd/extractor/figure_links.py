@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasd.extractor import linking
-from rasd.extractor.lexicon import context, has_stem, persons, triggers
+from rasd.extractor.lexicon import attribution, context, has_stem, persons, triggers
 from rasd.extractor.linking import CLAUSE_SUBJECT_MAX_GAP, COSTS, VERB_BEFORE_MAX_GAP, Link, Located
 from rasd.extractor.rejections import STATUS_TYPES
 from rasd.extractor.sentence import Figure, Sentence, SentenceIndex
@@ -28,13 +28,29 @@ def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> boo
         return True  # "قتل برصاص شخصين": the shooters
     if cm.noun is not None:  # a dual: only duals of people, event words or strike targets count
         return not (linking.is_person(toks[c.lo])
-                    or has_stem(toks[c.lo], triggers().strike_targets))
+                    or has_stem(toks[c.lo], triggers().strike_targets)) or _speaker_dual(toks, c)
     if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
         return True
     if has_article(toks[c.lo]) and cm.noun is None and cm.count.vague is None:
         prev_person = c.lo > 0 and linking.is_person(toks[c.lo - 1])
         return not (prev_person or nxt_person)
     return False
+
+
+SPEAKER_VERB_REACH = 2  #: words after a dual where its verb of saying may stand ("مصدران عسكريان قالا")
+
+
+def _speaker_dual(toks: Sequence[Token], c: Located) -> bool:
+    """Whether a dual of people is who speaks, not who is counted: a speaker's noun (an anonymous
+    source head, ``attribution.yaml``) right after a verb of saying ("وأكد مسؤولان أمنيان مقتل 5
+    جنود") or shortly before one ("مصدران عسكريان قالا")."""
+    lex = attribution()
+    if c.lo > 0 and lex.kinds.words.get(toks[c.lo - 1].stems[-1]) == "anonymous":
+        return True  # "مصدران عسكريان": the speakers' adjective
+    if lex.kinds.words.get(toks[c.lo].stems[-1]) != "anonymous":
+        return False  # "تم نقل جريحين": not a speaker's noun
+    return c.lo > 0 and has_stem(toks[c.lo - 1], lex.verbs) or any(
+        has_stem(tok, lex.verbs) for tok in toks[c.hi:c.hi + SPEAKER_VERB_REACH])
 
 
 def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
