@@ -114,6 +114,9 @@ def test_links_of_other_types_pass_the_strike_and_loss_checks():
     ("خسر الجيش 12 جنديا في المعارك", True),       # the loser between the verb and the figure
     ("فقدت الجماعة ثلاثة من قادتها", True),
     ("فقد الجيش 5 جرحى في المعارك", False),        # a victims noun after the figure decides
+    ("هجوم سقط خلاله نحو 170 من المقاتلين", True),  # when or where between verb and figure
+    ("وسقط في الهجوم 12 جنديا", True),
+    ("وسقط في الهجوم الجنود 12", False),            # people between: no adjunct
 ])
 def test_loss_links(text, linked):
     toks, c, t, trig = _parts(text)

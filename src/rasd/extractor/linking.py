@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, triggers
 from rasd.model import Token, Trigger
-from rasd.text.tokens import has_preposition, starts_with_conjunction
+from rasd.text.tokens import has_article, has_preposition, starts_with_conjunction
 
 STRIKE_MAX_GAP = 1           # "ثلاث غارات جوية", "9 منها صواريخ": a partitive at most between
 STRIKE_TARGET_MAX_GAP = 3
@@ -213,5 +213,16 @@ def is_loss_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
                 and not (trig.type in ENDS_HOLDING and hit[1].type in HELD_TYPES):
             return False  # "سقط 5 جرحى", "سقوط 14 مسلحاً بين قتيل وجريح": that noun decides
     between = toks[t.hi:c.lo]
-    return not between or (has_stem(between[0], actor_heads())
-                           and not has_stem(between[0], triggers().past_forms))
+    return not between or _adjunct(between) or (has_stem(between[0], actor_heads())
+                                                and not has_stem(between[0], triggers().past_forms))
+
+
+def _adjunct(between: Sequence[Token]) -> bool:
+    """Whether the words between a verb of losing and its figure say only when or where ("سقط
+    خلاله نحو 170", "وسقط في الهجوم 12 جنديا"): a pronoun after a preposition, or a
+    preposition and one definite word that names no people."""
+    lex = persons()
+    if len(between) == 1:
+        return has_stem(between[0], lex.single_gap_pronouns)
+    return len(between) == 2 and has_stem(between[0], lex.single_gap_prepositions) \
+        and has_article(between[1]) and not is_person(between[1])
