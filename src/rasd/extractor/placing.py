@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Set
 from functools import cache
@@ -37,6 +38,7 @@ from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_data
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
+from rasd.text.published import parse_published
 from rasd.text.tokens import has_article, is_definite, starts_with_conjunction, word_starts
 
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
@@ -72,6 +74,25 @@ def since_war(time: TimeRef | None) -> bool:
     if time is None or time.precision != "since":
         return False
     return _words("local_operations").isdisjoint(normalize_string(time.text).split())
+
+
+WAR_DAYS = 365  #: a toll counted since at least this long before its article is a war's
+
+
+def whole_war(time: TimeRef | None, published: str | None) -> bool:
+    """Whether a cumulative toll is a whole war's (:func:`since_war`) counted since a year or more
+    ago, or since a start it does not date ("منذ 2011", "منذ التدخل السعودي"), not since a date
+    of these weeks ("منذ 22 أيار") nor "so far" ("حتى الآن")."""
+    if not since_war(time) or time is None \
+            or _words("war_since").isdisjoint(normalize_string(time.text).split()):
+        return False
+    start, pub = time.date, parse_published(published)
+    if start is None or pub is None:
+        return True
+    try:
+        return (pub - dt.date.fromisoformat(start[:10])).days >= WAR_DAYS
+    except ValueError:
+        return True
 
 
 #: a place then a colon (not a quote's or a clock's) heads a headline ticker item
@@ -393,22 +414,26 @@ class PlaceChooser:
 
     # -- the choice ---------------------------------------------------------------------------
 
-    def choose(self, sentence: int, anchor: int, etype: str, since: bool) -> PlaceMention | None:
+    def choose(self, sentence: int, anchor: int, etype: str, since: bool,
+               whole: bool = False) -> PlaceMention | None:
         """The place of a claim of type ``etype`` whose figure is at ``anchor`` (normalized
-        offset) in sentence ``sentence``; ``since``: it is a war's cumulative toll."""
+        offset) in sentence ``sentence``; ``since``: it is a war's cumulative toll (``whole``:
+        of the whole war, :func:`whole_war`)."""
         s, e = self.doc.sentences[sentence]
         view = self._view(sentence, anchor)
         home = etype in HOME_ACTION_TYPES
         located, candidates, starts = self._candidates(sentence, view, home)
         state = self._arresting_state(sentence) if home and not located else None
         if state is not None:
-            found = self._choose_from(sentence, anchor, etype, since, view, candidates, starts)
+            found = self._choose_from(sentence, anchor, etype, (since, whole), view, candidates,
+                                      starts)
             # "اعتقلت الشرطة التركية": in Turkey, unless the sentence or its context says where
             # there ("... في حي براي" before, then "وأوقفت الشرطة الفرنسية 11 شخصا")
             return found if found is not None and found.country == state.country else state
-        return self._choose_from(sentence, anchor, etype, since, view, candidates, starts)
+        return self._choose_from(sentence, anchor, etype, (since, whole), view, candidates,
+                                 starts)
 
-    def _choose_from(self, sentence: int, anchor: int, etype: str, since: bool,
+    def _choose_from(self, sentence: int, anchor: int, etype: str, war: tuple[bool, bool],
                      view: tuple[int, int], candidates: list[PlaceMention], starts: list[int]
                      ) -> PlaceMention | None:
         """The sentence's place among the finest ``candidates`` (``starts``: theirs; ``view``:
@@ -427,11 +452,23 @@ class PlaceChooser:
                 candidates, starts = directed, [p.start for p in directed]
         if candidates:
             return nearest(candidates, starts, anchor)
+        since, whole = war
         if since and self.focus.country is not None:
-            return self.focus.country
+            country = self.focus.country
+            return self._whole_country(country) if whole else country
         if sentence not in self._fallback_cache:
             self._fallback_cache[sentence] = self._fallback(sentence)
         return self._fallback_cache[sentence]
+
+    def _whole_country(self, country: PlaceMention) -> PlaceMention:
+        """A war's toll is the whole country's: the country named as such ("اليمن"), not a
+        side of it ("جنوب اليمن"), when the article names it so."""
+        directions = _words("directions")
+        if country.text.split(maxsplit=1)[0] not in directions:
+            return country
+        return next((p for p in self.doc.places if p.country == country.country
+                     and p.kind == "country" and p.text.split(maxsplit=1)[0] not in directions),
+                    country)
 
     def _fallback(self, sentence: int) -> PlaceMention | None:
         """A claim's place when its sentence names none: a town or area named back, the
