@@ -148,3 +148,14 @@ def test_equal_figures_of_two_categories_listed_together_are_two_claims():
     # ... but a headline's figure and the body's, named differently, are one
     claims = extract_claims("قتل 19 شخصا في إطلاق نار في كلية.", title="19 قتيلا في إطلاق نار")
     assert [c.count.value for c in claims] == [19]
+
+
+def test_the_outlets_equal_figures_in_two_far_provinces_are_two_events():
+    claims = extract_claims("وألقى الطيران عدة براميل متفجرة على الزبداني. وفي ريف حلب الشمالي "
+                            "شنت الطائرات عدة غارات على مدينة حلب.", title="قصف في سوريا")
+    assert sorted(c.location.text for c in claims if c.type == "strikes") == ["الزبداني",
+                                                                             "مدينة حلب"]
+    # ... but a suburb restating its city's figure is one
+    claims = extract_claims("قتل عشرات الأشخاص في قصف على مدينة جرمانا.",
+                            title="مقتل العشرات في قصف على دمشق")
+    assert len([c for c in claims if c.type == "killed"]) == 1

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rasd.extractor.lexicon import attribution
+from rasd.geo.gazetteer import distance_km
 from rasd.model import Claim, Document, Span
 from rasd.text.normalize import canon, normalize_string
 from rasd.text.tokens import stems, without_article
@@ -132,7 +133,8 @@ def dedupe(claims: list[Claim], headings: list[Span],
         for cl in pool:
             if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
                 country = _city_country(cl)
-                if voice and not _elsewhere(cl, [c for c, _ in voice]):
+                if voice and not _elsewhere(cl, [c for c, _ in voice]) \
+                        and not _other_region(cl, [keep[k] for _, k in voice]):
                     mine = next((k for c, k in voice if c == country), voice[-1][1])
                     if not _listed_apart(keep[mine], cl):
                         _hedge_kept(keep, mine, cl)
@@ -161,6 +163,33 @@ def dedupe(claims: list[Claim], headings: list[Span],
 
 
 LIST_REACH = 90  #: characters between two figures of one list ("4 جنود و5 متعاقدين و4 مدنيين")
+
+
+APART_KM = 40.0  #: towns at least this far apart, in two provinces, tell two events apart
+
+
+def _town(cl: Claim) -> tuple[str, float, float] | None:
+    """The province and coordinates of a claim placed in a town or an area, else None."""
+    loc = cl.location
+    if loc is None or loc.precision is None or loc.precision >= COUNTRY_PRECISION \
+            or not loc.admin1 or loc.lat is None or loc.lon is None:
+        return None
+    return loc.admin1, loc.lat, loc.lon
+
+
+def _other_region(cl: Claim, kept: list[Claim]) -> bool:
+    """Whether the article's own figure happened in a town of another province, far from every
+    town its figures kept so far name: "عدة براميل" on Zabadani and "عدة ضربات" on Sarrin are two
+    events (a town and its suburb or district are one: a repeat)."""
+    mine = _town(cl)
+    if mine is None:
+        return False
+    for k in kept:
+        other = _town(k)
+        if other is None or other[0] == mine[0] \
+                or distance_km(mine[1], mine[2], other[1], other[2]) < APART_KM:
+            return False
+    return True
 
 
 def _listed_apart(kept: Claim, other: Claim) -> bool:

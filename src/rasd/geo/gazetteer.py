@@ -311,7 +311,7 @@ class Gazetteer:
             self._coded_towns = coded
         best, best_km = None, NEAREST_KM
         for tlat, tlon, name in self._coded_towns.get(country, ()):
-            km = _km(lat, lon, tlat, tlon)
+            km = distance_km(lat, lon, tlat, tlon)
             if km < best_km:
                 best, best_km = name, km
         return best
@@ -349,7 +349,7 @@ class Gazetteer:
                                 (e.lat, e.lon, e.population, e.name_en))
             self._metros = metros
         near = [(population, name) for mlat, mlon, population, name
-                in self._metros.get((country, admin1), ()) if _km(lat, lon, mlat, mlon) <= METRO_KM]
+                in self._metros.get((country, admin1), ()) if distance_km(lat, lon, mlat, mlon) <= METRO_KM]
         return max(near)[1] if near else None
 
     @property
@@ -548,7 +548,7 @@ class Gazetteer:
         return end
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance in km (equirectangular approximation, good at the scale of a province)."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     y = math.radians(lat2 - lat1)
