@@ -219,3 +219,11 @@ def test_two_speakers_named_by_a_dual_speak_and_are_not_counted(text, value, sou
 
 def test_a_dual_of_people_after_a_verb_of_carrying_is_counted():
     assert [c.count.value for c in _claims("وتم نقل جريحين إلى المستشفى.")] == [2]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال عمال الإنقاذ إن 40 شخصا لقوا حتفهم في الانفجار.", "عمال الإنقاذ"),
+    ("وقال مسعفون وعناصر إنقاذ إن 40 شخصا لقوا حتفهم في الانفجار.", "مسعفون وعناصر إنقاذ"),
+])
+def test_rescuers_speak_and_their_rescue_word_is_no_event(text, source):
+    assert _source_of(text, 40) == (source, "anonymous")

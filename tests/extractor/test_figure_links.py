@@ -107,6 +107,7 @@ def test_several_people_after_their_noun_still_count():
     ("نجحت الشرطة في إيقاف 200 مشتبه به.", "arrested", Count(value=200)),
     ("قال الضابط: اعتقلنا 30 شخصاً.", "arrested", Count(value=30)),
     ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),
+    ("وشنت الطائرات غارات عدة على مواقع المسلحين.", "strikes", Count(vague="several")),
     # "فقد" + past verb is the particle, and "قد" + past is no modal "may"
     ("ومع اشتداد القصف فقد نزح 30 ألف شخص.", "displaced", Count(value=30000)),
 ])

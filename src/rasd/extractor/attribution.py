@@ -55,7 +55,7 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
         glued = lam_first and k == j and tok.text.startswith(lex.lam) and has_preposition(tok)
         stop = has_stem(tok, lex.stops) and tok.text not in lex.name_words
         if (stop and not glued) or _DIGIT.search(tok.text) \
-                or events.contains(tok) or tok.start in figures:
+                or events.contains(tok) and not _named_by(toks, k) or tok.start in figures:
             break
         if has_stem(tok, lex.verbs) and not has_article(tok):  # "وزير النقل" is no verb
             break
@@ -63,6 +63,15 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
             break
         k += 1
     return k
+
+
+def _named_by(toks: Sequence[Token], k: int) -> bool:
+    """Whether the event word at ``k`` only names the people before it ("عمال الإنقاذ",
+    "فرق الإنقاذ": the rescuers; ``not_after`` in ``triggers.yaml``)."""
+    lex = triggers()
+    hit = lex.entries.match_at(toks, k)
+    return hit is not None and k > 0 and has_stem(
+        toks[k - 1], lex.not_after.get(hit[1].type, frozenset()))
 
 
 def _relative_verb(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:

@@ -183,12 +183,16 @@ def _breakdown_figure_at(toks: Sequence[Token], k: int, count_starts: Set[int]) 
 
 
 def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
-    """Strike figures: a figure right before (or being) its strike word ("ثلاث غارات"), or a
-    figure of targets after a strike verb or noun ("قصف 60 وكراً", "غارات على 9 أهداف")."""
+    """Strike figures: a figure right before (or being) its strike word ("ثلاث غارات"), a count
+    word right after it ("غارات عدة"), or a figure of targets after a strike verb or noun ("قصف
+    60 وكراً", "غارات على 9 أهداف")."""
     if trig.type != "strikes":
         return True
     if t.lo < c.hi and c.lo < t.hi:
         return True
+    if trig.role == "noun" and t.hi == c.lo and c.hi - c.lo == 1 \
+            and has_stem(toks[c.lo], persons().postposed):
+        return True  # "غارات عدة": a count word after its strike noun
     if trig.role == "noun" and t.lo >= c.hi:
         return t.lo - c.hi <= STRIKE_MAX_GAP and all(
             has_stem(toks[k], triggers().strike_partitives) for k in range(c.hi, t.lo))
