@@ -32,6 +32,10 @@ def _claims(text):
     "وأحيا الآلاف الذكرى الأولى لمقتل 50 شخصا في المجزرة.",       # an anniversary
     "وقال إن عدد الضحايا ارتفع بثلاثة أضعاف.",                  # a multiple
     "وقال: كنا نتوقع أن يصل عدد النازحين إلى 200 ألف.",           # an expectation
+    "وأكد التقرير أن المتمردين زرعوا عشرات الآلاف من الألغام التي حصدت أرواح المدنيين.",  # mines
+    "ولقي الطاقم مصرعه على متن طائرة الاستطلاع إيل-20.",          # an aircraft model
+    "وصدرت أحكام بحق 45 متهما، 22 منهم في السجن و23 في حالة فرار.",  # at large
+    "وتعهدت الحكومة بإعادة 200 ألف لاجئ إلى بلادهم في حال فوزها.",  # a pledge on a condition
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
@@ -65,3 +69,7 @@ def test_a_malformed_not_claims_file_names_the_file_and_the_entry(broken_data) -
                 not_claims.lexicon)
     with pytest.raises(DataError, match=r"^not_claims\.yaml: verdict_window: an integer expected"):
         not_claims.lexicon()
+
+
+def test_a_state_after_fi_hal_is_no_condition():
+    assert _claims("وأصيب 5 أشخاص في حال خطرة.") == [("injured", Count(value=5))]

@@ -276,6 +276,7 @@ class PersonLexicon:
     one_words: frozenset[str]
     not_one_subjects: frozenset[str]
     animals: frozenset[str]
+    partitive_objects: frozenset[str]  # "عشرات الآلاف من الألغام": things, not people
 
 
 def _possessed(words: Iterable[str], suffixes: Iterable[str],
@@ -356,6 +357,8 @@ class ContextLexicon:
     total_relatives: frozenset[str]
     affairs: frozenset[str]
     figure_affairs: frozenset[str]
+    conditions: PhraseSet[bool]  # "في حال": a condition after a pledge ("بإعادة ... في حال فوزها")
+    condition_states: frozenset[str]  # "في حال خطرة": a state, no condition
 
     @cached_property
     def blocking(self) -> frozenset[str]:
@@ -383,6 +386,7 @@ def context() -> ContextLexicon:
                                         for w in qualifiers.strings(q)),
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
         lost_lives_reach=data.integer("lost_lives_reach"),
+        conditions=PhraseSet.build((w, True) for w in data.strings("conditions")),
     ))
 
 

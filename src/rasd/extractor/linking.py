@@ -145,8 +145,12 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
                  or c.hi + 1 < len(toks) and has_stem(toks[c.hi + 1], lex.at_large)):
         return True  # (not "ألف بحالات اختناق": a phrase of its own; but "بنادق", "بحالة سراح")
     if c.hi + 1 < len(toks) and has_stem(toks[c.hi], lex.partitive) \
-            and has_stem(toks[c.hi + 1], lex.animals):
-        return True  # "1.6 مليون من الطيور"
+            and (has_stem(toks[c.hi + 1], lex.animals)
+                 or has_stem(toks[c.hi + 1], lex.partitive_objects)):
+        return True  # "1.6 مليون من الطيور", "عشرات الآلاف من الألغام"
+    if c.hi + 2 < len(toks) and has_stem(toks[c.hi], lex.single_gap_prepositions) \
+            and has_stem(toks[c.hi + 1], lex.objects) and has_stem(toks[c.hi + 2], lex.at_large):
+        return True  # "و23 في حالة فرار": at large
     return c.hi - c.lo == 1 and c.lo > 0 and has_stem(toks[c.lo], lex.postposed) \
         and has_stem(toks[c.lo - 1], lex.objects)
 

@@ -161,8 +161,23 @@ def _seized_munitions(k: Candidate) -> bool:
     return any(has_stem(t, triggers().seized_before) for t in k.toks[max(0, lo - SEIZED_WORDS):lo])
 
 
+CONDITION_REACH = 6  # "بإعادة 200 ألف لاجئ إلى بلادهم في حال فوزها": words after the figure
+
+
+def _on_condition(k: Candidate) -> bool:
+    """A pledge or threat on a condition that follows it ("بإعادة 200 ألف لاجئ ... في حال
+    فوزها": ``context.yaml`` conditions), in the same clause."""
+    toks, c, ctx = k.toks, k.fig.c, context()
+    start = max(c.hi, k.t.hi)
+    window = toks[start:min(len(toks), start + CONDITION_REACH)]
+    for _, end, _ in ctx.conditions.scan(window):
+        if end >= len(window) or not has_stem(window[end], ctx.condition_states):
+            return True  # (not "في حال خطرة": in a critical state)
+    return False
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
-    _past_state, _rescue_of_no_captives, _seized_munitions)
+    _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""
