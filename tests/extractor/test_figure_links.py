@@ -230,3 +230,18 @@ def test_families_after_a_figure_are_counted_not_captured():
 ])
 def test_a_noun_of_the_dead_or_wounded_after_a_figure_is_what_it_counts(text, etype):
     assert [c.type for c in extract_claims(text)] == [etype]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("وقال المتحدث إن 14 من مقاتلي الحركة و59 من عناصر الشرطة قتلوا في المعارك.", [14, 59]),
+    ("وقال المتحدث إن تسع نساء من التجار وخمسة رجال بينهم شرطي قتلوا في الهجوم.", [1, 5, 9]),
+])
+def test_a_list_of_figures_before_its_verb_is_all_the_verbs(text, values):
+    assert sorted(c.count.value for c in extract_claims(text) if c.type == "killed") == values
+
+
+def test_a_list_before_an_event_noun_keeps_that_noun():
+    # "بين القتلى" comes first: the figures are the dead, not the wounded of the next clause
+    claims = extract_claims("وقال المرصد إن 58 طفلا وأكثر من 40 امرأة بين القتلى، إضافة إلى "
+                            "إصابة 300 آخرين.")
+    assert {c.count.value: c.type for c in claims}.get(40) == "killed"

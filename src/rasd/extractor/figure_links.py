@@ -96,13 +96,21 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
                  and (trigs[ti].role in ("verb", "phrase") or trigs[ti].mixed)
-                 and not ix.counts_from(c.hi, t.lo)]
+                 and not _other_figures(toks, ix, c.hi, t.lo)
+                 and not (ix.counts_from(c.hi, t.lo)  # a list: the verb is its first event word
+                          and any(c.hi <= t_loc[tj].lo < t.lo for tj in breaks))]
         if after:
             ti = min(after)[1]
             ceiling = COSTS.clause_subject
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
                      for link, i in links]
     return links
+
+
+def _other_figures(toks: Sequence[Token], ix: SentenceIndex, lo: int, hi: int) -> bool:
+    """Whether a figure starts within tokens ``[lo, hi)`` that is no "و" conjunct of a list
+    ("أن 14 من مقاتلي الحركة و59 من عناصر الشرطة قتلوا": both are the verb's)."""
+    return any(lo <= o.lo < hi and not starts_with_conjunction(toks[o.lo]) for o in ix.c_loc)
 
 
 TOLL_REACH = 12  # "ارتفعت حصيلة القتلى [منذ بدء الاحتجاجات في 30 آذار/مارس الماضي] إلى 53"
