@@ -108,6 +108,7 @@ def test_several_people_after_their_noun_still_count():
     ("قال الضابط: اعتقلنا 30 شخصاً.", "arrested", Count(value=30)),
     ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),
     ("وشنت الطائرات غارات عدة على مواقع المسلحين.", "strikes", Count(vague="several")),
+    ("وكان طيران التحالف قد نفذ 44 غارة على مواقع الحوثيين.", "strikes", Count(value=44)),  # past
     # "فقد" + past verb is the particle, and "قد" + past is no modal "may"
     ("ومع اشتداد القصف فقد نزح 30 ألف شخص.", "displaced", Count(value=30000)),
 ])
