@@ -49,6 +49,7 @@ def test_front_axis_names_its_place_and_a_direction_is_no_name():
     "وقصفت الطائرات قاعدة للانطلاق.",
     "وأصيب أربعة من حراس المهرجان الذي يقام في منطقة تحمل الاسم نفسه.",
     "واعتقل 9 أشخاص في قرية تقع جنوبي المدينة.",
+    "وقتل 18 شخصا في قصف على حي شعبي.",  # a working-class district, no name
 ])
 def test_no_unknown_name_after_a_definite_noun_or_before_a_clause_about_it(text):
     """A definite place noun names nothing after it; "منطقة ينشط فيها": a clause, not a name."""
