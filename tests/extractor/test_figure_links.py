@@ -109,6 +109,9 @@ def test_several_people_after_their_noun_still_count():
     ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),
     ("وشنت الطائرات غارات عدة على مواقع المسلحين.", "strikes", Count(vague="several")),
     ("وكان طيران التحالف قد نفذ 44 غارة على مواقع الحوثيين.", "strikes", Count(value=44)),  # past
+    ("وقصفت الطائرات عشرات من الأهداف في المدينة.", "strikes", Count(vague="tens")),
+    ("وقال إن حصيلة القتلى في صفوف القوات الروسية في سوريا بلغت 112 عسكريا.", "killed",
+     Count(value=112)),
     # "فقد" + past verb is the particle, and "قد" + past is no modal "may"
     ("ومع اشتداد القصف فقد نزح 30 ألف شخص.", "displaced", Count(value=30000)),
 ])

@@ -202,8 +202,9 @@ def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
             has_stem(toks[k], triggers().strike_partitives) for k in range(c.hi, t.lo))
     targets = triggers().strike_targets
     dual = c.hi - c.lo == 1 and has_stem(toks[c.lo], targets)  # "ضربت موقعين": the noun is the figure
+    k = c.hi + (c.hi + 1 < len(toks) and has_stem(toks[c.hi], persons().partitive))
     return (t.hi <= c.lo and c.lo - t.hi <= STRIKE_TARGET_MAX_GAP
-            and (dual or (c.hi < len(toks) and has_stem(toks[c.hi], targets))))
+            and (dual or (k < len(toks) and has_stem(toks[k], targets))))  # "عشرات من الأهداف"
 
 
 def is_loss_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
