@@ -110,6 +110,7 @@ def test_several_people_after_their_noun_still_count():
     ("وشنت الطائرات غارات عدة على مواقع المسلحين.", "strikes", Count(vague="several")),
     ("وكان طيران التحالف قد نفذ 44 غارة على مواقع الحوثيين.", "strikes", Count(value=44)),  # past
     ("وقصفت الطائرات عشرات من الأهداف في المدينة.", "strikes", Count(vague="tens")),
+    ("وقالت المنظمة إن 50 شخصا اختفوا في السجون السرية.", "missing", Count(value=50)),
     ("وقال إن حصيلة القتلى في صفوف القوات الروسية في سوريا بلغت 112 عسكريا.", "killed",
      Count(value=112)),
     # "فقد" + past verb is the particle, and "قد" + past is no modal "may"
