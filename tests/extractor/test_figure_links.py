@@ -111,6 +111,8 @@ def test_several_people_after_their_noun_still_count():
     ("وكان طيران التحالف قد نفذ 44 غارة على مواقع الحوثيين.", "strikes", Count(value=44)),  # past
     ("وقصفت الطائرات عشرات من الأهداف في المدينة.", "strikes", Count(vague="tens")),
     ("وقالت المنظمة إن 50 شخصا اختفوا في السجون السرية.", "missing", Count(value=50)),
+    ("وكشفت مصادر عن ارتفاع عدد أسرى جنود اللواء وميليشيات الحوثي إلى 62.", "arrested",
+     Count(value=62)),  # a toll head before the event noun, the figure far after it
     ("وقال إن حصيلة القتلى في صفوف القوات الروسية في سوريا بلغت 112 عسكريا.", "killed",
      Count(value=112)),
     # "فقد" + past verb is the particle, and "قد" + past is no modal "may"

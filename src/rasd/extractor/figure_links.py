@@ -119,8 +119,10 @@ TOLL_REACH = 12  # "ارتفعت حصيلة القتلى [منذ بدء الاح
 def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int) -> bool:
     """Whether a toll ("حصيلة القتلى", "عدد الجرحى") opens the clause whose "إلى N" is the
     figure: the toll reaches its figure across a period or place phrase of any length."""
+    heads = context().toll_heads
     return (breaks == 0 and t.hi <= c.lo and c.lo - t.hi <= TOLL_REACH
-            and (has_stem(toks[t.lo], context().toll_heads) or _total_of_people(toks, t)))
+            and (has_stem(toks[t.lo], heads) or t.lo > 0 and has_stem(toks[t.lo - 1], heads)
+                 or _total_of_people(toks, t)))  # "عدد أسرى جنود اللواء ... إلى 62"
 
 
 TOTAL_HEAD_REACH = 3  # "مجموع [المدنيين] الذين قتلوا": words from the head to the relative
