@@ -70,8 +70,7 @@ def _named_by(toks: Sequence[Token], k: int) -> bool:
     "فرق الإنقاذ": the rescuers; ``not_after`` in ``triggers.yaml``)."""
     lex = triggers()
     hit = lex.entries.match_at(toks, k)
-    return hit is not None and k > 0 and has_stem(
-        toks[k - 1], lex.not_after.get(hit[1].type, frozenset()))
+    return hit is not None and lex.names_no_event(toks, k, hit[1].type)
 
 
 def _relative_verb(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
@@ -467,9 +466,9 @@ def _token_starts_of_counts(doc: Document, starts: list[int]) -> frozenset[int]:
     """Start offsets of the tokens in which a figure begins (``starts``: of every token), but
     for a dual of a speaker's noun ("مصدران عسكريان", "مسؤولان"): a speaker, not a figure."""
     out = set()
-    kinds = attribution().kinds
+    lex = attribution()
     for c in doc.counts:
-        if c.noun is not None and kinds.words.get(c.noun) == "anonymous":
+        if c.noun is not None and lex.anonymous_head(c.noun):
             continue
         k = bisect.bisect_right(starts, c.start) - 1
         if k >= 0:

@@ -15,6 +15,7 @@ from rasd.extractor.placing import PlaceChooser, since_war, whole_war
 from rasd.extractor.plausibility import implausible
 from rasd.extractor.subjects import classify_subject
 from rasd.model import Claim, Document, Location, Mention, TimeRef
+from rasd.text.published import parse_published
 
 
 @dataclass(slots=True)
@@ -70,10 +71,11 @@ def _locate(a: _Assembly) -> None:
     and each part's ``time`` (a toll since a whole war is the war's country); sets each part's
     ``location``."""
     doc = a.doc
+    published = parse_published(doc.published)
     for p in a.parts:
         d = p.draft
         place = a.places.choose(d.sentence, d.anchor, d.type, since_war(p.time),
-                                whole_war(p.time, doc.published))
+                                whole_war(p.time, published))
         if place is not None:
             p.location = Location(doc.original(place.start, place.end),
                                   doc.span(place.start, place.end), place.name, place.country,

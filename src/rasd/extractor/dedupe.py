@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from rasd.extractor.lexicon import attribution
 from rasd.geo.gazetteer import distance_km
-from rasd.model import Claim, Document, Span
+from rasd.model import Claim, Document, Location, Span
 from rasd.text.normalize import canon, normalize_string
 from rasd.text.tokens import stems, without_article
 
@@ -87,12 +87,18 @@ def heading_spans(doc: Document) -> list[Span]:
 COUNTRY_PRECISION = 3  # Location.precision of a whole country
 
 
-def _city_country(cl: Claim) -> str | None:
-    """The country of a claim placed in a city or region (not a whole country), else None."""
+def _below_country(cl: Claim) -> Location | None:
+    """A claim's place when it is a city or a region, not a whole country."""
     loc = cl.location
     if loc is None or loc.precision is None or loc.precision >= COUNTRY_PRECISION:
         return None
-    return loc.country
+    return loc
+
+
+def _city_country(cl: Claim) -> str | None:
+    """The country of a claim placed in a city or region (not a whole country), else None."""
+    loc = _below_country(cl)
+    return loc.country if loc is not None else None
 
 
 def _elsewhere(cl: Claim, countries: list[str | None]) -> bool:
@@ -163,16 +169,13 @@ def dedupe(claims: list[Claim], headings: list[Span],
 
 
 LIST_REACH = 90  #: characters between two figures of one list ("4 جنود و5 متعاقدين و4 مدنيين")
-
-
 APART_KM = 40.0  #: towns at least this far apart, in two provinces, tell two events apart
 
 
 def _town(cl: Claim) -> tuple[str, float, float] | None:
     """The province and coordinates of a claim placed in a town or an area, else None."""
-    loc = cl.location
-    if loc is None or loc.precision is None or loc.precision >= COUNTRY_PRECISION \
-            or not loc.admin1 or loc.lat is None or loc.lon is None:
+    loc = _below_country(cl)
+    if loc is None or not loc.admin1 or loc.lat is None or loc.lon is None:
         return None
     return loc.admin1, loc.lat, loc.lon
 

@@ -45,9 +45,9 @@ def _speaker_dual(toks: Sequence[Token], c: Located) -> bool:
     source head, ``attribution.yaml``) right after a verb of saying ("وأكد مسؤولان أمنيان مقتل 5
     جنود") or shortly before one ("مصدران عسكريان قالا")."""
     lex = attribution()
-    if c.lo > 0 and lex.kinds.words.get(toks[c.lo - 1].stems[-1]) == "anonymous":
+    if c.lo > 0 and lex.anonymous_head(toks[c.lo - 1].stems[-1]):
         return True  # "مصدران عسكريان": the speakers' adjective
-    if lex.kinds.words.get(toks[c.lo].stems[-1]) != "anonymous":
+    if not lex.anonymous_head(toks[c.lo].stems[-1]):
         return False  # "تم نقل جريحين": not a speaker's noun
     return c.lo > 0 and has_stem(toks[c.lo - 1], lex.verbs) or any(
         has_stem(tok, lex.verbs) for tok in toks[c.hi:c.hi + SPEAKER_VERB_REACH])

@@ -165,6 +165,11 @@ class TriggerLexicon:
     counted_nouns: frozenset[str]  # event words that right after a figure are what it counts
     seized_before: frozenset[str]  # munitions after these were found, not fired
 
+    def names_no_event(self, toks: Sequence[Token], i: int, etype: str) -> bool:
+        """Whether a word of type ``etype`` at token ``i`` names something with the word before
+        it rather than an event (``not_after``: "مسيرات العودة", "عمال الإنقاذ")."""
+        return i > 0 and has_stem(toks[i - 1], self.not_after.get(etype, frozenset()))
+
 
 _HAND_ROLES = ("phrase", "verb", "masdar", "noun")  # the roles written in triggers.yaml
 _FORM_ROLES = (*_HAND_ROLES, "loss")  # and those derived into trigger_forms.yaml
@@ -368,8 +373,10 @@ class ContextLexicon:
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""
-        if etype not in self.purpose_types:
-            return False
+        return etype in self.purpose_types and self.with_purpose_lam(tok)
+
+    def with_purpose_lam(self, tok: Token) -> bool:
+        """Whether a word carries the lam of purpose ("لإجلاء", "كان هناك لقتل")."""
         return any(tok.text.endswith(stem) and tok.text[:len(tok.text) - len(stem)]
                    in self.purpose_lam for stem in tok.stems if stem != tok.text)
 
@@ -422,6 +429,10 @@ class AttributionLexicon:
     owner_connectors: PhraseSet[bool]  # "صادر عن", "أوردتها" between a document and its owner
     content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
     content_prepositions: frozenset[str]  # "في" in "حسبما جاء في التقرير"
+
+    def anonymous_head(self, word: str) -> bool:
+        """Whether a (normalized) word alone heads an anonymous source ("مصدر", "مسؤولان")."""
+        return self.kinds.words.get(word) == "anonymous"
 
 
 _KIND_KEYS = (

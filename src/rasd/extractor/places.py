@@ -102,8 +102,9 @@ def _opens_relative_clause(toks: Sequence[Token], k: int, names: _UnknownNames) 
     """Whether the word after a place noun opens a clause about it ("منطقة ينشط فيها تنظيم",
     "منطقة تسيطر عليها قوات", "منطقة تحمل الاسم نفسه") rather than naming it: a resumptive
     pronoun follows closely, or the word is a verb that describes places."""
-    return has_stem(toks[k], names.clause_verbs) or any(has_stem(toks[j], names.resumptive)
-               for j in range(k + 1, min(k + 1 + RESUMPTIVE_REACH, len(toks))))
+    return has_stem(toks[k], names.clause_verbs) or any(
+        has_stem(toks[j], names.resumptive)
+        for j in range(k + 1, min(k + 1 + RESUMPTIVE_REACH, len(toks))))
 
 
 def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:

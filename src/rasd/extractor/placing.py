@@ -38,7 +38,6 @@ from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_data
 from rasd.model import Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
-from rasd.text.published import parse_published
 from rasd.text.tokens import has_article, is_definite, starts_with_conjunction, word_starts
 
 DIRECTION_REACH = 80  # characters after the figure within which "من X" / "إلى X" say where
@@ -79,20 +78,25 @@ def since_war(time: TimeRef | None) -> bool:
 WAR_DAYS = 365  #: a toll counted since at least this long before its article is a war's
 
 
-def whole_war(time: TimeRef | None, published: str | None) -> bool:
+def whole_war(time: TimeRef | None, published: dt.date | None) -> bool:
     """Whether a cumulative toll is a whole war's (:func:`since_war`) counted since a year or more
-    ago, or since a start it does not date ("منذ 2011", "منذ التدخل السعودي"), not since a date
-    of these weeks ("منذ 22 أيار") nor "so far" ("حتى الآن")."""
+    before ``published``, or since a start it does not date ("منذ 2011", "منذ التدخل السعودي"),
+    not since a date of these weeks ("منذ 22 أيار") nor "so far" ("حتى الآن")."""
     if not since_war(time) or time is None \
             or _words("war_since").isdisjoint(normalize_string(time.text).split()):
         return False
-    start, pub = time.date, parse_published(published)
+    start, pub = time.date, published
     if start is None or pub is None:
         return True
     try:
         return (pub - dt.date.fromisoformat(start[:10])).days >= WAR_DAYS
     except ValueError:
         return True
+
+
+def _directional(place: PlaceMention) -> bool:
+    """Whether a mention opens with a direction ("جنوب اليمن", "شمال شرق سوريا")."""
+    return place.text.split(maxsplit=1)[0] in _words("directions")
 
 
 #: a place then a colon (not a quote's or a clock's) heads a headline ticker item
@@ -132,9 +136,10 @@ class PlaceChooser:
         self.jurisdictions = _jurisdictions(doc, names)
         self.jurisdiction_starts = [p.start for p in self.jurisdictions]
         seat, offices = _words("seat"), _words("office_titles")
+        event_ends = frozenset(t.end for t in doc.triggers)
         self.places = [p for p in doc.places if p.start not in speakers
                        and not self._follows(p, seat) and not self._mission_moved_to(p)
-                       and not self._office_seat(p, offices)]
+                       and not self._office_seat(p, offices, event_ends)]
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.frames = self._speech_frames()
         self.framed = Spans(self.frames)
@@ -244,7 +249,8 @@ class PlaceChooser:
                  or self.doc.norm[tok.start:place.start] in _words("clitics")) \
             and has_stem(tok, _words("prepositions"))
 
-    def _office_seat(self, place: PlaceMention, offices: frozenset[str]) -> bool:
+    def _office_seat(self, place: PlaceMention, offices: frozenset[str],
+                     event_ends: frozenset[int]) -> bool:
         """Whether a place after "في" names where an office sits, in an official's title ("المندوب
         الخاص للأمم المتحدة في أفغانستان", "سفير السعودية في واشنطن"), not where an event was
         (but for an official an event word names: "اغتيال السفير الفرنسي في لبنان")."""
@@ -252,7 +258,6 @@ class PlaceChooser:
         toks = self.doc.tokens
         if k == 0 or not has_stem(toks[k - 1], _words("in_words")):
             return False
-        event_ends = {t.end for t in self.doc.triggers}
         return any(has_stem(toks[j], offices) and not (j > 0 and toks[j - 1].end in event_ends)
                    for j in range(max(0, k - 1 - OFFICE_WORDS), k - 1))  # not "اغتيال السفير"
 
@@ -463,12 +468,10 @@ class PlaceChooser:
     def _whole_country(self, country: PlaceMention) -> PlaceMention:
         """A war's toll is the whole country's: the country named as such ("اليمن"), not a
         side of it ("جنوب اليمن"), when the article names it so."""
-        directions = _words("directions")
-        if country.text.split(maxsplit=1)[0] not in directions:
+        if not _directional(country):
             return country
         return next((p for p in self.doc.places if p.country == country.country
-                     and p.kind == "country" and p.text.split(maxsplit=1)[0] not in directions),
-                    country)
+                     and p.kind == "country" and not _directional(p)), country)
 
     def _fallback(self, sentence: int) -> PlaceMention | None:
         """A claim's place when its sentence names none: a town or area named back, the

@@ -30,7 +30,7 @@ from rasd.extractor.named import claim_names
 from rasd.extractor.quantity_lexicon import QuantityLexicon, distinctive, quantity_lexicon
 from rasd.model import Claim, Count, Document, OrigOffset, Period, Signature, Token
 from rasd.text.published import parse_published
-from rasd.text.tokens import word_starts
+from rasd.text.tokens import starts_with_conjunction, word_starts
 
 __all__ = ["mark_quantities"]
 
@@ -498,20 +498,22 @@ def mark_quantities(doc: Document) -> Document:
                             segment=segments[sentence_of[i]],
                             part_of=claim.part_of if whole is None else whole)
         out.append(claims[i])
-    out = _summed_breakdowns(doc, out, sentence_of, figures)
+    out = _summed_breakdowns(doc, starts, out, sentence_of, figures)
     return doc.with_(claims=tuple(_parts_placed(doc, out, sentence_of)))
 
 
 def _exact(claim: Claim) -> int | None:
+    """A claim's figure when it is one plain number (no hedge, range or vague word)."""
     c = claim.count
     return c.value if c.value is not None and c.qualifier is None and c.vague is None else None
 
 
 LIST_GAP = 90  #: characters at most between two figures of one listed breakdown
+LIST_ITEMS = 12  #: the most items a listed breakdown is tried with (a table row is no list)
 
 
-def _summed_breakdowns(doc: Document, claims: list[Claim], sentence_of: list[int],
-                       figures: list[int]) -> list[Claim]:
+def _summed_breakdowns(doc: Document, starts: list[int], claims: list[Claim],
+                       sentence_of: list[int], figures: list[int]) -> list[Claim]:
     """Parts told by their sum: two or more exact figures of one type listed close together in
     one sentence that add up to an exact figure of that type given before them in it or the two
     sentences before ("وإصابة ستة" ... "الجرحى هم أربعة من الدرك واثنان من الأمن العام", "13
@@ -524,8 +526,9 @@ def _summed_breakdowns(doc: Document, claims: list[Claim], sentence_of: list[int
                 and sentence_of[k] == sentence_of[i] \
                 and figures[k] - figures[k - 1] <= LIST_GAP:
             k += 1
-        for start in range(i, k - 1):  # the longest list ending the run that sums to a whole
-            whole = _summed_whole(doc, claims, sentence_of, start, k)
+        # the longest list ending the run that sums to a whole
+        for start in range(max(i, k - LIST_ITEMS), k - 1):
+            whole = _summed_whole(doc, starts, claims, sentence_of, start, k)
             if whole is not None:
                 for m in range(start, k):
                     out[m] = replace(claims[m], part_of=whole)
@@ -534,12 +537,13 @@ def _summed_breakdowns(doc: Document, claims: list[Claim], sentence_of: list[int
     return out
 
 
-def _summed_whole(doc: Document, claims: list[Claim], sentence_of: list[int], start: int,
-                  end: int) -> int | None:
+def _summed_whole(doc: Document, starts: list[int], claims: list[Claim], sentence_of: list[int],
+                  start: int, end: int) -> int | None:
     """The earlier claim whose exact figure is the sum of ``claims[start:end]``, if any; where
     some of them are its parts already ("بينهم 4 جنود و5 متعاقدين"), the others must continue
     that list with "و" ("وأربعة مدنيين"), not open a clause of their own ("مقتل 10 مدنيين")."""
-    values = [_exact(claims[m]) for m in range(start, end)]
+    members = claims[start:end]
+    values = [_exact(c) for c in members]
     if any(v is None for v in values):
         return None
     total = sum(v for v in values if v is not None)
@@ -549,21 +553,21 @@ def _summed_whole(doc: Document, claims: list[Claim], sentence_of: list[int], st
         if claims[j].type != claims[start].type or claims[j].part_of is not None \
                 or _exact(claims[j]) != total:
             continue
-        members = [claims[m] for m in range(start, end)]
         if any(c.part_of not in (None, j) for c in members):
             return None
         if any(c.part_of == j for c in members) and not all(
-                c.part_of == j or _conjunct(doc, c) for c in members):
+                c.part_of == j or _conjunct(doc, starts, c) for c in members):
             return None
         return j
     return None
 
 
-def _conjunct(doc: Document, claim: Claim) -> bool:
+def _conjunct(doc: Document, starts: list[int], claim: Claim) -> bool:
     """Whether a claim's words open with "و" and its figure ("وأربعة مدنيين"), not with an
     event word ("ومقتل 10 مدنيين": a clause of its own)."""
     ev, trigger = claim.evidence, claim.trigger
-    return doc.text.startswith("و", ev.start) and (
+    k = bisect.bisect_right(starts, _norm_offset(doc, ev.start)) - 1
+    return k >= 0 and starts_with_conjunction(doc.tokens[k]) and (
         trigger is None or not ev.start <= trigger.span.start <= ev.start + 1)
 
 

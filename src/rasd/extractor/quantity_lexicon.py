@@ -163,7 +163,7 @@ def echoing(attacks: Iterable[str]) -> set[str]:
     """The lasting kinds whose later reports, days on, are still of the same incident (a
     chemical attack, a flood; not an earthquake, whose aftershocks are new incidents)."""
     lex = quantity_lexicon()
-    return set(attacks) & lex.lasting - lex.recurring
+    return set(attacks) & (lex.lasting - lex.recurring)
 
 
 def distinctive(attacks: Iterable[str]) -> set[str]:

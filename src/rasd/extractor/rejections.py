@@ -23,12 +23,20 @@ STATUS_TYPES = frozenset({"arrested", "abducted", "missing", "displaced"})  # no
 DUAL_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released"})
 
 
-def blocked(toks: Sequence[Token], lo: int, unrealized_only: bool = False) -> bool:
-    """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل");
-    with ``unrealized_only``, only an attempt right before it ("محاولة اغتيال")."""
+def attempted(toks: Sequence[Token], lo: int) -> bool:
+    """Whether an attempt comes right before token ``lo`` ("محاولة اغتيال")."""
+    return lo > 0 and has_stem(toks[lo - 1], context().unrealized)
+
+
+def affair_before(toks: Sequence[Token], lo: int, words: frozenset[str], reach: int = 1) -> bool:
+    """Whether one of ``words`` (an affair, an anniversary: ``context.yaml`` affairs,
+    figure_affairs) stands up to ``reach`` words before the event word at token ``lo``."""
+    return any(has_stem(toks[k], words) for k in range(max(0, lo - reach), lo))
+
+
+def blocked(toks: Sequence[Token], lo: int) -> bool:
+    """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل")."""
     ctx = context()
-    if unrealized_only:
-        return lo > 0 and has_stem(toks[lo - 1], ctx.unrealized)
     for k in range(max(0, lo - max(NEGATION_WINDOW, HYPOTHETICAL_WINDOW, MODAL_WINDOW)), lo):
         tok = toks[k]
         if ctx.blocking.isdisjoint(tok.stems):  # most words: no negation, hypothesis or modal
@@ -115,19 +123,14 @@ def _did_not_happen(k: Candidate) -> bool:
     undone after ("لم يتم"), an affair or anniversary named ("قضية اختفاء 43"), or a purpose
     ("لإجلاء"): a verbal noun before the figure that no causative introduces."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
-    return blocked(toks, min(c.lo, t.lo)) or blocked(toks, t.lo, unrealized_only=True) \
-        or _undone(toks, max(c.hi, t.hi)) or _an_affair(toks, t.lo) or (
+    return blocked(toks, min(c.lo, t.lo)) or attempted(toks, t.lo) \
+        or _undone(toks, max(c.hi, t.hi)) \
+        or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) or (
         trig.role == "masdar" and not k.caused and t.lo < c.lo
         and context().purposive(toks[t.lo], trig.type))
 
 
-AFFAIR_REACH = 2  # "الذكرى [الأولى] لمقتل": words from the affair's head to the event word
-
-
-def _an_affair(toks: Sequence[Token], lo: int) -> bool:
-    """Whether the event word at token ``lo`` names an affair or an anniversary ("قضية اختفاء 43
-    طالبا", "الذكرى الأولى لمقتل 50"; ``context.yaml`` figure_affairs)."""
-    return any(has_stem(toks[k], context().figure_affairs) for k in range(max(0, lo - AFFAIR_REACH), lo))
+AFFAIR_REACH = 2  # "الذكرى [الأولى] لمقتل 50", "قضية اختفاء 43": the affair's head to the event
 
 
 def _past_state(k: Candidate) -> bool:
@@ -165,8 +168,8 @@ CONDITION_REACH = 6  # "بإعادة 200 ألف لاجئ إلى بلادهم ف�
 
 
 def _on_condition(k: Candidate) -> bool:
-    """A pledge or threat on a condition that follows it ("بإعادة 200 ألف لاجئ ... في حال
-    فوزها": ``context.yaml`` conditions), in the same clause."""
+    """A pledge or threat on a condition that follows it within :data:`CONDITION_REACH` words
+    ("بإعادة 200 ألف لاجئ ... في حال فوزها": ``context.yaml`` conditions)."""
     toks, c, ctx = k.toks, k.fig.c, context()
     start = max(c.hi, k.t.hi)
     window = toks[start:min(len(toks), start + CONDITION_REACH)]

@@ -13,7 +13,7 @@ from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, trig
 from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import bare_name, bare_name_verb, not_before_names, opens_name
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
-from rasd.extractor.rejections import blocked
+from rasd.extractor.rejections import affair_before, blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
 from rasd.text.tokens import (
@@ -288,7 +288,7 @@ def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
     agent = trig.role == "verb" and t.hi in counted_all and not starts_with_conjunction(toks[t.hi])
     before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
         if (trig.role == "verb" or idiom) and not agent else None
-    if before is None and trig.role == "verb" and not _with_purpose_lam(toks[t.lo]):
+    if before is None and trig.role == "verb" and not context().with_purpose_lam(toks[t.lo]):
         k = _subject_after_complementizer(norm, toks, t, one_of, counted_all)
         if k is None:
             k = _subject_of_previous_clause(norm, toks, t, one_of, counted_all)
@@ -333,13 +333,6 @@ def _subject_of_previous_clause(norm: str, toks: Sequence[Token], t: Located,
     if has_stem(toks[k], persons().subject_openers):
         k += 1
     return k if k < q and _is_one(toks, k, one_of, counted, names=True) else None
-
-
-def _with_purpose_lam(tok: Token) -> bool:
-    """Whether a verb carries the lam of purpose ("كان هناك لقتل"): no event told."""
-    lam = context().purpose_lam
-    return any(tok.text.endswith(stem) and tok.text[:len(tok.text) - len(stem)] in lam
-               for stem in tok.stems if stem != tok.text)
 
 
 def _object_follows(toks: Sequence[Token], k: int, counted: Set[int]) -> bool:
@@ -404,7 +397,7 @@ def _bare_name_after(norm: str, toks: Sequence[Token], trig: Trigger, t: Located
 def _names_an_affair(toks: Sequence[Token], lo: int) -> bool:
     """Whether the event word at token ``lo`` names an affair told as background ("بقضية
     اختفاء الصحفي", "منذ مقتل فلان"; ``context.yaml`` affairs): no new claim."""
-    return lo > 0 and has_stem(toks[lo - 1], context().affairs)
+    return affair_before(toks, lo, context().affairs)
 
 
 def _names_follow(tok: Token, trig: Trigger) -> bool:

@@ -50,7 +50,7 @@ def find_triggers(doc: Document) -> Document:
                 continue
             n, entry = hit
         etype, role = entry.type, entry.role
-        if i > 0 and has_stem(toks[i - 1], lexicon.not_after.get(etype, frozenset())):
+        if lexicon.names_no_event(toks, i, etype):
             continue  # "مسيرات العودة": a name, no return
         if role == "verb" and n == 1 and has_article(tok):  # a definite word is no verb:
             masdar = next((masdars[s] for s in tok.stems if s in masdars), None)

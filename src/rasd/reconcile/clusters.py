@@ -447,6 +447,16 @@ class _FinerIndex:
         return [cid for _, cid in self.entries[ikey][lo:hi]]
 
 
+def _find(parent: list[int], x: int) -> int:
+    """The root of ``x`` in a union-find parent list, compressing the path to it."""
+    root = x
+    while parent[root] != root:
+        root = parent[root]
+    while parent[x] != root:
+        parent[x], x = root, parent[x]
+    return root
+
+
 class _Groups:
     """Union-find over clusters, with the signatures each group's clusters name in their own
     clauses (the first MAX_KEPT): a coarser cluster joins only when each of its own fits
@@ -457,13 +467,7 @@ class _Groups:
         self.signatures = [cl.own_signatures for cl in clusters]
 
     def find(self, x: int) -> int:
-        parent = self.parent
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
+        return _find(self.parent, x)
 
     def join(self, cid: int, root: int, cl: Cluster) -> None:
         self.parent[cid] = root
@@ -637,21 +641,18 @@ def attach_echoes(clusters: list[Cluster], root: list[int]) -> list[int]:
         if cl.block[2] == "event" and root[cid] == cid and echoing(cl.own_attacks):
             index.setdefault((cl.block, cl.place.key, cl.category), []).append(cid)
     parent = list(root)
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
     for found in index.values():
         found.sort(key=lambda c: (clusters[c].start, c))
+        starts = [clusters[c].start for c in found]
+        span = max(clusters[c].end - clusters[c].start for c in found)
         for k, cid in enumerate(found):
             cl = clusters[cid]
             kinds = echoing(cl.own_attacks)
-            fits = {find(e) for e in found[:k] if _echo_of(cl, clusters[e], kinds)}
+            lo = bisect_left(starts, cl.start - ECHO_DAYS - span, 0, k)  # none ends later
+            fits = {_find(parent, e) for e in found[lo:k] if _echo_of(cl, clusters[e], kinds)}
             if len(fits) == 1:
                 parent[cid] = fits.pop()
-    return [find(r) for r in root]
+    return [_find(parent, r) for r in root]
 
 
 def _echo_of(later: Cluster, earlier: Cluster, kinds: set[str]) -> bool:

@@ -40,18 +40,14 @@ def _clitics() -> Clitics:
 
 
 @lru_cache(maxsize=1)
-def _accusative() -> str:
-    return load_data("clitics.yaml").word("accusative_suffix")
-
-
 def accusative_suffix() -> str:
     """The accusative ending of indefinite nouns ("شخصا"), normalized."""
-    return _accusative()
+    return load_data("clitics.yaml").word("accusative_suffix")
 
 
 def with_accusative(words: frozenset[str]) -> frozenset[str]:
     """Nouns plus their accusative forms ("قائد" -> قائدا), for lexicons of nouns."""
-    acc = _accusative()
+    acc = accusative_suffix()
     return words | frozenset(w + acc for w in words if not w.endswith(acc))
 
 
