@@ -149,6 +149,17 @@ def test_later_reports_of_a_lasting_incident_join_it_days_on():
                                 pub="2023-03-12")])) == 2
 
 
+def test_a_later_report_finds_the_lasting_incident_under_a_root_of_another_category():
+    # the civilians' toll of a chemical attack and a report without category of the same
+    # day are one group (its root: the civilians); a report without category a week on
+    # is a later report of that group, though no group of its category starts there
+    chemical = (("chemical",), ())
+    groups = reconcile([q(40, outlet="أ", sig=chemical, cat="civilians"),
+                        q(40, outlet="ب", sig=chemical),
+                        q(60, outlet="ج", sig=chemical, day="2023-03-12", pub="2023-03-12")])
+    assert one(groups).n_claims == 3
+
+
 def _at(r: ClaimRecord, start: int) -> ClaimRecord:
     """``r`` with its evidence moved to ``start``."""
     claim = dataclasses.replace(r.claim, evidence=Span(start, start + 20))

@@ -227,6 +227,20 @@ def test_a_report_dated_by_its_article_disputes_only_one_named_incident():
     assert one(reconcile(market)).disagree
 
 
+def test_a_passing_reprint_does_not_hide_how_a_figure_was_first_tied_to_its_incident():
+    # a medical union's "more than 1000 wounded" in the chemical attack on the 5th, told
+    # again a day on in passing (no date or attack of its own): still set against an outlet's
+    # 500 wounded in that attack
+    chemical = (("chemical",), ())
+    union = dict(source="اتحاد المنظمات الطبية", kind="ngo", type="injured")
+    at_least = Count(value=1000, qualifier="at_least")
+    records = [q(at_least, **union, sig=chemical, pub="2023-03-07"),
+               q(500, outlet="ب", type="injured", sig=chemical, prec="publication",
+                 day="2023-03-07", pub="2023-03-07"),
+               q(at_least, **union, prec="publication", day="2023-03-08", pub="2023-03-08")]
+    assert one(reconcile(records)).disagree
+
+
 def test_a_share_never_disputes_the_toll():
     toll = q(11, "وزارة الصحة", "government", type="injured")
     share = q(7, "مدير المستشفى", "organization", outlet="ب", type="injured", context="share")

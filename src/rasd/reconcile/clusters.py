@@ -638,7 +638,7 @@ def attach_echoes(clusters: list[Cluster], root: list[int]) -> list[int]:
     by a later statement, is the same incident. It stays apart when none or several fit."""
     index: dict[tuple[Any, ...], list[int]] = {}
     for cid, cl in enumerate(clusters):
-        if cl.block[2] == "event" and root[cid] == cid and echoing(cl.own_attacks):
+        if cl.block[2] == "event" and echoing(cl.own_attacks):
             index.setdefault((cl.block, cl.place.key, cl.category), []).append(cid)
     parent = list(root)
     for found in index.values():
@@ -646,12 +646,18 @@ def attach_echoes(clusters: list[Cluster], root: list[int]) -> list[int]:
         starts = [clusters[c].start for c in found]
         span = max(clusters[c].end - clusters[c].start for c in found)
         for k, cid in enumerate(found):
+            if root[cid] != cid:
+                continue  # already part of a group: its root speaks for it
             cl = clusters[cid]
             kinds = echoing(cl.own_attacks)
             lo = bisect_left(starts, cl.start - ECHO_DAYS - span, 0, k)  # none ends later
-            fits = {_find(parent, e) for e in found[lo:k] if _echo_of(cl, clusters[e], kinds)}
+            earlier = [e for e in found[lo:k] if _echo_of(cl, clusters[e], kinds)]
+            fits = {_find(parent, e) for e in earlier if root[e] == e} or {
+                _find(parent, e) for e in earlier  # a group placed there, of another category
+                if clusters[root[e]].place.key == clusters[e].place.key}
+            fits.discard(_find(parent, cid))
             if len(fits) == 1:
-                parent[cid] = fits.pop()
+                parent[_find(parent, cid)] = fits.pop()
     return [_find(parent, r) for r in root]
 
 

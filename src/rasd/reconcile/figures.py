@@ -15,6 +15,7 @@ from rasd.reconcile.keys import (
     hedged,
     iso,
     name_key,
+    names_incident,
     ordinal,
     point,
     refers_back,
@@ -149,6 +150,7 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[in
     via: dict[str, None] = {}
     last = None
     first = stamps[ix[0]]
+    streak: list[int] = []
     for i in ix:
         rec = members[i]
         c = rec.claim
@@ -159,18 +161,27 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[in
         ck = c.count.key()
         if ck != last:
             chain.append(Step(iso(report[i]), c.count, c.doc_id, rec.outlet))
-            last, first = ck, stamps[i]
+            last, first, streak = ck, stamps[i], []
+        streak.append(i)
     latest = members[ix[-1]]
     c = latest.claim
+    told = _best_told([members[i].claim for i in streak])
     return SourceFigure(key, c.source.text, c.source.kind, TIERS.get(c.source.kind or "", 1),
                         c.count, c, iso(report[ix[-1]]), latest.url, hedged(c.count),
                         tuple(chain), tuple(outlets), tuple(via), len(ix),
-                        stamp=stamps[ix[-1]], first_stamp=first)
+                        stamp=stamps[ix[-1]], first_stamp=first, told=told)
 
 
 PAIR_CANDIDATES = 16  #: figures tried at each end when looking for a dispute
 STALE_MINUTES = 24 * 60  #: a lower figure published this much later is stale, not a contest
 COPY_SLACK = 0.01  #: exact figures of 100 or more within 1 % are one bulletin copied
+
+
+def _best_told(claims: list[Claim]) -> Claim:
+    """The claim that stands for a source's latest figure: its latest statement that ties it
+    most to its incident (a date of its own, a target or a distinctive attack kind); a reprint
+    told in passing ("وأصيب أكثر من 1000 آخرين") does not hide how the figure was first given."""
+    return max(reversed(claims), key=lambda c: (not _dated_by_article(c)) + names_incident(c))
 
 
 def _supersede(figures: list[SourceFigure]) -> None:
@@ -224,11 +235,10 @@ def _explained(high: SourceFigure, low: SourceFigure, states: States | None = No
         return ("outlet" in (high.kind, low.kind) or high.claim.source.span == low.claim.source.span
                 or refers_back(high.text) or refers_back(low.text)
                 or not (high.claim.contrast or low.claim.contrast or _documenter_vs_party(high, low)))
-    if not _anchored(high.claim, low.claim) or _days_differ(high.claim, low.claim) \
-            or _undated(high.claim) or _undated(low.claim):
+    a, b = high.told or high.claim, low.told or low.claim
+    if not _anchored(a, b) or _days_differ(a, b) or _undated(a) or _undated(b):
         return True  # nothing ties the two reports to one incident, or two stated days
-    if (_dated_by_article(high.claim) or _dated_by_article(low.claim)) \
-            and not _names_one_incident(high.claim, low.claim):
+    if (_dated_by_article(a) or _dated_by_article(b)) and not _names_one_incident(a, b):
         return True  # an article's date and a town alone: a daily front report, another day
     return states is not None and (states(high.doc_id, low.claim) or states(low.doc_id, high.claim))
 

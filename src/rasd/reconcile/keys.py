@@ -276,7 +276,7 @@ def when(claim: Claim, pub: int | None) -> When:
     if t is not None and d is not None:
         if t.precision in ("month", "year"):
             return When((t.precision, d), d, period_end(d, t.precision), False)
-        if t.precision == "week" and not _names_incident(claim):
+        if t.precision == "week" and not names_incident(claim):
             return When(("week", d), d, d + 6, False)  # "هذا الأسبوع": the week's total
         lo, hi = EVENT_PRECISIONS.get(t.precision, (0, 0))
         return When("event", d + lo, d + hi, t.precision == "publication")
@@ -291,7 +291,7 @@ def shares_signature(a_att: Iterable[str], a_tgt: Iterable[str], b_att: frozense
     return bool(b_tgt.intersection(a_tgt) or distinctive(b_att.intersection(a_att)))
 
 
-def _names_incident(claim: Claim) -> bool:
+def names_incident(claim: Claim) -> bool:
     """Whether the claim names one incident: a target or a distinctive attack kind."""
     sig = claim.signature
     return sig is not None and bool(sig.target or distinctive(sig.attack))

@@ -79,6 +79,8 @@ class SourceFigure:
     stamp: float = 0.0              #: publication time (minutes) of the latest claim
     #: publication time of the first claim giving the latest figure (its reprints come later)
     first_stamp: float = 0.0
+    #: the statement of the latest figure that ties it most to its incident (default: claim)
+    told: Claim | None = None
 
     @property
     def doc_id(self) -> str:
