@@ -2,7 +2,7 @@
 
 Each case is a short article, the figure (or type) of the claim to look at, and what its location
 must be: ``("in", text)`` (the location's text contains it), ``("is", text)``, ``("country",
-ISO)`` or ``("not country", ISO)`` (no location also passes).
+ISO)``, or ``("not country", ISO)`` and ``("not in", text)`` (no location also passes).
 """
 
 import pytest
@@ -10,6 +10,16 @@ import pytest
 import rasd
 
 CASES = {
+    "a list of places missiles were aimed at gives the next sentence no place": (
+        "صواريخ على السعودية\n"
+        "أطلقت الجماعة سبعة صواريخ، ثلاثة منها باتجاه الرياض وواحد باتجاه نجران واثنان باتجاه "
+        "جازان. وأدى اعتراض الصواريخ إلى تناثر الشظايا ما أسفر عن مقتل مقيم وإصابة 3 آخرين.",
+        3, ("not in", "جازان")),
+    "the one place missiles were aimed at is where their shrapnel fell": (
+        "صواريخ على السعودية\n"
+        "أطلق المتمردون في اليمن الصواريخ باتجاه مدينة جيزان. وقال الدفاع المدني إن 3 أشخاص "
+        "أصيبوا في تساقط الشظايا.",
+        3, ("in", "جيزان")),
     "a state after 'على' that owes or undergoes something is no place for the next sentence": (
         "تقرير أممي عن غزة\n"
         "وقال الأمين العام في تقريره إنه تقع على إسرائيل مسؤولية حماية المدنيين.\n"

@@ -54,6 +54,7 @@ _SENTENCE_END = re.compile(r"[.!?\u061f:\"\u00bb)]\s*$")
 MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في القدس": where an embassy opens
 LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 AIM_WORDS = 10           # "أطلقت 5 صواريخ منذ يوليو من اليمن على السعودية": a strike word before "على"
+AIMED_WORDS = 2          # "باتجاه مدينة الرياض": a direction word up to two words before
 OFFICE_WORDS = 4         # "المندوب الخاص للأمم المتحدة في": words of an official's title before "في"
 LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before
 
@@ -156,6 +157,9 @@ class PlaceChooser:
             doc, {k: v and k not in self.located for k, v in self.locative.items()},
             [p for p in self.places if p.kind != COUNTRY_REGION], dateline)
         self.territories = self._territories()
+        # where something was aimed ("واثنان باتجاه جازان"), not where it happened: no context
+        target = _words("target")
+        self.aimed = {p.start for p in self.places if self._follows(p, target, AIMED_WORDS)}
         # it and a state in an organization's name ("قوات سوريا الديمقراطية"): votes for the
         # focus only
         self.places = [p for p in self.places if p.start >= dateline
@@ -495,6 +499,9 @@ class PlaceChooser:
         jurisdiction = self._jurisdiction(s, e, earlier)
         if jurisdiction is not None:
             return jurisdiction
+        aim = self._sole_aim(sentence)
+        if aim is not None:
+            return aim
         if earlier is not None:
             return earlier
         section, focus = self._section_place(s), self.focus.place
@@ -537,14 +544,30 @@ class PlaceChooser:
             if start <= j:
                 for p in self.places[start:j]:
                     if self.locative[p.start] and p.start not in self.framed \
-                            and p.start not in self.territories:
+                            and p.start not in self.territories and p.start not in self.aimed:
                         so_far.add(p)
                 self._so_far[lo] = (j, so_far)
                 return so_far.last(self.located)
         earlier = finest_places([p for p in self.places[i:j] if self.locative[p.start]
-                           and p.start not in self.framed and p.start not in self.territories])
+                                 and p.start not in self.framed
+                                 and p.start not in self.territories
+                                 and p.start not in self.aimed])
         earlier = [p for p in earlier if p.start not in self.located]
         return earlier[-1] if earlier else None
+
+    def _sole_aim(self, sentence: int) -> PlaceMention | None:
+        """The one place the sentence before aims at ("أطلقت الصواريخ باتجاه مدينة جيزان",
+        then "قتل مواطن في تساقط شظايا"), over a country it was aimed from; a list of aims
+        ("ثلاثة باتجاه الرياض ... واثنان باتجاه جازان") gives none."""
+        if sentence == 0:
+            return None
+        s, e = self.doc.sentences[sentence - 1]
+        aims = finest_places([p for p in self.places[bisect.bisect_left(self.place_starts, s):
+                                                     bisect.bisect_left(self.place_starts, e)]
+                              if p.start in self.aimed and p.start not in self.framed
+                              and p.start not in self.located
+                              and p.start not in self.territories])
+        return aims[-1] if len({p.name or p.text for p in aims}) == 1 else None
 
     def _inside(self, sentence: int) -> tuple[list[PlaceMention], list[int]]:
         """The places of a sentence, but for those in a speech frame and, when others are left,
