@@ -361,6 +361,23 @@ def test_several_mentions_in_order_and_disjoint():
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
+def test_since_then_starts_at_the_date_named_just_before():
+    # "since that date": the protests' start; a date paragraphs back, or none, leaves it open
+    text = "بدأت الاحتجاجات في 30 مارس، ومنذ ذلك التاريخ قتل 33 فلسطينيا"
+    norm = normalize(text)[0]
+    found = find_times(norm, dt.date(2018, 4, 13))
+    assert [(norm[m.start:m.end], m.date, m.precision) for m in found] == [
+        (normalize("30 مارس")[0], "2018-03-30", "day"),
+        (normalize("منذ ذلك التاريخ")[0], "2018-03-30", "since")]
+    far = "بدأت الاحتجاجات في 30 مارس. " + "وتواصلت التظاهرات في المدن. " * 8 + "ومنذ ذلك الحين قتل 5"
+    norm = normalize(far)[0]
+    assert [(m.date, m.precision) for m in find_times(norm, dt.date(2018, 4, 13))] == [
+        ("2018-03-30", "day"), (None, "since")]
+    norm = normalize("ومنذ ذلك الحين تجدد القتال")[0]
+    assert [(m.date, m.precision) for m in find_times(norm, dt.date(2018, 4, 13))] == [
+        (None, "since")]
+
+
 def test_datetime_publication_is_accepted():
     norm = normalize("قتل 5 أمس")[0]
     found = find_times(norm, dt.datetime(2020, 10, 5, 23, 30, tzinfo=dt.UTC))

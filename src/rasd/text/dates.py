@@ -62,6 +62,7 @@ FUTURE_SLACK = dt.timedelta(days=7)  #: how far after publication a year-less da
 _GY = r"(?:19|20)\d{2}"  # Gregorian years we accept
 _HY = r"1[345]\d{2}"  # Hijri years (hijridate covers 1343-1500)
 _OFFSETS = {"past": -1, "current": 0, "next": 1}
+_DATED = ("day", "week", "month", "year")  # precisions of an expression that names its days
 _PERIODS = ("week", "month", "year")  # the periods "last week", "this month" name
 _UNITS = ("hour", "day", "week", "month", "year")  # the units of "three days ago"
 _TEXT = attrgetter("text")
@@ -255,6 +256,7 @@ class _Grammar:
             (alt(data.words("so_far")), self._since_marker),
             (rf"{f.since}\s+(?:{f.part}\s+)?(?P<y>{_GY}|{_HY})(?!\d)(?:\s*(?P<mk>{f.era_mark})(?!\w))?",
              self._since_year),
+            (rf"{f.since}\s+{alt(data.words('since_back'))}(?!\w)", self._since_back),
         ]
 
     def _compile_locator(self, data: Section, f: _Fragments) -> None:
@@ -295,7 +297,8 @@ class _Grammar:
                 (day, True), (day_number, True),
                 ([*month, *self.hmonth], False), ([*month, *self.hmonth], False),
                 (w("ago"), False), ([*counted, *(self.art + c for c in counted), self.art], True),
-                (w("since"), False), (w("so_far"), False), (w("since"), False)]
+                (w("since"), False), (w("so_far"), False), (w("since"), False),
+                (w("since"), False)]
 
     def _compile_dispatch(self, data: Section) -> None:
         """``by_opener``: the patterns that can open with a word (clitics included) or with a
@@ -561,6 +564,9 @@ class _Grammar:
     def _since_marker(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved:
         return None, "since", None
 
+    def _since_back(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved:
+        return None, SINCE_BACK, None  # its start: the date named before (see find_times)
+
     def _since_year(self, m: re.Match[str], norm: str, pub: dt.date | None) -> Resolved | None:
         start = self._year(m, norm, pub)
         return (start[0], "since", None) if start else None
@@ -601,6 +607,26 @@ def _positions(norm: str, tokens: Sequence[Token] | None, g: _Grammar,
     return out
 
 
+SINCE_BACK = "since-back"  #: "mundhu dhalika al-hin" (since then) while its start is looked for
+SINCE_BACK_REACH = 150  #: characters back to the date "since that date" may point to
+
+
+def _date_since_back(taken: list[tuple[int, int, Resolved]]) -> None:
+    """Give each "since then" (``since_back`` of dates.yaml) the first day of the dated
+    expression right before it ("the protests began on 30 March, and since that date 33 were
+    killed"), when one is at most :data:`SINCE_BACK_REACH` characters back; else it is a
+    "since" of unknown start."""
+    for i, (s, e, (_, precision, _)) in enumerate(taken):
+        if precision != SINCE_BACK:
+            continue
+        before = taken[i - 1] if i else None
+        start = None
+        if before is not None and s - before[1] <= SINCE_BACK_REACH \
+                and before[2][1] in _DATED and before[2][0] is not None:
+            start = before[2][0]
+        taken[i] = (s, e, (start, "since", None))
+
+
 def find_times(norm: str, published: dt.date | None, tokens: Sequence[Token] | None = None,
                only: Sequence[tuple[int, int]] | None = None) -> list[TimeMention]:
     """Time expressions of normalized text ``norm``, resolved against ``published`` (unknown
@@ -636,6 +662,7 @@ def find_times(norm: str, published: dt.date | None, tokens: Sequence[Token] | N
             occupied[s:e] = b"\x01" * (e - s)
             taken.append((s, e, res))
     taken.sort()
+    _date_since_back(taken)
     return [TimeMention(NormOffset(s), NormOffset(e), start.isoformat() if start else None, precision,
                         end.isoformat() if end and precision != "since" else None)
             for s, e, (start, precision, end) in taken]
