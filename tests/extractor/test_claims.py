@@ -180,3 +180,16 @@ def test_a_whole_s_subject_ends_at_its_breakdown():
     # an identification is no breakdown: the subject runs on to its category
     two = one_claim("وقالت الشرطة إن اثنين من القتلى هم من عناصر الشرطة.")
     assert two.count.value == 2 and two.subject.category == "police"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتعرضت امرأتان لطعنات قاتلة في محطة القطارات.", [("killed", 2)]),
+    ("وأوضحت المنظمة أن الآلاف تضوروا جوعا حتى الموت في المخيمات.", [("killed", "thousands")]),
+    ("ويظهر التسجيل قطع رؤوس 21 عاملا مصريا.", [("killed", 21)]),
+    ("وأسفرت أعمال الشغب عن مقتل سجينين وإصابة 13 آخرين.", [("killed", 2), ("injured", 13)]),
+    ("وقالت القناة إن الغارات قتلت زعيمين في الجماعة.", [("killed", 2)]),
+    # "من المولد وحتى الموت" is no death
+    ("وقال إن مليوني شخص محبوسون من المولد وحتى الموت.", []),
+])
+def test_fatal_stabbings_starving_to_death_beheadings_and_duals_of_people(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected

@@ -159,3 +159,13 @@ def test_the_outlets_equal_figures_in_two_far_provinces_are_two_events():
     claims = extract_claims("قتل عشرات الأشخاص في قصف على مدينة جرمانا.",
                             title="مقتل العشرات في قصف على دمشق")
     assert len([c for c in claims if c.type == "killed"]) == 1
+
+
+def test_the_articles_own_equal_figures_of_two_stated_days_are_two_events():
+    # a timeline of attacks: two killed in July 2016, two killed in October 2017
+    text = ("هجمات سابقة في فرنسا\n"
+            "في 26 يوليو 2016 قتل شخصان في هجوم على كنيسة في نورماندي.\n"
+            "وفي 1 أكتوبر 2017 قتل شخصان في هجوم بسكين في مرسيليا.")
+    claims = rasd.extract(text, published="2018-03-25", outlet="Test Outlet")
+    assert [(c.type, c.count.value, c.time.date) for c in claims] == [
+        ("killed", 2, "2016-07-26"), ("killed", 2, "2017-10-01")]

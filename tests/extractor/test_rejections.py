@@ -133,3 +133,13 @@ def test_figures_no_longer_rejected(text, expected):
 def test_found_munitions_and_expected_departures_are_no_claims(text):
     assert extract_claims(text) == []
     assert [c.count.value for c in extract_claims("وأطلق المسلحون 34 صاروخا على المدينة.")] == [34]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقام 3 مسلحين باختطاف طفل من منزله.", [("abducted", 1)]),
+    ("وقامت قوة من 20 عنصرا باعتقال 5 مطلوبين.", [("arrested", 5)]),
+    ("وأقدم ثلاثة مسلحين على خطف طفل من منزله.", [("abducted", 1)]),
+    ("وقامت القوات باعتقال 30 شخصا.", [("arrested", 30)]),
+])
+def test_the_doers_of_an_act_are_not_its_victims(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

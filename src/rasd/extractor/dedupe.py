@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from rasd.extractor.lexicon import attribution
 from rasd.geo.gazetteer import distance_km
@@ -142,7 +143,7 @@ def dedupe(claims: list[Claim], headings: list[Span],
                 if voice and not _elsewhere(cl, [c for c, _ in voice]) \
                         and not _other_region(cl, [keep[k] for _, k in voice]):
                     mine = next((k for c, k in voice if c == country), voice[-1][1])
-                    if not _listed_apart(keep[mine], cl):
+                    if not _listed_apart(keep[mine], cl) and not _other_day(keep[mine], cl):
                         _hedge_kept(keep, mine, cl)
                         continue
                 voice.append((country, len(keep)))
@@ -203,6 +204,24 @@ def _listed_apart(kept: Claim, other: Claim) -> bool:
     known = [s.category for s in (a, b) if s is not None and s.category not in (None, "unknown")]
     return len(known) == 2 and known[0] != known[1] \
         and abs(kept.evidence.start - other.evidence.start) <= LIST_REACH
+
+
+OTHER_DAY = 2  #: days between two stated days of equal figures that make them two events
+
+
+def _other_day(kept: Claim, other: Claim) -> bool:
+    """Whether two equal figures each state their own day, :data:`OTHER_DAY` or more apart: a
+    timeline's "26 يوليو 2016: ... وقتل المهاجمان" and "1 أكتوبر 2017: تعرضت امرأتان لطعنات
+    قاتلة" are two events, not a repeat."""
+    a, b = kept.time, other.time
+    if a is None or b is None or a.precision != "day" or b.precision != "day" \
+            or a.date is None or b.date is None:
+        return False
+    try:
+        days = abs((date.fromisoformat(a.date[:10]) - date.fromisoformat(b.date[:10])).days)
+    except ValueError:
+        return False
+    return days >= OTHER_DAY
 
 
 def _hedge_kept(keep: list[Claim], at: int, repeat: Claim) -> None:

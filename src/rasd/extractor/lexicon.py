@@ -364,6 +364,7 @@ class ContextLexicon:
     figure_affairs: frozenset[str]
     conditions: PhraseSet[bool]  # "في حال": a condition after a pledge ("بإعادة ... في حال فوزها")
     condition_states: frozenset[str]  # "في حال خطرة": a state, no condition
+    agent_verbs: frozenset[str]  # "قام مسلحان بقتل رهينة": the figure does the act
 
     @cached_property
     def blocking(self) -> frozenset[str]:

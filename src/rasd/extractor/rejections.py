@@ -13,7 +13,7 @@ from rasd.extractor.linking import Located
 from rasd.extractor.not_claims import reports_no_event
 from rasd.extractor.sentence import Figure
 from rasd.model import Token, Trigger
-from rasd.text.tokens import starts_with_conjunction
+from rasd.text.tokens import has_preposition, starts_with_conjunction
 
 NEGATION_WINDOW = 3      # words before an event that may negate it ("لم تسجل")
 HYPOTHETICAL_WINDOW = 4  # words before an event that may make it hypothetical ("يعتزم إرسال")
@@ -179,8 +179,25 @@ def _on_condition(k: Candidate) -> bool:
     return False
 
 
+AGENT_REACH = 3  #: words between a verb of doing and the figure it has as subject ("قامت قوة من 20")
+
+
+def _doer_of_the_act(k: Candidate) -> bool:
+    """The figure is the subject of a verb of doing whose act, the event word, follows it
+    with a preposition ("قام مسلحان بقتل رهينة", "أقدم 3 مسلحين على خطف طفل"): it counts who
+    did it, not the people it befell."""
+    toks, c, t = k.toks, k.fig.c, k.t
+    if k.trig.role not in ("masdar", "phrase", "verb") or t.lo < c.hi:
+        return False
+    before = toks[t.lo - 1] if t.lo > c.hi else None  # "على" before the act, or its clitic
+    if not (has_preposition(toks[t.lo]) or before is not None
+            and has_stem(before, context().caused_event_links)):
+        return False
+    return any(has_stem(toks[j], context().agent_verbs) for j in range(max(0, c.lo - AGENT_REACH), c.lo))
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
-    _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition)
+    _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition, _doer_of_the_act)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""
