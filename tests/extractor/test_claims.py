@@ -193,3 +193,15 @@ def test_a_whole_s_subject_ends_at_its_breakdown():
 ])
 def test_fatal_stabbings_starving_to_death_beheadings_and_duals_of_people(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وكشفت مصادر عن ارتفاع عدد أسرى جنود اللواء (الحرس الجمهوري سابقا) وميليشيات الحوثي إلى 62.",
+     [("arrested", 62)]),
+    ("وأعلن المرصد ارتفاع عدد قتلى الضربات، التي استهدفت منطقة الكسوة في القطاع الجنوبي الغربي "
+     "من ريف دمشق، إلى 15 على الأقل.", [("killed", 15)]),
+    # a clause of its own between commas is no aside: "بحسب المصادر" stays a break
+    ("وارتفع عدد القتلى، بحسب المصادر، إلى 20.", [("killed", 20)]),
+])
+def test_a_toll_reaches_its_figure_across_a_bracket_or_a_relative_aside(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

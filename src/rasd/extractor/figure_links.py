@@ -10,7 +10,7 @@ from rasd.extractor import linking
 from rasd.extractor.lexicon import attribution, context, has_stem, persons, triggers
 from rasd.extractor.linking import CLAUSE_SUBJECT_MAX_GAP, COSTS, VERB_BEFORE_MAX_GAP, Link, Located
 from rasd.extractor.rejections import STATUS_TYPES
-from rasd.extractor.sentence import Figure, Sentence, SentenceIndex
+from rasd.extractor.sentence import CLAUSE_BREAK, Figure, Sentence, SentenceIndex
 from rasd.model import CountMention, Token, Trigger
 from rasd.text.tokens import has_article, has_preposition, starts_with_conjunction
 
@@ -86,7 +86,7 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         links.append((Link(trig, cost), ti))
     if c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):
         links = [(Link(link.trigger, min(link.cost, COSTS.toll)), ti)
-                 if _toll_of(toks, c, t_loc[ti], breaks[ti])
+                 if _toll_of(toks, c, t_loc[ti], breaks[ti], ix)
                  and not any(t_loc[tj].lo >= t_loc[ti].hi and t_loc[tj].hi <= c.lo
                              and trigs[tj].type not in ("strikes", link.trigger.type)
                  and not trigs[tj].mixed for tj in breaks)  # "عدد القتلى ضحايا الهجوم إلى 16"
@@ -114,15 +114,34 @@ def _other_figures(toks: Sequence[Token], ix: SentenceIndex, lo: int, hi: int) -
 
 
 TOLL_REACH = 12  # "ارتفعت حصيلة القتلى [منذ بدء الاحتجاجات في 30 آذار/مارس الماضي] إلى 53"
+ASIDE_WORDS = 30  # the longest aside a toll reaches across, in words
 
 
-def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int) -> bool:
+def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int,
+             ix: SentenceIndex) -> bool:
     """Whether a toll ("حصيلة القتلى", "عدد الجرحى") opens the clause whose "إلى N" is the
-    figure: the toll reaches its figure across a period or place phrase of any length."""
+    figure: the toll reaches its figure across a period or place phrase of any length, and
+    across an aside (:func:`_beside_asides`)."""
     heads = context().toll_heads
-    return (breaks == 0 and t.hi <= c.lo and c.lo - t.hi <= TOLL_REACH
-            and (has_stem(toks[t.lo], heads) or t.lo > 0 and has_stem(toks[t.lo - 1], heads)
-                 or _total_of_people(toks, t)))  # "عدد أسرى جنود اللواء ... إلى 62"
+    if t.hi > c.lo or not (has_stem(toks[t.lo], heads) or t.lo > 0
+                           and has_stem(toks[t.lo - 1], heads)
+                           or _total_of_people(toks, t)):  # "عدد أسرى جنود اللواء ... إلى 62"
+        return False
+    if breaks == 0:
+        return c.lo - t.hi <= TOLL_REACH
+    return _beside_asides(ix, t, c)
+
+
+def _beside_asides(ix: SentenceIndex, t: Located, c: Located) -> bool:
+    """Whether a toll and its figure are in one clause within :data:`TOLL_REACH` words once
+    its asides are left out: a bracket ("(الحرس الجمهوري سابقا)") or a relative clause between
+    commas ("، التي استهدفت منطقة الكسوة في ريف دمشق،")."""
+    if c.lo - t.hi > TOLL_REACH + ASIDE_WORDS:
+        return False  # (and no pair reads more than a bounded stretch of text)
+    gap = ix.norm[ix.toks[t.hi - 1].end:ix.toks[c.lo].start]
+    rest = context().asides.sub(" ", gap)
+    return rest != gap and CLAUSE_BREAK.search(rest) is None \
+        and len(rest.split()) <= TOLL_REACH
 
 
 TOTAL_HEAD_REACH = 3  # "مجموع [المدنيين] الذين قتلوا": words from the head to the relative

@@ -365,6 +365,14 @@ class ContextLexicon:
     conditions: PhraseSet[bool]  # "في حال": a condition after a pledge ("بإعادة ... في حال فوزها")
     condition_states: frozenset[str]  # "في حال خطرة": a state, no condition
     agent_verbs: frozenset[str]  # "قام مسلحان بقتل رهينة": the figure does the act
+    aside_relatives: frozenset[str]  # "، التي استهدفت منطقة الكسوة،": an aside in a toll
+
+    @cached_property
+    def asides(self) -> re.Pattern[str]:
+        """A bracketed aside, or a relative clause between commas (``aside_relatives``)."""
+        relatives = "|".join(sorted(map(re.escape, self.aside_relatives), key=len, reverse=True))
+        return re.compile(rf"\([^()]{{0,200}}\)"
+                          rf"|[\u060c,]\s*(?:{relatives})(?!\w)[^\u060c,.()]{{0,200}}[\u060c,]")
 
     @cached_property
     def blocking(self) -> frozenset[str]:
