@@ -393,3 +393,13 @@ def test_a_feminine_one_after_a_breakdown_is_one_person(text):
     """"امرأة"/"طفلة" also count after a figure ("15 امرأة"), but alone they are one."""
     assert sorted(c.count.value for c in extract_claims(text)) == [1, 3]
     assert [c.count.value for c in extract_claims("وقتل 15 امرأة في الهجوم.")] == [15]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("وقتل نائب وزير الحرب في الغارة.", 1),  # "وزير" is a word, not "و" + "زير"
+    ("وأسفرت الغارة عن مقتل نائب وزير الحرب وقائد شرطة التنظيم.", 2),
+    ("وأصيب ضابط ووزير في الهجوم.", 2),
+])
+def test_a_title_whose_word_opens_with_waw_is_no_second_person(text, count):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == [
+        ("killed" if "قتل" in text else "injured", count)]

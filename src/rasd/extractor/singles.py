@@ -448,7 +448,8 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
     while j < len(toks) and j - end <= MODIFIER_WORDS and j not in counted \
             and not CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start):
         tok = toks[j]
-        if tok.text[:1] in lex.person_and and starts_with_conjunction(tok):
+        if tok.text[:1] in lex.person_and and starts_with_conjunction(tok) \
+                and tok.text not in lex.singular:  # "نائب وزير الحرب": a word, no "و" + "زير"
             if not _another_one(tok, definite=has_article(toks[k])):
                 break  # "وأصيب" is no person
             more, end = more + 1, j + 1
