@@ -143,3 +143,11 @@ def test_found_munitions_and_expected_departures_are_no_claims(text):
 ])
 def test_the_doers_of_an_act_are_not_its_victims(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ورفضت المحكمة العليا تسليم مواطن بوسني إلى الولايات المتحدة.",
+    "وقال المسؤول كنا نأمل القبض على 3 مشتبهين لتوضيح الأمور.",
+])
+def test_a_refused_or_hoped_for_event_did_not_happen(text):
+    assert extract_claims(text) == []

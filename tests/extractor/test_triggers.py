@@ -1,6 +1,7 @@
 """Event triggers (rasd.extractor.triggers), on sentences written for these tests."""
 
 import pytest
+from claims_kit import extract_claims
 
 import rasd
 from rasd.extractor.triggers import find_triggers
@@ -55,3 +56,14 @@ def test_evacuated_with_a_pronoun_is_displaced():
     """"تم إجلاؤهم": the verbal noun with its pronoun, hamza on waw."""
     claims = rasd.extract("وقالت السلطات إن 30 ألف شخص تم إجلاؤهم.")
     assert [(c.type, c.count.value) for c in claims] == [("displaced", 30000)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # definite "الأسر" is "the families", no capture ...
+    ("وأجرت المنظمة مقابلات مع الأسر ومحامين بشأن 78 شخصا مختفين.", []),
+    ("واتخذ المسلحون من المئات من الأسر دروعا بشرية.", []),
+    # ... but the indefinite verbal noun and captivity in a phrase are
+    ("وتمكنت المقاومة من أسر 11 مسلحا.", [("arrested", 11)]),
+])
+def test_the_families_are_no_capture(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

@@ -164,6 +164,7 @@ class TriggerLexicon:
     hostages: frozenset[str]  # people an arrest word holds who are taken, not arrested
     counted_nouns: frozenset[str]  # event words that right after a figure are what it counts
     seized_before: frozenset[str]  # munitions after these were found, not fired
+    other_when_definite: frozenset[str]  # event words whose definite form is another noun
 
     def names_no_event(self, toks: Sequence[Token], i: int, etype: str) -> bool:
         """Whether a word of type ``etype`` at token ``i`` names something with the word before
@@ -216,7 +217,8 @@ def triggers() -> TriggerLexicon:
                           frozenset(released.words("captives")),
                           frozenset(data.section("abducted").words("hostages")),
                           frozenset(data.section("arrested").words("counted_nouns")),
-                          frozenset(strikes.words("seized_before")))
+                          frozenset(strikes.words("seized_before")),
+                          frozenset().union(*_per_type(data, "other_when_definite").values()))
 
 
 def _per_type(data: Section, key: str) -> dict[str, frozenset[str]]:

@@ -50,6 +50,8 @@ def find_triggers(doc: Document) -> Document:
                 continue
             n, entry = hit
         etype, role = entry.type, entry.role
+        if n == 1 and has_article(tok) and not lexicon.other_when_definite.isdisjoint(tok.stems):
+            continue  # "مع الأسر ومحامين": the families
         if lexicon.names_no_event(toks, i, etype):
             continue  # "مسيرات العودة": a name, no return
         if role == "verb" and n == 1 and has_article(tok):  # a definite word is no verb:
