@@ -205,3 +205,12 @@ def test_fatal_stabbings_starving_to_death_beheadings_and_duals_of_people(text, 
 ])
 def test_a_toll_reaches_its_figure_across_a_bracket_or_a_relative_aside(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وراح ضحية الحادث 71 شخصا.", [("killed", 71)]),
+    ("وذهب ضحيتها 9 مدنيين.", [("killed", 9)]),
+    ("وذهب ضحية القصف 12 مدنيا.", [("killed", 12)]),
+])
+def test_falling_victim_is_dying(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
