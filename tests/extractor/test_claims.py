@@ -214,3 +214,14 @@ def test_a_toll_reaches_its_figure_across_a_bracket_or_a_relative_aside(text, ex
 ])
 def test_falling_victim_is_dying(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وانتهى المشروع بعد خطف جبهة النصرة (ذراع تنظيم القاعدة في سوريا) عددا منهم.",
+     [("abducted", "several")]),
+    # an aside holding a figure stays a break: "(إيل 20)" is a model, no toll
+    ("أسقطت الدفاعات طائرة استطلاع روسية (إيل 20) بطريق الخطأ مما أدى لمقتل 15 عسكريا.",
+     [("killed", 15)]),
+])
+def test_a_short_bracketed_aside_breaks_no_clause(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected

@@ -18,6 +18,9 @@ CLAUSE_BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 """A clause break: a comma, semicolon, colon, mark, quote, bracket or newline, or a period that
 is no decimal point."""
 
+BRACKET_ASIDE = re.compile(r"\([^()\n.\d]{1,80}\)")
+"""A short aside in brackets ("(الحرس الجمهوري سابقا)"): its marks break no clause."""
+
 TOKEN_START, TOKEN_END = itemgetter(0), itemgetter(1)  # Token.start, Token.end
 
 
@@ -43,7 +46,11 @@ class SentenceIndex:
         """Offsets of the clause breaks between the sentence's first and last token."""
         if self._break_at is None:
             s, e = (self.toks[0].start, self.toks[-1].end) if self.toks else (0, 0)
-            self._break_at = [m.start() for m in CLAUSE_BREAK.finditer(self.norm, s, e)]
+            found = [m.start() for m in CLAUSE_BREAK.finditer(self.norm, s, e)]
+            asides = [m.span() for m in BRACKET_ASIDE.finditer(self.norm, s, e)]
+            if asides:  # "خطف جبهة النصرة (ذراع تنظيم القاعدة) عددا منهم": no break
+                found = [k for k in found if not any(a <= k < b for a, b in asides)]
+            self._break_at = found
         return self._break_at
 
     def locate(self, start: int, end: int) -> Located:
