@@ -18,8 +18,8 @@ CLAUSE_BREAK = re.compile(r"[\u060c\u061b,;:!?\u061f\"()\[\]\n]|\.(?!\d)")
 """A clause break: a comma, semicolon, colon, mark, quote, bracket or newline, or a period that
 is no decimal point."""
 
+#: a short aside in brackets with no figure (a former name, a gloss): its marks break no clause
 BRACKET_ASIDE = re.compile(r"\([^()\n.\d]{1,80}\)")
-"""A short aside in brackets ("(الحرس الجمهوري سابقا)"): its marks break no clause."""
 
 TOKEN_START, TOKEN_END = itemgetter(0), itemgetter(1)  # Token.start, Token.end
 
