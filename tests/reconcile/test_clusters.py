@@ -160,6 +160,26 @@ def test_a_later_report_finds_the_lasting_incident_under_a_root_of_another_categ
     assert one(groups).n_claims == 3
 
 
+def test_a_report_dated_by_its_year_joins_the_one_incident_it_names():
+    # "في 2023 قتل 12 شخصا في هجوم دهس على سوق" told a year on: the ramming of 5 March
+    ramming = (("ramming",), ("market",))
+    year = dict(day="2023-01-01", prec="year", pub="2024-02-01")
+    assert one(reconcile([q(12, outlet="أ", sig=ramming),
+                          q(12, outlet="ب", sig=ramming, **year)])).n_claims == 2
+    # ... not a year's total that names no incident, nor another figure
+    assert len(reconcile([q(12, outlet="أ", sig=ramming), q(12, outlet="ب", **year)])) == 2
+    assert len(reconcile([q(12, outlet="أ", sig=ramming),
+                          q(40, outlet="ب", sig=ramming, **year)])) == 2
+    # one incident's reports dated to days a week apart are joined with it; two weeks and more
+    # apart they stay two incidents and the year's report joins neither
+    week = [q(12, outlet="أ", sig=ramming), q(12, outlet="ج", sig=ramming, day="2023-03-12",
+                                               pub="2023-03-12")]
+    assert one(reconcile([*week, q(12, outlet="ب", sig=ramming, **year)])).n_claims == 3
+    apart = [q(12, outlet="أ", sig=ramming), q(12, outlet="ج", sig=ramming, day="2023-05-12",
+                                                pub="2023-05-12")]
+    assert len(reconcile([*apart, q(12, outlet="ب", sig=ramming, **year)])) == 3
+
+
 def _at(r: ClaimRecord, start: int) -> ClaimRecord:
     """``r`` with its evidence moved to ``start``."""
     claim = dataclasses.replace(r.claim, evidence=Span(start, start + 20))

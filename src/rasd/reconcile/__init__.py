@@ -20,6 +20,7 @@ from rasd.reconcile.clusters import (
     Cluster,
     Item,
     attach,
+    attach_calendar,
     attach_echoes,
     attach_since,
     attach_undated,
@@ -88,7 +89,7 @@ def _reconcile(records: list[ClaimRecord], window: int, states: ArticleFigures,
     items = items_of(records)
     clusters, of = sweep(items, window)
     root = attach_since(clusters, attach(clusters, window), window)
-    root = attach_undated(clusters, attach_echoes(clusters, root))
+    root = attach_calendar(clusters, attach_undated(clusters, attach_echoes(clusters, root)))
     members: dict[int, list[int]] = {}
     for i, cid in enumerate(of):
         members.setdefault(root[cid], []).append(i)

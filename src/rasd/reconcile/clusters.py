@@ -585,6 +585,52 @@ def attach_undated(clusters: list[Cluster], root: list[int]) -> list[int]:
     return [parent[r] for r in root]
 
 
+def attach_calendar(clusters: list[Cluster], root: list[int]) -> list[int]:
+    """Join each cluster dated only by a month or a year ("في 2016 قتل 12 شخصا في هجوم الدهس
+    على سوق الميلاد في برلين") to the one incident group of the same type, scope, place and
+    category, within that month or year, that gives the same exact figure (two or more) and
+    names the same incident (a target, a distinctive attack kind); it stays apart otherwise (a
+    month's or a year's total is no incident)."""
+    index: dict[tuple[Any, ...], list[int]] = {}
+    calendar: list[int] = []
+    for cid, cl in enumerate(clusters):
+        period = cl.block[2]
+        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+        if isinstance(period, tuple) and period[0] in ("month", "year") and root[cid] == cid:
+            calendar.append(cid)
+        elif period == "event" and root[cid] == cid:
+            index.setdefault(key, []).append(cid)
+    parent = list(root)
+    for cid in calendar:
+        cl = clusters[cid]
+        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+        found = {r for r in index.get(key, ())
+                 if cl.start <= clusters[r].start <= cl.end
+                 and _same_figure(cl.figures, clusters[r].figures)
+                 and shares_signature(cl.attacks, cl.targets, clusters[r].attacks,
+                                      clusters[r].targets)}
+        if len(found) > 1 and cl.place.level == POINT and _twins_apart(
+                [clusters[r] for r in sorted(found)]):
+            first, *rest = sorted(found)  # one incident's reports dated days apart
+            for r in rest:
+                parent[r] = first
+            found = {first}
+        if len(found) == 1:
+            parent[cid] = found.pop()
+    return [_find(parent, r) for r in root]
+
+
+def _twins_apart(candidates: list[Cluster]) -> bool:
+    """Whether incident groups of one town, each naming the incident a month's or a year's
+    report names, are that one incident dated apart by its reports: each gives exactly the same
+    figures, and they start within :data:`ECHO_DAYS` ("12 killed" in the Berlin market ramming,
+    dated by four articles to four days of two weeks)."""
+    first = candidates[0]
+    starts = [c.start for c in candidates]
+    return max(starts) - min(starts) <= ECHO_DAYS \
+        and all(set(c.figures) == set(first.figures) for c in candidates)
+
+
 def _names_same(cl: Cluster, other: Cluster) -> bool:
     """The same exact figure (two or more) or the same incident signature, with figures
     within :data:`MAX_RATIO` of each other."""
