@@ -180,6 +180,19 @@ def test_a_report_dated_by_its_year_joins_the_one_incident_it_names():
     assert len(reconcile([*apart, q(12, outlet="ب", sig=ramming, **year)])) == 3
 
 
+def test_a_high_floor_ties_province_reports_dated_by_their_articles():
+    # MSF's "حوالي 4800" wounded in a province, "أكثر من 4350" two days later: one toll
+    weak = dict(place=ALEPPO_GOV, prec="publication", type="injured")
+    assert one(reconcile([q(Count(value=4800, qualifier="about"), outlet="أ", **weak),
+                          q(Count(value=4350, qualifier="at_least"), outlet="ب", day="2023-03-07",
+                            pub="2023-03-07", **weak)])).n_claims == 2
+    # ... not "أكثر من 1000" against 6,500 (it reaches 1.5 times itself), nor "أكثر من 20"
+    for floor, other in ((1000, 6500), (20, 25)):
+        assert len(reconcile([q(other, outlet="أ", **weak),
+                              q(Count(value=floor, qualifier="at_least"), outlet="ب",
+                                day="2023-03-07", pub="2023-03-07", **weak)])) == 2
+
+
 def _at(r: ClaimRecord, start: int) -> ClaimRecord:
     """``r`` with its evidence moved to ``start``."""
     claim = dataclasses.replace(r.claim, evidence=Span(start, start + 20))

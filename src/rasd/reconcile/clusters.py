@@ -227,6 +227,19 @@ def _stated(count: Count, high: float) -> bool:
     return value is not None and value >= 2 and high != INF
 
 
+SPECIFIC_FLOOR = 100  #: "أكثر من 4350": a floor this high is as specific as a stated number
+FLOOR_REACH = 1.5  #: ... and it agrees with stated numbers up to this many times it
+
+
+def _specific(count: Count, high: float) -> bool:
+    """A newcomer's figure that can tie its report to a cluster's stated numbers: a stated one
+    (:func:`_stated`), or a floor of :data:`SPECIFIC_FLOOR` or more, read as reaching
+    :data:`FLOOR_REACH` times itself ("أكثر من 4350" against MSF's "حوالي 4800" wounded in Eastern
+    Ghouta three days before; not "أكثر من ألف" hunger strikers against 6,500 prisoners)."""
+    value = count.value if count.value is not None else count.min
+    return _stated(count, high) or value is not None and value >= SPECIFIC_FLOOR
+
+
 def _same_figure(figures: Iterable[Any], other: Iterable[Any]) -> bool:
     """Whether two lists of count keys share an exact figure of two or more."""
     return any(k[0] == "value" and k[1] >= 2 for k in set(figures).intersection(other))
@@ -288,7 +301,8 @@ def _joins(cluster: Cluster, item: Item, items: list[Item]) -> bool:
                 and (not _far(low, high, cluster.max_low, cluster.min_top, SAME_ARTICLE_RATIO)
                      or _loose_summary(c, cluster, items))
                 or _same_figure((c.count.key(),), cluster.figures)
-                or _stated(c.count, high) and _agrees([(low, high)], cluster.stated)
+                or _specific(c.count, high)
+                and _agrees([(low, high if high != INF else FLOOR_REACH * low)], cluster.stated)
                 or shares_signature(attacks, targets, cluster.attacks, cluster.targets)
                 or item.place.level == POINT and not (item.when.weak and cluster.weak)
                 and not _far(low, high, cluster.max_low, cluster.min_top, CLOSE_RATIO))
