@@ -169,3 +169,11 @@ def test_the_articles_own_equal_figures_of_two_stated_days_are_two_events():
     claims = rasd.extract(text, published="2018-03-25", outlet="Test Outlet")
     assert [(c.type, c.count.value, c.time.date) for c in claims] == [
         ("killed", 2, "2016-07-26"), ("killed", 2, "2017-10-01")]
+
+
+def test_a_sources_equal_figures_in_towns_of_two_provinces_are_two_events():
+    text = ("معارك\n"
+            "وقالت مصادر عسكرية إن ستة مقاتلين قتلوا في مدينة حلب.\n"
+            "وأضافت المصادر أن ستة مسلحين قتلوا في مدينة درعا.")
+    claims = rasd.extract(text, published="2018-03-25", outlet="Test Outlet")
+    assert [(c.count.value, c.location.admin1) for c in claims] == [(6, "Aleppo"), (6, "Daraa")]

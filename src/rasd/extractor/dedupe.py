@@ -153,7 +153,8 @@ def dedupe(claims: list[Claim], headings: list[Span],
             at = next((k for s, k in seen if key in s or s in key), None)
             if at is None and cl.source.id:
                 at = ids.get(cl.source.id)
-            if at is not None and not _listed_apart(keep[at], cl):
+            if at is not None and not _listed_apart(keep[at], cl) \
+                    and not _other_region(cl, [keep[at]]):
                 _hedge_kept(keep, at, cl)
                 continue
             seen.append((key, len(keep)))
