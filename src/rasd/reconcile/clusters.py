@@ -576,24 +576,36 @@ def _index_keys(cl: Cluster) -> list[tuple[Any, ...]]:
     return [k for k in out if k != query] + [query]
 
 
+def _incident_key(cl: Cluster) -> tuple[Any, ...]:
+    """What an incident group and a report it may take share: type, scope, place, category."""
+    return (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
+
+
+def _incidents_and(clusters: list[Cluster], root: list[int], periods: tuple[str, ...],
+                   roots_only: bool) -> tuple[dict[tuple[Any, ...], list[int]], list[int]]:
+    """The incident groups' roots by :func:`_incident_key`, and the clusters of the aggregate
+    ``periods`` (only groups' roots when ``roots_only``)."""
+    index: dict[tuple[Any, ...], list[int]] = {}
+    others: list[int] = []
+    for cid, cl in enumerate(clusters):
+        period = cl.block[2]
+        if isinstance(period, tuple) and period[0] in periods:
+            if root[cid] == cid or not roots_only:
+                others.append(cid)
+        elif period == "event" and root[cid] == cid:
+            index.setdefault(_incident_key(cl), []).append(cid)
+    return index, others
+
+
 def attach_undated(clusters: list[Cluster], root: list[int]) -> list[int]:
     """Join each cluster of an article with no date at all to the one dated incident group of
     the same type, scope, place and category that gives the same figure or names the same
     incident (a target, a distinctive attack kind); it stays apart when none or several do."""
-    index: dict[tuple[Any, ...], list[int]] = {}
-    undated: list[int] = []
-    for cid, cl in enumerate(clusters):
-        period = cl.block[2]
-        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
-        if isinstance(period, tuple) and period[0] == "undated":
-            undated.append(cid)
-        elif period == "event" and root[cid] == cid:
-            index.setdefault(key, []).append(cid)
+    index, undated = _incidents_and(clusters, root, ("undated",), roots_only=False)
     parent = list(root)
     for cid in undated:
         cl = clusters[cid]
-        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
-        found = {r for r in index.get(key, ()) if _names_same(cl, clusters[r])}
+        found = {r for r in index.get(_incident_key(cl), ()) if _names_same(cl, clusters[r])}
         if len(found) == 1:
             parent[root[cid]] = found.pop()  # roots of dated groups are never undated ones
     return [parent[r] for r in root]
@@ -605,20 +617,11 @@ def attach_calendar(clusters: list[Cluster], root: list[int]) -> list[int]:
     category, within that month or year, that gives the same exact figure (two or more) and
     names the same incident (a target, a distinctive attack kind); it stays apart otherwise (a
     month's or a year's total is no incident)."""
-    index: dict[tuple[Any, ...], list[int]] = {}
-    calendar: list[int] = []
-    for cid, cl in enumerate(clusters):
-        period = cl.block[2]
-        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
-        if isinstance(period, tuple) and period[0] in ("month", "year") and root[cid] == cid:
-            calendar.append(cid)
-        elif period == "event" and root[cid] == cid:
-            index.setdefault(key, []).append(cid)
+    index, calendar = _incidents_and(clusters, root, ("month", "year"), roots_only=True)
     parent = list(root)
     for cid in calendar:
         cl = clusters[cid]
-        key = (cl.block[:2], cl.block[3:], cl.place.level, cl.place.key, cl.category)
-        found = {r for r in index.get(key, ())
+        found = {r for r in index.get(_incident_key(cl), ())
                  if cl.start <= clusters[r].start <= cl.end
                  and _same_figure(cl.figures, clusters[r].figures)
                  and shares_signature(cl.attacks, cl.targets, clusters[r].attacks,
