@@ -225,3 +225,9 @@ def test_falling_victim_is_dying(text, expected):
 ])
 def test_a_short_bracketed_aside_breaks_no_clause(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+def test_a_toll_reaches_its_figure_across_its_own_relative_clause():
+    text = ("وهكذا يرتفع عدد القتلى الفلسطينيين الذين سقطوا برصاص الجيش منذ بدء الاحتجاجات "
+            "في 30 آذار/مارس الماضي إلى 53.")
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == [("killed", 53)]

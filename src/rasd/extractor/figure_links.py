@@ -128,8 +128,22 @@ def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int,
                            or _total_of_people(toks, t)):  # "عدد أسرى جنود اللواء ... إلى 62"
         return False
     if breaks == 0:
-        return c.lo - t.hi <= TOLL_REACH
+        return c.lo - t.hi <= TOLL_REACH or _relative_of_the_toll(toks, t, c)
     return _beside_asides(ix, t, c)
+
+
+RELATIVE_AFTER = 3  # "عدد القتلى [الفلسطينيين] الذين سقطوا ...": words from the toll to its relative
+
+
+def _relative_of_the_toll(toks: Sequence[Token], t: Located, c: Located) -> bool:
+    """Whether the words between a toll and its "إلى N" are the toll's relative clause, of any
+    period or place ("يرتفع عدد القتلى الفلسطينيين الذين سقطوا برصاص الجيش منذ بدء الاحتجاجات
+    في 30 آذار/مارس الماضي إلى 53"), within :data:`ASIDE_WORDS` more words."""
+    if c.lo - t.hi > TOLL_REACH + ASIDE_WORDS:
+        return False
+    relatives = context().aside_relatives
+    return any(has_stem(toks[k], relatives)
+               for k in range(t.hi, min(c.lo, t.hi + RELATIVE_AFTER)))
 
 
 def _beside_asides(ix: SentenceIndex, t: Located, c: Located) -> bool:
@@ -279,7 +293,9 @@ def link_figure(sent: Sentence, fig: Figure) -> Linked:
     """Link a figure to the event words near it and choose the best link (a causative verb's
     verbal noun first: :func:`_caused_event`, else :func:`_choose`)."""
     toks, ix, c = sent.toks, sent.ix, fig.c
-    breaks = {ti: ix.breaks(c, ix.t_loc[ti]) for ti in ix.near(c)}
+    toll = c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to)  # "... إلى 53": a toll's
+    breaks = {ti: ix.breaks(c, ix.t_loc[ti])  # head may stand further back (_toll_of)
+              for ti in ix.near(c, TOLL_REACH + ASIDE_WORDS if toll else 0)}
     links = _links(toks, fig.cm, fig.ci, ix, sent.trigs, breaks)
     if not links:
         return Linked(links, breaks, None, -1, False)

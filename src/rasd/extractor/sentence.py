@@ -86,15 +86,15 @@ class SentenceIndex:
         """Whether a figure starts within tokens ``[lo, hi)``."""
         return bisect.bisect_left(self.c_lo, lo) < bisect.bisect_left(self.c_lo, hi)
 
-    def near(self, c: Located) -> range:
+    def near(self, c: Located, back: int = 0) -> range:
         """Indices of the event words that can link to figure ``c``. A link costs at least its
         gap in tokens (penalties only add), so one within ``COSTS.max_cost`` is at most
         that many tokens away; a clause's first verb is at most
         :data:`linking.CLAUSE_SUBJECT_MAX_GAP` after it, a verb that beats a noun
         :data:`linking.VERB_BEFORE_MAX_GAP` before it, a coordinated verbal noun one event word
-        further."""
+        further; ``back``: at least that many tokens before it."""
         reach = max(math.ceil(COSTS.max_cost), CLAUSE_SUBJECT_MAX_GAP, VERB_BEFORE_MAX_GAP)
-        lo = bisect.bisect_left(self.t_lo, c.lo - reach - 2 * self.t_span)
+        lo = bisect.bisect_left(self.t_lo, c.lo - max(reach, back) - 2 * self.t_span)
         return range(lo, bisect.bisect_right(self.t_lo, c.hi + reach))
 
 
