@@ -126,8 +126,8 @@ def _did_not_happen(k: Candidate) -> bool:
     return blocked(toks, min(c.lo, t.lo)) or attempted(toks, t.lo) \
         or _undone(toks, max(c.hi, t.hi)) \
         or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) or (
-        trig.role == "masdar" and not k.caused and t.lo < c.lo
-        and context().purposive(toks[t.lo], trig.type))
+        trig.role in ("masdar", "verb") and not k.caused and t.lo < c.lo
+        and context().purposive(toks[t.lo], trig.type))  # "خطة لطرد 40 ألف مهاجر"
 
 
 AFFAIR_REACH = 2  # "الذكرى [الأولى] لمقتل 50", "قضية اختفاء 43": the affair's head to the event
