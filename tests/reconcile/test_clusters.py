@@ -180,6 +180,21 @@ def test_a_report_dated_by_its_year_joins_the_one_incident_it_names():
     assert len(reconcile([*apart, q(12, outlet="ب", sig=ramming, **year)])) == 3
 
 
+def test_a_report_among_too_many_incident_groups_stays_apart():
+    # a town with more incident groups of one kind in a year than a report is compared with
+    # (INDEX_SCAN): the year's report joins none, not even the one group giving its figure, and
+    # the scan stays bounded
+    from rasd.reconcile.clusters import INDEX_SCAN
+    ramming = (("ramming",), ("market",))
+    days = [dt.date(2023, 1, 1) + dt.timedelta(days=k) for k in range(INDEX_SCAN + 10)]
+    figures = [250000] + [(3, 40, 600, 9000)[k % 4] for k in range(1, len(days))]  # none join
+    incidents = [q(n, outlet="أ", sig=ramming, day=d.isoformat(), pub=d.isoformat())
+                 for n, d in zip(figures, days)]
+    year = q(250000, outlet="ب", sig=ramming, day="2023-01-01", prec="year", pub="2024-02-01")
+    assert len(reconcile(incidents[:INDEX_SCAN] + [year])) == INDEX_SCAN  # it joins its figure
+    assert len(reconcile(incidents + [year])) == len(days) + 1
+
+
 def test_a_high_floor_ties_province_reports_dated_by_their_articles():
     # MSF's "حوالي 4800" wounded in a province, "أكثر من 4350" two days later: one toll
     weak = dict(place=ALEPPO_GOV, prec="publication", type="injured")

@@ -594,7 +594,12 @@ def _incidents_and(clusters: list[Cluster], root: list[int], periods: tuple[str,
                 others.append(cid)
         elif period == "event" and root[cid] == cid:
             index.setdefault(_incident_key(cl), []).append(cid)
+    for found in index.values():
+        found.sort(key=lambda c: (clusters[c].start, c))
     return index, others
+
+
+INDEX_SCAN = 256  #: incident groups read for one report at most (more: it stays apart)
 
 
 def attach_undated(clusters: list[Cluster], root: list[int]) -> list[int]:
@@ -605,7 +610,10 @@ def attach_undated(clusters: list[Cluster], root: list[int]) -> list[int]:
     parent = list(root)
     for cid in undated:
         cl = clusters[cid]
-        found = {r for r in index.get(_incident_key(cl), ()) if _names_same(cl, clusters[r])}
+        entries = index.get(_incident_key(cl), [])
+        if len(entries) > INDEX_SCAN:
+            continue  # no one group to tell among so many (and no quadratic scan)
+        found = {r for r in entries if _names_same(cl, clusters[r])}
         if len(found) == 1:
             parent[root[cid]] = found.pop()  # roots of dated groups are never undated ones
     return [parent[r] for r in root]
@@ -621,9 +629,13 @@ def attach_calendar(clusters: list[Cluster], root: list[int]) -> list[int]:
     parent = list(root)
     for cid in calendar:
         cl = clusters[cid]
-        found = {r for r in index.get(_incident_key(cl), ())
-                 if cl.start <= clusters[r].start <= cl.end
-                 and _same_figure(cl.figures, clusters[r].figures)
+        entries = index.get(_incident_key(cl), [])
+        lo = bisect_left(entries, (cl.start, -1), key=lambda c: (clusters[c].start, c))
+        hi = bisect_right(entries, (cl.end, 1 << 62), key=lambda c: (clusters[c].start, c))
+        if hi - lo > INDEX_SCAN:
+            continue
+        found = {r for r in entries[lo:hi]
+                 if _same_figure(cl.figures, clusters[r].figures)
                  and shares_signature(cl.attacks, cl.targets, clusters[r].attacks,
                                       clusters[r].targets)}
         if len(found) > 1 and cl.place.level == POINT and _twins_apart(
