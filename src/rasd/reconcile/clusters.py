@@ -726,6 +726,7 @@ def attach_echoes(clusters: list[Cluster], root: list[int]) -> list[int]:
             cl = clusters[cid]
             kinds = echoing(cl.own_attacks)
             lo = bisect_left(starts, cl.start - ECHO_DAYS - span, 0, k)  # none ends later
+            lo = max(lo, k - INDEX_SCAN)  # (bounded, whatever one long cluster's span)
             earlier = [e for e in found[lo:k] if _echo_of(cl, clusters[e], kinds)]
             fits = {_find(parent, e) for e in earlier if root[e] == e} or {
                 _find(parent, e) for e in earlier  # a group placed there, of another category
