@@ -403,3 +403,13 @@ def test_a_feminine_one_after_a_breakdown_is_one_person(text):
 def test_a_title_whose_word_opens_with_waw_is_no_second_person(text, count):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == [
         ("killed" if "قتل" in text else "injured", count)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وذكر المراسل أن بين الجرحى أحد مصوري التلفزيون الذي أصيب بيده.", [("injured", 1)]),
+    ("وأكدت المصادر أن من بين القتلى قائد الحوثيين في المديرية.", [("killed", 1)]),
+    # an indefinite victims noun is half of a pair, no victims named: "بين قتيل وأسير"
+    ("وخسر أعدادا كبيرة من جنوده بين قتيل وأسير.", []),
+])
+def test_one_person_among_the_victims(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

@@ -260,6 +260,7 @@ class PersonLexicon:
     instrument_agents: frozenset[str]
     person_and: frozenset[str]
     subject_openers: frozenset[str]
+    among: frozenset[str]  # "بين الجرحى أحد المصورين": the one person among the victims
     relative_one: frozenset[str]
     breakdown: PhraseSet[bool]
     objects: frozenset[str]

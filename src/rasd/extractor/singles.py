@@ -240,6 +240,11 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                  COSTS.single, Located(idiom, idiom + 1), toks[idiom].start,
                                  (trig.start, trig.end)))
             continue
+        if _one_among_victims(toks, t, trig, one_of, counted_all):  # "بين الجرحى أحد المصورين"
+            out.append(new_draft(toks, si, t.lo, t.hi + 1, trig.type, Count(value=1), trig.mixed,
+                                 COSTS.single, Located(t.hi, t.hi + 1), toks[t.hi].start,
+                                 (trig.start, trig.end)))
+            continue
         if _lone_victim(toks, t, trig, counted_all):  # "وسقط قتيل من المقاومة"
             out.append(new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
                                  COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
@@ -470,6 +475,17 @@ def _another_one(tok: Token, definite: bool) -> bool:
         return True
     return not definite and not has_article(tok) and (
         has_stem(tok, lex.singular) or has_stem(tok, lex.one_other))
+
+
+def _one_among_victims(toks: Sequence[Token], t: Located, trig: Trigger, one_of: Set[int],
+                       counted_all: Set[int]) -> bool:
+    """Whether one person follows "بين" and a victims noun ("وكان بين الجرحى أحد مصوري
+    التلفزيون", "بين القتلى صحفي"): one of the victims, counted on its own."""
+    k = t.hi
+    return (trig.role == "noun" and trig.type in ONE_TYPES and t.lo > 0 and k < len(toks)
+            and has_article(toks[t.lo])  # (not "بين قتيل وأسير": killed or captured)
+            and has_stem(toks[t.lo - 1], persons().among) and k not in counted_all - one_of
+            and (k in one_of or has_stem(toks[k], persons().singular)))
 
 
 def _lone_victim(toks: Sequence[Token], t: Located, trig: Trigger, counted: set[int]) -> bool:
