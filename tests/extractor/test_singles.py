@@ -413,3 +413,12 @@ def test_a_title_whose_word_opens_with_waw_is_no_second_person(text, count):
 ])
 def test_one_person_among_the_victims(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('وقال المتحدث "استشهد صباح اليوم (السبت) الطفل متأثرا بجراحه".', [("killed", 1)]),
+    ("واعتقلت السلطات فجر الأربعاء الناشط السياسي في منزله.", [("arrested", 1)]),
+    ("وأسفرت المواجهات عن مقتل صبي في السادسة عشرة.", [("killed", 1)]),
+])
+def test_one_person_after_a_time_of_day(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

@@ -413,6 +413,7 @@ def _names_follow(tok: Token, trig: Trigger) -> bool:
 
 
 ADJUNCT_WORDS = 2  # "قتل [في الهجوم] جندي": words of a fronted adjunct before the one person
+TIME_GAP_WORDS = 3  # "استشهد [صباح اليوم (السبت)] الطفل": words of a time before the one person
 MODIFIER_WORDS = 2  # "أصيب ضابط [صف] وجندي": words between one person and the next conjunct
 
 
@@ -424,9 +425,10 @@ def _after_adjunct(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) 
     if k >= len(toks) or k in counted:
         return k
     if has_stem(toks[k], lex.single_gap_times):  # "قتلت الميليشيات الخميس، زعيما قبليا"
-        j = k + 1 + (k + 1 < len(toks) and has_stem(toks[k + 1], lex.single_gap_times))
-        if j < len(toks) and j not in counted and has_stem(toks[j], lex.singular) \
-                and not has_article(toks[j]):
+        j = k + 1
+        while j < min(len(toks), k + TIME_GAP_WORDS) and has_stem(toks[j], lex.single_gap_times):
+            j += 1  # "استشهد صباح اليوم (السبت) الطفل"
+        if j < len(toks) and j not in counted and has_stem(toks[j], lex.singular):
             return j
         return k
     if has_stem(toks[k], lex.single_gap_pronouns):
