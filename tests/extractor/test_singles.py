@@ -422,3 +422,13 @@ def test_one_person_among_the_victims(text, expected):
 ])
 def test_one_person_after_a_time_of_day(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأوضحت الوكالة أن أحد القتلى شقيق للنائب.", [("killed", 1)]),
+    # a mention of one of them, no event told of him
+    ("وقال أحد المختطفين أمام الكاميرا إنه جند.", []),
+    ("وقال محامي أحد الموقوفين إن موكله بريء.", []),
+])
+def test_one_of_the_victims_opening_a_clause(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

@@ -261,6 +261,7 @@ class PersonLexicon:
     person_and: frozenset[str]
     subject_openers: frozenset[str]
     among: frozenset[str]  # "بين الجرحى أحد المصورين": the one person among the victims
+    one_of_victims: frozenset[str]  # "أحد القتلى": one of the victims
     relative_one: frozenset[str]
     breakdown: PhraseSet[bool]
     objects: frozenset[str]

@@ -240,10 +240,11 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                  COSTS.single, Located(idiom, idiom + 1), toks[idiom].start,
                                  (trig.start, trig.end)))
             continue
-        if _one_among_victims(toks, t, trig, one_of, counted_all):  # "بين الجرحى أحد المصورين"
-            out.append(new_draft(toks, si, t.lo, t.hi + 1, trig.type, Count(value=1), trig.mixed,
-                                 COSTS.single, Located(t.hi, t.hi + 1), toks[t.hi].start,
-                                 (trig.start, trig.end)))
+        one = _one_among_victims(toks, t, trig, one_of, counted_all)
+        if one is not None:  # "بين الجرحى أحد المصورين", "أحد القتلى"
+            out.append(new_draft(toks, si, min(one, t.lo), max(one + 1, t.hi), trig.type,
+                                 Count(value=1), trig.mixed, COSTS.single, Located(one, one + 1),
+                                 toks[one].start, (trig.start, trig.end)))
             continue
         if _lone_victim(toks, t, trig, counted_all):  # "وسقط قتيل من المقاومة"
             out.append(new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
@@ -480,14 +481,21 @@ def _another_one(tok: Token, definite: bool) -> bool:
 
 
 def _one_among_victims(toks: Sequence[Token], t: Located, trig: Trigger, one_of: Set[int],
-                       counted_all: Set[int]) -> bool:
-    """Whether one person follows "بين" and a victims noun ("وكان بين الجرحى أحد مصوري
-    التلفزيون", "بين القتلى صحفي"): one of the victims, counted on its own."""
+                       counted_all: Set[int]) -> int | None:
+    """The token of one person after "بين" and a victims noun ("وكان بين الجرحى أحد مصوري
+    التلفزيون", "بين القتلى صحفي"), or of "أحد" right before it ("أحد القتلى شقيق للنائب"): one
+    of the victims, counted on its own; None when there is none."""
     k = t.hi
-    return (trig.role == "noun" and trig.type in ONE_TYPES and t.lo > 0 and k < len(toks)
-            and has_article(toks[t.lo])  # (not "بين قتيل وأسير": killed or captured)
-            and has_stem(toks[t.lo - 1], persons().among) and k not in counted_all - one_of
-            and (k in one_of or has_stem(toks[k], persons().singular)))
+    if trig.role != "noun" or trig.type not in ONE_TYPES or t.lo == 0 or not has_article(toks[t.lo]):
+        return None  # (not "بين قتيل وأسير": killed or captured)
+    lex = persons()
+    if has_stem(toks[t.lo - 1], lex.one_of_victims):
+        opens = t.lo > 1 and has_stem(toks[t.lo - 2], context().complementizers)
+        return t.lo - 1 if opens else None
+    if k < len(toks) and has_stem(toks[t.lo - 1], lex.among) and k not in counted_all - one_of \
+            and (k in one_of or has_stem(toks[k], lex.singular)):
+        return k
+    return None
 
 
 def _lone_victim(toks: Sequence[Token], t: Located, trig: Trigger, counted: set[int]) -> bool:
