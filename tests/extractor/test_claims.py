@@ -231,3 +231,9 @@ def test_a_toll_reaches_its_figure_across_its_own_relative_clause():
     text = ("وهكذا يرتفع عدد القتلى الفلسطينيين الذين سقطوا برصاص الجيش منذ بدء الاحتجاجات "
             "في 30 آذار/مارس الماضي إلى 53.")
     assert [(c.type, c.count.value) for c in extract_claims(text)] == [("killed", 53)]
+
+
+def test_one_of_them_after_a_figure_takes_the_verb_after_it():
+    # "امرأتان إحداهما اعتقلت": one of the two was arrested, not both
+    claims = extract_claims("وقال المكتب إن الهجوم نفذته امرأتان احداهما اعتقلت بعد إصابتها.")
+    assert ("arrested", 2) not in [(c.type, c.count.value) for c in claims]

@@ -70,6 +70,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             continue  # "وصل عدد المصابين إلى 40": reached, not arrived
         if t.lo == c.hi and has_stem(toks[t.lo], triggers().counted_nouns):
             continue  # "عشرات الأسر النازحة": families counted, no capture
+        if t.lo > c.hi and c.hi < len(toks) and has_stem(toks[c.hi], persons().one_of_them):
+            continue  # "امرأتان إحداهما اعتقلت": one of them was arrested, not both
         if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
                 and has_stem(toks[t.hi], persons().of_them):
             continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
