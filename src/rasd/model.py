@@ -11,6 +11,7 @@ to normalized, e.g. for ``title_end``).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
@@ -208,6 +209,14 @@ class TimeRef:
     span: Span | None
     date: str | None
     precision: str
+
+    @property
+    def day(self) -> dt.date | None:
+        """The first day of ``date`` (ISO), or None when it is missing or unreadable."""
+        try:
+            return dt.date.fromisoformat(self.date[:10]) if self.date else None
+        except ValueError:
+            return None
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "span": self.span.to_json() if self.span else None,

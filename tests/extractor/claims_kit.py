@@ -15,3 +15,9 @@ def one_claim(text: str, **kw: Any) -> rasd.Claim:
     claims = extract_claims(text, **kw)
     assert len(claims) == 1, [c.to_json() for c in claims]
     return claims[0]
+
+
+def type_counts(text: str, **kw: Any) -> list[tuple[str, Any]]:
+    """Each claim of ``text`` as (type, figure): its number, else its vague word."""
+    return [(c.type, c.count.value if c.count.value is not None else c.count.vague)
+            for c in extract_claims(text, **kw)]

@@ -7,7 +7,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
 from rasd.extractor.lexicon import attribution
 from rasd.geo.gazetteer import distance_km
@@ -215,14 +214,10 @@ def _other_day(kept: Claim, other: Claim) -> bool:
     timeline's "26 يوليو 2016: ... وقتل المهاجمان" and "1 أكتوبر 2017: تعرضت امرأتان لطعنات
     قاتلة" are two events, not a repeat."""
     a, b = kept.time, other.time
-    if a is None or b is None or a.precision != "day" or b.precision != "day" \
-            or a.date is None or b.date is None:
+    if a is None or b is None or a.precision != "day" or b.precision != "day":
         return False
-    try:
-        days = abs((date.fromisoformat(a.date[:10]) - date.fromisoformat(b.date[:10])).days)
-    except ValueError:
-        return False
-    return days >= OTHER_DAY
+    da, db = a.day, b.day
+    return da is not None and db is not None and abs((da - db).days) >= OTHER_DAY
 
 
 def _hedge_kept(keep: list[Claim], at: int, repeat: Claim) -> None:

@@ -122,15 +122,19 @@ ASIDE_WORDS = 30  # the longest aside a toll reaches across, in words
 def _toll_of(toks: Sequence[Token], c: Located, t: Located, breaks: int,
              ix: SentenceIndex) -> bool:
     """Whether a toll ("حصيلة القتلى", "عدد الجرحى") opens the clause whose "إلى N" is the
-    figure: the toll reaches its figure across a period or place phrase of any length, and
-    across an aside (:func:`_beside_asides`)."""
+    figure: the toll reaches its figure across a period or place phrase of any length, and,
+    within :data:`ASIDE_WORDS` more words, across its own relative clause
+    (:func:`_relative_of_the_toll`) or an aside (:func:`_beside_asides`)."""
     heads = context().toll_heads
     if t.hi > c.lo or not (has_stem(toks[t.lo], heads) or t.lo > 0
                            and has_stem(toks[t.lo - 1], heads)
                            or _total_of_people(toks, t)):  # "عدد أسرى جنود اللواء ... إلى 62"
         return False
+    gap = c.lo - t.hi
+    if gap > TOLL_REACH + ASIDE_WORDS:
+        return False  # (and no pair reads more than a bounded stretch of text)
     if breaks == 0:
-        return c.lo - t.hi <= TOLL_REACH or _relative_of_the_toll(toks, t, c)
+        return gap <= TOLL_REACH or _relative_of_the_toll(toks, t, c)
     return _beside_asides(ix, t, c)
 
 
@@ -140,9 +144,7 @@ RELATIVE_AFTER = 3  # "عدد القتلى [الفلسطينيين] الذين �
 def _relative_of_the_toll(toks: Sequence[Token], t: Located, c: Located) -> bool:
     """Whether the words between a toll and its "إلى N" are the toll's relative clause, of any
     period or place ("يرتفع عدد القتلى الفلسطينيين الذين سقطوا برصاص الجيش منذ بدء الاحتجاجات
-    في 30 آذار/مارس الماضي إلى 53"), within :data:`ASIDE_WORDS` more words."""
-    if c.lo - t.hi > TOLL_REACH + ASIDE_WORDS:
-        return False
+    في 30 آذار/مارس الماضي إلى 53")."""
     relatives = context().aside_relatives
     return any(has_stem(toks[k], relatives)
                for k in range(t.hi, min(c.lo, t.hi + RELATIVE_AFTER)))
@@ -152,8 +154,6 @@ def _beside_asides(ix: SentenceIndex, t: Located, c: Located) -> bool:
     """Whether a toll and its figure are in one clause within :data:`TOLL_REACH` words once
     its asides are left out: a bracket ("(الحرس الجمهوري سابقا)") or a relative clause between
     commas ("، التي استهدفت منطقة الكسوة في ريف دمشق،")."""
-    if c.lo - t.hi > TOLL_REACH + ASIDE_WORDS:
-        return False  # (and no pair reads more than a bounded stretch of text)
     gap = ix.norm[ix.toks[t.hi - 1].end:ix.toks[c.lo].start]
     rest = context().asides.sub(" ", gap)
     return rest != gap and CLAUSE_BREAK.search(rest) is None \

@@ -86,13 +86,8 @@ def whole_war(time: TimeRef | None, published: dt.date | None) -> bool:
     if not since_war(time) or time is None \
             or _words("war_since").isdisjoint(normalize_string(time.text).split()):
         return False
-    start, pub = time.date, published
-    if start is None or pub is None:
-        return True
-    try:
-        return (pub - dt.date.fromisoformat(start[:10])).days >= WAR_DAYS
-    except ValueError:
-        return True
+    start = time.day
+    return start is None or published is None or (published - start).days >= WAR_DAYS
 
 
 def _directional(place: PlaceMention) -> bool:
@@ -543,17 +538,20 @@ class PlaceChooser:
             start, so_far = self._so_far.get(lo, (i, FinestSoFar()))
             if start <= j:
                 for p in self.places[start:j]:
-                    if self.locative[p.start] and p.start not in self.framed \
-                            and p.start not in self.territories and p.start not in self.aimed:
+                    if self._context_place(p):
                         so_far.add(p)
                 self._so_far[lo] = (j, so_far)
                 return so_far.last(self.located)
-        earlier = finest_places([p for p in self.places[i:j] if self.locative[p.start]
-                                 and p.start not in self.framed
-                                 and p.start not in self.territories
-                                 and p.start not in self.aimed])
+        earlier = finest_places([p for p in self.places[i:j] if self._context_place(p)])
         earlier = [p for p in earlier if p.start not in self.located]
         return earlier[-1] if earlier else None
+
+    def _context_place(self, p: PlaceMention) -> bool:
+        """Whether a place of a sentence can say where the sentences after it happened:
+        introduced as where (locative), not in a speech frame, not a country's territory nor a
+        place something was aimed at."""
+        return self.locative[p.start] and p.start not in self.framed \
+            and p.start not in self.territories and p.start not in self.aimed
 
     def _sole_aim(self, sentence: int) -> PlaceMention | None:
         """The one place the sentence before aims at ("أطلقت الصواريخ باتجاه مدينة جيزان",

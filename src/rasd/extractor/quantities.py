@@ -414,13 +414,8 @@ def _long_since(claim: Claim, published: datetime.date | None) -> bool:
     t = claim.time
     if t is None or t.precision != "since" or t.span is None:
         return False
-    if t.date is None or published is None:
-        return True
-    try:
-        start = datetime.date.fromisoformat(t.date[:10])
-    except ValueError:
-        return True
-    return (published - start).days > SHORT_SINCE_DAYS
+    start = t.day
+    return start is None or published is None or (published - start).days > SHORT_SINCE_DAYS
 
 
 def _speakers(doc: Document, claim: Claim) -> list[tuple[int, int]]:

@@ -121,13 +121,14 @@ def _reports_no_event(k: Candidate) -> bool:
 def _did_not_happen(k: Candidate) -> bool:
     """The event is negated, hypothetical or attempted ("لم تسجل", "قد يقتل", "محاولة اغتيال"),
     undone after ("لم يتم"), an affair or anniversary named ("قضية اختفاء 43"), or a purpose
-    ("لإجلاء"): a verbal noun before the figure that no causative introduces."""
+    ("لإجلاء", "خطة لطرد"): a verbal noun or verb with the lam of purpose before the figure that
+    no causative introduces."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
     return blocked(toks, min(c.lo, t.lo)) or attempted(toks, t.lo) \
         or _undone(toks, max(c.hi, t.hi)) \
         or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) or (
         trig.role in ("masdar", "verb") and not k.caused and t.lo < c.lo
-        and context().purposive(toks[t.lo], trig.type))  # "خطة لطرد 40 ألف مهاجر"
+        and context().purposive(toks[t.lo], trig.type))
 
 
 AFFAIR_REACH = 2  # "الذكرى [الأولى] لمقتل 50", "قضية اختفاء 43": the affair's head to the event

@@ -629,9 +629,9 @@ def attach_calendar(clusters: list[Cluster], root: list[int]) -> list[int]:
     parent = list(root)
     for cid in calendar:
         cl = clusters[cid]
-        entries = index.get(_incident_key(cl), [])
-        lo = bisect_left(entries, (cl.start, -1), key=lambda c: (clusters[c].start, c))
-        hi = bisect_right(entries, (cl.end, 1 << 62), key=lambda c: (clusters[c].start, c))
+        entries = index.get(_incident_key(cl), [])  # sorted by start
+        lo = bisect_left(entries, cl.start, key=lambda c: clusters[c].start)
+        hi = bisect_right(entries, cl.end, key=lambda c: clusters[c].start)
         if hi - lo > INDEX_SCAN:
             continue
         found = {r for r in entries[lo:hi]

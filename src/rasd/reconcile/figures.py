@@ -149,8 +149,7 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[in
     outlets: dict[str, None] = {}
     via: dict[str, None] = {}
     last = None
-    first = stamps[ix[0]]
-    streak: list[int] = []
+    streak: list[int] = []  # the members giving the latest figure, in reporting order
     for i in ix:
         rec = members[i]
         c = rec.claim
@@ -161,7 +160,7 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[in
         ck = c.count.key()
         if ck != last:
             chain.append(Step(iso(report[i]), c.count, c.doc_id, rec.outlet))
-            last, first, streak = ck, stamps[i], []
+            last, streak = ck, []
         streak.append(i)
     latest = members[ix[-1]]
     c = latest.claim
@@ -169,7 +168,7 @@ def _figure(key: str, ix: list[int], members: list[ClaimRecord], report: list[in
     return SourceFigure(key, c.source.text, c.source.kind, TIERS.get(c.source.kind or "", 1),
                         c.count, c, iso(report[ix[-1]]), latest.url, hedged(c.count),
                         tuple(chain), tuple(outlets), tuple(via), len(ix),
-                        stamp=stamps[ix[-1]], first_stamp=first, told=told)
+                        stamp=stamps[ix[-1]], first_stamp=stamps[streak[0]], told=told)
 
 
 PAIR_CANDIDATES = 16  #: figures tried at each end when looking for a dispute
