@@ -36,6 +36,11 @@ def _claims(text):
     "ولقي الطاقم مصرعه على متن طائرة الاستطلاع إيل-20.",          # an aircraft model
     "وصدرت أحكام بحق 45 متهما، 22 منهم في السجن و23 في حالة فرار.",  # at large
     "وتعهدت الحكومة بإعادة 200 ألف لاجئ إلى بلادهم في حال فوزها.",  # a pledge on a condition
+    "ومثال على ذلك سجن الناشط عيسى لمدة ست سنوات بسبب تغريدة.",    # a prison term of one
+    "وقضت المحكمة بسجن الإرهابي ثلاث سنوات.",
+    "وتم إيقاف الضابط هوي ليك، عن العمل ثلاثة أيام.",               # suspended from duty
+    "وقررت الوزارة إيقاف 12 موظفا عن العمل.",
+    "وذكرت الوكالة أن عدة جنود أوقفوا عن الخدمة.",
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
@@ -55,6 +60,8 @@ def test_not_a_claim(text):
     ("قتل 50 شخصا في الذكرى الأولى للثورة.", ("killed", Count(value=50))),  # killed on the day
     ("وأودت الحرب بحياة أكثر من 350 ألف نسمة.",
      ("killed", Count(value=350000, qualifier="at_least"))),  # the dead counted in inhabitants
+    ("واعتقل الناشط منذ ثلاث سنوات.", ("arrested", Count(value=1))),  # three years ago: no term
+    ("واعتقلت الشرطة 5 أشخاص عن طريق الخطأ.", ("arrested", Count(value=5))),  # no duty after عن
 ])
 def test_still_a_claim(text, expected):
     assert _claims(text) == [expected]

@@ -24,6 +24,9 @@ def test_an_ordinal_month_is_no_running_total():
 @pytest.mark.parametrize("text, expected", [
     ("قتل 22 جنديا ومدنيا واحدا في الهجوم.", [1, 22]),  # "one" after it: one more person
     ("قتل 11 ألف مدني ومقاتل في الحرب.", [11000]),      # no "one": the counted noun goes on
+    ("واعتقلت السلطات نحو 30 رجل دين ومفكر وناشط.", [30]),  # the noun goes on, two words later
+    ("وقتل خلال الهجوم 21 سائحا أجنبيا وشرطيا.", [1, 21]),  # an accusative: an object of its own
+    ("وتم القبض على 641 شخصا من العناصر الإجرامية والمشتبه بهم.", [641]),  # of the same group
 ])
 def test_a_conjoined_person_with_one_after_a_counted_singular(text, expected):
     assert sorted(c.count.value for c in extract_claims(text)) == expected

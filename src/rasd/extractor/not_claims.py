@@ -1,4 +1,5 @@
-"""Figures beside an event word that report no event: verdicts and prison terms, standing
+"""Figures beside an event word that report no event: verdicts and prison terms, suspensions
+from duty, standing
 populations, rates, infections, numbered names, barrels of oil, a parent's children
 (``lang/ar/data/not_claims.yaml``)."""
 
@@ -33,6 +34,12 @@ class NotClaimLexicon:
     protest_window: int
     parents: frozenset[str]
     parent_links: tuple[str, ...]
+    prison_words: frozenset[str]
+    term_units: frozenset[str]
+    prison_term_window: int
+    duty_link: frozenset[str]
+    duties: frozenset[str]
+    suspension_window: int
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +60,28 @@ def lexicon() -> NotClaimLexicon:
         named_media=words("named_media"), oil_words=words("oil_words"),
         oil_window=data.integer("oil_window"), protests=words("protests"),
         protest_window=data.integer("protest_window"), parents=words("parents"),
-        parent_links=tuple(data.words("parent_links")))
+        parent_links=tuple(data.words("parent_links")), prison_words=words("prison_words"),
+        term_units=words("term_units"), prison_term_window=data.integer("prison_term_window"),
+        duty_link=words("duty_link"), duties=words("duties"),
+        suspension_window=data.integer("suspension_window"))
 
 
 def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
     return any(has_stem(toks[k], words) for k in range(max(0, lo), min(hi, len(toks))))
+
+
+def term_or_suspension(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
+    """Whether arrest word ``t`` is a prison term ("سجن الناشط لمدة ست سنوات") or a suspension
+    from duty ("إيقاف الضابط عن العمل"), not an arrest."""
+    if trig.type != "arrested":
+        return False
+    lex = lexicon()
+    if has_stem(toks[t.lo], lex.prison_words) \
+            and _near(toks, t.hi, t.hi + lex.prison_term_window, lex.term_units):
+        return True
+    end = min(len(toks) - 1, t.hi + lex.suspension_window)
+    return any(has_stem(toks[k], lex.duty_link) and has_stem(toks[k + 1], lex.duties)
+               for k in range(t.hi, end))
 
 
 def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
@@ -68,6 +92,8 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
                                                  last + 1, lex.verdicts) and (
             trig.type != "killed" or has_stem(toks[t.lo], lex.death_sentences)):
         return True  # "حكم بسجن 10 متهمين", "السجن المؤبد لستة صحفيين", "حكم بالإعدام على 5"
+    if term_or_suspension(toks, t, trig):
+        return True  # "سجن 3 ناشطين ست سنوات", "إيقاف 12 موظفا عن العمل"
     if _near(toks, c.lo - lex.standing_window, c.lo, lex.standing) or trig.type == "displaced" \
             and c.hi < len(toks) and has_stem(toks[c.hi], lex.inhabitants):
         return True  # "يعيش فيها نحو 200 ألف مدني"; "نحو 400 ألف نسمة" who would flee

@@ -13,6 +13,7 @@ from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, trig
 from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import bare_name, bare_name_verb, not_before_names, opens_name
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
+from rasd.extractor.not_claims import term_or_suspension
 from rasd.extractor.rejections import affair_before, blocked
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
@@ -251,7 +252,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                  COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
             continue
         if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
-                or blocked(toks, t.lo) or _names_an_affair(toks, t.lo):
+                or blocked(toks, t.lo) or _names_an_affair(toks, t.lo) \
+                or term_or_suspension(toks, t, trig):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
@@ -602,6 +604,17 @@ def _one_more(toks: Sequence[Token], k: int) -> bool:
         and has_stem(toks[k + 1], persons().one_words)
 
 
+def _singular_counted(toks: Sequence[Token], k: int, prev: Draft) -> bool:
+    """Whether the claim ``prev`` just before token ``k`` counts a singular noun, which a
+    conjoined noun only extends ("11 ألف مدني ومقاتل", "نحو 30 رجل دين ومفكر وناشط"); an
+    indefinite accusative is an object of its own ("قتلا 21 سائحا أجنبيا وشرطيا")."""
+    singular = persons().singular
+    if k and not is_definite(toks[k]) and toks[k].text.endswith(accusative_suffix()):
+        return has_stem(toks[k - 1], singular)
+    return any(has_stem(toks[i], singular) for i in range(k - 1, -1, -1)
+               if toks[i].start >= prev.start) if k else False
+
+
 def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
                    drafts: list[Draft]) -> list[Draft]:
     """One person after a breakdown ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين
@@ -641,7 +654,7 @@ def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
         # only extend a singular counted noun
         conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
-                            and not has_stem(toks[k - 1], persons().singular))
+                            and not _singular_counted(toks, k, prev))
         if after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si:
             out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
                                  COSTS.follow_single, Located(k, k + 1), tok.start, prev.trigger))

@@ -416,7 +416,8 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: NumberLexicon) -> int
         c.kind = "money"
     elif w1 in lx.time_before:
         c.kind = "time"
-    elif w1 in lx.reference_before or lx.model_before.search(norm, max(0, c.num - 8), c.num):
+    elif w1 in lx.reference_before or lx.model_before.search(norm, max(0, c.num - 8), c.num) \
+            or _bracketed_reference(norm, c, lx):
         c.kind = "reference"
     elif w1 in lx.score_before:
         c.kind = "score"
@@ -425,6 +426,15 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: NumberLexicon) -> int
     elif _inside_a_code(norm, c):
         c.kind = "reference"  # "H7N9" in Arabic letters: a strain's name, not a count
     return end
+
+
+def _bracketed_reference(norm: str, c: _Core, lx: NumberLexicon) -> bool:
+    """Whether a figure alone in brackets follows a reference word: a mortar's calibre (120), a
+    case number (17), but not a case's (17 people)."""
+    if norm[c.num - 1:c.num] != "(" or norm[c.end:c.end + 1] != ")":
+        return False
+    before = lx.words_before(norm, c.num - 1)
+    return bool(before) and before[-1] in lx.reference_before
 
 
 CODE_REACH = 8  # characters back to the start of a word that mixes letters and digits
