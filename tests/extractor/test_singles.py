@@ -435,3 +435,12 @@ def test_one_person_after_a_time_of_day(text, expected):
 ])
 def test_one_of_the_victims_opening_a_clause(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل 5 أشخاص بينهم صحافيان.", [2, 5]),       # both spellings of the journalist
+    ("وقتل 5 أشخاص بينهم صحفيان.", [2, 5]),
+    ("واعتقلت الشرطة صحافيا بريطانيا.", [1]),
+])
+def test_journalists_in_either_spelling(text, expected):
+    assert sorted(c.count.value for c in extract_claims(text)) == expected

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.extractor.lexicon import has_stem
+from rasd.extractor.lexicon import context, has_stem
 from rasd.extractor.linking import Located
 from rasd.lang.ar import load_data
 from rasd.model import EVENT_TYPES, Token, Trigger
@@ -70,6 +70,9 @@ def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> boo
     return any(has_stem(toks[k], words) for k in range(max(0, lo), min(hi, len(toks))))
 
 
+LOSS_REACH = 8  # words from a figure of the missing to what they lost ("أعمالهم", "منازلهم")
+
+
 def term_or_suspension(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
     """Whether arrest word ``t`` is a prison term ("سجن الناشط لمدة ست سنوات") or a suspension
     from duty ("إيقاف الضابط عن العمل"), not an arrest."""
@@ -109,6 +112,9 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "450 ألف برميل من النفط"
     if trig.type == "displaced" and _near(toks, c.hi, c.hi + lex.protest_window, lex.protests):
         return True  # "خروج الآلاف من الفلسطينيين في مظاهرات"
+    if trig.type == "missing" and _near(toks, last + 1, last + 1 + LOSS_REACH,
+                                        context().lost_possessions):
+        return True  # "فقد 350 من الصحافيين والعاملين في وسائل الإعلام أعمالهم": jobs lost
     if trig.type == "injured" and _near(toks, first, last + lex.disease_window, lex.diseases):
         return True  # "إصابة 300 شخص بالكوليرا"
     return c.lo >= 2 and has_stem(toks[c.lo - 2], lex.named_media)  # "موقع سويداء 24"
