@@ -53,6 +53,13 @@ def test_enumeration_after_hum_shares_the_event():
     assert sorted(c.count.value for c in claims) == [10, 67, 101, 178]
 
 
+def test_enumeration_after_hum_takes_the_victims_noun_before_it():
+    claims = extract_claims("وأسفر الهجوم عن إصابة شخصين بجروح طفيفة. والقتلى هم أربعة صحافيين "
+                            "وموظفة في قسم التسويق.")
+    assert sorted((c.type, c.count.value) for c in claims) == [
+        ("injured", 2), ("killed", 1), ("killed", 4)]
+
+
 def test_victims_of_a_sentence_of_deaths_are_killed():
     claims = extract_claims("وأعلنت المجموعة وفاة عدد من اللاجئين تحت التعذيب، مبينة أن عدد ضحايا "
                             "التعذيب وصل إلى 409 ضحايا.")

@@ -74,7 +74,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     breakdown = after_breakdown(toks, c.lo)
     waiting = state.parent if breakdown else None
     state.parent = None
-    if state.prev is not None and breakdown and waiting is None:
+    if state.prev is not None and breakdown and waiting is None \
+            and not _victims_named(sent, state.prev, c):
         return [state.continue_prev(sent, fig, COSTS.breakdown)]
     linked = link_figure(sent, fig)
     best = linked.best
@@ -120,6 +121,17 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
             state.prev = replace(state.prev, back=True)
         out.append(state.prev)
     return out
+
+
+def _victims_named(sent: Sentence, prev: Draft, c: Located) -> bool:
+    """Whether the breakdown word before figure ``c`` follows a victims noun of its own
+    sentence that is not the previous claim's ("إصابة شخصين. والقتلى هم أربعة صحافيين"): the
+    figure is that noun's (a mixed one, "الضحايا هم", or one set off by a comma, "محتجزين
+    رهائن، هم 101 طفل", stays the previous claim's)."""
+    return any(trig.role == "noun" and not trig.mixed and trig.type != "strikes" and c.lo == t.hi + 1
+               and sent.toks[t.lo].start >= prev.end
+               and not sent.norm[sent.toks[t.hi - 1].end:sent.toks[t.hi].start].strip()
+               for t, trig in zip(sent.ix.t_loc, sent.trigs))
 
 
 def _retyped(link: Link, etype: str) -> Link:
