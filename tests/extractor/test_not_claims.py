@@ -43,6 +43,10 @@ def _claims(text):
     "وذكرت الوكالة أن عدة جنود أوقفوا عن الخدمة.",
     "وفقد 200 عامل وظائفهم.",                                       # jobs lost, no one missing
     "وفقد أكثر من 350 من الصحافيين والعاملين في وسائل الإعلام أعمالهم.",
+    "وكان آلاف الفلسطينيين قد خرجوا في مظاهرات قرب السياج.",          # out to protest
+    "خرج نحو 20 شخصا من دعاة تفوق العرق الأبيض للتظاهر أمام البيت الأبيض.",
+    "وقالت الوزارة إن ثلاثة منهم خرجوا من المستشفى.",               # out of hospital
+    "إذ تعرضت قوافل عدة خرجت في إطار عمليات الإجلاء لإطلاق نار.",   # convoys, not people
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
@@ -64,6 +68,8 @@ def test_not_a_claim(text):
      ("killed", Count(value=350000, qualifier="at_least"))),  # the dead counted in inhabitants
     ("واعتقل الناشط منذ ثلاث سنوات.", ("arrested", Count(value=1))),  # three years ago: no term
     ("واعتقلت الشرطة 5 أشخاص عن طريق الخطأ.", ("arrested", Count(value=5))),  # no duty after عن
+    ("وقال مسؤول إن عمليات الإجلاء شملت 170 مريضا من المستشفى.",  # an evacuation, no discharge
+     ("displaced", Count(value=170))),
 ])
 def test_still_a_claim(text, expected):
     assert _claims(text) == [expected]

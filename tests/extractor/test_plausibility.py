@@ -55,7 +55,7 @@ def test_a_malformed_plausibility_file_names_the_file_and_the_entry(broken_data)
 
 
 def test_the_wounded_leaving_hospital_are_not_displaced():
-    doc = _doc("وقالت الوزارة إن 4 من جرحى الحادث غادروا المستشفى.")
+    doc = _doc("وقالت الوزارة إن 4 من جرحى الحادث غادروا إلى منازلهم.")
     assert doc.claims == ()
     [(claim, why)] = doc.rejected
     assert claim.type == "displaced" and "no event of" in why

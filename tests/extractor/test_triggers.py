@@ -6,6 +6,7 @@ from claims_kit import type_counts
 import rasd
 from rasd.extractor.triggers import find_triggers
 from rasd.ingest.records import make_document
+from rasd.model import Count
 from rasd.pipeline import find_numbers, prepare
 
 
@@ -67,3 +68,14 @@ def test_evacuated_with_a_pronoun_is_displaced():
 ])
 def test_the_families_are_no_capture(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وخرج بموجبه مئات المقاتلين والمدنيين الأحد من مدينة درعا.", Count(vague="hundreds")),
+    ("خرج أكثر من 40 ألف مدني الخميس من الغوطة الشرقية المحاصرة.",
+     Count(value=40000, qualifier="at_least")),
+    ("وقالت المفوضية إن 133 ألف شخص خرجوا من الغوطة الشرقية.", Count(value=133000)),
+])
+def test_people_going_out_of_a_besieged_place_are_displaced(text, expected):
+    claims = rasd.extract(text, published="2018-03-24", outlet="T")
+    assert [(c.type, c.count) for c in claims] == [("displaced", expected)]

@@ -151,6 +151,12 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
     if c.hi + 2 < len(toks) and has_stem(toks[c.hi], lex.single_gap_prepositions) \
             and has_stem(toks[c.hi + 1], lex.objects) and has_stem(toks[c.hi + 2], lex.at_large):
         return True  # "و23 في حالة فرار": at large
+    return postposed_object(toks, c)
+
+
+def postposed_object(toks: Sequence[Token], c: Located) -> bool:
+    """Whether the figure is a count word after the thing it counts ("مناطق عدة", "قوافل عدة")."""
+    lex = persons()
     return c.hi - c.lo == 1 and c.lo > 0 and has_stem(toks[c.lo], lex.postposed) \
         and has_stem(toks[c.lo - 1], lex.objects)
 

@@ -32,6 +32,8 @@ class NotClaimLexicon:
     oil_window: int
     protests: frozenset[str]
     protest_window: int
+    hospitals: frozenset[str]
+    discharge_window: int
     parents: frozenset[str]
     parent_links: tuple[str, ...]
     prison_words: frozenset[str]
@@ -59,7 +61,8 @@ def lexicon() -> NotClaimLexicon:
         diseases=words("diseases"), disease_window=data.integer("disease_window"),
         named_media=words("named_media"), oil_words=words("oil_words"),
         oil_window=data.integer("oil_window"), protests=words("protests"),
-        protest_window=data.integer("protest_window"), parents=words("parents"),
+        protest_window=data.integer("protest_window"), hospitals=words("hospitals"),
+        discharge_window=data.integer("discharge_window"), parents=words("parents"),
         parent_links=tuple(data.words("parent_links")), prison_words=words("prison_words"),
         term_units=words("term_units"), prison_term_window=data.integer("prison_term_window"),
         duty_link=words("duty_link"), duties=words("duties"),
@@ -110,8 +113,11 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "تونسي أب لطفلين": a family, not victims
     if trig.type == "strikes" and _near(toks, c.hi, c.hi + lex.oil_window + 1, lex.oil_words):
         return True  # "450 ألف برميل من النفط"
-    if trig.type == "displaced" and _near(toks, c.hi, c.hi + lex.protest_window, lex.protests):
-        return True  # "خروج الآلاف من الفلسطينيين في مظاهرات"
+    if trig.type == "displaced" and _near(toks, c.hi, after + lex.protest_window, lex.protests):
+        return True  # "خروج الآلاف من الفلسطينيين في مظاهرات", "قد خرجوا في مظاهرات"
+    if trig.type == "displaced" and trig.role == "verb" \
+            and _near(toks, after, after + lex.discharge_window, lex.hospitals):
+        return True  # "خرج ثلاثة منهم من المستشفيات": discharged
     if trig.type == "missing" and _near(toks, last + 1, last + 1 + LOSS_REACH,
                                         context().lost_possessions):
         return True  # "فقد 350 من الصحافيين والعاملين في وسائل الإعلام أعمالهم": jobs lost

@@ -91,10 +91,11 @@ class Candidate:
 
 
 def _counts_things(k: Candidate) -> bool:
-    """The figure counts things ("5 سيارات") and its event word is not right after it; only
-    strikes count things."""
+    """The figure counts things ("5 سيارات") and its event word is not right after it (unless
+    the things come first: "قوافل عدة خرجت" is the convoys' leaving); only strikes count things."""
     c = k.fig.c
-    return linking.counts_objects(k.toks, c) and k.t.lo != c.hi and k.trig.type != "strikes"
+    return linking.counts_objects(k.toks, c) and k.trig.type != "strikes" \
+        and (k.t.lo != c.hi or linking.postposed_object(k.toks, c))
 
 
 def _no_people(k: Candidate) -> bool:
