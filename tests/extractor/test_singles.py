@@ -444,3 +444,14 @@ def test_one_of_the_victims_opening_a_clause(text, expected):
 ])
 def test_journalists_in_either_spelling(text, expected):
     assert sorted(c.count.value for c in extract_claims(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واعتقل يوسيل (44 عاما) في إسطنبول.", [("arrested", 1)]),
+    ("وكان قد قتل وليام شوماخر البالغ من العمر 52 عاما.", [("killed", 1)]),
+    ("واعتقل تامالت، 42 عاما، في العاصمة.", [("arrested", 1)]),
+    ("وقتل في الهجوم (3 أعوام) على الأقل.", []),          # no name before the age
+    ("وقتلت القوات خلال 44 عاما آلاف المدنيين.", [("killed", "thousands")]),
+])
+def test_a_name_told_with_its_age_after_the_verb_is_one_person(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected

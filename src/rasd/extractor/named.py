@@ -11,7 +11,7 @@ subject, and only when at least two such words follow.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,8 +20,8 @@ from rasd.lang.ar import load_data
 from rasd.model import Claim, Document, NormOffset, OrigOffset, Token
 from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
-__all__ = ["bare_name", "bare_name_verb", "claim_names", "not_before_names", "opens_name", "person_name",
-           "shared_names"]
+__all__ = ["aged_name", "bare_name", "bare_name_verb", "claim_names", "not_before_names", "opens_name",
+           "person_name", "shared_names"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class _Lexicon:
     max_words: int
     given_names: frozenset[str]
     not_before_names: frozenset[str]
+    age_openers: frozenset[str]
+    age_reach: int
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,8 @@ def _lexicon() -> _Lexicon:
                     data.integer("max_adjectives"),
                     data.integer("min_words"), data.integer("max_words"),
                     frozenset(data.words("given_names")),
-                    frozenset(data.words("not_before_names")))
+                    frozenset(data.words("not_before_names")),
+                    frozenset(data.words("age_openers")), data.integer("age_reach"))
 
 
 def not_before_names() -> frozenset[str]:
@@ -61,6 +64,25 @@ def opens_name(toks: Sequence[Token], k: int) -> bool:
         return False
     nxt = toks[k + 1]
     return nxt.start - toks[k].end <= 1 and _adjective(nxt, lex) and not starts_with_conjunction(nxt)
+
+
+_AGE_GAP = " \u060c,("  #: what may stand between a name and its age: "يوسيل (44 عاما)"
+
+
+def aged_name(norm: str, toks: Sequence[Token], k: int, ages: Set[int]) -> bool:
+    """Whether tokens from ``k`` are a name (one to ``max_words`` plain words) told with its
+    age (``ages``: token indices of ages): right after it in brackets or commas ("يوسيل (44
+    عاما)"), or after an age opener ("وليام شوماخر البالغ من العمر 52 عاما")."""
+    lex = _lexicon()
+    for m in range(k, min(len(toks), k + lex.max_words + 1)):
+        if m > k and (m in ages and not norm[toks[m - 1].end:toks[m].start].strip(_AGE_GAP)
+                      or not lex.age_openers.isdisjoint(toks[m].stems)
+                      and any(a in ages for a in range(m + 1, m + 1 + lex.age_reach))):
+            return True
+        if not _adjective(toks[m], lex) or has_article(toks[m]) and m == k \
+                or m > k and norm[toks[m - 1].end:toks[m].start].strip():
+            return False
+    return False
 
 
 def bare_name_verb(tok: Token) -> bool:

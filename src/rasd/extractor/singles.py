@@ -11,7 +11,7 @@ from rasd.extractor import linking
 from rasd.extractor.drafts import Cover, Draft, new_draft
 from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Located
-from rasd.extractor.named import bare_name, bare_name_verb, not_before_names, opens_name
+from rasd.extractor.named import aged_name, bare_name, bare_name_verb, not_before_names, opens_name
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.not_claims import term_or_suspension
 from rasd.extractor.rejections import affair_before, blocked
@@ -39,7 +39,8 @@ def sentence_singles(sent: Sentence, counts: list[CountMention]) -> list[Draft]:
     one_of = {c.lo for cm, c in zip(counts, ix.c_loc) if cm.kind == "count"
               and cm.count.value == 1 and cm.noun is None and c.hi == c.lo + 1
               and not linking.counts_objects(toks, c) and not _strike_word_at(toks, c.hi)}
-    singles = _verb_singles(sent.norm, toks, sent.trigs, ix.t_loc, ix.c_loc, sent.si, one_of)
+    ages = {c.lo for cm, c in zip(counts, ix.c_loc) if cm.kind == "age"}
+    singles = _verb_singles(sent.norm, toks, sent.trigs, ix.t_loc, ix.c_loc, sent.si, one_of, ages)
     running = _running_totals(sent.norm, toks, sent.trigs, ix.t_loc, sent.si)
     if running:  # the Nth person is no count of one
         singles = [d for d in singles
@@ -225,11 +226,12 @@ def _lost_a_possession(toks: Sequence[Token], k: int, trig: Trigger) -> bool:
 
 
 def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc: list[Located],
-                  c_loc: list[Located], si: int, one_of: Set[int] = frozenset()
-                  ) -> list[Draft]:
+                  c_loc: list[Located], si: int, one_of: Set[int] = frozenset(),
+                  ages: Set[int] = frozenset()) -> list[Draft]:
     """Count-of-one claims: an event verb or noun with one person after it ("قُتل شاب", "إلقاء
-    القبض على رجل", "اعتقلت أحد المشاركين") or before it ("وكان شرطي أردني قتل", "أحد جنودها
-    قتل"); ``one_of``: the tokens of the figures "أحد/إحدى" + noun."""
+    القبض على رجل", "اعتقلت أحد المشاركين", "اعتقل يوسيل (44 عاما)") or before it ("وكان شرطي
+    أردني قتل", "أحد جنودها قتل"); ``one_of``: the tokens of the figures "أحد/إحدى" + noun;
+    ``ages``: the tokens of ages."""
     out: list[Draft] = []
     gap_words = persons().single_gap
     counted_all = {k for c in c_loc for k in range(c.lo, c.hi)}
@@ -265,7 +267,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
                 _is_one(toks, k, one_of, counted_all, _names_follow(toks[t.lo], trig)) or (
                 trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))
-                or _bare_name_after(norm, toks, trig, t, k)):
+                or _bare_name_after(norm, toks, trig, t, k)
+                or _aged_name_after(toks, trig, t, k, norm, ages)):
             if (count := _referents(toks, k, one_of)).value:
                 more, end = _conjoined_ones(norm, toks, k, counted_all) \
                     if count.value == 1 and k not in one_of else (0, k + 1)
@@ -400,6 +403,16 @@ def _bare_name_after(norm: str, toks: Sequence[Token], trig: Trigger, t: Located
                    or has_stem(tok, lex.single_gap_times) or has_stem(tok, actor_heads())
                    or triggers().entries.contains(tok) for tok in toks[k:k + 2]) \
         and bare_name(norm, toks, k)
+
+
+def _aged_name_after(toks: Sequence[Token], trig: Trigger, t: Located, k: int, norm: str,
+                     ages: Set[int]) -> bool:
+    """Whether a name told with its age follows an event verb as its one person ("وكان قد قتل
+    وليام شوماخر البالغ من العمر 52 عاما"; :func:`named.aged_name`), after a past verb of
+    :func:`named.bare_name_verb`."""
+    return bool(ages) and trig.role == "verb" and k == t.hi and bare_name_verb(toks[t.lo]) \
+        and not (linking.is_person(toks[k]) or triggers().entries.contains(toks[k])) \
+        and aged_name(norm, toks, k, ages)
 
 
 def _names_an_affair(toks: Sequence[Token], lo: int) -> bool:
