@@ -140,6 +140,14 @@ def test_found_munitions_and_expected_departures_are_no_claims(text):
     ("وقامت قوة من 20 عنصرا باعتقال 5 مطلوبين.", [("arrested", 5)]),
     ("وأقدم ثلاثة مسلحين على خطف طفل من منزله.", [("abducted", 1)]),
     ("وقامت القوات باعتقال 30 شخصا.", [("arrested", 30)]),
+    ("وقال إن 3 مسلحين اقتحموا المقر وقتلوا 11 شخصا.", [("killed", 11)]),  # the subject's
+    ("قالت الشرطة إن مهاجمين اثنين قتلوا ستة أشخاص.", [("killed", 6)]),
+    ("وقال إن 5 جنود قتلوا و11 أصيبوا.", [("killed", 5), ("injured", 11)]),  # two conjuncts
+    ("وقال إن 17 شخصا قتلوا، 12 جنديا وخمسة من الطاقم.",
+     [("killed", 17), ("killed", 12), ("killed", 5)]),
+    ("وقال إن نحو ألف شخص غادروا عددا من المناطق.", [("displaced", 1000)]),  # places, no object
+    ("قتل 11 شخصا في الهجوم. وقال إن مجموعة من المتشددين بينهم انتحاريان اقتحموا المقر.",
+     [("killed", 11)]),  # another group's breakdown
 ])
 def test_the_doers_of_an_act_are_not_its_victims(text, expected):
     assert type_counts(text) == expected

@@ -75,7 +75,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     waiting = state.parent if breakdown else None
     state.parent = None
     if state.prev is not None and breakdown and waiting is None \
-            and not _victims_named(sent, state.prev, c):
+            and not _victims_named(sent, state.prev, c) \
+            and not _another_group(sent, state.prev, c):
         return [state.continue_prev(sent, fig, COSTS.breakdown)]
     linked = link_figure(sent, fig)
     best = linked.best
@@ -101,7 +102,7 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     if lost is not None:  # "فقدوا أرواحهم": the dead
         best = _retyped(best, lost)
     trig = best.trigger
-    candidate = Candidate(toks, fig, t, trig, linked.caused)
+    candidate = Candidate(toks, fig, t, trig, linked.caused, frozenset(sent.ix.c_lo), sent.norm)
     for rule in REJECTIONS:
         if rule(candidate):
             return []
@@ -132,6 +133,21 @@ def _victims_named(sent: Sentence, prev: Draft, c: Located) -> bool:
                and sent.toks[t.lo].start >= prev.end
                and not sent.norm[sent.toks[t.hi - 1].end:sent.toks[t.hi].start].strip()
                for t, trig in zip(sent.ix.t_loc, sent.trigs))
+
+
+def _another_group(sent: Sentence, prev: Draft, c: Located) -> bool:
+    """Whether the breakdown word before figure ``c`` follows a group of people this sentence
+    names, when the previous claim is in another sentence ("قتل 11 شخصا. وقال إن مجموعة من
+    المتشددين بينهم انتحاريان اقتحموا المقر"): the attackers are no part of the dead."""
+    if prev.sentence == sent.si:
+        return False
+    toks, breakdown = sent.toks, persons().breakdown
+    for width in (1, 2, 3):
+        k = c.lo - width
+        hit = breakdown.match_at(toks, k) if k > 0 else None
+        if hit is not None and hit[0] == width:
+            return linking.is_person(toks[k - 1]) and not any(t.lo == k - 1 for t in sent.ix.t_loc)
+    return False
 
 
 def _retyped(link: Link, etype: str) -> Link:

@@ -352,6 +352,7 @@ class ContextLexicon:
     still: frozenset[str]
     undone: frozenset[str]
     toll_to: frozenset[str]
+    active_endings: frozenset[str]
     purpose_types: frozenset[str]
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]

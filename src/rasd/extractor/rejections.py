@@ -88,6 +88,8 @@ class Candidate:
     t: Located
     trig: Trigger
     caused: bool  # the event is a causative verb's verbal noun ("دفعت ... إلى النزوح")
+    figure_starts: frozenset[int] = frozenset()  # the first tokens of the sentence's figures
+    norm: str = ""  # the document's normalized text
 
 
 def _counts_things(k: Candidate) -> bool:
@@ -198,8 +200,27 @@ def _doer_of_the_act(k: Candidate) -> bool:
     return any(has_stem(toks[j], context().agent_verbs) for j in range(max(0, c.lo - AGENT_REACH), c.lo))
 
 
+def _subject_of_a_verb_with_its_object(k: Candidate) -> bool:
+    """The figure comes before an event verb in the plural or dual that has a figure of its own
+    right after it ("3 مسلحين اقتحموا المقر وقتلوا 11 شخصا"): the verb is active and the figure
+    counts its doers; the victims are the figure after, which counts people ("غادروا عددا من
+    المناطق" counts places)."""
+    toks, c, t = k.toks, k.fig.c, k.t
+    if k.trig.role != "verb" or t.lo < c.hi or t.hi not in k.figure_starts \
+            or starts_with_conjunction(toks[t.hi]) \
+            or k.norm[toks[t.hi - 1].end:toks[t.hi].start].strip():
+        return False  # "5 جنود قتلوا و11 أصيبوا", "17 شخصا قتلوا، 12 جنديا"
+    text = toks[t.lo].text
+    return any(text.endswith(e) for e in context().active_endings) \
+        and any(linking.is_person(tok) for tok in toks[t.hi + 1:t.hi + 1 + OBJECT_NOUN_REACH])
+
+
+OBJECT_NOUN_REACH = 3  # "وقتلوا 11 [ألف] شخصا": words from the object's figure to its people
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
-    _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition, _doer_of_the_act)
+    _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition, _doer_of_the_act,
+    _subject_of_a_verb_with_its_object)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""
