@@ -100,9 +100,10 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "حكم بسجن 10 متهمين", "السجن المؤبد لستة صحفيين", "حكم بالإعدام على 5"
     if term_or_suspension(toks, t, trig):
         return True  # "سجن 3 ناشطين ست سنوات", "إيقاف 12 موظفا عن العمل"
-    if _near(toks, c.lo - lex.standing_window, c.lo, lex.standing) or trig.type == "displaced" \
+    if _near(toks, c.lo - lex.standing_window, c.lo, lex.standing) or trig.type != "killed" \
             and c.hi < len(toks) and has_stem(toks[c.hi], lex.inhabitants):
-        return True  # "يعيش فيها نحو 200 ألف مدني"; "نحو 400 ألف نسمة" who would flee
+        return True  # "يعيش فيها نحو 200 ألف مدني"; "نحو 400 ألف نسمة" who would flee, or
+        # are held as human shields ("يحتجز نحو 100 الف نسمة")
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
     after = max(c.hi, t.hi)
