@@ -162,3 +162,16 @@ def test_the_doers_of_an_act_are_not_its_victims(text, expected):
 ])
 def test_a_refused_promised_or_intended_event_did_not_happen(text):
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأكدت القوات مقتل قرابة 100 شخص من بين 500 عنصر كانوا قد اجتازوا النهر.", [("killed", 100)]),
+    ("وقال إن 56 شخصا ما زالوا موقوفين من بين 381 شخصا استدعوا في التحقيقات.",
+     [("arrested", 56)]),
+    ("وفي 9 نيسان قتل سبعة إيرانيين من بين 14 شخصا في ضربة جوية.",  # no clause: all killed
+     [("killed", 7), ("killed", 14)]),
+    ("واعترضت الدفاعات 71 صاروخا من أصل 103 صواريخ أطلقت على البلاد.",  # strikes, both
+     [("strikes", 71), ("strikes", 103)]),
+])
+def test_a_whole_told_by_its_own_clause_after_its_part_is_not_the_events(text, expected):
+    assert type_counts(text) == expected

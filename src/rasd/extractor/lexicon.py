@@ -368,6 +368,9 @@ class ContextLexicon:
     affairs: frozenset[str]
     figure_affairs: frozenset[str]
     conditions: PhraseSet[bool]  # "في حال": a condition after a pledge ("بإعادة ... في حال فوزها")
+    whole_markers: PhraseSet[bool]  # "من بين 500": a whole after its part
+    whole_clauses: frozenset[str]
+    plural_verb_ending: str
     condition_states: frozenset[str]  # "في حال خطرة": a state, no condition
     agent_verbs: frozenset[str]  # "قام مسلحان بقتل رهينة": the figure does the act
     aside_relatives: frozenset[str]  # "، التي استهدفت منطقة الكسوة،": an aside in a toll
@@ -408,6 +411,8 @@ def context() -> ContextLexicon:
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
         lost_lives_reach=data.integer("lost_lives_reach"),
         conditions=PhraseSet.build((w, True) for w in data.strings("conditions")),
+        whole_markers=PhraseSet.build((w, True) for w in data.strings("whole_markers")),
+        plural_verb_ending=data.word("plural_verb_ending"),
     ))
 
 

@@ -218,9 +218,29 @@ def _subject_of_a_verb_with_its_object(k: Candidate) -> bool:
 OBJECT_NOUN_REACH = 3  # "وقتلوا 11 [ألف] شخصا": words from the object's figure to its people
 
 
+PART_REACH = 6  # words from a part's figure to the "من بين" of its whole
+WHOLE_CLAUSE_REACH = 3  # words from the whole's figure to the clause that tells it
+
+
+def _whole_of_a_part(k: Candidate) -> bool:
+    """The figure is the whole after a part ("مقتل قرابة 100 شخص من بين 500 عنصر كانوا قد
+    اجتازوا النهر"), told by a clause of its own, and its event word comes before it: the part
+    is the event's people, not the whole (strikes aside: "اعتراض 71 صاروخا من أصل 103")."""
+    toks, c, t, ctx = k.toks, k.fig.c, k.t, context()
+    if k.trig.type == "strikes" or t.hi > c.lo:
+        return False
+    marker = next((c.lo - w for w in (2, 3) if c.lo - w >= 0
+                   and (hit := ctx.whole_markers.match_at(toks, c.lo - w)) is not None
+                   and hit[0] == w), None)
+    if marker is None or not any(j in k.figure_starts for j in range(marker - PART_REACH, marker)):
+        return False
+    return any(has_stem(tok, ctx.whole_clauses) or tok.text.endswith(ctx.plural_verb_ending)
+               for tok in toks[c.hi:c.hi + WHOLE_CLAUSE_REACH])
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
     _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition, _doer_of_the_act,
-    _subject_of_a_verb_with_its_object)
+    _subject_of_a_verb_with_its_object, _whole_of_a_part)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""
