@@ -367,6 +367,8 @@ class ContextLexicon:
     total_relatives: frozenset[str]
     affairs: frozenset[str]
     figure_affairs: frozenset[str]
+    charges: frozenset[str]
+    accused: frozenset[str]
     conditions: PhraseSet[bool]  # "في حال": a condition after a pledge ("بإعادة ... في حال فوزها")
     whole_markers: PhraseSet[bool]  # "من بين 500": a whole after its part
     whole_clauses: frozenset[str]

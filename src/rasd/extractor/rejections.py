@@ -34,6 +34,14 @@ def affair_before(toks: Sequence[Token], lo: int, words: frozenset[str], reach: 
     return any(has_stem(toks[k], words) for k in range(max(0, lo - reach), lo))
 
 
+def charged(toks: Sequence[Token], lo: int) -> bool:
+    """Whether the event word at token ``lo`` is a charge ("بتهمة قتل 3 أشخاص", "متهما بقتل
+    الجندي"; ``context.yaml`` charges, accused): no new claim."""
+    ctx = context()
+    return affair_before(toks, lo, ctx.charges, AFFAIR_REACH) \
+        or lo > 0 and has_preposition(toks[lo]) and has_stem(toks[lo - 1], ctx.accused)
+
+
 def blocked(toks: Sequence[Token], lo: int) -> bool:
     """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل")."""
     ctx = context()
@@ -129,7 +137,8 @@ def _did_not_happen(k: Candidate) -> bool:
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
     return blocked(toks, min(c.lo, t.lo)) or attempted(toks, t.lo) \
         or _undone(toks, max(c.hi, t.hi)) \
-        or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) or (
+        or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) \
+        or charged(toks, t.lo) or (
         trig.role in ("masdar", "verb") and not k.caused and t.lo < c.lo
         and context().purposive(toks[t.lo], trig.type))
 

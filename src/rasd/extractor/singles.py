@@ -14,7 +14,7 @@ from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import aged_name, bare_name, bare_name_verb, not_before_names, opens_name
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.not_claims import term_or_suspension
-from rasd.extractor.rejections import affair_before, blocked
+from rasd.extractor.rejections import affair_before, blocked, charged
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
 from rasd.text.tokens import (
@@ -254,7 +254,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                  COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
             continue
         if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
-                or blocked(toks, t.lo) or _names_an_affair(toks, t.lo) \
+                or blocked(toks, t.lo) or _names_an_affair(toks, t.lo) or charged(toks, t.lo) \
                 or term_or_suspension(toks, t, trig):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
