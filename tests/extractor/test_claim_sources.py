@@ -1,7 +1,7 @@
 """The source of each claim (rasd.extractor.claim_sources), end to end."""
 
 import pytest
-from claims_kit import one_claim
+from claims_kit import extract_claims, one_claim
 
 
 def test_source_from_reporting_verb_and_via_chain():
@@ -87,3 +87,12 @@ def test_a_source_quoted_through_an_aside_may_follow_its_figure():
 def test_a_rule_or_an_agreement_after_a_preposition_is_no_source():
     claim = one_claim("وقال المتحدث إن 5 أشخاص أصيبوا، وتم التعامل مع الحادث وفق الخطط المعدة لذلك.")
     assert claim.source.text == "المتحدث"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المرصد السوري لحقوق الإنسان إن 370 شخصا قتلوا في القصف. وأصيب 340 آخرون بحسب المصدر ذاته.",
+    "وقال المرصد السوري لحقوق الإنسان إن 370 شخصا قتلوا في القصف. وبحسب المصدر نفسه أصيب 340 آخرون.",
+])
+def test_the_same_source_names_back_the_speaker_before(text):
+    injured = [c for c in extract_claims(text) if c.type == "injured"]
+    assert [c.source.text for c in injured] == ["المرصد السوري لحقوق الإنسان"]

@@ -438,6 +438,7 @@ class AttributionLexicon:
     relative: frozenset[str]   # "ما", "كما", "حسبما" before a reporting verb
     object_suffixes: tuple[str, ...]  # "قاله", "أعلنته" after "ما"
     anaphoric: frozenset[str]  # "تلك" in "وفقاً لتلك المصادر"
+    anaphoric_after: frozenset[str]  # "ذاته" in "بحسب المصدر ذاته"
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
