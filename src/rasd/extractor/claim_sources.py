@@ -109,9 +109,9 @@ class SourceResolver:
             after[0] if after and after[0].after else None)
         trailing = self._trailing(pos, after, before_last)
         if trailing is not None and trailing.kind == "carry":  # "..., بحسب المصدر ذاته"
-            named = before_last if before_last is not None and before_last.kind not in UNNAMED \
+            last_named = before_last if before_last is not None and before_last.kind not in UNNAMED \
                 else earlier
-            return named or self._last_named(si)
+            return last_named or self._last_named(si)
         if trailing is not None:
             return trailing
         if chosen is not None and chosen.kind == "outlet":  # "يذكر أن": the article's voice
