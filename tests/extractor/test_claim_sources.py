@@ -96,3 +96,12 @@ def test_a_rule_or_an_agreement_after_a_preposition_is_no_source():
 def test_the_same_source_names_back_the_speaker_before(text):
     injured = [c for c in extract_claims(text) if c.type == "injured"]
     assert [c.source.text for c in injured] == ["المرصد السوري لحقوق الإنسان"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وأضاف المالكي أن الشظايا تناثرت ونتج عنها بحسب المعلومات الأولية مقتل مقيم.", "المالكي"),
+    ("وأسفر الانفجار عن مقتل 5 أشخاص وفق المعلومات الأولية للوزارة.",  # an owner: its own
+     "المعلومات الأولية للوزارة"),
+])
+def test_the_first_information_is_the_speakers_own(text, source):
+    assert one_claim(text).source.text == source

@@ -319,13 +319,22 @@ def _by_preposition(norm: str, toks: Sequence[Token], i: int, lex: AttributionLe
     b = _speaker(norm, toks, a, lex, figures, lam_first=True)
     if b <= a or has_stem(toks[a], lex.not_speakers):  # "وفق الخطط المعدة": how, not who
         return None
-    if b - a <= 2 and a + 1 < len(toks) and has_stem(toks[a + 1], lex.anaphoric_after):
-        # "بحسب المصدر ذاته": the speaker named before, before or after the figure
+    if b - a <= 2 and a + 1 < len(toks) and has_stem(toks[a + 1], lex.anaphoric_after) \
+            or _own_information(toks, a, b, lex):
+        # "بحسب المصدر ذاته", "بحسب المعلومات الأولية": the speaker named before, before or
+        # after the figure
         cue = (toks[i].start, toks[i + n - 1].end)
         return _Found(SourceMention(toks[a + 1].end, toks[a + 1].end, "", "carry", *cue, (), True),
                       a + 2)
     return _Found(_mention(norm, toks, a, b, (toks[i].start, toks[i + n - 1].end), lex,
                            lam=lex.lam, after=_names_anew(toks, a, lex)), b)
+
+
+def _own_information(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> bool:
+    """Whether the speaker phrase ``[a, b)`` is the speaker's own information ("المعلومات
+    الأولية"): a definite word of ``own_information`` and no owner with lam after it."""
+    return toks[a].text in lex.own_information and not any(
+        toks[j].text.startswith(lex.lam) for j in range(a + 1, b))
 
 
 def _subject_of_verb(norm: str, toks: Sequence[Token], i: int, a: int, lex: AttributionLexicon,

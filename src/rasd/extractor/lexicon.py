@@ -439,6 +439,7 @@ class AttributionLexicon:
     object_suffixes: tuple[str, ...]  # "قاله", "أعلنته" after "ما"
     anaphoric: frozenset[str]  # "تلك" in "وفقاً لتلك المصادر"
     anaphoric_after: frozenset[str]  # "ذاته" in "بحسب المصدر ذاته"
+    own_information: frozenset[str]  # "بحسب المعلومات الأولية": the speaker's own
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
