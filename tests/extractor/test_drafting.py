@@ -212,3 +212,15 @@ def test_people_distributed_between_groups_are_a_breakdown():
     """"يتوزعون إلى 19 مسلحا و124 مدنيا": both parts of the 143."""
     claims = extract_claims("وقالت الشبكة إن القوات قتلت 143 شخصا، يتوزعون إلى 19 مسلحا، و124 مدنيا.")
     assert sorted(c.count.value for c in claims if c.type == "killed") == [19, 124, 143]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ودهست سيارة عددا من المارة في برشلونة، مما أدى إلى مقتل 13 شخصا وإصابة 100 آخرين.",
+     [("injured", 100), ("killed", 13)]),   # the vague harm only leads in to its counts
+    ("ودهست سيارة عددا من المارة في برشلونة.", [("injured", "several")]),
+    ("وأسفرت المواجهات عن سقوط 16 قتيلا من المسلحين وإصابة العشرات.",
+     [("injured", "tens"), ("killed", 16)]),
+])
+def test_a_vague_harm_counted_by_its_consequence_is_one_claim(text, expected):
+    claims = extract_claims(text)
+    assert sorted((c.type, c.count.value or c.count.vague) for c in claims) == expected

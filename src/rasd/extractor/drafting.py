@@ -186,9 +186,34 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     last = state.prev
     carried = [last] if last is not None and last.sentence != si else []
     out.extend(follow_singles(toks, c_loc, si, carried + out))
-    return _evacuees(_victims_of_deaths(out, trigs), toks)
+    return _evacuees(_victims_of_deaths(_without_lead_ins(out, trigs, toks), trigs), toks)
 
 
+def _without_lead_ins(drafts: list[Draft], trigs: list[Trigger], toks: Sequence[Token]
+                      ) -> list[Draft]:
+    """Drafts less a vague harm told by its verb that a consequence then counts in the same
+    sentence ("دهست سيارة عددا من المارة، مما أدى إلى مقتل 13 شخصا"; context.yaml
+    consequences)."""
+    verbs = {(t.start, t.end) for t in trigs if t.role == "verb"}
+    if not verbs or not any(d.count.vague is not None for d in drafts):
+        return drafts
+    consequences = context().consequences
+    starts = [t.start for t in toks]
+
+    def counted_after(d: Draft) -> bool:
+        for e in drafts:
+            if e.count.value is not None and e.type in _HARMS and e.start >= d.end:
+                lo, hi = bisect.bisect_left(starts, d.end), bisect.bisect_left(starts, e.start)
+                if hi - lo <= LEAD_IN_GAP and any(has_stem(tok, consequences) for tok in toks[lo:hi]):
+                    return True
+        return False
+
+    return [d for d in drafts if not (d.count.vague is not None and d.type in _HARMS
+                                      and d.trigger in verbs and counted_after(d))]
+
+
+_HARMS = frozenset({"killed", "injured"})
+LEAD_IN_GAP = 8  # words from a vague harm to the count of what it caused ("في برشلونة، مما أدى إلى")
 FAMILIES_REACH = 8  # "422 شخصا من عناصر الدفاع المدني وأفراد عائلاتهم": words after the figure
 
 

@@ -367,6 +367,7 @@ class ContextLexicon:
     total_relatives: frozenset[str]
     affairs: frozenset[str]
     figure_affairs: frozenset[str]
+    consequences: frozenset[str]
     charges: frozenset[str]
     accused: frozenset[str]
     conditions: PhraseSet[bool]  # "في حال": a condition after a pledge ("بإعادة ... في حال فوزها")
