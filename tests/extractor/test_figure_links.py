@@ -252,3 +252,14 @@ def test_a_list_before_an_event_noun_keeps_that_noun():
     claims = extract_claims("وقال المرصد إن 58 طفلا وأكثر من 40 امرأة بين القتلى، إضافة إلى "
                             "إصابة 300 آخرين.")
     assert {c.count.value: c.type for c in claims}.get(40) == "killed"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل في محافظة الحديدة منذ بدء الهجوم باتجاه الميناء في 13 حزيران/يونيو، 483 شخصا.",
+     [("killed", 483)]),
+    ("وقتل في الحرب اليمنية منذ شرع التحالف في حملته عام 2015 نحو 10 آلاف شخص.",
+     [("killed", 10000)]),
+    ("وقتلت في المدينة بعد تعرضها للاعتداء من قبل 10 فتيات.", []),  # the doers
+])
+def test_the_subject_of_an_event_verb_after_fronted_adjuncts(text, expected):
+    assert type_counts(text) == expected

@@ -82,6 +82,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             cost += COSTS.conjunction
         if _split_idiom(toks, c, t, trig):
             cost = min(cost, COSTS.split_idiom)
+        if _after_fronted_adjuncts(toks, c, t, trig, breaks[ti], between, ix):
+            cost = min(cost, COSTS.fronted_adjuncts)
         if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause)
                                 for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig):
             cost += COSTS.new_clause
@@ -107,6 +109,23 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
                      for link, i in links]
     return links
+
+
+ADJUNCT_REACH = 12  # words of fronted adjuncts between an event verb and its subject figure
+
+
+def _after_fronted_adjuncts(toks: Sequence[Token], c: Located, t: Located, trig: Trigger,
+                            breaks: int, between: int, ix: SentenceIndex) -> bool:
+    """Whether figure ``c`` is the subject of an event verb before it that adjuncts opened by a
+    preposition separate from it ("وقتل في محافظة الحديدة منذ بدء الهجوم، 483 شخصا"): people
+    counted; no event word, and at most one other figure (a date) and one clause break between."""
+    if trig.role != "verb" or t.hi >= c.lo or c.lo - t.hi > ADJUNCT_REACH or between > 1 or breaks > 1 \
+            or starts_with_conjunction(toks[c.lo]) or not linking.counts_people(toks, c):
+        return False
+    first = toks[t.hi]
+    if not (has_stem(first, persons().single_gap_prepositions) or has_preposition(first)):
+        return False
+    return not any(t.hi <= lo < c.lo for lo in ix.t_lo)
 
 
 def _other_figures(toks: Sequence[Token], ix: SentenceIndex, lo: int, hi: int) -> bool:
@@ -296,8 +315,9 @@ def link_figure(sent: Sentence, fig: Figure) -> Linked:
     verbal noun first: :func:`_caused_event`, else :func:`_choose`)."""
     toks, ix, c = sent.toks, sent.ix, fig.c
     toll = c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to)  # "... إلى 53": a toll's
-    breaks = {ti: ix.breaks(c, ix.t_loc[ti])  # head may stand further back (_toll_of)
-              for ti in ix.near(c, TOLL_REACH + ASIDE_WORDS if toll else 0)}
+    # head may stand further back
+    back = TOLL_REACH + ASIDE_WORDS if toll else ADJUNCT_REACH  # (_toll_of, fronted adjuncts)
+    breaks = {ti: ix.breaks(c, ix.t_loc[ti]) for ti in ix.near(c, back)}
     links = _links(toks, fig.cm, fig.ci, ix, sent.trigs, breaks)
     if not links:
         return Linked(links, breaks, None, -1, False)

@@ -368,6 +368,7 @@ class ContextLexicon:
     affairs: frozenset[str]
     figure_affairs: frozenset[str]
     consequences: frozenset[str]
+    by_agent: frozenset[str]
     charges: frozenset[str]
     accused: frozenset[str]
     conditions: PhraseSet[bool]  # "في حال": a condition after a pledge ("بإعادة ... في حال فوزها")

@@ -247,9 +247,16 @@ def _whole_of_a_part(k: Candidate) -> bool:
                for tok in toks[c.hi:c.hi + WHOLE_CLAUSE_REACH])
 
 
+def _by_the_doers(k: Candidate) -> bool:
+    """The figure follows "من قبل / على يد / بأيدي" ("تعرضها للاعتداء من قبل 10 فتيات"): it
+    counts who did it, not the people it befell."""
+    c = k.fig.c
+    return c.lo > 0 and has_stem(k.toks[c.lo - 1], context().by_agent)
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
     _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition, _doer_of_the_act,
-    _subject_of_a_verb_with_its_object, _whole_of_a_part)
+    _subject_of_a_verb_with_its_object, _whole_of_a_part, _by_the_doers)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""
