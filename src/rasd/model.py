@@ -74,7 +74,7 @@ class Count:
     vague: str | None = None
 
     def __post_init__(self) -> None:
-        forms = sum(x is not None for x in (self.value, self.min, self.vague))
+        forms = (self.value is not None) + (self.min is not None) + (self.vague is not None)
         if forms != 1:
             raise ValueError("a Count is exactly one of value, min/max or vague")
         if (self.min is None) != (self.max is None):

@@ -461,12 +461,16 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
     out: list[SourceMention] = []
     after = 0  # tokens before this index belong to the last source found
     not_cue, not_relative = lex.cue_words.isdisjoint, lex.relative.isdisjoint
+    neither = lex.cues_or_relatives.isdisjoint
     after_relative = False  # whether the previous word is "ما" ("ما قاله")
     for i, tok in enumerate(toks):
-        # a cue word, or a word after "ما", may open an attribution; most words open none
+        # a cue word, or a word after "ما", may open an attribution; most words are neither
         stems = tok.stems
-        may_cue = after_relative or not not_cue(stems)
-        after_relative = not not_relative(stems)
+        if neither(stems):
+            may_cue, after_relative = after_relative, False
+        else:
+            may_cue = after_relative or not not_cue(stems)
+            after_relative = not not_relative(stems)
         if not may_cue or i < after:
             continue
         found = _source_at(norm, toks, i, lex, figures)

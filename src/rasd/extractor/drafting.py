@@ -173,7 +173,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     out: list[Draft] = []
     count_starts = {c.lo for c in c_loc}
     for ci, (cm, c) in enumerate(zip(counts, c_loc)):
-        cm = CountMention(cm.start, cm.end, _hedged(norm, toks, c, cm.count), cm.kind, cm.noun)
+        if (hedged := _hedged(norm, toks, c, cm.count)) is not cm.count:
+            cm = CountMention(cm.start, cm.end, hedged, cm.kind, cm.noun)
         state.see_single(before.upto(cm.start))
         if cm.kind != "count" or not_a_head_count(toks, c, cm) \
                 and not (cm.count.value == 1

@@ -455,6 +455,11 @@ class AttributionLexicon:
     content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
     content_prepositions: frozenset[str]  # "في" in "حسبما جاء في التقرير"
 
+    @cached_property
+    def cues_or_relatives(self) -> frozenset[str]:
+        """``cue_words | relative``: one set test passes by the words that are neither."""
+        return self.cue_words | self.relative
+
     def anonymous_head(self, word: str) -> bool:
         """Whether a (normalized) word alone heads an anonymous source ("مصدر", "مسؤولان")."""
         return self.kinds.words.get(word) == "anonymous"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 
 from rasd.lang.ar import load_data
 from rasd.model import Token
@@ -31,12 +31,23 @@ class Clitics:
     lam_article: str               # لل (ل + ال)
     min_stem: int                  # fewest letters a stem keeps
 
+    @property
+    def openers(self) -> frozenset[str]:
+        """The letters a word with a proclitic opens with (a word opening with none is its own
+        only stem)."""
+        return self.conjunctions | self.prepositions | {self.article[:1], self.lam_article[:1]}
+
 
 @lru_cache(maxsize=1)
 def _clitics() -> Clitics:
     data = load_data("clitics.yaml")
     return Clitics(frozenset(data.words("conjunctions")), frozenset(data.words("prepositions")),
                    data.word("article"), data.word("lam_article"), data.integer("min_stem"))
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return _clitics().openers
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +64,8 @@ def with_accusative(words: frozenset[str]) -> frozenset[str]:
 
 def _stems_of(word: str) -> tuple[str, ...]:
     """The word and its forms without proclitics (و ف, then ب ل ك, then ال), longest first."""
+    if word[:1] not in _openers():
+        return (word,)  # most words
     c = _clitics()
     conj, prep, art, lam_art, min_len = (c.conjunctions, c.prepositions, c.article,
                                          c.lam_article, c.min_stem)
@@ -98,33 +111,61 @@ def stems(word: str) -> tuple[str, ...]:
     return _STEMS[word]
 
 
+_CONJUNCTION, _PREPOSITION, _ARTICLE, _DEFINITE = 1, 2, 4, 8  # bits of a word's clitic flags
+
+
+def _clitic_flags(word: str) -> int:
+    """What proclitics a word carries, as bits (see the four questions below): a function of the
+    word and its stems, worked out once per word."""
+    c = _clitics()
+    conj, prep, art = c.conjunctions, c.prepositions, c.article
+    stems_ = stems(word)
+    flags = 0
+    if word[:1] in conj and (len(word) == 1 or word[1:] in stems_):
+        flags |= _CONJUNCTION
+    bare = word[1:] if word[:1] in conj and word[1:] in stems_ else word
+    if bare[:1] in prep and bare[1:] in stems_:
+        flags |= _PREPOSITION
+    if any(s.startswith((art, c.lam_article)) for s in stems_[:3]):
+        flags |= _ARTICLE
+    if any(s.startswith(art) and s[len(art):] in stems_ for s in stems_):
+        flags |= _DEFINITE
+    return flags
+
+
+class _FlagsOf(dict[str, int]):
+    """word -> its clitic flags, computed on first sight (cleared with the stems, so bounded)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= STEMS_KEPT:
+            self.clear()
+        found = self[word] = _clitic_flags(word)
+        return found
+
+
+_FLAGS = _FlagsOf()
+
+
 def starts_with_conjunction(tok: Token) -> bool:
     """Whether a token is, or opens with, the conjunction و/ف ("و32", "و 32")."""
-    conj = _clitics().conjunctions
-    return tok.text[:1] in conj and (len(tok.text) == 1 or tok.text[1:] in tok.stems)
+    return _FLAGS[tok.text] & _CONJUNCTION != 0
 
 
 def has_preposition(tok: Token) -> bool:
     """Whether a token opens with a preposition clitic (ب ل ك, after an optional و/ف)."""
-    c = _clitics()
-    conj, prep = c.conjunctions, c.prepositions
-    word = tok.text[1:] if tok.text[:1] in conj and tok.text[1:] in tok.stems else tok.text
-    return word[:1] in prep and word[1:] in tok.stems
+    return _FLAGS[tok.text] & _PREPOSITION != 0
 
 
 def has_article(tok: Token) -> bool:
     """Whether a token carries the definite article ("الثلاثة", "وال27", "للمرصد")."""
-    c = _clitics()
-    # in C, no generator: called for every trigger and figure word
-    return any(map(methodcaller("startswith", (c.article, c.lam_article)), tok.stems[:3]))
+    return _FLAGS[tok.text] & _ARTICLE != 0
 
 
 def is_definite(tok: Token) -> bool:
     """Whether a token carries the definite article as a clitic ("الوكالة", "وللمرصد"), unlike
     :func:`has_article`, which also takes a stem that merely starts with its letters ("وكالة"
     -> "الة")."""
-    art = _clitics().article
-    return any(s.startswith(art) and s[len(art):] in tok.stems for s in tok.stems)
+    return _FLAGS[tok.text] & _DEFINITE != 0
 
 
 def without_article(word: str) -> str:
