@@ -153,6 +153,8 @@ def test_figure_before_the_next_conjunct_keeps_its_own_event(text, expected):
      Count(value=320000, qualifier="at_least")),
     ("أجبر القصف آلاف المدنيين على الفرار من المدينة.", "displaced", Count(vague="thousands")),
     ("ودفع الهجوم 5000 شخص للنزوح نحو الحدود.", "displaced", Count(value=5000)),
+    ("ودفع تقدم القوات الموالية لتركيا أكثر من مئتي ألف مدني إلى الفرار من المدينة.", "displaced",
+     Count(value=200000, qualifier="at_least")),  # a long subject between verb and figure
     ("ووصل عدد المصابين في الحادث إلى نحو 40 شخصاً.", "injured", Count(value=40, qualifier="about")),
 ])
 def test_causative_verb_takes_the_event_named_after_the_figure(text, etype, count):

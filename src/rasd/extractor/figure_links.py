@@ -251,7 +251,7 @@ def _next_conjunct(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
             and tok.text not in triggers().entries.keys)  # "فروا" is no "ف" + "روا"
 
 
-CAUSATIVE_REACH = 4     # "دفعت [العمليات العسكرية] 320 ألفاً": words between verb and figure
+CAUSATIVE_REACH = 6     # "دفع [تقدم القوات الموالية لتركيا] أكثر من مئتي ألف": verb to figure
 CAUSED_EVENT_REACH = 6  # "320 ألف مدني [من سكان المنطقة] إلى النزوح"
 
 
