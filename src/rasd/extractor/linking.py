@@ -156,10 +156,13 @@ def counts_objects(toks: Sequence[Token], c: Located) -> bool:
 
 
 def postposed_object(toks: Sequence[Token], c: Located) -> bool:
-    """Whether the figure is a count word after the thing it counts ("مناطق عدة", "قوافل عدة")."""
+    """Whether the figure is a count word after the thing it counts, maybe with an adjective
+    between ("مناطق عدة", "قوافل عدة", "عمليات عسكرية عدة")."""
     lex = persons()
     return c.hi - c.lo == 1 and c.lo > 0 and has_stem(toks[c.lo], lex.postposed) \
-        and has_stem(toks[c.lo - 1], lex.objects)
+        and (has_stem(toks[c.lo - 1], lex.objects)
+             or c.lo > 1 and has_stem(toks[c.lo - 2], lex.objects)
+             and not (has_stem(toks[c.lo - 1], lex.plural) or has_stem(toks[c.lo - 1], lex.singular)))
 
 
 def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],

@@ -200,7 +200,7 @@ class NumberLexicon:
                 ("distance", after_words("distance_after", True)),
                 ("measure", after_words("measure_after", True)),
                 ("duration", after_words("duration_after", True)),
-            ]) + r")(?!\w)")
+            ]) + r")(?![^\W\d_])")  # a word may end there or run into digits: "أكتوبر2016"
         self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after_words("age_units")
                                    + r"(?!\w)")
         self.money_signs = set(kinds.strings("money_before"))
