@@ -105,3 +105,12 @@ def test_the_same_source_names_back_the_speaker_before(text):
 ])
 def test_the_first_information_is_the_speakers_own(text, source):
     assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وبلغت الاحتجاجات ذروتها بالتزامن مع نقل السفارة الأمريكية إلى القدس، إذ قتل حينها 61 فلسطينيا.",
+     "Test Outlet"),  # the embassy's move, no report
+    ("وفي هذه الأثناء أفادت وسائل الإعلام أن انفجارا أدى لمقتل 11 شخصا.", "وسائل الإعلام"),
+])
+def test_a_reporting_verb_after_a_preposition_is_its_verbal_noun(text, source):
+    assert one_claim(text).source.text == source

@@ -59,3 +59,8 @@ def test_the_wounded_leaving_hospital_are_not_displaced():
     assert doc.claims == ()
     [(claim, why)] = doc.rejected
     assert claim.type == "displaced" and "no event of" in why
+
+
+def test_the_wounded_sent_to_hospital_are_not_deployed():
+    doc = _doc("وقال إن القوات قامت بإرسال 6 من جرحى الحوثيين إلى المستشفيات.")
+    assert doc.claims == ()

@@ -446,8 +446,9 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
         return found
     that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)
     if not (relative or that_verb or (has_stem(tok, lex.verbs) and not is_definite(tok))) or (
-            i > 0 and has_stem(toks[i - 1], context().negation)):  # "رفضت الكشف عن": a verbal noun
-        return None
+            i > 0 and (has_stem(toks[i - 1], context().negation)
+                       or has_stem(toks[i - 1], lex.noun_before))):
+        return None  # "رفضت الكشف عن", "مع نقل السفارة": a verbal noun
     a = i if that_verb else _preceding_subject(norm, toks, i, lex)
     if a < i:
         return _subject_of_verb(norm, toks, i, a, lex, figures)

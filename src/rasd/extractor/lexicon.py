@@ -442,6 +442,7 @@ class AttributionLexicon:
     anaphoric: frozenset[str]  # "تلك" in "وفقاً لتلك المصادر"
     anaphoric_after: frozenset[str]  # "ذاته" in "بحسب المصدر ذاته"
     own_information: frozenset[str]  # "بحسب المعلومات الأولية": the speaker's own
+    noun_before: frozenset[str]  # "مع نقل السفارة": a reporting verb's form read as its verbal noun
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
