@@ -51,6 +51,7 @@ def _claims(text):
     "وتجري محاكمة ثمانية أشخاص بتهمة قتل 370 شخصا جنوب الموصل.",     # a charge
     "ووجهت له المحكمة تهمة القتل والشروع بقتل 5 آخرين.",               # an attempt
     "وشن الجيش عمليات عسكرية عدة تبعها اتفاقات إجلاء.",                # operations counted
+    "وقضت المحكمة العسكرية بمحافظة الإسكندرية في مصر، الخميس، بإعدام 17 متهما.",  # sentenced
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []
@@ -71,6 +72,7 @@ def test_not_a_claim(text):
     ("وأودت الحرب بحياة أكثر من 350 ألف نسمة.",
      ("killed", Count(value=350000, qualifier="at_least"))),  # the dead counted in inhabitants
     ("واعتقل الناشط منذ ثلاث سنوات.", ("arrested", Count(value=1))),  # three years ago: no term
+    ("وأعدمت السلطات 17 متهما بالإرهاب.", ("killed", Count(value=17))),  # executed
     ("واعتقلت الشرطة 5 أشخاص عن طريق الخطأ.", ("arrested", Count(value=5))),  # no duty after عن
     ("وقال مسؤول إن عمليات الإجلاء شملت 170 مريضا من المستشفى.",  # an evacuation, no discharge
      ("displaced", Count(value=170))),

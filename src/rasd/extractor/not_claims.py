@@ -98,6 +98,9 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
                                                  last + 1, lex.verdicts) and (
             trig.type != "killed" or has_stem(toks[t.lo], lex.death_sentences)):
         return True  # "حكم بسجن 10 متهمين", "السجن المؤبد لستة صحفيين", "حكم بالإعدام على 5"
+    if trig.type == "killed" and has_stem(toks[t.lo], lex.death_sentences) and c.hi < len(toks) \
+            and has_stem(toks[c.hi], context().accused):
+        return True  # "قضت المحكمة ... بإعدام 17 متهما": the accused sentenced, not executed
     if term_or_suspension(toks, t, trig):
         return True  # "سجن 3 ناشطين ست سنوات", "إيقاف 12 موظفا عن العمل"
     if _near(toks, c.lo - lex.standing_window, c.lo, lex.standing) or trig.type != "killed" \
