@@ -114,3 +114,9 @@ def test_the_first_information_is_the_speakers_own(text, source):
 ])
 def test_a_reporting_verb_after_a_preposition_is_its_verbal_noun(text, source):
     assert one_claim(text).source.text == source
+
+
+def test_the_words_said_after_a_continuation_verb_are_no_speaker():
+    text = ("وقال العميد محمد صالح إن المحافظة أصبحت مطهرة. وأضاف نكرر شكرنا وتقديرنا إلى الأشقاء، "
+            "وأكد أن أكثر من 50 قتيلا سقطوا في موقع واحد.")
+    assert one_claim(text).source.text == "العميد محمد صالح"

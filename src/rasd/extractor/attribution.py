@@ -203,13 +203,17 @@ def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexic
 def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon,
                figures: frozenset[int]) -> bool:
     """Whether an unknown-kind phrase after a reporting verb reads as a speaker: it does not open
-    with a pronoun-suffixed noun ("أعلن ولاءها") and ends where a speaker ends (a complementizer,
+    with a pronoun-suffixed noun ("أعلن ولاءها"), nor hold one ("وأضاف نكرر شكرنا"), and ends
+    where a speaker ends (a complementizer,
     punctuation, a time or place word), not by running into figures, events or the word limit."""
     if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3 \
             and not _known_kind(toks, a, a + 1, lex):  # "وأفادت سانا": a name ending like "ـنا"
         return False  # "أعلنت ولاءها لتنظيم": an object, not a speaker
     if _known_kind(toks, a, b, lex):
         return True
+    if any(tok.text.endswith(lex.speech_suffixes) and not tok.text.endswith(lex.not_speech_endings)
+           and len(tok.text) > 3 for tok in toks[a + 1:b]):
+        return False  # "وأضاف نكرر شكرنا وتقديرنا": the words said, not who said them
     if b >= len(toks) or _broken(norm, toks[b - 1], toks[b]):
         return True
     nxt = toks[b]

@@ -429,6 +429,8 @@ class AttributionLexicon:
     kinds: PhraseSet[str]
     max_words: int
     pronoun_suffixes: tuple[str, ...]
+    speech_suffixes: tuple[str, ...]
+    not_speech_endings: tuple[str, ...]
     lam: str
     charge: str  # "ب" of the charge after a verb of accusing
     not_a_report: frozenset[str]
@@ -494,6 +496,8 @@ def attribution() -> AttributionLexicon:
         kinds=PhraseSet.build(kinds),
         max_words=data.integer("max_speaker_words"),
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
+        speech_suffixes=tuple(data.words("speech_suffixes")),
+        not_speech_endings=tuple(data.words("not_speech_endings")),
         lam=data.word("lam"),
         charge=data.word("charge"),
         cue_words=prepositions.keys | verbs | outlet_voice.keys
