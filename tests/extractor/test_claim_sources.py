@@ -120,3 +120,11 @@ def test_the_words_said_after_a_continuation_verb_are_no_speaker():
     text = ("وقال العميد محمد صالح إن المحافظة أصبحت مطهرة. وأضاف نكرر شكرنا وتقديرنا إلى الأشقاء، "
             "وأكد أن أكثر من 50 قتيلا سقطوا في موقع واحد.")
     assert one_claim(text).source.text == "العميد محمد صالح"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقد أكدت إيران مقتل 5 من مواطنيها في هذا القصف.", "إيران"),
+    ("وأحصت تركيا مقتل 42 من جنودها على الأقل منذ بدء هجومها.", "تركيا"),
+])
+def test_a_country_before_its_event_noun_is_the_speaker(text, source):
+    assert one_claim(text).source.text == source

@@ -265,3 +265,12 @@ def test_a_list_before_an_event_noun_keeps_that_noun():
 ])
 def test_the_subject_of_an_event_verb_after_fronted_adjuncts(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل شخصان في الاحتجاجات. وقالت الشرطة إن أحد القتيلين شرطي.", [("killed", 2), ("killed", 1)]),
+    ("وتسببت الاشتباكات والتفجيران الانتحاريان بمقتل 20 عنصرا.", [("killed", 20)]),  # bombings
+    ("وقتل الجنديان الإسرائيليان في الهجوم.", [("killed", 2)]),
+])
+def test_a_definite_dual_that_names_back_or_qualifies_is_no_new_figure(text, expected):
+    assert type_counts(text) == expected

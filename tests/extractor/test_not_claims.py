@@ -53,6 +53,7 @@ def _claims(text):
     "وشن الجيش عمليات عسكرية عدة تبعها اتفاقات إجلاء.",                # operations counted
     "وقضت المحكمة العسكرية بمحافظة الإسكندرية في مصر، الخميس، بإعدام 17 متهما.",  # sentenced
     "الحصار أو الحرب أو التهجير 3 خيارات باتت جزءا من خطة النظام.",       # options counted
+    "وضبط وتدمير عدد (25) دراجة نارية.",                                      # motorcycles
 ])
 def test_not_a_claim(text):
     assert _claims(text) == []

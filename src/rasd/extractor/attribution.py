@@ -20,7 +20,7 @@ from rasd.extractor.lexicon import (
     persons,
     triggers,
 )
-from rasd.extractor.nationality import tables
+from rasd.extractor.nationality import names_a_country, tables
 from rasd.extractor.sources import HEAD_KINDS, ORG_KINDS, resolve_source
 from rasd.model import Document, NormOffset, SourceMention, Token
 from rasd.text.tokens import (
@@ -209,8 +209,8 @@ def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: Attributio
     if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3 \
             and not _known_kind(toks, a, a + 1, lex):  # "وأفادت سانا": a name ending like "ـنا"
         return False  # "أعلنت ولاءها لتنظيم": an object, not a speaker
-    if _known_kind(toks, a, b, lex):
-        return True
+    if _known_kind(toks, a, b, lex) or b - a == 1 and names_a_country(toks[a].text):
+        return True  # (a country as the speaker: "وأكدت إيران مقتل 5")
     if any(tok.text.endswith(lex.speech_suffixes) and not tok.text.endswith(lex.not_speech_endings)
            and len(tok.text) > 3 for tok in toks[a + 1:b]):
         return False  # "وأضاف نكرر شكرنا وتقديرنا": the words said, not who said them

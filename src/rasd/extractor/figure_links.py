@@ -20,7 +20,8 @@ CASUALTY_TYPES = frozenset({"killed", "injured"})  # nouns of the dead or wounde
 
 def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
     """Figures that are labels rather than head counts: bare years, "الدول الـ20", "الأشهر الثمانية",
-    and the perpetrators ("برصاص شخصين", "على يد 3 مسلحين")."""
+    the perpetrators ("برصاص شخصين", "على يد 3 مسلحين"), and a definite dual after "one of" ("أحد
+    القتيلين": the two dead counted before)."""
     nxt_person = c.hi < len(toks) and linking.is_person(toks[c.hi])
     if cm.count.value == 1:  # "أحد/إحدى" = one of; single persons are handled by singles.py
         return True
@@ -28,13 +29,24 @@ def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> boo
         return True  # "قتل برصاص شخصين": the shooters
     if cm.noun is not None:  # a dual: only duals of people, event words or strike targets count
         return not (linking.is_person(toks[c.lo])
-                    or has_stem(toks[c.lo], triggers().strike_targets)) or _speaker_dual(toks, c)
+                    or has_stem(toks[c.lo], triggers().strike_targets)) or _speaker_dual(toks, c) \
+            or c.lo > 0 and has_article(toks[c.lo]) \
+            and (has_stem(toks[c.lo - 1], persons().one_of_victims)  # "أحد القتيلين": named back
+                 or _agrees_with_dual_before(toks, c.lo))  # "التفجيران الانتحاريان": an adjective
     if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
         return True
     if has_article(toks[c.lo]) and cm.noun is None and cm.count.vague is None:
         prev_person = c.lo > 0 and linking.is_person(toks[c.lo - 1])
         return not (prev_person or nxt_person)
     return False
+
+
+def _agrees_with_dual_before(toks: Sequence[Token], k: int) -> bool:
+    """Whether the definite dual at token ``k`` is an adjective of the definite dual of a thing
+    before it, with the same ending ("التفجيران الانتحاريان": the two suicide bombings)."""
+    prev = toks[k - 1]
+    return has_article(prev) and not linking.is_person(prev) and len(prev.text) > 4 \
+        and prev.text[-2:] == toks[k].text[-2:]
 
 
 SPEAKER_VERB_REACH = 2  #: words after a dual where its verb of saying may stand ("مصدران عسكريان قالا")

@@ -139,6 +139,12 @@ def country_names() -> dict[str, str]:
     return dict(tables().names)
 
 
+def names_a_country(word: str) -> bool:
+    """Whether a normalized word is a country's name or capital, standing for its government
+    ("إيران", "موسكو")."""
+    return word in tables().names
+
+
 def country_name(iso: str) -> str | None:
     """English name of a country code listed in the data ("RU" -> "Russia")."""
     return tables().english.get(iso.upper())
