@@ -79,3 +79,12 @@ def test_the_families_are_no_capture(text, expected):
 def test_people_going_out_of_a_besieged_place_are_displaced(text, expected):
     claims = rasd.extract(text, published="2018-03-24", outlet="T")
     assert [(c.type, c.count) for c in claims] == [("displaced", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ومات 5 أشخاص في الحريق.", [("killed", 5)]),
+    ("وقال إن 12 شخصا ماتوا غرقا.", [("killed", 12)]),
+    ("مضيفة أن طفلا واحدا مات اختناقا.", [("killed", 1)]),
+])
+def test_died_is_killed(text, expected):
+    assert type_counts(text) == expected
