@@ -177,3 +177,11 @@ def test_a_sources_equal_figures_in_towns_of_two_provinces_are_two_events():
             "وأضافت المصادر أن ستة مسلحين قتلوا في مدينة درعا.")
     claims = rasd.extract(text, published="2018-03-25", outlet="Test Outlet")
     assert [(c.count.value, c.location.admin1) for c in claims] == [(6, "Aleppo"), (6, "Daraa")]
+
+
+def test_a_title_figure_the_body_tells_with_another_name_is_one_claim():
+    claims = rasd.extract("أعلنت قوات الدفاع الشعبي، الجناح العسكري لحزب العمال، مقتل 12 جنديا تركيا.",
+                          title="حزب العمال يعلن مقتل 12 جنديا تركيا", published="2018-03-24",
+                          outlet="T")
+    assert [(c.type, c.count.value, c.source.text) for c in claims] == [
+        ("killed", 12, "قوات الدفاع الشعبي")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rasd.extractor.lexicon import attribution
@@ -165,8 +165,19 @@ def dedupe(claims: list[Claim], headings: list[Span],
     named_one = {cl.type for cl in keep if cl.count.value == 1 and cl.source.kind != "outlet"}
     keep = [cl for cl in keep if not (cl.count.value == 1 and cl.source.kind == "outlet"
                                       and cl.type in named_one and in_heading(cl))]
+    keep = _without_retold_titles(keep, in_title)
     keep.sort(key=lambda cl: cl.evidence.start)
     return keep
+
+
+def _without_retold_titles(keep: list[Claim], in_title: Callable[[Claim], bool]) -> list[Claim]:
+    """Claims less a title's figure that the body tells again with a source of its own, whoever
+    the title names ("حزب العمال يعلن مقتل 12" over "أعلنت قوات الدفاع الشعبي مقتل 12"): the
+    title sums up the body."""
+    body = {(cl.type, cl.count.key(), cl.mixed) for cl in keep
+            if not in_title(cl) and cl.source.kind != "outlet"}
+    return [cl for cl in keep if not (in_title(cl) and cl.source.kind != "outlet"
+                                      and (cl.type, cl.count.key(), cl.mixed) in body)]
 
 
 LIST_REACH = 90  #: characters between two figures of one list ("4 جنود و5 متعاقدين و4 مدنيين")
