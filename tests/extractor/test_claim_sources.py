@@ -128,3 +128,13 @@ def test_the_words_said_after_a_continuation_verb_are_no_speaker():
 ])
 def test_a_country_before_its_event_noun_is_the_speaker(text, source):
     assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال الجيش إن الوضع هادئ. وكان الكاردينال ليوبولدو برينيس، رئيس مجلس الأساقفة، قد قال "
+     "إن 5 أشخاص قتلوا.", "الكاردينال ليوبولدو برينيس"),
+    ("وكان الجيش اليمني، كشف، الأحد، عن مقتل 500 من الحوثيين.", "الجيش اليمني"),
+    ('وكانت "رويترز" قالت إن نحو 300 رجل قتلوا أو أصيبوا.', "رويترز"),
+])
+def test_a_subject_framed_by_an_auxiliary_and_commas_is_the_speaker(text, source):
+    assert one_claim(text).source.text == source

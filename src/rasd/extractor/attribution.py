@@ -272,6 +272,35 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
     return i
 
 
+_COMMA = re.compile(r"[,\u060c]")  # an apposition's comma (quotes, unlike it, may stand in a name)
+
+
+def _framed_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
+                    ) -> tuple[int, int] | None:
+    """The subject an auxiliary opens before reporting verb ``i`` when appositions set off by
+    commas stand between ("وكان الكاردينال ليوبولدو برينيس، رئيس مجلس الأساقفة، قد قال"): from
+    after the auxiliary to its first break, a known kind of speaker or a definite phrase of two
+    words or more; None when no auxiliary opens the clause within ``frame_reach`` words, or a
+    figure or another cue stands between."""
+    j = i - 1 if i > 0 and has_stem(toks[i - 1], context().modal) else i
+    for p in range(j - 1, max(-1, j - 1 - lex.frame_reach), -1):
+        tok = toks[p]
+        if _DIGIT.search(tok.text) or not lex.cue_words.isdisjoint(tok.stems):
+            return None
+        if has_stem(tok, lex.auxiliaries) and (p == 0 or _broken(norm, toks[p - 1], tok)
+                                               or starts_with_conjunction(tok)):
+            b = next((k for k in range(p + 2, j + 1)
+                      if _COMMA.search(norm, toks[k - 1].end, toks[k].start)), None)
+            if b is None and j > p + 1 and _broken(norm, toks[j - 1], toks[j]):
+                b = j  # "وكانت "رويترز" قالت": a quoted name right before the verb
+            if b is None or not p + 1 < b <= p + 1 + lex.max_words:
+                return None  # no comma: the plain order, read by _preceding_subject
+            kind = _known_kind(toks, p + 1, b, lex)  # (not "كان وقتا خطيرا": a predicate)
+            return (p + 1, b) if kind is not None or b - p - 1 >= 2 and is_definite(toks[p + 1]) \
+                else None
+    return None
+
+
 def _names_a_state(toks: Sequence[Token], a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` (an auxiliary "قد" aside) are one country or capital name
     speaking for its state ("وكانت طهران أعلنت", "وكانت روسيا قد أعلنت")."""
@@ -456,6 +485,9 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
     a = i if that_verb else _preceding_subject(norm, toks, i, lex)
     if a < i:
         return _subject_of_verb(norm, toks, i, a, lex, figures)
+    framed = None if that_verb else _framed_subject(norm, toks, i, lex)
+    if framed is not None:  # "وكان الكاردينال فلان، رئيس المجلس، قد قال"
+        return _Found(_mention(norm, toks, *framed, (tok.start, tok.end), lex), i + 1)
     return _speaker_after_verb(norm, toks, i, that_verb, lex, figures)
 
 

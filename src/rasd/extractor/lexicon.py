@@ -445,6 +445,8 @@ class AttributionLexicon:
     anaphoric_after: frozenset[str]  # "ذاته" in "بحسب المصدر ذاته"
     own_information: frozenset[str]  # "بحسب المعلومات الأولية": the speaker's own
     noun_before: frozenset[str]  # "مع نقل السفارة": a reporting verb's form read as its verbal noun
+    auxiliaries: frozenset[str]  # "وكان X، ...، قد قال": the subject framed by an auxiliary
+    frame_reach: int
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
@@ -495,6 +497,7 @@ def attribution() -> AttributionLexicon:
         via=PhraseSet.build((w, True) for w in data.strings("via_markers")),
         kinds=PhraseSet.build(kinds),
         max_words=data.integer("max_speaker_words"),
+        frame_reach=data.integer("frame_reach"),
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         speech_suffixes=tuple(data.words("speech_suffixes")),
         not_speech_endings=tuple(data.words("not_speech_endings")),
