@@ -88,3 +88,11 @@ def test_people_going_out_of_a_besieged_place_are_displaced(text, expected):
 ])
 def test_died_is_killed(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت إن 18 شخصا على الأقل عولجوا بجلسات الأوكسجين.", [("injured", 18)]),  # treated
+    ("وهناك عشرات المقاتلين من مختلف أنحاء العالم تقاطروا إلى جبهات القتال.", [("deployed", "tens")]),
+])
+def test_treated_are_wounded_and_flocking_to_the_front_is_deployed(text, expected):
+    assert type_counts(text) == expected
