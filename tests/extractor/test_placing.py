@@ -367,3 +367,13 @@ def test_a_malformed_locatives_file_names_the_file_and_the_entry(broken_data) ->
     broken_data(placing, "locatives.yaml", lambda d: d.update({"seat": "مقر"}), placing._words)
     with pytest.raises(DataError, match=r"^locatives\.yaml: seat: a list of strings expected"):
         placing._words("seat")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وقتل 12 من المقاتلين الموالين لدمشق في هجوم.", None),       # loyal to Damascus: a party
+    ("وقتل 5 من الفصائل المدعومة من أنقرة في القصف.", None),
+    ("وشهدت القرى الموالية بريف حماة تشييع 10 قتلى.", "ريف حماة"),   # "ب": in
+])
+def test_a_party_someone_is_loyal_to_is_no_place(text, place):
+    claims = rasd.extract(text, published="2018-03-24", outlet="T")
+    assert [c.location.text if c.location else None for c in claims] == [place]

@@ -260,12 +260,35 @@ def _capital_nouns() -> frozenset[str]:
     return frozenset(normalized_words(load_data("locatives.yaml").words("capital_nouns")))
 
 
+def names_a_party(doc: Document, starts: Sequence[int], place: PlaceMention) -> bool:
+    """Whether a place is the party someone is loyal to or backed by ("الموالين لدمشق",
+    "المدعومة من أنقرة"; ``locatives.yaml`` allegiance), not where anything happened: glued to a
+    lam right after such a word, or after it and "من" (``starts``: the tokens' starts)."""
+    i = bisect.bisect_right(starts, place.start) - 1
+    toks, words = doc.tokens, _party_words()
+    if i < 1 or i >= len(toks):
+        return False
+    if toks[i].start < place.start:  # a clitic glued before the place: "لدمشق"
+        return doc.norm[toks[i].start:place.start] in words["party_lam"] \
+            and has_stem(toks[i - 1], words["allegiance"])
+    return i > 1 and has_stem(toks[i - 1], words["party_links"]) \
+        and has_stem(toks[i - 2], words["allegiance"])
+
+
+@lru_cache(maxsize=1)
+def _party_words() -> dict[str, frozenset[str]]:
+    data = load_data("locatives.yaml")
+    return {key: frozenset(normalized_words(data.words(key)))
+            for key in ("allegiance", "party_lam", "party_links")}
+
+
 def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
     """Directions of "البلاد" ("في جنوب شرق البلاد", "بشمال البلاد", "وسط البلاد"): a region of
     the last country a known place before it lies in (none when no place before has one)."""
     country_word, sides = _region_words()
     toks = doc.tokens
     known_starts = [p.start for p in known]
+    token_starts = [t.start for t in toks]
     out = []
     for k, tok in enumerate(toks):
         if k == 0 or tok.text not in country_word or not is_definite(tok):
@@ -282,7 +305,8 @@ def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMent
         if stem is None:
             continue
         i = bisect.bisect_left(known_starts, first.start)
-        country = next((p.country for p in reversed(known[:i]) if p.country), None)
+        country = next((p.country for p in reversed(known[:i])
+                        if p.country and not names_a_party(doc, token_starts, p)), None)
         entry = Gazetteer.default().country(country) if country else None
         if entry is None:
             continue
