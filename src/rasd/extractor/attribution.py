@@ -426,6 +426,15 @@ def _words_of(toks: Sequence[Token], a: int, b: int) -> str:
     return " ".join(t.text for t in toks[a:b])
 
 
+def _before_object(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> int:
+    """Where a speaker of a known kind ends before the verb's object document ("كشف الجيش
+    المصري | نتائج البيان"; ``attribution.yaml`` object_documents): ``b`` when none."""
+    for j in range(a + 1, b):
+        if has_stem(toks[j], lex.object_documents) and _known_kind(toks, a, j, lex) is not None:
+            return j
+    return b
+
+
 def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: bool,
                         lex: AttributionLexicon, figures: frozenset[int]) -> _Found | None:
     """Verb-subject order: the speaker after the verb at token ``i`` (and the source it quotes,
@@ -437,7 +446,7 @@ def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: boo
     start = _speaker_start(toks, i + 1, lex)
     s0 = _latest_document_owner(toks, start, lex)
     lam = lex.lam if s0 != start else ""  # "آخر حصيلة للمرصد": the owner's lam left out
-    b = _speaker(norm, toks, s0, lex, figures)
+    b = _before_object(toks, s0, _speaker(norm, toks, s0, lex, figures), lex)
     accuser = has_stem(tok, lex.accuse_verbs) and (end := _accuser_end(toks, s0, b)) < b
     if accuser:
         b = end  # the accused after it bounds the speaker, as a stop word would

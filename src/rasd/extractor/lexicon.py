@@ -446,6 +446,7 @@ class AttributionLexicon:
     own_information: frozenset[str]  # "بحسب المعلومات الأولية": the speaker's own
     noun_before: frozenset[str]  # "مع نقل السفارة": a reporting verb's form read as its verbal noun
     auxiliaries: frozenset[str]  # "وكان X، ...، قد قال": the subject framed by an auxiliary
+    object_documents: frozenset[str]  # "كشف الجيش نتائج البيان": the verb's object
     frame_reach: int
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
     name_openers: frozenset[str]  # "باسم" before a quoted name
