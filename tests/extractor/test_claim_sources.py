@@ -148,3 +148,13 @@ def test_a_subject_framed_by_an_auxiliary_and_commas_is_the_speaker(text, source
 ])
 def test_a_document_after_a_known_speaker_is_the_verbs_object(text, source):
     assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال التحالف إنه سيجري تحقيقا لمعرفة مدى صحة الأنباء التي تحدثت عن مقتل 33 مدنيا.",
+     "الأنباء"),
+    ("ونفى الجيش التقارير التي تحدثت عن مقتل 20 جنديا.", "التقارير"),
+    ("وقالت المعارضة التي تحدثت أولا عن سقوط 16 جريحا إن القمع مستمر.", "المعارضة"),
+])
+def test_the_noun_a_relative_reporting_verb_refers_to_is_the_speaker(text, source):
+    assert one_claim(text).source.text == source

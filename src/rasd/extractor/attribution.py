@@ -275,6 +275,24 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
 _COMMA = re.compile(r"[,\u060c]")  # an apposition's comma (quotes, unlike it, may stand in a name)
 
 
+def _relative_head(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
+                   ) -> tuple[int, int] | None:
+    """The noun a relative pronoun right before reporting verb ``i`` refers back to, when it
+    is a speaker of a known kind ("الأنباء التي تحدثت", "مصادر طبية التي أفادت"): from the nearest
+    known head within ``relative_head_words`` words to the pronoun; None otherwise."""
+    if i < 2 or not has_stem(toks[i - 1], lex.relative_pronouns) \
+            or _broken(norm, toks[i - 2], toks[i - 1]) \
+            or i + 1 < len(toks) and _known_kind(toks, i + 1, i + 2, lex) is not None:
+        return None  # (not "الموقع الذي تقول وكالات الإغاثة": the verb's own subject follows)
+    for a in range(i - 2, max(-1, i - 2 - lex.relative_head_words), -1):
+        if a < i - 2 and _broken(norm, toks[a], toks[a + 1]) \
+                or has_stem(toks[a], lex.anaphoric_after):  # "المصدر نفسه الذي": named back
+            return None
+        if _known_kind(toks, a, a + 1, lex) is not None:
+            return a, i - 1
+    return None
+
+
 def _framed_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
                     ) -> tuple[int, int] | None:
     """The subject an auxiliary opens before reporting verb ``i`` when appositions set off by
@@ -491,6 +509,9 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
             i > 0 and (has_stem(toks[i - 1], context().negation)
                        or has_stem(toks[i - 1], lex.noun_before))):
         return None  # "رفضت الكشف عن", "مع نقل السفارة": a verbal noun
+    head = None if that_verb else _relative_head(norm, toks, i, lex)
+    if head is not None:  # "الأنباء التي تحدثت عن مقتل 33": the reports speak
+        return _Found(_mention(norm, toks, *head, (tok.start, tok.end), lex), i + 1)
     a = i if that_verb else _preceding_subject(norm, toks, i, lex)
     if a < i:
         return _subject_of_verb(norm, toks, i, a, lex, figures)

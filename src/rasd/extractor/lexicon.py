@@ -447,6 +447,8 @@ class AttributionLexicon:
     noun_before: frozenset[str]  # "مع نقل السفارة": a reporting verb's form read as its verbal noun
     auxiliaries: frozenset[str]  # "وكان X، ...، قد قال": the subject framed by an auxiliary
     object_documents: frozenset[str]  # "كشف الجيش نتائج البيان": the verb's object
+    relative_pronouns: frozenset[str]  # "الأنباء التي تحدثت عن": the noun before speaks
+    relative_head_words: int
     frame_reach: int
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
     name_openers: frozenset[str]  # "باسم" before a quoted name
@@ -499,6 +501,7 @@ def attribution() -> AttributionLexicon:
         kinds=PhraseSet.build(kinds),
         max_words=data.integer("max_speaker_words"),
         frame_reach=data.integer("frame_reach"),
+        relative_head_words=data.integer("relative_head_words"),
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         speech_suffixes=tuple(data.words("speech_suffixes")),
         not_speech_endings=tuple(data.words("not_speech_endings")),
