@@ -377,3 +377,9 @@ def test_a_malformed_locatives_file_names_the_file_and_the_entry(broken_data) ->
 def test_a_party_someone_is_loyal_to_is_no_place(text, place):
     claims = rasd.extract(text, published="2018-03-24", outlet="T")
     assert [c.location.text if c.location else None for c in claims] == [place]
+
+
+def test_where_the_victims_come_from_is_no_place():
+    claims = rasd.extract("وقتل قياديان حوثيان في الحديدة، وهما من محافظة صعدة.", published="2018-03-24",
+                          outlet="T")
+    assert [c.location.text for c in claims] == ["الحديدة"]

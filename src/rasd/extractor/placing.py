@@ -33,7 +33,7 @@ from rasd.extractor.datelines import dateline_end
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
 from rasd.extractor.lexicon import context, has_stem, state_heads
 from rasd.extractor.place_sets import COUNTRY_REGION, FinestSoFar, Spans, finest_places, in_order, nearest
-from rasd.extractor.places import names_a_party
+from rasd.extractor.places import names_a_party, names_an_origin
 from rasd.extractor.sources import known_names_at
 from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_data
@@ -136,6 +136,7 @@ class PlaceChooser:
         event_ends = frozenset(t.end for t in doc.triggers)
         self.places = [p for p in doc.places if p.start not in speakers
                        and not self._follows(p, seat) and not names_a_party(doc, self.starts, p)
+                       and not names_an_origin(doc, self.starts, p)
                        and not self._mission_moved_to(p)
                        and not self._office_seat(p, offices, event_ends)]
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
