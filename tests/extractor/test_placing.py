@@ -383,3 +383,13 @@ def test_where_the_victims_come_from_is_no_place():
     claims = rasd.extract("وقتل قياديان حوثيان في الحديدة، وهما من محافظة صعدة.", published="2018-03-24",
                           outlet="T")
     assert [c.location.text for c in claims] == ["الحديدة"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وفر المسلحون من السويق صوب مركز مديرية زبيد بعد مقتل وإصابة العشرات منهم.", "السويق"),
+    ("وأطلقت الميليشيا 5 صواريخ باتجاه مدينة جازان ما أدى إلى مقتل مدني.", "مدينة جازان"),
+])
+def test_where_people_headed_is_no_place_of_their_deaths_but_a_munitions_aim_is(text, place):
+    claims = [c for c in rasd.extract(text, published="2018-03-24", outlet="T")
+              if c.type in ("killed", "injured")]
+    assert [c.location.text for c in claims] == [place]

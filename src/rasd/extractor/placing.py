@@ -56,6 +56,7 @@ MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في 
 LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 AIM_WORDS = 10           # "أطلقت 5 صواريخ منذ يوليو من اليمن على السعودية": a strike word before "على"
 AIMED_WORDS = 2          # "باتجاه مدينة الرياض": a direction word up to two words before
+MUNITION_AIM_WORDS = 10  # "الصواريخ التي أطلقتها ... باتجاه المملكة": a munition before an aim
 OFFICE_WORDS = 4         # "المندوب الخاص للأمم المتحدة في": words of an official's title before "في"
 LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before
 
@@ -457,6 +458,14 @@ class PlaceChooser:
                 if self._after_word(p, words)])
             if directed:
                 candidates, starts = directed, [p.start for p in directed]
+        elif any(p.start in self.aimed for p in candidates):
+            # "تقدمت القوات نحو مدينة زبيد": where people headed is no place of the deaths when
+            # the sentence names another (but "صواريخ باتجاه السعودية": where they struck)
+            munitions = _words("aimed")
+            unaimed = [p for p in candidates if p.start not in self.aimed
+                       or self._follows(p, munitions, MUNITION_AIM_WORDS)]
+            if unaimed:
+                candidates, starts = unaimed, [p.start for p in unaimed]
         if candidates:
             return nearest(candidates, starts, anchor)
         since, whole = war
