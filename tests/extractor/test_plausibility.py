@@ -1,5 +1,7 @@
 """Figures implausible for their event and subject are left out and kept as rejected."""
 
+import pytest
+
 import rasd
 from rasd.ingest.records import document_from_record
 from rasd.pipeline import run
@@ -64,3 +66,16 @@ def test_the_wounded_leaving_hospital_are_not_displaced():
 def test_the_wounded_sent_to_hospital_are_not_deployed():
     doc = _doc("وقال إن القوات قامت بإرسال 6 من جرحى الحوثيين إلى المستشفيات.")
     assert doc.claims == ()
+
+
+@pytest.mark.parametrize("text", [
+    "وتقول المنظمة إن أكثر من 45 ألف شخص وصلوا إلى إيطاليا عبر البحر.",
+    "وقالت الإدارة إن عدد القتلى وصل إلى 79 شخصا.",
+])
+def test_people_of_no_known_kind_are_not_deployed(text):
+    assert [c.type for c in _doc(text).claims if c.type == "deployed"] == []
+
+
+def test_troops_sent_are_deployed():
+    assert [(c.type, c.count.value) for c in _doc("أرسلت الولايات المتحدة 800 جندي إلى النيجر.").claims] \
+        == [("deployed", 800)]
