@@ -36,6 +36,8 @@ class NotClaimLexicon:
     discharge_window: int
     parents: frozenset[str]
     parent_links: tuple[str, ...]
+    per_period: frozenset[str]
+    rate_window: int
     prison_words: frozenset[str]
     term_units: frozenset[str]
     prison_term_window: int
@@ -64,6 +66,7 @@ def lexicon() -> NotClaimLexicon:
         protest_window=data.integer("protest_window"), hospitals=words("hospitals"),
         discharge_window=data.integer("discharge_window"), parents=words("parents"),
         parent_links=tuple(data.words("parent_links")), prison_words=words("prison_words"),
+        per_period=words("per_period"), rate_window=data.integer("rate_window"),
         term_units=words("term_units"), prison_term_window=data.integer("prison_term_window"),
         duty_link=words("duty_link"), duties=words("duties"),
         suspension_window=data.integer("suspension_window"))
@@ -112,6 +115,8 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
     after = max(c.hi, t.hi)
     if after < len(toks) and has_stem(toks[after], lex.rate_words):
         return True  # "20 حالة قتل لكل 100 ألف شخص": a rate of the figure itself
+    if _near(toks, c.hi, max(c.hi, t.hi) + lex.rate_window, lex.per_period):
+        return True  # "ترحيل زهاء مئة ألف مهاجر سنويا": an average per year
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.parents) \
             and toks[c.lo].text.startswith(lex.parent_links):
         return True  # "تونسي أب لطفلين": a family, not victims
