@@ -12,6 +12,8 @@ from rasd.model import EVENT_TYPES, Claim
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import stems
 
+_UNKNOWN_KIND = "people of no known kind"  # the subject category "unknown", in a reason
+
 
 @lru_cache(maxsize=1)
 def _not_for() -> dict[str, frozenset[str]]:
@@ -41,7 +43,7 @@ def implausible(claim: Claim) -> str | None:
     """Why ``claim``'s figure cannot be a count of its event and subject, or None."""
     category = claim.subject.category if claim.subject else None
     if category in _not_for().get(claim.type, ()):
-        return f"{claim.type} is no event of {category}"
+        return f"{claim.type} is no event of {_UNKNOWN_KIND if category == 'unknown' else category}"
     low = claim.count.low
     by_type, by_head = _limits()
     limit = by_type.get(claim.type)
