@@ -203,9 +203,9 @@ def _quoted_name(norm: str, toks: Sequence[Token], k: int, lex: AttributionLexic
 def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon,
                figures: frozenset[int]) -> bool:
     """Whether an unknown-kind phrase after a reporting verb reads as a speaker: it does not open
-    with a pronoun-suffixed noun ("أعلن ولاءها"), nor hold one ("وأضاف نكرر شكرنا"), and ends
-    where a speaker ends (a complementizer,
-    punctuation, a time or place word), not by running into figures, events or the word limit."""
+    with a pronoun-suffixed noun ("أعلن ولاءها"), nor hold a word of "our" or "your" ("وأضاف نكرر
+    شكرنا"), and ends where a speaker ends (a complementizer, punctuation, a time or place word),
+    not by running into figures, events or the word limit; a country's name alone is one."""
     if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3 \
             and not _known_kind(toks, a, a + 1, lex):  # "وأفادت سانا": a name ending like "ـنا"
         return False  # "أعلنت ولاءها لتنظيم": an object, not a speaker
@@ -297,7 +297,8 @@ def _framed_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLe
                     ) -> tuple[int, int] | None:
     """The subject an auxiliary opens before reporting verb ``i`` when appositions set off by
     commas stand between ("وكان الكاردينال ليوبولدو برينيس، رئيس مجلس الأساقفة، قد قال"): from
-    after the auxiliary to its first break, a known kind of speaker or a definite phrase of two
+    after the auxiliary to its first comma (or to a quoted name's closing quote right before the
+    verb), a known kind of speaker or a definite phrase of two
     words or more; None when no auxiliary opens the clause within ``frame_reach`` words, or a
     figure or another cue stands between."""
     j = i - 1 if i > 0 and has_stem(toks[i - 1], context().modal) else i
