@@ -142,6 +142,7 @@ def test_found_munitions_and_expected_departures_are_no_claims(text):
     ("وقامت القوات باعتقال 30 شخصا.", [("arrested", 30)]),
     ("وقال إن 3 مسلحين اقتحموا المقر وقتلوا 11 شخصا.", [("killed", 11)]),  # the subject's
     ("قالت الشرطة إن مهاجمين اثنين قتلوا ستة أشخاص.", [("killed", 6)]),
+    ("وقال إن 3 مسلحين اقتحموا المقر وقتلوا فيه 11 شخصا.", [("killed", 11)]),  # a pronoun adverb
     ("وقال إن 5 جنود قتلوا و11 أصيبوا.", [("killed", 5), ("injured", 11)]),  # two conjuncts
     ("وقال إن 17 شخصا قتلوا، 12 جنديا وخمسة من الطاقم.",
      [("killed", 17), ("killed", 12), ("killed", 5)]),

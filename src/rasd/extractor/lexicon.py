@@ -353,6 +353,7 @@ class ContextLexicon:
     undone: frozenset[str]
     toll_to: frozenset[str]
     active_endings: frozenset[str]
+    object_gap_words: frozenset[str]
     purpose_types: frozenset[str]
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]

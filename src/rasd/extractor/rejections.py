@@ -211,17 +211,20 @@ def _doer_of_the_act(k: Candidate) -> bool:
 
 def _subject_of_a_verb_with_its_object(k: Candidate) -> bool:
     """The figure comes before an event verb in the plural or dual that has a figure of its own
-    right after it ("3 مسلحين اقتحموا المقر وقتلوا 11 شخصا"): the verb is active and the figure
+    right after it, maybe past a pronoun adverb ("3 مسلحين اقتحموا المقر وقتلوا 11 شخصا", "وقتلا
+    خلاله 21 سائحا"): the verb is active and the figure
     counts its doers; the victims are the figure after, which counts people ("غادروا عددا من
     المناطق" counts places)."""
     toks, c, t = k.toks, k.fig.c, k.t
-    if k.trig.role != "verb" or t.lo < c.hi or t.hi not in k.figure_starts \
-            or starts_with_conjunction(toks[t.hi]) \
-            or k.norm[toks[t.hi - 1].end:toks[t.hi].start].strip():
+    if k.trig.role != "verb" or t.lo < c.hi:
+        return False
+    o = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], context().object_gap_words) else t.hi
+    if o not in k.figure_starts or starts_with_conjunction(toks[o]) \
+            or k.norm[toks[o - 1].end:toks[o].start].strip():
         return False  # "5 جنود قتلوا و11 أصيبوا", "17 شخصا قتلوا، 12 جنديا"
     text = toks[t.lo].text
     return any(text.endswith(e) for e in context().active_endings) \
-        and any(linking.is_person(tok) for tok in toks[t.hi + 1:t.hi + 1 + OBJECT_NOUN_REACH])
+        and any(linking.is_person(tok) for tok in toks[o + 1:o + 1 + OBJECT_NOUN_REACH])
 
 
 OBJECT_NOUN_REACH = 3  # "وقتلوا 11 [ألف] شخصا": words from the object's figure to its people
