@@ -274,3 +274,11 @@ def test_the_subject_of_an_event_verb_after_fronted_adjuncts(text, expected):
 ])
 def test_a_definite_dual_that_names_back_or_qualifies_is_no_new_figure(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتعرضوا للاختناق فتوفي منهم ثمانية، بينهم ستة أطفال.", [("killed", 8), ("killed", 6)]),
+    ("وشنت القوات حملة اعتقال وقتل عدد من المسلحين.", [("arrested", "several"), ("killed", "several")]),
+])
+def test_only_verbal_nouns_joined_by_and_share_a_figure(text, expected):
+    assert type_counts(text) == expected

@@ -345,6 +345,8 @@ def coordinated(sent: Sentence, linked: Linked, best: Link) -> list[tuple[Link, 
     وقتل عدد من" -> arrested and killed)."""
     t_loc, bi, trig = sent.ix.t_loc, linked.bi, best.trigger
     chosen = [(best, bi)]
+    if not sent.toks[t_loc[bi].lo].text.startswith(tuple(context().coordinating)):
+        return chosen  # "للاختناق فتوفي منهم ثمانية": what followed, no second event
     for link, ti in linked.links:
         other = link.trigger
         if (ti != bi and t_loc[ti].hi == t_loc[bi].lo and other.type != trig.type

@@ -369,6 +369,7 @@ class ContextLexicon:
     affairs: frozenset[str]
     figure_affairs: frozenset[str]
     consequences: frozenset[str]
+    coordinating: frozenset[str]
     by_agent: frozenset[str]
     charges: frozenset[str]
     accused: frozenset[str]
