@@ -400,6 +400,25 @@ def test_a_feminine_one_after_a_breakdown_is_one_person(text):
     assert [c.count.value for c in extract_claims("وقتل 15 امرأة في الهجوم.")] == [15]
 
 
+@pytest.mark.parametrize("text, values", [
+    ("وقتل 3 مدنيين، بينهم امرأة وطفل.", [1, 1, 3]),
+    ("وأصيب خمسة أشخاص بينهم شرطي ومسعف وصحفي.", [1, 1, 1, 5]),
+    ("وتوفي ثمانية، بينهم ستة أطفال وامرأة واحدة وشاب في مقتبل العمر.", [1, 1, 6, 8]),
+    ("وأصيب خمسة أشخاص بينهم امرأة واحدة وطفل.", [1, 1, 5]),
+])
+def test_each_person_listed_after_a_breakdown_is_one_claim(text, values):
+    assert sorted(c.count.value for c in extract_claims(text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("وقتل شاب فلسطيني برصاص الجيش.", [1]),  # "ف" of a nisba is no conjunction
+    ("واعتقل 11 شخصا في الحي حيث قتل الشاب وشخص في مدينة أخرى.", [1, 11]),  # a definite one
+    ("وأكدت المصادر أن من بين الجرحى القيادي ومسؤول المركز.", [1]),  # one man, two titles
+])
+def test_no_list_of_persons_without_an_indefinite_one_and_waw(text, values):
+    assert sorted(c.count.value for c in extract_claims(text)) == values
+
+
 @pytest.mark.parametrize("text, count", [
     ("وقتل نائب وزير الحرب في الغارة.", 1),  # "وزير" is a word, not "و" + "زير"
     ("وأسفرت الغارة عن مقتل نائب وزير الحرب وقائد شرطة التنظيم.", 2),

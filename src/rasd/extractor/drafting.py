@@ -186,7 +186,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     out = with_singles(sent, out, singles)
     last = state.prev
     carried = [last] if last is not None and last.sentence != si else []
-    out.extend(follow_singles(toks, c_loc, si, carried + out))
+    out.extend(follow_singles(norm, toks, c_loc, si, carried + out))
     return _evacuees(_victims_of_deaths(_without_lead_ins(out, trigs, toks), trigs), toks)
 
 

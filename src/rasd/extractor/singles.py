@@ -466,13 +466,11 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
     """How many more single persons are joined by "و" to the one person at token ``k``
     ("أصيب ضابط وضابط صف", "قتل جندي وآخر": one claim of two), and the token index after the
     last: a figure ("ضابط و3 جنود"), a clause break or another word ends the list."""
-    lex = persons()
     more, end, j = 0, k + 1, k + 1
     while j < len(toks) and j - end <= MODIFIER_WORDS and j not in counted \
             and not CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start):
         tok = toks[j]
-        if tok.text[:1] in lex.person_and and starts_with_conjunction(tok) \
-                and tok.text not in lex.singular:  # "نائب وزير الحرب": a word, no "و" + "زير"
+        if _joined_by_and(tok):
             if not _another_one(tok, definite=has_article(toks[k])):
                 break  # "وأصيب" is no person
             more, end = more + 1, j + 1
@@ -480,6 +478,14 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
             break
         j += 1
     return more, end
+
+
+def _joined_by_and(tok: Token) -> bool:
+    """Whether a word opens with the conjunction "و" (not "ف", not a root letter: "نائب وزير
+    الحرب" is "و" + "زير" to no one)."""
+    lex = persons()
+    return tok.text[:1] in lex.person_and and starts_with_conjunction(tok) \
+        and tok.text not in lex.singular
 
 
 def _another_one(tok: Token, definite: bool) -> bool:
@@ -628,13 +634,39 @@ def _singular_counted(toks: Sequence[Token], k: int, prev: Draft) -> bool:
                if toks[i].start >= prev.start) if k else False
 
 
-def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
+LIST_GAP = 2  # "بينهم امرأة [واحدة] وشاب": words between two listed persons
+
+
+def _next_in_list(norm: str, toks: Sequence[Token], k: int, listed: Set[int],
+                  counted: Set[int]) -> bool:
+    """Whether token ``k`` names one more person of a list: "و" + an indefinite singular or a
+    kin word at most ``LIST_GAP`` words after an indefinite person counted as one (``listed``:
+    the offsets of persons counted as one), no clause break between ("بينهم امرأة وطفل",
+    "وامرأة واحدة وشاب في مقتبل العمر": one claim each)."""
+    if not listed or not _joined_by_and(toks[k]) or not _another_one(toks[k], definite=False):
+        return False
+    one_words = persons().one_words
+    for j in range(k - 1, max(k - 2 - LIST_GAP, -1), -1):
+        if toks[j].start in listed:  # (an indefinite one: "حيث قتل الشاب وشخص في ...")
+            return not has_article(toks[j]) and not CLAUSE_BREAK.search(
+                norm, toks[j].end, toks[k].start)
+        if has_stem(toks[j], one_words):
+            continue  # "امرأة واحدة" ("واحدة" is no "و")
+        if j in counted or _one_person(toks[j]) or starts_with_conjunction(toks[j]):
+            return False
+    return False
+
+
+def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: int,
                    drafts: list[Draft]) -> list[Draft]:
-    """One person after a breakdown ("بينهم امرأة") or conjoined to a claim ("مقتل 10 مدنيين
-    وجندي"): a count-of-one claim of the same event."""
+    """One person after a breakdown ("بينهم امرأة"), listed after one ("بينهم امرأة وطفل") or
+    conjoined to a claim ("مقتل 10 مدنيين وجندي"): a count-of-one claim of the same event."""
     out: list[Draft] = []
     if not drafts:
         return out
+    # the offsets of the persons counted as one, where a list of one more each may go on
+    listed = {d.subject[0] for d in drafts
+              if d.sentence == si and d.count.value == 1 and d.subject is not None}
     counted = {k for c in c_loc for k in range(c.lo, c.hi)}
     cover: Cover | None = None  # built at the first person word
     by_start: list[int] = []
@@ -668,7 +700,9 @@ def follow_singles(toks: Sequence[Token], c_loc: list[Located], si: int,
         conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
                             and not _singular_counted(toks, k, prev))
-        if after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si:
+        if after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si \
+                or _next_in_list(norm, toks, k, listed, counted):
+            listed.add(tok.start)
             out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
                                  COSTS.follow_single, Located(k, k + 1), tok.start, prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
