@@ -405,6 +405,7 @@ def test_a_feminine_one_after_a_breakdown_is_one_person(text):
     ("وأصيب خمسة أشخاص بينهم شرطي ومسعف وصحفي.", [1, 1, 1, 5]),
     ("وتوفي ثمانية، بينهم ستة أطفال وامرأة واحدة وشاب في مقتبل العمر.", [1, 1, 6, 8]),
     ("وأصيب خمسة أشخاص بينهم امرأة واحدة وطفل.", [1, 1, 5]),
+    ("وقتل في الحادث فتاة عمرها 10 أعوام وامرأة عمرها 32 عاما.", [1, 1]),  # ages between
 ])
 def test_each_person_listed_after_a_breakdown_is_one_claim(text, values):
     assert sorted(c.count.value for c in extract_claims(text)) == values

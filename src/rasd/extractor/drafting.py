@@ -186,7 +186,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     out = with_singles(sent, out, singles)
     last = state.prev
     carried = [last] if last is not None and last.sentence != si else []
-    out.extend(follow_singles(norm, toks, c_loc, si, carried + out))
+    aged = {k for cm, c in zip(counts, c_loc) if cm.kind == "age" for k in range(c.lo, c.hi)}
+    out.extend(follow_singles(norm, toks, c_loc, si, carried + out, aged))
     return _evacuees(_victims_of_deaths(_without_lead_ins(out, trigs, toks), trigs), toks)
 
 

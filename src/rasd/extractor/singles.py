@@ -638,29 +638,34 @@ LIST_GAP = 2  # "بينهم امرأة [واحدة] وشاب": words between two
 
 
 def _next_in_list(norm: str, toks: Sequence[Token], k: int, listed: Set[int],
-                  counted: Set[int]) -> bool:
+                  counted: Set[int], aged: Set[int]) -> bool:
     """Whether token ``k`` names one more person of a list: "و" + an indefinite singular or a
-    kin word at most ``LIST_GAP`` words after an indefinite person counted as one (``listed``:
-    the offsets of persons counted as one), no clause break between ("بينهم امرأة وطفل",
-    "وامرأة واحدة وشاب في مقتبل العمر": one claim each)."""
+    kin word at most ``LIST_GAP`` words (besides "one" and an age: ``aged``, the tokens of ages)
+    after an indefinite person counted as one (``listed``: the offsets of persons counted as
+    one), no clause break between ("بينهم امرأة وطفل", "وامرأة واحدة وشاب في مقتبل العمر",
+    "فتاة عمرها 10 أعوام ورجل عمره 25 عاما": one claim each)."""
     if not listed or not _joined_by_and(toks[k]) or not _another_one(toks[k], definite=False):
         return False
     one_words = persons().one_words
-    for j in range(k - 1, max(k - 2 - LIST_GAP, -1), -1):
+    gap = 0
+    for j in range(k - 1, -1, -1):
         if toks[j].start in listed:  # (an indefinite one: "حيث قتل الشاب وشخص في ...")
             return not has_article(toks[j]) and not CLAUSE_BREAK.search(
                 norm, toks[j].end, toks[k].start)
-        if has_stem(toks[j], one_words):
-            continue  # "امرأة واحدة" ("واحدة" is no "و")
-        if j in counted or _one_person(toks[j]) or starts_with_conjunction(toks[j]):
+        if j in aged or has_stem(toks[j], one_words):
+            continue  # "امرأة واحدة" ("واحدة" is no "و"), "عمرها 10 أعوام"
+        gap += 1
+        if gap > LIST_GAP or j in counted or _one_person(toks[j]) \
+                or starts_with_conjunction(toks[j]):
             return False
     return False
 
 
 def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: int,
-                   drafts: list[Draft]) -> list[Draft]:
+                   drafts: list[Draft], aged: Set[int] = frozenset()) -> list[Draft]:
     """One person after a breakdown ("بينهم امرأة"), listed after one ("بينهم امرأة وطفل") or
-    conjoined to a claim ("مقتل 10 مدنيين وجندي"): a count-of-one claim of the same event."""
+    conjoined to a claim ("مقتل 10 مدنيين وجندي"): a count-of-one claim of the same event
+    (``aged``: the tokens of ages)."""
     out: list[Draft] = []
     if not drafts:
         return out
@@ -701,7 +706,7 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
                             and not _singular_counted(toks, k, prev))
         if after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si \
-                or _next_in_list(norm, toks, k, listed, counted):
+                or _next_in_list(norm, toks, k, listed, counted, aged):
             listed.add(tok.start)
             out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
                                  COSTS.follow_single, Located(k, k + 1), tok.start, prev.trigger))
