@@ -411,6 +411,15 @@ def test_each_person_listed_after_a_breakdown_is_one_claim(text, values):
     assert sorted(c.count.value for c in extract_claims(text)) == values
 
 
+@pytest.mark.parametrize("text, count", [
+    ("وقتل في الهجوم قائد عسكري وأحد العناصر.", 2),  # "وأحد" + the people he is one of
+    ("وأصيب ضابط وأحد العناصر بجروح.", 2),
+    ("وأعلنت الشرطة مقتل شخص واحد الأسبوع الماضي.", 1),  # "واحد" after its noun
+])
+def test_one_of_a_group_joined_to_one_person_is_one_more(text, count):
+    assert [c.count.value for c in extract_claims(text)] == [count]
+
+
 @pytest.mark.parametrize("text, values", [
     ("وقتل شاب فلسطيني برصاص الجيش.", [1]),  # "ف" of a nisba is no conjunction
     ("واعتقل 11 شخصا في الحي حيث قتل الشاب وشخص في مدينة أخرى.", [1, 11]),  # a definite one

@@ -270,7 +270,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                 or _bare_name_after(norm, toks, trig, t, k)
                 or _aged_name_after(toks, trig, t, k, norm, ages)):
             if (count := _referents(toks, k, one_of)).value:
-                more, end = _conjoined_ones(norm, toks, k, counted_all) \
+                more, end = _conjoined_ones(norm, toks, k, counted_all, one_of) \
                     if count.value == 1 and k not in one_of else (0, k + 1)
                 out.append(new_draft(toks, si, t.lo, end, trig.type,
                                      Count(value=count.value + more), trig.mixed, COSTS.single,
@@ -461,15 +461,22 @@ def _after_adjunct(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) 
     return k
 
 
-def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
-                    ) -> tuple[int, int]:
+def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int],
+                    one_of: Set[int] = frozenset()) -> tuple[int, int]:
     """How many more single persons are joined by "و" to the one person at token ``k``
-    ("أصيب ضابط وضابط صف", "قتل جندي وآخر": one claim of two), and the token index after the
-    last: a figure ("ضابط و3 جنود"), a clause break or another word ends the list."""
+    ("أصيب ضابط وضابط صف", "قتل جندي وآخر", "قتل قائد عسكري وأحد العناصر": one claim of two),
+    and the token index after the last: a figure ("ضابط و3 جنود"), a clause break or another
+    word ends the list (``one_of``: the tokens of the figures "أحد/إحدى" + noun)."""
     more, end, j = 0, k + 1, k + 1
-    while j < len(toks) and j - end <= MODIFIER_WORDS and j not in counted \
+    while j < len(toks) and j - end <= MODIFIER_WORDS \
             and not CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start):
         tok = toks[j]
+        if _one_of_them(toks, j, one_of):
+            more, end = more + 1, j + 2
+            j += 2
+            continue
+        if j in counted:
+            break
         if _joined_by_and(tok):
             if not _another_one(tok, definite=has_article(toks[k])):
                 break  # "وأصيب" is no person
@@ -478,6 +485,13 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int]
             break
         j += 1
     return more, end
+
+
+def _one_of_them(toks: Sequence[Token], j: int, one_of: Set[int]) -> bool:
+    """Whether token ``j`` is "وأحد/وإحدى" before the people it is one of ("وأحد العناصر"; not
+    the "واحد" after a noun: "مقتل شخص واحد الأسبوع الماضي")."""
+    return j in one_of and j + 1 < len(toks) and starts_with_conjunction(toks[j]) \
+        and is_definite(toks[j + 1]) and linking.is_person(toks[j + 1])
 
 
 def _joined_by_and(tok: Token) -> bool:
