@@ -150,6 +150,19 @@ def test_equal_figures_of_two_categories_listed_together_are_two_claims():
     assert [c.count.value for c in claims] == [19]
 
 
+def test_equal_figures_of_two_sides_are_two_claims_however_far_apart():
+    filler = " ".join(["وتواصلت المعارك في محيط المدينة طوال الليل."] * 4)
+    claims = extract_claims(f"وقتل ثلاثة جنود في هجوم على حاجز للجيش. {filler} "
+                            "وقتل ثلاثة مسلحين في اشتباك آخر.", title="معارك")
+    assert sorted(c.subject.category for c in claims if c.count.value == 3) == ["fighters",
+                                                                             "soldiers"]
+    # ... and each of two lists told twice by one source is kept once per side
+    text = ("وقالت الحكومة إن الحصيلة 13 قتيلا هم أربعة جنود وخمسة متعاقدين وأربعة مهاجمين. "
+            f"{filler} وأكدت الحكومة مقتل أربعة جنود وأربعة إرهابيين.")
+    fours = [c.subject.category for c in extract_claims(text, title="هجوم") if c.count.value == 4]
+    assert sorted(fours) == ["fighters", "soldiers"]
+
+
 def test_the_outlets_equal_figures_in_two_far_provinces_are_two_events():
     claims = extract_claims("وألقى الطيران عدة براميل متفجرة على الزبداني. وفي ريف حلب الشمالي "
                             "شنت الطائرات عدة غارات على مدينة حلب.", title="قصف في سوريا")

@@ -80,6 +80,15 @@ def test_subject_range_ends_before_a_preposition_and_at_a_conjoined_person():
     assert linking.subject_range(toks, c, set()) is None
 
 
+def test_subject_range_ends_before_a_conjoined_figure():
+    doc = find_numbers(prepare(make_document("قتل 7 من رجال الشرطة وأربعة من العمال", id="t")))
+    toks = doc.tokens
+    c = token_range(toks, doc.counts[0].start, doc.counts[0].end)
+    starts = {token_range(toks, m.start, m.end).lo for m in doc.counts}
+    s = linking.subject_range(toks, c, set(), doc.norm, starts)
+    assert [t.text for t in toks[s.lo:s.hi]][-1] == toks[c.hi + 2].text  # "الشرطة"
+
+
 def test_subject_range_stops_at_an_event_word_and_after_the_word_limit():
     toks, c, _, _ = _parts("قتل 12 مدنيا سوريا في حلب")
     assert linking.subject_range(toks, c, {c.hi + 1}).hi == c.hi + 1

@@ -134,31 +134,32 @@ def dedupe(claims: list[Claim], headings: list[Span],
                           in_title(cl), in_heading(cl)) or (False, False))
         # ... a named source's body figure is kept over its lead's and title's (they summarize)
         seen: list[tuple[str, int]] = []  # source keys kept, with their place in ``keep``
-        ids: dict[str, int] = {}
+        ids: dict[str, list[int]] = {}  # a source id's kept claims
         voice: list[tuple[str | None, int]] = []  # the article's own figures kept: country, place
         for cl in pool:
             if cl.source.kind == "outlet":  # the article's voice repeats a figure (named or not)
                 country = _city_country(cl)
                 if voice and not _elsewhere(cl, [c for c, _ in voice]) \
                         and not _other_region(cl, [keep[k] for _, k in voice]):
-                    mine = next((k for c, k in voice if c == country), voice[-1][1])
-                    if not _listed_apart(keep[mine], cl) and not _other_day(keep[mine], cl):
-                        _hedge_kept(keep, mine, cl)
+                    mine = [k for c, k in voice if c == country] or [voice[-1][1]]
+                    same = next((k for k in mine if not _listed_apart(keep[k], cl)), None)
+                    if same is not None and not _other_day(keep[same], cl):
+                        _hedge_kept(keep, same, cl)
                         continue
                 voice.append((country, len(keep)))
                 keep.append(cl)
                 continue
             key = keys[id(cl)]
-            at = next((k for s, k in seen if key in s or s in key), None)
-            if at is None and cl.source.id:
-                at = ids.get(cl.source.id)
-            if at is not None and not _listed_apart(keep[at], cl) \
-                    and not _other_region(cl, [keep[at]]):
-                _hedge_kept(keep, at, cl)
+            mine = [k for s, k in seen if key in s or s in key]
+            if not mine and cl.source.id:
+                mine = ids.get(cl.source.id, [])
+            same = next((k for k in mine if not _listed_apart(keep[k], cl)), None)
+            if same is not None and not _other_region(cl, [keep[same]]):
+                _hedge_kept(keep, same, cl)
                 continue
             seen.append((key, len(keep)))
             if cl.source.id:
-                ids[cl.source.id] = len(keep)
+                ids.setdefault(cl.source.id, []).append(len(keep))
             keep.append(cl)
     # a headline's or lead's one person is the one the body names with a source ("القبض على
     # مشتبه" in the lead, "قالت الشرطة إنها ألقت القبض على رجل" below)
@@ -207,14 +208,25 @@ def _other_region(cl: Claim, kept: list[Claim]) -> bool:
     return True
 
 
+#: the side of a conflict each subject category stands on: equal figures of two sides are two
+#: groups of people however far apart they are told
+SIDES = {"fighters": "fighters", "soldiers": "forces", "police": "forces",
+         "civilians": "civilians", "children": "civilians", "women": "civilians",
+         "migrants": "civilians"}
+
+
 def _listed_apart(kept: Claim, other: Claim) -> bool:
-    """Whether two equal figures are two items of one list, not a repeat: close together and
-    counting people of different categories ("أربعة جنود ... وأربعة مدنيين"; a headline's "19
-    قتيلا" and the body's "قتل 19 شخصا" are one figure)."""
+    """Whether two equal figures count two groups of people, not one told twice: people of two
+    sides ("ثلاثة جنود هنود" and, in another village, "ثلاثة مسلحين"), or of different
+    categories close together, as items of one list ("أربعة جنود ... وأربعة مدنيين"; a
+    headline's "19 قتيلا" and the body's "قتل 19 شخصا" are one figure)."""
     a, b = kept.subject, other.subject
     known = [s.category for s in (a, b) if s is not None and s.category not in (None, "unknown")]
-    return len(known) == 2 and known[0] != known[1] \
-        and abs(kept.evidence.start - other.evidence.start) <= LIST_REACH
+    if len(known) < 2 or known[0] == known[1]:
+        return False
+    sides = [SIDES.get(c) for c in known]
+    return None not in sides and sides[0] != sides[1] \
+        or abs(kept.evidence.start - other.evidence.start) <= LIST_REACH
 
 
 OTHER_DAY = 2  #: days between two stated days of equal figures that make them two events

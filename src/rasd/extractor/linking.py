@@ -168,8 +168,9 @@ def postposed_object(toks: Sequence[Token], c: Located) -> bool:
 def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
                   norm: str = "", count_starts: Set[int] = frozenset()) -> Located | None:
     """Token range of the counted noun phrase right after the figure, if it names people; it
-    ends before an event word, a preposition or time word ("في", "خلال", "أمس"), a breakdown
-    into figures ("30 شخصا [بينهم خمسة انتحاريين]"), or after :data:`SUBJECT_MAX_WORDS` words."""
+    ends before an event word, a preposition or time word ("في", "خلال", "أمس"), another figure
+    ("7 من رجال الشرطة [وأربعة من العمال]"), a breakdown into figures ("30 شخصا [بينهم خمسة
+    انتحاريين]"), or after :data:`SUBJECT_MAX_WORDS` words."""
     if c.hi >= len(toks):
         return None
     lex = persons()
@@ -181,6 +182,7 @@ def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
     stops = attribution().stops - lex.partitive
     end = k + 1
     while (end < len(toks) and end - c.hi < SUBJECT_MAX_WORDS and end not in stop_at
+           and end not in count_starts  # "7 من رجال الشرطة [وأربعة من العمال]"
            and not has_stem(toks[end], stops)
            and not (starts_with_conjunction(toks[end]) and is_person(toks[end]))  # "ومسعف"
            and not _breakdown_figure_at(toks, end, count_starts)
