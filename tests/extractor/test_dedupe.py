@@ -161,6 +161,11 @@ def test_equal_figures_of_two_sides_are_two_claims_however_far_apart():
             f"{filler} وأكدت الحكومة مقتل أربعة جنود وأربعة إرهابيين.")
     fours = [c.subject.category for c in extract_claims(text, title="هجوم") if c.count.value == 4]
     assert sorted(fours) == ["fighters", "soldiers"]
+    # ... a dual names its own people: two civilians, then seven fighters and two soldiers
+    claims = extract_claims(f"وقتل أيضا مدنيان في الاحتجاجات. {filler} "
+                            "وقتل سبعة من المسلحين وجنديان في تبادل لإطلاق النار.", title="معارك")
+    assert sorted(c.subject.category for c in claims if c.count.value == 2) == ["civilians",
+                                                                             "soldiers"]
 
 
 def test_the_outlets_equal_figures_in_two_far_provinces_are_two_events():

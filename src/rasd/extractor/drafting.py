@@ -157,6 +157,11 @@ def _retyped(link: Link, etype: str) -> Link:
     return Link(Trigger(t.start, t.end, etype, "verb", t.entry), link.cost)
 
 
+def _dual_of_people(toks: Sequence[Token], c: Located, cm: CountMention) -> Located | None:
+    """A dual that names its people is its own subject ("وقتل أيضا مدنيان": two civilians)."""
+    return c if cm.noun is not None and linking.is_person(toks[c.lo]) else None
+
+
 def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list[CountMention],
                      trigs: list[Trigger], prev: Draft | None) -> list[Draft]:
     """The drafts of sentence ``si`` (``prev``: the last claim of the sentences before it):
@@ -180,8 +185,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
                 and not (cm.count.value == 1
                          and elliptical_conjunct(sent, Figure(ci, cm, c, None), state.prev)):
             continue  # "وواحد باتجاه نجران" after a count is one more
-        fig = Figure(ci, cm, c, linking.subject_range(toks, c, trigger_tokens, norm,
-                                                      count_starts))
+        fig = Figure(ci, cm, c, linking.subject_range(toks, c, trigger_tokens, norm, count_starts)
+                     or _dual_of_people(toks, c, cm))
         out.extend(_figure_drafts(sent, fig, state))
     out = with_singles(sent, out, singles)
     last = state.prev
