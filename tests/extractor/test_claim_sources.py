@@ -123,6 +123,22 @@ def test_the_words_said_after_a_continuation_verb_are_no_speaker():
 
 
 @pytest.mark.parametrize("text, source", [
+    ("وقال المتحدث باسم الخارجية إن الهجوم وقع ليلا. وتابع قائلا إن 12 شخصا قتلوا في الغارة.",
+     "المتحدث باسم الخارجية"),  # "قائلا" is no speaker
+    ("وأضاف المصدر قائلا إن 12 شخصا قتلوا في الغارة.", "المصدر"),
+    ("وشدد الوزير بالقول إن 12 شخصا قتلوا في الغارة.", "الوزير"),
+])
+def test_a_participle_of_saying_after_the_verb_is_no_speaker(text, source):
+    assert one_claim(text).source.text == source
+
+
+def test_a_speaker_quoted_by_another_is_not_carried_on():
+    text = ('وقال المتحدث باسم الخارجية: "أعلنت السلطات تقديم مبلغ كبير للتحالف". '
+            'وتابع: "قتل التحالف 300 من المدنيين".')
+    assert one_claim(text).source.text == "المتحدث باسم الخارجية"
+
+
+@pytest.mark.parametrize("text, source", [
     ("وقد أكدت إيران مقتل 5 من مواطنيها في هذا القصف.", "إيران"),
     ("وأحصت تركيا مقتل 42 من جنودها على الأقل منذ بدء هجومها.", "تركيا"),
 ])

@@ -20,6 +20,7 @@ def _sentence_of(starts: Sequence[int], pos: int) -> int:
 UNNAMED = frozenset({"carry", "outlet"})  # attribution cues that name no speaker
 
 
+
 class SourceResolver:
     """Picks the source of a figure: its sentence's attribution, else the speaker carried by a
     continuation verb ("وأضاف أن") or by a quotation still open from an earlier sentence."""
@@ -35,16 +36,17 @@ class SourceResolver:
         self.cues: dict[int, list[NormOffset] | None] = {}
         self.named_upto: dict[int, list[SourceMention | None]] = {}
         self.named_sentences: list[int] = []
+        self.quoted_from = self._open_quotes()
         for si, mentions in sorted(self.by_sentence.items()):
             cues = [sm.cue_start for sm in mentions]
             self.cues[si] = cues if cues == sorted(cues) else None
             upto: list[SourceMention | None] = [None]
-            for sm in mentions:
-                upto.append(sm if sm.kind not in UNNAMED else upto[-1])
+            for sm in mentions:  # (a speaker quoted by another is not the one carried on)
+                named = sm.kind not in UNNAMED and not self._quoted(si, sm.cue_start)
+                upto.append(sm if named else upto[-1])
             self.named_upto[si] = upto
             if upto[-1] is not None:
                 self.named_sentences.append(si)
-        self.quoted_from = self._open_quotes()
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
 
     def _open_quotes(self) -> dict[int, int]:
@@ -65,6 +67,14 @@ class SourceResolver:
                     para_ends, e):
                 opened = None  # a quotation does not run past its paragraph
         return out
+
+    def _quoted(self, si: int, pos: int) -> bool:
+        """Whether ``pos`` of sentence ``si`` is inside a quotation: after an odd number of
+        quotation marks of its sentence, or before the first mark of a sentence that continues
+        an open quotation (counted per sentence: an unpaired mark elsewhere does not shift it)."""
+        start = self.doc.sentences[si][0]
+        marks = self.doc.norm.count('"', start, pos)
+        return marks % 2 == 1 or (marks == 0 and si in self.quoted_from)
 
     def _last_named(self, si: int) -> SourceMention | None:
         """The last speaker named in a sentence before sentence ``si``."""
