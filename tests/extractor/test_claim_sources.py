@@ -132,6 +132,16 @@ def test_a_participle_of_saying_after_the_verb_is_no_speaker(text, source):
     assert one_claim(text).source.text == source
 
 
+@pytest.mark.parametrize("text, source", [
+    ("وجاء هذا بعد يوم من إعلان الجيش مقتل 71 مسلحا في سيناء.", "الجيش"),
+    ("وجاء ذلك عقب تأكيد الوزارة أن 12 شخصا قتلوا.", "الوزارة"),
+    ("وبعد إعلان الهدنة قتل 5 أشخاص في القصف.", "Test Outlet"),  # no event after the speaker
+    ("وكانت الشبكة السباقة لإعلان قيام السلطات بقتل 5 أشخاص.", "Test Outlet"),
+])
+def test_a_reports_verbal_noun_names_its_speaker_before_the_event(text, source):
+    assert one_claim(text).source.text == source
+
+
 def test_a_speaker_quoted_by_another_is_not_carried_on():
     text = ('وقال المتحدث باسم الخارجية: "أعلنت السلطات تقديم مبلغ كبير للتحالف". '
             'وتابع: "قتل التحالف 300 من المدنيين".')

@@ -489,6 +489,20 @@ def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: boo
     return _Found(SourceMention(tok.end, tok.end, "", "carry", cue[0], cue[1]), i + 1)
 
 
+def _report_noun(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon,
+                 figures: frozenset[int]) -> _Found | None:
+    """The speaker after a report's verbal noun at token ``i``, when the reported event or
+    "أن" follows it ("بعد إعلان الجيش مقتل 71 مسلحا"; not "إعلان الهدنة", "الإعلان عن", nor
+    "السباقة لإعلان قيام ...", whose speaker is before it)."""
+    if is_definite(toks[i]) or has_preposition(toks[i]):
+        return None
+    found = _speaker_after_verb(norm, toks, i, False, lex, figures)
+    if found is None or found.mention.kind == "carry" or found.after >= len(toks):
+        return None
+    nxt = toks[found.after]
+    return found if nxt.text in lex.that or triggers().entries.contains(nxt) else None
+
+
 def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon,
                figures: frozenset[int]) -> _Found | None:
     """The attribution a cue at token ``i`` opens, tried in this order: the article's own voice
@@ -505,6 +519,8 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
     found = _by_preposition(norm, toks, i, lex, figures)
     if found is not None:
         return found
+    if has_stem(tok, lex.report_nouns):
+        return _report_noun(norm, toks, i, lex, figures)
     that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)
     if not (relative or that_verb or (has_stem(tok, lex.verbs) and not is_definite(tok))) or (
             i > 0 and (has_stem(toks[i - 1], context().negation)

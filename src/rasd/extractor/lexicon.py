@@ -447,6 +447,7 @@ class AttributionLexicon:
     anaphoric_after: frozenset[str]  # "ذاته" in "بحسب المصدر ذاته"
     own_information: frozenset[str]  # "بحسب المعلومات الأولية": the speaker's own
     noun_before: frozenset[str]  # "مع نقل السفارة": a reporting verb's form read as its verbal noun
+    report_nouns: frozenset[str]  # "إعلان الجيش مقتل": a report's verbal noun, speaker after it
     auxiliaries: frozenset[str]  # "وكان X، ...، قد قال": the subject framed by an auxiliary
     object_documents: frozenset[str]  # "كشف الجيش نتائج البيان": the verb's object
     relative_pronouns: frozenset[str]  # "الأنباء التي تحدثت عن": the noun before speaks
@@ -510,7 +511,7 @@ def attribution() -> AttributionLexicon:
         lam=data.word("lam"),
         charge=data.word("charge"),
         cue_words=prepositions.keys | verbs | outlet_voice.keys
-        | frozenset(data.words("that_verbs")),
+        | frozenset(data.words("that_verbs")) | frozenset(data.words("report_nouns")),
         outlet_voice=outlet_voice,
         object_suffixes=tuple(data.words("object_suffixes")),
         speaker_openers=PhraseSet.build((w, True) for w in data.strings("speaker_openers")),
