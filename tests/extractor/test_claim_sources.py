@@ -142,6 +142,16 @@ def test_a_reports_verbal_noun_names_its_speaker_before_the_event(text, source):
     assert one_claim(text).source.text == source
 
 
+@pytest.mark.parametrize("text, source", [
+    ("وجاء في بيان منسوب للجماعة أن أربعة من عناصرها قتلوا.", "للجماعة"),  # its owner
+    ("وجاء في بيان الجيش أن أربعة جنود قتلوا.", "الجيش"),
+    ("وجاء في البيان أن أربعة جنود قتلوا.", "البيان"),  # no owner named: the document
+    ("وجاء ذلك في وقت قتل فيه أربعة جنود.", "Test Outlet"),  # no document
+])
+def test_what_came_in_a_document_is_its_owners_word(text, source):
+    assert one_claim(text).source.text == source
+
+
 def test_a_speaker_quoted_by_another_is_not_carried_on():
     text = ('وقال المتحدث باسم الخارجية: "أعلنت السلطات تقديم مبلغ كبير للتحالف". '
             'وتابع: "قتل التحالف 300 من المدنيين".')

@@ -382,6 +382,22 @@ def _by_preposition(norm: str, toks: Sequence[Token], i: int, lex: AttributionLe
                            lam=lex.lam, after=_names_anew(toks, a, lex)), b)
 
 
+def _in_a_document(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon,
+                   figures: frozenset[int]) -> _Found | None:
+    """The owner of the document a content verb at token ``i`` quotes ("وجاء في بيان للجيش أن",
+    "وجاء في بيان منسوب للجماعة أن", "ورد في تقرير الأمم المتحدة"), or the document when it names
+    none ("وجاء في البيان"); None when no document follows "جاء في"."""
+    if not (i + 2 < len(toks) and has_stem(toks[i + 1], lex.content_prepositions)
+            and (has_stem(toks[i + 2], lex.documents) or _latest_document(toks, i + 2, lex))):
+        return None
+    a = _owner_start(toks, i, lex)
+    b = _speaker(norm, toks, a, lex, figures, lam_first=True)
+    if b <= a:
+        return None
+    cue = (toks[i].start, toks[i + 1].end)
+    return _Found(_mention(norm, toks, a, b, cue, lex, lam=lex.lam), b)
+
+
 def _own_information(toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon) -> bool:
     """Whether the speaker phrase ``[a, b)`` is the speaker's own information ("المعلومات
     الأولية"): a definite word of ``own_information`` and no owner with lam after it."""
@@ -519,6 +535,8 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
     found = _by_preposition(norm, toks, i, lex, figures)
     if found is not None:
         return found
+    if has_stem(tok, lex.content_verbs):
+        return _in_a_document(norm, toks, i, lex, figures)
     if has_stem(tok, lex.report_nouns):
         return _report_noun(norm, toks, i, lex, figures)
     that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)

@@ -511,7 +511,8 @@ def attribution() -> AttributionLexicon:
         lam=data.word("lam"),
         charge=data.word("charge"),
         cue_words=prepositions.keys | verbs | outlet_voice.keys
-        | frozenset(data.words("that_verbs")) | frozenset(data.words("report_nouns")),
+        | frozenset(data.words("that_verbs")) | frozenset(data.words("report_nouns"))
+        | frozenset(data.words("content_verbs")),
         outlet_voice=outlet_voice,
         object_suffixes=tuple(data.words("object_suffixes")),
         speaker_openers=PhraseSet.build((w, True) for w in data.strings("speaker_openers")),
