@@ -87,6 +87,21 @@ def test_figure_taken_from_a_group_counts_the_later_event():
     assert sorted((c.type, c.count.value) for c in claims) == [("killed", 77), ("missing", 71)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the part has an event verb of its own: the whole is a group, not a count of it
+    ("وأطلق الجنود النار على آلاف المحتجين الذين تجمعوا على الحدود قتل منهم 54 شخصا.",
+     [("killed", 54)]),
+    ("أصيب 50 شخصا، توفي منهم 5 لاحقا.", [("injured", 50), ("killed", 5)]),
+    ("وقال إن أكثر من 260 مقاتلا قتلوا -منهم قادة بارزون.", [("killed", 260)]),  # agreeing verb
+    # uncounted others: no figure of another clause, and their breakdown is theirs
+    ("وقتل مدنيان وأصيب آخرون حين أطلقت الشرطة النار على مئات المتظاهرين.", [("killed", 2)]),
+    ("وقتل 3 وأصيب آخرون بجروح بينهم 5 أطفال.", [("injured", 5), ("killed", 3)]),
+    ("وأصيب آخرون بينهم 5 أطفال.", [("injured", 5)]),
+])
+def test_a_part_with_its_own_event_verb(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
 @pytest.mark.parametrize("text, counts", [
     ("أعلن الجيش مقتل قيادي حوثي مع عدد من مرافقيه.", [1, "several"]),
     ("تم إجلاء 1200 مدني بالإضافة إلى 76 شخصا هذه الليلة.", [76, 1200]),

@@ -71,7 +71,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     ``state.parent``; a link one of :data:`rejections.REJECTIONS` rejects gives nothing; else a claim per
     chosen event word (and one for the figure that waited for this breakdown)."""
     toks, si, c, subj = sent.toks, sent.si, fig.c, fig.subj
-    breakdown = after_breakdown(toks, c.lo)
+    # (a part with an event verb of its own, "قتل منهم 54", is no breakdown of a claim)
+    breakdown = after_breakdown(toks, c.lo) and not _own_event_before(sent, c)
     waiting = state.parent if breakdown else None
     state.parent = None
     if state.prev is not None and breakdown and waiting is None \
@@ -122,6 +123,24 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
             state.prev = replace(state.prev, back=True)
         out.append(state.prev)
     return out
+
+
+def _own_event_before(sent: Sentence, c: Located) -> bool:
+    """Whether the breakdown word before figure ``c`` follows an event verb of its own: "منهم"
+    right after it ("أصيب 50 شخصا، توفي منهم 5": five of the wounded died; not five more
+    wounded), or "آخرون" as its subject ("وقتل 3 وأصيب آخرون بجروح بينهم 5 أطفال": five of the
+    others wounded), within the few words before it."""
+    toks = sent.toks
+    k = c.lo - 1
+    if k > 0 and has_stem(toks[k], persons().of_them) \
+            and any(t.hi == k and trig.role == "verb" for t, trig in zip(sent.ix.t_loc, sent.trigs)):
+        return True
+    return any(trig.role == "verb" and t.hi < c.lo and c.lo - t.hi <= OTHERS_REACH
+               and has_stem(toks[t.hi], persons().others)
+               for t, trig in zip(sent.ix.t_loc, sent.trigs))
+
+
+OTHERS_REACH = 4  # "وأصيب [آخرون بجروح بينهم] 5": words from the event verb to the figure
 
 
 def _victims_named(sent: Sentence, prev: Draft, c: Located) -> bool:

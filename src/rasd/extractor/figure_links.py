@@ -10,7 +10,7 @@ from rasd.extractor import linking
 from rasd.extractor.lexicon import attribution, context, has_stem, persons, triggers
 from rasd.extractor.linking import CLAUSE_SUBJECT_MAX_GAP, COSTS, VERB_BEFORE_MAX_GAP, Link, Located
 from rasd.extractor.rejections import STATUS_TYPES
-from rasd.extractor.sentence import CLAUSE_BREAK, Figure, Sentence, SentenceIndex
+from rasd.extractor.sentence import CLAUSE_BREAK, Figure, Sentence, SentenceIndex, after_breakdown
 from rasd.model import CountMention, Token, Trigger
 from rasd.text.tokens import has_article, has_preposition, starts_with_conjunction
 
@@ -87,6 +87,10 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
                 and has_stem(toks[t.hi], persons().of_them):
             continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
+        if trig.role == "verb" and t.hi < c.lo and _others_its_subject(toks, t, c):
+            continue  # "وأصيب آخرون حين أطلقت الشرطة النار على مئات المتظاهرين": no count
+        if trig.role == "verb" and t.lo >= c.hi and _part_taken(toks, t):
+            continue  # "آلاف الفلسطينيين ... قتل منهم 54": the crowd the dead were of
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
         between = ix.counts_between(ci, lo, hi)
         cost = linking.link_cost(c, t, trig, breaks[ti], between)
@@ -121,6 +125,21 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
                      for link, i in links]
     return links
+
+
+def _others_its_subject(toks: Sequence[Token], t: Located, c: Located) -> bool:
+    """Whether an event verb's subject is "آخرون" (others, uncounted) and figure ``c`` after it
+    is no breakdown of them ("وأصيب آخرون بينهم 5 أطفال" is)."""
+    return t.hi < c.lo and has_stem(toks[t.hi], persons().others) \
+        and not after_breakdown(toks, c.lo)
+
+
+def _part_taken(toks: Sequence[Token], t: Located) -> bool:
+    """Whether an event verb takes its people out of a group named before it: a verb that does
+    not agree with a plural subject, then "منهم" ("قتل منهم 54", "توفي منهم خمسة"; not "260
+    مقاتلا قتلوا -منهم شخصيات": the 260 died)."""
+    return t.hi < len(toks) and has_stem(toks[t.hi], persons().of_them) \
+        and not toks[t.hi - 1].text.endswith(context().plural_verb_ending)
 
 
 ADJUNCT_REACH = 12  # words of fronted adjuncts between an event verb and its subject figure
