@@ -16,6 +16,7 @@ def _claims(text):
     "أصدرت المحكمة حكماً بالإعدام على 29 متهماً.",          # a death sentence
     "المدينة التي يعيش فيها نحو 200 ألف مدني.",             # a standing population
     "تستضيف البلاد 3 ملايين لاجئ فروا من الحرب.",
+    "وأشاد باستقبال المملكة أكثر من مليوني سوري هربوا من العنف.",  # refugees hosted
     "بلغ معدل القتل في البلاد 20 حالة قتل لكل 100 ألف شخص.",  # a rate (and "حالة" alone)
     "سجلت الوزارة إصابة 300 شخص بالكوليرا.",                # an infection
     "ويعاني 200 ألف تونسي مصابون بالانسداد الرئوي المزمن.",  # a chronic disease
@@ -79,6 +80,7 @@ def test_not_a_claim(text):
     ("واعتقلت الشرطة 5 أشخاص عن طريق الخطأ.", ("arrested", Count(value=5))),  # no duty after عن
     ("وقال مسؤول إن عمليات الإجلاء شملت 170 مريضا من المستشفى.",  # an evacuation, no discharge
      ("displaced", Count(value=170))),
+    ("وأعلن المستشفى استقبال 37 جثة.", ("killed", Count(value=37))),  # a hospital: victims
 ])
 def test_still_a_claim(text, expected):
     assert _claims(text) == [expected]

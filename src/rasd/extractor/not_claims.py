@@ -22,6 +22,7 @@ class NotClaimLexicon:
     verdict_window: int
     death_sentences: frozenset[str]
     standing: frozenset[str]
+    hosting: frozenset[str]
     standing_window: int
     inhabitants: frozenset[str]
     rate_words: frozenset[str]
@@ -57,7 +58,7 @@ def lexicon() -> NotClaimLexicon:
         verdict_types=frozenset(data.choices("verdict_types", EVENT_TYPES)),
         verdicts=words("verdicts"),
         verdict_window=data.integer("verdict_window"), death_sentences=words("death_sentences"),
-        standing=words("standing"),
+        standing=words("standing"), hosting=words("hosting"),
         standing_window=data.integer("standing_window"), inhabitants=words("inhabitants"),
         rate_words=words("rate_words"),
         diseases=words("diseases"), disease_window=data.integer("disease_window"),
@@ -110,6 +111,8 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
             and c.hi < len(toks) and has_stem(toks[c.hi], lex.inhabitants):
         return True  # "يعيش فيها نحو 200 ألف مدني"; "نحو 400 ألف نسمة" who would flee, or
         # are held as human shields ("يحتجز نحو 100 الف نسمة")
+    if trig.type == "displaced" and _near(toks, c.lo - lex.standing_window, c.lo, lex.hosting):
+        return True  # "واستقبال أكثر من مليوني سوري هربوا من العنف": refugees hosted
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
     after = max(c.hi, t.hi)
