@@ -82,6 +82,15 @@ def test_people_going_out_of_a_besieged_place_are_displaced(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("وأخرجت الميليشيات عشرات الخبراء من مدينة الحديدة إلى مناطق أخرى.", Count(vague="tens")),
+    ("وقال إن نحو 50 خبيرا جرى إخراجهم من الحديدة.", Count(value=50, qualifier="about")),
+])
+def test_people_taken_out_of_a_place_are_displaced(text, expected):
+    claims = rasd.extract(text, published="2018-03-24", outlet="T")
+    assert [(c.type, c.count) for c in claims] == [("displaced", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
     ("ومات 5 أشخاص في الحريق.", [("killed", 5)]),
     ("وقال إن 12 شخصا ماتوا غرقا.", [("killed", 12)]),
     ("مضيفة أن طفلا واحدا مات اختناقا.", [("killed", 1)]),
