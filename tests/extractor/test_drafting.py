@@ -87,6 +87,11 @@ def test_figure_taken_from_a_group_counts_the_later_event():
     assert sorted((c.type, c.count.value) for c in claims) == [("killed", 77), ("missing", 71)]
 
 
+def test_a_date_between_an_event_verb_and_its_figure_is_no_competing_figure():
+    claims = extract_claims("وقتل منذ بدء الاشتباكات في 25 شباط/فبراير 60 عنصرا من قوات النظام.")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 60)]
+
+
 @pytest.mark.parametrize("text, expected", [
     # the part has an event verb of its own: the whole is a group, not a count of it
     ("وأطلق الجنود النار على آلاف المحتجين الذين تجمعوا على الحدود قتل منهم 54 شخصا.",

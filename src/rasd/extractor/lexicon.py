@@ -355,6 +355,7 @@ class ContextLexicon:
     active_endings: frozenset[str]
     object_gap_words: frozenset[str]
     purpose_types: frozenset[str]
+    purpose_words: frozenset[str]  # "بهدف الخروج": a verbal noun of what was intended
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
     with_families: frozenset[str]

@@ -133,14 +133,21 @@ def _did_not_happen(k: Candidate) -> bool:
     """The event is negated, hypothetical or attempted ("لم تسجل", "قد يقتل", "محاولة اغتيال"),
     undone after ("لم يتم"), an affair or anniversary named ("قضية اختفاء 43"), or a purpose
     ("لإجلاء", "خطة لطرد"): a verbal noun or verb with the lam of purpose before the figure that
-    no causative introduces."""
+    no causative introduces, or a verbal noun after a word of purpose ("بهدف الخروج")."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
     return blocked(toks, min(c.lo, t.lo)) or attempted(toks, t.lo) \
         or _undone(toks, max(c.hi, t.hi)) \
         or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) \
         or charged(toks, t.lo) or (
         trig.role in ("masdar", "verb") and not k.caused and t.lo < c.lo
-        and context().purposive(toks[t.lo], trig.type))
+        and context().purposive(toks[t.lo], trig.type)) or _intended(toks, t, trig)
+
+
+def _intended(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
+    """Whether a verbal noun follows a word of purpose ("بهدف الخروج", "بغية إجلاء")."""
+    ctx = context()
+    return trig.role == "masdar" and t.lo > 0 and trig.type in ctx.purpose_types \
+        and has_stem(toks[t.lo - 1], ctx.purpose_words)
 
 
 AFFAIR_REACH = 2  # "الذكرى [الأولى] لمقتل 50", "قضية اختفاء 43": the affair's head to the event

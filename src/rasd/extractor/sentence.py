@@ -24,6 +24,9 @@ BRACKET_ASIDE = re.compile(r"\([^()\n.\d]{1,80}\)")
 TOKEN_START, TOKEN_END = itemgetter(0), itemgetter(1)  # Token.start, Token.end
 
 
+CALENDAR_KINDS = frozenset({"date", "time", "year"})
+
+
 class SentenceIndex:
     """A sentence's figures and event words located among its tokens, and what linking asks of
     them (figures between two tokens, clause breaks between, event words near a figure) answered
@@ -36,6 +39,8 @@ class SentenceIndex:
         self.ends = list(map(TOKEN_END, toks))
         self.c_loc = [self.locate(c.start, c.end) for c in counts]
         self.c_lo = [c.lo for c in self.c_loc]
+        # figures of the calendar ("فجر 10 مايو"): no figure a link passes over
+        self.calendar = [c.kind in CALENDAR_KINDS for c in counts]
         self.t_loc = [self.locate(t.start, t.end) for t in trigs]
         self.t_lo = [t.lo for t in self.t_loc]
         self.t_span = max((t.hi - t.lo for t in self.t_loc), default=0)
@@ -73,13 +78,14 @@ class SentenceIndex:
         return inner + (CLAUSE_BREAK.match(self.norm, b - 1, b) is not None)
 
     def counts_between(self, ci: int, lo: int, hi: int) -> int:
-        """Figures other than figure ``ci`` within tokens ``[lo, hi)``."""
+        """Figures other than figure ``ci`` within tokens ``[lo, hi)``, but those of the
+        calendar."""
         n = 0
         for j in range(bisect.bisect_left(self.c_lo, lo), len(self.c_lo)):
             o = self.c_loc[j]
             if o.lo >= hi:
                 break
-            n += j != ci and o.hi <= hi
+            n += j != ci and o.hi <= hi and not self.calendar[j]
         return n
 
     def counts_from(self, lo: int, hi: int) -> bool:
