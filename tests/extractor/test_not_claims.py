@@ -18,6 +18,8 @@ def _claims(text):
     "تستضيف البلاد 3 ملايين لاجئ فروا من الحرب.",
     "وأشاد باستقبال المملكة أكثر من مليوني سوري هربوا من العنف.",  # refugees hosted
     "ورعت فرنسا المحادثات بين الرجلين في 2017 بهدف الخروج من الأزمة.",  # a purpose
+    "وقال إن الإفراج عن 1500 سجين لم يتم.",                   # not done, and nothing else
+    "لم يسقط أي قتيل في الهجوم.",                              # none: no exceptive
     "بلغ معدل القتل في البلاد 20 حالة قتل لكل 100 ألف شخص.",  # a rate (and "حالة" alone)
     "سجلت الوزارة إصابة 300 شخص بالكوليرا.",                # an infection
     "ويعاني 200 ألف تونسي مصابون بالانسداد الرئوي المزمن.",  # a chronic disease
@@ -82,6 +84,10 @@ def test_not_a_claim(text):
     ("وقال مسؤول إن عمليات الإجلاء شملت 170 مريضا من المستشفى.",  # an evacuation, no discharge
      ("displaced", Count(value=170))),
     ("وأعلن المستشفى استقبال 37 جثة.", ("killed", Count(value=37))),  # a hospital: victims
+    ("قتل 28 شخصا لم يتم التعرف على هوياتهم.", ("killed", Count(value=28))),  # not identified
+    ("واعتقلت الشرطة 5 أشخاص ولم يتم الكشف عن أسمائهم.", ("arrested", Count(value=5))),
+    ("لم يسقط سوى قتيلين في الهجوم.", ("killed", Count(value=2))),  # only two
+    ("لم يقتل إلا جنديان في الهجوم.", ("killed", Count(value=2))),
 ])
 def test_still_a_claim(text, expected):
     assert _claims(text) == [expected]

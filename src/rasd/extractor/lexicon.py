@@ -356,6 +356,8 @@ class ContextLexicon:
     object_gap_words: frozenset[str]
     purpose_types: frozenset[str]
     purpose_words: frozenset[str]  # "بهدف الخروج": a verbal noun of what was intended
+    undone_closers: frozenset[str]  # "لم يتم بعد": nothing else named as not done
+    exceptives: frozenset[str]  # "لم يسقط سوى قتيلين": how few, not none
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
     with_families: frozenset[str]

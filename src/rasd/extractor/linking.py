@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rasd.extractor.lexicon import actor_heads, attribution, has_stem, persons, triggers
+from rasd.extractor.lexicon import actor_heads, attribution, context, has_stem, persons, triggers
 from rasd.model import Token, Trigger
 from rasd.text.tokens import has_article, has_preposition, starts_with_conjunction
 
@@ -165,6 +166,13 @@ def postposed_object(toks: Sequence[Token], c: Located) -> bool:
              and not (has_stem(toks[c.lo - 1], lex.plural) or has_stem(toks[c.lo - 1], lex.singular)))
 
 
+@lru_cache(maxsize=1)
+def _subject_stops() -> frozenset[str]:
+    """Words that end a counted noun phrase: a speaker phrase's stops (but "من") and negation
+    ("قتل 28 شخصا [لم يتم التعرف على هوياتهم]")."""
+    return (attribution().stops - persons().partitive) | context().negation
+
+
 def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
                   norm: str = "", count_starts: Set[int] = frozenset()) -> Located | None:
     """Token range of the counted noun phrase right after the figure, if it names people; it
@@ -179,7 +187,7 @@ def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
         k += 1
     if k >= len(toks) or not is_person(toks[k]):
         return None
-    stops = attribution().stops - lex.partitive
+    stops = _subject_stops()
     end = k + 1
     while (end < len(toks) and end - c.hi < SUBJECT_MAX_WORDS and end not in stop_at
            and end not in count_starts  # "7 من رجال الشرطة [وأربعة من العمال]"

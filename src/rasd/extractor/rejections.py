@@ -11,7 +11,7 @@ from rasd.extractor import linking
 from rasd.extractor.lexicon import context, has_stem, triggers
 from rasd.extractor.linking import Located
 from rasd.extractor.not_claims import reports_no_event
-from rasd.extractor.sentence import Figure
+from rasd.extractor.sentence import CLAUSE_BREAK, Figure
 from rasd.model import Token, Trigger
 from rasd.text.tokens import has_preposition, starts_with_conjunction
 
@@ -51,8 +51,10 @@ def blocked(toks: Sequence[Token], lo: int) -> bool:
             continue
         if k >= lo - NEGATION_WINDOW and has_stem(tok, ctx.negation) and not (
                 k + 1 < len(toks) and (has_stem(toks[k + 1], ctx.still)
-                                       or has_stem(toks[k + 1], ctx.negation_in_names))):
-            return True  # (but "لا يزال", and "أطباء بلا حدود" is a name)
+                                       or has_stem(toks[k + 1], ctx.negation_in_names))) \
+                and not any(has_stem(t, ctx.exceptives) for t in toks[k + 1:lo + 2]):
+            return True  # (but "لا يزال", "أطباء بلا حدود" is a name, and "لم يسقط سوى
+            # قتيلين", "لم يقتل إلا جنديان" say how few)
         if k >= lo - HYPOTHETICAL_WINDOW and (
                 has_stem(tok, ctx.hypothetical) or k == lo - 1 and has_stem(tok, ctx.unrealized)):
             return True  # "يعتزم إرسال", "محاولة اغتيال"
@@ -80,11 +82,17 @@ def _in_modal_scope(toks: Sequence[Token], lo: int, hi: int) -> bool:
 UNDONE_WINDOW = 4  # "الإفراج عن 1500 سجين لم يتم": words after the claim
 
 
-def _undone(toks: Sequence[Token], hi: int) -> bool:
-    """Whether "لم يتم" / "لم ينفذ" follows an event right after token ``hi`` (it did not happen)."""
+def _undone(toks: Sequence[Token], hi: int, norm: str) -> bool:
+    """Whether "لم يتم" / "لم ينفذ" follows an event right after token ``hi`` (it did not
+    happen), with nothing done named after it ("الإفراج عن 1500 سجين لم يتم بعد"; not "قتل 28
+    شخصا لم يتم التعرف على هوياتهم", where the identifying was not done)."""
     ctx = context()
-    return any(has_stem(toks[k], ctx.negation) and has_stem(toks[k + 1], ctx.undone)
-               for k in range(hi, min(hi + UNDONE_WINDOW, len(toks) - 1)))
+    for k in range(hi, min(hi + UNDONE_WINDOW, len(toks) - 1)):
+        if has_stem(toks[k], ctx.negation) and has_stem(toks[k + 1], ctx.undone):
+            j = k + 2
+            return j >= len(toks) or has_stem(toks[j], ctx.undone_closers) \
+                or CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start) is not None
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +144,7 @@ def _did_not_happen(k: Candidate) -> bool:
     no causative introduces, or a verbal noun after a word of purpose ("بهدف الخروج")."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
     return blocked(toks, min(c.lo, t.lo)) or attempted(toks, t.lo) \
-        or _undone(toks, max(c.hi, t.hi)) \
+        or _undone(toks, max(c.hi, t.hi), k.norm) \
         or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) \
         or charged(toks, t.lo) or (
         trig.role in ("masdar", "verb") and not k.caused and t.lo < c.lo
