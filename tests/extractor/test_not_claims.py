@@ -87,6 +87,8 @@ def test_not_a_claim(text):
     ("قتل 28 شخصا لم يتم التعرف على هوياتهم.", ("killed", Count(value=28))),  # not identified
     ("واعتقلت الشرطة 5 أشخاص ولم يتم الكشف عن أسمائهم.", ("arrested", Count(value=5))),
     ("لم يسقط سوى قتيلين في الهجوم.", ("killed", Count(value=2))),  # only two
+    ("وأعلنت الإدارة أن عدد القتلى وصل إلى 79 شخصا.", ("killed", Count(value=79))),  # reached
+    ("وقالت الوزارة إن حصيلة الجرحى قد وصلت إلى 40.", ("injured", Count(value=40))),
     ("لم يقتل إلا جنديان في الهجوم.", ("killed", Count(value=2))),
 ])
 def test_still_a_claim(text, expected):

@@ -77,9 +77,10 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             continue
         if not linking.is_loss_link(toks, c, t, trig):
             continue
-        if trig.type in triggers().needs_person and trig.role == "verb" and t.hi + 1 < len(toks) \
-                and has_stem(toks[t.hi], context().toll_heads) and has_article(toks[t.hi + 1]):
-            continue  # "وصل عدد المصابين إلى 40": reached, not arrived
+        if trig.type in triggers().needs_person and trig.role == "verb" and (
+                t.hi + 1 < len(toks) and has_stem(toks[t.hi], context().toll_heads)
+                and has_article(toks[t.hi + 1]) or _toll_reaching(toks, t)):
+            continue  # "وصل عدد المصابين إلى 40", "عدد القتلى وصل إلى 79": reached, not arrived
         if t.lo == c.hi and has_stem(toks[t.lo], triggers().counted_nouns):
             continue  # "عشرات الأسر النازحة": families counted, no capture
         if t.lo > c.hi and c.hi < len(toks) and has_stem(toks[c.hi], persons().one_of_them):
@@ -125,6 +126,16 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
                      for link, i in links]
     return links
+
+
+TOLL_SUBJECT_REACH = 4  # "[عدد القتلى قد] وصل": words from a toll's head to its verb
+
+
+def _toll_reaching(toks: Sequence[Token], t: Located) -> bool:
+    """Whether a verb of arriving has a toll before it as its subject ("عدد القتلى وصل إلى
+    79", "حصيلة القتلى قد وصلت إلى"): the toll reached a figure, no one arrived."""
+    heads = context().toll_heads
+    return any(has_stem(toks[k], heads) for k in range(max(0, t.lo - TOLL_SUBJECT_REACH), t.lo))
 
 
 def _others_its_subject(toks: Sequence[Token], t: Located, c: Located) -> bool:
