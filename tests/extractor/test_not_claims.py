@@ -20,6 +20,8 @@ def _claims(text):
     "ورعت فرنسا المحادثات بين الرجلين في 2017 بهدف الخروج من الأزمة.",  # a purpose
     "وقال إن الإفراج عن 1500 سجين لم يتم.",                   # not done, and nothing else
     "لم يسقط أي قتيل في الهجوم.",                              # none: no exceptive
+    "والتقى المسؤول 20 من أسر الشهداء.",                       # families of the dead
+    "والمجمع يضم عددا من أسر المهندسين إضافة إلى عدد من الأسر النازحة.",  # families housed
     "بلغ معدل القتل في البلاد 20 حالة قتل لكل 100 ألف شخص.",  # a rate (and "حالة" alone)
     "سجلت الوزارة إصابة 300 شخص بالكوليرا.",                # an infection
     "ويعاني 200 ألف تونسي مصابون بالانسداد الرئوي المزمن.",  # a chronic disease
@@ -87,6 +89,7 @@ def test_not_a_claim(text):
     ("قتل 28 شخصا لم يتم التعرف على هوياتهم.", ("killed", Count(value=28))),  # not identified
     ("واعتقلت الشرطة 5 أشخاص ولم يتم الكشف عن أسمائهم.", ("arrested", Count(value=5))),
     ("لم يسقط سوى قتيلين في الهجوم.", ("killed", Count(value=2))),  # only two
+    ("وسجلت المحافظة عودة عشرات الأسر النازحة.", ("returned", Count(vague="tens"))),
     ("وأعلنت الإدارة أن عدد القتلى وصل إلى 79 شخصا.", ("killed", Count(value=79))),  # reached
     ("وقالت الوزارة إن حصيلة الجرحى قد وصلت إلى 40.", ("injured", Count(value=40))),
     ("لم يقتل إلا جنديان في الهجوم.", ("killed", Count(value=2))),
@@ -108,3 +111,8 @@ def test_a_malformed_not_claims_file_names_the_file_and_the_entry(broken_data) -
 
 def test_a_state_after_fi_hal_is_no_condition():
     assert _claims("وأصيب 5 أشخاص في حال خطرة.") == [("injured", Count(value=5))]
+
+
+def test_a_capture_joined_after_a_figure_is_no_family_it_counts():
+    claims = _claims("وأكد مقتل عشرة جنود وإصابة 15، وأسر عشرات آخرين.")
+    assert ("injured", Count(value=15)) in claims and ("killed", Count(value=10)) in claims

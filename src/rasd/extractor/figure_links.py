@@ -81,8 +81,11 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
                 t.hi + 1 < len(toks) and has_stem(toks[t.hi], context().toll_heads)
                 and has_article(toks[t.hi + 1]) or _toll_reaching(toks, t)):
             continue  # "وصل عدد المصابين إلى 40", "عدد القتلى وصل إلى 79": reached, not arrived
-        if t.lo == c.hi and has_stem(toks[t.lo], triggers().counted_nouns):
-            continue  # "عشرات الأسر النازحة": families counted, no capture
+        if has_stem(toks[t.lo], triggers().counted_nouns) and (
+                t.lo == c.hi or t.lo == c.hi + 1 and has_stem(toks[c.hi], persons().partitive)):
+            continue  # "عشرات الأسر النازحة", "20 من أسر الشهداء": families counted, no capture
+        if trig.type not in FAMILY_TYPES and _counts_families(toks, c):
+            continue  # "20 من أسر الشهداء", "عدد من الأسر النازحة": families, no dead or captives
         if t.lo > c.hi and c.hi < len(toks) and has_stem(toks[c.hi], persons().one_of_them):
             continue  # "امرأتان إحداهما اعتقلت": one of them was arrested, not both
         if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
@@ -126,6 +129,18 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
                      for link, i in links]
     return links
+
+
+FAMILY_TYPES = frozenset({"displaced", "returned"})  # events counted in families too
+
+
+def _counts_families(toks: Sequence[Token], c: Located) -> bool:
+    """Whether figure ``c`` counts families ("عشرات الأسر", "20 من أسر الشهداء"): people of
+    a displacement or a return ("نزوح 1800 أسرة", "عودة عشرات الأسر النازحة"), never the dead,
+    the wounded or the captured (not "وإصابة 15، وأسر عشرات": a capture joined after it)."""
+    k = c.hi + (c.hi + 1 < len(toks) and has_stem(toks[c.hi], persons().partitive))
+    return k < len(toks) and has_stem(toks[k], triggers().counted_nouns) \
+        and not starts_with_conjunction(toks[k])
 
 
 TOLL_SUBJECT_REACH = 4  # "[عدد القتلى قد] وصل": words from a toll's head to its verb
