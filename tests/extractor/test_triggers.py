@@ -105,3 +105,12 @@ def test_died_is_killed(text, expected):
 ])
 def test_treated_are_wounded_and_flocking_to_the_front_is_deployed(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأسفر القصف عن سقوط عشرات القتلى والجرحى.", ("injured", True, Count(vague="tens"))),
+    ("وأسفر القصف عن سقوط عدد من القتلى والمصابين.", ("injured", True, Count(vague="several"))),
+])
+def test_the_dead_and_the_wounded_counted_together_are_mixed(text, expected):
+    claims = rasd.extract(text, published="2018-03-24", outlet="T")
+    assert [(c.type, c.mixed, c.count) for c in claims] == [expected]
