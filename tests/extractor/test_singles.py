@@ -486,3 +486,12 @@ def test_journalists_in_either_spelling(text, expected):
 ])
 def test_a_name_told_with_its_age_after_the_verb_is_one_person(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتم انتشال جثة شاب من تحت أنقاض منزل محترق.", [("killed", 1)]),  # a body recovered
+    ("وعثر على جثة رجل في النهر.", [("killed", 1)]),                   # a body found
+    ("وتحدثت العائلة عن علامات تعذيب واضحة على جثة الضحية.", []),      # "on" the body
+])
+def test_a_body_recovered_or_found_is_one_dead(text, expected):
+    assert type_counts(text) == expected

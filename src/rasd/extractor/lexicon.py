@@ -279,6 +279,8 @@ class PersonLexicon:
     partitive_forces: frozenset[str]
     lone_victims: frozenset[str]
     lone_victim_after: frozenset[str]
+    lone_victim_found: frozenset[str]  # "عثر [على] جثة": found, before the preposition
+    found_on: frozenset[str]
     agents_before: frozenset[str]
     one_subject_idioms: frozenset[str]
     subject_fillers: frozenset[str]

@@ -535,12 +535,16 @@ def _one_among_victims(toks: Sequence[Token], t: Located, trig: Trigger, one_of:
 
 def _lone_victim(toks: Sequence[Token], t: Located, trig: Trigger, counted: set[int]) -> bool:
     """Whether a victims noun stands alone for one person right after a verb of falling or
-    causing ("سقط قتيل", "أسفر عن جريح", "أوقع قتيلا و3 جرحى"): a singular indefinite one, not
-    negated ("لم يسقط أي قتيل" has "أي" before it)."""
+    causing ("سقط قتيل", "أسفر عن جريح", "أوقع قتيلا و3 جرحى"), or a body recovered or found
+    ("انتشال جثة", "عثر على جثة"): a singular indefinite one, not negated ("لم يسقط أي قتيل"
+    has "أي" before it)."""
     lex = persons()
     return (trig.role == "noun" and t.hi - t.lo == 1 and t.lo > 0
             and has_stem(toks[t.lo], lex.lone_victims) and not is_definite(toks[t.lo])
-            and t.lo - 1 not in counted and has_stem(toks[t.lo - 1], lex.lone_victim_after)
+            and t.lo - 1 not in counted and (
+                has_stem(toks[t.lo - 1], lex.lone_victim_after)
+                or t.lo > 1 and has_stem(toks[t.lo - 1], lex.found_on)
+                and has_stem(toks[t.lo - 2], lex.lone_victim_found))
             and not blocked(toks, t.lo))
 
 
