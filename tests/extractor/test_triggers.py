@@ -102,6 +102,7 @@ def test_died_is_killed(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("وقالت إن 18 شخصا على الأقل عولجوا بجلسات الأوكسجين.", [("injured", 18)]),  # treated
     ("وهناك عشرات المقاتلين من مختلف أنحاء العالم تقاطروا إلى جبهات القتال.", [("deployed", "tens")]),
+    ("وقالت مصادر إن الحوثيين دفعوا بمئات المقاتلين إلى مدينة الحديدة.", [("deployed", "hundreds")]),
 ])
 def test_treated_are_wounded_and_flocking_to_the_front_is_deployed(text, expected):
     assert type_counts(text) == expected
