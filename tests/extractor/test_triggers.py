@@ -92,6 +92,7 @@ def test_people_taken_out_of_a_place_are_displaced(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("ومات 5 أشخاص في الحريق.", [("killed", 5)]),
+    ("وسقط شهيدان في القصف.", [("killed", 2)]),  # the dual of شهيد
     ("وقال إن 12 شخصا ماتوا غرقا.", [("killed", 12)]),
     ("مضيفة أن طفلا واحدا مات اختناقا.", [("killed", 1)]),
 ])
