@@ -87,6 +87,15 @@ def test_figure_taken_from_a_group_counts_the_later_event():
     assert sorted((c.type, c.count.value) for c in claims) == [("killed", 77), ("missing", 71)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وقال السكان إن 25 حوثيا و10 من رجال المقاومة سقطوا قتلى.", [("killed", 10), ("killed", 25)]),
+    ("وأضافت أن 12 حوثيا سقطوا قتلى أمس، فيما أصيب 18 آخرون بجروح.",
+     [("injured", 18), ("killed", 12)]),
+])
+def test_a_clause_subject_falling_dead_is_killed(text, expected):
+    assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
+
+
 def test_a_date_between_an_event_verb_and_its_figure_is_no_competing_figure():
     claims = extract_claims("وقتل منذ بدء الاشتباكات في 25 شباط/فبراير 60 عنصرا من قوات النظام.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 60)]

@@ -119,12 +119,15 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
     if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
         after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
-                 and (trigs[ti].role in ("verb", "phrase") or trigs[ti].mixed)
+                 and (trigs[ti].role in ("verb", "phrase", "loss") or trigs[ti].mixed)
                  and not _other_figures(toks, ix, c.hi, t.lo)
                  and not (ix.counts_from(c.hi, t.lo)  # a list: the verb is its first event word
                           and any(c.hi <= t_loc[tj].lo < t.lo for tj in breaks))]
         if after:
             ti = min(after)[1]
+            if trigs[ti].role == "loss":  # "سقطوا قتلى": the victims noun after it tells
+                ti = next((tj for tj in breaks if t_loc[tj].lo == t_loc[ti].hi
+                           and trigs[tj].role == "noun"), ti)
             ceiling = COSTS.clause_subject
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
                      for link, i in links]
