@@ -406,6 +406,8 @@ def test_a_feminine_one_after_a_breakdown_is_one_person(text):
     ("وتوفي ثمانية، بينهم ستة أطفال وامرأة واحدة وشاب في مقتبل العمر.", [1, 1, 6, 8]),
     ("وأصيب خمسة أشخاص بينهم امرأة واحدة وطفل.", [1, 1, 5]),
     ("وقتل في الحادث فتاة عمرها 10 أعوام وامرأة عمرها 32 عاما.", [1, 1]),  # ages between
+    ("وقتل 3 أشخاص بينهم امرأة وطفلتها.", [1, 1, 3]),  # a person of hers
+    ("وأسفر عن وفاة شخصين وإصابة مرافقهما.", [1, 2]),
 ])
 def test_each_person_listed_after_a_breakdown_is_one_claim(text, values):
     assert sorted(c.count.value for c in extract_claims(text)) == values

@@ -327,7 +327,8 @@ def persons() -> PersonLexicon:
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
                                  ending_forms),
         # (not with "ه": "ناشطه" is also how "ناشطة" is written normalized)
-        one_possessed=_possessed((w for w in normalized_words(singular_persons()) if " " not in w),
+        one_possessed=_possessed((w for w in normalized_words(singular_persons())
+                                  if " " not in w and w not in data.words("not_possessed")),
                                  [s for s in data.words("possessive_suffixes") if len(s) > 1],
                                  ending_forms),
     ))

@@ -86,7 +86,8 @@ def _one_person(tok: Token) -> bool:
     lex = persons()
     return (has_stem(tok, lex.singular)
             and not (has_stem(tok, lex.plural) and tok.text.endswith(accusative_suffix()))) \
-        or has_stem(tok, lex.kin_possessed)  # "ابنها", "نجله"
+        or has_stem(tok, lex.kin_possessed) or has_stem(tok, lex.one_possessed)  # "ابنها",
+    # "نجله", "وطفلتها"
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,7 @@ def _one_person_words() -> frozenset[str]:
     """Every word :func:`_one_person` can hold true for: a token with none of them is passed
     over without the call."""
     lex = persons()
-    return lex.singular | lex.kin_possessed
+    return lex.singular | lex.kin_possessed | lex.one_possessed
 
 
 def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
