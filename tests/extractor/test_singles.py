@@ -408,6 +408,8 @@ def test_a_feminine_one_after_a_breakdown_is_one_person(text):
     ("وقتل في الحادث فتاة عمرها 10 أعوام وامرأة عمرها 32 عاما.", [1, 1]),  # ages between
     ("وقتل 3 أشخاص بينهم امرأة وطفلتها.", [1, 1, 3]),  # a person of hers
     ("وأسفر عن وفاة شخصين وإصابة مرافقهما.", [1, 2]),
+    ("وقتل 13 شخصا بينهم أم وطفلاها.", [1, 2, 13]),  # "أم" after a breakdown; her two children
+    ("وقتل 13 شخصا بينهم 5 مدنيين، وقال إن القصف طال أحياء من بينها باب موسى.", [5, 13]),
 ])
 def test_each_person_listed_after_a_breakdown_is_one_claim(text, values):
     assert sorted(c.count.value for c in extract_claims(text)) == values
@@ -416,6 +418,7 @@ def test_each_person_listed_after_a_breakdown_is_one_claim(text, values):
 @pytest.mark.parametrize("text, count", [
     ("وقتل في الهجوم قائد عسكري وأحد العناصر.", 2),  # "وأحد" + the people he is one of
     ("وأصيب ضابط وأحد العناصر بجروح.", 2),
+    ("وقتل رجل وزوجته وطفلاهما في القصف.", 4),  # a possessed dual is two more
     ("وأعلنت الشرطة مقتل شخص واحد الأسبوع الماضي.", 1),  # "واحد" after its noun
 ])
 def test_one_of_a_group_joined_to_one_person_is_one_more(text, count):

@@ -271,6 +271,8 @@ class PersonLexicon:
     plural_referents: frozenset[str]
     kin_possessed: frozenset[str]
     one_possessed: frozenset[str]  # singular person nouns with a possessive ("زميلتها", "مرافقه")
+    two_possessed: frozenset[str]  # dual person nouns with a possessive ("طفلاها": her two children)
+    after_breakdown_persons: frozenset[str]  # "بينهم أم": a person only after a breakdown word
     running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
     dual_apposition: frozenset[str]
@@ -331,6 +333,12 @@ def persons() -> PersonLexicon:
                                   if " " not in w and w not in data.words("not_possessed")),
                                  [s for s in data.words("possessive_suffixes") if len(s) > 1],
                                  ending_forms),
+        # (of the -ان duals only: "مقاتليها" is its fighters, "طفلاها" her two children)
+        two_possessed=_possessed((w for w in set(data.words("dual")) | set(person_duals())
+                                  if " " not in w and w.endswith(data.word("dual_ending"))),
+                                 [s for s in data.words("possessive_suffixes") if len(s) > 1],
+                                 ending_forms),
+        after_breakdown_persons=frozenset(data.words("after_breakdown_persons")),
     ))
 
 

@@ -86,8 +86,8 @@ def _one_person(tok: Token) -> bool:
     lex = persons()
     return (has_stem(tok, lex.singular)
             and not (has_stem(tok, lex.plural) and tok.text.endswith(accusative_suffix()))) \
-        or has_stem(tok, lex.kin_possessed) or has_stem(tok, lex.one_possessed)  # "ابنها",
-    # "نجله", "وطفلتها"
+        or has_stem(tok, lex.kin_possessed) or has_stem(tok, lex.one_possessed) \
+        or has_stem(tok, lex.two_possessed)  # "ابنها", "نجله", "وطفلتها", "وطفلاها" (two)
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +95,8 @@ def _one_person_words() -> frozenset[str]:
     """Every word :func:`_one_person` can hold true for: a token with none of them is passed
     over without the call."""
     lex = persons()
-    return lex.singular | lex.kin_possessed | lex.one_possessed
+    return lex.singular | lex.kin_possessed | lex.one_possessed | lex.two_possessed \
+        | lex.after_breakdown_persons
 
 
 def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
@@ -481,7 +482,8 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int],
         if _joined_by_and(tok):
             if not _another_one(tok, definite=has_article(toks[k])):
                 break  # "وأصيب" is no person
-            more, end = more + 1, j + 1
+            more = more + 2 if has_stem(tok, persons().two_possessed) else more + 1  # "وطفلاهما"
+            end = j + 1
         elif triggers().entries.contains(tok):
             break
         j += 1
@@ -510,7 +512,8 @@ def _another_one(tok: Token, definite: bool) -> bool:
     "الصحفي والكاتب جمال خاشقجي" is one person with two titles."""
     lex = persons()
     if not has_article(tok) and (has_stem(tok, lex.kin_possessed)
-                                 or has_stem(tok, lex.one_possessed)):
+                                 or has_stem(tok, lex.one_possessed)
+                                 or has_stem(tok, lex.two_possessed)):
         return True
     return not definite and not has_article(tok) and (
         has_stem(tok, lex.singular) or has_stem(tok, lex.one_other))
@@ -704,7 +707,8 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
         if may_be_one.isdisjoint(tok.stems) or k in counted:
             continue
         one_more = _one_more(toks, k)  # "22 جنديا ومدنيا واحدا"
-        if not (_one_person(tok) or one_more):
+        if not (_one_person(tok) or one_more or after_breakdown(toks, k)
+                and tok.text in persons().after_breakdown_persons):  # (not "باب")
             continue
         if cover is None:
             cover = Cover((d.start, d.end) for d in drafts)
@@ -727,8 +731,10 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
         if after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si \
                 or _next_in_list(norm, toks, k, listed, counted, aged):
             listed.add(tok.start)
-            out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=1), prev.mixed,
-                                 COSTS.follow_single, Located(k, k + 1), tok.start, prev.trigger))
+            two = has_stem(tok, persons().two_possessed)  # "وطفلاها": her two children
+            out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=2 if two else 1),
+                                 prev.mixed, COSTS.follow_single, Located(k, k + 1), tok.start,
+                                 prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
             if key > best:  # type: ignore[operator]  # best is set wherever prev is
                 best, prev = key, out[-1]
