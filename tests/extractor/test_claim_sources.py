@@ -152,6 +152,11 @@ def test_what_came_in_a_document_is_its_owners_word(text, source):
     assert one_claim(text).source.text == source
 
 
+def test_transport_after_a_vehicle_is_no_report():
+    claim = one_claim("وأسفر اصطدام شاحنة نقل بضائع بحافلة عن مقتل 5 أشخاص.")
+    assert claim.source.kind == "outlet"  # "نقل" here is transport, not "relayed"
+
+
 def test_a_speaker_quoted_by_another_is_not_carried_on():
     text = ('وقال المتحدث باسم الخارجية: "أعلنت السلطات تقديم مبلغ كبير للتحالف". '
             'وتابع: "قتل التحالف 300 من المدنيين".')
