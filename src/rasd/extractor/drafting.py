@@ -15,6 +15,7 @@ from rasd.extractor.figure_links import (
     link_figure,
     lost_what,
     not_a_head_count,
+    pushed_to_flee,
     went_missing,
 )
 from rasd.extractor.lexicon import context, has_stem, persons
@@ -97,6 +98,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         best = _retyped(best, "missing")
     elif held_hostage(toks, c, best.trigger):
         best = _retyped(best, "abducted")
+    elif pushed_to_flee(toks, t, best.trigger):
+        best = _retyped(best, "displaced")
     lost = lost_what(toks, c, t, best.trigger)
     if lost == "nothing":
         return []

@@ -271,6 +271,15 @@ def went_missing(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
         has_stem(tok, ctx.lost_lives) for tok in after)
 
 
+def pushed_to_flee(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
+    """Whether a verb of sending is violence pushing people away ("ودفع هجوم الجيش عشرات الآلاف
+    من الأشخاص نحو الحدود"): its subject right after it is an attack, fighting or shelling, so
+    the people fled (displaced), no one was sent."""
+    ctx = context()
+    return trig.type == "deployed" and trig.role == "verb" and t.hi < len(toks) \
+        and has_stem(toks[t.lo], ctx.causatives) and has_stem(toks[t.hi], ctx.violence_subjects)
+
+
 def held_hostage(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
     """Whether people an arrest word holds are hostages, so taken, not arrested ("احتجاز عدد من
     الرهائن", "احتجزوا 5 رهائن"): the figure's noun, maybe after "من", is a hostage noun."""

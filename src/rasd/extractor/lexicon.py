@@ -369,6 +369,7 @@ class ContextLexicon:
     purpose_words: frozenset[str]  # "بهدف الخروج": a verbal noun of what was intended
     undone_closers: frozenset[str]  # "لم يتم بعد": nothing else named as not done
     exceptives: frozenset[str]  # "لم يسقط سوى قتيلين": how few, not none
+    violence_subjects: frozenset[str]  # "ودفع هجوم الجيش عشرات الآلاف نحو الحدود": fled
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
     with_families: frozenset[str]
