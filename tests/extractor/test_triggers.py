@@ -117,3 +117,16 @@ def test_treated_are_wounded_and_flocking_to_the_front_is_deployed(text, expecte
 def test_the_dead_and_the_wounded_counted_together_are_mixed(text, expected):
     claims = rasd.extract(text, published="2018-03-24", outlet="T")
     assert [(c.type, c.mixed, c.count) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واستسلم 20 مسلحا للقوات العراقية.", [("arrested", 20)]),  # surrender is arrest
+    ("وقتل 5 مسلحين واستسلم 20 آخرون.", [("arrested", 20), ("killed", 5)]),
+    ("ودفعت شدة القصف عشرات المتمردين إلى الاستسلام.", [("arrested", "tens")]),
+])
+def test_fighters_who_surrender_are_arrested(text, expected):
+    assert sorted(type_counts(text)) == expected
+
+
+def test_a_total_of_strikes_reached_is_strikes():
+    assert type_counts("وارتفع عدد الغارات على الغوطة إلى 190 منذ الصباح.") == [("strikes", 190)]

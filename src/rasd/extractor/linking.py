@@ -220,6 +220,9 @@ def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
     if trig.role == "noun" and t.lo >= c.hi:
         return t.lo - c.hi <= STRIKE_MAX_GAP and all(
             has_stem(toks[k], triggers().strike_partitives) for k in range(c.hi, t.lo))
+    if trig.role == "noun" and t.lo > 0 and has_stem(toks[t.lo - 1], context().toll_heads) \
+            and c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):
+        return True  # "ارتفع عدد الغارات على الغوطة إلى 190": a total of strikes
     targets = triggers().strike_targets
     dual = c.hi - c.lo == 1 and has_stem(toks[c.lo], targets)  # "ضربت موقعين": the noun is the figure
     k = c.hi + (c.hi + 1 < len(toks) and has_stem(toks[c.hi], persons().partitive))
