@@ -123,6 +123,8 @@ def test_the_dead_and_the_wounded_counted_together_are_mixed(text, expected):
     ("واستسلم 20 مسلحا للقوات العراقية.", [("arrested", 20)]),  # surrender is arrest
     ("وقتل 5 مسلحين واستسلم 20 آخرون.", [("arrested", 20), ("killed", 5)]),
     ("ودفعت شدة القصف عشرات المتمردين إلى الاستسلام.", [("arrested", "tens")]),
+    ("وسلم 20 مسلحا أنفسهم للقوات.", [("arrested", 20)]),  # handed themselves over
+    ("وسلمت السلطات 5 متهمين إلى العراق.", [("returned", 5)]),  # the accused are people
 ])
 def test_fighters_who_surrender_are_arrested(text, expected):
     assert sorted(type_counts(text)) == expected

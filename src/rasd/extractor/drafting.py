@@ -16,6 +16,7 @@ from rasd.extractor.figure_links import (
     lost_what,
     not_a_head_count,
     pushed_to_flee,
+    surrendered,
     went_missing,
 )
 from rasd.extractor.lexicon import context, has_stem, persons
@@ -100,6 +101,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         best = _retyped(best, "abducted")
     elif pushed_to_flee(toks, t, best.trigger):
         best = _retyped(best, "displaced")
+    elif surrendered(toks, c, best.trigger):
+        best = _retyped(best, "arrested")
     lost = lost_what(toks, c, t, best.trigger)
     if lost == "nothing":
         return []

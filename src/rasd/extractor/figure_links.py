@@ -280,6 +280,16 @@ def pushed_to_flee(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
         and has_stem(toks[t.lo], ctx.causatives) and has_stem(toks[t.hi], ctx.violence_subjects)
 
 
+SURRENDER_REACH = 3  # "سلم 20 [مسلحا] أنفسهم": words from the figure to the reflexive
+
+
+def surrendered(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
+    """Whether people handed over are handing over themselves ("وسلم 20 مسلحا أنفسهم للقوات"):
+    a surrender, which the guideline counts as an arrest."""
+    return trig.type == "returned" and any(
+        has_stem(tok, context().reflexives) for tok in toks[c.hi:c.hi + SURRENDER_REACH])
+
+
 def held_hostage(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
     """Whether people an arrest word holds are hostages, so taken, not arrested ("احتجاز عدد من
     الرهائن", "احتجزوا 5 رهائن"): the figure's noun, maybe after "من", is a hostage noun."""

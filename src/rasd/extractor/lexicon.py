@@ -370,6 +370,7 @@ class ContextLexicon:
     undone_closers: frozenset[str]  # "لم يتم بعد": nothing else named as not done
     exceptives: frozenset[str]  # "لم يسقط سوى قتيلين": how few, not none
     violence_subjects: frozenset[str]  # "ودفع هجوم الجيش عشرات الآلاف نحو الحدود": fled
+    reflexives: frozenset[str]  # "سلم 20 مسلحا أنفسهم": surrendered
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
     with_families: frozenset[str]
