@@ -152,6 +152,15 @@ def test_what_came_in_a_document_is_its_owners_word(text, source):
     assert one_claim(text).source.text == source
 
 
+@pytest.mark.parametrize("text, source", [
+    ("وقال أحد الشهود إنه شاهد أكثر من 20 جثة.", "أحد الشهود"),
+    ("وأكدت ثلاثة مصادر أمنية أن 28 شخصا قتلوا.", "ثلاثة مصادر أمنية"),
+])
+def test_a_figure_of_speakers_opens_the_speaker(text, source):
+    claims = extract_claims(text)
+    assert [c.source.text for c in claims] == [source]
+
+
 def test_transport_after_a_vehicle_is_no_report():
     claim = one_claim("وأسفر اصطدام شاحنة نقل بضائع بحافلة عن مقتل 5 أشخاص.")
     assert claim.source.kind == "outlet"  # "نقل" here is transport, not "relayed"

@@ -584,15 +584,24 @@ def _sentence_sources(norm: str, toks: Sequence[Token], lex: AttributionLexicon,
 
 def _token_starts_of_counts(doc: Document, starts: list[int]) -> frozenset[int]:
     """Start offsets of the tokens in which a figure begins (``starts``: of every token), but
-    for a dual of a speaker's noun ("مصدران عسكريان", "مسؤولان"): a speaker, not a figure."""
+    for a figure of speakers: a dual of a speaker's noun ("مصدران عسكريان", "مسؤولان"), or a
+    figure whose noun, maybe after "من", is one ("وقال عدد من الشهود إن")."""
     out = set()
     lex = attribution()
+    toks = doc.tokens
+    partitive = persons().partitive
     for c in doc.counts:
         if c.noun is not None and lex.anonymous_head(c.noun):
             continue
         k = bisect.bisect_right(starts, c.start) - 1
-        if k >= 0:
-            out.add(starts[k])
+        if k < 0:
+            continue
+        j = bisect.bisect_left(starts, c.end)  # the word after the figure
+        if j < len(toks) and has_stem(toks[j], partitive):
+            j += 1
+        if j < len(toks) and lex.anonymous_head(toks[j].stems[-1]):
+            continue
+        out.add(starts[k])
     return frozenset(out)
 
 

@@ -35,6 +35,8 @@ def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> boo
                  or _agrees_with_dual_before(toks, c.lo))  # "التفجيران الانتحاريان": an adjective
     if cm.count.value in YEAR_RANGE and cm.count.qualifier is None and not nxt_person:
         return True
+    if _speakers_counted(toks, c):
+        return True  # "وقال عدد من الشهود إن": who speaks, not who is counted
     if has_article(toks[c.lo]) and cm.noun is None and cm.count.vague is None:
         prev_person = c.lo > 0 and linking.is_person(toks[c.lo - 1])
         return not (prev_person or nxt_person)
@@ -63,6 +65,18 @@ def _speaker_dual(toks: Sequence[Token], c: Located) -> bool:
         return False  # "تم نقل جريحين": not a speaker's noun
     return c.lo > 0 and has_stem(toks[c.lo - 1], lex.verbs) or any(
         has_stem(tok, lex.verbs) for tok in toks[c.hi:c.hi + SPEAKER_VERB_REACH])
+
+
+def _speakers_counted(toks: Sequence[Token], c: Located) -> bool:
+    """Whether a figure counts the speakers of a report ("وقال عدد من الشهود إن", "أفاد عشرات
+    السكان بأن"): its noun, maybe after "من", is an anonymous source head, with a verb of
+    saying right before the figure or "أن" right after the noun."""
+    lex = attribution()
+    k = c.hi + (c.hi + 1 < len(toks) and has_stem(toks[c.hi], persons().partitive))
+    if k >= len(toks) or not lex.anonymous_head(toks[k].stems[-1]):
+        return False
+    return c.lo > 0 and has_stem(toks[c.lo - 1], lex.verbs) \
+        or k + 1 < len(toks) and toks[k + 1].text in lex.that
 
 
 def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
