@@ -161,6 +161,10 @@ def test_a_figure_of_speakers_opens_the_speaker(text, source):
     assert [c.source.text for c in claims] == [source]
 
 
+def test_a_tweet_is_a_report():
+    assert one_claim("وغرد الدفاع المدني أن 20 شخصا قتلوا في القصف.").source.text == "الدفاع المدني"
+
+
 def test_transport_after_a_vehicle_is_no_report():
     claim = one_claim("وأسفر اصطدام شاحنة نقل بضائع بحافلة عن مقتل 5 أشخاص.")
     assert claim.source.kind == "outlet"  # "نقل" here is transport, not "relayed"
