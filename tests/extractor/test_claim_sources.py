@@ -161,6 +161,11 @@ def test_a_figure_of_speakers_opens_the_speaker(text, source):
     assert [c.source.text for c in claims] == [source]
 
 
+def test_a_week_or_month_after_the_verb_is_no_speaker_word():
+    claim = one_claim("وأعلنت وزارة الدفاع الأسبوع الماضي مقتل 14 مسلحا.")
+    assert claim.source.text == "وزارة الدفاع"
+
+
 def test_a_tweet_is_a_report():
     assert one_claim("وغرد الدفاع المدني أن 20 شخصا قتلوا في القصف.").source.text == "الدفاع المدني"
 
