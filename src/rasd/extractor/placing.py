@@ -133,10 +133,11 @@ class PlaceChooser:
         speakers = Spans((sm.start, sm.end) for sm in doc.sources)
         self.jurisdictions = _jurisdictions(doc, names)
         self.jurisdiction_starts = [p.start for p in self.jurisdictions]
-        seat, offices = _words("seat"), _words("office_titles")
+        seat, offices, groups = _words("seat"), _words("office_titles"), _words("group_heads")
         event_ends = frozenset(t.end for t in doc.triggers)
         self.places = [p for p in doc.places if p.start not in speakers
-                       and not self._follows(p, seat) and not names_a_party(doc, self.starts, p)
+                       and not self._follows(p, seat) and not self._follows(p, groups, 1)
+                       and not names_a_party(doc, self.starts, p)
                        and not names_an_origin(doc, self.starts, p)
                        and not self._mission_moved_to(p)
                        and not self._office_seat(p, offices, event_ends)]
