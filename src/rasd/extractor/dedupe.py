@@ -55,9 +55,11 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
 
 
 def _person_key(text: str) -> str:
-    """The one person a count-of-one claim names, without clitics ("الشاب" and "شاب" agree)."""
+    """The one person a count-of-one claim names, without clitics ("الشاب" and "شاب" agree),
+    with the age it is told with ("رجل عمره 25 عاما" and "رجل عمره 33 عاما": two men)."""
     words = normalize_string(text).split()
-    return stems(words[0])[-1] if words else ""
+    age = "".join(ch for ch in text if ch.isdigit())
+    return stems(words[0])[-1] + age if words else ""
 
 
 HEADING_MAX_WORDS = 10

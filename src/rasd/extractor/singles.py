@@ -656,6 +656,17 @@ def _singular_counted(toks: Sequence[Token], k: int, prev: Draft) -> bool:
                if toks[i].start >= prev.start) if k else False
 
 
+def _with_age(toks: Sequence[Token], k: int, aged: Set[int]) -> Located:
+    """The person at token ``k`` with the age told right after it ("ورجل عمره 33 عاما": the
+    age tells two men of a list apart); ``aged``: the tokens of ages."""
+    hi = k + 1
+    if hi + 1 < len(toks) and (hi in aged or hi + 1 in aged):
+        hi += 1
+        while hi in aged:
+            hi += 1
+    return Located(k, hi)
+
+
 LIST_GAP = 2  # "بينهم امرأة [واحدة] وشاب": words between two listed persons
 
 
@@ -733,8 +744,8 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
             listed.add(tok.start)
             two = has_stem(tok, persons().two_possessed)  # "وطفلاها": her two children
             out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=2 if two else 1),
-                                 prev.mixed, COSTS.follow_single, Located(k, k + 1), tok.start,
-                                 prev.trigger))
+                                 prev.mixed, COSTS.follow_single, _with_age(toks, k, aged),
+                                 tok.start, prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
             if key > best:  # type: ignore[operator]  # best is set wherever prev is
                 best, prev = key, out[-1]
