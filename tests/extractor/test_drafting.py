@@ -96,6 +96,15 @@ def test_a_clause_subject_falling_dead_is_killed(text, expected):
     assert sorted((c.type, c.count.value) for c in extract_claims(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل 12 شخصا في الهجوم على مقر الصحيفة. ومن بين الضحايا 8 صحفيين.",
+     [("killed", 8, False), ("killed", 12, False)]),
+    ("وأصيب 12 شخصا في الهجوم. ومن بين الضحايا 8 أطفال.", [("injured", 8, False), ("injured", 12, False)]),
+])
+def test_among_the_victims_breaks_down_the_claim_just_counted(text, expected):
+    assert sorted((c.type, c.count.value, c.mixed) for c in extract_claims(text)) == expected
+
+
 def test_a_date_between_an_event_verb_and_its_figure_is_no_competing_figure():
     claims = extract_claims("وقتل منذ بدء الاشتباكات في 25 شباط/فبراير 60 عنصرا من قوات النظام.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 60)]

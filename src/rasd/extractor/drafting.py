@@ -95,6 +95,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
             state.parent = fig
         return []
     t = sent.ix.t_loc[linked.bi]
+    if _among_the_victims_before(sent, t, best.trigger, state.prev, c):
+        return [state.continue_prev(sent, fig, COSTS.breakdown)]
     if went_missing(toks, c, t, best.trigger):
         best = _retyped(best, "missing")
     elif held_hostage(toks, c, best.trigger):
@@ -129,6 +131,16 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
             state.prev = replace(state.prev, back=True)
         out.append(state.prev)
     return out
+
+
+def _among_the_victims_before(sent: Sentence, t: Located, trig: Trigger, prev: Draft | None,
+                              c: Located) -> bool:
+    """Whether "من بين الضحايا N" breaks down the dead (or wounded) just counted: a mixed victims
+    noun after "بين", before the figure, right after a claim of this or the previous sentence
+    ("قتل 12 شخصا في الهجوم. ومن بين الضحايا 8 صحفيين": killed 8, not killed or wounded)."""
+    return trig.mixed and trig.role == "noun" and t.hi <= c.lo and t.lo > 0 \
+        and has_stem(sent.toks[t.lo - 1], persons().among) and prev is not None \
+        and not prev.mixed and prev.type in ("killed", "injured") and sent.si - prev.sentence <= 1
 
 
 def _own_event_before(sent: Sentence, c: Located) -> bool:
