@@ -375,6 +375,8 @@ def test_a_malformed_locatives_file_names_the_file_and_the_entry(broken_data) ->
     ("وشهدت القرى الموالية بريف حماة تشييع 10 قتلى.", "ريف حماة"),   # "ب": in
     ("وقتل المئات في هجمات شنتها جماعة ولاية سيناء.", None),       # a group's name
     ("وقتل 9 من المهاجمين بجبهة صرواح.", "جبهة صرواح"),            # a front is a place
+    ("واندلعت اشتباكات بين أهالي القريتين أسفرت عن إصابة 67 شخصا.", None),  # two villages
+    ("وقتل 10 عناصر في محيط مدينة القريتين.", "محيط مدينة القريتين"),  # the town
 ])
 def test_a_party_someone_is_loyal_to_is_no_place(text, place):
     claims = rasd.extract(text, published="2018-03-24", outlet="T")
