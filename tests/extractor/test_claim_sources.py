@@ -3,6 +3,8 @@
 import pytest
 from claims_kit import extract_claims, one_claim
 
+import rasd
+
 
 def test_source_from_reporting_verb_and_via_chain():
     claim = one_claim("كشفت وكالة سبوتنيك نقلاً عن مصدر عسكري مقتل 93 مقاتلاً.")
@@ -217,3 +219,15 @@ def test_a_document_after_a_known_speaker_is_the_verbs_object(text, source):
 ])
 def test_the_noun_a_relative_reporting_verb_refers_to_is_the_speaker(text, source):
     assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("title, source", [
+    ("المرصد السوري: مقتل 20 مدنيا في غارات على إدلب", "المرصد السوري"),  # the headline's speaker
+    ("الأمم المتحدة: نزوح 50 ألف شخص من الحديدة", "الأمم المتحدة"),
+    ("سوريا: مقتل 20 مدنيا في غارات على إدلب", "T"),  # a state before the colon: the topic
+    ("شاهد: لحظة سقوط 20 صاروخا على المدينة", "T"),  # a label
+])
+def test_a_headline_speaker_before_its_colon(title, source):
+    claims = rasd.extract("وجاء في التقرير تفاصيل أخرى.", title=title, published="2018-12-01",
+                          outlet="T")
+    assert [c.source.text for c in claims] == [source]

@@ -614,8 +614,27 @@ def find_sources(doc: Document) -> Document:
     starts, _ = word_starts(doc.tokens, doc.norm)
     figures = _token_starts_of_counts(doc, starts)
     found: list[SourceMention] = []
+    title_end = doc.norm_title_end
     for s, e in doc.sentences:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-        found.extend(_sentence_sources(doc.norm, doc.tokens[lo:hi], lex, figures))
+        toks = doc.tokens[lo:hi]
+        if s < title_end:
+            found.extend(_title_speaker(doc.norm, toks, min(e, title_end), lex))
+        found.extend(_sentence_sources(doc.norm, toks, lex, figures))
     return doc.with_(sources=tuple(found))
+
+
+def _title_speaker(norm: str, toks: Sequence[Token], end: int, lex: AttributionLexicon
+                   ) -> list[SourceMention]:
+    """The speaker a headline opens with before a colon ("مراسلون بلا حدود: 65 صحفيا قتلوا",
+    "الأمم المتحدة: نزوح 50 ألف شخص"): a phrase of a known kind, not a state alone ("سوريا:"
+    names the topic) nor a label ("شاهد:", "عاجل:")."""
+    colon = norm.find(":", toks[0].start if toks else 0, end)
+    if colon < 0:
+        return []
+    b = bisect.bisect_right([t.end for t in toks], colon)
+    if not 0 < b <= lex.max_words or _known_kind(toks, 0, b, lex) is None \
+            or _names_a_state(toks, 0, b) or has_stem(toks[0], lex.headline_labels):
+        return []
+    return [_mention(norm, toks, 0, b, (NormOffset(colon), NormOffset(colon + 1)), lex)]
 

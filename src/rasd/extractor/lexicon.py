@@ -464,6 +464,7 @@ class AttributionLexicon:
     own_information: frozenset[str]  # "بحسب المعلومات الأولية": the speaker's own
     noun_before: frozenset[str]  # "مع نقل السفارة": a reporting verb's form read as its verbal noun
     report_nouns: frozenset[str]  # "إعلان الجيش مقتل": a report's verbal noun, speaker after it
+    headline_labels: frozenset[str]  # "شاهد:", "عاجل:": a headline's label, no speaker
     auxiliaries: frozenset[str]  # "وكان X، ...، قد قال": the subject framed by an auxiliary
     object_documents: frozenset[str]  # "كشف الجيش نتائج البيان": the verb's object
     relative_pronouns: frozenset[str]  # "الأنباء التي تحدثت عن": the noun before speaks
