@@ -85,6 +85,7 @@ def test_people_going_out_of_a_besieged_place_are_displaced(text, expected):
     ("وأخرجت الميليشيات عشرات الخبراء من مدينة الحديدة إلى مناطق أخرى.", Count(vague="tens")),
     ("وقال إن نحو 50 خبيرا جرى إخراجهم من الحديدة.", Count(value=50, qualifier="about")),
     ("ودفع هجوم الجيش عشرات الآلاف من الأشخاص نحو الحدود.", Count(vague="tens_of_thousands")),
+    ("ووصلت حافلات تقل مئات المقاتلين والمدنيين إلى إدلب.", Count(vague="hundreds")),  # evacuees
 ])
 def test_people_taken_out_of_a_place_are_displaced(text, expected):
     claims = rasd.extract(text, published="2018-03-24", outlet="T")

@@ -294,6 +294,15 @@ def pushed_to_flee(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
         and has_stem(toks[t.lo], ctx.causatives) and has_stem(toks[t.hi], ctx.violence_subjects)
 
 
+def evacuated(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
+    """Whether people vehicles carry to a place are evacuees ("ووصلت حافلات تقل مئات المقاتلين
+    والمدنيين إلى إدلب"): the figure right after a verb of carrying, with civilians, families or
+    the wounded among them; displaced, not deployed."""
+    ctx = context()
+    return trig.type == "deployed" and c.lo > 0 and has_stem(toks[c.lo - 1], ctx.carrying) \
+        and any(has_stem(tok, ctx.evacuees) for tok in toks[c.hi:c.hi + ctx.evacuee_reach])
+
+
 SURRENDER_REACH = 3  # "سلم 20 [مسلحا] أنفسهم": words from the figure to the reflexive
 
 

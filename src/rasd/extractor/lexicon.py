@@ -371,6 +371,9 @@ class ContextLexicon:
     exceptives: frozenset[str]  # "لم يسقط سوى قتيلين": how few, not none
     violence_subjects: frozenset[str]  # "ودفع هجوم الجيش عشرات الآلاف نحو الحدود": fled
     reflexives: frozenset[str]  # "سلم 20 مسلحا أنفسهم": surrendered
+    carrying: frozenset[str]  # "حافلات تقل": vehicles carrying people
+    evacuees: frozenset[str]  # "والمدنيين", "وعائلاتهم": evacuees among those carried
+    evacuee_reach: int
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
     with_families: frozenset[str]
@@ -431,6 +434,7 @@ def context() -> ContextLexicon:
         post_qualifiers=PhraseSet.build((w, q) for q in qualifiers.keys_of(QUALIFIERS)
                                         for w in qualifiers.strings(q)),
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
+        evacuee_reach=data.integer("evacuee_reach"),
         lost_lives_reach=data.integer("lost_lives_reach"),
         conditions=PhraseSet.build((w, True) for w in data.strings("conditions")),
         whole_markers=PhraseSet.build((w, True) for w in data.strings("whole_markers")),
