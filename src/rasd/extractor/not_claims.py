@@ -23,6 +23,7 @@ class NotClaimLexicon:
     death_sentences: frozenset[str]
     standing: frozenset[str]
     hosting: frozenset[str]
+    held_there: frozenset[str]
     standing_window: int
     inhabitants: frozenset[str]
     rate_words: frozenset[str]
@@ -58,7 +59,7 @@ def lexicon() -> NotClaimLexicon:
         verdict_types=frozenset(data.choices("verdict_types", EVENT_TYPES)),
         verdicts=words("verdicts"),
         verdict_window=data.integer("verdict_window"), death_sentences=words("death_sentences"),
-        standing=words("standing"), hosting=words("hosting"),
+        standing=words("standing"), hosting=words("hosting"), held_there=words("held_there"),
         standing_window=data.integer("standing_window"), inhabitants=words("inhabitants"),
         rate_words=words("rate_words"),
         diseases=words("diseases"), disease_window=data.integer("disease_window"),
@@ -113,6 +114,9 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         # are held as human shields ("يحتجز نحو 100 الف نسمة")
     if trig.type == "displaced" and _near(toks, c.lo - lex.standing_window, c.lo, lex.hosting):
         return True  # "واستقبال أكثر من مليوني سوري هربوا من العنف": refugees hosted
+    if trig.type == "arrested" and trig.role == "noun" \
+            and _near(toks, c.lo - lex.standing_window, c.lo, lex.held_there):
+        return True  # "هناك ما يقارب 6500 أسير في سجون الاحتلال": prisoners held
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
     after = max(c.hi, t.hi)
