@@ -420,6 +420,8 @@ def test_each_person_listed_after_a_breakdown_is_one_claim(text, values):
     ("وقتل في الهجوم قائد عسكري وأحد العناصر.", 2),  # "وأحد" + the people he is one of
     ("وأصيب ضابط وأحد العناصر بجروح.", 2),
     ("وقتل رجل وزوجته وطفلاهما في القصف.", 4),  # a possessed dual is two more
+    ("وقالت المصادر إن جنديا ومدنيا قتلا في الهجوم.", 2),  # joined before the verb
+    ("وقال إن امرأة وزوجها وطفلهما قتلوا في القصف.", 3),
     ("وأعلنت الشرطة مقتل شخص واحد الأسبوع الماضي.", 1),  # "واحد" after its noun
 ])
 def test_one_of_a_group_joined_to_one_person_is_one_more(text, count):

@@ -199,6 +199,9 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
             count = _referents(toks, k, one_of)
             if not count.value:
                 return None
+            if count.value == 1 and k not in one_of:  # "إن جنديا ومدنيا قتلا": two
+                more, _ = _conjoined_ones(norm, toks, k, counted_all, one_of)
+                count = Count(value=1 + more)
             return new_draft(toks, si, k, t.hi, trig.type, count, trig.mixed, COSTS.single_before,
                              Located(k, k + 1), toks[k].start, (trig.start, trig.end))
     return None
@@ -305,8 +308,9 @@ def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
         k = _subject_after_complementizer(norm, toks, t, one_of, counted_all)
         if k is None:
             k = _subject_of_previous_clause(norm, toks, t, one_of, counted_all)
-        if k is not None:
-            return new_draft(toks, si, k, t.hi, trig.type, Count(value=1), trig.mixed,
+        if k is not None:  # "إن جنديا ومدنيا قتلا": one more joined to it
+            more, _ = _conjoined_ones(norm, toks, k, counted_all, one_of)
+            return new_draft(toks, si, k, t.hi, trig.type, Count(value=1 + more), trig.mixed,
                              COSTS.single_before, Located(k, k + 1), toks[k].start,
                              (trig.start, trig.end))
     if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \
