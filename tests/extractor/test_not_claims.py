@@ -23,6 +23,7 @@ def _claims(text):
     "والتقى المسؤول 20 من أسر الشهداء.",                       # families of the dead
     "ويقبع 6500 أسير فلسطيني في السجون الإسرائيلية.",          # prisoners held
     "وقال إن هناك مئات المعتقلين في سجن المدينة.",
+    "وتعهدت الهيئة بثلاثة آلاف ملف لجرحى وشهداء الثورة، واستمعت إلى 1500 شهادة.",  # a new clause
     "وقال عدد من الشهود إن القصف استمر طوال الليل.",          # the speakers counted
     "وعلق عمله في المشروع بسبب اختفاء الصحفي جمال خاشقجي.",    # an affair as background
     "وذلك في أعقاب اختفاء الصحفي السعودي جمال خاشقجي.",
@@ -92,6 +93,7 @@ def test_not_a_claim(text):
     ("وقال مسؤول إن عمليات الإجلاء شملت 170 مريضا من المستشفى.",  # an evacuation, no discharge
      ("displaced", Count(value=170))),
     ("وأعلن المستشفى استقبال 37 جثة.", ("killed", Count(value=37))),  # a hospital: victims
+    ("وتم إجلاء الجرحى، ويقدر عددهم بحوالى الألف.", ("displaced", Count(value=1000, qualifier="about"))),
     ("قتل 28 شخصا لم يتم التعرف على هوياتهم.", ("killed", Count(value=28))),  # not identified
     ("واعتقلت الشرطة 5 أشخاص ولم يتم الكشف عن أسمائهم.", ("arrested", Count(value=5))),
     ("لم يسقط سوى قتيلين في الهجوم.", ("killed", Count(value=2))),  # only two

@@ -79,6 +79,21 @@ def _speakers_counted(toks: Sequence[Token], c: Located) -> bool:
         or k + 1 < len(toks) and toks[k + 1].text in lex.that
 
 
+def _clause_after_break(ix: SentenceIndex, toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Whether a clause opened by "و" + a word of no people follows the first clause break in
+    tokens ``[lo, hi)`` ("وتم اعتقال الناشط، وشارك 500 شخص في مظاهرة": the figure is the new
+    clause's, not the arrest's; not "، و3 مدنيين", a list going on, nor "، ويقدر عددهم بالألف",
+    the same people named back)."""
+    for k in range(lo + 1, hi):
+        if CLAUSE_BREAK.search(ix.norm, toks[k - 1].end, toks[k].start):
+            ctx = context()
+            return toks[k].text[:1] in persons().person_and and starts_with_conjunction(toks[k]) \
+                and not linking.is_person(toks[k]) and not ix.counts_from(k, k + 1) \
+                and not any(has_stem(tok, ctx.refers_back)
+                            for tok in toks[k:min(hi, k + ctx.refers_back_reach)])
+    return False
+
+
 def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
            trigs: list[Trigger], breaks: dict[int, int]) -> list[tuple[Link, int]]:
     """Links of figure ``ci`` to the event words ``breaks`` holds (with their clause breaks)."""
@@ -119,7 +134,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         if _after_fronted_adjuncts(toks, c, t, trig, breaks[ti], between, ix):
             cost = min(cost, COSTS.fronted_adjuncts)
         if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause)
-                                for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig):
+                                for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig) \
+                or breaks[ti] and t.hi <= c.lo and _clause_after_break(ix, toks, t.hi, c.lo):
             cost += COSTS.new_clause
         links.append((Link(trig, cost), ti))
     if c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):

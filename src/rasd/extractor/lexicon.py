@@ -372,6 +372,8 @@ class ContextLexicon:
     violence_subjects: frozenset[str]  # "ودفع هجوم الجيش عشرات الآلاف نحو الحدود": fled
     reflexives: frozenset[str]  # "سلم 20 مسلحا أنفسهم": surrendered
     carrying: frozenset[str]  # "حافلات تقل": vehicles carrying people
+    refers_back: frozenset[str]  # "، ويقدر عددهم": a clause naming back the people counted
+    refers_back_reach: int
     evacuees: frozenset[str]  # "والمدنيين", "وعائلاتهم": evacuees among those carried
     evacuee_reach: int
     split_idiom_heads: frozenset[str]
@@ -435,6 +437,7 @@ def context() -> ContextLexicon:
                                         for w in qualifiers.strings(q)),
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
         evacuee_reach=data.integer("evacuee_reach"),
+        refers_back_reach=data.integer("refers_back_reach"),
         lost_lives_reach=data.integer("lost_lives_reach"),
         conditions=PhraseSet.build((w, True) for w in data.strings("conditions")),
         whole_markers=PhraseSet.build((w, True) for w in data.strings("whole_markers")),
