@@ -95,6 +95,7 @@ def test_people_taken_out_of_a_place_are_displaced(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("ومات 5 أشخاص في الحريق.", [("killed", 5)]),
     ("وسقط شهيدان في القصف.", [("killed", 2)]),  # the dual of شهيد
+    ("واتضح وجود حالتي وفاة وحالة حرجة.", [("killed", 2)]),  # two death cases
     ("وقال إن 12 شخصا ماتوا غرقا.", [("killed", 12)]),
     ("مضيفة أن طفلا واحدا مات اختناقا.", [("killed", 1)]),
 ])

@@ -29,7 +29,9 @@ def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> boo
         return True  # "قتل برصاص شخصين": the shooters
     if cm.noun is not None:  # a dual: only duals of people, event words or strike targets count
         return not (linking.is_person(toks[c.lo])
-                    or has_stem(toks[c.lo], triggers().strike_targets)) or _speaker_dual(toks, c) \
+                    or has_stem(toks[c.lo], triggers().strike_targets)
+                    or triggers().entries.match_at(toks, c.lo) is not None) \
+            or _speaker_dual(toks, c) \
             or c.lo > 0 and has_article(toks[c.lo]) \
             and (has_stem(toks[c.lo - 1], persons().one_of_victims)  # "أحد القتيلين": named back
                  or _agrees_with_dual_before(toks, c.lo))  # "التفجيران الانتحاريان": an adjective

@@ -126,10 +126,11 @@ def _no_people(k: Candidate) -> bool:
 
 
 def _dual_of_targets(k: Candidate) -> bool:
-    """A dual that names no people ("مستودعين ... وقتل") counts strikes only."""
+    """A dual that names no people ("مستودعين ... وقتل") counts strikes only, unless it opens
+    its own event phrase ("حالتي وفاة": two deaths)."""
     c = k.fig.c
     return (k.fig.cm.noun is not None and k.trig.type != "strikes"
-            and not linking.is_person(k.toks[c.lo]))
+            and not linking.is_person(k.toks[c.lo]) and k.t.lo != c.lo)
 
 
 def _reports_no_event(k: Candidate) -> bool:
