@@ -208,6 +208,7 @@ def test_a_span_of_a_few_days_is_an_incident(text, value, kind):
     ("وقضى أربعة من ضحايا إطلاق النار على الفور في المدينة.", 4, "share"),
     ("فيما يخضع بقية المصابين وعددهم 7 للمراقبة الطبية في المستشفى.", 7, "share"),
     ("وأصيب 7 أشخاص في انفجار في المدينة.", 7, None),
+    ("وأشارت المنظمة إلى نقل 35 جريحا إلى مستشفى تديره في المدينة.", 35, "share"),  # one hospital
 ])
 def test_a_share_of_an_unstated_whole(text, value, context):
     assert one(text, value).context == context

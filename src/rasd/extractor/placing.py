@@ -56,6 +56,7 @@ MISSION_WORDS = 3        # "افتتاح السفارة الأميركية في 
 LOCATOR_GAP_WORDS = 1    # "الغوطة الشرقية المحاصرة قرب دمشق": words between a place and its locator
 AIM_WORDS = 10           # "أطلقت 5 صواريخ منذ يوليو من اليمن على السعودية": a strike word before "على"
 AIMED_WORDS = 2          # "باتجاه مدينة الرياض": a direction word up to two words before
+LIST_PLACE_GAP = 3       # "عدن والحوطة، ولودر": tokens from a place taken to the next one listed
 MUNITION_AIM_WORDS = 10  # "الصواريخ التي أطلقتها ... باتجاه المملكة": a munition before an aim
 OFFICE_WORDS = 4         # "المندوب الخاص للأمم المتحدة في": words of an official's title before "في"
 LOCATOR_WORDS = 4        # "الواقع جنوبي العاصمة السورية دمشق": a locator word up to four words before
@@ -160,6 +161,7 @@ class PlaceChooser:
         # where something was aimed ("واثنان باتجاه جازان"), not where it happened: no context
         target = _words("target")
         self.aimed = {p.start for p in self.places if self._follows(p, target, AIMED_WORDS)}
+        self.taken = self._taken()
         # it and a state in an organization's name ("قوات سوريا الديمقراطية"): votes for the
         # focus only
         self.places = [p for p in self.places if p.start >= dateline
@@ -193,6 +195,21 @@ class PlaceChooser:
         self._so_far: dict[int, tuple[int, FinestSoFar]] = {}  # paragraph start -> (next, ...)
 
     # -- reading the text around a place ------------------------------------------------------
+
+    def _taken(self) -> set[int]:
+        """Starts of the places taken or liberated ("بعد تحرير عدن والحوطة، ولودر، وزنجبار"): right
+        after a word of taking, and each place joined by "و" to the one before it in such a
+        list (``locatives.yaml`` taken)."""
+        taken: set[int] = set()
+        words, toks = _words("taken"), self.doc.tokens
+        last = -LIST_PLACE_GAP - 1  # the token index of the last place taken
+        for p in self.places:
+            k = self._index(p)
+            if self._follows(p, words, AIMED_WORDS) or k - last <= LIST_PLACE_GAP and k < len(toks) \
+                    and starts_with_conjunction(toks[k]):
+                taken.add(p.start)
+                last = k
+        return taken
 
     def _index(self, place: PlaceMention) -> int:
         return bisect.bisect_left(self.starts, place.start)
@@ -467,6 +484,12 @@ class PlaceChooser:
                        or self._follows(p, munitions, MUNITION_AIM_WORDS)]
             if unaimed:
                 candidates, starts = unaimed, [p.start for p in unaimed]
+        if len(candidates) > 1 and any(p.start in self.taken for p in candidates):
+            # "بعد تحرير عدن ... وزنجبار، ... 14 متمردا لقوا حتفهم" around Taiz: what was taken
+            # is no place of the figure when the sentence names another
+            kept = [p for p in candidates if p.start not in self.taken]
+            if kept:
+                candidates, starts = kept, [p.start for p in kept]
         if candidates:
             return nearest(candidates, starts, anchor)
         since, whole = war

@@ -364,7 +364,8 @@ def _share(clause: _Clause) -> bool:
     lex = quantity_lexicon()
     after = clause.toks[clause.figure + 1:clause.figure + 1 + lex.part_marker_reach]
     before = clause.toks[max(0, clause.figure - lex.share_before_reach):clause.figure]
-    return _starts(lex.share_after, after) or lex.share_before.found_in(before)
+    return _starts(lex.share_after, after) or lex.share_before.found_in(before) \
+        or lex.share_hospital.found_in(after)  # "نقل 35 جريحا إلى مستشفى تديره"
 
 
 def _share_fronted(clause: _Clause) -> bool:

@@ -60,6 +60,7 @@ class QuantityLexicon:
     share_after: PhraseSet[bool]
     share_before: PhraseSet[bool]
     share_before_reach: int
+    share_hospital: PhraseSet[bool]
 
     @cached_property
     def context_openers(self) -> frozenset[str]:
@@ -125,6 +126,7 @@ def quantity_lexicon() -> QuantityLexicon:
         share_after=flag((w, True) for w in data.strings("share_after")),
         share_before=flag((w, True) for w in data.strings("share_before")),
         share_before_reach=data.integer("share_before_reach"),
+        share_hospital=flag((w, True) for w in data.strings("share_hospital")),
     )
 
 
