@@ -4,12 +4,14 @@ or an open quotation's speaker, resolved to a Mention with kind, id and role."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from rasd.extractor.sources import resolve_source
 from rasd.model import Document, Mention, NormOffset, SourceMention, Span
 
 QUOTE_MAX_SENTENCES = 3
+_QUOTE = re.compile('"')
 
 
 def _sentence_of(starts: Sequence[int], pos: int) -> int:
@@ -37,6 +39,8 @@ class SourceResolver:
         self.named_upto: dict[int, list[SourceMention | None]] = {}
         self.named_sentences: list[int] = []
         self.quoted_from = self._open_quotes()
+        # the offsets of the quotation marks: a mention's count of marks before it by bisect
+        self.quote_marks = [m.start() for m in _QUOTE.finditer(doc.norm)] if doc.sources else []
         for si, mentions in sorted(self.by_sentence.items()):
             cues = [sm.cue_start for sm in mentions]
             self.cues[si] = cues if cues == sorted(cues) else None
@@ -73,7 +77,7 @@ class SourceResolver:
         quotation marks of its sentence, or before the first mark of a sentence that continues
         an open quotation (counted per sentence: an unpaired mark elsewhere does not shift it)."""
         start = self.doc.sentences[si][0]
-        marks = self.doc.norm.count('"', start, pos)
+        marks = bisect.bisect_left(self.quote_marks, pos) - bisect.bisect_left(self.quote_marks, start)
         return marks % 2 == 1 or (marks == 0 and si in self.quoted_from)
 
     def _last_named(self, si: int) -> SourceMention | None:

@@ -162,6 +162,8 @@ class PlaceChooser:
         target = _words("target")
         self.aimed = {p.start for p in self.places if self._follows(p, target, AIMED_WORDS)}
         self.taken = self._taken()
+        # candidate list id -> (the list, kept alive for its id; the kept places; their starts)
+        self._unaimed_cache: dict[int, tuple[list[PlaceMention], list[PlaceMention], list[int]]] = {}
         # it and a state in an organization's name ("قوات سوريا الديمقراطية"): votes for the
         # focus only
         self.places = [p for p in self.places if p.start >= dateline
@@ -476,20 +478,8 @@ class PlaceChooser:
                 if self._after_word(p, words)])
             if directed:
                 candidates, starts = directed, [p.start for p in directed]
-        elif any(p.start in self.aimed for p in candidates):
-            # "تقدمت القوات نحو مدينة زبيد": where people headed is no place of the deaths when
-            # the sentence names another (but "صواريخ باتجاه السعودية": where they struck)
-            munitions = _words("aimed")
-            unaimed = [p for p in candidates if p.start not in self.aimed
-                       or self._follows(p, munitions, MUNITION_AIM_WORDS)]
-            if unaimed:
-                candidates, starts = unaimed, [p.start for p in unaimed]
-        if len(candidates) > 1 and any(p.start in self.taken for p in candidates):
-            # "بعد تحرير عدن ... وزنجبار، ... 14 متمردا لقوا حتفهم" around Taiz: what was taken
-            # is no place of the figure when the sentence names another
-            kept = [p for p in candidates if p.start not in self.taken]
-            if kept:
-                candidates, starts = kept, [p.start for p in kept]
+        else:
+            candidates, starts = self._unaimed(candidates, starts)
         if candidates:
             return nearest(candidates, starts, anchor)
         since, whole = war
@@ -499,6 +489,29 @@ class PlaceChooser:
         if sentence not in self._fallback_cache:
             self._fallback_cache[sentence] = self._fallback(sentence)
         return self._fallback_cache[sentence]
+
+    def _unaimed(self, candidates: list[PlaceMention], starts: list[int]
+                 ) -> tuple[list[PlaceMention], list[int]]:
+        """The candidates but those aimed at or taken, when the sentence names another: "تقدمت
+        القوات نحو مدينة زبيد" (where people headed is no place of the deaths; but "صواريخ
+        باتجاه السعودية": where they struck), "بعد تحرير عدن ... وزنجبار، ... 14 متمردا لقوا
+        حتفهم" around Taiz (what was taken). Remembered per candidate list (one list serves every
+        figure of a view: linear in a sentence's places)."""
+        if not (self.aimed or self.taken) or len(candidates) < 2:
+            return candidates, starts
+        key = id(candidates)
+        if key not in self._unaimed_cache:
+            out = candidates
+            if any(p.start in self.aimed for p in out):
+                munitions = _words("aimed")
+                kept = [p for p in out if p.start not in self.aimed
+                        or self._follows(p, munitions, MUNITION_AIM_WORDS)]
+                out = kept or out
+            if len(out) > 1 and any(p.start in self.taken for p in out):
+                out = [p for p in out if p.start not in self.taken] or out
+            self._unaimed_cache[key] = (candidates, out, [p.start for p in out])
+        _, out, out_starts = self._unaimed_cache[key]
+        return out, out_starts
 
     def _whole_country(self, country: PlaceMention) -> PlaceMention:
         """A war's toll is the whole country's: the country named as such ("اليمن"), not a
