@@ -117,6 +117,13 @@ def test_a_pronoun_suffixed_object_is_no_speaker():
     assert _source_of("وأعلنت ولاءها للتنظيم بعد مقتل 5 من عناصرها.", 5)[1] == "outlet"
 
 
+def test_an_adverbial_after_the_verb_is_no_speaker():
+    """"وذكر بالمناسبة ببعض التفاصيل": the speaker is unsaid, the adverbial is none."""
+    text = "وذكر بالمناسبة ببعض تفاصيل العملية التي أسفرت عن مقتل 5 إرهابيين."
+    assert _source_of(text, 5)[0] != "بالمناسبة ببعض تفاصيل العملية"
+    assert _source_of(text, 5)[1] == "outlet"
+
+
 @pytest.mark.parametrize("text, name", [
     ('وقال المتحدث باسم "قوات سوريا الديمقراطية" إن 5 أشخاص قتلوا.', "قوات سوريا الديمقراطية"),
     ('وذكرت وكالة "معا" الفلسطينية أن 5 أشخاص قتلوا.', "معا"),

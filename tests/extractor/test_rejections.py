@@ -31,6 +31,25 @@ def test_a_feared_toll_is_no_claim():
     assert extract_claims("وقال النائب إنه يتخوف من حصيلة تبلغ 50 قتيلا على الأقل في مدينته.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "وقال المرصد إن أكثر من أربعة آلاف مقاتل يرفضون الخروج من المدينة.",
+    "وأضاف أن العشرات من المقاتلين يرفضون العودة إلى الجبهة.",
+    "وأشارت المنظمة إلى نحو 2500 شخص ممن قد يتعرضون للاعتقال.",
+    "وقال إن العديد من الصحفيين لا يقتلون في الصراعات.",
+])
+def test_a_figure_refused_feared_or_negated_before_its_event_is_no_claim(text):
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وقال المرصد إن 915 شخصا قد قتلوا خلال 18 يوما.", 915),  # "قد" + past: has been
+    ("وأوضح أن 20 قضوا بالرصاص، و3 لم يعرف مكان مقتلهم.", 3),   # another verb's negation
+    ("وقال إن عددا من النساء لا يزالوا في عداد المفقودين.", None),
+])
+def test_a_figure_before_a_past_or_still_event_stays(text, value):
+    assert any(c.count.value == value for c in extract_claims(text))
+
+
 def test_what_a_deal_provides_is_no_event():
     assert extract_claims("وتوصل الطرفان إلى اتفاق يقضي بإجلاء 1300 مدني من المدينة.") == []
 

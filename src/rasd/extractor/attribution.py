@@ -209,7 +209,10 @@ def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: Attributio
     if toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3 \
             and not _known_kind(toks, a, a + 1, lex):  # "وأفادت سانا": a name ending like "ـنا"
         return False  # "أعلنت ولاءها لتنظيم": an object, not a speaker
-    if _known_kind(toks, a, b, lex) or b - a == 1 and names_a_country(toks[a].text):
+    known = _known_kind(toks, a, b, lex)
+    if not known and toks[a].text.startswith(lex.adverbial_openers) and is_definite(toks[a]):
+        return False  # "وذكر بالمناسبة ببعض تفاصيل العملية": an adverbial, not a speaker
+    if known or b - a == 1 and names_a_country(toks[a].text):
         return True  # (a country as the speaker: "وأكدت إيران مقتل 5")
     if any(tok.text.endswith(lex.speech_suffixes) and not tok.text.endswith(lex.not_speech_endings)
            and len(tok.text) > 3 for tok in toks[a + 1:b]):

@@ -454,6 +454,7 @@ class AttributionLexicon:
     kinds: PhraseSet[str]
     max_words: int
     pronoun_suffixes: tuple[str, ...]
+    adverbial_openers: tuple[str, ...]
     speech_suffixes: tuple[str, ...]
     not_speech_endings: tuple[str, ...]
     lam: str
@@ -530,6 +531,7 @@ def attribution() -> AttributionLexicon:
         frame_reach=data.integer("frame_reach"),
         relative_head_words=data.integer("relative_head_words"),
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
+        adverbial_openers=tuple(data.words("adverbial_openers")),
         speech_suffixes=tuple(data.words("speech_suffixes")),
         not_speech_endings=tuple(data.words("not_speech_endings")),
         lam=data.word("lam"),

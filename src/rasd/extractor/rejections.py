@@ -58,14 +58,33 @@ def blocked(toks: Sequence[Token], lo: int) -> bool:
         if k >= lo - HYPOTHETICAL_WINDOW and (
                 has_stem(tok, ctx.hypothetical) or k == lo - 1 and has_stem(tok, ctx.unrealized)):
             return True  # "يعتزم إرسال", "محاولة اغتيال"
-        if has_stem(tok, ctx.modal) and k + 1 < len(toks) and toks[k + 1].text.startswith(
-                ctx.present_prefixes) and not has_stem(toks[k + 1], ctx.modal_exceptions) \
-                and not ctx.verbal_noun_pattern.match(toks[k + 1].text) \
-                and not has_stem(toks[k + 1], triggers().past_forms) \
-                and (k >= lo - HYPOTHETICAL_WINDOW or has_stem(toks[k + 1], ctx.modal_causatives)) \
-                and _in_modal_scope(toks, k + 2, lo):
+        if _modal_present(toks, k) and _in_modal_scope(toks, k + 2, lo) and (
+                k >= lo - HYPOTHETICAL_WINDOW or has_stem(toks[k + 1], ctx.modal_causatives)):
             return True  # (not "قد نزح": has fled; not "قد يرتفع نظرا لإصابة": a cause)
     return False
+
+
+def _modal_present(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is the modal "قد" before a present-tense verb ("قد يقتل"; not "قد قتلوا",
+    "قد تم", "فقد تنظيم", "قد تفجير")."""
+    ctx = context()
+    return has_stem(toks[k], ctx.modal) and k + 1 < len(toks) \
+        and toks[k + 1].text.startswith(ctx.present_prefixes) \
+        and not has_stem(toks[k + 1], ctx.modal_exceptions) \
+        and not ctx.verbal_noun_pattern.match(toks[k + 1].text) \
+        and not has_stem(toks[k + 1], triggers().past_forms)
+
+
+def blocked_between(toks: Sequence[Token], hi: int, lo: int) -> bool:
+    """A figure ending at token ``hi`` told before its event word at ``lo`` as refused, intended
+    or feared ("أربعة آلاف يرفضون الخروج", "2500 ممن قد يتعرضون للاعتقال"), or negated right
+    before it ("العديد من الصحفيين لا يقتلون"; not "3 لم يعرف مكان مقتلهم": another verb's)."""
+    ctx = context()
+    last = lo - 1
+    if last >= hi and has_stem(toks[last], ctx.negation):
+        return True
+    return any(has_stem(toks[k], ctx.hypothetical) or _modal_present(toks, k)
+               for k in range(max(hi, lo - HYPOTHETICAL_WINDOW), lo))
 
 
 def _in_modal_scope(toks: Sequence[Token], lo: int, hi: int) -> bool:
@@ -139,12 +158,14 @@ def _reports_no_event(k: Candidate) -> bool:
 
 
 def _did_not_happen(k: Candidate) -> bool:
-    """The event is negated, hypothetical or attempted ("لم تسجل", "قد يقتل", "محاولة اغتيال"),
+    """The event is negated, hypothetical or attempted ("لم تسجل", "قد يقتل", "محاولة اغتيال";
+    also between a figure and its later event word: "أربعة آلاف يرفضون الخروج"),
     undone after ("لم يتم"), an affair or anniversary named ("قضية اختفاء 43"), or a purpose
     ("لإجلاء", "خطة لطرد"): a verbal noun or verb with the lam of purpose before the figure that
     no causative introduces, or a verbal noun after a word of purpose ("بهدف الخروج")."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
-    return blocked(toks, min(c.lo, t.lo)) or attempted(toks, t.lo) \
+    return blocked(toks, min(c.lo, t.lo)) or c.hi <= t.lo and blocked_between(toks, c.hi, t.lo) \
+        or attempted(toks, t.lo) \
         or _undone(toks, max(c.hi, t.hi), k.norm) \
         or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) \
         or charged(toks, t.lo) or (
