@@ -93,9 +93,20 @@ def test_a_speaker_after_the_figure_that_does_not_vouch_for_it(text, source):
     # after a reporting verb: "أفادت آخر حصيلة للمرصد" (was the speaker "آخر")
     ("وأفادت آخر حصيلة صادرة عن وزارة الصحة بمقتل 5 أشخاص.", "وزارة الصحة"),
     ("وأظهرت أحدث إحصائية أصدرتها المنظمة مقتل 5 أشخاص.", "المنظمة"),
+    # any document as the subject of a verb of saying, its owner named after it
+    ("وقال بيان من الشرطة إن 5 أشخاص اعتقلوا في بغداد.", "الشرطة"),
+    ("وذكرت إحصاءات نشرتها وزارة الصحة أن 5 أشخاص قتلوا.", "وزارة الصحة"),
+    ("وأفاد تقرير المنظمة بمقتل 5 أشخاص.", "المنظمة"),
+    ("وقال بيان للجيش التركي إن 5 جنود قتلوا.", "للجيش التركي"),
 ])
 def test_a_documents_owner_is_the_speaker(text, source):
     assert _source_of(text, 5)[0] == source
+
+
+def test_a_documents_subject_is_not_its_owner():
+    """"حصيلة الهجوم": the attack is what the toll counts, not who tells it."""
+    assert _source_of("وتشير حصيلة الهجوم إلى سقوط 5 قتلى في حلب.", 5)[1] != "named"
+    assert _source_of("وتشير حصيلة الهجوم إلى سقوط 5 قتلى في حلب.", 5)[0] != "الهجوم"
 
 
 def test_a_latest_tolls_owner_after_a_verb_is_the_speaker():

@@ -167,9 +167,22 @@ def _latest_document(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> 
 
 def _latest_document_owner(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
     """Where the speaker starts after a reporting verb whose subject is a latest document
-    ("أفادت آخر حصيلة للمرصد", "أظهرت أحدث إحصائية للأمم المتحدة"): at its owner, not at
-    "آخر"; else ``j``."""
-    return _owner_start(toks, j, lex) if _latest_document(toks, j, lex) else j
+    ("أفادت آخر حصيلة للمرصد", "أظهرت أحدث إحصائية للأمم المتحدة") or a document with its
+    owner ("وقال بيان من الشرطة", "وذكر بيان صادر عن الوزارة", "وأفاد تقرير المنظمة"): at its
+    owner, not at the document ("وقال بيان للجيش": at "للجيش", keyed as "الجيش"); else ``j``."""
+    if _latest_document(toks, j, lex):
+        return _owner_start(toks, j, lex)
+    if j + 2 < len(toks) and has_stem(toks[j], lex.documents) and not has_article(toks[j]):
+        if toks[j + 1].text in lex.owner_prepositions and (
+                is_definite(toks[j + 2]) or _known_kind(toks, j + 2, j + 3, lex)):
+            return j + 2
+        for k in range(j + 1, min(j + OWNER_REACH, len(toks))):
+            hit = lex.owner_connectors.match_at(toks, k)
+            if hit is not None:
+                return k + hit[0]  # "وقالت إحصائية، نشرها الموقع الرسمي للجيش"
+        if is_definite(toks[j + 1]) and _known_kind(toks, j + 1, j + 2, lex):
+            return j + 1  # "وأفاد تقرير المنظمة" (not "حصيلة الهجوم": no speaker's head)
+    return j
 
 
 def _names_anew(toks: Sequence[Token], a: int, lex: AttributionLexicon) -> bool:

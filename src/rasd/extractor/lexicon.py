@@ -455,6 +455,7 @@ class AttributionLexicon:
     max_words: int
     pronoun_suffixes: tuple[str, ...]
     adverbial_openers: tuple[str, ...]
+    owner_prepositions: frozenset[str]
     speech_suffixes: tuple[str, ...]
     not_speech_endings: tuple[str, ...]
     lam: str
@@ -532,6 +533,7 @@ def attribution() -> AttributionLexicon:
         relative_head_words=data.integer("relative_head_words"),
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         adverbial_openers=tuple(data.words("adverbial_openers")),
+        owner_prepositions=frozenset(data.words("owner_prepositions")),
         speech_suffixes=tuple(data.words("speech_suffixes")),
         not_speech_endings=tuple(data.words("not_speech_endings")),
         lam=data.word("lam"),
