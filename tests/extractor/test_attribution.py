@@ -58,6 +58,9 @@ def test_the_verb_is_never_inside_the_speaker(text, source):
     ("وأعلنت المنظمة أن خبراءها زاروا المدينة التي شهدت هجوماً أسفر عن 300 قتيل بحسب مسعفين.",
      "مسعفين"),
     ("وقال أحد السكان إن المدينة في فوضى، وسقط 300 قتيل بحسب حاكم المنطقة.", "حاكم المنطقة"),
+    # "وذلك" before the aside is no second party confirming ("وهو ما أكدته" is)
+    ("وتحطمت الطائرة ما أدى إلى مقتل 300 شخص، وذلك كما أعلن الجيش الروسي.", "الجيش الروسي"),
+    ("وقتل 300 شخص في الغارات على دوما، وذلك حسبما قال المرصد.", "المرصد"),
 ])
 def test_a_speaker_after_the_figure_vouches_for_it(text, source):
     assert _source_of(text, 300)[0] == source
@@ -245,3 +248,12 @@ def test_a_dual_of_people_after_a_verb_of_carrying_is_counted():
 ])
 def test_rescuers_speak_and_their_rescue_word_is_no_event(text, source):
     assert _source_of(text, 40) == (source, "anonymous")
+
+
+@pytest.mark.parametrize("text", [
+    "وتحطمت طائرة نقل عند الهبوط في القاعدة ما أدى إلى مقتل 39 شخصا.",
+    "وتأخر قرار نقل السجناء بعد مقتل 39 شخصا في الهجوم.",
+])
+def test_a_reporting_verbs_form_after_a_noun_is_no_report(text):
+    """"طائرة نقل": a transport plane, "قرار نقل": a decision to move; no speaker follows."""
+    assert _source_of(text, 39)[1] == "outlet"

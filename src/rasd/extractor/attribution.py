@@ -89,7 +89,8 @@ def _aside(toks: Sequence[Token], i: int, a: int, b: int, lex: AttributionLexico
     and does not point back to a speaker already named ("وفقاً لتلك المصادر")."""
     if i == 0 or not has_stem(toks[i - 1], lex.relative):
         return False
-    if i > 1 and has_stem(toks[i - 2], lex.confirming):  # "وهو ما أكدته": a second party
+    if i > 1 and has_stem(toks[i - 2], lex.confirming) \
+            and toks[i - 1].text in lex.confirming_relatives:  # "وهو ما أكدته": a second party
         return False
     return not (b < len(toks) and has_stem(toks[b], lex.that)) and _names_anew(toks, a, lex)
 

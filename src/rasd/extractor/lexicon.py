@@ -480,6 +480,7 @@ class AttributionLexicon:
     relative_head_words: int
     frame_reach: int
     confirming: frozenset[str]  # "هو" in "وهو ما أكدته مصادر"
+    confirming_relatives: frozenset[str]  # "ما" there (not "كما": "وذلك كما أعلن")
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
     that_verbs: frozenset[str]  # "بين" (بيّن): a reporting verb only before "أن"
