@@ -257,3 +257,16 @@ def test_rescuers_speak_and_their_rescue_word_is_no_event(text, source):
 def test_a_reporting_verbs_form_after_a_noun_is_no_report(text):
     """"طائرة نقل": a transport plane, "قرار نقل": a decision to move; no speaker follows."""
     assert _source_of(text, 39)[1] == "outlet"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("إلا أن المرصد السوري أكد مقتل 5 أشخاص.", "المرصد السوري"),
+    ("غير أن مصادر طبية أشارت إلى إصابة 5 أشخاص.", "مصادر طبية"),
+])
+def test_a_speaker_after_however_comes_before_its_verb(text, source):
+    assert _source_of(text, 5)[0] == source
+
+
+def test_a_speaker_named_before_a_relative_clause_after_a_comma():
+    text = "ورفضت طهران مزاعم وزارة الداخلية البحرينية، التي أعلنت القبض على 5 أشخاص."
+    assert _source_of(text, 5)[0] == "وزارة الداخلية البحرينية"

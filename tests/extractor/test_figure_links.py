@@ -282,3 +282,9 @@ def test_a_definite_dual_that_names_back_or_qualifies_is_no_new_figure(text, exp
 ])
 def test_only_verbal_nouns_joined_by_and_share_a_figure(text, expected):
     assert type_counts(text) == expected
+
+
+def test_the_dead_and_wounded_arriving_are_casualties():
+    """"وصول عشرات القتلى والجرحى": the counted casualties decide, not the arrival."""
+    claim = one_claim("وتحدثت مصادر طبية عن وصول عشرات القتلى والجرحى إلى المستشفى.")
+    assert (claim.type, claim.mixed, claim.count.vague) == ("injured", True, "tens")

@@ -195,3 +195,22 @@ def test_a_refused_promised_or_intended_event_did_not_happen(text):
 ])
 def test_a_whole_told_by_its_own_clause_after_its_part_is_not_the_events(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    # the past of a verb that opens with ت, after "قد": no modal "may"
+    ("وكانت مصادر طبية قد تحدثت عن سقوط 5 قتلى.", "killed", 5),
+    ("وبحسب التقرير، فقد تعرضت 162 أسرة للنزوح.", "displaced", 162),
+    ("وكان المسلحون قد تعرضوا لقصف أدى إلى مقتل 7 منهم.", "killed", 7),
+])
+def test_the_past_after_qad_is_a_fact(text, kind, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (kind, Count(value=count))
+
+
+@pytest.mark.parametrize("text", [
+    "وحذر من أن الهجوم قد يتسبب في مقتل 5 أشخاص.",
+    "وكان من المقرر إجلاء 5 آلاف من سكان البلدتين الشهر الماضي.",
+])
+def test_what_may_or_is_due_to_happen_is_no_claim(text):
+    assert extract_claims(text) == []

@@ -503,3 +503,36 @@ def test_a_name_told_with_its_age_after_the_verb_is_one_person(text, expected):
 ])
 def test_a_body_recovered_or_found_is_one_dead(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت الوكالة أنها أنقذت امرأة أثناء الليل.",
+    "وتمكنت فرق الإنقاذ من انتشال جثتين فضلا عن إنقاذها شخصا.",
+])
+def test_one_rescued_is_no_release(text):
+    assert "released" not in type_counts(text)
+
+
+def test_one_rescued_captive_is_released():
+    claim = one_claim("وأعلن الجيش إنقاذ رهينة كانت محتجزة لدى التنظيم.")
+    assert (claim.type, claim.count) == ("released", Count(value=1))
+
+
+def test_one_listed_after_a_dual_is_one_more():
+    """"بينهم طفلان وامرأة": the dual counts two, the woman one (not the dual's noun)."""
+    claims = extract_claims("وقتل 6 أشخاص بينهم طفلان وامرأة.")
+    assert sorted(c.count.value for c in claims) == [1, 2, 6]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث إن الممرضة رزان (22 عاما) فارقت الحياة إثر إصابتها برصاص الاحتلال.",
+    "ونقل إلى المستشفى لكنه فارق الحياة هناك.",
+])
+def test_leaving_life_is_one_death(text):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == ("killed", Count(value=1))
+
+
+def test_a_relative_clause_of_one_death_tells_the_counted_one_again():
+    claims = extract_claims("وأعلنت الوزارة مقتل الشرطي عبدالله السبيعي، الذي فارق الحياة الأربعاء.")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 1)]

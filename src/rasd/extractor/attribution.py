@@ -283,7 +283,8 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
     # a subject that starts the clause, maybe after an auxiliary ("وكانت الوزارة أعلنت"), and
     # has a known head ("الجيش الإسرائيلي قال")
     opens = a == 0 or _broken(norm, toks[a - 1], toks[a]) \
-        or has_stem(toks[a - 1], persons().subject_openers)
+        or has_stem(toks[a - 1], persons().subject_openers) \
+        or a > 1 and toks[a - 1].text in lex.that and toks[a - 2].text in lex.contrast_openers
     if a < i and opens and (_known_kind(toks, a, i, lex) or _names_a_state(toks, a, i)):
         return a
     return i
@@ -295,19 +296,24 @@ _COMMA = re.compile(r"[,\u060c]")  # an apposition's comma (quotes, unlike it, m
 def _relative_head(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
                    ) -> tuple[int, int] | None:
     """The noun a relative pronoun right before reporting verb ``i`` refers back to, when it
-    is a speaker of a known kind ("الأنباء التي تحدثت", "مصادر طبية التي أفادت"): from the nearest
+    is a speaker of a known kind ("الأنباء التي تحدثت", "مصادر طبية التي أفادت", "الوزارة، التي
+    أعلنت"): from the nearest
     known head within ``relative_head_words`` words to the pronoun; None otherwise."""
     if i < 2 or not has_stem(toks[i - 1], lex.relative_pronouns) \
             or _broken(norm, toks[i - 2], toks[i - 1]) \
+            and not _COMMA.fullmatch(norm[toks[i - 2].end:toks[i - 1].start].strip()) \
             or i + 1 < len(toks) and _known_kind(toks, i + 1, i + 2, lex) is not None:
         return None  # (not "الموقع الذي تقول وكالات الإغاثة": the verb's own subject follows)
+    head = None
     for a in range(i - 2, max(-1, i - 2 - lex.relative_head_words), -1):
         if a < i - 2 and _broken(norm, toks[a], toks[a + 1]) \
                 or has_stem(toks[a], lex.anaphoric_after):  # "المصدر نفسه الذي": named back
-            return None
+            break
         if _known_kind(toks, a, a + 1, lex) is not None:
-            return a, i - 1
-    return None
+            head = a  # the first known word of the name ("وزارة الداخلية البحرينية، التي")
+        elif head is not None:
+            break
+    return (head, i - 1) if head is not None else None
 
 
 def _framed_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon

@@ -410,9 +410,10 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
                 return link, ti  # not "مقتل العشرات بغارات": killed by strikes
     if best.trigger.type not in CASUALTY_TYPES:
         for link, ti in links:
-            if link.trigger.type in CASUALTY_TYPES and link.trigger.role == "noun" \
-                    and not link.trigger.mixed and t_loc[ti].lo == c.hi:
-                return link, ti  # "وصول 70 جثة", "إجلاء 20 جريحا": the dead, the wounded
+            if link.trigger.type in CASUALTY_TYPES and t_loc[ti].lo == c.hi and (
+                    link.trigger.role == "noun" and not link.trigger.mixed
+                    or link.trigger.role == "phrase" and link.trigger.mixed):
+                return link, ti  # "وصول 70 جثة", "إجلاء 20 جريحا", "وصول عشرات القتلى والجرحى"
     if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
         for link, ti in links:
             t = t_loc[ti]

@@ -352,6 +352,7 @@ class ContextLexicon:
     present_prefixes: tuple[str, ...]
     verbal_noun_pattern: re.Pattern[str]
     modal_exceptions: frozenset[str]
+    modal_past_pattern: re.Pattern[str]
     modal_scope_ends: frozenset[str]
     modal_causatives: frozenset[str]
     complementizers: frozenset[str]
@@ -433,6 +434,7 @@ def context() -> ContextLexicon:
         data, ContextLexicon,
         present_prefixes=tuple(data.words("present_prefixes")),
         verbal_noun_pattern=re.compile(data.text("verbal_noun_pattern")),
+        modal_past_pattern=re.compile(data.text("modal_past_pattern")),
         post_qualifiers=PhraseSet.build((w, q) for q in qualifiers.keys_of(QUALIFIERS)
                                         for w in qualifiers.strings(q)),
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
@@ -456,6 +458,7 @@ class AttributionLexicon:
     pronoun_suffixes: tuple[str, ...]
     adverbial_openers: tuple[str, ...]
     owner_prepositions: frozenset[str]
+    contrast_openers: frozenset[str]  # "غير" / "إلا" before "أن": "إلا أن المرصد أكد"
     speech_suffixes: tuple[str, ...]
     not_speech_endings: tuple[str, ...]
     lam: str
@@ -535,6 +538,7 @@ def attribution() -> AttributionLexicon:
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         adverbial_openers=tuple(data.words("adverbial_openers")),
         owner_prepositions=frozenset(data.words("owner_prepositions")),
+        contrast_openers=frozenset(data.words("contrast_openers")),
         speech_suffixes=tuple(data.words("speech_suffixes")),
         not_speech_endings=tuple(data.words("not_speech_endings")),
         lam=data.word("lam"),

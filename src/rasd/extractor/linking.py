@@ -187,6 +187,9 @@ def subject_range(toks: Sequence[Token], c: Located, stop_at: set[int],
         k += 1
     if k >= len(toks) or not is_person(toks[k]):
         return None
+    if k == c.hi and c.hi - c.lo == 1 and is_person(toks[c.lo]) \
+            and starts_with_conjunction(toks[k]):
+        return Located(c.lo, c.hi)  # "طفلان وامرأة": a dual is its own noun, the next one's own
     stops = _subject_stops()
     end = k + 1
     while (end < len(toks) and end - c.hi < SUBJECT_MAX_WORDS and end not in stop_at

@@ -66,12 +66,13 @@ def blocked(toks: Sequence[Token], lo: int) -> bool:
 
 def _modal_present(toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is the modal "قد" before a present-tense verb ("قد يقتل"; not "قد قتلوا",
-    "قد تم", "فقد تنظيم", "قد تفجير")."""
+    "قد تم", "قد تحدثت", "فقد تنظيم", "قد تفجير")."""
     ctx = context()
     return has_stem(toks[k], ctx.modal) and k + 1 < len(toks) \
         and toks[k + 1].text.startswith(ctx.present_prefixes) \
         and not has_stem(toks[k + 1], ctx.modal_exceptions) \
         and not ctx.verbal_noun_pattern.match(toks[k + 1].text) \
+        and not ctx.modal_past_pattern.match(toks[k + 1].text) \
         and not has_stem(toks[k + 1], triggers().past_forms)
 
 

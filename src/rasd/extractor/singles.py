@@ -268,6 +268,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                 norm, toks, _after_agent(norm, toks, k), counted_all), counted_all)
         if _lost_a_possession(toks, k, trig):
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
+        if _rescue_of_no_captive(toks, k, trig, t):
+            continue  # "أنقذت امرأة": saved from the rubble or the sea, freed from no one
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
                 _is_one(toks, k, one_of, counted_all, _names_follow(toks[t.lo], trig)) or (
@@ -287,9 +289,26 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                                  COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
         before = _subject_single(norm, toks, trig, t, c_loc, si, one_of, counted_all)
-        if before is not None:
+        if before is not None and not _told_of_the_one_before(toks, t, before, out):
             out.append(before)
     return out
+
+
+def _told_of_the_one_before(toks: Sequence[Token], t: Located, draft: Draft,
+                            found: list[Draft]) -> bool:
+    """Whether a lone idiom of one death after "الذي/التي" tells again of the one person a claim
+    of the sentence has just counted ("مقتل الشرطي عبدالله السبيعي، الذي فارق الحياة")."""
+    return draft.subject is None and t.lo > 0 \
+        and has_stem(toks[t.lo - 1], persons().relative_one) \
+        and any(d.type == draft.type and d.count.value == 1 for d in found)
+
+
+def _rescue_of_no_captive(toks: Sequence[Token], k: int, trig: Trigger, t: Located) -> bool:
+    """Whether a rescue word's one person is no captive ("أنقذت امرأة", "إنقاذها شخصا"; not
+    "إنقاذ رهينة"): no release, as for figures (``rejections._rescue_of_no_captives``)."""
+    lex = triggers()
+    return trig.type == "released" and has_stem(toks[t.lo], lex.rescue) \
+        and not (k < len(toks) and has_stem(toks[k], lex.captives))
 
 
 def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
