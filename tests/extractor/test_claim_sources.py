@@ -205,7 +205,7 @@ def test_a_subject_framed_by_an_auxiliary_and_commas_is_the_speaker(text, source
     ("كشف الجيش المصري نتائج البيان رقم 28، معلنا مقتل 52 تكفيريا.", "الجيش المصري"),
     ("وأورد المرصد السوري لحقوق الإنسان تفاصيل الهجوم الذي أسفر عن مقتل 15 مسلحا.",
      "المرصد السوري لحقوق الإنسان"),
-    ("وأفاد بيان الجيش بمقتل 5 مسلحين.", "بيان الجيش"),  # the document is the speaker
+    ("وأفاد بيان الجيش بمقتل 5 مسلحين.", "الجيش"),  # the document's owner is the speaker
 ])
 def test_a_document_after_a_known_speaker_is_the_verbs_object(text, source):
     assert one_claim(text).source.text == source

@@ -309,10 +309,10 @@ def _relative_head(norm: str, toks: Sequence[Token], i: int, lex: AttributionLex
         if a < i - 2 and _broken(norm, toks[a], toks[a + 1]) \
                 or has_stem(toks[a], lex.anaphoric_after):  # "المصدر نفسه الذي": named back
             break
+        if head is not None and (is_definite(toks[a]) or _known_kind(toks, a, a + 1, lex) is None):
+            break  # (not "نفى الجيش التقارير التي": two phrases)
         if _known_kind(toks, a, a + 1, lex) is not None:
-            head = a  # the first known word of the name ("وزارة الداخلية البحرينية، التي")
-        elif head is not None:
-            break
+            head = a  # and the construct's head before it ("وزارة الداخلية البحرينية، التي")
     return (head, i - 1) if head is not None else None
 
 
