@@ -203,3 +203,17 @@ def test_a_title_figure_the_body_tells_with_another_name_is_one_claim():
                           outlet="T")
     assert [(c.type, c.count.value, c.source.text) for c in claims] == [
         ("killed", 12, "قوات الدفاع الشعبي")]
+
+
+def test_a_titles_one_person_named_again_in_the_body_is_one_claim():
+    """The title names him, the body gives his title and then his name: one person."""
+    claims = extract_claims("وتحقق السلطات التركية في اختفاء الصحفي جمال خاشقجي.",
+                            title="اختفاء جمال خاشقجي في إسطنبول")
+    assert [(c.type, c.count.value) for c in claims] == [("missing", 1)]
+
+
+def test_two_people_of_one_title_and_body_stay_two():
+    """"مصرع نجل الرئيس" and "مقتل الرئيس": the son and his father."""
+    claims = extract_claims("وجاء ذلك بعد يومين من مقتل الرئيس السابق في المدينة.",
+                            title="مصرع نجل الرئيس السابق")
+    assert len(claims) == 2

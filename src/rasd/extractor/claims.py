@@ -131,7 +131,7 @@ def _deduplicate(a: _Assembly) -> None:
     doc = a.doc
     mentions = sorted((doc.span(sm.start, sm.end).start, doc.original(sm.start, sm.end))
                       for sm in doc.sources)
-    a.claims = dedupe(a.claims, heading_spans(doc), mentions, doc.title_end)
+    a.claims = dedupe(a.claims, heading_spans(doc), mentions, doc.title_end, doc.text)
 
 
 ASSEMBLY: tuple[Callable[[_Assembly], None], ...] = (

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from rasd.extractor.lexicon import attribution
+from rasd.extractor.lexicon import attribution, persons
 from rasd.geo.gazetteer import distance_km
 from rasd.model import Claim, Document, Location, Span
 from rasd.text.normalize import canon, normalize_string
@@ -112,7 +112,8 @@ def _elsewhere(cl: Claim, countries: list[str | None]) -> bool:
 
 
 def dedupe(claims: list[Claim], headings: list[Span],
-           mentions: Sequence[tuple[int, str]] = (), title_end: int = 0) -> list[Claim]:
+           mentions: Sequence[tuple[int, str]] = (), title_end: int = 0,
+           text: str = "") -> list[Claim]:
     """One claim per figure and source. An unattributed figure in the headline or a crosshead
     yields to the same figure attributed elsewhere; the same source (same words, or the same
     canonical id: "المرصد" and "مدير المرصد رامي عبد الرحمن") repeating a figure counts once."""
@@ -169,8 +170,56 @@ def dedupe(claims: list[Claim], headings: list[Span],
     keep = [cl for cl in keep if not (cl.count.value == 1 and cl.source.kind == "outlet"
                                       and cl.type in named_one and in_heading(cl))]
     keep = _without_retold_titles(keep, in_title)
+    if text:
+        keep = _without_one_named_twice(keep, in_title, text)
     keep.sort(key=lambda cl: cl.evidence.start)
     return keep
+
+
+NAME_WINDOW = 4  #: words from a one-person claim's subject on that may name the person
+NAME_CHARS = 80  #: characters read for them
+
+
+def _name_words(text: str, cl: Claim) -> list[str]:
+    """The person keys (:func:`_person_key`) of the words from a count-of-one claim's subject
+    on, up to :data:`NAME_WINDOW`, and not past a kinship word after the first ("نجل الرئيس":
+    the son alone)."""
+    assert cl.subject is not None and cl.subject.span is not None
+    start = cl.subject.span.start
+    words = normalize_string(text[start:start + NAME_CHARS]).split()[:NAME_WINDOW]
+    kin = persons().kin
+    out: list[str] = []
+    for w in words:
+        if out and not kin.isdisjoint(stems(w)):
+            break
+        out.append(stems(w)[-1])
+        if not kin.isdisjoint(stems(w)):
+            break
+    return out
+
+
+def _without_one_named_twice(keep: list[Claim], in_title: Callable[[Claim], bool],
+                             text: str) -> list[Claim]:
+    """Claims less a title's count-of-one claim in the article's own voice that a
+    body claim of the same type in that voice tells of the same person: one's subject is named
+    among the other's first words ("اختفاء جمال" and "اختفاء الصحفي جمال خاشقجي", "مقتل فلسطيني"
+    and "قتل شاب فلسطيني"), where :func:`dedupe`'s person key saw two people."""
+    def one(cl: Claim) -> bool:
+        return cl.count.value == 1 and cl.source.kind == "outlet" and cl.subject is not None \
+            and cl.subject.span is not None
+
+    body = [(cl, _name_words(text, cl)) for cl in keep if one(cl) and not in_title(cl)]
+    if not body:
+        return keep
+    out = []
+    for cl in keep:
+        if one(cl) and in_title(cl):
+            mine = _name_words(text, cl)
+            if any(other.type == cl.type and mine and words
+                   and (mine[0] in words or words[0] in mine) for other, words in body):
+                continue
+        out.append(cl)
+    return out
 
 
 def _without_retold_titles(keep: list[Claim], in_title: Callable[[Claim], bool]) -> list[Claim]:

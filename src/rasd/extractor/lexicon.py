@@ -270,6 +270,7 @@ class PersonLexicon:
     one_of_them: frozenset[str]
     plural_referents: frozenset[str]
     kin_possessed: frozenset[str]
+    kin: frozenset[str]  # "نجل", "ابن": a one-person subject's name window ends after one
     one_possessed: frozenset[str]  # singular person nouns with a possessive ("زميلتها", "مرافقه")
     two_possessed: frozenset[str]  # dual person nouns with a possessive ("طفلاها": her two children)
     after_breakdown_persons: frozenset[str]  # "بينهم أم": a person only after a breakdown word
@@ -328,6 +329,7 @@ def persons() -> PersonLexicon:
         running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
                                  ending_forms),
+        kin=frozenset(data.words("kin")),
         # (not with "ه": "ناشطه" is also how "ناشطة" is written normalized)
         one_possessed=_possessed((w for w in normalized_words(singular_persons())
                                   if " " not in w and w not in data.words("not_possessed")),
