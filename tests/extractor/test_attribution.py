@@ -270,3 +270,8 @@ def test_a_speaker_after_however_comes_before_its_verb(text, source):
 def test_a_speaker_named_before_a_relative_clause_after_a_comma():
     text = "ورفضت طهران مزاعم وزارة الداخلية البحرينية، التي أعلنت القبض على 5 أشخاص."
     assert _source_of(text, 5)[0] == "وزارة الداخلية البحرينية"
+
+
+def test_a_doctor_quoted_by_an_agency_is_the_source():
+    claim = rasd.extract("ونقلت الوكالة عن طبيب في المستشفى قوله إن 6 أشخاص أصيبوا.")[0]
+    assert (claim.source.text, [v.text for v in claim.via]) == ("طبيب", ["الوكالة"])

@@ -288,3 +288,14 @@ def test_the_dead_and_wounded_arriving_are_casualties():
     """"وصول عشرات القتلى والجرحى": the counted casualties decide, not the arrival."""
     claim = one_claim("وتحدثت مصادر طبية عن وصول عشرات القتلى والجرحى إلى المستشفى.")
     assert (claim.type, claim.mixed, claim.count.vague) == ("injured", True, "tens")
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    # another event's word before a detainee noun decides: executed, released
+    ("واتهمت المنظمة النظام بتنفيذ إعدامات جماعية بحق 300 معتقل في السجن.", "killed",
+     Count(value=300)),
+    ("وأفرجت وزارة الداخلية عن عشرات السجناء.", "released", Count(vague="tens")),
+])
+def test_a_detainee_noun_yields_to_the_event_done_to_them(text, kind, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count) == (kind, count)

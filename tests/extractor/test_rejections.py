@@ -214,3 +214,8 @@ def test_the_past_after_qad_is_a_fact(text, kind, count):
 ])
 def test_what_may_or_is_due_to_happen_is_no_claim(text):
     assert extract_claims(text) == []
+
+
+def test_those_who_answer_for_the_act_are_not_its_victims():
+    claims = extract_claims("وكانت الخلية المكونة من أربعة أفراد مسؤولة عن إعدامات بحق ستة رهائن.")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 6)]

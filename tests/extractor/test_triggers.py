@@ -1,7 +1,7 @@
 """Event triggers (rasd.extractor.triggers), on sentences written for these tests."""
 
 import pytest
-from claims_kit import type_counts
+from claims_kit import one_claim, type_counts
 
 import rasd
 from rasd.extractor.triggers import find_triggers
@@ -134,3 +134,8 @@ def test_fighters_who_surrender_are_arrested(text, expected):
 
 def test_a_total_of_strikes_reached_is_strikes():
     assert type_counts("وارتفع عدد الغارات على الغوطة إلى 190 منذ الصباح.") == [("strikes", 190)]
+
+
+def test_treated_without_the_article_is_wounded():
+    claim = one_claim("وقالت المنظمة إن 500 شخص تلقوا علاجا من أعراض الاختناق.")
+    assert (claim.type, claim.count.value) == ("injured", 500)

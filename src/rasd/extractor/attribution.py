@@ -551,6 +551,10 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
     relative = _relative_verb(toks, i, lex)  # "ما قاله": a reporting verb with its object
     if lex.cue_words.isdisjoint(tok.stems) and not relative:
         return None
+    if has_stem(tok, lex.stress_verbs) and not any(
+            has_stem(toks[k], lex.stress_preposition)
+            for k in range(i + 1, min(i + 1 + lex.stress_reach, len(toks)))):
+        return None  # "شددت السلطات التدابير": tightened, no report
     voice = _outlet_voice(toks, i, lex)
     if voice:  # "يذكر أن": the article's own voice, no speaker carried over
         end = toks[i + voice - 1].end

@@ -17,6 +17,7 @@ from rasd.text.tokens import has_article, has_preposition, starts_with_conjuncti
 
 YEAR_RANGE = range(1900, 2101)
 CASUALTY_TYPES = frozenset({"killed", "injured"})  # nouns of the dead or wounded a figure counts
+DETAINEE_EXTRA_GAP = 2  # words a detainee noun's figure may stand further from another event's verb
 
 
 def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> bool:
@@ -415,9 +416,11 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
                     or link.trigger.role == "phrase" and link.trigger.mixed):
                 return link, ti  # "وصول 70 جثة", "إجلاء 20 جريحا", "وصول عشرات القتلى والجرحى"
     if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
+        # a detainee noun reaches a verb two words further ("أفرجت وزارة الداخلية عن عشرات السجناء")
+        gap = VERB_BEFORE_MAX_GAP + (DETAINEE_EXTRA_GAP if best.trigger.type == "arrested" else 0)
         for link, ti in links:
             t = t_loc[ti]
-            if (link.trigger.role != "noun" and t.hi <= c.lo and c.lo - t.hi <= VERB_BEFORE_MAX_GAP
+            if (link.trigger.role != "noun" and t.hi <= c.lo and c.lo - t.hi <= gap
                     and link.trigger.type != best.trigger.type and breaks[ti] == 0):
                 return link, ti
     return best, bi

@@ -403,6 +403,7 @@ class ContextLexicon:
     plural_verb_ending: str
     condition_states: frozenset[str]  # "في حال خطرة": a state, no condition
     agent_verbs: frozenset[str]  # "قام مسلحان بقتل رهينة": the figure does the act
+    responsible: frozenset[str]  # "أربعة أفراد مسؤولة عن إعدامات": who answers for the act
     aside_relatives: frozenset[str]  # "، التي استهدفت منطقة الكسوة،": an aside in a toll
 
     @cached_property
@@ -461,6 +462,9 @@ class AttributionLexicon:
     adverbial_openers: tuple[str, ...]
     owner_prepositions: frozenset[str]
     contrast_openers: frozenset[str]  # "غير" / "إلا" before "أن": "إلا أن المرصد أكد"
+    stress_verbs: frozenset[str]  # "شدد": a report only with its "على" ahead
+    stress_preposition: frozenset[str]
+    stress_reach: int
     speech_suffixes: tuple[str, ...]
     not_speech_endings: tuple[str, ...]
     lam: str
@@ -541,6 +545,9 @@ def attribution() -> AttributionLexicon:
         adverbial_openers=tuple(data.words("adverbial_openers")),
         owner_prepositions=frozenset(data.words("owner_prepositions")),
         contrast_openers=frozenset(data.words("contrast_openers")),
+        stress_verbs=frozenset(data.words("stress_verbs")),
+        stress_preposition=frozenset(data.words("stress_preposition")),
+        stress_reach=data.integer("stress_reach"),
         speech_suffixes=tuple(data.words("speech_suffixes")),
         not_speech_endings=tuple(data.words("not_speech_endings")),
         lam=data.word("lam"),

@@ -295,9 +295,17 @@ def _by_the_doers(k: Candidate) -> bool:
     return c.lo > 0 and has_stem(k.toks[c.lo - 1], context().by_agent)
 
 
+def _answers_for_the_act(k: Candidate) -> bool:
+    """A word of responsibility stands between the figure and its event word after it ("أربعة
+    أفراد كانت مسؤولة عن إعدامات"): it counts who answers for the act."""
+    ctx = context()
+    return k.t.lo > k.fig.c.hi and any(has_stem(tok, ctx.responsible)
+                                        for tok in k.toks[k.fig.c.hi:k.t.lo])
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
     _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition, _doer_of_the_act,
-    _subject_of_a_verb_with_its_object, _whole_of_a_part, _by_the_doers)
+    _answers_for_the_act, _subject_of_a_verb_with_its_object, _whole_of_a_part, _by_the_doers)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""
