@@ -139,3 +139,17 @@ def test_a_total_of_strikes_reached_is_strikes():
 def test_treated_without_the_article_is_wounded():
     claim = one_claim("وقالت المنظمة إن 500 شخص تلقوا علاجا من أعراض الاختناق.")
     assert (claim.type, claim.count.value) == ("injured", 500)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("وجرت عملية تبادل أسرى بين الطرفين شملت 50 مقاتلا.", 50),
+    ("وتبادل الطرفان 50 أسيرا.", 50),
+])
+def test_a_prisoner_exchange_frees_prisoners(text, count):
+    claim = one_claim(text)
+    assert (claim.type, claim.count.value) == ("released", count)
+
+
+def test_an_exchange_of_fire_frees_no_one():
+    assert "released" not in {t for t, _ in type_counts(
+        "وقتل سبعة مسلحين وجنديان في تبادل لإطلاق النار.")}
