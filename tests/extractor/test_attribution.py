@@ -275,3 +275,12 @@ def test_a_speaker_named_before_a_relative_clause_after_a_comma():
 def test_a_doctor_quoted_by_an_agency_is_the_source():
     claim = rasd.extract("ونقلت الوكالة عن طبيب في المستشفى قوله إن 6 أشخاص أصيبوا.")[0]
     assert (claim.source.text, [v.text for v in claim.via]) == ("طبيب", ["الوكالة"])
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وأفادت السلطات الأفغانية بأن القوات نفذت عمليات في الإقليم. مؤكدة مقتل 40 مسلحا.",
+     "السلطات الأفغانية"),
+    ("وقالت مصادر ميدانية إن القوات تقدمت في المنطقة. مضيفة أن 40 مسلحا قتلوا.", "مصادر ميدانية"),
+])
+def test_a_sentence_opening_with_a_participle_of_saying_goes_on_with_its_speaker(text, source):
+    assert _source_of(text, 40)[0] == source

@@ -299,3 +299,9 @@ def test_the_dead_and_wounded_arriving_are_casualties():
 def test_a_detainee_noun_yields_to_the_event_done_to_them(text, kind, count):
     claim = one_claim(text)
     assert (claim.type, claim.count) == (kind, count)
+
+
+def test_a_dead_noun_after_a_victims_toll_decides():
+    """"حصيلة الضحايا 170 قتيلا": the victims are the dead, not killed-or-wounded."""
+    claim = extract_claims("وبلغت حصيلة الضحايا 170 قتيلا على الأقل وأكثر من 1300 جريح.")[0]
+    assert (claim.type, claim.mixed, claim.count.value) == ("killed", False, 170)

@@ -153,3 +153,12 @@ def test_a_prisoner_exchange_frees_prisoners(text, count):
 def test_an_exchange_of_fire_frees_no_one():
     assert "released" not in {t for t, _ in type_counts(
         "وقتل سبعة مسلحين وجنديان في تبادل لإطلاق النار.")}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقال الأطباء إن عشرات واجهوا صعوبات في التنفس في بلدة سقبا.", "injured"),
+    ("وتوجه الآلاف من المدنيين إلى المدينة هربا من القصف.", "displaced"),
+])
+def test_more_wordings_of_harm_and_flight(text, kind):
+    claim = one_claim(text)
+    assert (claim.type, claim.count.vague) == (kind, "tens" if kind == "injured" else "thousands")

@@ -551,6 +551,9 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
     relative = _relative_verb(toks, i, lex)  # "ما قاله": a reporting verb with its object
     if lex.cue_words.isdisjoint(tok.stems) and not relative:
         return None
+    if has_stem(tok, lex.continuing_participles):  # ". مؤكدة مقتل 40 مسلحا": the speaker goes on
+        return _Found(SourceMention(tok.end, tok.end, "", "carry", tok.start, tok.end), i + 1) \
+            if i == 0 else None
     if has_stem(tok, lex.stress_verbs) and not any(
             has_stem(toks[k], lex.stress_preposition)
             for k in range(i + 1, min(i + 1 + lex.stress_reach, len(toks)))):

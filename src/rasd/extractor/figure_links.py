@@ -409,7 +409,7 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
             if link.trigger.type == "strikes" and link.trigger.role == "noun" \
                     and t_loc[ti].lo == c.hi and not has_preposition(toks[c.hi]):
                 return link, ti  # not "مقتل العشرات بغارات": killed by strikes
-    if best.trigger.type not in CASUALTY_TYPES:
+    if best.trigger.type not in CASUALTY_TYPES or best.trigger.mixed:
         for link, ti in links:
             if link.trigger.type in CASUALTY_TYPES and t_loc[ti].lo == c.hi and (
                     link.trigger.role == "noun" and not link.trigger.mixed

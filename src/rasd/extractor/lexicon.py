@@ -463,6 +463,7 @@ class AttributionLexicon:
     owner_prepositions: frozenset[str]
     contrast_openers: frozenset[str]  # "غير" / "إلا" before "أن": "إلا أن المرصد أكد"
     stress_verbs: frozenset[str]  # "شدد": a report only with its "على" ahead
+    continuing_participles: frozenset[str]  # ". مؤكدة مقتل 40": the last speaker goes on
     stress_preposition: frozenset[str]
     stress_reach: int
     speech_suffixes: tuple[str, ...]
@@ -546,6 +547,7 @@ def attribution() -> AttributionLexicon:
         owner_prepositions=frozenset(data.words("owner_prepositions")),
         contrast_openers=frozenset(data.words("contrast_openers")),
         stress_verbs=frozenset(data.words("stress_verbs")),
+        continuing_participles=frozenset(data.words("continuing_participles")),
         stress_preposition=frozenset(data.words("stress_preposition")),
         stress_reach=data.integer("stress_reach"),
         speech_suffixes=tuple(data.words("speech_suffixes")),
@@ -554,7 +556,7 @@ def attribution() -> AttributionLexicon:
         charge=data.word("charge"),
         cue_words=prepositions.keys | verbs | outlet_voice.keys
         | frozenset(data.words("that_verbs")) | frozenset(data.words("report_nouns"))
-        | frozenset(data.words("content_verbs")),
+        | frozenset(data.words("content_verbs")) | frozenset(data.words("continuing_participles")),
         outlet_voice=outlet_voice,
         object_suffixes=tuple(data.words("object_suffixes")),
         speaker_openers=PhraseSet.build((w, True) for w in data.strings("speaker_openers")),
