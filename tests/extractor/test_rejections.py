@@ -219,3 +219,12 @@ def test_what_may_or_is_due_to_happen_is_no_claim(text):
 def test_those_who_answer_for_the_act_are_not_its_victims():
     claims = extract_claims("وكانت الخلية المكونة من أربعة أفراد مسؤولة عن إعدامات بحق ستة رهائن.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "ودرس التحالف 159 بلاغا باحتمال سقوط ضحايا مدنيين.",
+    "ويعتمد التقرير على أكثر من 600 مقابلة مع ضحايا الهجمات.",
+    "وتتضمن الجلسة عرض 6 شهادات لضحايا التعذيب.",
+])
+def test_reports_and_testimonies_about_victims_are_not_victims(text):
+    assert extract_claims(text) == []
