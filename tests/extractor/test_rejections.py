@@ -228,3 +228,7 @@ def test_those_who_answer_for_the_act_are_not_its_victims():
 ])
 def test_reports_and_testimonies_about_victims_are_not_victims(text):
     assert extract_claims(text) == []
+
+
+def test_murder_charges_are_not_deaths():
+    assert extract_claims("ووجهت له خمس اتهامات بالقتل.") == []

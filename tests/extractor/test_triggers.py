@@ -157,3 +157,8 @@ def test_an_exchange_of_fire_frees_no_one():
 def test_more_wordings_of_harm_and_flight(text, kind):
     claim = one_claim(text)
     assert (claim.type, claim.count.vague) == (kind, "tens" if kind == "injured" else "thousands")
+
+
+def test_a_batch_of_an_evacuation_is_no_deployment():
+    claim = one_claim("وتم إجلاء دفعة ثانية من مئات المقاتلين والمدنيين من البلدة.")
+    assert (claim.type, claim.count.vague) == ("displaced", "hundreds")

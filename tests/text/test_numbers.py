@@ -556,3 +556,9 @@ def test_a_large_number_is_no_count(text: str, span: str) -> None:
     """GUIDELINES: "عدد كبير من" stands for no class of figure; it is found (so that the
     "several" word inside it is not read) and kept as no count."""
     assert _mention(text, span).kind == "unspecified"
+
+
+def test_a_fused_between_opens_a_range():
+    """"مابين" (fused, as often typed) is "ما بين"."""
+    counts = [c for c in find_counts(_n("وعاد مابين 100 ألف و200 ألف شخص.")) if c.kind == "count"]
+    assert [(c.count.min, c.count.max) for c in counts] == [(100000, 200000)]
