@@ -284,3 +284,19 @@ def test_a_doctor_quoted_by_an_agency_is_the_source():
 ])
 def test_a_sentence_opening_with_a_participle_of_saying_goes_on_with_its_speaker(text, source):
     assert _source_of(text, 40)[0] == source
+
+
+def test_a_move_after_background_is_no_report():
+    """"على خلفية نقل السفارة": the embassy's move, no one relaying."""
+    text = "وقال عباس إن المجزرة وقعت على خلفية نقل السفارة الأميركية لمقرها، والتي أسفرت عن مقتل 52 فلسطينيا."
+    assert _source_of(text, 52)[0] == "عباس"
+
+
+@pytest.mark.parametrize("text, source", [
+    # "سجل" speaks only with a document after it, at the head of its clause
+    ('وأعلن ائتلاف إغاثي حصيلة جديدة. وسجل تقرير "ائتلاف الإغاثة" مقتل 14 طفلا.', "ائتلاف إغاثي"),
+    ("وسجلت المدينة مقتل 14 شخصا في الفيضانات.", "Test Outlet"),
+    ("وقال التقرير إن محافظة درعا سجلت الإحصائية الأعلى بمقتل 14 شخصا.", "التقرير"),
+])
+def test_a_verb_of_recording_speaks_only_with_a_document(text, source):
+    assert _source_of(text, 14)[0] == source

@@ -166,7 +166,8 @@ def _latest_document(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> 
         and has_stem(toks[j + 1], lex.documents)
 
 
-def _latest_document_owner(toks: Sequence[Token], j: int, lex: AttributionLexicon) -> int:
+def _latest_document_owner(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon
+                           ) -> int:
     """Where the speaker starts after a reporting verb whose subject is a latest document
     ("أفادت آخر حصيلة للمرصد", "أظهرت أحدث إحصائية للأمم المتحدة") or a document with its
     owner ("وقال بيان من الشرطة", "وذكر بيان صادر عن الوزارة", "وأفاد تقرير المنظمة"): at its
@@ -174,6 +175,8 @@ def _latest_document_owner(toks: Sequence[Token], j: int, lex: AttributionLexico
     if _latest_document(toks, j, lex):
         return _owner_start(toks, j, lex)
     if j + 2 < len(toks) and has_stem(toks[j], lex.documents) and not has_article(toks[j]):
+        if _quoted_name(norm, toks, j + 1, lex, first=True):
+            return j + 1  # "وسجل تقرير "ائتلاف الإغاثة الإنسانية في تعز""
         if toks[j + 1].text in lex.owner_prepositions and (
                 is_definite(toks[j + 2]) or _known_kind(toks, j + 2, j + 3, lex)):
             return j + 2
@@ -502,7 +505,7 @@ def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: boo
     tok = toks[i]
     cue = (tok.start, tok.end)
     start = _speaker_start(toks, i + 1, lex)
-    s0 = _latest_document_owner(toks, start, lex)
+    s0 = _latest_document_owner(norm, toks, start, lex)
     lam = lex.lam if s0 != start else ""  # "آخر حصيلة للمرصد": the owner's lam left out
     b = _before_object(toks, s0, _speaker(norm, toks, s0, lex, figures), lex)
     accuser = has_stem(tok, lex.accuse_verbs) and (end := _accuser_end(toks, s0, b)) < b
@@ -554,6 +557,10 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
     if has_stem(tok, lex.continuing_participles):  # ". مؤكدة مقتل 40 مسلحا": the speaker goes on
         return _Found(SourceMention(tok.end, tok.end, "", "carry", tok.start, tok.end), i + 1) \
             if i == 0 else None
+    if has_stem(tok, lex.document_verbs) and not (
+            i + 1 < len(toks) and has_stem(toks[i + 1], lex.documents)
+            and _opens_clause(norm, toks, i, lex)):
+        return None  # "سجلت المدينة 5 إصابات": recorded, no report (but "وسجل تقرير")
     if has_stem(tok, lex.stress_verbs) and not any(
             has_stem(toks[k], lex.stress_preposition)
             for k in range(i + 1, min(i + 1 + lex.stress_reach, len(toks)))):

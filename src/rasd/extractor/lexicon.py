@@ -464,6 +464,7 @@ class AttributionLexicon:
     contrast_openers: frozenset[str]  # "غير" / "إلا" before "أن": "إلا أن المرصد أكد"
     stress_verbs: frozenset[str]  # "شدد": a report only with its "على" ahead
     continuing_participles: frozenset[str]  # ". مؤكدة مقتل 40": the last speaker goes on
+    document_verbs: frozenset[str]  # "سجل تقرير": a report only with a document after it
     stress_preposition: frozenset[str]
     stress_reach: int
     speech_suffixes: tuple[str, ...]
@@ -548,6 +549,7 @@ def attribution() -> AttributionLexicon:
         contrast_openers=frozenset(data.words("contrast_openers")),
         stress_verbs=frozenset(data.words("stress_verbs")),
         continuing_participles=frozenset(data.words("continuing_participles")),
+        document_verbs=frozenset(data.words("document_verbs")),
         stress_preposition=frozenset(data.words("stress_preposition")),
         stress_reach=data.integer("stress_reach"),
         speech_suffixes=tuple(data.words("speech_suffixes")),
