@@ -562,3 +562,10 @@ def test_a_fused_between_opens_a_range():
     """"مابين" (fused, as often typed) is "ما بين"."""
     counts = [c for c in find_counts(_n("وعاد مابين 100 ألف و200 ألف شخص.")) if c.kind == "count"]
     assert [(c.count.min, c.count.max) for c in counts] == [(100000, 200000)]
+
+
+def test_a_total_is_no_group_number():
+    """"ما مجموعه 49": "a total of 49", though "مجموعه" normalizes like "مجموعة" (group 49)."""
+    kinds = [c.kind for c in find_counts(_n("وأسفرت التفجيرات عن مقتل ما مجموعه 49 شخصا."))]
+    assert kinds == ["count"]
+    assert [c.kind for c in find_counts(_n("وصلت المجموعة 49 إلى المطار."))] == ["reference"]

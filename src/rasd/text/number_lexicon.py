@@ -208,6 +208,7 @@ class NumberLexicon:
         self.age_open = set(kinds.strings("age_open"))
         self.time_before = self.expand(kinds.words("time_before"))
         self.reference_before = self.expand(kinds.words("reference_before"))
+        self.total_before = frozenset(self.clean(w) for w in kinds.strings("total_before"))
         self.score_before = self.expand(kinds.words("score_before"))
         self.year_strong = self.expand(kinds.words("year_strong_before"))
         self.year_weak = self.expand(kinds.words("year_weak_before"))

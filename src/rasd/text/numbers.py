@@ -416,9 +416,10 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: NumberLexicon) -> int
         c.kind = "money"
     elif w1 in lx.time_before:
         c.kind = "time"
-    elif w1 in lx.reference_before or lx.model_before.search(norm, max(0, c.num - 8), c.num) \
-            or _bracketed_reference(norm, c, lx):
-        c.kind = "reference"
+    elif (w1 in lx.reference_before and " ".join(before[-2:]) not in lx.total_before
+          or lx.model_before.search(norm, max(0, c.num - 8), c.num)
+          or _bracketed_reference(norm, c, lx)):
+        c.kind = "reference"  # (not "ما مجموعه 49": a total)
     elif w1 in lx.score_before:
         c.kind = "score"
     elif c.ndigits in (3, 4) and _is_year(value or 0, before, prev, norm, c, lx):
