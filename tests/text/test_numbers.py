@@ -569,3 +569,11 @@ def test_a_total_is_no_group_number():
     kinds = [c.kind for c in find_counts(_n("وأسفرت التفجيرات عن مقتل ما مجموعه 49 شخصا."))]
     assert kinds == ["count"]
     assert [c.kind for c in find_counts(_n("وصلت المجموعة 49 إلى المطار."))] == ["reference"]
+
+
+def test_a_toll_that_exceeds_is_at_least():
+    """"وتخطت حصيلة القتلى 220": the verb of exceeding hedges the figure past its subject."""
+    counts = find_counts(_n("وتخطت حصيلة القتلى 220 قتيلا."))
+    assert [c.count for c in counts] == [Count(value=220, qualifier="at_least")]
+    assert [c.count for c in find_counts(_n("وارتفعت حصيلة القتلى إلى 220 قتيلا."))] == [
+        Count(value=220)]

@@ -165,6 +165,9 @@ class NumberLexicon:
         self.qual_before = re.compile(rf"(?<!\w){clitics}?(?P<q>{before})\s*$")
         after = trie_pattern(p for k in sides["after"] for p in sides["after"].words(k))
         self.qual_after = re.compile(rf"\s*(?P<q>{after})(?!\w)")
+        exceeding, heads = (trie_pattern(qualifiers.words(k)) for k in ("exceeding", "toll_heads"))
+        self.exceeding_toll = re.compile(
+            rf"(?<!\w){clitics}?(?:{exceeding})\s+(?:{heads})\s+\S+\s*$")
 
     def _compile_ranges(self, ranges: Section) -> None:
         """Ranges: between N and M, from N to M, N or M, and the words that block them."""

@@ -354,6 +354,8 @@ def _attach_qualifier(norm: str, c: _Core, floor: int, lx: NumberLexicon) -> Non
     if m is not None:
         c.qualifier = lx.qualifier_of[" ".join(m.group("q").split())]
         c.end = m.end()
+    elif lx.exceeding_toll.search(norm, max(floor, c.start - 40), c.start) is not None:
+        c.qualifier = "at_least"  # "وتخطت حصيلة القتلى 220 قتيلا"
 
 
 def _try_range(norm: str, a: _Core, b: _Core, lx: NumberLexicon) -> _Core | None:
