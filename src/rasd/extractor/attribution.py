@@ -300,8 +300,8 @@ def _relative_head(norm: str, toks: Sequence[Token], i: int, lex: AttributionLex
                    ) -> tuple[int, int] | None:
     """The noun a relative pronoun right before reporting verb ``i`` refers back to, when it
     is a speaker of a known kind ("الأنباء التي تحدثت", "مصادر طبية التي أفادت", "الوزارة، التي
-    أعلنت"): from the nearest
-    known head within ``relative_head_words`` words to the pronoun; None otherwise."""
+    أعلنت"): from the nearest known head within ``relative_head_words`` words to the pronoun;
+    None otherwise."""
     if i < 2 or not has_stem(toks[i - 1], lex.relative_pronouns) \
             or _broken(norm, toks[i - 2], toks[i - 1]) \
             and not _COMMA.fullmatch(norm[toks[i - 2].end:toks[i - 1].start].strip()) \
@@ -312,9 +312,10 @@ def _relative_head(norm: str, toks: Sequence[Token], i: int, lex: AttributionLex
         if a < i - 2 and _broken(norm, toks[a], toks[a + 1]) \
                 or has_stem(toks[a], lex.anaphoric_after):  # "المصدر نفسه الذي": named back
             break
-        if head is not None and (is_definite(toks[a]) or _known_kind(toks, a, a + 1, lex) is None):
+        known = _known_kind(toks, a, a + 1, lex) is not None
+        if head is not None and (is_definite(toks[a]) or not known):
             break  # (not "نفى الجيش التقارير التي": two phrases)
-        if _known_kind(toks, a, a + 1, lex) is not None:
+        if known:
             head = a  # and the construct's head before it ("وزارة الداخلية البحرينية، التي")
     return (head, i - 1) if head is not None else None
 
@@ -545,6 +546,19 @@ def _report_noun(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexic
     return found if nxt.text in lex.that or triggers().entries.contains(nxt) else None
 
 
+def _says_nothing_here(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
+    """Whether a verb that speaks only in some settings does not here: "سجل" without a document
+    after it at the head of its clause ("سجلت المدينة 5 إصابات"; but "وسجل تقرير"), "شدد"
+    without its "على" near ("شددت السلطات التدابير": tightened)."""
+    tok = toks[i]
+    if has_stem(tok, lex.document_verbs):
+        return not (i + 1 < len(toks) and has_stem(toks[i + 1], lex.documents)
+                    and _opens_clause(norm, toks, i, lex))
+    return has_stem(tok, lex.stress_verbs) and not any(
+        has_stem(toks[k], lex.stress_preposition)
+        for k in range(i + 1, min(i + 1 + lex.stress_reach, len(toks))))
+
+
 def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon,
                figures: frozenset[int]) -> _Found | None:
     """The attribution a cue at token ``i`` opens, tried in this order: the article's own voice
@@ -557,14 +571,8 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
     if has_stem(tok, lex.continuing_participles):  # ". مؤكدة مقتل 40 مسلحا": the speaker goes on
         return _Found(SourceMention(tok.end, tok.end, "", "carry", tok.start, tok.end), i + 1) \
             if i == 0 else None
-    if has_stem(tok, lex.document_verbs) and not (
-            i + 1 < len(toks) and has_stem(toks[i + 1], lex.documents)
-            and _opens_clause(norm, toks, i, lex)):
-        return None  # "سجلت المدينة 5 إصابات": recorded, no report (but "وسجل تقرير")
-    if has_stem(tok, lex.stress_verbs) and not any(
-            has_stem(toks[k], lex.stress_preposition)
-            for k in range(i + 1, min(i + 1 + lex.stress_reach, len(toks)))):
-        return None  # "شددت السلطات التدابير": tightened, no report
+    if _says_nothing_here(norm, toks, i, lex):
+        return None
     voice = _outlet_voice(toks, i, lex)
     if voice:  # "يذكر أن": the article's own voice, no speaker carried over
         end = toks[i + voice - 1].end

@@ -22,7 +22,6 @@ def _sentence_of(starts: Sequence[int], pos: int) -> int:
 UNNAMED = frozenset({"carry", "outlet"})  # attribution cues that name no speaker
 
 
-
 class SourceResolver:
     """Picks the source of a figure: its sentence's attribution, else the speaker carried by a
     continuation verb ("وأضاف أن") or by a quotation still open from an earlier sentence."""

@@ -190,10 +190,12 @@ def _name_words(text: str, cl: Claim) -> list[str]:
     kin = persons().kin
     out: list[str] = []
     for w in words:
-        if out and not kin.isdisjoint(stems(w)):
+        forms = stems(w)
+        is_kin = not kin.isdisjoint(forms)
+        if out and is_kin:
             break
-        out.append(stems(w)[-1])
-        if not kin.isdisjoint(stems(w)):
+        out.append(forms[-1])
+        if is_kin:
             break
     return out
 

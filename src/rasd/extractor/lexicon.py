@@ -329,7 +329,6 @@ def persons() -> PersonLexicon:
         running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
                                  ending_forms),
-        kin=frozenset(data.words("kin")),
         # (not with "ه": "ناشطه" is also how "ناشطة" is written normalized)
         one_possessed=_possessed((w for w in normalized_words(singular_persons())
                                   if " " not in w and w not in data.words("not_possessed")),
@@ -340,7 +339,6 @@ def persons() -> PersonLexicon:
                                   if " " not in w and w.endswith(data.word("dual_ending"))),
                                  [s for s in data.words("possessive_suffixes") if len(s) > 1],
                                  ending_forms),
-        after_breakdown_persons=frozenset(data.words("after_breakdown_persons")),
     ))
 
 
@@ -462,11 +460,11 @@ class AttributionLexicon:
     adverbial_openers: tuple[str, ...]
     owner_prepositions: frozenset[str]
     contrast_openers: frozenset[str]  # "غير" / "إلا" before "أن": "إلا أن المرصد أكد"
-    stress_verbs: frozenset[str]  # "شدد": a report only with its "على" ahead
+    stress_verbs: frozenset[str]  # "شدد": a report only with its "على" ahead ...
+    stress_preposition: frozenset[str]
+    stress_reach: int  # ... within this many words
     continuing_participles: frozenset[str]  # ". مؤكدة مقتل 40": the last speaker goes on
     document_verbs: frozenset[str]  # "سجل تقرير": a report only with a document after it
-    stress_preposition: frozenset[str]
-    stress_reach: int
     speech_suffixes: tuple[str, ...]
     not_speech_endings: tuple[str, ...]
     lam: str
@@ -545,12 +543,6 @@ def attribution() -> AttributionLexicon:
         relative_head_words=data.integer("relative_head_words"),
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         adverbial_openers=tuple(data.words("adverbial_openers")),
-        owner_prepositions=frozenset(data.words("owner_prepositions")),
-        contrast_openers=frozenset(data.words("contrast_openers")),
-        stress_verbs=frozenset(data.words("stress_verbs")),
-        continuing_participles=frozenset(data.words("continuing_participles")),
-        document_verbs=frozenset(data.words("document_verbs")),
-        stress_preposition=frozenset(data.words("stress_preposition")),
         stress_reach=data.integer("stress_reach"),
         speech_suffixes=tuple(data.words("speech_suffixes")),
         not_speech_endings=tuple(data.words("not_speech_endings")),

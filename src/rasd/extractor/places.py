@@ -300,7 +300,7 @@ def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMent
     country_word, sides = _region_words()
     toks = doc.tokens
     known_starts = [p.start for p in known]
-    token_starts = [t.start for t in toks]
+    token_starts = word_starts(toks, doc.norm)[0]
     out = []
     for k, tok in enumerate(toks):
         if k == 0 or tok.text not in country_word or not is_definite(tok):

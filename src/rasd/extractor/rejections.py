@@ -194,14 +194,20 @@ def _past_state(k: Candidate) -> bool:
 CAPTIVES_AFTER = 4  #: words after a rescued figure that may name them captives
 
 
-def _rescue_of_no_captives(k: Candidate) -> bool:
-    """A rescue from the sea, rubble or a fire ("إنقاذ 67 مهاجرا") frees no captives: released
-    only when the figure names them so ("إنقاذ 20 رهينة", "إنقاذ 178 شخصا كانوا محتجزين")."""
+def rescue_of_no_captives(toks: Sequence[Token], t_lo: int, trig: Trigger,
+                          people: Sequence[Token]) -> bool:
+    """Whether a release word at token ``t_lo`` is a rescue from the sea, rubble or a fire whose
+    ``people`` name no captives ("إنقاذ 67 مهاجرا", "أنقذت امرأة"; not "إنقاذ 20 رهينة", "إنقاذ
+    178 شخصا كانوا محتجزين"): it frees no one."""
     lex = triggers()
-    if k.trig.type != "released" or not has_stem(k.toks[k.t.lo], lex.rescue):
-        return False
+    return trig.type == "released" and has_stem(toks[t_lo], lex.rescue) \
+        and not any(has_stem(tok, lex.captives) for tok in people)
+
+
+def _rescue_of_no_captives(k: Candidate) -> bool:
+    """A rescued figure names no captives: no release (:func:`rescue_of_no_captives`)."""
     c = k.fig.c
-    return not any(has_stem(tok, lex.captives) for tok in k.toks[c.lo:c.hi + CAPTIVES_AFTER])
+    return rescue_of_no_captives(k.toks, k.t.lo, k.trig, k.toks[c.lo:c.hi + CAPTIVES_AFTER])
 
 
 SEIZED_WORDS = 4  # "عثر بداخله على 34 صاروخ": words between a finding verb and the figure

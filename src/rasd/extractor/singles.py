@@ -14,7 +14,7 @@ from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import aged_name, bare_name, bare_name_verb, not_before_names, opens_name
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.not_claims import term_or_suspension
-from rasd.extractor.rejections import affair_before, blocked, charged
+from rasd.extractor.rejections import affair_before, blocked, charged, rescue_of_no_captives
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
 from rasd.text.tokens import (
@@ -268,7 +268,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
                 norm, toks, _after_agent(norm, toks, k), counted_all), counted_all)
         if _lost_a_possession(toks, k, trig):
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
-        if _rescue_of_no_captive(toks, k, trig, t):
+        if rescue_of_no_captives(toks, t.lo, trig, toks[k:k + 1]):
             continue  # "أنقذت امرأة": saved from the rubble or the sea, freed from no one
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
@@ -301,14 +301,6 @@ def _told_of_the_one_before(toks: Sequence[Token], t: Located, draft: Draft,
     return draft.subject is None and t.lo > 0 \
         and has_stem(toks[t.lo - 1], persons().relative_one) \
         and any(d.type == draft.type and d.count.value == 1 for d in found)
-
-
-def _rescue_of_no_captive(toks: Sequence[Token], k: int, trig: Trigger, t: Located) -> bool:
-    """Whether a rescue word's one person is no captive ("أنقذت امرأة", "إنقاذها شخصا"; not
-    "إنقاذ رهينة"): no release, as for figures (``rejections._rescue_of_no_captives``)."""
-    lex = triggers()
-    return trig.type == "released" and has_stem(toks[t.lo], lex.rescue) \
-        and not (k < len(toks) and has_stem(toks[k], lex.captives))
 
 
 def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
