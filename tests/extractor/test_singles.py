@@ -90,6 +90,19 @@ def test_one_person_events(text, etype):
     assert (claim.type, claim.count) == (etype, Count(value=1))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the release verb's agent stands between it and its preposition or its noun "سراح"
+    ("وأفرجت السلطات الإسرائيلية عن الجندي أمس.", [("released", 1)]),
+    ("وأطلقت الشرطة سراح الصحفي بعد التحقيق.", [("released", 1)]),
+    ("وأطلق النظام سراح 700 شخص من سجونه.", [("released", 700)]),
+    # no release: "at liberty pending trial", and the freed as a group named back
+    ("وأبقت المحكمة 25 متهما في حالة سراح.", []),
+    ("واستغل التنظيم 62 شخصا من مطلقي السراح.", []),
+])
+def test_a_release_split_by_its_agent(text, expected):
+    assert type_counts(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "وأصابت إحدى القذائف مبنى البلدية.",
     "وقبل أن يلقى مصرعه، واحدة من منحوتاته بقيت على الشاطئ.",

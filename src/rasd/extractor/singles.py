@@ -133,9 +133,10 @@ def _after_instrument(norm: str, toks: Sequence[Token], k: int, counted: Set[int
     return k
 
 
-def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
+def _after_agent(norm: str, toks: Sequence[Token], k: int, gap_words: frozenset[str]) -> int:
     """Index after an institution named as the subject right after a verb (verb-subject-object:
-    "اعتقلت الشرطة المشتبه"), or ``k`` when there is none."""
+    "اعتقلت الشرطة المشتبه"), and after the verb's preposition that may follow it
+    (``gap_words``: "أفرجت السلطات الإسرائيلية عن الجندي"), or ``k`` when there is none."""
     if k >= len(toks) or not has_stem(toks[k], actor_heads()) \
             or has_stem(toks[k], persons().singular):  # "أصيب قائد الرتل": the one person
         return k
@@ -144,7 +145,7 @@ def _after_agent(norm: str, toks: Sequence[Token], k: int) -> int:
             and not has_stem(toks[j], persons().singular) and not CLAUSE_BREAK.search(
                 norm, toks[j - 1].end, toks[j].start):
         j += 1
-    return j
+    return j + 1 if j < len(toks) and toks[j].text in gap_words else j
 
 
 def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[int],
@@ -265,7 +266,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
             k = _after_adjunct(norm, toks, _after_instrument(
-                norm, toks, _after_agent(norm, toks, k), counted_all), counted_all)
+                norm, toks, _after_agent(norm, toks, k, gap_words), counted_all), counted_all)
         if _lost_a_possession(toks, k, trig):
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if rescue_of_no_captives(toks, t.lo, trig, toks[k:k + 1]):
