@@ -84,6 +84,9 @@ def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, exp
     ("وأعلنت الشرطة القبض على المصري في المطار.", "arrested"),
     ("وأخلي سبيل التركي الألماني بعد عام.", "released"),
     ("وأدانت موسكو اعتقال الروسية ماريا بوتينا في واشنطن.", "arrested"),
+    # the perpetrator, named by his act
+    ("وألقت الشرطة القبض على الفاعل بعد ساعات.", "arrested"),
+    ("وأكدت الوزارة اعتقال الجاني.", "arrested"),
 ])
 def test_one_person_events(text, etype):
     claim = one_claim(text)
