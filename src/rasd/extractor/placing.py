@@ -101,6 +101,8 @@ def _directional(place: PlaceMention) -> bool:
 #: a place then a colon (not a quote's or a clock's) heads a headline ticker item
 _TICKER_HEAD = re.compile(r"[ \t]*:(?![ \t]*[\d\"\u00ab\u201c\u201d])")
 _AT_MOST_ONE_WORD = re.compile(r"\s*\S*\s*")  # what len(gap.split()) <= 1 says
+_LOCAL_SPEAKERS = frozenset({"anonymous"})  # speak from where they are
+_AREA_AUTHORITIES = frozenset({"government", "monitor", "international"})  # count their area
 
 
 def _jurisdictions(doc: Document, names: Set[int]) -> list[PlaceMention]:
@@ -168,7 +170,7 @@ class PlaceChooser:
         # focus only
         self.places = [p for p in self.places if p.start >= dateline
                        and not (p.start in names and names_actor(p))]
-        self.speakers_places = self._speakers_places()
+        self.speakers_places = self._speakers_places(names)
         self.adjectives: tuple[tuple[int, int, str], ...] | None = None  # read when needed
         self.headings = self._crossheads()
         self._index_places()
@@ -761,18 +763,22 @@ class PlaceChooser:
         self._state_cache[sentence] = state
         return state
 
-    def _speakers_places(self) -> list[PlaceMention]:
+    def _speakers_places(self, names: Set[int]) -> list[PlaceMention]:
         """Places right after an unnamed speaker ("مصادر طبية في غزة", "شهود عيان بحلب"): where
-        local sources speak from, a fallback for what they report."""
+        local sources speak from, a fallback for what they report; and the area an authority's
+        known name goes on with past the speaker ("الناطق باسم وزارة الصحة في غزة", "بعثة
+        الأمم المتحدة في أفغانستان"; ``names``: starts of places inside known names), which it
+        counts (not an armed party's: "القاعدة في جزيرة العرب")."""
         out = []
         starts = [p.start for p in self.places]
         for sm in self.doc.sources:
-            if sm.kind != "anonymous":
+            if sm.kind not in _LOCAL_SPEAKERS and sm.kind not in _AREA_AUTHORITIES:
                 continue
             k = bisect.bisect_left(starts, sm.end)
             if k < len(self.places):
                 p = self.places[k]
-                if self.locative[p.start] and _AT_MOST_ONE_WORD.fullmatch(self.doc.norm, sm.end,
-                                                                          p.start):
+                near = _AT_MOST_ONE_WORD.fullmatch(self.doc.norm, sm.end, p.start)
+                if near and (sm.kind in _LOCAL_SPEAKERS and self.locative[p.start]
+                             or sm.kind in _AREA_AUTHORITIES and p.start in names):
                     out.append(p)
         return out
