@@ -300,3 +300,18 @@ def test_a_move_after_background_is_no_report():
 ])
 def test_a_verb_of_recording_speaks_only_with_a_document(text, source):
     assert _source_of(text, 14)[0] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقالت مصادر في التحالف إن 20 مسلحا قتلوا.", "مصادر في التحالف"),
+    ("وقال مسؤول في وزارة الصحة إن 20 شخصا أصيبوا.", "مسؤول في وزارة الصحة"),
+    ("وذكرت مصادر من الجيش أن 20 جنديا قتلوا.", "مصادر من الجيش"),
+    # a place after "في" is where the sources are, no part of them
+    ("وقالت مصادر في غزة إن 20 شخصا قتلوا.", "مصادر"),
+    # nor a quoted name cut off, nor the anonymity it asked for
+    ('وقال المسؤول في "جيش الإسلام" إن 20 شخصا قتلوا.', "المسؤول"),
+    ("وقال مصدر عسكري طلب عدم الكشف عن اسمه إن 20 جنديا قتلوا.", "مصدر عسكري"),
+])
+def test_an_unnamed_source_keeps_the_body_it_belongs_to(text, source):
+    """"مصادر في التحالف": the body is part of the speaker (still anonymous)."""
+    assert _source_of(text, 20) == (source, "anonymous")

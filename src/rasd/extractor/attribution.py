@@ -53,7 +53,8 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
                     lam_first or has_stem(toks[k - 1], lex.verbs))):
             break
         glued = lam_first and k == j and tok.text.startswith(lex.lam) and has_preposition(tok)
-        stop = has_stem(tok, lex.stops) and tok.text not in lex.name_words
+        stop = has_stem(tok, lex.stops) and tok.text not in lex.name_words \
+            and not _affiliation(norm, toks, j, k, lex)
         if (stop and not glued) or _DIGIT.search(tok.text) \
                 or events.contains(tok) and not _named_by(toks, k) or tok.start in figures:
             break
@@ -63,6 +64,15 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
             break
         k += 1
     return k
+
+
+def _affiliation(norm: str, toks: Sequence[Token], j: int, k: int, lex: AttributionLexicon
+                 ) -> bool:
+    """Whether the word at ``k`` (in a speaker from ``j``) ties an anonymous head to the body it
+    belongs to ("مصادر في التحالف", "مسؤول في وزارة الصحة", "مصدر من الجيش")."""
+    return j < k < len(toks) - 1 and toks[k].text in lex.affiliations \
+        and lex.anonymous_head(toks[k - 1].stems[-1]) and lex.body_head(toks[k + 1]) \
+        and not _broken(norm, toks[k], toks[k + 1])
 
 
 def _named_by(toks: Sequence[Token], k: int) -> bool:

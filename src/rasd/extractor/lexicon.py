@@ -501,6 +501,7 @@ class AttributionLexicon:
     owner_connectors: PhraseSet[bool]  # "صادر عن", "أوردتها" between a document and its owner
     content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
     content_prepositions: frozenset[str]  # "في" in "حسبما جاء في التقرير"
+    affiliations: frozenset[str]  # "في" in "مصادر في التحالف": the speaker goes on
 
     @cached_property
     def cues_or_relatives(self) -> frozenset[str]:
@@ -510,6 +511,14 @@ class AttributionLexicon:
     def anonymous_head(self, word: str) -> bool:
         """Whether a (normalized) word alone heads an anonymous source ("مصدر", "مسؤولان")."""
         return self.kinds.words.get(word) == "anonymous"
+
+    def body_head(self, tok: Token) -> bool:
+        """Whether a word heads a body people speak for ("التحالف", "وزارة", "الجيش"; not the
+        media's heads, which are also common nouns: "موقع الانفجار")."""
+        return any(self.kinds.words.get(s) in _BODY_KINDS for s in tok.stems)
+
+
+_BODY_KINDS = frozenset({"monitor", "military", "armed_group", "government"})
 
 
 _KIND_KEYS = (
