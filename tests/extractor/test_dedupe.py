@@ -140,6 +140,14 @@ def test_a_spokesman_of_the_body_is_that_body():
     assert [(c.count.value, c.source.text) for c in claims] == [(10, "منظمة أطباء بلا حدود")]
 
 
+def test_a_spokesman_named_after_the_body_is_that_body():
+    """"الناطق باسم الوزارة نجيب دانيش": the body, then the spokesman's own name."""
+    text = ("وقالت وزارة الداخلية الأفغانية إن 10 أشخاص قتلوا في التفجير.\n\n"
+            "وقال الناطق باسم الوزارة نجيب دانيش إن 10 أشخاص قتلوا.")
+    claims = extract_claims(text, title="تفجير")
+    assert [(c.count.value, c.source.text) for c in claims] == [(10, "وزارة الداخلية الأفغانية")]
+
+
 def test_equal_figures_of_two_categories_listed_together_are_two_claims():
     claims = extract_claims("وأعلنت مصادر أمنية مقتل ثمانية عسكريين وثمانية مسلحين في الهجوم.",
                             title="هجوم على مقر الجيش")

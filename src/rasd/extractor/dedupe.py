@@ -21,7 +21,7 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     start and text of every source phrase of the document) with that head ("مصادر عسكرية
     وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
     its own. So does a spokesman "of the" body ("ملك شاهر المتحدث باسم المنظمة" after "منظمة
-    أطباء بلا حدود")."""
+    أطباء بلا حدود", "الناطق باسم الوزارة نجيب دانيش" after "وزارة الداخلية الأفغانية")."""
     keys = {id(cl): canon(cl.source.text) for cl in claims}
     # the phrases by the head of their first word and that word (indices into mentions, which
     # are in text order), built when first needed: the nearest one before a claim by bisect
@@ -31,8 +31,8 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     openers = attribution().name_openers
     for cl in claims:
         words = keys[id(cl)].split()
-        if len(words) > 2 and words[-2] in openers:  # "المتحدث باسم المنظمة": the body's key
-            words = words[-1:]
+        if len(body := _spoken_for(words, openers)) == 1:  # "المتحدث باسم المنظمة": the body's
+            words = body
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
         if not starts and mentions:
@@ -52,6 +52,20 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
             key = phrase_keys[nearest]
             keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{starts[nearest]}"
     return keys
+
+
+def _spoken_for(words: list[str], openers: frozenset[str]) -> list[str]:
+    """The body a spokesman speaks for, from the words of his source phrase: after "باسم", the
+    first word and the definite words that go on with it ("المتحدث باسم وزارة الصحة الفلسطينية
+    أشرف القدرة" -> وزارة الصحة الفلسطينية; "... باسم الوزارة نجيب دانيش" -> الوزارة); [] when
+    the phrase names no body so."""
+    at = next((i for i, w in enumerate(words[1:], 1) if w in openers), len(words))
+    if at + 1 >= len(words):
+        return []
+    end = at + 2
+    while end < len(words) and without_article(words[end]) != words[end]:
+        end += 1
+    return words[at + 1:end]
 
 
 def _person_key(text: str) -> str:
