@@ -11,7 +11,7 @@ from rasd.extractor.claim_times import TimeChooser
 from rasd.extractor.dedupe import dedupe, heading_spans
 from rasd.extractor.drafting import draft_claims
 from rasd.extractor.drafts import Draft
-from rasd.extractor.placing import PlaceChooser, since_war, whole_war
+from rasd.extractor.placing import PlaceChooser, national_toll, since_war, whole_war
 from rasd.extractor.plausibility import implausible
 from rasd.extractor.subjects import classify_subject
 from rasd.model import Claim, Document, Location, Mention, TimeRef
@@ -74,8 +74,9 @@ def _locate(a: _Assembly) -> None:
     published = parse_published(doc.published)
     for p in a.parts:
         d = p.draft
-        place = a.places.choose(d.sentence, d.anchor, d.type, since_war(p.time),
-                                whole_war(p.time, published))
+        national = national_toll(d.type, d.count)
+        place = a.places.choose(d.sentence, d.anchor, d.type, since_war(p.time) or national,
+                                whole_war(p.time, published) or national)
         if place is not None:
             p.location = Location(doc.original(place.start, place.end),
                                   doc.span(place.start, place.end), place.name, place.country,

@@ -37,7 +37,7 @@ from rasd.extractor.places import names_a_party, names_an_origin
 from rasd.extractor.sources import known_names_at
 from rasd.geo.resolve import adjectives_in
 from rasd.lang.ar import load_data
-from rasd.model import Document, PlaceMention, TimeRef
+from rasd.model import Count, Document, PlaceMention, TimeRef
 from rasd.text.normalize import normalize_string
 from rasd.text.tokens import has_article, is_definite, starts_with_conjunction, word_starts
 
@@ -80,6 +80,13 @@ def since_war(time: TimeRef | None) -> bool:
 
 
 WAR_DAYS = 365  #: a toll counted since at least this long before its article is a war's
+
+
+def national_toll(etype: str, count: Count) -> bool:
+    """Whether a figure is a death toll too large for one town (``locatives.yaml``
+    national_toll): a war's or a country's, placed like a toll since a war began."""
+    return etype == "killed" and count.low >= load_data("locatives.yaml").integer(
+        "national_toll")
 
 
 def whole_war(time: TimeRef | None, published: dt.date | None) -> bool:
