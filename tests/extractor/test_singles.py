@@ -280,6 +280,7 @@ def test_one_person_after_a_fronted_adjunct_of_the_verb(text, expected):
     ("واعترفت الميليشيات بمصرع طه الشهاري في المعارك.", [("killed", 1)]),
     ("وألقت قوات الأمن القبض على هشام عشماوي في درنة.", [("arrested", 1)]),
     ("وأعلنت المنظمة إطلاق سراح عائشة المانع.", [("released", 1)]),
+    ("وأفادت الوكالة باستشهاد حسام الصوفي ومحمد الأقرع.", [("killed", 2)]),  # two names
     # a name is a given name and one more word; not after a word that is also a common noun or
     # verb there, nor after one of purpose, nor in a demand
     ("وأعلن الجيش اعتقال محمد.", []),

@@ -482,7 +482,8 @@ def _after_adjunct(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) 
 def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int],
                     one_of: Set[int] = frozenset()) -> tuple[int, int]:
     """How many more single persons are joined by "و" to the one person at token ``k``
-    ("أصيب ضابط وضابط صف", "قتل جندي وآخر", "قتل قائد عسكري وأحد العناصر": one claim of two),
+    ("أصيب ضابط وضابط صف", "قتل جندي وآخر", "قتل قائد عسكري وأحد العناصر", "باستشهاد حسام
+    الصوفي ومحمد الأقرع": one claim of two),
     and the token index after the last: a figure ("ضابط و3 جنود"), a clause break or another
     word ends the list (``one_of``: the tokens of the figures "أحد/إحدى" + noun)."""
     more, end, j = 0, k + 1, k + 1
@@ -496,8 +497,8 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int],
         if j in counted:
             break
         if _joined_by_and(tok):
-            if not _another_one(tok, definite=has_article(toks[k])):
-                break  # "وأصيب" is no person
+            if not (_another_one(tok, definite=has_article(toks[k])) or opens_name(toks, j)):
+                break  # "وأصيب" is no person; "ومحمد الأقرع" is one more
             more = more + 2 if has_stem(tok, persons().two_possessed) else more + 1  # "وطفلاهما"
             end = j + 1
         elif triggers().entries.contains(tok):
