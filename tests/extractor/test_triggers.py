@@ -132,6 +132,16 @@ def test_fighters_who_surrender_are_arrested(text, expected):
     assert sorted(type_counts(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وفي عام 1948 طرد مئات الآلاف من الفلسطينيين من منازلهم.",
+     [("displaced", "hundreds_of_thousands")]),  # driven from their homes
+    ("ورحلت السلطات 500 مهاجر إلى بلدانهم.", [("returned", 500)]),  # deported
+    ("وطردت السلطات 30 صحفيا من البلاد.", [("returned", 30)]),
+])
+def test_people_expelled_from_their_homes_are_displaced(text, expected):
+    assert type_counts(text) == expected
+
+
 def test_a_total_of_strikes_reached_is_strikes():
     assert type_counts("وارتفع عدد الغارات على الغوطة إلى 190 منذ الصباح.") == [("strikes", 190)]
 

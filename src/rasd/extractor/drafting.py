@@ -11,6 +11,7 @@ from rasd.extractor import linking
 from rasd.extractor.drafts import Draft, new_draft
 from rasd.extractor.figure_links import (
     coordinated,
+    driven_from_homes,
     evacuated,
     held_hostage,
     link_figure,
@@ -106,7 +107,7 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         best = _retyped(best, "displaced")
     elif surrendered(toks, c, best.trigger):
         best = _retyped(best, "arrested")
-    elif evacuated(toks, c, best.trigger):
+    elif driven_from_homes(toks, c, best.trigger) or evacuated(toks, c, best.trigger):
         best = _retyped(best, "displaced")
     lost = lost_what(toks, c, t, best.trigger)
     if lost == "nothing":

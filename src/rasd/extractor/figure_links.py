@@ -326,6 +326,16 @@ def evacuated(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
         and any(has_stem(tok, ctx.evacuees) for tok in toks[c.hi:c.hi + ctx.evacuee_reach])
 
 
+def driven_from_homes(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
+    """Whether people expelled are driven from their homes ("طُرد مئات الآلاف من منازلهم"):
+    displaced, not deported."""
+    ctx = context()
+    window = toks[c.hi:c.hi + ctx.evacuee_reach]
+    return trig.type == "returned" and any(
+        has_stem(tok, ctx.homes) and has_stem(before, ctx.homes_from)
+        for before, tok in zip(window, window[1:]))
+
+
 SURRENDER_REACH = 3  # "سلم 20 [مسلحا] أنفسهم": words from the figure to the reflexive
 
 

@@ -377,6 +377,8 @@ class ContextLexicon:
     refers_back_reach: int
     evacuees: frozenset[str]  # "والمدنيين", "وعائلاتهم": evacuees among those carried
     evacuee_reach: int
+    homes: frozenset[str]  # "طُرد ... من منازلهم": driven out, displaced ...
+    homes_from: frozenset[str]  # ... "من" before them
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
     with_families: frozenset[str]
