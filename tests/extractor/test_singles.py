@@ -553,3 +553,19 @@ def test_leaving_life_is_one_death(text):
 def test_a_relative_clause_of_one_death_tells_the_counted_one_again():
     claims = extract_claims("وأعلنت الوزارة مقتل الشرطي عبدالله السبيعي، الذي فارق الحياة الأربعاء.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("وقالت الشرطة إن رجلا واحدا على الأقل قتل في الهجوم.", "at_least"),
+    ("وأدى القصف إلى مقتل جندي سوري واحد، على الأقل، في المدينة.", "at_least"),
+    ("وأدى القصف إلى مقتل جندي في المدينة.", None),
+])
+def test_a_hedge_after_one_person_is_its_qualifier(text, qualifier):
+    claim = one_claim(text)
+    assert (claim.count.value, claim.count.qualifier) == (1, qualifier)
+
+
+def test_a_hedge_after_the_next_conjunct_is_not_the_ones():
+    claims = extract_claims("وقتل مدني وأصيب ثلاثة آخرون على الأقل في القصف.")
+    assert sorted((c.type, c.count.value, c.count.qualifier) for c in claims) == [
+        ("injured", 3, "at_least"), ("killed", 1, None)]

@@ -21,7 +21,7 @@ from rasd.extractor.figure_links import (
     surrendered,
     went_missing,
 )
-from rasd.extractor.lexicon import context, has_stem, persons
+from rasd.extractor.lexicon import context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Link, Located
 from rasd.extractor.rejections import REJECTIONS, Candidate
 from rasd.extractor.sentence import (
@@ -37,6 +37,7 @@ from rasd.model import Count, CountMention, Document, Token, Trigger
 from rasd.text.tokens import has_article, has_preposition, starts_with_conjunction, word_starts
 
 POST_QUALIFIER_WINDOW = 6
+SINGLE_HEDGE_REACH = 4  # "جندي [سوري واحد] على الأقل": words from one person to its hedge
 
 
 @dataclass(slots=True)
@@ -213,7 +214,7 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     sent = Sentence(norm, si, toks, trigs, SentenceIndex(norm, toks, counts, trigs))
     c_loc = sent.ix.c_loc
     trigger_tokens = {k for t in sent.ix.t_loc for k in range(t.lo, t.hi)}
-    singles = sentence_singles(sent, counts)
+    singles = _hedged_singles(norm, toks, sentence_singles(sent, counts))
     before = SinglesBefore(singles)
     state = _LinkState(prev)
     out: list[Draft] = []
@@ -333,6 +334,33 @@ def _hedged(norm: str, toks: Sequence[Token], c: Located, count: Count) -> Count
 
 
 _ASIDE_COMMAS = frozenset({"\u060c", ","})  # a hedge set off by a comma is still the figure's
+
+
+def _hedged_singles(norm: str, toks: Sequence[Token], singles: list[Draft]) -> list[Draft]:
+    """Count-of-one claims with a hedge written after their person and its adjectives ("إن
+    رجلا واحدا على الأقل قتل", "قتل جندي سوري واحد على الأقل": at least one); not one past
+    the next conjunct or figure ("قتل مدني وأصيب ثلاثة آخرون على الأقل": the three's)."""
+    if not singles:
+        return singles
+    starts = [t.start for t in toks]
+    quals, events, ones = context().post_qualifiers, triggers().entries, persons().one_words
+    out = []
+    for d in singles:
+        if d.subject is not None and d.count.value == 1 and d.count.qualifier is None:
+            for k in range(bisect.bisect_left(starts, d.subject[1]),
+                           min(len(toks), bisect.bisect_left(starts, d.subject[1]) + SINGLE_HEDGE_REACH)):
+                gap = norm[toks[k - 1].end:toks[k].start]
+                if CLAUSE_BREAK.search(gap) and gap.strip() not in _ASIDE_COMMAS:
+                    break
+                if (hit := quals.match_at(toks, k)) is not None:
+                    d = replace(d, count=Count(value=1, qualifier=str(hit[1])))
+                    break
+                if toks[k].text not in ones and (starts_with_conjunction(toks[k])
+                                                 or toks[k].text.isdecimal()
+                                                 or events.contains(toks[k])):
+                    break  # ("واحد" opens with the letter of "و")
+        out.append(d)
+    return out
 
 
 def _continues_list(toks: Sequence[Token], fig: Figure, prev: Draft | None, si: int) -> bool:
