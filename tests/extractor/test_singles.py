@@ -84,6 +84,10 @@ def test_one_person_before_a_figure_that_is_no_conjunct_is_not_counted(text, exp
     ("وأعلنت الشرطة القبض على المصري في المطار.", "arrested"),
     ("وأخلي سبيل التركي الألماني بعد عام.", "released"),
     ("وأدانت موسكو اعتقال الروسية ماريا بوتينا في واشنطن.", "arrested"),
+    # an indefinite nationality noun right after the event word; a conscript
+    ("وأعلنت الخارجية وفاة تونسي في الهجوم.", "killed"),
+    ("وأعلنت وزارة الداخلية اعتقال ليبي في المطار.", "arrested"),
+    ("واستشهد مجند في الهجوم.", "killed"),
     # the perpetrator, named by his act
     ("وألقت الشرطة القبض على الفاعل بعد ساعات.", "arrested"),
     ("وأكدت الوزارة اعتقال الجاني.", "arrested"),

@@ -163,13 +163,14 @@ def _is_one(toks: Sequence[Token], k: int, one_of: Set[int], counted_all: Set[in
 
 
 def _national(toks: Sequence[Token], k: int) -> bool:
-    """Whether token ``k`` is a definite nationality or ethnic adjective standing for one person
-    ("اعتقال البريطاني", "مقتل الكردي"): masculine singular (the nisba ending), or feminine
-    before a name ("اعتقال الروسية ماريا"; alone it may be the country, "السعودية")."""
+    """Whether token ``k`` is a nationality or ethnic adjective standing for one person
+    ("اعتقال البريطاني", "مقتل الكردي", "وفاة تونسي"): masculine singular (the nisba ending),
+    or feminine and definite before a name ("اعتقال الروسية ماريا"; alone it may be the
+    country, "السعودية")."""
     tok = toks[k]
-    if not has_article(tok) or country_of(tok.text) is None and ethnicity_of(tok.text) is None:
+    if country_of(tok.text) is None and ethnicity_of(tok.text) is None:
         return False
-    return tok.stems[-1].endswith(NISBA) or opens_name(toks, k + 1)
+    return tok.stems[-1].endswith(NISBA) or has_article(tok) and opens_name(toks, k + 1)
 
 
 def _referents(toks: Sequence[Token], k: int, one_of: Set[int]) -> Count:
