@@ -573,3 +573,15 @@ def test_a_hedge_after_the_next_conjunct_is_not_the_ones():
     claims = extract_claims("وقتل مدني وأصيب ثلاثة آخرون على الأقل في القصف.")
     assert sorted((c.type, c.count.value, c.count.qualifier) for c in claims) == [
         ("injured", 3, "at_least"), ("killed", 1, None)]
+
+
+def test_a_person_described_back_by_a_relative_is_no_new_claim():
+    """"الرجل الذي قتل كان في القرية" after "إن رجلا قتل": the one already counted."""
+    claims = extract_claims("وقال المسؤول إن رجلا قتل في الغارات. "
+                            "وأضاف أن الرجل الذي قتل كان في قرية الطهوت.")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 1)]
+
+
+def test_a_person_first_told_with_a_relative_is_a_claim():
+    claims = extract_claims("وطلب النائب العام أوراق الشابة المصرية التي توفيت في بريطانيا.")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 1)]

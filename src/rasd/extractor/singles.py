@@ -23,6 +23,8 @@ from rasd.text.tokens import (
     has_preposition,
     is_definite,
     starts_with_conjunction,
+    stems,
+    without_article,
 )
 
 ONE_TYPES = frozenset({"killed", "injured", "arrested", "abducted", "missing", "released", "returned"})
@@ -186,8 +188,8 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
                    one_of: Set[int], counted: Set[int], counted_all: Set[int]) -> Draft | None:
     """One person up to :data:`SUBJECT_BEFORE_MAX_GAP` words before an event verb that opens a
     clause or is tied to the verb by a relative ("وكان شرطي أردني قتل", "أحد جنودها قتل"); None
-    when a figure or a clause break comes first, or the referent counts none. Fillers ("رجلا
-    واحدا على الأقل قتل") do not count towards the gap."""
+    when a figure or a clause break comes first, or the referent counts none.
+    Fillers ("رجلا واحدا على الأقل قتل") do not count towards the gap."""
     fillers = persons().subject_fillers
     gap = 0
     for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP - FILLERS_MAX), -1):
@@ -207,6 +209,37 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
             return new_draft(toks, si, k, t.hi, trig.type, count, trig.mixed, COSTS.single_before,
                              Located(k, k + 1), toks[k].start, (trig.start, trig.end))
     return None
+
+
+DESCRIBED_WORDS = 3  # "المسؤول [الداعشي] الذي اعتقل": a definite person and its adjectives
+
+
+def _described_back(norm: str, toks: Sequence[Token], t: Located, one_of: Set[int]) -> bool:
+    """Whether an event verb right after "الذي/التي" only describes a definite person the
+    article spoke of before ("وأضاف أن الرجل الذي قتل كان في القرية", "والد الطفل الذي قضى"):
+    the one already counted, named back."""
+    if t.lo < 2 or not has_stem(toks[t.lo - 1], persons().relative_one):
+        return False
+    for k in range(t.lo - 2, max(-1, t.lo - 2 - DESCRIBED_WORDS), -1):
+        if not is_definite(toks[k]) or k in one_of:
+            return False
+        if linking.is_person(toks[k]):
+            return _spoken_of_before(norm, toks, k)
+    return False
+
+
+SPOKEN_OF_REACH = 3_000  #: characters before a sentence searched for a person named back
+
+
+def _spoken_of_before(norm: str, toks: Sequence[Token], k: int) -> bool:
+    """Whether the noun of the definite person at token ``k`` stands, in any form ("رجلا",
+    "الرجل"), in the :data:`SPOKEN_OF_REACH` characters before its sentence (``toks``: the
+    sentence's tokens)."""
+    noun = without_article(toks[k].stems[-1])
+    forms = {noun, noun + accusative_suffix()}
+    start = toks[0].start
+    return any(not forms.isdisjoint(stems(word))
+               for word in norm[max(0, start - SPOKEN_OF_REACH):start].split())
 
 
 def _counts_one(trig: Trigger, tok: Token) -> bool:
@@ -311,6 +344,8 @@ def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
     """The count-of-one claim of a verb or idiom whose one person comes before it ("وكان شرطي
     أردني قتل", "أن الصماد، رئيس المجلس السياسي، قتل"), or of a lone idiom of one death ("ثم
     أطلق النار على نفسه ولقي مصرعه"); None when there is none."""
+    if _described_back(norm, toks, t, one_of):
+        return None  # "... إن رجلا قتل. وأضاف أن الرجل الذي قتل كان": no news
     counted = counted_all - one_of
     idiom = trig.role == "phrase" and _one_death_idiom(toks, t)
     # "انتحاري يقتل 25": a figure right after the verb is its object, the one before its agent
