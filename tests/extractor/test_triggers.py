@@ -142,6 +142,15 @@ def test_people_expelled_from_their_homes_are_displaced(text, expected):
     assert type_counts(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت اللجنة إن مستشفى في صعدة تسلم جثث 29 طفلا.", [("killed", 29)]),  # bodies
+    ("وتمت المبادلة مقابل تسليم جثث 11 عنصرا من القوات.", [("killed", 11)]),
+    ("وتسلمت السلطات 29 مطلوبا من تركيا.", [("returned", 29)]),  # people handed over
+])
+def test_bodies_handed_over_are_the_dead(text, expected):
+    assert type_counts(text) == expected
+
+
 def test_a_total_of_strikes_reached_is_strikes():
     assert type_counts("وارتفع عدد الغارات على الغوطة إلى 190 منذ الصباح.") == [("strikes", 190)]
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from rasd.extractor import linking
 from rasd.extractor.drafts import Draft, new_draft
 from rasd.extractor.figure_links import (
+    bodies_handed_over,
     coordinated,
     driven_from_homes,
     evacuated,
@@ -108,6 +109,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         best = _retyped(best, "displaced")
     elif surrendered(toks, c, best.trigger):
         best = _retyped(best, "arrested")
+    elif bodies_handed_over(toks, c, best.trigger):
+        best = _retyped(best, "killed")
     elif driven_from_homes(toks, c, best.trigger) or evacuated(toks, c, best.trigger):
         best = _retyped(best, "displaced")
     lost = lost_what(toks, c, t, best.trigger)

@@ -336,6 +336,12 @@ def driven_from_homes(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
         for before, tok in zip(window, window[1:]))
 
 
+def bodies_handed_over(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
+    """Whether people handed over or received are bodies ("تسلم جثث 29 طفلا", "إعادة رفات 55
+    جنديا"): the figure right after a body noun; killed, not returned."""
+    return trig.type == "returned" and c.lo > 0 and has_stem(toks[c.lo - 1], context().bodies)
+
+
 SURRENDER_REACH = 3  # "سلم 20 [مسلحا] أنفسهم": words from the figure to the reflexive
 
 

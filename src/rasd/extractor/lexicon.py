@@ -379,6 +379,7 @@ class ContextLexicon:
     evacuee_reach: int
     homes: frozenset[str]  # "طُرد ... من منازلهم": driven out, displaced ...
     homes_from: frozenset[str]  # ... "من" before them
+    bodies: frozenset[str]  # "تسليم جثث 11 عنصرا": the dead, not people returned
     split_idiom_heads: frozenset[str]
     missing_when_bare: frozenset[str]
     with_families: frozenset[str]
