@@ -179,6 +179,7 @@ def test_the_doers_of_an_act_are_not_its_victims(text, expected):
     "ووعد المرشح بترحيل مئات آلاف المهاجرين غير القانونيين.",
     "وتعهدت الدول بإعادة توطين حوالي 827 شخصا.",
     "وأطلقت الحكومة خطة لطرد نحو 40 ألف مهاجر.",  # a purpose: the verb with its lam
+    "ومنعت الميليشيات مئات المدنيين من الفرار من المدينة.",  # prevented
 ])
 def test_a_refused_promised_or_intended_event_did_not_happen(text):
     assert extract_claims(text) == []
