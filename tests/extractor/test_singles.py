@@ -102,8 +102,9 @@ def test_one_person_events(text, etype):
     ("وأفرجت السلطات الإسرائيلية عن الجندي أمس.", [("released", 1)]),
     ("وأطلقت الشرطة سراح الصحفي بعد التحقيق.", [("released", 1)]),
     ("وأطلق النظام سراح 700 شخص من سجونه.", [("released", 700)]),
-    # no release: "at liberty pending trial", and the freed as a group named back
-    ("وأبقت المحكمة 25 متهما في حالة سراح.", []),
+    # left at liberty pending trial is released, as in the dev gold; the freed named as a
+    # group is no release
+    ("وأبقت المحكمة 25 متهما في حالة سراح.", [("released", 25)]),
     ("واستغل التنظيم 62 شخصا من مطلقي السراح.", []),
 ])
 def test_a_release_split_by_its_agent(text, expected):
