@@ -315,3 +315,9 @@ def test_a_verb_of_recording_speaks_only_with_a_document(text, source):
 def test_an_unnamed_source_keeps_the_body_it_belongs_to(text, source):
     """"مصادر في التحالف": the body is part of the speaker (still anonymous)."""
     assert _source_of(text, 20) == (source, "anonymous")
+
+
+def test_until_is_no_speaker():
+    """"أبلغت حتى أمس عن": the particle "حتى" (until) ends the speaker, it is none."""
+    text = "وقال بوسنين إن منظمته أبلغت حتى أمس الاثنين عن وقوع زهاء 100 قتيل."
+    assert _source_of(text, 100)[0] != "حتى"

@@ -151,6 +151,10 @@ def test_bodies_handed_over_are_the_dead(text, expected):
     assert type_counts(text) == expected
 
 
+def test_raids_on_targets_are_strikes():
+    assert type_counts("وأغارت الطائرات على 18 موقعا للمسلحين.") == [("strikes", 18)]
+
+
 def test_a_total_of_strikes_reached_is_strikes():
     assert type_counts("وارتفع عدد الغارات على الغوطة إلى 190 منذ الصباح.") == [("strikes", 190)]
 
