@@ -341,29 +341,34 @@ _ASIDE_COMMAS = frozenset({"\u060c", ","})  # a hedge set off by a comma is stil
 
 def _hedged_singles(norm: str, toks: Sequence[Token], singles: list[Draft]) -> list[Draft]:
     """Count-of-one claims with a hedge written after their person and its adjectives ("إن
-    رجلا واحدا على الأقل قتل", "قتل جندي سوري واحد على الأقل": at least one); not one past
-    the next conjunct or figure ("قتل مدني وأصيب ثلاثة آخرون على الأقل": the three's)."""
+    رجلا واحدا على الأقل قتل", "قتل جندي سوري واحد على الأقل": at least one)."""
     if not singles:
         return singles
     starts = [t.start for t in toks]
-    quals, events, ones = context().post_qualifiers, triggers().entries, persons().one_words
     out = []
     for d in singles:
-        if d.subject is not None and d.count.value == 1 and d.count.qualifier is None:
-            for k in range(bisect.bisect_left(starts, d.subject[1]),
-                           min(len(toks), bisect.bisect_left(starts, d.subject[1]) + SINGLE_HEDGE_REACH)):
-                gap = norm[toks[k - 1].end:toks[k].start]
-                if CLAUSE_BREAK.search(gap) and gap.strip() not in _ASIDE_COMMAS:
-                    break
-                if (hit := quals.match_at(toks, k)) is not None:
-                    d = replace(d, count=Count(value=1, qualifier=str(hit[1])))
-                    break
-                if toks[k].text not in ones and (starts_with_conjunction(toks[k])
-                                                 or toks[k].text.isdecimal()
-                                                 or events.contains(toks[k])):
-                    break  # ("واحد" opens with the letter of "و")
+        if d.subject is not None and d.count.value == 1 and d.count.qualifier is None \
+                and (hedge := _hedge_after(norm, toks, bisect.bisect_left(starts, d.subject[1]))):
+            d = replace(d, count=Count(value=1, qualifier=hedge))
         out.append(d)
     return out
+
+
+def _hedge_after(norm: str, toks: Sequence[Token], k: int) -> str | None:
+    """The hedge ("على الأقل") within :data:`SINGLE_HEDGE_REACH` words from token ``k``, not past
+    a clause break, the next conjunct, a figure or an event word ("قتل مدني وأصيب ثلاثة آخرون
+    على الأقل": the three's); None when there is none."""
+    quals, events, ones = context().post_qualifiers, triggers().entries, persons().one_words
+    for j in range(k, min(len(toks), k + SINGLE_HEDGE_REACH)):
+        gap = norm[toks[j - 1].end:toks[j].start]
+        if CLAUSE_BREAK.search(gap) and gap.strip() not in _ASIDE_COMMAS:
+            return None
+        if (hit := quals.match_at(toks, j)) is not None:
+            return str(hit[1])
+        if toks[j].text not in ones and (starts_with_conjunction(toks[j]) or toks[j].text.isdecimal()
+                                         or events.contains(toks[j])):
+            return None  # ("واحد" opens with the letter of "و")
+    return None
 
 
 def _continues_list(toks: Sequence[Token], fig: Figure, prev: Draft | None, si: int) -> bool:
