@@ -151,6 +151,12 @@ def test_bodies_handed_over_are_the_dead(text, expected):
     assert type_counts(text) == expected
 
 
+def test_a_million_displaced_after_a_toll_are_displaced():
+    """"15 ألف قتيل و1,5 مليون مهجر": the singular after a million is displaced, not killed."""
+    assert sorted(type_counts("وخلفت الحرب أكثر من 15 ألف قتيل و1,5 مليون مهجر.")) == [
+        ("displaced", 1500000), ("killed", 15000)]
+
+
 def test_raids_on_targets_are_strikes():
     assert type_counts("وأغارت الطائرات على 18 موقعا للمسلحين.") == [("strikes", 18)]
 
