@@ -586,3 +586,8 @@ def test_a_person_described_back_by_a_relative_is_no_new_claim():
 def test_a_person_first_told_with_a_relative_is_a_claim():
     claims = extract_claims("وطلب النائب العام أوراق الشابة المصرية التي توفيت في بريطانيا.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 1)]
+
+
+def test_a_bracketed_aside_inside_a_list_of_persons_is_passed_over():
+    claims = extract_claims("معلنا استشهاد ضابط وضابط صف (رتبة أقل من ضابط) وجندي.")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 3)]

@@ -521,10 +521,15 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int],
     ("أصيب ضابط وضابط صف", "قتل جندي وآخر", "قتل قائد عسكري وأحد العناصر", "باستشهاد حسام
     الصوفي ومحمد الأقرع": one claim of two),
     and the token index after the last: a figure ("ضابط و3 جنود"), a clause break or another
-    word ends the list (``one_of``: the tokens of the figures "أحد/إحدى" + noun)."""
-    more, end, j = 0, k + 1, k + 1
-    while j < len(toks) and j - end <= MODIFIER_WORDS \
-            and not CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start):
+    word ends the list (``one_of``: the tokens of the figures "أحد/إحدى" + noun); an aside in
+    brackets is passed over ("ضابط وضابط صف (رتبة أقل من ضابط) وجندي": three)."""
+    more, end, j, aside = 0, k + 1, k + 1, 0
+    while j < len(toks) and j - end - aside <= MODIFIER_WORDS:
+        if CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start):
+            after = _after_aside(norm, toks, j) if not aside else None  # one aside per list
+            if after is None:
+                break
+            aside, j = aside + after - j, after  # the break before ``after`` closes the aside
         tok = toks[j]
         if _one_of_them(toks, j, one_of):
             more, end = more + 1, j + 2
@@ -541,6 +546,24 @@ def _conjoined_ones(norm: str, toks: Sequence[Token], k: int, counted: Set[int],
             break
         j += 1
     return more, end
+
+
+ASIDE_WORDS = 6  # "(رتبة أقل من ضابط)": words of a bracketed aside inside a list of persons
+
+
+def _after_aside(norm: str, toks: Sequence[Token], j: int) -> int | None:
+    """The token after a bracketed aside that opens before token ``j`` (at most
+    :data:`ASIDE_WORDS` words, no other break inside), or None when the break is no such
+    aside."""
+    if "(" not in norm[toks[j - 1].end:toks[j].start]:
+        return None
+    for k in range(j + 1, min(len(toks), j + ASIDE_WORDS + 1)):
+        gap = norm[toks[k - 1].end:toks[k].start]
+        if ")" in gap:
+            return k if not CLAUSE_BREAK.search(gap.replace(")", "", 1)) else None
+        if CLAUSE_BREAK.search(gap):
+            return None
+    return None
 
 
 def _one_of_them(toks: Sequence[Token], j: int, one_of: Set[int]) -> bool:
