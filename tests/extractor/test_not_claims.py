@@ -121,3 +121,12 @@ def test_a_state_after_fi_hal_is_no_condition():
 def test_a_capture_joined_after_a_figure_is_no_family_it_counts():
     claims = _claims("وأكد مقتل عشرة جنود وإصابة 15، وأسر عشرات آخرين.")
     assert ("injured", Count(value=15)) in claims and ("killed", Count(value=10)) in claims
+
+
+@pytest.mark.parametrize("text", [
+    "وحكم بالإعدام على امرأة ألمانية في وقت سابق من العام.",
+    "وصدر حكم بإعدامه عام 2004 بعد إدانته.",
+    "وقال الوزير إنه سيطلب تنفيذ عقوبة الإعدام على المشتبه به.",
+])
+def test_a_death_sentence_passed_on_one_person_is_no_death(text):
+    assert _claims(text) == []

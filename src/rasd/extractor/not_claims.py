@@ -81,6 +81,15 @@ def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> boo
 LOSS_REACH = 8  # words from a figure of the missing to what they lost ("أعمالهم", "منازلهم")
 
 
+def death_sentence(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
+    """Whether killed word ``t`` is a death sentence passed on one person ("وحكم بالإعدام على
+    امرأة", "صدر حكم بإعدامه", "تثبيت حكم الإعدام على زعيم الطائفة"): a verdict word within
+    ``verdict_window`` words before it; no death."""
+    lex = lexicon()
+    return trig.type == "killed" and has_stem(toks[t.lo], lex.death_sentences) \
+        and _near(toks, t.lo - lex.verdict_window, t.lo, lex.verdicts)
+
+
 def term_or_suspension(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
     """Whether arrest word ``t`` is a prison term ("سجن الناشط لمدة ست سنوات") or a suspension
     from duty ("إيقاف الضابط عن العمل"), not an arrest."""

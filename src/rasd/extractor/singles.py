@@ -13,7 +13,7 @@ from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, trig
 from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import aged_name, bare_name, bare_name_verb, not_before_names, opens_name
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
-from rasd.extractor.not_claims import term_or_suspension
+from rasd.extractor.not_claims import death_sentence, term_or_suspension
 from rasd.extractor.rejections import affair_before, blocked, charged, rescue_of_no_captives
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
@@ -295,7 +295,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             continue
         if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
                 or blocked(toks, t.lo) or _names_an_affair(toks, t.lo) or charged(toks, t.lo) \
-                or term_or_suspension(toks, t, trig):
+                or term_or_suspension(toks, t, trig) or death_sentence(toks, t, trig):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
