@@ -82,11 +82,15 @@ def since_war(time: TimeRef | None) -> bool:
 WAR_DAYS = 365  #: a toll counted since at least this long before its article is a war's
 
 
+@cache
+def _national_toll_min() -> int:
+    return load_data("locatives.yaml").integer("national_toll")
+
+
 def national_toll(etype: str, count: Count) -> bool:
     """Whether a figure is a death toll too large for one town (``locatives.yaml``
     national_toll): a war's or a country's, placed like a toll since a war began."""
-    return etype == "killed" and count.low >= load_data("locatives.yaml").integer(
-        "national_toll")
+    return etype == "killed" and count.low >= _national_toll_min()
 
 
 def whole_war(time: TimeRef | None, published: dt.date | None) -> bool:

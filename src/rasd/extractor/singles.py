@@ -188,8 +188,8 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
                    one_of: Set[int], counted: Set[int], counted_all: Set[int]) -> Draft | None:
     """One person up to :data:`SUBJECT_BEFORE_MAX_GAP` words before an event verb that opens a
     clause or is tied to the verb by a relative ("وكان شرطي أردني قتل", "أحد جنودها قتل"); None
-    when a figure or a clause break comes first, or the referent counts none.
-    Fillers ("رجلا واحدا على الأقل قتل") do not count towards the gap."""
+    when a figure or a clause break comes first, or the referent counts none. Fillers ("رجلا
+    واحدا على الأقل قتل") do not count towards the gap."""
     fillers = persons().subject_fillers
     gap = 0
     for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP - FILLERS_MAX), -1):
