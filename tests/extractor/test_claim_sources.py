@@ -202,6 +202,33 @@ def test_a_subject_framed_by_an_auxiliary_and_commas_is_the_speaker(text, source
 
 
 @pytest.mark.parametrize("text, source", [
+    ("وقال الطبيب إن الوضع صعب. وكان مدير الصحة في المدينة سالم أحمد أعلن أن عدد الضحايا 57 "
+     "قتيلا.", "مدير الصحة في المدينة سالم أحمد"),
+    ("وقال المتحدث إن الوضع هادئ. وكان تقرير حقوقي كشف عن مقتل 21 مدنيا.", "تقرير حقوقي"),
+    ("وقال المتحدث إن الوضع هادئ. وكان فرق الإنقاذ قالت إن 40 شخصا قتلوا.", "فرق الإنقاذ"),
+    # the document named by commas: the person after it is an apposition
+    ("وكان مدير شركة النقل، سالم أحمد، أفاد بمقتل 6 أشخاص.", "مدير شركة النقل"),
+])
+def test_a_subject_framed_by_an_auxiliary_without_commas_is_the_speaker(text, source):
+    assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مدير المرصد إن 30 شخصا قتلوا. وكانت حصيلة سابقة أفادت بمقتل 20 شخصا.",
+])
+def test_an_earlier_toll_framed_by_an_auxiliary_keeps_the_speaker_before(text):
+    assert {c.source.text for c in extract_claims(text)} == {"مدير المرصد"}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وتسبب الاعتداء بمقتل 22 شخصا حسب حصيلة جديدة.", "حصيلة جديدة"),
+    ("قتل 45 جنديا خلال التدخل العسكري بحسب حصيلة رسمية.", "حصيلة رسمية"),
+])
+def test_a_toll_described_but_with_no_owner_is_its_own_speaker(text, source):
+    assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
     ("كشف الجيش المصري نتائج البيان رقم 28، معلنا مقتل 52 تكفيريا.", "الجيش المصري"),
     ("وأورد المرصد السوري لحقوق الإنسان تفاصيل الهجوم الذي أسفر عن مقتل 15 مسلحا.",
      "المرصد السوري لحقوق الإنسان"),

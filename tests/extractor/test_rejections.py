@@ -27,6 +27,16 @@ def test_inflicting_or_a_dual_of_targets_counts_no_people(text):
     assert [c for c in extract_claims(text) if c.count == Count(value=2)] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وأسفرت الصراعات عن توقف 14 قناة عن البث.", []),
+    ("وانقطع التيار بعد توقف عدد من محطات المدينة عن العمل.", []),
+    ("وكذلك توقف 10 ميغاوات بسبب الأعطال.", []),
+    ("وقالت الشرطة إنها توقف ثمانية أشخاص يشتبه بتخطيطهم لاعتداء.", [("arrested", 8)]),
+])
+def test_a_word_spelled_like_stopping_arrests_only_people(text, expected):
+    assert type_counts(text) == expected
+
+
 def test_a_feared_toll_is_no_claim():
     assert extract_claims("وقال النائب إنه يتخوف من حصيلة تبلغ 50 قتيلا على الأقل في مدينته.") == []
 

@@ -341,7 +341,8 @@ def _framed_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLe
     j = i - 1 if i > 0 and has_stem(toks[i - 1], context().modal) else i
     for p in range(j - 1, max(-1, j - 1 - lex.frame_reach), -1):
         tok = toks[p]
-        if _DIGIT.search(tok.text) or not lex.cue_words.isdisjoint(tok.stems):
+        if _DIGIT.search(tok.text) or not lex.cue_words.isdisjoint(tok.stems) \
+                and not is_definite(tok):  # (not "شركة النقل": a noun)
             return None
         if has_stem(tok, lex.auxiliaries) and (p == 0 or _broken(norm, toks[p - 1], tok)
                                                or starts_with_conjunction(tok)):
@@ -349,12 +350,37 @@ def _framed_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLe
                       if _COMMA.search(norm, toks[k - 1].end, toks[k].start)), None)
             if b is None and j > p + 1 and _broken(norm, toks[j - 1], toks[j]):
                 b = j  # "وكانت "رويترز" قالت": a quoted name right before the verb
-            if b is None or not p + 1 < b <= p + 1 + lex.max_words:
-                return None  # no comma: the plain order, read by _preceding_subject
+            if b is None:
+                return _plain_framed(norm, toks, p + 1, j, lex)
+            if not p + 1 < b <= p + 1 + lex.max_words:
+                return None
             kind = _known_kind(toks, p + 1, b, lex)  # (not "كان وقتا خطيرا": a predicate)
             return (p + 1, b) if kind is not None or b - p - 1 >= 2 and is_definite(toks[p + 1]) \
                 else None
     return None
+
+
+def _plain_framed(norm: str, toks: Sequence[Token], a: int, b: int, lex: AttributionLexicon
+                  ) -> tuple[int, int] | None:
+    """The subject ``[a, b)`` between an auxiliary and its reporting verb with no comma between,
+    when the plain order (:func:`_preceding_subject`) found no head it knows ("وكان مدير الصحة
+    في عدن فلان أعلن", "وكان تقرير حقوقي كشف", "وكانت منظمة "نافذة على الحرية" أعلنت"): a
+    phrase of at most ``max_words`` words that opens with no stop word ("وكانت حصيلة سابقة
+    أفادت": the toll's owner is the speaker before) and holds no verb, event word, relative
+    pronoun or complementizer, and no punctuation but quote marks; None otherwise."""
+    if not 0 < b - a <= lex.max_words or has_stem(toks[a], lex.stops) \
+            or toks[a].text.endswith(lex.pronoun_suffixes) and len(toks[a].text) > 3 \
+            and not _known_kind(toks, a, a + 1, lex):  # "وكانت وزارته قالت": named before
+        return None
+    events = triggers().entries
+    for k in range(a, b):
+        tok = toks[k]
+        if k > a and norm[toks[k - 1].end:tok.start].strip() not in ("", '"') \
+                or has_stem(tok, lex.verbs) and not is_definite(tok) \
+                or events.contains(tok) and not _named_by(toks, k) \
+                or has_stem(tok, lex.relative_pronouns) or tok.text in lex.that:
+            return None
+    return a, b
 
 
 def _names_a_state(toks: Sequence[Token], a: int, b: int) -> bool:
@@ -408,6 +434,9 @@ def _by_preposition(norm: str, toks: Sequence[Token], i: int, lex: AttributionLe
     b = _speaker(norm, toks, a, lex, figures, lam_first=True)
     if b <= a or has_stem(toks[a], lex.not_speakers):  # "وفق الخطط المعدة": how, not who
         return None
+    if has_stem(toks[a - 1], lex.documents) \
+            and all(has_stem(toks[k], lex.document_qualifiers) for k in range(a, b)):
+        a -= 1  # "بحسب حصيلة رسمية": the toll speaks, not its adjective
     if b - a <= 2 and a + 1 < len(toks) and has_stem(toks[a + 1], lex.anaphoric_after) \
             or _own_information(toks, a, b, lex):
         # "بحسب المصدر ذاته", "بحسب المعلومات الأولية": the speaker named before, before or

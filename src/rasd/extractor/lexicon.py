@@ -165,6 +165,7 @@ class TriggerLexicon:
     counted_nouns: frozenset[str]  # event words that right after a figure are what it counts
     seized_before: frozenset[str]  # munitions after these were found, not fired
     other_when_definite: frozenset[str]  # event words whose definite form is another noun
+    people_only: frozenset[str]  # event words that count only a figure of people after them
 
     def names_no_event(self, toks: Sequence[Token], i: int, etype: str) -> bool:
         """Whether a word of type ``etype`` at token ``i`` names something with the word before
@@ -218,7 +219,8 @@ def triggers() -> TriggerLexicon:
                           frozenset(data.section("abducted").words("hostages")),
                           frozenset(data.section("arrested").words("counted_nouns")),
                           frozenset(strikes.words("seized_before")),
-                          frozenset().union(*_per_type(data, "other_when_definite").values()))
+                          frozenset().union(*_per_type(data, "other_when_definite").values()),
+                          frozenset().union(*_per_type(data, "people_only").values()))
 
 
 def _per_type(data: Section, key: str) -> dict[str, frozenset[str]]:
@@ -501,6 +503,7 @@ class AttributionLexicon:
     time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
     documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
     document_adjectives: frozenset[str]  # "آخر" in "بحسب آخر حصيلة"
+    document_qualifiers: frozenset[str]  # "رسمية" in "بحسب حصيلة رسمية"
     owner_connectors: PhraseSet[bool]  # "صادر عن", "أوردتها" between a document and its owner
     content_verbs: frozenset[str]  # "جاء" in "حسبما جاء في التقرير"
     content_prepositions: frozenset[str]  # "في" in "حسبما جاء في التقرير"

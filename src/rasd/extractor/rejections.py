@@ -140,7 +140,9 @@ def _no_people(k: Candidate) -> bool:
     """The event needs people (killed, injured, ...) and the figure counts none (a dual of
     people, "شخصين", is its own noun)."""
     c = k.fig.c
-    return k.trig.type in triggers().needs_person and not linking.counts_people(k.toks, c) \
+    lex = triggers()
+    return (k.trig.type in lex.needs_person or has_stem(k.toks[k.t.lo], lex.people_only)) \
+        and not linking.counts_people(k.toks, c) \
         and not (k.trig.type in DUAL_TYPES and k.fig.cm.noun is not None
                  and linking.is_person(k.toks[c.lo]))
 
