@@ -130,3 +130,18 @@ def test_a_capture_joined_after_a_figure_is_no_family_it_counts():
 ])
 def test_a_death_sentence_passed_on_one_person_is_no_death(text):
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("شيع آلاف الفلسطينيين السبت الشاب الذي قتل برصاص الجيش.", [("killed", Count(value=1))]),
+    ("وشارك الآلاف الاثنين في تشييع جثامين ضحايا القصف.", []),
+    ("آلاف اليمنيين يشيعون جثامين 29 طفلا قتلوا في الغارة",
+     [("killed", Count(value=29))]),
+    ("وأدلى بتصريحاته في جنازة لضحايا الهجوم حضرها الآلاف.", []),
+    ("ومقتل الفتى أثار غضب الآلاف.", [("killed", Count(value=1))]),
+    # the victims took part; munitions take part; the displaced gather
+    ("وقتل 5 أشخاص شاركوا في المظاهرة.", [("killed", Count(value=5))]),
+    ("والجانب الفرنسي شارك بـ12 صاروخا في الضربة.", [("strikes", Count(value=12))]),
+])
+def test_mourners_and_crowds_are_no_victims(text, expected):
+    assert _claims(text) == expected

@@ -591,3 +591,30 @@ def test_a_person_first_told_with_a_relative_is_a_claim():
 def test_a_bracketed_aside_inside_a_list_of_persons_is_passed_over():
     claims = extract_claims("معلنا استشهاد ضابط وضابط صف (رتبة أقل من ضابط) وجندي.")
     assert [(c.type, c.count.value) for c in claims] == [("killed", 3)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ونظمت وقفة للصحفي ياسر مرتجى الذي قتل برصاص الجيش.", [("killed", 1)]),
+    ("ودانت الشرطة المواطن التونسي أنيس العامري، الذي قتل في تبادل لإطلاق النار.",
+     [("killed", 1)]),
+    ("وقال المصور البريطاني، بول كونروي، الذي أصيب في الهجوم، إنه تلقى تحذيرا.",
+     [("injured", 1)]),
+    ("وقال سامر عويس، رئيس مجلس محلي قرية اللبن الشرقية الذي أصيب بساعده، إن الطلاب هنا.",
+     [("injured", 1)]),
+])
+def test_a_named_person_a_relative_clause_tells_was_hit_is_one(text, expected):
+    assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ووصف الوزير النظام الحاكم الذي يقتل شعبه بالغاز.",          # what it does, present tense
+    "وزار الرئيس موقع الهجوم الذي قتل فيه العشرات منذ عام.",     # a relative of an event
+    "ووصل الصحفي جمال خاشقجي، الذي اختفى بعد زيارته، إلى المدينة.",  # who he is
+])
+def test_a_relative_clause_of_no_one_hit_is_no_count_of_one(text):
+    assert [etype for etype, value in type_counts(text) if value == 1] == []
+
+
+def test_the_person_before_a_relative_whose_verb_has_an_object_is_the_agent():
+    claim = one_claim("وقابل الصحفي ياسر مرتجى الذي قتل الجندي.")
+    assert claim.subject is not None and claim.subject.text == "الجندي"

@@ -265,6 +265,7 @@ class PersonLexicon:
     among: frozenset[str]  # "بين الجرحى أحد المصورين": the one person among the victims
     one_of_victims: frozenset[str]  # "أحد القتلى": one of the victims
     relative_one: frozenset[str]
+    relative_resumptives: frozenset[str]  # "الهجوم الذي قتل فيه": the relative tells of an event
     breakdown: PhraseSet[bool]
     objects: frozenset[str]
     possessed: frozenset[str]

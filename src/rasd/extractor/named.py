@@ -135,6 +135,14 @@ def _name_word(tok: Token, lex: _Lexicon) -> bool:
     return _plain_word(tok, lex) and country_of(tok.text) is None
 
 
+def is_name_word(tok: Token) -> bool:
+    """Whether a word can stand in a person's name or its title: an :func:`_adjective` word
+    with no joined "و" (a name may start like a preposition: "كولفن", "بلترام"), no
+    nationality."""
+    return _adjective(tok, _lexicon()) and not starts_with_conjunction(tok) \
+        and country_of(tok.text) is None
+
+
 def person_name(doc: Document, starts: Sequence[int], subject_end: int) -> str | None:
     """The name (original spelling) written right after a definite subject noun ("الصحفي")
     ending at normalized offset ``subject_end``, or None when none is."""

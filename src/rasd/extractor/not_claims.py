@@ -1,7 +1,6 @@
 """Figures beside an event word that report no event: verdicts and prison terms, suspensions
-from duty, standing
-populations, rates, infections, numbered names, barrels of oil, a parent's children
-(``lang/ar/data/not_claims.yaml``)."""
+from duty, standing populations, mourners and crowds, rates, infections, numbered names,
+barrels of oil, a parent's children (``lang/ar/data/not_claims.yaml``)."""
 
 from __future__ import annotations
 
@@ -34,6 +33,8 @@ class NotClaimLexicon:
     oil_window: int
     protests: frozenset[str]
     protest_window: int
+    attendance: frozenset[str]
+    attendance_window: int
     hospitals: frozenset[str]
     discharge_window: int
     parents: frozenset[str]
@@ -65,7 +66,8 @@ def lexicon() -> NotClaimLexicon:
         diseases=words("diseases"), disease_window=data.integer("disease_window"),
         named_media=words("named_media"), oil_words=words("oil_words"),
         oil_window=data.integer("oil_window"), protests=words("protests"),
-        protest_window=data.integer("protest_window"), hospitals=words("hospitals"),
+        protest_window=data.integer("protest_window"), attendance=words("attendance"),
+        attendance_window=data.integer("attendance_window"), hospitals=words("hospitals"),
         discharge_window=data.integer("discharge_window"), parents=words("parents"),
         parent_links=tuple(data.words("parent_links")), prison_words=words("prison_words"),
         per_period=words("per_period"), rate_window=data.integer("rate_window"),
@@ -104,6 +106,22 @@ def term_or_suspension(toks: Sequence[Token], t: Located, trig: Trigger) -> bool
                for k in range(t.hi, end))
 
 
+def _attendees(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
+    """Whether figure ``c`` counts mourners, marchers or a crowd, not victims: an attendance
+    word within ``attendance_window`` words before it with the event word not between ("شيع
+    آلاف الفلسطينيين مسعفة قتلت"; but "شيع جثامين 29 طفلا" counts the dead), or between it
+    and the event word after it ("آلاف اليمنيين يشيعون جثامين"). Munitions take part
+    ("شارك بـ12 صاروخا"), and the displaced gather ("عشرات الآلاف تجمعوا عند الحدود")."""
+    if trig.type in ("strikes", "displaced"):
+        return False
+    lex = lexicon()
+    if any(has_stem(toks[k], lex.attendance) and not k < t.lo < c.lo
+           for k in range(max(0, c.lo - lex.attendance_window), c.lo)):
+        return True
+    return t.lo > c.hi and _near(toks, c.hi, min(t.lo, c.hi + lex.attendance_window),
+                                 lex.attendance)
+
+
 def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
     """Whether figure ``c`` linked to trigger ``t`` is one of the figures that report no event."""
     lex = lexicon()
@@ -126,6 +144,8 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
     if trig.type == "arrested" and trig.role == "noun" \
             and _near(toks, c.lo - lex.standing_window, c.lo, lex.held_there):
         return True  # "هناك ما يقارب 6500 أسير في سجون الاحتلال": prisoners held
+    if _attendees(toks, c, t, trig):
+        return True  # "شيع آلاف الفلسطينيين مسعفة قتلت", "حضرها الآلاف"
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
     after = max(c.hi, t.hi)

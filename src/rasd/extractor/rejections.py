@@ -67,13 +67,17 @@ def blocked(toks: Sequence[Token], lo: int) -> bool:
 def _modal_present(toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is the modal "قد" before a present-tense verb ("قد يقتل"; not "قد قتلوا",
     "قد تم", "قد تحدثت", "فقد تنظيم", "قد تفجير")."""
+    return has_stem(toks[k], context().modal) and k + 1 < len(toks) and present_verb(toks[k + 1])
+
+
+def present_verb(tok: Token) -> bool:
+    """Whether a word reads as a present-tense verb ("يقتل", "تحتجز"; not the past "تم",
+    "تحدثت", "توفي", nor a verbal noun "تفجير")."""
     ctx = context()
-    return has_stem(toks[k], ctx.modal) and k + 1 < len(toks) \
-        and toks[k + 1].text.startswith(ctx.present_prefixes) \
-        and not has_stem(toks[k + 1], ctx.modal_exceptions) \
-        and not ctx.verbal_noun_pattern.match(toks[k + 1].text) \
-        and not ctx.modal_past_pattern.match(toks[k + 1].text) \
-        and not has_stem(toks[k + 1], triggers().past_forms)
+    return tok.text.startswith(ctx.present_prefixes) and not has_stem(tok, ctx.modal_exceptions) \
+        and not ctx.verbal_noun_pattern.match(tok.text) \
+        and not ctx.modal_past_pattern.match(tok.text) \
+        and not has_stem(tok, triggers().past_forms)
 
 
 def blocked_between(toks: Sequence[Token], hi: int, lo: int) -> bool:

@@ -11,10 +11,17 @@ from rasd.extractor import linking
 from rasd.extractor.drafts import Cover, Draft, new_draft
 from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Located
-from rasd.extractor.named import aged_name, bare_name, bare_name_verb, not_before_names, opens_name
+from rasd.extractor.named import (
+    aged_name,
+    bare_name,
+    bare_name_verb,
+    is_name_word,
+    not_before_names,
+    opens_name,
+)
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.not_claims import death_sentence, term_or_suspension
-from rasd.extractor.rejections import affair_before, blocked, charged, rescue_of_no_captives
+from rasd.extractor.rejections import affair_before, blocked, charged, present_verb, rescue_of_no_captives
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
 from rasd.text.tokens import (
@@ -188,9 +195,12 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
                    one_of: Set[int], counted: Set[int], counted_all: Set[int]) -> Draft | None:
     """One person up to :data:`SUBJECT_BEFORE_MAX_GAP` words before an event verb that opens a
     clause or is tied to the verb by a relative ("وكان شرطي أردني قتل", "أحد جنودها قتل"); None
-    when a figure or a clause break comes first, or the referent counts none. Fillers ("رجلا
-    واحدا على الأقل قتل") do not count towards the gap."""
+    when a figure or a clause break comes first, the referent counts none, or a person follows
+    the relative's verb (its victim). Fillers ("رجلا واحدا على الأقل قتل") do not count towards
+    the gap."""
     fillers = persons().subject_fillers
+    if _relative_before(toks, t) and _object_follows(toks, t.hi, counted_all):
+        return None  # "الجندي الذي قتل الشاب": the one before is the killer
     gap = 0
     for k in range(t.lo - 1, max(-1, t.lo - 1 - SUBJECT_BEFORE_MAX_GAP - FILLERS_MAX), -1):
         if gap == SUBJECT_BEFORE_MAX_GAP:
@@ -200,15 +210,59 @@ def _single_before(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, 
         gap += not has_stem(toks[k], fillers)
         if _is_one(toks, k, one_of, counted_all) and (_opens_clause(norm, toks, k) or any(
                 has_stem(toks[j], persons().relative_one) for j in range(k + 1, t.lo))):
-            count = _referents(toks, k, one_of)
-            if not count.value:
-                return None
-            if count.value == 1 and k not in one_of:  # "إن جنديا ومدنيا قتلا": two
-                more, _ = _conjoined_ones(norm, toks, k, counted_all, one_of)
-                count = Count(value=1 + more)
-            return new_draft(toks, si, k, t.hi, trig.type, count, trig.mixed, COSTS.single_before,
-                             Located(k, k + 1), toks[k].start, (trig.start, trig.end))
+            return _single_draft(norm, toks, trig, t, si, k, one_of, counted_all)
     return None
+
+
+def _relative_before(toks: Sequence[Token], t: Located) -> bool:
+    """Whether "الذي/التي" stands right before event word ``t``."""
+    return t.lo > 0 and has_stem(toks[t.lo - 1], persons().relative_one)
+
+
+RELATIVE_HEAD_WORDS = 8  # "رئيس [المجلس السياسي الحوثي صالح علي الصماد]، الذي قتل"
+
+
+def _named_relative_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, si: int,
+                           one_of: Set[int], counted_all: Set[int]) -> Draft | None:
+    """The one person a relative clause of an event tells of, named before "الذي/التي" and
+    maybe set off by commas ("للصحفي ياسر مرتجى الذي قتل", "العميد محسن الغريبي، الذي قتل",
+    "الصحفي التركي الألماني، دونيز يوسيل، الذي اعتقل"): a person noun or nationality up to
+    :data:`RELATIVE_HEAD_WORDS` words before, then only words of a name or title and
+    nationalities, at least one of the former; None for a present-tense verb ("النظام الذي
+    يقتل": what it does), when a figure or person follows the verb (the one before did it) or
+    a pronoun of place (the relative tells of an event: "الهجوم الذي
+    قتل فيه"), or a sentence break, figure or other word comes first."""
+    lex = persons()
+    if trig.type == "missing" or not _relative_before(toks, t) or present_verb(toks[t.lo]) \
+            or _object_follows(toks, t.hi, counted_all) \
+            or t.hi < len(toks) and has_stem(toks[t.hi], lex.relative_resumptives):
+        return None  # ("الصحفي جمال خاشقجي، الذي اختفى": who he is, told again and again)
+    named = False  # whether a word of a name or title stands between the person and "الذي"
+    for k in range(t.lo - 2, max(-1, t.lo - 2 - RELATIVE_HEAD_WORDS), -1):
+        gap = norm[toks[k].end:toks[k + 1].start].strip(QUOTES)
+        if k in counted_all or gap and gap not in COMMAS:
+            return None
+        if named and (_is_one(toks, k, one_of, counted_all) or _national(toks, k)):
+            return _single_draft(norm, toks, trig, t, si, k, one_of, counted_all)
+        national = _national(toks, k)
+        if not (national or is_name_word(toks[k])):
+            return None
+        named = named or not national
+    return None
+
+
+def _single_draft(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, si: int, k: int,
+                  one_of: Set[int], counted_all: Set[int]) -> Draft | None:
+    """The claim of the one person at token ``k`` before event word ``t`` and those joined to
+    it ("إن جنديا ومدنيا قتلا": two); None when its referent counts none ("المشتبه بهم")."""
+    count = _referents(toks, k, one_of)
+    if not count.value:
+        return None
+    if count.value == 1 and k not in one_of:
+        more, _ = _conjoined_ones(norm, toks, k, counted_all, one_of)
+        count = Count(value=1 + more)
+    return new_draft(toks, si, k, t.hi, trig.type, count, trig.mixed, COSTS.single_before,
+                     Located(k, k + 1), toks[k].start, (trig.start, trig.end))
 
 
 DESCRIBED_WORDS = 3  # "المسؤول [الداعشي] الذي اعتقل": a definite person and its adjectives
@@ -352,6 +406,8 @@ def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
     agent = trig.role == "verb" and t.hi in counted_all and not starts_with_conjunction(toks[t.hi])
     before = _single_before(norm, toks, trig, t, si, one_of, counted, counted_all) \
         if (trig.role == "verb" or idiom) and not agent else None
+    if before is None and (trig.role == "verb" or idiom) and not agent:
+        before = _named_relative_single(norm, toks, trig, t, si, one_of, counted_all)
     if before is None and trig.role == "verb" and not context().with_purpose_lam(toks[t.lo]):
         k = _subject_after_complementizer(norm, toks, t, one_of, counted_all)
         if k is None:
