@@ -3,7 +3,7 @@
 import time
 
 import pytest
-from claims_kit import extract_claims, one_claim
+from claims_kit import extract_claims, one_claim, type_counts
 
 import rasd
 from rasd.extractor import drafting
@@ -262,3 +262,17 @@ def test_people_distributed_between_groups_are_a_breakdown():
 def test_a_vague_harm_counted_by_its_consequence_is_one_claim(text, expected):
     claims = extract_claims(text)
     assert sorted((c.type, c.count.value or c.count.vague) for c in claims) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت الوزارة إن 103 صواريخ أطلقتها الدول الغربية، لكن الدفاعات أسقطت 71 منها.",
+     [("strikes", 103), ("strikes", 71)]),
+    ("وقال الجنرال إن المركز استهدف بـ 76 صاروخا، 57 منهم من طراز توماهوك.",
+     [("strikes", 76), ("strikes", 57)]),
+    ("واعترضت الدفاعات سبعة صواريخ، استهدفت 3 منها الرياض وواحد باتجاه نجران.",
+     [("strikes", 7), ("strikes", 3), ("strikes", 1)]),
+    # people: the figure before "منهم" is no part of munitions
+    ("وقتل 20 شخصا في الغارات، 5 منهم أطفال.", [("killed", 20), ("killed", 5)]),
+])
+def test_a_figure_before_of_them_is_part_of_the_munitions_counted(text, expected):
+    assert type_counts(text) == expected

@@ -89,7 +89,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     best = linked.best
     forward = best is not None and sent.ix.t_loc[linked.bi].lo >= c.hi
     if (_continues_list(toks, fig, state.prev, si) or _toll_named_back(sent.norm, toks, c, state.prev)
-            or not forward and elliptical_conjunct(sent, fig, state.prev)) \
+            or not forward and elliptical_conjunct(sent, fig, state.prev)
+            or _part_of_previous(sent, fig, state.prev)) \
             and (best is None or best.cost > COSTS.list):
         # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
         return [state.continue_prev(sent, fig, COSTS.list)]
@@ -402,6 +403,19 @@ def elliptical_conjunct(sent: Sentence, fig: Figure, prev: Draft | None) -> bool
     if any(c.hi <= t.lo <= c.hi + 1 for t in sent.ix.t_loc):
         return False
     return not any(has_stem(t, lex.elliptical_not_before) for t in toks[c.hi:c.hi + 3])
+
+
+def _part_of_previous(sent: Sentence, fig: Figure, prev: Draft | None) -> bool:
+    """Whether a figure with no noun of its own right before "منها/منهم" is part of what the
+    previous claim of its sentence counts: munitions ("103 صواريخ كروز ... أسقطت الدفاعات 71
+    منها", "76 صاروخا، 57 منهم من طراز توماهوك"), or people when a person noun follows ("قتل
+    20 شخصا، 5 منهم أطفال"): one more claim of its event."""
+    toks, c = sent.toks, fig.c
+    if prev is None or prev.sentence != sent.si or prev.start >= toks[c.lo].start \
+            or fig.cm.noun is not None or c.hi >= len(toks) \
+            or not has_stem(toks[c.hi], triggers().strike_parts):
+        return False
+    return prev.type == "strikes" or c.hi + 1 < len(toks) and linking.is_person(toks[c.hi + 1])
 
 
 ANAPHORIC_REACH = 6  # words between "العدد"/"الحصيلة" and its "إلى N"

@@ -153,6 +153,7 @@ class TriggerLexicon:
     needs_person: frozenset[str]
     strike_targets: frozenset[str]
     strike_partitives: frozenset[str]
+    strike_parts: frozenset[str]  # "أسقطت 71 منها": part of the munitions counted before
     #: per type, the only words of it that count one person (all of them when the type is absent)
     one_person: dict[str, frozenset[str]]
     #: per type, the words after which a word of it names something, not an event
@@ -213,6 +214,7 @@ def triggers() -> TriggerLexicon:
             masdars.setdefault(normalized(word), entry.type)
     released = data.section("released")
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
+                          frozenset(strikes.words("parts")),
                           one_person, not_after, frozenset(forms.words("past")), masdars,
                           frozenset(released.words("rescue")),
                           frozenset(released.words("captives")),
