@@ -237,3 +237,7 @@ def test_one_of_them_after_a_figure_takes_the_verb_after_it():
     # "امرأتان إحداهما اعتقلت": one of the two was arrested, not both
     claims = extract_claims("وقال المكتب إن الهجوم نفذته امرأتان احداهما اعتقلت بعد إصابتها.")
     assert ("arrested", 2) not in [(c.type, c.count.value) for c in claims]
+
+
+def test_a_participle_of_the_killed_counts_them():
+    assert type_counts("وأفادت تقارير بالعثور على جثتي جنديين مقتولين.") == [("killed", 2)]

@@ -276,3 +276,24 @@ def test_a_vague_harm_counted_by_its_consequence_is_one_claim(text, expected):
 ])
 def test_a_figure_before_of_them_is_part_of_the_munitions_counted(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the displaced a conflict left, joined to its dead; more who returned stay returned
+    ("وأسفر النزاع منذ 2009 عن أكثر من 20 ألف قتيل و2.6 مليون نازح.",
+     [("killed", 20000), ("displaced", 2600000)]),
+    # people in need are no more displaced
+    ("وأضافت المنظمة وجود 500 ألف طفل بحالة نزوح، وحاجة 3 ملايين للمياه النظيفة.",
+     [("displaced", 500000)]),
+    # the maimed are wounded
+    ("ووثقت المنظمة مقتل 40 طفلا وتشوه 70 آخرين خلال الشهر الماضي.",
+     [("killed", 40), ("injured", 70)]),
+    # a breakdown in brackets right after its whole
+    ("وأسفر القصف عن مقتل 300 شخص، منهم 120 مدنيا (40 امرأة و60 طفلا).",
+     [("killed", 300), ("killed", 120), ("killed", 40), ("killed", 60)]),
+    # ... but not a bracketed figure after another claim ended earlier
+    ("وأسفرت المداهمات عن اعتقال 5 أشخاص، والقضاء على عدد (13) فردا من المسلحين.",
+     [("arrested", 5), ("killed", 13)]),
+])
+def test_a_figure_joined_to_a_claim_takes_its_own_event_where_it_names_one(text, expected):
+    assert type_counts(text) == expected

@@ -24,6 +24,7 @@ from rasd.extractor.figure_links import (
 )
 from rasd.extractor.lexicon import context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Link, Located
+from rasd.extractor.not_claims import in_need
 from rasd.extractor.rejections import REJECTIONS, Candidate
 from rasd.extractor.sentence import (
     CLAUSE_BREAK,
@@ -60,14 +61,21 @@ class _LinkState:
 
     def continue_prev(self, sent: Sentence, fig: Figure, cost: float) -> Draft:
         """The figure as a claim of the previous claim's event (a breakdown or a list), now the
-        last claim."""
+        last claim; a figure of the displaced joined to a toll of harm counts them ("20 ألف
+        قتيل و2.6 مليون نازح"; but "عاد 13 ألف لاجئ ... إضافة إلى 750 ألف نازح": more returned)."""
         prev = self.prev
         assert prev is not None  # callers continue only a previous claim
-        c, subj = fig.c, fig.subj
-        self.prev = new_draft(sent.toks, sent.si, c.lo, max(c.hi, subj.hi if subj else 0),
-                              prev.type, fig.cm.count, prev.mixed, cost, subj, fig.cm.start,
+        c, subj, toks = fig.c, fig.subj, sent.toks
+        displaced = prev.type in HARM_TYPES and c.hi < len(toks) \
+            and has_stem(toks[c.hi], triggers().displaced_conjuncts)
+        self.prev = new_draft(toks, sent.si, c.lo, max(c.hi, subj.hi if subj else 0),
+                              "displaced" if displaced else prev.type, fig.cm.count,
+                              prev.mixed and not displaced, cost, subj, fig.cm.start,
                               prev.trigger)
         return self.prev
+
+
+HARM_TYPES = frozenset({"killed", "injured", "missing"})  # tolls a conflict leaves
 
 
 def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft]:
@@ -90,7 +98,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     forward = best is not None and sent.ix.t_loc[linked.bi].lo >= c.hi
     if (_continues_list(toks, fig, state.prev, si) or _toll_named_back(sent.norm, toks, c, state.prev)
             or not forward and elliptical_conjunct(sent, fig, state.prev)
-            or _part_of_previous(sent, fig, state.prev)) \
+            or _part_of_previous(sent, fig, state.prev)
+            or _bracketed_breakdown(sent, fig, state.prev)) \
             and (best is None or best.cost > COSTS.list):
         # "مقتل 20 شخصاً ... و8 أطفال": a conjoined figure of people shares the event
         return [state.continue_prev(sent, fig, COSTS.list)]
@@ -374,13 +383,14 @@ def _hedge_after(norm: str, toks: Sequence[Token], k: int) -> str | None:
 
 def _continues_list(toks: Sequence[Token], fig: Figure, prev: Draft | None, si: int) -> bool:
     """Whether a figure is "وN + people" (or "مع N", "بالإضافة إلى N"), or a dual of people
-    ("بينهم طفل وسيدتان"), continuing the previous claim of the sentence."""
+    ("بينهم طفل وسيدتان"), continuing the previous claim of the sentence; not people in need
+    ("نزوح 500 ألف طفل، وحاجة 3 ملايين للمياه")."""
     c = fig.c
     linked = starts_with_conjunction(toks[c.lo]) or after_phrase(toks, c.lo, persons().list_links)
     people = c.hi < len(toks) and linking.is_person(toks[c.hi]) \
         or fig.cm.noun is not None and linking.is_person(toks[c.lo])
     return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
-            and linked and people)
+            and linked and people and not in_need(toks, c))
 
 
 def elliptical_conjunct(sent: Sentence, fig: Figure, prev: Draft | None) -> bool:
@@ -403,6 +413,17 @@ def elliptical_conjunct(sent: Sentence, fig: Figure, prev: Draft | None) -> bool
     if any(c.hi <= t.lo <= c.hi + 1 for t in sent.ix.t_loc):
         return False
     return not any(has_stem(t, lex.elliptical_not_before) for t in toks[c.hi:c.hi + 3])
+
+
+def _bracketed_breakdown(sent: Sentence, fig: Figure, prev: Draft | None) -> bool:
+    """Whether a figure of people opens a bracket right after the previous claim of its sentence
+    ("منهم 120 مدنيا (40 امرأة و60 طفلا)"): a breakdown of it."""
+    toks, c = sent.toks, fig.c
+    if prev is None or prev.sentence != sent.si or c.lo == 0 or c.hi >= len(toks):
+        return False
+    before = toks[c.lo - 1]
+    return before.start < prev.end <= before.end and linking.is_person(toks[c.hi]) \
+        and "(" in sent.norm[before.end:toks[c.lo].start]
 
 
 def _part_of_previous(sent: Sentence, fig: Figure, prev: Draft | None) -> bool:

@@ -154,6 +154,7 @@ class TriggerLexicon:
     strike_targets: frozenset[str]
     strike_partitives: frozenset[str]
     strike_parts: frozenset[str]  # "أسقطت 71 منها": part of the munitions counted before
+    displaced_conjuncts: frozenset[str]  # "20 ألف قتيل و2.6 مليون نازح": the displaced left
     #: per type, the only words of it that count one person (all of them when the type is absent)
     one_person: dict[str, frozenset[str]]
     #: per type, the words after which a word of it names something, not an event
@@ -215,6 +216,7 @@ def triggers() -> TriggerLexicon:
     released = data.section("released")
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
                           frozenset(strikes.words("parts")),
+                          frozenset(data.section("displaced").words("conjunct_nouns")),
                           one_person, not_after, frozenset(forms.words("past")), masdars,
                           frozenset(released.words("rescue")),
                           frozenset(released.words("captives")),

@@ -35,6 +35,8 @@ class NotClaimLexicon:
     protest_window: int
     attendance: frozenset[str]
     attendance_window: int
+    in_need: frozenset[str]
+    in_need_window: int
     hospitals: frozenset[str]
     discharge_window: int
     parents: frozenset[str]
@@ -67,7 +69,8 @@ def lexicon() -> NotClaimLexicon:
         named_media=words("named_media"), oil_words=words("oil_words"),
         oil_window=data.integer("oil_window"), protests=words("protests"),
         protest_window=data.integer("protest_window"), attendance=words("attendance"),
-        attendance_window=data.integer("attendance_window"), hospitals=words("hospitals"),
+        attendance_window=data.integer("attendance_window"), in_need=words("in_need"),
+        in_need_window=data.integer("in_need_window"), hospitals=words("hospitals"),
         discharge_window=data.integer("discharge_window"), parents=words("parents"),
         parent_links=tuple(data.words("parent_links")), prison_words=words("prison_words"),
         per_period=words("per_period"), rate_window=data.integer("rate_window"),
@@ -122,6 +125,13 @@ def _attendees(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> 
                                  lex.attendance)
 
 
+def in_need(toks: Sequence[Token], c: Located, start: int = 0) -> bool:
+    """Whether figure ``c`` counts people in need: a need word from token ``start`` (by default
+    ``in_need_window`` words before) to the figure ("وحاجة 8.4 مليون للمياه")."""
+    lex = lexicon()
+    return _near(toks, start or c.lo - lex.in_need_window, c.lo, lex.in_need)
+
+
 def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
     """Whether figure ``c`` linked to trigger ``t`` is one of the figures that report no event."""
     lex = lexicon()
@@ -146,6 +156,8 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "هناك ما يقارب 6500 أسير في سجون الاحتلال": prisoners held
     if _attendees(toks, c, t, trig):
         return True  # "شيع آلاف الفلسطينيين مسعفة قتلت", "حضرها الآلاف"
+    if in_need(toks, c, max(t.hi, c.lo - lex.in_need_window) if t.lo < c.lo else c.lo):
+        return True  # "يحتاج 22 مليونا إلى المساعدة": in need, no victims
     if c.lo > 0 and has_stem(toks[c.lo - 1], lex.rate_words):
         return True  # "5 قتلى لكل 100 ألف"
     after = max(c.hi, t.hi)
