@@ -213,6 +213,23 @@ def test_a_subject_framed_by_an_auxiliary_without_commas_is_the_speaker(text, so
     assert one_claim(text).source.text == source
 
 
+@pytest.mark.parametrize("text, source", [
+    ("وقال المتحدث إن الوضع هادئ. وأوضح التقرير اعتقال النظام 476 شخصا خلال الشهر.", "التقرير"),
+    ("وقال المتحدث إن الوضع هادئ. كما رصد التقرير مقتل 30 مدنيا.", "التقرير"),
+    ("وأعلن الإنتربول السعودي القبض على مواطن سعودي.", "الإنتربول السعودي"),
+])
+def test_a_short_definite_speaker_right_before_the_reported_event_is_the_source(text, source):
+    assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث إن الوضع هادئ. وقد أكد رسميا مقتل 45 جنديا.",        # an adverb
+    "وقال المتحدث إن الوضع هادئ. ويوثق التقرير جريمة قتل 3 أطفال.",   # an object, indefinite
+])
+def test_an_adverb_or_an_indefinite_object_before_the_event_is_no_source(text):
+    assert one_claim(text).source.text != "رسميا" and "جريمة" not in one_claim(text).source.text
+
+
 @pytest.mark.parametrize("text", [
     "وقال مدير المرصد إن 30 شخصا قتلوا. وكانت حصيلة سابقة أفادت بمقتل 20 شخصا.",
 ])
