@@ -217,6 +217,7 @@ def test_a_subject_framed_by_an_auxiliary_without_commas_is_the_speaker(text, so
     ("وقال المتحدث إن الوضع هادئ. وأوضح التقرير اعتقال النظام 476 شخصا خلال الشهر.", "التقرير"),
     ("وقال المتحدث إن الوضع هادئ. كما رصد التقرير مقتل 30 مدنيا.", "التقرير"),
     ("وأعلن الإنتربول السعودي القبض على مواطن سعودي.", "الإنتربول السعودي"),
+    ("وقال المتحدث إن الوضع هادئ. كما رصد التقرير 197 حالة اختطاف.", "التقرير"),
 ])
 def test_a_short_definite_speaker_right_before_the_reported_event_is_the_source(text, source):
     assert one_claim(text).source.text == source

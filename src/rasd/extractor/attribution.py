@@ -244,8 +244,9 @@ def _plausible(norm: str, toks: Sequence[Token], a: int, b: int, lex: Attributio
     known = _known_kind(toks, a, b, lex)
     if not known and toks[a].text.startswith(lex.adverbial_openers) and is_definite(toks[a]):
         return False  # "وذكر بالمناسبة ببعض تفاصيل العملية": an adverbial, not a speaker
-    if known or b - a == 1 and names_a_country(toks[a].text):
-        return True  # (a country as the speaker: "وأكدت إيران مقتل 5")
+    if known or b - a == 1 and (names_a_country(toks[a].text)
+                                or is_definite(toks[a]) and has_stem(toks[a], lex.documents)):
+        return True  # (a country as the speaker: "وأكدت إيران مقتل 5"; "كما رصد التقرير 197")
     if any(tok.text.endswith(lex.speech_suffixes) and not tok.text.endswith(lex.not_speech_endings)
            and len(tok.text) > 3 for tok in toks[a + 1:b]):
         return False  # "وأضاف نكرر شكرنا وتقديرنا": the words said, not who said them
