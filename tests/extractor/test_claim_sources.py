@@ -208,6 +208,8 @@ def test_a_subject_framed_by_an_auxiliary_and_commas_is_the_speaker(text, source
     ("وقال المتحدث إن الوضع هادئ. وكان فرق الإنقاذ قالت إن 40 شخصا قتلوا.", "فرق الإنقاذ"),
     # the document named by commas: the person after it is an apposition
     ("وكان مدير شركة النقل، سالم أحمد، أفاد بمقتل 6 أشخاص.", "مدير شركة النقل"),
+    ('وكان تقرير لشبكة "راصدين"، المكونة من عدة منظمات حقوقية، كشف أمس أن 93 مدنيا قتلوا.',
+     'تقرير لشبكة "راصدين'),
 ])
 def test_a_subject_framed_by_an_auxiliary_without_commas_is_the_speaker(text, source):
     assert one_claim(text).source.text == source

@@ -340,20 +340,26 @@ def _relative_head(norm: str, toks: Sequence[Token], i: int, lex: AttributionLex
     return (head, i - 1) if head is not None else None
 
 
+def _event_verb_at(toks: Sequence[Token], k: int) -> bool:
+    """Whether an event verb opens at token ``k`` ("أعدمت"; not a verbal noun, "الإنقاذ")."""
+    hit = triggers().entries.match_at(toks, k)
+    return hit is not None and hit[1].role == "verb"
+
+
 def _framed_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
                     ) -> tuple[int, int] | None:
     """The subject an auxiliary opens before reporting verb ``i`` when appositions set off by
     commas stand between ("وكان الكاردينال ليوبولدو برينيس، رئيس مجلس الأساقفة، قد قال"): from
     after the auxiliary to its first comma (or to a quoted name's closing quote right before the
-    verb), a known kind of speaker or a definite phrase of two
-    words or more; None when no auxiliary opens the clause within ``frame_reach`` words, or a
-    figure or another cue stands between."""
+    verb), a known kind of speaker or a definite phrase of two words or more; with no comma,
+    :func:`_plain_framed`. None when no auxiliary opens the clause within ``frame_reach`` words,
+    or a figure, another cue or an event verb stands between ("المكونة من" is no cue)."""
     j = i - 1 if i > 0 and has_stem(toks[i - 1], context().modal) else i
     for p in range(j - 1, max(-1, j - 1 - lex.frame_reach), -1):
         tok = toks[p]
-        if _DIGIT.search(tok.text) or not lex.cue_words.isdisjoint(tok.stems) \
-                and not is_definite(tok):  # (not "شركة النقل": a noun)
-            return None
+        if _DIGIT.search(tok.text) or has_stem(tok, lex.verbs) and not is_definite(tok) \
+                or lex.prepositions.match_at(toks, p) is not None or _event_verb_at(toks, p):
+            return None  # (not "شركة النقل": a noun; "المكونة من": no cue)
         if has_stem(tok, lex.auxiliaries) and (p == 0 or _broken(norm, toks[p - 1], tok)
                                                or starts_with_conjunction(tok)):
             b = next((k for k in range(p + 2, j + 1)
