@@ -276,10 +276,14 @@ def names_a_party(doc: Document, starts: Sequence[int], place: PlaceMention) -> 
 
 
 def names_an_origin(doc: Document, starts: Sequence[int], place: PlaceMention) -> bool:
-    """Whether a place is where people come from ("وهما من محافظة صعدة", "وهم من سكان غزة";
-    ``locatives.yaml`` origin_pronouns, origin_links, belonging), not where anything happened."""
+    """Whether a place is where people come from ("وهما من محافظة صعدة", "وهم من سكان غزة") or
+    were born ("من مواليد الشيشان"; ``locatives.yaml`` origin_pronouns, origin_links,
+    belonging, birth), not where anything happened."""
     i = bisect.bisect_left(starts, place.start)
     toks, words = doc.tokens, _party_words()
+    if i >= 1 and has_stem(toks[i - 1], words["birth"]) or i >= 2 \
+            and has_stem(toks[i - 1], words["birth_links"]) and has_stem(toks[i - 2], words["birth"]):
+        return True  # "من مواليد الشيشان", "مولود في الشيشان": born there
     if i >= 2 and has_stem(toks[i - 1], words["belonging"]):
         i -= 1  # "من سكان غزة"
     return i >= 2 and has_stem(toks[i - 1], words["origin_links"]) \
@@ -291,7 +295,7 @@ def _party_words() -> dict[str, frozenset[str]]:
     data = load_data("locatives.yaml")
     return {key: frozenset(normalized_words(data.words(key)))
             for key in ("allegiance", "party_lam", "party_links", "origin_pronouns",
-                        "origin_links", "belonging")}
+                        "origin_links", "belonging", "birth", "birth_links")}
 
 
 def _country_regions(doc: Document, known: list[PlaceMention]) -> list[PlaceMention]:
