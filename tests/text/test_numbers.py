@@ -579,3 +579,13 @@ def test_a_toll_that_exceeds_is_at_least():
     assert [c.count for c in counts] == [Count(value=220, qualifier="at_least")]
     assert [c.count for c in find_counts(_n("وارتفعت حصيلة القتلى إلى 220 قتيلا."))] == [
         Count(value=220)]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("مقتل 12 على الأقل وإصابة 31", [Count(value=12, qualifier="at_least"), Count(value=31)]),
+    ("بينهم 20 مقاتلا على الأقل و 15 من الجنسية السورية", [Count(value=20), Count(value=15)]),
+    ("وأوقع 2 على الأقل وخمسة جرحى", [Count(value=2, qualifier="at_least"), Count(value=5)]),
+    ("على الأقل 15 قتيلا", [Count(value=15, qualifier="at_least")]),
+])
+def test_a_hedge_before_a_conjoined_figure_is_the_first_figures(text, counts):
+    assert [c.count for c in find_counts(normalize(text)[0])] == counts

@@ -345,7 +345,10 @@ def _one_of_ok(norm: str, end: int, lx: NumberLexicon) -> bool:
 # --- context: qualifiers, ranges, kinds -----------------------------------------------------
 
 def _attach_qualifier(norm: str, c: _Core, floor: int, lx: NumberLexicon) -> None:
-    m = lx.qual_before.search(norm, max(floor, c.start - 40), c.start)
+    """A hedge before the figure or after it; a conjoined figure takes none from before it
+    ("at least" between two figures joined by "and" is the first figure's)."""
+    conjoined = norm.startswith(lx.and_, c.start)
+    m = None if conjoined else lx.qual_before.search(norm, max(floor, c.start - 40), c.start)
     if m is not None:
         c.qualifier = lx.qualifier_of[" ".join(m.group("q").split())]
         c.start = m.start()
