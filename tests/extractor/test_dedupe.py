@@ -148,6 +148,16 @@ def test_a_spokesman_named_after_the_body_is_that_body():
     assert [(c.count.value, c.source.text) for c in claims] == [(10, "وزارة الداخلية الأفغانية")]
 
 
+def test_a_surname_alone_is_the_speaker_named_in_full_before():
+    """"المالكي" after "المتحدث باسم التحالف تركي المالكي": the coalition repeating its figure
+    counts once (the body's copy is kept over the lead's)."""
+    text = ("وقال التحالف إنه قتل 8 مسلحين في الغارة.\n\n"
+            "وقال المتحدث باسم التحالف تركي المالكي إن العمليات مستمرة.\n\n"
+            "وأضاف المالكي أن 8 مسلحين قتلوا.")
+    claims = extract_claims(text, title="غارة")
+    assert [c.count.value for c in claims] == [8]
+
+
 def test_equal_figures_of_two_categories_listed_together_are_two_claims():
     claims = extract_claims("وأعلنت مصادر أمنية مقتل ثمانية عسكريين وثمانية مسلحين في الهجوم.",
                             title="هجوم على مقر الجيش")

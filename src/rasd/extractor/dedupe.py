@@ -21,7 +21,9 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     start and text of every source phrase of the document) with that head ("مصادر عسكرية
     وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
     its own. So does a spokesman "of the" body ("ملك شاهر المتحدث باسم المنظمة" after "منظمة
-    أطباء بلا حدود", "الناطق باسم الوزارة نجيب دانيش" after "وزارة الداخلية الأفغانية")."""
+    أطباء بلا حدود", "الناطق باسم الوزارة نجيب دانيش" after "وزارة الداخلية الأفغانية"), and
+    a surname alone takes the key of the phrase before it that ends with it ("المالكي" after
+    "المتحدث باسم التحالف العقيد تركي المالكي": the coalition)."""
     keys = {id(cl): canon(cl.source.text) for cl in claims}
     # the phrases by the head of their first word and that word (indices into mentions, which
     # are in text order), built when first needed: the nearest one before a claim by bisect
@@ -29,10 +31,27 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     starts: list[int] = []
     by_head: dict[str, dict[str, list[int]]] = {}
     openers = attribution().name_openers
+    surnames: dict[str, list[int]] | None = None  # last word of a phrase of several words
+    kinds = attribution().kinds.keys  # speaker heads ("مصادر", "البيان"): no surnames
     for cl in claims:
         words = keys[id(cl)].split()
         if len(body := _spoken_for(words, openers)) == 1:  # "المتحدث باسم المنظمة": the body's
             words = body
+        if len(words) == 1 and cl.source.kind != "outlet" and mentions \
+                and kinds.isdisjoint((words[0], without_article(words[0]))):  # not "المصادر"
+            if surnames is None:
+                surnames = {}
+                for i, (_, text) in enumerate(mentions):
+                    parts = canon(text).split()
+                    if len(parts) > 1:
+                        surnames.setdefault(parts[-1], []).append(i)
+            named = surnames.get(words[0], [])
+            k = bisect.bisect_left(named, bisect.bisect_left([m[0] for m in mentions],
+                                                             cl.source.span.start))
+            if k:  # "المالكي" after "المتحدث باسم التحالف العقيد تركي المالكي": his body's
+                full = canon(mentions[named[k - 1]][1]).split()
+                keys[id(cl)] = " ".join(_spoken_for(full, openers) or full)
+                continue
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
         if not starts and mentions:
