@@ -142,6 +142,11 @@ def test_a_death_sentence_passed_on_one_person_is_no_death(text):
     # the victims took part; munitions take part; the displaced gather
     ("وقتل 5 أشخاص شاركوا في المظاهرة.", [("killed", Count(value=5))]),
     ("والجانب الفرنسي شارك بـ12 صاروخا في الضربة.", [("strikes", Count(value=12))]),
+    # the crowd a shooting was aimed at; but a campaign's targets were taken
+    ("ولقي 12 شخصا مصرعهم برصاص القوات الذي استهدف آلاف المتظاهرين.",
+     [("killed", Count(value=12))]),
+    ("وشنت الميليشيا حملة خطف جديدة استهدفت عددا من النشطاء.",
+     [("abducted", Count(vague="several"))]),
 ])
 def test_mourners_and_crowds_are_no_victims(text, expected):
     assert _claims(text) == expected

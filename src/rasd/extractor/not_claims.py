@@ -35,6 +35,7 @@ class NotClaimLexicon:
     protest_window: int
     attendance: frozenset[str]
     attendance_window: int
+    aimed_at_crowds: frozenset[str]
     in_need: frozenset[str]
     in_need_window: int
     hospitals: frozenset[str]
@@ -69,7 +70,8 @@ def lexicon() -> NotClaimLexicon:
         named_media=words("named_media"), oil_words=words("oil_words"),
         oil_window=data.integer("oil_window"), protests=words("protests"),
         protest_window=data.integer("protest_window"), attendance=words("attendance"),
-        attendance_window=data.integer("attendance_window"), in_need=words("in_need"),
+        attendance_window=data.integer("attendance_window"),
+        aimed_at_crowds=words("aimed_at_crowds"), in_need=words("in_need"),
         in_need_window=data.integer("in_need_window"), hospitals=words("hospitals"),
         discharge_window=data.integer("discharge_window"), parents=words("parents"),
         parent_links=tuple(data.words("parent_links")), prison_words=words("prison_words"),
@@ -114,11 +116,14 @@ def _attendees(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> 
     word within ``attendance_window`` words before it with the event word not between ("شيع
     آلاف الفلسطينيين مسعفة قتلت"; but "شيع جثامين 29 طفلا" counts the dead), or between it
     and the event word after it ("آلاف اليمنيين يشيعون جثامين"). Munitions take part
-    ("شارك بـ12 صاروخا"), and the displaced gather ("عشرات الآلاف تجمعوا عند الحدود")."""
+    ("شارك بـ12 صاروخا"), and the displaced gather ("عشرات الآلاف تجمعوا عند الحدود"); the
+    dead and wounded are not the crowd a shooting was aimed at ("استهدف آلاف المتظاهرين")."""
     if trig.type in ("strikes", "displaced"):
         return False
     lex = lexicon()
-    if any(has_stem(toks[k], lex.attendance) and not k < t.lo < c.lo
+    words = lex.attendance | lex.aimed_at_crowds if trig.type in ("killed", "injured") \
+        else lex.attendance
+    if any(has_stem(toks[k], words) and not k < t.lo < c.lo
            for k in range(max(0, c.lo - lex.attendance_window), c.lo)):
         return True
     return t.lo > c.hi and _near(toks, c.hi, min(t.lo, c.hi + lex.attendance_window),
