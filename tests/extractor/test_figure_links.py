@@ -305,3 +305,16 @@ def test_a_dead_noun_after_a_victims_toll_decides():
     """"حصيلة الضحايا 170 قتيلا": the victims are the dead, not killed-or-wounded."""
     claim = extract_claims("وبلغت حصيلة الضحايا 170 قتيلا على الأقل وأكثر من 1300 جريح.")[0]
     assert (claim.type, claim.mixed, claim.count.value) == ("killed", False, 170)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتسبب النزاع بتشريد أكثر من نصف السكان داخل البلاد وخارجها بينهم أكثر من خمسة ملايين "
+     "لجأوا إلى دول الجوار.", [("displaced", 5000000)]),
+    ("وأسفرت المعارك عن سقوط قتلى من المتمردين، من بينهم اثنان من القادة الميدانيين.",
+     [("killed", 2)]),
+    # a website's name waiting before the breakdown is no whole
+    ('وأفادت شبكة "السويداء 24" المحلية أن جميع المخطوفين من القرية، وهم 20 سيدة.',
+     [("abducted", 20)]),
+])
+def test_a_breakdown_of_an_unnumbered_whole_takes_its_event(text, expected):
+    assert type_counts(text) == expected

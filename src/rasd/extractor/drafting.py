@@ -24,7 +24,7 @@ from rasd.extractor.figure_links import (
 )
 from rasd.extractor.lexicon import context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Link, Located
-from rasd.extractor.not_claims import in_need
+from rasd.extractor.not_claims import in_need, reports_no_event
 from rasd.extractor.rejections import REJECTIONS, Candidate
 from rasd.extractor.sentence import (
     CLAUSE_BREAK,
@@ -134,8 +134,9 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         if rule(candidate):
             return []
     out: list[Draft] = []
-    if waiting is not None:  # the breakdown's event is its whole's
-        wc, wsubj = waiting.c, waiting.subj
+    if waiting is not None and not reports_no_event(toks, waiting.c, t, trig):
+        wc, wsubj = waiting.c, waiting.subj  # the breakdown's event is its whole's ("شبكة
+        # "السويداء 24" ... وهم 20 سيدة": a website's name is no whole)
         out.append(new_draft(toks, si, wc.lo, max(wc.hi, wsubj.hi if wsubj else 0), trig.type,
                              waiting.cm.count, trig.mixed, best.cost, wsubj, waiting.cm.start,
                              (trig.start, trig.end)))

@@ -165,7 +165,29 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             ceiling = COSTS.clause_subject
             links = [(link, i) if i != ti else (Link(link.trigger, min(link.cost, ceiling)), i)
                      for link, i in links]
+    whole = _unnumbered_whole(toks, c, ci, ix, [(t_loc[ti], ti) for _, ti in links])
+    if whole is not None:
+        links = [(link, i) if i != whole
+                 else (Link(link.trigger, min(link.cost, COSTS.unnumbered_whole)), i)
+                 for link, i in links]
     return links
+
+
+WHOLE_REACH = 16  # "بتشريد [أكثر من نصف السكان داخل البلاد وخارجها] بينهم 5 ملايين": words
+
+
+def _unnumbered_whole(toks: Sequence[Token], c: Located, ci: int, ix: SentenceIndex,
+                      linked: list[tuple[Located, int]]) -> int | None:
+    """The event word a breakdown figure belongs to when its whole has no figure ("بتشريد أكثر
+    من نصف السكان داخل البلاد وخارجها بينهم أكثر من خمسة ملايين"): the nearest one before the
+    breakdown word, within :data:`WHOLE_REACH` words and with no figure between; else None."""
+    if not after_breakdown(toks, c.lo):
+        return None
+    before = [(t.hi, ti) for t, ti in linked if t.hi <= c.lo - 1 and c.lo - t.hi <= WHOLE_REACH]
+    if not before:
+        return None
+    hi, ti = max(before)
+    return None if ix.counts_between(ci, hi, c.lo) else ti
 
 
 FAMILY_TYPES = frozenset({"displaced", "returned"})  # events counted in families too

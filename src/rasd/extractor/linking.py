@@ -56,6 +56,7 @@ class LinkCosts:
     clause_subject: float = 1.0  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first verb
     caused_event: float = 1.0    # "دفعت المعارك 320 ألف مدني إلى النزوح"
     fronted_adjuncts: float = 4.0  # "وقتل في الحديدة منذ بدء الهجوم، 483 شخصا": the verb's subject
+    unnumbered_whole: float = 3.0  # "بتشريد نصف السكان داخل البلاد وخارجها بينهم 5 ملايين"
     # claims that take the event of the claim before them, without a link of their own
     breakdown: float = 1.0       # "لقي 26 مدنيا، بينهم 11 طفلا"
     list: float = 1.0            # "مقتل 20 شخصاً ... و8 أطفال"; a link above it yields to the list
