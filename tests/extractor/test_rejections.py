@@ -243,3 +243,12 @@ def test_reports_and_testimonies_about_victims_are_not_victims(text):
 
 def test_murder_charges_are_not_deaths():
     assert extract_claims("ووجهت له خمس اتهامات بالقتل.") == []
+
+
+def test_a_negation_does_not_reach_past_a_clause_joined_by_a_comma_and_wa():
+    text = "وقالت المنظمة إن آلاف الأطفال قتلوا في حرب ليست من صنعهم، وعشرات الآلاف أصيبوا بجروح."
+    assert type_counts(text) == [("killed", "thousands"), ("injured", "tens_of_thousands")]
+
+
+def test_one_person_taken_ill_is_no_injury():
+    assert type_counts("وقال إنه عند إصابة أحدهم بأعراض مرضية يعرض على لجنة طبية.") == []

@@ -97,6 +97,14 @@ def death_sentence(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
         and _near(toks, t.lo - lex.verdict_window, t.lo, lex.verdicts)
 
 
+def infection(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
+    """Whether injury word ``t`` tells of an illness ("إصابة أحدهم بأعراض مرضية"): a disease
+    word within ``disease_window`` words after the word after it."""
+    lex = lexicon()
+    return trig.type == "injured" and _near(toks, t.lo, t.hi + 1 + lex.disease_window,
+                                            lex.diseases)
+
+
 def term_or_suspension(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
     """Whether arrest word ``t`` is a prison term ("سجن الناشط لمدة ست سنوات") or a suspension
     from duty ("إيقاف الضابط عن العمل"), not an arrest."""

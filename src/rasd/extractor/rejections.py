@@ -42,14 +42,26 @@ def charged(toks: Sequence[Token], lo: int) -> bool:
         or lo > 0 and has_preposition(toks[lo]) and has_stem(toks[lo - 1], ctx.accused)
 
 
+def _joined_clause_start(toks: Sequence[Token], first: int, lo: int) -> int:
+    """The first token of the last clause joined by a comma and "و" in ``(first, lo]`` ("في
+    حرب ليست من صنعهم، وعشرات الآلاف أصيبوا": a negation before it does not reach past it),
+    else ``first``."""
+    for j in range(lo, first, -1):
+        if j < len(toks) and toks[j - 1].end + 1 < toks[j].start and starts_with_conjunction(toks[j]):
+            return j
+    return first
+
+
 def blocked(toks: Sequence[Token], lo: int) -> bool:
     """Negated or hypothetical context before token ``lo`` ("لم تسجل", "يعتزم إرسال", "قد يقتل")."""
     ctx = context()
-    for k in range(max(0, lo - max(NEGATION_WINDOW, HYPOTHETICAL_WINDOW, MODAL_WINDOW)), lo):
+    first = max(0, lo - max(NEGATION_WINDOW, HYPOTHETICAL_WINDOW, MODAL_WINDOW))
+    clause = _joined_clause_start(toks, first, lo)
+    for k in range(first, lo):
         tok = toks[k]
         if ctx.blocking.isdisjoint(tok.stems):  # most words: no negation, hypothesis or modal
             continue
-        if k >= lo - NEGATION_WINDOW and has_stem(tok, ctx.negation) and not (
+        if clause <= k >= lo - NEGATION_WINDOW and has_stem(tok, ctx.negation) and not (
                 k + 1 < len(toks) and (has_stem(toks[k + 1], ctx.still)
                                        or has_stem(toks[k + 1], ctx.negation_in_names))) \
                 and not any(has_stem(t, ctx.exceptives) for t in toks[k + 1:lo + 2]):
