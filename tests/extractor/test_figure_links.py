@@ -318,3 +318,12 @@ def test_a_dead_noun_after_a_victims_toll_decides():
 ])
 def test_a_breakdown_of_an_unnumbered_whole_takes_its_event(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الرئيس إن نحو 500 شخص احتجزوا كرهائن على ضفة النهر.", [("abducted", 500)]),
+    ("وكان المهاجم قد احتجز أربعة حراس رهائن.", [("abducted", 4)]),
+    ("واحتجزت الشرطة 5 أشخاص.", [("arrested", 5)]),
+])
+def test_people_held_as_hostages_are_taken_not_arrested(text, expected):
+    assert type_counts(text) == expected

@@ -113,7 +113,7 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
         return [state.continue_prev(sent, fig, COSTS.breakdown)]
     if went_missing(toks, c, t, best.trigger):
         best = _retyped(best, "missing")
-    elif held_hostage(toks, c, best.trigger):
+    elif held_hostage(toks, c, t, best.trigger):
         best = _retyped(best, "abducted")
     elif pushed_to_flee(toks, t, best.trigger):
         best = _retyped(best, "displaced")

@@ -374,13 +374,20 @@ def surrendered(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
         has_stem(tok, context().reflexives) for tok in toks[c.hi:c.hi + SURRENDER_REACH])
 
 
-def held_hostage(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
+HOSTAGE_REACH = 2  # "احتجزوا [كرهائن]", "احتجزتهم الجماعة [رهائن]": words after the arrest word
+
+
+def held_hostage(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
     """Whether people an arrest word holds are hostages, so taken, not arrested ("احتجاز عدد من
-    الرهائن", "احتجزوا 5 رهائن"): the figure's noun, maybe after "من", is a hostage noun."""
+    الرهائن", "احتجزوا 5 رهائن", "نحو 500 شخص احتجزوا كرهائن"): the figure's noun, maybe after
+    "من", or the word after it ("احتجز أربعة حراس رهائن") is a hostage noun, or one stands
+    right after the arrest word."""
     if trig.type != "arrested":
         return False
+    hostages = triggers().hostages
     k = c.hi + 1 if c.hi < len(toks) and has_stem(toks[c.hi], persons().partitive) else c.hi
-    return k < len(toks) and has_stem(toks[k], triggers().hostages)
+    return any(has_stem(tok, hostages)
+               for tok in (*toks[k:k + HOSTAGE_REACH], *toks[t.hi:t.hi + HOSTAGE_REACH]))
 
 
 def lost_what(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> str | None:
