@@ -252,3 +252,16 @@ def test_a_negation_does_not_reach_past_a_clause_joined_by_a_comma_and_wa():
 
 def test_one_person_taken_ill_is_no_injury():
     assert type_counts("وقال إنه عند إصابة أحدهم بأعراض مرضية يعرض على لجنة طبية.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وجددت المنظمة مطالبتها بإطلاق سراح 12 صحفيا معتقلين.", []),
+    ("وتتفاوض الحكومة مع المسلحين لإطلاق سراح 25 امرأة.", []),
+    ("وتوصل الطرفان إلى اتفاق يقضي بوقف إطلاق النار مقابل الإفراج عن مئات المعتقلين.", []),
+    ("وأطلقت عائلتها حملة من أجل الإفراج عن شقيقها.", []),
+    # done: under an agreement, or people counted by a relative pronoun
+    ("وأعلنت الحكومة الإفراج عن 200 سجين بموجب اتفاق مع المعارضة.", [("released", 200)]),
+    ("وتم بموجبها الإفراج عن مئات الذين يعيشون في البلدتين.", [("released", "hundreds")]),
+])
+def test_a_release_demanded_negotiated_or_bargained_for_is_none(text, expected):
+    assert type_counts(text) == expected

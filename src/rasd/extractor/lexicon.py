@@ -270,6 +270,7 @@ class PersonLexicon:
     one_of_victims: frozenset[str]  # "أحد القتلى": one of the victims
     relative_one: frozenset[str]
     relative_resumptives: frozenset[str]  # "الهجوم الذي قتل فيه": the relative tells of an event
+    relative_people: frozenset[str]  # "مئات الذين يعيشون": a figure of people
     breakdown: PhraseSet[bool]
     objects: frozenset[str]
     possessed: frozenset[str]
@@ -354,6 +355,8 @@ class ContextLexicon:
     negation: frozenset[str]
     hypothetical: frozenset[str]
     unrealized: frozenset[str]
+    releases_sought: frozenset[str]  # "مطالبتها بإطلاق سراح": no release
+    release_sought_window: int
     negation_in_names: frozenset[str]
     modal: frozenset[str]
     present_prefixes: tuple[str, ...]
@@ -450,6 +453,7 @@ def context() -> ContextLexicon:
                                         for w in qualifiers.strings(q)),
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
         evacuee_reach=data.integer("evacuee_reach"),
+        release_sought_window=data.integer("release_sought_window"),
         refers_back_reach=data.integer("refers_back_reach"),
         lost_lives_reach=data.integer("lost_lives_reach"),
         conditions=PhraseSet.build((w, True) for w in data.strings("conditions")),

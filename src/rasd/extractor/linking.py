@@ -125,14 +125,14 @@ def is_victim_noun(tok: Token) -> bool:
 
 
 def counts_people(toks: Sequence[Token], c: Located) -> bool:
-    """Whether the figure is followed by a person noun, a partitive "من ..." (also "من أبرز
-    قادتها") or "آخرون"."""
+    """Whether the figure is followed by a person noun, a relative pronoun of people ("مئات
+    الذين"), a partitive "من ..." (also "من أبرز قادتها") or "آخرون"."""
     if c.hi >= len(toks):
         return False
     nxt = toks[c.hi]
-    if is_person(nxt):
-        return True
     lex = persons()
+    if is_person(nxt) or has_stem(nxt, lex.relative_people) and not has_article(toks[c.lo]):
+        return True  # "مئات الذين يعيشون" (not "الأشخاص العشرة الذين": the noun is before)
     if not has_stem(nxt, lex.partitive) or c.hi + 1 >= len(toks):
         return False
     k = c.hi + 2 if has_stem(toks[c.hi + 1], lex.eminent) else c.hi + 1  # "من أبرز قادتها"

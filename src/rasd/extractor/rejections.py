@@ -176,10 +176,21 @@ def _reports_no_event(k: Candidate) -> bool:
     return reports_no_event(k.toks, k.fig.c, k.t, k.trig)
 
 
+def sought_release(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
+    """Whether release word ``t`` is only demanded, negotiated or bargained for ("مطالبتها
+    بإطلاق سراح 12", "تتفاوض لإطلاق سراح 25", "مقابل الإفراج عن"; ``context.yaml``
+    releases_sought within release_sought_window words before it)."""
+    ctx = context()
+    return trig.type == "released" and any(
+        has_stem(tok, ctx.releases_sought)
+        for tok in toks[max(0, t.lo - ctx.release_sought_window):t.lo])
+
+
 def _did_not_happen(k: Candidate) -> bool:
     """The event is negated, hypothetical or attempted ("لم تسجل", "قد يقتل", "محاولة اغتيال";
     also between a figure and its later event word: "أربعة آلاف يرفضون الخروج"),
-    undone after ("لم يتم"), an affair or anniversary named ("قضية اختفاء 43"), or a purpose
+    undone after ("لم يتم"), an affair or anniversary named ("قضية اختفاء 43"), a release
+    sought ("مطالبتها بإطلاق سراح 12"), or a purpose
     ("لإجلاء", "خطة لطرد"): a verbal noun or verb with the lam of purpose before the figure that
     no causative introduces, or a verbal noun after a word of purpose ("بهدف الخروج")."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
@@ -187,7 +198,7 @@ def _did_not_happen(k: Candidate) -> bool:
         or attempted(toks, t.lo) \
         or _undone(toks, max(c.hi, t.hi), k.norm) \
         or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) \
-        or charged(toks, t.lo) or (
+        or charged(toks, t.lo) or sought_release(toks, t, trig) or (
         trig.role in ("masdar", "verb") and not k.caused and t.lo < c.lo
         and context().purposive(toks[t.lo], trig.type)) or _intended(toks, t, trig)
 

@@ -21,7 +21,14 @@ from rasd.extractor.named import (
 )
 from rasd.extractor.nationality import NISBA, country_of, ethnicity_of
 from rasd.extractor.not_claims import death_sentence, infection, term_or_suspension
-from rasd.extractor.rejections import affair_before, blocked, charged, present_verb, rescue_of_no_captives
+from rasd.extractor.rejections import (
+    affair_before,
+    blocked,
+    charged,
+    present_verb,
+    rescue_of_no_captives,
+    sought_release,
+)
 from rasd.extractor.sentence import CLAUSE_BREAK, TOKEN_START, Sentence, after_breakdown
 from rasd.model import Count, CountMention, Token, Trigger
 from rasd.text.tokens import (
@@ -350,7 +357,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
                 or blocked(toks, t.lo) or _names_an_affair(toks, t.lo) or charged(toks, t.lo) \
                 or term_or_suspension(toks, t, trig) or death_sentence(toks, t, trig) \
-                or infection(toks, t, trig):
+                or infection(toks, t, trig) or sought_release(toks, t, trig):
             continue
         k = t.hi + 1 if t.hi < len(toks) and has_stem(toks[t.hi], gap_words) else t.hi
         if trig.role == "verb":
