@@ -327,3 +327,15 @@ def test_a_breakdown_of_an_unnumbered_whole_takes_its_event(text, expected):
 ])
 def test_people_held_as_hostages_are_taken_not_arrested(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت الشرطة إن سبعة صيادين غرقوا قبالة الساحل.", [("killed", 7)]),
+    ("وغرق قارب كان يقل 100 مهاجر.", []),
+    # a figure right after "أن" opens a clause of its own: the event word before is the last's
+    ("وقالت الشرطة إن 19 شخصا غرقوا كما أن 25 شخصا لا يزالون مفقودين.",
+     [("killed", 19), ("missing", 25)]),
+    ("وقال إن التحالف أنهى تقييم 84 تقريرا اتضح أن 78 من تلك التقارير غير موثوقة.", []),
+])
+def test_drowned_people_and_a_figure_opening_its_own_clause(text, expected):
+    assert type_counts(text) == expected

@@ -104,6 +104,9 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
     links: list[tuple[Link, int]] = []
     c, t_loc = ix.c_loc[ci], ix.t_loc
     conj = starts_with_conjunction(toks[c.lo])
+    # a figure right after "أن" opens a clause: an event word before it belongs to the clause
+    # before ("إن 19 شخصا غرقوا كما أن ما بين 25 و30 لا يزالون مفقودين")
+    opens_clause = c.lo > 0 and toks[c.lo - 1].text in context().complementizers  # (not "الآن")
     for ti in breaks:
         trig, t = trigs[ti], t_loc[ti]
         if not linking.is_strike_link(toks, c, t, trig):
@@ -139,7 +142,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             cost = min(cost, COSTS.fronted_adjuncts)
         if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause)
                                 for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig) \
-                or breaks[ti] and t.hi <= c.lo and _clause_after_break(ix, toks, t.hi, c.lo):
+                or breaks[ti] and t.hi <= c.lo and _clause_after_break(ix, toks, t.hi, c.lo) \
+                or opens_clause and t.hi < c.lo - 1:
             cost += COSTS.new_clause
         links.append((Link(trig, cost), ti))
     if c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):
@@ -463,10 +467,12 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
     if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
         # a detainee noun reaches a verb two words further ("أفرجت وزارة الداخلية عن عشرات السجناء")
         gap = VERB_BEFORE_MAX_GAP + (DETAINEE_EXTRA_GAP if best.trigger.type == "arrested" else 0)
+        opens_clause = c.lo > 0 and toks[c.lo - 1].text in context().complementizers
         for link, ti in links:
             t = t_loc[ti]
             if (link.trigger.role != "noun" and t.hi <= c.lo and c.lo - t.hi <= gap
-                    and link.trigger.type != best.trigger.type and breaks[ti] == 0):
+                    and link.trigger.type != best.trigger.type and breaks[ti] == 0
+                    and not (opens_clause and t.hi < c.lo - 1)):  # "غرقوا كما أن 25 ... مفقودين"
                 return link, ti
     return best, bi
 
