@@ -265,3 +265,7 @@ def test_one_person_taken_ill_is_no_injury():
 ])
 def test_a_release_demanded_negotiated_or_bargained_for_is_none(text, expected):
     assert type_counts(text) == expected
+
+
+def test_hospitals_put_out_of_service_are_no_displaced():
+    assert type_counts("وأدى القصف إلى خروج أربعة مشاف عن الخدمة.") == []

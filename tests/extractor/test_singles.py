@@ -618,3 +618,11 @@ def test_a_relative_clause_of_no_one_hit_is_no_count_of_one(text):
 def test_the_person_before_a_relative_whose_verb_has_an_object_is_the_agent():
     claim = one_claim("وقابل الصحفي ياسر مرتجى الذي قتل الجندي.")
     assert claim.subject is not None and claim.subject.text == "الجندي"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأسفر الهجوم عن مقتل جنديين وإصابة ثالث.", [("killed", 2), ("injured", 1)]),
+    ("وقتل شخصان وأصيب ثالث بجروح.", [("killed", 2), ("injured", 1)]),
+])
+def test_an_ordinal_after_an_event_word_is_one_more_person(text, expected):
+    assert type_counts(text) == expected
