@@ -626,3 +626,11 @@ def test_the_person_before_a_relative_whose_verb_has_an_object_is_the_agent():
 ])
 def test_an_ordinal_after_an_event_word_is_one_more_person(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت الوزارة إن رجلا كان قد أصيب الأسبوع الماضي توفي متأثرا بجراحه.", [("killed", 1)]),
+    ("وقال شهود إن شابا أصيب في الانفجار وقتل ابنه.", [("injured", 1), ("killed", 1)]),
+])
+def test_a_wounded_person_who_died_after_is_killed(text, expected):
+    assert sorted(type_counts(text)) == sorted(expected)

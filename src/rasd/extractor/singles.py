@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence, Set
+from dataclasses import replace
 from functools import lru_cache
 
 from rasd.extractor import linking
@@ -400,9 +401,40 @@ def _told_of_the_one_before(toks: Sequence[Token], t: Located, draft: Draft,
         and any(d.type == draft.type and d.count.value == 1 for d in found)
 
 
+DIED_REACH = 8  # "رجلا كان قد أصيب [الأسبوع الماضي] توفي متأثرا بجراحه": words to the death
+
+
+def _died_after(norm: str, toks: Sequence[Token], t: Located) -> bool:
+    """Whether a death verb or idiom follows wound word ``t`` in its clause, within
+    :data:`DIED_REACH` words ("إن رجلا كان قد أصيب الأسبوع الماضي توفي متأثرا بجراحه"): the
+    wounded one died."""
+    entries = triggers().entries
+    for k in range(t.hi, min(len(toks), t.hi + DIED_REACH)):
+        if CLAUSE_BREAK.search(norm, toks[k - 1].end, toks[k].start):
+            return False
+        hit = entries.match_at(toks, k)
+        if hit is not None and hit[1].type == "killed" and hit[1].role in ("verb", "phrase") \
+                and not starts_with_conjunction(toks[k]) \
+                and not _object_follows(toks, k + hit[0], set()):
+            return True  # (not "أصيب في الانفجار وقتل ابنه": another victim)
+    return False
+
+
 def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
                     c_loc: list[Located], si: int, one_of: Set[int], counted_all: Set[int]
                     ) -> Draft | None:
+    """:func:`_one_subject_single`, a wounded person who died after ("كان قد أصيب ... توفي
+    متأثرا بجراحه") counted as killed."""
+    draft = _one_subject_single(norm, toks, trig, t, c_loc, si, one_of, counted_all)
+    if draft is not None and trig.type == "injured" and not trig.mixed \
+            and _died_after(norm, toks, t):
+        return replace(draft, type="killed")
+    return draft
+
+
+def _one_subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
+                        c_loc: list[Located], si: int, one_of: Set[int], counted_all: Set[int]
+                        ) -> Draft | None:
     """The count-of-one claim of a verb or idiom whose one person comes before it ("وكان شرطي
     أردني قتل", "أن الصماد، رئيس المجلس السياسي، قتل"), or of a lone idiom of one death ("ثم
     أطلق النار على نفسه ولقي مصرعه"); None when there is none."""
