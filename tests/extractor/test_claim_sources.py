@@ -278,3 +278,10 @@ def test_a_headline_speaker_before_its_colon(title, source):
     claims = rasd.extract("وجاء في التقرير تفاصيل أخرى.", title=title, published="2018-12-01",
                           outlet="T")
     assert [c.source.text for c in claims] == [source]
+
+
+def test_what_an_act_was_based_on_is_no_source():
+    """"بناء على معلومات استخبارية": the basis of an act, not a party that speaks."""
+    claim = one_claim('وقالت خلية الإعلام الأمني في بيان: "بناء على معلومات استخبارية، وجهت '
+                      'ضربة جوية لموقع قيادي وقتل 6 إرهابيين".')
+    assert claim.source.text == "خلية الإعلام الأمني"
