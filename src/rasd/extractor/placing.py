@@ -142,6 +142,7 @@ class PlaceChooser:
         at = {p.start: max(0, bisect.bisect_right(self.starts, p.start) - 1) for p in doc.places}
         in_names = known_names_at(doc.tokens, set(at.values()))
         names = {start for start, k in at.items() if k in in_names}
+        self.all_place_starts = [p.start for p in doc.places]
         self.locative = {p.start: self._is_locative(p) and p.start not in names
                          for p in doc.places}
         speakers = Spans((sm.start, sm.end) for sm in doc.sources)
@@ -343,7 +344,10 @@ class PlaceChooser:
             return True  # "قصف الغوطة الشرقية", "الهجمات التي استهدفت تركيا"
         if k > 1 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("between")) \
                 and has_stem(doc.tokens[k - 2], _words("borders")):
-            return True  # "على الحدود بين قطاع غزة وإسرائيل"
+            # "على الحدود بين قطاع غزة وإسرائيل" (but a country before a finer place yields to it)
+            return self._finer_second_side(place) is None
+        if self._second_border_side(place):
+            return True  # "على الحدود بين إسرائيل وقطاع غزة": the finer side
         if tok.start == place.start and (j := self._after_capital_noun(k)) is not None:
             # "بالعاصمة البلجيكية بروكسل"
             return self._glued_or_after_preposition(j)
@@ -353,6 +357,33 @@ class PlaceChooser:
             return False  # "تقع على إسرائيل مسؤولية", "عقوبات على إيران": a state, not a place
         return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
                                                                 _words("prepositions"))
+
+    def _finer_second_side(self, first: PlaceMention) -> PlaceMention | None:
+        """The second side of a border opened by country ``first``, joined by "و" alone and
+        finer than a country ("الحدود بين إسرائيل وقطاع غزة"), else None."""
+        doc = self.doc
+        i = bisect.bisect_right(self.all_place_starts, first.start)
+        if first.kind != "country" or i >= len(doc.places):
+            return None
+        second = doc.places[i]
+        if doc.norm[first.end:second.start].strip() not in _words("border_join") \
+                or second.kind == "country":
+            return None
+        return second
+
+    def _second_border_side(self, place: PlaceMention) -> bool:
+        """Whether a place is the finer second side of a border opened by a country ("الحدود
+        بين إسرائيل وقطاع غزة")."""
+        doc = self.doc
+        i = bisect.bisect_left(self.all_place_starts, place.start) - 1
+        if i < 0:
+            return False
+        first = doc.places[i]
+        j = bisect.bisect_right(self.starts, first.start) - 1
+        return j > 1 and doc.tokens[j].start == first.start \
+            and has_stem(doc.tokens[j - 1], _words("between")) \
+            and has_stem(doc.tokens[j - 2], _words("borders")) \
+            and self._finer_second_side(first) is place
 
     def _struck(self, k: int, state: bool) -> bool:
         """Whether token ``k`` is the object of a strike: after a strike noun ("قصف الغوطة",
