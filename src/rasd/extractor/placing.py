@@ -154,7 +154,7 @@ class PlaceChooser:
                        and not self._follows(p, seat) and not self._follows(p, groups, 1)
                        and not names_a_party(doc, self.starts, p)
                        and not names_an_origin(doc, self.starts, p)
-                       and not self._mission_moved_to(p)
+                       and not self._mission_moved_to(p) and not self._river_bank(p)
                        and not self._office_seat(p, offices, event_ends)]
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.frames = self._speech_frames()
@@ -357,6 +357,12 @@ class PlaceChooser:
             return False  # "تقع على إسرائيل مسؤولية", "عقوبات على إيران": a state, not a place
         return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
                                                                 _words("prepositions"))
+
+    def _river_bank(self, place: PlaceMention) -> bool:
+        """Whether a place is a river's bank read as a place name ("الضفة الغربية لنهر الفرات",
+        "الضفة اليسرى لنهر الفرات": ``locatives.yaml`` river_banks within two words after)."""
+        k = bisect.bisect_left(self.starts, place.end)
+        return any(has_stem(tok, _words("river_banks")) for tok in self.doc.tokens[k:k + 2])
 
     def _finer_second_side(self, first: PlaceMention) -> PlaceMention | None:
         """The second side of a border opened by country ``first``, joined by "و" alone and
