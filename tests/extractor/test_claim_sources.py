@@ -285,3 +285,8 @@ def test_what_an_act_was_based_on_is_no_source():
     claim = one_claim('وقالت خلية الإعلام الأمني في بيان: "بناء على معلومات استخبارية، وجهت '
                       'ضربة جوية لموقع قيادي وقتل 6 إرهابيين".')
     assert claim.source.text == "خلية الإعلام الأمني"
+
+
+def test_a_state_as_speaker_ends_before_its_verbs_object():
+    claim = one_claim("وأعلنت كوبا الحداد الوطني ليومين بعد حادث أسفر عن سقوط 107 قتلى.")
+    assert claim.source.text == "كوبا"

@@ -60,6 +60,9 @@ def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
             break
         if has_stem(tok, lex.verbs) and not has_article(tok):  # "وزير النقل" is no verb
             break
+        if k == j + 1 and names_a_country(toks[j].text) and not names_a_country(tok.text) \
+                and not starts_with_conjunction(tok):
+            break  # "أعلنت كوبا الحداد": a state, then its verb's object
         if _relative_verb(toks, k, lex):  # "بحسب ما قاله": the verb is no part of the speaker
             break
         k += 1
