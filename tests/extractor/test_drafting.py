@@ -297,3 +297,9 @@ def test_a_figure_before_of_them_is_part_of_the_munitions_counted(text, expected
 ])
 def test_a_figure_joined_to_a_claim_takes_its_own_event_where_it_names_one(text, expected):
     assert type_counts(text) == expected
+
+
+def test_an_elliptical_conjunct_before_a_strike_word_keeps_the_event():
+    """"و3 في قصف على القرية": the shelling is how the three died, no event of its own."""
+    assert type_counts("وقتل 5 أشخاص في غارة على المدينة، و3 في قصف على القرية.") == [
+        ("killed", 5), ("killed", 3)]

@@ -411,8 +411,9 @@ def elliptical_conjunct(sent: Sentence, fig: Figure, prev: Draft | None) -> bool
     nxt = toks[c.hi]
     if not (has_preposition(nxt) or not lex.elliptical_before.isdisjoint(nxt.stems)):
         return False
-    if any(c.hi <= t.lo <= c.hi + 1 for t in sent.ix.t_loc):
-        return False
+    if any(c.hi <= t.lo <= c.hi + 1 and (trig.type != "strikes" or prev.type == "strikes")
+           for t, trig in zip(sent.ix.t_loc, sent.trigs)):
+        return False  # (but "و3 في قصف على القرية": the strike is how the three died)
     return not any(has_stem(t, lex.elliptical_not_before) for t in toks[c.hi:c.hi + 3])
 
 
