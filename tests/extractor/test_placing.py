@@ -327,6 +327,9 @@ CASES = {
     "a border opened by the finer side keeps it": (
         "مواجهات\nقتل 3 فلسطينيين على الحدود بين قطاع غزة وإسرائيل.",
         3, ("in", "غزة")),
+    "a quarter whose name ends like an adjective": (
+        "قصف\nقتل 3 مدنيين في قصف على حي الأشرفية.",
+        3, ("in", "الأشرفية")),
     "a river's bank is not the West Bank": (
         "قصف\nقتل 5 مدنيين في قصف على قرى في الضفة الغربية لنهر الفرات في سوريا.",
         5, ("not in", "الضفة")),

@@ -23,6 +23,7 @@ from rasd.geo.resolve import adjectives_in, resolve_places
 from rasd.lang.ar import load_data, load_lines, normalized_words
 from rasd.model import Document, NormOffset, PlaceMention, Token
 from rasd.text.tokens import (
+    has_article,
     has_preposition,
     is_definite,
     starts_with_conjunction,
@@ -69,13 +70,15 @@ def _unknown_names() -> _UnknownNames:
                          frozenset(data.words("clause_verbs")))
 
 
-def _nameable(tok: Token, names: _UnknownNames) -> bool:
-    """Whether a word can be (part of) an unknown place name."""
+def _nameable(tok: Token, names: _UnknownNames, first: bool = False) -> bool:
+    """Whether a word can be (part of) an unknown place name; the ``first`` word, definite
+    after the bare descriptor, may end like an adjective ("حي الأشرفية": the construct names
+    it; "حي سكنية" would be indefinite)."""
     if len(tok.text) < MIN_NAME_LETTERS or not tok.text.isalpha():
         return False
     if any(s in names.descriptors or s in names.stopwords for s in tok.stems):
         return False
-    if tok.text.endswith(names.bad_endings):
+    if tok.text.endswith(names.bad_endings) and not (first and has_article(tok)):
         return False
     if has_preposition(tok) and not has_stem(tok, names.compound_heads):  # "مدينة بغاز"
         return False
@@ -132,7 +135,7 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
         if precision is None or covered(tok.start) or is_definite(tok):
             continue  # "المنطقة المتعددة", "المدينة زيادة": a definite noun names no place after it
         nxt = toks[i + 1]
-        if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names) \
+        if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names, first=True) \
                 or _opens_relative_clause(toks, i + 1, names):
             continue
         if covered(nxt.start):
