@@ -69,7 +69,8 @@ def _date(a: _Assembly) -> None:
 def _locate(a: _Assembly) -> None:
     """Place. Reads the document's ``places`` (and what :class:`placing.PlaceChooser` reads)
     and each part's ``time`` (a toll since a whole war is the war's country); sets each part's
-    ``location``."""
+    ``location`` (a place the gazetteer lacks takes the country and coordinates of the known
+    place that locates it right after)."""
     doc = a.doc
     published = parse_published(doc.published)
     for p in a.parts:
@@ -78,9 +79,10 @@ def _locate(a: _Assembly) -> None:
         place = a.places.choose(d.sentence, d.anchor, d.type, since_war(p.time) or national,
                                 whole_war(p.time, published) or national)
         if place is not None:
+            where = a.places.locator_of(place) or place  # "منطقة السودانية شمال غرب مدينة غزة"
             p.location = Location(doc.original(place.start, place.end),
-                                  doc.span(place.start, place.end), place.name, place.country,
-                                  place.lat, place.lon, place.precision, place.admin1)
+                                  doc.span(place.start, place.end), place.name, where.country,
+                                  where.lat, where.lon, place.precision, where.admin1)
 
 
 def _classify(a: _Assembly) -> None:

@@ -358,6 +358,17 @@ class PlaceChooser:
         return k > 0 and tok.start == place.start and has_stem(doc.tokens[k - 1],
                                                                 _words("prepositions"))
 
+    def locator_of(self, place: PlaceMention) -> PlaceMention | None:
+        """The known place right after a place the gazetteer lacks that only locates it
+        ("منطقة السودانية شمال غرب مدينة غزة"), else None: where the unknown one lies."""
+        if place.country is not None:
+            return None
+        i = bisect.bisect_right(self.all_place_starts, place.start)
+        if i >= len(self.doc.places):
+            return None
+        nxt = self.doc.places[i]
+        return nxt if nxt.start in self.located and nxt.country is not None else None
+
     def _river_bank(self, place: PlaceMention) -> bool:
         """Whether a place is a river's bank read as a place name ("الضفة الغربية لنهر الفرات",
         "الضفة اليسرى لنهر الفرات": ``locatives.yaml`` river_banks within two words after)."""
