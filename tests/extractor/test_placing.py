@@ -327,6 +327,9 @@ CASES = {
     "a border opened by the finer side keeps it": (
         "مواجهات\nقتل 3 فلسطينيين على الحدود بين قطاع غزة وإسرائيل.",
         3, ("in", "غزة")),
+    "two provinces after a dual noun: their country": (
+        "العراق\nقتل 25 شخصا في هجمات متفرقة في محافظتي كركوك وصلاح الدين في العراق.",
+        25, ("is", "العراق")),
     "a quarter whose name ends like an adjective": (
         "قصف\nقتل 3 مدنيين في قصف على حي الأشرفية.",
         3, ("in", "الأشرفية")),

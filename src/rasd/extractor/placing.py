@@ -519,8 +519,25 @@ class PlaceChooser:
             # "اعتقلت الشرطة التركية": in Turkey, unless the sentence or its context says where
             # there ("... في حي براي" before, then "وأوقفت الشرطة الفرنسية 11 شخصا")
             return found if found is not None and found.country == state.country else state
-        return self._choose_from(sentence, anchor, etype, (since, whole), view, candidates,
-                                 starts)
+        found = self._choose_from(sentence, anchor, etype, (since, whole), view, candidates,
+                                  starts)
+        return self._pair_country(found) if found is not None else None
+
+    def _pair_country(self, place: PlaceMention) -> PlaceMention:
+        """The country of a place named with another after a dual place noun ("في ولايتي أوتار
+        براديش وراجستان": the figure spans both), when the article names that country as such;
+        else the place."""
+        k = bisect.bisect_right(self.starts, place.start) - 1
+        i = bisect.bisect_right(self.all_place_starts, place.start)
+        doc = self.doc
+        pairs = _words("pair_nouns")
+        if k < 1 or doc.tokens[k].start != place.start or place.country is None \
+                or not (has_stem(doc.tokens[k], pairs) or has_stem(doc.tokens[k - 1], pairs)) \
+                or i >= len(doc.places) or doc.places[i].country != place.country \
+                or doc.norm[place.end:doc.places[i].start].strip() not in _words("border_join"):
+            return place
+        return next((p for p in doc.places if p.country == place.country
+                     and p.kind == "country" and not _directional(p)), place)
 
     def _choose_from(self, sentence: int, anchor: int, etype: str, war: tuple[bool, bool],
                      view: tuple[int, int], candidates: list[PlaceMention], starts: list[int]
