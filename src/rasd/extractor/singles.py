@@ -236,10 +236,10 @@ def _named_relative_single(norm: str, toks: Sequence[Token], trig: Trigger, t: L
     maybe set off by commas ("للصحفي ياسر مرتجى الذي قتل", "العميد محسن الغريبي، الذي قتل",
     "الصحفي التركي الألماني، دونيز يوسيل، الذي اعتقل"): a person noun or nationality up to
     :data:`RELATIVE_HEAD_WORDS` words before, then only words of a name or title and
-    nationalities, at least one of the former; None for a present-tense verb ("النظام الذي
-    يقتل": what it does), when a figure or person follows the verb (the one before did it) or
-    a pronoun of place (the relative tells of an event: "الهجوم الذي
-    قتل فيه"), or a sentence break, figure or other word comes first."""
+    nationalities, at least one of the former. None for a present-tense verb ("النظام الذي
+    يقتل": what it does), when a figure or person follows the verb (the one before did it) or a
+    pronoun of place (the relative tells of an event: "الهجوم الذي قتل فيه"), or when a
+    sentence break, a figure or another word comes first."""
     lex = persons()
     if trig.type == "missing" or not _relative_before(toks, t) or present_verb(toks[t.lo]) \
             or _object_follows(toks, t.hi, counted_all) \
