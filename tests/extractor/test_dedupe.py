@@ -235,3 +235,10 @@ def test_two_people_of_one_title_and_body_stay_two():
     claims = extract_claims("وجاء ذلك بعد يومين من مقتل الرئيس السابق في المدينة.",
                             title="مصرع نجل الرئيس السابق")
     assert len(claims) == 2
+
+
+def test_a_titles_victim_noun_of_one_is_the_bodys_death_of_one():
+    """"يخلف قتيلا" in the title and "مقتل شخص" in the body: one death, counted once."""
+    claims = extract_claims("وقد أسفر الحادث عن مقتل شخص وإصابة 6 آخرين في الطريق السريع.",
+                            title="انقلاب شاحنة يخلف قتيلا و6 جرحى")
+    assert sorted((c.type, c.count.value) for c in claims) == [("injured", 6), ("killed", 1)]

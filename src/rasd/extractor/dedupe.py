@@ -9,8 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rasd.extractor.lexicon import attribution, persons
+from rasd.extractor.linking import is_victim_noun
 from rasd.geo.gazetteer import distance_km
-from rasd.model import Claim, Document, Location, Span
+from rasd.model import Claim, Document, Location, NormOffset, Span, Token
 from rasd.text.normalize import canon, normalize_string
 from rasd.text.tokens import stems, without_article
 
@@ -238,7 +239,8 @@ def _without_one_named_twice(keep: list[Claim], in_title: Callable[[Claim], bool
     """Claims less a title's count-of-one claim in the article's own voice that a
     body claim of the same type in that voice tells of the same person: one's subject is named
     among the other's first words ("اختفاء جمال" and "اختفاء الصحفي جمال خاشقجي", "مقتل فلسطيني"
-    and "قتل شاب فلسطيني"), where :func:`dedupe`'s person key saw two people."""
+    and "قتل شاب فلسطيني"), or the title's is a victims noun ("يخلف قتيلا"), where
+    :func:`dedupe`'s person key saw two people."""
     def one(cl: Claim) -> bool:
         return cl.count.value == 1 and cl.source.kind == "outlet" and cl.subject is not None \
             and cl.subject.span is not None
@@ -251,10 +253,17 @@ def _without_one_named_twice(keep: list[Claim], in_title: Callable[[Claim], bool
         if one(cl) and in_title(cl):
             mine = _name_words(text, cl)
             if any(other.type == cl.type and mine and words
-                   and (mine[0] in words or words[0] in mine) for other, words in body):
-                continue
+                   and (mine[0] in words or words[0] in mine or _victim_word(mine[0]))
+                   for other, words in body):
+                continue  # ("يخلف قتيلا" in the title, "مقتل شخص" in the body: one death)
         out.append(cl)
     return out
+
+
+def _victim_word(word: str) -> bool:
+    """Whether a person key is a victims noun of one ("قتيل", "قتيلا", "جريح"), which names no
+    one: a title's count of one told so is the body's one of its type."""
+    return is_victim_noun(Token(NormOffset(0), NormOffset(len(word)), word, stems(word)))
 
 
 def _without_retold_titles(keep: list[Claim], in_title: Callable[[Claim], bool]) -> list[Claim]:
