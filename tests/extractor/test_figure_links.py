@@ -268,6 +268,19 @@ def test_the_subject_of_an_event_verb_after_fronted_adjuncts(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("قتل الجيش، الجمعة، شابين فلسطينيين وأصاب نحو 40 آخرين.", [("killed", 2), ("injured", 40)]),
+    ("واختطف مسلحو الجماعة، منذ نحو أربع سنوات، 276 فتاة من مدرسة.", [("abducted", 276)]),
+    ("وقتل الخميس، أيضا وفق المرصد، 8 مدنيين في قصف.", [("killed", 8)]),
+    ("بعد أن قتل انتحاري، يشتبه بأنه من التنظيم، 32 شخصا في بلدة.", [("killed", 32)]),
+    ("وأوقفت وحدة الأبحاث في جرائم الإرهاب التابعة للحرس الوطني، 30 عنصرا.", [("arrested", 30)]),
+    # a new clause after a comma, or a complement, is no aside: the figure is not the verb's
+    ("وقتل الجندي في الهجوم، ووصل 30 شخصا إلى المستشفى.", [("killed", 1)]),
+])
+def test_an_event_verb_reaches_its_figure_across_an_aside_between_commas(text, expected):
+    assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("وقتل شخصان في الاحتجاجات. وقالت الشرطة إن أحد القتيلين شرطي.", [("killed", 2), ("killed", 1)]),
     ("وتسببت الاشتباكات والتفجيران الانتحاريان بمقتل 20 عنصرا.", [("killed", 20)]),  # bombings
     ("وقتل الجنديان الإسرائيليان في الهجوم.", [("killed", 2)]),

@@ -138,7 +138,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             cost += COSTS.conjunction
         if _split_idiom(toks, c, t, trig):
             cost = min(cost, COSTS.split_idiom)
-        if _after_fronted_adjuncts(toks, c, t, trig, breaks[ti], between, ix):
+        if _after_fronted_adjuncts(toks, c, t, trig, breaks[ti], between, ix) \
+                or _across_asides(toks, c, t, trig, breaks[ti], between, ix):
             cost = min(cost, COSTS.fronted_adjuncts)
         if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause)
                                 for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig) \
@@ -245,6 +246,25 @@ def _after_fronted_adjuncts(toks: Sequence[Token], c: Located, t: Located, trig:
     first = toks[t.hi]
     if not (has_stem(first, persons().single_gap_prepositions) or has_preposition(first)):
         return False
+    return not any(t.hi <= lo < c.lo for lo in ix.t_lo)
+
+
+def _across_asides(toks: Sequence[Token], c: Located, t: Located, trig: Trigger,
+                   breaks: int, between: int, ix: SentenceIndex) -> bool:
+    """Whether figure ``c`` is the subject or object of an event verb before it across the
+    verb's agent or adjunct and an aside between commas ("اختطف مسلحو الجماعة، منذ أربع سنوات،
+    276 فتاة", "وقتل الخميس، وفق المرصد، 8 مدنيين"): people counted right after a comma, and
+    between them no event word, no clause opened by "و" after a break, and no "أن"."""
+    if trig.role != "verb" or t.hi >= c.lo or c.lo - t.hi > ADJUNCT_REACH or between > 1 \
+            or not 1 <= breaks <= 2 or starts_with_conjunction(toks[c.lo]) \
+            or not CLAUSE_BREAK.search(ix.norm, toks[c.lo - 1].end, toks[c.lo].start) \
+            or not linking.counts_people(toks, c):
+        return False
+    complementizers = context().complementizers
+    for k in range(t.hi, c.lo):
+        if has_stem(toks[k], complementizers) or k > t.hi and starts_with_conjunction(toks[k]) \
+                and CLAUSE_BREAK.search(ix.norm, toks[k - 1].end, toks[k].start):
+            return False
     return not any(t.hi <= lo < c.lo for lo in ix.t_lo)
 
 
