@@ -342,6 +342,28 @@ def test_no_person_subject_after_a_complementizer(text):
     assert [c for c in extract_claims(text) if c.count == Count(value=1)] == []
 
 
+@pytest.mark.parametrize("text, etype", [
+    ("وتعتقد السلطات أن بيلاوسكي قتل في القنصلية.", "killed"),
+    ("وقال مصدر إن بيلاوسكي قد قتل.", "killed"),
+    ("ويعتقد المسؤولون أن بيلاوسكي قتل على يد مجموعة من العملاء.", "killed"),  # "على يد": no Ali
+    ("وذكرت الوكالة بأن بيلاوسكي اعتقل في المدينة.", "arrested"),
+])
+def test_a_lone_family_name_before_a_passive_event_verb_is_one_person(text, etype):
+    claim = one_claim(text)
+    assert (claim.type, claim.count, claim.subject.text) == (etype, Count(value=1), "بيلاوسكي")
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الشرطة إن بيلاوسكي قتل الديمقراطية.",           # an object: he is the agent
+    "وقالت إن طائرة خطفت في طريقها إلى المدينة.",        # a thing
+    "ويخشى من أن بعضهم قد توفي في الحجز.",              # a quantifier
+    "وأكد أن حصانه أصيب في المواجهات.",                 # an animal
+    "وقالت إن سوريا قتلت في الغارة.",                    # a country
+])
+def test_no_lone_name_subject(text):
+    assert [c for c in extract_claims(text) if c.count == Count(value=1)] == []
+
+
 def test_a_subject_after_a_complementizer_with_an_object_is_the_agent():
     claims = extract_claims("وقالت الشرطة إن الجندي المتهم قتل مدنيا في الشارع.")
     assert [c.subject.text for c in claims] == ["مدنيا"]

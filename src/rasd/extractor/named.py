@@ -15,13 +15,13 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.extractor.nationality import country_of
+from rasd.extractor.nationality import country_of, names_a_country
 from rasd.lang.ar import load_data
 from rasd.model import Claim, Document, NormOffset, OrigOffset, Token
 from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
-__all__ = ["aged_name", "bare_name", "bare_name_verb", "claim_names", "not_before_names", "opens_name",
-           "person_name", "shared_names"]
+__all__ = ["aged_name", "bare_name", "bare_name_verb", "claim_names", "lone_name", "not_before_names",
+           "opens_name", "person_name", "shared_names"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,24 @@ def bare_name_verb(tok: Token) -> bool:
     """Whether a bare name may follow this event verb as its one person (``names.yaml``
     bare_name_verbs: past verbs, "قتل", "اعتقلت")."""
     return not _lexicon().bare_name_verbs.isdisjoint(tok.stems)
+
+
+def lone_name(norm: str, toks: Sequence[Token], k: int, verb: int) -> bool:
+    """Whether token ``k`` alone is a person's (family) name, the subject of the passive event
+    verb at ``verb`` ("أن خاشقجي قتل في القنصلية", "إن لحود قتل بعدة طلقات", maybe with "قد"
+    between): a plain word with no article, no nationality or country, no function, group or
+    event word; the verb a past one of ``bare_name_verbs`` that takes no object: the sentence or
+    clause ends after it, or a function word or a word with a joined preposition follows."""
+    lex = _lexicon()
+    tok = toks[k]
+    if has_article(tok) or not is_name_word(tok) or len(tok.text) < 3 \
+            or not lex.not_bare_names.isdisjoint(tok.stems) or names_a_country(tok.text) \
+            or not bare_name_verb(toks[verb]):
+        return False
+    if verb + 1 == len(toks) or norm[toks[verb].end:toks[verb + 1].start].strip():
+        return True
+    after = toks[verb + 1]
+    return has_preposition(after) or not lex.not_names.isdisjoint(after.stems)
 
 
 def bare_name(norm: str, toks: Sequence[Token], k: int) -> bool:

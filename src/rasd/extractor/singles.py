@@ -17,6 +17,7 @@ from rasd.extractor.named import (
     bare_name,
     bare_name_verb,
     is_name_word,
+    lone_name,
     not_before_names,
     opens_name,
 )
@@ -499,8 +500,14 @@ def _subject_of_previous_clause(norm: str, toks: Sequence[Token], t: Located,
 def _object_follows(toks: Sequence[Token], k: int, counted: Set[int]) -> bool:
     """Whether token ``k`` (right after a verb) is a figure or a person: the verb's object, so
     that the subject before it is the agent ("أن الجندي قتل مدنيا")."""
-    return k < len(toks) and (k in counted or linking.is_person(toks[k]) or opens_name(toks, k)
-                              or _national(toks, k))
+    return k < len(toks) and (k in counted or linking.is_person(toks[k]) or _national(toks, k)
+                              or opens_name(toks, k) and not _by_agent(toks, k))
+
+
+def _by_agent(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is "على" of "على يد/أيدي" (normalized like the name "علي"): the
+    doer follows, not an object ("أن خاشقجي قتل على يد مجموعة")."""
+    return k + 1 < len(toks) and has_stem(toks[k + 1], context().by_agent)
 
 
 def _subject_after_complementizer(norm: str, toks: Sequence[Token], t: Located,
@@ -534,9 +541,26 @@ def _subject_after_complementizer(norm: str, toks: Sequence[Token], t: Located,
     if all(s < e <= s + APPOSITION_WORDS and s not in counted for s, e in parts) \
             and not any(starts_with_conjunction(toks[j]) and linking.is_person(toks[j])
                         for s, e in parts for j in range(s + 1, e)) \
-            and any(_is_one(toks, s, one_of, counted, names=True) for s, _ in parts):
+            and (any(_is_one(toks, s, one_of, counted, names=True) for s, _ in parts)
+                 or _lone_name_subject(norm, toks, parts, t)):
         return starts[-1]
     return None
+
+
+def _lone_name_subject(norm: str, toks: Sequence[Token], parts: list[tuple[int, int]],
+                       t: Located) -> bool:
+    """Whether the one part before a passive event verb is a lone family name, maybe with "قد"
+    ("أن خاشقجي قتل في القنصلية", "بأن خاشقجي قد قتل"; :func:`named.lone_name`): no person,
+    group, event, thing or animal word ("أن طائرة خطفت", "أن حصانه أصيب")."""
+    if len(parts) != 1:
+        return False
+    s, e = parts[0]
+    if e - s == 2 and has_stem(toks[s + 1], context().modal):
+        e -= 1
+    lex = persons()
+    return e - s == 1 and not linking.is_person(toks[s]) and not has_stem(toks[s], actor_heads()) \
+        and not has_stem(toks[s], lex.objects) and not has_stem(toks[s], lex.animals) \
+        and not triggers().entries.contains(toks[s]) and lone_name(norm, toks, s, t.lo)
 
 
 def _bare_name_after(norm: str, toks: Sequence[Token], trig: Trigger, t: Located, k: int
