@@ -34,6 +34,22 @@ def test_outlet_voice_does_not_end_the_speakers_report():
     assert _source_of(text, 3) == ("الجيش", "military")
 
 
+@pytest.mark.parametrize("text, source", [
+    # "it is believed" opening its sentence: the outlet's voice, no speaker carried over
+    ("وقال الجيش إن 5 جنود قتلوا. ويعتقد أن 12 شخصا قتلوا في المدينة.", ("Test Outlet", "outlet")),
+    # a believer named between the verb and "أن" is the speaker
+    ("وقال الجيش إن 5 جنود قتلوا. وتعتقد السلطات أن 12 شخصا قتلوا في المدينة.",
+     ("السلطات", "government")),
+    ("وقال الجيش إن 5 جنود قتلوا. ويزعم المسلحون أن 12 جنديا قتلوا في المدينة.",
+     ("المسلحون", "armed_group")),
+    # an aside inside a speaker's report keeps the speaker
+    ("وقال المرصد إن طائرة حربية، يعتقد أنها روسية، قصفت المدينة ما أدى إلى مقتل 12 مدنيا.",
+     ("المرصد", "monitor")),
+])
+def test_believing_verbs(text, source):
+    assert _source_of(text, 12) == source
+
+
 def test_yudhkar_with_a_subject_is_a_speaker():
     text = "وقال الجيش إن 5 جنود قتلوا. ويذكر مصدر طبي أن 20 شخصا قتلوا في الهجوم."
     assert _source_of(text, 20) == ("مصدر طبي", "anonymous")

@@ -422,12 +422,15 @@ def _quoted_after(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexi
 
 
 def _outlet_voice(toks: Sequence[Token], i: int, lex: AttributionLexicon) -> int:
-    """Tokens of an own-voice phrase of the outlet at token ``i`` ("يشار إلى", "يذكر أن"), or 0."""
+    """Tokens of an own-voice phrase of the outlet at token ``i`` ("يشار إلى", "يذكر أن", "ويعتقد
+    أن" opening its clause, not "طائرة، يعتقد أنها روسية،"), or 0."""
     hit = lex.outlet_voice.match_at(toks, i)
     if hit is None:
         return 0
-    n, needs_that = hit
-    if needs_that and not (i + n < len(toks) and has_stem(toks[i + n], lex.that)):
+    n, when = hit
+    if when != "always" and not (i + n < len(toks) and has_stem(toks[i + n], lex.that)):
+        return 0
+    if when == "opening_before_that" and not (i == 0 or starts_with_conjunction(toks[i])):
         return 0
     return n
 

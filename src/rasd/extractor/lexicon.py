@@ -487,7 +487,9 @@ class AttributionLexicon:
     not_speakers: frozenset[str]
     cue_words: frozenset[str]  # first words of every cue: prepositions and reporting verbs
     name_words: frozenset[str]  # name parts spelled like a clitic + stop ("الله")
-    outlet_voice: PhraseSet[bool]    # the article's own voice ("يشار إلى أن") -> needs "أن" after it
+    # the article's own voice ("يشار إلى أن") -> when it counts: "always", "before_that" (right
+    # before "أن") or "opening_before_that" (also opening its sentence or a "و" clause)
+    outlet_voice: PhraseSet[str]
     that: frozenset[str]       # "أن" and its forms with a pronoun ("أنه", "بأنها")
     relative: frozenset[str]   # "ما", "كما", "حسبما" before a reporting verb
     object_suffixes: tuple[str, ...]  # "قاله", "أعلنته" after "ما"
@@ -552,8 +554,9 @@ def attribution() -> AttributionLexicon:
     verbs = frozenset(data.words("reporting_verbs"))
     prepositions = PhraseSet.build((w, True) for w in data.strings("prepositions"))
     voice = data.section("outlet_voice")
-    outlet_voice = PhraseSet.build([(w, False) for w in voice.strings("always")]
-                                   + [(w, True) for w in voice.strings("before_that")])
+    outlet_voice = PhraseSet.build([(w, when) for when in ("always", "before_that",
+                                                          "opening_before_that")
+                                    for w in voice.strings(when)])
     return AttributionLexicon(**_word_sets(
         data, AttributionLexicon,
         keys={"stops": "speaker_stops", "relative": "relative_openers",
