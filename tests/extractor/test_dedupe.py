@@ -242,3 +242,17 @@ def test_a_titles_victim_noun_of_one_is_the_bodys_death_of_one():
     claims = extract_claims("وقد أسفر الحادث عن مقتل شخص وإصابة 6 آخرين في الطريق السريع.",
                             title="انقلاب شاحنة يخلف قتيلا و6 جرحى")
     assert sorted((c.type, c.count.value) for c in claims) == [("injured", 6), ("killed", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite noun names back the one arrested before, by the same party
+    ("أعلنت الشرطة اعتقال رجل بعد أن صدمت سيارته حاجزا. وأكدت الشرطة أنها ألقت القبض على السائق.",
+     [("arrested", 1)]),
+    ("اختفاء الصحفي سامي الأحمد في المدينة. وأمر الوزير بفتح تحقيق في اختفاء الصحفي.",
+     [("missing", 1)]),
+    # another one ("الآخر"), or one of a group after "بينهم", is someone else
+    ("اعتقلت الشرطة رجلا في المدينة. واعتقلت الشرطة المشتبه الآخر في القرية.",
+     [("arrested", 1), ("arrested", 1)]),
+])
+def test_a_definite_noun_names_back_the_one_held_before(text, expected):
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == expected

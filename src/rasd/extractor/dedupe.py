@@ -207,7 +207,66 @@ def dedupe(claims: list[Claim], headings: list[Span],
     if text:
         keep = _without_one_named_twice(keep, in_title, text)
     keep.sort(key=lambda cl: cl.evidence.start)
-    return keep
+    return _without_one_named_back(keep, text)
+
+
+#: events of one person that an article tells again with a definite noun ("اعتقال رجل" ...
+#: "القبض على السائق"); a death is told again in other ways, and dies once
+HELD_ONES = frozenset({"arrested", "abducted", "missing", "released", "returned"})
+
+
+def _without_one_named_back(keep: list[Claim], text: str) -> list[Claim]:
+    """Claims (in text order) less a count of one of :data:`HELD_ONES` whose subject is a
+    definite noun naming back someone told of before ("القبض على السائق", "اختفاء الصحفي",
+    "اعتقال المشتبه به"), after a count of one of the same type by the same party, not in another
+    country's city: that person, not another ("الآخر", "ثالث" name another; "بينهم القيادي" is
+    one of a group, a part of its own)."""
+    out: list[Claim] = []
+    for cl in keep:
+        if _named_back_one(cl, text) and not _in_breakdown(cl, text) and any(
+                other.type == cl.type and _held_one(other) and _same_party(other, cl)
+                and not _elsewhere(cl, [_city_country(other)]) for other in out):
+            continue
+        out.append(cl)
+    return out
+
+
+BREAKDOWN_CHARS = 16  #: characters before a claim read for a breakdown word ("بينهم")
+
+
+def _in_breakdown(cl: Claim, text: str) -> bool:
+    """Whether a claim's evidence follows a breakdown word ("بينهم القيادي فلان")."""
+    before = normalize_string(text[max(0, cl.evidence.start - BREAKDOWN_CHARS):cl.evidence.start])
+    words = before.split()
+    return bool(words) and not persons().breakdown.keys.isdisjoint(stems(words[-1]))
+
+
+def _held_one(cl: Claim) -> bool:
+    """Whether a claim counts one person of :data:`HELD_ONES` and names a subject."""
+    return cl.type in HELD_ONES and cl.count.value == 1 and cl.count.qualifier is None \
+        and cl.subject is not None
+
+
+def _named_back_one(cl: Claim, text: str) -> bool:
+    """Whether a :func:`_held_one` claim's subject opens with a definite noun and its first
+    words name no other one ("المشتبه الآخر", "الثالث")."""
+    if not _held_one(cl) or cl.subject is None or cl.subject.span is None:
+        return False
+    words = normalize_string(cl.subject.text).split()
+    others = persons().one_other
+    return bool(words) and words[0].startswith("ال") \
+        and not any(others.intersection(stems(w)) for w in _name_words(text, cl) + words)
+
+
+def _same_party(a: Claim, b: Claim) -> bool:
+    """Whether two claims have one asserting party: both the article's voice, one source id,
+    or one source's words inside the other's."""
+    if a.source.kind == "outlet" or b.source.kind == "outlet":
+        return a.source.kind == b.source.kind
+    if a.source.id and a.source.id == b.source.id:
+        return True
+    ta, tb = canon(a.source.text or ""), canon(b.source.text or "")
+    return bool(ta and tb) and (ta in tb or tb in ta)
 
 
 NAME_WINDOW = 4  #: words from a one-person claim's subject on that may name the person
