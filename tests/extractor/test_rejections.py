@@ -262,6 +262,12 @@ def test_one_person_taken_ill_is_no_injury():
     # done: under an agreement, or people counted by a relative pronoun
     ("وأعلنت الحكومة الإفراج عن 200 سجين بموجب اتفاق مع المعارضة.", [("released", 200)]),
     ("وتم بموجبها الإفراج عن مئات الذين يعيشون في البلدتين.", [("released", "hundreds")]),
+    # an evacuation or return as a term of an agreement, or bargained for, is none either
+    ("ويتضمن الاتفاق المبدئي تأمين إجلاء ستة آلاف شخص على الأقل.", []),
+    ("وتسلم الفصائل أسلحتها الثقيلة مقابل إجلاء آلاف الرافضين للاتفاق إلى الشمال.", []),
+    ("ويشمل الاتفاق أيضا الإفراج عن 34 سجينا.", []),
+    # "في المقابل" before a departure is "on the other hand": it happened
+    ("وفي المقابل، غادر مئات السكان البلدتين.", [("displaced", "hundreds")]),
 ])
 def test_a_release_demanded_negotiated_or_bargained_for_is_none(text, expected):
     assert type_counts(text) == expected

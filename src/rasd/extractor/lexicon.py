@@ -356,6 +356,8 @@ class ContextLexicon:
     hypothetical: frozenset[str]
     unrealized: frozenset[str]
     releases_sought: frozenset[str]  # "مطالبتها بإطلاق سراح": no release
+    sought_types: frozenset[str]  # the events releases_sought words make none: releases, ...
+    not_sought: frozenset[str]  # "وفي المقابل": no "مقابل" of a bargain
     release_sought_window: int
     negation_in_names: frozenset[str]
     modal: frozenset[str]

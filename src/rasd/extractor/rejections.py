@@ -177,12 +177,14 @@ def _reports_no_event(k: Candidate) -> bool:
 
 
 def sought_release(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
-    """Whether release word ``t`` is only demanded, negotiated or bargained for ("مطالبتها
-    بإطلاق سراح 12", "تتفاوض لإطلاق سراح 25", "مقابل الإفراج عن"; ``context.yaml``
-    releases_sought within release_sought_window words before it)."""
+    """Whether release, evacuation or return word ``t`` (``context.yaml`` sought_types) is only
+    demanded, negotiated, bargained for or agreed as a term ("مطالبتها بإطلاق سراح 12", "تتفاوض
+    لإطلاق سراح 25", "مقابل الإفراج عن", "يتضمن الاتفاق تأمين إجلاء"; releases_sought within
+    release_sought_window words before it)."""
     ctx = context()
-    return trig.type == "released" and any(
+    return trig.type in ctx.sought_types and any(
         has_stem(tok, ctx.releases_sought)
+        and (trig.type == "released" or tok.text not in ctx.not_sought)
         for tok in toks[max(0, t.lo - ctx.release_sought_window):t.lo])
 
 
