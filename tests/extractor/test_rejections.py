@@ -275,3 +275,15 @@ def test_a_release_demanded_negotiated_or_bargained_for_is_none(text, expected):
 
 def test_hospitals_put_out_of_service_are_no_displaced():
     assert type_counts("وأدى القصف إلى خروج أربعة مشاف عن الخدمة.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتزعم مصادر أن الصحفي قتل على يد فرقة مكونة من 15 عميلا.", [("killed", 1)]),
+    ("وتعتقد مصادر أنه قتل على يد مجموعة من 15 عنصرا.", []),
+    # an event word, or a toll's "إلى", between the doers and the figure: people it befell
+    ("وقد قتل نحو 123 شخصا على أيدي القوات وجرح الآلاف منذ بدء الحملة.",
+     [("killed", 123), ("injured", "thousands")]),
+    ("ليرتفع عدد الذين قتلوا على أيدي المسلحين إلى 120 شخصا.", [("killed", 120)]),
+])
+def test_the_doers_group_after_by_the_hand_of_is_no_victim_count(text, expected):
+    assert type_counts(text) == expected

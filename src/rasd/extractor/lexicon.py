@@ -408,6 +408,8 @@ class ContextLexicon:
     consequences: frozenset[str]
     coordinating: frozenset[str]
     by_agent: frozenset[str]
+    by_agent_far: frozenset[str]
+    by_agent_reach: int
     charges: frozenset[str]
     accused: frozenset[str]
     conditions: PhraseSet[bool]  # "في حال": a condition after a pledge ("بإعادة ... في حال فوزها")
@@ -456,6 +458,7 @@ def context() -> ContextLexicon:
         purpose_types=frozenset(data.choices("purpose_types", EVENT_TYPES)),
         evacuee_reach=data.integer("evacuee_reach"),
         release_sought_window=data.integer("release_sought_window"),
+        by_agent_reach=data.integer("by_agent_reach"),
         refers_back_reach=data.integer("refers_back_reach"),
         lost_lives_reach=data.integer("lost_lives_reach"),
         conditions=PhraseSet.build((w, True) for w in data.strings("conditions")),

@@ -326,10 +326,18 @@ def _whole_of_a_part(k: Candidate) -> bool:
 
 
 def _by_the_doers(k: Candidate) -> bool:
-    """The figure follows "من قبل / على يد / بأيدي" ("تعرضها للاعتداء من قبل 10 فتيات"): it
-    counts who did it, not the people it befell."""
-    c = k.fig.c
-    return c.lo > 0 and has_stem(k.toks[c.lo - 1], context().by_agent)
+    """The figure follows "من قبل / على يد / بأيدي" ("تعرضها للاعتداء من قبل 10 فتيات"), or
+    "يد/أيدي" a few words before it with no clause break, event word or "إلى" of a toll between
+    ("قتل على يد مجموعة من 15 سعوديا"; not "على أيدي القوات وجرح الآلاف"): it counts who did
+    it, not the people it befell."""
+    c, ctx, toks = k.fig.c, context(), k.toks
+    if c.lo > 0 and has_stem(toks[c.lo - 1], ctx.by_agent):
+        return True
+    far = next((j for j in range(c.lo - 2, max(-1, c.lo - 1 - ctx.by_agent_reach), -1)
+                if has_stem(toks[j], ctx.by_agent_far)), None)
+    return far is not None and not far < k.t.lo < c.lo \
+        and CLAUSE_BREAK.search(k.norm, toks[far].end, toks[c.lo].start) is None \
+        and not any(has_stem(tok, ctx.toll_to) for tok in toks[far + 1:c.lo])
 
 
 def _answers_for_the_act(k: Candidate) -> bool:
