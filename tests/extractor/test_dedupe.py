@@ -256,3 +256,18 @@ def test_a_titles_victim_noun_of_one_is_the_bodys_death_of_one():
 ])
 def test_a_definite_noun_names_back_the_one_held_before(text, expected):
     assert [(c.type, c.count.value) for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "N آخرين" after N of its type in one sentence: others
+    ("مقتل نحو 10 متشددين السبت، بعد ثلاثة أيام على مقتل عشرة آخرين على الحدود.",
+     [("killed", 10), ("killed", 10)]),
+    # ... but a headline's figure and the body's "N آخرون" are one (others than the dead)
+    ("10 قتلى و20 جريحا في انفجار\nقتل 10 أشخاص وأصيب 20 آخرون بجروح في الانفجار.",
+     [("killed", 10), ("injured", 20)]),
+    # vague strikes on two provinces far apart are two; the same figure again is one
+    ("وشن الطيران عدة غارات على معسكر السواد جنوب صنعاء. كما شن عدة غارات على مواقع في محافظة مأرب.",
+     [("strikes", "several"), ("strikes", "several")]),
+])
+def test_equal_figures_of_others_or_of_far_provinces_are_two(text, expected):
+    assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected

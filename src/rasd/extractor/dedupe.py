@@ -179,7 +179,7 @@ def dedupe(claims: list[Claim], headings: list[Span],
                 if voice and not _elsewhere(cl, [c for c, _ in voice]) \
                         and not _other_region(cl, [keep[k] for _, k in voice]):
                     mine = [k for c, k in voice if c == country] or [voice[-1][1]]
-                    same = next((k for k in mine if not _listed_apart(keep[k], cl)), None)
+                    same = next((k for k in mine if not _listed_apart(keep[k], cl, text)), None)
                     if same is not None and not _other_day(keep[same], cl):
                         _hedge_kept(keep, same, cl)
                         continue
@@ -190,7 +190,7 @@ def dedupe(claims: list[Claim], headings: list[Span],
             mine = [k for s, k in seen if key in s or s in key]
             if not mine and cl.source.id:
                 mine = ids.get(cl.source.id, [])
-            same = next((k for k in mine if not _listed_apart(keep[k], cl)), None)
+            same = next((k for k in mine if not _listed_apart(keep[k], cl, text)), None)
             if same is not None and not _other_region(cl, [keep[same]]):
                 _hedge_kept(keep, same, cl)
                 continue
@@ -339,9 +339,11 @@ LIST_REACH = 90  #: characters between two figures of one list ("4 جنود و5 
 APART_KM = 40.0  #: towns at least this far apart, in two provinces, tell two events apart
 
 
-def _town(cl: Claim) -> tuple[str, float, float] | None:
-    """The province and coordinates of a claim placed in a town or an area, else None."""
-    loc = _below_country(cl)
+def _town(cl: Claim, provinces: bool = False) -> tuple[str, float, float] | None:
+    """The province and coordinates of a claim placed in a town or an area (or, with
+    ``provinces``, in a province too: a place with a first-level region, no whole country),
+    else None."""
+    loc = cl.location if provinces else _below_country(cl)
     if loc is None or not loc.admin1 or loc.lat is None or loc.lon is None:
         return None
     return loc.admin1, loc.lat, loc.lon
@@ -351,11 +353,12 @@ def _other_region(cl: Claim, kept: list[Claim]) -> bool:
     """Whether the article's own figure happened in a town of another province, far from every
     town its figures kept so far name: "عدة براميل" on Zabadani and "عدة ضربات" on Sarrin are two
     events (a town and its suburb or district are one: a repeat)."""
-    mine = _town(cl)
+    vague = cl.count.vague is not None  # "عدة غارات" on Marib and on Sanaa: a province tells
+    mine = _town(cl, vague)
     if mine is None:
         return False
     for k in kept:
-        other = _town(k)
+        other = _town(k, vague)
         if other is None or other[0] == mine[0] \
                 or distance_km(mine[1], mine[2], other[1], other[2]) < APART_KM:
             return False
@@ -369,18 +372,38 @@ SIDES = {"fighters": "fighters", "soldiers": "forces", "police": "forces",
          "migrants": "civilians"}
 
 
-def _listed_apart(kept: Claim, other: Claim) -> bool:
+def _listed_apart(kept: Claim, other: Claim, text: str = "") -> bool:
     """Whether two equal figures count two groups of people, not one told twice: people of two
     sides ("ثلاثة جنود هنود" and, in another village, "ثلاثة مسلحين"), or of different
     categories close together, as items of one list ("أربعة جنود ... وأربعة مدنيين"; a
     headline's "19 قتيلا" and the body's "قتل 19 شخصا" are one figure)."""
     a, b = kept.subject, other.subject
+    if _others_after(kept, other, text):
+        return True  # "مقتل نحو 10 متشددين، بعد ثلاثة أيام على مقتل عشرة آخرين": others
     known = [s.category for s in (a, b) if s is not None and s.category not in (None, "unknown")]
     if len(known) < 2 or known[0] == known[1]:
         return False
     sides = [SIDES.get(c) for c in known]
     return None not in sides and sides[0] != sides[1] \
         or abs(kept.evidence.start - other.evidence.start) <= LIST_REACH
+
+
+OTHERS_REACH = (10, 200)  #: characters between a figure and "N آخرين" of its type after it
+_SENTENCE_BREAK = re.compile(r"[.!?\u061f\n]")
+
+
+def _others_after(kept: Claim, other: Claim, text: str) -> bool:
+    """Whether ``other``'s subject opens with "آخرين/آخرون" and follows ``kept`` in its
+    sentence, :data:`OTHERS_REACH` characters on: others than the group just told ("مقتل نحو
+    10 متشددين، بعد ثلاثة أيام على مقتل عشرة آخرين"; not a headline's "20 جريحا" and the body's
+    "وأصيب 20 آخرون", others than the dead)."""
+    subject = other.subject
+    if subject is None or not text:
+        return False
+    words = normalize_string(subject.text).split()
+    gap = text[kept.evidence.end:other.evidence.start]
+    return bool(words) and not persons().others.isdisjoint(stems(words[0])) \
+        and OTHERS_REACH[0] <= len(gap) <= OTHERS_REACH[1] and not _SENTENCE_BREAK.search(gap)
 
 
 OTHER_DAY = 2  #: days between two stated days of equal figures that make them two events
