@@ -230,6 +230,7 @@ def test_syrian_village(gaz: Gazetteer) -> None:
     "يسعون دوما إلى التصعيد",
     "قدمت دعما ماليا ودعم مالي",
     "خرجت مظاهرات سلمية دعما للمسيرات السلمية",  # peaceful, not Salamiyah
+    "اجتاح الإعصار الجزيرة متسببا بسيول قوية",  # torrents, not Seoul
 ])
 def test_stopwords_and_weak_names_not_matched(gaz: Gazetteer, text: str) -> None:
     assert find(gaz, text) == []
@@ -240,9 +241,14 @@ def test_stopwords_and_weak_names_not_matched(gaz: Gazetteer, text: str) -> None
     ("قتلى في دوما", "Dūmā"),
     ("هجوم شمال مالي", "Mali"),
     ("اشتباكات في مدينة السلمية", "As Salamīyah"),
+    ("وصل الوفد إلى العاصمة سيول", "Seoul"),
 ])
 def test_weak_names_in_context(gaz: Gazetteer, text: str, name: str) -> None:
     assert one(gaz, text).name == name
+
+
+def test_birmingham_is_the_english_city(gaz: Gazetteer) -> None:
+    assert one(gaz, "يقيم في مدينة برمنغهام").country == "GB"
 
 
 def test_longest_match(gaz: Gazetteer) -> None:
