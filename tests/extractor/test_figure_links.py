@@ -352,3 +352,9 @@ def test_people_held_as_hostages_are_taken_not_arrested(text, expected):
 ])
 def test_drowned_people_and_a_figure_opening_its_own_clause(text, expected):
     assert type_counts(text) == expected
+
+
+def test_a_figure_in_a_clause_of_time_is_not_the_event_words_before_it():
+    # the people a van hit, not more dead; the time clause's own harm word would count them
+    assert type_counts("لقي 10 أشخاص على الأقل مصرعهم عندما صدمت شاحنة صغيرة عددا من المارة.") \
+        == [("killed", 10)]

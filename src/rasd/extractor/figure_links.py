@@ -131,6 +131,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             continue  # "وأصيب آخرون حين أطلقت الشرطة النار على مئات المتظاهرين": no count
         if trig.role == "verb" and t.lo >= c.hi and _part_taken(toks, t):
             continue  # "آلاف الفلسطينيين ... قتل منهم 54": the crowd the dead were of
+        if t.hi <= c.lo and any(has_stem(toks[k], context().when_clause) for k in range(t.hi, c.lo)):
+            continue  # "مصرعهم عندما صدمت شاحنة عددا من المارة": the time clause's own figure
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
         between = ix.counts_between(ci, lo, hi)
         cost = linking.link_cost(c, t, trig, breaks[ti], between)

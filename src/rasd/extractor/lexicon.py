@@ -372,6 +372,7 @@ class ContextLexicon:
     prior_state: frozenset[str]
     purpose_lam: frozenset[str]
     new_clause: frozenset[str]
+    when_clause: frozenset[str]  # "عندما": a figure after it is not an event word's before it
     anaphoric_tolls: frozenset[str]
     still: frozenset[str]
     undone: frozenset[str]
