@@ -287,3 +287,14 @@ def test_hospitals_put_out_of_service_are_no_displaced():
 ])
 def test_the_doers_group_after_by_the_hand_of_is_no_victim_count(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت إن زوجها كرر التهديد بقتلها وبقتل والدها.", []),          # threatened
+    ("وقال إن الفترة المقبلة ستشهد عودة مئات آلاف النازحين.", []),      # expected
+    # a threat named as a noun blocks nothing after it
+    ('وقال إن العمليات متواصلة "مادام هناك تهديد لتركيا"، مشيرا إلى اعتقال 590 شخصا.',
+     [("arrested", 590)]),
+])
+def test_a_threatened_or_expected_event_is_none(text, expected):
+    assert type_counts(text) == expected
