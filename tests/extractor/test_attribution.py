@@ -50,6 +50,19 @@ def test_believing_verbs(text, source):
     assert _source_of(text, 12) == source
 
 
+@pytest.mark.parametrize("text, value, source", [
+    # "نقل" after a noun or a preposition is the verbal noun "transfer", no relaying
+    ("وخيم التوتر على مراسم نقل السفارة، إذ نظم المحتجون مسيرات قتل خلالها 30 متظاهرا.", 30,
+     ("Test Outlet", "outlet")),
+    ("وتعثرت المفاوضات حول نقل مقاتلي التنظيم، فيما قتل 12 منهم في المعارك.", 12,
+     ("Test Outlet", "outlet")),
+    # opening a clause it relays
+    ("ونقل التلفزيون عن مصدر أمني أن 5 أشخاص قتلوا.", 5, ("مصدر أمني", "anonymous")),
+])
+def test_naql_relays_only_opening_a_clause(text, value, source):
+    assert _source_of(text, value) == source
+
+
 def test_yudhkar_with_a_subject_is_a_speaker():
     text = "وقال الجيش إن 5 جنود قتلوا. ويذكر مصدر طبي أن 20 شخصا قتلوا في الهجوم."
     assert _source_of(text, 20) == ("مصدر طبي", "anonymous")

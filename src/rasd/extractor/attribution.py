@@ -645,6 +645,8 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
         return _in_a_document(norm, toks, i, lex, figures)
     if has_stem(tok, lex.report_nouns):
         return _report_noun(norm, toks, i, lex, figures)
+    if tok.text in lex.clause_verbs and not _opens_clause(norm, toks, i, lex):
+        return None  # "مراسم نقل السفارة": a verbal noun, no relaying
     that_verb = has_stem(tok, lex.that_verbs) and _opens_clause(norm, toks, i, lex)
     if not (relative or that_verb or (has_stem(tok, lex.verbs) and not is_definite(tok))) or (
             i > 0 and (has_stem(toks[i - 1], context().negation)

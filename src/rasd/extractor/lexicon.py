@@ -515,6 +515,7 @@ class AttributionLexicon:
     name_openers: frozenset[str]  # "باسم" before a quoted name
     object_particles: frozenset[str]  # "به" in "ما أفادت به الوكالة"
     that_verbs: frozenset[str]  # "بين" (بيّن): a reporting verb only before "أن"
+    clause_verbs: frozenset[str]  # "نقل": a reporting verb only opening a clause
     accuse_verbs: frozenset[str]  # "اتهم X Y بـ": the accused Y is no part of the speaker
     speaker_openers: PhraseSet[bool]  # "كل من" before conjoined speakers
     time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
