@@ -271,3 +271,9 @@ def test_a_definite_noun_names_back_the_one_held_before(text, expected):
 ])
 def test_equal_figures_of_others_or_of_far_provinces_are_two(text, expected):
     assert [(c.type, c.count.value or c.count.vague) for c in extract_claims(text)] == expected
+
+
+def test_the_statement_named_back_is_its_owners():
+    text = ("وقالت الوزارة في بيان إن قوات الأمن داهمت وكرا في المحافظة. وأوضح البيان أن المداهمة "
+            "أسفرت عن مصرع خمسة عناصر. وأضافت الوزارة أن الاشتباك أسفر عن مصرع خمسة عناصر.")
+    assert [(c.type, c.count.value) for c in extract_claims(text)] == [("killed", 5)]

@@ -21,10 +21,11 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     "المصادر", "البيان") names back the nearest source phrase before it (``mentions``: original
     start and text of every source phrase of the document) with that head ("مصادر عسكرية
     وميدانية ... بحسب المصادر"): it takes that phrase's key; after a bare "مصدر", a key of
-    its own. So does a spokesman "of the" body ("ملك شاهر المتحدث باسم المنظمة" after "منظمة
-    أطباء بلا حدود", "الناطق باسم الوزارة نجيب دانيش" after "وزارة الداخلية الأفغانية"), and
-    a surname alone takes the key of the phrase before it that ends with it ("المالكي" after
-    "المتحدث باسم التحالف العقيد تركي المالكي": the coalition)."""
+    its own. A document with no phrase of its head before it is the nearest speaker's ("قالت
+    الوزارة في بيان ... وأضاف البيان"). So does a spokesman "of the" body ("ملك شاهر المتحدث
+    باسم المنظمة" after "منظمة أطباء بلا حدود", "الناطق باسم الوزارة نجيب دانيش" after
+    "وزارة الداخلية الأفغانية"), and a surname alone takes the key of the phrase before it that
+    ends with it ("المالكي" after "المتحدث باسم التحالف العقيد تركي المالكي": the coalition)."""
     keys = {id(cl): canon(cl.source.text) for cl in claims}
     # the phrases by the head of their first word and that word (indices into mentions, which
     # are in text order), built when first needed: the nearest one before a claim by bisect
@@ -34,6 +35,7 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     openers = attribution().name_openers
     surnames: dict[str, list[int]] | None = None  # last word of a phrase of several words
     kinds = attribution().kinds.keys  # speaker heads ("مصادر", "البيان"): no surnames
+    documents = attribution().documents  # "البيان" with no "بيان" before: the last speaker's
     for cl in claims:
         words = keys[id(cl)].split()
         if len(body := _spoken_for(words, openers)) == 1:  # "المتحدث باسم المنظمة": the body's
@@ -67,6 +69,8 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
         for first, indices in by_head.get(without_article(words[0]), {}).items():
             if first != words[0] and (k := bisect.bisect_left(indices, n)):  # not itself definite
                 nearest = max(nearest, indices[k - 1])
+        if nearest < 0 and n and without_article(words[0]) in documents:
+            nearest = n - 1  # "قالت الوزارة في بيان ... بحسب البيان": the statement's owner
         if nearest >= 0:
             # a bare "مصدر" is one anonymous source, not "مصدر محلي" (no containment)
             key = phrase_keys[nearest]
