@@ -2,6 +2,7 @@
 
 import pytest
 
+import rasd
 from rasd.extractor.places import find_places
 from rasd.model import Document
 from rasd.pipeline import prepare
@@ -111,3 +112,14 @@ def test_a_part_of_a_continent_is_no_country():
     """"أمريكا اللاتينية" is Latin America, not "أمريكا" (the United States)."""
     doc = find_places(prepare(Document(id="t", text="قتل 5 أشخاص في أمريكا الوسطى.")))
     assert [(p.text, p.country) for p in doc.places] == [("امريكا الوسطي", None)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل 5 أشخاص في منطقة برزة.", "منطقة برزة"),       # a name beginning like "ب"
+    ("قتل 5 أشخاص في قرية كبيسة.", "قرية كبيسة"),
+    ("وقتل 5 أشخاص إثر استهداف مدينة بغاز الكلور.", None),  # "with gas": no place noun before it
+    ("وقتل 5 أشخاص في قرية بمحافظة إدلب.", "محافظة إدلب"),
+])
+def test_an_unknown_name_after_a_located_place_noun(text, place):
+    claims = rasd.extract(text, published="2018-05-01", outlet="Test")
+    assert [c.location.text if c.location else None for c in claims] == [place]

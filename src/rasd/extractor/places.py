@@ -48,6 +48,7 @@ class _UnknownNames:
     resumptive: frozenset[str]
     directions: frozenset[str]
     clause_verbs: frozenset[str]
+    locatives: frozenset[str]  # "في", "قرب": a place noun after one is where
 
 
 @lru_cache(maxsize=1)
@@ -67,21 +68,25 @@ def _unknown_names() -> _UnknownNames:
                                                     reverse=True))),
                          frozenset(data.words("resumptive")),
                          frozenset(data.words("directions")),
-                         frozenset(data.words("clause_verbs")))
+                         frozenset(data.words("clause_verbs")),
+                         frozenset(data.words("prepositions")))
 
 
-def _nameable(tok: Token, names: _UnknownNames, first: bool = False) -> bool:
+def _nameable(tok: Token, names: _UnknownNames, first: bool = False,
+              located: bool = False) -> bool:
     """Whether a word can be (part of) an unknown place name; the ``first`` word, definite
     after the bare descriptor, may end like an adjective ("حي الأشرفية": the construct names
-    it; "حي سكنية" would be indefinite)."""
+    it; "حي سكنية" would be indefinite); after a place noun that is ``located`` ("في منطقة",
+    "بمنطقة") it may begin like a preposition ("في منطقة برزة", "قرية كبيسة"; not "استهداف
+    مدينة بغاز")."""
     if len(tok.text) < MIN_NAME_LETTERS or not tok.text.isalpha():
         return False
     if any(s in names.descriptors or s in names.stopwords for s in tok.stems):
         return False
     if tok.text.endswith(names.bad_endings) and not (first and has_article(tok)):
         return False
-    if has_preposition(tok) and not has_stem(tok, names.compound_heads):  # "مدينة بغاز"
-        return False
+    if has_preposition(tok) and not has_stem(tok, names.compound_heads) and not located:
+        return False  # "مدينة بغاز"
     if _preposition_before_article(tok):  # "مخيم للطوارئ": a camp for emergencies
         return False
     if starts_with_conjunction(tok):  # "مدينة ... والأعمال": a new conjunct, not a name
@@ -135,7 +140,9 @@ def _unknown_places(doc: Document, known: list[PlaceMention]) -> list[PlaceMenti
         if precision is None or covered(tok.start) or is_definite(tok):
             continue  # "المنطقة المتعددة", "المدينة زيادة": a definite noun names no place after it
         nxt = toks[i + 1]
-        if _GAP.search(doc.norm, tok.end, nxt.start) or not _nameable(nxt, names, first=True) \
+        located = has_preposition(tok) or i > 0 and has_stem(toks[i - 1], names.locatives)
+        if _GAP.search(doc.norm, tok.end, nxt.start) \
+                or not _nameable(nxt, names, first=True, located=located) \
                 or _opens_relative_clause(toks, i + 1, names):
             continue
         if covered(nxt.start):
