@@ -241,3 +241,9 @@ def test_one_of_them_after_a_figure_takes_the_verb_after_it():
 
 def test_a_participle_of_the_killed_counts_them():
     assert type_counts("وأفادت تقارير بالعثور على جثتي جنديين مقتولين.") == [("killed", 2)]
+
+
+def test_a_place_the_gazetteer_lacks_takes_the_country_of_its_context():
+    claims = rasd.extract("إندونيسيا: ارتفاع الحصيلة\nوقال مسؤولون إن 50 شخصا قتلوا في مدينة بالو.",
+                          published="2018-10-01", outlet="Test")
+    assert [(c.location.text, c.location.country) for c in claims] == [("مدينة بالو", "ID")]

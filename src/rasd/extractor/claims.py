@@ -80,8 +80,9 @@ def _locate(a: _Assembly) -> None:
                                 whole_war(p.time, published) or national)
         if place is not None:
             where = a.places.locator_of(place) or place  # "منطقة السودانية شمال غرب مدينة غزة"
+            country = where.country or a.places.country_of_unknown(d.sentence, place)
             p.location = Location(doc.original(place.start, place.end),
-                                  doc.span(place.start, place.end), place.name, where.country,
+                                  doc.span(place.start, place.end), place.name, country,
                                   where.lat, where.lon, place.precision, where.admin1)
 
 

@@ -369,6 +369,15 @@ class PlaceChooser:
         nxt = self.doc.places[i]
         return nxt if nxt.start in self.located and nxt.country is not None else None
 
+    def country_of_unknown(self, sentence: int, place: PlaceMention) -> str | None:
+        """The country a place the gazetteer lacks lies in, when nothing locates it ("مدينة
+        بالو" in an article on Indonesia): the country of the place the sentence would
+        otherwise fall back to (:meth:`_fallback`), else None."""
+        if place.country is not None:
+            return None
+        fallback = self._fallback(sentence)
+        return fallback.country if fallback is not None else None
+
     def _river_bank(self, place: PlaceMention) -> bool:
         """Whether a place is a river's bank read as a place name ("الضفة الغربية لنهر الفرات",
         "الضفة اليسرى لنهر الفرات": ``locatives.yaml`` river_banks within two words after)."""
