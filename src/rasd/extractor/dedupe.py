@@ -258,7 +258,7 @@ def _named_back_one(cl: Claim, text: str) -> bool:
         return False
     words = normalize_string(cl.subject.text).split()
     others = persons().one_other
-    return bool(words) and words[0].startswith("ال") \
+    return bool(words) and without_article(words[0]) != words[0] \
         and not any(others.intersection(stems(w)) for w in _name_words(text, cl) + words)
 
 
