@@ -656,3 +656,13 @@ def test_an_ordinal_after_an_event_word_is_one_more_person(text, expected):
 ])
 def test_a_wounded_person_who_died_after_is_killed(text, expected):
     assert sorted(type_counts(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("كما قتلت في 25 من الشهر الجاري، الناشطة سعاد العلي.", [("killed", 1)]),
+    ("واعتقل في المدينة، الناشط سامي الأحمد.", [("arrested", 1)]),
+    # a new clause after the comma, or a person inside the adjunct: no one person of the verb
+    ("وقتل في الغارة، ووصل الوفد إلى المدينة.", []),
+])
+def test_one_person_after_a_prepositional_adjunct_and_a_comma(text, expected):
+    assert type_counts(text) == expected

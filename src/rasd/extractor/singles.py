@@ -365,6 +365,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if trig.role == "verb":
             k = _after_adjunct(norm, toks, _after_instrument(
                 norm, toks, _after_agent(norm, toks, k, gap_words), counted_all), counted_all)
+            if k == t.hi:  # "كما قتلت في 25 من الشهر الجاري، الناشطة سعاد العلي"
+                k = _after_comma_adjunct(norm, toks, k, trigs, t_loc)
         if _lost_a_possession(toks, k, trig):
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if rescue_of_no_captives(toks, t.lo, trig, toks[k:k + 1]):
@@ -632,6 +634,26 @@ def _after_adjunct(norm: str, toks: Sequence[Token], k: int, counted: Set[int]) 
             and not has_article(toks[j]) \
             and not CLAUSE_BREAK.search(norm, toks[k].start, toks[j].start):
         return j  # (a definite word there is an adjective: "جراء العمل الإرهابي")
+    return k
+
+
+COMMA_ADJUNCT_WORDS = 8  # "قتلت [في 25 من الشهر الجاري]، الناشطة": words of the adjunct
+
+
+def _after_comma_adjunct(norm: str, toks: Sequence[Token], k: int, trigs: list[Trigger],
+                         t_loc: list[Located]) -> int:
+    """Index of the word after an adjunct that opens with a preposition right after the verb
+    and ends with a comma ("قتلت في 25 من الشهر الجاري، الناشطة سعاد العلي"), or ``k``: no event
+    word, person or clause opened by "و" inside it."""
+    if k >= len(toks) or not (has_preposition(toks[k])
+                              or has_stem(toks[k], persons().single_gap_prepositions)):
+        return k
+    for j in range(k + 1, min(len(toks), k + COMMA_ADJUNCT_WORDS + 1)):
+        if linking.is_person(toks[j - 1]) or any(t.lo == j - 1 for t in t_loc):
+            return k
+        gap = norm[toks[j - 1].end:toks[j].start]
+        if CLAUSE_BREAK.search(gap):
+            return j if gap.strip() in COMMAS and not starts_with_conjunction(toks[j]) else k
     return k
 
 
