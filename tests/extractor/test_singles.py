@@ -666,3 +666,8 @@ def test_a_wounded_person_who_died_after_is_killed(text, expected):
 ])
 def test_one_person_after_a_prepositional_adjunct_and_a_comma(text, expected):
     assert type_counts(text) == expected
+
+
+def test_a_model_named_in_apposition_is_one_person():
+    claim = one_claim("وقالت الشرطة إن عارضة الأزياء، تارة فارس، قتلت بعد أن أطلق مسلحون النار عليها.")
+    assert (claim.type, claim.count) == ("killed", Count(value=1))
