@@ -150,3 +150,12 @@ def test_a_death_sentence_passed_on_one_person_is_no_death(text):
 ])
 def test_mourners_and_crowds_are_no_victims(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ونفذت السلطات حكم الإعدام بحق 12 شخصا.", [("killed", Count(value=12))]),  # carried out
+    ("وتم تنفيذ حكم الإعدام في 7 مدانين.", [("killed", Count(value=7))]),
+    ("وأصدرت المحكمة حكما بالإعدام على 7 مدانين.", []),                           # only passed
+])
+def test_a_death_sentence_carried_out_is_a_death(text, expected):
+    assert _claims(text) == expected

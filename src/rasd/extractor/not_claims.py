@@ -18,6 +18,10 @@ from rasd.model import EVENT_TYPES, Token, Trigger
 class NotClaimLexicon:
     verdict_types: frozenset[str]
     verdicts: frozenset[str]
+    carried_out: frozenset[str]  # "نفذت حكم الإعدام": an execution, no mere sentence
+    carried_out_nouns: frozenset[str]  # "تم تنفيذ": ... after "تم" (``done``)
+    done: frozenset[str]
+    carried_out_window: int
     verdict_window: int
     death_sentences: frozenset[str]
     standing: frozenset[str]
@@ -61,7 +65,9 @@ def lexicon() -> NotClaimLexicon:
 
     return NotClaimLexicon(
         verdict_types=frozenset(data.choices("verdict_types", EVENT_TYPES)),
-        verdicts=words("verdicts"),
+        verdicts=words("verdicts"), carried_out=words("carried_out"),
+        carried_out_nouns=words("carried_out_nouns"), done=words("done"),
+        carried_out_window=data.integer("carried_out_window"),
         verdict_window=data.integer("verdict_window"), death_sentences=words("death_sentences"),
         standing=words("standing"), hosting=words("hosting"), held_there=words("held_there"),
         standing_window=data.integer("standing_window"), inhabitants=words("inhabitants"),
@@ -94,7 +100,18 @@ def death_sentence(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
     ``verdict_window`` words before it; no death."""
     lex = lexicon()
     return trig.type == "killed" and has_stem(toks[t.lo], lex.death_sentences) \
-        and _near(toks, t.lo - lex.verdict_window, t.lo, lex.verdicts)
+        and _near(toks, t.lo - lex.verdict_window, t.lo, lex.verdicts) \
+        and not _carried_out(toks, t.lo)
+
+
+def _carried_out(toks: Sequence[Token], lo: int) -> bool:
+    """Whether a death sentence at token ``lo`` is carried out ("نفذت السلطات حكم الإعدام في
+    زعيم الجماعة", "تنفيذ حكم الإعدام بحق 12"): an execution."""
+    lex = lexicon()
+    first = max(0, lo - lex.carried_out_window)
+    return _near(toks, first, lo, lex.carried_out) or any(
+        has_stem(toks[k], lex.carried_out_nouns) and k > 0 and has_stem(toks[k - 1], lex.done)
+        for k in range(first, lo))
 
 
 def infection(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
@@ -151,7 +168,8 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
     first, last = min(c.lo, t.lo), max(c.hi, t.hi)
     if trig.type in lex.verdict_types and _near(toks, first - lex.verdict_window,
                                                  last + 1, lex.verdicts) and (
-            trig.type != "killed" or has_stem(toks[t.lo], lex.death_sentences)):
+            trig.type != "killed" or has_stem(toks[t.lo], lex.death_sentences)
+            and not _carried_out(toks, t.lo)):
         return True  # "حكم بسجن 10 متهمين", "السجن المؤبد لستة صحفيين", "حكم بالإعدام على 5"
     if trig.type == "killed" and has_stem(toks[t.lo], lex.death_sentences) and c.hi < len(toks) \
             and has_stem(toks[c.hi], context().accused):
