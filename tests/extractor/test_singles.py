@@ -671,3 +671,7 @@ def test_one_person_after_a_prepositional_adjunct_and_a_comma(text, expected):
 def test_a_model_named_in_apposition_is_one_person():
     claim = one_claim("وقالت الشرطة إن عارضة الأزياء، تارة فارس، قتلت بعد أن أطلق مسلحون النار عليها.")
     assert (claim.type, claim.count) == ("killed", Count(value=1))
+
+
+def test_the_circumstances_of_a_disappearance_are_an_affair_named():
+    assert type_counts("وطالبت بتشكيل فريق عمل مشترك للكشف عن ملابسات اختفاء الكاتب سامي الأحمد.") == []
