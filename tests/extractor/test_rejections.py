@@ -298,3 +298,12 @@ def test_the_doers_group_after_by_the_hand_of_is_no_victim_count(text, expected)
 ])
 def test_a_threatened_or_expected_event_is_none(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسط مخاوف بأن يتسبب هجوم حكومي في نزوح مئات الآلاف.", []),
+    ("ويخشى أن يؤدي الهجوم إلى نزوح مئات الآلاف.", []),
+    ("وقال إن تسعة أشخاص قتلوا.", [("killed", 9)]),   # "إن" before a figure: nothing hypothetical
+])
+def test_a_causative_after_an_is_hypothetical(text, expected):
+    assert type_counts(text) == expected

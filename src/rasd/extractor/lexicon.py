@@ -361,6 +361,7 @@ class ContextLexicon:
     release_sought_window: int
     negation_in_names: frozenset[str]
     modal: frozenset[str]
+    subjunctive: frozenset[str]  # "بأن يتسبب": a causative after it is hypothetical
     present_prefixes: tuple[str, ...]
     verbal_noun_pattern: re.Pattern[str]
     modal_exceptions: frozenset[str]
@@ -433,7 +434,7 @@ class ContextLexicon:
     def blocking(self) -> frozenset[str]:
         """The words of negation, hypothesis and modality: one set that passes most words by
         (:func:`rasd.extractor.rejections.blocked`)."""
-        return self.negation | self.hypothetical | self.modal | self.unrealized
+        return self.negation | self.hypothetical | self.modal | self.unrealized | self.subjunctive
 
     def purposive(self, tok: Token, etype: str) -> bool:
         """Whether an event word of type ``etype`` carries the lam of purpose ("لإجلاء")."""

@@ -73,6 +73,9 @@ def blocked(toks: Sequence[Token], lo: int) -> bool:
         if _modal_present(toks, k) and _in_modal_scope(toks, k + 2, lo) and (
                 k >= lo - HYPOTHETICAL_WINDOW or has_stem(toks[k + 1], ctx.modal_causatives)):
             return True  # (not "قد نزح": has fled; not "قد يرتفع نظرا لإصابة": a cause)
+        if tok.text in ctx.subjunctive and k + 1 < lo and has_stem(toks[k + 1], ctx.modal_causatives) \
+                and _in_modal_scope(toks, k + 2, lo):
+            return True  # "مخاوف بأن يتسبب هجوم في نزوح مئات الآلاف"
     return False
 
 
