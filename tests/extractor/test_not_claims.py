@@ -159,3 +159,12 @@ def test_mourners_and_crowds_are_no_victims(text, expected):
 ])
 def test_a_death_sentence_carried_out_is_a_death(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هناك أكثر من ألف شخص بحاجة إلى إجلاء طبي.", []),
+    # in need of care for the wounds they suffered: wounded
+    ("وقال إن مئات الأشخاص في حاجة إلى علاج جروح أصيبوا بها.", [("injured", Count(vague="hundreds"))]),
+])
+def test_people_in_need_of_the_event_after_the_figure(text, expected):
+    assert _claims(text) == expected

@@ -91,6 +91,7 @@ def _near(toks: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> boo
     return any(has_stem(toks[k], words) for k in range(max(0, lo), min(hi, len(toks))))
 
 
+NEED_OF_REACH = 2  # "بحاجة [إلى] إجلاء": words from a need word to the event word it needs
 LOSS_REACH = 8  # words from a figure of the missing to what they lost ("أعمالهم", "منازلهم")
 
 
@@ -176,6 +177,9 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "قضت المحكمة ... بإعدام 17 متهما": the accused sentenced, not executed
     if term_or_suspension(toks, t, trig):
         return True  # "سجن 3 ناشطين ست سنوات", "إيقاف 12 موظفا عن العمل"
+    if c.hi <= t.lo and _near(toks, max(c.hi, t.lo - NEED_OF_REACH), t.lo, lex.in_need):
+        return True  # "أكثر من ألف شخص بحاجة إلى إجلاء طبي": people in need of the event (not
+        # "مئات الأشخاص في حاجة إلى علاج جروح أصيبوا بها": in need of care, wounded)
     if _near(toks, c.lo - lex.standing_window, c.lo, lex.standing) or trig.type != "killed" \
             and c.hi < len(toks) and has_stem(toks[c.hi], lex.inhabitants):
         return True  # "يعيش فيها نحو 200 ألف مدني"; "نحو 400 ألف نسمة" who would flee, or
