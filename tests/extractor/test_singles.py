@@ -675,3 +675,12 @@ def test_a_model_named_in_apposition_is_one_person():
 
 def test_the_circumstances_of_a_disappearance_are_an_affair_named():
     assert type_counts("وطالبت بتشكيل فريق عمل مشترك للكشف عن ملابسات اختفاء الكاتب سامي الأحمد.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلنت الشرطة عن مقتل أنيس العامري في ميلانو.", [("killed", 1)]),
+    ("وأعلنت عن اعتقال محمد القحطاني في الرياض.", [("arrested", 1)]),
+    ("وأسفرت الغارة عن مقتل موالين للنظام.", []),          # a plural, no given name
+])
+def test_a_bare_name_after_a_verbal_noun_opens_with_a_given_name(text, expected):
+    assert type_counts(text) == expected

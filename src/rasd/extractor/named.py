@@ -20,13 +20,15 @@ from rasd.lang.ar import load_data
 from rasd.model import Claim, Document, NormOffset, OrigOffset, Token
 from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
-__all__ = ["aged_name", "bare_name", "bare_name_verb", "claim_names", "lone_name", "not_before_names",
+__all__ = ["aged_name", "bare_name", "bare_name_masdar", "bare_name_verb", "claim_names", "lone_name",
+           "not_before_names",
            "opens_name", "person_name", "shared_names"]
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     bare_name_verbs: frozenset[str]
+    bare_name_masdars: frozenset[str]
     not_bare_names: frozenset[str]
     not_names: frozenset[str]
     max_adjectives: int
@@ -41,7 +43,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_data("names.yaml")
-    return _Lexicon(frozenset(data.words("bare_name_verbs")),
+    return _Lexicon(frozenset(data.words("bare_name_verbs")), frozenset(data.words("bare_name_masdars")),
                     frozenset(data.words("not_bare_names")), frozenset(data.words("not_names")),
                     data.integer("max_adjectives"),
                     data.integer("min_words"), data.integer("max_words"),
@@ -107,6 +109,12 @@ def lone_name(norm: str, toks: Sequence[Token], k: int, verb: int) -> bool:
         return True
     after = toks[verb + 1]
     return has_preposition(after) or not lex.not_names.isdisjoint(after.stems)
+
+
+def bare_name_masdar(tok: Token) -> bool:
+    """Whether a bare name may follow this verbal noun as its one person (``names.yaml``
+    bare_name_masdars: "مقتل", "اعتقال")."""
+    return not _lexicon().bare_name_masdars.isdisjoint(tok.stems)
 
 
 def bare_name(norm: str, toks: Sequence[Token], k: int) -> bool:

@@ -15,6 +15,7 @@ from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import (
     aged_name,
     bare_name,
+    bare_name_masdar,
     bare_name_verb,
     is_name_word,
     lone_name,
@@ -571,8 +572,11 @@ def _bare_name_after(norm: str, toks: Sequence[Token], trig: Trigger, t: Located
     person ("فيما قتل شريف الرجب في 26 يونيو", "وقتل منور المطيري."; :func:`named.bare_name`),
     after a past verb of :func:`named.bare_name_verb`; no person, thing, event, day or
     institution word."""
-    if trig.role != "verb" or k != t.hi or k + 1 >= len(toks) or not bare_name_verb(toks[t.lo]) \
-            or not (_opens_clause(norm, toks, t.lo) or starts_with_conjunction(toks[t.lo])):
+    # "مقتل أنيس العامري": after a verbal noun, only a name opening with a given name
+    masdar = trig.role == "masdar" and bare_name_masdar(toks[t.lo]) and opens_name(toks, k)
+    if not masdar and (trig.role != "verb" or not bare_name_verb(toks[t.lo]) or not (
+            _opens_clause(norm, toks, t.lo) or starts_with_conjunction(toks[t.lo]))) \
+            or k != t.hi or k + 1 >= len(toks):
         return False
     lex = persons()
     return not any(linking.is_person(tok) or has_stem(tok, lex.objects)
