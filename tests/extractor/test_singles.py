@@ -684,3 +684,11 @@ def test_the_circumstances_of_a_disappearance_are_an_affair_named():
 ])
 def test_a_bare_name_after_a_verbal_noun_opens_with_a_given_name(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وكان بيلاوسكي قد اعتقل في براغ الشهر الماضي.", [("arrested", 1)]),
+    ("وكانت الشرطة اعتقلت في المدينة.", []),     # the agent, no one person
+])
+def test_a_lone_name_after_kana_before_a_passive_verb(text, expected):
+    assert type_counts(text) == expected

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rasd.extractor import linking
 from rasd.extractor.drafts import Cover, Draft, new_draft
-from rasd.extractor.lexicon import actor_heads, context, has_stem, persons, triggers
+from rasd.extractor.lexicon import actor_heads, attribution, context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import (
     aged_name,
@@ -524,6 +524,7 @@ def _subject_after_complementizer(norm: str, toks: Sequence[Token], t: Located,
     if _object_follows(toks, t.hi, counted):
         return None
     starts: list[int] = []  # the first token of each part, the last part first
+    auxiliary = False  # "وكان وارمبير اعتقل": after "كان" only a lone name is taken
     for k in range(t.lo - 1, max(-1, t.lo - 1 - 2 * APPOSITION_WORDS), -1):
         gap = norm[toks[k].end:toks[k + 1].start].strip(QUOTES)
         if gap in COMMAS:
@@ -533,8 +534,15 @@ def _subject_after_complementizer(norm: str, toks: Sequence[Token], t: Located,
         if toks[k].text in context().complementizers:  # (not "كان", whose stem is "ان")
             starts.append(k + 1)
             break
+        if has_stem(toks[k], attribution().auxiliaries) and not starts:
+            auxiliary = True
+            starts.append(k + 1)
+            break
     else:
         return None
+    if auxiliary:
+        parts = [(starts[0], t.lo)]
+        return starts[0] if _lone_name_subject(norm, toks, parts, t) else None
     if len(starts) == 3 and starts[0] == t.lo:  # a head and its apposition, a comma each
         parts = list(zip(starts[1:], starts[:2]))
     elif len(starts) == 1 and t.lo - starts[0] <= SUBJECT_BEFORE_MAX_GAP:
