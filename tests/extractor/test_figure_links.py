@@ -358,3 +358,13 @@ def test_a_figure_in_a_clause_of_time_is_not_the_event_words_before_it():
     # the people a van hit, not more dead; the time clause's own harm word would count them
     assert type_counts("لقي 10 أشخاص على الأقل مصرعهم عندما صدمت شاحنة صغيرة عددا من المارة.") \
         == [("killed", 10)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال إن الضربات أصابت 18 هدفا في سوريا.", [("strikes", 18)]),
+    ("وأطلقت السفن صواريخ أصابت ودمرت ثلاثة أهداف.", [("strikes", 3)]),
+    ("وأعلن الجيش مقتل 30 مسلحا وتدمير مئات الأوكار.", [("killed", 30)]),  # dens, never people
+    ("وأسفرت الغارات عن مقتل 8 بموقع في المدينة.", [("killed", 8)]),        # "at a site"
+])
+def test_a_figure_of_targets_links_to_strikes_only(text, expected):
+    assert type_counts(text) == expected

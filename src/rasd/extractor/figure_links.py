@@ -107,8 +107,12 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
     # a figure right after "أن" opens a clause: an event word before it belongs to the clause
     # before ("إن 19 شخصا غرقوا كما أن ما بين 25 و30 لا يزالون مفقودين")
     opens_clause = c.lo > 0 and toks[c.lo - 1].text in context().complementizers  # (not "الآن")
+    targets = c.hi < len(toks) and has_stem(toks[c.hi], triggers().strike_targets) \
+        and not has_preposition(toks[c.hi])  # (not "مقتل 8 بموقع": at a site)
     for ti in breaks:
         trig, t = trigs[ti], t_loc[ti]
+        if targets and trig.type != "strikes":
+            continue  # "الضربات أصابت 18 هدفا": targets hit count strikes, never people
         if not linking.is_strike_link(toks, c, t, trig):
             continue
         if not linking.is_loss_link(toks, c, t, trig):
