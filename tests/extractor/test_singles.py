@@ -692,3 +692,15 @@ def test_a_bare_name_after_a_verbal_noun_opens_with_a_given_name(text, expected)
 ])
 def test_a_lone_name_after_kana_before_a_passive_verb(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقررت النيابة احتجاز والديه على ذمة التحقيق.", [("arrested", 2)]),   # his parents
+    ("وقتل شقيقيه في الغارة.", [("killed", 2)]),
+])
+def test_an_oblique_dual_of_kin_with_a_possessive_is_two(text, expected):
+    assert type_counts(text) == expected
+
+
+def test_akhihi_is_one_brother_not_two():
+    assert ("killed", 2) not in type_counts("وأدانت العائلة اغتيال أخيه في المدينة.")

@@ -281,6 +281,7 @@ class PersonLexicon:
     kin: frozenset[str]  # "نجل", "ابن": a one-person subject's name window ends after one
     one_possessed: frozenset[str]  # singular person nouns with a possessive ("زميلتها", "مرافقه")
     two_possessed: frozenset[str]  # dual person nouns with a possessive ("طفلاها": her two children)
+    two_kin_possessed: frozenset[str]  # the oblique dual of kin with a possessive ("والديه": his parents)
     after_breakdown_persons: frozenset[str]  # "بينهم أم": a person only after a breakdown word
     running_ordinals: dict[str, int]
     dual_referents: frozenset[str]
@@ -342,6 +343,11 @@ def persons() -> PersonLexicon:
                                   if " " not in w and w not in data.words("not_possessed")),
                                  [s for s in data.words("possessive_suffixes") if len(s) > 1],
                                  ending_forms),
+        # the oblique dual of a kin noun ("والديه", "شقيقيه", "ابنيها"): kin have other plurals
+        two_kin_possessed=_possessed((w + data.word("oblique_dual_ending") for w in
+                                      normalized_words(data.words("kin"))
+                                      if w not in normalized_words(data.words("five_nouns"))),
+                                     data.words("possessive_suffixes"), ending_forms),
         # (of the -ان duals only: "مقاتليها" is its fighters, "طفلاها" her two children)
         two_possessed=_possessed((w for w in set(data.words("dual")) | set(person_duals())
                                   if " " not in w and w.endswith(data.word("dual_ending"))),

@@ -106,7 +106,8 @@ def _one_person(tok: Token) -> bool:
     return (has_stem(tok, lex.singular)
             and not (has_stem(tok, lex.plural) and tok.text.endswith(accusative_suffix()))) \
         or has_stem(tok, lex.kin_possessed) or has_stem(tok, lex.one_possessed) \
-        or has_stem(tok, lex.two_possessed)  # "ابنها", "نجله", "وطفلتها", "وطفلاها" (two)
+        or has_stem(tok, lex.two_possessed) or has_stem(tok, lex.two_kin_possessed)
+    # ("ابنها", "نجله", "وطفلتها"; two: "وطفلاها", "والديه")
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +116,7 @@ def _one_person_words() -> frozenset[str]:
     over without the call."""
     lex = persons()
     return lex.singular | lex.kin_possessed | lex.one_possessed | lex.two_possessed \
-        | lex.after_breakdown_persons
+        | lex.two_kin_possessed | lex.after_breakdown_persons
 
 
 def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
@@ -197,6 +198,8 @@ def _referents(toks: Sequence[Token], k: int, one_of: Set[int]) -> Count:
     2; "المشتبه بهم": no count (value 0); else 1."""
     nxt = toks[k + 1] if k + 1 < len(toks) and k not in one_of else None
     lex = persons()
+    if k not in one_of and has_stem(toks[k], lex.two_kin_possessed):
+        return Count(value=2)  # "احتجاز والديه": his parents
     return Count(value=0 if nxt is not None and has_stem(nxt, lex.plural_referents) else
                  2 if nxt is not None and has_stem(nxt, lex.dual_referents) else 1)
 
