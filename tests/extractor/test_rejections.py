@@ -292,6 +292,7 @@ def test_the_doers_group_after_by_the_hand_of_is_no_victim_count(text, expected)
 @pytest.mark.parametrize("text, expected", [
     ("وقالت إن زوجها كرر التهديد بقتلها وبقتل والدها.", []),          # threatened
     ("وقال إن الفترة المقبلة ستشهد عودة مئات آلاف النازحين.", []),      # expected
+    ("وقال إن المنطقة الآمنة ستساعد نحو 1,7 مليون لاجئ على العودة.", []),
     # a threat named as a noun blocks nothing after it
     ('وقال إن العمليات متواصلة "مادام هناك تهديد لتركيا"، مشيرا إلى اعتقال 590 شخصا.',
      [("arrested", 590)]),
