@@ -695,6 +695,14 @@ def test_a_lone_name_after_kana_before_a_passive_verb(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("وكان وارمبير اعتقل في كوريا الشمالية.", [("arrested", 1)]),  # "و" of the name itself
+    ("وتابع المصدر أن فلاح قتل جراء إصابته برصاصة.", [("killed", 1)]),
+])
+def test_a_lone_name_beginning_like_a_conjunction_right_after_an_or_kana(text, expected):
+    assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("وقررت النيابة احتجاز والديه على ذمة التحقيق.", [("arrested", 2)]),   # his parents
     ("وقتل شقيقيه في الغارة.", [("killed", 2)]),
 ])

@@ -98,10 +98,13 @@ def lone_name(norm: str, toks: Sequence[Token], k: int, verb: int) -> bool:
     verb at ``verb`` ("أن خاشقجي قتل في القنصلية", "إن لحود قتل بعدة طلقات", maybe with "قد"
     between): a plain word with no article, no nationality or country, no function, group or
     event word; the verb a past one of ``bare_name_verbs`` that takes no object: the sentence or
-    clause ends after it, or a function word or a word with a joined preposition follows."""
+    clause ends after it, or a function word or a word with a joined preposition follows. Right
+    after "أن" or "كان" a first "و" is the name's own ("وكان وارمبير اعتقل"): no conjunction
+    stands there."""
     lex = _lexicon()
     tok = toks[k]
-    if has_article(tok) or not is_name_word(tok) or len(tok.text) < 3 \
+    name_word = is_name_word(tok) or _adjective(tok, lex) and country_of(tok.text) is None
+    if has_article(tok) or not name_word or len(tok.text) < 3 \
             or not lex.not_bare_names.isdisjoint(tok.stems) or names_a_country(tok.text) \
             or not bare_name_verb(toks[verb]):
         return False
