@@ -1,5 +1,5 @@
 from rasd.text.normalize import normalize_string
-from rasd.text.segment import paragraphs, sentences
+from rasd.text.segment import ends_a_sentence, paragraphs, sentences
 from rasd.text.tokens import stems, tokenize
 
 
@@ -36,3 +36,9 @@ def test_tokens_carry_offsets():
     toks = tokenize(norm)
     assert [t.text for t in toks] == ["وقتل", "93", "مقاتلا"]
     assert all(norm[t.start:t.end] == t.text for t in toks)
+
+
+def test_ends_a_sentence_by_the_splitting_rule():
+    assert ends_a_sentence("قتل 5. وأضاف")
+    assert ends_a_sentence("العنوان\nالنص")
+    assert not ends_a_sentence("بلغ 1.200 شخص، وأضاف")   # a decimal point, a comma

@@ -13,6 +13,7 @@ from rasd.extractor.linking import is_victim_noun
 from rasd.geo.gazetteer import distance_km
 from rasd.model import Claim, Document, Location, NormOffset, Span, Token
 from rasd.text.normalize import canon, normalize_string
+from rasd.text.segment import ends_a_sentence
 from rasd.text.tokens import stems, without_article
 
 
@@ -30,7 +31,7 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
     # the phrases by the head of their first word and that word (indices into mentions, which
     # are in text order), built when first needed: the nearest one before a claim by bisect
     phrase_keys: list[str] = []
-    starts: list[int] = []
+    starts = [start for start, _ in mentions]  # in text order
     by_head: dict[str, dict[str, list[int]]] = {}
     openers = attribution().name_openers
     surnames: dict[str, list[int]] | None = None  # last word of a phrase of several words
@@ -49,17 +50,15 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
                     if len(parts) > 1:
                         surnames.setdefault(parts[-1], []).append(i)
             named = surnames.get(words[0], [])
-            k = bisect.bisect_left(named, bisect.bisect_left([m[0] for m in mentions],
-                                                             cl.source.span.start))
+            k = bisect.bisect_left(named, bisect.bisect_left(starts, cl.source.span.start))
             if k:  # "المالكي" after "المتحدث باسم التحالف العقيد تركي المالكي": his body's
                 full = canon(mentions[named[k - 1]][1]).split()
                 keys[id(cl)] = " ".join(_spoken_for(full, openers) or full)
                 continue
         if cl.source.kind == "outlet" or len(words) != 1 or without_article(words[0]) == words[0]:
             continue
-        if not starts and mentions:
+        if not phrase_keys and mentions:
             phrase_keys = [canon(text) for _, text in mentions]
-            starts = [start for start, _ in mentions]
             for i, key in enumerate(phrase_keys):
                 if key:
                     first = key.split()[0]
@@ -393,7 +392,6 @@ def _listed_apart(kept: Claim, other: Claim, text: str = "") -> bool:
 
 
 OTHERS_REACH = (10, 200)  #: characters between a figure and "N آخرين" of its type after it
-_SENTENCE_BREAK = re.compile(r"[.!?\u061f\n]")
 
 
 def _others_after(kept: Claim, other: Claim, text: str) -> bool:
@@ -407,7 +405,7 @@ def _others_after(kept: Claim, other: Claim, text: str) -> bool:
     words = normalize_string(subject.text).split()
     gap = text[kept.evidence.end:other.evidence.start]
     return bool(words) and not persons().others.isdisjoint(stems(words[0])) \
-        and OTHERS_REACH[0] <= len(gap) <= OTHERS_REACH[1] and not _SENTENCE_BREAK.search(gap)
+        and OTHERS_REACH[0] <= len(gap) <= OTHERS_REACH[1] and not ends_a_sentence(gap)
 
 
 OTHER_DAY = 2  #: days between two stated days of equal figures that make them two events

@@ -104,9 +104,7 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
     links: list[tuple[Link, int]] = []
     c, t_loc = ix.c_loc[ci], ix.t_loc
     conj = starts_with_conjunction(toks[c.lo])
-    # a figure right after "أن" opens a clause: an event word before it belongs to the clause
-    # before ("إن 19 شخصا غرقوا كما أن ما بين 25 و30 لا يزالون مفقودين")
-    opens_clause = c.lo > 0 and toks[c.lo - 1].text in context().complementizers  # (not "الآن")
+    opens_clause = _after_complementizer(toks, c)
     targets = c.hi < len(toks) and has_stem(toks[c.hi], triggers().strike_targets) \
         and not has_preposition(toks[c.hi])  # (not "مقتل 8 بموقع": at a site)
     for ti in breaks:
@@ -182,6 +180,13 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
                  else (Link(link.trigger, min(link.cost, COSTS.unnumbered_whole)), i)
                  for link, i in links]
     return links
+
+
+def _after_complementizer(toks: Sequence[Token], c: Located) -> bool:
+    """Whether figure ``c`` comes right after "أن/إن", opening a clause: an event word before it
+    belongs to the clause before ("إن 19 شخصا غرقوا كما أن ما بين 25 و30 لا يزالون مفقودين";
+    the word itself, not its stem: "الآن" is no "أن")."""
+    return c.lo > 0 and toks[c.lo - 1].text in context().complementizers
 
 
 WHOLE_REACH = 16  # "بتشريد [أكثر من نصف السكان داخل البلاد وخارجها] بينهم 5 ملايين": words
@@ -493,7 +498,7 @@ def _choose(links: list[tuple[Link, int]], c: Located, t_loc: list[Located],
     if best.trigger.role == "noun" and best.trigger.type in STATUS_TYPES and t_loc[bi].lo >= c.hi:
         # a detainee noun reaches a verb two words further ("أفرجت وزارة الداخلية عن عشرات السجناء")
         gap = VERB_BEFORE_MAX_GAP + (DETAINEE_EXTRA_GAP if best.trigger.type == "arrested" else 0)
-        opens_clause = c.lo > 0 and toks[c.lo - 1].text in context().complementizers
+        opens_clause = _after_complementizer(toks, c)
         for link, ti in links:
             t = t_loc[ti]
             if (link.trigger.role != "noun" and t.hi <= c.lo and c.lo - t.hi <= gap

@@ -345,8 +345,8 @@ def persons() -> PersonLexicon:
                                  ending_forms),
         # the oblique dual of a kin noun ("والديه", "شقيقيه", "ابنيها"): kin have other plurals
         two_kin_possessed=_possessed((w + data.word("oblique_dual_ending") for w in
-                                      normalized_words(data.words("kin"))
-                                      if w not in normalized_words(data.words("five_nouns"))),
+                                      set(normalized_words(data.words("kin")))
+                                      - set(normalized_words(data.words("five_nouns")))),
                                      data.words("possessive_suffixes"), ending_forms),
         # (of the -ان duals only: "مقاتليها" is its fighters, "طفلاها" her two children)
         two_possessed=_possessed((w for w in set(data.words("dual")) | set(person_duals())

@@ -20,9 +20,8 @@ from rasd.lang.ar import load_data
 from rasd.model import Claim, Document, NormOffset, OrigOffset, Token
 from rasd.text.tokens import has_article, has_preposition, is_definite, starts_with_conjunction
 
-__all__ = ["aged_name", "bare_name", "bare_name_masdar", "bare_name_verb", "claim_names", "lone_name",
-           "not_before_names",
-           "opens_name", "person_name", "shared_names"]
+__all__ = ["aged_name", "bare_name", "bare_name_masdar", "bare_name_verb", "claim_names", "is_name_word",
+           "lone_name", "not_before_names", "opens_name", "person_name", "shared_names"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,8 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_data("names.yaml")
-    return _Lexicon(frozenset(data.words("bare_name_verbs")), frozenset(data.words("bare_name_masdars")),
+    return _Lexicon(frozenset(data.words("bare_name_verbs")),
+                    frozenset(data.words("bare_name_masdars")),
                     frozenset(data.words("not_bare_names")), frozenset(data.words("not_names")),
                     data.integer("max_adjectives"),
                     data.integer("min_words"), data.integer("max_words"),
@@ -103,8 +103,8 @@ def lone_name(norm: str, toks: Sequence[Token], k: int, verb: int) -> bool:
     stands there."""
     lex = _lexicon()
     tok = toks[k]
-    name_word = is_name_word(tok) or _adjective(tok, lex) and country_of(tok.text) is None
-    if has_article(tok) or not name_word or len(tok.text) < 3 \
+    if has_article(tok) or not _adjective(tok, lex) or country_of(tok.text) is not None \
+            or len(tok.text) < 3 \
             or not lex.not_bare_names.isdisjoint(tok.stems) or names_a_country(tok.text) \
             or not bare_name_verb(toks[verb]):
         return False

@@ -100,19 +100,21 @@ def death_sentence(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
     امرأة", "صدر حكم بإعدامه", "تثبيت حكم الإعدام على زعيم الطائفة"): a verdict word within
     ``verdict_window`` words before it; no death."""
     lex = lexicon()
-    return trig.type == "killed" and has_stem(toks[t.lo], lex.death_sentences) \
-        and _near(toks, t.lo - lex.verdict_window, t.lo, lex.verdicts) \
-        and not _carried_out(toks, t.lo)
+    return trig.type == "killed" and _sentence_only(toks, t.lo) \
+        and _near(toks, t.lo - lex.verdict_window, t.lo, lex.verdicts)
 
 
-def _carried_out(toks: Sequence[Token], lo: int) -> bool:
-    """Whether a death sentence at token ``lo`` is carried out ("نفذت السلطات حكم الإعدام في
-    زعيم الجماعة", "تنفيذ حكم الإعدام بحق 12"): an execution."""
+def _sentence_only(toks: Sequence[Token], lo: int) -> bool:
+    """Whether the word at token ``lo`` is a death sentence not carried out: a death-sentence
+    word ("الإعدام") with no execution before it ("نفذت السلطات حكم الإعدام في زعيم الجماعة",
+    "تم تنفيذ حكم الإعدام بحق 12": a past verb of carried_out, or its verbal noun after "تم")."""
     lex = lexicon()
+    if not has_stem(toks[lo], lex.death_sentences):
+        return False
     first = max(0, lo - lex.carried_out_window)
-    return _near(toks, first, lo, lex.carried_out) or any(
+    return not (_near(toks, first, lo, lex.carried_out) or any(
         has_stem(toks[k], lex.carried_out_nouns) and k > 0 and has_stem(toks[k - 1], lex.done)
-        for k in range(first, lo))
+        for k in range(first, lo)))
 
 
 def infection(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
@@ -169,8 +171,7 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
     first, last = min(c.lo, t.lo), max(c.hi, t.hi)
     if trig.type in lex.verdict_types and _near(toks, first - lex.verdict_window,
                                                  last + 1, lex.verdicts) and (
-            trig.type != "killed" or has_stem(toks[t.lo], lex.death_sentences)
-            and not _carried_out(toks, t.lo)):
+            trig.type != "killed" or _sentence_only(toks, t.lo)):
         return True  # "حكم بسجن 10 متهمين", "السجن المؤبد لستة صحفيين", "حكم بالإعدام على 5"
     if trig.type == "killed" and has_stem(toks[t.lo], lex.death_sentences) and c.hi < len(toks) \
             and has_stem(toks[c.hi], context().accused):

@@ -506,14 +506,8 @@ def _subject_of_previous_clause(norm: str, toks: Sequence[Token], t: Located,
 def _object_follows(toks: Sequence[Token], k: int, counted: Set[int]) -> bool:
     """Whether token ``k`` (right after a verb) is a figure or a person: the verb's object, so
     that the subject before it is the agent ("أن الجندي قتل مدنيا")."""
-    return k < len(toks) and (k in counted or linking.is_person(toks[k]) or _national(toks, k)
-                              or opens_name(toks, k) and not _by_agent(toks, k))
-
-
-def _by_agent(toks: Sequence[Token], k: int) -> bool:
-    """Whether token ``k`` is "على" of "على يد/أيدي" (normalized like the name "علي"): the
-    doer follows, not an object ("أن خاشقجي قتل على يد مجموعة")."""
-    return k + 1 < len(toks) and has_stem(toks[k + 1], context().by_agent)
+    return k < len(toks) and (k in counted or linking.is_person(toks[k]) or opens_name(toks, k)
+                              or _national(toks, k))
 
 
 def _subject_after_complementizer(norm: str, toks: Sequence[Token], t: Located,

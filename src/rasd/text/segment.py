@@ -37,6 +37,11 @@ def _add(norm: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         out.append((start, start + len(stripped)))
 
 
+def ends_a_sentence(text: str) -> bool:
+    """Whether a sentence ends inside ``text`` (by the rule of :func:`sentences`)."""
+    return _SENT_END.search(text) is not None
+
+
 def sentences(norm: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans, in order."""
     return _spans(norm, _SENT_END)
