@@ -368,3 +368,30 @@ def test_a_figure_in_a_clause_of_time_is_not_the_event_words_before_it():
 ])
 def test_a_figure_of_targets_links_to_strikes_only(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence opening with its figure: the verb agreeing with it across an aside
+    ("أكثر من 57 شخصا من المدنيين، معظمهم من الأطفال والنساء، قتلوا صباح الأحد.",
+     [("killed", 57)]),
+    # ... not a singular verb of a later clause ("الأمر الذي دفع"), nor a refused return
+    ("فالعشرات من المقاتلين يرفضون العودة إلى الجبهة، الأمر الذي دفع الجماعة إلى الانتقام.", []),
+    # parts after "بينهم" between a clause's figure and its verb are no other figure
+    ("وقال مدير الصحة إن \"57 مدنيا بينهم 12 طفلا وست نساء قتلوا\".",
+     [("killed", 57), ("killed", 12), ("killed", 6)]),
+    ("وقال المتحدث إن 22 مسلحا، بينهم أربعة قادة، قتلوا بانفجار عبوة.",
+     [("killed", 22), ("killed", 4)]),
+])
+def test_a_fronted_figure_reaches_its_verb_across_asides_and_parts(text, expected):
+    assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracketed gloss adds no distance between a figure and its event word
+    ("وأكدت الحركة أن خمسة من أعضاء جناحها المسلح (كتائب القسام) من بين القتلى.", [("killed", 5)]),
+    # "أعداد" is a toll head as "عدد" is: it reaches "إلى N" across a relative aside
+    ("أعلن المرصد ارتفاع أعداد قتلى الضربات، التي استهدفت منطقة الكسوة في ريف دمشق، إلى 15 على "
+     "الأقل.", [("killed", 15)]),
+])
+def test_a_gloss_or_an_aside_adds_no_distance(text, expected):
+    assert type_counts(text) == expected

@@ -137,7 +137,7 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             continue  # "مصرعهم عندما صدمت شاحنة عددا من المارة": the time clause's own figure
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
         between = ix.counts_between(ci, lo, hi)
-        cost = linking.link_cost(c, t, trig, breaks[ti], between)
+        cost = linking.link_cost(c, t, trig, breaks[ti], between) - ix.bracketed(lo, hi)
         if conj and t.hi == c.lo:
             cost += COSTS.conjunction
         if _split_idiom(toks, c, t, trig):
@@ -158,11 +158,13 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
                              and trigs[tj].type not in ("strikes", link.trigger.type)
                  and not trigs[tj].mixed for tj in breaks)  # "عدد القتلى ضحايا الهجوم إلى 16"
                  else (link, ti) for link, ti in links]  # "عدد القتلى إلى 58 والجرحى إلى 2771"
-    clause_subject = c.lo > 0 and has_stem(toks[c.lo - 1], context().complementizers)
-    if clause_subject:  # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
+    fronted = c.lo == 0  # "أكثر من 57 شخصا، معظمهم من الأطفال، قتلوا": the sentence opens with it
+    if fronted or has_stem(toks[c.lo - 1], context().complementizers):
+        # "أن 5 من عناصر الميليشيا ... قتلوا": the clause's first event verb
         after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
                  and (trigs[ti].role in ("verb", "phrase", "loss") or trigs[ti].mixed)
+                 and not (fronted and not _agrees_in_number(toks[t.lo]))
                  and not _other_figures(toks, ix, c.hi, t.lo)
                  and not (ix.counts_from(c.hi, t.lo)  # a list: the verb is its first event word
                           and any(c.hi <= t_loc[tj].lo < t.lo for tj in breaks))]
@@ -180,6 +182,13 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
                  else (Link(link.trigger, min(link.cost, COSTS.unnumbered_whole)), i)
                  for link, i in links]
     return links
+
+
+def _agrees_in_number(verb: Token) -> bool:
+    """Whether an event verb after a sentence's opening figure is plural or dual, agreeing with it
+    as its subject ("57 شخصا ... قتلوا"), not a verb of a later clause ("العشرات ... يرفضون
+    العودة، الأمر الذي دفع الميليشيات": the singular "دفع" has another subject)."""
+    return any(verb.text.endswith(e) for e in context().active_endings)
 
 
 def _after_complementizer(toks: Sequence[Token], c: Located) -> bool:
@@ -281,10 +290,11 @@ def _across_asides(toks: Sequence[Token], c: Located, t: Located, trig: Trigger,
 
 def _other_figures(toks: Sequence[Token], ix: SentenceIndex, lo: int, hi: int) -> bool:
     """Whether a figure starts within tokens ``[lo, hi)`` that is no "و" conjunct of a list
-    ("أن 14 من مقاتلي الحركة و59 من عناصر الشرطة قتلوا": both are the verb's); by bisect over the
-    figures' first tokens (sorted), not a scan of them all."""
+    ("أن 14 من مقاتلي الحركة و59 من عناصر الشرطة قتلوا": both are the verb's) nor a part after
+    "بينهم" ("أن 57 مدنيا بينهم 12 طفلا قتلوا"); by bisect over the figures' first tokens
+    (sorted), not a scan of them all."""
     first = bisect.bisect_left(ix.c_lo, lo)
-    return any(not starts_with_conjunction(toks[k])
+    return any(not starts_with_conjunction(toks[k]) and not after_breakdown(toks, k)
                for k in ix.c_lo[first:bisect.bisect_left(ix.c_lo, hi, first)])
 
 

@@ -45,18 +45,36 @@ class SentenceIndex:
         self.t_lo = [t.lo for t in self.t_loc]
         self.t_span = max((t.hi - t.lo for t in self.t_loc), default=0)
         self._break_at: list[int] | None = None  # found when first asked
+        self._asides: list[tuple[int, int]] | None = None
 
     @property
     def break_at(self) -> list[int]:
         """Offsets of the clause breaks between the sentence's first and last token."""
         if self._break_at is None:
-            s, e = (self.toks[0].start, self.toks[-1].end) if self.toks else (0, 0)
+            s, e = self._extent()
             found = [m.start() for m in CLAUSE_BREAK.finditer(self.norm, s, e)]
-            asides = [m.span() for m in BRACKET_ASIDE.finditer(self.norm, s, e)]
-            if asides:  # "خطف جبهة النصرة (ذراع تنظيم القاعدة) عددا منهم": no break
+            if asides := self.asides:  # "خطف جبهة النصرة (ذراع تنظيم القاعدة) عددا منهم": no break
                 found = [k for k in found if not any(a <= k < b for a, b in asides)]
             self._break_at = found
         return self._break_at
+
+    @property
+    def asides(self) -> list[tuple[int, int]]:
+        """Offsets of the sentence's short bracketed asides (:data:`BRACKET_ASIDE`)."""
+        if self._asides is None:
+            self._asides = [m.span() for m in BRACKET_ASIDE.finditer(self.norm, *self._extent())]
+        return self._asides
+
+    def _extent(self) -> tuple[int, int]:
+        return (self.toks[0].start, self.toks[-1].end) if self.toks else (0, 0)
+
+    def bracketed(self, lo: int, hi: int) -> int:
+        """Tokens within ``[lo, hi)`` inside a bracketed aside: a gloss adds no distance to a
+        link ("خمسة من أعضاء جناحها المسلح (كتائب القسام) من بين القتلى")."""
+        if not self.asides or hi <= lo:
+            return 0
+        return sum(1 for k in range(lo, hi) for a, b in self.asides
+                   if a <= self.starts[k] and self.ends[k] <= b)
 
     def locate(self, start: int, end: int) -> Located:
         """``linking.token_range`` by bisect."""
