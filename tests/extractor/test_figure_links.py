@@ -354,10 +354,18 @@ def test_drowned_people_and_a_figure_opening_its_own_clause(text, expected):
     assert type_counts(text) == expected
 
 
-def test_a_figure_in_a_clause_of_time_is_not_the_event_words_before_it():
+@pytest.mark.parametrize("text, expected", [
     # the people a van hit, not more dead; the time clause's own harm word would count them
-    assert type_counts("لقي 10 أشخاص على الأقل مصرعهم عندما صدمت شاحنة صغيرة عددا من المارة.") \
-        == [("killed", 10)]
+    ("لقي 10 أشخاص على الأقل مصرعهم عندما صدمت شاحنة صغيرة عددا من المارة.", [("killed", 10)]),
+    # a clause of contrast: the wounded taken to hospitals, not more dead
+    ("وقال إن ستة أشخاص قتلوا، فيما جرى نقل 30 آخرين إلى المستشفيات.",
+     [("killed", 6), ("injured", 30)]),
+    ("ولقي كثير من المدنيين مصرعهم فيما يعاني مئات الآلاف من ظروف صعبة.", []),
+    # "فيما يشتبه" (in what is suspected) and "فيما بعد" (later) open no clause
+    ("وقد قتل فيما يشتبه بأنه هجوم كيمياوي، 60 شخصا على الأقل.", [("killed", 60)]),
+])
+def test_a_figure_in_a_clause_of_time_is_not_the_event_words_before_it(text, expected):
+    assert type_counts(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -133,7 +133,7 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             continue  # "وأصيب آخرون حين أطلقت الشرطة النار على مئات المتظاهرين": no count
         if trig.role == "verb" and t.lo >= c.hi and _part_taken(toks, t):
             continue  # "آلاف الفلسطينيين ... قتل منهم 54": the crowd the dead were of
-        if t.hi <= c.lo and any(has_stem(toks[k], context().when_clause) for k in range(t.hi, c.lo)):
+        if t.hi <= c.lo and _clause_between(toks, t.hi, c.lo):
             continue  # "مصرعهم عندما صدمت شاحنة عددا من المارة": the time clause's own figure
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
         between = ix.counts_between(ci, lo, hi)
@@ -189,6 +189,15 @@ def _agrees_in_number(verb: Token) -> bool:
     as its subject ("57 شخصا ... قتلوا"), not a verb of a later clause ("العشرات ... يرفضون
     العودة، الأمر الذي دفع الميليشيات": the singular "دفع" has another subject)."""
     return any(verb.text.endswith(e) for e in context().active_endings)
+
+
+def _clause_between(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Whether a clause of time or contrast opens within tokens ``[lo, hi)`` ("عندما صدمت شاحنة",
+    "فيما جرى نقل 30 آخرين"), not "فيما بعد" (later) or "فيما يشتبه" (in what is suspected)."""
+    ctx = context()
+    return any(has_stem(toks[k], ctx.when_clause)
+               and not (k + 1 < len(toks) and has_stem(toks[k + 1], ctx.not_a_clause_after))
+               for k in range(lo, hi))
 
 
 def _after_complementizer(toks: Sequence[Token], c: Located) -> bool:

@@ -380,6 +380,7 @@ class ContextLexicon:
     purpose_lam: frozenset[str]
     new_clause: frozenset[str]
     when_clause: frozenset[str]  # "عندما": a figure after it is not an event word's before it
+    not_a_clause_after: frozenset[str]  # "فيما بعد", "فيما يشتبه": no clause of its own
     anaphoric_tolls: frozenset[str]
     still: frozenset[str]
     undone: frozenset[str]
