@@ -35,6 +35,17 @@ def test_outlet_voice_does_not_end_the_speakers_report():
 
 
 @pytest.mark.parametrize("text, source", [
+    # "كتب" (wrote) before "أن", its speaker's name in quotes
+    ('وكتبت منظمة "أطباء بلا حدود" أن الغارات أصابت البلدة، وأنه تم نقل 12 جريحا.',
+     ('منظمة "أطباء بلا حدود', "monitor")),
+    # not "كتب" the books
+    ("وصدرت كتب كثيرة عن الحرب، وقتل 12 شخصا في المدينة.", ("Test Outlet", "outlet")),
+])
+def test_kataba_before_anna(text, source):
+    assert _source_of(text, 12) == source
+
+
+@pytest.mark.parametrize("text, source", [
     # "it is believed" opening its sentence: the outlet's voice, no speaker carried over
     ("وقال الجيش إن 5 جنود قتلوا. ويعتقد أن 12 شخصا قتلوا في المدينة.", ("Test Outlet", "outlet")),
     # a believer named between the verb and "أن" is the speaker

@@ -40,6 +40,15 @@ def _broken(norm: str, a: Token, b: Token) -> bool:
     return bool(_BREAK.search(norm, a.end, b.start))
 
 
+_BREAK_NOT_QUOTE = re.compile(r"[\u060c\u061b,.:;!?\u061f()\[\]\n]")
+
+
+def _broken_but_quoted(norm: str, a: Token, b: Token) -> bool:
+    """Whether punctuation other than a quote mark separates two consecutive tokens (a quoted
+    name ends right before "أن": 'وكتبت منظمة "أطباء بلا حدود" أن')."""
+    return bool(_BREAK_NOT_QUOTE.search(norm, a.end, b.start))
+
+
 def _speaker(norm: str, toks: Sequence[Token], j: int, lex: AttributionLexicon,
              figures: frozenset[int], lam_first: bool = False) -> int:
     """End (exclusive token index) of the speaker phrase starting at token ``j``; a speaker
@@ -574,7 +583,7 @@ def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: boo
     if accuser:
         b = end  # the accused after it bounds the speaker, as a stop word would
     if that_verb and not (b < len(toks) and toks[b].text in lex.that
-                          and not _broken(norm, toks[b - 1], toks[b])):
+                          and not _broken_but_quoted(norm, toks[b - 1], toks[b])):
         return None  # "بين الطرفين، وأن": the preposition "between"
     if b > s0 and (not (accuser or _plausible(norm, toks, s0, b, lex, figures))
                    or _claims_responsibility(toks, b, lex)):
