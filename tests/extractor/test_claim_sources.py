@@ -23,6 +23,21 @@ def test_continuation_verb_carries_the_previous_speaker():
     assert claim.source.text == "المتحدث باسم الجيش"
 
 
+@pytest.mark.parametrize("text", [
+    "وقالت وزارة الصحة إن 168 شخصا قتلوا. ومن بين القتلى 27 طفلا.",
+    "وقالت وزارة الصحة إن 168 شخصا قتلوا. ومنهم 27 طفلا.",
+])
+def test_a_sentence_detailing_the_figures_before_keeps_their_speaker(text):
+    claims = [c for c in extract_claims(text) if c.count.value == 27]
+    assert [c.source.text for c in claims] == ["وزارة الصحة"]
+
+
+def test_a_detail_after_the_outlets_own_report_stays_the_outlets():
+    claims = [c for c in extract_claims("قتل 168 شخصا في القصف. ومن بين القتلى 27 طفلا.")
+              if c.count.value == 27]
+    assert [c.source.kind for c in claims] == ["outlet"]
+
+
 def test_no_attribution_is_the_outlet():
     claim = one_claim("قُتل 5 أشخاص في انفجار سيارة مفخخة.")
     assert claim.source.kind == "outlet" and claim.source.text == "Test Outlet"

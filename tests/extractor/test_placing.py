@@ -446,3 +446,14 @@ def test_where_people_headed_is_no_place_of_their_deaths_but_a_munitions_aim_is(
     claims = [c for c in rasd.extract(text, published="2018-03-24", outlet="T")
               if c.type in ("killed", "injured")]
     assert [c.location.text for c in claims] == [place]
+
+
+def test_a_local_authoritys_toll_since_its_start_is_its_area():
+    # "since the protests began": a cumulative toll, but the Gaza ministry counts Gaza, not the
+    # whole country the article's focus names (here only in a later slogan)
+    text = ("قتل فلسطينيان في قطاع غزة. وحسب آخر إحصاء لوزارة الصحة في غزة، فإن إجمالي عدد القتلى "
+            "في هذه المظاهرات منذ انطلاقها بلغ 168 قتيلا. وتعهدت الهيئة باستمرار المظاهرات "
+            "\"حتى العودة إلى فلسطين\".")
+    claims = [c for c in rasd.extract(text, published="2018-10-20", outlet="T")
+              if c.count.value == 168]
+    assert [c.location.text for c in claims] == ["غزة"]

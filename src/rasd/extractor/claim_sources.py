@@ -7,8 +7,10 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from rasd.extractor.lexicon import attribution
 from rasd.extractor.sources import resolve_source
 from rasd.model import Document, Mention, NormOffset, SourceMention, Span
+from rasd.text.tokens import starts_with_conjunction
 
 QUOTE_MAX_SENTENCES = 3
 _QUOTE = re.compile('"')
@@ -51,6 +53,7 @@ class SourceResolver:
             if upto[-1] is not None:
                 self.named_sentences.append(si)
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
+        self.continuing = _continuing_sentences(doc) if self.named_sentences else frozenset()
 
     def _open_quotes(self) -> dict[int, int]:
         """Sentence -> the earlier sentence whose quotation it continues."""
@@ -133,7 +136,25 @@ class SourceResolver:
             return earlier or self._last_named(si)
         if chosen is None and si in self.quoted_from:
             return self._named_in(self.quoted_from[si])
+        if chosen is None and si in self.continuing:  # "ومن بين القتلى 27 طفلا"
+            upto = self.named_upto.get(si - 1)
+            return upto[-1] if upto else None
         return chosen
+
+
+def _continuing_sentences(doc: Document) -> frozenset[int]:
+    """The sentences that open with "و" + a continuation opener ("ومن بين القتلى", "ومنهم"):
+    they detail the figures of the sentence before."""
+    openers = attribution().continuation_openers
+    token_starts = [t.start for t in doc.tokens]
+    out = set()
+    for si, (s, e) in enumerate(doc.sentences):
+        k = bisect.bisect_left(token_starts, s)
+        if k < len(doc.tokens) and doc.tokens[k].start < e \
+                and starts_with_conjunction(doc.tokens[k]) \
+                and openers.match_at(doc.tokens, k) is not None:
+            out.add(si)
+    return frozenset(out)
 
 
 def _resolved(doc: Document, start: NormOffset, end: NormOffset, kind: str, country: str | None) -> Mention:

@@ -526,6 +526,7 @@ class AttributionLexicon:
     clause_verbs: frozenset[str]  # "نقل": a reporting verb only opening a clause
     accuse_verbs: frozenset[str]  # "اتهم X Y بـ": the accused Y is no part of the speaker
     speaker_openers: PhraseSet[bool]  # "كل من" before conjoined speakers
+    continuation_openers: PhraseSet[bool]  # "ومن بين القتلى": the report before goes on
     time_words: frozenset[str]  # "السبت" between a speaker and "نقلاً عن"
     documents: frozenset[str]  # "بيان", "حصيلة": a document whose owner is the speaker
     document_adjectives: frozenset[str]  # "آخر" in "بحسب آخر حصيلة"
@@ -579,6 +580,8 @@ def attribution() -> AttributionLexicon:
         verbs=verbs,
         prepositions=prepositions,
         via=PhraseSet.build((w, True) for w in data.strings("via_markers")),
+        continuation_openers=PhraseSet.build((w, True)
+                                             for w in data.strings("continuation_openers")),
         kinds=PhraseSet.build(kinds),
         max_words=data.integer("max_speaker_words"),
         frame_reach=data.integer("frame_reach"),

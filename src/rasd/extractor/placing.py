@@ -572,6 +572,10 @@ class PlaceChooser:
         since, whole = war
         if since and self.focus.country is not None:
             country = self.focus.country
+            s, e = self.doc.sentences[sentence]
+            local = self._speakers_place(s, e)
+            if local is not None and local.country == country.country:
+                return local  # "حسب وزارة الصحة في غزة ... منذ انطلاقها": the area it counts
             return self._whole_country(country) if whole else country
         if sentence not in self._fallback_cache:
             self._fallback_cache[sentence] = self._fallback(sentence)
@@ -616,14 +620,9 @@ class PlaceChooser:
         town = self._town_named_back(sentence) or self._area_named_back(sentence)
         if town is not None:
             return town
-        k = bisect.bisect_left(self.speaker_starts, s)
-        if in_order(self.speaker_starts):
-            speakers_place = self.speakers_places[k:k + 1] if k < len(self.speaker_starts) \
-                and self.speaker_starts[k] < e else []
-        else:
-            speakers_place = [p for p in self.speakers_places if s <= p.start < e]
-        if speakers_place:  # "وقالت مصادر طبية في غزة إن ...": the sources are where it happened
-            return speakers_place[0]
+        speakers_place = self._speakers_place(s, e)
+        if speakers_place is not None:  # "وقالت مصادر طبية في غزة إن": where it happened
+            return speakers_place
         earlier = self._earlier(sentence)
         if earlier is not None and earlier.kind != "country":
             return earlier
@@ -640,6 +639,14 @@ class PlaceChooser:
                                and section.kind == "country"):
             return focus  # the focus says where in that country
         return section
+
+    def _speakers_place(self, s: int, e: int) -> PlaceMention | None:
+        """The place its speaker speaks from in ``[s, e)`` (:meth:`_speakers_places`), if any."""
+        k = bisect.bisect_left(self.speaker_starts, s)
+        if in_order(self.speaker_starts):
+            return self.speakers_places[k] if k < len(self.speaker_starts) \
+                and self.speaker_starts[k] < e else None
+        return next((p for p in self.speakers_places if s <= p.start < e), None)
 
     def _jurisdiction(self, s: int, e: int, country: PlaceMention | None) -> PlaceMention | None:
         """The first province or town named inside a speaker's name in ``[s, e)`` ("قال نقلا
