@@ -712,3 +712,16 @@ def test_an_oblique_dual_of_kin_with_a_possessive_is_two(text, expected):
 
 def test_akhihi_is_one_brother_not_two():
     assert ("killed", 2) not in type_counts("وأدانت العائلة اغتيال أخيه في المدينة.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person's surrender, done, is an arrest of one (GUIDELINES)
+    ("وقتل الطالب عشرة أشخاص في مدرسته، ثم قام بتسليم نفسه للشرطة.",
+     [("killed", 10), ("arrested", 1)]),
+    ("ثم استسلم للشرطة بعد ساعة.", [("arrested", 1)]),
+    # sought or offered, or a state's, is none
+    ("ودعت الشرطة المهاجم إلى تسليم نفسه.", []),
+    ("وقعت اليابان وثيقة استسلامها عام 1945.", []),
+])
+def test_one_persons_surrender(text, expected):
+    assert type_counts(text) == expected
