@@ -399,6 +399,15 @@ def test_a_fronted_figure_reaches_its_verb_across_asides_and_parts(text, expecte
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a clause's subject does not reach the first verb of the next clause past "بينما"/"فيما"
+    ("وقال المرصد إن أربع نسوة تمكن من الفرار، بينما قتلت اثنتان.",
+     [("displaced", 4), ("killed", 2)]),
+])
+def test_a_clause_subject_stops_at_a_clause_of_contrast(text, expected):
+    assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a bracketed gloss adds no distance between a figure and its event word
     ("وأكدت الحركة أن خمسة من أعضاء جناحها المسلح (كتائب القسام) من بين القتلى.", [("killed", 5)]),
     # "أعداد" is a toll head as "عدد" is: it reaches "إلى N" across a relative aside

@@ -165,6 +165,7 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
                  and (trigs[ti].role in ("verb", "phrase", "loss") or trigs[ti].mixed)
                  and not (fronted and not _agrees_in_number(toks[t.lo]))
+                 and not any(has_stem(toks[k], context().new_clause) for k in range(c.hi, t.lo))
                  and not _other_figures(toks, ix, c.hi, t.lo)
                  and not (ix.counts_from(c.hi, t.lo)  # a list: the verb is its first event word
                           and any(c.hi <= t_loc[tj].lo < t.lo for tj in breaks))]
