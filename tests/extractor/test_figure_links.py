@@ -408,6 +408,17 @@ def test_a_clause_subject_stops_at_a_clause_of_contrast(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a victims noun before a breakdown after a comma still counts its figure
+    ("وقالت الوزارة إن الحصيلة وصلت إلى 115 قتيلا و13300 جريحا، منهم 330 إصابة خطيرة.",
+     [("killed", 115), ("injured", 13300), ("injured", 330)]),
+    # ... but "N معتقلا منهم قتلوا": the detainees are the group the dead were of
+    ("وقال إن 77 معتقلاً منهم قتلوا تحت التعذيب.", [("killed", 77)]),
+])
+def test_a_victims_noun_before_minhum(text, expected):
+    assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a bracketed gloss adds no distance between a figure and its event word
     ("وأكدت الحركة أن خمسة من أعضاء جناحها المسلح (كتائب القسام) من بين القتلى.", [("killed", 5)]),
     # "أعداد" is a toll head as "عدد" is: it reaches "إلى N" across a relative aside

@@ -127,8 +127,10 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         if t.lo > c.hi and c.hi < len(toks) and has_stem(toks[c.hi], persons().one_of_them):
             continue  # "امرأتان إحداهما اعتقلت": one of them was arrested, not both
         if trig.role == "noun" and t.lo == c.hi and t.hi < len(toks) \
-                and has_stem(toks[t.hi], persons().of_them):
+                and has_stem(toks[t.hi], persons().of_them) \
+                and not CLAUSE_BREAK.search(ix.norm, toks[t.hi - 1].end, toks[t.hi].start):
             continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
+            # (not "13300 جريحاً، منهم 330 إصابة": a breakdown after a comma)
         if trig.role == "verb" and t.hi < c.lo and _others_its_subject(toks, t, c):
             continue  # "وأصيب آخرون حين أطلقت الشرطة النار على مئات المتظاهرين": no count
         if trig.role == "verb" and t.lo >= c.hi and _part_taken(toks, t):
