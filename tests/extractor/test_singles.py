@@ -725,3 +725,15 @@ def test_akhihi_is_one_brother_not_two():
 ])
 def test_one_persons_surrender(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person opening the clause of "من بين القتلى" is one of the dead
+    ("وأكدت الوكالة أن مصورها شاه ماراي من بين القتلى.", [("killed", 1)]),
+    ("وقال المتحدث إن امرأة من بين القتلى.", [("killed", 1)]),
+    # a figure there is its own claim; people with no count are none
+    ("وقال إن 5 أطفال من بين القتلى.", [("killed", 5)]),
+    ("وقال إن الأطفال من بين القتلى.", []),
+])
+def test_one_person_among_the_victims_before_them(text, expected):
+    assert type_counts(text) == expected

@@ -761,6 +761,25 @@ def _one_among_victims(toks: Sequence[Token], t: Located, trig: Trigger, one_of:
     if k < len(toks) and has_stem(toks[t.lo - 1], lex.among) and k not in counted_all - one_of \
             and (k in one_of or has_stem(toks[k], lex.singular)):
         return k
+    if has_stem(toks[t.lo - 1], lex.among) and t.lo > 1 and has_stem(toks[t.lo - 2], lex.partitive):
+        return _clause_subject_among(toks, t.lo - 2, one_of, counted_all)
+    return None
+
+
+AMONG_SUBJECT_WORDS = 8  # "أن [طالبة باكستانية تدعى سبيكة شيخ، 18 عاما] من بين القتلى"
+
+
+def _clause_subject_among(toks: Sequence[Token], hi: int, one_of: Set[int],
+                          counted_all: Set[int]) -> int | None:
+    """The one person opening the clause that ends at "من بين القتلى" (token ``hi``): right
+    after "أن/إن", a singular person noun ("أن مصورها شاه ماراي من بين القتلى", "إن امرأة
+    وطفلا من بين القتلى"), with no figure between; else None."""
+    complementizers = context().complementizers
+    for k in range(hi - 1, max(0, hi - AMONG_SUBJECT_WORDS) - 1, -1):
+        if k in counted_all - one_of:
+            return None
+        if k > 0 and toks[k - 1].text in complementizers:
+            return k if _is_one(toks, k, one_of, counted_all) else None
     return None
 
 
