@@ -737,3 +737,17 @@ def test_one_persons_surrender(text, expected):
 ])
 def test_one_person_among_the_victims_before_them(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person of a group just counted: "بينهم أحد" + plural, "أحدهم/أحدهما" + a person noun
+    ("وأصيب 13 شخصا بينهم أحد رجال الشرطة.", [("injured", 13), ("injured", 1)]),
+    ("وقتل 23 مقاتلا، بينهم 5 من قوات النظام أحدهم ضابط.",
+     [("killed", 23), ("killed", 5), ("killed", 1)]),
+    ("قتل مدنيان أحدهما طفل.", [("killed", 2), ("killed", 1)]),
+    # "one of the two" of a group of more is another group's ("هجومين نفذ أحدهما انتحاري")
+    ("أن 21 شخصا قتلوا وأصيب 27 آخرون في هجومين نفذ أحدهما انتحاري.",
+     [("killed", 21), ("injured", 27)]),
+])
+def test_one_part_of_a_group_just_counted(text, expected):
+    assert type_counts(text) == expected

@@ -276,6 +276,7 @@ class PersonLexicon:
     possessed: frozenset[str]
     one_other: frozenset[str]
     one_of_them: frozenset[str]
+    one_of_two: frozenset[str]  # "مدنيان أحدهما طفل": a part of a dual
     plural_referents: frozenset[str]
     kin_possessed: frozenset[str]
     kin: frozenset[str]  # "نجل", "ابن": a one-person subject's name window ends after one

@@ -940,6 +940,21 @@ def _next_in_list(norm: str, toks: Sequence[Token], k: int, listed: Set[int],
     return False
 
 
+PART_GAP_WORDS = 3  # "5 [من قوات النظام] أحدهم ضابط": words from the claim to its part
+
+
+def _one_part(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is one person of a group just counted: "أحد" + a plural after a
+    breakdown ("بينهم أحد رجال الشرطة"), or "أحدهم/إحداهما" + a singular person noun ("5 من
+    قوات النظام أحدهم ضابط")."""
+    lex = persons()
+    if k + 1 >= len(toks):
+        return False
+    if after_breakdown(toks, k):
+        return has_stem(toks[k], lex.one_of_victims) and linking.is_person(toks[k + 1])
+    return has_stem(toks[k], lex.one_of_them) and has_stem(toks[k + 1], lex.singular)
+
+
 def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: int,
                    drafts: list[Draft], aged: Set[int] = frozenset()) -> list[Draft]:
     """One person after a breakdown ("بينهم امرأة"), listed after one ("بينهم امرأة وطفل") or
@@ -961,16 +976,17 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
     prev: Draft | None = None
     may_be_one = _one_person_words()
     for k, tok in enumerate(toks):
-        if may_be_one.isdisjoint(tok.stems) or k in counted:
+        part = _one_part(toks, k)  # "بينهم أحد رجال الشرطة", "5 من قوات النظام أحدهم ضابط"
+        if (may_be_one.isdisjoint(tok.stems) or k in counted) and not part:
             continue
         one_more = _one_more(toks, k)  # "22 جنديا ومدنيا واحدا"
-        if not (_one_person(tok) or one_more or after_breakdown(toks, k)
+        if not (part or _one_person(tok) or one_more or after_breakdown(toks, k)
                 and tok.text in persons().after_breakdown_persons):  # (not "باب")
             continue
         if cover is None:
             cover = Cover((d.start, d.end) for d in drafts)
             by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
-        if tok.start in cover and not after_breakdown(toks, k) and not one_more:
+        if tok.start in cover and not after_breakdown(toks, k) and not one_more and not part:
             continue  # "4 بينهم طفل قتلوا"
         while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
             i = by_start[seen]
@@ -985,7 +1001,10 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
         conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
                             and not _singular_counted(toks, k, prev))
-        if after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si \
+        if part and prev.sentence == si and not CLAUSE_BREAK.search(norm, prev.end, tok.start) \
+                and len(norm[prev.end:tok.start].split()) <= PART_GAP_WORDS \
+                and (prev.count.value == 2) == has_stem(tok, persons().one_of_two) \
+                or after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si \
                 or _next_in_list(norm, toks, k, listed, counted, aged):
             listed.add(tok.start)
             two = has_stem(tok, persons().two_possessed)  # "وطفلاها": her two children
