@@ -751,3 +751,12 @@ def test_one_person_among_the_victims_before_them(text, expected):
 ])
 def test_one_part_of_a_group_just_counted(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the breakdown of an uncounted group told after a claim is of that group's event
+    ("قتل مدني وأصيب آخرون، من بينهم امرأة، في قصف مدفعي.", [("killed", 1), ("injured", 1)]),
+    ("قتل 5 مدنيين بينهم امرأة في القصف.", [("killed", 5), ("killed", 1)]),
+])
+def test_a_part_of_an_uncounted_group_takes_its_event(text, expected):
+    assert type_counts(text) == expected

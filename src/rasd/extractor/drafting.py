@@ -248,7 +248,8 @@ def _sentence_drafts(doc: Document, si: int, toks: Sequence[Token], counts: list
     last = state.prev
     carried = [last] if last is not None and last.sentence != si else []
     aged = {k for cm, c in zip(counts, c_loc) if cm.kind == "age" for k in range(c.lo, c.hi)}
-    out.extend(follow_singles(norm, toks, c_loc, si, carried + out, aged))
+    out.extend(follow_singles(norm, toks, c_loc, si, carried + out, aged,
+                              list(zip(trigs, sent.ix.t_loc))))
     return _evacuees(_victims_of_deaths(_without_lead_ins(out, trigs, toks), trigs), toks)
 
 

@@ -943,6 +943,18 @@ def _next_in_list(norm: str, toks: Sequence[Token], k: int, listed: Set[int],
 PART_GAP_WORDS = 3  # "5 [من قوات النظام] أحدهم ضابط": words from the claim to its part
 
 
+def _uncounted_group_event(toks: Sequence[Token], prev: Draft, k: int,
+                           events: Sequence[tuple[Trigger, Located]], counted: Set[int]) -> str | None:
+    """The type of an event verb between the claim ``prev`` and the breakdown before token ``k``
+    whose people have no figure ("قتل مدني وأصيب آخرون، من بينهم امرأة": the woman is one of
+    the wounded), when it is another event than the claim's; else None."""
+    for trig, t in reversed(events):
+        if trig.role == "verb" and trig.type in ONE_TYPES and prev.end <= toks[t.lo].start and t.hi < k \
+                and not any(j in counted for j in range(t.hi, k)):
+            return trig.type if trig.type != prev.type else None
+    return None
+
+
 def _one_part(toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is one person of a group just counted: "أحد" + a plural after a
     breakdown ("بينهم أحد رجال الشرطة"), or "أحدهم/إحداهما" + a singular person noun ("5 من
@@ -956,10 +968,12 @@ def _one_part(toks: Sequence[Token], k: int) -> bool:
 
 
 def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: int,
-                   drafts: list[Draft], aged: Set[int] = frozenset()) -> list[Draft]:
+                   drafts: list[Draft], aged: Set[int] = frozenset(),
+                   events: Sequence[tuple[Trigger, Located]] = ()) -> list[Draft]:
     """One person after a breakdown ("بينهم امرأة"), listed after one ("بينهم امرأة وطفل") or
     conjoined to a claim ("مقتل 10 مدنيين وجندي"): a count-of-one claim of the same event
-    (``aged``: the tokens of ages)."""
+    (``aged``: the tokens of ages), or after a breakdown of an uncounted group told after that
+    claim, of that group's event (``events``: the sentence's event words and their tokens)."""
     out: list[Draft] = []
     if not drafts:
         return out
@@ -1008,7 +1022,10 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
                 or _next_in_list(norm, toks, k, listed, counted, aged):
             listed.add(tok.start)
             two = has_stem(tok, persons().two_possessed)  # "وطفلاها": her two children
-            out.append(new_draft(toks, si, k, k + 1, prev.type, Count(value=2 if two else 1),
+            etype = _uncounted_group_event(toks, prev, k, events, counted) \
+                if after_breakdown(toks, k) else None
+            out.append(new_draft(toks, si, k, k + 1, etype or prev.type,
+                                 Count(value=2 if two else 1),
                                  prev.mixed, COSTS.follow_single, _with_age(toks, k, aged),
                                  tok.start, prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
