@@ -38,6 +38,19 @@ def test_a_detail_after_the_outlets_own_report_stays_the_outlets():
     assert [c.source.kind for c in claims] == ["outlet"]
 
 
+@pytest.mark.parametrize("text, value, source", [
+    # an attribution set off after a full stop vouches for the sentence before it
+    ("وقتلت القوات الأمنية ثلاثة من المهاجمين. بحسب المتحدث باسم القوات المسلحة، العميد فلان.",
+     3, "المتحدث باسم القوات المسلحة"),
+    # ... not a sentence of its own that a cue opens ("وبحسب بيان للجيش فقد أغارت ...")
+    ("وقتل 5 مسلحين في المدينة. وبحسب بيان للجيش فقد أغارت المقاتلات على أهداف عدة منها.",
+     5, "Test Outlet"),
+])
+def test_an_attribution_after_a_full_stop(text, value, source):
+    claims = [c for c in extract_claims(text) if c.count.value == value]
+    assert [c.source.text for c in claims] == [source]
+
+
 def test_no_attribution_is_the_outlet():
     claim = one_claim("قُتل 5 أشخاص في انفجار سيارة مفخخة.")
     assert claim.source.kind == "outlet" and claim.source.text == "Test Outlet"

@@ -22,6 +22,8 @@ def _sentence_of(starts: Sequence[int], pos: int) -> int:
 
 
 UNNAMED = frozenset({"carry", "outlet"})  # attribution cues that name no speaker
+POSTSCRIPT_WORDS = 14  # "بحسب المتحدث باسم القوات المسلحة الإيرانية، العميد أبو الفضل شكارجي."
+POSTSCRIPT_AFTER_WORDS = 5  # "، العميد أبو الفضل شكارجي": words after the source, no clause of its own
 
 
 class SourceResolver:
@@ -54,6 +56,29 @@ class SourceResolver:
                 self.named_sentences.append(si)
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
         self.continuing = _continuing_sentences(doc) if self.named_sentences else frozenset()
+        self.postscripts = self._postscripts()
+
+    def _postscripts(self) -> dict[int, SourceMention]:
+        """Sentence -> the attribution the sentence after it consists of ("... حيث توفي هناك.
+        بحسب المتحدث باسم القوات المسلحة."): a sentence of a few words that a prepositional cue
+        opens ("بحسب", "وفقا لـ"), naming a source, with no figure."""
+        out: dict[int, SourceMention] = {}
+        doc = self.doc
+        token_starts = [t.start for t in doc.tokens]
+        prepositions = attribution().prepositions
+        for si in self.named_sentences:
+            s, e = doc.sentences[si]
+            first = self.by_sentence[si][0]
+            k = bisect.bisect_left(token_starts, s)
+            if si > 0 and first.kind not in UNNAMED and k < len(token_starts) \
+                    and first.cue_start == token_starts[k] \
+                    and prepositions.match_at(doc.tokens, k) is not None \
+                    and len(doc.norm[s:e].split()) <= POSTSCRIPT_WORDS \
+                    and len(doc.norm[first.end:e].split()) <= POSTSCRIPT_AFTER_WORDS \
+                    and bisect.bisect_left(self.count_starts, s) \
+                    == bisect.bisect_left(self.count_starts, e):
+                out[si - 1] = first
+        return out
 
     def _open_quotes(self) -> dict[int, int]:
         """Sentence -> the earlier sentence whose quotation it continues."""
@@ -139,6 +164,8 @@ class SourceResolver:
         if chosen is None and si in self.continuing:  # "ومن بين القتلى 27 طفلا"
             upto = self.named_upto.get(si - 1)
             return upto[-1] if upto else None
+        if chosen is None and si in self.postscripts:  # "... توفي هناك. بحسب المتحدث ..."
+            return self.postscripts[si]
         return chosen
 
 
