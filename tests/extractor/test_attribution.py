@@ -361,3 +361,15 @@ def test_until_is_no_speaker():
     """"أبلغت حتى أمس عن": the particle "حتى" (until) ends the speaker, it is none."""
     text = "وقال بوسنين إن منظمته أبلغت حتى أمس الاثنين عن وقوع زهاء 100 قتيل."
     assert _source_of(text, 100)[0] != "حتى"
+
+
+@pytest.mark.parametrize("text, source", [
+    # "أما X ... فقالت": the topic is the speaker, across its relative clause
+    ("وقالت القناة إن 30 طفلا أصيبوا. أما وكالة سبأ للأنباء التي يسيطر عليها المتمردون، فقالت "
+     "إن هناك 12 قتيلا.", ("وكالة سبأ للأنباء", "media")),
+    ("أما المرصد السوري لحقوق الإنسان فأكد مقتل 12 شخصا.", ("المرصد السوري لحقوق الإنسان", "monitor")),
+    # a topic of no speaker, or a verb with its own subject after it
+    ("أما في جبهة الزبداني، فذكر تقرير لناشطين أن 12 عنصرا قتلوا.", ("تقرير لناشطين", "anonymous")),
+])
+def test_amma_topic_speaker(text, source):
+    assert _source_of(text, 12) == source

@@ -325,6 +325,28 @@ def _preceding_subject(norm: str, toks: Sequence[Token], i: int, lex: Attributio
     return i
 
 
+def _topic_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
+                   ) -> tuple[int, int] | None:
+    """The speaker of a reporting verb at token ``i`` that "ف" resumes a topic with ("أما
+    وكالة سبأ للأنباء التي يسيطر عليها المتمردون، فقالت"): the known speaker phrase right after
+    "أما", up to its relative pronoun or comma; None when the verb resumes none."""
+    if not toks[i].text.startswith(lex.topic_resumptive) \
+            or toks[i].text[len(lex.topic_resumptive):] not in toks[i].stems \
+            or i + 1 < len(toks) and _known_kind(toks, i + 1, i + 2, lex) is not None:
+        return None  # (not "أما في الزبداني، فذكر تقرير لناشطين": the verb's own subject follows)
+    for a in range(i - 1, max(-1, i - 1 - lex.topic_reach), -1):
+        if has_stem(toks[a], lex.topic_openers) or toks[a].text in lex.topic_openers:
+            s = a + 1
+            if s < i and (toks[s].text in lex.topic_not_speakers or has_stem(toks[s], lex.stops)):
+                return None  # "أما في البعد العسكري": a topic of no speaker
+            e = next((k for k in range(s + 1, i) if has_stem(toks[k], lex.relative_pronouns)
+                      or _broken(norm, toks[k - 1], toks[k])), i)
+            return (s, e) if s < e and _known_kind(toks, s, e, lex) is not None else None
+        if _DIGIT.search(toks[a].text) or a < i - 1 and has_stem(toks[a], lex.verbs):
+            return None
+    return None
+
+
 _COMMA = re.compile(r"[,\u060c]")  # an apposition's comma (quotes, unlike it, may stand in a name)
 
 
@@ -664,6 +686,9 @@ def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon
     head = None if that_verb else _relative_head(norm, toks, i, lex)
     if head is not None:  # "الأنباء التي تحدثت عن مقتل 33": the reports speak
         return _Found(_mention(norm, toks, *head, (tok.start, tok.end), lex), i + 1)
+    topic = None if that_verb else _topic_subject(norm, toks, i, lex)
+    if topic is not None:  # "أما وكالة سبأ التي يسيطر عليها المتمردون، فقالت"
+        return _Found(_mention(norm, toks, *topic, (tok.start, tok.end), lex), i + 1)
     a = i if that_verb else _preceding_subject(norm, toks, i, lex)
     if a < i:
         return _subject_of_verb(norm, toks, i, a, lex, figures)

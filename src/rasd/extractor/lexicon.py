@@ -489,6 +489,10 @@ class AttributionLexicon:
     adverbial_openers: tuple[str, ...]
     owner_prepositions: frozenset[str]
     contrast_openers: frozenset[str]  # "غير" / "إلا" before "أن": "إلا أن المرصد أكد"
+    topic_openers: frozenset[str]  # "أما X ... فقالت": X speaks
+    topic_resumptive: str  # the "ف" of "فقالت"
+    topic_reach: int  # words from "أما" to its verb
+    topic_not_speakers: frozenset[str]  # "أما في ...": no speaker's topic
     stress_verbs: frozenset[str]  # "شدد": a report only with its "على" ahead ...
     stress_preposition: frozenset[str]
     stress_reach: int  # ... within this many words
@@ -590,6 +594,8 @@ def attribution() -> AttributionLexicon:
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         adverbial_openers=tuple(data.words("adverbial_openers")),
         stress_reach=data.integer("stress_reach"),
+        topic_resumptive=data.word("topic_resumptive"),
+        topic_reach=data.integer("topic_reach"),
         speech_suffixes=tuple(data.words("speech_suffixes")),
         not_speech_endings=tuple(data.words("not_speech_endings")),
         lam=data.word("lam"),
