@@ -760,3 +760,13 @@ def test_one_part_of_a_group_just_counted(text, expected):
 ])
 def test_a_part_of_an_uncounted_group_takes_its_event(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person wounded "مما أدى إلى مقتله" died of it
+    ("وخلال الشجار أصيب الشاب بطعنتي سكين مما أدى إلى مقتله.", [("killed", 1)]),
+    ("وأصيب الجندي بجروح طفيفة.", [("injured", 1)]),
+    ("أصيب رجل في الانفجار وقتل ابنه.", [("injured", 1), ("killed", 1)]),  # another victim
+])
+def test_one_wounded_who_died_of_it(text, expected):
+    assert type_counts(text) == expected

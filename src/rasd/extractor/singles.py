@@ -384,7 +384,9 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             if (count := _referents(toks, k, one_of)).value:
                 more, end = _conjoined_ones(norm, toks, k, counted_all, one_of) \
                     if count.value == 1 and k not in one_of else (0, k + 1)
-                out.append(new_draft(toks, si, t.lo, end, trig.type,
+                died = trig.type == "injured" and not trig.mixed and count.value + more == 1 \
+                    and _died_after(norm, toks, Located(k, k + 1))  # "أصيب الشاب ... مما أدى إلى مقتله"
+                out.append(new_draft(toks, si, t.lo, end, "killed" if died else trig.type,
                                      Count(value=count.value + more), trig.mixed, COSTS.single,
                                      Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
