@@ -770,3 +770,13 @@ def test_a_part_of_an_uncounted_group_takes_its_event(text, expected):
 ])
 def test_one_wounded_who_died_of_it(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare ordinal right after a verbal noun is one more person of the group told before
+    ("وقتلت القوات ثلاثة من المهاجمين وتمكنت من اعتقال الرابع.", [("killed", 3), ("arrested", 1)]),
+    ("ما أدى إلى مقتل أحدهم وإصابة آخر واعتقال ثالث.",
+     [("killed", 1), ("injured", 1), ("arrested", 1)]),
+])
+def test_an_ordinal_after_a_verbal_noun_is_one_person(text, expected):
+    assert type_counts(text) == expected

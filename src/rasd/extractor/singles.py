@@ -378,7 +378,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
                 _is_one(toks, k, one_of, counted_all, _names_follow(toks[t.lo], trig)) or (
-                trig.role == "verb" and k == t.hi and has_stem(toks[k], persons().one_other))
+                trig.role in ("verb", "masdar") and k == t.hi and has_stem(toks[k], persons().one_other))
                 or _bare_name_after(norm, toks, trig, t, k)
                 or _aged_name_after(toks, trig, t, k, norm, ages)):
             if (count := _referents(toks, k, one_of)).value:
