@@ -969,6 +969,15 @@ def _one_part(toks: Sequence[Token], k: int) -> bool:
     return has_stem(toks[k], lex.one_of_them) and has_stem(toks[k + 1], lex.singular)
 
 
+def _part_of_claim(norm: str, tok: Token, prev: Draft, si: int) -> bool:
+    """Whether one person of a group ("أحدهم ضابط") is a part of the claim ``prev`` just before
+    it: in sentence ``si`` too, with no clause break and at most :data:`PART_GAP_WORDS` words
+    between, and "أحدهما" (one of two) only of a dual."""
+    return prev.sentence == si and not CLAUSE_BREAK.search(norm, prev.end, tok.start) \
+        and len(norm[prev.end:tok.start].split()) <= PART_GAP_WORDS \
+        and (prev.count.value == 2) == has_stem(tok, persons().one_of_two)
+
+
 def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: int,
                    drafts: list[Draft], aged: Set[int] = frozenset(),
                    events: Sequence[tuple[Trigger, Located]] = ()) -> list[Draft]:
@@ -1017,9 +1026,7 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
         conj_after_claim = (prev.sentence == si and starts_with_conjunction(tok) and k > 0
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
                             and not _singular_counted(toks, k, prev))
-        if part and prev.sentence == si and not CLAUSE_BREAK.search(norm, prev.end, tok.start) \
-                and len(norm[prev.end:tok.start].split()) <= PART_GAP_WORDS \
-                and (prev.count.value == 2) == has_stem(tok, persons().one_of_two) \
+        if part and _part_of_claim(norm, tok, prev, si) \
                 or after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si \
                 or _next_in_list(norm, toks, k, listed, counted, aged):
             listed.add(tok.start)
