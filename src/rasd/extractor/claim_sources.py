@@ -55,16 +55,16 @@ class SourceResolver:
             if upto[-1] is not None:
                 self.named_sentences.append(si)
         self.count_starts = sorted(c.start for c in doc.counts if c.kind == "count")
-        self.continuing = _continuing_sentences(doc) if self.named_sentences else frozenset()
-        self.postscripts = self._postscripts()
+        token_starts = [t.start for t in doc.tokens] if self.named_sentences else []
+        self.continuing = _continuing_sentences(doc, token_starts) if token_starts else frozenset()
+        self.postscripts = self._postscripts(token_starts) if token_starts else {}
 
-    def _postscripts(self) -> dict[int, SourceMention]:
+    def _postscripts(self, token_starts: Sequence[int]) -> dict[int, SourceMention]:
         """Sentence -> the attribution the sentence after it consists of ("... حيث توفي هناك.
         بحسب المتحدث باسم القوات المسلحة."): a sentence of a few words that a prepositional cue
         opens ("بحسب", "وفقا لـ"), naming a source, with no figure."""
         out: dict[int, SourceMention] = {}
         doc = self.doc
-        token_starts = [t.start for t in doc.tokens]
         prepositions = attribution().prepositions
         for si in self.named_sentences:
             s, e = doc.sentences[si]
@@ -169,11 +169,10 @@ class SourceResolver:
         return chosen
 
 
-def _continuing_sentences(doc: Document) -> frozenset[int]:
+def _continuing_sentences(doc: Document, token_starts: Sequence[int]) -> frozenset[int]:
     """The sentences that open with "و" + a continuation opener ("ومن بين القتلى", "ومنهم"):
-    they detail the figures of the sentence before."""
+    they detail the figures of the sentence before (``token_starts``: of every token)."""
     openers = attribution().continuation_openers
-    token_starts = [t.start for t in doc.tokens]
     out = set()
     for si, (s, e) in enumerate(doc.sentences):
         k = bisect.bisect_left(token_starts, s)

@@ -964,9 +964,10 @@ def _one_part(toks: Sequence[Token], k: int) -> bool:
     lex = persons()
     if k + 1 >= len(toks):
         return False
-    if after_breakdown(toks, k):
-        return has_stem(toks[k], lex.one_of_victims) and linking.is_person(toks[k + 1])
-    return has_stem(toks[k], lex.one_of_them) and has_stem(toks[k + 1], lex.singular)
+    if has_stem(toks[k], lex.one_of_them):
+        return has_stem(toks[k + 1], lex.singular) and not after_breakdown(toks, k)
+    return has_stem(toks[k], lex.one_of_victims) and linking.is_person(toks[k + 1]) \
+        and after_breakdown(toks, k)
 
 
 def _part_of_claim(norm: str, tok: Token, prev: Draft, si: int) -> bool:
