@@ -373,3 +373,12 @@ def test_until_is_no_speaker():
 ])
 def test_amma_topic_speaker(text, source):
     assert _source_of(text, 12) == source
+
+
+@pytest.mark.parametrize("text, source", [
+    # "سجل" speaks with a body that keeps records after it, as with a document
+    ("سجل المرصد السوري لحقوق الإنسان مصرع نحو 12 شخصا.", ("المرصد السوري لحقوق الإنسان", "monitor")),
+    ("وسجلت المدينة 12 إصابة جديدة.", ("Test Outlet", "outlet")),  # a city records nothing
+])
+def test_sajjala_with_a_body_that_keeps_records(text, source):
+    assert _source_of(text, 12) == source

@@ -308,3 +308,13 @@ def test_a_threatened_or_expected_event_is_none(text, expected):
 ])
 def test_a_causative_after_an_is_hypothetical(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a denied toll is none ("ونفى الجيش مقتل", "نافيا مقتل")
+    ("ونفى الجيش مقتل عشرات الأشخاص.", []),
+    ("وقال إن المصابين عولجوا، نافيا مقتل عشرات الأشخاص.", []),
+    ("وقال الجيش إن 5 جنود قتلوا.", [("killed", 5)]),
+])
+def test_a_denied_toll_is_no_claim(text, expected):
+    assert type_counts(text) == expected

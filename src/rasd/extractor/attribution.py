@@ -643,8 +643,9 @@ def _says_nothing_here(norm: str, toks: Sequence[Token], i: int, lex: Attributio
     after it at the head of its clause ("سجلت المدينة 5 إصابات"; but "وسجل تقرير"), "شدد"
     without its "على" near ("شددت السلطات التدابير": tightened)."""
     tok = toks[i]
-    if has_stem(tok, lex.document_verbs):
-        return not (i + 1 < len(toks) and has_stem(toks[i + 1], lex.documents)
+    if has_stem(tok, lex.document_verbs):  # (also "سجل المرصد": a body that keeps records)
+        return not (i + 1 < len(toks) and (has_stem(toks[i + 1], lex.documents)
+                                           or _known_kind(toks, i + 1, i + 2, lex) in ORG_KINDS)
                     and _opens_clause(norm, toks, i, lex))
     return has_stem(tok, lex.stress_verbs) and not any(
         has_stem(toks[k], lex.stress_preposition)
