@@ -780,3 +780,12 @@ def test_one_wounded_who_died_of_it(text, expected):
 ])
 def test_an_ordinal_after_a_verbal_noun_is_one_person(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("كما لقي القاضي أبو بوزيد الشلوي مصرعه.", [("killed", 1)]),  # a judge is a person
+    # "مرشح" is left out: "عدد القتلى مرشح للارتفاع" (likely to rise) is no candidate
+    ("وقال المرصد إن عدد القتلى مرشح للارتفاع.", []),
+])
+def test_person_nouns_of_offices(text, expected):
+    assert type_counts(text) == expected
