@@ -22,9 +22,11 @@ from rasd.extractor.figure_links import (
     surrendered,
     went_missing,
 )
+from rasd.extractor.furniture import furniture_lines
 from rasd.extractor.lexicon import context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Link, Located
 from rasd.extractor.not_claims import in_need, reports_no_event
+from rasd.extractor.place_sets import Spans
 from rasd.extractor.rejections import REJECTIONS, Candidate
 from rasd.extractor.sentence import (
     CLAUSE_BREAK,
@@ -493,7 +495,11 @@ def draft_claims(doc: Document) -> Document:
     all_trigs = sorted(doc.triggers, key=lambda t: t.start)
     count_starts = [c.start for c in all_counts]
     trig_starts = [t.start for t in all_trigs]
+    furniture = Spans(furniture_lines(doc))
     for si, (s, e) in enumerate(doc.sentences):
+        if s in furniture:  # "للمزيد: ..." links another article: nothing of this one
+            prev = None
+            continue
         trigs = all_trigs[bisect.bisect_left(trig_starts, s):bisect.bisect_left(trig_starts, e)]
         if trigs or prev is not None:
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)

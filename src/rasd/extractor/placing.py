@@ -31,6 +31,7 @@ from operator import attrgetter
 
 from rasd.extractor.datelines import dateline_end
 from rasd.extractor.focus import Focus, after_actor_head, article_focus, as_country, names_actor
+from rasd.extractor.furniture import furniture_lines
 from rasd.extractor.lexicon import context, has_stem, state_heads
 from rasd.extractor.place_sets import COUNTRY_REGION, FinestSoFar, Spans, finest_places, in_order, nearest
 from rasd.extractor.places import names_a_party, names_an_origin
@@ -150,7 +151,8 @@ class PlaceChooser:
         self.jurisdiction_starts = [p.start for p in self.jurisdictions]
         seat, offices, groups = _words("seat"), _words("office_titles"), _words("group_heads")
         event_ends = frozenset(t.end for t in doc.triggers)
-        self.places = [p for p in doc.places if p.start not in speakers
+        furniture = Spans(furniture_lines(doc))  # "للمزيد: ..." links another article
+        self.places = [p for p in doc.places if p.start not in speakers and p.start not in furniture
                        and not self._follows(p, seat) and not self._follows(p, groups, 1)
                        and not names_a_party(doc, self.starts, p)
                        and not names_an_origin(doc, self.starts, p)
