@@ -450,7 +450,8 @@ def held_hostage(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -
 def lost_what(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> str | None:
     """What people "lost" when a missing verb after their figure takes an object, or a loss
     noun before it names one after the people: "killed" for their lives ("100 طفل فقدوا
-    أرواحهم", "فقدان مئات الأشخاص لحياتهم"), "nothing" for their jobs, homes or control
+    أرواحهم", "فقدان مئات الأشخاص لحياتهم"), "injured" for their limbs or sight ("فقدوا
+    أطرافهم"), "nothing" for their jobs, homes or control
     ("فقدوا وظائفهم": no event); None when there is none ("16 فقدوا في البحر": went missing)."""
     if trig.type != "missing" or trig.role not in ("verb", "masdar"):
         return None
@@ -463,6 +464,8 @@ def lost_what(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> s
         return None
     if any(has_stem(obj, ctx.lost_lives) for obj in objects):
         return "killed"
+    if any(has_stem(obj, ctx.lost_limbs) for obj in objects):
+        return "injured"  # "86 ألف شخص فقدوا أطرافهم"
     return "nothing" if any(has_stem(obj, ctx.lost_possessions) for obj in objects) else None
 
 

@@ -406,6 +406,7 @@ class ContextLexicon:
     missing_when_bare: frozenset[str]
     with_families: frozenset[str]
     lost_lives: frozenset[str]
+    lost_limbs: frozenset[str]  # "فقدوا أطرافهم": wounded
     lost_lives_reach: int
     lost_possessions: frozenset[str]
     causatives: frozenset[str]
