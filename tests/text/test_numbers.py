@@ -230,6 +230,8 @@ COUNTS = [
     ("نزوح أكثر من مليون ونصف مليون", "أكثر من مليون ونصف", V(1500000, "at_least")),
     ("واعتقل أحد قادة تنظيم داعش", "أحد", V(1)),
     ("وأعلنت الجماعة مقتل أحد كبار قادتها", "أحد", V(1)),  # one of the most senior
+    # after a reference word, a figure opening with "و" is a conjunct, no reference number
+    ("أن قائد الكتيبة و5 من مرافقيه قتلوا", "و5", V(5)),
 ]
 
 
@@ -244,6 +246,7 @@ def test_counts(text: str, span: str, count: Count) -> None:
 NON_COUNTS = [
     ("ركاب الطائرة إم أتش 17 قتلوا", "17", "reference"),
     ("طائرة تورنادو جي آر 4 المحملة", "4", "reference"),
+    ("وقتل قائد الكتيبة 5 في الهجوم", "5", "reference"),
     ("قتل في عام 2018", "2018", "year"),
     ("محتجز منذ 2016", "2016", "year"),
     ("خلال العام 2017 قتل", "2017", "year"),

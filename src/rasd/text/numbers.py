@@ -422,6 +422,7 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: NumberLexicon) -> int
     elif w1 in lx.time_before:
         c.kind = "time"
     elif (w1 in lx.reference_before and " ".join(before[-2:]) not in lx.total_before
+          and norm[c.num:c.num + 1] not in lx.conj  # (not "قائد الكتيبة و5 من مرافقيه")
           or lx.model_before.search(norm, max(0, c.num - 8), c.num)
           or _bracketed_reference(norm, c, lx)):
         c.kind = "reference"  # (not "ما مجموعه 49": a total)
