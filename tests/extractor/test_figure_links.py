@@ -111,6 +111,7 @@ def test_several_people_after_their_noun_still_count():
     ("وقال إن 86 ألف شخص فقدوا أطرافهم.", "injured", Count(value=86000)),  # lost their limbs
     ("وخلفت الحرب 1.5 مليون شخص بإعاقات دائمة.", "injured", Count(value=1500000)),  # disabled
     ("سقوط أكثر من 600 حوثي في المعارك.", "killed", Count(value=600, qualifier="at_least")),
+    ("إيران تقبض على 22 شخصا يشتبه في ضلوعهم.", "arrested", Count(value=22)),
     ("نجحت الشرطة في إيقاف 200 مشتبه به.", "arrested", Count(value=200)),
     ("قال الضابط: اعتقلنا 30 شخصاً.", "arrested", Count(value=30)),
     ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),

@@ -318,3 +318,8 @@ def test_a_causative_after_an_is_hypothetical(text, expected):
 ])
 def test_a_denied_toll_is_no_claim(text, expected):
     assert type_counts(text) == expected
+
+
+def test_being_paid_is_no_arrest():
+    # "يقبض أجرا" (is paid): only "قبض على" arrests
+    assert type_counts("وكان الواحد منهم يقبض أجرا شهريا، حتى أصبحوا 25 بعدما كانوا 75.") == []
