@@ -112,6 +112,7 @@ def test_several_people_after_their_noun_still_count():
     ("وخلفت الحرب 1.5 مليون شخص بإعاقات دائمة.", "injured", Count(value=1500000)),  # disabled
     ("سقوط أكثر من 600 حوثي في المعارك.", "killed", Count(value=600, qualifier="at_least")),
     ("إيران تقبض على 22 شخصا يشتبه في ضلوعهم.", "arrested", Count(value=22)),
+    ("وقال إن 40 مهاجرا أعيدوا إلى بلادهم.", "returned", Count(value=40)),  # passive plural
     ("نجحت الشرطة في إيقاف 200 مشتبه به.", "arrested", Count(value=200)),
     ("قال الضابط: اعتقلنا 30 شخصاً.", "arrested", Count(value=30)),
     ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),
