@@ -789,3 +789,12 @@ def test_an_ordinal_after_a_verbal_noun_is_one_person(text, expected):
 ])
 def test_person_nouns_of_offices(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one of a nationality named among the victims is one person
+    ("ومن بين القتلى إيرلندي كان يمضي شهر العسل.", [("killed", 1)]),
+    ("ومن بين القتلى سوريون.", []),  # a plural with no figure counts no one
+])
+def test_one_of_a_nationality_among_the_victims(text, expected):
+    assert type_counts(text) == expected

@@ -761,8 +761,8 @@ def _one_among_victims(toks: Sequence[Token], t: Located, trig: Trigger, one_of:
         opens = t.lo > 1 and has_stem(toks[t.lo - 2], context().complementizers)
         return t.lo - 1 if opens else None
     if k < len(toks) and has_stem(toks[t.lo - 1], lex.among) and k not in counted_all - one_of \
-            and (k in one_of or has_stem(toks[k], lex.singular)):
-        return k
+            and (k in one_of or has_stem(toks[k], lex.singular) or _national(toks, k)):
+        return k  # (also "ومن بين القتلى إيرلندي": one of a nationality)
     if has_stem(toks[t.lo - 1], lex.among) and t.lo > 1 and has_stem(toks[t.lo - 2], lex.partitive):
         return _clause_subject_among(toks, t.lo - 2, one_of, counted_all)
     return None
