@@ -335,7 +335,7 @@ def _topic_subject(norm: str, toks: Sequence[Token], i: int, lex: AttributionLex
             or i + 1 < len(toks) and _known_kind(toks, i + 1, i + 2, lex) is not None:
         return None  # (not "أما في الزبداني، فذكر تقرير لناشطين": the verb's own subject follows)
     for a in range(i - 1, max(-1, i - 1 - lex.topic_reach), -1):
-        if has_stem(toks[a], lex.topic_openers) or toks[a].text in lex.topic_openers:
+        if has_stem(toks[a], lex.topic_openers):
             s = a + 1
             if s < i and (toks[s].text in lex.topic_not_speakers or has_stem(toks[s], lex.stops)):
                 return None  # "أما في البعد العسكري": a topic of no speaker

@@ -69,8 +69,8 @@ class SourceResolver:
         for si in self.named_sentences:
             s, e = doc.sentences[si]
             first = self.by_sentence[si][0]
-            k = bisect.bisect_left(token_starts, s)
-            if si > 0 and first.kind not in UNNAMED and k < len(token_starts) \
+            k = _opening_token(doc, token_starts, si)
+            if si > 0 and first.kind not in UNNAMED and k is not None \
                     and first.cue_start == token_starts[k] \
                     and prepositions.match_at(doc.tokens, k) is not None \
                     and len(doc.norm[s:e].split()) <= POSTSCRIPT_WORDS \
@@ -174,13 +174,20 @@ def _continuing_sentences(doc: Document, token_starts: Sequence[int]) -> frozens
     they detail the figures of the sentence before (``token_starts``: of every token)."""
     openers = attribution().continuation_openers
     out = set()
-    for si, (s, e) in enumerate(doc.sentences):
-        k = bisect.bisect_left(token_starts, s)
-        if k < len(doc.tokens) and doc.tokens[k].start < e \
-                and starts_with_conjunction(doc.tokens[k]) \
+    for si in range(len(doc.sentences)):
+        k = _opening_token(doc, token_starts, si)
+        if k is not None and starts_with_conjunction(doc.tokens[k]) \
                 and openers.match_at(doc.tokens, k) is not None:
             out.add(si)
     return frozenset(out)
+
+
+def _opening_token(doc: Document, token_starts: Sequence[int], si: int) -> int | None:
+    """Index of the first token of sentence ``si`` (``token_starts``: of every token), or None
+    when the sentence holds none."""
+    s, e = doc.sentences[si]
+    k = bisect.bisect_left(token_starts, s)
+    return k if k < len(token_starts) and token_starts[k] < e else None
 
 
 def _resolved(doc: Document, start: NormOffset, end: NormOffset, kind: str, country: str | None) -> Mention:

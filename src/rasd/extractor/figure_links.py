@@ -147,8 +147,7 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         if _after_fronted_adjuncts(toks, c, t, trig, breaks[ti], between, ix) \
                 or _across_asides(toks, c, t, trig, breaks[ti], between, ix):
             cost = min(cost, COSTS.fronted_adjuncts)
-        if t.lo >= c.hi and any(has_stem(toks[k], context().new_clause)
-                                for k in range(c.hi, t.lo)) or _next_conjunct(toks, c, t, trig) \
+        if t.lo >= c.hi and _new_clause_between(toks, c.hi, t.lo) or _next_conjunct(toks, c, t, trig) \
                 or breaks[ti] and t.hi <= c.lo and _clause_after_break(ix, toks, t.hi, c.lo) \
                 or opens_clause and t.hi < c.lo - 1:
             cost += COSTS.new_clause
@@ -166,8 +165,10 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
         after = [(t.lo, ti) for ti, t in ((ti, t_loc[ti]) for ti in breaks)
                  if t.lo >= c.hi and t.lo - c.hi <= CLAUSE_SUBJECT_MAX_GAP
                  and (trigs[ti].role in ("verb", "phrase", "loss") or trigs[ti].mixed)
-                 and not (fronted and not _agrees_in_number(toks[t.lo]))
-                 and not any(has_stem(toks[k], context().new_clause) for k in range(c.hi, t.lo))
+                 # (a sentence's opening figure: only a verb agreeing with it, "57 شخصا ...
+                 # قتلوا"; not "العشرات يرفضون العودة، الأمر الذي دفع": another subject's)
+                 and not (fronted and not linking.plural_or_dual_verb(toks[t.lo]))
+                 and not _new_clause_between(toks, c.hi, t.lo)
                  and not _other_figures(toks, ix, c.hi, t.lo)
                  and not (ix.counts_from(c.hi, t.lo)  # a list: the verb is its first event word
                           and any(c.hi <= t_loc[tj].lo < t.lo for tj in breaks))]
@@ -187,11 +188,11 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
     return links
 
 
-def _agrees_in_number(verb: Token) -> bool:
-    """Whether an event verb after a sentence's opening figure is plural or dual, agreeing with it
-    as its subject ("57 شخصا ... قتلوا"), not a verb of a later clause ("العشرات ... يرفضون
-    العودة، الأمر الذي دفع الميليشيات": the singular "دفع" has another subject)."""
-    return any(verb.text.endswith(e) for e in context().active_endings)
+def _new_clause_between(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Whether a conjunction opening a clause of its own ("بينما", "فيما") stands within tokens
+    ``[lo, hi)``: a figure and an event word across it belong to two clauses."""
+    new_clause = context().new_clause
+    return any(has_stem(toks[k], new_clause) for k in range(lo, hi))
 
 
 def _clause_between(toks: Sequence[Token], lo: int, hi: int) -> bool:

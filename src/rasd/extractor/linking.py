@@ -118,6 +118,12 @@ def is_person(tok: Token) -> bool:
             or has_stem(tok, lex.dual) or is_victim_noun(tok) or has_stem(tok, lex.possessed))
 
 
+def plural_or_dual_verb(tok: Token) -> bool:
+    """Whether a verb is in the plural or dual (``context.yaml`` active_endings: "قتلوا",
+    "أصيبا"): it agrees with a subject of many ("57 شخصا ... قتلوا"; not "دفع")."""
+    return any(tok.text.endswith(e) for e in context().active_endings)
+
+
 def is_victim_noun(tok: Token) -> bool:
     """Whether a token is an event noun naming the people affected ("قتيلاً", "معتقلين")."""
     hit = triggers().entries.match_at((tok,), 0)

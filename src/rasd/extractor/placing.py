@@ -344,8 +344,7 @@ class PlaceChooser:
             return True  # a ticker item's head: "جندوبة : مقتل 3 أشخاص في حادث مرور"
         if k > 0 and tok.start == place.start and self._struck(k, names_actor(place)):
             return True  # "قصف الغوطة الشرقية", "الهجمات التي استهدفت تركيا"
-        if k > 1 and tok.start == place.start and has_stem(doc.tokens[k - 1], _words("between")) \
-                and has_stem(doc.tokens[k - 2], _words("borders")):
+        if tok.start == place.start and self._opens_a_border(k):
             # "على الحدود بين قطاع غزة وإسرائيل" (but a country before a finer place yields to it)
             return self._finer_second_side(place) is None
         if self._second_border_side(place):
@@ -377,7 +376,7 @@ class PlaceChooser:
         otherwise fall back to (:meth:`_fallback`), else None."""
         if place.country is not None:
             return None
-        fallback = self._fallback(sentence)
+        fallback = self._fallback_of(sentence)
         return fallback.country if fallback is not None else None
 
     def _river_bank(self, place: PlaceMention) -> bool:
@@ -389,15 +388,8 @@ class PlaceChooser:
     def _finer_second_side(self, first: PlaceMention) -> PlaceMention | None:
         """The second side of a border opened by country ``first``, joined by "و" alone and
         finer than a country ("الحدود بين إسرائيل وقطاع غزة"), else None."""
-        doc = self.doc
-        i = bisect.bisect_right(self.all_place_starts, first.start)
-        if first.kind != "country" or i >= len(doc.places):
-            return None
-        second = doc.places[i]
-        if doc.norm[first.end:second.start].strip() not in _words("border_join") \
-                or second.kind == "country":
-            return None
-        return second
+        second = self._joined_next(first) if first.kind == "country" else None
+        return second if second is not None and second.kind != "country" else None
 
     def _second_border_side(self, place: PlaceMention) -> bool:
         """Whether a place is the finer second side of a border opened by a country ("الحدود
@@ -408,10 +400,23 @@ class PlaceChooser:
             return False
         first = doc.places[i]
         j = bisect.bisect_right(self.starts, first.start) - 1
-        return j > 1 and doc.tokens[j].start == first.start \
-            and has_stem(doc.tokens[j - 1], _words("between")) \
-            and has_stem(doc.tokens[j - 2], _words("borders")) \
+        return self._opens_a_border(j) and doc.tokens[j].start == first.start \
             and self._finer_second_side(first) is place
+
+    def _opens_a_border(self, k: int) -> bool:
+        """Whether token ``k`` follows "الحدود بين" ("على الحدود بين قطاع غزة وإسرائيل")."""
+        toks = self.doc.tokens
+        return k > 1 and has_stem(toks[k - 1], _words("between")) \
+            and has_stem(toks[k - 2], _words("borders"))
+
+    def _joined_next(self, place: PlaceMention) -> PlaceMention | None:
+        """The place right after ``place`` joined to it by "و" alone ("إسرائيل وقطاع غزة",
+        "أوتار براديش وراجستان"), else None."""
+        i = bisect.bisect_right(self.all_place_starts, place.start)
+        if i >= len(self.doc.places):
+            return None
+        nxt = self.doc.places[i]
+        return nxt if self.doc.norm[place.end:nxt.start].strip() in _words("border_join") else None
 
     def _struck(self, k: int, state: bool) -> bool:
         """Whether token ``k`` is the object of a strike: after a strike noun ("قصف الغوطة",
@@ -539,13 +544,13 @@ class PlaceChooser:
         براديش وراجستان": the figure spans both), when the article names that country as such;
         else the place."""
         k = bisect.bisect_right(self.starts, place.start) - 1
-        i = bisect.bisect_right(self.all_place_starts, place.start)
         doc = self.doc
         pairs = _words("pair_nouns")
         if k < 1 or doc.tokens[k].start != place.start or place.country is None \
-                or not (has_stem(doc.tokens[k], pairs) or has_stem(doc.tokens[k - 1], pairs)) \
-                or i >= len(doc.places) or doc.places[i].country != place.country \
-                or doc.norm[place.end:doc.places[i].start].strip() not in _words("border_join"):
+                or not (has_stem(doc.tokens[k], pairs) or has_stem(doc.tokens[k - 1], pairs)):
+            return place
+        second = self._joined_next(place)
+        if second is None or second.country != place.country:
             return place
         return next((p for p in doc.places if p.country == place.country
                      and p.kind == "country" and not _directional(p)), place)
@@ -579,6 +584,10 @@ class PlaceChooser:
             if local is not None and local.country == country.country:
                 return local  # "حسب وزارة الصحة في غزة ... منذ انطلاقها": the area it counts
             return self._whole_country(country) if whole else country
+        return self._fallback_of(sentence)
+
+    def _fallback_of(self, sentence: int) -> PlaceMention | None:
+        """:meth:`_fallback`, worked out once per sentence."""
         if sentence not in self._fallback_cache:
             self._fallback_cache[sentence] = self._fallback(sentence)
         return self._fallback_cache[sentence]

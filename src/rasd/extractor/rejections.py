@@ -300,8 +300,7 @@ def _subject_of_a_verb_with_its_object(k: Candidate) -> bool:
     if o not in k.figure_starts or starts_with_conjunction(toks[o]) \
             or k.norm[toks[o - 1].end:toks[o].start].strip():
         return False  # "5 جنود قتلوا و11 أصيبوا", "17 شخصا قتلوا، 12 جنديا"
-    text = toks[t.lo].text
-    return any(text.endswith(e) for e in context().active_endings) \
+    return linking.plural_or_dual_verb(toks[t.lo]) \
         and any(linking.is_person(tok) for tok in toks[o + 1:o + 1 + OBJECT_NOUN_REACH])
 
 

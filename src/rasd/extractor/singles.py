@@ -112,11 +112,11 @@ def _one_person(tok: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _one_person_words() -> frozenset[str]:
-    """Every word :func:`_one_person` can hold true for: a token with none of them is passed
-    over without the call."""
+    """Every word :func:`_one_person` or :func:`_one_part` can hold true for: a token with none
+    of them is passed over without the calls."""
     lex = persons()
     return lex.singular | lex.kin_possessed | lex.one_possessed | lex.two_possessed \
-        | lex.two_kin_possessed | lex.after_breakdown_persons
+        | lex.two_kin_possessed | lex.after_breakdown_persons | lex.one_of_them | lex.one_of_victims
 
 
 def _opens_clause(norm: str, toks: Sequence[Token], k: int) -> bool:
@@ -384,8 +384,7 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             if (count := _referents(toks, k, one_of)).value:
                 more, end = _conjoined_ones(norm, toks, k, counted_all, one_of) \
                     if count.value == 1 and k not in one_of else (0, k + 1)
-                died = trig.type == "injured" and not trig.mixed and count.value + more == 1 \
-                    and _died_after(norm, toks, Located(k, k + 1))  # "أصيب الشاب ... مما أدى إلى مقتله"
+                died = count.value + more == 1 and _wounded_died(norm, toks, trig, Located(k, k + 1))
                 out.append(new_draft(toks, si, t.lo, end, "killed" if died else trig.type,
                                      Count(value=count.value + more), trig.mixed, COSTS.single,
                                      Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
@@ -435,10 +434,15 @@ def _subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
     """:func:`_one_subject_single`, a wounded person who died after ("كان قد أصيب ... توفي
     متأثرا بجراحه") counted as killed."""
     draft = _one_subject_single(norm, toks, trig, t, c_loc, si, one_of, counted_all)
-    if draft is not None and trig.type == "injured" and not trig.mixed \
-            and _died_after(norm, toks, t):
+    if draft is not None and _wounded_died(norm, toks, trig, t):
         return replace(draft, type="killed")
     return draft
+
+
+def _wounded_died(norm: str, toks: Sequence[Token], trig: Trigger, after: Located) -> bool:
+    """Whether wound word ``trig`` (not killed-or-wounded) tells of one who died of it: a death
+    follows ``after`` in its clause (:func:`_died_after`: "أصيب الشاب ... مما أدى إلى مقتله")."""
+    return trig.type == "injured" and not trig.mixed and _died_after(norm, toks, after)
 
 
 def _one_subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Located,
@@ -957,17 +961,16 @@ def _uncounted_group_event(toks: Sequence[Token], prev: Draft, k: int,
     return None
 
 
-def _one_part(toks: Sequence[Token], k: int) -> bool:
+def _one_part(toks: Sequence[Token], k: int, broken: bool) -> bool:
     """Whether token ``k`` is one person of a group just counted: "أحد" + a plural after a
-    breakdown ("بينهم أحد رجال الشرطة"), or "أحدهم/إحداهما" + a singular person noun ("5 من
-    قوات النظام أحدهم ضابط")."""
+    breakdown (``broken``: token ``k`` follows one; "بينهم أحد رجال الشرطة"), or
+    "أحدهم/إحداهما" + a singular person noun, no breakdown ("5 من قوات النظام أحدهم ضابط")."""
     lex = persons()
     if k + 1 >= len(toks):
         return False
     if has_stem(toks[k], lex.one_of_them):
-        return has_stem(toks[k + 1], lex.singular) and not after_breakdown(toks, k)
-    return has_stem(toks[k], lex.one_of_victims) and linking.is_person(toks[k + 1]) \
-        and after_breakdown(toks, k)
+        return has_stem(toks[k + 1], lex.singular) and not broken
+    return broken and has_stem(toks[k], lex.one_of_victims) and linking.is_person(toks[k + 1])
 
 
 def _part_of_claim(norm: str, tok: Token, prev: Draft, si: int) -> bool:
@@ -1002,17 +1005,20 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
     prev: Draft | None = None
     may_be_one = _one_person_words()
     for k, tok in enumerate(toks):
-        part = _one_part(toks, k)  # "بينهم أحد رجال الشرطة", "5 من قوات النظام أحدهم ضابط"
-        if (may_be_one.isdisjoint(tok.stems) or k in counted) and not part:
+        if may_be_one.isdisjoint(tok.stems):
+            continue
+        broken = after_breakdown(toks, k)
+        part = _one_part(toks, k, broken)  # "بينهم أحد رجال الشرطة", "5 من قوات النظام أحدهم ضابط"
+        if k in counted and not part:
             continue
         one_more = _one_more(toks, k)  # "22 جنديا ومدنيا واحدا"
-        if not (part or _one_person(tok) or one_more or after_breakdown(toks, k)
-                and tok.text in persons().after_breakdown_persons):  # (not "باب")
+        if not (part or _one_person(tok) or one_more
+                or broken and tok.text in persons().after_breakdown_persons):  # (not "باب")
             continue
         if cover is None:
             cover = Cover((d.start, d.end) for d in drafts)
             by_start = sorted(range(len(drafts)), key=lambda i: drafts[i].start)
-        if tok.start in cover and not after_breakdown(toks, k) and not one_more and not part:
+        if tok.start in cover and not broken and not one_more and not part:
             continue  # "4 بينهم طفل قتلوا"
         while seen < len(by_start) and drafts[by_start[seen]].start < tok.start:
             i = by_start[seen]
@@ -1028,12 +1034,11 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
                             and prev.end - 1 <= toks[k - 1].end <= prev.end + 1
                             and not _singular_counted(toks, k, prev))
         if part and _part_of_claim(norm, tok, prev, si) \
-                or after_breakdown(toks, k) or conj_after_claim or one_more and prev.sentence == si \
+                or broken or conj_after_claim or one_more and prev.sentence == si \
                 or _next_in_list(norm, toks, k, listed, counted, aged):
             listed.add(tok.start)
             two = has_stem(tok, persons().two_possessed)  # "وطفلاها": her two children
-            etype = _uncounted_group_event(toks, prev, k, events, counted) \
-                if after_breakdown(toks, k) else None
+            etype = _uncounted_group_event(toks, prev, k, events, counted) if broken else None
             out.append(new_draft(toks, si, k, k + 1, etype or prev.type,
                                  Count(value=2 if two else 1),
                                  prev.mixed, COSTS.follow_single, _with_age(toks, k, aged),
