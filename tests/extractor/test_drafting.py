@@ -176,6 +176,16 @@ def test_conjoined_figure_of_people_after_a_toll():
     assert sorted(c.count.value for c in claims if c.type == "arrested") == [8, 130]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a figure joined to the person that opens a later clause is not the claim's list
+    ("قال الجيش إن جنديا قتل في الهجوم، في حين ذكرت مصادر أن الشاب و3 آخرين أصيبوا.",
+     [("killed", 1), ("injured", 3)]),
+    ("وقتل ستة مدنيين بينهم امرأة وأربعة أطفال.", [("killed", 6), ("killed", 1), ("killed", 4)]),
+])
+def test_a_figure_joined_to_a_clause_subject_is_no_list_of_the_claim_before(text, expected):
+    assert type_counts(text) == expected
+
+
 def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
     text = ("وأدى الانفجار إلى استشهاد الرقيب علي وإصابة ستة من أفراد الدورية. "
             "وأوضح البيان أن الجرحى هم أربعة من الدرك واثنان من الأمن.")

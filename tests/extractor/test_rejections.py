@@ -279,7 +279,7 @@ def test_hospitals_put_out_of_service_are_no_displaced():
 
 @pytest.mark.parametrize("text, expected", [
     ("وتزعم مصادر أن الصحفي قتل على يد فرقة مكونة من 15 عميلا.", [("killed", 1)]),
-    ("وتعتقد مصادر أنه قتل على يد مجموعة من 15 عنصرا.", []),
+    ("وتعتقد مصادر أنه قتل على يد مجموعة من 15 عنصرا.", [("killed", 1)]),  # he, not the 15
     # an event word, or a toll's "إلى", between the doers and the figure: people it befell
     ("وقد قتل نحو 123 شخصا على أيدي القوات وجرح الآلاف منذ بدء الحملة.",
      [("killed", 123), ("injured", "thousands")]),

@@ -798,3 +798,25 @@ def test_person_nouns_of_offices(text, expected):
 ])
 def test_one_of_a_nationality_among_the_victims(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pronoun on "أن/إن/لكن" before a past event verb with no object is its one person
+    ("وحاول الطيار الهرب لكنه قتل في اشتباك مع المسلحين.", [("killed", 1)]),
+    ("وأوضح المصدر أن المشتبه به فر لكنه اعتقل في وقت لاحق.", [("arrested", 1)]),
+    ("وتابع المتحدث انه نقل الى المستشفى إثر ذلك.", [("injured", 1)]),
+    ("وتعتقد مصادر أنه قتل على يد مجموعة من 15 رجلا.", [("killed", 1)]),
+    ("ثم قفز من الطابق الرابع، لكنه أصيب بجروح مميتة.", [("killed", 1)]),  # mortal wounds
+    # ... not when the verb has an object: the pronoun is the agent
+    ("وأضاف أنه قتل في الغارة ثلاثة مدنيين.", [("killed", 3)]),
+    ("وأضاف أنه قتل بعد ذلك رجلا آخر.", []),
+    ("وقالت الحركة إنها قتلت مساء الثلاثاء في المدينة رجلا.", []),
+    ("وقال إنه قضى حياته يسعى إلى الحقيقة.", []),  # a noun after the verb: spent
+    # ... nor a death of any cause, damage, a shock or an illness
+    ("وأجرت تحقيقا لكتابها لكنها توفيت قبل أن يتم نشر الكتاب.", []),
+    ("ويبدو أنه أصيب بأضرار طفيفة.", []),
+    ("وقالت صاحبة مطعم إنها أصيبت بصدمة جراء ما حدث.", []),
+    ("وكان مرشحا لكنه أصيب بنوبة قلبية.", []),
+])
+def test_one_person_as_a_pronoun(text, expected):
+    assert type_counts(text) == expected

@@ -394,7 +394,16 @@ def _continues_list(toks: Sequence[Token], fig: Figure, prev: Draft | None, si: 
     people = c.hi < len(toks) and linking.is_person(toks[c.hi]) \
         or fig.cm.noun is not None and linking.is_person(toks[c.lo])
     return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
-            and linked and people and not in_need(toks, c))
+            and linked and people and not in_need(toks, c)
+            and not _joined_to_another(toks, c, prev))
+
+
+def _joined_to_another(toks: Sequence[Token], c: Located, prev: Draft) -> bool:
+    """Whether a conjoined figure is joined to the person that opens a clause right before it,
+    past the previous claim ("قتل جندي ... وذكرت مصادر أن الشاب و3 آخرين أصيبوا": the young
+    man and three others were wounded; not "بينهم امرأة وأربعة أطفال")."""
+    return c.lo > 1 and toks[c.lo - 1].start >= prev.end and linking.is_person(toks[c.lo - 1]) \
+        and has_stem(toks[c.lo - 2], context().complementizers)
 
 
 def elliptical_conjunct(sent: Sentence, fig: Figure, prev: Draft | None) -> bool:

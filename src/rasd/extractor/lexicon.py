@@ -269,6 +269,11 @@ class PersonLexicon:
     among: frozenset[str]  # "بين الجرحى أحد المصورين": the one person among the victims
     one_of_victims: frozenset[str]  # "أحد القتلى": one of the victims
     relative_one: frozenset[str]
+    pronoun_subjects: frozenset[str]  # "أنه قتل": the one person as a pronoun
+    oblique_before: frozenset[str]  # "مع المسلحين": a person after these is no object
+    pronoun_not_verbs: frozenset[str]  # "لكنها توفيت": a death of any cause, not with a pronoun
+    passive_adverbs: frozenset[str]  # "أنه قتل داخل القنصلية": adverbs after a passive verb
+    damage: frozenset[str]  # "أصيب بأضرار": a thing damaged, no one wounded
     relative_resumptives: frozenset[str]  # "الهجوم الذي قتل فيه": the relative tells of an event
     relative_people: frozenset[str]  # "مئات الذين يعيشون": a figure of people
     breakdown: PhraseSet[bool]

@@ -470,6 +470,10 @@ def _one_subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Loca
             return new_draft(toks, si, k, t.hi, trig.type, Count(value=1 + more), trig.mixed,
                              COSTS.single_before, Located(k, k + 1), toks[k].start,
                              (trig.start, trig.end))
+    if before is None and trig.role in ("verb", "phrase") \
+            and _pronoun_subject(norm, toks, t, counted_all):  # "لكنه اعتقل في وقت لاحق"
+        return new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                         COSTS.single_before, None, toks[t.lo].start, (trig.start, trig.end))
     if before is None and idiom and not any(c.hi == t.lo or c.lo == t.hi for c in c_loc) \
             and not any(has_stem(toks[j], persons().not_one_subjects)
                         for j in range(max(0, t.lo - NOT_ONE_REACH), t.lo)):
@@ -507,6 +511,48 @@ def _subject_of_previous_clause(norm: str, toks: Sequence[Token], t: Located,
     if has_stem(toks[k], persons().subject_openers):
         k += 1
     return k if k < q and _is_one(toks, k, one_of, counted, names=True) else None
+
+
+PRONOUN_OBJECT_REACH = 6  # "أنه قتل [بعد ذلك] رجلا آخر": words after the verb searched for its object
+
+
+def _pronoun_subject(norm: str, toks: Sequence[Token], t: Located, counted: Set[int]) -> bool:
+    """Whether the one person of a past event verb is a pronoun on the complementizer right
+    before it, maybe with "قد" between ("مؤكدا أنه قتل في مواجهة", "لكنه اعتقل في وقت لاحق",
+    "وانه نقل الى المستشفى"): read passive, so no figure or person may follow the verb in its
+    clause within :data:`PRONOUN_OBJECT_REACH` words ("أنه قتل بعد ذلك رجلا آخر", "إنها قتلت 40
+    جنديا": the pronoun is the agent)."""
+    lex = persons()
+    j = t.lo - 1
+    if j > 0 and has_stem(toks[j], context().modal):
+        j -= 1
+    if j < 0 or not has_stem(toks[j], lex.pronoun_subjects) or present_verb(toks[t.lo]) \
+            or has_stem(toks[t.lo], lex.pronoun_not_verbs) \
+            or CLAUSE_BREAK.search(norm, toks[j].end, toks[t.lo].start) \
+            or not _passive_follows(norm, toks, t.hi):
+        return False
+    oblique = lex.oblique_before
+    after_oblique = False  # (not "في اشتباك مع المسلحين", "على يد مجموعة من 15 سعوديا")
+    for k in range(t.hi, min(len(toks), t.hi + PRONOUN_OBJECT_REACH)):
+        if CLAUSE_BREAK.search(norm, toks[k - 1].end, toks[k].start):
+            break
+        after_oblique = has_stem(toks[k - 1], oblique) or has_preposition(toks[k]) \
+            or after_oblique and k - 1 in counted  # (the figure's words and its noun)
+        if not after_oblique and _object_follows(toks, k, counted):
+            return False
+    return True
+
+
+def _passive_follows(norm: str, toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` (right after a verb) can follow it in the passive: the clause ends,
+    or a preposition, an adverb or a day comes ("قتل في", "قتل داخل", "اعتقل بصحبة"); not a
+    noun ("قضى حياته", "أصابت قرى") nor damage ("أصيب بأضرار")."""
+    if k >= len(toks) or CLAUSE_BREAK.search(norm, toks[k - 1].end, toks[k].start):
+        return True
+    lex = persons()
+    return not has_stem(toks[k], lex.damage) and (
+        has_preposition(toks[k]) or has_stem(toks[k], lex.oblique_before)
+        or has_stem(toks[k], lex.passive_adverbs) or has_stem(toks[k], lex.single_gap_times))
 
 
 def _object_follows(toks: Sequence[Token], k: int, counted: Set[int]) -> bool:
