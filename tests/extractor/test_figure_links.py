@@ -432,3 +432,15 @@ def test_a_victims_noun_before_minhum(text, expected):
 ])
 def test_a_gloss_or_an_aside_adds_no_distance(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure does not link forward to a clause that has a figure of its own
+    ("وكان عدد القتلى قد تجاوز 500 شخص فيما بلغ عدد المصابين 2500 شخص.",
+     [("killed", 500), ("injured", 2500)]),
+    ("وأشار إلى أن الميليشيا قتلت خلال شهر ديسمبر الماضي 206 وأصابت 227 آخرين.",
+     [("killed", 206), ("injured", 227)]),
+    ("وقال إن 5 قتلوا وأصيب آخرون.", [("killed", 5)]),
+])
+def test_no_forward_link_to_a_clause_with_its_own_figure(text, expected):
+    assert type_counts(text) == expected

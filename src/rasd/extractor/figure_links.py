@@ -137,9 +137,11 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
             continue  # "آلاف الفلسطينيين ... قتل منهم 54": the crowd the dead were of
         if t.hi <= c.lo and _clause_between(toks, t.hi, c.lo):
             continue  # "مصرعهم عندما صدمت شاحنة عددا من المارة": the time clause's own figure
-        if t.lo >= c.hi and _new_clause_between(toks, c.hi, t.lo) \
+        if t.lo >= c.hi and (_new_clause_between(toks, c.hi, t.lo) or t.lo == c.hi
+                             and trig.role == "verb" and starts_with_conjunction(toks[t.lo])) \
                 and ix.counts_from(t.hi, t.hi + OWN_FIGURE_REACH):
-            continue  # "قد تجاوز 500 شخص فيما بلغ عدد المصابين 2500": that clause has its own
+            continue  # "قد تجاوز 500 شخص فيما بلغ عدد المصابين 2500", "قتلت خلال الشهر 206
+            # وأصابت 227": the next clause has a figure of its own
         lo, hi = (t.hi, c.lo) if t.hi <= c.lo else (c.hi, t.lo)
         between = ix.counts_between(ci, lo, hi)
         cost = linking.link_cost(c, t, trig, breaks[ti], between) - ix.bracketed(lo, hi)

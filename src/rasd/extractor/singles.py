@@ -538,7 +538,8 @@ def _pronoun_subject(norm: str, toks: Sequence[Token], t: Located, counted: Set[
             break
         after_oblique = has_stem(toks[k - 1], oblique) or has_preposition(toks[k]) \
             or after_oblique and k - 1 in counted  # (the figure's words and its noun)
-        if not after_oblique and _object_follows(toks, k, counted):
+        if not after_oblique and not has_stem(toks[k], oblique) \
+                and _object_follows(toks, k, counted):  # (not "على", read as the name "علي")
             return False
     return True
 
