@@ -163,6 +163,17 @@ def test_a_participle_of_saying_after_the_verb_is_no_speaker(text, source):
 
 
 @pytest.mark.parametrize("text, source", [
+    # a verb of condemning or explaining reports only with "قائلا" near
+    ("ونددت المنظمة بأعمال العنف، قائلة إن 18 شخصا من القتلى مدنيون.", "المنظمة"),
+    ("ويشرح الباحث قائلا إن نحو عشرين ألف شخص فروا من الجبل.", "الباحث"),
+    ("ودان المجلس الهجوم الذي أسفر عن مقتل 20 شخصا.", "Test Outlet"),
+    ("وقصف الجيش ما وصفها بمواقع للمسلحين، ردا على هجوم قتل فيه 20 شخصا.", "Test Outlet"),
+])
+def test_a_verb_that_reports_only_with_saying_after_it(text, source):
+    assert one_claim(text).source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
     ("وجاء هذا بعد يوم من إعلان الجيش مقتل 71 مسلحا في سيناء.", "الجيش"),
     ("وجاء ذلك عقب تأكيد الوزارة أن 12 شخصا قتلوا.", "الوزارة"),
     ("وبعد إعلان الهدنة قتل 5 أشخاص في القصف.", "Test Outlet"),  # no event after the speaker

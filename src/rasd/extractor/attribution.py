@@ -601,7 +601,9 @@ def _speaker_after_verb(norm: str, toks: Sequence[Token], i: int, that_verb: boo
     s0 = _latest_document_owner(norm, toks, start, lex)
     lam = lex.lam if s0 != start else ""  # "آخر حصيلة للمرصد": the owner's lam left out
     b = _before_object(toks, s0, _speaker(norm, toks, s0, lex, figures), lex)
-    accuser = has_stem(tok, lex.accuse_verbs) and (end := _accuser_end(toks, s0, b)) < b
+    # "اتهم X Y بـ", "ندد X بأعمال العنف": the accused, or what is condemned, bounds the speaker
+    accuser = (has_stem(tok, lex.accuse_verbs) or has_stem(tok, lex.quoting_verbs)) \
+        and (end := _accuser_end(toks, s0, b)) < b
     if accuser:
         b = end  # the accused after it bounds the speaker, as a stop word would
     if that_verb and not (b < len(toks) and toks[b].text in lex.that
@@ -641,15 +643,18 @@ def _report_noun(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexic
 def _says_nothing_here(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon) -> bool:
     """Whether a verb that speaks only in some settings does not here: "سجل" without a document
     after it at the head of its clause ("سجلت المدينة 5 إصابات"; but "وسجل تقرير"), "شدد"
-    without its "على" near ("شددت السلطات التدابير": tightened)."""
+    without its "على" near ("شددت السلطات التدابير": tightened), "دان" or "شرح" without
+    "قائلا" near ("ودان المجلس الهجوم")."""
     tok = toks[i]
     if has_stem(tok, lex.document_verbs):  # (also "سجل المرصد": a body that keeps records)
         return not (i + 1 < len(toks) and (has_stem(toks[i + 1], lex.documents)
                                            or _known_kind(toks, i + 1, i + 2, lex) in ORG_KINDS)
                     and _opens_clause(norm, toks, i, lex))
+    ahead = range(i + 1, min(i + 1 + lex.stress_reach, len(toks)))
+    if has_stem(tok, lex.quoting_verbs):  # "ودان المفوض مقتل الصحفية، قائلا: ..."
+        return not any(has_stem(toks[k], lex.quoting_words) for k in ahead)
     return has_stem(tok, lex.stress_verbs) and not any(
-        has_stem(toks[k], lex.stress_preposition)
-        for k in range(i + 1, min(i + 1 + lex.stress_reach, len(toks))))
+        has_stem(toks[k], lex.stress_preposition) for k in ahead)
 
 
 def _source_at(norm: str, toks: Sequence[Token], i: int, lex: AttributionLexicon,

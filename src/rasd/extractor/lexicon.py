@@ -502,6 +502,8 @@ class AttributionLexicon:
     stress_verbs: frozenset[str]  # "شدد": a report only with its "على" ahead ...
     stress_preposition: frozenset[str]
     stress_reach: int  # ... within this many words
+    quoting_verbs: frozenset[str]  # "ودان المفوض ...، قائلا:": a report only with "قائلا" ahead
+    quoting_words: frozenset[str]
     continuing_participles: frozenset[str]  # ". مؤكدة مقتل 40": the last speaker goes on
     document_verbs: frozenset[str]  # "سجل تقرير": a report only with a document after it
     speech_suffixes: tuple[str, ...]
@@ -578,7 +580,7 @@ def attribution() -> AttributionLexicon:
     kinds: list[tuple[str, str]] = []
     for key, kind in _KIND_KEYS:
         kinds.extend((w, kind) for w in data.strings(key))
-    verbs = frozenset(data.words("reporting_verbs"))
+    verbs = frozenset(data.words("reporting_verbs")) | frozenset(data.words("quoting_verbs"))
     prepositions = PhraseSet.build((w, True) for w in data.strings("prepositions"))
     voice = data.section("outlet_voice")
     outlet_voice = PhraseSet.build([(w, when) for when in ("always", "before_that",
