@@ -277,3 +277,36 @@ def test_the_statement_named_back_is_its_owners():
     text = ("وقالت الوزارة في بيان إن قوات الأمن داهمت وكرا في المحافظة. وأوضح البيان أن المداهمة "
             "أسفرت عن مصرع خمسة عناصر. وأضافت الوزارة أن الاشتباك أسفر عن مصرع خمسة عناصر.")
     assert [(c.type, c.count.value) for c in extract_claims(text)] == [("killed", 5)]
+
+
+def test_the_bodys_restatement_beside_a_named_equal_figure_yields_to_it():
+    lead = "اندلعت مواجهات في المحافظة منذ أيام.\n\nوتجمع المحتجون أمام مبنى البلدية.\n\n"
+    text = lead + ("وقتل ستة من المسلحين الحوثيين في مواجهات مع المقاومة. "
+                   "وقالت مصادر محلية إن ستة من المسلحين الحوثيين قتلوا أمس.")
+    claims = extract_claims(text, title="مواجهات في المحافظة")
+    assert [(c.count.value, c.source.text) for c in claims] == [(6, "مصادر محلية")]
+
+
+@pytest.mark.parametrize("body, value", [
+    # other people: a noun against no noun, or another noun
+    ("وقتل ثمانية مهاجمين في الاشتباك. وقالت مصادر أمنية إن ثمانية قتلوا في الاشتباك.", 8),
+    ("وأصيب جندي ومسؤول في الهجوم. وقال المتحدث إن 4 مسلحين قتلوا وأصيب اثنان آخران.", 2),
+    # equal parts of two wholes
+    ("واعتقل التنظيم 53 شخصا بينهم طفلان وثلاث نساء. "
+     "وقال التقرير إن الفصائل اعتقلت 41 شخصا بينهم طفل وثلاث نساء.", 3),
+])
+def test_equal_figures_beside_a_named_one_that_count_others_stay(body, value):
+    lead = "اندلعت مواجهات في المحافظة منذ أيام.\n\nوتجمع المحتجون أمام مبنى البلدية.\n\n"
+    claims = extract_claims(lead + body, title="مواجهات في المحافظة")
+    assert sorted(c.source.kind == "outlet" for c in claims if c.count.value == value) == [False, True]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("خدمه الاسعاف الفلسطينيه", "خدمه اسعاف فلسطينيه", True),  # but for the article
+    ("للجيش الاسراييلي", "الجيش", True),  # "بيان للجيش": the preposition is no name
+    ("وكاله مهر", "مهر", True),
+    ("المكتب التابع للامم المتحده", "الامم المتحده", False),  # another body
+    ("جيش الاسلام", "الجيش", False),
+])
+def test_source_forms_of_one_speaker(a, b, same):
+    assert dedupe._same_speaker(a, b) is same

@@ -14,7 +14,7 @@ from rasd.geo.gazetteer import distance_km
 from rasd.model import Claim, Document, Location, NormOffset, Span, Token
 from rasd.text.normalize import canon, normalize_string
 from rasd.text.segment import ends_a_sentence
-from rasd.text.tokens import stems, without_article
+from rasd.text.tokens import lam_article_as_article, stems, without_article
 
 
 def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dict[int, str]:
@@ -75,6 +75,27 @@ def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dic
             key = phrase_keys[nearest]
             keys[id(cl)] = key if len(key.split()) > 1 else f"{key}@{starts[nearest]}"
     return keys
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """Whether two source keys name one speaker: one contains the other ("وكالة مهر", "مهر"),
+    also once an opening "لل" is read "ال" ("للجيش الإسرائيلي", "الجيش"), or they are the same
+    words but for the article ("خدمة الإسعاف الفلسطينية", "خدمة إسعاف فلسطينية")."""
+    if a in b or b in a:
+        return True
+    a, b = _with_article(a), _with_article(b)
+    return a in b or b in a or _without_articles(a) == _without_articles(b)
+
+
+def _with_article(key: str) -> str:
+    """A key opening with "لل" + noun read as the noun with its article ("بيان للجيش الإسرائيلي":
+    الجيش; not inside it, "التابع للأمم المتحدة" is another body than the UN)."""
+    first, _, rest = key.partition(" ")
+    return " ".join(w for w in (lam_article_as_article(first), rest) if w)
+
+
+def _without_articles(key: str) -> str:
+    return " ".join(without_article(w) for w in key.split())
 
 
 def _spoken_for(words: list[str], openers: frozenset[str]) -> list[str]:
@@ -169,7 +190,8 @@ def dedupe(claims: list[Claim], headings: list[Span],
     for group in groups.values():
         named = [cl for cl in group if cl.source.kind != "outlet"]
         pool = sorted((cl for cl in group
-                       if not (named and cl.source.kind == "outlet" and in_heading(cl))),
+                       if not (named and cl.source.kind == "outlet"
+                               and (in_heading(cl) or _restated_beside(cl, named, text)))),
                       key=lambda cl: cl.source.kind != "outlet" and (
                           in_title(cl), in_heading(cl)) or (False, False))
         # ... a named source's body figure is kept over its lead's and title's (they summarize)
@@ -190,7 +212,7 @@ def dedupe(claims: list[Claim], headings: list[Span],
                 keep.append(cl)
                 continue
             key = keys[id(cl)]
-            mine = [k for s, k in seen if key in s or s in key]
+            mine = [k for s, k in seen if _same_speaker(key, s)]
             if not mine and cl.source.id:
                 mine = ids.get(cl.source.id, [])
             same = next((k for k in mine if not _listed_apart(keep[k], cl, text)), None)
@@ -211,6 +233,55 @@ def dedupe(claims: list[Claim], headings: list[Span],
         keep = _without_one_named_twice(keep, in_title, text)
     keep.sort(key=lambda cl: cl.evidence.start)
     return _without_one_named_back(keep, text)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?؟]\s|\n")
+
+
+def _restated_beside(cl: Claim, named: list[Claim], text: str) -> bool:
+    """Whether the article's own figure restates an equal figure a named source gives in its
+    own, the previous or the next sentence ("قتل ستة من مليشيات الحوثي ... وقالت مصادر محلية
+    إن ستة حوثيين قتلوا"): one claim, the named source's; not people of other kinds or sides
+    (:func:`_listed_apart`), nor in another region."""
+    if not text or cl.count.value is None:  # (equal vague words tell little: "عدد من")
+        return False
+    for other in named:
+        lo, hi = sorted((cl.evidence, other.evidence), key=lambda e: e.start)
+        if len(_SENTENCE_BREAK.findall(text, lo.end, max(lo.end, hi.start))) <= 1 \
+                and _same_people(cl, other) and not _listed_apart(other, cl, text) \
+                and not (_a_part(cl, text) and _a_part(other, text)) \
+                and not _other_region(cl, [other]):
+            return True
+    return False
+
+
+PART_WORDS = 3  #: words before a claim read for a breakdown word ("بينهم طفل وثلاث نساء")
+
+
+def _a_part(cl: Claim, text: str) -> bool:
+    """Whether a claim's figure is one of a breakdown's parts: a breakdown word within the
+    :data:`PART_WORDS` words before it ("بينهم طفل [وثلاث نساء]"). Two equal parts in two
+    sentences may be parts of two wholes (the Kurdish forces' and the opposition's detainees)."""
+    before = normalize_string(text[max(0, cl.evidence.start - 4 * BREAKDOWN_CHARS):cl.evidence.start])
+    return any(not persons().breakdown.keys.isdisjoint(stems(w)) for w in before.split()[-PART_WORDS:])
+
+
+def _same_people(a: Claim, b: Claim) -> bool:
+    """Whether two equal figures may count the same people: neither names any, both are of one
+    known category, or their nouns are one ("ستة مدنيين", "مقتل أربعة مدنيين"; not "جندي
+    ومسؤول" and "اثنان آخران", nor "ثمانية مهاجمين" and a bare "ثمانية"; "آخرين" is no noun)."""
+    if a.subject is None or b.subject is None:
+        return a.subject is None and b.subject is None
+    if a.subject.category not in (None, "unknown") and a.subject.category == b.subject.category:
+        return True
+    head = _head_stem(a.subject.text)
+    return head == _head_stem(b.subject.text) and head not in persons().others
+
+
+def _head_stem(text: str) -> str:
+    """The stem of a subject's first word past "من" ("من مسلحي التنظيم" -> مسلحي)."""
+    words = [w for w in normalize_string(text).split() if w not in persons().partitive]
+    return stems(words[0])[-1] if words else ""
 
 
 #: events of one person that an article tells again with a definite noun ("اعتقال رجل" ...

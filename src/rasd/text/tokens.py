@@ -175,6 +175,16 @@ def without_article(word: str) -> str:
     return word[len(art):] if word.startswith(art) and len(word) - len(art) >= min_len else word
 
 
+def lam_article_as_article(word: str) -> str:
+    """A normalized word opening with ل + the article, read with the article alone ("للجيش" ->
+    الجيش), else as it is."""
+    c = _clitics()
+    lam_art = c.lam_article
+    if word.startswith(lam_art) and len(word) - len(lam_art) >= c.min_stem:
+        return c.article + word[len(lam_art):]
+    return word
+
+
 def tokenize(norm: str) -> tuple[Token, ...]:
     """Word tokens of a normalized string with their stems."""
     # split() alternates gaps and words, so the running sums of the piece lengths are the word
