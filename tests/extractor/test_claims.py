@@ -247,3 +247,12 @@ def test_a_place_the_gazetteer_lacks_takes_the_country_of_its_context():
     claims = rasd.extract("إندونيسيا: ارتفاع الحصيلة\nوقال مسؤولون إن 50 شخصا قتلوا في مدينة بالو.",
                           published="2018-10-01", outlet="Test")
     assert [(c.location.text, c.location.country) for c in claims] == [("مدينة بالو", "ID")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # feminine plurals of person nouns count people
+    ("وتم إطلاق سراح أربع ناشطات الأسبوع الماضي.", [("released", 4)]),
+    ("وأصيبت ثلاث ممرضات في القصف.", [("injured", 3)]),
+])
+def test_feminine_plural_person_nouns(text, expected):
+    assert type_counts(text) == expected
