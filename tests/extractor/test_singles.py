@@ -821,3 +821,17 @@ def test_one_of_a_nationality_among_the_victims(text, expected):
 ])
 def test_one_person_as_a_pronoun(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event verb with the object pronoun of one person, told as a verb
+    ("وهاجم المارة بسكين قبل أن تقتله الشرطة بالرصاص.", [("killed", 1)]),
+    ("وكشفت المنظمة أن الرجل أوقفته الشرطة في المطار.", [("arrested", 1)]),
+    ("وظهر جنود يضربون رجلا بعد أن اعتقلوه في البلدة.", [("arrested", 1)]),
+    # ... not a verbal noun with a possessive, nor anyone
+    ("ونقل إلى المستشفى بعد إصابته في الحوض.", []),
+    ("وتعهدت بدفع المال لأسرة أي شخص قتلته القوات في الاحتجاجات.", []),
+    ("وقال إن أسرته تعيش في المدينة.", []),
+])
+def test_one_person_as_an_object_pronoun(text, expected):
+    assert type_counts(text) == expected

@@ -271,6 +271,10 @@ class PersonLexicon:
     relative_one: frozenset[str]
     pronoun_subjects: frozenset[str]  # "أنه قتل": the one person as a pronoun
     oblique_before: frozenset[str]  # "مع المسلحين": a person after these is no object
+    one_object_suffixes: tuple[str, ...]  # "تقتله": the object pronoun of one person
+    plural_verb_alef: str  # "قتلوا" + ه = "قتلوه"
+    not_object_verbs: frozenset[str]  # "أسرته": his family, no capture
+    before_after: frozenset[str]  # "قبل أن تقتله": the verb after them is no verbal noun
     pronoun_not_verbs: frozenset[str]  # "لكنها توفيت": a death of any cause, not with a pronoun
     passive_adverbs: frozenset[str]  # "أنه قتل داخل القنصلية": adverbs after a passive verb
     damage: frozenset[str]  # "أصيب بأضرار": a thing damaged, no one wounded
@@ -342,6 +346,8 @@ def persons() -> PersonLexicon:
                              data.words("possessive_suffixes"),
                              ending_forms),
         running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
+        one_object_suffixes=tuple(data.words("one_object_suffixes")),
+        plural_verb_alef=data.word("plural_verb_alef"),
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
                                  ending_forms),
         # (not with "ه": "ناشطه" is also how "ناشطة" is written normalized)

@@ -10,7 +10,15 @@ from functools import lru_cache
 
 from rasd.extractor import linking
 from rasd.extractor.drafts import Cover, Draft, new_draft
-from rasd.extractor.lexicon import actor_heads, attribution, context, has_stem, persons, triggers
+from rasd.extractor.lexicon import (
+    actor_heads,
+    attribution,
+    context,
+    has_stem,
+    persons,
+    state_heads,
+    triggers,
+)
 from rasd.extractor.linking import COSTS, Located
 from rasd.extractor.named import (
     aged_name,
@@ -394,10 +402,45 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(new_draft(toks, si, t.lo, k + 1, trig.type, Count(value=2), trig.mixed,
                                  COSTS.single, Located(k, k + 1), toks[k].start, (trig.start, trig.end)))
             continue
+        if trig.role == "verb" and _one_object_pronoun(toks[t.lo]) and _done_by_force_or_before(toks, t):
+            # "قبل أن تقتله الشرطة", "واعتقلته الشرطة", "بعد أن اعتقلوه"
+            out.append(new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
+                                 COSTS.single, None, toks[t.lo].start, (trig.start, trig.end)))
+            continue
         before = _subject_single(norm, toks, trig, t, c_loc, si, one_of, counted_all)
         if before is not None and not _told_of_the_one_before(toks, t, before, out):
             out.append(before)
     return out
+
+
+def _done_by_force_or_before(toks: Sequence[Token], t: Located) -> bool:
+    """Whether a verb with an object pronoun reads as a verb, not as a verbal noun with a
+    possessive ("إصابته" = his wound, "قتله" = his killing): a state force follows it as its
+    subject ("اعتقلته الشرطة"), or it follows "قبل أن/بعد أن" ("قبل أن تقتله الشرطة", "بعد
+    أن اعتقلوه"); not after "أي/كل" + a person ("أي شخص قتلته القوات")."""
+    if any(has_stem(toks[j], persons().not_one_subjects) for j in range(max(0, t.lo - 2), t.lo)):
+        return False  # "لأسرة أي شخص قتلته القوات": anyone, no one told of
+    if t.hi < len(toks) and has_stem(toks[t.hi], state_heads()):
+        return True
+    return t.lo > 1 and toks[t.lo - 1].text in context().complementizers \
+        and has_stem(toks[t.lo - 2], persons().before_after)
+
+
+def _one_object_pronoun(tok: Token) -> bool:
+    """Whether an event verb carries the object pronoun of one person ("تقتله", "اعتقلتها",
+    "فقتلوه"): the word less the pronoun (and with the alef "وا" drops before it) is a form of
+    the verb too; not a word read as a noun with a possessive ("أسرته": his family)."""
+    lex = persons()
+    word = tok.stems[-1]
+    if has_stem(tok, lex.not_object_verbs):
+        return False
+    words = triggers().entries.words
+    for suffix in lex.one_object_suffixes:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            bare = word[:-len(suffix)]
+            if bare in words or bare + lex.plural_verb_alef in words:
+                return True
+    return False
 
 
 def _told_of_the_one_before(toks: Sequence[Token], t: Located, draft: Draft,
