@@ -15,18 +15,31 @@ from rasd.model import PlaceMention
 #: that country as the country does
 COUNTRY_REGION = "country_region"
 _HOLDERS = ("country", COUNTRY_REGION, "admin1")
+_COUNTRIES = ("country", COUNTRY_REGION)
 
 __all__ = ["COUNTRY_REGION", "FinestSoFar", "Spans", "finest_places", "holds_finer_place",
            "in_order", "nearest"]
 
 
-def holds_finer_place(p: PlaceMention, others: list[PlaceMention]) -> bool:
-    """Whether a country or province ``p`` holds a finer place of ``others``."""
+def holds_finer_place(p: PlaceMention, others: list[PlaceMention], by_kind: bool = False) -> bool:
+    """Whether a country or province ``p`` holds a finer place of ``others`` (``by_kind``: see
+    :func:`finest_places`)."""
     if not p.country or p.kind not in _HOLDERS:
         return False
-    return any(o is not p and o.country == p.country and o.precision < p.precision
+    rank = _rank if by_kind else _precision
+    return any(o is not p and o.country == p.country and rank(o) < rank(p)
                and (p.kind != "admin1" or (o.admin1 is not None and o.admin1 == p.admin1))
                for o in others)
+
+
+def _rank(p: PlaceMention) -> int:
+    """How coarse a place is: its precision, and at one precision a country (or a region of
+    one) is coarser than a province ("في اليمن ... بمحافظة صعدة": Saada)."""
+    return 2 * p.precision + (p.kind in _COUNTRIES)
+
+
+def _precision(p: PlaceMention) -> int:
+    return p.precision
 
 
 class Spans:
@@ -45,17 +58,21 @@ class Spans:
         return k > 0 and pos < self.reach[k - 1]
 
 
-def finest_places(places: list[PlaceMention]) -> list[PlaceMention]:
+def finest_places(places: list[PlaceMention], by_kind: bool = False) -> list[PlaceMention]:
     """``places`` without the countries and provinces that hold a finer one of them
-    (:func:`holds_finer_place` of each, from the finest precision of each country and province)."""
+    (:func:`holds_finer_place` of each, from the finest precision of each country and province);
+    ``by_kind``: at one precision a country also holds its province (one sentence's places:
+    "أعلن التحالف لدعم الشرعية في اليمن مقتل 41 ... بمحافظة صعدة"; not the context carried
+    from sentence to sentence, where a country named after a province moves the text on)."""
+    rank = _rank if by_kind else _precision
     finest: dict[tuple[str, ...], int] = {}
     for o in places:
         for key in _keys(o):
-            finest[key] = min(finest.get(key, o.precision), o.precision)
+            finest[key] = min(finest.get(key, rank(o)), rank(o))
 
     def holds_finer(p: PlaceMention) -> bool:
         group = _group(p)
-        return group is not None and finest.get(group, p.precision) < p.precision
+        return group is not None and finest.get(group, rank(p)) < rank(p)
 
     return [p for p in places if not holds_finer(p)]
 

@@ -786,8 +786,8 @@ class PlaceChooser:
             inside = self._inside(sentence)[0][view[0]:view[1]]
             located = [p for p in inside if self.locative[p.start]]
             finest = finest_places(located or [p for p in inside if home or not names_actor(p)
-                                         or self._named_as_capital(p)
-                                         or self._territory_reached(p)])
+                                               or self._named_as_capital(p)
+                                               or self._territory_reached(p)], by_kind=True)
             # "في محافظة حمص وسط البلاد": a region of the country yields to a place of it
             named = {p.country for p in finest if p.kind != COUNTRY_REGION}
             finest = [p for p in finest if p.kind != COUNTRY_REGION or p.country not in named]
