@@ -329,3 +329,14 @@ def test_what_an_act_was_based_on_is_no_source():
 def test_a_state_as_speaker_ends_before_its_verbs_object():
     claim = one_claim("وأعلنت كوبا الحداد الوطني ليومين بعد حادث أسفر عن سقوط 107 قتلى.")
     assert claim.source.text == "كوبا"
+
+
+@pytest.mark.parametrize("text, source", [
+    # after a speaker's quotation closes, "وذلك" gives the word back to the article
+    ('وصرح الوزير لشبكة "بي إف إم" أن "الهجوم كان مروعا"، وذلك بعد أسبوع على اعتداء أوقع 5 جرحى.',
+     "Test Outlet"),
+    ('وقال الوزير "إن الهجوم أوقع 5 جرحى"، وذلك في العاصمة.', "الوزير"),  # inside the quotation
+    ("وقال الوزير إن 5 أشخاص قتلوا، وذلك في هجوم على العاصمة.", "الوزير"),  # no quotation
+])
+def test_the_article_speaks_again_after_a_closed_quotation(text, source):
+    assert one_claim(text).source.text == source

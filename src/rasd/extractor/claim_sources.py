@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from rasd.extractor.lexicon import attribution
 from rasd.extractor.sources import resolve_source
 from rasd.model import Document, Mention, NormOffset, SourceMention, Span
-from rasd.text.tokens import starts_with_conjunction
+from rasd.text.tokens import starts_with_conjunction, stems
 
 QUOTE_MAX_SENTENCES = 3
 _QUOTE = re.compile('"')
+_QUOTE_THEN_OUTLET = re.compile('"[\\s\u060c,]*')  # a quote mark and the comma after it
 
 
 def _sentence_of(starts: Sequence[int], pos: int) -> int:
@@ -107,6 +108,22 @@ class SourceResolver:
         marks = bisect.bisect_left(self.quote_marks, pos) - bisect.bisect_left(self.quote_marks, start)
         return marks % 2 == 1 or (marks == 0 and si in self.quoted_from)
 
+    def _outlet_after_quote(self, sm: SourceMention, si: int, pos: int) -> bool:
+        """Whether the article takes the word back between a speaker's cue in sentence ``si``
+        and a figure at ``pos``: a quotation closes (an even count of marks from the sentence's
+        start) and the article goes on ("وذلك") before the figure."""
+        if not self.quote_marks:
+            return False
+        norm, words = self.doc.norm, attribution().after_quote_outlet
+        start = self.doc.sentences[si][0]
+        for m in _QUOTE_THEN_OUTLET.finditer(norm, sm.end, pos):
+            closes = (bisect.bisect_right(self.quote_marks, m.start())
+                      - bisect.bisect_left(self.quote_marks, start)) % 2 == 0
+            nxt = norm[m.end():pos].split(maxsplit=1)
+            if closes and nxt and not words.isdisjoint(stems(nxt[0])):
+                return True
+        return False
+
     def _last_named(self, si: int) -> SourceMention | None:
         """The last speaker named in a sentence before sentence ``si``."""
         k = bisect.bisect_left(self.named_sentences, si)
@@ -157,6 +174,8 @@ class SourceResolver:
             return trailing
         if chosen is not None and chosen.kind == "outlet":  # "يذكر أن": the article's voice
             return None
+        if chosen is not None and self._outlet_after_quote(chosen, si, pos):
+            return None  # 'أن "الهجوم كان مروعا"، وذلك بعد أسبوع على اعتداء أوقع قتيلا'
         if chosen is not None and chosen.kind == "carry":
             return earlier or self._last_named(si)
         if chosen is None and si in self.quoted_from:

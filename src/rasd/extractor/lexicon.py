@@ -510,6 +510,7 @@ class AttributionLexicon:
     stress_reach: int  # ... within this many words
     quoting_verbs: frozenset[str]  # "ودان المفوض ...، قائلا:": a report only with "قائلا" ahead
     quoting_words: frozenset[str]
+    after_quote_outlet: frozenset[str]  # a quotation closes, then 'وذلك': the article again
     continuing_participles: frozenset[str]  # ". مؤكدة مقتل 40": the last speaker goes on
     document_verbs: frozenset[str]  # "سجل تقرير": a report only with a document after it
     speech_suffixes: tuple[str, ...]
