@@ -186,6 +186,20 @@ def test_a_figure_joined_to_a_clause_subject_is_no_list_of_the_claim_before(text
     assert type_counts(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "وN من" + people continues the claim before it; "برفقة" joins a figure as "و" does
+    ("وأسفر الانفجار عن مقتل القيادي فلان، أحد القادة الميدانيين في المدينة و7 من مرافقيه.",
+     [("killed", 1), ("killed", 7)]),
+    ("وقتل 11 عنصرا من قوات النظام مقابل 7 من الأكراد.", [("killed", 11), ("killed", 7)]),
+    ("وقال إن مسلحين اختطفوا مساء الأربعاء قائد الفرقة العقيد نديم الحسن برفقة سبعة عناصر.",
+     [("abducted", 1), ("abducted", 7)]),
+    # ... not a victims noun of its own
+    ("وقتل 100 شخص وعدة آلاف من الجرحى.", [("killed", 100), ("injured", "thousands")]),
+])
+def test_a_conjoined_figure_of_some_people_continues_the_claim(text, expected):
+    assert type_counts(text) == expected
+
+
 def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
     text = ("وأدى الانفجار إلى استشهاد الرقيب علي وإصابة ستة من أفراد الدورية. "
             "وأوضح البيان أن الجرحى هم أربعة من الدرك واثنان من الأمن.")

@@ -392,10 +392,34 @@ def _continues_list(toks: Sequence[Token], fig: Figure, prev: Draft | None, si: 
     c = fig.c
     linked = starts_with_conjunction(toks[c.lo]) or after_phrase(toks, c.lo, persons().list_links)
     people = c.hi < len(toks) and linking.is_person(toks[c.hi]) \
-        or fig.cm.noun is not None and linking.is_person(toks[c.lo])
+        or fig.cm.noun is not None and linking.is_person(toks[c.lo]) \
+        or prev is not None and _some_people(toks, c, prev.type)
     return (prev is not None and prev.sentence == si and prev.start < toks[c.lo].start
             and linked and people and not in_need(toks, c)
             and not _joined_to_another(toks, c, prev))
+
+
+SOME_PEOPLE_EVENT_REACH = 4  # "وثلاثة من الميليشيا [قد] أصيبوا": words to an event of their own
+
+
+def _some_people(toks: Sequence[Token], c: Located, etype: str) -> bool:
+    """Whether figure ``c`` counts some of a group of people ("و7 من مرافقيه", "مقابل 7 من
+    الأكراد") with no event of its own: not a victims noun ("وعدة آلاف من الجرحى") nor
+    followed by its own verb of another event than ``etype`` ("وثلاثة من الميليشيا قد
+    أصيبوا"; a conjoined one, "وأسر آخرين", is another clause's)."""
+    k = c.hi + 1
+    if k >= len(toks) or not has_stem(toks[c.hi], persons().partitive) \
+            or not linking.is_person(toks[k]):
+        return False
+    entries = triggers().entries
+    if entries.contains(toks[k]):
+        return False
+    for j in range(k + 1, min(len(toks), k + SOME_PEOPLE_EVENT_REACH)):
+        hit = entries.match_at(toks, j)
+        if hit is not None and hit[1].type != etype and hit[1].role in ("verb", "phrase") \
+                and not starts_with_conjunction(toks[j]):
+            return False
+    return True
 
 
 def _joined_to_another(toks: Sequence[Token], c: Located, prev: Draft) -> bool:
