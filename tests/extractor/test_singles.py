@@ -835,3 +835,12 @@ def test_one_person_as_a_pronoun(text, expected):
 ])
 def test_one_person_as_an_object_pronoun(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "وأحد" + people after a claim is one more person of its event
+    ("قتل خمسة جنود وأحد السجناء في مواجهات.", [("killed", 5), ("killed", 1)]),
+    ("وقال أحد السكان إن خمسة قتلوا.", [("killed", 5)]),  # a speaker, joined to nothing
+])
+def test_one_of_a_group_joined_to_a_claim(text, expected):
+    assert type_counts(text) == expected

@@ -980,6 +980,13 @@ def _split_idiom_one(toks: Sequence[Token], t: Located, trig: Trigger,
     return None
 
 
+def _and_one_of(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is "وأحد/وإحدى" + a person noun: one person joined to what comes
+    before ("مقتل خمسة جنود وأحد السجناء")."""
+    return k + 1 < len(toks) and starts_with_conjunction(toks[k]) \
+        and has_stem(toks[k], persons().one_of_victims) and linking.is_person(toks[k + 1])
+
+
 def _one_more(toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is a conjoined person followed by "one" ("ومدنيا واحدا"): one more
     person, even after a singular counted noun ("22 جنديا ومدنيا واحدا")."""
@@ -1099,10 +1106,11 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
             continue
         broken = after_breakdown(toks, k)
         part = _one_part(toks, k, broken)  # "بينهم أحد رجال الشرطة", "5 من قوات النظام أحدهم ضابط"
-        if k in counted and not part:
+        one_of_these = _and_one_of(toks, k)  # "مقتل خمسة جنود وأحد السجناء"
+        if k in counted and not part and not one_of_these:
             continue
         one_more = _one_more(toks, k)  # "22 جنديا ومدنيا واحدا"
-        if not (part or _one_person(tok) or one_more
+        if not (part or _one_person(tok) or one_more or one_of_these
                 or broken and tok.text in persons().after_breakdown_persons):  # (not "باب")
             continue
         if cover is None:
@@ -1131,8 +1139,8 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
             etype = _uncounted_group_event(toks, prev, k, events, counted) if broken else None
             out.append(new_draft(toks, si, k, k + 1, etype or prev.type,
                                  Count(value=2 if two else 1),
-                                 prev.mixed, COSTS.follow_single, _with_age(toks, k, aged),
-                                 tok.start, prev.trigger))
+                                 prev.mixed, COSTS.follow_single,
+                                 _with_age(toks, k + one_of_these, aged), tok.start, prev.trigger))
             key = (si, out[-1].start, -len(drafts) - len(out))  # before every later token
             if key > best:  # type: ignore[operator]  # best is set wherever prev is
                 best, prev = key, out[-1]
