@@ -256,3 +256,12 @@ def test_a_place_the_gazetteer_lacks_takes_the_country_of_its_context():
 ])
 def test_feminine_plural_person_nouns(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "ضبطهم": seized, of people an arrest; not when they are only wanted
+    ("وأشار البيان إلى ذلك ليصل عدد الأشخاص الذين تم ضبطهم إلى 2235 شخصا.", [("arrested", 2235)]),
+    ("وتطالب النيابة بتسليم المتهم فلان والمطلوب ضبطهم على ذمة القضية.", []),
+])
+def test_seized_people_are_arrested(text, expected):
+    assert type_counts(text) == expected
