@@ -844,3 +844,15 @@ def test_one_person_as_an_object_pronoun(text, expected):
 ])
 def test_one_of_a_group_joined_to_a_claim(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "أحدهما/أحدهم" + a person after a comma is one of the group just counted
+    ("وأسفر الزلزال عن مقتل شخصين على الأقل، أحدهما فتاة في التاسعة.", [("killed", 2), ("killed", 1)]),
+    # a nisba noun in "-يين" before a dual verb counts two
+    ("ورفضت إسرائيل تسليم جثماني فلسطينيين قتلا الجمعة الماضية.", [("killed", 2)]),
+    ("وأضاف أن مدنيين قتلا في الهجوم.", [("killed", 2)]),
+    ("ونددت بالانتهاكات ضد الفلسطينيين وقتلها أطفالهم.", []),  # a verb with its object
+])
+def test_one_of_a_pair_and_a_pair_told_by_its_verb(text, expected):
+    assert type_counts(text) == expected

@@ -273,6 +273,8 @@ class PersonLexicon:
     oblique_before: frozenset[str]  # "مع المسلحين": a person after these is no object
     one_object_suffixes: tuple[str, ...]  # "تقتله": the object pronoun of one person
     plural_verb_alef: str  # "قتلوا" + ه = "قتلوه"
+    plural_verb_ending: str  # "قتلوا": a plural verb; "قتلا" a dual
+    nisba_oblique_ending: str  # "فلسطينيين": two or many
     not_object_verbs: frozenset[str]  # "أسرته": his family, no capture
     before_after: frozenset[str]  # "قبل أن تقتله": the verb after them is no verbal noun
     pronoun_not_verbs: frozenset[str]  # "لكنها توفيت": a death of any cause, not with a pronoun
@@ -348,6 +350,8 @@ def persons() -> PersonLexicon:
         running_ordinals={normalized(k): ordinals.integer(k) for k in ordinals},
         one_object_suffixes=tuple(data.words("one_object_suffixes")),
         plural_verb_alef=data.word("plural_verb_alef"),
+        plural_verb_ending=data.word("plural_verb_ending"),
+        nisba_oblique_ending=data.word("nisba_oblique_ending"),
         kin_possessed=_possessed(data.words("kin"), data.words("possessive_suffixes"),
                                  ending_forms),
         # (not with "ه": "ناشطه" is also how "ناشطة" is written normalized)

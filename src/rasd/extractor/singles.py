@@ -513,6 +513,10 @@ def _one_subject_single(norm: str, toks: Sequence[Token], trig: Trigger, t: Loca
             return new_draft(toks, si, k, t.hi, trig.type, Count(value=1 + more), trig.mixed,
                              COSTS.single_before, Located(k, k + 1), toks[k].start,
                              (trig.start, trig.end))
+    if before is None and trig.role == "verb" and _nisba_pair_before(toks, t, counted_all):
+        return new_draft(toks, si, t.lo - 1, t.hi, trig.type, Count(value=2), trig.mixed,
+                         COSTS.single_before, Located(t.lo - 1, t.lo), toks[t.lo - 1].start,
+                         (trig.start, trig.end))  # "جثماني فلسطينيين قتلا"
     if before is None and trig.role in ("verb", "phrase") \
             and _pronoun_subject(norm, toks, t, counted_all):  # "لكنه اعتقل في وقت لاحق"
         return new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
@@ -585,6 +589,20 @@ def _pronoun_subject(norm: str, toks: Sequence[Token], t: Located, counted: Set[
                 and _object_follows(toks, k, counted):  # (not "على", read as the name "علي")
             return False
     return True
+
+
+def _nisba_pair_before(toks: Sequence[Token], t: Located, counted: Set[int]) -> bool:
+    """Whether a dual past verb ("قتلا", not "قتلوا", nor "وقتلها" with its object) has right
+    before it a person noun whose oblique ending reads as a dual as well as a plural
+    ("فلسطينيين", "مدنيين"): two people; indefinite ("إن الفلسطينيين أصيبا" names back two
+    counted before)."""
+    lex = persons()
+    k = t.lo - 1
+    verb = toks[t.lo].text
+    return k >= 0 and k not in counted and linking.is_person(toks[k]) and not is_definite(toks[k]) \
+        and toks[k].text.endswith(lex.nisba_oblique_ending) \
+        and not starts_with_conjunction(toks[t.lo]) and not _one_object_pronoun(toks[t.lo]) \
+        and verb.endswith(lex.plural_verb_alef) and not verb.endswith(lex.plural_verb_ending)
 
 
 def _passive_follows(norm: str, toks: Sequence[Token], k: int) -> bool:
@@ -1072,10 +1090,14 @@ def _one_part(toks: Sequence[Token], k: int, broken: bool) -> bool:
 
 def _part_of_claim(norm: str, tok: Token, prev: Draft, si: int) -> bool:
     """Whether one person of a group ("أحدهم ضابط") is a part of the claim ``prev`` just before
-    it: in sentence ``si`` too, with no clause break and at most :data:`PART_GAP_WORDS` words
-    between, and "أحدهما" (one of two) only of a dual."""
-    return prev.sentence == si and not CLAUSE_BREAK.search(norm, prev.end, tok.start) \
-        and len(norm[prev.end:tok.start].split()) <= PART_GAP_WORDS \
+    it: in sentence ``si`` too, with no clause break but a comma right before it ("مقتل شخصين
+    على الأقل، أحدهما فتاة") and at most :data:`PART_GAP_WORDS` words between, and "أحدهما"
+    (one of two) only of a dual."""
+    gap = norm[prev.end:tok.start]
+    breaks = CLAUSE_BREAK.findall(gap)
+    return prev.sentence == si \
+        and (not breaks or breaks == [gap.rstrip()[-1:]] and gap.rstrip()[-1:] in COMMAS) \
+        and len(gap.split()) <= PART_GAP_WORDS \
         and (prev.count.value == 2) == has_stem(tok, persons().one_of_two)
 
 
@@ -1101,8 +1123,9 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
     best: tuple[int, int, int] | None = None
     prev: Draft | None = None
     may_be_one = _one_person_words()
+    noun_of_part = -1  # the person noun of "أحدهما فتاة" just counted: no one more
     for k, tok in enumerate(toks):
-        if may_be_one.isdisjoint(tok.stems):
+        if may_be_one.isdisjoint(tok.stems) or k == noun_of_part:
             continue
         broken = after_breakdown(toks, k)
         part = _one_part(toks, k, broken)  # "بينهم أحد رجال الشرطة", "5 من قوات النظام أحدهم ضابط"
@@ -1135,6 +1158,8 @@ def follow_singles(norm: str, toks: Sequence[Token], c_loc: list[Located], si: i
                 or broken or conj_after_claim or one_more and prev.sentence == si \
                 or _next_in_list(norm, toks, k, listed, counted, aged):
             listed.add(tok.start)
+            if part:
+                noun_of_part = k + 1
             two = has_stem(tok, persons().two_possessed)  # "وطفلاها": her two children
             etype = _uncounted_group_event(toks, prev, k, events, counted) if broken else None
             out.append(new_draft(toks, si, k, k + 1, etype or prev.type,
