@@ -265,3 +265,12 @@ def test_feminine_plural_person_nouns(text, expected):
 ])
 def test_seized_people_are_arrested(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age told "في N من العمر" is no count; a possibility is no claim
+    ("وقال إن تنظيم الدولة قتل شابا في 19 من عمره.", [("killed", 1)]),
+    ("وتحدث التلفزيون عن احتمال وجود العديد من القتلى.", []),
+])
+def test_ages_of_the_one_and_possible_tolls(text, expected):
+    assert type_counts(text) == expected

@@ -206,6 +206,7 @@ class NumberLexicon:
             ]) + r")(?![^\W\d_])")  # a word may end there or run into digits: "أكتوبر2016"
         self.age_unit = re.compile(r"\s*(?:[\"(]\s*)?" + after_words("age_units")
                                    + r"(?!\w)")
+        self.age_after = re.compile(r"\s*" + after_words("age_after") + r"(?!\w)")
         self.money_signs = set(kinds.strings("money_before"))
         self.age_before = self.expand(kinds.words("age_before"))
         self.age_open = set(kinds.strings("age_open"))

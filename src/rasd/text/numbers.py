@@ -414,6 +414,9 @@ def _classify(norm: str, c: _Core, prev: _Core | None, lx: NumberLexicon) -> int
             return m.end() if kind == "percent" else end
     if c.vague is not None or c.kind != "count":
         return end
+    if lx.age_after.match(norm, end):  # "رجل في 66 من العمر"
+        c.kind = "age"
+        return end
     before = lx.words_before(norm, c.num)
     w1 = before[-1] if before else ""
     tail = norm[max(0, c.num - 3):c.num].rstrip()
