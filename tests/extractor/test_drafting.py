@@ -200,6 +200,16 @@ def test_a_conjoined_figure_of_some_people_continues_the_claim(text, expected):
     assert type_counts(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a part of a killed-or-wounded whole with a victims word of one harm takes that harm
+    ("وأسفر القصف عن مقتل وإصابة 1188 من المدنيين، بينهم 550 حالة قتل.",
+     [("injured", 1188), ("killed", 550)]),
+    ("وسقط 50 قتيلا وجريحا بينهم 10 أطفال.", [("injured", 50), ("injured", 10)]),
+])
+def test_a_part_of_a_mixed_toll_with_its_own_harm(text, expected):
+    assert type_counts(text) == expected
+
+
 def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
     text = ("وأدى الانفجار إلى استشهاد الرقيب علي وإصابة ستة من أفراد الدورية. "
             "وأوضح البيان أن الجرحى هم أربعة من الدرك واثنان من الأمن.")

@@ -70,14 +70,28 @@ class _LinkState:
         c, subj, toks = fig.c, fig.subj, sent.toks
         displaced = prev.type in HARM_TYPES and c.hi < len(toks) \
             and has_stem(toks[c.hi], triggers().displaced_conjuncts)
+        own = _own_harm(toks, c) if prev.mixed and not displaced else None
         self.prev = new_draft(toks, sent.si, c.lo, max(c.hi, subj.hi if subj else 0),
-                              "displaced" if displaced else prev.type, fig.cm.count,
-                              prev.mixed and not displaced, cost, subj, fig.cm.start,
-                              prev.trigger)
+                              "displaced" if displaced else own or prev.type, fig.cm.count,
+                              prev.mixed and not displaced and own is None, cost, subj,
+                              fig.cm.start, prev.trigger)
         return self.prev
 
 
 HARM_TYPES = frozenset({"killed", "injured", "missing"})  # tolls a conflict leaves
+OWN_HARM_REACH = 2  # "بينهم 550 [حالة] قتل": words from the figure to its own victims word
+
+
+def _own_harm(toks: Sequence[Token], c: Located) -> str | None:
+    """The type of a victims word of one harm right after a part of a killed-or-wounded whole
+    ("مقتل وإصابة 1188، بينهم 550 حالة قتل", "بينهم أكثر من 20 قتيلا": killed), or None."""
+    entries = triggers().entries
+    for k in range(c.hi, min(len(toks), c.hi + OWN_HARM_REACH)):
+        hit = entries.match_at(toks, k)
+        if hit is not None:
+            entry = hit[1]
+            return entry.type if not entry.mixed and entry.type in ("killed", "injured") else None
+    return None
 
 
 def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft]:
