@@ -856,3 +856,15 @@ def test_one_of_a_group_joined_to_a_claim(text, expected):
 ])
 def test_one_of_a_pair_and_a_pair_told_by_its_verb(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the person after a verb of running over is its driver when a vehicle or a crowd follows
+    ("ودهس أحد المتظاهرين المؤيدين للنازيين يومها بسيارته حشدا من المتظاهرين.", []),
+    ("وقتل شخص بعدما دهس رجل المارة بشاحنته.", [("killed", 1)]),
+    # ... not an accusative person (the victim), nor a person with nothing after
+    ("وقال إن الشاب دهس شرطيا بسيارته.", [("injured", 1)]),
+    ("ودهس رجل في الشارع.", [("injured", 1)]),
+])
+def test_the_driver_of_a_ramming_is_no_victim(text, expected):
+    assert type_counts(text) == expected

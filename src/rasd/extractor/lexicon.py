@@ -276,6 +276,9 @@ class PersonLexicon:
     plural_verb_ending: str  # "قتلوا": a plural verb; "قتلا" a dual
     nisba_oblique_ending: str  # "فلسطينيين": two or many
     not_object_verbs: frozenset[str]  # "أسرته": his family, no capture
+    ramming_verbs: frozenset[str]  # "دهس": a person after it may be its driver
+    vehicles: frozenset[str]  # "بسيارته": what he drove
+    crowds: frozenset[str]  # "دهس رجل المارة": whom he ran over
     before_after: frozenset[str]  # "قبل أن تقتله": the verb after them is no verbal noun
     pronoun_not_verbs: frozenset[str]  # "لكنها توفيت": a death of any cause, not with a pronoun
     passive_adverbs: frozenset[str]  # "أنه قتل داخل القنصلية": adverbs after a passive verb

@@ -383,6 +383,8 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             continue  # "فقدان السائق السيطرة": the driver lost control, no one went missing
         if rescue_of_no_captives(toks, t.lo, trig, toks[k:k + 1]):
             continue  # "أنقذت امرأة": saved from the rubble or the sea, freed from no one
+        if _driver_after(norm, toks, t, k, counted_all):
+            continue  # "ودهس أحد المتظاهرين بسيارته حشدا": who drove, not who was run over
         if k < len(toks) and k not in counted and not (k in one_of and CLAUSE_BREAK.search(
                 norm, toks[t.hi - 1].end, toks[k].start)) and (
                 _is_one(toks, k, one_of, counted_all, _names_follow(toks[t.lo], trig)) or (
@@ -589,6 +591,30 @@ def _pronoun_subject(norm: str, toks: Sequence[Token], t: Located, counted: Set[
                 and _object_follows(toks, k, counted):  # (not "على", read as the name "علي")
             return False
     return True
+
+
+DRIVER_REACH = 7  # "دهس [أحد المتظاهرين المؤيدين للنازيين الجدد يومها] بسيارته": words after him
+
+
+def _driver_after(norm: str, toks: Sequence[Token], t: Located, k: int, counted: Set[int]) -> bool:
+    """Whether the person at token ``k`` after a verb of running over is its driver: the verb
+    carries its victim as a pronoun ("دهسه سائق"), or, the person not in the accusative ("دهس
+    شرطيا بسيارته": the victim), a vehicle, a figure or a crowd follows it within
+    :data:`DRIVER_REACH` words of its clause ("دهس رجل المارة", "دهس أحد المتظاهرين بسيارته
+    حشدا")."""
+    lex = persons()
+    if k >= len(toks) or not has_stem(toks[t.lo], lex.ramming_verbs):
+        return False
+    if _one_object_pronoun(toks[t.lo]):
+        return True
+    if toks[k].text.endswith(accusative_suffix()):
+        return False
+    for j in range(k + 1, min(len(toks), k + 1 + DRIVER_REACH)):
+        if CLAUSE_BREAK.search(norm, toks[j - 1].end, toks[j].start):
+            return False
+        if j in counted or has_stem(toks[j], lex.vehicles) or has_stem(toks[j], lex.crowds):
+            return True
+    return False
 
 
 def _nisba_pair_before(toks: Sequence[Token], t: Located, counted: Set[int]) -> bool:
