@@ -1120,9 +1120,8 @@ def _part_of_claim(norm: str, tok: Token, prev: Draft, si: int) -> bool:
     على الأقل، أحدهما فتاة") and at most :data:`PART_GAP_WORDS` words between, and "أحدهما"
     (one of two) only of a dual."""
     gap = norm[prev.end:tok.start]
-    breaks = CLAUSE_BREAK.findall(gap)
-    return prev.sentence == si \
-        and (not breaks or breaks == [gap.rstrip()[-1:]] and gap.rstrip()[-1:] in COMMAS) \
+    breaks, last = CLAUSE_BREAK.findall(gap), gap.rstrip()[-1:]
+    return prev.sentence == si and (not breaks or breaks == [last] and last in COMMAS) \
         and len(gap.split()) <= PART_GAP_WORDS \
         and (prev.count.value == 2) == has_stem(tok, persons().one_of_two)
 
