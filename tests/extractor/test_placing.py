@@ -457,3 +457,16 @@ def test_a_local_authoritys_toll_since_its_start_is_its_area():
     claims = [c for c in rasd.extract(text, published="2018-10-20", outlet="T")
               if c.count.value == 168]
     assert [c.location.text for c in claims] == ["غزة"]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a ranking gives each place the figure right after it, and a conjunct its list's place
+    ("وحلت الدار البيضاء بنحو 392 موقوفا ثم مكناس بنحو 370 موقوفا.",
+     {392: "الدار البيضاء", 370: "مكناس"}),
+    ("وسجلت محافظة بغداد سقوط 335 قتيلا و756 جريحا تلتها محافظة ديالى ب 170 قتيلا.",
+     {335: "محافظة بغداد", 756: "محافظة بغداد", 170: "محافظة ديالى"}),
+    ("ونفذ التحالف تسع ضربات في سوريا و14 ضربة أخرى في العراق.", {9: "سوريا", 14: "العراق"}),
+])
+def test_a_ranking_of_places_and_figures(text, places):
+    claims = rasd.extract_document(text, published="2018-08-01").claims
+    assert {c.count.value: c.location.text for c in claims if c.location} == places

@@ -575,7 +575,7 @@ class PlaceChooser:
         else:
             candidates, starts = self._unaimed(candidates, starts)
         if candidates:
-            return nearest(candidates, starts, anchor)
+            return self._ranked(candidates, starts, anchor) or nearest(candidates, starts, anchor)
         since, whole = war
         if since and self.focus.country is not None:
             country = self.focus.country
@@ -585,6 +585,14 @@ class PlaceChooser:
                 return local  # "حسب وزارة الصحة في غزة ... منذ انطلاقها": the area it counts
             return self._whole_country(country) if whole else country
         return self._fallback_of(sentence)
+
+    def _ranked(self, candidates: list[PlaceMention], starts: list[int], anchor: int
+                ) -> PlaceMention | None:
+        """The place a ranking gives the figure at ``anchor``: the candidate right before it,
+        with at most "ب"/"بنحو" between ("والدار البيضاء بنحو 392 ثم مكناس بنحو 370": each
+        place its own figure, not the next one's), else None."""
+        k = bisect.bisect_right(starts, anchor) - 1
+        return candidates[k] if k >= 0 and self._ranks_next(candidates[k], anchor) else None
 
     def _fallback_of(self, sentence: int) -> PlaceMention | None:
         """:meth:`_fallback`, worked out once per sentence."""
@@ -760,9 +768,24 @@ class PlaceChooser:
             end = self.count_starts[j] if j < len(self.count_starts) else len(self.doc.norm)
             lo = max(a, bisect.bisect_right(starts, anchor))
             hi = min(b, bisect.bisect_left(starts, end))
+            if lo < hi and self._ranks_next(self._inside(sentence)[0][hi - 1], end):
+                hi -= 1  # "335 قتيلا و756 جريحا تلتها محافظة ديالى ب 170": the next figure's
+                if a < lo:
+                    return a, lo  # ... so the place the list opened with
             if lo < hi:
                 a, b = lo, hi
         return a, b
+
+    def _ranks_next(self, place: PlaceMention, figure: int) -> bool:
+        """Whether ``place`` stands right before the figure starting at ``figure`` in a ranking,
+        with at most "ب"/"بنحو" between ("والدار البيضاء بنحو 392"): that figure's place; a
+        figure opening a conjunct ("باتجاه خميس مشيط وواحد باتجاه نجران") is a list's."""
+        gap = self.doc.norm[place.end:figure].split()
+        k = bisect.bisect_left(self.starts, figure)
+        return place.end <= figure and len(gap) <= 1 \
+            and all(w in _words("ranking_links") for w in gap) \
+            and not (k < len(self.starts) and self.starts[k] == figure
+                     and starts_with_conjunction(self.doc.tokens[k]))  # (not "وواحد باتجاه")
 
     def _cuts(self, sentence: int) -> list[int]:
         """Starts of the contrast, exclusion, reply and clause-joining ("فيما", "بينما") words of
