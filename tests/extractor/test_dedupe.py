@@ -310,3 +310,10 @@ def test_equal_figures_beside_a_named_one_that_count_others_stay(body, value):
 ])
 def test_source_forms_of_one_speaker(a, b, same):
     assert dedupe._same_speaker(a, b) is same
+
+
+def test_a_figure_told_again_by_the_statement_is_its_speakers():
+    text = ("أعلن الجيش الباكستاني مقتل 6 مسلحين. وأوضح أن الهجمات استهدفت مواقع. "
+            'ووفق البيان "نفذ إرهابيون هجمات، وأدى ذلك إلى مقتل 6 إرهابيين".')
+    claims = extract_claims(text)
+    assert [(c.count.value, c.source.text) for c in claims] == [(6, "الجيش الباكستاني")]

@@ -188,6 +188,7 @@ def dedupe(claims: list[Claim], headings: list[Span],
         groups.setdefault((cl.type, cl.count.key(), cl.mixed, person), []).append(cl)
     keep: list[Claim] = []
     for group in groups.values():
+        group = _without_bare_documents(group)
         named = [cl for cl in group if cl.source.kind != "outlet"]
         pool = sorted((cl for cl in group
                        if not (named and cl.source.kind == "outlet"
@@ -233,6 +234,24 @@ def dedupe(claims: list[Claim], headings: list[Span],
         keep = _without_one_named_twice(keep, in_title, text)
     keep.sort(key=lambda cl: cl.evidence.start)
     return _without_one_named_back(keep, text)
+
+
+def _bare_document(cl: Claim) -> bool:
+    """Whether a claim's source is a document noun alone ("البيان", "وأضاف البيان"): the
+    statement of a speaker told before."""
+    words = normalize_string(cl.source.text).split()
+    return len(words) == 1 and without_article(words[0]) in attribution().documents
+
+
+def _without_bare_documents(group: list[Claim]) -> list[Claim]:
+    """A group of equal figures but those sourced to a bare document noun when a named
+    source gives the same figure of the same people ("أعلن الجيش مقتل 6 مسلحين ... ووفق البيان
+    ... مقتل 6 إرهابيين": the army's statement, one claim)."""
+    bare = [cl for cl in group if _bare_document(cl)]
+    if not bare:
+        return group
+    named = [cl for cl in group if cl.source.kind not in ("outlet", "unknown") and not _bare_document(cl)]
+    return [cl for cl in group if cl not in bare or not any(_same_people(cl, o) for o in named)]
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?؟]\s|\n")
