@@ -210,6 +210,18 @@ def test_a_part_of_a_mixed_toll_with_its_own_harm(text, expected):
     assert type_counts(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a toll named back that is hoped or expected is no claim; a toll of its own stays
+    ("ورحلت المنظمة نحو 20 ألف مهاجر، وتأمل أن يرتفع هذا العدد إلى 30 ألفا.", [("returned", 20000)]),
+    ("وقتل 20 شخصا، ويتوقع أن ترتفع الحصيلة إلى 30.", [("killed", 20)]),
+    ("وقتل 20 شخصا، وارتفعت الحصيلة إلى 30.", [("killed", 20), ("killed", 30)]),
+    ("وقتل 14 شخصا، ويمكن أن ترتفع الحصيلة بعد وصول عدد الجرحى إلى 40.",
+     [("killed", 14), ("injured", 40)]),
+])
+def test_a_hoped_toll_named_back(text, expected):
+    assert type_counts(text) == expected
+
+
 def test_a_breakdown_in_the_next_sentence_follows_the_last_claim_in_the_text():
     text = ("وأدى الانفجار إلى استشهاد الرقيب علي وإصابة ستة من أفراد الدورية. "
             "وأوضح البيان أن الجرحى هم أربعة من الدرك واثنان من الأمن.")

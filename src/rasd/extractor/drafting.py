@@ -27,7 +27,7 @@ from rasd.extractor.lexicon import context, has_stem, persons, triggers
 from rasd.extractor.linking import COSTS, Link, Located
 from rasd.extractor.not_claims import in_need, reports_no_event
 from rasd.extractor.place_sets import Spans
-from rasd.extractor.rejections import REJECTIONS, Candidate
+from rasd.extractor.rejections import REJECTIONS, Candidate, blocked
 from rasd.extractor.sentence import (
     CLAUSE_BREAK,
     Figure,
@@ -109,6 +109,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
             and not _victims_named(sent, state.prev, c) \
             and not _another_group(sent, state.prev, c):
         return [state.continue_prev(sent, fig, COSTS.breakdown)]
+    if _hoped_toll(sent.norm, toks, c, state.prev):
+        return []
     linked = link_figure(sent, fig)
     best = linked.best
     forward = best is not None and sent.ix.t_loc[linked.bi].lo >= c.hi
@@ -496,15 +498,31 @@ ANAPHORIC_REACH = 6  # words between "العدد"/"الحصيلة" and its "إل
 
 def _toll_named_back(norm: str, toks: Sequence[Token], c: Located, prev: Draft | None) -> bool:
     """Whether a figure is "... الحصيلة/إجمالي العدد ... إلى N": the previous claim's toll again."""
+    return _anaphoric_toll_at(norm, toks, c, prev) is not None
+
+
+def _anaphoric_toll_at(norm: str, toks: Sequence[Token], c: Located, prev: Draft | None
+                       ) -> int | None:
+    """The token of "الحصيلة/العدد" a figure after "إلى" names back (see
+    :func:`_toll_named_back`), or None."""
     ctx = context()
     if prev is None or c.lo == 0 or not has_stem(toks[c.lo - 1], ctx.toll_to):
-        return False
+        return None
     for k in range(c.lo - 2, max(-1, c.lo - 2 - ANAPHORIC_REACH), -1):
         if CLAUSE_BREAK.search(norm, toks[k].end, toks[k + 1].start):
-            return False
+            return None
         if has_stem(toks[k], ctx.anaphoric_tolls):
-            return True
-    return False
+            return k
+    return None
+
+
+def _hoped_toll(norm: str, toks: Sequence[Token], c: Located, prev: Draft | None) -> bool:
+    """Whether a toll named back is hoped for, expected or feared ("وتأمل أن يرتفع هذا العدد
+    إلى 30 ألفا", "ويتوقع أن ترتفع الحصيلة إلى 30"): no claim."""
+    k = _anaphoric_toll_at(norm, toks, c, prev)
+    entries = triggers().entries  # (not "ويمكن أن ترتفع الحصيلة بعد وصول عدد الجرحى إلى 40")
+    return k is not None and blocked(toks, k) \
+        and not any(entries.contains(tok) for tok in toks[k + 1:c.lo])
 
 
 MAX_SENTENCE_CHARS = 50_000
