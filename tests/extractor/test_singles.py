@@ -868,3 +868,13 @@ def test_one_of_a_pair_and_a_pair_told_by_its_verb(text, expected):
 ])
 def test_the_driver_of_a_ramming_is_no_victim(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "أحدهم يدعى" is one named person of the group just counted
+    ("وقتل 9 من الميليشيات بينهم قيادات ميدانية أحدهم يدعى أبو علي.", [("killed", 9), ("killed", 1)]),
+    ("وألقت الأجهزة الأمنية القبض على العديد من الأشخاص، أحدهم يدعى عمر سعد.",
+     [("arrested", "several"), ("arrested", 1)]),
+])
+def test_one_of_them_named(text, expected):
+    assert type_counts(text) == expected

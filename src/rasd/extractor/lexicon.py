@@ -291,6 +291,7 @@ class PersonLexicon:
     one_other: frozenset[str]
     one_of_them: frozenset[str]
     one_of_two: frozenset[str]  # "مدنيان أحدهما طفل": a part of a dual
+    naming_words: frozenset[str]  # "أحدهم يدعى": one of them, named
     plural_referents: frozenset[str]
     kin_possessed: frozenset[str]
     kin: frozenset[str]  # "نجل", "ابن": a one-person subject's name window ends after one

@@ -1105,12 +1105,14 @@ def _uncounted_group_event(toks: Sequence[Token], prev: Draft, k: int,
 def _one_part(toks: Sequence[Token], k: int, broken: bool) -> bool:
     """Whether token ``k`` is one person of a group just counted: "أحد" + a plural after a
     breakdown (``broken``: token ``k`` follows one; "بينهم أحد رجال الشرطة"), or
-    "أحدهم/إحداهما" + a singular person noun, no breakdown ("5 من قوات النظام أحدهم ضابط")."""
+    "أحدهم/إحداهما" + a singular person noun or a word of naming, no breakdown ("5 من قوات
+    النظام أحدهم ضابط", "بينهم قيادات أحدهم يدعى أبو علي")."""
     lex = persons()
     if k + 1 >= len(toks):
         return False
-    if has_stem(toks[k], lex.one_of_them):
-        return has_stem(toks[k + 1], lex.singular) and not broken
+    if has_stem(toks[k], lex.one_of_them):  # ("أحدهم يدعى أبو علي": one of them, named)
+        return (has_stem(toks[k + 1], lex.singular) or has_stem(toks[k + 1], lex.naming_words)) \
+            and not broken
     return broken and has_stem(toks[k], lex.one_of_victims) and linking.is_person(toks[k + 1])
 
 
