@@ -281,8 +281,7 @@ def _a_part(cl: Claim, text: str) -> bool:
     """Whether a claim's figure is one of a breakdown's parts: a breakdown word within the
     :data:`PART_WORDS` words before it ("بينهم طفل [وثلاث نساء]"). Two equal parts in two
     sentences may be parts of two wholes (the Kurdish forces' and the opposition's detainees)."""
-    before = normalize_string(text[max(0, cl.evidence.start - 4 * BREAKDOWN_CHARS):cl.evidence.start])
-    return any(not persons().breakdown.keys.isdisjoint(stems(w)) for w in before.split()[-PART_WORDS:])
+    return _in_breakdown(cl, text, PART_WORDS)
 
 
 def _same_people(a: Claim, b: Claim) -> bool:
@@ -327,11 +326,13 @@ def _without_one_named_back(keep: list[Claim], text: str) -> list[Claim]:
 BREAKDOWN_CHARS = 16  #: characters before a claim read for a breakdown word ("بينهم")
 
 
-def _in_breakdown(cl: Claim, text: str) -> bool:
-    """Whether a claim's evidence follows a breakdown word ("بينهم القيادي فلان")."""
-    before = normalize_string(text[max(0, cl.evidence.start - BREAKDOWN_CHARS):cl.evidence.start])
-    words = before.split()
-    return bool(words) and not persons().breakdown.keys.isdisjoint(stems(words[-1]))
+def _in_breakdown(cl: Claim, text: str, words: int = 1) -> bool:
+    """Whether a claim's evidence follows a breakdown word ("بينهم القيادي فلان"), or has one
+    within the ``words`` words before it (read in ``words`` + 1 times BREAKDOWN_CHARS)."""
+    reach = BREAKDOWN_CHARS if words == 1 else (words + 1) * BREAKDOWN_CHARS
+    before = normalize_string(text[max(0, cl.evidence.start - reach):cl.evidence.start])
+    keys = persons().breakdown.keys
+    return any(not keys.isdisjoint(stems(w)) for w in before.split()[-words:])
 
 
 def _held_one(cl: Claim) -> bool:

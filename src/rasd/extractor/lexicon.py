@@ -617,6 +617,8 @@ def attribution() -> AttributionLexicon:
         pronoun_suffixes=tuple(data.words("pronoun_suffixes")),
         adverbial_openers=tuple(data.words("adverbial_openers")),
         stress_reach=data.integer("stress_reach"),
+        stress_preposition=frozenset(data.words("stress_preposition"))
+        | frozenset(data.words("quoting_words")),
         topic_resumptive=data.word("topic_resumptive"),
         topic_reach=data.integer("topic_reach"),
         speech_suffixes=tuple(data.words("speech_suffixes")),

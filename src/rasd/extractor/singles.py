@@ -628,7 +628,7 @@ def _nisba_pair_before(toks: Sequence[Token], t: Located, counted: Set[int]) -> 
     return k >= 0 and k not in counted and linking.is_person(toks[k]) and not is_definite(toks[k]) \
         and toks[k].text.endswith(lex.nisba_oblique_ending) \
         and not starts_with_conjunction(toks[t.lo]) and not _one_object_pronoun(toks[t.lo]) \
-        and verb.endswith(lex.plural_verb_alef) and not verb.endswith(lex.plural_verb_ending)
+        and linking.plural_or_dual_verb(toks[t.lo]) and not verb.endswith(lex.plural_verb_ending)
 
 
 def _passive_follows(norm: str, toks: Sequence[Token], k: int) -> bool:
