@@ -65,6 +65,9 @@ def test_a_title_of_tatweel_is_no_error():
 
 @pytest.mark.parametrize("text, etype, count", [
     ("أزهقت الحرب أرواح نصف مليون شخص.", "killed", Count(value=500000)),
+    # "تحصد أرواح" (reaps the lives of) is a death idiom; "حصد" alone may be votes or medals
+    ("إن الحوادث المرورية تحصد أرواح نحو 400 شخص يوميا.", "killed", Count(value=400, qualifier="about")),
+    ("وقضت ثلاث نساء غرقا في النهر.", "killed", Count(value=3)),
     ("أسفرت الحرب عن مقتل أكثر من نصف مليون.", "killed", Count(value=500000, qualifier="at_least")),
     ("قتل مالا يقل عن 11 مسلحاً.", "killed", Count(value=11, qualifier="at_least")),
     ("نزح ما تجاوز 30 ألف شخص.", "displaced", Count(value=30000, qualifier="at_least")),

@@ -878,3 +878,15 @@ def test_the_driver_of_a_ramming_is_no_victim(text, expected):
 ])
 def test_one_of_them_named(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the feminine "قضت" (she died) with its cause after it; alone it is also a court's ruling
+    ("وكشف أن المسعفة رزان النجار قضت برصاص الجيش شرقي خان يونس.", [("killed", 1)]),
+    ("وقضت المحكمة بسجن 5 متهمين.", []),
+    # families die together: no count of one
+    ("وكتبت أن عوائل كاملة قضت خنقا في الأقبية.", []),
+    ("وقال إن عائلة بأكملها لقيت حتفها في القصف.", []),
+])
+def test_she_died_of_a_cause(text, expected):
+    assert type_counts(text) == expected
