@@ -146,8 +146,14 @@ def test_people_expelled_from_their_homes_are_displaced(text, expected):
     ("وقالت اللجنة إن مستشفى في صعدة تسلم جثث 29 طفلا.", [("killed", 29)]),  # bodies
     ("وتمت المبادلة مقابل تسليم جثث 11 عنصرا من القوات.", [("killed", 11)]),
     ("وتسلمت السلطات 29 مطلوبا من تركيا.", [("returned", 29)]),  # people handed over
+    # bodies held are no arrests; a dual body noun is the figure
+    ("وقال إن الجيش احتجز جثث ستة مسلحين.", [("killed", 6)]),
+    ("وأكدت اللجنة أن الجيش يحتجز جثماني فلسطينيين ممن قتلوا في المظاهرات.", [("killed", 2)]),
+    ("وتعمل الوزارة على ترحيل جثماني المواطنين.", [("killed", 2)]),
+    ("وعثر السكان على جثتين في الموقع.", [("killed", 2)]),
+    ("واعتقل الجيش ستة مسلحين.", [("arrested", 6)]),
 ])
-def test_bodies_handed_over_are_the_dead(text, expected):
+def test_bodies_handed_over_or_held_are_the_dead(text, expected):
     assert type_counts(text) == expected
 
 

@@ -424,10 +424,16 @@ def driven_from_homes(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
         for before, tok in zip(window, window[1:]))
 
 
+BODY_TYPES = frozenset({"returned", "arrested", "abducted", "released"})  # what bodies are not
+
+
 def bodies_handed_over(toks: Sequence[Token], c: Located, trig: Trigger) -> bool:
-    """Whether people handed over or received are bodies ("تسلم جثث 29 طفلا", "إعادة رفات 55
-    جنديا"): the figure right after a body noun; killed, not returned."""
-    return trig.type == "returned" and c.lo > 0 and has_stem(toks[c.lo - 1], context().bodies)
+    """Whether people handed over, received or held are bodies ("تسلم جثث 29 طفلا", "إعادة رفات
+    55 جنديا", "يحتجز جثث 5 فلسطينيين", "يحتجز جثماني فلسطينيين"): the figure right after a body
+    noun, or a dual body noun itself; killed, not returned or arrested."""
+    bodies = context().bodies
+    return trig.type in BODY_TYPES and (c.lo > 0 and has_stem(toks[c.lo - 1], bodies)
+                                        or has_stem(toks[c.lo], bodies))
 
 
 SURRENDER_REACH = 3  # "سلم 20 [مسلحا] أنفسهم": words from the figure to the reflexive
