@@ -280,6 +280,10 @@ def test_the_subject_of_an_event_verb_after_fronted_adjuncts(text, expected):
     ("قتل الجيش، الجمعة، شابين فلسطينيين وأصاب نحو 40 آخرين.", [("killed", 2), ("injured", 40)]),
     ("واختطف مسلحو الجماعة، منذ نحو أربع سنوات، 276 فتاة من مدرسة.", [("abducted", 276)]),
     ("وقتل الخميس، أيضا وفق المرصد، 8 مدنيين في قصف.", [("killed", 8)]),
+    ("وقتل الخميس، وفق المرصد، 8 مدنيين في قصف.", [("killed", 8)]),  # "وفق" opens no clause
+    # ... and a toll's figure across the aside
+    ("وبلغت حصيلة القتلى خلال أسبوع، وفق المرصد، 29 مقاتلا و24 عنصرا من قوات النظام.",
+     [("killed", 29), ("killed", 24)]),
     ("بعد أن قتل انتحاري، يشتبه بأنه من التنظيم، 32 شخصا في بلدة.", [("killed", 32)]),
     ("وأوقفت وحدة الأبحاث في جرائم الإرهاب التابعة للحرس الوطني، 30 عنصرا.", [("arrested", 30)]),
     # a new clause after a comma, or a complement, is no aside: the figure is not the verb's

@@ -294,17 +294,21 @@ def _across_asides(toks: Sequence[Token], c: Located, t: Located, trig: Trigger,
                    breaks: int, between: int, ix: SentenceIndex) -> bool:
     """Whether figure ``c`` is the subject or object of an event verb before it across the
     verb's agent or adjunct and an aside between commas ("اختطف مسلحو الجماعة، منذ أربع سنوات،
-    276 فتاة", "وقتل الخميس، وفق المرصد، 8 مدنيين"): people counted right after a comma, and
+    276 فتاة", "وقتل الخميس، وفق المرصد، 8 مدنيين"), or the figure of a toll ("وبلغت حصيلة
+    القتلى خلال أسبوع، وفق المرصد، 29 مقاتلا"): people counted right after a comma, and
     between them no event word, no clause opened by "و" after a break, and no "أن"."""
-    if trig.role != "verb" or t.hi >= c.lo or c.lo - t.hi > ADJUNCT_REACH or between > 1 \
+    toll = trig.role == "phrase" and has_stem(toks[t.lo], context().toll_heads)
+    if trig.role != "verb" and not toll or t.hi >= c.lo or c.lo - t.hi > ADJUNCT_REACH or between > 1 \
             or not 1 <= breaks <= 2 or starts_with_conjunction(toks[c.lo]) \
             or not CLAUSE_BREAK.search(ix.norm, toks[c.lo - 1].end, toks[c.lo].start) \
             or not linking.counts_people(toks, c):
         return False
     complementizers = context().complementizers
+    by = attribution().prepositions
     for k in range(t.hi, c.lo):
         if has_stem(toks[k], complementizers) or k > t.hi and starts_with_conjunction(toks[k]) \
-                and CLAUSE_BREAK.search(ix.norm, toks[k - 1].end, toks[k].start):
+                and CLAUSE_BREAK.search(ix.norm, toks[k - 1].end, toks[k].start) \
+                and by.match_at(toks, k) is None:  # ("، وفق المرصد،": no "و" clause)
             return False
     return not any(t.hi <= lo < c.lo for lo in ix.t_lo)
 
