@@ -197,3 +197,14 @@ def test_more_wordings_of_harm_and_flight(text, kind):
 def test_a_batch_of_an_evacuation_is_no_deployment():
     claim = one_claim("وتم إجلاء دفعة ثانية من مئات المقاتلين والمدنيين من البلدة.")
     assert (claim.type, claim.count.vague) == ("displaced", "hundreds")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people taken to hospital are wounded; the word after "المستشفى" is the hospital's
+    ("وذكرت وسائل الإعلام أنه تم نقل 338 شخصا إلى المستشفى بعد الحادث.", [("injured", 338)]),
+    ("كما توفي اثنان، في حين نقل 140 آخرون إلى المستشفى.", [("killed", 2), ("injured", 140)]),
+    ("وأشارت المصادر إلى أنه تم نقل الرقيب إلى المستشفى العسكري.", []),
+    ("وقالت الوزارة إنه وصل إلى المستشفى الأندونيسي شهيدان.", [("killed", 2)]),
+])
+def test_people_taken_to_hospital_are_wounded(text, expected):
+    assert type_counts(text) == expected

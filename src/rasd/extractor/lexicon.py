@@ -157,6 +157,8 @@ class TriggerLexicon:
     displaced_conjuncts: frozenset[str]  # "20 ألف قتيل و2.6 مليون نازح": the displaced left
     #: per type, the only words of it that count one person (all of them when the type is absent)
     one_person: dict[str, frozenset[str]]
+    #: per type, words of it that never count one person named with them ("إلى المستشفى")
+    not_one_person: dict[str, frozenset[str]]
     #: per type, the words after which a word of it names something, not an event
     not_after: dict[str, frozenset[str]]
     past_forms: frozenset[str]  # every derived past-tense verb ("قد نزح" is no modal "may")
@@ -217,7 +219,8 @@ def triggers() -> TriggerLexicon:
     return TriggerLexicon(PhraseSet.build(items), frozenset(needs_person), targets, partitives,
                           frozenset(strikes.words("parts")),
                           frozenset(data.section("displaced").words("conjunct_nouns")),
-                          one_person, not_after, frozenset(forms.words("past")), masdars,
+                          one_person, _per_type(data, "not_one_person"), not_after,
+                          frozenset(forms.words("past")), masdars,
                           frozenset(released.words("rescue")),
                           frozenset(released.words("captives")),
                           frozenset(data.section("abducted").words("hostages")),

@@ -320,9 +320,12 @@ def _spoken_of_before(norm: str, toks: Sequence[Token], k: int) -> bool:
 def _counts_one(trig: Trigger, tok: Token) -> bool:
     """Whether an event word (its first token ``tok``) may count one person named with it: a
     type of :data:`ONE_TYPES`, and for a type that lists them (``one_person`` in triggers.yaml),
-    one of its words ("ترحيل", not "عودة")."""
-    limits = triggers().one_person.get(trig.type)
-    return trig.type in ONE_TYPES and (limits is None or has_stem(tok, limits))
+    one of its words ("ترحيل", not "عودة"), and none of its ``not_one_person`` ("إلى المستشفى
+    العسكري": the hospital's adjective)."""
+    lex = triggers()
+    limits = lex.one_person.get(trig.type)
+    return trig.type in ONE_TYPES and (limits is None or has_stem(tok, limits)) \
+        and not has_stem(tok, lex.not_one_person.get(trig.type, frozenset()))
 
 
 def _one_death_idiom(toks: Sequence[Token], t: Located) -> bool:
