@@ -287,6 +287,25 @@ def test_the_bodys_restatement_beside_a_named_equal_figure_yields_to_it():
     assert [(c.count.value, c.source.text) for c in claims] == [(6, "مصادر محلية")]
 
 
+FAR_LEAD = "اندلعت مواجهات في المحافظة منذ أيام.\n\nوتجمع المحتجون أمام مبنى البلدية.\n\n"
+FAR_MIDDLE = " وتجمع المحتجون أمام المبنى. وطالبوا بالتحقيق. ودعت الأحزاب إلى الهدوء. "
+
+
+@pytest.mark.parametrize("outlet, named, kept", [
+    # sentences away, the same count of the same people told again: the named source's
+    ("وأسفر الهجوم عن مقتل امرأتين وإصابة 6 أخريات.", "وقالت الشرطة إن الهجوم أسفر عن مقتل امرأتين.",
+     [(2, "الشرطة"), (6, "Test Outlet")]),
+    # ... but not "أكثر من 10" against "10", nor fighters of two sides, nor one person
+    ("وأسر أكثر من 10 من قيادات الميليشيات.", "وقال المتحدث إن 10 من القيادات سقطوا أسرى.",
+     [(10, "Test Outlet"), (10, "المتحدث")]),
+    ("وقتل خمسة عناصر من جبهة النصرة.", "وقال المرصد إن 5 مقاتلين من الفرقة 30 قتلوا.",
+     [(5, "Test Outlet"), (5, "المرصد")]),
+])
+def test_the_bodys_restatement_far_from_a_named_equal_figure(outlet, named, kept):
+    claims = extract_claims(FAR_LEAD + named + FAR_MIDDLE + outlet, title="مواجهات في المحافظة")
+    assert sorted((c.count.value, c.source.text) for c in claims) == sorted(kept)
+
+
 @pytest.mark.parametrize("body, value", [
     # other people: a noun against no noun, or another noun
     ("وقتل ثمانية مهاجمين في الاشتباك. وقالت مصادر أمنية إن ثمانية قتلوا في الاشتباك.", 8),

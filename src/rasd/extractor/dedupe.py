@@ -266,12 +266,30 @@ def _restated_beside(cl: Claim, named: list[Claim], text: str) -> bool:
         return False
     for other in named:
         lo, hi = sorted((cl.evidence, other.evidence), key=lambda e: e.start)
-        if len(_SENTENCE_BREAK.findall(text, lo.end, max(lo.end, hi.start))) <= 1 \
+        if (len(_SENTENCE_BREAK.findall(text, lo.end, max(lo.end, hi.start))) <= 1
+                or _retold_far(cl, other)) \
                 and _same_people(cl, other) and not _listed_apart(other, cl, text) \
                 and not (_a_part(cl, text) and _a_part(other, text)) \
                 and not _other_region(cl, [other]):
             return True
     return False
+
+
+FAR_UNSURE_CATEGORIES = frozenset({None, "unknown", "fighters"})
+
+
+def _retold_far(cl: Claim, other: Claim) -> bool:
+    """Whether the article's own figure, sentences away from a named source's equal one, tells
+    it again: the same count to its qualifier ("أكثر من 10" is not "10") and above one (one
+    "القيادي" is not another), people named by the same noun or category (not none), and no
+    other day."""
+    a, b = cl.subject, other.subject
+    if cl.count != other.count or (cl.count.value or 0) <= 1 or a is None or b is None \
+            or _other_day(other, cl):
+        return False
+    # fighters of two sides share a category ("عناصر من جبهة النصرة", "مقاتلين من الفرقة 30")
+    return _head_stem(a.text) == _head_stem(b.text) \
+        or a.category == b.category and a.category not in FAR_UNSURE_CATEGORIES
 
 
 PART_WORDS = 3  #: words before a claim read for a breakdown word ("بينهم طفل وثلاث نساء")
