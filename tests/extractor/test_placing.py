@@ -439,6 +439,17 @@ def test_where_the_victims_come_from_is_no_place():
 
 
 @pytest.mark.parametrize("text, place", [
+    # where a speaker speaks from is no place of what it reports when the sentence names another
+    ("وتحدثت صحيفة محلية في موسكو عن أربعة جنود قتلوا في سوريا.", "سوريا"),
+    ("وتحدثت صحيفة محلية في مدينة شيتا في روسيا عن أربعة جنود قتلوا في سوريا.", "سوريا"),
+    ("وقالت مصادر طبية في غزة إن 5 أشخاص قتلوا.", "غزة"),
+])
+def test_where_a_speaker_speaks_from_yields_to_the_events_place(text, place):
+    claims = rasd.extract(text, published="2018-03-24", outlet="T")
+    assert [c.location.text for c in claims] == [place]
+
+
+@pytest.mark.parametrize("text, place", [
     ("وفر المسلحون من السويق صوب مركز مديرية زبيد بعد مقتل وإصابة العشرات منهم.", "السويق"),
     ("وأطلقت الميليشيا 5 صواريخ باتجاه مدينة جازان ما أدى إلى مقتل مدني.", "مدينة جازان"),
 ])

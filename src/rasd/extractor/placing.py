@@ -202,6 +202,7 @@ class PlaceChooser:
             if k >= 0 and a < doc.sentences[k][1]:
                 self.frames_of.setdefault(k, []).append((a, b))
         self.speaker_starts = [p.start for p in self.speakers_places]
+        self.speaking_from = self._speaking_from()
         self.heading_starts = [a for a, _ in self.headings]
         self.towns: list[PlaceMention] | None = None  # the indexes below: built when first asked
         self._inside_cache: dict[int, tuple[list[PlaceMention], list[int]]] = {}
@@ -605,9 +606,10 @@ class PlaceChooser:
         """The candidates but those aimed at or taken, when the sentence names another: "تقدمت
         القوات نحو مدينة زبيد" (where people headed is no place of the deaths; but "صواريخ
         باتجاه السعودية": where they struck), "بعد تحرير عدن ... وزنجبار، ... 14 متمردا لقوا
-        حتفهم" around Taiz (what was taken). Remembered per candidate list (one list serves every
-        figure of a view: linear in a sentence's places)."""
-        if not (self.aimed or self.taken) or len(candidates) < 2:
+        حتفهم" around Taiz (what was taken); nor where a local speaker speaks from ("تحدثت صحيفة
+        محلية في موسكو عن أربعة جنود قتلوا في سوريا"). Remembered per candidate list (one list
+        serves every figure of a view: linear in a sentence's places)."""
+        if not (self.aimed or self.taken or self.speaking_from) or len(candidates) < 2:
             return candidates, starts
         key = id(candidates)
         if key not in self._unaimed_cache:
@@ -619,6 +621,8 @@ class PlaceChooser:
                 out = kept or out
             if len(out) > 1 and any(p.start in self.taken for p in out):
                 out = [p for p in out if p.start not in self.taken] or out
+            if len(out) > 1 and any(p.start in self.speaking_from for p in out):
+                out = [p for p in out if p.start not in self.speaking_from] or out
             self._unaimed_cache[key] = (candidates, out, [p.start for p in out])
         _, out, out_starts = self._unaimed_cache[key]
         return out, out_starts
@@ -888,6 +892,21 @@ class PlaceChooser:
                 break
         self._state_cache[sentence] = state
         return state
+
+    def _speaking_from(self) -> frozenset[int]:
+        """Starts of the places right after a speaker of any kind, and of those each goes on
+        with ("صحيفة محلية في موسكو", "صحيفة محلية في مدينة شيتا في سيبيريا", "مصادر طبية في
+        غزة"): where it speaks from, no event's place when the sentence names another."""
+        out = set()
+        places, norm = self.places, self.doc.norm
+        starts = [p.start for p in places]
+        for sm in self.doc.sources:
+            k, end = bisect.bisect_left(starts, sm.end), sm.end
+            while k < len(places) and self.locative[starts[k]] \
+                    and _AT_MOST_ONE_WORD.fullmatch(norm, end, starts[k]):
+                out.add(starts[k])
+                k, end = k + 1, places[k].end
+        return frozenset(out)
 
     def _speakers_places(self, names: Set[int]) -> list[PlaceMention]:
         """Places right after an unnamed speaker ("مصادر طبية في غزة", "شهود عيان بحلب"): where
