@@ -439,6 +439,18 @@ def test_where_the_victims_come_from_is_no_place():
 
 
 @pytest.mark.parametrize("text, place", [
+    # a town named by the event it saw is that event's place ("هجوم المنيا")
+    ("وشنت مصر غارات على مواقع في ليبيا بعد هجوم المنيا الذي أسفر عن مقتل 29.", "المنيا"),
+    ("وكان زلزال جزيرة لومبوك قد تسبب في مقتل 14 شخصا.", "جزيرة لومبوك"),
+    # ... not a state, its agent
+    ("وقتل 5 أشخاص في هجوم إسرائيل على غزة.", "غزة"),
+])
+def test_a_town_named_by_its_event_is_its_place(text, place):
+    claims = rasd.extract(text, published="2018-03-24", outlet="T")
+    assert [c.location.text for c in claims] == [place]
+
+
+@pytest.mark.parametrize("text, place", [
     # where a speaker speaks from is no place of what it reports when the sentence names another
     ("وتحدثت صحيفة محلية في موسكو عن أربعة جنود قتلوا في سوريا.", "سوريا"),
     ("وتحدثت صحيفة محلية في مدينة شيتا في روسيا عن أربعة جنود قتلوا في سوريا.", "سوريا"),

@@ -423,10 +423,11 @@ class PlaceChooser:
         """Whether token ``k`` is the object of a strike: after a strike noun ("قصف الغوطة",
         "استهداف مطار"; not a state, its agent: "قصف تركيا") or a strike verb in a relative
         clause ("التي استهدفت تركيا"); a verb alone is often followed by its subject ("قصفت
-        إسرائيل")."""
+        إسرائيل"); or the town an event is named by ("هجوم المنيا")."""
         toks = self.doc.tokens
         prev = toks[k - 1]
-        if has_stem(prev, _words("strike_nouns")) and not is_definite(prev):
+        if (has_stem(prev, _words("strike_nouns")) or has_stem(prev, _words("event_nouns"))) \
+                and not is_definite(prev):
             return not state
         return k > 1 and has_stem(prev, _words("strike_verbs")) \
             and has_stem(toks[k - 2], _words("relatives"))
