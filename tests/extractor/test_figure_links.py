@@ -448,3 +448,17 @@ def test_a_gloss_or_an_aside_adds_no_distance(text, expected):
 ])
 def test_no_forward_link_to_a_clause_with_its_own_figure(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure of people right after the verb, another right after its nouns: the doers
+    ("عندما قتل أربعة انتحاريين بريطانيين 52 شخصا في لندن.", [("killed", 52)]),
+    ("وقتل ثلاثة مسلحين 20 مدنيا.", [("killed", 20)]),
+    # ... not two events, a breakdown, a share or munitions
+    ("قتل 16 شخصا وأصيب 38 آخرون.", [("killed", 16), ("injured", 38)]),
+    ("وأصيب 5 أشخاص 3 منهم أطفال.", [("injured", 5), ("injured", 3)]),
+    ("وقتل سبعة إيرانيين من بين 14 شخصا.", [("killed", 7), ("killed", 14)]),
+    ("وأصيب 4 آخرين بثلاث قذائف.", [("injured", 4), ("strikes", 3)]),
+])
+def test_a_figure_right_after_the_verb_with_another_after_it_is_the_doers(text, expected):
+    assert type_counts(text) == expected

@@ -131,6 +131,8 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
                 and not CLAUSE_BREAK.search(ix.norm, toks[t.hi - 1].end, toks[t.hi].start):
             continue  # "77 معتقلاً منهم قتلوا": the detainees are the group, killing the event
             # (not "13300 جريحاً، منهم 330 إصابة": a breakdown after a comma)
+        if _agent_of_verb(toks, ix, ci, t, trig):
+            continue  # "قتل أربعة انتحاريين 52 شخصا": the doers, the figure after them the dead
         if trig.role == "verb" and t.hi < c.lo and _others_its_subject(toks, t, c):
             continue  # "وأصيب آخرون حين أطلقت الشرطة النار على مئات المتظاهرين": no count
         if trig.role == "verb" and t.lo >= c.hi and _part_taken(toks, t):
@@ -191,6 +193,34 @@ def _links(toks: Sequence[Token], cm: CountMention, ci: int, ix: SentenceIndex,
                  else (Link(link.trigger, min(link.cost, COSTS.unnumbered_whole)), i)
                  for link, i in links]
     return links
+
+
+AGENT_WORDS = 4  # "قتل [أربعة انتحاريين بريطانيين اسلاميين] 52 شخصا": the doers' words
+
+
+def _agent_of_verb(toks: Sequence[Token], ix: SentenceIndex, ci: int, t: Located,
+                   trig: Trigger) -> bool:
+    """Whether figure ``ci``, right after an event verb, is its agent: another figure of people
+    follows its person nouns and nisba adjectives right away, :data:`AGENT_WORDS` words at most
+    ("قتل أربعة انتحاريين بريطانيين 52 شخصا"; not "قتل 16 شخصا وأصيب 38", "أصيب 5 أشخاص 3
+    منهم أطفال", "قتل سبعة إيرانيين من بين 14 شخصا", "وإصابة 74 آخرين ثم نينوى ب 101")."""
+    c = ix.c_loc[ci]
+    if trig.role != "verb" or c.lo != t.hi or ci + 1 >= len(ix.c_loc) or ix.calendar[ci + 1]:
+        return False
+    o = ix.c_loc[ci + 1]
+    lex = persons()
+    if not c.hi < o.lo <= c.hi + AGENT_WORDS or has_stem(toks[c.hi], lex.others) \
+            or not all(linking.is_person(toks[k]) or toks[k].text.endswith(lex.nisba_oblique_ending)
+                       for k in range(c.hi, o.lo)) \
+            or starts_with_conjunction(toks[o.lo]) or has_preposition(toks[o.lo]) \
+            or any(c.hi <= lo <= o.lo for lo in ix.t_lo) \
+            or after_breakdown(toks, o.lo) \
+            or CLAUSE_BREAK.search(ix.norm, toks[c.hi - 1].end, toks[o.lo].start) \
+            or o.hi < len(toks) and has_stem(toks[o.hi], lex.of_them):
+        return False
+    hit = triggers().entries.match_at(toks, o.hi) if o.hi < len(toks) else None
+    return linking.counts_people(toks, c) and linking.counts_people(toks, o) \
+        and not (hit is not None and hit[1].type == "strikes")  # "4 آخرين بثلاث قذائف"
 
 
 OWN_FIGURE_REACH = 2  # "فيما بلغ عدد المصابين [2500]": words after an event word to its own figure
