@@ -323,3 +323,14 @@ def test_a_denied_toll_is_no_claim(text, expected):
 def test_being_paid_is_no_arrest():
     # "يقبض أجرا" (is paid): only "قبض على" arrests
     assert type_counts("وكان الواحد منهم يقبض أجرا شهريا، حتى أصبحوا 25 بعدما كانوا 75.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure negated right after its event word, and the one that corrects it
+    ("وقال إن عدد القتلى ليس 200 بل بضع عشرات.", [("killed", "tens")]),
+    # the victims noun of the figure before is no event of a figure with its own verb
+    ("وتصل الحصيلة إلى 131 قتيلا وعشرات الآلاف يعيشون في العراء.", [("killed", 131)]),
+    ("وبلغ عدد القتلى 50 يتوزعون على المحافظات.", [("killed", 50)]),
+])
+def test_a_negated_figure_and_a_figure_with_a_verb_of_its_own(text, expected):
+    assert type_counts(text) == expected

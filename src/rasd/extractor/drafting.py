@@ -147,7 +147,8 @@ def _figure_drafts(sent: Sentence, fig: Figure, state: _LinkState) -> list[Draft
     if lost is not None:  # "فقدوا أرواحهم": the dead
         best = _retyped(best, lost)
     trig = best.trigger
-    candidate = Candidate(toks, fig, t, trig, linked.caused, frozenset(sent.ix.c_lo), sent.norm)
+    candidate = Candidate(toks, fig, t, trig, linked.caused, sent.ix.c_first, sent.ix.c_last,
+                          sent.norm)
     for rule in REJECTIONS:
         if rule(candidate):
             return []

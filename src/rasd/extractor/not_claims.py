@@ -31,6 +31,7 @@ class NotClaimLexicon:
     inhabitants: frozenset[str]
     rate_words: frozenset[str]
     diseases: frozenset[str]
+    disease_subjects: frozenset[str]
     disease_window: int
     named_media: frozenset[str]
     oil_words: frozenset[str]
@@ -72,7 +73,8 @@ def lexicon() -> NotClaimLexicon:
         standing=words("standing"), hosting=words("hosting"), held_there=words("held_there"),
         standing_window=data.integer("standing_window"), inhabitants=words("inhabitants"),
         rate_words=words("rate_words"),
-        diseases=words("diseases"), disease_window=data.integer("disease_window"),
+        diseases=words("diseases"), disease_subjects=words("disease_subjects"),
+        disease_window=data.integer("disease_window"),
         named_media=words("named_media"), oil_words=words("oil_words"),
         oil_window=data.integer("oil_window"), protests=words("protests"),
         protest_window=data.integer("protest_window"), attendance=words("attendance"),
@@ -216,4 +218,7 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
         return True  # "فقد 350 من الصحافيين والعاملين في وسائل الإعلام أعمالهم": jobs lost
     if trig.type == "injured" and _near(toks, first, last + lex.disease_window, lex.diseases):
         return True  # "إصابة 300 شخص بالكوليرا"
+    if trig.type == "injured" and trig.role == "verb" \
+            and _near(toks, max(0, t.lo - lex.disease_window), t.lo, lex.disease_subjects):
+        return True  # "الكوليرا التي أصابت 1.1 مليون شخص"
     return c.lo >= 2 and has_stem(toks[c.lo - 2], lex.named_media)  # "موقع سويداء 24"

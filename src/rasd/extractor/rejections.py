@@ -144,6 +144,7 @@ class Candidate:
     trig: Trigger
     caused: bool  # the event is a causative verb's verbal noun ("دفعت ... إلى النزوح")
     figure_starts: frozenset[int] = frozenset()  # the first tokens of the sentence's figures
+    figure_ends: frozenset[int] = frozenset()  # the last tokens of the sentence's figures
     norm: str = ""  # the document's normalized text
 
 
@@ -193,13 +194,15 @@ def sought_release(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
 
 def _did_not_happen(k: Candidate) -> bool:
     """The event is negated, hypothetical or attempted ("لم تسجل", "قد يقتل", "محاولة اغتيال";
-    also between a figure and its later event word: "أربعة آلاف يرفضون الخروج"),
+    also between a figure and its later event word: "أربعة آلاف يرفضون الخروج"; the figure
+    itself after its event word: "عدد القتلى ليس 200"),
     undone after ("لم يتم"), an affair or anniversary named ("قضية اختفاء 43"), a release
     sought ("مطالبتها بإطلاق سراح 12"), or a purpose
     ("لإجلاء", "خطة لطرد"): a verbal noun or verb with the lam of purpose before the figure that
     no causative introduces, or a verbal noun after a word of purpose ("بهدف الخروج")."""
     toks, c, t, trig = k.toks, k.fig.c, k.t, k.trig
     return blocked(toks, min(c.lo, t.lo)) or c.hi <= t.lo and blocked_between(toks, c.hi, t.lo) \
+        or t.hi <= c.lo and c.lo > 0 and has_stem(toks[c.lo - 1], context().negation) \
         or attempted(toks, t.lo) \
         or _undone(toks, max(c.hi, t.hi), k.norm) \
         or affair_before(toks, t.lo, context().figure_affairs, AFFAIR_REACH) \
@@ -350,9 +353,19 @@ def _answers_for_the_act(k: Candidate) -> bool:
                                         for tok in k.toks[k.fig.c.hi:k.t.lo])
 
 
+def _another_figures_noun(k: Candidate) -> bool:
+    """The event word is the victims noun of the figure before, and this figure is the subject
+    of a present verb of its own ("131 قتيلا وعشرات الآلاف يعيشون في العراء")."""
+    toks, c, t = k.toks, k.fig.c, k.t
+    return k.trig.role == "noun" and t.hi <= c.lo and t.lo - 1 in k.figure_ends \
+        and c.hi < len(toks) and present_verb(toks[c.hi]) \
+        and not triggers().entries.contains(toks[c.hi])
+
+
 REJECTIONS: tuple[Callable[[Candidate], bool], ...] = (
     _counts_things, _no_people, _dual_of_targets, _reports_no_event, _did_not_happen,
     _past_state, _rescue_of_no_captives, _seized_munitions, _on_condition, _doer_of_the_act,
-    _answers_for_the_act, _subject_of_a_verb_with_its_object, _whole_of_a_part, _by_the_doers)
+    _answers_for_the_act, _subject_of_a_verb_with_its_object, _whole_of_a_part, _by_the_doers,
+    _another_figures_noun)
 """The rules that reject a figure's best link, tried in this order: one that holds drops the
 figure."""

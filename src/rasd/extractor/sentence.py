@@ -39,6 +39,8 @@ class SentenceIndex:
         self.ends = list(map(TOKEN_END, toks))
         self.c_loc = [self.locate(c.start, c.end) for c in counts]
         self.c_lo = [c.lo for c in self.c_loc]
+        self.c_first = frozenset(self.c_lo)  # the figures' first tokens, and their last
+        self.c_last = frozenset(c.hi - 1 for c in self.c_loc)
         # figures of the calendar ("فجر 10 مايو"): no figure a link passes over
         self.calendar = [c.kind in CALENDAR_KINDS for c in counts]
         self.t_loc = [self.locate(t.start, t.end) for t in trigs]
