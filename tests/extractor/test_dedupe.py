@@ -336,3 +336,10 @@ def test_a_figure_told_again_by_the_statement_is_its_speakers():
             'ووفق البيان "نفذ إرهابيون هجمات، وأدى ذلك إلى مقتل 6 إرهابيين".')
     claims = extract_claims(text)
     assert [(c.count.value, c.source.text) for c in claims] == [(6, "الجيش الباكستاني")]
+
+
+def test_equal_vague_counts_of_one_source_in_two_places_are_two_events():
+    text = FAR_LEAD + ("وقال شهود إن الطيران قصف بعدد من الصواريخ أرضا زراعية في خان يونس. "
+                       "وأضاف الشهود أن الطيران قصف بصواريخ عدة أراضي في رفح.")
+    claims = extract_claims(text, title="غارات على القطاع")
+    assert [(c.type, c.count.vague) for c in claims] == [("strikes", "several")] * 2

@@ -117,6 +117,9 @@ def test_several_people_after_their_noun_still_count():
     ("قال الضابط: اعتقلنا 30 شخصاً.", "arrested", Count(value=30)),
     ("وأعلنت الأمم المتحدة رحيل المئات من السكان.", "displaced", Count(vague="hundreds")),
     ("وشنت الطائرات غارات عدة على مواقع المسلحين.", "strikes", Count(vague="several")),
+    # "عدة" after its strike noun and its adjectives, or after the targets of a strike verb
+    ("وشنت الطائرات فجرا غارات جوية عدة على أهداف في القطاع.", "strikes", Count(vague="several")),
+    ("وقصفت مدفعية البيشمركة مواقع عدة لتنظيم داعش.", "strikes", Count(vague="several")),
     ("وكان طيران التحالف قد نفذ 44 غارة على مواقع الحوثيين.", "strikes", Count(value=44)),  # past
     ("وقصفت الطائرات عشرات من الأهداف في المدينة.", "strikes", Count(vague="tens")),
     ("وقالت المنظمة إن 50 شخصا اختفوا في السجون السرية.", "missing", Count(value=50)),

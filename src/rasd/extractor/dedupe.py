@@ -205,7 +205,8 @@ def dedupe(claims: list[Claim], headings: list[Span],
                 if voice and not _elsewhere(cl, [c for c, _ in voice]) \
                         and not _other_region(cl, [keep[k] for _, k in voice]):
                     mine = [k for c, k in voice if c == country] or [voice[-1][1]]
-                    same = next((k for k in mine if not _listed_apart(keep[k], cl, text)), None)
+                    same = next((k for k in mine if not _listed_apart(keep[k], cl, text)
+                                 and not _vague_elsewhere(keep[k], cl, in_heading)), None)
                     if same is not None and not _other_day(keep[same], cl):
                         _hedge_kept(keep, same, cl)
                         continue
@@ -216,7 +217,8 @@ def dedupe(claims: list[Claim], headings: list[Span],
             mine = [k for s, k in seen if _same_speaker(key, s)]
             if not mine and cl.source.id:
                 mine = ids.get(cl.source.id, [])
-            same = next((k for k in mine if not _listed_apart(keep[k], cl, text)), None)
+            same = next((k for k in mine if not _listed_apart(keep[k], cl, text)
+                         and not _vague_elsewhere(keep[k], cl, in_heading)), None)
             if same is not None and not _other_region(cl, [keep[same]]):
                 _hedge_kept(keep, same, cl)
                 continue
@@ -234,6 +236,23 @@ def dedupe(claims: list[Claim], headings: list[Span],
         keep = _without_one_named_twice(keep, in_title, text)
     keep.sort(key=lambda cl: cl.evidence.start)
     return _without_one_named_back(keep, text)
+
+
+COUNTRY_PRECISION = 3  #: a location's precision when it is a whole country
+
+
+def _vague_elsewhere(kept: Claim, other: Claim, in_heading: Callable[[Claim], bool]) -> bool:
+    """Whether two equal vague counts of the body ("عدة صواريخ", "عشرات") are placed in two
+    places neither of which names the other ("شرق منطقة الزيتون", "قرب معبر صوفا"): two events,
+    the vague word being no figure that tells one (a heading's count repeats the body's)."""
+    a, b = kept.location, other.location
+    if kept.count.vague is None or a is None or b is None or in_heading(kept) or in_heading(other):
+        return False
+    if a.name is not None and a.name == b.name or a.country is not None and a.country == b.country \
+            and COUNTRY_PRECISION in (a.precision, b.precision):
+        return False  # (one place, or a country and a place of it)
+    ta, tb = _without_articles(normalize_string(a.text)), _without_articles(normalize_string(b.text))
+    return ta not in tb and tb not in ta
 
 
 def _bare_document(cl: Claim) -> bool:

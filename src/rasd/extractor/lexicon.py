@@ -449,6 +449,7 @@ class ContextLexicon:
     whole_markers: PhraseSet[bool]  # "من بين 500": a whole after its part
     whole_clauses: frozenset[str]
     plural_verb_ending: str
+    adjective_ending: str  # "جوية": a feminine nisba adjective, as between a noun and "عدة"
     condition_states: frozenset[str]  # "في حال خطرة": a state, no condition
     agent_verbs: frozenset[str]  # "قام مسلحان بقتل رهينة": the figure does the act
     responsible: frozenset[str]  # "أربعة أفراد مسؤولة عن إعدامات": who answers for the act
@@ -497,6 +498,7 @@ def context() -> ContextLexicon:
         conditions=PhraseSet.build((w, True) for w in data.strings("conditions")),
         whole_markers=PhraseSet.build((w, True) for w in data.strings("whole_markers")),
         plural_verb_ending=data.word("plural_verb_ending"),
+        adjective_ending=data.word("adjective_ending"),
     ))
 
 

@@ -216,6 +216,9 @@ def _breakdown_figure_at(toks: Sequence[Token], k: int, count_starts: Set[int]) 
     return hit is not None and k + hit[0] in count_starts
 
 
+POSTPOSED_ADJECTIVES = 2  # "غارات [جوية إسرائيلية] عدة": adjectives between a noun and its count
+
+
 def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger) -> bool:
     """Strike figures: a figure right before (or being) its strike word ("ثلاث غارات"), a count
     word right after it ("غارات عدة"), or a figure of targets after a strike verb or noun ("قصف
@@ -224,9 +227,10 @@ def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
         return True
     if t.lo < c.hi and c.lo < t.hi:
         return True
-    if trig.role == "noun" and t.hi == c.lo and c.hi - c.lo == 1 \
-            and has_stem(toks[c.lo], persons().postposed):
-        return True  # "غارات عدة": a count word after its strike noun
+    postposed = c.hi - c.lo == 1 and has_stem(toks[c.lo], persons().postposed)
+    if trig.role == "noun" and postposed and t.hi <= c.lo <= t.hi + POSTPOSED_ADJECTIVES \
+            and all(toks[k].text.endswith(context().adjective_ending) for k in range(t.hi, c.lo)):
+        return True  # "غارات عدة", "غارات جوية عدة": a count word after its strike noun
     if trig.role == "noun" and t.lo >= c.hi:
         return t.lo - c.hi <= STRIKE_MAX_GAP and all(
             has_stem(toks[k], triggers().strike_partitives) for k in range(c.hi, t.lo))
@@ -234,6 +238,10 @@ def is_strike_link(toks: Sequence[Token], c: Located, t: Located, trig: Trigger)
             and c.lo > 0 and has_stem(toks[c.lo - 1], context().toll_to):
         return True  # "ارتفع عدد الغارات على الغوطة إلى 190": a total of strikes
     targets = triggers().strike_targets
+    if postposed and trig.role == "verb" and c.lo > 0 and has_stem(toks[c.lo - 1], targets):
+        c = Located(c.lo - 1, c.lo)  # "قصف الطيران مواقع عدة": the targets counted before it
+        # (not a strike noun's "غارات على أهداف عدة": the dev gold reads it as the strikes
+        # already counted)
     dual = c.hi - c.lo == 1 and has_stem(toks[c.lo], targets)  # "ضربت موقعين": the noun is the figure
     k = c.hi + (c.hi + 1 < len(toks) and has_stem(toks[c.hi], persons().partitive))
     return (t.hi <= c.lo and c.lo - t.hi <= STRIKE_TARGET_MAX_GAP

@@ -219,6 +219,6 @@ def reports_no_event(toks: Sequence[Token], c: Located, t: Located, trig: Trigge
     if trig.type == "injured" and _near(toks, first, last + lex.disease_window, lex.diseases):
         return True  # "إصابة 300 شخص بالكوليرا"
     if trig.type == "injured" and trig.role == "verb" \
-            and _near(toks, max(0, t.lo - lex.disease_window), t.lo, lex.disease_subjects):
-        return True  # "الكوليرا التي أصابت 1.1 مليون شخص"
+            and _near(toks, t.lo - lex.disease_window, max(t.lo, c.lo), lex.disease_subjects):
+        return True  # "الكوليرا التي أصابت 1.1 مليون شخص", "وأصابت الكوليرا 200 ألف شخص"
     return c.lo >= 2 and has_stem(toks[c.lo - 2], lex.named_media)  # "موقع سويداء 24"
