@@ -343,3 +343,11 @@ def test_equal_vague_counts_of_one_source_in_two_places_are_two_events():
                        "وأضاف الشهود أن الطيران قصف بصواريخ عدة أراضي في رفح.")
     claims = extract_claims(text, title="غارات على القطاع")
     assert [(c.type, c.count.vague) for c in claims] == [("strikes", "several")] * 2
+
+
+def test_one_person_told_in_the_accusative_and_with_the_article_is_one_claim():
+    text = FAR_LEAD + ("وقالت وزارة الصحة إن طفلا فلسطينيا توفي متأثرا بإصابته. "
+                       "وقال المتحدث باسم وزارة الصحة: استشهد اليوم الطفل عزام متأثرا بجراحه.")
+    claims = extract_claims(text, title="وفاة طفل في غزة")
+    assert [(c.type, c.count.value) for c in claims] == [("killed", 1)]
+    assert dedupe._person_key("أحدهما") != dedupe._person_key("أحدهم")  # no accusative there

@@ -14,7 +14,7 @@ from rasd.geo.gazetteer import distance_km
 from rasd.model import Claim, Document, Location, NormOffset, Span, Token
 from rasd.text.normalize import canon, normalize_string
 from rasd.text.segment import ends_a_sentence
-from rasd.text.tokens import lam_article_as_article, stems, without_article
+from rasd.text.tokens import accusative_suffix, lam_article_as_article, stems, without_article
 
 
 def source_keys(claims: list[Claim], mentions: Sequence[tuple[int, str]]) -> dict[int, str]:
@@ -113,11 +113,16 @@ def _spoken_for(words: list[str], openers: frozenset[str]) -> list[str]:
 
 
 def _person_key(text: str) -> str:
-    """The one person a count-of-one claim names, without clitics ("الشاب" and "شاب" agree),
-    with the age it is told with ("رجل عمره 25 عاما" and "رجل عمره 33 عاما": two men)."""
+    """The one person a count-of-one claim names, without clitics or the accusative ending
+    ("الشاب", "شاب" and "شابا" agree), with the age it is told with ("رجل عمره 25 عاما" and "رجل عمره 33 عاما": two men)."""
     words = normalize_string(text).split()
     age = "".join(ch for ch in text if ch.isdigit())
-    return stems(words[0])[-1] + age if words else ""
+    if not words:
+        return ""
+    stem, acc = stems(words[0])[-1], accusative_suffix()
+    if stem.endswith(acc) and stem[:-len(acc)] in persons().singular:
+        stem = stem[:-len(acc)]  # "طفلا" is "الطفل" (not "أحدهما")
+    return stem + age
 
 
 HEADING_MAX_WORDS = 10
