@@ -890,3 +890,23 @@ def test_one_of_them_named(text, expected):
 ])
 def test_she_died_of_a_cause(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person held, told by a pronoun after the arrest idiom
+    ("ودهس المارة قبل أن تلقي الشرطة القبض عليه.", [("arrested", 1)]),
+    ("وقد ألقي القبض عليه في المطار.", [("arrested", 1)]),
+    ("وتم القبض عليه بعملية خاطفة.", [("arrested", 1)]),
+    # ... not an arrest escaped, sought, denied or of many
+    ("وفر القبطان في محاولة للهروب من إلقاء السلطات القبض عليه.", []),
+    ("وطالبت المنظمة بإلقاء القبض عليه.", []),
+    ("ولم يتم القبض عليه.", []),
+    ("وألقت الشرطة القبض عليهم.", []),
+])
+def test_one_held_told_by_a_pronoun(text, expected):
+    assert type_counts(text) == expected
+
+
+def test_one_held_by_a_pronoun_names_back_the_one_held_before():
+    text = "أعلن الإنتربول القبض على مواطن بالخارج. وتابع بأنه تم القبض عليه واسترداده."
+    assert type_counts(text) == [("arrested", 1)]

@@ -352,12 +352,12 @@ HELD_ONES = frozenset({"arrested", "abducted", "missing", "released", "returned"
 def _without_one_named_back(keep: list[Claim], text: str) -> list[Claim]:
     """Claims (in text order) less a count of one of :data:`HELD_ONES` whose subject is a
     definite noun naming back someone told of before ("القبض على السائق", "اختفاء الصحفي",
-    "اعتقال المشتبه به"), after a count of one of the same type by the same party, not in another
+    "اعتقال المشتبه به") or a pronoun ("ألقي القبض عليه"), after a count of one of the same type by the same party, not in another
     country's city: that person, not another ("الآخر", "ثالث" name another; "بينهم القيادي" is
     one of a group, a part of its own)."""
     out: list[Claim] = []
     for cl in keep:
-        if _named_back_one(cl, text) and not _in_breakdown(cl, text) and any(
+        if (_named_back_one(cl, text) or _pronoun_one(cl)) and not _in_breakdown(cl, text) and any(
                 other.type == cl.type and _held_one(other) and _same_party(other, cl)
                 and not _elsewhere(cl, [_city_country(other)]) for other in out):
             continue
@@ -381,6 +381,13 @@ def _held_one(cl: Claim) -> bool:
     """Whether a claim counts one person of :data:`HELD_ONES` and names a subject."""
     return cl.type in HELD_ONES and cl.count.value == 1 and cl.count.qualifier is None \
         and cl.subject is not None
+
+
+def _pronoun_one(cl: Claim) -> bool:
+    """Whether a claim counts one person of :data:`HELD_ONES` told by a pronoun ("ألقت الشرطة
+    القبض عليه"): no subject; it names back the one held before, if any."""
+    return cl.type in HELD_ONES and cl.count.value == 1 and cl.count.qualifier is None \
+        and cl.subject is None
 
 
 def _named_back_one(cl: Claim, text: str) -> bool:

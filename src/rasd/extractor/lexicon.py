@@ -273,6 +273,9 @@ class PersonLexicon:
     one_of_victims: frozenset[str]  # "أحد القتلى": one of the victims
     relative_one: frozenset[str]
     pronoun_subjects: frozenset[str]  # "أنه قتل": the one person as a pronoun
+    arrest_openers: frozenset[str]  # "ألقت الشرطة القبض عليه": the idiom's verb
+    one_pronoun_objects: frozenset[str]  # "عليه": the one person held
+    arrest_escapes: frozenset[str]  # "للهروب من إلقاء القبض عليه": no arrest
     oblique_before: frozenset[str]  # "مع المسلحين": a person after these is no object
     one_object_suffixes: tuple[str, ...]  # "تقتله": the object pronoun of one person
     plural_verb_alef: str  # "قتلوا" + ه = "قتلوه"

@@ -371,6 +371,10 @@ def _verb_singles(norm: str, toks: Sequence[Token], trigs: list[Trigger], t_loc:
             out.append(new_draft(toks, si, t.lo, t.hi, trig.type, Count(value=1), trig.mixed,
                                  COSTS.single, Located(t.lo, t.hi), toks[t.lo].start, (trig.start, trig.end)))
             continue
+        if _held_by_pronoun(toks, t, trig) and not blocked(toks, t.lo):
+            out.append(new_draft(toks, si, t.lo, t.hi + 1, trig.type, Count(value=1), trig.mixed,
+                                 COSTS.single, None, toks[t.lo].start, (trig.start, trig.end)))
+            continue  # "ألقت الشرطة القبض عليه"
         if not _counts_one(trig, toks[t.lo]) or trig.role not in ("verb", "masdar", "phrase") \
                 or blocked(toks, t.lo) or _names_an_affair(toks, t.lo) or charged(toks, t.lo) \
                 or term_or_suspension(toks, t, trig) or death_sentence(toks, t, trig) \
@@ -429,6 +433,28 @@ def _done_by_force_or_before(toks: Sequence[Token], t: Located) -> bool:
         return True
     return t.lo > 1 and toks[t.lo - 1].text in context().complementizers \
         and has_stem(toks[t.lo - 2], persons().before_after)
+
+
+ESCAPE_WORDS = 2  # "للهروب [من] إلقاء القبض عليه": words before the idiom read for an escape
+
+
+def _held_by_pronoun(toks: Sequence[Token], t: Located, trig: Trigger) -> bool:
+    """Whether the arrest idiom holds one person told by a pronoun ("ألقت الشرطة القبض عليه",
+    "ألقي القبض عليها", "تم القبض عليه"): its verb right before "القبض" or before the state
+    force there, and "عليه/عليها" right after it; not an arrest escaped ("للهروب من إلقاء
+    السلطات القبض عليه")."""
+    lex = persons()
+    if trig.type != "arrested" or t.hi - t.lo > 2 or t.hi >= len(toks) \
+            or not has_stem(toks[t.hi], lex.one_pronoun_objects):
+        return False
+    if t.hi - t.lo == 2:  # the idiom's two words: "ألقي القبض", "إلقاء القبض"
+        k = t.lo
+    else:
+        k = t.lo - 1
+        if k > 0 and has_stem(toks[k], state_heads()):
+            k -= 1  # "ألقت [الشرطة] القبض عليه"
+    return k >= 0 and has_stem(toks[k], lex.arrest_openers) and not any(
+        has_stem(toks[j], lex.arrest_escapes) for j in range(max(0, k - ESCAPE_WORDS), k))
 
 
 def _one_object_pronoun(tok: Token) -> bool:
