@@ -910,3 +910,12 @@ def test_one_held_told_by_a_pronoun(text, expected):
 def test_one_held_by_a_pronoun_names_back_the_one_held_before():
     text = "أعلن الإنتربول القبض على مواطن بالخارج. وتابع بأنه تم القبض عليه واسترداده."
     assert type_counts(text) == [("arrested", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an abductee is one person ("مختطف", as "معتقل" and "سجين")
+    ("توفي مختطف يمني جديد جراء التعذيب في السجون.", [("killed", 1)]),
+    ("كشفت مصادر حقوقية عن مقتل مختطف جديد جراء التعذيب.", [("killed", 1)]),
+])
+def test_an_abductee_is_one_person(text, expected):
+    assert type_counts(text) == expected
