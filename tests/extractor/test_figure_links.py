@@ -465,3 +465,13 @@ def test_no_forward_link_to_a_clause_with_its_own_figure(text, expected):
 ])
 def test_a_figure_right_after_the_verb_with_another_after_it_is_the_doers(text, expected):
     assert type_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite numeral after a person noun and its genitive or adjective counts that noun
+    ("وأعلنت الشركة مقتل أفراد الطاقم الخمسة.", [("killed", 5)]),
+    ("وتم اعتقال الرجال المسلمين الأربعة.", [("arrested", 4)]),
+    ("وقتل خلال الأشهر الثمانية الماضية 5 أشخاص.", [("killed", 5)]),
+])
+def test_a_definite_numeral_after_a_person_noun_phrase(text, expected):
+    assert type_counts(text) == expected

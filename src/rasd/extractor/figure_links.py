@@ -42,8 +42,9 @@ def not_a_head_count(toks: Sequence[Token], c: Located, cm: CountMention) -> boo
     if _speakers_counted(toks, c):
         return True  # "وقال عدد من الشهود إن": who speaks, not who is counted
     if has_article(toks[c.lo]) and cm.noun is None and cm.count.vague is None:
-        prev_person = c.lo > 0 and linking.is_person(toks[c.lo - 1])
-        return not (prev_person or nxt_person)
+        prev_person = c.lo > 0 and linking.is_person(toks[c.lo - 1]) \
+            or c.lo > 1 and has_article(toks[c.lo - 1]) and linking.is_person(toks[c.lo - 2])
+        return not (prev_person or nxt_person)  # ("أفراد الطاقم الخمسة", "الرجال المسلمين الأربعة")
     return False
 
 
