@@ -399,6 +399,7 @@ class ContextLexicon:
     modal_exceptions: frozenset[str]
     modal_past_pattern: re.Pattern[str]
     modal_scope_ends: frozenset[str]
+    future_causatives: frozenset[str]  # "سيؤدي": governs as far as "قد يؤدي"
     modal_causatives: frozenset[str]
     complementizers: frozenset[str]
     post_qualifiers: PhraseSet[str]

@@ -73,6 +73,8 @@ def blocked(toks: Sequence[Token], lo: int) -> bool:
         if _modal_present(toks, k) and _in_modal_scope(toks, k + 2, lo) and (
                 k >= lo - HYPOTHETICAL_WINDOW or has_stem(toks[k + 1], ctx.modal_causatives)):
             return True  # (not "قد نزح": has fled; not "قد يرتفع نظرا لإصابة": a cause)
+        if has_stem(tok, ctx.future_causatives) and _in_modal_scope(toks, k + 1, lo):
+            return True  # "وسيؤدي انهياره إذا حدث إلى غرق مدن وتشريد أكثر من مليون"
         if tok.text in ctx.subjunctive and k + 1 < lo and has_stem(toks[k + 1], ctx.modal_causatives) \
                 and _in_modal_scope(toks, k + 2, lo):
             return True  # "مخاوف بأن يتسبب هجوم في نزوح مئات الآلاف"
