@@ -114,7 +114,8 @@ def _spoken_for(words: list[str], openers: frozenset[str]) -> list[str]:
 
 def _person_key(text: str) -> str:
     """The one person a count-of-one claim names, without clitics or the accusative ending
-    ("الشاب", "شاب" and "شابا" agree), with the age it is told with ("رجل عمره 25 عاما" and "رجل عمره 33 عاما": two men)."""
+    ("الشاب", "شاب" and "شابا" agree), with the age it is told with ("رجل عمره 25 عاما" and
+    "رجل عمره 33 عاما": two men)."""
     words = normalize_string(text).split()
     age = "".join(ch for ch in text if ch.isdigit())
     if not words:
@@ -352,9 +353,9 @@ HELD_ONES = frozenset({"arrested", "abducted", "missing", "released", "returned"
 def _without_one_named_back(keep: list[Claim], text: str) -> list[Claim]:
     """Claims (in text order) less a count of one of :data:`HELD_ONES` whose subject is a
     definite noun naming back someone told of before ("القبض على السائق", "اختفاء الصحفي",
-    "اعتقال المشتبه به") or a pronoun ("ألقي القبض عليه"), after a count of one of the same type by the same party, not in another
-    country's city: that person, not another ("الآخر", "ثالث" name another; "بينهم القيادي" is
-    one of a group, a part of its own)."""
+    "اعتقال المشتبه به") or a pronoun ("ألقي القبض عليه"), after a count of one of the same
+    type by the same party, not in another country's city: that person, not another ("الآخر",
+    "ثالث" name another; "بينهم القيادي" is one of a group, a part of its own)."""
     out: list[Claim] = []
     for cl in keep:
         if (_named_back_one(cl, text) or _pronoun_one(cl)) and not _in_breakdown(cl, text) and any(
