@@ -244,9 +244,6 @@ def dedupe(claims: list[Claim], headings: list[Span],
     return _without_one_named_back(keep, text)
 
 
-COUNTRY_PRECISION = 3  #: a location's precision when it is a whole country
-
-
 def _vague_elsewhere(kept: Claim, other: Claim, in_heading: Callable[[Claim], bool]) -> bool:
     """Whether two equal vague counts of the body ("عدة صواريخ", "عشرات") are placed in two
     places neither of which names the other ("شرق منطقة الزيتون", "قرب معبر صوفا"): two events,
@@ -256,7 +253,7 @@ def _vague_elsewhere(kept: Claim, other: Claim, in_heading: Callable[[Claim], bo
         return False
     if a.name is not None and a.name == b.name or a.country is not None and a.country == b.country \
             and COUNTRY_PRECISION in (a.precision, b.precision):
-        return False  # (one place, or a country and a place of it)
+        return False  # (one place, or a country or province and a place in its country)
     ta, tb = _without_articles(normalize_string(a.text)), _without_articles(normalize_string(b.text))
     return ta not in tb and tb not in ta
 

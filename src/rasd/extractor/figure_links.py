@@ -214,7 +214,7 @@ def _agent_of_verb(toks: Sequence[Token], ix: SentenceIndex, ci: int, t: Located
             or not all(linking.is_person(toks[k]) or toks[k].text.endswith(lex.nisba_oblique_ending)
                        for k in range(c.hi, o.lo)) \
             or starts_with_conjunction(toks[o.lo]) or has_preposition(toks[o.lo]) \
-            or any(c.hi <= lo <= o.lo for lo in ix.t_lo) \
+            or bisect.bisect_left(ix.t_lo, c.hi) < bisect.bisect_right(ix.t_lo, o.lo) \
             or after_breakdown(toks, o.lo) \
             or CLAUSE_BREAK.search(ix.norm, toks[c.hi - 1].end, toks[o.lo].start) \
             or o.hi < len(toks) and has_stem(toks[o.hi], lex.of_them):

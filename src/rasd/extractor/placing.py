@@ -899,8 +899,7 @@ class PlaceChooser:
         with ("صحيفة محلية في موسكو", "صحيفة محلية في مدينة شيتا في سيبيريا", "مصادر طبية في
         غزة"): where it speaks from, no event's place when the sentence names another."""
         out = set()
-        places, norm = self.places, self.doc.norm
-        starts = [p.start for p in places]
+        places, norm, starts = self.places, self.doc.norm, self.place_starts
         for sm in self.doc.sources:
             k, end = bisect.bisect_left(starts, sm.end), sm.end
             while k < len(places) and self.locative[starts[k]] \
